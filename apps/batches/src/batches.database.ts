@@ -1,0 +1,9 @@
+import { DataSource } from 'typeorm';
+import { openServiceDatabase } from '@switchyard/database';
+import { BatchItemEntity } from './entities/batch-item.entity';
+import { BatchEntity } from './entities/batch.entity';
+import { BatchesInitial1763800000000 } from './migrations/1763800000000-batches-initial';
+
+export function openBatchesDatabase(url: string, poolSize: number): Promise<DataSource> {
+  return openServiceDatabase({ url, schema: 'batches', poolSize, entities: [BatchEntity, BatchItemEntity], migrations: [BatchesInitial1763800000000] });
+}

@@ -1,0 +1,7 @@
+import { IsOptional, IsString, MinLength } from 'class-validator';
+import { DatabaseServiceConfig } from '@switchyard/config';
+
+export class BillingConfig extends DatabaseServiceConfig {
+  /** When set, a key with role admin exists with exactly this value. */
+  @IsOptional() @IsString() @MinLength(20) SWITCHYARD_ADMIN_KEY?: string;
+}

@@ -1,0 +1,16 @@
+import { DataSource } from 'typeorm';
+import { openServiceDatabase } from '@switchyard/database';
+import { ApiKeyEntity } from './entities/api-key.entity';
+import { LedgerEntryEntity } from './entities/ledger-entry.entity';
+import { PriceEntity } from './entities/price.entity';
+import { UsageRecordEntity } from './entities/usage-record.entity';
+import { UserEntity } from './entities/user.entity';
+import { BillingInitial1763800000000 } from './migrations/1763800000000-billing-initial';
+
+export function openBillingDatabase(url: string, poolSize: number): Promise<DataSource> {
+  return openServiceDatabase({
+    url, schema: 'billing', poolSize,
+    entities: [UserEntity, ApiKeyEntity, PriceEntity, LedgerEntryEntity, UsageRecordEntity],
+    migrations: [BillingInitial1763800000000],
+  });
+}

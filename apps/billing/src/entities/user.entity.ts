@@ -1,0 +1,13 @@
+import { Column, CreateDateColumn, Entity, PrimaryColumn } from 'typeorm';
+import type { Role } from '@switchyard/contracts';
+import { bigintTransformer } from '@switchyard/database';
+
+@Entity({ name: 'users' })
+export class UserEntity {
+  @PrimaryColumn({ type: 'text' }) id!: string;
+  @Column({ type: 'text' }) name!: string;
+  @Column({ type: 'text' }) role!: Role;
+  /** always equal to the sum of the user's ledger entries; updated in the same transaction */
+  @Column({ name: 'balance_nano', type: 'bigint', transformer: bigintTransformer }) balanceNano!: bigint;
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
+}

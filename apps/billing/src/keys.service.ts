@@ -1,0 +1,88 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { NatsConnection } from 'nats';
+import { DataSource, IsNull } from 'typeorm';
+import {
+  apiKeyHint, CreatedKeyView, CreateKeyBody, DomainError, Events, generateApiKey, hashApiKey, KeyRevokedEvent, KeyView,
+  newId, Principal,
+} from '@switchyard/contracts';
+import { unixSeconds } from '@switchyard/database';
+import { broadcast, NATS_CONNECTION } from '@switchyard/nats';
+import { ApiKeyEntity } from './entities/api-key.entity';
+import { UserEntity } from './entities/user.entity';
+
+function keyView(key: ApiKeyEntity): KeyView {
+  return {
+    id: key.id, object: 'api_key', name: key.name, scopes: key.scopes, prefix: key.prefix,
+    created_at: unixSeconds(key.createdAt), revoked_at: key.revokedAt ? unixSeconds(key.revokedAt) : null,
+  };
+}
+
+@Injectable()
+export class KeysService {
+  constructor(private readonly ds: DataSource, @Inject(NATS_CONNECTION) private readonly nc: NatsConnection) {}
+
+  async create(userId: string, body: CreateKeyBody): Promise<CreatedKeyView> {
+    if (!(await this.ds.getRepository(UserEntity).existsBy({ id: userId }))) throw DomainError.notFound(`User ${userId}`, 'id');
+    const secret = generateApiKey();
+    const key = await this.insert(userId, secret, body.name ?? 'default', body.scopes ?? ['inference']);
+    return { ...keyView(key), key: secret };
+  }
+
+  private async insert(userId: string, secret: string, name: string, scopes: ApiKeyEntity['scopes']): Promise<ApiKeyEntity> {
+    const repo = this.ds.getRepository(ApiKeyEntity);
+    const key = repo.create({ id: newId('key_'), userId, name, scopes, keyHash: hashApiKey(secret), prefix: apiKeyHint(secret), revokedAt: null });
+    await repo.insert(key);
+    return repo.findOneByOrFail({ id: key.id });
+  }
+
+  async list(userId: string): Promise<KeyView[]> {
+    if (!(await this.ds.getRepository(UserEntity).existsBy({ id: userId }))) throw DomainError.notFound(`User ${userId}`, 'id');
+    const keys = await this.ds.getRepository(ApiKeyEntity).find({ where: { userId }, order: { createdAt: 'ASC', id: 'ASC' } });
+    return keys.map(keyView);
+  }
+
+  async revoke(userId: string, keyId: string): Promise<KeyView> {
+    const repo = this.ds.getRepository(ApiKeyEntity);
+    const key = await repo.findOneBy({ id: keyId, userId });
+    if (!key) throw DomainError.notFound(`API key ${keyId}`, 'key_id');
+    if (!key.revokedAt) {
+      await repo.update({ id: keyId, userId, revokedAt: IsNull() }, { revokedAt: new Date() });
+    }
+    const event: KeyRevokedEvent = { keyHash: key.keyHash };
+    broadcast(this.nc, Events.billingKeyRevoked, event);
+    return keyView(await repo.findOneByOrFail({ id: keyId }));
+  }
+
+  async verify(keyHash: string): Promise<Principal | null> {
+    const rows = (await this.ds.query(
+      `SELECT k.id AS key_id, k.user_id, k.scopes, u.role
+         FROM billing.api_keys k JOIN billing.users u ON u.id = k.user_id
+        WHERE k.key_hash = $1 AND k.revoked_at IS NULL`,
+      [keyHash],
+    )) as { key_id: string; user_id: string; scopes: Principal['scopes']; role: Principal['role'] }[];
+    const row = rows[0];
+    return row ? { userId: row.user_id, keyId: row.key_id, role: row.role, scopes: row.scopes } : null;
+  }
+}
+
+/** Makes `SWITCHYARD_ADMIN_KEY` a working admin key; safe when replicas start together. */
+export async function ensureBootstrapAdmin(ds: DataSource, secret: string): Promise<void> {
+  const keyHash = hashApiKey(secret);
+  await ds.transaction(async (em) => {
+    await em.query('SELECT pg_advisory_xact_lock(hashtext($1))', ['switchyard:bootstrap-admin']);
+    const existing = await em.findOneBy(ApiKeyEntity, { keyHash });
+    if (existing) {
+      if (existing.revokedAt) await em.update(ApiKeyEntity, { id: existing.id }, { revokedAt: null });
+      return;
+    }
+    let admin = await em.findOne(UserEntity, { where: { role: 'admin', name: 'admin' }, order: { createdAt: 'ASC' } });
+    if (!admin) {
+      admin = em.create(UserEntity, { id: newId('usr_'), name: 'admin', role: 'admin', balanceNano: 0n });
+      await em.insert(UserEntity, admin);
+    }
+    await em.insert(ApiKeyEntity, {
+      id: newId('key_'), userId: admin.id, name: 'bootstrap', scopes: ['inference', 'usage:read', 'admin'],
+      keyHash, prefix: apiKeyHint(secret), revokedAt: null,
+    });
+  });
+}

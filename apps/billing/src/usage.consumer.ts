@@ -1,0 +1,43 @@
+import { Inject, Injectable, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { NatsConnection } from 'nats';
+import { createValidated, Streams, UsageEvent } from '@switchyard/contracts';
+import { JsonLogger } from '@switchyard/logging';
+import { consumeDurable, DurableConsumer, ensureStream, LOGGER, NATS_CONNECTION } from '@switchyard/nats';
+import { UsageService } from './usage.service';
+
+/** Applies usage events from JetStream; every billing replica pulls from the same durable consumer. */
+@Injectable()
+export class UsageConsumer implements OnApplicationBootstrap, OnApplicationShutdown {
+  private consumer: DurableConsumer | null = null;
+
+  constructor(
+    @Inject(NATS_CONNECTION) private readonly nc: NatsConnection,
+    @Inject(LOGGER) private readonly logger: JsonLogger,
+    private readonly usage: UsageService,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    await ensureStream(this.nc, Streams.usage);
+    this.consumer = await consumeDurable(
+      this.nc,
+      Streams.usage.name,
+      Streams.usage.billingConsumer,
+      async (payload) => {
+        let event: UsageEvent;
+        try {
+          event = createValidated(UsageEvent, payload);
+        } catch (error) {
+          // a malformed event can never succeed: log it and let it be acked rather than redelivered forever
+          this.logger.error('dropping an invalid usage event', error, JSON.stringify(payload));
+          return;
+        }
+        await this.usage.apply(event);
+      },
+      (error) => this.logger.error('usage event failed, will be redelivered', error),
+    );
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.consumer?.stop();
+  }
+}

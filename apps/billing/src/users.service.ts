@@ -1,0 +1,57 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import { CreateUserBody, DomainError, newId, UserView } from '@switchyard/contracts';
+import { unixSeconds } from '@switchyard/database';
+import { LedgerEntryEntity } from './entities/ledger-entry.entity';
+import { UserEntity } from './entities/user.entity';
+import { nanoToUsd, usdToNano } from './money';
+
+export function userView(user: UserEntity): UserView {
+  return { id: user.id, object: 'user', name: user.name, role: user.role, balance: nanoToUsd(user.balanceNano), created_at: unixSeconds(user.createdAt) };
+}
+
+/** Appends a ledger entry and moves the cached balance by the same amount, in the caller's transaction. */
+export async function appendLedger(em: EntityManager, entry: Pick<LedgerEntryEntity, 'userId' | 'amountNano' | 'kind' | 'reference'>): Promise<void> {
+  await em.insert(LedgerEntryEntity, entry);
+  await em.query('UPDATE billing.users SET balance_nano = balance_nano + $2 WHERE id = $1', [entry.userId, entry.amountNano.toString()]);
+}
+
+@Injectable()
+export class UsersService {
+  constructor(private readonly ds: DataSource) {}
+
+  async create(body: CreateUserBody): Promise<UserView> {
+    return this.ds.transaction(async (em) => {
+      const user = em.create(UserEntity, { id: newId('usr_'), name: body.name, role: body.role ?? 'user', balanceNano: 0n });
+      await em.insert(UserEntity, user);
+      const credits = usdToNano(body.credits ?? 0);
+      if (credits > 0n) await appendLedger(em, { userId: user.id, amountNano: credits, kind: 'credit', reference: newId('crd_') });
+      return userView(await em.findOneByOrFail(UserEntity, { id: user.id }));
+    });
+  }
+
+  async list(): Promise<UserView[]> {
+    const users = await this.ds.getRepository(UserEntity).find({ order: { createdAt: 'ASC', id: 'ASC' } });
+    return users.map(userView);
+  }
+
+  async get(userId: string): Promise<UserView> {
+    const user = await this.ds.getRepository(UserEntity).findOneBy({ id: userId });
+    if (!user) throw DomainError.notFound(`User ${userId}`, 'id');
+    return userView(user);
+  }
+
+  /** Credits (or, with a negative amount, debits) a balance; a balance never goes below zero this way. */
+  async addCredit(userId: string, amountUsd: number): Promise<UserView> {
+    const amount = usdToNano(amountUsd);
+    return this.ds.transaction(async (em) => {
+      const [row] = (await em.query('SELECT balance_nano FROM billing.users WHERE id = $1 FOR UPDATE', [userId])) as { balance_nano: string }[];
+      if (!row) throw DomainError.notFound(`User ${userId}`, 'id');
+      if (BigInt(row.balance_nano) + amount < 0n) {
+        throw new DomainError('invalid_value', 'The adjustment would make the balance negative', 'amount');
+      }
+      await appendLedger(em, { userId, amountNano: amount, kind: 'credit', reference: newId('crd_') });
+      return userView(await em.findOneByOrFail(UserEntity, { id: userId }));
+    });
+  }
+}

@@ -1,0 +1,8 @@
+import { DataSource } from 'typeorm';
+import { openServiceDatabase } from '@switchyard/database';
+import { FileEntity } from './entities/file.entity';
+import { FilesInitial1763800000000 } from './migrations/1763800000000-files-initial';
+
+export function openFilesDatabase(url: string, poolSize: number): Promise<DataSource> {
+  return openServiceDatabase({ url, schema: 'files', poolSize, entities: [FileEntity], migrations: [FilesInitial1763800000000] });
+}

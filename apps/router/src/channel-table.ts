@@ -1,0 +1,69 @@
+import { Inject, Injectable, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { NatsConnection, Subscription } from 'nats';
+import { DataSource, IsNull } from 'typeorm';
+import { Events } from '@switchyard/contracts';
+import { JsonLogger } from '@switchyard/logging';
+import { LOGGER, NATS_CONNECTION, onBroadcast } from '@switchyard/nats';
+import { RoutableChannel } from './channel-selector';
+import { ChannelEntity } from './entities/channel.entity';
+import { RouterConfig } from './router.config';
+import { SecretBox } from './secret-box';
+
+/**
+ * The routable channels, held in memory so the hot path never queries Postgres. Every replica
+ * reloads on a `router.channel.changed` broadcast, and periodically as a safety net.
+ */
+@Injectable()
+export class ChannelTable implements OnApplicationBootstrap, OnApplicationShutdown {
+  private channels: RoutableChannel[] = [];
+  private subscription: Subscription | null = null;
+  private timer: NodeJS.Timeout | null = null;
+
+  constructor(
+    private readonly ds: DataSource,
+    private readonly box: SecretBox,
+    private readonly config: RouterConfig,
+    @Inject(NATS_CONNECTION) private readonly nc: NatsConnection,
+    @Inject(LOGGER) private readonly logger: JsonLogger,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    await this.reload();
+    this.subscription = onBroadcast(this.nc, Events.routerChannelChanged, () => void this.reloadLogged());
+    this.timer = setInterval(() => void this.reloadLogged(), this.config.SWITCHYARD_CHANNEL_REFRESH_MS);
+    this.timer.unref();
+  }
+
+  onApplicationShutdown(): void {
+    this.subscription?.unsubscribe();
+    if (this.timer) clearInterval(this.timer);
+  }
+
+  all(): readonly RoutableChannel[] {
+    return this.channels;
+  }
+
+  async reload(): Promise<void> {
+    const rows = await this.ds.getRepository(ChannelEntity).findBy({ deletedAt: IsNull() });
+    const next: RoutableChannel[] = [];
+    for (const row of rows) {
+      let apiKey: string;
+      try {
+        apiKey = this.box.open(row.apiKeySealed);
+      } catch {
+        this.logger.error(`channel ${row.id}: its key cannot be decrypted with SWITCHYARD_SECRET_KEY; skipping it`);
+        continue;
+      }
+      next.push({
+        id: row.id, name: row.name, provider: row.provider, type: row.type, ownerUserId: row.ownerUserId, baseUrl: row.baseUrl,
+        apiKey, models: row.models, modelMapping: row.modelMapping, priority: row.priority, weight: row.weight,
+        endpoints: row.endpoints, status: row.status,
+      });
+    }
+    this.channels = next;
+  }
+
+  private async reloadLogged(): Promise<void> {
+    await this.reload().catch((e) => this.logger.error('channel reload failed', e));
+  }
+}

@@ -1,0 +1,67 @@
+import { Controller } from '@nestjs/common';
+import { MessagePattern, Payload } from '@nestjs/microservices';
+import { DataSource } from 'typeorm';
+import {
+  ChannelRef, ChannelScope, CreateChannelRequest, createValidated, ExecuteRequest, ModelListRequest, Subjects,
+  UpdateChannelRequest,
+} from '@switchyard/contracts';
+import { checkHealth } from '@switchyard/nats';
+import { ChannelsService } from './channels.service';
+import { ModelsService } from './models.service';
+import { RequestExecutor } from './request-executor';
+
+/** NATS edge of the router: validate, delegate. */
+@Controller()
+export class RouterHandler {
+  constructor(
+    private readonly ds: DataSource,
+    private readonly executor: RequestExecutor,
+    private readonly channels: ChannelsService,
+    private readonly models: ModelsService,
+  ) {}
+
+  @MessagePattern(Subjects.routerHealthCheck)
+  health() {
+    return checkHealth('router', { database: () => this.ds.query('SELECT 1') });
+  }
+
+  @MessagePattern(Subjects.routerRequestExecute)
+  execute(@Payload() payload: unknown) {
+    const req = createValidated(ExecuteRequest, payload);
+    return req.stream ? this.executor.stream(req) : this.executor.execute(req);
+  }
+
+  @MessagePattern(Subjects.routerModelList)
+  listModels(@Payload() payload: unknown) {
+    return this.models.list(createValidated(ModelListRequest, payload).principal);
+  }
+
+  @MessagePattern(Subjects.routerChannelCreate)
+  createChannel(@Payload() payload: unknown) {
+    const req = createValidated(CreateChannelRequest, payload);
+    return this.channels.create(req.principal, req.body);
+  }
+
+  @MessagePattern(Subjects.routerChannelList)
+  listChannels(@Payload() payload: unknown) {
+    return this.channels.list(createValidated(ChannelScope, payload).principal);
+  }
+
+  @MessagePattern(Subjects.routerChannelGet)
+  getChannel(@Payload() payload: unknown) {
+    const ref = createValidated(ChannelRef, payload);
+    return this.channels.get(ref.principal, ref.channelId);
+  }
+
+  @MessagePattern(Subjects.routerChannelUpdate)
+  updateChannel(@Payload() payload: unknown) {
+    const req = createValidated(UpdateChannelRequest, payload);
+    return this.channels.update(req.principal, req.channelId, req.body);
+  }
+
+  @MessagePattern(Subjects.routerChannelDelete)
+  deleteChannel(@Payload() payload: unknown) {
+    const ref = createValidated(ChannelRef, payload);
+    return this.channels.remove(ref.principal, ref.channelId);
+  }
+}

@@ -1,0 +1,26 @@
+import { IsInt, Min } from 'class-validator';
+import { ConfigError, loadConfig } from './load-config';
+import { DatabaseServiceConfig } from './service-config';
+
+class Sample extends DatabaseServiceConfig {
+  @IsInt() @Min(1) PORT = 8080;
+}
+
+describe('loadConfig', () => {
+  it('applies defaults and converts numbers', () => {
+    const config = loadConfig(Sample, { DATABASE_URL: 'postgres://localhost/x', PORT: '9090' });
+    expect(config.PORT).toBe(9090);
+    expect(config.NATS_URL).toBe('nats://127.0.0.1:4222');
+  });
+
+  it('lists every bad key at once', () => {
+    let error: ConfigError | undefined;
+    try {
+      loadConfig(Sample, { DATABASE_URL: 'mysql://x', PORT: '0', NATS_URL: 'http://x' });
+    } catch (e) {
+      error = e as ConfigError;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    expect(error!.problems.map((p) => p.split(':')[0]).sort()).toEqual(['DATABASE_URL', 'NATS_URL', 'PORT']);
+  });
+});

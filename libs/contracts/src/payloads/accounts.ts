@@ -1,0 +1,97 @@
+import { Type } from 'class-transformer';
+import {
+  ArrayUnique, IsArray, IsDefined, IsIn, IsNotEmpty, IsNumber, IsOptional, IsString, Max, MaxLength, Min, NotEquals,
+  ValidateNested,
+} from 'class-validator';
+import { Roles, Scopes, type Role, type Scope } from './principal';
+
+/** Money on the public API is USD as a JSON number; billing converts it to exact nano-dollars at once. */
+const usd = { maxDecimalPlaces: 9, allowNaN: false, allowInfinity: false };
+
+export class CreateUserBody {
+  @IsDefined({ message: 'name is required' }) @IsString() @IsNotEmpty() @MaxLength(200) name!: string;
+  @IsOptional() @IsIn(Roles) role?: Role;
+  @IsOptional() @IsNumber(usd) @Min(0) @Max(1e9) credits?: number;
+}
+
+export interface UserView {
+  id: string;
+  object: 'user';
+  name: string;
+  role: Role;
+  balance: number;
+  created_at: number;
+}
+
+export class CreateKeyBody {
+  @IsOptional() @IsString() @MaxLength(200) name?: string;
+  @IsOptional() @IsArray() @ArrayUnique() @IsIn(Scopes, { each: true }) scopes?: Scope[];
+}
+
+export class CreateKeyRequest {
+  @IsString() @IsNotEmpty() userId!: string;
+  @ValidateNested() @Type(() => CreateKeyBody) body!: CreateKeyBody;
+}
+
+export interface KeyView {
+  id: string;
+  object: 'api_key';
+  name: string;
+  scopes: Scope[];
+  /** the first characters, to recognise a key without revealing it */
+  prefix: string;
+  created_at: number;
+  revoked_at: number | null;
+}
+
+/** Returned once, at creation: the only time the secret is shown. */
+export interface CreatedKeyView extends KeyView {
+  key: string;
+}
+
+export class AddCreditBody {
+  @IsDefined({ message: 'amount is required' }) @IsNumber(usd) @NotEquals(0) @Min(-1e9) @Max(1e9) amount!: number;
+}
+
+export class AddCreditRequest {
+  @IsString() @IsNotEmpty() userId!: string;
+  @ValidateNested() @Type(() => AddCreditBody) body!: AddCreditBody;
+}
+
+export class UserRef {
+  @IsString() @IsNotEmpty() userId!: string;
+}
+
+export class KeyRef {
+  @IsString() @IsNotEmpty() userId!: string;
+  @IsString() @IsNotEmpty() keyId!: string;
+}
+
+export class VerifyKeyRequest {
+  /** sha256 hex of the presented key: the secret itself never leaves the gateway */
+  @IsString() @IsNotEmpty() keyHash!: string;
+}
+
+export interface KeyRevokedEvent {
+  keyHash: string;
+}
+
+export class SetPriceBody {
+  @IsDefined({ message: 'input_per_million is required' }) @IsNumber(usd) @Min(0) @Max(1e6) input_per_million!: number;
+  @IsDefined({ message: 'output_per_million is required' }) @IsNumber(usd) @Min(0) @Max(1e6) output_per_million!: number;
+  @IsOptional() @IsNumber({ maxDecimalPlaces: 6 }) @Min(0) @Max(1) batch_discount?: number;
+}
+
+export class SetPriceRequest {
+  @IsString() @IsNotEmpty() @MaxLength(200) model!: string;
+  @ValidateNested() @Type(() => SetPriceBody) body!: SetPriceBody;
+}
+
+export interface PriceView {
+  model: string;
+  object: 'price';
+  input_per_million: number;
+  output_per_million: number;
+  batch_discount: number;
+  updated_at: number;
+}

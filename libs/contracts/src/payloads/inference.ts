@@ -1,0 +1,82 @@
+import { Type } from 'class-transformer';
+import {
+  ArrayNotEmpty, IsArray, IsBoolean, IsDefined, IsIn, IsNotEmpty, IsObject, IsOptional, IsString, ValidateNested,
+  ValidateIf, registerDecorator,
+} from 'class-validator';
+import { Principal } from './principal';
+import type { RoutingInfo } from './routing';
+import type { WireError } from '../domain-error';
+
+export const InferenceEndpoints = ['/v1/chat/completions', '/v1/embeddings'] as const;
+export type InferenceEndpoint = (typeof InferenceEndpoints)[number];
+
+/** Only what the gateway must check; every other field passes through to the upstream untouched. */
+export class ChatCompletionBody {
+  @IsDefined({ message: 'you must provide a model parameter' }) @IsString() @IsNotEmpty() model!: string;
+  @IsDefined({ message: 'messages is required' }) @IsArray() @ArrayNotEmpty({ message: 'messages must contain at least one message' })
+  @IsObject({ each: true, message: 'each message must be an object' })
+  messages!: Record<string, unknown>[];
+  @IsOptional() @IsBoolean() stream?: boolean;
+  @IsOptional() @IsObject() stream_options?: { include_usage?: boolean } & Record<string, unknown>;
+  [passthrough: string]: unknown;
+}
+
+function IsEmbeddingInput() {
+  return (target: object, propertyName: string) =>
+    registerDecorator({
+      name: 'isEmbeddingInput',
+      target: target.constructor,
+      propertyName,
+      options: { message: 'input must be a non-empty string, an array of strings, or an array of token arrays' },
+      validator: {
+        validate(value: unknown) {
+          if (typeof value === 'string') return value.length > 0;
+          if (!Array.isArray(value) || value.length === 0) return false;
+          return value.every(
+            (item) => (typeof item === 'string' && item.length > 0) || Number.isInteger(item) ||
+              (Array.isArray(item) && item.length > 0 && item.every((t) => Number.isInteger(t))),
+          );
+        },
+      },
+    });
+}
+
+export class EmbeddingsBody {
+  @IsDefined({ message: 'you must provide a model parameter' }) @IsString() @IsNotEmpty() model!: string;
+  @IsDefined({ message: 'input is required' }) @IsEmbeddingInput() input!: unknown;
+  @IsOptional() @IsIn(['float', 'base64']) encoding_format?: 'float' | 'base64';
+  [passthrough: string]: unknown;
+}
+
+/** gateway → router: run one inference request. */
+export class ExecuteRequest {
+  @IsString() @IsNotEmpty() requestId!: string;
+  @ValidateNested() @Type(() => Principal) principal!: Principal;
+  @IsIn(InferenceEndpoints) endpoint!: InferenceEndpoint;
+  @IsObject() body!: Record<string, unknown> & { model: string };
+  @IsBoolean() stream!: boolean;
+  @IsOptional() @ValidateIf((_, v) => v !== null) @IsString() batchId?: string | null;
+}
+
+export interface ExecuteReply {
+  body: Record<string, unknown>;
+  routing: RoutingInfo;
+}
+
+/** A streamed execute answers with a sequence of these; failover can only happen before `start`. */
+export type StreamEvent =
+  | { kind: 'start'; routing: RoutingInfo }
+  | { kind: 'chunk'; data: Record<string, unknown> }
+  | { kind: 'end' }
+  | { kind: 'error'; error: WireError };
+
+export class ModelListRequest {
+  @ValidateNested() @Type(() => Principal) principal!: Principal;
+}
+
+export interface ModelView {
+  id: string;
+  object: 'model';
+  created: number;
+  owned_by: string;
+}

@@ -1,0 +1,45 @@
+import { Subjects } from './subjects';
+import type {
+  AddCreditRequest, CreateKeyRequest, CreateUserBody, CreatedKeyView, KeyRef, KeyView, PriceView, SetPriceRequest,
+  UserRef, UserView, VerifyKeyRequest,
+} from './payloads/accounts';
+import type {
+  ChannelRef, ChannelScope, ChannelView, CreateChannelRequest, DeletedView, UpdateChannelRequest,
+} from './payloads/channels';
+import type { HealthReply } from './payloads/health';
+import type { ExecuteReply, ExecuteRequest, ModelListRequest, ModelView } from './payloads/inference';
+import type { Principal } from './payloads/principal';
+import type { UsageListReply, UsageListRequest } from './payloads/usage';
+
+type Empty = Record<string, never>;
+
+/** Request and reply type of every request/reply subject. */
+export type RpcMap = {
+  [Subjects.routerHealthCheck]: [Empty, HealthReply];
+  [Subjects.billingHealthCheck]: [Empty, HealthReply];
+  [Subjects.filesHealthCheck]: [Empty, HealthReply];
+  [Subjects.batchesHealthCheck]: [Empty, HealthReply];
+
+  [Subjects.routerRequestExecute]: [ExecuteRequest, ExecuteReply];
+  [Subjects.routerModelList]: [ModelListRequest, ModelView[]];
+  [Subjects.routerChannelCreate]: [CreateChannelRequest, ChannelView];
+  [Subjects.routerChannelList]: [ChannelScope, ChannelView[]];
+  [Subjects.routerChannelGet]: [ChannelRef, ChannelView];
+  [Subjects.routerChannelUpdate]: [UpdateChannelRequest, ChannelView];
+  [Subjects.routerChannelDelete]: [ChannelRef, DeletedView];
+
+  [Subjects.billingKeyVerify]: [VerifyKeyRequest, Principal | null];
+  [Subjects.billingKeyCreate]: [CreateKeyRequest, CreatedKeyView];
+  [Subjects.billingKeyList]: [UserRef, KeyView[]];
+  [Subjects.billingKeyRevoke]: [KeyRef, KeyView];
+  [Subjects.billingUserCreate]: [CreateUserBody, UserView];
+  [Subjects.billingUserList]: [Empty, UserView[]];
+  [Subjects.billingUserGet]: [UserRef, UserView];
+  [Subjects.billingCreditAdd]: [AddCreditRequest, UserView];
+  [Subjects.billingPriceSet]: [SetPriceRequest, PriceView];
+  [Subjects.billingUsageList]: [UsageListRequest, UsageListReply];
+};
+
+export type RpcSubject = keyof RpcMap;
+export type RpcRequest<S extends RpcSubject> = RpcMap[S][0];
+export type RpcReply<S extends RpcSubject> = RpcMap[S][1];

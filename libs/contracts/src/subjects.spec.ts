@@ -1,0 +1,33 @@
+import { Events, HealthSubjects, ServiceNames, Subjects } from './subjects';
+import type { RpcSubject } from './rpc-map';
+
+const segment = '[a-z][a-z0-9-]*';
+const requestGrammar = new RegExp(`^(${ServiceNames.join('|')})\\.${segment}\\.${segment}(\\.v[2-9][0-9]*)?$`);
+
+describe('NATS subjects', () => {
+  it('request subjects follow <handling-service>.<entity>.<verb>', () => {
+    for (const subject of Object.values(Subjects)) expect(subject).toMatch(requestGrammar);
+  });
+
+  it('event subjects follow <emitting-service>.<entity>.<past-tense>', () => {
+    for (const subject of Object.values(Events)) {
+      expect(subject).toMatch(requestGrammar);
+      expect(subject.split('.')[2]).toMatch(/ed$/);
+    }
+  });
+
+  it('every subject is unique across requests and events', () => {
+    const all = [...Object.values(Subjects), ...Object.values(Events)];
+    expect(new Set(all).size).toBe(all.length);
+  });
+
+  it('every service has a health subject handled by itself', () => {
+    for (const [service, subject] of Object.entries(HealthSubjects)) expect(subject.startsWith(`${service}.`)).toBe(true);
+    expect(Object.keys(HealthSubjects).sort()).toEqual(ServiceNames.filter((s) => s !== 'gateway').sort());
+  });
+
+  it('the rpc map covers request subjects only', () => {
+    const typed: RpcSubject[] = Object.values(Subjects);
+    expect(typed.length).toBe(Object.keys(Subjects).length);
+  });
+});

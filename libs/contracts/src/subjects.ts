@@ -1,0 +1,63 @@
+/**
+ * Every NATS subject Switchyard uses, in one place.
+ * Request/reply: `<handling-service>.<entity>.<verb>`; events: `<emitting-service>.<entity>.<past-tense>`.
+ * A breaking change to a payload gets a new `.v2` subject.
+ */
+export const Subjects = {
+  // health (every service behind the gateway answers its own)
+  routerHealthCheck: 'router.health.check',
+  billingHealthCheck: 'billing.health.check',
+  filesHealthCheck: 'files.health.check',
+  batchesHealthCheck: 'batches.health.check',
+
+  // router
+  routerRequestExecute: 'router.request.execute',
+  routerModelList: 'router.model.list',
+  routerChannelCreate: 'router.channel.create',
+  routerChannelList: 'router.channel.list',
+  routerChannelGet: 'router.channel.get',
+  routerChannelUpdate: 'router.channel.update',
+  routerChannelDelete: 'router.channel.delete',
+
+  // billing
+  billingKeyVerify: 'billing.key.verify',
+  billingKeyCreate: 'billing.key.create',
+  billingKeyList: 'billing.key.list',
+  billingKeyRevoke: 'billing.key.revoke',
+  billingUserCreate: 'billing.user.create',
+  billingUserList: 'billing.user.list',
+  billingUserGet: 'billing.user.get',
+  billingCreditAdd: 'billing.credit.add',
+  billingPriceSet: 'billing.price.set',
+  billingUsageList: 'billing.usage.list',
+} as const;
+
+/** Events. Durable ones travel on JetStream; broadcasts reach every replica (no queue group). */
+export const Events = {
+  /** durable (JetStream stream USAGE): one per upstream request that produced usage */
+  routerRequestCompleted: 'router.request.completed',
+  /** broadcast: drop cached principals for this key */
+  billingKeyRevoked: 'billing.key.revoked',
+  /** broadcast: reload the channel table */
+  routerChannelChanged: 'router.channel.changed',
+} as const;
+
+export type Subject = (typeof Subjects)[keyof typeof Subjects];
+export type EventSubject = (typeof Events)[keyof typeof Events];
+
+/** JetStream streams and their durable consumers. */
+export const Streams = {
+  usage: { name: 'SWITCHYARD_USAGE', subjects: [Events.routerRequestCompleted], billingConsumer: 'billing-usage' },
+} as const;
+
+/** Queue group of each service: N replicas of one service share its request subjects. */
+export const ServiceNames = ['gateway', 'router', 'billing', 'files', 'batches'] as const;
+export type ServiceName = (typeof ServiceNames)[number];
+
+/** The gateway asks each of these over NATS for its `/health`. */
+export const HealthSubjects: Record<Exclude<ServiceName, 'gateway'>, Subject> = {
+  router: Subjects.routerHealthCheck,
+  billing: Subjects.billingHealthCheck,
+  files: Subjects.filesHealthCheck,
+  batches: Subjects.batchesHealthCheck,
+};

@@ -1,0 +1,89 @@
+import {
+  AckPolicy, DeliverPolicy, JetStreamClient, JsMsg, NatsConnection, RetentionPolicy, StorageType,
+} from 'nats';
+
+const encoder = new TextEncoder();
+const decoder = new TextDecoder();
+
+export interface DurableStream {
+  name: string;
+  subjects: readonly string[];
+}
+
+/** Creates the stream if missing (idempotent across replicas). Work-queue retention: a message is gone once acked. */
+export async function ensureStream(nc: NatsConnection, stream: DurableStream): Promise<void> {
+  const jsm = await nc.jetstreamManager();
+  const config = {
+    name: stream.name,
+    subjects: [...stream.subjects],
+    retention: RetentionPolicy.Workqueue,
+    storage: StorageType.File,
+    duplicate_window: 2 * 60 * 1_000_000_000, // ns: publishes with the same msgID inside it are dropped
+  };
+  try {
+    await jsm.streams.info(stream.name);
+  } catch {
+    try {
+      await jsm.streams.add(config);
+    } catch (e) {
+      // another replica created it between our info and add
+      await jsm.streams.info(stream.name).catch(() => {
+        throw e;
+      });
+    }
+  }
+}
+
+/** Publishes durably; `msgId` makes a re-publish of the same fact a no-op inside the duplicate window. */
+export async function publishDurable(js: JetStreamClient, subject: string, payload: unknown, msgId: string): Promise<void> {
+  await js.publish(subject, encoder.encode(JSON.stringify(payload)), { msgID: msgId });
+}
+
+export interface DurableConsumer {
+  stop(): Promise<void>;
+}
+
+/**
+ * Consumes a stream through one shared durable consumer, so N replicas share the work and a
+ * crashed replica's unacked messages are redelivered. The handler must be idempotent.
+ * A handler error naks the message for a later retry.
+ */
+export async function consumeDurable(
+  nc: NatsConnection,
+  streamName: string,
+  durableName: string,
+  handler: (payload: unknown, msg: JsMsg) => Promise<void>,
+  onError: (error: unknown) => void,
+): Promise<DurableConsumer> {
+  const jsm = await nc.jetstreamManager();
+  try {
+    await jsm.consumers.info(streamName, durableName);
+  } catch {
+    await jsm.consumers
+      .add(streamName, { durable_name: durableName, ack_policy: AckPolicy.Explicit, deliver_policy: DeliverPolicy.All, ack_wait: 30_000_000_000, max_deliver: -1 })
+      .catch(async (e) => {
+        await jsm.consumers.info(streamName, durableName).catch(() => {
+          throw e;
+        });
+      });
+  }
+  const consumer = await nc.jetstream().consumers.get(streamName, durableName);
+  const messages = await consumer.consume({ max_messages: 256 });
+  const loop = (async () => {
+    for await (const msg of messages) {
+      try {
+        await handler(JSON.parse(decoder.decode(msg.data)), msg);
+        msg.ack();
+      } catch (error) {
+        onError(error);
+        msg.nak(1000);
+      }
+    }
+  })();
+  return {
+    async stop() {
+      await messages.close();
+      await loop;
+    },
+  };
+}

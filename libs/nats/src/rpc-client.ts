@@ -1,0 +1,84 @@
+import { randomUUID } from 'crypto';
+import { createInbox, Msg, NatsConnection } from 'nats';
+import { DomainError, RpcReply, RpcRequest, RpcSubject } from '@switchyard/contracts';
+
+/** The packet shapes @nestjs/microservices uses over NATS: request `{pattern,data,id}`, reply `{id,response,err,isDisposed}`. */
+interface ReplyPacket {
+  id?: string;
+  response?: unknown;
+  err?: unknown;
+  isDisposed?: boolean;
+}
+
+export interface StreamOptions {
+  /** how long to wait for the first packet */
+  firstTimeoutMs: number;
+  /** how long to wait between packets after the first */
+  idleTimeoutMs: number;
+}
+
+const encoder = new TextEncoder();
+const decoder = new TextDecoder();
+
+function unavailable(subject: string, why: string): DomainError {
+  const service = subject.split('.')[0];
+  return new DomainError('service_unavailable', `The ${service} service is unavailable (${why})`);
+}
+
+/**
+ * Typed request/reply over NATS, speaking the wire format of the Nest NATS transport that every
+ * service listens with. Detects "no responders" at once instead of waiting for a timeout, and
+ * supports streamed replies (a handler returning an Observable answers with many packets).
+ */
+export class RpcClient {
+  constructor(private readonly nc: NatsConnection, private readonly defaultTimeoutMs: number) {}
+
+  async send<S extends RpcSubject>(subject: S, payload: RpcRequest<S>, timeoutMs = this.defaultTimeoutMs): Promise<RpcReply<S>> {
+    let result: RpcReply<S> | undefined;
+    for await (const value of this.stream(subject, payload, { firstTimeoutMs: timeoutMs, idleTimeoutMs: timeoutMs })) {
+      result = value as RpcReply<S>;
+    }
+    return result as RpcReply<S>;
+  }
+
+  /** Yields every `response` of a streamed reply; throws the handler's DomainError. */
+  async *stream<S extends RpcSubject>(subject: S, payload: unknown, options: StreamOptions): AsyncGenerator<unknown> {
+    const inbox = createInbox();
+    const queue: Msg[] = [];
+    let wake: (() => void) | null = null;
+    const sub = this.nc.subscribe(inbox, {
+      callback: (_err, msg) => {
+        queue.push(msg);
+        wake?.();
+      },
+    });
+    try {
+      const id = randomUUID();
+      this.nc.publish(subject, encoder.encode(JSON.stringify({ pattern: subject, data: payload, id })), { reply: inbox });
+      let first = true;
+      for (;;) {
+        if (queue.length === 0) {
+          const waitMs = first ? options.firstTimeoutMs : options.idleTimeoutMs;
+          const arrived = await new Promise<boolean>((resolve) => {
+            const timer = setTimeout(() => resolve(false), waitMs);
+            wake = () => {
+              clearTimeout(timer);
+              resolve(true);
+            };
+          });
+          wake = null;
+          if (!arrived) throw unavailable(subject, `no answer within ${waitMs} ms`);
+        }
+        const msg = queue.shift()!;
+        if (msg.headers?.hasError && msg.headers.code === 503) throw unavailable(subject, 'no instance is running');
+        first = false;
+        const packet = JSON.parse(decoder.decode(msg.data)) as ReplyPacket;
+        if (packet.err !== undefined && packet.err !== null) throw DomainError.fromWire(packet.err);
+        if ('response' in packet) yield packet.response;
+        if (packet.isDisposed) return;
+      }
+    } finally {
+      sub.unsubscribe();
+    }
+  }
+}

@@ -1,0 +1,128 @@
+import { Client } from 'minio';
+import { Readable } from 'stream';
+
+export interface ObjectStorageSettings {
+  /** http(s)://host:port of an S3-compatible server (MinIO in production, s3rver embedded) */
+  endpoint: string;
+  accessKey: string;
+  secretKey: string;
+  bucket: string;
+  region: string;
+}
+
+export class ObjectTooLargeError extends Error {
+  constructor(readonly limit: number) {
+    super(`Object exceeds the limit of ${limit} bytes`);
+    this.name = 'ObjectTooLargeError';
+  }
+}
+
+export interface StoredObject {
+  bytes: number;
+}
+
+const DEFAULT_PART_SIZE = 16 * 1024 * 1024;
+
+/**
+ * File bytes in S3-compatible storage. Uploads stream in fixed-size multipart parts, so memory
+ * stays bounded whatever the object size (the minio client's putObject would either buffer the
+ * whole object or call ListMultipartUploads, which not every S3 server implements).
+ */
+export class ObjectStorage {
+  readonly client: Client;
+  readonly bucket: string;
+
+  constructor(settings: ObjectStorageSettings, private readonly partSize = DEFAULT_PART_SIZE) {
+    const url = new URL(settings.endpoint);
+    const useSSL = url.protocol === 'https:';
+    this.client = new Client({
+      endPoint: url.hostname,
+      port: url.port ? Number(url.port) : useSSL ? 443 : 80,
+      useSSL,
+      accessKey: settings.accessKey,
+      secretKey: settings.secretKey,
+      region: settings.region,
+      pathStyle: true,
+    });
+    this.bucket = settings.bucket;
+  }
+
+  async ensureBucket(): Promise<void> {
+    if (await this.client.bucketExists(this.bucket)) return;
+    await this.client.makeBucket(this.bucket).catch(async (e) => {
+      if (!(await this.client.bucketExists(this.bucket))) throw e;
+    });
+  }
+
+  /** Answers only when the server and the bucket are reachable. */
+  async ping(): Promise<void> {
+    if (!(await this.client.bucketExists(this.bucket))) throw new Error(`bucket ${this.bucket} is missing`);
+  }
+
+  /**
+   * Streams `source` into `key`. Throws ObjectTooLargeError as soon as more than `maxBytes`
+   * arrived; on any failure nothing is left behind under `key`.
+   */
+  async putStream(key: string, source: AsyncIterable<Buffer | Uint8Array | string>, options: { contentType?: string; maxBytes?: number } = {}): Promise<StoredObject> {
+    const limit = options.maxBytes ?? Number.POSITIVE_INFINITY;
+    const headers = { 'Content-Type': options.contentType ?? 'application/octet-stream' };
+    let pending: Buffer[] = [];
+    let pendingBytes = 0;
+    let total = 0;
+    let uploadId: string | null = null;
+    const parts: { part: number; etag: string }[] = [];
+
+    const flushPart = async () => {
+      if (uploadId === null) uploadId = await this.client.initiateNewMultipartUpload(this.bucket, key, headers);
+      const body = Buffer.concat(pending, pendingBytes);
+      pending = [];
+      pendingBytes = 0;
+      const partNumber = parts.length + 1;
+      const res = await this.client.uploadPart({ bucketName: this.bucket, objectName: key, uploadID: uploadId, partNumber, headers: {} }, body);
+      parts.push({ part: partNumber, etag: res.etag });
+    };
+
+    try {
+      for await (const chunk of source) {
+        const buf = typeof chunk === 'string' ? Buffer.from(chunk) : Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk);
+        total += buf.length;
+        if (total > limit) throw new ObjectTooLargeError(limit);
+        pending.push(buf);
+        pendingBytes += buf.length;
+        if (pendingBytes >= this.partSize) await flushPart();
+      }
+      if (uploadId === null) {
+        await this.client.putObject(this.bucket, key, Buffer.concat(pending, pendingBytes), pendingBytes, headers);
+      } else {
+        if (pendingBytes > 0) await flushPart();
+        await this.client.completeMultipartUpload(this.bucket, key, uploadId, parts);
+      }
+      return { bytes: total };
+    } catch (error) {
+      if (uploadId !== null) await this.client.abortMultipartUpload(this.bucket, key, uploadId).catch(() => undefined);
+      await this.client.removeObject(this.bucket, key).catch(() => undefined);
+      throw error;
+    }
+  }
+
+  /** The object's bytes, or the inclusive byte range `[start, end]` of them. */
+  async getStream(key: string, range?: { start: number; end?: number }): Promise<Readable> {
+    if (!range) return this.client.getObject(this.bucket, key);
+    const length = range.end === undefined ? undefined : range.end - range.start + 1;
+    return this.client.getPartialObject(this.bucket, key, range.start, length);
+  }
+
+  async stat(key: string): Promise<{ size: number; contentType: string | undefined } | null> {
+    try {
+      const stat = await this.client.statObject(this.bucket, key);
+      return { size: stat.size, contentType: stat.metaData?.['content-type'] };
+    } catch (e) {
+      if ((e as { code?: string }).code === 'NotFound' || (e as { code?: string }).code === 'NoSuchKey') return null;
+      throw e;
+    }
+  }
+
+  async remove(key: string): Promise<void> {
+    await this.client.removeObject(this.bucket, key);
+  }
+}

@@ -1,0 +1,4 @@
+export * from './provider-adapter';
+export * from './sse';
+export * from './openai.adapter';
+export * from './registry';
