@@ -8,16 +8,16 @@ const toBoolean = ({ value }: { value: unknown }) => value === true || value ===
 
 /** What every service reads. */
 export class BaseServiceConfig {
-  @Matches(natsUrl, { message: 'must be a nats:// URL' }) NATS_URL = 'nats://127.0.0.1:4222';
+  @Matches(natsUrl, { message: 'must be a nats:// URL' }) NATS_URL: string = 'nats://127.0.0.1:4222';
   @IsIn(['error', 'warn', 'info', 'debug']) LOG_LEVEL: 'error' | 'warn' | 'info' | 'debug' = 'info';
   /** NATS request timeout between services, for everything but upstream calls */
-  @IsInt() @Min(100) @Max(120000) SWITCHYARD_RPC_TIMEOUT_MS = 5000;
+  @IsInt() @Min(100) @Max(120000) SWITCHYARD_RPC_TIMEOUT_MS: number = 5000;
 }
 
 /** Services that own tables. */
 export class DatabaseServiceConfig extends BaseServiceConfig {
   @Matches(postgresUrl, { message: 'must be a postgres:// URL' }) DATABASE_URL!: string;
-  @IsInt() @Min(1) @Max(200) DATABASE_POOL_SIZE = 10;
+  @IsInt() @Min(1) @Max(200) DATABASE_POOL_SIZE: number = 10;
 }
 
 /** Services that read or write object storage. */
@@ -26,17 +26,17 @@ export class StorageServiceConfig extends DatabaseServiceConfig {
   @IsString() @IsNotEmpty() S3_ACCESS_KEY!: string;
   @IsString() @IsNotEmpty() S3_SECRET_KEY!: string;
   @IsString() @Matches(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, { message: 'must be a valid bucket name' }) S3_BUCKET = 'switchyard';
-  @IsString() S3_REGION = 'us-east-1';
+  @IsString() S3_REGION: string = 'us-east-1';
 }
 
 export class ToggleConfig {
-  @IsOptional() @Transform(toBoolean) @IsBoolean() SWITCHYARD_ALLOW_PRIVATE_UPSTREAMS = false;
+  @IsOptional() @Transform(toBoolean) @IsBoolean() SWITCHYARD_ALLOW_PRIVATE_UPSTREAMS: boolean = false;
 }
 
 export { toBoolean };
 
 /** How long and how often the router tries upstreams; the gateway waits accordingly. */
 export class UpstreamPolicyConfig extends BaseServiceConfig {
-  @IsInt() @Min(100) @Max(3_600_000) SWITCHYARD_UPSTREAM_TIMEOUT_MS = 120_000;
-  @IsInt() @Min(1) @Max(10) SWITCHYARD_MAX_ATTEMPTS = 3;
+  @IsInt() @Min(100) @Max(3_600_000) SWITCHYARD_UPSTREAM_TIMEOUT_MS: number = 120_000;
+  @IsInt() @Min(1) @Max(10) SWITCHYARD_MAX_ATTEMPTS: number = 3;
 }

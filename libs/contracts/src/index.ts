@@ -1,3 +1,4 @@
+import 'reflect-metadata';
 export * from './subjects';
 export * from './error-codes';
 export * from './domain-error';

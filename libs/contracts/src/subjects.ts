@@ -55,9 +55,9 @@ export const ServiceNames = ['gateway', 'router', 'billing', 'files', 'batches']
 export type ServiceName = (typeof ServiceNames)[number];
 
 /** The gateway asks each of these over NATS for its `/health`. */
-export const HealthSubjects: Record<Exclude<ServiceName, 'gateway'>, Subject> = {
+export const HealthSubjects = {
   router: Subjects.routerHealthCheck,
   billing: Subjects.billingHealthCheck,
   files: Subjects.filesHealthCheck,
   batches: Subjects.batchesHealthCheck,
-};
+} as const satisfies Record<Exclude<ServiceName, 'gateway'>, Subject>;

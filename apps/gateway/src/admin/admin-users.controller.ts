@@ -1,0 +1,45 @@
+import { Body, Controller, Delete, Get, Param, Post } from '@nestjs/common';
+import { AddCreditBody, CreateKeyBody, CreateUserBody, createValidated, Subjects } from '@switchyard/contracts';
+import { RpcClient } from '@switchyard/nats';
+import { Access } from '../auth/access';
+
+@Controller('admin/users')
+@Access('admin')
+export class AdminUsersController {
+  constructor(private readonly rpc: RpcClient) {}
+
+  @Post()
+  create(@Body() body: unknown) {
+    return this.rpc.send(Subjects.billingUserCreate, createValidated(CreateUserBody, body));
+  }
+
+  @Get()
+  async list() {
+    return { object: 'list', data: await this.rpc.send(Subjects.billingUserList, {}) };
+  }
+
+  @Get(':id')
+  get(@Param('id') userId: string) {
+    return this.rpc.send(Subjects.billingUserGet, { userId });
+  }
+
+  @Post(':id/keys')
+  createKey(@Param('id') userId: string, @Body() body: unknown) {
+    return this.rpc.send(Subjects.billingKeyCreate, { userId, body: createValidated(CreateKeyBody, body ?? {}) });
+  }
+
+  @Get(':id/keys')
+  async listKeys(@Param('id') userId: string) {
+    return { object: 'list', data: await this.rpc.send(Subjects.billingKeyList, { userId }) };
+  }
+
+  @Delete(':id/keys/:keyId')
+  revokeKey(@Param('id') userId: string, @Param('keyId') keyId: string) {
+    return this.rpc.send(Subjects.billingKeyRevoke, { userId, keyId });
+  }
+
+  @Post(':id/credits')
+  addCredit(@Param('id') userId: string, @Body() body: unknown) {
+    return this.rpc.send(Subjects.billingCreditAdd, { userId, body: createValidated(AddCreditBody, body) });
+  }
+}

@@ -1,0 +1,68 @@
+import { Inject, Injectable, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
+import { NatsConnection, Subscription } from 'nats';
+import { DomainError, Events, hashApiKey, KeyRevokedEvent, Principal, Subjects } from '@switchyard/contracts';
+import { NATS_CONNECTION, onBroadcast, RpcClient } from '@switchyard/nats';
+import { GatewayConfig } from '../gateway.config';
+import { TtlCache } from './ttl-cache';
+
+const NEGATIVE_TTL_MS = 5_000;
+
+/** `Authorization: Bearer <key>` or `x-api-key: <key>`. */
+export function presentedKey(headers: Record<string, string | string[] | undefined>): string | null {
+  const auth = headers.authorization;
+  const value = Array.isArray(auth) ? auth[0] : auth;
+  if (value) {
+    const match = /^Bearer\s+(\S+)\s*$/i.exec(value);
+    if (match) return match[1];
+  }
+  const apiKey = headers['x-api-key'];
+  const key = Array.isArray(apiKey) ? apiKey[0] : apiKey;
+  return key && key.trim() ? key.trim() : null;
+}
+
+/**
+ * Keys are verified by billing and cached briefly here, so the hot path rarely leaves the
+ * process; a revocation broadcast drops the key from every gateway replica at once.
+ */
+@Injectable()
+export class AuthService implements OnModuleInit, OnModuleDestroy {
+  private readonly cache: TtlCache<Principal | null>;
+  /** revoked while a verification may have been in flight: never cache those */
+  private readonly revoked: TtlCache<true>;
+  private subscription: Subscription | null = null;
+
+  constructor(private readonly rpc: RpcClient, @Inject(NATS_CONNECTION) private readonly nc: NatsConnection, config: GatewayConfig) {
+    this.cache = new TtlCache(config.SWITCHYARD_KEY_CACHE_TTL_MS, config.SWITCHYARD_KEY_CACHE_SIZE);
+    this.revoked = new TtlCache(Math.max(config.SWITCHYARD_KEY_CACHE_TTL_MS, 60_000), config.SWITCHYARD_KEY_CACHE_SIZE);
+  }
+
+  onModuleInit(): void {
+    this.subscription = onBroadcast<KeyRevokedEvent>(this.nc, Events.billingKeyRevoked, ({ keyHash }) => {
+      if (typeof keyHash !== 'string') return;
+      this.cache.delete(keyHash);
+      this.revoked.set(keyHash, true);
+    });
+  }
+
+  onModuleDestroy(): void {
+    this.subscription?.unsubscribe();
+  }
+
+  async authenticate(headers: Record<string, string | string[] | undefined>): Promise<Principal> {
+    const key = presentedKey(headers);
+    if (!key) {
+      throw new DomainError('invalid_api_key', "You didn't provide an API key. Send it as 'Authorization: Bearer <key>' or 'x-api-key: <key>'.");
+    }
+    const keyHash = hashApiKey(key);
+    let principal = this.cache.get(keyHash);
+    if (principal === undefined) {
+      principal = await this.rpc.send(Subjects.billingKeyVerify, { keyHash });
+      if (principal && this.revoked.get(keyHash)) principal = null;
+      this.cache.set(keyHash, principal, principal ? undefined : NEGATIVE_TTL_MS);
+    }
+    if (!principal) {
+      throw new DomainError('invalid_api_key', `Incorrect API key provided: ${key.length > 16 ? `${key.slice(0, 6)}****${key.slice(-4)}` : "****"}.`);
+    }
+    return principal;
+  }
+}

@@ -1,0 +1,11 @@
+import { IsInt, Max, Min } from 'class-validator';
+import { UpstreamPolicyConfig } from '@switchyard/config';
+
+export class GatewayConfig extends UpstreamPolicyConfig {
+  @IsInt() @Min(0) @Max(65535) PORT: number = 8080;
+  /** how long a verified key is trusted without asking billing again (revocation drops it at once) */
+  @IsInt() @Min(0) @Max(3_600_000) SWITCHYARD_KEY_CACHE_TTL_MS: number = 30_000;
+  @IsInt() @Min(10) @Max(10_000_000) SWITCHYARD_KEY_CACHE_SIZE: number = 100_000;
+  /** how long /health waits for each service */
+  @IsInt() @Min(100) @Max(60_000) SWITCHYARD_HEALTH_TIMEOUT_MS: number = 2_000;
+}

@@ -1,0 +1,39 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import { NatsConnection } from 'nats';
+import { JsonLogger } from '@switchyard/logging';
+import { LOGGER, NATS_CONNECTION, RpcClient } from '@switchyard/nats';
+import { AdminChannelsController } from './admin/admin-channels.controller';
+import { AdminPricesController } from './admin/admin-prices.controller';
+import { AdminUsersController } from './admin/admin-users.controller';
+import { AuthGuard } from './auth/auth.guard';
+import { AuthService } from './auth/auth.service';
+import { GatewayConfig } from './gateway.config';
+import { AllExceptionsFilter } from './http/all-exceptions.filter';
+import { HealthController } from './http/health.controller';
+import { InferenceController } from './inference/inference.controller';
+import { InferenceService } from './inference/inference.service';
+import { ModelsController } from './inference/models.controller';
+import { UsageController } from './inference/usage.controller';
+
+@Module({})
+export class GatewayModule {
+  static create(deps: { config: GatewayConfig; nc: NatsConnection; logger: JsonLogger }): DynamicModule {
+    return {
+      module: GatewayModule,
+      controllers: [
+        HealthController, InferenceController, ModelsController, UsageController,
+        AdminUsersController, AdminChannelsController, AdminPricesController,
+      ],
+      providers: [
+        { provide: GatewayConfig, useValue: deps.config },
+        { provide: NATS_CONNECTION, useValue: deps.nc },
+        { provide: LOGGER, useValue: deps.logger },
+        { provide: RpcClient, useValue: new RpcClient(deps.nc, deps.config.SWITCHYARD_RPC_TIMEOUT_MS) },
+        { provide: APP_GUARD, useClass: AuthGuard },
+        { provide: APP_FILTER, useValue: new AllExceptionsFilter(deps.logger) },
+        AuthService, InferenceService,
+      ],
+    };
+  }
+}

@@ -1,0 +1,52 @@
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException } from '@nestjs/common';
+import { FastifyReply, FastifyRequest } from 'fastify';
+import { DomainError } from '@switchyard/contracts';
+import { JsonLogger } from '@switchyard/logging';
+import { openAiError, shouldRetryHeader } from './error-envelope';
+
+const fastifyCodes: Record<string, DomainError['code']> = {
+  FST_ERR_CTP_BODY_TOO_LARGE: 'request_too_large',
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: 'invalid_value',
+  FST_ERR_CTP_EMPTY_JSON_BODY: 'invalid_json',
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: 'invalid_value',
+};
+
+/** Turns anything thrown on the HTTP side into a domain error; unknown errors become a 500 with the request id. */
+export function toDomainError(exception: unknown, request: FastifyRequest, logger: JsonLogger): DomainError {
+  if (exception instanceof DomainError) return exception;
+  const fastifyCode = (exception as { code?: string })?.code;
+  if (fastifyCode && fastifyCodes[fastifyCode]) {
+    const status = (exception as { statusCode?: number }).statusCode;
+    const message = fastifyCode === 'FST_ERR_CTP_INVALID_MEDIA_TYPE'
+      ? `Unsupported Content-Type "${request.headers['content-type'] ?? ''}"; send application/json`
+      : (exception as Error).message;
+    return new DomainError(fastifyCodes[fastifyCode], message, null, status);
+  }
+  if (exception instanceof HttpException) {
+    const status = exception.getStatus();
+    if (status === 404) return new DomainError('not_found', `Unknown request URL: ${request.method} ${request.url.split('?')[0]}`, null, 404);
+    if (status === 405) return new DomainError('invalid_value', `Method ${request.method} not allowed`, null, 405);
+    return new DomainError(status >= 500 ? 'internal_error' : 'invalid_value', exception.message, null, status);
+  }
+  logger.error(`request ${request.id} failed`, exception);
+  return new DomainError('internal_error', `The server had an error while processing your request (request id ${request.id}).`);
+}
+
+@Catch()
+export class AllExceptionsFilter implements ExceptionFilter {
+  constructor(private readonly logger: JsonLogger) {}
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const http = host.switchToHttp();
+    const request = http.getRequest<FastifyRequest>();
+    const reply = http.getResponse<FastifyReply>();
+    const { status, body } = openAiError(toDomainError(exception, request, this.logger));
+    if (reply.sent || reply.raw.headersSent) {
+      reply.raw.end();
+      return;
+    }
+    const retry = shouldRetryHeader(status);
+    if (retry) reply.header('x-should-retry', retry);
+    reply.status(status).type('application/json').send(body);
+  }
+}

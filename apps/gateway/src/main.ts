@@ -1,0 +1,45 @@
+import 'reflect-metadata';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
+import { loadConfig } from '@switchyard/config';
+import { JsonLogger } from '@switchyard/logging';
+import { connectNats, instanceId, stopOnSignals } from '@switchyard/nats';
+import { GatewayConfig } from './gateway.config';
+import { GatewayModule } from './gateway.module';
+import { registerJsonBody } from './http/json-body';
+import { requestIdFrom } from './http/request-id';
+
+/** Room for the envelope around a body on its way to the router over NATS. */
+const NATS_ENVELOPE_BYTES = 16 * 1024;
+
+async function main(): Promise<void> {
+  const config = loadConfig(GatewayConfig);
+  const logger = new JsonLogger('gateway', config.LOG_LEVEL);
+  const nc = await connectNats(config.NATS_URL, instanceId('gateway'));
+  // bodies travel to the router in one NATS message, so the server's max_payload bounds them
+  const bodyLimit = Math.max(64 * 1024, (nc.info?.max_payload ?? 1024 * 1024) - NATS_ENVELOPE_BYTES);
+  const adapter = new FastifyAdapter({
+    bodyLimit,
+    genReqId: (req: { headers: Record<string, string | string[] | undefined> }) => requestIdFrom(req.headers['x-request-id']),
+    logger: false,
+    keepAliveTimeout: 65_000,
+  });
+  const app = await NestFactory.create<NestFastifyApplication>(GatewayModule.create({ config, nc, logger }), adapter, {
+    bodyParser: false,
+    logger,
+  });
+  const fastify = app.getHttpAdapter().getInstance();
+  registerJsonBody(fastify);
+  fastify.addHook('onRequest', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+  app.enableShutdownHooks();
+  await app.listen(config.PORT, '0.0.0.0');
+  stopOnSignals(logger, [() => app.close(), () => nc.drain()]);
+  logger.log(`gateway listening on port ${config.PORT}`);
+}
+
+main().catch((error) => {
+  process.stderr.write(`gateway failed to start: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+});

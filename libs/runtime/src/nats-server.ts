@@ -1,0 +1,54 @@
+import { spawn } from 'child_process';
+import { existsSync, mkdirSync, writeFileSync } from 'fs';
+import { delimiter, join } from 'path';
+import { canConnect, freePort, waitUntil } from './ports';
+
+export interface LocalNats {
+  url: string;
+  stop(): Promise<void>;
+}
+
+export function findOnPath(binary: string, extraDirs: string[] = []): string | null {
+  for (const dir of [...(process.env.PATH ?? '').split(delimiter), ...extraDirs]) {
+    const candidate = join(dir, binary);
+    if (dir && existsSync(candidate)) return candidate;
+  }
+  return null;
+}
+
+/**
+ * Starts a nats-server with JetStream on a data folder. 8 MB max_payload: request bodies reach
+ * the router in one message.
+ */
+export async function startNatsServer(options: { dataDir: string; port?: number }): Promise<LocalNats> {
+  const binary = findOnPath('nats-server', ['/usr/sbin', '/usr/local/sbin']);
+  if (!binary) {
+    throw new Error('nats-server is not installed. Install it (Debian/Ubuntu: `apt-get install nats-server`; others: https://docs.nats.io) or set NATS_URL to a running NATS server with JetStream.');
+  }
+  mkdirSync(join(options.dataDir, 'jetstream'), { recursive: true });
+  const port = options.port ?? (await freePort());
+  const configPath = join(options.dataDir, 'nats-server.conf');
+  writeFileSync(configPath, [
+    `host: 127.0.0.1`,
+    `port: ${port}`,
+    `max_payload: 8MB`,
+    `jetstream { store_dir: ${JSON.stringify(join(options.dataDir, 'jetstream'))} }`,
+    '',
+  ].join('\n'));
+  const child = spawn(binary, ['-c', configPath, '-l', join(options.dataDir, 'nats-server.log')], { stdio: 'ignore' });
+  let exited = false;
+  child.on('exit', () => (exited = true));
+  await waitUntil(`nats-server on port ${port}`, async () => {
+    if (exited) throw new Error(`nats-server exited; see ${join(options.dataDir, 'nats-server.log')}`);
+    return canConnect('127.0.0.1', port);
+  }, 15_000);
+  return {
+    url: `nats://127.0.0.1:${port}`,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        if (exited) return resolve();
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+      }),
+  };
+}
