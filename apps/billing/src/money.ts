@@ -1,43 +1,6 @@
-/**
- * Exact money: amounts are integer nano-dollars (1 USD = 1e9), held as bigint and stored as
- * Postgres bigint. JSON numbers appear only at the edge, converted by the two functions below.
- */
-export const NANO_PER_USD = 1_000_000_000n;
+/** Exact money in billing: integer nano-dollars as bigint (conversions live in @switchyard/contracts). */
 /** Discounts are parts per million: 0.5 → 500000. */
 export const PPM = 1_000_000n;
-
-/** Parses a decimal (as written in JSON) into an integer of `scale` decimal places, exactly. */
-export function parseDecimal(value: number | string, scale: number): bigint {
-  const text = typeof value === 'number' ? numberToPlainString(value) : value.trim();
-  const match = /^(-)?(\d+)(?:\.(\d+))?$/.exec(text);
-  if (!match) throw new RangeError(`Not a decimal number: ${text}`);
-  const [, sign, whole, fraction = ''] = match;
-  if (fraction.replace(/0+$/, '').length > scale) throw new RangeError(`More than ${scale} decimal places: ${text}`);
-  const digits = BigInt(whole + fraction.padEnd(scale, '0').slice(0, scale));
-  return sign ? -digits : digits;
-}
-
-/** Plain positional notation for a JS number (no exponent), using its shortest round-trip digits. */
-function numberToPlainString(value: number): string {
-  if (!Number.isFinite(value)) throw new RangeError(`Not a finite number: ${value}`);
-  const text = String(value);
-  const exp = /^(-?)(\d)(?:\.(\d+))?e([+-]\d+)$/.exec(text);
-  if (!exp) return text;
-  const [, sign, lead, rest = '', e] = exp;
-  const digits = lead + rest;
-  const point = 1 + Number(e);
-  if (point <= 0) return `${sign}0.${'0'.repeat(-point)}${digits}`;
-  if (point >= digits.length) return `${sign}${digits}${'0'.repeat(point - digits.length)}`;
-  return `${sign}${digits.slice(0, point)}.${digits.slice(point)}`;
-}
-
-export function usdToNano(usd: number): bigint {
-  return parseDecimal(usd, 9);
-}
-
-export function nanoToUsd(nano: bigint): number {
-  return Number(nano) / 1e9;
-}
 
 export function ppmToFraction(ppm: bigint | number): number {
   return Number(ppm) / 1e6;

@@ -3,7 +3,8 @@ import { DataSource } from 'typeorm';
 import { PriceView, SetPriceBody } from '@switchyard/contracts';
 import { unixSeconds } from '@switchyard/database';
 import { PriceEntity } from './entities/price.entity';
-import { nanoToUsd, parseDecimal, ppmToFraction, PriceNano, usdToNano } from './money';
+import { nanoToUsd, parseDecimal, usdToNano } from '@switchyard/contracts';
+import { ppmToFraction, PriceNano } from './money';
 
 export const DEFAULT_BATCH_DISCOUNT = 0.5;
 

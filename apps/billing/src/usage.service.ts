@@ -4,7 +4,8 @@ import { DomainError, UsageEvent, UsageListReply, UsageListRequest, UsageRecordV
 import { unixSeconds } from '@switchyard/database';
 import { UsageRecordEntity } from './entities/usage-record.entity';
 import { UserEntity } from './entities/user.entity';
-import { costOf, nanoToUsd } from './money';
+import { nanoToUsd } from '@switchyard/contracts';
+import { costOf } from './money';
 import { PricesService } from './prices.service';
 import { appendLedger } from './users.service';
 

@@ -4,7 +4,7 @@ import { CreateUserBody, DomainError, newId, UserView } from '@switchyard/contra
 import { unixSeconds } from '@switchyard/database';
 import { LedgerEntryEntity } from './entities/ledger-entry.entity';
 import { UserEntity } from './entities/user.entity';
-import { nanoToUsd, usdToNano } from './money';
+import { nanoToUsd, usdToNano } from '@switchyard/contracts';
 
 export function userView(user: UserEntity): UserView {
   return { id: user.id, object: 'user', name: user.name, role: user.role, balance: nanoToUsd(user.balanceNano), created_at: unixSeconds(user.createdAt) };

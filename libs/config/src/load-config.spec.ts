@@ -3,7 +3,7 @@ import { ConfigError, loadConfig } from './load-config';
 import { DatabaseServiceConfig } from './service-config';
 
 class Sample extends DatabaseServiceConfig {
-  @IsInt() @Min(1) PORT = 8080;
+  @IsInt() @Min(1) PORT: number = 8080;
 }
 
 describe('loadConfig', () => {

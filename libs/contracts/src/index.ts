@@ -13,3 +13,4 @@ export * from './payloads/channels';
 export * from './payloads/health';
 export * from './api-key';
 export * from './ids';
+export * from './money';

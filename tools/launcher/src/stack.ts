@@ -1,7 +1,7 @@
 import { writeFileSync } from 'fs';
 import { join, resolve } from 'path';
 import { ServiceName, ServiceNames } from '@switchyard/contracts';
-import { compiledMain, freePort, ManagedProcess, spawnNode, waitUntil } from '@switchyard/runtime';
+import { compiledMain, ManagedProcess, spawnNode, waitUntil } from '@switchyard/runtime';
 import { seedDemo } from './demo-seed';
 import { Infrastructure, startInfrastructure } from './infrastructure';
 import { adminKey, secretKey } from './secrets';

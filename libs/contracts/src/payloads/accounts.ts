@@ -5,13 +5,12 @@ import {
 } from 'class-validator';
 import { Roles, Scopes, type Role, type Scope } from './principal';
 
-/** Money on the public API is USD as a JSON number; billing converts it to exact nano-dollars at once. */
-const usd = { maxDecimalPlaces: 9, allowNaN: false, allowInfinity: false };
+import { IsUsdAmount } from '../money';
 
 export class CreateUserBody {
   @IsDefined({ message: 'name is required' }) @IsString() @IsNotEmpty() @MaxLength(200) name!: string;
   @IsOptional() @IsIn(Roles) role?: Role;
-  @IsOptional() @IsNumber(usd) @Min(0) @Max(1e9) credits?: number;
+  @IsOptional() @IsUsdAmount() @Min(0) @Max(1e9) credits?: number;
 }
 
 export interface UserView {
@@ -50,7 +49,7 @@ export interface CreatedKeyView extends KeyView {
 }
 
 export class AddCreditBody {
-  @IsDefined({ message: 'amount is required' }) @IsNumber(usd) @NotEquals(0) @Min(-1e9) @Max(1e9) amount!: number;
+  @IsDefined({ message: 'amount is required' }) @IsUsdAmount() @NotEquals(0) @Min(-1e9) @Max(1e9) amount!: number;
 }
 
 export class AddCreditRequest {
@@ -77,8 +76,8 @@ export interface KeyRevokedEvent {
 }
 
 export class SetPriceBody {
-  @IsDefined({ message: 'input_per_million is required' }) @IsNumber(usd) @Min(0) @Max(1e6) input_per_million!: number;
-  @IsDefined({ message: 'output_per_million is required' }) @IsNumber(usd) @Min(0) @Max(1e6) output_per_million!: number;
+  @IsDefined({ message: 'input_per_million is required' }) @IsUsdAmount() @Min(0) @Max(1e6) input_per_million!: number;
+  @IsDefined({ message: 'output_per_million is required' }) @IsUsdAmount() @Min(0) @Max(1e6) output_per_million!: number;
   @IsOptional() @IsNumber({ maxDecimalPlaces: 6 }) @Min(0) @Max(1) batch_discount?: number;
 }
 
