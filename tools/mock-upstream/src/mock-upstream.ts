@@ -148,6 +148,7 @@ export class MockUpstream {
       });
     }
     res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache', connection: 'keep-alive' });
+    res.flushHeaders();
     const base = { id, object: 'chat.completion.chunk', created, model, system_fingerprint: 'fp_mock' };
     const chunks: Record<string, unknown>[] = [
       { ...base, choices: [{ index: 0, delta: { role: 'assistant', content: '' }, logprobs: null, finish_reason: null }] },
@@ -159,6 +160,7 @@ export class MockUpstream {
     let sent = 0;
     for (const chunk of chunks) {
       if (behaviour.mode === 'cut' && sent >= (behaviour.after_chunks ?? 2)) {
+        await sleep(50); // let what was written reach the caller before the connection drops
         res.destroy();
         return;
       }

@@ -1,0 +1,177 @@
+import { INestMicroservice } from '@nestjs/common';
+import { NatsConnection } from 'nats';
+import { DataSource } from 'typeorm';
+import { DomainError, Events, hashApiKey, KeyRevokedEvent, Subjects, UsageEvent } from '@switchyard/contracts';
+import { JsonLogger } from '@switchyard/logging';
+import { connectNats, onBroadcast, publishDurable, RpcClient, startMicroservice } from '@switchyard/nats';
+import { freshDatabase, startTestNats, TestDatabase } from '@switchyard/testing';
+import { loadConfig } from '@switchyard/config';
+import { BillingConfig } from './billing.config';
+import { openBillingDatabase } from './billing.database';
+import { BillingModule } from './billing.module';
+import { ensureBootstrapAdmin } from './keys.service';
+
+const ADMIN_KEY = 'sk-sy-bootstrap-admin-key-for-tests-0001';
+
+function usageEvent(over: Partial<UsageEvent>): UsageEvent {
+  return {
+    requestId: 'req_1', userId: 'usr', keyId: 'key', model: 'priced-model', endpoint: '/v1/chat/completions',
+    channelId: 'ch_1', channelType: 'PLATFORM', promptTokens: 1000, completionTokens: 500, estimated: false,
+    batchId: null, latencyMs: 12, createdAt: new Date().toISOString(), ...over,
+  };
+}
+
+async function until<T>(check: () => Promise<T | undefined>, ms = 10_000): Promise<T> {
+  const deadline = Date.now() + ms;
+  for (;;) {
+    const value = await check();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error('condition not met in time');
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+describe('billing service (real Postgres, NATS, JetStream)', () => {
+  let db: TestDatabase;
+  let nats: Awaited<ReturnType<typeof startTestNats>>;
+  let dataSource: DataSource;
+  let app: INestMicroservice;
+  let nc: NatsConnection;
+  let rpc: RpcClient;
+
+  beforeAll(async () => {
+    db = await freshDatabase('billing');
+    nats = await startTestNats();
+    const config = loadConfig(BillingConfig, { DATABASE_URL: db.url, NATS_URL: nats.url, SWITCHYARD_ADMIN_KEY: ADMIN_KEY });
+    const logger = new JsonLogger('billing', 'error');
+    dataSource = await openBillingDatabase(db.url, 5);
+    await ensureBootstrapAdmin(dataSource, ADMIN_KEY);
+    await ensureBootstrapAdmin(dataSource, ADMIN_KEY); // a restart changes nothing
+    nc = await connectNats(nats.url, 'billing-test');
+    app = await startMicroservice(BillingModule.create({ config, dataSource, nc, logger }), { service: 'billing', natsUrl: nats.url, logger });
+    rpc = new RpcClient(nc, 5000);
+  });
+
+  afterAll(async () => {
+    await app?.close();
+    await nc?.drain();
+    await dataSource?.destroy();
+    await nats?.stop();
+    await db?.drop();
+  });
+
+  it('migrates into its own schema and answers health', async () => {
+    const tables = await dataSource.query(`SELECT table_name FROM information_schema.tables WHERE table_schema = 'billing' ORDER BY 1`);
+    expect(tables.map((t: { table_name: string }) => t.table_name)).toEqual(['api_keys', 'ledger', 'migrations', 'prices', 'usage_records', 'users']);
+    expect(await rpc.send(Subjects.billingHealthCheck, {})).toMatchObject({ service: 'billing', status: 'ok' });
+  });
+
+  it('makes the bootstrap key an admin key', async () => {
+    const principal = await rpc.send(Subjects.billingKeyVerify, { keyHash: hashApiKey(ADMIN_KEY) });
+    expect(principal).toMatchObject({ role: 'admin', scopes: expect.arrayContaining(['admin', 'inference']) });
+    const admins = (await rpc.send(Subjects.billingUserList, {})).filter((u) => u.role === 'admin');
+    expect(admins).toHaveLength(1);
+  });
+
+  it('creates users with credits, keys shown once and stored hashed, and verifies them', async () => {
+    const user = await rpc.send(Subjects.billingUserCreate, { name: 'alice', role: 'vip', credits: 12.5 });
+    expect(user).toMatchObject({ name: 'alice', role: 'vip', balance: 12.5 });
+    const key = await rpc.send(Subjects.billingKeyCreate, { userId: user.id, body: { name: 'ci' } });
+    expect(key.key).toMatch(/^sk-sy-/);
+    expect(key.scopes).toEqual(['inference']);
+    const stored = await dataSource.query('SELECT key_hash FROM billing.api_keys WHERE id = $1', [key.id]);
+    expect(stored[0].key_hash).toBe(hashApiKey(key.key));
+    expect(JSON.stringify(await rpc.send(Subjects.billingKeyList, { userId: user.id }))).not.toContain(key.key);
+    expect(await rpc.send(Subjects.billingKeyVerify, { keyHash: hashApiKey(key.key) })).toEqual({ userId: user.id, keyId: key.id, role: 'vip', scopes: ['inference'] });
+    expect(await rpc.send(Subjects.billingKeyVerify, { keyHash: hashApiKey('sk-sy-unknown') })).toBeNull();
+  });
+
+  it('revokes a key and tells every gateway', async () => {
+    const user = await rpc.send(Subjects.billingUserCreate, { name: 'bob' });
+    const key = await rpc.send(Subjects.billingKeyCreate, { userId: user.id, body: {} });
+    const heard: KeyRevokedEvent[] = [];
+    const sub = onBroadcast<KeyRevokedEvent>(nc, Events.billingKeyRevoked, (e) => heard.push(e));
+    await nc.flush();
+    const revoked = await rpc.send(Subjects.billingKeyRevoke, { userId: user.id, keyId: key.id });
+    expect(revoked.revoked_at).not.toBeNull();
+    expect(await rpc.send(Subjects.billingKeyVerify, { keyHash: hashApiKey(key.key) })).toBeNull();
+    await until(async () => (heard.length ? true : undefined));
+    expect(heard).toEqual([{ keyHash: hashApiKey(key.key) }]);
+    sub.unsubscribe();
+  });
+
+  it('never lets one user touch another user\'s key', async () => {
+    const a = await rpc.send(Subjects.billingUserCreate, { name: 'tenant-a' });
+    const b = await rpc.send(Subjects.billingUserCreate, { name: 'tenant-b' });
+    const keyOfA = await rpc.send(Subjects.billingKeyCreate, { userId: a.id, body: {} });
+    await expect(rpc.send(Subjects.billingKeyRevoke, { userId: b.id, keyId: keyOfA.id })).rejects.toMatchObject({ code: 'not_found' });
+    expect(await rpc.send(Subjects.billingKeyVerify, { keyHash: hashApiKey(keyOfA.key) })).not.toBeNull();
+  });
+
+  it('validates every message it consumes', async () => {
+    const error = await rpc.send(Subjects.billingUserCreate, { name: '', role: 'root' } as never).catch((e) => e);
+    expect(error).toBeInstanceOf(DomainError);
+    expect(['name', 'role']).toContain(error.param);
+    await expect(rpc.send(Subjects.billingCreditAdd, { userId: 'usr_missing', body: { amount: 1 } })).rejects.toMatchObject({ code: 'not_found' });
+  });
+
+  it('prices usage exactly, once per request id, at the batch discount for batch lines', async () => {
+    const user = await rpc.send(Subjects.billingUserCreate, { name: 'carol', credits: 1 });
+    await rpc.send(Subjects.billingPriceSet, { model: 'priced-model', body: { input_per_million: 2.5, output_per_million: 10 } });
+    const js = nc.jetstream();
+    const event = usageEvent({ requestId: 'req_carol_1', userId: user.id });
+    // the same fact published three times (a retried publish, a redelivery) is billed once
+    await publishDurable(js, Events.routerRequestCompleted, event, event.requestId);
+    await publishDurable(js, Events.routerRequestCompleted, event, `${event.requestId}-dup`);
+    await publishDurable(js, Events.routerRequestCompleted, usageEvent({ requestId: 'req_carol_batch', userId: user.id, batchId: 'batch_1' }), 'req_carol_batch');
+
+    const usage = await until(async () => {
+      const list = await rpc.send(Subjects.billingUsageList, { userId: user.id, limit: 10 });
+      return list.data.length === 2 ? list : undefined;
+    });
+    // 1000 × 2.5/M + 500 × 10/M = 0.0075; batch line at half price
+    expect(usage.data.map((u) => [u.request_id, u.cost])).toEqual([['req_carol_batch', 0.00375], ['req_carol_1', 0.0075]]);
+    expect(usage.balance).toBe(1 - 0.0075 - 0.00375);
+
+    // a price change never re-rates history
+    await rpc.send(Subjects.billingPriceSet, { model: 'priced-model', body: { input_per_million: 100, output_per_million: 100 } });
+    const again = await rpc.send(Subjects.billingUsageList, { userId: user.id, limit: 10 });
+    expect(again.data.map((u) => u.cost)).toEqual([0.00375, 0.0075]);
+
+    const [{ ledger, balance }] = await dataSource.query(
+      `SELECT (SELECT sum(amount_nano) FROM billing.ledger WHERE user_id = $1)::text AS ledger,
+              (SELECT balance_nano FROM billing.users WHERE id = $1)::text AS balance`, [user.id]);
+    expect(ledger).toBe(balance);
+    await expect(dataSource.query('DELETE FROM billing.ledger WHERE user_id = $1', [user.id])).rejects.toThrow(/append-only/);
+  });
+
+  it('pages usage newest first and shows each user only their own', async () => {
+    const dave = await rpc.send(Subjects.billingUserCreate, { name: 'dave', credits: 5 });
+    const erin = await rpc.send(Subjects.billingUserCreate, { name: 'erin', credits: 5 });
+    const js = nc.jetstream();
+    for (let i = 1; i <= 5; i++) {
+      await publishDurable(js, Events.routerRequestCompleted, usageEvent({ requestId: `req_dave_${i}`, userId: dave.id, promptTokens: i }), `req_dave_${i}`);
+    }
+    await publishDurable(js, Events.routerRequestCompleted, usageEvent({ requestId: 'req_erin_1', userId: erin.id }), 'req_erin_1');
+    await until(async () => ((await rpc.send(Subjects.billingUsageList, { userId: dave.id, limit: 100 })).data.length === 5 ? true : undefined));
+
+    const first = await rpc.send(Subjects.billingUsageList, { userId: dave.id, limit: 2 });
+    expect(first.data.map((u) => u.request_id)).toEqual(['req_dave_5', 'req_dave_4']);
+    expect(first.has_more).toBe(true);
+    const second = await rpc.send(Subjects.billingUsageList, { userId: dave.id, limit: 2, after: 'req_dave_4' });
+    expect(second.data.map((u) => u.request_id)).toEqual(['req_dave_3', 'req_dave_2']);
+    const last = await rpc.send(Subjects.billingUsageList, { userId: dave.id, limit: 2, after: 'req_dave_2' });
+    expect(last.data.map((u) => u.request_id)).toEqual(['req_dave_1']);
+    expect(last.has_more).toBe(false);
+    // erin's request id as a cursor for dave is not dave's: refused, nothing leaks
+    await expect(rpc.send(Subjects.billingUsageList, { userId: dave.id, limit: 2, after: 'req_erin_1' })).rejects.toMatchObject({ param: 'after' });
+    await until(async () => ((await rpc.send(Subjects.billingUsageList, { userId: erin.id, limit: 100 })).data.length === 1 ? true : undefined));
+    expect((await rpc.send(Subjects.billingUsageList, { userId: erin.id, limit: 100 })).data.map((u) => u.request_id)).toEqual(['req_erin_1']);
+  });
+
+  it('refuses a credit adjustment that would make a balance negative', async () => {
+    const user = await rpc.send(Subjects.billingUserCreate, { name: 'frank', credits: 1 });
+    await expect(rpc.send(Subjects.billingCreditAdd, { userId: user.id, body: { amount: -2 } })).rejects.toMatchObject({ param: 'amount' });
+    expect((await rpc.send(Subjects.billingCreditAdd, { userId: user.id, body: { amount: -0.25 } })).balance).toBe(0.75);
+  });
+});
