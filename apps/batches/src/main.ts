@@ -13,7 +13,7 @@ async function main(): Promise<void> {
   const nc = await connectNats(config.NATS_URL, instanceId('batches'));
   const app = await startMicroservice(BatchesModule.create({ config, dataSource, nc, logger }), { service: 'batches', natsUrl: config.NATS_URL, logger });
   stopOnSignals(logger, [...closeAll(app, nc), () => dataSource.destroy()]);
-  logger.log('batches ready');
+  logger.lifecycle('batches ready');
 }
 
 main().catch((error) => {

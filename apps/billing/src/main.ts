@@ -15,7 +15,7 @@ async function main(): Promise<void> {
   const nc = await connectNats(config.NATS_URL, instanceId('billing'));
   const app = await startMicroservice(BillingModule.create({ config, dataSource, nc, logger }), { service: 'billing', natsUrl: config.NATS_URL, logger });
   stopOnSignals(logger, [...closeAll(app, nc), () => dataSource.destroy()]);
-  logger.log('billing ready');
+  logger.lifecycle('billing ready');
 }
 
 main().catch((error) => {

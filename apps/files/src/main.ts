@@ -18,7 +18,7 @@ async function main(): Promise<void> {
   const nc = await connectNats(config.NATS_URL, instanceId('files'));
   const app = await startMicroservice(FilesModule.create({ config, dataSource, nc, logger, storage }), { service: 'files', natsUrl: config.NATS_URL, logger });
   stopOnSignals(logger, [...closeAll(app, nc), () => dataSource.destroy()]);
-  logger.log('files ready');
+  logger.lifecycle('files ready');
 }
 
 main().catch((error) => {

@@ -36,7 +36,7 @@ async function main(): Promise<void> {
   app.enableShutdownHooks();
   await app.listen(config.PORT, '0.0.0.0');
   stopOnSignals(logger, [() => app.close(), () => nc.drain()]);
-  logger.log(`gateway listening on port ${config.PORT}`);
+  logger.lifecycle(`gateway listening on port ${config.PORT}`);
 }
 
 main().catch((error) => {

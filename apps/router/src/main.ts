@@ -13,7 +13,7 @@ async function main(): Promise<void> {
   const nc = await connectNats(config.NATS_URL, instanceId('router'));
   const app = await startMicroservice(RouterModule.create({ config, dataSource, nc, logger }), { service: 'router', natsUrl: config.NATS_URL, logger });
   stopOnSignals(logger, [...closeAll(app, nc), () => dataSource.destroy()]);
-  logger.log('router ready');
+  logger.lifecycle('router ready');
 }
 
 main().catch((error) => {

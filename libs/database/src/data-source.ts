@@ -26,7 +26,8 @@ export async function openServiceDatabase(options: ServiceDatabaseOptions): Prom
     migrationsTableName: 'migrations',
     migrationsTransactionMode: 'each',
     synchronize: false,
-    poolSize: options.poolSize ?? 10,
+    // one connection holds the migration lock while TypeORM runs the migrations on another
+    poolSize: Math.max(2, options.poolSize ?? 10),
     extra: { application_name: `switchyard-${options.schema}` },
   });
   await dataSource.initialize();

@@ -18,3 +18,13 @@ describe('JsonLogger', () => {
     expect(JSON.parse(chunks[0])).toMatchObject({ level: 'warn', service: 'svc', msg: 'shown', ctx: 'ctx' });
   });
 });
+
+describe('JsonLogger.lifecycle', () => {
+  it('is written whatever the level', () => {
+    const out = new PassThrough();
+    const chunks: string[] = [];
+    out.on('data', (c) => chunks.push(String(c)));
+    new JsonLogger('svc', 'error', out).lifecycle('svc ready');
+    expect(JSON.parse(chunks[0]).msg).toBe('svc ready');
+  });
+});

@@ -24,14 +24,16 @@ export class JsonLogger {
     this.max = rank[level];
   }
 
-  private write(level: Level, message: unknown, context: unknown[]): void {
-    if (rank[level] > this.max) return;
+  private write(level: Level, message: unknown, context: unknown[], always = false): void {
+    if (!always && rank[level] > this.max) return;
     const extra = context.filter((c) => c !== undefined).map(render);
     const line: Record<string, unknown> = { t: new Date().toISOString(), level, service: this.service, msg: redact(render(message)) };
     if (extra.length) line.ctx = redact(extra.join(' | '));
     this.out.write(`${JSON.stringify(line)}\n`);
   }
 
+  /** Start and stop of the process: written whatever the level, since supervisors wait for them. */
+  lifecycle(message: string): void { this.write('info', message, [], true); }
   log(message: unknown, ...context: unknown[]): void { this.write('info', message, context); }
   info(message: unknown, ...context: unknown[]): void { this.write('info', message, context); }
   error(message: unknown, ...context: unknown[]): void { this.write('error', message, context); }
