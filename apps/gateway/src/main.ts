@@ -36,7 +36,8 @@ async function main(): Promise<void> {
   app.enableShutdownHooks();
   await app.listen(config.PORT, '0.0.0.0');
   stopOnSignals(logger, [() => app.close(), () => nc.drain()]);
-  logger.lifecycle(`gateway listening on port ${config.PORT}`);
+  const address = app.getHttpServer().address();
+  logger.lifecycle(`gateway listening on port ${typeof address === 'object' && address ? address.port : config.PORT}`);
 }
 
 main().catch((error) => {

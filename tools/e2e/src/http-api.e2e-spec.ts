@@ -1,0 +1,195 @@
+import { startMockUpstream, startServiceProcess, startTestNats } from '@switchyard/testing';
+import { RunningStack, startStackLikeNpmStart } from './stack-harness';
+
+/** Raw HTTP: headers, envelopes, the admin API, keys and scopes, usage and tenancy. */
+describe('Switchyard HTTP API', () => {
+  let stack: RunningStack;
+
+  async function call(method: string, path: string, key: string | null, body?: unknown, headers: Record<string, string> = {}) {
+    const response = await fetch(`${stack.gatewayUrl}${path}`, {
+      method,
+      headers: { ...(key ? { authorization: `Bearer ${key}` } : {}), ...(body !== undefined ? { 'content-type': 'application/json' } : {}), ...headers },
+      body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
+    });
+    const text = await response.text();
+    let json: any = null;
+    try {
+      json = JSON.parse(text);
+    } catch {
+      json = text;
+    }
+    return { status: response.status, headers: response.headers, body: json };
+  }
+  const admin = (method: string, path: string, body?: unknown) => call(method, path, stack.adminKey, body);
+  const chat = (key: string, content = 'hi') => call('POST', '/v1/chat/completions', key, { model: 'mock-gpt', messages: [{ role: 'user', content }] });
+
+  async function newUser(name: string, role = 'user', credits = 10) {
+    const user = (await admin('POST', '/admin/users', { name, role, credits })).body;
+    const key = (await admin('POST', `/admin/users/${user.id}/keys`, { name: `${name}-key` })).body;
+    return { user, key };
+  }
+
+  async function usageOf(key: string, expected: number) {
+    for (let i = 0; i < 100; i++) {
+      const usage = await call('GET', '/v1/usage?limit=100', key);
+      if (usage.body.data.length >= expected) return usage.body;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    throw new Error('usage did not arrive');
+  }
+
+  beforeAll(async () => {
+    stack = await startStackLikeNpmStart();
+  });
+
+  afterAll(async () => {
+    await stack?.stop();
+  });
+
+  it('reports every service healthy', async () => {
+    const health = await call('GET', '/health', null);
+    expect(health.status).toBe(200);
+    expect(Object.keys(health.body.services).sort()).toEqual(['batches', 'billing', 'files', 'gateway', 'router']);
+    expect(health.body.down).toEqual([]);
+  });
+
+  it('answers 503 naming what is down when services are missing', async () => {
+    const emptyNats = await startTestNats();
+    const lonely = await startServiceProcess('gateway', { NATS_URL: emptyNats.url, PORT: '0' });
+    try {
+      const port = Number(/port (\d+)/.exec(lonely.tail(50))?.[1]);
+      const response = await fetch(`http://127.0.0.1:${port}/health`);
+      expect(response.status).toBe(503);
+      expect((await response.json()).down.sort()).toEqual(['batches', 'billing', 'files', 'router']);
+    } finally {
+      await lonely.stop();
+      await emptyNats.stop();
+    }
+  });
+
+  it('sends x-request-id on every response and keeps a sane caller-supplied one', async () => {
+    expect((await call('GET', '/health', null)).headers.get('x-request-id')).toMatch(/^req_[0-9a-f]{24}$/);
+    expect((await call('GET', '/v1/models', null, undefined, { 'x-request-id': 'trace-123' })).headers.get('x-request-id')).toBe('trace-123');
+  });
+
+  it('answers bad input with OpenAI envelopes and the right status', async () => {
+    const noKey = await call('GET', '/v1/models', null);
+    expect(noKey.status).toBe(401);
+    expect(noKey.body).toEqual({ error: { message: expect.any(String), type: 'invalid_request_error', param: null, code: 'invalid_api_key' } });
+    const malformed = await call('POST', '/v1/chat/completions', stack.adminKey, '{"model":');
+    expect(malformed.status).toBe(400);
+    expect(malformed.body.error.code).toBe('invalid_json');
+    const empty = await call('POST', '/v1/chat/completions', stack.adminKey, '');
+    expect(empty.status).toBe(400);
+    const wrongType = await call('POST', '/v1/chat/completions', stack.adminKey, { model: 'mock-gpt', messages: 'hi' });
+    expect(wrongType.body.error).toMatchObject({ param: 'messages', type: 'invalid_request_error' });
+    const unknownRoute = await call('POST', '/v1/nowhere', stack.adminKey, {});
+    expect(unknownRoute.status).toBe(404);
+    expect(unknownRoute.body.error.message).toContain('/v1/nowhere');
+    const form = await call('POST', '/v1/chat/completions', stack.adminKey, 'a=b', { 'content-type': 'application/x-www-form-urlencoded' });
+    expect(form.status).toBe(415);
+    expect(form.body.error.message).toContain('application/json');
+    expect(JSON.stringify([noKey, malformed, empty, wrongType, unknownRoute, form].map((r) => r.body))).not.toMatch(/\bat \w+ \(/);
+  });
+
+  it('runs the admin API: users, keys shown once, credits, channels, prices', async () => {
+    const created = await admin('POST', '/admin/users', { name: 'partner co', role: 'partner', credits: 2.5 });
+    expect(created.status).toBe(201);
+    expect(created.body).toMatchObject({ id: expect.stringMatching(/^usr_/), name: 'partner co', role: 'partner', balance: 2.5 });
+    expect((await admin('GET', `/admin/users/${created.body.id}`)).body.balance).toBe(2.5);
+    expect((await admin('GET', '/admin/users')).body.data.map((u: any) => u.id)).toContain(created.body.id);
+    expect((await admin('GET', '/admin/users/usr_missing')).status).toBe(404);
+    expect((await admin('POST', '/admin/users', { name: 'x', role: 'emperor' })).body.error.param).toBe('role');
+
+    const key = await admin('POST', `/admin/users/${created.body.id}/keys`, { name: 'ci', scopes: ['inference', 'usage:read'] });
+    expect(key.status).toBe(201);
+    expect(key.body).toMatchObject({ id: expect.stringMatching(/^key_/), key: expect.stringMatching(/^sk-sy-/), name: 'ci', scopes: ['inference', 'usage:read'] });
+    const keys = await admin('GET', `/admin/users/${created.body.id}/keys`);
+    expect(JSON.stringify(keys.body)).not.toContain(key.body.key);
+
+    expect((await admin('POST', `/admin/users/${created.body.id}/credits`, { amount: 0.1 })).body.balance).toBe(2.6);
+    expect((await admin('POST', `/admin/users/${created.body.id}/credits`, { amount: 'lots' })).status).toBe(400);
+
+    const mock = await startMockUpstream({ apiKey: 'sk-second-upstream' });
+    try {
+      const channel = await admin('POST', '/admin/channels', {
+        name: 'second', provider: 'openai', base_url: `${mock.url}/v1`, api_key: 'sk-second-upstream', models: ['second-model'],
+        model_mapping: { 'team/alias': 'upstream-model' }, priority: 5, weight: 2,
+      });
+      expect(channel.status).toBe(201);
+      expect(channel.body).toMatchObject({ type: 'PLATFORM', priority: 5, weight: 2, api_key_hint: 'sk-...ream' });
+      expect(JSON.stringify((await admin('GET', '/admin/channels')).body)).not.toContain('sk-second-upstream');
+      expect((await admin('GET', `/admin/channels/${channel.body.id}`)).body.name).toBe('second');
+
+      const routed = await call('POST', '/v1/chat/completions', key.body.key, { model: 'team/alias', messages: [{ role: 'user', content: 'map me' }] });
+      expect(routed.status).toBe(200);
+      expect(routed.body._routing.channel).toMatchObject({ id: channel.body.id, name: 'second' });
+      expect((await mock.requests())[0]).toMatchObject({ authorization: 'Bearer sk-second-upstream', body: { model: 'upstream-model' } });
+      expect((await call('GET', '/v1/models/team/alias', key.body.key)).body.id).toBe('team/alias');
+
+      expect((await admin('PATCH', `/admin/channels/${channel.body.id}`, { status: 'disabled' })).body.status).toBe('disabled');
+      expect((await call('POST', '/v1/chat/completions', key.body.key, { model: 'team/alias', messages: [{ role: 'user', content: 'x' }] })).status).toBe(404);
+      expect((await admin('DELETE', `/admin/channels/${channel.body.id}`)).body).toEqual({ id: channel.body.id, object: 'channel.deleted', deleted: true });
+      expect((await admin('GET', `/admin/channels/${channel.body.id}`)).status).toBe(404);
+    } finally {
+      await mock.stop();
+    }
+
+    const price = await admin('PUT', '/admin/prices/vendor/model-x', { input_per_million: 1.25, output_per_million: 5 });
+    expect(price.body).toMatchObject({ model: 'vendor/model-x', input_per_million: 1.25, output_per_million: 5, batch_discount: 0.5 });
+    expect((await admin('PUT', '/admin/prices/m', { input_per_million: -1, output_per_million: 1 })).body.error.param).toBe('input_per_million');
+  });
+
+  it('keeps the admin API to admins', async () => {
+    const { key } = await newUser('not-an-admin', 'vip');
+    for (const [method, path] of [['GET', '/admin/users'], ['POST', '/admin/channels'], ['PUT', '/admin/prices/x']]) {
+      const response = await call(method, path, key.key, method === 'GET' ? undefined : {});
+      expect(response.status).toBe(403);
+      expect(response.body.error.code).toBe('permission_denied');
+    }
+  });
+
+  it('enforces scopes: no inference scope means 403 AUTH_1015 on inference routes', async () => {
+    const { user } = await newUser('reader');
+    const readOnly = (await admin('POST', `/admin/users/${user.id}/keys`, { scopes: ['usage:read'] })).body;
+    const denied = await chat(readOnly.key);
+    expect(denied.status).toBe(403);
+    expect(denied.body.error.code).toBe('AUTH_1015');
+    expect((await call('GET', '/v1/models', readOnly.key)).status).toBe(403);
+    expect((await call('GET', '/v1/usage', readOnly.key)).status).toBe(200);
+  });
+
+  it('drops a revoked key at once, even though keys are cached', async () => {
+    const { user, key } = await newUser('revokee');
+    expect((await chat(key.key)).status).toBe(200); // now cached in the gateway
+    expect((await admin('DELETE', `/admin/users/${user.id}/keys/${key.id}`)).body.revoked_at).not.toBeNull();
+    let status = 0;
+    for (let i = 0; i < 20 && status !== 401; i++) {
+      status = (await chat(key.key)).status;
+      if (status !== 401) await new Promise((r) => setTimeout(r, 25));
+    }
+    expect(status).toBe(401);
+  });
+
+  it('bills each request exactly, shows usage newest first, and only the caller\'s own', async () => {
+    const a = await newUser('tenant-a', 'user', 1);
+    const b = await newUser('tenant-b', 'user', 1);
+    const first = await chat(a.key.key, 'first');
+    const second = await chat(a.key.key, 'second one');
+    await chat(b.key.key, 'b only');
+    const usageA = await usageOf(a.key.key, 2);
+    expect(usageA.data.map((u: any) => u.request_id)).toEqual([second.headers.get('x-request-id'), first.headers.get('x-request-id')]);
+    // mock-gpt: 0.15 in / 0.60 out per million; "first" → 5 prompt + 2 completion tokens
+    expect(usageA.data[1]).toMatchObject({ model: 'mock-gpt', endpoint: '/v1/chat/completions', channel_type: 'PLATFORM', prompt_tokens: 5, completion_tokens: 2, batch_id: null });
+    expect(usageA.data[1].cost).toBe(0.00000195);
+    expect(usageA.balance).toBe(Number((1 - usageA.data[0].cost - usageA.data[1].cost).toFixed(9)));
+    const usageB = await usageOf(b.key.key, 1);
+    expect(usageB.data.map((u: any) => u.request_id)).toEqual([expect.any(String)]);
+    expect(JSON.stringify(usageB)).not.toContain(first.headers.get('x-request-id'));
+
+    const page = await call('GET', `/v1/usage?limit=1&after=${usageA.data[0].request_id}`, a.key.key);
+    expect(page.body.data.map((u: any) => u.request_id)).toEqual([usageA.data[1].request_id]);
+    expect(page.body.has_more).toBe(false);
+    expect((await call('GET', '/v1/usage?limit=500', a.key.key)).status).toBe(400);
+  });
+});

@@ -1,0 +1,48 @@
+import { readFileSync } from 'fs';
+import { join } from 'path';
+import { compiledMain, freePort, ManagedProcess, spawnNode } from '@switchyard/runtime';
+import { freshDatabase, TestDatabase, tempDir } from '@switchyard/testing';
+
+export interface RunningStack {
+  gatewayUrl: string;
+  adminKey: string;
+  mockUrl: string;
+  natsUrl: string;
+  launcher: ManagedProcess;
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts the system exactly as `npm start` does (the launcher process, on its embedded default:
+ * its own nats-server and s3rver), on a fresh database and a temporary data folder.
+ */
+export async function startStackLikeNpmStart(extraEnv: NodeJS.ProcessEnv = {}): Promise<RunningStack> {
+  const db: TestDatabase = await freshDatabase('e2e');
+  const data = tempDir('e2e-data');
+  const port = await freePort();
+  const adminKey = 'sk-sy-e2e-admin-key-0123456789abcdefghijkl';
+  const env: NodeJS.ProcessEnv = { ...process.env };
+  for (const name of ['NATS_URL', 'S3_ENDPOINT', 'S3_ACCESS_KEY', 'S3_SECRET_KEY', 'SWITCHYARD_SECRET_KEY']) delete env[name];
+  Object.assign(env, { SWITCHYARD_DATA_DIR: data.path, PORT: String(port), DATABASE_URL: db.url, SWITCHYARD_ADMIN_KEY: adminKey, LOG_LEVEL: 'warn' }, extraEnv);
+  const launcher = spawnNode({ name: 'launcher', script: compiledMain('tools/launcher'), env, logDir: join(data.path, 'launcher-log') });
+  try {
+    await launcher.waitForLine(/Switchyard is running/, 90_000);
+  } catch (error) {
+    await launcher.stop();
+    await db.drop();
+    throw error;
+  }
+  const info = JSON.parse(readFileSync(join(data.path, 'stack.json'), 'utf8'));
+  return {
+    gatewayUrl: info.gateway_url,
+    adminKey,
+    mockUrl: info.mock_upstream_url,
+    natsUrl: info.nats_url,
+    launcher,
+    async stop() {
+      await launcher.stop(15_000);
+      await db.drop();
+      data.remove();
+    },
+  };
+}
