@@ -1,4 +1,5 @@
 import { NatsConnection } from 'nats';
+import { hostname } from 'os';
 import { ExecuteRequest, Principal, Subjects } from '@switchyard/contracts';
 import { connectNats, RpcClient } from '@switchyard/nats';
 import { ManagedProcess } from '@switchyard/runtime';
@@ -37,7 +38,7 @@ describe('two router processes in one queue group', () => {
     const health = await Promise.all(Array.from({ length: 40 }, () => rpc.send(Subjects.routerHealthCheck, {})));
     const instances = new Set(health.map((h) => h.instance));
     expect(instances.size).toBe(2);
-    expect([...instances].sort()).toEqual(routers.map((r) => `router-${require('os').hostname()}-${r.pid}`).sort());
+    expect([...instances].sort()).toEqual(routers.map((r) => `router-${hostname()}-${r.pid}`).sort());
 
     await rpc.send(Subjects.routerChannelCreate, {
       principal: admin, body: { name: 'mock', provider: 'openai', base_url: `${mock.url}/v1`, api_key: 'k', models: ['m'] },
@@ -55,6 +56,6 @@ describe('two router processes in one queue group', () => {
     routers[0].kill('SIGKILL');
     await new Promise((r) => setTimeout(r, 300));
     const health = await Promise.all(Array.from({ length: 10 }, () => rpc.send(Subjects.routerHealthCheck, {})));
-    expect(new Set(health.map((h) => h.instance))).toEqual(new Set([`router-${require('os').hostname()}-${routers[1].pid}`]));
+    expect(new Set(health.map((h) => h.instance))).toEqual(new Set([`router-${hostname()}-${routers[1].pid}`]));
   });
 });

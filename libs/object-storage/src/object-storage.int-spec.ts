@@ -1,6 +1,8 @@
 import { Readable } from 'stream';
-import { startTestS3 } from '@switchyard/testing';
-import { EmbeddedS3 } from './embedded-s3';
+import { mkdtempSync, rmSync } from 'fs';
+import { tmpdir } from 'os';
+import { join } from 'path';
+import { EmbeddedS3, startEmbeddedS3 } from './embedded-s3';
 import { ObjectStorage, ObjectTooLargeError } from './object-storage';
 
 async function text(stream: Readable): Promise<string> {
@@ -18,15 +20,20 @@ describe('ObjectStorage against a real S3 server (s3rver)', () => {
   let storage: ObjectStorage;
   const MB = 1024 * 1024;
 
+  const dir = mkdtempSync(join(tmpdir(), 'switchyard-storage-'));
+
   beforeAll(async () => {
-    s3 = await startTestS3();
+    s3 = await startEmbeddedS3({ directory: dir });
     // 5 MB parts (the S3 minimum) so a 12 MB object needs three of them
     storage = new ObjectStorage({ endpoint: s3.endpoint, accessKey: s3.accessKey, secretKey: s3.secretKey, bucket: 'test-bucket', region: 'us-east-1' }, 5 * MB);
     await storage.ensureBucket();
     await storage.ensureBucket(); // idempotent
   });
 
-  afterAll(() => s3.close());
+  afterAll(async () => {
+    await s3?.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
 
   it('stores a small object in one request and reads it back, whole and by range', async () => {
     const stored = await storage.putStream('small.txt', Readable.from(['hello ', 'world']), { contentType: 'text/plain' });
