@@ -2,21 +2,13 @@
 //   unit         *.spec.ts      pure logic, no I/O
 //   integration  *.int-spec.ts  real Postgres, NATS and S3 (started, or failed loudly, by libs/testing)
 //   e2e          *.e2e-spec.ts  the whole system started as `npm start` starts it, driven by the official SDKs
-const swc = [
-  '@swc/jest',
-  {
-    jsc: {
-      parser: { syntax: 'typescript', decorators: true },
-      transform: { legacyDecorator: true, decoratorMetadata: true },
-      target: 'es2022',
-    },
-    module: { type: 'commonjs' },
-  },
-];
+// ts-jest in isolated mode: transpiles each file (decorators and their metadata included) without type checking;
+// `npm test` type-checks the whole tree once before jest runs.
+const tsJest = ['ts-jest', { isolatedModules: true, tsconfig: '<rootDir>/tsconfig.json', diagnostics: false }];
 const common = {
   rootDir: __dirname,
   testEnvironment: 'node',
-  transform: { '^.+\\.ts$': swc },
+  transform: { '^.+\\.ts$': tsJest },
   moduleNameMapper: { '^@switchyard/(.*)$': '<rootDir>/libs/$1/src/index.ts' },
   modulePathIgnorePatterns: ['<rootDir>/dist/'],
   setupFiles: ['reflect-metadata'],

@@ -1,0 +1,4 @@
+import { describeAdapterContract } from './adapter.contract-suite';
+import { OpenAiAdapter } from './openai.adapter';
+
+describeAdapterContract('openai', () => new OpenAiAdapter('openai'), (mockUrl) => `${mockUrl}/v1`);
