@@ -4,7 +4,7 @@
 //   e2e          *.e2e-spec.ts  the whole system started as `npm start` starts it, driven by the official SDKs
 // ts-jest in isolated mode: transpiles each file (decorators and their metadata included) without type checking;
 // `npm test` type-checks the whole tree once before jest runs.
-const tsJest = ['ts-jest', { isolatedModules: true, tsconfig: '<rootDir>/tsconfig.json', diagnostics: false }];
+const tsJest = ['ts-jest', { tsconfig: '<rootDir>/tsconfig.spec.json', diagnostics: false }];
 const common = {
   rootDir: __dirname,
   testEnvironment: 'node',

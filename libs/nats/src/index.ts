@@ -7,3 +7,4 @@ export * from './microservice';
 export * from './tokens';
 export * from './health';
 export * from './service-runtime';
+export * from './service-runner';

@@ -1,21 +1,15 @@
-import { INestMicroservice } from '@nestjs/common';
-import { NatsConnection } from 'nats';
 import { JsonLogger } from '@switchyard/logging';
 
-/** Stops a service in order on SIGTERM/SIGINT: stop taking work, then close connections. */
+/** Stops a process in order on SIGTERM/SIGINT: stop taking work, then close connections. */
 export function stopOnSignals(logger: JsonLogger, closers: (() => Promise<unknown>)[]): void {
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
-    logger.log(`received ${signal}, shutting down`);
+    logger.lifecycle(`received ${signal}, shutting down`);
     for (const close of closers) await close().catch((e) => logger.error('error during shutdown', e));
     process.exit(0);
   };
   process.on('SIGTERM', () => void stop('SIGTERM'));
   process.on('SIGINT', () => void stop('SIGINT'));
-}
-
-export function closeAll(app: INestMicroservice, nc: NatsConnection): (() => Promise<unknown>)[] {
-  return [() => app.close(), () => nc.drain()];
 }
