@@ -1,17 +1,46 @@
 import { Controller } from '@nestjs/common';
-import { MessagePattern } from '@nestjs/microservices';
+import { MessagePattern, Payload } from '@nestjs/microservices';
 import { DataSource } from 'typeorm';
-import { Subjects } from '@switchyard/contracts';
+import { createValidated, FileRef, ListFilesRequest, RegisterFileRequest, Subjects } from '@switchyard/contracts';
 import { checkHealth } from '@switchyard/nats';
 import { ObjectStorage } from '@switchyard/object-storage';
+import { FilesService } from './files.service';
 
-/** NATS edge of files. The Files API itself arrives with the files issue. */
+/** NATS edge of files: validate, delegate. Bytes never travel here; only records. */
 @Controller()
 export class FilesHandler {
-  constructor(private readonly ds: DataSource, private readonly storage: ObjectStorage) {}
+  constructor(private readonly ds: DataSource, private readonly storage: ObjectStorage, private readonly files: FilesService) {}
 
   @MessagePattern(Subjects.filesHealthCheck)
   health() {
     return checkHealth('files', { database: () => this.ds.query('SELECT 1'), storage: () => this.storage.ping() });
+  }
+
+  @MessagePattern(Subjects.filesFileCreate)
+  create(@Payload() payload: unknown) {
+    return this.files.register(createValidated(RegisterFileRequest, payload));
+  }
+
+  @MessagePattern(Subjects.filesFileList)
+  list(@Payload() payload: unknown) {
+    return this.files.list(createValidated(ListFilesRequest, payload));
+  }
+
+  @MessagePattern(Subjects.filesFileGet)
+  get(@Payload() payload: unknown) {
+    const ref = createValidated(FileRef, payload);
+    return this.files.get(ref.ownerUserId, ref.fileId);
+  }
+
+  @MessagePattern(Subjects.filesFileLocate)
+  locate(@Payload() payload: unknown) {
+    const ref = createValidated(FileRef, payload);
+    return this.files.locate(ref.ownerUserId, ref.fileId);
+  }
+
+  @MessagePattern(Subjects.filesFileDelete)
+  remove(@Payload() payload: unknown) {
+    const ref = createValidated(FileRef, payload);
+    return this.files.remove(ref.ownerUserId, ref.fileId);
   }
 }

@@ -5,7 +5,7 @@ import { loadConfig } from '@switchyard/config';
 import { Subjects } from '@switchyard/contracts';
 import { JsonLogger } from '@switchyard/logging';
 import { connectNats, RpcClient, startMicroservice } from '@switchyard/nats';
-import { EmbeddedS3, ObjectStorage } from '@switchyard/object-storage';
+import { EmbeddedS3, ObjectStorage, storageSettingsFrom } from '@switchyard/object-storage';
 import { freshDatabase, startTestNats, startTestS3, TestDatabase } from '@switchyard/testing';
 import { FilesConfig } from './files.config';
 import { openFilesDatabase } from './files.database';
@@ -23,7 +23,7 @@ describe('files service (real Postgres, NATS, S3)', () => {
     [db, nats, s3] = await Promise.all([freshDatabase('files'), startTestNats(), startTestS3()]);
     const config = loadConfig(FilesConfig, { DATABASE_URL: db.url, NATS_URL: nats.url, S3_ENDPOINT: s3.endpoint, S3_ACCESS_KEY: s3.accessKey, S3_SECRET_KEY: s3.secretKey });
     const logger = new JsonLogger('files', 'error');
-    const storage = new ObjectStorage({ endpoint: s3.endpoint, accessKey: s3.accessKey, secretKey: s3.secretKey, bucket: config.S3_BUCKET, region: config.S3_REGION });
+    const storage = new ObjectStorage(storageSettingsFrom(config));
     await storage.ensureBucket();
     dataSource = await openFilesDatabase(db.url, 5);
     nc = await connectNats(nats.url, 'files-test');

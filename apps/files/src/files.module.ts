@@ -2,7 +2,9 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { coreProviders, ServiceDeps } from '@switchyard/nats';
 import { ObjectStorage } from '@switchyard/object-storage';
 import { FilesConfig } from './files.config';
+import { FileSweeper } from './file-sweeper';
 import { FilesHandler } from './files.handler';
+import { FilesService } from './files.service';
 
 @Module({})
 export class FilesModule {
@@ -13,6 +15,7 @@ export class FilesModule {
       providers: [
         ...coreProviders(FilesConfig, deps),
         { provide: ObjectStorage, useValue: deps.storage },
+        FilesService, FileSweeper,
       ],
     };
   }

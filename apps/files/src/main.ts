@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { runService } from '@switchyard/nats';
-import { ObjectStorage } from '@switchyard/object-storage';
+import { ObjectStorage, storageSettingsFrom } from '@switchyard/object-storage';
 import { FilesConfig } from './files.config';
 import { openFilesDatabase } from './files.database';
 import { FilesModule } from './files.module';
@@ -10,10 +10,7 @@ runService({
   configClass: FilesConfig,
   openDatabase: openFilesDatabase,
   module: async (deps) => {
-    const { config } = deps;
-    const storage = new ObjectStorage({
-      endpoint: config.S3_ENDPOINT, accessKey: config.S3_ACCESS_KEY, secretKey: config.S3_SECRET_KEY, bucket: config.S3_BUCKET, region: config.S3_REGION,
-    });
+    const storage = new ObjectStorage(storageSettingsFrom(deps.config));
     await storage.ensureBucket();
     return FilesModule.create({ ...deps, storage });
   },

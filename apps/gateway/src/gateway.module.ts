@@ -3,11 +3,14 @@ import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { NatsConnection } from 'nats';
 import { JsonLogger } from '@switchyard/logging';
 import { LOGGER, NATS_CONNECTION, RpcClient } from '@switchyard/nats';
+import { ObjectStorage } from '@switchyard/object-storage';
 import { AdminChannelsController } from './admin/admin-channels.controller';
 import { AdminPricesController } from './admin/admin-prices.controller';
 import { AdminUsersController } from './admin/admin-users.controller';
 import { AuthGuard } from './auth/auth.guard';
 import { AuthService } from './auth/auth.service';
+import { FilesController } from './files/files.controller';
+import { GatewayFilesService } from './files/files.service';
 import { GatewayConfig } from './gateway.config';
 import { AllExceptionsFilter } from './http/all-exceptions.filter';
 import { HealthController } from './http/health.controller';
@@ -18,11 +21,11 @@ import { UsageController } from './inference/usage.controller';
 
 @Module({})
 export class GatewayModule {
-  static create(deps: { config: GatewayConfig; nc: NatsConnection; logger: JsonLogger }): DynamicModule {
+  static create(deps: { config: GatewayConfig; nc: NatsConnection; logger: JsonLogger; storage: ObjectStorage }): DynamicModule {
     return {
       module: GatewayModule,
       controllers: [
-        HealthController, InferenceController, ModelsController, UsageController,
+        HealthController, InferenceController, ModelsController, UsageController, FilesController,
         AdminUsersController, AdminChannelsController, AdminPricesController,
       ],
       providers: [
@@ -32,7 +35,8 @@ export class GatewayModule {
         { provide: RpcClient, useValue: new RpcClient(deps.nc, deps.config.SWITCHYARD_RPC_TIMEOUT_MS) },
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_FILTER, useValue: new AllExceptionsFilter(deps.logger) },
-        AuthService, InferenceService,
+        { provide: ObjectStorage, useValue: deps.storage },
+        AuthService, InferenceService, GatewayFilesService,
       ],
     };
   }

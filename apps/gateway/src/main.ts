@@ -4,6 +4,7 @@ import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify
 import { loadConfig } from '@switchyard/config';
 import { JsonLogger } from '@switchyard/logging';
 import { connectNats, instanceId, stopOnSignals } from '@switchyard/nats';
+import { ObjectStorage, storageSettingsFrom } from '@switchyard/object-storage';
 import { GatewayConfig } from './gateway.config';
 import { GatewayModule } from './gateway.module';
 import { registerJsonBody } from './http/json-body';
@@ -24,7 +25,8 @@ async function main(): Promise<void> {
     logger: false,
     keepAliveTimeout: 65_000,
   });
-  const app = await NestFactory.create<NestFastifyApplication>(GatewayModule.create({ config, nc, logger }), adapter, {
+  const storage = new ObjectStorage(storageSettingsFrom(config));
+  const app = await NestFactory.create<NestFastifyApplication>(GatewayModule.create({ config, nc, logger, storage }), adapter, {
     bodyParser: false,
     logger,
   });

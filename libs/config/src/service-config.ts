@@ -20,14 +20,22 @@ export class DatabaseServiceConfig extends BaseServiceConfig {
   @IsInt() @Min(1) @Max(200) DATABASE_POOL_SIZE: number = 10;
 }
 
-/** Services that read or write object storage. */
-export class StorageServiceConfig extends DatabaseServiceConfig {
-  @Matches(httpUrl, { message: 'must be an http(s):// URL of an S3-compatible endpoint' }) S3_ENDPOINT!: string;
-  @IsString() @IsNotEmpty() S3_ACCESS_KEY!: string;
-  @IsString() @IsNotEmpty() S3_SECRET_KEY!: string;
-  @IsString() @Matches(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, { message: 'must be a valid bucket name' }) S3_BUCKET = 'switchyard';
-  @IsString() S3_REGION: string = 'us-east-1';
+type Ctor<T = object> = new (...args: any[]) => T;
+
+/** Adds the S3 settings to a config class: for every process that reads or writes object storage. */
+export function WithS3<B extends Ctor>(Base: B) {
+  class S3Config extends Base {
+    @Matches(httpUrl, { message: 'must be an http(s):// URL of an S3-compatible endpoint' }) S3_ENDPOINT!: string;
+    @IsString() @IsNotEmpty() S3_ACCESS_KEY!: string;
+    @IsString() @IsNotEmpty() S3_SECRET_KEY!: string;
+    @IsString() @Matches(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, { message: 'must be a valid bucket name' }) S3_BUCKET: string = 'switchyard';
+    @IsString() S3_REGION: string = 'us-east-1';
+  }
+  return S3Config;
 }
+
+/** Services that own tables and read or write object storage. */
+export class StorageServiceConfig extends WithS3(DatabaseServiceConfig) {}
 
 export class ToggleConfig {
   @IsOptional() @Transform(toBoolean) @IsBoolean() SWITCHYARD_ALLOW_PRIVATE_UPSTREAMS: boolean = false;

@@ -14,3 +14,5 @@ export * from './payloads/health';
 export * from './api-key';
 export * from './ids';
 export * from './money';
+export * from './payloads/files';
+export * from './batch-jsonl';

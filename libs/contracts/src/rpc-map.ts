@@ -6,6 +6,7 @@ import type {
 import type {
   ChannelRef, ChannelScope, ChannelView, CreateChannelRequest, DeletedView, UpdateChannelRequest,
 } from './payloads/channels';
+import type { FileDeletedView, FileListReply, FileLocation, FileRef, FileView, ListFilesRequest, RegisterFileRequest } from './payloads/files';
 import type { HealthReply } from './payloads/health';
 import type { ExecuteReply, ExecuteRequest, ModelListRequest, ModelView } from './payloads/inference';
 import type { Principal } from './payloads/principal';
@@ -27,6 +28,12 @@ export type RpcMap = {
   [Subjects.routerChannelGet]: [ChannelRef, ChannelView];
   [Subjects.routerChannelUpdate]: [UpdateChannelRequest, ChannelView];
   [Subjects.routerChannelDelete]: [ChannelRef, DeletedView];
+
+  [Subjects.filesFileCreate]: [RegisterFileRequest, FileView];
+  [Subjects.filesFileList]: [ListFilesRequest, FileListReply];
+  [Subjects.filesFileGet]: [FileRef, FileView];
+  [Subjects.filesFileLocate]: [FileRef, FileLocation];
+  [Subjects.filesFileDelete]: [FileRef, FileDeletedView];
 
   [Subjects.billingKeyVerify]: [VerifyKeyRequest, Principal | null];
   [Subjects.billingKeyCreate]: [CreateKeyRequest, CreatedKeyView];

@@ -19,6 +19,13 @@ export const Subjects = {
   routerChannelUpdate: 'router.channel.update',
   routerChannelDelete: 'router.channel.delete',
 
+  // files
+  filesFileCreate: 'files.file.create',
+  filesFileList: 'files.file.list',
+  filesFileGet: 'files.file.get',
+  filesFileLocate: 'files.file.locate',
+  filesFileDelete: 'files.file.delete',
+
   // billing
   billingKeyVerify: 'billing.key.verify',
   billingKeyCreate: 'billing.key.create',

@@ -10,6 +10,11 @@ export interface ObjectStorageSettings {
   region: string;
 }
 
+/** The S3_* settings of a validated service config, as storage settings. */
+export function storageSettingsFrom(config: { S3_ENDPOINT: string; S3_ACCESS_KEY: string; S3_SECRET_KEY: string; S3_BUCKET: string; S3_REGION: string }): ObjectStorageSettings {
+  return { endpoint: config.S3_ENDPOINT, accessKey: config.S3_ACCESS_KEY, secretKey: config.S3_SECRET_KEY, bucket: config.S3_BUCKET, region: config.S3_REGION };
+}
+
 export class ObjectTooLargeError extends Error {
   constructor(readonly limit: number) {
     super(`Object exceeds the limit of ${limit} bytes`);

@@ -94,6 +94,7 @@ export async function startStack(env: NodeJS.ProcessEnv = process.env, log: (lin
     writeFileSync(join(dataDir, 'stack.json'), JSON.stringify({
       gateway_url: gatewayUrl, mock_upstream_url: mockUrl, nats_url: infrastructure.natsUrl,
       s3_endpoint: infrastructure.s3.endpoint, logs: logDir,
+      pids: Object.fromEntries(processes.map((p) => [p.name, p.pid])),
     }, null, 2));
     return stack;
   } catch (error) {

@@ -16,4 +16,6 @@ export function registerJsonBody(fastify: FastifyInstance): void {
       done(new DomainError('invalid_json', 'We could not parse the JSON body of your request. The body must be valid JSON.'), undefined);
     }
   });
+  // multipart bodies are left unread here: the files upload streams them from the raw request
+  fastify.addContentTypeParser('multipart/form-data', (_req, _payload, done) => done(null, undefined));
 }

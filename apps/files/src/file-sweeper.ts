@@ -1,0 +1,89 @@
+import { Inject, Injectable, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { JsonLogger } from '@switchyard/logging';
+import { LOGGER } from '@switchyard/nats';
+import { ObjectStorage } from '@switchyard/object-storage';
+import { FileEntity } from './entities/file.entity';
+import { FilesConfig } from './files.config';
+
+export const FILE_OBJECT_PREFIX = 'files/';
+
+/**
+ * Removes the bytes of expired files and objects no file record owns (an upload whose process
+ * died before it registered the file). One replica sweeps at a time (advisory lock); a sweep
+ * interrupted by a restart is simply done again by the next one.
+ */
+@Injectable()
+export class FileSweeper implements OnApplicationBootstrap, OnApplicationShutdown {
+  private timer: NodeJS.Timeout | null = null;
+  private running: Promise<unknown> | null = null;
+
+  constructor(
+    private readonly ds: DataSource,
+    private readonly storage: ObjectStorage,
+    private readonly config: FilesConfig,
+    @Inject(LOGGER) private readonly logger: JsonLogger,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    this.timer = setInterval(() => {
+      if (!this.running) this.running = this.sweep().catch((e) => this.logger.error('file sweep failed', e)).finally(() => (this.running = null));
+    }, this.config.SWITCHYARD_FILE_SWEEP_INTERVAL_MS);
+    this.timer.unref();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    if (this.timer) clearInterval(this.timer);
+    await this.running;
+  }
+
+  /** One pass; returns what it removed. */
+  async sweep(now = new Date()): Promise<{ expired: number; orphans: number }> {
+    const runner = this.ds.createQueryRunner();
+    await runner.connect();
+    try {
+      const [{ locked }] = await runner.query('SELECT pg_try_advisory_lock(hashtext($1)) AS locked', ['switchyard:files:sweep']);
+      if (!locked) return { expired: 0, orphans: 0 };
+      try {
+        return { expired: await this.removeExpired(now), orphans: await this.removeOrphans(now) };
+      } finally {
+        await runner.query('SELECT pg_advisory_unlock(hashtext($1))', ['switchyard:files:sweep']);
+      }
+    } finally {
+      await runner.release();
+    }
+  }
+
+  private async removeExpired(now: Date): Promise<number> {
+    const expired = (await this.ds.query(
+      `UPDATE files.files SET deleted_at = $1, status = 'deleted'
+        WHERE id IN (SELECT id FROM files.files WHERE deleted_at IS NULL AND expires_at <= $1 LIMIT 1000)
+        RETURNING object_key`,
+      [now],
+    )) as [{ object_key: string }[], number];
+    const rows = expired[0];
+    for (const row of rows) await this.storage.remove(row.object_key).catch(() => undefined);
+    return rows.length;
+  }
+
+  private async removeOrphans(now: Date): Promise<number> {
+    const cutoff = now.getTime() - this.config.SWITCHYARD_ORPHAN_GRACE_MS;
+    let removed = 0;
+    const candidates: string[] = [];
+    const stream = this.storage.client.listObjectsV2(this.storage.bucket, FILE_OBJECT_PREFIX, true);
+    for await (const item of stream as AsyncIterable<{ name?: string; lastModified?: Date }>) {
+      if (item.name && item.lastModified && item.lastModified.getTime() <= cutoff) candidates.push(item.name);
+    }
+    for (let i = 0; i < candidates.length; i += 500) {
+      const batch = candidates.slice(i, i + 500);
+      const owned = (await this.ds.getRepository(FileEntity).createQueryBuilder('f')
+        .select('f.object_key', 'key').where('f.object_key IN (:...keys) AND f.deleted_at IS NULL', { keys: batch }).getRawMany()) as { key: string }[];
+      const ownedKeys = new Set(owned.map((o) => o.key));
+      for (const key of batch.filter((k) => !ownedKeys.has(k))) {
+        await this.storage.remove(key).catch(() => undefined);
+        removed++;
+      }
+    }
+    return removed;
+  }
+}

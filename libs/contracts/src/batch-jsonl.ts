@@ -1,0 +1,98 @@
+/**
+ * Streaming validation of a Batch input file (JSONL): one JSON object per line with `custom_id`,
+ * `method`, `url` and `body`. Reports the first bad line with its number and why.
+ */
+export const MAX_BATCH_LINES = 50_000;
+export const MAX_BATCH_LINE_BYTES = 16 * 1024 * 1024;
+
+export interface JsonlProblem {
+  line: number;
+  reason: string;
+}
+
+const NEWLINE = 0x0a;
+
+export class BatchJsonlValidator {
+  private pending: Buffer[] = [];
+  private pendingBytes = 0;
+  private lineNo = 0;
+  private blankLine: number | null = null;
+  private readonly customIds = new Set<string>();
+  private problem: JsonlProblem | null = null;
+
+  /** How many request lines were accepted so far. */
+  get requests(): number {
+    return this.customIds.size;
+  }
+
+  /** The first problem found so far, if any; validation stops there. */
+  get firstProblem(): JsonlProblem | null {
+    return this.problem;
+  }
+
+  push(chunk: Buffer): void {
+    if (this.problem) return;
+    let start = 0;
+    for (;;) {
+      const nl = chunk.indexOf(NEWLINE, start);
+      if (nl < 0) break;
+      this.pending.push(chunk.subarray(start, nl));
+      this.pendingBytes += nl - start;
+      this.completeLine();
+      if (this.problem) return;
+      start = nl + 1;
+    }
+    if (start < chunk.length) {
+      this.pending.push(chunk.subarray(start));
+      this.pendingBytes += chunk.length - start;
+      if (this.pendingBytes > MAX_BATCH_LINE_BYTES) this.fail(this.lineNo + 1, `line is longer than ${MAX_BATCH_LINE_BYTES} bytes`);
+    }
+  }
+
+  /** Call once the whole file has been pushed; returns the first problem or null. */
+  end(): JsonlProblem | null {
+    if (!this.problem && this.pendingBytes > 0) this.completeLine();
+    if (!this.problem && this.customIds.size === 0) this.fail(1, 'the file has no requests');
+    return this.problem;
+  }
+
+  private fail(line: number, reason: string): void {
+    this.problem = { line, reason };
+  }
+
+  private completeLine(): void {
+    const text = Buffer.concat(this.pending, this.pendingBytes).toString('utf8').replace(/\r$/, '');
+    this.pending = [];
+    this.pendingBytes = 0;
+    this.lineNo++;
+    if (text.trim() === '') {
+      // blank lines are tolerated only at the very end of the file
+      if (this.blankLine === null) this.blankLine = this.lineNo;
+      return;
+    }
+    if (this.blankLine !== null) return this.fail(this.blankLine, 'blank line in the middle of the file');
+    if (this.customIds.size >= MAX_BATCH_LINES) return this.fail(this.lineNo, `more than ${MAX_BATCH_LINES} requests in one file`);
+    let value: unknown;
+    try {
+      value = JSON.parse(text);
+    } catch {
+      return this.fail(this.lineNo, 'not valid JSON');
+    }
+    if (value === null || typeof value !== 'object' || Array.isArray(value)) return this.fail(this.lineNo, 'not a JSON object');
+    const line = value as Record<string, unknown>;
+    for (const field of ['custom_id', 'method', 'url'] as const) {
+      if (typeof line[field] !== 'string' || (line[field] as string).length === 0) {
+        return this.fail(this.lineNo, line[field] === undefined ? `missing required field "${field}"` : `"${field}" must be a non-empty string`);
+      }
+    }
+    if (line.body === undefined) return this.fail(this.lineNo, 'missing required field "body"');
+    if (line.body === null || typeof line.body !== 'object' || Array.isArray(line.body)) return this.fail(this.lineNo, '"body" must be a JSON object');
+    const customId = line.custom_id as string;
+    if (this.customIds.has(customId)) return this.fail(this.lineNo, `duplicate custom_id "${customId.slice(0, 100)}"`);
+    this.customIds.add(customId);
+  }
+}
+
+export function describeJsonlProblem(problem: JsonlProblem): string {
+  return `Invalid JSONL for purpose "batch": line ${problem.line}: ${problem.reason}`;
+}
