@@ -2,7 +2,8 @@ import { INestMicroservice } from '@nestjs/common';
 import { NatsConnection } from 'nats';
 import { DataSource } from 'typeorm';
 import { loadConfig } from '@switchyard/config';
-import { Subjects } from '@switchyard/contracts';
+import { RegisterFileRequest, Subjects } from '@switchyard/contracts';
+import { Readable } from 'stream';
 import { JsonLogger } from '@switchyard/logging';
 import { connectNats, RpcClient, startMicroservice } from '@switchyard/nats';
 import { EmbeddedS3, ObjectStorage, storageSettingsFrom } from '@switchyard/object-storage';
@@ -10,6 +11,7 @@ import { freshDatabase, startTestNats, startTestS3, TestDatabase } from '@switch
 import { FilesConfig } from './files.config';
 import { openFilesDatabase } from './files.database';
 import { FilesModule } from './files.module';
+import { FileSweeper } from './file-sweeper';
 
 describe('files service (real Postgres, NATS, S3)', () => {
   let db: TestDatabase;
@@ -18,16 +20,27 @@ describe('files service (real Postgres, NATS, S3)', () => {
   let dataSource: DataSource;
   let app: INestMicroservice;
   let nc: NatsConnection;
+  let storage: ObjectStorage;
+  let rpc: RpcClient;
+  let n = 0;
+
+  async function upload(owner: string, over: Partial<RegisterFileRequest> = {}) {
+    const fileId = `file-test${++n}x${Date.now()}`;
+    const objectKey = `files/${owner}/${fileId}`;
+    await storage.putStream(objectKey, Readable.from([`{"n":${n}}`]));
+    return rpc.send(Subjects.filesFileCreate, { fileId, ownerUserId: owner, purpose: 'user_data', filename: `f${n}.json`, bytes: 7, mediaType: 'application/json', objectKey, expiresAfterSeconds: null, ...over });
+  }
 
   beforeAll(async () => {
     [db, nats, s3] = await Promise.all([freshDatabase('files'), startTestNats(), startTestS3()]);
     const config = loadConfig(FilesConfig, { DATABASE_URL: db.url, NATS_URL: nats.url, S3_ENDPOINT: s3.endpoint, S3_ACCESS_KEY: s3.accessKey, S3_SECRET_KEY: s3.secretKey });
     const logger = new JsonLogger('files', 'error');
-    const storage = new ObjectStorage(storageSettingsFrom(config));
+    storage = new ObjectStorage(storageSettingsFrom(config));
     await storage.ensureBucket();
     dataSource = await openFilesDatabase(db.url, 5);
     nc = await connectNats(nats.url, 'files-test');
     app = await startMicroservice(FilesModule.create({ config, dataSource, nc, logger, storage }), { service: 'files', natsUrl: nats.url, logger });
+    rpc = new RpcClient(nc, 5000);
   });
 
   afterAll(async () => {
@@ -49,6 +62,65 @@ describe('files service (real Postgres, NATS, S3)', () => {
   it('answers health over NATS, checking the database and the bucket', async () => {
     const reply = await new RpcClient(nc, 5000).send(Subjects.filesHealthCheck, {});
     expect(reply).toMatchObject({ service: 'files', status: 'ok', checks: { database: 'ok', storage: 'ok' } });
+  });
+
+  it('registers files with the OpenAI shape and the 30-day default for batch files', async () => {
+    const batch = await upload('usr_a', { purpose: 'batch', filename: 'in.jsonl' });
+    expect(batch).toMatchObject({ object: 'file', purpose: 'batch', status: 'processed', status_details: null, filename: 'in.jsonl', bytes: 7 });
+    expect(batch.expires_at! - batch.created_at).toBe(2_592_000);
+    const kept = await upload('usr_a', { expiresAfterSeconds: 3600 });
+    expect(kept.expires_at! - kept.created_at).toBe(3600);
+    expect((await upload('usr_a')).expires_at).toBeNull();
+  });
+
+  it('pages in a stable order, newest first by default, with an id cursor', async () => {
+    const owner = 'usr_pager';
+    const ids: string[] = [];
+    for (let i = 0; i < 5; i++) ids.push((await upload(owner)).id); // same second: order falls back to insertion
+    const first = await rpc.send(Subjects.filesFileList, { ownerUserId: owner, limit: 2, order: 'desc' });
+    expect(first.data.map((f) => f.id)).toEqual([ids[4], ids[3]]);
+    expect(first).toMatchObject({ first_id: ids[4], last_id: ids[3], has_more: true });
+    const rest = await rpc.send(Subjects.filesFileList, { ownerUserId: owner, limit: 10, order: 'desc', after: ids[3] });
+    expect(rest.data.map((f) => f.id)).toEqual([ids[2], ids[1], ids[0]]);
+    expect(rest.has_more).toBe(false);
+    const asc = await rpc.send(Subjects.filesFileList, { ownerUserId: owner, limit: 2, order: 'asc', after: ids[1] });
+    expect(asc.data.map((f) => f.id)).toEqual([ids[2], ids[3]]);
+    const empty = await rpc.send(Subjects.filesFileList, { ownerUserId: owner, limit: 2, order: 'desc', purpose: 'batch' });
+    expect(empty).toEqual({ object: 'list', data: [], first_id: null, last_id: null, has_more: false });
+  });
+
+  it('never shows, locates or deletes another tenant\'s file', async () => {
+    const mine = await upload('usr_owner');
+    for (const subject of [Subjects.filesFileGet, Subjects.filesFileLocate, Subjects.filesFileDelete] as const) {
+      await expect(rpc.send(subject, { ownerUserId: 'usr_intruder', fileId: mine.id })).rejects.toMatchObject({ code: 'INFERENCE_3302', status: 404 });
+    }
+    expect((await rpc.send(Subjects.filesFileList, { ownerUserId: 'usr_intruder', limit: 100, order: 'desc' })).data).toEqual([]);
+    await expect(rpc.send(Subjects.filesFileList, { ownerUserId: 'usr_intruder', limit: 10, order: 'desc', after: mine.id })).rejects.toMatchObject({ param: 'after' });
+    expect((await rpc.send(Subjects.filesFileGet, { ownerUserId: 'usr_owner', fileId: mine.id })).id).toBe(mine.id);
+  });
+
+  it('deletes the record and the bytes', async () => {
+    const file = await upload('usr_del');
+    const { objectKey } = await rpc.send(Subjects.filesFileLocate, { ownerUserId: 'usr_del', fileId: file.id });
+    expect(await rpc.send(Subjects.filesFileDelete, { ownerUserId: 'usr_del', fileId: file.id })).toEqual({ id: file.id, object: 'file', deleted: true });
+    expect(await storage.stat(objectKey)).toBeNull();
+    await expect(rpc.send(Subjects.filesFileDelete, { ownerUserId: 'usr_del', fileId: file.id })).rejects.toMatchObject({ code: 'INFERENCE_3302' });
+  });
+
+  it('sweeps expired files and orphaned objects, and nothing else', async () => {
+    const expiring = await upload('usr_sweep', { expiresAfterSeconds: 3600 });
+    const keeper = await upload('usr_sweep');
+    const { objectKey: expiringKey } = await rpc.send(Subjects.filesFileLocate, { ownerUserId: 'usr_sweep', fileId: expiring.id });
+    const { objectKey: keeperKey } = await rpc.send(Subjects.filesFileLocate, { ownerUserId: 'usr_sweep', fileId: keeper.id });
+    await storage.putStream('files/usr_sweep/file-crashedupload', Readable.from(['partial'])); // bytes whose process died before registering
+    const later = new Date(Date.now() + 2 * 3600 * 1000);
+    const swept = await app.get(FileSweeper).sweep(later);
+    expect(swept.expired).toBeGreaterThanOrEqual(1);
+    expect(swept.orphans).toBeGreaterThanOrEqual(1);
+    expect(await storage.stat(expiringKey)).toBeNull();
+    expect(await storage.stat('files/usr_sweep/file-crashedupload')).toBeNull();
+    expect(await storage.stat(keeperKey)).not.toBeNull();
+    await expect(rpc.send(Subjects.filesFileGet, { ownerUserId: 'usr_sweep', fileId: expiring.id })).rejects.toMatchObject({ code: 'INFERENCE_3302' });
   });
 
   it('reports unhealthy when object storage is gone', async () => {
