@@ -8,6 +8,9 @@ export interface RunningStack {
   adminKey: string;
   mockUrl: string;
   natsUrl: string;
+  dataDir: string;
+  /** pid of each process the launcher runs, by name */
+  pids: Record<string, number>;
   launcher: ManagedProcess;
   stop(): Promise<void>;
 }
@@ -38,6 +41,8 @@ export async function startStackLikeNpmStart(extraEnv: NodeJS.ProcessEnv = {}): 
     adminKey,
     mockUrl: info.mock_upstream_url,
     natsUrl: info.nats_url,
+    dataDir: data.path,
+    pids: info.pids,
     launcher,
     async stop() {
       await launcher.stop(15_000);
