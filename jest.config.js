@@ -15,6 +15,8 @@ const common = {
 };
 module.exports = {
   testTimeout: 120000,
+  // a failed test must not leave CI waiting on a child process it started
+  forceExit: true,
   projects: [
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs,tools}/**/*.spec.ts'] },
     { ...common, displayName: 'integration', testMatch: ['<rootDir>/{apps,libs,tools}/**/*.int-spec.ts'] },

@@ -20,6 +20,11 @@ export interface StreamOptions {
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
 
+/** NATS found no subscriber for the subject (nothing was delivered, so a retry is safe). */
+class NoResponders extends Error {}
+
+const NO_RESPONDER_RETRY_MS = [50, 150, 300];
+
 function unavailable(subject: string, why: string): DomainError {
   const service = subject.split('.')[0];
   return new DomainError('service_unavailable', `The ${service} service is unavailable (${why})`);
@@ -41,8 +46,26 @@ export class RpcClient {
     return result as RpcReply<S>;
   }
 
-  /** Yields every `response` of a streamed reply; throws the handler's DomainError. */
+  /**
+   * Yields every `response` of a streamed reply; throws the handler's DomainError. "No
+   * responders" is retried briefly: a replica that is starting or restarting may not have its
+   * subscription on the server yet.
+   */
   async *stream<S extends RpcSubject>(subject: S, payload: unknown, options: StreamOptions): AsyncGenerator<unknown> {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        yield* this.streamOnce(subject, payload, options);
+        return;
+      } catch (error) {
+        if (!(error instanceof NoResponders) || attempt >= NO_RESPONDER_RETRY_MS.length) {
+          throw error instanceof NoResponders ? unavailable(subject, 'no instance is running') : error;
+        }
+        await new Promise((r) => setTimeout(r, NO_RESPONDER_RETRY_MS[attempt]));
+      }
+    }
+  }
+
+  private async *streamOnce(subject: string, payload: unknown, options: StreamOptions): AsyncGenerator<unknown> {
     const inbox = createInbox();
     const queue: Msg[] = [];
     let wake: (() => void) | null = null;
@@ -70,7 +93,7 @@ export class RpcClient {
           if (!arrived) throw unavailable(subject, `no answer within ${waitMs} ms`);
         }
         const msg = queue.shift()!;
-        if (msg.headers?.hasError && msg.headers.code === 503) throw unavailable(subject, 'no instance is running');
+        if (msg.headers?.hasError && msg.headers.code === 503) throw new NoResponders();
         first = false;
         const packet = JSON.parse(decoder.decode(msg.data)) as ReplyPacket;
         if (packet.err !== undefined && packet.err !== null) throw DomainError.fromWire(packet.err);

@@ -55,7 +55,11 @@ describe('Switchyard HTTP API', () => {
 
   it('answers 503 naming what is down when services are missing', async () => {
     const emptyNats = await startTestNats();
-    const lonely = await startServiceProcess('gateway', { NATS_URL: emptyNats.url, PORT: '0' });
+    const s3 = { S3_ENDPOINT: 'http://127.0.0.1:9', S3_ACCESS_KEY: 'unused', S3_SECRET_KEY: 'unused' };
+    const lonely = await startServiceProcess('gateway', { NATS_URL: emptyNats.url, PORT: '0', ...s3 }).catch(async (error) => {
+      await emptyNats.stop();
+      throw error;
+    });
     try {
       const port = Number(/port (\d+)/.exec(lonely.tail(50))?.[1]);
       const response = await fetch(`http://127.0.0.1:${port}/health`);
