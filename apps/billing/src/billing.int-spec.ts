@@ -1,14 +1,10 @@
-import { INestMicroservice } from '@nestjs/common';
 import { NatsConnection } from 'nats';
 import { DataSource } from 'typeorm';
 import { DomainError, Events, hashApiKey, KeyRevokedEvent, Subjects, UsageEvent } from '@switchyard/contracts';
-import { JsonLogger } from '@switchyard/logging';
-import { connectNats, onBroadcast, publishDurable, RpcClient, startMicroservice } from '@switchyard/nats';
-import { freshDatabase, startTestNats, TestDatabase } from '@switchyard/testing';
-import { loadConfig } from '@switchyard/config';
+import { onBroadcast, publishDurable, RpcClient } from '@switchyard/nats';
+import { InProcessService, startServiceInProcess } from '@switchyard/testing';
 import { BillingConfig } from './billing.config';
-import { openBillingDatabase } from './billing.database';
-import { BillingModule } from './billing.module';
+import { billingService } from './billing.service-definition';
 import { ensureBootstrapAdmin } from './keys.service';
 
 const ADMIN_KEY = 'sk-sy-bootstrap-admin-key-for-tests-0001';
@@ -32,33 +28,18 @@ async function until<T>(check: () => Promise<T | undefined>, ms = 10_000): Promi
 }
 
 describe('billing service (real Postgres, NATS, JetStream)', () => {
-  let db: TestDatabase;
-  let nats: Awaited<ReturnType<typeof startTestNats>>;
+  let service: InProcessService<BillingConfig>;
   let dataSource: DataSource;
-  let app: INestMicroservice;
   let nc: NatsConnection;
   let rpc: RpcClient;
 
   beforeAll(async () => {
-    db = await freshDatabase('billing');
-    nats = await startTestNats();
-    const config = loadConfig(BillingConfig, { DATABASE_URL: db.url, NATS_URL: nats.url, SWITCHYARD_ADMIN_KEY: ADMIN_KEY });
-    const logger = new JsonLogger('billing', 'error');
-    dataSource = await openBillingDatabase(db.url, 5);
-    await ensureBootstrapAdmin(dataSource, ADMIN_KEY);
+    service = await startServiceInProcess(billingService, { SWITCHYARD_ADMIN_KEY: ADMIN_KEY });
+    ({ dataSource, nc, rpc } = service);
     await ensureBootstrapAdmin(dataSource, ADMIN_KEY); // a restart changes nothing
-    nc = await connectNats(nats.url, 'billing-test');
-    app = await startMicroservice(BillingModule.create({ config, dataSource, nc, logger }), { service: 'billing', natsUrl: nats.url, logger });
-    rpc = new RpcClient(nc, 5000);
   });
 
-  afterAll(async () => {
-    await app?.close();
-    await nc?.drain();
-    await dataSource?.destroy();
-    await nats?.stop();
-    await db?.drop();
-  });
+  afterAll(() => service?.stop());
 
   it('migrates into its own schema and answers health', async () => {
     const tables = await dataSource.query(`SELECT table_name FROM information_schema.tables WHERE table_schema = 'billing' ORDER BY 1`);

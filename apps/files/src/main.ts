@@ -1,17 +1,5 @@
 import 'reflect-metadata';
 import { runService } from '@switchyard/nats';
-import { ObjectStorage, storageSettingsFrom } from '@switchyard/object-storage';
-import { FilesConfig } from './files.config';
-import { openFilesDatabase } from './files.database';
-import { FilesModule } from './files.module';
+import { filesService } from './files.service-definition';
 
-runService({
-  name: 'files',
-  configClass: FilesConfig,
-  openDatabase: openFilesDatabase,
-  module: async (deps) => {
-    const storage = new ObjectStorage(storageSettingsFrom(deps.config));
-    await storage.ensureBucket();
-    return FilesModule.create({ ...deps, storage });
-  },
-});
+runService(filesService);

@@ -2,23 +2,19 @@ import { INestMicroservice } from '@nestjs/common';
 import { NatsConnection } from 'nats';
 import { lastValueFrom, Observable, toArray } from 'rxjs';
 import { DataSource } from 'typeorm';
-import { loadConfig } from '@switchyard/config';
 import { ExecuteRequest, Principal, StreamEvent, Streams, Subjects, UsageEvent } from '@switchyard/contracts';
-import { JsonLogger } from '@switchyard/logging';
-import { connectNats, RpcClient, startMicroservice } from '@switchyard/nats';
-import { freshDatabase, MockUpstreamProcess, startMockUpstream, startTestNats, TestDatabase } from '@switchyard/testing';
+import { RpcClient } from '@switchyard/nats';
+import { InProcessService, MockUpstreamProcess, startMockUpstream, startServiceInProcess } from '@switchyard/testing';
 import { RequestExecutor } from './request-executor';
 import { RouterConfig } from './router.config';
-import { openRouterDatabase } from './router.database';
-import { RouterModule } from './router.module';
+import { routerService } from './router.service-definition';
 
 const admin: Principal = { userId: 'usr_admin', keyId: 'key_admin', role: 'admin', scopes: ['admin', 'inference'] };
 const user: Principal = { userId: 'usr_user', keyId: 'key_user', role: 'user', scopes: ['inference'] };
 const messages = [{ role: 'user', content: 'hello router' }];
 
 describe('router service (real Postgres, NATS, mock upstreams)', () => {
-  let db: TestDatabase;
-  let nats: Awaited<ReturnType<typeof startTestNats>>;
+  let service: InProcessService<RouterConfig>;
   let dataSource: DataSource;
   let app: INestMicroservice;
   let nc: NatsConnection;
@@ -46,26 +42,14 @@ describe('router service (real Postgres, NATS, mock upstreams)', () => {
   }
 
   beforeAll(async () => {
-    db = await freshDatabase('router');
-    nats = await startTestNats();
     [primary, backup] = await Promise.all([startMockUpstream({ apiKey: 'sk-primary-key' }), startMockUpstream({ apiKey: 'sk-backup-key' })]);
-    const config = loadConfig(RouterConfig, {
-      DATABASE_URL: db.url, NATS_URL: nats.url, SWITCHYARD_SECRET_KEY: 'x'.repeat(40), SWITCHYARD_UPSTREAM_TIMEOUT_MS: '1500',
-    });
-    const logger = new JsonLogger('router', 'error');
-    dataSource = await openRouterDatabase(db.url, 5);
-    nc = await connectNats(nats.url, 'router-test');
-    app = await startMicroservice(RouterModule.create({ config, dataSource, nc, logger }), { service: 'router', natsUrl: nats.url, logger });
-    rpc = new RpcClient(nc, 10_000);
+    service = await startServiceInProcess(routerService, { SWITCHYARD_SECRET_KEY: 'x'.repeat(40), SWITCHYARD_UPSTREAM_TIMEOUT_MS: '1500' });
+    ({ dataSource, app, nc, rpc } = service);
   });
 
   afterAll(async () => {
-    await app?.close();
-    await nc?.drain();
-    await dataSource?.destroy();
+    await service?.stop();
     await Promise.all([primary?.stop(), backup?.stop()]);
-    await nats?.stop();
-    await db?.drop();
   });
 
   beforeEach(async () => {

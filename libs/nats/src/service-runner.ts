@@ -1,4 +1,4 @@
-import { DynamicModule, Provider } from '@nestjs/common';
+import { DynamicModule, INestMicroservice, Provider } from '@nestjs/common';
 import { NatsConnection } from 'nats';
 import { DataSource } from 'typeorm';
 import { BaseServiceConfig, loadConfig } from '@switchyard/config';
@@ -25,7 +25,10 @@ export function coreProviders<C extends object>(configClass: new () => C, deps: 
   ];
 }
 
-export interface ServiceDefinition<C extends BaseServiceConfig & { DATABASE_URL: string; DATABASE_POOL_SIZE: number }> {
+/** What every NATS service's config has. */
+export type ServiceConfig = BaseServiceConfig & { DATABASE_URL: string; DATABASE_POOL_SIZE: number };
+
+export interface ServiceDefinition<C extends ServiceConfig> {
   name: string;
   configClass: new () => C;
   openDatabase(url: string, poolSize: number): Promise<DataSource>;
@@ -34,24 +37,48 @@ export interface ServiceDefinition<C extends BaseServiceConfig & { DATABASE_URL:
   module(deps: ServiceDeps<C>): DynamicModule | Promise<DynamicModule>;
 }
 
+export interface BootedService<C> extends ServiceDeps<C> {
+  app: INestMicroservice;
+  /** stop taking work, then close NATS and the database */
+  close(): Promise<void>;
+}
+
 /**
- * The life of a NATS service process: validated config, migrated database, NATS connection,
- * microservice in its queue group, orderly shutdown; a start-up failure exits with its reason.
+ * Brings a service up from its definition: validated config, migrated database, NATS
+ * connection, microservice in its queue group. The process entry point and the in-process test
+ * harness both go through here, so tests run the same wiring as production.
  */
-export function runService<C extends BaseServiceConfig & { DATABASE_URL: string; DATABASE_POOL_SIZE: number }>(definition: ServiceDefinition<C>): void {
-  const run = async () => {
-    const config = loadConfig(definition.configClass);
-    const logger = new JsonLogger(definition.name, config.LOG_LEVEL);
-    const dataSource = await definition.openDatabase(config.DATABASE_URL, config.DATABASE_POOL_SIZE);
-    await definition.prepare?.(config, dataSource);
-    const nc = await connectNats(config.NATS_URL, instanceId(definition.name));
-    const module = await definition.module({ config, dataSource, nc, logger });
-    const app = await startMicroservice(module, { service: definition.name, natsUrl: config.NATS_URL, logger });
-    stopOnSignals(logger, [() => app.close(), () => nc.drain(), () => dataSource.destroy()]);
-    logger.lifecycle(`${definition.name} ready`);
+export async function bootService<C extends ServiceConfig>(
+  definition: ServiceDefinition<C>,
+  env: NodeJS.ProcessEnv,
+  options: { logLevel?: BaseServiceConfig['LOG_LEVEL']; poolSize?: number } = {},
+): Promise<BootedService<C>> {
+  const config = loadConfig(definition.configClass, env);
+  const logger = new JsonLogger(definition.name, options.logLevel ?? config.LOG_LEVEL);
+  const dataSource = await definition.openDatabase(config.DATABASE_URL, options.poolSize ?? config.DATABASE_POOL_SIZE);
+  await definition.prepare?.(config, dataSource);
+  const nc = await connectNats(config.NATS_URL, instanceId(definition.name));
+  const module = await definition.module({ config, dataSource, nc, logger });
+  const app = await startMicroservice(module, { service: definition.name, natsUrl: config.NATS_URL, logger });
+  return {
+    config, dataSource, nc, logger, app,
+    async close() {
+      await app.close();
+      await nc.drain();
+      await dataSource.destroy();
+    },
   };
-  run().catch((error) => {
-    process.stderr.write(`${definition.name} failed to start: ${error instanceof Error ? error.message : String(error)}\n`);
-    process.exit(1);
-  });
+}
+
+/** The life of a NATS service process: boot, say so, stop in order on a signal; a start-up failure exits with its reason. */
+export function runService<C extends ServiceConfig>(definition: ServiceDefinition<C>): void {
+  bootService(definition, process.env)
+    .then((service) => {
+      stopOnSignals(service.logger, [() => service.close()]);
+      service.logger.lifecycle(`${definition.name} ready`);
+    })
+    .catch((error) => {
+      process.stderr.write(`${definition.name} failed to start: ${error instanceof Error ? error.message : String(error)}\n`);
+      process.exit(1);
+    });
 }
