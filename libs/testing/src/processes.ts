@@ -39,9 +39,9 @@ export async function startMockUpstream(options: { apiKey?: string; latencyMs?: 
 }
 
 /** One service as its own process, started from its compiled main, resolved when it says it is ready. */
-export async function startServiceProcess(service: string, env: NodeJS.ProcessEnv, name = service): Promise<ManagedProcess & { logs: string }> {
+export async function startServiceProcess(service: string, env: NodeJS.ProcessEnv, name = service): Promise<ManagedProcess & { logs: string; readyLine: string }> {
   const logs = tempDir(name);
   const child = spawnNode({ name, script: compiledMain(`apps/${service}`), env: { ...process.env, ...env }, logDir: logs.path });
-  await child.waitForLine(service === 'gateway' ? /gateway listening/ : new RegExp(`${service} ready`), 60_000);
-  return Object.assign(child, { logs: logs.path });
+  const readyLine = await child.waitForLine(service === 'gateway' ? /gateway listening/ : new RegExp(`${service} ready`), 60_000);
+  return Object.assign(child, { logs: logs.path, readyLine });
 }

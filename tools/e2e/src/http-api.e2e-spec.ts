@@ -61,7 +61,7 @@ describe('Switchyard HTTP API', () => {
       throw error;
     });
     try {
-      const port = Number(/port (\d+)/.exec(lonely.tail(50))?.[1]);
+      const port = Number(/port (\d+)/.exec(lonely.readyLine)?.[1]);
       const response = await fetch(`http://127.0.0.1:${port}/health`);
       expect(response.status).toBe(503);
       expect(((await response.json()) as { down: string[] }).down.sort()).toEqual(['batches', 'billing', 'files', 'router']);
