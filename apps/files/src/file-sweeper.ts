@@ -7,6 +7,7 @@ import { FileEntity } from './entities/file.entity';
 import { FilesConfig } from './files.config';
 
 export const FILE_OBJECT_PREFIX = 'files/';
+const STALE_UPLOAD_MS = 24 * 3600 * 1000;
 
 /**
  * Removes the bytes of expired files and objects no file record owns (an upload whose process
@@ -45,7 +46,10 @@ export class FileSweeper implements OnApplicationBootstrap, OnApplicationShutdow
       const [{ locked }] = await runner.query('SELECT pg_try_advisory_lock(hashtext($1)) AS locked', ['switchyard:files:sweep']);
       if (!locked) return { expired: 0, orphans: 0 };
       try {
-        return { expired: await this.removeExpired(now), orphans: await this.removeOrphans(now) };
+        const expired = await this.removeExpired(now);
+        const orphans = await this.removeOrphans(now);
+        await this.abortStaleUploads(now);
+        return { expired, orphans };
       } finally {
         await runner.query('SELECT pg_advisory_unlock(hashtext($1))', ['switchyard:files:sweep']);
       }
@@ -64,6 +68,25 @@ export class FileSweeper implements OnApplicationBootstrap, OnApplicationShutdow
     const rows = expired[0];
     for (const row of rows) await this.storage.remove(row.object_key).catch(() => undefined);
     return rows.length;
+  }
+
+  /**
+   * Multipart uploads a crashed process never completed hold parts but no object. Servers without
+   * ListMultipartUploads (s3rver) cannot be asked; there, such parts are invisible and never listed.
+   */
+  private async abortStaleUploads(now: Date): Promise<void> {
+    // a slow client may still be sending parts: only uploads older than any live one are aborted
+    const cutoff = now.getTime() - STALE_UPLOAD_MS;
+    try {
+      const stream = this.storage.client.listIncompleteUploads(this.storage.bucket, FILE_OBJECT_PREFIX, true);
+      for await (const upload of stream as AsyncIterable<{ key: string; uploadId: string; initiated?: Date }>) {
+        if (upload.initiated && upload.initiated.getTime() <= cutoff) {
+          await this.storage.client.abortMultipartUpload(this.storage.bucket, upload.key, upload.uploadId).catch(() => undefined);
+        }
+      }
+    } catch (error) {
+      this.logger.debug('listing incomplete uploads is not supported by this storage server', error);
+    }
   }
 
   private async removeOrphans(now: Date): Promise<number> {

@@ -1,5 +1,6 @@
 import { createHash } from 'crypto';
-import { readFileSync } from 'fs';
+import { readdirSync, readFileSync } from 'fs';
+import { join } from 'path';
 import { Readable } from 'stream';
 import { RunningStack, startStackLikeNpmStart } from './stack-harness';
 
@@ -96,5 +97,43 @@ describe('100+ MB files stream through with bounded memory', () => {
       expect(uploadPeaks[name] - idle[name]).toBeLessThan(RSS_BUDGET);
       expect(downloadPeaks[name] - idle[name]).toBeLessThan(RSS_BUDGET);
     }
+  });
+
+  it('leaves no file and no object behind when the gateway dies mid-upload', async () => {
+    const boundary = 'switchyard-crash';
+    let sent = 0;
+    const killAt = 40 * MB;
+    const gatewayPid = stack.pids.gateway;
+    const body = (async function* () {
+      yield Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="purpose"\r\n\r\nbatch\r\n`);
+      yield Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="doomed.jsonl"\r\n\r\n`);
+      for (const line of jsonlLines(80 * MB)) {
+        sent += line.length;
+        if (sent > killAt && sent - line.length <= killAt) process.kill(gatewayPid, 'SIGKILL');
+        yield line;
+      }
+      yield Buffer.from(`\r\n--${boundary}--\r\n`);
+    })();
+    const outcome = await fetch(`${stack.gatewayUrl}/v1/files`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${stack.adminKey}`, 'content-type': `multipart/form-data; boundary=${boundary}` },
+      body: Readable.from(body) as never,
+      duplex: 'half',
+    } as RequestInit).then((r) => `answered ${r.status}`, (e: Error) => `failed: ${e.message}`);
+    expect(outcome).toMatch(/^failed/);
+
+    // the launcher restarts the gateway; then nothing of the dead upload is listed or stored
+    let healthy = false;
+    for (let i = 0; i < 100 && !healthy; i++) {
+      healthy = await fetch(`${stack.gatewayUrl}/health`).then((r) => r.status === 200, () => false);
+      if (!healthy) await new Promise((r) => setTimeout(r, 200));
+    }
+    expect(healthy).toBe(true);
+    const listed = (await (await fetch(`${stack.gatewayUrl}/v1/files?limit=100`, { headers: { authorization: `Bearer ${stack.adminKey}` } })).json()) as { data: { id: string; filename: string }[] };
+    expect(listed.data.map((f) => f.filename)).not.toContain('doomed.jsonl');
+    const users = (await (await fetch(`${stack.gatewayUrl}/admin/users`, { headers: { authorization: `Bearer ${stack.adminKey}` } })).json()) as { data: { id: string; role: string }[] };
+    const folder = join(stack.dataDir, 's3', 'switchyard', 'files', users.data.find((u) => u.role === 'admin')!.id);
+    const objects = readdirSync(folder).filter((name) => name.endsWith('._S3rver_object')).map((name) => name.replace('._S3rver_object', ''));
+    expect(objects.sort()).toEqual(listed.data.map((f) => f.id).sort());
   });
 });
