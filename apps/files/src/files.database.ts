@@ -2,7 +2,8 @@ import { DataSource } from 'typeorm';
 import { openServiceDatabase } from '@switchyard/database';
 import { FileEntity } from './entities/file.entity';
 import { FilesInitial1763800000000 } from './migrations/1763800000000-files-initial';
+import { FilesApi1763900000000 } from './migrations/1763900000000-files-api';
 
 export function openFilesDatabase(url: string, poolSize: number): Promise<DataSource> {
-  return openServiceDatabase({ url, schema: 'files', poolSize, entities: [FileEntity], migrations: [FilesInitial1763800000000] });
+  return openServiceDatabase({ url, schema: 'files', poolSize, entities: [FileEntity], migrations: [FilesInitial1763800000000, FilesApi1763900000000] });
 }

@@ -28,19 +28,16 @@ export class FilesHandler {
 
   @MessagePattern(Subjects.filesFileGet)
   get(@Payload() payload: unknown) {
-    const ref = createValidated(FileRef, payload);
-    return this.files.get(ref.ownerUserId, ref.fileId);
+    return this.files.get(createValidated(FileRef, payload));
   }
 
   @MessagePattern(Subjects.filesFileLocate)
   locate(@Payload() payload: unknown) {
-    const ref = createValidated(FileRef, payload);
-    return this.files.locate(ref.ownerUserId, ref.fileId);
+    return this.files.locate(createValidated(FileRef, payload));
   }
 
   @MessagePattern(Subjects.filesFileDelete)
   remove(@Payload() payload: unknown) {
-    const ref = createValidated(FileRef, payload);
-    return this.files.remove(ref.ownerUserId, ref.fileId);
+    return this.files.remove(createValidated(FileRef, payload));
   }
 }

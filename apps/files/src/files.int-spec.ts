@@ -21,7 +21,7 @@ describe('files service (real Postgres, NATS, S3)', () => {
     const fileId = `file-test${++n}x${Date.now()}`;
     const objectKey = `files/${owner}/${fileId}`;
     await storage.putStream(objectKey, Readable.from([`{"n":${n}}`]));
-    return rpc.send(Subjects.filesFileCreate, { fileId, ownerUserId: owner, purpose: 'user_data', filename: `f${n}.json`, bytes: 7, mediaType: 'application/json', objectKey, expiresAfterSeconds: null, ...over });
+    return rpc.send(Subjects.filesFileCreate, { fileId, ownerUserId: owner, api: 'openai', purpose: 'user_data', filename: `f${n}.json`, bytes: 7, mediaType: 'application/json', objectKey, expiresAfterSeconds: null, ...over });
   }
 
   beforeAll(async () => {
@@ -40,7 +40,7 @@ describe('files service (real Postgres, NATS, S3)', () => {
     const tables = await dataSource.query(`SELECT table_name FROM information_schema.tables WHERE table_schema = 'files' ORDER BY 1`);
     expect(tables.map((t: { table_name: string }) => t.table_name)).toEqual(['files', 'migrations']);
     const again = await openFilesDatabase(service.databaseUrl, 1);
-    expect(await again.query('SELECT count(*)::int AS n FROM files.migrations')).toEqual([{ n: 1 }]);
+    expect(await again.query('SELECT count(*)::int AS n FROM files.migrations')).toEqual([{ n: again.migrations.length }]);
     await again.destroy();
   });
 
@@ -51,52 +51,59 @@ describe('files service (real Postgres, NATS, S3)', () => {
 
   it('registers files with the OpenAI shape and the 30-day default for batch files', async () => {
     const batch = await upload('usr_a', { purpose: 'batch', filename: 'in.jsonl' });
-    expect(batch).toMatchObject({ object: 'file', purpose: 'batch', status: 'processed', status_details: null, filename: 'in.jsonl', bytes: 7 });
-    expect(batch.expires_at! - batch.created_at).toBe(2_592_000);
+    expect(batch).toMatchObject({ api: 'openai', purpose: 'batch', filename: 'in.jsonl', bytes: 7, mediaType: 'application/json' });
+    expect(batch.expiresAt! - batch.createdAt).toBe(2_592_000);
     const kept = await upload('usr_a', { expiresAfterSeconds: 3600 });
-    expect(kept.expires_at! - kept.created_at).toBe(3600);
-    expect((await upload('usr_a')).expires_at).toBeNull();
+    expect(kept.expiresAt! - kept.createdAt).toBe(3600);
+    expect((await upload('usr_a')).expiresAt).toBeNull();
   });
 
   it('pages in a stable order, newest first by default, with an id cursor', async () => {
     const owner = 'usr_pager';
     const ids: string[] = [];
     for (let i = 0; i < 5; i++) ids.push((await upload(owner)).id); // same second: order falls back to insertion
-    const first = await rpc.send(Subjects.filesFileList, { ownerUserId: owner, limit: 2, order: 'desc' });
+    const first = await rpc.send(Subjects.filesFileList, { ownerUserId: owner, api: 'openai', limit: 2, order: 'desc' });
     expect(first.data.map((f) => f.id)).toEqual([ids[4], ids[3]]);
-    expect(first).toMatchObject({ first_id: ids[4], last_id: ids[3], has_more: true });
-    const rest = await rpc.send(Subjects.filesFileList, { ownerUserId: owner, limit: 10, order: 'desc', after: ids[3] });
+    expect(first.hasMore).toBe(true);
+    const rest = await rpc.send(Subjects.filesFileList, { ownerUserId: owner, api: 'openai', limit: 10, order: 'desc', after: ids[3] });
     expect(rest.data.map((f) => f.id)).toEqual([ids[2], ids[1], ids[0]]);
-    expect(rest.has_more).toBe(false);
-    const asc = await rpc.send(Subjects.filesFileList, { ownerUserId: owner, limit: 2, order: 'asc', after: ids[1] });
+    expect(rest.hasMore).toBe(false);
+    // Anthropic-style paging backwards: the page just before ids[1], still newest first
+    const back = await rpc.send(Subjects.filesFileList, { ownerUserId: owner, api: 'openai', limit: 2, order: 'desc', before: ids[1] });
+    expect(back.data.map((f) => f.id)).toEqual([ids[3], ids[2]]);
+    expect(back.hasMore).toBe(true);
+    const asc = await rpc.send(Subjects.filesFileList, { ownerUserId: owner, api: 'openai', limit: 2, order: 'asc', after: ids[1] });
     expect(asc.data.map((f) => f.id)).toEqual([ids[2], ids[3]]);
-    const empty = await rpc.send(Subjects.filesFileList, { ownerUserId: owner, limit: 2, order: 'desc', purpose: 'batch' });
-    expect(empty).toEqual({ object: 'list', data: [], first_id: null, last_id: null, has_more: false });
+    const empty = await rpc.send(Subjects.filesFileList, { ownerUserId: owner, api: 'openai', limit: 2, order: 'desc', purpose: 'batch' });
+    expect(empty).toEqual({ data: [], hasMore: false });
+    // files of one API do not exist in the other
+    expect((await rpc.send(Subjects.filesFileList, { ownerUserId: owner, api: 'anthropic', limit: 10, order: 'desc' })).data).toEqual([]);
+    await expect(rpc.send(Subjects.filesFileGet, { ownerUserId: owner, api: 'anthropic', fileId: ids[0] })).rejects.toMatchObject({ code: 'INFERENCE_3302' });
   });
 
   it('never shows, locates or deletes another tenant\'s file', async () => {
     const mine = await upload('usr_owner');
     for (const subject of [Subjects.filesFileGet, Subjects.filesFileLocate, Subjects.filesFileDelete] as const) {
-      await expect(rpc.send(subject, { ownerUserId: 'usr_intruder', fileId: mine.id })).rejects.toMatchObject({ code: 'INFERENCE_3302', status: 404 });
+      await expect(rpc.send(subject, { ownerUserId: 'usr_intruder', api: 'openai', fileId: mine.id })).rejects.toMatchObject({ code: 'INFERENCE_3302', status: 404 });
     }
-    expect((await rpc.send(Subjects.filesFileList, { ownerUserId: 'usr_intruder', limit: 100, order: 'desc' })).data).toEqual([]);
-    await expect(rpc.send(Subjects.filesFileList, { ownerUserId: 'usr_intruder', limit: 10, order: 'desc', after: mine.id })).rejects.toMatchObject({ param: 'after' });
-    expect((await rpc.send(Subjects.filesFileGet, { ownerUserId: 'usr_owner', fileId: mine.id })).id).toBe(mine.id);
+    expect((await rpc.send(Subjects.filesFileList, { ownerUserId: 'usr_intruder', api: 'openai', limit: 100, order: 'desc' })).data).toEqual([]);
+    await expect(rpc.send(Subjects.filesFileList, { ownerUserId: 'usr_intruder', api: 'openai', limit: 10, order: 'desc', after: mine.id })).rejects.toMatchObject({ param: 'after' });
+    expect((await rpc.send(Subjects.filesFileGet, { ownerUserId: 'usr_owner', api: 'openai', fileId: mine.id })).id).toBe(mine.id);
   });
 
   it('deletes the record and the bytes', async () => {
     const file = await upload('usr_del');
-    const { objectKey } = await rpc.send(Subjects.filesFileLocate, { ownerUserId: 'usr_del', fileId: file.id });
-    expect(await rpc.send(Subjects.filesFileDelete, { ownerUserId: 'usr_del', fileId: file.id })).toEqual({ id: file.id, object: 'file', deleted: true });
+    const { objectKey } = await rpc.send(Subjects.filesFileLocate, { ownerUserId: 'usr_del', api: 'openai', fileId: file.id });
+    expect(await rpc.send(Subjects.filesFileDelete, { ownerUserId: 'usr_del', api: 'openai', fileId: file.id })).toEqual({ id: file.id, api: 'openai' });
     expect(await storage.stat(objectKey)).toBeNull();
-    await expect(rpc.send(Subjects.filesFileDelete, { ownerUserId: 'usr_del', fileId: file.id })).rejects.toMatchObject({ code: 'INFERENCE_3302' });
+    await expect(rpc.send(Subjects.filesFileDelete, { ownerUserId: 'usr_del', api: 'openai', fileId: file.id })).rejects.toMatchObject({ code: 'INFERENCE_3302' });
   });
 
   it('sweeps expired files and orphaned objects, and nothing else', async () => {
     const expiring = await upload('usr_sweep', { expiresAfterSeconds: 3600 });
     const keeper = await upload('usr_sweep');
-    const { objectKey: expiringKey } = await rpc.send(Subjects.filesFileLocate, { ownerUserId: 'usr_sweep', fileId: expiring.id });
-    const { objectKey: keeperKey } = await rpc.send(Subjects.filesFileLocate, { ownerUserId: 'usr_sweep', fileId: keeper.id });
+    const { objectKey: expiringKey } = await rpc.send(Subjects.filesFileLocate, { ownerUserId: 'usr_sweep', api: 'openai', fileId: expiring.id });
+    const { objectKey: keeperKey } = await rpc.send(Subjects.filesFileLocate, { ownerUserId: 'usr_sweep', api: 'openai', fileId: keeper.id });
     await storage.putStream('files/usr_sweep/file-crashedupload', Readable.from(['partial'])); // bytes whose process died before registering
     const later = new Date(Date.now() + 2 * 3600 * 1000);
     const swept = await service.app.get(FileSweeper).sweep(later);
@@ -105,7 +112,7 @@ describe('files service (real Postgres, NATS, S3)', () => {
     expect(await storage.stat(expiringKey)).toBeNull();
     expect(await storage.stat('files/usr_sweep/file-crashedupload')).toBeNull();
     expect(await storage.stat(keeperKey)).not.toBeNull();
-    await expect(rpc.send(Subjects.filesFileGet, { ownerUserId: 'usr_sweep', fileId: expiring.id })).rejects.toMatchObject({ code: 'INFERENCE_3302' });
+    await expect(rpc.send(Subjects.filesFileGet, { ownerUserId: 'usr_sweep', api: 'openai', fileId: expiring.id })).rejects.toMatchObject({ code: 'INFERENCE_3302' });
   });
 
   it('reports unhealthy when object storage is gone', async () => {

@@ -6,7 +6,7 @@ import type {
 import type {
   ChannelRef, ChannelScope, ChannelView, CreateChannelRequest, DeletedView, UpdateChannelRequest,
 } from './payloads/channels';
-import type { FileDeletedView, FileListReply, FileLocation, FileRef, FileView, ListFilesRequest, RegisterFileRequest } from './payloads/files';
+import type { FileLocation, FileRef, FileRemoved, ListFilesRequest, RegisterFileRequest, StoredFile, StoredFilePage } from './payloads/files';
 import type { HealthReply } from './payloads/health';
 import type { ExecuteReply, ExecuteRequest, ModelListRequest, ModelView } from './payloads/inference';
 import type { Principal } from './payloads/principal';
@@ -29,11 +29,11 @@ export type RpcMap = {
   [Subjects.routerChannelUpdate]: [UpdateChannelRequest, ChannelView];
   [Subjects.routerChannelDelete]: [ChannelRef, DeletedView];
 
-  [Subjects.filesFileCreate]: [RegisterFileRequest, FileView];
-  [Subjects.filesFileList]: [ListFilesRequest, FileListReply];
-  [Subjects.filesFileGet]: [FileRef, FileView];
+  [Subjects.filesFileCreate]: [RegisterFileRequest, StoredFile];
+  [Subjects.filesFileList]: [ListFilesRequest, StoredFilePage];
+  [Subjects.filesFileGet]: [FileRef, StoredFile];
   [Subjects.filesFileLocate]: [FileRef, FileLocation];
-  [Subjects.filesFileDelete]: [FileRef, FileDeletedView];
+  [Subjects.filesFileDelete]: [FileRef, FileRemoved];
 
   [Subjects.billingKeyVerify]: [VerifyKeyRequest, Principal | null];
   [Subjects.billingKeyCreate]: [CreateKeyRequest, CreatedKeyView];

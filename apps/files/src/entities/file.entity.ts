@@ -1,4 +1,5 @@
 import { Column, CreateDateColumn, Entity, PrimaryColumn } from 'typeorm';
+import type { FileApi } from '@switchyard/contracts';
 import { bigintTransformer } from '@switchyard/database';
 
 /** A stored file: the record is here, the bytes in object storage under `objectKey`. */
@@ -8,6 +9,7 @@ export class FileEntity {
   /** insertion order: a stable tie-break for files created in the same second */
   @Column({ type: 'bigint', generated: 'increment', transformer: bigintTransformer }) seq!: bigint;
   @Column({ name: 'owner_user_id', type: 'text' }) ownerUserId!: string;
+  @Column({ type: 'text' }) api!: FileApi;
   @Column({ type: 'text' }) purpose!: string;
   @Column({ type: 'text' }) filename!: string;
   @Column({ type: 'bigint', transformer: bigintTransformer }) bytes!: bigint;

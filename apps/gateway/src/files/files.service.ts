@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { FastifyReply, FastifyRequest } from 'fastify';
 import {
-  describeJsonlProblem, DomainError, FILE_EXPIRY_MAX_SECONDS, FILE_EXPIRY_MIN_SECONDS, FilePurpose, FilePurposes, FileView,
-  newId, Principal, Subjects,
+  ANTHROPIC_FILE_PURPOSE, describeJsonlProblem, DomainError, FILE_EXPIRY_MAX_SECONDS, FILE_EXPIRY_MIN_SECONDS, FileApi,
+  FilePurpose, FilePurposes, newId, Principal, StoredFile, Subjects,
 } from '@switchyard/contracts';
 import { RpcClient } from '@switchyard/nats';
 import { ObjectStorage } from '@switchyard/object-storage';
@@ -24,9 +24,12 @@ function expiresAfterSeconds(fields: Record<string, string>): number | null {
 }
 
 /** The first reason an upload cannot become a file, in the order a caller would fix them. */
-function refusalOf(upload: ReceivedUpload, maxBytes: number): DomainError | null {
+function refusalOf(upload: ReceivedUpload, maxBytes: number, api: FileApi): DomainError | null {
   const purpose = upload.fields.purpose;
   if (!upload.file) return new DomainError('missing_required_parameter', "Missing required parameter: 'file'", 'file');
+  if (api === 'anthropic') {
+    return upload.failure === 'too_large' ? new DomainError('VALIDATION_4016', `The file exceeds the upload limit of ${maxBytes} bytes`, 'file') : null;
+  }
   if (purpose === undefined || purpose === '') return new DomainError('missing_required_parameter', "Missing required parameter: 'purpose'", 'purpose');
   if (!(FilePurposes as readonly string[]).includes(purpose)) {
     return new DomainError('VALIDATION_4007', `Purpose "${purpose}" is not allowed; use one of: ${FilePurposes.join(', ')}`, 'purpose');
@@ -41,23 +44,24 @@ function refusalOf(upload: ReceivedUpload, maxBytes: number): DomainError | null
 export class GatewayFilesService {
   constructor(private readonly rpc: RpcClient, private readonly storage: ObjectStorage, private readonly config: GatewayConfig) {}
 
-  async upload(principal: Principal, request: FastifyRequest): Promise<FileView> {
+  async upload(principal: Principal, api: FileApi, request: FastifyRequest): Promise<StoredFile> {
     if (!request.headers['content-type']?.startsWith('multipart/form-data')) {
       throw new DomainError('invalid_value', 'Upload files as multipart/form-data with the fields "file" and "purpose"', null, 415);
     }
-    const fileId = newId('file-');
+    const fileId = newId(api === 'anthropic' ? 'file_' : 'file-');
     const objectKey = `files/${principal.userId}/${fileId}`;
     const maxBytes = this.config.SWITCHYARD_MAX_UPLOAD_BYTES;
-    const upload = await receiveUpload(request.raw, this.storage, objectKey, maxBytes);
+    // Anthropic-mode uploads are never batch input: no JSONL validation
+    const upload = await receiveUpload(request.raw, this.storage, objectKey, maxBytes, api === 'openai');
     const stored = upload.file !== null && upload.failure === null;
     try {
-      const refusal = refusalOf(upload, maxBytes);
+      const refusal = refusalOf(upload, maxBytes, api);
       if (refusal) throw refusal;
-      const purpose = upload.fields.purpose as FilePurpose;
+      const purpose = api === 'anthropic' ? ANTHROPIC_FILE_PURPOSE : (upload.fields.purpose as FilePurpose);
       return await this.rpc.send(Subjects.filesFileCreate, {
-        fileId, ownerUserId: principal.userId, purpose, filename: upload.file!.filename, bytes: upload.file!.bytes,
+        fileId, ownerUserId: principal.userId, api, purpose, filename: upload.file!.filename, bytes: upload.file!.bytes,
         mediaType: mediaTypeOf(upload.file!.filename, upload.file!.declaredType, purpose), objectKey,
-        expiresAfterSeconds: expiresAfterSeconds(upload.fields),
+        expiresAfterSeconds: api === 'openai' ? expiresAfterSeconds(upload.fields) : null,
       });
     } catch (error) {
       // nothing half-written: bytes without a record do not stay
@@ -66,29 +70,34 @@ export class GatewayFilesService {
     }
   }
 
-  list(principal: Principal, query: Record<string, string | undefined>) {
+  /** OpenAI: `limit` (≤ 100), `order`, `after`. Anthropic: `limit` (≤ 1000), `after_id` or `page`, `before_id`, newest first. */
+  list(principal: Principal, api: FileApi, query: Record<string, string | undefined>) {
+    const max = api === 'anthropic' ? 1000 : 100;
     const limit = query.limit === undefined ? 20 : Number(query.limit);
-    if (!Number.isInteger(limit) || limit < 1 || limit > 100) throw new DomainError('invalid_value', 'limit must be an integer from 1 to 100', 'limit');
-    const order = query.order ?? 'desc';
+    if (!Number.isInteger(limit) || limit < 1 || limit > max) throw new DomainError('invalid_value', `limit must be an integer from 1 to ${max}`, 'limit');
+    const order = api === 'anthropic' ? 'desc' : (query.order ?? 'desc');
     if (order !== 'asc' && order !== 'desc') throw new DomainError('invalid_value', "order must be 'asc' or 'desc'", 'order');
-    return this.rpc.send(Subjects.filesFileList, { ownerUserId: principal.userId, purpose: query.purpose || undefined, limit, after: query.after || undefined, order });
+    const after = (api === 'anthropic' ? query.after_id || query.page : query.after) || undefined;
+    const before = (api === 'anthropic' && query.before_id) || undefined;
+    return this.rpc.send(Subjects.filesFileList, { ownerUserId: principal.userId, api, purpose: query.purpose || undefined, limit, after, before, order });
   }
 
-  get(principal: Principal, fileId: string) {
-    return this.rpc.send(Subjects.filesFileGet, { ownerUserId: principal.userId, fileId });
+  get(principal: Principal, api: FileApi, fileId: string) {
+    return this.rpc.send(Subjects.filesFileGet, { ownerUserId: principal.userId, api, fileId });
   }
 
-  remove(principal: Principal, fileId: string) {
-    return this.rpc.send(Subjects.filesFileDelete, { ownerUserId: principal.userId, fileId });
+  remove(principal: Principal, api: FileApi, fileId: string) {
+    return this.rpc.send(Subjects.filesFileDelete, { ownerUserId: principal.userId, api, fileId });
   }
 
   /** Streams the bytes from storage to the caller, whole or one range. */
-  async content(principal: Principal, fileId: string, request: FastifyRequest, reply: FastifyReply): Promise<void> {
-    const location = await this.rpc.send(Subjects.filesFileLocate, { ownerUserId: principal.userId, fileId });
+  async content(principal: Principal, api: FileApi, fileId: string, request: FastifyRequest, reply: FastifyReply): Promise<void> {
+    const location = await this.rpc.send(Subjects.filesFileLocate, { ownerUserId: principal.userId, api, fileId });
+    if (api === 'anthropic') throw new DomainError('invalid_value', `File ${fileId} is not downloadable`, 'file_id');
     const size = location.file.bytes;
     const range = parseByteRange(request.headers.range, size);
     reply
-      .header('content-type', location.mediaType)
+      .header('content-type', location.file.mediaType)
       .header('accept-ranges', 'bytes')
       .header('content-disposition', `attachment; filename="${location.file.filename.replace(/["\\\r\n]/g, '_')}"`);
     if (range.kind === 'unsatisfiable') {

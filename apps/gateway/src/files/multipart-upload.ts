@@ -18,7 +18,7 @@ export interface ReceivedUpload {
  * validated as it streams. On a refusal the rest of the request is drained (so the caller gets a
  * readable answer), and nothing stays in storage.
  */
-export function receiveUpload(request: IncomingMessage, storage: ObjectStorage, objectKey: string, maxBytes: number): Promise<ReceivedUpload> {
+export function receiveUpload(request: IncomingMessage, storage: ObjectStorage, objectKey: string, maxBytes: number, mayBeBatch: boolean): Promise<ReceivedUpload> {
   return new Promise((resolve, reject) => {
     const fields: Record<string, string> = {};
     const result: ReceivedUpload = { fields, file: null, failure: null, jsonlProblem: null };
@@ -43,7 +43,7 @@ export function receiveUpload(request: IncomingMessage, storage: ObjectStorage, 
       const file = { filename: info.filename || 'upload', declaredType: info.mimeType, bytes: 0 };
       result.file = file;
       // fields sent before the file tell us whether to validate; sent after, we validate anyway
-      const validator = fields.purpose === undefined || fields.purpose === 'batch' ? new BatchJsonlValidator() : null;
+      const validator = mayBeBatch && (fields.purpose === undefined || fields.purpose === 'batch') ? new BatchJsonlValidator() : null;
       const abortOnBadJsonl = fields.purpose === 'batch';
       async function* guarded() {
         for await (const chunk of stream.iterator({ destroyOnReturn: false }) as AsyncIterable<Buffer>) {

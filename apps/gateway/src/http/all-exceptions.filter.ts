@@ -2,7 +2,8 @@ import { ArgumentsHost, Catch, ExceptionFilter, HttpException } from '@nestjs/co
 import { FastifyReply, FastifyRequest } from 'fastify';
 import { DomainError } from '@switchyard/contracts';
 import { JsonLogger } from '@switchyard/logging';
-import { openAiError, shouldRetryHeader } from './error-envelope';
+import { speaksAnthropic } from './anthropic-mode';
+import { anthropicError, openAiError, shouldRetryHeader } from './error-envelope';
 
 const fastifyCodes: Record<string, DomainError['code']> = {
   FST_ERR_CTP_BODY_TOO_LARGE: 'request_too_large',
@@ -44,7 +45,10 @@ export class AllExceptionsFilter implements ExceptionFilter {
     const http = host.switchToHttp();
     const request = http.getRequest<FastifyRequest>();
     const reply = http.getResponse<FastifyReply>();
-    const { status, body } = openAiError(toDomainError(exception, request, this.logger));
+    const domain = toDomainError(exception, request, this.logger);
+    const anthropic = speaksAnthropic(request);
+    const { status, body } = anthropic ? anthropicError(domain, String(request.id)) : openAiError(domain);
+    if (anthropic) reply.header('request-id', request.id);
     if (reply.sent || reply.raw.headersSent) {
       reply.raw.end();
       return;

@@ -21,3 +21,27 @@ export function shouldRetryHeader(status: number): string | null {
   if (status === 408 || status === 429 || status >= 500) return null;
   return 'false';
 }
+
+export interface AnthropicErrorBody {
+  type: 'error';
+  error: { type: string; message: string };
+  request_id: string;
+}
+
+function anthropicErrorType(status: number): string {
+  if (status === 401) return 'authentication_error';
+  if (status === 402) return 'billing_error';
+  if (status === 403) return 'permission_error';
+  if (status === 404) return 'not_found_error';
+  if (status === 413) return 'request_too_large';
+  if (status === 429) return 'rate_limit_error';
+  if (status === 504) return 'timeout_error';
+  if (status === 529) return 'overloaded_error';
+  if (status >= 500) return 'api_error';
+  return 'invalid_request_error';
+}
+
+/** The one place a domain error becomes Anthropic's envelope (on Anthropic-mode routes). */
+export function anthropicError(error: DomainError, requestId: string): { status: number; body: AnthropicErrorBody } {
+  return { status: error.status, body: { type: 'error', error: { type: anthropicErrorType(error.status), message: error.message }, request_id: requestId } };
+}

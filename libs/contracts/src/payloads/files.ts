@@ -10,12 +10,21 @@ export const FILE_EXPIRY_MIN_SECONDS = 3600;
 export const FILE_EXPIRY_MAX_SECONDS = 2_592_000;
 export const BATCH_FILE_DEFAULT_EXPIRY_SECONDS = 2_592_000;
 
-export const FILE_ID_PATTERN = /^file-[A-Za-z0-9]{1,64}$/;
+/** OpenAI-mode ids look like `file-abc`, Anthropic-mode ids like `file_abc`, as each API's own do. */
+export const FILE_ID_PATTERN = /^file[-_][A-Za-z0-9]{1,64}$/;
+
+/** Which API a file was uploaded through; each API lists its own files. */
+export const FileApis = ['openai', 'anthropic'] as const;
+export type FileApi = (typeof FileApis)[number];
+
+/** The purpose recorded for Anthropic-mode uploads, which carry none. */
+export const ANTHROPIC_FILE_PURPOSE = 'user_data';
 
 /** gateway → files, after the bytes are stored: make them a file. */
 export class RegisterFileRequest {
   @Matches(FILE_ID_PATTERN) fileId!: string;
   @IsString() @IsNotEmpty() ownerUserId!: string;
+  @IsIn(FileApis) api!: FileApi;
   @IsIn(FilePurposes) purpose!: FilePurpose;
   @IsString() @IsNotEmpty() @MaxLength(1024) filename!: string;
   @IsInt() @Min(0) bytes!: number;
@@ -27,15 +36,38 @@ export class RegisterFileRequest {
 
 export class FileRef {
   @IsString() @IsNotEmpty() ownerUserId!: string;
+  @IsIn(FileApis) api!: FileApi;
   @IsString() @IsNotEmpty() fileId!: string;
 }
 
 export class ListFilesRequest {
   @IsString() @IsNotEmpty() ownerUserId!: string;
+  @IsIn(FileApis) api!: FileApi;
   @IsOptional() @IsString() purpose?: string;
-  @Type(() => Number) @IsInt() @Min(1) @Max(100) limit!: number;
+  @Type(() => Number) @IsInt() @Min(1) @Max(1000) limit!: number;
+  /** the page after this file id, in the list's order */
   @IsOptional() @IsString() after?: string;
+  /** the page before this file id, in the list's order (Anthropic's `before_id`) */
+  @IsOptional() @IsString() before?: string;
   @IsIn(['asc', 'desc']) order!: 'asc' | 'desc';
+}
+
+/** A file record as the files service keeps it; the gateway renders it in the caller's API shape. */
+export interface StoredFile {
+  id: string;
+  api: FileApi;
+  purpose: FilePurpose;
+  filename: string;
+  bytes: number;
+  mediaType: string;
+  /** unix seconds */
+  createdAt: number;
+  expiresAt: number | null;
+}
+
+export interface StoredFilePage {
+  data: StoredFile[];
+  hasMore: boolean;
 }
 
 /** The OpenAI file object. */
@@ -51,7 +83,7 @@ export interface FileView {
   status_details: null;
 }
 
-export interface FileListReply {
+export interface OpenAiFileList {
   object: 'list';
   data: FileView[];
   first_id: string | null;
@@ -59,15 +91,24 @@ export interface FileListReply {
   has_more: boolean;
 }
 
-/** Where a caller's file's bytes are, for the gateway to stream them. */
-export interface FileLocation {
-  file: FileView;
-  objectKey: string;
-  mediaType: string;
+/** Anthropic's file metadata object (Files API beta). */
+export interface AnthropicFileView {
+  id: string;
+  type: 'file';
+  filename: string;
+  mime_type: string;
+  size_bytes: number;
+  created_at: string;
+  downloadable: boolean;
 }
 
-export interface FileDeletedView {
+/** Where a caller's file's bytes are, for the gateway to stream them. */
+export interface FileLocation {
+  file: StoredFile;
+  objectKey: string;
+}
+
+export interface FileRemoved {
   id: string;
-  object: 'file';
-  deleted: true;
+  api: FileApi;
 }
