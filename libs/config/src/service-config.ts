@@ -1,5 +1,4 @@
-import { Transform } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
+import { IsIn, IsInt, IsNotEmpty, IsString, Matches, Max, Min } from 'class-validator';
 
 const natsUrl = /^(nats|tls|ws|wss):\/\/[^\s]+$/;
 const postgresUrl = /^postgres(ql)?:\/\/[^\s]+$/;
@@ -36,10 +35,6 @@ export function WithS3<B extends Ctor>(Base: B) {
 
 /** Services that own tables and read or write object storage. */
 export class StorageServiceConfig extends WithS3(DatabaseServiceConfig) {}
-
-export class ToggleConfig {
-  @IsOptional() @Transform(toBoolean) @IsBoolean() SWITCHYARD_ALLOW_PRIVATE_UPSTREAMS: boolean = false;
-}
 
 export { toBoolean };
 
