@@ -1,7 +1,13 @@
 import { IsInt, Max, Min } from 'class-validator';
-import { DatabaseServiceConfig } from '@switchyard/config';
+import { DatabaseServiceConfig, WithS3 } from '@switchyard/config';
 
-export class BatchesConfig extends DatabaseServiceConfig {
+export class BatchesConfig extends WithS3(DatabaseServiceConfig) {
   /** lines one replica runs at once: batch traffic is kept below interactive traffic */
   @IsInt() @Min(1) @Max(1000) SWITCHYARD_BATCH_CONCURRENCY: number = 16;
+  /** the completion window ('24h'); shorter in tests */
+  @IsInt() @Min(1) SWITCHYARD_BATCH_WINDOW_SECONDS: number = 86_400;
+  /** how long a worker holds a line before another replica may take it over */
+  @IsInt() @Min(1000) SWITCHYARD_BATCH_LEASE_MS: number = 15 * 60_000;
+  /** how often each replica looks for work */
+  @IsInt() @Min(10) @Max(60_000) SWITCHYARD_BATCH_POLL_MS: number = 200;
 }

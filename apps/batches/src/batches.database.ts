@@ -3,7 +3,8 @@ import { openServiceDatabase } from '@switchyard/database';
 import { BatchItemEntity } from './entities/batch-item.entity';
 import { BatchEntity } from './entities/batch.entity';
 import { BatchesInitial1763800000000 } from './migrations/1763800000000-batches-initial';
+import { BatchesExecution1763900000000 } from './migrations/1763900000000-batches-execution';
 
 export function openBatchesDatabase(url: string, poolSize: number): Promise<DataSource> {
-  return openServiceDatabase({ url, schema: 'batches', poolSize, entities: [BatchEntity, BatchItemEntity], migrations: [BatchesInitial1763800000000] });
+  return openServiceDatabase({ url, schema: 'batches', poolSize, entities: [BatchEntity, BatchItemEntity], migrations: [BatchesInitial1763800000000, BatchesExecution1763900000000] });
 }

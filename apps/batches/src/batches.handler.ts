@@ -1,16 +1,39 @@
 import { Controller } from '@nestjs/common';
-import { MessagePattern } from '@nestjs/microservices';
+import { MessagePattern, Payload } from '@nestjs/microservices';
 import { DataSource } from 'typeorm';
-import { Subjects } from '@switchyard/contracts';
+import { BatchRef, CreateBatchRequest, createValidated, ListBatchesRequest, Subjects } from '@switchyard/contracts';
 import { checkHealth } from '@switchyard/nats';
+import { BatchesService } from './batches.service';
 
-/** NATS edge of batches. The Batch API itself arrives with the batches issue. */
+/** NATS edge of batches: validate, delegate. */
 @Controller()
 export class BatchesHandler {
-  constructor(private readonly ds: DataSource) {}
+  constructor(private readonly ds: DataSource, private readonly batches: BatchesService) {}
 
   @MessagePattern(Subjects.batchesHealthCheck)
   health() {
     return checkHealth('batches', { database: () => this.ds.query('SELECT 1') });
+  }
+
+  @MessagePattern(Subjects.batchesBatchCreate)
+  create(@Payload() payload: unknown) {
+    return this.batches.create(createValidated(CreateBatchRequest, payload));
+  }
+
+  @MessagePattern(Subjects.batchesBatchGet)
+  get(@Payload() payload: unknown) {
+    const ref = createValidated(BatchRef, payload);
+    return this.batches.get(ref.ownerUserId, ref.batchId);
+  }
+
+  @MessagePattern(Subjects.batchesBatchList)
+  list(@Payload() payload: unknown) {
+    return this.batches.list(createValidated(ListBatchesRequest, payload));
+  }
+
+  @MessagePattern(Subjects.batchesBatchCancel)
+  cancel(@Payload() payload: unknown) {
+    const ref = createValidated(BatchRef, payload);
+    return this.batches.cancel(ref.ownerUserId, ref.batchId);
   }
 }

@@ -2,7 +2,8 @@ import { NatsConnection } from 'nats';
 import { DataSource } from 'typeorm';
 import { Subjects } from '@switchyard/contracts';
 import { connectNats, RpcClient } from '@switchyard/nats';
-import { InProcessService, startServiceInProcess } from '@switchyard/testing';
+import { EmbeddedS3 } from '@switchyard/object-storage';
+import { InProcessService, startServiceInProcess, startTestS3 } from '@switchyard/testing';
 import { BatchesConfig } from './batches.config';
 import { batchesService } from './batches.service-definition';
 
@@ -11,12 +12,18 @@ describe('batches service (real Postgres, NATS)', () => {
   let dataSource: DataSource;
   let nc: NatsConnection;
 
+  let s3: EmbeddedS3;
+
   beforeAll(async () => {
-    service = await startServiceInProcess(batchesService);
+    s3 = await startTestS3();
+    service = await startServiceInProcess(batchesService, { S3_ENDPOINT: s3.endpoint, S3_ACCESS_KEY: s3.accessKey, S3_SECRET_KEY: s3.secretKey });
     ({ dataSource, nc } = service);
   });
 
-  afterAll(() => service?.stop());
+  afterAll(async () => {
+    await service?.stop();
+    await s3?.close();
+  });
 
   it('migrates its own schema', async () => {
     const tables = await dataSource.query(`SELECT table_name FROM information_schema.tables WHERE table_schema = 'batches' ORDER BY 1`);

@@ -1,16 +1,22 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { coreProviders, ServiceDeps } from '@switchyard/nats';
+import { coreProviders, RpcClient, ServiceDeps } from '@switchyard/nats';
+import { ObjectStorage } from '@switchyard/object-storage';
+import { BatchRunner } from './batch-runner';
 import { BatchesConfig } from './batches.config';
 import { BatchesHandler } from './batches.handler';
+import { BatchesService } from './batches.service';
 
 @Module({})
 export class BatchesModule {
-  static create(deps: ServiceDeps<BatchesConfig>): DynamicModule {
+  static create(deps: ServiceDeps<BatchesConfig> & { storage: ObjectStorage }): DynamicModule {
     return {
       module: BatchesModule,
       controllers: [BatchesHandler],
       providers: [
         ...coreProviders(BatchesConfig, deps),
+        { provide: ObjectStorage, useValue: deps.storage },
+        { provide: RpcClient, useValue: new RpcClient(deps.nc, deps.config.SWITCHYARD_RPC_TIMEOUT_MS) },
+        BatchesService, BatchRunner,
       ],
     };
   }

@@ -14,6 +14,7 @@ import { GatewayFilesService } from './files/files.service';
 import { GatewayConfig } from './gateway.config';
 import { AllExceptionsFilter } from './http/all-exceptions.filter';
 import { HealthController } from './http/health.controller';
+import { BatchesController } from './inference/batches.controller';
 import { InferenceController } from './inference/inference.controller';
 import { InferenceService } from './inference/inference.service';
 import { ModelsController } from './inference/models.controller';
@@ -25,7 +26,7 @@ export class GatewayModule {
     return {
       module: GatewayModule,
       controllers: [
-        HealthController, InferenceController, ModelsController, UsageController, FilesController,
+        HealthController, InferenceController, ModelsController, UsageController, FilesController, BatchesController,
         AdminUsersController, AdminChannelsController, AdminPricesController,
       ],
       providers: [

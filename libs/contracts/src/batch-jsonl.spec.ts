@@ -29,11 +29,19 @@ describe('BatchJsonlValidator', () => {
     ['duplicate custom_id', `${line('a')}\n${line('b')}\n${line('a')}\n`, 3, 'duplicate custom_id "a"'],
     ['empty file', ``, 1, 'the file has no requests'],
   ])('names the first bad line: %s', (_name, text, lineNo, reason) => {
-    expect(validate(text).problem).toEqual({ line: lineNo, reason });
+    expect(validate(text).problem).toMatchObject({ line: lineNo, reason });
+  });
+
+  it('hands each accepted line to its caller, and codes problems as OpenAI does', () => {
+    const seen: string[] = [];
+    const v = new BatchJsonlValidator((l) => seen.push(`${l.lineNo}:${l.custom_id}`));
+    v.push(Buffer.from(`${line('a')}\n${line('b')}\n${line('a')}\n`));
+    expect(seen).toEqual(['1:a', '2:b']);
+    expect(v.end()).toMatchObject({ line: 3, code: 'duplicate_custom_id' });
   });
 
   it(`refuses more than ${MAX_BATCH_LINES} lines`, () => {
     const many = Array.from({ length: MAX_BATCH_LINES + 1 }, (_, i) => line(`r${i}`)).join('\n');
-    expect(validate(many, 65536).problem).toEqual({ line: MAX_BATCH_LINES + 1, reason: `more than ${MAX_BATCH_LINES} requests in one file` });
+    expect(validate(many, 65536).problem).toEqual({ line: MAX_BATCH_LINES + 1, reason: `more than ${MAX_BATCH_LINES} requests in one file`, code: 'too_many_requests' });
   });
 });

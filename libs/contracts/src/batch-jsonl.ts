@@ -5,9 +5,22 @@
 export const MAX_BATCH_LINES = 50_000;
 export const MAX_BATCH_LINE_BYTES = 16 * 1024 * 1024;
 
+/** Batch error codes, as OpenAI reports them in `errors.data[].code`. */
+export type JsonlProblemCode = 'invalid_json_line' | 'missing_required_parameter' | 'duplicate_custom_id' | 'too_many_requests' | 'empty_file';
+
 export interface JsonlProblem {
   line: number;
   reason: string;
+  code: JsonlProblemCode;
+}
+
+/** One accepted request line. */
+export interface BatchInputLine {
+  lineNo: number;
+  custom_id: string;
+  method: string;
+  url: string;
+  body: Record<string, unknown>;
 }
 
 const NEWLINE = 0x0a;
@@ -19,6 +32,9 @@ export class BatchJsonlValidator {
   private blankLine: number | null = null;
   private readonly customIds = new Set<string>();
   private problem: JsonlProblem | null = null;
+
+  /** `onLine` receives each accepted line, for callers that keep them (the batches service). */
+  constructor(private readonly onLine?: (line: BatchInputLine) => void) {}
 
   /** How many request lines were accepted so far. */
   get requests(): number {
@@ -52,12 +68,12 @@ export class BatchJsonlValidator {
   /** Call once the whole file has been pushed; returns the first problem or null. */
   end(): JsonlProblem | null {
     if (!this.problem && this.pendingBytes > 0) this.completeLine();
-    if (!this.problem && this.customIds.size === 0) this.fail(1, 'the file has no requests');
+    if (!this.problem && this.customIds.size === 0) this.fail(1, 'the file has no requests', 'empty_file');
     return this.problem;
   }
 
-  private fail(line: number, reason: string): void {
-    this.problem = { line, reason };
+  private fail(line: number, reason: string, code: JsonlProblemCode = 'invalid_json_line'): void {
+    this.problem = { line, reason, code };
   }
 
   private completeLine(): void {
@@ -71,7 +87,7 @@ export class BatchJsonlValidator {
       return;
     }
     if (this.blankLine !== null) return this.fail(this.blankLine, 'blank line in the middle of the file');
-    if (this.customIds.size >= MAX_BATCH_LINES) return this.fail(this.lineNo, `more than ${MAX_BATCH_LINES} requests in one file`);
+    if (this.customIds.size >= MAX_BATCH_LINES) return this.fail(this.lineNo, `more than ${MAX_BATCH_LINES} requests in one file`, 'too_many_requests');
     let value: unknown;
     try {
       value = JSON.parse(text);
@@ -82,14 +98,15 @@ export class BatchJsonlValidator {
     const line = value as Record<string, unknown>;
     for (const field of ['custom_id', 'method', 'url'] as const) {
       if (typeof line[field] !== 'string' || (line[field] as string).length === 0) {
-        return this.fail(this.lineNo, line[field] === undefined ? `missing required field "${field}"` : `"${field}" must be a non-empty string`);
+        return this.fail(this.lineNo, line[field] === undefined ? `missing required field "${field}"` : `"${field}" must be a non-empty string`, 'missing_required_parameter');
       }
     }
-    if (line.body === undefined) return this.fail(this.lineNo, 'missing required field "body"');
+    if (line.body === undefined) return this.fail(this.lineNo, 'missing required field "body"', 'missing_required_parameter');
     if (line.body === null || typeof line.body !== 'object' || Array.isArray(line.body)) return this.fail(this.lineNo, '"body" must be a JSON object');
     const customId = line.custom_id as string;
-    if (this.customIds.has(customId)) return this.fail(this.lineNo, `duplicate custom_id "${customId.slice(0, 100)}"`);
+    if (this.customIds.has(customId)) return this.fail(this.lineNo, `duplicate custom_id "${customId.slice(0, 100)}"`, 'duplicate_custom_id');
     this.customIds.add(customId);
+    this.onLine?.({ lineNo: this.lineNo, custom_id: customId, method: line.method as string, url: line.url as string, body: line.body as Record<string, unknown> });
   }
 }
 

@@ -12,6 +12,7 @@ export const ErrorCatalog = {
   not_found: { status: 404, type: 'invalid_request_error' },
   model_not_found: { status: 404, type: 'invalid_request_error' },
   request_too_large: { status: 413, type: 'invalid_request_error' },
+  conflict: { status: 409, type: 'invalid_request_error' },
   insufficient_quota: { status: 402, type: 'insufficient_quota' },
   rate_limit_exceeded: { status: 429, type: 'requests' },
   upstream_error: { status: 502, type: 'upstream_error' },

@@ -16,3 +16,5 @@ export * from './ids';
 export * from './money';
 export * from './payloads/files';
 export * from './batch-jsonl';
+export * from './payloads/batches';
+export * from './openai-error';

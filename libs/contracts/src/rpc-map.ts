@@ -7,6 +7,7 @@ import type {
   ChannelRef, ChannelScope, ChannelView, CreateChannelRequest, DeletedView, UpdateChannelRequest,
 } from './payloads/channels';
 import type { FileLocation, FileRef, FileRemoved, ListFilesRequest, RegisterFileRequest, StoredFile, StoredFilePage } from './payloads/files';
+import type { BatchListReply, BatchRef, BatchView, CreateBatchRequest, ListBatchesRequest } from './payloads/batches';
 import type { HealthReply } from './payloads/health';
 import type { ExecuteReply, ExecuteRequest, ModelListRequest, ModelView } from './payloads/inference';
 import type { Principal } from './payloads/principal';
@@ -34,6 +35,11 @@ export type RpcMap = {
   [Subjects.filesFileGet]: [FileRef, StoredFile];
   [Subjects.filesFileLocate]: [FileRef, FileLocation];
   [Subjects.filesFileDelete]: [FileRef, FileRemoved];
+
+  [Subjects.batchesBatchCreate]: [CreateBatchRequest, BatchView];
+  [Subjects.batchesBatchGet]: [BatchRef, BatchView];
+  [Subjects.batchesBatchList]: [ListBatchesRequest, BatchListReply];
+  [Subjects.batchesBatchCancel]: [BatchRef, BatchView];
 
   [Subjects.billingKeyVerify]: [VerifyKeyRequest, Principal | null];
   [Subjects.billingKeyCreate]: [CreateKeyRequest, CreatedKeyView];

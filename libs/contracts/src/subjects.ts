@@ -26,6 +26,12 @@ export const Subjects = {
   filesFileLocate: 'files.file.locate',
   filesFileDelete: 'files.file.delete',
 
+  // batches
+  batchesBatchCreate: 'batches.batch.create',
+  batchesBatchGet: 'batches.batch.get',
+  batchesBatchList: 'batches.batch.list',
+  batchesBatchCancel: 'batches.batch.cancel',
+
   // billing
   billingKeyVerify: 'billing.key.verify',
   billingKeyCreate: 'billing.key.create',

@@ -1,6 +1,6 @@
 import { Column, CreateDateColumn, Entity, PrimaryColumn } from 'typeorm';
+import type { BatchErrorEntry, BatchStatus, Principal } from '@switchyard/contracts';
 
-export type BatchStatus = 'validating' | 'failed' | 'in_progress' | 'finalizing' | 'completed' | 'expired' | 'cancelling' | 'cancelled';
 
 @Entity({ name: 'batches' })
 export class BatchEntity {
@@ -14,7 +14,9 @@ export class BatchEntity {
   @Column({ type: 'text' }) status!: BatchStatus;
   @Column({ name: 'output_file_id', type: 'text', nullable: true }) outputFileId!: string | null;
   @Column({ name: 'error_file_id', type: 'text', nullable: true }) errorFileId!: string | null;
-  @Column({ type: 'jsonb', nullable: true }) errors!: unknown;
+  @Column({ type: 'jsonb', nullable: true }) errors!: BatchErrorEntry[] | null;
+  /** the caller the lines run as */
+  @Column({ type: 'jsonb' }) principal!: Principal;
   @Column({ type: 'jsonb', nullable: true }) metadata!: Record<string, string> | null;
   @Column({ name: 'total_count', type: 'integer' }) totalCount!: number;
   @Column({ name: 'completed_count', type: 'integer' }) completedCount!: number;

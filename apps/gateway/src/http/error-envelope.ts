@@ -1,20 +1,5 @@
-import { DomainError, ErrorCatalog } from '@switchyard/contracts';
-
-export interface OpenAiErrorBody {
-  error: { message: string; type: string; param: string | null; code: string | null };
-  [extra: string]: unknown;
-}
-
-/** The one place a domain error becomes the public OpenAI envelope. */
-export function openAiError(error: DomainError): { status: number; body: OpenAiErrorBody } {
-  return {
-    status: error.status,
-    body: {
-      error: { message: error.message, type: ErrorCatalog[error.code].type, param: error.param, code: error.code },
-      ...(error.details ?? {}),
-    },
-  };
-}
+import { DomainError } from '@switchyard/contracts';
+export { openAiError } from '@switchyard/contracts';
 
 /** Errors that retrying cannot fix: the OpenAI SDKs otherwise retry 409s and some 4xx. */
 export function shouldRetryHeader(status: number): string | null {

@@ -1,9 +1,11 @@
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateIf } from 'class-validator';
 
-/** Purposes the Files API accepts; anything else is VALIDATION_4007. */
+/** Purposes the Files API accepts on upload; anything else is VALIDATION_4007. */
 export const FilePurposes = ['batch', 'user_data', 'vision'] as const;
-export type FilePurpose = (typeof FilePurposes)[number];
+/** What a file record can hold: the uploadable purposes, and batch results written by `batches`. */
+export const StoredFilePurposes = [...FilePurposes, 'batch_output'] as const;
+export type FilePurpose = (typeof StoredFilePurposes)[number];
 
 /** `expires_after[seconds]` bounds (1 hour to 30 days) and the default for batch files. */
 export const FILE_EXPIRY_MIN_SECONDS = 3600;
@@ -25,7 +27,7 @@ export class RegisterFileRequest {
   @Matches(FILE_ID_PATTERN) fileId!: string;
   @IsString() @IsNotEmpty() ownerUserId!: string;
   @IsIn(FileApis) api!: FileApi;
-  @IsIn(FilePurposes) purpose!: FilePurpose;
+  @IsIn(StoredFilePurposes) purpose!: FilePurpose;
   @IsString() @IsNotEmpty() @MaxLength(1024) filename!: string;
   @IsInt() @Min(0) bytes!: number;
   @IsString() @IsNotEmpty() mediaType!: string;

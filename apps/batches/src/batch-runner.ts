@@ -1,0 +1,252 @@
+import { Inject, Injectable, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import { BatchJsonlValidator, DomainError, InferenceEndpoint, Principal, Subjects } from '@switchyard/contracts';
+import { JsonLogger } from '@switchyard/logging';
+import { LOGGER, RpcClient } from '@switchyard/nats';
+import { ObjectStorage } from '@switchyard/object-storage';
+import { httpErrorLine, lineProblem, lineRequestId, outputLine, unrunLine } from './batch-lines';
+import { BatchesConfig } from './batches.config';
+import { BatchEntity } from './entities/batch.entity';
+
+interface ClaimedLine {
+  batch_id: string;
+  custom_id: string;
+  line_no: number;
+  request: { body: Record<string, unknown> };
+  endpoint: InferenceEndpoint;
+  principal: Principal;
+}
+
+const INSERT_CHUNK = 500;
+
+/**
+ * Runs batches in every replica: validates new ones, claims lines with `FOR UPDATE SKIP LOCKED`
+ * and a lease (a crashed replica's lines come back when the lease ends), executes them through the
+ * router, stores each result once (`status = 'pending'` guard), and finalizes.
+ */
+@Injectable()
+export class BatchRunner implements OnApplicationBootstrap, OnApplicationShutdown {
+  private timer: NodeJS.Timeout | null = null;
+  private inFlight = 0;
+  private ticking = false;
+  private stopping = false;
+
+  constructor(
+    private readonly ds: DataSource,
+    private readonly rpc: RpcClient,
+    private readonly storage: ObjectStorage,
+    private readonly config: BatchesConfig,
+    @Inject(LOGGER) private readonly logger: JsonLogger,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    this.timer = setInterval(() => void this.tick(), this.config.SWITCHYARD_BATCH_POLL_MS);
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    this.stopping = true;
+    if (this.timer) clearInterval(this.timer);
+    while (this.inFlight > 0 || this.ticking) await new Promise((r) => setTimeout(r, 50));
+  }
+
+  private async tick(): Promise<void> {
+    if (this.ticking || this.stopping) return;
+    this.ticking = true;
+    try {
+      await this.validateOne();
+      await this.dispatch();
+      await this.settleStopped();
+      await this.finalizeOne();
+    } catch (error) {
+      this.logger.error('batch runner tick failed', error);
+    } finally {
+      this.ticking = false;
+    }
+  }
+
+  /** Turns one `validating` batch into lines, or fails it, in one transaction. */
+  private async validateOne(): Promise<void> {
+    await this.ds.transaction(async (em) => {
+      const [batch] = (await em.query(
+        `SELECT id FROM batches.batches WHERE status = 'validating' ORDER BY created_at LIMIT 1 FOR UPDATE SKIP LOCKED`,
+      )) as { id: string }[];
+      if (!batch) return;
+      const row = await em.findOneByOrFail(BatchEntity, { id: batch.id });
+      const fail = async (errors: BatchEntity['errors']) => {
+        await em.query('DELETE FROM batches.batch_items WHERE batch_id = $1', [row.id]);
+        await em.update(BatchEntity, { id: row.id }, { status: 'failed', failedAt: new Date(), errors });
+      };
+      let location;
+      try {
+        location = await this.rpc.send(Subjects.filesFileLocate, { ownerUserId: row.ownerUserId, api: 'openai', fileId: row.inputFileId });
+      } catch (error) {
+        if (error instanceof DomainError && error.code === 'INFERENCE_3302') {
+          return fail([{ code: 'invalid_request', message: `Cannot find file ${row.inputFileId}`, param: 'input_file_id', line: null }]);
+        }
+        throw error;
+      }
+      let pending: { batchId: string; customId: string; lineNo: number; request: unknown }[] = [];
+      let lineError: BatchEntity['errors'] = null;
+      let model: string | null = null;
+      const validator = new BatchJsonlValidator((line) => {
+        if (lineError) return;
+        const problem = lineProblem(line, row.endpoint);
+        if (problem) {
+          lineError = [{ ...problem, line: line.lineNo }];
+          return;
+        }
+        model ??= line.body.model as string;
+        pending.push({ batchId: row.id, customId: line.custom_id, lineNo: line.lineNo, request: { body: line.body } });
+      });
+      const flush = async () => {
+        if (pending.length === 0) return;
+        const values = pending.map((_, i) => `($${i * 4 + 1}, $${i * 4 + 2}, $${i * 4 + 3}, 'pending', $${i * 4 + 4})`).join(',');
+        await em.query(
+          `INSERT INTO batches.batch_items (batch_id, custom_id, line_no, status, request) VALUES ${values}`,
+          pending.flatMap((p) => [p.batchId, p.customId, p.lineNo, JSON.stringify(p.request)]),
+        );
+        pending = [];
+      };
+      for await (const chunk of await this.storage.getStream(location.objectKey)) {
+        validator.push(chunk as Buffer);
+        if (validator.firstProblem || lineError) break;
+        if (pending.length >= INSERT_CHUNK) await flush();
+      }
+      const problem = validator.firstProblem ?? (lineError ? null : validator.end());
+      if (problem || lineError) {
+        return fail(lineError ?? [{ code: problem!.code, message: `Line ${problem!.line}: ${problem!.reason}`, param: null, line: problem!.line }]);
+      }
+      await flush();
+      await em.update(BatchEntity, { id: row.id }, { status: 'in_progress', inProgressAt: new Date(), totalCount: validator.requests, model });
+    });
+  }
+
+  /** Claims as many lines as this replica has room for and runs them. */
+  private async dispatch(): Promise<void> {
+    const room = this.config.SWITCHYARD_BATCH_CONCURRENCY - this.inFlight;
+    if (room <= 0) return;
+    const claimed = (await this.ds.query(
+      `UPDATE batches.batch_items i SET lease_until = now() + ($1 || ' milliseconds')::interval
+         FROM batches.batches b
+        WHERE b.id = i.batch_id AND (i.batch_id, i.custom_id) IN (
+          SELECT i2.batch_id, i2.custom_id FROM batches.batch_items i2 JOIN batches.batches b2 ON b2.id = i2.batch_id
+           WHERE b2.status = 'in_progress' AND b2.expires_at > now() AND i2.status = 'pending'
+             AND (i2.lease_until IS NULL OR i2.lease_until < now())
+           ORDER BY b2.created_at, i2.line_no LIMIT $2 FOR UPDATE OF i2 SKIP LOCKED)
+        RETURNING i.batch_id, i.custom_id, i.line_no, i.request, b.endpoint, b.principal`,
+      [String(this.config.SWITCHYARD_BATCH_LEASE_MS), room],
+    )) as [ClaimedLine[], number];
+    for (const line of claimed[0]) {
+      this.inFlight++;
+      void this.run(line).finally(() => this.inFlight--);
+    }
+  }
+
+  private async run(line: ClaimedLine): Promise<void> {
+    const requestId = lineRequestId(line.batch_id, line.line_no);
+    let result: unknown;
+    let succeeded: boolean;
+    try {
+      const reply = await this.rpc.send(
+        Subjects.routerRequestExecute,
+        { requestId, principal: line.principal, endpoint: line.endpoint, body: line.request.body as never, stream: false, batchId: line.batch_id },
+        this.config.SWITCHYARD_BATCH_LEASE_MS,
+      );
+      result = outputLine(requestId, line.custom_id, reply.body);
+      succeeded = true;
+    } catch (error) {
+      if (!(error instanceof DomainError) || error.code === 'service_unavailable' || error.code === 'internal_error') {
+        // not the line's fault: give it back for a later try
+        await this.ds.query(`UPDATE batches.batch_items SET lease_until = now() + interval '2 seconds' WHERE batch_id = $1 AND custom_id = $2 AND status = 'pending'`, [line.batch_id, line.custom_id]);
+        return;
+      }
+      result = httpErrorLine(requestId, line.custom_id, error);
+      succeeded = false;
+    }
+    await this.ds.transaction((em) => this.record(em, line.batch_id, line.custom_id, requestId, succeeded, result));
+  }
+
+  /** Stores a line's result once; a second worker that ran the same line finds it done and changes nothing. */
+  private async record(em: EntityManager, batchId: string, customId: string, requestId: string, succeeded: boolean, result: unknown): Promise<void> {
+    const updated = (await em.query(
+      `UPDATE batches.batch_items SET status = $3, result = $4, request_id = $5, finished_at = now(), lease_until = NULL
+        WHERE batch_id = $1 AND custom_id = $2 AND status = 'pending' RETURNING 1`,
+      [batchId, customId, succeeded ? 'succeeded' : 'failed', JSON.stringify(result), requestId],
+    )) as [unknown[], number];
+    if (updated[0].length === 0) return;
+    await em.query(
+      `UPDATE batches.batches SET ${succeeded ? 'completed_count = completed_count + 1' : 'failed_count = failed_count + 1'} WHERE id = $1`,
+      [batchId],
+    );
+  }
+
+  /**
+   * Cancelled or expired batches: once no line is in flight, the lines never run go to the error
+   * file (`batch_cancelled` / `batch_expired`) and the batch moves on to finalizing.
+   */
+  private async settleStopped(): Promise<void> {
+    await this.ds.query(
+      `UPDATE batches.batches SET expired_at = now() WHERE status = 'in_progress' AND expires_at <= now() AND expired_at IS NULL`,
+    );
+    await this.ds.transaction(async (em) => {
+      const stopped = (await em.query(
+        `SELECT id, status FROM batches.batches b
+          WHERE (status = 'cancelling' OR (status = 'in_progress' AND expired_at IS NOT NULL))
+            AND NOT EXISTS (SELECT 1 FROM batches.batch_items i WHERE i.batch_id = b.id AND i.status = 'pending' AND i.lease_until > now())
+          LIMIT 10 FOR UPDATE SKIP LOCKED`,
+      )) as { id: string; status: string }[];
+      for (const batch of stopped) {
+        const code = batch.status === 'cancelling' ? 'batch_cancelled' : 'batch_expired';
+        const unrun = (await em.query(`SELECT custom_id, line_no FROM batches.batch_items WHERE batch_id = $1 AND status = 'pending'`, [batch.id])) as { custom_id: string; line_no: number }[];
+        for (const item of unrun) {
+          await this.record(em, batch.id, item.custom_id, lineRequestId(batch.id, item.line_no), false, unrunLine(lineRequestId(batch.id, item.line_no), item.custom_id, code));
+        }
+        await em.update(BatchEntity, { id: batch.id }, { status: 'finalizing', finalizingAt: new Date() });
+      }
+    });
+    await this.ds.query(
+      `UPDATE batches.batches b SET status = 'finalizing', finalizing_at = now()
+        WHERE status = 'in_progress' AND NOT EXISTS (SELECT 1 FROM batches.batch_items i WHERE i.batch_id = b.id AND i.status = 'pending')`,
+    );
+  }
+
+  /** Writes the output and error files of one finalizing batch and completes it. */
+  private async finalizeOne(): Promise<void> {
+    await this.ds.transaction(async (em) => {
+      const [claim] = (await em.query(`SELECT id FROM batches.batches WHERE status = 'finalizing' LIMIT 1 FOR UPDATE SKIP LOCKED`)) as { id: string }[];
+      if (!claim) return;
+      const batch = await em.findOneByOrFail(BatchEntity, { id: claim.id });
+      const outputFileId = await this.writeResults(em, batch, 'succeeded');
+      const errorFileId = await this.writeResults(em, batch, 'failed');
+      const now = new Date();
+      const final = batch.cancellingAt ? { status: 'cancelled' as const, cancelledAt: now } : batch.expiredAt ? { status: 'expired' as const } : { status: 'completed' as const, completedAt: now };
+      await em.update(BatchEntity, { id: batch.id }, { ...final, outputFileId, errorFileId });
+    });
+  }
+
+  private async writeResults(em: EntityManager, batch: BatchEntity, status: 'succeeded' | 'failed'): Promise<string | null> {
+    const [{ n }] = (await em.query(`SELECT count(*)::int AS n FROM batches.batch_items WHERE batch_id = $1 AND status = $2`, [batch.id, status])) as { n: number }[];
+    if (n === 0) return null;
+    async function* lines() {
+      let after = 0;
+      for (;;) {
+        const rows = (await em.query(
+          `SELECT line_no, result FROM batches.batch_items WHERE batch_id = $1 AND status = $2 AND line_no > $3 ORDER BY line_no LIMIT 1000`,
+          [batch.id, status, after],
+        )) as { line_no: number; result: unknown }[];
+        if (rows.length === 0) return;
+        yield Buffer.from(rows.map((r) => `${JSON.stringify(r.result)}\n`).join(''));
+        after = rows[rows.length - 1].line_no;
+      }
+    }
+    const fileId = `file-${batch.id.replace(/^batch_/, '')}${status === 'succeeded' ? 'out' : 'err'}`;
+    const objectKey = `files/${batch.ownerUserId}/${fileId}`;
+    const stored = await this.storage.putStream(objectKey, lines(), { contentType: 'application/jsonl' });
+    const file = await this.rpc.send(Subjects.filesFileCreate, {
+      fileId, ownerUserId: batch.ownerUserId, api: 'openai', purpose: 'batch_output',
+      filename: `${batch.id}_${status === 'succeeded' ? 'output' : 'error'}.jsonl`, bytes: stored.bytes,
+      mediaType: 'application/jsonl', objectKey, expiresAfterSeconds: null,
+    });
+    return file.id;
+  }
+}
