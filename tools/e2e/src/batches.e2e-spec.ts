@@ -1,0 +1,156 @@
+import OpenAI, { toFile } from 'openai';
+import { RunningStack, startStackLikeNpmStart } from './stack-harness';
+
+const WINDOW_SECONDS = 6;
+type Line = { custom_id: string; method?: string; url?: string; body: Record<string, unknown> };
+const chatLine = (id: string, extra: Record<string, unknown> = {}): Line => ({
+  custom_id: id, method: 'POST', url: '/v1/chat/completions', body: { model: 'mock-gpt', messages: [{ role: 'user', content: `line ${id}` }], ...extra },
+});
+const jsonl = (lines: Line[]) => `${lines.map((l) => JSON.stringify({ method: 'POST', url: '/v1/chat/completions', ...l })).join('\n')}\n`;
+
+/** The Batch API as users meet it with the openai SDK. */
+describe('Batch API', () => {
+  let stack: RunningStack;
+  let client: OpenAI;
+
+  async function upload(lines: Line[], c = client) {
+    return c.files.create({ file: await toFile(Buffer.from(jsonl(lines)), 'input.jsonl'), purpose: 'batch' });
+  }
+
+  async function settle(id: string, c = client, timeoutMs = 30_000) {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const batch = await c.batches.retrieve(id);
+      if (['completed', 'failed', 'expired', 'cancelled'].includes(batch.status)) return batch;
+      if (Date.now() > deadline) throw new Error(`batch ${id} still ${batch.status}`);
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+
+  async function linesOf(fileId: string | null | undefined, c = client) {
+    if (!fileId) return [];
+    return (await (await c.files.content(fileId)).text()).trim().split('\n').map((l) => JSON.parse(l));
+  }
+
+  beforeAll(async () => {
+    stack = await startStackLikeNpmStart({ SWITCHYARD_BATCH_WINDOW_SECONDS: String(WINDOW_SECONDS), SWITCHYARD_BATCH_CONCURRENCY: '4' });
+    client = new OpenAI({ apiKey: stack.adminKey, baseURL: `${stack.gatewayUrl}/v1`, maxRetries: 0 });
+  });
+
+  afterAll(async () => {
+    await stack?.stop();
+  });
+
+  it('runs a batch to completion: outputs, errors, counts, every custom_id exactly once', async () => {
+    const lines = [...Array.from({ length: 20 }, (_, i) => chatLine(`ok-${i}`)), chatLine('bad', { mock: { mode: 'fail', status: 400, message: 'nope' } })];
+    const input = await upload(lines);
+    const created = await client.batches.create({ input_file_id: input.id, endpoint: '/v1/chat/completions', completion_window: '24h', metadata: { team: 'e2e' } });
+    expect(created).toMatchObject({ object: 'batch', status: 'validating', input_file_id: input.id, request_counts: { total: 0, completed: 0, failed: 0 }, metadata: { team: 'e2e' } });
+    const done = await settle(created.id);
+    expect(done).toMatchObject({ status: 'completed', model: 'mock-gpt', request_counts: { total: 21, completed: 20, failed: 1 } });
+    expect(done.in_progress_at).not.toBeNull();
+    expect(done.completed_at).not.toBeNull();
+
+    const outputs = await linesOf(done.output_file_id);
+    expect(outputs.map((o) => o.custom_id).sort()).toEqual(lines.slice(0, 20).map((l) => l.custom_id).sort());
+    const one = outputs.find((o) => o.custom_id === 'ok-3');
+    expect(one).toMatchObject({ error: null, response: { status_code: 200, body: { choices: [{ message: { content: 'Echo: line ok-3' } }] } } });
+    const errors = await linesOf(done.error_file_id);
+    expect(errors).toEqual([expect.objectContaining({ custom_id: 'bad', error: null, response: expect.objectContaining({ status_code: 400, body: expect.objectContaining({ error: expect.objectContaining({ message: 'nope' }) }) }) })]);
+    expect((await client.files.retrieve(done.output_file_id!)).purpose).toBe('batch_output');
+  });
+
+  it('bills each line once at the batch price', async () => {
+    const sync = await client.chat.completions.create({ model: 'mock-gpt', messages: [{ role: 'user', content: 'line price' }] });
+    const input = await upload([chatLine('price', { messages: [{ role: 'user', content: 'line price' }] })]);
+    const batch = await settle((await client.batches.create({ input_file_id: input.id, endpoint: '/v1/chat/completions', completion_window: '24h' })).id);
+    expect(batch.status).toBe('completed');
+    const usage = async () => (await (await fetch(`${stack.gatewayUrl}/v1/usage?limit=100`, { headers: { authorization: `Bearer ${stack.adminKey}` } })).json()) as { data: any[] };
+    let records: any[] = [];
+    for (let i = 0; i < 50; i++) {
+      records = (await usage()).data;
+      if (records.some((r) => r.batch_id === batch.id) && records.some((r) => r.request_id === sync._request_id)) break;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    const syncCost = records.find((r) => r.request_id === sync._request_id).cost;
+    const batchRecords = records.filter((r) => r.batch_id === batch.id);
+    expect(batchRecords).toHaveLength(1);
+    expect(batchRecords[0].cost).toBeCloseTo(syncCost / 2, 12);
+  });
+
+  it('fails validation with OpenAI codes and the line', async () => {
+    for (const [lines, code, line] of [
+      [[chatLine('a'), { ...chatLine('b'), url: '/v1/embeddings' }], 'invalid_url', 2],
+      [[chatLine('a', { stream: true })], 'streaming_unsupported', 1],
+      [[{ custom_id: 'a', method: 'POST', url: '/v1/chat/completions', body: { messages: [] } }], 'missing_required_parameter', 1],
+    ] as const) {
+      const input = await upload(lines as unknown as Line[]);
+      const batch = await settle((await client.batches.create({ input_file_id: input.id, endpoint: '/v1/chat/completions', completion_window: '24h' })).id);
+      expect(batch.status).toBe('failed');
+      expect(batch.failed_at).not.toBeNull();
+      expect(batch.errors?.data?.[0]).toMatchObject({ code, line });
+    }
+  });
+
+  it('refuses bad create requests synchronously', async () => {
+    const input = await upload([chatLine('a')]);
+    await expect(client.batches.create({ input_file_id: input.id, endpoint: '/v1/nope' as any, completion_window: '24h' })).rejects.toMatchObject({ status: 400, param: 'endpoint' });
+    await expect(client.batches.create({ input_file_id: input.id, endpoint: '/v1/chat/completions', completion_window: '48h' as any })).rejects.toMatchObject({ status: 400, param: 'completion_window' });
+    const tooMany = Object.fromEntries(Array.from({ length: 17 }, (_, i) => [`k${i}`, 'v']));
+    await expect(client.batches.create({ input_file_id: input.id, endpoint: '/v1/chat/completions', completion_window: '24h', metadata: tooMany })).rejects.toMatchObject({ status: 400, param: 'metadata' });
+    await expect(client.batches.create({ input_file_id: 'file-missing', endpoint: '/v1/chat/completions', completion_window: '24h' })).rejects.toMatchObject({ status: 404, code: 'INFERENCE_3302' });
+    const notBatch = await client.files.create({ file: await toFile(Buffer.from('x'), 'x.txt'), purpose: 'user_data' });
+    await expect(client.batches.create({ input_file_id: notBatch.id, endpoint: '/v1/chat/completions', completion_window: '24h' })).rejects.toMatchObject({ status: 400, param: 'input_file_id' });
+  });
+
+  it('cancels: in-flight lines finish, the rest are batch_cancelled, and a finished batch answers 409', async () => {
+    const lines = Array.from({ length: 12 }, (_, i) => chatLine(`slow-${i}`, { mock: { delay_ms: 400 } }));
+    const batch = await client.batches.create({ input_file_id: (await upload(lines)).id, endpoint: '/v1/chat/completions', completion_window: '24h' });
+    for (let i = 0; i < 50 && (await client.batches.retrieve(batch.id)).status !== 'in_progress'; i++) await new Promise((r) => setTimeout(r, 50));
+    const cancelling = await client.batches.cancel(batch.id);
+    expect(['cancelling', 'cancelled']).toContain(cancelling.status);
+    const done = await settle(batch.id);
+    expect(done.status).toBe('cancelled');
+    expect(done.cancelled_at).not.toBeNull();
+    const outputs = await linesOf(done.output_file_id);
+    const errors = await linesOf(done.error_file_id);
+    expect(errors.length).toBeGreaterThan(0);
+    expect(errors.every((e) => e.error?.code === 'batch_cancelled' && e.response === null)).toBe(true);
+    expect([...outputs, ...errors].map((l) => l.custom_id).sort()).toEqual(lines.map((l) => l.custom_id).sort());
+    const again = await client.batches.cancel(batch.id);
+    expect(again.status).toBe('cancelled');
+
+    const finished = await settle((await client.batches.create({ input_file_id: (await upload([chatLine('x')])).id, endpoint: '/v1/chat/completions', completion_window: '24h' })).id);
+    const conflict = await fetch(`${stack.gatewayUrl}/v1/batches/${finished.id}/cancel`, { method: 'POST', headers: { authorization: `Bearer ${stack.adminKey}` } });
+    expect(conflict.status).toBe(409);
+    expect(conflict.headers.get('x-should-retry')).toBe('false');
+  });
+
+  it(`expires past the completion window (${WINDOW_SECONDS} s here), unfinished lines as batch_expired`, async () => {
+    const lines = Array.from({ length: 40 }, (_, i) => chatLine(`late-${i}`, { mock: { delay_ms: 1000 } }));
+    const batch = await client.batches.create({ input_file_id: (await upload(lines)).id, endpoint: '/v1/chat/completions', completion_window: '24h' });
+    const done = await settle(batch.id, client, 30_000);
+    expect(done.status).toBe('expired');
+    const errors = await linesOf(done.error_file_id);
+    const outputs = await linesOf(done.output_file_id);
+    expect(errors.some((e) => e.error?.code === 'batch_expired')).toBe(true);
+    expect([...outputs, ...errors].map((l) => l.custom_id).sort()).toEqual(lines.map((l) => l.custom_id).sort());
+  });
+
+  it('lists with auto-paging and keeps tenants apart', async () => {
+    const ids: string[] = [];
+    for await (const batch of client.batches.list({ limit: 2 })) ids.push(batch.id);
+    expect(ids.length).toBeGreaterThanOrEqual(6);
+    expect(new Set(ids).size).toBe(ids.length);
+
+    const headers = { authorization: `Bearer ${stack.adminKey}`, 'content-type': 'application/json' };
+    const user = (await (await fetch(`${stack.gatewayUrl}/admin/users`, { method: 'POST', headers, body: JSON.stringify({ name: 'other tenant', credits: 1 }) })).json()) as { id: string };
+    const key = (await (await fetch(`${stack.gatewayUrl}/admin/users/${user.id}/keys`, { method: 'POST', headers, body: '{}' })).json()) as { key: string };
+    const other = new OpenAI({ apiKey: key.key, baseURL: `${stack.gatewayUrl}/v1`, maxRetries: 0 });
+    await expect(other.batches.retrieve(ids[0])).rejects.toMatchObject({ status: 404 });
+    await expect(other.batches.cancel(ids[0])).rejects.toMatchObject({ status: 404 });
+    expect((await other.batches.list()).data).toEqual([]);
+    const mine = await upload([chatLine('a')]);
+    await expect(other.batches.create({ input_file_id: mine.id, endpoint: '/v1/chat/completions', completion_window: '24h' })).rejects.toMatchObject({ status: 404 });
+  });
+});
