@@ -29,6 +29,7 @@ export class BatchRunner implements OnApplicationBootstrap, OnApplicationShutdow
   private timer: NodeJS.Timeout | null = null;
   private inFlight = 0;
   private ticking = false;
+  private pumping = false;
   private stopping = false;
 
   constructor(
@@ -121,8 +122,21 @@ export class BatchRunner implements OnApplicationBootstrap, OnApplicationShutdow
     });
   }
 
-  /** Claims as many lines as this replica has room for and runs them. */
+  /**
+   * Claims as many lines as this replica has room for and runs them; refills as lines finish, so
+   * throughput is not bound to the poll interval.
+   */
   private async dispatch(): Promise<void> {
+    if (this.pumping || this.stopping) return;
+    this.pumping = true;
+    try {
+      await this.claimAndRun();
+    } finally {
+      this.pumping = false;
+    }
+  }
+
+  private async claimAndRun(): Promise<void> {
     const room = this.config.SWITCHYARD_BATCH_CONCURRENCY - this.inFlight;
     if (room <= 0) return;
     const claimed = (await this.ds.query(
@@ -136,9 +150,15 @@ export class BatchRunner implements OnApplicationBootstrap, OnApplicationShutdow
         RETURNING i.batch_id, i.custom_id, i.line_no, i.request, b.endpoint, b.principal`,
       [String(this.config.SWITCHYARD_BATCH_LEASE_MS), room],
     )) as [ClaimedLine[], number];
+    const refillAt = Math.max(1, Math.floor(this.config.SWITCHYARD_BATCH_CONCURRENCY / 4));
     for (const line of claimed[0]) {
       this.inFlight++;
-      void this.run(line).finally(() => this.inFlight--);
+      void this.run(line)
+        .catch((error) => this.logger.error(`batch line ${line.batch_id}/${line.line_no} failed to run`, error))
+        .finally(() => {
+          this.inFlight--;
+          if (this.config.SWITCHYARD_BATCH_CONCURRENCY - this.inFlight >= refillAt) void this.dispatch().catch((e) => this.logger.error('batch dispatch failed', e));
+        });
     }
   }
 
