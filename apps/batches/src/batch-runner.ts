@@ -5,6 +5,7 @@ import { JsonLogger } from '@switchyard/logging';
 import { LOGGER, RpcClient } from '@switchyard/nats';
 import { ObjectStorage } from '@switchyard/object-storage';
 import { httpErrorLine, lineProblem, lineRequestId, outputLine, unrunLine } from './batch-lines';
+import { lineCounts } from './batch-counts';
 import { BatchesConfig } from './batches.config';
 import { BatchEntity } from './entities/batch.entity';
 
@@ -183,21 +184,18 @@ export class BatchRunner implements OnApplicationBootstrap, OnApplicationShutdow
       result = httpErrorLine(requestId, line.custom_id, error);
       succeeded = false;
     }
-    await this.ds.transaction((em) => this.record(em, line.batch_id, line.custom_id, requestId, succeeded, result));
+    await this.record(this.ds.manager, line.batch_id, line.custom_id, requestId, succeeded, result);
   }
 
   /** Stores a line's result once; a second worker that ran the same line finds it done and changes nothing. */
   private async record(em: EntityManager, batchId: string, customId: string, requestId: string, succeeded: boolean, result: unknown): Promise<void> {
-    const updated = (await em.query(
+    await em.query(
       `UPDATE batches.batch_items SET status = $3, result = $4, request_id = $5, finished_at = now(), lease_until = NULL
         WHERE batch_id = $1 AND custom_id = $2 AND status = 'pending' RETURNING 1`,
       [batchId, customId, succeeded ? 'succeeded' : 'failed', JSON.stringify(result), requestId],
-    )) as [unknown[], number];
-    if (updated[0].length === 0) return;
-    await em.query(
-      `UPDATE batches.batches SET ${succeeded ? 'completed_count = completed_count + 1' : 'failed_count = failed_count + 1'} WHERE id = $1`,
-      [batchId],
     );
+    // counts are read from the lines while the batch runs and frozen on the batch when it ends,
+    // so no line has to update the one batch row every other line also wants
   }
 
   /**
@@ -240,7 +238,8 @@ export class BatchRunner implements OnApplicationBootstrap, OnApplicationShutdow
       const errorFileId = await this.writeResults(em, batch, 'failed');
       const now = new Date();
       const final = batch.cancellingAt ? { status: 'cancelled' as const, cancelledAt: now } : batch.expiredAt ? { status: 'expired' as const } : { status: 'completed' as const, completedAt: now };
-      await em.update(BatchEntity, { id: batch.id }, { ...final, outputFileId, errorFileId });
+      const counts = await lineCounts(em, batch.id);
+      await em.update(BatchEntity, { id: batch.id }, { ...final, outputFileId, errorFileId, completedCount: counts.completed, failedCount: counts.failed });
     });
   }
 

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, In } from 'typeorm';
 import { BatchListReply, BatchView, CreateBatchRequest, DomainError, ListBatchesRequest, newId, Subjects } from '@switchyard/contracts';
 import { RpcClient } from '@switchyard/nats';
+import { lineCounts } from './batch-counts';
 import { batchView } from './batch-view';
 import { BatchesConfig } from './batches.config';
 import { BatchEntity } from './entities/batch.entity';
@@ -36,6 +37,15 @@ export class BatchesService {
   async get(ownerUserId: string, batchId: string): Promise<BatchView> {
     const batch = await this.ds.getRepository(BatchEntity).findOneBy({ id: batchId, ownerUserId });
     if (!batch) throw noSuchBatch(batchId);
+    return this.view(batch);
+  }
+
+  /** A running batch's counts come from its lines; an ended batch keeps the ones frozen at the end. */
+  private async view(batch: BatchEntity): Promise<BatchView> {
+    if (['in_progress', 'finalizing', 'cancelling'].includes(batch.status)) {
+      const counts = await lineCounts(this.ds.manager, batch.id);
+      return batchView({ ...batch, completedCount: counts.completed, failedCount: counts.failed });
+    }
     return batchView(batch);
   }
 
@@ -48,7 +58,7 @@ export class BatchesService {
       query.andWhere('(b.created_at, b.id) < (:createdAt, :id)', { createdAt: cursor.createdAt, id: cursor.id });
     }
     const rows = await query.orderBy('b.created_at', 'DESC').addOrderBy('b.id', 'DESC').limit(req.limit + 1).getMany();
-    const data = rows.slice(0, req.limit).map(batchView);
+    const data = await Promise.all(rows.slice(0, req.limit).map((b) => this.view(b)));
     return { object: 'list', data, first_id: data[0]?.id ?? null, last_id: data[data.length - 1]?.id ?? null, has_more: rows.length > req.limit };
   }
 
@@ -57,7 +67,7 @@ export class BatchesService {
     const repo = this.ds.getRepository(BatchEntity);
     const batch = await repo.findOneBy({ id: batchId, ownerUserId });
     if (!batch) throw noSuchBatch(batchId);
-    if (batch.status === 'cancelling' || batch.status === 'cancelled') return batchView(batch);
+    if (batch.status === 'cancelling' || batch.status === 'cancelled') return this.view(batch);
     const result = await repo.update(
       { id: batchId, ownerUserId, status: In(['validating', 'in_progress']) },
       { status: 'cancelling', cancellingAt: new Date() },
