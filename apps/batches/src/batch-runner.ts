@@ -187,15 +187,17 @@ export class BatchRunner implements OnApplicationBootstrap, OnApplicationShutdow
     await this.record(this.ds.manager, line.batch_id, line.custom_id, requestId, succeeded, result);
   }
 
-  /** Stores a line's result once; a second worker that ran the same line finds it done and changes nothing. */
+  /**
+   * Stores a line's result once; a second worker that ran the same line finds it done and changes
+   * nothing. Counts are not kept per line (they are read from the lines while the batch runs and
+   * frozen when it ends), so no line has to update the one batch row every other line also wants.
+   */
   private async record(em: EntityManager, batchId: string, customId: string, requestId: string, succeeded: boolean, result: unknown): Promise<void> {
     await em.query(
       `UPDATE batches.batch_items SET status = $3, result = $4, request_id = $5, finished_at = now(), lease_until = NULL
-        WHERE batch_id = $1 AND custom_id = $2 AND status = 'pending' RETURNING 1`,
+        WHERE batch_id = $1 AND custom_id = $2 AND status = 'pending'`,
       [batchId, customId, succeeded ? 'succeeded' : 'failed', JSON.stringify(result), requestId],
     );
-    // counts are read from the lines while the batch runs and frozen on the batch when it ends,
-    // so no line has to update the one batch row every other line also wants
   }
 
   /**

@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { loadConfig } from '@switchyard/config';
-import { JsonLogger } from '@switchyard/logging';
+import { JsonLogger, readyMessage } from '@switchyard/logging';
 import { connectNats, instanceId, stopOnSignals } from '@switchyard/nats';
 import { ObjectStorage, storageSettingsFrom } from '@switchyard/object-storage';
 import { GatewayConfig } from './gateway.config';
@@ -39,7 +39,7 @@ async function main(): Promise<void> {
   await app.listen(config.PORT, '0.0.0.0');
   stopOnSignals(logger, [() => app.close(), () => nc.drain()]);
   const address = app.getHttpServer().address();
-  logger.lifecycle(`gateway listening on port ${typeof address === 'object' && address ? address.port : config.PORT}`);
+  logger.lifecycle(readyMessage('gateway', `on port ${typeof address === 'object' && address ? address.port : config.PORT}`));
 }
 
 main().catch((error) => {

@@ -44,37 +44,35 @@ export async function openServiceDatabase(options: ServiceDatabaseOptions): Prom
   return dataSource;
 }
 
-/** Creates the database named in `url` when it does not exist yet. */
-export async function ensureDatabaseExists(url: string): Promise<void> {
-  const target = new URL(url);
-  const name = decodeURIComponent(target.pathname.replace(/^\//, ''));
+/** Runs `work` on the server's `postgres` database, with the name of the database `url` points at. */
+async function onMaintenanceDatabase<T>(url: string, work: (client: Client, name: string) => Promise<T>): Promise<T> {
+  const name = decodeURIComponent(new URL(url).pathname.replace(/^\//, ''));
   if (!/^[A-Za-z0-9_-]+$/.test(name)) throw new Error(`Unsupported database name "${name}"`);
   const admin = new URL(url);
   admin.pathname = '/postgres';
   const client = new Client({ connectionString: admin.toString() });
   await client.connect();
   try {
+    return await work(client, name);
+  } finally {
+    await client.end();
+  }
+}
+
+/** Creates the database named in `url` when it does not exist yet. */
+export function ensureDatabaseExists(url: string): Promise<void> {
+  return onMaintenanceDatabase(url, async (client, name) => {
     const found = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
     if (found.rowCount === 0) {
       await client.query(`CREATE DATABASE "${name}"`).catch((e: { code?: string }) => {
         if (e.code !== '42P04') throw e; // created concurrently
       });
     }
-  } finally {
-    await client.end();
-  }
+  });
 }
 
-export async function dropDatabase(url: string): Promise<void> {
-  const target = new URL(url);
-  const name = decodeURIComponent(target.pathname.replace(/^\//, ''));
-  const admin = new URL(url);
-  admin.pathname = '/postgres';
-  const client = new Client({ connectionString: admin.toString() });
-  await client.connect();
-  try {
+export function dropDatabase(url: string): Promise<void> {
+  return onMaintenanceDatabase(url, async (client, name) => {
     await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-  } finally {
-    await client.end();
-  }
+  });
 }

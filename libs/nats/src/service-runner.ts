@@ -2,7 +2,7 @@ import { DynamicModule, INestMicroservice, Provider } from '@nestjs/common';
 import { NatsConnection } from 'nats';
 import { DataSource } from 'typeorm';
 import { BaseServiceConfig, loadConfig } from '@switchyard/config';
-import { JsonLogger } from '@switchyard/logging';
+import { JsonLogger, readyMessage } from '@switchyard/logging';
 import { connectNats } from './connection';
 import { instanceId, startMicroservice } from './microservice';
 import { stopOnSignals } from './service-runtime';
@@ -75,7 +75,7 @@ export function runService<C extends ServiceConfig>(definition: ServiceDefinitio
   bootService(definition, process.env)
     .then((service) => {
       stopOnSignals(service.logger, [() => service.close()]);
-      service.logger.lifecycle(`${definition.name} ready`);
+      service.logger.lifecycle(readyMessage(definition.name));
     })
     .catch((error) => {
       process.stderr.write(`${definition.name} failed to start: ${error instanceof Error ? error.message : String(error)}\n`);

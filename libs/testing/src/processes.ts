@@ -1,3 +1,4 @@
+import { readyPattern } from '@switchyard/logging';
 import { compiledMain, ManagedProcess, spawnNode } from '@switchyard/runtime';
 import { tempDir } from './infrastructure';
 
@@ -42,6 +43,6 @@ export async function startMockUpstream(options: { apiKey?: string; latencyMs?: 
 export async function startServiceProcess(service: string, env: NodeJS.ProcessEnv, name = service): Promise<ManagedProcess & { logs: string; readyLine: string }> {
   const logs = tempDir(name);
   const child = spawnNode({ name, script: compiledMain(`apps/${service}`), env: { ...process.env, ...env }, logDir: logs.path });
-  const readyLine = await child.waitForLine(service === 'gateway' ? /gateway listening/ : new RegExp(`${service} ready`), 60_000);
+  const readyLine = await child.waitForLine(readyPattern(service), 60_000);
   return Object.assign(child, { logs: logs.path, readyLine });
 }

@@ -1,5 +1,5 @@
 import OpenAI, { toFile } from 'openai';
-import { RunningStack, startStackLikeNpmStart } from './stack-harness';
+import { createUserWithKey, RunningStack, startStackLikeNpmStart } from './stack-harness';
 
 const WINDOW_SECONDS = 6;
 type Line = { custom_id: string; method?: string; url?: string; body: Record<string, unknown> };
@@ -143,10 +143,8 @@ describe('Batch API', () => {
     expect(ids.length).toBeGreaterThanOrEqual(6);
     expect(new Set(ids).size).toBe(ids.length);
 
-    const headers = { authorization: `Bearer ${stack.adminKey}`, 'content-type': 'application/json' };
-    const user = (await (await fetch(`${stack.gatewayUrl}/admin/users`, { method: 'POST', headers, body: JSON.stringify({ name: 'other tenant', credits: 1 }) })).json()) as { id: string };
-    const key = (await (await fetch(`${stack.gatewayUrl}/admin/users/${user.id}/keys`, { method: 'POST', headers, body: '{}' })).json()) as { key: string };
-    const other = new OpenAI({ apiKey: key.key, baseURL: `${stack.gatewayUrl}/v1`, maxRetries: 0 });
+    const { key } = await createUserWithKey(stack, { name: 'other tenant', credits: 1 });
+    const other = new OpenAI({ apiKey: key, baseURL: `${stack.gatewayUrl}/v1`, maxRetries: 0 });
     await expect(other.batches.retrieve(ids[0])).rejects.toMatchObject({ status: 404 });
     await expect(other.batches.cancel(ids[0])).rejects.toMatchObject({ status: 404 });
     expect((await other.batches.list()).data).toEqual([]);

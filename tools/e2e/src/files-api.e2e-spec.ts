@@ -1,7 +1,5 @@
-import { readdirSync } from 'fs';
 import OpenAI, { toFile } from 'openai';
-import { join } from 'path';
-import { RunningStack, startStackLikeNpmStart } from './stack-harness';
+import { adminStoredFileIds, createUserWithKey, RunningStack, startStackLikeNpmStart } from './stack-harness';
 
 const MAX_UPLOAD = 1024 * 1024;
 const line = (id: string) => JSON.stringify({ custom_id: id, method: 'POST', url: '/v1/chat/completions', body: { model: 'mock-gpt', messages: [{ role: 'user', content: id }] } });
@@ -15,10 +13,8 @@ describe('Files API', () => {
   let bob: { key: string; client: OpenAI };
 
   async function newUser(name: string, scopes?: string[]) {
-    const headers = { authorization: `Bearer ${stack.adminKey}`, 'content-type': 'application/json' };
-    const user = (await (await fetch(`${stack.gatewayUrl}/admin/users`, { method: 'POST', headers, body: JSON.stringify({ name, credits: 5 }) })).json()) as { id: string };
-    const key = (await (await fetch(`${stack.gatewayUrl}/admin/users/${user.id}/keys`, { method: 'POST', headers, body: JSON.stringify({ scopes }) })).json()) as { key: string };
-    return { key: key.key, client: new OpenAI({ apiKey: key.key, baseURL: `${stack.gatewayUrl}/v1`, maxRetries: 0 }) };
+    const { key } = await createUserWithKey(stack, { name, scopes });
+    return { key, client: new OpenAI({ apiKey: key, baseURL: `${stack.gatewayUrl}/v1`, maxRetries: 0 }) };
   }
 
   async function rawUpload(key: string, parts: { name: string; value: string | Blob; filename?: string }[]) {
@@ -145,11 +141,7 @@ describe('Files API', () => {
     const after = (await admin.files.list({ limit: 100 })).data;
     expect(after.length).toBe(before + 1); // only the user_data file
     // and in object storage, exactly one object per listed file of the admin
-    const users = (await (await fetch(`${stack.gatewayUrl}/admin/users`, { headers: { authorization: `Bearer ${stack.adminKey}` } })).json()) as { data: { id: string; role: string }[] };
-    const adminId = users.data.find((u) => u.role === 'admin')!.id;
-    const folder = join(stack.dataDir, 's3', 'switchyard', 'files', adminId);
-    const objects = readdirSync(folder).filter((name) => name.endsWith('._S3rver_object')).map((name) => name.replace('._S3rver_object', ''));
-    expect(objects.sort()).toEqual(after.map((f) => f.id).sort());
+    expect((await adminStoredFileIds(stack)).sort()).toEqual(after.map((f) => f.id).sort());
   });
 
   it('refuses keys without the inference scope on every files route', async () => {

@@ -1,4 +1,4 @@
-import { readFileSync } from 'fs';
+import { readdirSync, readFileSync } from 'fs';
 import { join } from 'path';
 import { compiledMain, freePort, ManagedProcess, spawnNode } from '@switchyard/runtime';
 import { freshDatabase, TestDatabase, tempDir } from '@switchyard/testing';
@@ -50,4 +50,19 @@ export async function startStackLikeNpmStart(extraEnv: NodeJS.ProcessEnv = {}): 
       data.remove();
     },
   };
+}
+
+/** A new user with credits and one key, created through the admin API. */
+export async function createUserWithKey(stack: RunningStack, options: { name: string; credits?: number; scopes?: string[] }): Promise<{ userId: string; key: string }> {
+  const headers = { authorization: `Bearer ${stack.adminKey}`, 'content-type': 'application/json' };
+  const user = (await (await fetch(`${stack.gatewayUrl}/admin/users`, { method: 'POST', headers, body: JSON.stringify({ name: options.name, credits: options.credits ?? 5 }) })).json()) as { id: string };
+  const key = (await (await fetch(`${stack.gatewayUrl}/admin/users/${user.id}/keys`, { method: 'POST', headers, body: JSON.stringify({ scopes: options.scopes }) })).json()) as { key: string };
+  return { userId: user.id, key: key.key };
+}
+
+/** The file ids whose bytes the embedded S3 server holds for the admin user. */
+export async function adminStoredFileIds(stack: RunningStack): Promise<string[]> {
+  const users = (await (await fetch(`${stack.gatewayUrl}/admin/users`, { headers: { authorization: `Bearer ${stack.adminKey}` } })).json()) as { data: { id: string; role: string }[] };
+  const folder = join(stack.dataDir, 's3', 'switchyard', 'files', users.data.find((u) => u.role === 'admin')!.id);
+  return readdirSync(folder).filter((name) => name.endsWith('._S3rver_object')).map((name) => name.replace('._S3rver_object', ''));
 }

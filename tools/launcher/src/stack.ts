@@ -1,6 +1,7 @@
 import { writeFileSync } from 'fs';
 import { join, resolve } from 'path';
 import { ServiceName, ServiceNames } from '@switchyard/contracts';
+import { readyPattern } from '@switchyard/logging';
 import { compiledMain, ManagedProcess, spawnNode, waitUntil } from '@switchyard/runtime';
 import { seedDemo } from './demo-seed';
 import { Infrastructure, startInfrastructure } from './infrastructure';
@@ -81,7 +82,7 @@ export async function startStack(env: NodeJS.ProcessEnv = process.env, log: (lin
         const name = replicas[service] > 1 ? `${service}-${i + 1}` : service;
         const child = spawnNode({ name, script: compiledMain(`apps/${service}`), env: common, logDir, restart: true });
         processes.push(child);
-        ready.push(child.waitForLine(service === 'gateway' ? /gateway listening/ : new RegExp(`${service} ready`), START_TIMEOUT_MS));
+        ready.push(child.waitForLine(readyPattern(service), START_TIMEOUT_MS));
       }
     }
     await Promise.all(ready);

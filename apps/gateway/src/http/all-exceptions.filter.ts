@@ -1,9 +1,9 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException } from '@nestjs/common';
 import { FastifyReply, FastifyRequest } from 'fastify';
-import { DomainError } from '@switchyard/contracts';
+import { DomainError, openAiError } from '@switchyard/contracts';
 import { JsonLogger } from '@switchyard/logging';
 import { speaksAnthropic } from './anthropic-mode';
-import { anthropicError, openAiError, shouldRetryHeader } from './error-envelope';
+import { anthropicError, shouldRetryHeader } from './error-envelope';
 
 const fastifyCodes: Record<string, DomainError['code']> = {
   FST_ERR_CTP_BODY_TOO_LARGE: 'request_too_large',

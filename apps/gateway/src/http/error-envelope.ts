@@ -1,5 +1,4 @@
 import { DomainError } from '@switchyard/contracts';
-export { openAiError } from '@switchyard/contracts';
 
 /** Errors that retrying cannot fix: the OpenAI SDKs otherwise retry 409s and some 4xx. */
 export function shouldRetryHeader(status: number): string | null {

@@ -1,11 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { FastifyReply, FastifyRequest } from 'fastify';
 import {
-  DomainError, ExecuteReply, ExecuteRequest, InferenceEndpoint, Principal, StreamEvent, Subjects,
+  DomainError, ExecuteReply, openAiError, ExecuteRequest, InferenceEndpoint, Principal, StreamEvent, Subjects,
 } from '@switchyard/contracts';
 import { RpcClient } from '@switchyard/nats';
 import { GatewayConfig } from '../gateway.config';
-import { openAiError } from '../http/error-envelope';
 import { routingHeaders } from './routing-headers';
 import { SseWriter } from './sse-writer';
 

@@ -1,0 +1,16 @@
+import { DomainError } from './domain-error';
+import { openAiError } from './openai-error';
+
+describe('openAiError', () => {
+  it('always has all four keys', () => {
+    const { status, body } = openAiError(new DomainError('invalid_api_key', 'bad key'));
+    expect(status).toBe(401);
+    expect(body).toEqual({ error: { message: 'bad key', type: 'invalid_request_error', param: null, code: 'invalid_api_key' } });
+  });
+
+  it('keeps an overriding status and extra details', () => {
+    const { status, body } = openAiError(new DomainError('upstream_error', 'nope', null, 400, { _routing: { cached: false } }));
+    expect(status).toBe(400);
+    expect(body._routing).toEqual({ cached: false });
+  });
+});
