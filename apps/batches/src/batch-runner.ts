@@ -80,7 +80,8 @@ export class BatchRunner implements OnApplicationBootstrap, OnApplicationShutdow
       };
       let location;
       try {
-        location = await this.rpc.send(Subjects.filesFileLocate, { ownerUserId: row.ownerUserId, api: 'openai', fileId: row.inputFileId });
+        // the caller may delete the input right after creating the batch: its bytes are retained for a while
+        location = await this.rpc.send(Subjects.filesFileLocate, { ownerUserId: row.ownerUserId, api: 'openai', fileId: row.inputFileId, includeDeleted: true });
       } catch (error) {
         if (error instanceof DomainError && error.code === 'INFERENCE_3302') {
           return fail([{ code: 'invalid_request', message: `Cannot find file ${row.inputFileId}`, param: 'input_file_id', line: null }]);

@@ -10,8 +10,8 @@ export const FILE_OBJECT_PREFIX = 'files/';
 const STALE_UPLOAD_MS = 24 * 3600 * 1000;
 
 /**
- * Removes the bytes of expired files and objects no file record owns (an upload whose process
- * died before it registered the file). One replica sweeps at a time (advisory lock); a sweep
+ * Expires files, removes the bytes of files deleted longer ago than the retention period, and
+ * removes objects no file record owns (an upload whose process died before it registered the file). One replica sweeps at a time (advisory lock); a sweep
  * interrupted by a restart is simply done again by the next one.
  */
 @Injectable()
@@ -38,18 +38,19 @@ export class FileSweeper implements OnApplicationBootstrap, OnApplicationShutdow
     await this.running;
   }
 
-  /** One pass; returns what it removed. */
-  async sweep(now = new Date()): Promise<{ expired: number; orphans: number }> {
+  /** One pass; returns how many files expired, how many files' bytes were purged, how many orphans went. */
+  async sweep(now = new Date()): Promise<{ expired: number; purged: number; orphans: number }> {
     const runner = this.ds.createQueryRunner();
     await runner.connect();
     try {
       const [{ locked }] = await runner.query('SELECT pg_try_advisory_lock(hashtext($1)) AS locked', ['switchyard:files:sweep']);
-      if (!locked) return { expired: 0, orphans: 0 };
+      if (!locked) return { expired: 0, purged: 0, orphans: 0 };
       try {
-        const expired = await this.removeExpired(now);
+        const expired = await this.expire(now);
+        const purged = await this.purgeDeleted(now);
         const orphans = await this.removeOrphans(now);
         await this.abortStaleUploads(now);
-        return { expired, orphans };
+        return { expired, purged, orphans };
       } finally {
         await runner.query('SELECT pg_advisory_unlock(hashtext($1))', ['switchyard:files:sweep']);
       }
@@ -58,15 +59,27 @@ export class FileSweeper implements OnApplicationBootstrap, OnApplicationShutdow
     }
   }
 
-  private async removeExpired(now: Date): Promise<number> {
-    const expired = (await this.ds.query(
-      `UPDATE files.files SET deleted_at = $1, status = 'deleted'
-        WHERE id IN (SELECT id FROM files.files WHERE deleted_at IS NULL AND expires_at <= $1 LIMIT 1000)
-        RETURNING object_key`,
+  /** Expired files become deleted ones (as of their expiry), so their bytes follow the same retention. */
+  private async expire(now: Date): Promise<number> {
+    const [, count] = (await this.ds.query(
+      `UPDATE files.files SET deleted_at = expires_at, status = 'deleted'
+        WHERE id IN (SELECT id FROM files.files WHERE deleted_at IS NULL AND expires_at <= $1 LIMIT 1000)`,
       [now],
-    )) as [{ object_key: string }[], number];
-    const rows = expired[0];
-    for (const row of rows) await this.storage.remove(row.object_key).catch(() => undefined);
+    )) as [unknown, number];
+    return count;
+  }
+
+  /** Removes the bytes of files deleted longer ago than the retention period. */
+  private async purgeDeleted(now: Date): Promise<number> {
+    const cutoff = new Date(now.getTime() - this.config.SWITCHYARD_DELETED_FILE_RETENTION_MS);
+    const rows = (await this.ds.query(
+      `SELECT id, object_key FROM files.files WHERE deleted_at IS NOT NULL AND purged_at IS NULL AND deleted_at <= $1 LIMIT 1000`,
+      [cutoff],
+    )) as { id: string; object_key: string }[];
+    for (const row of rows) {
+      await this.storage.remove(row.object_key);
+      await this.ds.query('UPDATE files.files SET purged_at = $2 WHERE id = $1', [row.id, now]);
+    }
     return rows.length;
   }
 
@@ -100,7 +113,7 @@ export class FileSweeper implements OnApplicationBootstrap, OnApplicationShutdow
     for (let i = 0; i < candidates.length; i += 500) {
       const batch = candidates.slice(i, i + 500);
       const owned = (await this.ds.getRepository(FileEntity).createQueryBuilder('f')
-        .select('f.object_key', 'key').where('f.object_key IN (:...keys) AND f.deleted_at IS NULL', { keys: batch }).getRawMany()) as { key: string }[];
+        .select('f.object_key', 'key').where('f.object_key IN (:...keys) AND f.purged_at IS NULL', { keys: batch }).getRawMany()) as { key: string }[];
       const ownedKeys = new Set(owned.map((o) => o.key));
       for (const key of batch.filter((k) => !ownedKeys.has(k))) {
         await this.storage.remove(key).catch(() => undefined);

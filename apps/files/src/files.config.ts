@@ -10,4 +10,9 @@ export class FilesConfig extends StorageServiceConfig {
    * registered milliseconds later, so this can be short; in-progress uploads are never objects.
    */
   @IsInt() @Min(0) @Max(86_400_000) SWITCHYARD_ORPHAN_GRACE_MS: number = 60_000;
+  /**
+   * A deleted or expired file keeps its bytes this long before the sweeper removes them, so a
+   * batch created from it just before can still read its input.
+   */
+  @IsInt() @Min(0) SWITCHYARD_DELETED_FILE_RETENTION_MS: number = 3_600_000;
 }

@@ -1,7 +1,7 @@
 import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
 import { DataSource } from 'typeorm';
-import { createValidated, FileRef, ListFilesRequest, RegisterFileRequest, Subjects } from '@switchyard/contracts';
+import { createValidated, FileRef, ListFilesRequest, LocateFileRequest, RegisterFileRequest, Subjects } from '@switchyard/contracts';
 import { checkHealth } from '@switchyard/nats';
 import { ObjectStorage } from '@switchyard/object-storage';
 import { FilesService } from './files.service';
@@ -33,7 +33,7 @@ export class FilesHandler {
 
   @MessagePattern(Subjects.filesFileLocate)
   locate(@Payload() payload: unknown) {
-    return this.files.locate(createValidated(FileRef, payload));
+    return this.files.locate(createValidated(LocateFileRequest, payload));
   }
 
   @MessagePattern(Subjects.filesFileDelete)

@@ -91,12 +91,26 @@ describe('files service (real Postgres, NATS, S3)', () => {
     expect((await rpc.send(Subjects.filesFileGet, { ownerUserId: 'usr_owner', api: 'openai', fileId: mine.id })).id).toBe(mine.id);
   });
 
-  it('deletes the record and the bytes', async () => {
+  it('deletes the record at once and the bytes after the retention period; a batch can read them until then', async () => {
     const file = await upload('usr_del');
-    const { objectKey } = await rpc.send(Subjects.filesFileLocate, { ownerUserId: 'usr_del', api: 'openai', fileId: file.id });
-    expect(await rpc.send(Subjects.filesFileDelete, { ownerUserId: 'usr_del', api: 'openai', fileId: file.id })).toEqual({ id: file.id, api: 'openai' });
+    const ref = { ownerUserId: 'usr_del', api: 'openai', fileId: file.id } as const;
+    const { objectKey } = await rpc.send(Subjects.filesFileLocate, ref);
+    expect(await rpc.send(Subjects.filesFileDelete, ref)).toEqual({ id: file.id, api: 'openai' });
+    await expect(rpc.send(Subjects.filesFileGet, ref)).rejects.toMatchObject({ code: 'INFERENCE_3302' });
+    await expect(rpc.send(Subjects.filesFileLocate, ref)).rejects.toMatchObject({ code: 'INFERENCE_3302' });
+    await expect(rpc.send(Subjects.filesFileDelete, ref)).rejects.toMatchObject({ code: 'INFERENCE_3302' });
+    // retained: still readable for a batch that was created from it, by its owner only
+    expect((await rpc.send(Subjects.filesFileLocate, { ...ref, includeDeleted: true })).objectKey).toBe(objectKey);
+    await expect(rpc.send(Subjects.filesFileLocate, { ...ref, ownerUserId: 'usr_other', includeDeleted: true })).rejects.toMatchObject({ code: 'INFERENCE_3302' });
+    expect(await storage.stat(objectKey)).not.toBeNull();
+
+    const sweeper = service.app.get(FileSweeper);
+    expect((await sweeper.sweep(new Date(Date.now() + 60_000))).purged).toBe(0);
+    expect(await storage.stat(objectKey)).not.toBeNull();
+    const retention = service.config.SWITCHYARD_DELETED_FILE_RETENTION_MS;
+    expect((await sweeper.sweep(new Date(Date.now() + retention + 1000))).purged).toBeGreaterThanOrEqual(1);
     expect(await storage.stat(objectKey)).toBeNull();
-    await expect(rpc.send(Subjects.filesFileDelete, { ownerUserId: 'usr_del', api: 'openai', fileId: file.id })).rejects.toMatchObject({ code: 'INFERENCE_3302' });
+    await expect(rpc.send(Subjects.filesFileLocate, { ...ref, includeDeleted: true })).rejects.toMatchObject({ code: 'INFERENCE_3302' });
   });
 
   it('sweeps expired files and orphaned objects, and nothing else', async () => {
@@ -105,9 +119,10 @@ describe('files service (real Postgres, NATS, S3)', () => {
     const { objectKey: expiringKey } = await rpc.send(Subjects.filesFileLocate, { ownerUserId: 'usr_sweep', api: 'openai', fileId: expiring.id });
     const { objectKey: keeperKey } = await rpc.send(Subjects.filesFileLocate, { ownerUserId: 'usr_sweep', api: 'openai', fileId: keeper.id });
     await storage.putStream('files/usr_sweep/file-crashedupload', Readable.from(['partial'])); // bytes whose process died before registering
-    const later = new Date(Date.now() + 2 * 3600 * 1000);
+    const later = new Date(Date.now() + 3600 * 1000 + service.config.SWITCHYARD_DELETED_FILE_RETENTION_MS + 1000);
     const swept = await service.app.get(FileSweeper).sweep(later);
     expect(swept.expired).toBeGreaterThanOrEqual(1);
+    expect(swept.purged).toBeGreaterThanOrEqual(1);
     expect(swept.orphans).toBeGreaterThanOrEqual(1);
     expect(await storage.stat(expiringKey)).toBeNull();
     expect(await storage.stat('files/usr_sweep/file-crashedupload')).toBeNull();

@@ -1,11 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, IsNull } from 'typeorm';
 import {
-  BATCH_FILE_DEFAULT_EXPIRY_SECONDS, DomainError, FileApi, FileLocation, FileRef, FileRemoved, ListFilesRequest,
+  BATCH_FILE_DEFAULT_EXPIRY_SECONDS, DomainError, FileApi, FileLocation, FileRef, FileRemoved, ListFilesRequest, LocateFileRequest,
   RegisterFileRequest, StoredFile, StoredFilePage,
 } from '@switchyard/contracts';
 import { unixSeconds } from '@switchyard/database';
-import { ObjectStorage } from '@switchyard/object-storage';
 import { FileEntity } from './entities/file.entity';
 
 export function storedFile(f: FileEntity): StoredFile {
@@ -25,7 +24,7 @@ export function noSuchFile(fileId: string): DomainError {
  */
 @Injectable()
 export class FilesService {
-  constructor(private readonly ds: DataSource, private readonly storage: ObjectStorage) {}
+  constructor(private readonly ds: DataSource) {}
 
   async register(req: RegisterFileRequest): Promise<StoredFile> {
     const createdAt = new Date(Math.floor(Date.now() / 1000) * 1000);
@@ -34,7 +33,7 @@ export class FilesService {
     await repo.insert({
       id: req.fileId, ownerUserId: req.ownerUserId, api: req.api, purpose: req.purpose, filename: req.filename, bytes: BigInt(req.bytes),
       mediaType: req.mediaType, objectKey: req.objectKey, status: 'processed', channelId: null, upstreamFileId: null,
-      createdAt, expiresAt: seconds === null ? null : new Date(createdAt.getTime() + seconds * 1000), deletedAt: null,
+      createdAt, expiresAt: seconds === null ? null : new Date(createdAt.getTime() + seconds * 1000), deletedAt: null, purgedAt: null,
     });
     return storedFile(await repo.findOneByOrFail({ id: req.fileId }));
   }
@@ -55,9 +54,16 @@ export class FilesService {
     return storedFile(await this.live(ref));
   }
 
-  async locate(ref: FileRef): Promise<FileLocation> {
-    const file = await this.live(ref);
+  async locate(req: LocateFileRequest): Promise<FileLocation> {
+    const file = req.includeDeleted ? await this.retained(req) : await this.live(req);
     return { file: storedFile(file), objectKey: file.objectKey };
+  }
+
+  /** A file of this owner and API whose bytes are still stored, even if it was deleted or expired. */
+  private async retained(ref: FileRef): Promise<FileEntity> {
+    const file = await this.ds.getRepository(FileEntity).findOneBy({ id: ref.fileId, ownerUserId: ref.ownerUserId, api: ref.api, purgedAt: IsNull() });
+    if (!file) throw noSuchFile(ref.fileId);
+    return file;
   }
 
   /**
@@ -94,8 +100,7 @@ export class FilesService {
       .getRepository(FileEntity)
       .update({ id: file.id, ownerUserId: ref.ownerUserId, deletedAt: IsNull() }, { deletedAt: new Date(), status: 'deleted' });
     if (result.affected === 0) throw noSuchFile(ref.fileId);
-    // the record is gone first, so a failure here leaves an orphan for the sweeper, never a dangling file
-    await this.storage.remove(file.objectKey).catch(() => undefined);
+    // the bytes stay for the retention period (a batch may be reading them); the sweeper removes them
     return { id: file.id, api: file.api };
   }
 }

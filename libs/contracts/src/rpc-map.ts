@@ -6,7 +6,7 @@ import type {
 import type {
   ChannelRef, ChannelScope, ChannelView, CreateChannelRequest, DeletedView, UpdateChannelRequest,
 } from './payloads/channels';
-import type { FileLocation, FileRef, FileRemoved, ListFilesRequest, RegisterFileRequest, StoredFile, StoredFilePage } from './payloads/files';
+import type { FileLocation, FileRef, FileRemoved, ListFilesRequest, LocateFileRequest, RegisterFileRequest, StoredFile, StoredFilePage } from './payloads/files';
 import type { BatchListReply, BatchRef, BatchView, CreateBatchRequest, ListBatchesRequest } from './payloads/batches';
 import type { HealthReply } from './payloads/health';
 import type { ExecuteReply, ExecuteRequest, ModelListRequest, ModelView } from './payloads/inference';
@@ -33,7 +33,7 @@ export type RpcMap = {
   [Subjects.filesFileCreate]: [RegisterFileRequest, StoredFile];
   [Subjects.filesFileList]: [ListFilesRequest, StoredFilePage];
   [Subjects.filesFileGet]: [FileRef, StoredFile];
-  [Subjects.filesFileLocate]: [FileRef, FileLocation];
+  [Subjects.filesFileLocate]: [LocateFileRequest, FileLocation];
   [Subjects.filesFileDelete]: [FileRef, FileRemoved];
 
   [Subjects.batchesBatchCreate]: [CreateBatchRequest, BatchView];

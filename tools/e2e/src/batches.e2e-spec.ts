@@ -41,6 +41,17 @@ describe('Batch API', () => {
     await stack?.stop();
   });
 
+  it('still completes when its input file is deleted right after the batch is created', async () => {
+    const lines = Array.from({ length: 30 }, (_, i) => chatLine(`gone-${i}`));
+    const input = await upload(lines);
+    const created = await client.batches.create({ input_file_id: input.id, endpoint: '/v1/chat/completions', completion_window: '24h' });
+    await client.files.delete(input.id);
+    await expect(client.files.retrieve(input.id)).rejects.toMatchObject({ status: 404 });
+    const done = await settle(created.id);
+    expect(done).toMatchObject({ status: 'completed', request_counts: { total: 30, completed: 30, failed: 0 } });
+    expect((await linesOf(done.output_file_id)).map((o) => o.custom_id).sort()).toEqual(lines.map((l) => l.custom_id).sort());
+  });
+
   it('runs a batch to completion: outputs, errors, counts, every custom_id exactly once', async () => {
     const lines = [...Array.from({ length: 20 }, (_, i) => chatLine(`ok-${i}`)), chatLine('bad', { mock: { mode: 'fail', status: 400, message: 'nope' } })];
     const input = await upload(lines);

@@ -1,5 +1,5 @@
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateIf } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateIf } from 'class-validator';
 
 /** Purposes the Files API accepts on upload; anything else is VALIDATION_4007. */
 export const FilePurposes = ['batch', 'user_data', 'vision'] as const;
@@ -40,6 +40,14 @@ export class FileRef {
   @IsString() @IsNotEmpty() ownerUserId!: string;
   @IsIn(FileApis) api!: FileApi;
   @IsString() @IsNotEmpty() fileId!: string;
+}
+
+/**
+ * Where a file's bytes are. A batch reading its input (`includeDeleted`) still finds a file
+ * deleted after the batch was created, as long as its bytes are retained.
+ */
+export class LocateFileRequest extends FileRef {
+  @IsOptional() @IsBoolean() includeDeleted?: boolean;
 }
 
 export class ListFilesRequest {
