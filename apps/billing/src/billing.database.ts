@@ -6,11 +6,12 @@ import { PriceEntity } from './entities/price.entity';
 import { UsageRecordEntity } from './entities/usage-record.entity';
 import { UserEntity } from './entities/user.entity';
 import { BillingInitial1763800000000 } from './migrations/1763800000000-billing-initial';
+import { BillingCachedUsage1764000000000 } from './migrations/1764000000000-billing-cached-usage';
 
 export function openBillingDatabase(url: string, poolSize: number): Promise<DataSource> {
   return openServiceDatabase({
     url, schema: 'billing', poolSize,
     entities: [UserEntity, ApiKeyEntity, PriceEntity, LedgerEntryEntity, UsageRecordEntity],
-    migrations: [BillingInitial1763800000000],
+    migrations: [BillingInitial1763800000000, BillingCachedUsage1764000000000],
   });
 }

@@ -6,20 +6,31 @@ import { UsageRecordEntity } from './entities/usage-record.entity';
 import { UserEntity } from './entities/user.entity';
 import { nanoToUsd } from '@switchyard/contracts';
 import { costOf } from './money';
+import { BillingConfig } from './billing.config';
 import { PricesService } from './prices.service';
 import { appendLedger } from './users.service';
+
+/**
+ * What the user owes for one request: nothing for a PRIVATE (BYOK) channel (they pay their
+ * provider) or, unless configured, for an answer from the response cache; the model's price otherwise.
+ */
+export function chargeFor(event: UsageEvent, price: Parameters<typeof costOf>[0] | null, cacheHitsBilled: boolean): bigint {
+  if (!price || event.channelType === 'PRIVATE' || (event.cached && !cacheHitsBilled)) return 0n;
+  const isBatch = event.batchId !== null && event.batchId !== undefined;
+  return costOf(price, event.promptTokens, event.completionTokens, isBatch);
+}
 
 function recordView(r: UsageRecordEntity): UsageRecordView {
   return {
     request_id: r.requestId, model: r.model, endpoint: r.endpoint, channel_id: r.channelId, channel_type: r.channelType,
     prompt_tokens: r.promptTokens, completion_tokens: r.completionTokens, cost: nanoToUsd(r.costNano),
-    estimated: r.estimated, batch_id: r.batchId, created_at: unixSeconds(r.createdAt),
+    estimated: r.estimated, cached: r.cached, batch_id: r.batchId, created_at: unixSeconds(r.createdAt),
   };
 }
 
 @Injectable()
 export class UsageService {
-  constructor(private readonly ds: DataSource, private readonly prices: PricesService) {}
+  constructor(private readonly ds: DataSource, private readonly prices: PricesService, private readonly config: BillingConfig) {}
 
   /**
    * Prices one request and debits it, exactly once per request id: a redelivered event finds
@@ -27,8 +38,7 @@ export class UsageService {
    */
   async apply(event: UsageEvent): Promise<'applied' | 'duplicate'> {
     const price = await this.prices.find(event.model);
-    const isBatch = event.batchId !== null && event.batchId !== undefined;
-    const costNano = price ? costOf(price, event.promptTokens, event.completionTokens, isBatch) : 0n;
+    const costNano = chargeFor(event, price, this.config.SWITCHYARD_CACHE_HITS_BILLED);
     return this.ds.transaction(async (em) => {
       const inserted = (await em
         .createQueryBuilder()
@@ -37,7 +47,7 @@ export class UsageService {
         .values({
           requestId: event.requestId, userId: event.userId, keyId: event.keyId, model: event.model, endpoint: event.endpoint,
           channelId: event.channelId, channelType: event.channelType, promptTokens: event.promptTokens,
-          completionTokens: event.completionTokens, estimated: event.estimated,
+          completionTokens: event.completionTokens, estimated: event.estimated, cached: event.cached ?? false,
           inputNanoPerMillion: price?.inputPerMillion ?? 0n, outputNanoPerMillion: price?.outputPerMillion ?? 0n,
           batchDiscountPpm: price?.batchDiscountPpm ?? 0n, priced: price !== null, costNano,
           batchId: event.batchId ?? null, latencyMs: event.latencyMs, createdAt: new Date(event.createdAt),

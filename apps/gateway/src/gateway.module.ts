@@ -9,6 +9,8 @@ import { AdminPricesController } from './admin/admin-prices.controller';
 import { AdminUsersController } from './admin/admin-users.controller';
 import { AuthGuard } from './auth/auth.guard';
 import { AuthService } from './auth/auth.service';
+import { PrivateChannelsController } from './channels/private-channels.controller';
+import { RoutingPolicyController } from './channels/routing-policy.controller';
 import { FilesController } from './files/files.controller';
 import { GatewayFilesService } from './files/files.service';
 import { GatewayConfig } from './gateway.config';
@@ -27,7 +29,7 @@ export class GatewayModule {
       module: GatewayModule,
       controllers: [
         HealthController, InferenceController, ModelsController, UsageController, FilesController, BatchesController,
-        AdminUsersController, AdminChannelsController, AdminPricesController,
+        PrivateChannelsController, RoutingPolicyController, AdminUsersController, AdminChannelsController, AdminPricesController,
       ],
       providers: [
         { provide: GatewayConfig, useValue: deps.config },

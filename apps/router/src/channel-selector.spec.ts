@@ -3,7 +3,8 @@ import { candidatesFor, orderCandidates, RoutableChannel, upstreamModel } from '
 function channel(over: Partial<RoutableChannel>): RoutableChannel {
   return {
     id: 'ch', name: 'ch', provider: 'openai', type: 'PLATFORM', ownerUserId: null, baseUrl: 'http://x', apiKey: 'k',
-    models: ['m'], modelMapping: {}, priority: 0, weight: 1, endpoints: ['/v1/chat/completions'], status: 'enabled', ...over,
+    models: ['m'], modelMapping: {}, priority: 0, weight: 1, endpoints: ['/v1/chat/completions'], status: 'enabled',
+    maxConcurrency: null, rpmLimit: null, cacheTtlSeconds: null, ...over,
   };
 }
 
@@ -42,10 +43,26 @@ describe('channel selection', () => {
     expect(ordered.map((c) => c.id)).toEqual(['mine', 'high', 'low']);
   });
 
+  it('follows the routing policy: which kinds may serve, and which kind goes first', () => {
+    const channels = [
+      channel({ id: 'platform-high', priority: 10 }),
+      channel({ id: 'platform-low', priority: 0 }),
+      channel({ id: 'mine', type: 'PRIVATE', ownerUserId: 'u1' }),
+    ];
+    const order = (policy: 'byok_first' | 'platform_first' | 'byok_only' | 'platform_only') =>
+      orderCandidates(candidatesFor(channels, query, policy), policy, seq([0])).map((c) => c.id);
+    expect(order('byok_first')).toEqual(['mine', 'platform-high', 'platform-low']);
+    expect(order('platform_first')).toEqual(['platform-high', 'platform-low', 'mine']);
+    expect(order('byok_only')).toEqual(['mine']);
+    expect(order('platform_only')).toEqual(['platform-high', 'platform-low']);
+    // another user's PRIVATE channel never appears, whatever the policy
+    expect(candidatesFor(channels, { ...query, userId: 'u2' }, 'byok_only')).toEqual([]);
+  });
+
   it('picks inside a tier in proportion to weight', () => {
     const tier = [channel({ id: 'a', weight: 1 }), channel({ id: 'b', weight: 3 })];
-    expect(orderCandidates(tier, seq([0.1]))[0].id).toBe('a'); // 0.1 × 4 = 0.4 < 1
-    expect(orderCandidates(tier, seq([0.5]))[0].id).toBe('b'); // 0.5 × 4 = 2 ≥ 1
+    expect(orderCandidates(tier, 'byok_first', seq([0.1]))[0].id).toBe('a'); // 0.1 × 4 = 0.4 < 1
+    expect(orderCandidates(tier, 'byok_first', seq([0.5]))[0].id).toBe('b'); // 0.5 × 4 = 2 ≥ 1
     let firstB = 0;
     for (let i = 0; i < 4000; i++) if (orderCandidates(tier)[0].id === 'b') firstB++;
     expect(firstB / 4000).toBeGreaterThan(0.7);
@@ -53,7 +70,7 @@ describe('channel selection', () => {
   });
 
   it('tries weight-0 channels only after the others', () => {
-    const ordered = orderCandidates([channel({ id: 'zero', weight: 0 }), channel({ id: 'one', weight: 1 })], seq([0]));
+    const ordered = orderCandidates([channel({ id: 'zero', weight: 0 }), channel({ id: 'one', weight: 1 })], 'byok_first', seq([0]));
     expect(ordered.map((c) => c.id)).toEqual(['one', 'zero']);
   });
 });

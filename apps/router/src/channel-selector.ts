@@ -1,4 +1,5 @@
-import type { ChannelStatus, ChannelType, InferenceEndpoint } from '@switchyard/contracts';
+import type { ChannelStatus, ChannelType, InferenceEndpoint, RoutingPolicy } from '@switchyard/contracts';
+import type { UpstreamTarget } from '@switchyard/providers';
 
 /** A channel as the hot path sees it: in memory, key already unsealed. */
 export interface RoutableChannel {
@@ -15,6 +16,9 @@ export interface RoutableChannel {
   weight: number;
   endpoints: readonly InferenceEndpoint[];
   status: ChannelStatus;
+  maxConcurrency: number | null;
+  rpmLimit: number | null;
+  cacheTtlSeconds: number | null;
 }
 
 export interface RouteQuery {
@@ -27,6 +31,11 @@ export function servesModel(channel: RoutableChannel, model: string): boolean {
   return channel.models.includes(model) || Object.prototype.hasOwnProperty.call(channel.modelMapping, model);
 }
 
+/** Where and how to call a channel; a user-supplied (PRIVATE) upstream may reach public addresses only, unless the operator allows otherwise. */
+export function upstreamTargetOf(channel: RoutableChannel, allowPrivateUpstreams: boolean): UpstreamTarget {
+  return { baseUrl: channel.baseUrl, apiKey: channel.apiKey, publicAddressesOnly: channel.type === 'PRIVATE' && !allowPrivateUpstreams };
+}
+
 export function upstreamModel(channel: RoutableChannel, model: string): string {
   const mapped = channel.modelMapping[model];
   return typeof mapped === 'string' && mapped.length > 0 ? mapped : model;
@@ -37,9 +46,21 @@ export function visibleTo(channel: RoutableChannel, userId: string): boolean {
   return channel.type === 'PLATFORM' || channel.ownerUserId === userId;
 }
 
-export function candidatesFor(channels: readonly RoutableChannel[], query: RouteQuery): RoutableChannel[] {
+/** Which kinds of channel a policy allows, in the order it tries them. */
+export function channelTypesFor(policy: RoutingPolicy): readonly ChannelType[] {
+  switch (policy) {
+    case 'byok_first': return ['PRIVATE', 'PLATFORM'];
+    case 'platform_first': return ['PLATFORM', 'PRIVATE'];
+    case 'byok_only': return ['PRIVATE'];
+    case 'platform_only': return ['PLATFORM'];
+  }
+}
+
+export function candidatesFor(channels: readonly RoutableChannel[], query: RouteQuery, policy: RoutingPolicy = 'byok_first'): RoutableChannel[] {
+  const types = channelTypesFor(policy);
   return channels.filter(
-    (c) => c.status === 'enabled' && visibleTo(c, query.userId) && c.endpoints.includes(query.endpoint) && servesModel(c, query.model),
+    (c) => c.status === 'enabled' && types.includes(c.type) && visibleTo(c, query.userId) && c.endpoints.includes(query.endpoint) &&
+      servesModel(c, query.model),
   );
 }
 
@@ -59,13 +80,14 @@ function weightedShuffle(channels: RoutableChannel[], random: () => number): Rou
 }
 
 /**
- * The order in which to try candidates: the caller's own PRIVATE channels first (byok_first),
- * then by priority tier (higher first), weighted random inside a tier.
+ * The order in which to try candidates: by kind as the policy says (the caller's own PRIVATE
+ * channels first under byok_first), then by priority tier (higher first), weighted random inside a tier.
  */
-export function orderCandidates(candidates: readonly RoutableChannel[], random: () => number = Math.random): RoutableChannel[] {
+export function orderCandidates(candidates: readonly RoutableChannel[], policy: RoutingPolicy = 'byok_first', random: () => number = Math.random): RoutableChannel[] {
+  const types = channelTypesFor(policy);
   const groups = new Map<string, RoutableChannel[]>();
   for (const c of candidates) {
-    const key = `${c.type === 'PRIVATE' ? 0 : 1}:${c.priority}`;
+    const key = `${types.indexOf(c.type)}:${c.priority}`;
     groups.set(key, [...(groups.get(key) ?? []), c]);
   }
   const keys = [...groups.keys()].sort((a, b) => {

@@ -3,7 +3,7 @@ import { NatsConnection, Subscription } from 'nats';
 import { DataSource, IsNull } from 'typeorm';
 import { Events } from '@switchyard/contracts';
 import { JsonLogger } from '@switchyard/logging';
-import { LOGGER, NATS_CONNECTION, onBroadcast } from '@switchyard/nats';
+import { broadcast, LOGGER, NATS_CONNECTION, onBroadcast } from '@switchyard/nats';
 import { RoutableChannel } from './channel-selector';
 import { ChannelEntity } from './entities/channel.entity';
 import { RouterConfig } from './router.config';
@@ -43,6 +43,12 @@ export class ChannelTable implements OnApplicationBootstrap, OnApplicationShutdo
     return this.channels;
   }
 
+  /** After a write: this replica sees the change at once, the others on the broadcast. */
+  async changed(): Promise<void> {
+    await this.reload();
+    broadcast(this.nc, Events.routerChannelChanged, {});
+  }
+
   async reload(): Promise<void> {
     const rows = await this.ds.getRepository(ChannelEntity).findBy({ deletedAt: IsNull() });
     const next: RoutableChannel[] = [];
@@ -57,7 +63,8 @@ export class ChannelTable implements OnApplicationBootstrap, OnApplicationShutdo
       next.push({
         id: row.id, name: row.name, provider: row.provider, type: row.type, ownerUserId: row.ownerUserId, baseUrl: row.baseUrl,
         apiKey, models: row.models, modelMapping: row.modelMapping, priority: row.priority, weight: row.weight,
-        endpoints: row.endpoints, status: row.status,
+        endpoints: row.endpoints, status: row.status, maxConcurrency: row.maxConcurrency, rpmLimit: row.rpmLimit,
+        cacheTtlSeconds: row.cacheTtlSeconds,
       });
     }
     this.channels = next;

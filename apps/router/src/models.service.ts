@@ -1,16 +1,20 @@
 import { Injectable } from '@nestjs/common';
 import { ModelView, Principal } from '@switchyard/contracts';
 import { unixSeconds } from '@switchyard/database';
-import { orderCandidates, visibleTo } from './channel-selector';
+import { channelTypesFor, orderCandidates, visibleTo } from './channel-selector';
 import { ChannelTable } from './channel-table';
+import { RoutingPolicies } from './routing-policies';
 
-/** The models a caller can reach: what the enabled channels visible to them serve. */
+/** The models a caller can reach: what the enabled channels visible to them, and allowed by their policy, serve. */
 @Injectable()
 export class ModelsService {
-  constructor(private readonly table: ChannelTable) {}
+  constructor(private readonly table: ChannelTable, private readonly policies: RoutingPolicies) {}
 
   list(principal: Principal): ModelView[] {
-    const visible = orderCandidates(this.table.all().filter((c) => c.status === 'enabled' && visibleTo(c, principal.userId)), () => 0);
+    const policy = this.policies.policyOf(principal.userId);
+    const types = channelTypesFor(policy);
+    const reachable = this.table.all().filter((c) => c.status === 'enabled' && types.includes(c.type) && visibleTo(c, principal.userId));
+    const visible = orderCandidates(reachable, policy, () => 0);
     const models = new Map<string, ModelView>();
     for (const channel of visible) {
       for (const id of [...channel.models, ...Object.keys(channel.modelMapping)]) {

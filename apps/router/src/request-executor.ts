@@ -1,24 +1,21 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Observable } from 'rxjs';
 import {
-  DomainError, ExecuteReply, ExecuteRequest, RoutingInfo, StreamEvent, UsageEvent, WireError,
+  DomainError, ExecuteReply, ExecuteRequest, RoutingInfo, RoutingPolicy, StreamEvent, UsageEvent, WireError,
 } from '@switchyard/contracts';
 import { JsonLogger } from '@switchyard/logging';
 import { LOGGER } from '@switchyard/nats';
-import { adapterFor, NormalizedUsage, ProviderAdapter, UpstreamError } from '@switchyard/providers';
-import { candidatesFor, orderCandidates, RoutableChannel, upstreamModel } from './channel-selector';
+import { adapterFor, NormalizedUsage, ProviderAdapter, UpstreamCall, UpstreamError } from '@switchyard/providers';
+import { ChannelCapacity } from './channel-capacity';
+import { ChannelHealth } from './channel-health';
+import { candidatesFor, channelTypesFor, orderCandidates, RoutableChannel, upstreamModel, upstreamTargetOf } from './channel-selector';
 import { ChannelTable } from './channel-table';
+import { cacheKeyOf, ResponseCache } from './response-cache';
 import { RouterConfig } from './router.config';
+import { AttemptRecord, routingInfo } from './routing-info';
+import { RoutingPolicies } from './routing-policies';
 import { UsagePublisher } from './usage-publisher';
 import { completionTextOf, estimateUsage } from './usage-estimate';
-
-function routingOf(channel: RoutableChannel, attemptIndex: number): RoutingInfo {
-  return {
-    channel: { id: channel.id, name: channel.name, provider: channel.provider, channelType: channel.type },
-    cached: false,
-    retryCount: attemptIndex,
-  };
-}
 
 /** The caller-facing error for the last upstream failure, after failover gave up. */
 export function upstreamFailureToDomain(error: UpstreamError, routing: RoutingInfo | null): DomainError {
@@ -34,7 +31,15 @@ export function upstreamFailureToDomain(error: UpstreamError, routing: RoutingIn
 
 const RELOAD_ON_MISS_INTERVAL_MS = 1000;
 
-/** Picks channels, calls upstreams through their adapter, fails over, and reports usage. */
+interface Answered<T> {
+  value: T;
+  channel: RoutableChannel;
+  routing: RoutingInfo;
+  /** frees the channel's capacity slot once the call is completely over */
+  release: () => void;
+}
+
+/** Picks channels, calls upstreams through their adapter, fails over, caches, and reports usage and health. */
 @Injectable()
 export class RequestExecutor {
   private lastReloadOnMiss = 0;
@@ -43,39 +48,88 @@ export class RequestExecutor {
     private readonly table: ChannelTable,
     private readonly usage: UsagePublisher,
     private readonly config: RouterConfig,
+    private readonly health: ChannelHealth,
+    private readonly capacity: ChannelCapacity,
+    private readonly policies: RoutingPolicies,
+    private readonly cache: ResponseCache,
     @Inject(LOGGER) private readonly logger: JsonLogger,
   ) {}
 
-  private async plan(req: ExecuteRequest): Promise<RoutableChannel[]> {
+  /** A per-request `x-switchyard-channel-type` narrows the user's policy to that kind only. */
+  private policyFor(req: ExecuteRequest): RoutingPolicy {
+    if (req.channelType === 'PRIVATE') return 'byok_only';
+    if (req.channelType === 'PLATFORM') return 'platform_only';
+    return this.policies.policyOf(req.principal.userId);
+  }
+
+  private async plan(req: ExecuteRequest, policy: RoutingPolicy): Promise<RoutableChannel[]> {
     const query = { userId: req.principal.userId, model: req.body.model, endpoint: req.endpoint };
-    let candidates = candidatesFor(this.table.all(), query);
+    let candidates = candidatesFor(this.table.all(), query, policy);
     // a channel created a moment ago on another replica may not have reached this one yet
     if (candidates.length === 0 && Date.now() - this.lastReloadOnMiss > RELOAD_ON_MISS_INTERVAL_MS) {
       this.lastReloadOnMiss = Date.now();
       await this.table.reload();
-      candidates = candidatesFor(this.table.all(), query);
+      candidates = candidatesFor(this.table.all(), query, policy);
     }
     const usable = candidates.filter((c) => adapterFor(c.provider)?.endpoints.includes(req.endpoint));
     if (usable.length === 0) {
-      throw new DomainError('model_not_found', `The model \`${req.body.model}\` does not exist or you do not have access to it.`, 'model');
+      const restriction = policy.endsWith('_only') ? ` among ${channelTypesFor(policy)[0]} channels (routing policy ${policy})` : '';
+      throw new DomainError('model_not_found', `The model \`${req.body.model}\` does not exist or you do not have access to it${restriction}.`, 'model');
     }
-    return orderCandidates(usable).slice(0, this.config.SWITCHYARD_MAX_ATTEMPTS);
+    return orderCandidates(usable, policy);
   }
 
-  private callFor(channel: RoutableChannel, req: ExecuteRequest, body: Record<string, unknown>) {
+  private callFor(channel: RoutableChannel, req: ExecuteRequest, body: Record<string, unknown>): UpstreamCall {
     return {
       endpoint: req.endpoint,
-      target: { baseUrl: channel.baseUrl, apiKey: channel.apiKey },
+      target: upstreamTargetOf(channel, this.config.SWITCHYARD_ALLOW_PRIVATE_UPSTREAMS),
       body: { ...body, model: upstreamModel(channel, req.body.model) },
       timeoutMs: this.config.SWITCHYARD_UPSTREAM_TIMEOUT_MS,
     };
   }
 
-  private report(req: ExecuteRequest, channel: RoutableChannel, usage: NormalizedUsage, estimated: boolean, startedAt: number): void {
+  /**
+   * Tries the candidates in order until one answers: skips channels whose circuit is open or that
+   * are at their caps, never tries one twice, stops at the attempt limit or at a failure that
+   * another channel would not fix (a 400).
+   */
+  private async firstAnswer<T>(req: ExecuteRequest, candidates: RoutableChannel[], call: (channel: RoutableChannel, adapter: ProviderAdapter) => Promise<T>): Promise<Answered<T>> {
+    const attempts: AttemptRecord[] = [];
+    let atCapacity = false;
+    for (const channel of candidates) {
+      if (attempts.length >= this.config.SWITCHYARD_MAX_ATTEMPTS) break;
+      if (!this.health.admit(channel.id)) continue;
+      const release = this.capacity.tryAcquire(channel);
+      if (!release) {
+        atCapacity = true;
+        continue;
+      }
+      const started = Date.now();
+      try {
+        const value = await call(channel, adapterFor(channel.provider)!);
+        attempts.push({ channel, status: 200, latencyMs: Date.now() - started, error: null });
+        this.health.report(channel.id, null);
+        return { value, channel, routing: routingInfo(req.principal, channel, attempts), release };
+      } catch (error) {
+        release();
+        if (!(error instanceof UpstreamError)) throw error;
+        attempts.push({ channel, status: error.failure === 'http' ? error.status : null, latencyMs: Date.now() - started, error });
+        this.health.report(channel.id, error);
+        this.logger.warn(`request ${req.requestId}: channel ${channel.id} failed (${error.failure} ${error.status ?? ''}): ${error.message}`);
+        if (!error.retryable) break;
+      }
+    }
+    const last = attempts.at(-1);
+    if (last) throw upstreamFailureToDomain(last.error!, routingInfo(req.principal, last.channel, attempts));
+    if (atCapacity) throw new DomainError('rate_limit_exceeded', `Every channel serving \`${req.body.model}\` is at its capacity; retry shortly.`, null, 429);
+    throw new DomainError('channels_unavailable', `Every channel serving \`${req.body.model}\` is cooling down after failures; retry shortly.`);
+  }
+
+  private report(req: ExecuteRequest, channel: { id: string; channelType: RoutableChannel['type'] }, usage: NormalizedUsage, flags: { estimated: boolean; cached: boolean }, startedAt: number): void {
     const event: UsageEvent = {
       requestId: req.requestId, userId: req.principal.userId, keyId: req.principal.keyId, model: req.body.model,
-      endpoint: req.endpoint, channelId: channel.id, channelType: channel.type, promptTokens: usage.promptTokens,
-      completionTokens: usage.completionTokens, estimated, batchId: req.batchId ?? null,
+      endpoint: req.endpoint, channelId: channel.id, channelType: channel.channelType, promptTokens: usage.promptTokens,
+      completionTokens: usage.completionTokens, estimated: flags.estimated, cached: flags.cached, batchId: req.batchId ?? null,
       latencyMs: Date.now() - startedAt, createdAt: new Date(startedAt).toISOString(),
     };
     this.usage.publish(event);
@@ -83,23 +137,24 @@ export class RequestExecutor {
 
   async execute(req: ExecuteRequest): Promise<ExecuteReply> {
     const startedAt = Date.now();
-    const plan = await this.plan(req);
-    let last: { error: UpstreamError; routing: RoutingInfo } | null = null;
-    for (const [attempt, channel] of plan.entries()) {
-      const adapter = adapterFor(channel.provider) as ProviderAdapter;
-      try {
-        const result = await adapter.send(this.callFor(channel, req, req.body));
-        const usage = result.usage ?? estimateUsage(req.body, completionTextOf(result.body));
-        this.report(req, channel, usage, result.usage === null, startedAt);
-        return { body: result.body, routing: routingOf(channel, attempt) };
-      } catch (error) {
-        if (!(error instanceof UpstreamError)) throw error;
-        last = { error, routing: routingOf(channel, attempt) };
-        this.logger.warn(`request ${req.requestId}: channel ${channel.id} failed (${error.failure} ${error.status ?? ''}): ${error.message}`);
-        if (!error.retryable) break;
+    const policy = this.policyFor(req);
+    const candidates = await this.plan(req, policy);
+    const ttlMs = this.cache.ttlMsFor(req, candidates);
+    const cacheKey = ttlMs === null ? null : cacheKeyOf(req, policy);
+    if (cacheKey) {
+      const hit = await this.cache.get(cacheKey);
+      if (hit) {
+        const usage = hit.usage ?? estimateUsage(req.body, completionTextOf(hit.body));
+        this.report(req, hit.channel, usage, { estimated: hit.usage === null, cached: true }, startedAt);
+        return { body: hit.body, routing: { channel: hit.channel, cached: true, retryCount: 0, attempts: [] } };
       }
     }
-    throw upstreamFailureToDomain(last!.error, last!.routing);
+    const answered = await this.firstAnswer(req, candidates, (channel, adapter) => adapter.send(this.callFor(channel, req, req.body)));
+    answered.release();
+    const { body, usage } = answered.value;
+    this.report(req, { id: answered.channel.id, channelType: answered.channel.type }, usage ?? estimateUsage(req.body, completionTextOf(body)), { estimated: usage === null, cached: false }, startedAt);
+    if (cacheKey && ttlMs !== null) this.cache.put(cacheKey, { body, channel: answered.routing.channel, usage, storedAt: Date.now(), ttlMs });
+    return { body, routing: answered.routing };
   }
 
   /**
@@ -121,48 +176,35 @@ export class RequestExecutor {
 
   private async runStream(req: ExecuteRequest, emit: (event: StreamEvent) => void): Promise<void> {
     const startedAt = Date.now();
-    const plan = await this.plan(req);
+    const candidates = await this.plan(req, this.policyFor(req));
     const streamOptions = (req.body.stream_options ?? {}) as Record<string, unknown>;
     const callerWantsUsage = streamOptions.include_usage === true;
     const body = { ...req.body, stream: true, stream_options: { ...streamOptions, include_usage: true } };
-    let last: { error: UpstreamError; routing: RoutingInfo } | null = null;
+    const opened = await this.firstAnswer(req, candidates, (channel, adapter) => adapter.openStream(this.callFor(channel, req, body)));
+    const { channel, routing } = opened;
+    const adapter = adapterFor(channel.provider)!;
 
-    for (const [attempt, channel] of plan.entries()) {
-      const adapter = adapterFor(channel.provider) as ProviderAdapter;
-      let chunks: AsyncIterable<Record<string, unknown>>;
-      try {
-        chunks = await adapter.openStream(this.callFor(channel, req, body));
-      } catch (error) {
-        if (!(error instanceof UpstreamError)) throw error;
-        last = { error, routing: routingOf(channel, attempt) };
-        this.logger.warn(`request ${req.requestId}: channel ${channel.id} failed (${error.failure} ${error.status ?? ''}): ${error.message}`);
-        if (!error.retryable) break;
-        continue;
-      }
-
-      const routing = routingOf(channel, attempt);
-      emit({ kind: 'start', routing });
-      let usage: NormalizedUsage | null = null;
-      let text = '';
-      try {
-        for await (const chunk of chunks) {
-          usage = adapter.usageOf(chunk) ?? usage;
-          text += completionTextOf(chunk);
-          if (!callerWantsUsage) {
-            if (Array.isArray(chunk.choices) && chunk.choices.length === 0 && chunk.usage) continue;
-            delete chunk.usage;
-          }
-          emit({ kind: 'chunk', data: chunk });
+    emit({ kind: 'start', routing });
+    let usage: NormalizedUsage | null = null;
+    let text = '';
+    try {
+      for await (const chunk of opened.value) {
+        usage = adapter.usageOf(chunk) ?? usage;
+        text += completionTextOf(chunk);
+        if (!callerWantsUsage) {
+          if (Array.isArray(chunk.choices) && chunk.choices.length === 0 && chunk.usage) continue;
+          delete chunk.usage;
         }
-        emit({ kind: 'end' });
-      } catch (error) {
-        if (!(error instanceof UpstreamError)) throw error;
-        emit({ kind: 'error', error: upstreamFailureToDomain(error, routing).toWire() });
-      } finally {
-        this.report(req, channel, usage ?? estimateUsage(req.body, text), usage === null, startedAt);
+        emit({ kind: 'chunk', data: chunk });
       }
-      return;
+      emit({ kind: 'end' });
+    } catch (error) {
+      if (!(error instanceof UpstreamError)) throw error;
+      this.health.report(channel.id, error);
+      emit({ kind: 'error', error: upstreamFailureToDomain(error, routing).toWire() });
+    } finally {
+      opened.release();
+      this.report(req, { id: channel.id, channelType: channel.type }, usage ?? estimateUsage(req.body, text), { estimated: usage === null, cached: false }, startedAt);
     }
-    throw upstreamFailureToDomain(last!.error, last!.routing);
   }
 }

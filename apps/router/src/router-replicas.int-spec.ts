@@ -41,7 +41,7 @@ describe('two router processes in one queue group', () => {
     expect([...instances].sort()).toEqual(routers.map((r) => `router-${hostname()}-${r.pid}`).sort());
 
     await rpc.send(Subjects.routerChannelCreate, {
-      principal: admin, body: { name: 'mock', provider: 'openai', base_url: `${mock.url}/v1`, api_key: 'k', models: ['m'] },
+      principal: admin, type: 'PLATFORM', body: { name: 'mock', provider: 'openai', base_url: `${mock.url}/v1`, api_key: 'k', models: ['m'] },
     });
     const requests: ExecuteRequest[] = Array.from({ length: 20 }, (_, i) => ({
       requestId: `req_rep_${i}`, principal: admin, endpoint: '/v1/chat/completions', stream: false, batchId: null,

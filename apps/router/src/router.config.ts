@@ -10,4 +10,13 @@ export class RouterConfig extends UpstreamPolicyConfig {
   @Transform(toBoolean) @IsBoolean() SWITCHYARD_ALLOW_PRIVATE_UPSTREAMS: boolean = false;
   /** how often every replica reloads the channel table even without a change event */
   @IsInt() @Min(1000) SWITCHYARD_CHANNEL_REFRESH_MS: number = 30_000;
+  /** transient failures (5xx, 429, timeouts, connection errors) inside the window that open a channel's circuit */
+  @IsInt() @Min(1) @Max(1000) SWITCHYARD_CIRCUIT_FAILURES: number = 5;
+  @IsInt() @Min(100) SWITCHYARD_CIRCUIT_WINDOW_MS: number = 60_000;
+  /** how long an open circuit keeps the channel out before one probe request may try it */
+  @IsInt() @Min(100) SWITCHYARD_CIRCUIT_COOLDOWN_MS: number = 30_000;
+  /** cache lifetime for `x-switchyard-cache: on` when no channel sets its own */
+  @IsInt() @Min(1) SWITCHYARD_CACHE_DEFAULT_TTL_SECONDS: number = 300;
+  /** the longest any cached answer lives (the cache bucket's own limit) */
+  @IsInt() @Min(1) SWITCHYARD_CACHE_MAX_TTL_SECONDS: number = 86_400;
 }

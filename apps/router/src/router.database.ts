@@ -1,8 +1,13 @@
 import { DataSource } from 'typeorm';
 import { openServiceDatabase } from '@switchyard/database';
 import { ChannelEntity } from './entities/channel.entity';
+import { RoutingPolicyEntity } from './entities/routing-policy.entity';
 import { RouterInitial1763800000000 } from './migrations/1763800000000-router-initial';
+import { RouterByokHealth1764000000000 } from './migrations/1764000000000-router-byok-health';
 
 export function openRouterDatabase(url: string, poolSize: number): Promise<DataSource> {
-  return openServiceDatabase({ url, schema: 'router', poolSize, entities: [ChannelEntity], migrations: [RouterInitial1763800000000] });
+  return openServiceDatabase({
+    url, schema: 'router', poolSize, entities: [ChannelEntity, RoutingPolicyEntity],
+    migrations: [RouterInitial1763800000000, RouterByokHealth1764000000000],
+  });
 }

@@ -2,13 +2,14 @@ import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
 import { DataSource } from 'typeorm';
 import {
-  ChannelRef, ChannelScope, CreateChannelRequest, createValidated, ExecuteRequest, ModelListRequest, Subjects,
-  UpdateChannelRequest,
+  ChannelRef, ChannelScope, CreateChannelRequest, createValidated, ExecuteRequest, ModelListRequest, RoutingPolicyScope,
+  SetRoutingPolicyRequest, Subjects, UpdateChannelRequest,
 } from '@switchyard/contracts';
 import { checkHealth } from '@switchyard/nats';
 import { ChannelsService } from './channels.service';
 import { ModelsService } from './models.service';
 import { RequestExecutor } from './request-executor';
+import { RoutingPolicies } from './routing-policies';
 
 /** NATS edge of the router: validate, delegate. */
 @Controller()
@@ -18,6 +19,7 @@ export class RouterHandler {
     private readonly executor: RequestExecutor,
     private readonly channels: ChannelsService,
     private readonly models: ModelsService,
+    private readonly policies: RoutingPolicies,
   ) {}
 
   @MessagePattern(Subjects.routerHealthCheck)
@@ -39,29 +41,43 @@ export class RouterHandler {
   @MessagePattern(Subjects.routerChannelCreate)
   createChannel(@Payload() payload: unknown) {
     const req = createValidated(CreateChannelRequest, payload);
-    return this.channels.create(req.principal, req.body);
+    return this.channels.create(req, req.body);
   }
 
   @MessagePattern(Subjects.routerChannelList)
   listChannels(@Payload() payload: unknown) {
-    return this.channels.list(createValidated(ChannelScope, payload).principal);
+    return this.channels.list(createValidated(ChannelScope, payload));
   }
 
   @MessagePattern(Subjects.routerChannelGet)
   getChannel(@Payload() payload: unknown) {
-    const ref = createValidated(ChannelRef, payload);
-    return this.channels.get(ref.principal, ref.channelId);
+    return this.channels.get(createValidated(ChannelRef, payload));
   }
 
   @MessagePattern(Subjects.routerChannelUpdate)
   updateChannel(@Payload() payload: unknown) {
     const req = createValidated(UpdateChannelRequest, payload);
-    return this.channels.update(req.principal, req.channelId, req.body);
+    return this.channels.update(req, req.body);
   }
 
   @MessagePattern(Subjects.routerChannelDelete)
   deleteChannel(@Payload() payload: unknown) {
-    const ref = createValidated(ChannelRef, payload);
-    return this.channels.remove(ref.principal, ref.channelId);
+    return this.channels.remove(createValidated(ChannelRef, payload));
+  }
+
+  @MessagePattern(Subjects.routerChannelTest)
+  testChannel(@Payload() payload: unknown) {
+    return this.channels.test(createValidated(ChannelRef, payload));
+  }
+
+  @MessagePattern(Subjects.routerPolicyGet)
+  getPolicy(@Payload() payload: unknown) {
+    return this.policies.view(createValidated(RoutingPolicyScope, payload).principal);
+  }
+
+  @MessagePattern(Subjects.routerPolicySet)
+  setPolicy(@Payload() payload: unknown) {
+    const req = createValidated(SetRoutingPolicyRequest, payload);
+    return this.policies.set(req.principal, req.body.policy);
   }
 }

@@ -43,7 +43,8 @@ describe('router service (real Postgres, NATS, mock upstreams)', () => {
 
   beforeAll(async () => {
     [primary, backup] = await Promise.all([startMockUpstream({ apiKey: 'sk-primary-key' }), startMockUpstream({ apiKey: 'sk-backup-key' })]);
-    service = await startServiceInProcess(routerService, { SWITCHYARD_SECRET_KEY: 'x'.repeat(40), SWITCHYARD_UPSTREAM_TIMEOUT_MS: '1500' });
+    // circuits stay closed here: these tests fail channels on purpose; circuits have their own tests
+    service = await startServiceInProcess(routerService, { SWITCHYARD_SECRET_KEY: 'x'.repeat(40), SWITCHYARD_UPSTREAM_TIMEOUT_MS: '1500', SWITCHYARD_CIRCUIT_FAILURES: '1000' });
     ({ dataSource, app, nc, rpc } = service);
   });
 
@@ -58,26 +59,26 @@ describe('router service (real Postgres, NATS, mock upstreams)', () => {
 
   it('keeps upstream keys encrypted at rest and never returns them', async () => {
     const channel = await rpc.send(Subjects.routerChannelCreate, {
-      principal: admin,
+      principal: admin, type: 'PLATFORM',
       body: { name: 'primary', provider: 'openai', base_url: `${primary.url}/v1/`, api_key: 'sk-primary-key', models: ['chat-a', 'shared'], model_mapping: { alias: 'chat-a' }, priority: 10 },
     });
     expect(channel).toMatchObject({ type: 'PLATFORM', api_key_hint: 'sk-...-key', base_url: `${primary.url}/v1`, status: 'enabled' });
     expect(JSON.stringify(channel)).not.toContain('sk-primary-key');
     const [row] = await dataSource.query('SELECT api_key_sealed FROM router.channels WHERE id = $1', [channel.id]);
     expect(row.api_key_sealed).not.toContain('sk-primary-key');
-    const listed = await rpc.send(Subjects.routerChannelList, { principal: admin });
+    const listed = await rpc.send(Subjects.routerChannelList, { principal: admin, type: 'PLATFORM' });
     expect(JSON.stringify(listed)).not.toContain('sk-primary-key');
     await rpc.send(Subjects.routerChannelCreate, {
-      principal: admin,
+      principal: admin, type: 'PLATFORM',
       body: { name: 'backup', provider: 'openai', base_url: `${backup.url}/v1`, api_key: 'sk-backup-key', models: ['shared'], priority: 0 },
     });
   });
 
   it('refuses channel management to non-admins and unknown providers', async () => {
     const body = { name: 'x', provider: 'openai', base_url: 'http://127.0.0.1:1', api_key: 'k', models: ['m'] };
-    await expect(rpc.send(Subjects.routerChannelCreate, { principal: user, body })).rejects.toMatchObject({ code: 'permission_denied' });
-    await expect(rpc.send(Subjects.routerChannelCreate, { principal: admin, body: { ...body, provider: 'nope' } })).rejects.toMatchObject({ param: 'provider' });
-    await expect(rpc.send(Subjects.routerChannelCreate, { principal: admin, body: { ...body, models: [] } })).rejects.toMatchObject({ param: 'body.models' });
+    await expect(rpc.send(Subjects.routerChannelCreate, { principal: user, type: 'PLATFORM', body })).rejects.toMatchObject({ code: 'permission_denied' });
+    await expect(rpc.send(Subjects.routerChannelCreate, { principal: admin, type: 'PLATFORM', body: { ...body, provider: 'nope' } })).rejects.toMatchObject({ param: 'provider' });
+    await expect(rpc.send(Subjects.routerChannelCreate, { principal: admin, type: 'PLATFORM', body: { ...body, models: [] } })).rejects.toMatchObject({ param: 'body.models' });
   });
 
   it('calls the upstream with its own key, maps the model, passes unknown fields through and reports usage', async () => {
@@ -161,13 +162,13 @@ describe('router service (real Postgres, NATS, mock upstreams)', () => {
   });
 
   it('updates and deletes channels, and routing follows at once', async () => {
-    const [channel] = (await rpc.send(Subjects.routerChannelList, { principal: admin })).filter((c) => c.name === 'backup');
-    const updated = await rpc.send(Subjects.routerChannelUpdate, { principal: admin, channelId: channel.id, body: { status: 'disabled' } });
+    const [channel] = (await rpc.send(Subjects.routerChannelList, { principal: admin, type: 'PLATFORM' })).filter((c) => c.name === 'backup');
+    const updated = await rpc.send(Subjects.routerChannelUpdate, { principal: admin, type: 'PLATFORM', channelId: channel.id, body: { status: 'disabled' } });
     expect(updated.status).toBe('disabled');
     await primary.configure({ mode: 'fail', status: 500 });
     const error = await rpc.send(Subjects.routerRequestExecute, execute({ model: 'shared', messages })).catch((e) => e);
     expect(error.details._routing.channel.name).toBe('primary');
-    await rpc.send(Subjects.routerChannelDelete, { principal: admin, channelId: channel.id });
-    await expect(rpc.send(Subjects.routerChannelGet, { principal: admin, channelId: channel.id })).rejects.toMatchObject({ code: 'not_found' });
+    await rpc.send(Subjects.routerChannelDelete, { principal: admin, type: 'PLATFORM', channelId: channel.id });
+    await expect(rpc.send(Subjects.routerChannelGet, { principal: admin, type: 'PLATFORM', channelId: channel.id })).rejects.toMatchObject({ code: 'not_found' });
   });
 });

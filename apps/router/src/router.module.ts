@@ -1,11 +1,15 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { coreProviders, ServiceDeps } from '@switchyard/nats';
+import { ChannelCapacity } from './channel-capacity';
+import { ChannelHealth } from './channel-health';
 import { ChannelTable } from './channel-table';
 import { ChannelsService } from './channels.service';
 import { ModelsService } from './models.service';
 import { RequestExecutor } from './request-executor';
+import { ResponseCache } from './response-cache';
 import { RouterConfig } from './router.config';
 import { RouterHandler } from './router.handler';
+import { RoutingPolicies } from './routing-policies';
 import { SecretBox } from './secret-box';
 import { UsagePublisher } from './usage-publisher';
 
@@ -18,7 +22,8 @@ export class RouterModule {
       providers: [
         ...coreProviders(RouterConfig, deps),
         { provide: SecretBox, useValue: new SecretBox(deps.config.SWITCHYARD_SECRET_KEY) },
-        ChannelTable, ChannelsService, ModelsService, RequestExecutor, UsagePublisher,
+        ChannelTable, ChannelHealth, ChannelCapacity, ChannelsService, ModelsService, RequestExecutor, ResponseCache,
+        RoutingPolicies, UsagePublisher,
       ],
     };
   }

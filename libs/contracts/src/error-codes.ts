@@ -18,6 +18,8 @@ export const ErrorCatalog = {
   upstream_error: { status: 502, type: 'upstream_error' },
   upstream_timeout: { status: 504, type: 'upstream_error' },
   service_unavailable: { status: 503, type: 'server_error' },
+  /** every channel that could serve the request is cooling down (open circuit) */
+  channels_unavailable: { status: 503, type: 'server_error' },
   internal_error: { status: 500, type: 'server_error' },
   VALIDATION_4016: { status: 413, type: 'invalid_request_error' },
   VALIDATION_4007: { status: 400, type: 'invalid_request_error' },

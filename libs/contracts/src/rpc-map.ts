@@ -4,8 +4,9 @@ import type {
   UserRef, UserView, VerifyKeyRequest,
 } from './payloads/accounts';
 import type {
-  ChannelRef, ChannelScope, ChannelView, CreateChannelRequest, DeletedView, UpdateChannelRequest,
+  ChannelRef, ChannelScope, ChannelTestView, ChannelView, CreateChannelRequest, DeletedView, UpdateChannelRequest,
 } from './payloads/channels';
+import type { RoutingPolicyScope, RoutingPolicyView, SetRoutingPolicyRequest } from './payloads/routing';
 import type { FileLocation, FileRef, FileRemoved, ListFilesRequest, LocateFileRequest, RegisterFileRequest, StoredFile, StoredFilePage } from './payloads/files';
 import type { BatchListReply, BatchRef, BatchView, CreateBatchRequest, ListBatchesRequest } from './payloads/batches';
 import type { HealthReply } from './payloads/health';
@@ -29,6 +30,9 @@ export type RpcMap = {
   [Subjects.routerChannelGet]: [ChannelRef, ChannelView];
   [Subjects.routerChannelUpdate]: [UpdateChannelRequest, ChannelView];
   [Subjects.routerChannelDelete]: [ChannelRef, DeletedView];
+  [Subjects.routerChannelTest]: [ChannelRef, ChannelTestView];
+  [Subjects.routerPolicyGet]: [RoutingPolicyScope, RoutingPolicyView];
+  [Subjects.routerPolicySet]: [SetRoutingPolicyRequest, RoutingPolicyView];
 
   [Subjects.filesFileCreate]: [RegisterFileRequest, StoredFile];
   [Subjects.filesFileList]: [ListFilesRequest, StoredFilePage];

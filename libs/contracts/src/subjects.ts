@@ -18,6 +18,9 @@ export const Subjects = {
   routerChannelGet: 'router.channel.get',
   routerChannelUpdate: 'router.channel.update',
   routerChannelDelete: 'router.channel.delete',
+  routerChannelTest: 'router.channel.test',
+  routerPolicyGet: 'router.policy.get',
+  routerPolicySet: 'router.policy.set',
 
   // files
   filesFileCreate: 'files.file.create',
@@ -53,6 +56,10 @@ export const Events = {
   billingKeyRevoked: 'billing.key.revoked',
   /** broadcast: reload the channel table */
   routerChannelChanged: 'router.channel.changed',
+  /** broadcast: the outcome of one upstream call, so every router replica keeps the same health state */
+  routerChannelCalled: 'router.channel.called',
+  /** broadcast: a user's routing policy changed */
+  routerPolicyChanged: 'router.policy.changed',
 } as const;
 
 export type Subject = (typeof Subjects)[keyof typeof Subjects];

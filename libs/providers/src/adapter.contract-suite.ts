@@ -11,7 +11,7 @@ export function describeAdapterContract(name: string, makeAdapter: () => Provide
     let mock: MockUpstreamProcess;
     let adapter: ProviderAdapter;
     const call = (body: Record<string, unknown>, over: Partial<UpstreamCall> = {}): UpstreamCall => ({
-      endpoint: '/v1/chat/completions', target: { baseUrl: baseUrlOf(mock.url), apiKey }, body, timeoutMs: 2000, ...over,
+      endpoint: '/v1/chat/completions', target: { baseUrl: baseUrlOf(mock.url), apiKey, publicAddressesOnly: false }, body, timeoutMs: 2000, ...over,
     });
     const messages = [{ role: 'user', content: 'contract test' }];
 
@@ -20,7 +20,7 @@ export function describeAdapterContract(name: string, makeAdapter: () => Provide
       adapter = makeAdapter();
     });
     afterAll(() => mock?.stop());
-    beforeEach(() => mock.configure({}));
+    beforeEach(() => Promise.all([mock.configure({}), mock.clearRequests()]));
 
     it('sends a chat request with the channel key and returns body and usage', async () => {
       const result = await adapter.send(call({ model: 'm', messages }));
@@ -58,7 +58,7 @@ export function describeAdapterContract(name: string, makeAdapter: () => Provide
     });
 
     it('reports a wrong key as the channel\'s failure', async () => {
-      const error = await adapter.send(call({ model: 'm', messages }, { target: { baseUrl: baseUrlOf(mock.url), apiKey: 'wrong' } })).catch((e) => e);
+      const error = await adapter.send(call({ model: 'm', messages }, { target: { baseUrl: baseUrlOf(mock.url), apiKey: 'wrong', publicAddressesOnly: false } })).catch((e) => e);
       expect(error).toMatchObject({ failure: 'http', status: 401, retryable: true });
     });
 
@@ -68,8 +68,18 @@ export function describeAdapterContract(name: string, makeAdapter: () => Provide
     });
 
     it('reports an unreachable upstream as a connection failure', async () => {
-      const error = await adapter.send(call({ model: 'm', messages }, { target: { baseUrl: 'http://127.0.0.1:9/v1', apiKey } })).catch((e) => e);
+      const error = await adapter.send(call({ model: 'm', messages }, { target: { baseUrl: 'http://127.0.0.1:9/v1', apiKey, publicAddressesOnly: false } })).catch((e) => e);
       expect(error).toMatchObject({ failure: 'connection', retryable: true });
+    });
+
+    it('refuses to connect to a non-public address for a user-supplied upstream, by IP or by name', async () => {
+      for (const baseUrl of [baseUrlOf(mock.url), baseUrlOf(mock.url).replace('127.0.0.1', 'localhost')]) {
+        const target = { baseUrl, apiKey, publicAddressesOnly: true };
+        const error = await adapter.send(call({ model: 'm', messages }, { target })).catch((e) => e);
+        expect(error).toMatchObject({ failure: 'connection', message: expect.stringContaining('not a public address') });
+        expect(await adapter.openStream(call({ model: 'm', messages, stream: true }, { target })).catch((e) => e)).toMatchObject({ failure: 'connection' });
+      }
+      expect((await mock.requests()).length).toBe(0);
     });
 
     it('throws mid-stream when the upstream drops the connection', async () => {

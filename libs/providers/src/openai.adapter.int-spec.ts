@@ -1,4 +1,4 @@
 import { describeAdapterContract } from './adapter.contract-suite';
 import { OpenAiAdapter } from './openai.adapter';
 
-describeAdapterContract('openai', () => new OpenAiAdapter('openai'), (mockUrl) => `${mockUrl}/v1`);
+describeAdapterContract('openai', () => new OpenAiAdapter('openai', null), (mockUrl) => `${mockUrl}/v1`);

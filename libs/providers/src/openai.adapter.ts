@@ -1,6 +1,8 @@
+import { fetch, Response } from 'undici';
 import type { InferenceEndpoint } from '@switchyard/contracts';
 import { NormalizedUsage, ProviderAdapter, UpstreamCall, UpstreamError, UpstreamResponse } from './provider-adapter';
 import { sseData } from './sse';
+import { upstreamDispatcher } from './upstream-http';
 
 const paths: Record<InferenceEndpoint, string> = {
   '/v1/chat/completions': '/chat/completions',
@@ -31,7 +33,8 @@ async function errorFrom(response: Response): Promise<UpstreamError> {
 function failureOf(error: unknown, timedOut: boolean): UpstreamError {
   if (error instanceof UpstreamError) return error;
   if (timedOut) return new UpstreamError('timeout', 'The upstream did not answer in time');
-  const cause = (error as { cause?: { code?: string; message?: string } })?.cause;
+  const cause = (error as { cause?: { code?: string; message?: string; name?: string } })?.cause;
+  if (cause?.name === 'NonPublicUpstreamError') return new UpstreamError('connection', `Refused to connect: ${cause.message}`);
   return new UpstreamError('connection', `Could not reach the upstream: ${cause?.code ?? cause?.message ?? (error as Error)?.message ?? 'unknown error'}`);
 }
 
@@ -58,6 +61,7 @@ async function post(call: UpstreamCall, accept: string): Promise<{ response: Res
       headers: { 'content-type': 'application/json', accept, authorization: `Bearer ${call.target.apiKey}` },
       body: JSON.stringify(call.body),
       signal: abort.signal,
+      dispatcher: upstreamDispatcher(call.target.publicAddressesOnly),
     });
     if (!response.ok) {
       const error = await errorFrom(response);
@@ -75,7 +79,7 @@ async function post(call: UpstreamCall, accept: string): Promise<{ response: Res
 export class OpenAiAdapter implements ProviderAdapter {
   readonly endpoints = ['/v1/chat/completions', '/v1/embeddings'] as const;
 
-  constructor(readonly provider: string = 'openai') {}
+  constructor(readonly provider: string, readonly defaultBaseUrl: string | null) {}
 
   async send(call: UpstreamCall): Promise<UpstreamResponse> {
     const { response, timer } = await post(call, 'application/json');

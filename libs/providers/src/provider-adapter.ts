@@ -3,6 +3,8 @@ import type { InferenceEndpoint } from '@switchyard/contracts';
 export interface UpstreamTarget {
   baseUrl: string;
   apiKey: string;
+  /** a user-supplied upstream: connect only to public addresses (the SSRF guard) */
+  publicAddressesOnly: boolean;
 }
 
 export interface UpstreamCall {
@@ -28,6 +30,8 @@ export interface UpstreamResponse {
 export interface ProviderAdapter {
   readonly provider: string;
   readonly endpoints: readonly InferenceEndpoint[];
+  /** the provider's official API, used when a channel names no base URL; null = a base URL is required */
+  readonly defaultBaseUrl: string | null;
   send(call: UpstreamCall): Promise<UpstreamResponse>;
   /**
    * Resolves once the upstream accepted the request (2xx and headers received): before that,

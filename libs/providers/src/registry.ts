@@ -1,7 +1,7 @@
 import { OpenAiAdapter } from './openai.adapter';
 import type { ProviderAdapter } from './provider-adapter';
 
-const adapters: ProviderAdapter[] = [new OpenAiAdapter('openai'), new OpenAiAdapter('openai-compatible')];
+const adapters: ProviderAdapter[] = [new OpenAiAdapter('openai', 'https://api.openai.com/v1'), new OpenAiAdapter('openai-compatible', null)];
 
 const byProvider = new Map(adapters.map((a) => [a.provider, a]));
 

@@ -16,6 +16,8 @@ export class UsageRecordEntity {
   @Column({ name: 'prompt_tokens', type: 'integer' }) promptTokens!: number;
   @Column({ name: 'completion_tokens', type: 'integer' }) completionTokens!: number;
   @Column({ type: 'boolean' }) estimated!: boolean;
+  /** answered from the response cache */
+  @Column({ type: 'boolean' }) cached!: boolean;
   @Column({ name: 'input_nano_per_million', type: 'bigint', transformer: bigintTransformer }) inputNanoPerMillion!: bigint;
   @Column({ name: 'output_nano_per_million', type: 'bigint', transformer: bigintTransformer }) outputNanoPerMillion!: bigint;
   @Column({ name: 'batch_discount_ppm', type: 'bigint', transformer: bigintTransformer }) batchDiscountPpm!: bigint;

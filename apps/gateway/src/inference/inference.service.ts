@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { FastifyReply, FastifyRequest } from 'fastify';
 import {
-  DomainError, ExecuteReply, openAiError, ExecuteRequest, InferenceEndpoint, Principal, StreamEvent, Subjects,
+  CacheMode, CacheModes, ChannelType, ChannelTypes, DomainError, ExecuteReply, openAiError, ExecuteRequest, InferenceEndpoint,
+  Principal, StreamEvent, Subjects,
 } from '@switchyard/contracts';
 import { RpcClient } from '@switchyard/nats';
 import { GatewayConfig } from '../gateway.config';
@@ -9,6 +10,16 @@ import { routingHeaders } from './routing-headers';
 import { SseWriter } from './sse-writer';
 
 const SLACK_MS = 5_000;
+
+/** An optional request header with a closed set of values (case-insensitive); anything else is a 400 naming the header. */
+function headerChoice<T extends string>(request: FastifyRequest, name: string, allowed: readonly T[]): T | null {
+  const raw = request.headers[name];
+  if (raw === undefined) return null;
+  const value = String(raw).trim();
+  const match = allowed.find((a) => a.toLowerCase() === value.toLowerCase());
+  if (!match) throw new DomainError('invalid_value', `Header ${name} must be one of ${allowed.join(', ')}`, name);
+  return match;
+}
 
 /** Sends an inference request to the router and answers the caller, as JSON or as a stream. */
 @Injectable()
@@ -22,7 +33,11 @@ export class InferenceService {
 
   async handle(endpoint: InferenceEndpoint, principal: Principal, body: Record<string, unknown> & { model: string }, request: FastifyRequest, reply: FastifyReply): Promise<void> {
     const stream = endpoint === '/v1/chat/completions' && body.stream === true;
-    const execute: ExecuteRequest = { requestId: String(request.id), principal, endpoint, body, stream, batchId: null };
+    const execute: ExecuteRequest = {
+      requestId: String(request.id), principal, endpoint, body, stream, batchId: null,
+      channelType: headerChoice<ChannelType>(request, 'x-switchyard-channel-type', ChannelTypes),
+      cache: headerChoice<CacheMode>(request, 'x-switchyard-cache', CacheModes),
+    };
     if (!stream) {
       const answer = (await this.rpc.send(Subjects.routerRequestExecute, execute, this.firstAnswerTimeoutMs)) as ExecuteReply;
       reply.headers(routingHeaders(answer.routing)).type('application/json').send({ ...answer.body, _routing: answer.routing });

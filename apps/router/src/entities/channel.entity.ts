@@ -19,6 +19,11 @@ export class ChannelEntity {
   @Column({ type: 'integer' }) weight!: number;
   @Column({ type: 'jsonb' }) endpoints!: InferenceEndpoint[];
   @Column({ type: 'text' }) status!: ChannelStatus;
+  /** why the router auto-disabled the channel */
+  @Column({ name: 'status_reason', type: 'text', nullable: true }) statusReason!: string | null;
+  @Column({ name: 'max_concurrency', type: 'integer', nullable: true }) maxConcurrency!: number | null;
+  @Column({ name: 'rpm_limit', type: 'integer', nullable: true }) rpmLimit!: number | null;
+  @Column({ name: 'cache_ttl_seconds', type: 'integer', nullable: true }) cacheTtlSeconds!: number | null;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt!: Date;
   @Column({ name: 'deleted_at', type: 'timestamptz', nullable: true }) deletedAt!: Date | null;

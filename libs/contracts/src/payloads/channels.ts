@@ -1,45 +1,58 @@
 import { Type } from 'class-transformer';
 import {
   ArrayNotEmpty, ArrayUnique, IsArray, IsDefined, IsIn, IsInt, IsNotEmpty, IsObject, IsOptional, IsString, IsUrl,
-  Max, MaxLength, Min, ValidateNested,
+  Max, MaxLength, Min, ValidateIf, ValidateNested,
 } from 'class-validator';
 import { InferenceEndpoints, type InferenceEndpoint } from './inference';
 import { Principal } from './principal';
-import type { ChannelType } from './routing';
+import { ChannelTypes, type ChannelType } from './routing';
 
 export const ChannelStatuses = ['enabled', 'disabled', 'auto_disabled'] as const;
 export type ChannelStatus = (typeof ChannelStatuses)[number];
+/** `auto_disabled` is the router's verdict (a dead key); people enable or disable */
+export const SettableChannelStatuses = ['enabled', 'disabled'] as const;
 
 const urlOptions = { require_tld: false, require_protocol: true, protocols: ['http', 'https'] };
+const nullable = ValidateIf((_, v: unknown) => v !== null);
 
-export class CreateChannelBody {
-  @IsDefined({ message: 'name is required' }) @IsString() @IsNotEmpty() @MaxLength(200) name!: string;
-  @IsDefined({ message: 'provider is required' }) @IsString() @IsNotEmpty() provider!: string;
-  @IsDefined({ message: 'base_url is required' }) @IsUrl(urlOptions) base_url!: string;
-  @IsDefined({ message: 'api_key is required' }) @IsString() @IsNotEmpty() api_key!: string;
-  @IsDefined({ message: 'models is required' }) @IsArray() @ArrayNotEmpty() @ArrayUnique() @IsString({ each: true }) models!: string[];
+/** What both creating and changing a channel may set. */
+class ChannelSettings {
   @IsOptional() @IsObject() model_mapping?: Record<string, string>;
   @IsOptional() @IsInt() @Min(-1000) @Max(1000) priority?: number;
   @IsOptional() @IsInt() @Min(0) @Max(10000) weight?: number;
   @IsOptional() @IsArray() @ArrayNotEmpty() @IsIn(InferenceEndpoints, { each: true }) endpoints?: InferenceEndpoint[];
-  @IsOptional() @IsIn(ChannelStatuses) status?: ChannelStatus;
+  @IsOptional() @IsIn(SettableChannelStatuses) status?: (typeof SettableChannelStatuses)[number];
+  /** at most this many requests in flight on the channel, per router replica; null = no cap */
+  @IsOptional() @nullable @IsInt() @Min(1) @Max(100000) max_concurrency?: number | null;
+  /** at most this many requests a minute, per router replica; null = no cap */
+  @IsOptional() @nullable @IsInt() @Min(1) @Max(10000000) rpm_limit?: number | null;
+  /** caches deterministic answers for models this channel serves, this long; null = only on request */
+  @IsOptional() @nullable @IsInt() @Min(1) @Max(30 * 86400) cache_ttl_seconds?: number | null;
 }
 
-export class UpdateChannelBody {
+/**
+ * Admins create PLATFORM channels and users their own PRIVATE ones with the same body. `base_url`
+ * defaults to the provider's official API; `name` to the provider and model.
+ */
+export class CreateChannelBody extends ChannelSettings {
+  @IsOptional() @IsString() @IsNotEmpty() @MaxLength(200) name?: string;
+  @IsDefined({ message: 'provider is required' }) @IsString() @IsNotEmpty() provider!: string;
+  @IsOptional() @IsUrl(urlOptions) base_url?: string;
+  @IsDefined({ message: 'api_key is required' }) @IsString() @IsNotEmpty() api_key!: string;
+  @IsDefined({ message: 'models is required' }) @IsArray() @ArrayNotEmpty() @ArrayUnique() @IsString({ each: true }) models!: string[];
+}
+
+export class UpdateChannelBody extends ChannelSettings {
   @IsOptional() @IsString() @IsNotEmpty() @MaxLength(200) name?: string;
   @IsOptional() @IsUrl(urlOptions) base_url?: string;
   @IsOptional() @IsString() @IsNotEmpty() api_key?: string;
   @IsOptional() @IsArray() @ArrayNotEmpty() @ArrayUnique() @IsString({ each: true }) models?: string[];
-  @IsOptional() @IsObject() model_mapping?: Record<string, string>;
-  @IsOptional() @IsInt() @Min(-1000) @Max(1000) priority?: number;
-  @IsOptional() @IsInt() @Min(0) @Max(10000) weight?: number;
-  @IsOptional() @IsArray() @ArrayNotEmpty() @IsIn(InferenceEndpoints, { each: true }) endpoints?: InferenceEndpoint[];
-  @IsOptional() @IsIn(ChannelStatuses) status?: ChannelStatus;
 }
 
-/** Who asks: admins manage PLATFORM channels; later, users their own PRIVATE ones. */
+/** Who asks and which kind: admins manage PLATFORM channels, each user their own PRIVATE ones. */
 export class ChannelScope {
   @ValidateNested() @Type(() => Principal) principal!: Principal;
+  @IsIn(ChannelTypes) type!: ChannelType;
 }
 
 export class CreateChannelRequest extends ChannelScope {
@@ -52,6 +65,22 @@ export class ChannelRef extends ChannelScope {
 
 export class UpdateChannelRequest extends ChannelRef {
   @ValidateNested() @Type(() => UpdateChannelBody) body!: UpdateChannelBody;
+}
+
+export type CircuitState = 'closed' | 'open' | 'half_open';
+
+/** The result of `POST …/channels/{id}/test`: one small real request to the upstream. */
+export interface ChannelTestView {
+  object: 'channel.test';
+  channel_id: string;
+  model: string;
+  endpoint: InferenceEndpoint;
+  ok: boolean;
+  status: number | null;
+  latency_ms: number;
+  error: { code: string; message: string } | null;
+  /** the channel's status after the test (a passing test re-enables an auto-disabled channel) */
+  channel_status: ChannelStatus;
 }
 
 export interface ChannelView {
@@ -69,6 +98,15 @@ export interface ChannelView {
   weight: number;
   endpoints: InferenceEndpoint[];
   status: ChannelStatus;
+  /** why the router disabled it, when it did */
+  status_reason: string | null;
+  /** the caller's own PRIVATE channel, or null for PLATFORM */
+  owner_user_id: string | null;
+  max_concurrency: number | null;
+  rpm_limit: number | null;
+  cache_ttl_seconds: number | null;
+  /** this router replica's view of the shared health state */
+  health: { circuit: CircuitState; recent_failures: number };
   created_at: number;
   updated_at: number;
 }

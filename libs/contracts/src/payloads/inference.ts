@@ -4,7 +4,7 @@ import {
   ValidateIf, registerDecorator,
 } from 'class-validator';
 import { Principal } from './principal';
-import type { RoutingInfo } from './routing';
+import { ChannelTypes, type ChannelType, type RoutingInfo } from './routing';
 import type { WireError } from '../domain-error';
 
 export const InferenceEndpoints = ['/v1/chat/completions', '/v1/embeddings'] as const;
@@ -48,6 +48,9 @@ export class EmbeddingsBody {
   [passthrough: string]: unknown;
 }
 
+export const CacheModes = ['on', 'off'] as const;
+export type CacheMode = (typeof CacheModes)[number];
+
 /** gateway → router: run one inference request. */
 export class ExecuteRequest {
   @IsString() @IsNotEmpty() requestId!: string;
@@ -56,6 +59,10 @@ export class ExecuteRequest {
   @IsObject() body!: Record<string, unknown> & { model: string };
   @IsBoolean() stream!: boolean;
   @IsOptional() @ValidateIf((_, v) => v !== null) @IsString() batchId?: string | null;
+  /** `x-switchyard-channel-type`: only this kind of channel for this request, whatever the user's policy */
+  @IsOptional() @ValidateIf((_, v) => v !== null) @IsIn(ChannelTypes) channelType?: ChannelType | null;
+  /** `x-switchyard-cache`: on or off for this request; absent = the channels' setting */
+  @IsOptional() @ValidateIf((_, v) => v !== null) @IsIn(CacheModes) cache?: CacheMode | null;
 }
 
 export interface ExecuteReply {

@@ -18,6 +18,8 @@ export class UsageEvent {
   @IsInt() @Min(0) completionTokens!: number;
   /** true when the upstream reported no usage and the router estimated it */
   @IsBoolean() estimated!: boolean;
+  /** answered from the response cache: no upstream call was made */
+  @IsOptional() @IsBoolean() cached?: boolean;
   @IsOptional() @ValidateIf((_, v) => v !== null) @IsString() batchId!: string | null;
   @IsInt() @Min(0) latencyMs!: number;
   @IsISO8601() createdAt!: string;
@@ -39,6 +41,7 @@ export interface UsageRecordView {
   completion_tokens: number;
   cost: number;
   estimated: boolean;
+  cached: boolean;
   batch_id: string | null;
   created_at: number;
 }

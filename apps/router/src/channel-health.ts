@@ -1,0 +1,84 @@
+import { Inject, Injectable, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { NatsConnection, Subscription } from 'nats';
+import { DataSource } from 'typeorm';
+import { Events, newId } from '@switchyard/contracts';
+import { JsonLogger } from '@switchyard/logging';
+import { broadcast, LOGGER, NATS_CONNECTION, onBroadcast } from '@switchyard/nats';
+import { UpstreamError } from '@switchyard/providers';
+import { ChannelTable } from './channel-table';
+import { CallOutcome, HealthBoard } from './health-board';
+import { RouterConfig } from './router.config';
+
+interface OutcomeMessage {
+  channelId: string;
+  outcome: CallOutcome;
+  at: number;
+  replica: string;
+}
+
+/** Transient faults open the circuit; a refused key disables the channel; anything the upstream answered is health. */
+export function outcomeOf(error: UpstreamError | null): CallOutcome {
+  if (!error) return 'success';
+  if (error.failure === 'http' && (error.status === 401 || error.status === 403)) return 'credential';
+  return error.retryable ? 'transient' : 'success';
+}
+
+/**
+ * The health of every channel, the same on every router replica: each replica broadcasts the
+ * outcome of every upstream call and applies everyone's outcomes to its own HealthBoard. A refused
+ * key auto-disables the channel in Postgres (with the reason) at once.
+ */
+@Injectable()
+export class ChannelHealth implements OnApplicationBootstrap, OnApplicationShutdown {
+  readonly board: HealthBoard;
+  private readonly replica = newId('rtr_');
+  private subscription: Subscription | null = null;
+
+  constructor(
+    private readonly ds: DataSource,
+    private readonly table: ChannelTable,
+    config: RouterConfig,
+    @Inject(NATS_CONNECTION) private readonly nc: NatsConnection,
+    @Inject(LOGGER) private readonly logger: JsonLogger,
+  ) {
+    this.board = new HealthBoard({
+      failureThreshold: config.SWITCHYARD_CIRCUIT_FAILURES, windowMs: config.SWITCHYARD_CIRCUIT_WINDOW_MS, cooldownMs: config.SWITCHYARD_CIRCUIT_COOLDOWN_MS,
+    });
+  }
+
+  onApplicationBootstrap(): void {
+    this.subscription = onBroadcast<OutcomeMessage>(this.nc, Events.routerChannelCalled, (m) => {
+      if (m.replica !== this.replica) this.board.record(m.channelId, m.outcome, m.at);
+    });
+  }
+
+  onApplicationShutdown(): void {
+    this.subscription?.unsubscribe();
+  }
+
+  admit(channelId: string): boolean {
+    return this.board.admit(channelId, Date.now());
+  }
+
+  report(channelId: string, error: UpstreamError | null): void {
+    const outcome = outcomeOf(error);
+    const at = Date.now();
+    this.board.record(channelId, outcome, at);
+    broadcast(this.nc, Events.routerChannelCalled, { channelId, outcome, at, replica: this.replica } satisfies OutcomeMessage);
+    if (outcome === 'credential') void this.autoDisable(channelId, `The upstream refused the channel's key (HTTP ${error!.status}): ${error!.message}`.slice(0, 500));
+  }
+
+  private async autoDisable(channelId: string, reason: string): Promise<void> {
+    try {
+      const [, affected] = (await this.ds.query(
+        `UPDATE router.channels SET status = 'auto_disabled', status_reason = $2, updated_at = now() WHERE id = $1 AND status = 'enabled'`,
+        [channelId, reason],
+      )) as [unknown, number];
+      if (affected === 0) return;
+      this.logger.warn(`channel ${channelId} auto-disabled: ${reason}`);
+      await this.table.changed();
+    } catch (error) {
+      this.logger.error(`channel ${channelId}: could not auto-disable it`, error);
+    }
+  }
+}
