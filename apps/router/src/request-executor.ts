@@ -153,7 +153,7 @@ export class RequestExecutor {
     answered.release();
     const { body, usage } = answered.value;
     this.report(req, { id: answered.channel.id, channelType: answered.channel.type }, usage ?? estimateUsage(req.body, completionTextOf(body)), { estimated: usage === null, cached: false }, startedAt);
-    if (cacheKey && ttlMs !== null) this.cache.put(cacheKey, { body, channel: answered.routing.channel, usage, storedAt: Date.now(), ttlMs });
+    if (cacheKey && ttlMs !== null) await this.cache.put(cacheKey, { body, channel: answered.routing.channel, usage, storedAt: Date.now(), ttlMs });
     return { body, routing: answered.routing };
   }
 

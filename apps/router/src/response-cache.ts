@@ -80,7 +80,8 @@ export class ResponseCache implements OnApplicationBootstrap {
     }
   }
 
-  put(key: string, answer: CachedAnswer): void {
-    this.kv!.put(key, JSON.stringify(answer)).catch((error) => this.logger.warn('response cache write failed', error));
+  /** Awaited so the next identical request finds it; a failed write only costs a future miss. */
+  async put(key: string, answer: CachedAnswer): Promise<void> {
+    await this.kv!.put(key, JSON.stringify(answer)).catch((error) => this.logger.warn('response cache write failed', error));
   }
 }

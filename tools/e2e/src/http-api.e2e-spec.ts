@@ -1,25 +1,11 @@
 import { startMockUpstream, startServiceProcess, startTestNats } from '@switchyard/testing';
-import { RunningStack, startStackLikeNpmStart } from './stack-harness';
+import { apiCaller, RunningStack, startStackLikeNpmStart } from './stack-harness';
 
 /** Raw HTTP: headers, envelopes, the admin API, keys and scopes, usage and tenancy. */
 describe('Switchyard HTTP API', () => {
   let stack: RunningStack;
 
-  async function call(method: string, path: string, key: string | null, body?: unknown, headers: Record<string, string> = {}) {
-    const response = await fetch(`${stack.gatewayUrl}${path}`, {
-      method,
-      headers: { ...(key ? { authorization: `Bearer ${key}` } : {}), ...(body !== undefined ? { 'content-type': 'application/json' } : {}), ...headers },
-      body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
-    });
-    const text = await response.text();
-    let json: any = null;
-    try {
-      json = JSON.parse(text);
-    } catch {
-      json = text;
-    }
-    return { status: response.status, headers: response.headers, body: json };
-  }
+  let call: ReturnType<typeof apiCaller>;
   const admin = (method: string, path: string, body?: unknown) => call(method, path, stack.adminKey, body);
   const chat = (key: string, content = 'hi') => call('POST', '/v1/chat/completions', key, { model: 'mock-gpt', messages: [{ role: 'user', content }] });
 
@@ -40,6 +26,7 @@ describe('Switchyard HTTP API', () => {
 
   beforeAll(async () => {
     stack = await startStackLikeNpmStart();
+    call = apiCaller(stack);
   });
 
   afterAll(async () => {
@@ -142,6 +129,33 @@ describe('Switchyard HTTP API', () => {
     const price = await admin('PUT', '/admin/prices/vendor/model-x', { input_per_million: 1.25, output_per_million: 5 });
     expect(price.body).toMatchObject({ model: 'vendor/model-x', input_per_million: 1.25, output_per_million: 5, batch_discount: 0.5 });
     expect((await admin('PUT', '/admin/prices/m', { input_per_million: -1, output_per_million: 1 })).body.error.param).toBe('input_per_million');
+  });
+
+  it('guards user-supplied upstreams (SSRF): https to public addresses only; the operator\'s channels are trusted', async () => {
+    const { key } = await newUser('byok-ssrf');
+    const create = (base_url?: string, provider = 'openai') =>
+      call('POST', '/v1/channels', key.key, { provider, api_key: 'sk-users-key', models: ['ssrf-model'], ...(base_url !== undefined && { base_url }) });
+    for (const url of [
+      'http://api.example.com/v1', 'https://127.0.0.1/v1', 'https://localhost:8443/v1', 'https://169.254.169.254/latest', 'https://[::1]/v1',
+      'https://10.0.0.7/v1', 'https://[::ffff:192.168.1.1]/v1', 'https://no-such-host.invalid/v1',
+    ]) {
+      const refused = await create(url);
+      expect(refused.status).toBe(400);
+      expect(refused.body.error).toMatchObject({ code: 'invalid_value', param: 'base_url' });
+    }
+    expect((await create(undefined, 'openai-compatible')).body.error).toMatchObject({ code: 'missing_required_parameter', param: 'base_url' });
+    expect((await call('GET', '/v1/channels', key.key)).body.data).toEqual([]);
+
+    const official = await create();
+    expect(official.status).toBe(201);
+    expect(official.body).toMatchObject({ type: 'PRIVATE', base_url: 'https://api.openai.com/v1' });
+    const moved = await call('PATCH', `/v1/channels/${official.body.id}`, key.key, { base_url: 'https://192.168.0.10/v1' });
+    expect(moved.status).toBe(400);
+    expect((await call('GET', `/v1/channels/${official.body.id}`, key.key)).body.base_url).toBe('https://api.openai.com/v1');
+
+    const operator = await admin('POST', '/admin/channels', { name: 'internal', provider: 'openai-compatible', base_url: 'http://10.0.0.7:8000/v1', api_key: 'k', models: ['internal-model'] });
+    expect(operator.status).toBe(201);
+    await admin('DELETE', `/admin/channels/${operator.body.id}`);
   });
 
   it('keeps the admin API to admins', async () => {

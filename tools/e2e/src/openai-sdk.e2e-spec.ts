@@ -25,6 +25,7 @@ describe('OpenAI SDK against a running Switchyard', () => {
       channel: { id: expect.stringMatching(/^ch_/), name: 'demo-mock', provider: 'openai', channelType: 'PLATFORM' },
       cached: false,
       retryCount: 0,
+      attempts: [{ channel_id: (data as any)._routing.channel.id, channel_name: 'demo-mock', channel_type: 'PLATFORM', status: 200, latency_ms: expect.any(Number), error_code: null }],
     });
     expect(response.headers.get('x-switchyard-channel-type')).toBe('PLATFORM');
     expect((data as any)._request_id).toBe(response.headers.get('x-request-id'));

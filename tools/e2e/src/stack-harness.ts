@@ -52,6 +52,32 @@ export async function startStackLikeNpmStart(extraEnv: NodeJS.ProcessEnv = {}): 
   };
 }
 
+export interface ApiAnswer {
+  status: number;
+  headers: Headers;
+  /** parsed JSON, or the text when it is not JSON */
+  body: any;
+}
+
+/** Raw HTTP against the gateway: `call(method, path, key, body?, headers?)`. */
+export function apiCaller(stack: RunningStack) {
+  return async (method: string, path: string, key: string | null, body?: unknown, headers: Record<string, string> = {}): Promise<ApiAnswer> => {
+    const response = await fetch(`${stack.gatewayUrl}${path}`, {
+      method,
+      headers: { ...(key ? { authorization: `Bearer ${key}` } : {}), ...(body !== undefined ? { 'content-type': 'application/json' } : {}), ...headers },
+      body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
+    });
+    const text = await response.text();
+    let json: unknown;
+    try {
+      json = JSON.parse(text);
+    } catch {
+      json = text;
+    }
+    return { status: response.status, headers: response.headers, body: json };
+  };
+}
+
 /** A new user with credits and one key, created through the admin API. */
 export async function createUserWithKey(stack: RunningStack, options: { name: string; credits?: number; scopes?: string[] }): Promise<{ userId: string; key: string }> {
   const headers = { authorization: `Bearer ${stack.adminKey}`, 'content-type': 'application/json' };
