@@ -2,12 +2,14 @@ import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
 import { DataSource } from 'typeorm';
 import {
-  AddCreditRequest, CreateKeyRequest, CreateUserBody, createValidated, KeyRef, SetPriceRequest, Subjects, UsageListRequest,
-  UserRef, VerifyKeyRequest,
+  AddCreditRequest, CreateHoldRequest, CreateKeyRequest, CreateUserBody, createValidated, KeyRef, ReleaseHoldRequest,
+  SetPriceRequest, SetRoleRateLimitRequest, SetUserRateLimitRequest, Subjects, UsageListRequest, UserRef, VerifyKeyRequest,
 } from '@switchyard/contracts';
 import { checkHealth } from '@switchyard/nats';
+import { HoldsService } from './holds.service';
 import { KeysService } from './keys.service';
 import { PricesService } from './prices.service';
+import { RateLimitsService } from './rate-limits.service';
 import { UsageService } from './usage.service';
 import { UsersService } from './users.service';
 
@@ -20,6 +22,8 @@ export class BillingHandler {
     private readonly keys: KeysService,
     private readonly prices: PricesService,
     private readonly usage: UsageService,
+    private readonly rateLimits: RateLimitsService,
+    private readonly holds: HoldsService,
   ) {}
 
   @MessagePattern(Subjects.billingHealthCheck)
@@ -79,5 +83,42 @@ export class BillingHandler {
   @MessagePattern(Subjects.billingUsageList)
   listUsage(@Payload() payload: unknown) {
     return this.usage.list(createValidated(UsageListRequest, payload));
+  }
+
+  @MessagePattern(Subjects.billingPriceList)
+  listPrices() {
+    return this.prices.list();
+  }
+
+  @MessagePattern(Subjects.billingRateLimitList)
+  listRateLimits() {
+    return this.rateLimits.list();
+  }
+
+  @MessagePattern(Subjects.billingRateLimitSet)
+  setRateLimit(@Payload() payload: unknown) {
+    const req = createValidated(SetRoleRateLimitRequest, payload);
+    return this.rateLimits.setRole(req.role, req.body.requests_per_minute);
+  }
+
+  @MessagePattern(Subjects.billingUserRateLimitSet)
+  setUserRateLimit(@Payload() payload: unknown) {
+    const req = createValidated(SetUserRateLimitRequest, payload);
+    return this.rateLimits.setUser(req.userId, true, req.body.requests_per_minute);
+  }
+
+  @MessagePattern(Subjects.billingUserRateLimitClear)
+  clearUserRateLimit(@Payload() payload: unknown) {
+    return this.rateLimits.setUser(createValidated(UserRef, payload).userId, false, null);
+  }
+
+  @MessagePattern(Subjects.billingHoldCreate)
+  createHold(@Payload() payload: unknown) {
+    return this.holds.create(createValidated(CreateHoldRequest, payload));
+  }
+
+  @MessagePattern(Subjects.billingHoldRelease)
+  releaseHold(@Payload() payload: unknown) {
+    return this.holds.release(createValidated(ReleaseHoldRequest, payload).requestId);
   }
 }

@@ -43,7 +43,7 @@ describe('billing service (real Postgres, NATS, JetStream)', () => {
 
   it('migrates into its own schema and answers health', async () => {
     const tables = await dataSource.query(`SELECT table_name FROM information_schema.tables WHERE table_schema = 'billing' ORDER BY 1`);
-    expect(tables.map((t: { table_name: string }) => t.table_name)).toEqual(['api_keys', 'ledger', 'migrations', 'prices', 'usage_records', 'users']);
+    expect(tables.map((t: { table_name: string }) => t.table_name)).toEqual(['api_keys', 'holds', 'ledger', 'migrations', 'prices', 'rate_limits', 'usage_records', 'users']);
     expect(await rpc.send(Subjects.billingHealthCheck, {})).toMatchObject({ service: 'billing', status: 'ok' });
   });
 
@@ -63,7 +63,7 @@ describe('billing service (real Postgres, NATS, JetStream)', () => {
     const stored = await dataSource.query('SELECT key_hash FROM billing.api_keys WHERE id = $1', [key.id]);
     expect(stored[0].key_hash).toBe(hashApiKey(key.key));
     expect(JSON.stringify(await rpc.send(Subjects.billingKeyList, { userId: user.id }))).not.toContain(key.key);
-    expect(await rpc.send(Subjects.billingKeyVerify, { keyHash: hashApiKey(key.key) })).toEqual({ userId: user.id, keyId: key.id, role: 'vip', scopes: ['inference'] });
+    expect(await rpc.send(Subjects.billingKeyVerify, { keyHash: hashApiKey(key.key) })).toEqual({ userId: user.id, keyId: key.id, role: 'vip', scopes: ['inference'], rateLimit: 1000 });
     expect(await rpc.send(Subjects.billingKeyVerify, { keyHash: hashApiKey('sk-sy-unknown') })).toBeNull();
   });
 

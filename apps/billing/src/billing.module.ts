@@ -2,8 +2,10 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { coreProviders, ServiceDeps } from '@switchyard/nats';
 import { BillingConfig } from './billing.config';
 import { BillingHandler } from './billing.handler';
+import { HoldsService } from './holds.service';
 import { KeysService } from './keys.service';
 import { PricesService } from './prices.service';
+import { RateLimitsService } from './rate-limits.service';
 import { UsageConsumer } from './usage.consumer';
 import { UsageService } from './usage.service';
 import { UsersService } from './users.service';
@@ -16,7 +18,7 @@ export class BillingModule {
       controllers: [BillingHandler],
       providers: [
         ...coreProviders(BillingConfig, deps),
-        UsersService, KeysService, PricesService, UsageService, UsageConsumer,
+        UsersService, KeysService, PricesService, UsageService, UsageConsumer, RateLimitsService, HoldsService,
       ],
     };
   }

@@ -1,10 +1,12 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import { NatsConnection } from 'nats';
 import { DataSource } from 'typeorm';
-import { PriceView, SetPriceBody } from '@switchyard/contracts';
+import { Events, PriceView, PriceWire, priceToWire, SetPriceBody } from '@switchyard/contracts';
+import { broadcast, NATS_CONNECTION } from '@switchyard/nats';
 import { unixSeconds } from '@switchyard/database';
 import { PriceEntity } from './entities/price.entity';
-import { nanoToUsd, parseDecimal, usdToNano } from '@switchyard/contracts';
-import { ppmToFraction, PriceNano } from './money';
+import { nanoToUsd, parseDecimal, ppmToFraction, PriceNano, usdToNano } from '@switchyard/contracts';
+
 
 export const DEFAULT_BATCH_DISCOUNT = 0.5;
 
@@ -20,7 +22,12 @@ function priceView(price: PriceEntity): PriceView {
 
 @Injectable()
 export class PricesService {
-  constructor(private readonly ds: DataSource) {}
+  constructor(private readonly ds: DataSource, @Inject(NATS_CONNECTION) private readonly nc: NatsConnection) {}
+
+  async list(): Promise<PriceWire[]> {
+    const rows = await this.ds.getRepository(PriceEntity).find({ order: { model: 'ASC' } });
+    return rows.map((p) => priceToWire(p.model, { inputPerMillion: p.inputNanoPerMillion, outputPerMillion: p.outputNanoPerMillion, batchDiscountPpm: p.batchDiscountPpm }));
+  }
 
   async set(model: string, body: SetPriceBody): Promise<PriceView> {
     const repo = this.ds.getRepository(PriceEntity);
@@ -34,6 +41,7 @@ export class PricesService {
       },
       ['model'],
     );
+    broadcast(this.nc, Events.billingPriceChanged, { model });
     return priceView(await repo.findOneByOrFail({ model }));
   }
 

@@ -4,21 +4,10 @@ import { DomainError, UsageEvent, UsageListReply, UsageListRequest, UsageRecordV
 import { unixSeconds } from '@switchyard/database';
 import { UsageRecordEntity } from './entities/usage-record.entity';
 import { UserEntity } from './entities/user.entity';
-import { nanoToUsd } from '@switchyard/contracts';
-import { costOf } from './money';
+import { chargeFor, nanoToUsd } from '@switchyard/contracts';
 import { BillingConfig } from './billing.config';
 import { PricesService } from './prices.service';
 import { appendLedger } from './users.service';
-
-/**
- * What the user owes for one request: nothing for a PRIVATE (BYOK) channel (they pay their
- * provider) or, unless configured, for an answer from the response cache; the model's price otherwise.
- */
-export function chargeFor(event: UsageEvent, price: Parameters<typeof costOf>[0] | null, cacheHitsBilled: boolean): bigint {
-  if (!price || event.channelType === 'PRIVATE' || (event.cached && !cacheHitsBilled)) return 0n;
-  const isBatch = event.batchId !== null && event.batchId !== undefined;
-  return costOf(price, event.promptTokens, event.completionTokens, isBatch);
-}
 
 function recordView(r: UsageRecordEntity): UsageRecordView {
   return {
@@ -56,6 +45,8 @@ export class UsageService {
         .returning(['requestId'])
         .execute()) as { raw: unknown[] };
       if (inserted.raw.length === 0) return 'duplicate';
+      // the actual cost replaces what was set aside for the request
+      await em.query('DELETE FROM billing.holds WHERE request_id = $1', [event.requestId]);
       if (costNano !== 0n) await appendLedger(em, { userId: event.userId, amountNano: -costNano, kind: 'usage', reference: event.requestId });
       return 'applied';
     });

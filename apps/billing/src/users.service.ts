@@ -1,14 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { CreateUserBody, DomainError, newId, UserView } from '@switchyard/contracts';
-import { unixSeconds } from '@switchyard/database';
 import { LedgerEntryEntity } from './entities/ledger-entry.entity';
 import { UserEntity } from './entities/user.entity';
-import { nanoToUsd, usdToNano } from '@switchyard/contracts';
-
-export function userView(user: UserEntity): UserView {
-  return { id: user.id, object: 'user', name: user.name, role: user.role, balance: nanoToUsd(user.balanceNano), created_at: unixSeconds(user.createdAt) };
-}
+import { roleLimits, userView } from './user-view';
+import { usdToNano } from '@switchyard/contracts';
 
 /** Appends a ledger entry and moves the cached balance by the same amount, in the caller's transaction. */
 export async function appendLedger(em: EntityManager, entry: Pick<LedgerEntryEntity, 'userId' | 'amountNano' | 'kind' | 'reference'>): Promise<void> {
@@ -26,19 +22,20 @@ export class UsersService {
       await em.insert(UserEntity, user);
       const credits = usdToNano(body.credits ?? 0);
       if (credits > 0n) await appendLedger(em, { userId: user.id, amountNano: credits, kind: 'credit', reference: newId('crd_') });
-      return userView(await em.findOneByOrFail(UserEntity, { id: user.id }));
+      return userView(await em.findOneByOrFail(UserEntity, { id: user.id }), await roleLimits(em));
     });
   }
 
   async list(): Promise<UserView[]> {
     const users = await this.ds.getRepository(UserEntity).find({ order: { createdAt: 'ASC', id: 'ASC' } });
-    return users.map(userView);
+    const limits = await roleLimits(this.ds);
+    return users.map((u) => userView(u, limits));
   }
 
   async get(userId: string): Promise<UserView> {
     const user = await this.ds.getRepository(UserEntity).findOneBy({ id: userId });
     if (!user) throw DomainError.notFound(`User ${userId}`, 'id');
-    return userView(user);
+    return userView(user, await roleLimits(this.ds));
   }
 
   /** Credits (or, with a negative amount, debits) a balance; a balance never goes below zero this way. */
@@ -51,7 +48,7 @@ export class UsersService {
         throw new DomainError('invalid_value', 'The adjustment would make the balance negative', 'amount');
       }
       await appendLedger(em, { userId, amountNano: amount, kind: 'credit', reference: newId('crd_') });
-      return userView(await em.findOneByOrFail(UserEntity, { id: userId }));
+      return userView(await em.findOneByOrFail(UserEntity, { id: userId }), await roleLimits(em));
     });
   }
 }

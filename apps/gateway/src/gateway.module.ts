@@ -6,9 +6,11 @@ import { LOGGER, NATS_CONNECTION, RpcClient } from '@switchyard/nats';
 import { ObjectStorage } from '@switchyard/object-storage';
 import { AdminChannelsController } from './admin/admin-channels.controller';
 import { AdminPricesController } from './admin/admin-prices.controller';
+import { AdminRateLimitsController } from './admin/admin-rate-limits.controller';
 import { AdminUsersController } from './admin/admin-users.controller';
 import { AuthGuard } from './auth/auth.guard';
 import { AuthService } from './auth/auth.service';
+import { RateLimiter } from './auth/rate-limiter';
 import { PrivateChannelsController } from './channels/private-channels.controller';
 import { RoutingPolicyController } from './channels/routing-policy.controller';
 import { FilesController } from './files/files.controller';
@@ -30,6 +32,7 @@ export class GatewayModule {
       controllers: [
         HealthController, InferenceController, ModelsController, UsageController, FilesController, BatchesController,
         PrivateChannelsController, RoutingPolicyController, AdminUsersController, AdminChannelsController, AdminPricesController,
+        AdminRateLimitsController,
       ],
       providers: [
         { provide: GatewayConfig, useValue: deps.config },
@@ -39,7 +42,7 @@ export class GatewayModule {
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_FILTER, useValue: new AllExceptionsFilter(deps.logger) },
         { provide: ObjectStorage, useValue: deps.storage },
-        AuthService, InferenceService, GatewayFilesService,
+        AuthService, RateLimiter, InferenceService, GatewayFilesService,
       ],
     };
   }

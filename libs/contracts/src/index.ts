@@ -18,3 +18,4 @@ export * from './payloads/files';
 export * from './batch-jsonl';
 export * from './payloads/batches';
 export * from './openai-error';
+export * from './pricing';

@@ -1,7 +1,8 @@
 import { Subjects } from './subjects';
 import type {
-  AddCreditRequest, CreateKeyRequest, CreateUserBody, CreatedKeyView, KeyRef, KeyView, PriceView, SetPriceRequest,
-  UserRef, UserView, VerifyKeyRequest,
+  AddCreditRequest, CreateHoldRequest, CreateKeyRequest, CreateUserBody, CreatedKeyView, HoldView, KeyRef, KeyView, PriceView,
+  PriceWire, ReleaseHoldRequest, RoleRateLimitView, SetPriceRequest, SetRoleRateLimitRequest, SetUserRateLimitRequest, UserRef,
+  UserView, VerifyKeyRequest,
 } from './payloads/accounts';
 import type {
   ChannelRef, ChannelScope, ChannelTestView, ChannelView, CreateChannelRequest, DeletedView, UpdateChannelRequest,
@@ -54,6 +55,13 @@ export type RpcMap = {
   [Subjects.billingUserGet]: [UserRef, UserView];
   [Subjects.billingCreditAdd]: [AddCreditRequest, UserView];
   [Subjects.billingPriceSet]: [SetPriceRequest, PriceView];
+  [Subjects.billingPriceList]: [Empty, PriceWire[]];
+  [Subjects.billingRateLimitList]: [Empty, RoleRateLimitView[]];
+  [Subjects.billingRateLimitSet]: [SetRoleRateLimitRequest, RoleRateLimitView];
+  [Subjects.billingUserRateLimitSet]: [SetUserRateLimitRequest, UserView];
+  [Subjects.billingUserRateLimitClear]: [UserRef, UserView];
+  [Subjects.billingHoldCreate]: [CreateHoldRequest, HoldView];
+  [Subjects.billingHoldRelease]: [ReleaseHoldRequest, { released: boolean }];
   [Subjects.billingUsageList]: [UsageListRequest, UsageListReply];
 };
 

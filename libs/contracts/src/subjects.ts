@@ -45,6 +45,13 @@ export const Subjects = {
   billingUserGet: 'billing.user.get',
   billingCreditAdd: 'billing.credit.add',
   billingPriceSet: 'billing.price.set',
+  billingPriceList: 'billing.price.list',
+  billingRateLimitList: 'billing.ratelimit.list',
+  billingRateLimitSet: 'billing.ratelimit.set',
+  billingUserRateLimitSet: 'billing.userratelimit.set',
+  billingUserRateLimitClear: 'billing.userratelimit.clear',
+  billingHoldCreate: 'billing.hold.create',
+  billingHoldRelease: 'billing.hold.release',
   billingUsageList: 'billing.usage.list',
 } as const;
 
@@ -54,6 +61,10 @@ export const Events = {
   routerRequestCompleted: 'router.request.completed',
   /** broadcast: drop cached principals for this key */
   billingKeyRevoked: 'billing.key.revoked',
+  /** broadcast: a rate limit changed; gateways drop cached principals so the new limit applies at once */
+  billingRateLimitChanged: 'billing.ratelimit.changed',
+  /** broadcast: a price changed; routers reload their price book */
+  billingPriceChanged: 'billing.price.changed',
   /** broadcast: reload the channel table */
   routerChannelChanged: 'router.channel.changed',
   /** broadcast: the outcome of one upstream call, so every router replica keeps the same health state */

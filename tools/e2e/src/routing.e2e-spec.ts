@@ -46,7 +46,8 @@ describe('routing through PLATFORM and PRIVATE channels', () => {
       SWITCHYARD_CIRCUIT_COOLDOWN_MS: String(COOLDOWN_MS), SWITCHYARD_UPSTREAM_TIMEOUT_MS: '5000',
     });
     call = apiCaller(stack);
-    [alice, bob] = await Promise.all([createUserWithKey(stack, { name: 'alice' }), createUserWithKey(stack, { name: 'bob' })]);
+    // vip (1,000 requests a minute): these tests send a few hundred requests
+    [alice, bob] = await Promise.all([createUserWithKey(stack, { name: 'alice', role: 'vip' }), createUserWithKey(stack, { name: 'bob', role: 'vip' })]);
   });
 
   afterAll(async () => {

@@ -1,13 +1,14 @@
 import { readdirSync, readFileSync } from 'fs';
 import { join } from 'path';
 import { compiledMain, freePort, ManagedProcess, spawnNode } from '@switchyard/runtime';
-import { freshDatabase, TestDatabase, tempDir } from '@switchyard/testing';
+import { freshDatabase, startServiceProcess, TestDatabase, tempDir } from '@switchyard/testing';
 
 export interface RunningStack {
   gatewayUrl: string;
   adminKey: string;
   mockUrl: string;
   natsUrl: string;
+  s3Endpoint: string;
   dataDir: string;
   /** pid of each process the launcher runs, by name */
   pids: Record<string, number>;
@@ -41,6 +42,7 @@ export async function startStackLikeNpmStart(extraEnv: NodeJS.ProcessEnv = {}): 
     adminKey,
     mockUrl: info.mock_upstream_url,
     natsUrl: info.nats_url,
+    s3Endpoint: info.s3_endpoint,
     dataDir: data.path,
     pids: info.pids,
     launcher,
@@ -60,7 +62,7 @@ export interface ApiAnswer {
 }
 
 /** Raw HTTP against the gateway: `call(method, path, key, body?, headers?)`. */
-export function apiCaller(stack: RunningStack) {
+export function apiCaller(stack: { gatewayUrl: string }) {
   return async (method: string, path: string, key: string | null, body?: unknown, headers: Record<string, string> = {}): Promise<ApiAnswer> => {
     const response = await fetch(`${stack.gatewayUrl}${path}`, {
       method,
@@ -78,10 +80,22 @@ export function apiCaller(stack: RunningStack) {
   };
 }
 
+/**
+ * One more gateway process on the stack's NATS and S3 (the launcher runs one; operators put more
+ * behind their own load balancer).
+ */
+export async function startExtraGateway(stack: RunningStack): Promise<{ url: string; stop(): Promise<void> }> {
+  const port = await freePort();
+  const gateway = await startServiceProcess('gateway', {
+    NATS_URL: stack.natsUrl, S3_ENDPOINT: stack.s3Endpoint, S3_ACCESS_KEY: 'S3RVER', S3_SECRET_KEY: 'S3RVER', PORT: String(port), LOG_LEVEL: 'warn',
+  }, 'gateway-2');
+  return { url: `http://127.0.0.1:${port}`, stop: () => gateway.stop() };
+}
+
 /** A new user with credits and one key, created through the admin API. */
-export async function createUserWithKey(stack: RunningStack, options: { name: string; credits?: number; scopes?: string[] }): Promise<{ userId: string; key: string }> {
+export async function createUserWithKey(stack: RunningStack, options: { name: string; credits?: number; scopes?: string[]; role?: string }): Promise<{ userId: string; key: string }> {
   const headers = { authorization: `Bearer ${stack.adminKey}`, 'content-type': 'application/json' };
-  const user = (await (await fetch(`${stack.gatewayUrl}/admin/users`, { method: 'POST', headers, body: JSON.stringify({ name: options.name, credits: options.credits ?? 5 }) })).json()) as { id: string };
+  const user = (await (await fetch(`${stack.gatewayUrl}/admin/users`, { method: 'POST', headers, body: JSON.stringify({ name: options.name, credits: options.credits ?? 5, role: options.role ?? 'user' }) })).json()) as { id: string };
   const key = (await (await fetch(`${stack.gatewayUrl}/admin/users/${user.id}/keys`, { method: 'POST', headers, body: JSON.stringify({ scopes: options.scopes }) })).json()) as { key: string };
   return { userId: user.id, key: key.key };
 }

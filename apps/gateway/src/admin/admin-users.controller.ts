@@ -1,5 +1,5 @@
-import { Body, Controller, Delete, Get, Param, Post } from '@nestjs/common';
-import { AddCreditBody, CreateKeyBody, CreateUserBody, createValidated, Subjects } from '@switchyard/contracts';
+import { Body, Controller, Delete, Get, Param, Post, Put } from '@nestjs/common';
+import { AddCreditBody, CreateKeyBody, CreateUserBody, createValidated, SetRateLimitBody, Subjects } from '@switchyard/contracts';
 import { RpcClient } from '@switchyard/nats';
 import { Access } from '../auth/access';
 
@@ -41,5 +41,17 @@ export class AdminUsersController {
   @Post(':id/credits')
   addCredit(@Param('id') userId: string, @Body() body: unknown) {
     return this.rpc.send(Subjects.billingCreditAdd, { userId, body: createValidated(AddCreditBody, body) });
+  }
+
+  /** The user's own requests per minute, instead of their role's (null = unlimited). */
+  @Put(':id/rate-limit')
+  setRateLimit(@Param('id') userId: string, @Body() body: unknown) {
+    return this.rpc.send(Subjects.billingUserRateLimitSet, { userId, body: createValidated(SetRateLimitBody, body ?? {}) });
+  }
+
+  /** Back to the role's limit. */
+  @Delete(':id/rate-limit')
+  clearRateLimit(@Param('id') userId: string) {
+    return this.rpc.send(Subjects.billingUserRateLimitClear, { userId });
   }
 }

@@ -29,7 +29,7 @@ export class AuthService implements OnModuleInit, OnModuleDestroy {
   private readonly cache: TtlCache<Principal | null>;
   /** revoked while a verification may have been in flight: never cache those */
   private readonly revoked: TtlCache<true>;
-  private subscription: Subscription | null = null;
+  private subscriptions: Subscription[] = [];
 
   constructor(private readonly rpc: RpcClient, @Inject(NATS_CONNECTION) private readonly nc: NatsConnection, config: GatewayConfig) {
     this.cache = new TtlCache(config.SWITCHYARD_KEY_CACHE_TTL_MS, config.SWITCHYARD_KEY_CACHE_SIZE);
@@ -37,15 +37,19 @@ export class AuthService implements OnModuleInit, OnModuleDestroy {
   }
 
   onModuleInit(): void {
-    this.subscription = onBroadcast<KeyRevokedEvent>(this.nc, Events.billingKeyRevoked, ({ keyHash }) => {
-      if (typeof keyHash !== 'string') return;
-      this.cache.delete(keyHash);
-      this.revoked.set(keyHash, true);
-    });
+    this.subscriptions = [
+      onBroadcast<KeyRevokedEvent>(this.nc, Events.billingKeyRevoked, ({ keyHash }) => {
+        if (typeof keyHash !== 'string') return;
+        this.cache.delete(keyHash);
+        this.revoked.set(keyHash, true);
+      }),
+      // principals carry their rate limit: a changed limit applies from the next request on
+      onBroadcast(this.nc, Events.billingRateLimitChanged, () => this.cache.clear()),
+    ];
   }
 
   onModuleDestroy(): void {
-    this.subscription?.unsubscribe();
+    for (const s of this.subscriptions) s.unsubscribe();
   }
 
   async authenticate(headers: Record<string, string | string[] | undefined>): Promise<Principal> {

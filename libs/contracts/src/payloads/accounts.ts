@@ -1,7 +1,7 @@
 import { Type } from 'class-transformer';
 import {
-  ArrayUnique, IsArray, IsDefined, IsIn, IsNotEmpty, IsNumber, IsOptional, IsString, Max, MaxLength, Min, NotEquals,
-  ValidateNested,
+  ArrayUnique, IsArray, IsDefined, IsIn, IsInt, IsNotEmpty, IsNumber, IsOptional, IsString, Matches, Max, MaxLength, Min,
+  NotEquals, ValidateIf, ValidateNested,
 } from 'class-validator';
 import { Roles, Scopes, type Role, type Scope } from './principal';
 
@@ -19,6 +19,9 @@ export interface UserView {
   name: string;
   role: Role;
   balance: number;
+  /** the limit in force (null = unlimited) and whether it is the user's own or their role's */
+  requests_per_minute: number | null;
+  rate_limit_source: 'role' | 'user';
   created_at: number;
 }
 
@@ -93,4 +96,54 @@ export interface PriceView {
   output_per_million: number;
   batch_discount: number;
   updated_at: number;
+}
+
+/** `{requests_per_minute: n}` or `{requests_per_minute: null}` for unlimited; the field must be present. */
+export class SetRateLimitBody {
+  @ValidateIf((o: SetRateLimitBody) => o.requests_per_minute !== null)
+  @IsInt({ message: 'requests_per_minute must be a positive integer or null (unlimited)' }) @Min(1) @Max(10_000_000)
+  requests_per_minute!: number | null;
+}
+
+export class SetRoleRateLimitRequest {
+  @IsIn(Roles) role!: Role;
+  @ValidateNested() @Type(() => SetRateLimitBody) body!: SetRateLimitBody;
+}
+
+export class SetUserRateLimitRequest {
+  @IsString() @IsNotEmpty() userId!: string;
+  @ValidateNested() @Type(() => SetRateLimitBody) body!: SetRateLimitBody;
+}
+
+export interface RoleRateLimitView {
+  object: 'rate_limit';
+  role: Role;
+  requests_per_minute: number | null;
+}
+
+/** router → billing: set money aside for one request before it reaches a paid upstream. */
+export class CreateHoldRequest {
+  @IsString() @IsNotEmpty() requestId!: string;
+  @IsString() @IsNotEmpty() userId!: string;
+  /** nano-dollars, as a decimal string (bigint) */
+  @Matches(/^\d{1,19}$/) amountNano!: string;
+  /** how long the hold may live if its usage never arrives */
+  @IsInt() @Min(1000) ttlMs!: number;
+}
+
+export class ReleaseHoldRequest {
+  @IsString() @IsNotEmpty() requestId!: string;
+}
+
+export interface HoldView {
+  request_id: string;
+  amount_nano: string;
+}
+
+/** A price in exact units, for services that compute costs (the router shows them to callers). */
+export interface PriceWire {
+  model: string;
+  inputNanoPerMillion: string;
+  outputNanoPerMillion: string;
+  batchDiscountPpm: string;
 }

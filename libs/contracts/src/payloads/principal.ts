@@ -1,4 +1,4 @@
-import { ArrayUnique, IsArray, IsIn, IsString } from 'class-validator';
+import { ArrayUnique, IsArray, IsIn, IsInt, IsOptional, IsString, Min, ValidateIf } from 'class-validator';
 
 export const Roles = ['user', 'partner', 'vip', 'admin'] as const;
 export type Role = (typeof Roles)[number];
@@ -13,4 +13,6 @@ export class Principal {
   @IsString() keyId!: string;
   @IsIn(Roles) role!: Role;
   @IsArray() @ArrayUnique() @IsIn(Scopes, { each: true }) scopes!: Scope[];
+  /** requests per minute across all the user's keys (their own limit, else their role's); null = unlimited */
+  @IsOptional() @ValidateIf((_, v) => v !== null) @IsInt() @Min(1) rateLimit?: number | null;
 }

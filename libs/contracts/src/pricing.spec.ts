@@ -1,5 +1,5 @@
-import { usdToNano } from '@switchyard/contracts';
-import { costOf, divRound } from './money';
+import { usdToNano } from './money';
+import { costOf, divRound } from './pricing';
 
 describe('money', () => {
   it('rounds half away from zero', () => {

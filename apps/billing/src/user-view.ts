@@ -1,0 +1,19 @@
+import { DataSource, EntityManager } from 'typeorm';
+import { nanoToUsd, Role, UserView } from '@switchyard/contracts';
+import { unixSeconds } from '@switchyard/database';
+import { UserEntity } from './entities/user.entity';
+
+export type RoleLimits = ReadonlyMap<Role, number | null>;
+
+export async function roleLimits(em: EntityManager | DataSource): Promise<RoleLimits> {
+  const rows = (await em.query('SELECT role, requests_per_minute FROM billing.rate_limits')) as { role: Role; requests_per_minute: number | null }[];
+  return new Map(rows.map((r) => [r.role, r.requests_per_minute]));
+}
+
+export function userView(user: UserEntity, limits: RoleLimits): UserView {
+  return {
+    id: user.id, object: 'user', name: user.name, role: user.role, balance: nanoToUsd(user.balanceNano),
+    requests_per_minute: user.rateLimitOverridden ? user.rateLimitRpm : limits.get(user.role) ?? null,
+    rate_limit_source: user.rateLimitOverridden ? 'user' : 'role', created_at: unixSeconds(user.createdAt),
+  };
+}
