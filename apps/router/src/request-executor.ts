@@ -14,6 +14,7 @@ import { cacheKeyOf, ResponseCache } from './response-cache';
 import { RouterConfig } from './router.config';
 import { AttemptRecord, routingInfo } from './routing-info';
 import { RoutingPolicies } from './routing-policies';
+import { Spend, withCost } from './spend';
 import { UsagePublisher } from './usage-publisher';
 import { completionTextOf, estimateUsage } from './usage-estimate';
 
@@ -52,6 +53,7 @@ export class RequestExecutor {
     private readonly capacity: ChannelCapacity,
     private readonly policies: RoutingPolicies,
     private readonly cache: ResponseCache,
+    private readonly spend: Spend,
     @Inject(LOGGER) private readonly logger: JsonLogger,
   ) {}
 
@@ -91,13 +93,22 @@ export class RequestExecutor {
   /**
    * Tries the candidates in order until one answers: skips channels whose circuit is open or that
    * are at their caps, never tries one twice, stops at the attempt limit or at a failure that
-   * another channel would not fix (a 400).
+   * another channel would not fix (a 400). Before the first paid (PLATFORM) channel, billing must
+   * hold the request's worst-case cost; if it cannot, only the caller's own channels may serve it.
    */
   private async firstAnswer<T>(req: ExecuteRequest, candidates: RoutableChannel[], call: (channel: RoutableChannel, adapter: ProviderAdapter) => Promise<T>): Promise<Answered<T>> {
     const attempts: AttemptRecord[] = [];
     let atCapacity = false;
+    let funds: 'unchecked' | 'held' | 'free' | DomainError = 'unchecked';
     for (const channel of candidates) {
       if (attempts.length >= this.config.SWITCHYARD_MAX_ATTEMPTS) break;
+      if (channel.type === 'PLATFORM') {
+        if (funds === 'unchecked') funds = await this.spend.hold(req).then((held) => (held ? 'held' : 'free'), (e) => {
+          if (e instanceof DomainError && e.code === 'insufficient_quota') return e;
+          throw e;
+        });
+        if (funds instanceof DomainError) continue;
+      }
       if (!this.health.admit(channel.id)) continue;
       const release = this.capacity.tryAcquire(channel);
       if (!release) {
@@ -119,7 +130,9 @@ export class RequestExecutor {
         if (!error.retryable) break;
       }
     }
+    if (funds === 'held') this.spend.release(req.requestId);
     const last = attempts.at(-1);
+    if (funds instanceof DomainError && !last) throw funds;
     if (last) throw upstreamFailureToDomain(last.error!, routingInfo(req.principal, last.channel, attempts));
     if (atCapacity) throw new DomainError('rate_limit_exceeded', `Every channel serving \`${req.body.model}\` is at its capacity; retry shortly.`, null, 429);
     throw new DomainError('channels_unavailable', `Every channel serving \`${req.body.model}\` is cooling down after failures; retry shortly.`);
@@ -146,15 +159,18 @@ export class RequestExecutor {
       if (hit) {
         const usage = hit.usage ?? estimateUsage(req.body, completionTextOf(hit.body));
         this.report(req, hit.channel, usage, { estimated: hit.usage === null, cached: true }, startedAt);
-        return { body: hit.body, routing: { channel: hit.channel, cached: true, retryCount: 0, attempts: [] } };
+        const shown = await this.spend.shownCost(req, hit.channel.channelType, usage, true);
+        return { body: withCost(hit.body, shown), routing: { channel: hit.channel, cached: true, retryCount: 0, attempts: [] }, costUsd: shown?.cost ?? null };
       }
     }
     const answered = await this.firstAnswer(req, candidates, (channel, adapter) => adapter.send(this.callFor(channel, req, req.body)));
     answered.release();
     const { body, usage } = answered.value;
-    this.report(req, { id: answered.channel.id, channelType: answered.channel.type }, usage ?? estimateUsage(req.body, completionTextOf(body)), { estimated: usage === null, cached: false }, startedAt);
+    const billable = usage ?? estimateUsage(req.body, completionTextOf(body));
+    this.report(req, { id: answered.channel.id, channelType: answered.channel.type }, billable, { estimated: usage === null, cached: false }, startedAt);
     if (cacheKey && ttlMs !== null) await this.cache.put(cacheKey, { body, channel: answered.routing.channel, usage, storedAt: Date.now(), ttlMs });
-    return { body, routing: answered.routing };
+    const shown = await this.spend.shownCost(req, answered.channel.type, billable, false);
+    return { body: withCost(body, shown), routing: answered.routing, costUsd: shown?.cost ?? null };
   }
 
   /**
@@ -183,19 +199,21 @@ export class RequestExecutor {
     const opened = await this.firstAnswer(req, candidates, (channel, adapter) => adapter.openStream(this.callFor(channel, req, body)));
     const { channel, routing } = opened;
     const adapter = adapterFor(channel.provider)!;
+    const showCost = (chunkUsage: NormalizedUsage) => this.spend.shownCost(req, channel.type, chunkUsage, false);
 
     emit({ kind: 'start', routing });
     let usage: NormalizedUsage | null = null;
     let text = '';
     try {
       for await (const chunk of opened.value) {
-        usage = adapter.usageOf(chunk) ?? usage;
+        const chunkUsage = adapter.usageOf(chunk);
+        usage = chunkUsage ?? usage;
         text += completionTextOf(chunk);
         if (!callerWantsUsage) {
           if (Array.isArray(chunk.choices) && chunk.choices.length === 0 && chunk.usage) continue;
           delete chunk.usage;
         }
-        emit({ kind: 'chunk', data: chunk });
+        emit({ kind: 'chunk', data: callerWantsUsage && chunkUsage ? withCost(chunk, await showCost(chunkUsage)) : chunk });
       }
       emit({ kind: 'end' });
     } catch (error) {

@@ -3,7 +3,7 @@ import { hostname } from 'os';
 import { ExecuteRequest, Principal, Subjects } from '@switchyard/contracts';
 import { connectNats, RpcClient } from '@switchyard/nats';
 import { ManagedProcess } from '@switchyard/runtime';
-import { freshDatabase, MockUpstreamProcess, startMockUpstream, startServiceProcess, startTestNats, TestDatabase } from '@switchyard/testing';
+import { freshDatabase, MockUpstreamProcess, startFakeBilling, startMockUpstream, startServiceProcess, startTestNats, TestDatabase } from '@switchyard/testing';
 
 const admin: Principal = { userId: 'usr_admin', keyId: 'key_admin', role: 'admin', scopes: ['admin', 'inference'] };
 
@@ -24,6 +24,7 @@ describe('two router processes in one queue group', () => {
     routers = await Promise.all([startServiceProcess('router', env, 'router-1'), startServiceProcess('router', env, 'router-2')]);
     nc = await connectNats(nats.url, 'replicas-test');
     rpc = new RpcClient(nc, 10_000);
+    startFakeBilling(nc);
   });
 
   afterAll(async () => {

@@ -19,4 +19,8 @@ export class RouterConfig extends UpstreamPolicyConfig {
   @IsInt() @Min(1) SWITCHYARD_CACHE_DEFAULT_TTL_SECONDS: number = 300;
   /** the longest any cached answer lives (the cache bucket's own limit) */
   @IsInt() @Min(1) SWITCHYARD_CACHE_MAX_TTL_SECONDS: number = 86_400;
+  /** read by billing too: whether answers from the cache are charged (the router shows the same cost) */
+  @Transform(toBoolean) @IsBoolean() SWITCHYARD_CACHE_HITS_BILLED: boolean = false;
+  /** the output a request may produce when it sets no max_tokens, for holding money before it runs */
+  @IsInt() @Min(1) SWITCHYARD_DEFAULT_MAX_OUTPUT_TOKENS: number = 4096;
 }

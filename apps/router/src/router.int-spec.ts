@@ -4,7 +4,7 @@ import { lastValueFrom, Observable, toArray } from 'rxjs';
 import { DataSource } from 'typeorm';
 import { ExecuteRequest, Principal, StreamEvent, Streams, Subjects, UsageEvent } from '@switchyard/contracts';
 import { RpcClient } from '@switchyard/nats';
-import { InProcessService, MockUpstreamProcess, startMockUpstream, startServiceInProcess } from '@switchyard/testing';
+import { InProcessService, MockUpstreamProcess, startFakeBilling, startMockUpstream, startServiceInProcess } from '@switchyard/testing';
 import { RequestExecutor } from './request-executor';
 import { RouterConfig } from './router.config';
 import { routerService } from './router.service-definition';
@@ -46,6 +46,7 @@ describe('router service (real Postgres, NATS, mock upstreams)', () => {
     // circuits stay closed here: these tests fail channels on purpose; circuits have their own tests
     service = await startServiceInProcess(routerService, { SWITCHYARD_SECRET_KEY: 'x'.repeat(40), SWITCHYARD_UPSTREAM_TIMEOUT_MS: '1500', SWITCHYARD_CIRCUIT_FAILURES: '1000' });
     ({ dataSource, app, nc, rpc } = service);
+    startFakeBilling(nc);
   });
 
   afterAll(async () => {

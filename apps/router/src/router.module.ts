@@ -1,16 +1,18 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { coreProviders, ServiceDeps } from '@switchyard/nats';
+import { coreProviders, RpcClient, ServiceDeps } from '@switchyard/nats';
 import { ChannelCapacity } from './channel-capacity';
 import { ChannelHealth } from './channel-health';
 import { ChannelTable } from './channel-table';
 import { ChannelsService } from './channels.service';
 import { ModelsService } from './models.service';
+import { PriceBook } from './price-book';
 import { RequestExecutor } from './request-executor';
 import { ResponseCache } from './response-cache';
 import { RouterConfig } from './router.config';
 import { RouterHandler } from './router.handler';
 import { RoutingPolicies } from './routing-policies';
 import { SecretBox } from './secret-box';
+import { Spend } from './spend';
 import { UsagePublisher } from './usage-publisher';
 
 @Module({})
@@ -22,8 +24,9 @@ export class RouterModule {
       providers: [
         ...coreProviders(RouterConfig, deps),
         { provide: SecretBox, useValue: new SecretBox(deps.config.SWITCHYARD_SECRET_KEY) },
+        { provide: RpcClient, useValue: new RpcClient(deps.nc, deps.config.SWITCHYARD_RPC_TIMEOUT_MS) },
         ChannelTable, ChannelHealth, ChannelCapacity, ChannelsService, ModelsService, RequestExecutor, ResponseCache,
-        RoutingPolicies, UsagePublisher,
+        RoutingPolicies, UsagePublisher, PriceBook, Spend,
       ],
     };
   }

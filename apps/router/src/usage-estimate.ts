@@ -24,3 +24,15 @@ export function completionTextOf(payload: Record<string, unknown>): string {
     })
     .join('');
 }
+
+/**
+ * The most a request can use, for holding money before it runs: every UTF-8 byte of the input
+ * counted as half a token (generous for any language), and all the output it may ask for.
+ */
+export function worstCaseUsage(endpoint: string, body: Record<string, unknown>, defaultMaxOutputTokens: number): NormalizedUsage {
+  const promptTokens = Math.ceil(Buffer.byteLength(JSON.stringify(body.messages ?? body.input ?? '')) / 2);
+  if (endpoint === '/v1/embeddings') return { promptTokens, completionTokens: 0 };
+  const asked = [body.max_completion_tokens, body.max_tokens].find((v) => typeof v === 'number' && Number.isInteger(v) && v > 0) as number | undefined;
+  const choices = typeof body.n === 'number' && Number.isInteger(body.n) && body.n > 1 ? body.n : 1;
+  return { promptTokens, completionTokens: (asked ?? defaultMaxOutputTokens) * choices };
+}

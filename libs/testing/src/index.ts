@@ -1,3 +1,4 @@
 export * from './infrastructure';
 export * from './processes';
 export * from './in-process-service';
+export * from './fake-billing';

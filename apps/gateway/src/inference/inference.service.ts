@@ -40,6 +40,7 @@ export class InferenceService {
     };
     if (!stream) {
       const answer = (await this.rpc.send(Subjects.routerRequestExecute, execute, this.firstAnswerTimeoutMs)) as ExecuteReply;
+      if (answer.costUsd !== null) reply.header('x-switchyard-cost', String(answer.costUsd));
       reply.headers(routingHeaders(answer.routing)).type('application/json').send({ ...answer.body, _routing: answer.routing });
       return;
     }

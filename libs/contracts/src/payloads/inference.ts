@@ -68,6 +68,8 @@ export class ExecuteRequest {
 export interface ExecuteReply {
   body: Record<string, unknown>;
   routing: RoutingInfo;
+  /** what the caller is charged, USD (null when prices are unavailable) */
+  costUsd: number | null;
 }
 
 /** A streamed execute answers with a sequence of these; failover can only happen before `start`. */
