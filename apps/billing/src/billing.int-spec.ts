@@ -155,4 +155,57 @@ describe('billing service (real Postgres, NATS, JetStream)', () => {
     await expect(rpc.send(Subjects.billingCreditAdd, { userId: user.id, body: { amount: -2 } })).rejects.toMatchObject({ param: 'amount' });
     expect((await rpc.send(Subjects.billingCreditAdd, { userId: user.id, body: { amount: -0.25 } })).balance).toBe(0.75);
   });
+
+  it('grants holds only while the balance minus live holds covers them, even 50 at once', async () => {
+    const user = await rpc.send(Subjects.billingUserCreate, { name: 'holder', credits: 0.05 });
+    const hold = (requestId: string, amountNano: string, ttlMs = 600_000) => rpc.send(Subjects.billingHoldCreate, { requestId, userId: user.id, amountNano, ttlMs });
+    const results = await Promise.allSettled(Array.from({ length: 50 }, (_, i) => hold(`req_hold_${i}`, '10000000'))); // $0.01 each
+    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(5);
+    const refused = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected');
+    expect(refused).toHaveLength(45);
+    for (const r of refused) expect(r.reason).toMatchObject({ code: 'insufficient_quota', status: 402 });
+
+    // the same request asking again keeps its one hold
+    const granted = results.findIndex((r) => r.status === 'fulfilled');
+    expect(await hold(`req_hold_${granted}`, '10000000')).toEqual({ request_id: `req_hold_${granted}`, amount_nano: '10000000' });
+    await expect(hold('req_hold_more', '1')).rejects.toMatchObject({ code: 'insufficient_quota' });
+
+    // a release frees its money; a billed request's usage replaces its hold
+    expect(await rpc.send(Subjects.billingHoldRelease, { requestId: `req_hold_${granted}` })).toEqual({ released: true });
+    await hold('req_hold_after_release', '10000000');
+    const billedId = results.map((r, i) => (r.status === 'fulfilled' && i !== granted ? `req_hold_${i}` : null)).find(Boolean)!;
+    await publishDurable(nc.jetstream(), Events.routerRequestCompleted, usageEvent({ requestId: billedId, userId: user.id, model: 'unpriced', promptTokens: 1, completionTokens: 1 }), billedId);
+    await until(async () => ((await dataSource.query('SELECT 1 FROM billing.holds WHERE request_id = $1', [billedId])).length === 0 ? true : undefined));
+    await hold('req_hold_after_usage', '10000000');
+
+    // a hold whose usage never came stops counting when it expires
+    await dataSource.query(`UPDATE billing.holds SET expires_at = now() - interval '1 second' WHERE user_id = $1`, [user.id]);
+    await hold('req_hold_after_expiry', '50000000');
+  });
+
+  it('keeps the ledger equal to the balance when applying usage fails half-way, and bills it once on redelivery', async () => {
+    const user = await rpc.send(Subjects.billingUserCreate, { name: 'crashy', credits: 1 });
+    await rpc.send(Subjects.billingPriceSet, { model: 'crash-model', body: { input_per_million: 1, output_per_million: 1 } });
+    await rpc.send(Subjects.billingHoldCreate, { requestId: 'req_crash_1', userId: user.id, amountNano: '5000000', ttlMs: 600_000 });
+    // the first ledger write for this request fails after its usage record was inserted (nextval survives the rollback)
+    await dataSource.query(`CREATE SEQUENCE billing.crash_once`);
+    await dataSource.query(`
+      CREATE FUNCTION billing.crash_once() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN IF NEW.reference = 'req_crash_1' AND nextval('billing.crash_once') = 1 THEN RAISE EXCEPTION 'simulated crash'; END IF; RETURN NEW; END $$`);
+    await dataSource.query(`CREATE TRIGGER crash_once_trg BEFORE INSERT ON billing.ledger FOR EACH ROW EXECUTE FUNCTION billing.crash_once()`);
+    try {
+      await publishDurable(nc.jetstream(), Events.routerRequestCompleted, usageEvent({ requestId: 'req_crash_1', userId: user.id, model: 'crash-model' }), 'req_crash_1');
+      const record = await until(async () => (await rpc.send(Subjects.billingUsageList, { userId: user.id, limit: 10 })).data[0], 30_000);
+      expect(record).toMatchObject({ request_id: 'req_crash_1', cost: 0.0015 });
+      const [row] = await dataSource.query(
+        `SELECT (SELECT count(*) FROM billing.ledger WHERE reference = 'req_crash_1')::int AS entries,
+                (SELECT sum(amount_nano) FROM billing.ledger WHERE user_id = $1)::text AS ledger,
+                (SELECT balance_nano FROM billing.users WHERE id = $1)::text AS balance,
+                (SELECT count(*) FROM billing.holds WHERE request_id = 'req_crash_1')::int AS holds,
+                (SELECT last_value FROM billing.crash_once)::int AS tries`, [user.id]);
+      expect(row).toEqual({ entries: 1, ledger: row.balance, balance: String(1_000_000_000 - 1_500_000), holds: 0, tries: 2 });
+    } finally {
+      await dataSource.query('DROP TRIGGER crash_once_trg ON billing.ledger; DROP FUNCTION billing.crash_once(); DROP SEQUENCE billing.crash_once');
+    }
+  });
 });

@@ -11,6 +11,7 @@ import { base64Floats, completionTokensOf, embeddingOf, promptTokensOf, replyTo,
  *   mode "cut": stream `after_chunks` chunks, then drop the connection
  *   mode "no_usage": omit usage
  *   delay_ms: wait before answering; chunk_delay_ms: wait between stream chunks
+ *   completion_tokens: report this many output tokens (to test billing at the worst case)
  */
 export interface MockBehaviour {
   mode?: 'ok' | 'fail' | 'stall' | 'cut' | 'no_usage';
@@ -20,6 +21,7 @@ export interface MockBehaviour {
   chunk_delay_ms?: number;
   after_chunks?: number;
   retry_after?: number;
+  completion_tokens?: number;
 }
 
 export interface RecordedRequest {
@@ -135,7 +137,7 @@ export class MockUpstream {
     const id = `chatcmpl-mock${++this.counter}`;
     const created = Math.floor(Date.now() / 1000);
     const reply = replyTo(messages);
-    const usage = { prompt_tokens: promptTokensOf(messages), completion_tokens: completionTokensOf(reply), total_tokens: 0 };
+    const usage = { prompt_tokens: promptTokensOf(messages), completion_tokens: behaviour.completion_tokens ?? completionTokensOf(reply), total_tokens: 0 };
     usage.total_tokens = usage.prompt_tokens + usage.completion_tokens;
     const withUsage = behaviour.mode !== 'no_usage';
 

@@ -1,0 +1,124 @@
+import OpenAI from 'openai';
+import { MockUpstreamProcess, startMockUpstream } from '@switchyard/testing';
+import { apiCaller, createUserWithKey, RunningStack, startStackLikeNpmStart } from './stack-harness';
+
+/** Money as callers see it: holds before paid calls, costs in answers, BYOK, streams cut short. */
+describe('billing through the running system', () => {
+  let stack: RunningStack;
+  let call: ReturnType<typeof apiCaller>;
+  let upstream: MockUpstreamProcess;
+  const admin = (method: string, path: string, body?: unknown) => call(method, path, stack.adminKey, body);
+  const ask = (key: string, extra: Record<string, unknown> = {}) =>
+    call('POST', '/v1/chat/completions', key, { model: 'paid-model', messages: [{ role: 'user', content: 'price me' }], ...extra });
+
+  async function balanceOf(userId: string): Promise<number> {
+    return (await admin('GET', `/admin/users/${userId}`)).body.balance;
+  }
+
+  async function settledUsage(key: string, count: number) {
+    for (let i = 0; i < 200; i++) {
+      const usage = (await call('GET', '/v1/usage?limit=100', key)).body;
+      if (usage.data.length >= count) return usage;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    throw new Error(`fewer than ${count} usage records arrived`);
+  }
+
+  beforeAll(async () => {
+    upstream = await startMockUpstream({ apiKey: 'sk-paid' });
+    stack = await startStackLikeNpmStart({ SWITCHYARD_ALLOW_PRIVATE_UPSTREAMS: 'true' });
+    call = apiCaller(stack);
+    await admin('POST', '/admin/channels', { name: 'paid', provider: 'openai', base_url: `${upstream.url}/v1`, api_key: 'sk-paid', models: ['paid-model', 'byok-model'] });
+    // $1 per million input tokens, $10 per million output tokens
+    await admin('PUT', '/admin/prices/paid-model', { input_per_million: 1, output_per_million: 10 });
+    await admin('PUT', '/admin/prices/byok-model', { input_per_million: 1, output_per_million: 10 });
+  });
+
+  afterAll(async () => {
+    await stack?.stop();
+    await upstream?.stop();
+  });
+
+  beforeEach(() => upstream.clearRequests());
+
+  it('refuses with 402 before the upstream when the balance cannot cover the worst case', async () => {
+    const { key } = await createUserWithKey(stack, { name: 'poor', credits: 0.001 });
+    const refused = await ask(key, { max_tokens: 1000 }); // up to $0.01 of output
+    expect(refused.status).toBe(402);
+    expect(refused.body.error).toMatchObject({ code: 'insufficient_quota', type: 'insufficient_quota', message: expect.stringContaining('$0.001') });
+    expect(refused.headers.get('x-should-retry')).toBe('false');
+    expect(await upstream.requests()).toEqual([]);
+
+    const small = await ask(key, { max_tokens: 10 });
+    expect(small.status).toBe(200);
+    expect((await upstream.requests()).length).toBe(1);
+  });
+
+  it('never overdraws under 50 concurrent requests that each cost the most they may', async () => {
+    const { userId, key } = await createUserWithKey(stack, { name: 'concurrent', credits: 0.05, role: 'vip' });
+    // every answer really uses all 1,000 output tokens it may: $0.01 each, so at most 5 fit
+    const answers = await Promise.all(Array.from({ length: 50 }, () => ask(key, { max_tokens: 1000, mock: { completion_tokens: 1000 } })));
+    const ok = answers.filter((a) => a.status === 200).length;
+    expect(ok).toBeGreaterThanOrEqual(1);
+    expect(ok).toBeLessThanOrEqual(5);
+    expect(answers.filter((a) => a.status === 402)).toHaveLength(50 - ok);
+    const usage = await settledUsage(key, ok);
+    const spent = usage.data.reduce((sum: number, u: { cost: number }) => sum + u.cost, 0);
+    expect(spent).toBeLessThanOrEqual(0.05);
+    const balance = await balanceOf(userId);
+    expect(balance).toBeGreaterThanOrEqual(0);
+    expect(balance).toBeCloseTo(0.05 - spent, 9);
+  });
+
+  it('shows the cost in usage.cost and x-switchyard-cost, and on the final streamed chunk', async () => {
+    const { key } = await createUserWithKey(stack, { name: 'costs' });
+    const answer = await ask(key);
+    const { prompt_tokens, completion_tokens } = answer.body.usage;
+    const expected = (prompt_tokens * 1 + completion_tokens * 10) / 1e6;
+    expect(answer.body.usage.cost).toBeCloseTo(expected, 12);
+    expect(Number(answer.headers.get('x-switchyard-cost'))).toBeCloseTo(expected, 12);
+    const record = (await settledUsage(key, 1)).data[0];
+    expect(record.cost).toBeCloseTo(expected, 12);
+
+    const sdk = new OpenAI({ apiKey: key, baseURL: `${stack.gatewayUrl}/v1`, maxRetries: 0 });
+    const stream = await sdk.chat.completions.create({ model: 'paid-model', messages: [{ role: 'user', content: 'stream a price' }], stream: true, stream_options: { include_usage: true } });
+    let last: any;
+    for await (const chunk of stream) last = chunk;
+    expect(last.usage.cost).toBeCloseTo((last.usage.prompt_tokens + last.usage.completion_tokens * 10) / 1e6, 12);
+  });
+
+  it('lets a user with no balance use their own key (BYOK): no charge, the provider cost shown apart', async () => {
+    const { key } = await createUserWithKey(stack, { name: 'byok-broke', credits: 0 });
+    expect((await ask(key)).status).toBe(402);
+    const byok = await startMockUpstream({ apiKey: 'sk-own' });
+    try {
+      await call('POST', '/v1/channels', key, { provider: 'openai', base_url: `${byok.url}/v1`, api_key: 'sk-own', models: ['byok-model'] });
+      const answer = await call('POST', '/v1/chat/completions', key, { model: 'byok-model', messages: [{ role: 'user', content: 'my own key' }] });
+      expect(answer.status).toBe(200);
+      expect(answer.body._routing.channel.channelType).toBe('PRIVATE');
+      const { prompt_tokens, completion_tokens } = answer.body.usage;
+      expect(answer.body.usage.cost).toBe(0);
+      expect(answer.body.usage.cost_details.upstream_inference_cost).toBeCloseTo((prompt_tokens + completion_tokens * 10) / 1e6, 12);
+      expect((await settledUsage(key, 1)).data[0]).toMatchObject({ channel_type: 'PRIVATE', cost: 0 });
+    } finally {
+      await byok.stop();
+    }
+  });
+
+  it('bills a stream the caller abandons from the upstream\'s own usage, not an estimate', async () => {
+    const { key } = await createUserWithKey(stack, { name: 'quitter' });
+    const words = Array.from({ length: 30 }, (_, i) => `word${i}`).join(' ');
+    const controller = new AbortController();
+    const response = await fetch(`${stack.gatewayUrl}/v1/chat/completions`, {
+      method: 'POST', signal: controller.signal,
+      headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ model: 'paid-model', messages: [{ role: 'user', content: words }], stream: true, mock: { chunk_delay_ms: 50 } }),
+    });
+    const reader = response.body!.getReader();
+    await reader.read();
+    controller.abort();
+    const record = (await settledUsage(key, 1)).data[0];
+    expect(record).toMatchObject({ estimated: false, completion_tokens: 31, model: 'paid-model' }); // "Echo:" and 30 words, though the caller read one chunk
+    expect(record.cost).toBeCloseTo((record.prompt_tokens + 31 * 10) / 1e6, 12);
+  });
+});
