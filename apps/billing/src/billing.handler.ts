@@ -3,14 +3,15 @@ import { MessagePattern, Payload } from '@nestjs/microservices';
 import { DataSource } from 'typeorm';
 import {
   AddCreditRequest, CreateHoldRequest, CreateKeyRequest, CreateUserBody, createValidated, KeyRef, ReleaseHoldRequest,
-  SetPriceRequest, SetRoleRateLimitRequest, SetUserRateLimitRequest, Subjects, UsageListRequest, UserRef, VerifyKeyRequest,
+  LedgerListRequest, SetPriceRequest, SetRoleRateLimitRequest, SetUserRateLimitRequest, Subjects, UsageFilter, UsageListRequest, UserRef,
+  VerifyKeyRequest,
 } from '@switchyard/contracts';
 import { checkHealth } from '@switchyard/nats';
 import { HoldsService } from './holds.service';
 import { KeysService } from './keys.service';
 import { PricesService } from './prices.service';
 import { RateLimitsService } from './rate-limits.service';
-import { UsageService } from './usage.service';
+import { UsageReportsService } from './usage-reports.service';
 import { UsersService } from './users.service';
 
 /** NATS edge of billing: validate, delegate. */
@@ -21,7 +22,7 @@ export class BillingHandler {
     private readonly users: UsersService,
     private readonly keys: KeysService,
     private readonly prices: PricesService,
-    private readonly usage: UsageService,
+    private readonly reports: UsageReportsService,
     private readonly rateLimits: RateLimitsService,
     private readonly holds: HoldsService,
   ) {}
@@ -82,7 +83,17 @@ export class BillingHandler {
 
   @MessagePattern(Subjects.billingUsageList)
   listUsage(@Payload() payload: unknown) {
-    return this.usage.list(createValidated(UsageListRequest, payload));
+    return this.reports.list(createValidated(UsageListRequest, payload));
+  }
+
+  @MessagePattern(Subjects.billingUsageDaily)
+  dailyUsage(@Payload() payload: unknown) {
+    return this.reports.daily(createValidated(UsageFilter, payload));
+  }
+
+  @MessagePattern(Subjects.billingLedgerList)
+  listLedger(@Payload() payload: unknown) {
+    return this.reports.ledger(createValidated(LedgerListRequest, payload));
   }
 
   @MessagePattern(Subjects.billingPriceList)

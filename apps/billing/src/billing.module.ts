@@ -7,6 +7,7 @@ import { KeysService } from './keys.service';
 import { PricesService } from './prices.service';
 import { RateLimitsService } from './rate-limits.service';
 import { UsageConsumer } from './usage.consumer';
+import { UsageReportsService } from './usage-reports.service';
 import { UsageService } from './usage.service';
 import { UsersService } from './users.service';
 
@@ -18,7 +19,7 @@ export class BillingModule {
       controllers: [BillingHandler],
       providers: [
         ...coreProviders(BillingConfig, deps),
-        UsersService, KeysService, PricesService, UsageService, UsageConsumer, RateLimitsService, HoldsService,
+        UsersService, KeysService, PricesService, UsageService, UsageReportsService, UsageConsumer, RateLimitsService, HoldsService,
       ],
     };
   }

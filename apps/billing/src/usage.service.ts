@@ -1,21 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { DomainError, UsageEvent, UsageListReply, UsageListRequest, UsageRecordView } from '@switchyard/contracts';
-import { unixSeconds } from '@switchyard/database';
+import { UsageEvent } from '@switchyard/contracts';
 import { UsageRecordEntity } from './entities/usage-record.entity';
-import { UserEntity } from './entities/user.entity';
-import { chargeFor, nanoToUsd } from '@switchyard/contracts';
+import { chargeFor } from '@switchyard/contracts';
 import { BillingConfig } from './billing.config';
 import { PricesService } from './prices.service';
 import { appendLedger } from './users.service';
-
-function recordView(r: UsageRecordEntity): UsageRecordView {
-  return {
-    request_id: r.requestId, model: r.model, endpoint: r.endpoint, channel_id: r.channelId, channel_type: r.channelType,
-    prompt_tokens: r.promptTokens, completion_tokens: r.completionTokens, cost: nanoToUsd(r.costNano),
-    estimated: r.estimated, cached: r.cached, batch_id: r.batchId, created_at: unixSeconds(r.createdAt),
-  };
-}
 
 @Injectable()
 export class UsageService {
@@ -50,26 +40,5 @@ export class UsageService {
       if (costNano !== 0n) await appendLedger(em, { userId: event.userId, amountNano: -costNano, kind: 'usage', reference: event.requestId });
       return 'applied';
     });
-  }
-
-  async list(request: UsageListRequest): Promise<UsageListReply> {
-    const user = await this.ds.getRepository(UserEntity).findOneBy({ id: request.userId });
-    if (!user) throw DomainError.notFound(`User ${request.userId}`, null);
-    const repo = this.ds.getRepository(UsageRecordEntity);
-    let beforeSeq: bigint | null = null;
-    if (request.after) {
-      const cursor = await repo.findOneBy({ requestId: request.after, userId: request.userId });
-      if (!cursor) throw new DomainError('invalid_value', `No usage record ${request.after}`, 'after');
-      beforeSeq = cursor.seq;
-    }
-    const query = repo.createQueryBuilder('u').where('u.user_id = :userId', { userId: request.userId });
-    if (beforeSeq !== null) query.andWhere('u.seq < :seq', { seq: beforeSeq.toString() });
-    const rows = await query.orderBy('u.seq', 'DESC').limit(request.limit + 1).getMany();
-    return {
-      object: 'list',
-      balance: nanoToUsd(user.balanceNano),
-      data: rows.slice(0, request.limit).map(recordView),
-      has_more: rows.length > request.limit,
-    };
   }
 }

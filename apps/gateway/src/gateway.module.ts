@@ -7,6 +7,7 @@ import { ObjectStorage } from '@switchyard/object-storage';
 import { AdminChannelsController } from './admin/admin-channels.controller';
 import { AdminPricesController } from './admin/admin-prices.controller';
 import { AdminRateLimitsController } from './admin/admin-rate-limits.controller';
+import { AdminUsageController } from './admin/admin-usage.controller';
 import { AdminUsersController } from './admin/admin-users.controller';
 import { AuthGuard } from './auth/auth.guard';
 import { AuthService } from './auth/auth.service';
@@ -32,7 +33,7 @@ export class GatewayModule {
       controllers: [
         HealthController, InferenceController, ModelsController, UsageController, FilesController, BatchesController,
         PrivateChannelsController, RoutingPolicyController, AdminUsersController, AdminChannelsController, AdminPricesController,
-        AdminRateLimitsController,
+        AdminRateLimitsController, AdminUsageController,
       ],
       providers: [
         { provide: GatewayConfig, useValue: deps.config },

@@ -13,7 +13,7 @@ import type { BatchListReply, BatchRef, BatchView, CreateBatchRequest, ListBatch
 import type { HealthReply } from './payloads/health';
 import type { ExecuteReply, ExecuteRequest, ModelListRequest, ModelView } from './payloads/inference';
 import type { Principal } from './payloads/principal';
-import type { UsageListReply, UsageListRequest } from './payloads/usage';
+import type { LedgerListReply, LedgerListRequest, UsageDailyReply, UsageFilter, UsageListReply, UsageListRequest } from './payloads/usage';
 
 type Empty = Record<string, never>;
 
@@ -63,6 +63,8 @@ export type RpcMap = {
   [Subjects.billingHoldCreate]: [CreateHoldRequest, HoldView];
   [Subjects.billingHoldRelease]: [ReleaseHoldRequest, { released: boolean }];
   [Subjects.billingUsageList]: [UsageListRequest, UsageListReply];
+  [Subjects.billingUsageDaily]: [UsageFilter, UsageDailyReply];
+  [Subjects.billingLedgerList]: [LedgerListRequest, LedgerListReply];
 };
 
 export type RpcSubject = keyof RpcMap;

@@ -53,6 +53,8 @@ export const Subjects = {
   billingHoldCreate: 'billing.hold.create',
   billingHoldRelease: 'billing.hold.release',
   billingUsageList: 'billing.usage.list',
+  billingUsageDaily: 'billing.usage.daily',
+  billingLedgerList: 'billing.ledger.list',
 } as const;
 
 /** Events. Durable ones travel on JetStream; broadcasts reach every replica (no queue group). */

@@ -121,4 +121,44 @@ describe('billing through the running system', () => {
     expect(record).toMatchObject({ estimated: false, completion_tokens: 31, model: 'paid-model' }); // "Echo:" and 30 words, though the caller read one chunk
     expect(record.cost).toBeCloseTo((record.prompt_tokens + 31 * 10) / 1e6, 12);
   });
+
+  it('filters usage by time, model and batch, totals it per day, and shows admins every user and the ledger', async () => {
+    const { userId, key } = await createUserWithKey(stack, { name: 'reports', credits: 2 });
+    await ask(key);
+    await ask(key);
+    await call('POST', '/v1/chat/completions', key, { model: 'byok-model', messages: [{ role: 'user', content: 'another model' }] });
+    const all = await settledUsage(key, 3);
+    expect(all.data.every((u: { user_id: string }) => u.user_id === userId)).toBe(true);
+    const total = all.data.reduce((sum: number, u: { cost: number }) => sum + u.cost, 0);
+
+    expect((await call('GET', '/v1/usage?model=paid-model', key)).body.data).toHaveLength(2);
+    const now = Math.floor(Date.now() / 1000);
+    expect((await call('GET', `/v1/usage?from=${now + 3600}`, key)).body.data).toHaveLength(0);
+    expect((await call('GET', `/v1/usage?to=${now - 3600}`, key)).body.data).toHaveLength(0);
+    expect((await call('GET', `/v1/usage?from=${now - 3600}&to=${now + 3600}`, key)).body.data).toHaveLength(3);
+    expect((await call('GET', '/v1/usage?batch_id=batch_none', key)).body.data).toHaveLength(0);
+    expect((await call('GET', '/v1/usage?from=yesterday', key)).body.error).toMatchObject({ code: 'invalid_value', param: 'from' });
+
+    const daily = (await call('GET', '/v1/usage/daily', key)).body;
+    expect(daily.data).toHaveLength(1);
+    expect(daily.data[0]).toMatchObject({ object: 'usage.day', date: new Date().toISOString().slice(0, 10), requests: 3 });
+    expect(daily.data[0].cost).toBeCloseTo(total, 9);
+    expect((await call('GET', '/v1/usage/daily?model=byok-model', key)).body.data[0].requests).toBe(1);
+
+    const forUser = (await admin('GET', `/admin/usage?user_id=${userId}`)).body;
+    expect(forUser.data.map((u: { request_id: string }) => u.request_id)).toEqual(all.data.map((u: { request_id: string }) => u.request_id));
+    const everyone = (await admin('GET', '/admin/usage?limit=100')).body;
+    expect(everyone.balance).toBeNull();
+    expect(new Set(everyone.data.map((u: { user_id: string }) => u.user_id)).size).toBeGreaterThan(1);
+    expect((await call('GET', '/admin/usage', key)).status).toBe(403);
+
+    const ledger = (await admin('GET', `/admin/users/${userId}/ledger`)).body;
+    expect(ledger.data.map((e: { kind: string }) => e.kind)).toEqual(['usage', 'usage', 'usage', 'credit']);
+    expect(ledger.data[3]).toMatchObject({ object: 'ledger.entry', amount: 2 });
+    const sum = ledger.data.reduce((s2: number, e: { amount: number }) => s2 + e.amount, 0);
+    expect(ledger.balance).toBeCloseTo(sum, 9);
+    expect(ledger.balance).toBeCloseTo(2 - total, 9);
+    const page = (await admin('GET', `/admin/users/${userId}/ledger?limit=2&after=${ledger.data[1].id}`)).body;
+    expect(page.data.map((e: { id: string }) => e.id)).toEqual([ledger.data[2].id, ledger.data[3].id]);
+  });
 });

@@ -1,5 +1,5 @@
-import { Body, Controller, Delete, Get, Param, Post, Put } from '@nestjs/common';
-import { AddCreditBody, CreateKeyBody, CreateUserBody, createValidated, SetRateLimitBody, Subjects } from '@switchyard/contracts';
+import { Body, Controller, Delete, Get, Param, Post, Put, Query } from '@nestjs/common';
+import { AddCreditBody, CreateKeyBody, CreateUserBody, createValidated, LedgerListRequest, SetRateLimitBody, Subjects } from '@switchyard/contracts';
 import { RpcClient } from '@switchyard/nats';
 import { Access } from '../auth/access';
 
@@ -53,5 +53,11 @@ export class AdminUsersController {
   @Delete(':id/rate-limit')
   clearRateLimit(@Param('id') userId: string) {
     return this.rpc.send(Subjects.billingUserRateLimitClear, { userId });
+  }
+
+  /** Every credit and charge, newest first; `after` is an entry id. */
+  @Get(':id/ledger')
+  ledger(@Param('id') userId: string, @Query() query: Record<string, string>) {
+    return this.rpc.send(Subjects.billingLedgerList, createValidated(LedgerListRequest, { userId, limit: query.limit ?? 20, after: query.after }));
   }
 }

@@ -25,14 +25,63 @@ export class UsageEvent {
   @IsISO8601() createdAt!: string;
 }
 
-export class UsageListRequest {
+/** Which usage to look at. Times are unix seconds, `from` inclusive, `to` exclusive. */
+export class UsageFilter {
+  /** one user's usage; null = every user's (admins only) */
+  @ValidateIf((_, v) => v !== null) @IsString() @IsNotEmpty() userId!: string | null;
+  @IsOptional() @IsInt() @Min(0) from?: number;
+  @IsOptional() @IsInt() @Min(0) to?: number;
+  @IsOptional() @IsString() @IsNotEmpty() model?: string;
+  @IsOptional() @IsString() @IsNotEmpty() batchId?: string;
+}
+
+export class UsageListRequest extends UsageFilter {
+  @Type(() => Number) @IsInt() @Min(1) @Max(100) limit!: number;
+  @IsOptional() @IsString() after?: string;
+}
+
+export interface UsageDayView {
+  object: 'usage.day';
+  /** UTC, YYYY-MM-DD */
+  date: string;
+  requests: number;
+  prompt_tokens: number;
+  completion_tokens: number;
+  cost: number;
+}
+
+export interface UsageDailyReply {
+  object: 'list';
+  data: UsageDayView[];
+}
+
+export class LedgerListRequest {
   @IsString() @IsNotEmpty() userId!: string;
   @Type(() => Number) @IsInt() @Min(1) @Max(100) limit!: number;
   @IsOptional() @IsString() after?: string;
 }
 
+export interface LedgerEntryView {
+  id: string;
+  object: 'ledger.entry';
+  /** USD; credits positive, usage negative */
+  amount: number;
+  kind: 'credit' | 'usage';
+  /** the request id for usage */
+  reference: string;
+  created_at: number;
+}
+
+export interface LedgerListReply {
+  object: 'list';
+  balance: number;
+  data: LedgerEntryView[];
+  has_more: boolean;
+}
+
 export interface UsageRecordView {
   request_id: string;
+  user_id: string;
   model: string;
   endpoint: string;
   channel_id: string;
@@ -48,7 +97,8 @@ export interface UsageRecordView {
 
 export interface UsageListReply {
   object: 'list';
-  balance: number;
+  /** the user's balance; null when listing every user's usage */
+  balance: number | null;
   data: UsageRecordView[];
   has_more: boolean;
 }
