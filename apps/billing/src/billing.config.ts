@@ -1,10 +1,7 @@
-import { Transform } from 'class-transformer';
-import { IsBoolean, IsOptional, IsString, MinLength } from 'class-validator';
-import { DatabaseServiceConfig, toBoolean } from '@switchyard/config';
+import { IsOptional, IsString, MinLength } from 'class-validator';
+import { DatabaseServiceConfig, WithChargePolicy } from '@switchyard/config';
 
-export class BillingConfig extends DatabaseServiceConfig {
+export class BillingConfig extends WithChargePolicy(DatabaseServiceConfig) {
   /** When set, a key with role admin exists with exactly this value. */
   @IsOptional() @IsString() @MinLength(20) SWITCHYARD_ADMIN_KEY?: string;
-  /** charge answers from the response cache like upstream answers (default: free) */
-  @Transform(toBoolean) @IsBoolean() SWITCHYARD_CACHE_HITS_BILLED: boolean = false;
 }

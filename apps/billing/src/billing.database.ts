@@ -8,11 +8,12 @@ import { UserEntity } from './entities/user.entity';
 import { BillingInitial1763800000000 } from './migrations/1763800000000-billing-initial';
 import { BillingCachedUsage1764000000000 } from './migrations/1764000000000-billing-cached-usage';
 import { BillingLimitsHolds1764100000000 } from './migrations/1764100000000-billing-limits-holds';
+import { BillingPriceKinds1764200000000 } from './migrations/1764200000000-billing-price-kinds';
 
 export function openBillingDatabase(url: string, poolSize: number): Promise<DataSource> {
   return openServiceDatabase({
     url, schema: 'billing', poolSize,
     entities: [UserEntity, ApiKeyEntity, PriceEntity, LedgerEntryEntity, UsageRecordEntity],
-    migrations: [BillingInitial1763800000000, BillingCachedUsage1764000000000, BillingLimitsHolds1764100000000],
+    migrations: [BillingInitial1763800000000, BillingCachedUsage1764000000000, BillingLimitsHolds1764100000000, BillingPriceKinds1764200000000],
   });
 }

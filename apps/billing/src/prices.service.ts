@@ -1,32 +1,44 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { NatsConnection } from 'nats';
 import { DataSource } from 'typeorm';
-import { Events, PriceView, PriceWire, priceToWire, SetPriceBody } from '@switchyard/contracts';
-import { broadcast, NATS_CONNECTION } from '@switchyard/nats';
+import {
+  Events, nanoToUsd, parseDecimal, ppmToFraction, PriceNano, PriceView, PriceWire, priceToWire, SetPriceBody, usdToNano,
+} from '@switchyard/contracts';
 import { unixSeconds } from '@switchyard/database';
+import { broadcast, NATS_CONNECTION } from '@switchyard/nats';
 import { PriceEntity } from './entities/price.entity';
-import { nanoToUsd, parseDecimal, ppmToFraction, PriceNano, usdToNano } from '@switchyard/contracts';
-
 
 export const DEFAULT_BATCH_DISCOUNT = 0.5;
+
+const usdOrNull = (nano: bigint | null) => (nano === null ? null : nanoToUsd(nano));
+const nanoOrNull = (usd: number | null | undefined) => (usd === null || usd === undefined ? null : usdToNano(usd));
 
 function priceView(price: PriceEntity): PriceView {
   return {
     model: price.model, object: 'price',
     input_per_million: nanoToUsd(price.inputNanoPerMillion),
     output_per_million: nanoToUsd(price.outputNanoPerMillion),
+    cached_input_per_million: usdOrNull(price.cachedInputNanoPerMillion),
     batch_discount: ppmToFraction(price.batchDiscountPpm),
+    per_image: usdOrNull(price.imageNano),
+    per_audio_second: usdOrNull(price.audioSecondNano),
+    per_call: usdOrNull(price.callNano),
     updated_at: unixSeconds(price.updatedAt),
   };
 }
 
+function tokenPrice(p: PriceEntity): PriceNano {
+  return { inputPerMillion: p.inputNanoPerMillion, outputPerMillion: p.outputNanoPerMillion, cachedInputPerMillion: p.cachedInputNanoPerMillion, batchDiscountPpm: p.batchDiscountPpm };
+}
+
+/** Prices per model. A change is announced so routers refresh the costs they show. */
 @Injectable()
 export class PricesService {
   constructor(private readonly ds: DataSource, @Inject(NATS_CONNECTION) private readonly nc: NatsConnection) {}
 
   async list(): Promise<PriceWire[]> {
     const rows = await this.ds.getRepository(PriceEntity).find({ order: { model: 'ASC' } });
-    return rows.map((p) => priceToWire(p.model, { inputPerMillion: p.inputNanoPerMillion, outputPerMillion: p.outputNanoPerMillion, batchDiscountPpm: p.batchDiscountPpm }));
+    return rows.map((p) => priceToWire(p.model, tokenPrice(p)));
   }
 
   async set(model: string, body: SetPriceBody): Promise<PriceView> {
@@ -36,7 +48,11 @@ export class PricesService {
         model,
         inputNanoPerMillion: usdToNano(body.input_per_million),
         outputNanoPerMillion: usdToNano(body.output_per_million),
+        cachedInputNanoPerMillion: nanoOrNull(body.cached_input_per_million),
         batchDiscountPpm: parseDecimal(body.batch_discount ?? DEFAULT_BATCH_DISCOUNT, 6),
+        imageNano: nanoOrNull(body.per_image),
+        audioSecondNano: nanoOrNull(body.per_audio_second),
+        callNano: nanoOrNull(body.per_call),
         updatedAt: new Date(),
       },
       ['model'],
@@ -47,6 +63,6 @@ export class PricesService {
 
   async find(model: string): Promise<PriceNano | null> {
     const price = await this.ds.getRepository(PriceEntity).findOneBy({ model });
-    return price ? { inputPerMillion: price.inputNanoPerMillion, outputPerMillion: price.outputNanoPerMillion, batchDiscountPpm: price.batchDiscountPpm } : null;
+    return price ? tokenPrice(price) : null;
   }
 }

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { UsageEvent } from '@switchyard/contracts';
 import { UsageRecordEntity } from './entities/usage-record.entity';
-import { chargeFor } from '@switchyard/contracts';
+import { chargeFor, chargePolicyOf } from '@switchyard/contracts';
 import { BillingConfig } from './billing.config';
 import { PricesService } from './prices.service';
 import { appendLedger } from './users.service';
@@ -17,7 +17,7 @@ export class UsageService {
    */
   async apply(event: UsageEvent): Promise<'applied' | 'duplicate'> {
     const price = await this.prices.find(event.model);
-    const costNano = chargeFor(event, price, this.config.SWITCHYARD_CACHE_HITS_BILLED);
+    const costNano = chargeFor(event, price, chargePolicyOf(this.config));
     return this.ds.transaction(async (em) => {
       const inserted = (await em
         .createQueryBuilder()
@@ -26,8 +26,9 @@ export class UsageService {
         .values({
           requestId: event.requestId, userId: event.userId, keyId: event.keyId, model: event.model, endpoint: event.endpoint,
           channelId: event.channelId, channelType: event.channelType, promptTokens: event.promptTokens,
-          completionTokens: event.completionTokens, estimated: event.estimated, cached: event.cached ?? false,
+          completionTokens: event.completionTokens, cachedTokens: event.cachedTokens ?? 0, estimated: event.estimated, cached: event.cached ?? false,
           inputNanoPerMillion: price?.inputPerMillion ?? 0n, outputNanoPerMillion: price?.outputPerMillion ?? 0n,
+          cachedInputNanoPerMillion: price?.cachedInputPerMillion ?? null,
           batchDiscountPpm: price?.batchDiscountPpm ?? 0n, priced: price !== null, costNano,
           batchId: event.batchId ?? null, latencyMs: event.latencyMs, createdAt: new Date(event.createdAt),
         })

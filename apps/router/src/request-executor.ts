@@ -142,7 +142,7 @@ export class RequestExecutor {
     const event: UsageEvent = {
       requestId: req.requestId, userId: req.principal.userId, keyId: req.principal.keyId, model: req.body.model,
       endpoint: req.endpoint, channelId: channel.id, channelType: channel.channelType, promptTokens: usage.promptTokens,
-      completionTokens: usage.completionTokens, estimated: flags.estimated, cached: flags.cached, batchId: req.batchId ?? null,
+      completionTokens: usage.completionTokens, cachedTokens: usage.cachedTokens ?? 0, estimated: flags.estimated, cached: flags.cached, batchId: req.batchId ?? null,
       latencyMs: Date.now() - startedAt, createdAt: new Date(startedAt).toISOString(),
     };
     this.usage.publish(event);

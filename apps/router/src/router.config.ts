@@ -1,8 +1,8 @@
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsInt, IsString, Matches, Max, Min, MinLength } from 'class-validator';
-import { toBoolean, UpstreamPolicyConfig } from '@switchyard/config';
+import { toBoolean, UpstreamPolicyConfig, WithChargePolicy } from '@switchyard/config';
 
-export class RouterConfig extends UpstreamPolicyConfig {
+export class RouterConfig extends WithChargePolicy(UpstreamPolicyConfig) {
   @Matches(/^postgres(ql)?:\/\/[^\s]+$/, { message: 'must be a postgres:// URL' }) DATABASE_URL!: string;
   @IsInt() @Min(1) @Max(200) DATABASE_POOL_SIZE: number = 10;
   /** encrypts upstream keys at rest (AES-256-GCM, key derived with SHA-256) */
@@ -19,8 +19,6 @@ export class RouterConfig extends UpstreamPolicyConfig {
   @IsInt() @Min(1) SWITCHYARD_CACHE_DEFAULT_TTL_SECONDS: number = 300;
   /** the longest any cached answer lives (the cache bucket's own limit) */
   @IsInt() @Min(1) SWITCHYARD_CACHE_MAX_TTL_SECONDS: number = 86_400;
-  /** read by billing too: whether answers from the cache are charged (the router shows the same cost) */
-  @Transform(toBoolean) @IsBoolean() SWITCHYARD_CACHE_HITS_BILLED: boolean = false;
   /** the output a request may produce when it sets no max_tokens, for holding money before it runs */
   @IsInt() @Min(1) SWITCHYARD_DEFAULT_MAX_OUTPUT_TOKENS: number = 4096;
 }

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { ChannelType, chargeFor, costOf, ExecuteRequest, nanoToUsd, Subjects } from '@switchyard/contracts';
+import { ChannelType, chargeFor, chargePolicyOf, costOf, ExecuteRequest, nanoToUsd, Subjects } from '@switchyard/contracts';
 import { JsonLogger } from '@switchyard/logging';
 import { LOGGER, RpcClient } from '@switchyard/nats';
 import type { NormalizedUsage } from '@switchyard/providers';
@@ -34,7 +34,7 @@ export class Spend {
     const price = await this.prices.priceOf(req.body.model);
     if (!price) return false;
     const worst = worstCaseUsage(req.endpoint, req.body, this.config.SWITCHYARD_DEFAULT_MAX_OUTPUT_TOKENS);
-    const amount = costOf(price, worst.promptTokens, worst.completionTokens, Boolean(req.batchId));
+    const amount = costOf(price, worst, Boolean(req.batchId));
     if (amount === 0n) return false;
     const ttlMs = Math.max(MIN_HOLD_TTL_MS, this.config.SWITCHYARD_UPSTREAM_TIMEOUT_MS * this.config.SWITCHYARD_MAX_ATTEMPTS + 60_000);
     await this.rpc.send(Subjects.billingHoldCreate, { requestId: req.requestId, userId: req.principal.userId, amountNano: amount.toString(), ttlMs });
@@ -49,8 +49,8 @@ export class Spend {
   async shownCost(req: ExecuteRequest, channelType: ChannelType, usage: NormalizedUsage, cached: boolean): Promise<ShownCost | null> {
     const price = await this.prices.priceOf(req.body.model).catch(() => undefined);
     if (price === undefined) return null;
-    const charged = chargeFor({ channelType, cached, ...usage, batchId: req.batchId }, price, this.config.SWITCHYARD_CACHE_HITS_BILLED);
-    const upstream = channelType === 'PRIVATE' && price ? costOf(price, usage.promptTokens, usage.completionTokens, false) : null;
+    const charged = chargeFor({ channelType, cached, ...usage, batchId: req.batchId }, price, chargePolicyOf(this.config));
+    const upstream = channelType === 'PRIVATE' && price ? costOf(price, usage, false) : null;
     return { cost: nanoToUsd(charged), upstreamCost: upstream === null ? null : nanoToUsd(upstream) };
   }
 }

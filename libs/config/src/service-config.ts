@@ -1,4 +1,5 @@
-import { IsIn, IsInt, IsNotEmpty, IsString, Matches, Max, Min } from 'class-validator';
+import { Transform } from 'class-transformer';
+import { IsBoolean, IsIn, IsInt, IsNotEmpty, IsString, Matches, Max, Min } from 'class-validator';
 
 const natsUrl = /^(nats|tls|ws|wss):\/\/[^\s]+$/;
 const postgresUrl = /^postgres(ql)?:\/\/[^\s]+$/;
@@ -31,6 +32,20 @@ export function WithS3<B extends Ctor>(Base: B) {
     @IsString() S3_REGION: string = 'us-east-1';
   }
   return S3Config;
+}
+
+/**
+ * How requests are charged beyond token prices. Billing charges by it and the router shows the
+ * same figure to callers, so both read these.
+ */
+export function WithChargePolicy<B extends Ctor>(Base: B) {
+  class ChargePolicyConfig extends Base {
+    /** charge answers from the response cache like upstream answers (default: free) */
+    @Transform(toBoolean) @IsBoolean() SWITCHYARD_CACHE_HITS_BILLED: boolean = false;
+    /** a flat platform fee per request served by a user's own key (BYOK), USD */
+    @Matches(/^\d{1,6}(\.\d{1,9})?$/, { message: 'must be a USD amount like 0.0005' }) SWITCHYARD_BYOK_FEE_USD: string = '0';
+  }
+  return ChargePolicyConfig;
 }
 
 /** Services that own tables and read or write object storage. */

@@ -1,7 +1,9 @@
 import { usdToNano } from './money';
-import { costOf, divRound } from './pricing';
+import { chargeFor, chargePolicyOf, costOf, divRound } from './pricing';
 
-describe('money', () => {
+describe('pricing', () => {
+  const price = { inputPerMillion: usdToNano(2.5), outputPerMillion: usdToNano(10), cachedInputPerMillion: null, batchDiscountPpm: 500_000n };
+
   it('rounds half away from zero', () => {
     expect(divRound(5n, 2n)).toBe(3n);
     expect(divRound(4n, 3n)).toBe(1n);
@@ -9,13 +11,33 @@ describe('money', () => {
   });
 
   it('prices tokens per million with the batch discount', () => {
-    const price = { inputPerMillion: usdToNano(2.5), outputPerMillion: usdToNano(10), batchDiscountPpm: 500_000n };
     // 1000 × 2.5/1e6 + 500 × 10/1e6 = 0.0025 + 0.005 = 0.0075 USD
-    expect(costOf(price, 1000, 500, false)).toBe(7_500_000n);
-    expect(costOf(price, 1000, 500, true)).toBe(3_750_000n);
+    expect(costOf(price, { promptTokens: 1000, completionTokens: 500 }, false)).toBe(7_500_000n);
+    expect(costOf(price, { promptTokens: 1000, completionTokens: 500 }, true)).toBe(3_750_000n);
     // 1 token at 0.15/M = 0.00000015 USD = 150 nano
-    expect(costOf({ ...price, inputPerMillion: usdToNano(0.15) }, 1, 0, false)).toBe(150n);
+    expect(costOf({ ...price, inputPerMillion: usdToNano(0.15) }, { promptTokens: 1, completionTokens: 0 }, false)).toBe(150n);
     // sub-nano results round once, at the end
-    expect(costOf({ inputPerMillion: 1n, outputPerMillion: 0n, batchDiscountPpm: 0n }, 500_000, 0, false)).toBe(1n);
+    expect(costOf({ ...price, inputPerMillion: 1n, outputPerMillion: 0n, batchDiscountPpm: 0n }, { promptTokens: 500_000, completionTokens: 0 }, false)).toBe(1n);
+  });
+
+  it('prices cached input at its own price, never below zero uncached tokens', () => {
+    const cachedPrice = { ...price, cachedInputPerMillion: usdToNano(0.25) };
+    // 600 uncached × 2.5 + 400 cached × 0.25 = 1500 + 100 → 0.0016 USD
+    expect(costOf(cachedPrice, { promptTokens: 1000, completionTokens: 0, cachedTokens: 400 }, false)).toBe(1_600_000n);
+    // no cached price: cached input costs the input price
+    expect(costOf(price, { promptTokens: 1000, completionTokens: 0, cachedTokens: 400 }, false)).toBe(2_500_000n);
+    // a provider reporting more cached than prompt tokens is clamped, not credited
+    expect(costOf(cachedPrice, { promptTokens: 100, completionTokens: 0, cachedTokens: 500 }, false)).toBe(25_000n);
+  });
+
+  it('charges BYOK only its fee, cache hits nothing unless configured, unpriced models nothing', () => {
+    const policy = chargePolicyOf({ SWITCHYARD_CACHE_HITS_BILLED: false, SWITCHYARD_BYOK_FEE_USD: '0.0005' });
+    const usage = { promptTokens: 1000, completionTokens: 500 };
+    expect(chargeFor({ ...usage, channelType: 'PRIVATE' }, price, policy)).toBe(500_000n);
+    expect(chargeFor({ ...usage, channelType: 'PLATFORM' }, price, policy)).toBe(7_500_000n);
+    expect(chargeFor({ ...usage, channelType: 'PLATFORM', batchId: 'batch_1' }, price, policy)).toBe(3_750_000n);
+    expect(chargeFor({ ...usage, channelType: 'PLATFORM', cached: true }, price, policy)).toBe(0n);
+    expect(chargeFor({ ...usage, channelType: 'PLATFORM', cached: true }, price, { ...policy, cacheHitsBilled: true })).toBe(7_500_000n);
+    expect(chargeFor({ ...usage, channelType: 'PLATFORM' }, null, policy)).toBe(0n);
   });
 });

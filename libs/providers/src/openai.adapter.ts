@@ -130,11 +130,13 @@ export class OpenAiAdapter implements ProviderAdapter {
   }
 
   usageOf(payload: Record<string, unknown>): NormalizedUsage | null {
-    const usage = payload.usage as { prompt_tokens?: unknown; completion_tokens?: unknown } | null | undefined;
+    const usage = payload.usage as { prompt_tokens?: unknown; completion_tokens?: unknown; prompt_tokens_details?: { cached_tokens?: unknown } } | null | undefined;
     if (!usage || typeof usage !== 'object' || typeof usage.prompt_tokens !== 'number') return null;
+    const cached = usage.prompt_tokens_details?.cached_tokens;
     return {
       promptTokens: usage.prompt_tokens,
       completionTokens: typeof usage.completion_tokens === 'number' ? usage.completion_tokens : 0,
+      ...(typeof cached === 'number' && cached > 0 && { cachedTokens: cached }),
     };
   }
 }

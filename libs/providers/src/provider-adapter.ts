@@ -16,9 +16,11 @@ export interface UpstreamCall {
   timeoutMs: number;
 }
 
+/** OpenAI's convention: `promptTokens` includes the `cachedTokens` read from the provider's prompt cache. */
 export interface NormalizedUsage {
   promptTokens: number;
   completionTokens: number;
+  cachedTokens?: number;
 }
 
 export interface UpstreamResponse {

@@ -87,6 +87,22 @@ describe('billing through the running system', () => {
     expect(last.usage.cost).toBeCloseTo((last.usage.prompt_tokens + last.usage.completion_tokens * 10) / 1e6, 12);
   });
 
+  it('prices tokens read from the provider\'s prompt cache at the cached-input price, and keeps that price on the record', async () => {
+    const { key } = await createUserWithKey(stack, { name: 'cache-reader' });
+    const price = await admin('PUT', '/admin/prices/cached-model', { input_per_million: 1, output_per_million: 10, cached_input_per_million: 0.1, per_image: 0.04 });
+    expect(price.body).toMatchObject({ model: 'cached-model', cached_input_per_million: 0.1, per_image: 0.04, per_audio_second: null, per_call: null });
+    await admin('POST', '/admin/channels', { name: 'cached', provider: 'openai', base_url: `${upstream.url}/v1`, api_key: 'sk-paid', models: ['cached-model'] });
+    const answer = await call('POST', '/v1/chat/completions', key, { model: 'cached-model', messages: [{ role: 'user', content: 'a long shared prefix' }], mock: { cached_tokens: 4 } });
+    const { prompt_tokens, completion_tokens } = answer.body.usage;
+    const expected = ((prompt_tokens - 4) * 1 + 4 * 0.1 + completion_tokens * 10) / 1e6;
+    expect(answer.body.usage.cost).toBeCloseTo(expected, 12);
+    const record = (await settledUsage(key, 1)).data[0];
+    expect(record).toMatchObject({ cached_tokens: 4, prompt_tokens });
+    expect(record.cost).toBeCloseTo(expected, 12);
+    await admin('PUT', '/admin/prices/cached-model', { input_per_million: 100, output_per_million: 100 });
+    expect((await settledUsage(key, 1)).data[0].cost).toBeCloseTo(expected, 12);
+  });
+
   it('lets a user with no balance use their own key (BYOK): no charge, the provider cost shown apart', async () => {
     const { key } = await createUserWithKey(stack, { name: 'byok-broke', credits: 0 });
     expect((await ask(key)).status).toBe(402);

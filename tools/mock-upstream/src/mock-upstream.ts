@@ -12,6 +12,7 @@ import { base64Floats, completionTokensOf, embeddingOf, promptTokensOf, replyTo,
  *   mode "no_usage": omit usage
  *   delay_ms: wait before answering; chunk_delay_ms: wait between stream chunks
  *   completion_tokens: report this many output tokens (to test billing at the worst case)
+ *   cached_tokens: report this many of the prompt tokens as read from the prompt cache
  */
 export interface MockBehaviour {
   mode?: 'ok' | 'fail' | 'stall' | 'cut' | 'no_usage';
@@ -22,6 +23,7 @@ export interface MockBehaviour {
   after_chunks?: number;
   retry_after?: number;
   completion_tokens?: number;
+  cached_tokens?: number;
 }
 
 export interface RecordedRequest {
@@ -139,6 +141,7 @@ export class MockUpstream {
     const reply = replyTo(messages);
     const usage = { prompt_tokens: promptTokensOf(messages), completion_tokens: behaviour.completion_tokens ?? completionTokensOf(reply), total_tokens: 0 };
     usage.total_tokens = usage.prompt_tokens + usage.completion_tokens;
+    if (behaviour.cached_tokens !== undefined) Object.assign(usage, { prompt_tokens_details: { cached_tokens: behaviour.cached_tokens } });
     const withUsage = behaviour.mode !== 'no_usage';
 
     if (body.stream !== true) {

@@ -15,12 +15,15 @@ export class UsageRecordEntity {
   @Column({ name: 'channel_type', type: 'text' }) channelType!: ChannelType;
   @Column({ name: 'prompt_tokens', type: 'integer' }) promptTokens!: number;
   @Column({ name: 'completion_tokens', type: 'integer' }) completionTokens!: number;
+  /** of promptTokens, read from the provider's prompt cache */
+  @Column({ name: 'cached_tokens', type: 'integer' }) cachedTokens!: number;
   @Column({ type: 'boolean' }) estimated!: boolean;
   /** answered from the response cache */
   @Column({ type: 'boolean' }) cached!: boolean;
   @Column({ name: 'input_nano_per_million', type: 'bigint', transformer: bigintTransformer }) inputNanoPerMillion!: bigint;
   @Column({ name: 'output_nano_per_million', type: 'bigint', transformer: bigintTransformer }) outputNanoPerMillion!: bigint;
   @Column({ name: 'batch_discount_ppm', type: 'bigint', transformer: bigintTransformer }) batchDiscountPpm!: bigint;
+  @Column({ name: 'cached_input_nano_per_million', type: 'bigint', nullable: true, transformer: bigintTransformer }) cachedInputNanoPerMillion!: bigint | null;
   /** false when no price was set for the model: recorded at cost 0 and visible as unpriced */
   @Column({ type: 'boolean' }) priced!: boolean;
   @Column({ name: 'cost_nano', type: 'bigint', transformer: bigintTransformer }) costNano!: bigint;

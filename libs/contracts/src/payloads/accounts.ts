@@ -78,10 +78,18 @@ export interface KeyRevokedEvent {
   keyHash: string;
 }
 
+const nullable = ValidateIf((_, v: unknown) => v !== null);
+
 export class SetPriceBody {
   @IsDefined({ message: 'input_per_million is required' }) @IsUsdAmount() @Min(0) @Max(1e6) input_per_million!: number;
   @IsDefined({ message: 'output_per_million is required' }) @IsUsdAmount() @Min(0) @Max(1e6) output_per_million!: number;
+  /** input read from the provider's prompt cache; absent or null = the input price */
+  @IsOptional() @nullable @IsUsdAmount() @Min(0) @Max(1e6) cached_input_per_million?: number | null;
   @IsOptional() @IsNumber({ maxDecimalPlaces: 6 }) @Min(0) @Max(1) batch_discount?: number;
+  /** per-unit prices for media endpoints: per image, per second of audio, per call */
+  @IsOptional() @nullable @IsUsdAmount() @Min(0) @Max(1e6) per_image?: number | null;
+  @IsOptional() @nullable @IsUsdAmount() @Min(0) @Max(1e6) per_audio_second?: number | null;
+  @IsOptional() @nullable @IsUsdAmount() @Min(0) @Max(1e6) per_call?: number | null;
 }
 
 export class SetPriceRequest {
@@ -94,7 +102,11 @@ export interface PriceView {
   object: 'price';
   input_per_million: number;
   output_per_million: number;
+  cached_input_per_million: number | null;
   batch_discount: number;
+  per_image: number | null;
+  per_audio_second: number | null;
+  per_call: number | null;
   updated_at: number;
 }
 
@@ -145,5 +157,6 @@ export interface PriceWire {
   model: string;
   inputNanoPerMillion: string;
   outputNanoPerMillion: string;
+  cachedInputNanoPerMillion: string | null;
   batchDiscountPpm: string;
 }

@@ -16,6 +16,8 @@ export class UsageEvent {
   @IsIn(['PLATFORM', 'PRIVATE']) channelType!: ChannelType;
   @IsInt() @Min(0) promptTokens!: number;
   @IsInt() @Min(0) completionTokens!: number;
+  /** of promptTokens, how many were read from the provider's prompt cache */
+  @IsOptional() @IsInt() @Min(0) cachedTokens?: number;
   /** true when the upstream reported no usage and the router estimated it */
   @IsBoolean() estimated!: boolean;
   /** answered from the response cache: no upstream call was made */
@@ -88,6 +90,8 @@ export interface UsageRecordView {
   channel_type: ChannelType;
   prompt_tokens: number;
   completion_tokens: number;
+  /** of prompt_tokens, read from the provider's prompt cache */
+  cached_tokens: number;
   cost: number;
   estimated: boolean;
   cached: boolean;
