@@ -19,7 +19,7 @@ export interface CachedAnswer {
   ttlMs: number;
 }
 
-/** Same answer every time: embeddings, or a chat at temperature 0 or with a seed. Streams are never cached. */
+/** Same answer every time: embeddings, or a generation at temperature 0 or with a seed. Streams are never cached. */
 export function isDeterministic(req: ExecuteRequest): boolean {
   if (req.stream) return false;
   if (req.endpoint === '/v1/embeddings') return true;

@@ -36,6 +36,16 @@ export function describeAdapterContract(name: string, makeAdapter: () => Provide
       expect(result.usage).toEqual({ promptTokens: 1, completionTokens: 0 });
     });
 
+    it('passes legacy completions and the Responses API through, reading both usage shapes', async () => {
+      const completion = await adapter.send(call({ model: 'm', prompt: 'complete me' }, { endpoint: '/v1/completions' }));
+      expect((completion.body.choices as any[])[0].text).toBe('Echo: complete me');
+      expect(completion.usage).toEqual({ promptTokens: 3, completionTokens: 3 });
+      const response = await adapter.send(call({ model: 'm', input: 'respond please', mock: { cached_tokens: 2 } }, { endpoint: '/v1/responses' }));
+      expect((response.body.output as any[])[0].content[0].text).toBe('Echo: respond please');
+      expect(response.usage).toEqual({ promptTokens: 7, completionTokens: 3, cachedTokens: 2 });
+      expect((await mock.requests()).map((r) => r.path)).toEqual(['/v1/completions', '/v1/responses']);
+    });
+
     it('streams chunks and the usage chunk', async () => {
       const chunks: Record<string, unknown>[] = [];
       for await (const chunk of await adapter.openStream(call({ model: 'm', messages, stream: true, stream_options: { include_usage: true } }))) chunks.push(chunk);

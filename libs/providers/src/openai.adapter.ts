@@ -7,6 +7,8 @@ import { upstreamDispatcher } from './upstream-http';
 const paths: Record<InferenceEndpoint, string> = {
   '/v1/chat/completions': '/chat/completions',
   '/v1/embeddings': '/embeddings',
+  '/v1/completions': '/completions',
+  '/v1/responses': '/responses',
 };
 
 function urlOf(call: UpstreamCall): string {
@@ -77,7 +79,7 @@ async function post(call: UpstreamCall, accept: string): Promise<{ response: Res
 
 /** OpenAI and every OpenAI-compatible API (vLLM, Together, Groq, DeepSeek, local servers...). */
 export class OpenAiAdapter implements ProviderAdapter {
-  readonly endpoints = ['/v1/chat/completions', '/v1/embeddings'] as const;
+  readonly endpoints = ['/v1/chat/completions', '/v1/embeddings', '/v1/completions', '/v1/responses'] as const;
 
   constructor(readonly provider: string, readonly defaultBaseUrl: string | null) {}
 
@@ -129,13 +131,18 @@ export class OpenAiAdapter implements ProviderAdapter {
     })();
   }
 
+  /** Chat, completions and embeddings report `prompt_tokens`/`completion_tokens`; the Responses API `input_tokens`/`output_tokens`. */
   usageOf(payload: Record<string, unknown>): NormalizedUsage | null {
-    const usage = payload.usage as { prompt_tokens?: unknown; completion_tokens?: unknown; prompt_tokens_details?: { cached_tokens?: unknown } } | null | undefined;
-    if (!usage || typeof usage !== 'object' || typeof usage.prompt_tokens !== 'number') return null;
-    const cached = usage.prompt_tokens_details?.cached_tokens;
+    const usage = payload.usage as Record<string, any> | null | undefined;
+    if (!usage || typeof usage !== 'object') return null;
+    const responsesShape = typeof usage.input_tokens === 'number';
+    const prompt = responsesShape ? usage.input_tokens : usage.prompt_tokens;
+    if (typeof prompt !== 'number') return null;
+    const completion = responsesShape ? usage.output_tokens : usage.completion_tokens;
+    const cached = (responsesShape ? usage.input_tokens_details : usage.prompt_tokens_details)?.cached_tokens;
     return {
-      promptTokens: usage.prompt_tokens,
-      completionTokens: typeof usage.completion_tokens === 'number' ? usage.completion_tokens : 0,
+      promptTokens: prompt,
+      completionTokens: typeof completion === 'number' ? completion : 0,
       ...(typeof cached === 'number' && cached > 0 && { cachedTokens: cached }),
     };
   }

@@ -71,6 +71,20 @@ describe('Batch API', () => {
     expect((await client.files.retrieve(done.output_file_id!)).purpose).toBe('batch_output');
   });
 
+  it('runs batches against /v1/responses and /v1/completions too', async () => {
+    for (const [endpoint, body, textOf] of [
+      ['/v1/responses', (i: number) => ({ model: 'mock-gpt', input: `resp ${i}` }), (b: any) => b.output[0].content[0].text],
+      ['/v1/completions', (i: number) => ({ model: 'mock-gpt', prompt: `cmpl ${i}` }), (b: any) => b.choices[0].text],
+    ] as const) {
+      const lines = Array.from({ length: 5 }, (_, i) => ({ custom_id: `${endpoint}-${i}`, method: 'POST', url: endpoint, body: body(i) }));
+      const input = await client.files.create({ file: await toFile(Buffer.from(lines.map((l) => JSON.stringify(l)).join('\n')), 'other.jsonl'), purpose: 'batch' });
+      const done = await settle((await client.batches.create({ input_file_id: input.id, endpoint, completion_window: '24h' })).id);
+      expect(done).toMatchObject({ status: 'completed', endpoint, request_counts: { total: 5, completed: 5, failed: 0 } });
+      const outputs = await linesOf(done.output_file_id);
+      expect(outputs.map((o) => textOf(o.response.body)).sort()).toEqual(lines.map((l) => `Echo: ${Object.values(l.body)[1]}`).sort());
+    }
+  });
+
   it('bills each line once at the batch price', async () => {
     const sync = await client.chat.completions.create({ model: 'mock-gpt', messages: [{ role: 'user', content: 'line price' }] });
     const input = await upload([chatLine('price', { messages: [{ role: 'user', content: 'line price' }] })]);

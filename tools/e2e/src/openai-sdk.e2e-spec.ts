@@ -65,6 +65,28 @@ describe('OpenAI SDK against a running Switchyard', () => {
     expect((asFloat as any)._routing.channel.name).toBe('demo-mock');
   });
 
+  it('answers legacy completions (and streams them) and the Responses API through the same channels', async () => {
+    const completion = await client.completions.create({ model: 'mock-gpt', prompt: 'old school' });
+    expect(completion.choices[0].text).toBe('Echo: old school');
+    expect((completion as any)._routing.channel.name).toBe('demo-mock');
+    const stream = await client.completions.create({ model: 'mock-gpt', prompt: 'stream old school', stream: true, stream_options: { include_usage: true } });
+    let text = '';
+    let usage: any = null;
+    for await (const chunk of stream) {
+      text += chunk.choices[0]?.text ?? '';
+      usage = chunk.usage ?? usage;
+    }
+    expect(text).toBe('Echo: stream old school');
+    expect(usage).toMatchObject({ prompt_tokens: 5, completion_tokens: 4 });
+
+    const response = await client.responses.create({ model: 'mock-gpt', input: 'new school' });
+    expect(response.output_text).toBe('Echo: new school');
+    expect(response.usage).toMatchObject({ input_tokens: 6, output_tokens: 3 });
+    expect((response as any)._routing.channel.channelType).toBe('PLATFORM');
+    await expect(client.responses.create({ model: 'mock-gpt', input: 'x', stream: true })).rejects.toMatchObject({ status: 400, param: 'stream' });
+    await expect(client.completions.create({ model: 'mock-gpt', prompt: {} as any })).rejects.toMatchObject({ status: 400, param: 'prompt' });
+  });
+
   it('lists and retrieves models', async () => {
     const models: string[] = [];
     for await (const model of client.models.list()) models.push(model.id);

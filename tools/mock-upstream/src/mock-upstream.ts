@@ -26,6 +26,10 @@ export interface MockBehaviour {
   cached_tokens?: number;
 }
 
+function wantsUsageChunk(body: Record<string, unknown>): boolean {
+  return (body.stream_options as { include_usage?: unknown } | undefined)?.include_usage === true;
+}
+
 export interface RecordedRequest {
   method: string;
   path: string;
@@ -126,6 +130,8 @@ export class MockUpstream {
 
     if (req.method === 'POST' && path === '/v1/chat/completions') return this.chat(body, behaviour, res);
     if (req.method === 'POST' && path === '/v1/embeddings') return this.embeddings(body, behaviour, res);
+    if (req.method === 'POST' && path === '/v1/completions') return this.completions(body, behaviour, res);
+    if (req.method === 'POST' && path === '/v1/responses') return this.responses(body, behaviour, res);
     if (req.method === 'GET' && path === '/v1/models') {
       return sendJson(res, 200, { object: 'list', data: [{ id: 'mock-gpt', object: 'model', created: 0, owned_by: 'mock' }] });
     }
@@ -152,16 +158,69 @@ export class MockUpstream {
         system_fingerprint: 'fp_mock',
       });
     }
-    res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache', connection: 'keep-alive' });
-    res.flushHeaders();
     const base = { id, object: 'chat.completion.chunk', created, model, system_fingerprint: 'fp_mock' };
     const chunks: Record<string, unknown>[] = [
       { ...base, choices: [{ index: 0, delta: { role: 'assistant', content: '' }, logprobs: null, finish_reason: null }] },
       ...wordsOf(reply).map((w) => ({ ...base, choices: [{ index: 0, delta: { content: w }, logprobs: null, finish_reason: null }] })),
       { ...base, choices: [{ index: 0, delta: {}, logprobs: null, finish_reason: 'stop' }] },
     ];
-    const includeUsage = (body.stream_options as { include_usage?: unknown } | undefined)?.include_usage === true;
-    if (includeUsage && withUsage) chunks.push({ ...base, choices: [], usage });
+    if (wantsUsageChunk(body) && withUsage) chunks.push({ ...base, choices: [], usage });
+    return this.stream(res, chunks, behaviour);
+  }
+
+  /** Legacy completions: `prompt` in, `choices[].text` out; streams like chat. */
+  private async completions(body: Record<string, unknown>, behaviour: MockBehaviour, res: ServerResponse): Promise<void> {
+    const prompts = typeof body.prompt === 'string' ? [body.prompt] : Array.isArray(body.prompt) ? body.prompt.map(String) : [];
+    if (prompts.length === 0) return sendError(res, 400, "Missing required parameter: 'prompt'.", 'missing_required_parameter');
+    const id = `cmpl-mock${++this.counter}`;
+    const created = Math.floor(Date.now() / 1000);
+    const model = String(body.model ?? 'mock-gpt');
+    const replies = prompts.map((p) => replyTo([{ role: 'user', content: p }]));
+    const promptTokens = prompts.reduce((sum, p) => sum + Math.ceil(p.length / 4), 0);
+    const completionTokens = behaviour.completion_tokens ?? replies.reduce((sum, r) => sum + completionTokensOf(r), 0);
+    const usage = { prompt_tokens: promptTokens, completion_tokens: completionTokens, total_tokens: promptTokens + completionTokens };
+    const withUsage = behaviour.mode !== 'no_usage';
+    if (body.stream !== true) {
+      return sendJson(res, 200, {
+        id, object: 'text_completion', created, model,
+        choices: replies.map((text, index) => ({ index, text, logprobs: null, finish_reason: 'stop' })),
+        ...(withUsage ? { usage } : {}),
+      });
+    }
+    const base = { id, object: 'text_completion', created, model };
+    const chunks: Record<string, unknown>[] = replies.flatMap((reply, index) => [
+      ...wordsOf(reply).map((w) => ({ ...base, choices: [{ index, text: w, logprobs: null, finish_reason: null }] })),
+      { ...base, choices: [{ index, text: '', logprobs: null, finish_reason: 'stop' }] },
+    ]);
+    if (wantsUsageChunk(body) && withUsage) chunks.push({ ...base, choices: [], usage });
+    return this.stream(res, chunks, behaviour);
+  }
+
+  /** The Responses API, non-streaming: `input` (a string or messages) in, a `message` output item out. */
+  private responses(body: Record<string, unknown>, behaviour: MockBehaviour, res: ServerResponse): void {
+    const input = body.input;
+    const messages = typeof input === 'string' ? [{ role: 'user', content: input }] : Array.isArray(input) ? (input as { role?: unknown; content?: unknown }[]) : [];
+    if (messages.length === 0) return sendError(res, 400, "Missing required parameter: 'input'.", 'missing_required_parameter');
+    const reply = replyTo(messages);
+    const inputTokens = promptTokensOf(messages);
+    const outputTokens = behaviour.completion_tokens ?? completionTokensOf(reply);
+    sendJson(res, 200, {
+      id: `resp_mock${++this.counter}`, object: 'response', created_at: Math.floor(Date.now() / 1000), status: 'completed',
+      model: String(body.model ?? 'mock-gpt'), error: null, incomplete_details: null,
+      output: [{ type: 'message', id: `msg_mock${this.counter}`, status: 'completed', role: 'assistant', content: [{ type: 'output_text', text: reply, annotations: [] }] }],
+      ...(behaviour.mode !== 'no_usage' ? {
+        usage: {
+          input_tokens: inputTokens, input_tokens_details: { cached_tokens: behaviour.cached_tokens ?? 0 }, output_tokens: outputTokens,
+          output_tokens_details: { reasoning_tokens: 0 }, total_tokens: inputTokens + outputTokens,
+        },
+      } : {}),
+    });
+  }
+
+  /** SSE `data:` events, then `[DONE]`; `cut` drops the connection after `after_chunks`. */
+  private async stream(res: ServerResponse, chunks: Record<string, unknown>[], behaviour: MockBehaviour): Promise<void> {
+    res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache', connection: 'keep-alive' });
+    res.flushHeaders();
     let sent = 0;
     for (const chunk of chunks) {
       if (behaviour.mode === 'cut' && sent >= (behaviour.after_chunks ?? 2)) {

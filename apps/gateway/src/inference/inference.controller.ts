@@ -1,6 +1,6 @@
 import { Body, Controller, HttpCode, Post, Req, Res } from '@nestjs/common';
 import { FastifyReply, FastifyRequest } from 'fastify';
-import { ChatCompletionBody, createValidated, EmbeddingsBody, Principal } from '@switchyard/contracts';
+import { ChatCompletionBody, CompletionsBody, createValidated, DomainError, EmbeddingsBody, Principal, ResponsesBody } from '@switchyard/contracts';
 import { Access, Caller } from '../auth/access';
 import { InferenceService } from './inference.service';
 
@@ -23,5 +23,23 @@ export class InferenceController {
   async embeddings(@Caller() caller: Principal, @Body() body: unknown, @Req() req: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
     createValidated(EmbeddingsBody, body);
     await this.inference.handle('/v1/embeddings', caller, body as EmbeddingsBody, req, reply);
+  }
+
+  @Post('completions')
+  @HttpCode(200)
+  @Access('inference')
+  async completions(@Caller() caller: Principal, @Body() body: unknown, @Req() req: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
+    createValidated(CompletionsBody, body);
+    await this.inference.handle('/v1/completions', caller, body as CompletionsBody, req, reply);
+  }
+
+  /** Passed through to channels that speak the Responses API; streaming its typed events comes later. */
+  @Post('responses')
+  @HttpCode(200)
+  @Access('inference')
+  async responses(@Caller() caller: Principal, @Body() body: unknown, @Req() req: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
+    const validated = createValidated(ResponsesBody, body);
+    if (validated.stream === true) throw new DomainError('invalid_value', 'Streaming is not supported on /v1/responses yet; send stream: false', 'stream');
+    await this.inference.handle('/v1/responses', caller, body as ResponsesBody, req, reply);
   }
 }

@@ -32,7 +32,7 @@ export class InferenceService {
   }
 
   async handle(endpoint: InferenceEndpoint, principal: Principal, body: Record<string, unknown> & { model: string }, request: FastifyRequest, reply: FastifyReply): Promise<void> {
-    const stream = endpoint === '/v1/chat/completions' && body.stream === true;
+    const stream = (endpoint === '/v1/chat/completions' || endpoint === '/v1/completions') && body.stream === true;
     const execute: ExecuteRequest = {
       requestId: String(request.id), principal, endpoint, body, stream, batchId: null,
       channelType: headerChoice<ChannelType>(request, 'x-switchyard-channel-type', ChannelTypes),

@@ -5,7 +5,7 @@ import {
 import { Principal } from './principal';
 
 /** Endpoints a batch can target today (the router serves these). */
-export const BatchEndpoints = ['/v1/chat/completions', '/v1/embeddings'] as const;
+export const BatchEndpoints = ['/v1/chat/completions', '/v1/embeddings', '/v1/completions', '/v1/responses'] as const;
 export type BatchEndpoint = (typeof BatchEndpoints)[number];
 export const BATCH_COMPLETION_WINDOWS = ['24h'] as const;
 

@@ -7,7 +7,7 @@ import { Principal } from './principal';
 import { ChannelTypes, type ChannelType, type RoutingInfo } from './routing';
 import type { WireError } from '../domain-error';
 
-export const InferenceEndpoints = ['/v1/chat/completions', '/v1/embeddings'] as const;
+export const InferenceEndpoints = ['/v1/chat/completions', '/v1/embeddings', '/v1/completions', '/v1/responses'] as const;
 export type InferenceEndpoint = (typeof InferenceEndpoints)[number];
 
 /** Only what the gateway must check; every other field passes through to the upstream untouched. */
@@ -50,6 +50,42 @@ export class EmbeddingsBody {
 
 export const CacheModes = ['on', 'off'] as const;
 export type CacheMode = (typeof CacheModes)[number];
+
+function IsPromptInput() {
+  return (target: object, propertyName: string) =>
+    registerDecorator({
+      name: 'isPromptInput',
+      target: target.constructor,
+      propertyName,
+      options: { message: 'prompt must be a string or an array of strings or token arrays' },
+      validator: {
+        validate(value: unknown) {
+          if (typeof value === 'string') return true;
+          return Array.isArray(value) && value.length > 0 &&
+            value.every((p) => typeof p === 'string' || Number.isInteger(p) || (Array.isArray(p) && p.every((t) => Number.isInteger(t))));
+        },
+      },
+    });
+}
+
+/** Legacy text completions. */
+export class CompletionsBody {
+  @IsDefined({ message: 'you must provide a model parameter' }) @IsString() @IsNotEmpty() model!: string;
+  @IsDefined({ message: 'prompt is required' }) @IsPromptInput() prompt!: unknown;
+  @IsOptional() @IsBoolean() stream?: boolean;
+  @IsOptional() @IsObject() stream_options?: { include_usage?: boolean } & Record<string, unknown>;
+  [passthrough: string]: unknown;
+}
+
+/** The Responses API: `input` is a string or a list of input items. */
+export class ResponsesBody {
+  @IsDefined({ message: 'you must provide a model parameter' }) @IsString() @IsNotEmpty() model!: string;
+  @IsDefined({ message: 'input is required' }) @ValidateIf((_, v) => typeof v !== 'string') @IsArray({ message: 'input must be a string or an array of input items' })
+  @ArrayNotEmpty({ message: 'input must not be empty' })
+  input!: string | Record<string, unknown>[];
+  @IsOptional() @IsBoolean() stream?: boolean;
+  [passthrough: string]: unknown;
+}
 
 /** gateway → router: run one inference request. */
 export class ExecuteRequest {
