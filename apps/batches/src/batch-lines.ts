@@ -28,3 +28,17 @@ export function lineProblem(line: BatchInputLine, endpoint: string): { code: str
 export function lineRequestId(batchId: string, lineNo: number): string {
   return `${batchId}-${lineNo}`;
 }
+
+const BACK_SOON_MS = 2_000;
+
+/**
+ * When a line's failure is not the line's fault, how long to wait before running it again (null:
+ * record the failure). Throttling (429) and cooling channels slow the batch down instead of failing
+ * its lines; an unreachable service or an internal error is retried soon.
+ */
+export function retryDelayMs(error: unknown, throttledDelayMs: number): number | null {
+  if (!(error instanceof DomainError)) return BACK_SOON_MS;
+  if (error.code === 'rate_limit_exceeded' || error.code === 'channels_unavailable') return throttledDelayMs;
+  if (error.code === 'service_unavailable' || error.code === 'internal_error') return BACK_SOON_MS;
+  return null;
+}

@@ -4,7 +4,7 @@ import { BatchJsonlValidator, DomainError, InferenceEndpoint, Principal, Subject
 import { JsonLogger } from '@switchyard/logging';
 import { LOGGER, RpcClient } from '@switchyard/nats';
 import { ObjectStorage } from '@switchyard/object-storage';
-import { httpErrorLine, lineProblem, lineRequestId, outputLine, unrunLine } from './batch-lines';
+import { httpErrorLine, lineProblem, lineRequestId, outputLine, retryDelayMs, unrunLine } from './batch-lines';
 import { lineCounts } from './batch-counts';
 import { BatchesConfig } from './batches.config';
 import { BatchEntity } from './entities/batch.entity';
@@ -177,12 +177,16 @@ export class BatchRunner implements OnApplicationBootstrap, OnApplicationShutdow
       result = outputLine(requestId, line.custom_id, reply.body);
       succeeded = true;
     } catch (error) {
-      if (!(error instanceof DomainError) || error.code === 'service_unavailable' || error.code === 'internal_error') {
-        // not the line's fault: give it back for a later try
-        await this.ds.query(`UPDATE batches.batch_items SET lease_until = now() + interval '2 seconds' WHERE batch_id = $1 AND custom_id = $2 AND status = 'pending'`, [line.batch_id, line.custom_id]);
+      const delayMs = retryDelayMs(error, this.config.SWITCHYARD_BATCH_RETRY_DELAY_MS);
+      if (delayMs !== null) {
+        // not the line's fault: give it back for a later try (until the batch's window closes)
+        await this.ds.query(
+          `UPDATE batches.batch_items SET lease_until = now() + make_interval(secs => $3::double precision / 1000) WHERE batch_id = $1 AND custom_id = $2 AND status = 'pending'`,
+          [line.batch_id, line.custom_id, delayMs],
+        );
         return;
       }
-      result = httpErrorLine(requestId, line.custom_id, error);
+      result = httpErrorLine(requestId, line.custom_id, error as DomainError);
       succeeded = false;
     }
     await this.record(this.ds.manager, line.batch_id, line.custom_id, requestId, succeeded, result);

@@ -10,4 +10,6 @@ export class BatchesConfig extends WithS3(DatabaseServiceConfig) {
   @IsInt() @Min(1000) SWITCHYARD_BATCH_LEASE_MS: number = 15 * 60_000;
   /** how often each replica looks for work */
   @IsInt() @Min(10) @Max(60_000) SWITCHYARD_BATCH_POLL_MS: number = 200;
+  /** a line the upstreams throttled (429) or that found every channel cooling down waits this long, then runs again */
+  @IsInt() @Min(100) SWITCHYARD_BATCH_RETRY_DELAY_MS: number = 5_000;
 }

@@ -81,6 +81,15 @@ describe('files service (real Postgres, NATS, S3)', () => {
     await expect(rpc.send(Subjects.filesFileGet, { ownerUserId: owner, api: 'anthropic', fileId: ids[0] })).rejects.toMatchObject({ code: 'INFERENCE_3302' });
   });
 
+  it('registers the same file twice as one (a retried batch finalization), and refuses an id used for something else', async () => {
+    const first = await upload('usr_twice', { fileId: 'file-twice', objectKey: 'files/usr_twice/file-twice' });
+    const again = await rpc.send(Subjects.filesFileCreate, { fileId: 'file-twice', ownerUserId: 'usr_twice', api: 'openai', purpose: 'user_data', filename: 'x.json', bytes: 7, mediaType: 'application/json', objectKey: 'files/usr_twice/file-twice', expiresAfterSeconds: null });
+    expect(again).toEqual(first);
+    await expect(rpc.send(Subjects.filesFileCreate, { fileId: 'file-twice', ownerUserId: 'usr_other', api: 'openai', purpose: 'user_data', filename: 'x.json', bytes: 7, mediaType: 'application/json', objectKey: 'files/usr_other/file-twice', expiresAfterSeconds: null }))
+      .rejects.toMatchObject({ code: 'conflict', status: 409 });
+    expect((await rpc.send(Subjects.filesFileList, { ownerUserId: 'usr_twice', api: 'openai', limit: 10, order: 'desc' })).data).toHaveLength(1);
+  });
+
   it('never shows, locates or deletes another tenant\'s file', async () => {
     const mine = await upload('usr_owner');
     for (const subject of [Subjects.filesFileGet, Subjects.filesFileLocate, Subjects.filesFileDelete] as const) {

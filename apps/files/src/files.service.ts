@@ -26,16 +26,24 @@ export function noSuchFile(fileId: string): DomainError {
 export class FilesService {
   constructor(private readonly ds: DataSource) {}
 
+  /**
+   * Records a stored object as a file. Registering the same file again (a batch finalization
+   * retried after a crash) returns the first record; an id already used for something else is refused.
+   */
   async register(req: RegisterFileRequest): Promise<StoredFile> {
     const createdAt = new Date(Math.floor(Date.now() / 1000) * 1000);
     const seconds = req.expiresAfterSeconds ?? (req.purpose === 'batch' ? BATCH_FILE_DEFAULT_EXPIRY_SECONDS : null);
     const repo = this.ds.getRepository(FileEntity);
-    await repo.insert({
+    await repo.createQueryBuilder().insert().values({
       id: req.fileId, ownerUserId: req.ownerUserId, api: req.api, purpose: req.purpose, filename: req.filename, bytes: BigInt(req.bytes),
       mediaType: req.mediaType, objectKey: req.objectKey, status: 'processed', channelId: null, upstreamFileId: null,
       createdAt, expiresAt: seconds === null ? null : new Date(createdAt.getTime() + seconds * 1000), deletedAt: null, purgedAt: null,
-    });
-    return storedFile(await repo.findOneByOrFail({ id: req.fileId }));
+    }).orIgnore().execute();
+    const file = await repo.findOneByOrFail({ id: req.fileId });
+    if (file.ownerUserId !== req.ownerUserId || file.objectKey !== req.objectKey || file.api !== req.api) {
+      throw new DomainError('conflict', `File id ${req.fileId} is already in use`, 'id');
+    }
+    return storedFile(file);
   }
 
   /** A live file of this owner and API: not deleted, not expired. */

@@ -1,4 +1,5 @@
 import OpenAI, { toFile } from 'openai';
+import { startMockUpstream } from '@switchyard/testing';
 import { createUserWithKey, RunningStack, startStackLikeNpmStart } from './stack-harness';
 
 const WINDOW_SECONDS = 6;
@@ -33,7 +34,10 @@ describe('Batch API', () => {
   }
 
   beforeAll(async () => {
-    stack = await startStackLikeNpmStart({ SWITCHYARD_BATCH_WINDOW_SECONDS: String(WINDOW_SECONDS), SWITCHYARD_BATCH_CONCURRENCY: '4' });
+    stack = await startStackLikeNpmStart({
+      SWITCHYARD_BATCH_WINDOW_SECONDS: String(WINDOW_SECONDS), SWITCHYARD_BATCH_CONCURRENCY: '4', SWITCHYARD_BATCH_RETRY_DELAY_MS: '300',
+      SWITCHYARD_CIRCUIT_COOLDOWN_MS: '500',
+    });
     client = new OpenAI({ apiKey: stack.adminKey, baseURL: `${stack.gatewayUrl}/v1`, maxRetries: 0 });
   });
 
@@ -82,6 +86,27 @@ describe('Batch API', () => {
       expect(done).toMatchObject({ status: 'completed', endpoint, request_counts: { total: 5, completed: 5, failed: 0 } });
       const outputs = await linesOf(done.output_file_id);
       expect(outputs.map((o) => textOf(o.response.body)).sort()).toEqual(lines.map((l) => `Echo: ${Object.values(l.body)[1]}`).sort());
+    }
+  });
+
+  it('slows down while the upstream throttles (429) instead of failing lines, then finishes them', async () => {
+    const throttled = await startMockUpstream({ apiKey: 'sk-throttled' });
+    try {
+      const headers = { authorization: `Bearer ${stack.adminKey}`, 'content-type': 'application/json' };
+      await fetch(`${stack.gatewayUrl}/admin/channels`, { method: 'POST', headers, body: JSON.stringify({ name: 'throttled', provider: 'openai', base_url: `${throttled.url}/v1`, api_key: 'sk-throttled', models: ['throttled-model'] }) });
+      await throttled.configure({ mode: 'fail', status: 429, retry_after: 1 });
+      const lines = Array.from({ length: 6 }, (_, i) => ({ custom_id: `slow-${i}`, body: { model: 'throttled-model', messages: [{ role: 'user', content: `throttled ${i}` }] } }));
+      const batch = await client.batches.create({ input_file_id: (await upload(lines)).id, endpoint: '/v1/chat/completions', completion_window: '24h' });
+      for (let i = 0; i < 40 && (await throttled.requests()).length < 6; i++) await new Promise((r) => setTimeout(r, 100));
+      await new Promise((r) => setTimeout(r, 800));
+      const meanwhile = await client.batches.retrieve(batch.id);
+      expect(meanwhile).toMatchObject({ status: 'in_progress', request_counts: { completed: 0, failed: 0 } });
+      await throttled.configure({});
+      const done = await settle(batch.id);
+      expect(done).toMatchObject({ status: 'completed', request_counts: { total: 6, completed: 6, failed: 0 } });
+      expect(done.error_file_id).toBeNull();
+    } finally {
+      await throttled.stop();
     }
   });
 
