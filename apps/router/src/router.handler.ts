@@ -6,6 +6,7 @@ import {
   SetRoutingPolicyRequest, Subjects, UpdateChannelRequest,
 } from '@switchyard/contracts';
 import { checkHealth } from '@switchyard/nats';
+import { BatchLane } from './batch-lane';
 import { ChannelsService } from './channels.service';
 import { ModelsService } from './models.service';
 import { RequestExecutor } from './request-executor';
@@ -20,6 +21,7 @@ export class RouterHandler {
     private readonly channels: ChannelsService,
     private readonly models: ModelsService,
     private readonly policies: RoutingPolicies,
+    private readonly batchLane: BatchLane,
   ) {}
 
   @MessagePattern(Subjects.routerHealthCheck)
@@ -30,7 +32,8 @@ export class RouterHandler {
   @MessagePattern(Subjects.routerRequestExecute)
   execute(@Payload() payload: unknown) {
     const req = createValidated(ExecuteRequest, payload);
-    return req.stream ? this.executor.stream(req) : this.executor.execute(req);
+    if (req.stream) return this.executor.stream(req);
+    return req.batchId ? this.batchLane.run(() => this.executor.execute(req)) : this.executor.execute(req);
   }
 
   @MessagePattern(Subjects.routerModelList)

@@ -1,5 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { coreProviders, RpcClient, ServiceDeps } from '@switchyard/nats';
+import { BatchLane } from './batch-lane';
 import { ChannelCapacity } from './channel-capacity';
 import { ChannelHealth } from './channel-health';
 import { ChannelTable } from './channel-table';
@@ -26,7 +27,7 @@ export class RouterModule {
         { provide: SecretBox, useValue: new SecretBox(deps.config.SWITCHYARD_SECRET_KEY) },
         { provide: RpcClient, useValue: new RpcClient(deps.nc, deps.config.SWITCHYARD_RPC_TIMEOUT_MS) },
         ChannelTable, ChannelHealth, ChannelCapacity, ChannelsService, ModelsService, RequestExecutor, ResponseCache,
-        RoutingPolicies, UsagePublisher, PriceBook, Spend,
+        RoutingPolicies, UsagePublisher, PriceBook, Spend, BatchLane,
       ],
     };
   }
