@@ -5,6 +5,7 @@ import { onBroadcast, publishDurable, RpcClient } from '@switchyard/nats';
 import { InProcessService, startServiceInProcess } from '@switchyard/testing';
 import { BillingConfig } from './billing.config';
 import { billingService } from './billing.service-definition';
+import { HoldsService } from './holds.service';
 import { ensureBootstrapAdmin } from './keys.service';
 
 const ADMIN_KEY = 'sk-sy-bootstrap-admin-key-for-tests-0001';
@@ -178,9 +179,13 @@ describe('billing service (real Postgres, NATS, JetStream)', () => {
     await until(async () => ((await dataSource.query('SELECT 1 FROM billing.holds WHERE request_id = $1', [billedId])).length === 0 ? true : undefined));
     await hold('req_hold_after_usage', '10000000');
 
-    // a hold whose usage never came stops counting when it expires
+    // a hold whose usage never came stops counting once it expired and was swept
     await dataSource.query(`UPDATE billing.holds SET expires_at = now() - interval '1 second' WHERE user_id = $1`, [user.id]);
+    expect(await service.app.get(HoldsService).sweepExpired()).toBeGreaterThanOrEqual(5);
     await hold('req_hold_after_expiry', '50000000');
+    const [{ held, holds }] = await dataSource.query(
+      `SELECT (SELECT held_nano FROM billing.users WHERE id = $1)::text AS held, (SELECT sum(amount_nano) FROM billing.holds WHERE user_id = $1)::text AS holds`, [user.id]);
+    expect(held).toBe(holds);
   });
 
   it('keeps the ledger equal to the balance when applying usage fails half-way, and bills it once on redelivery', async () => {

@@ -1,43 +1,80 @@
-import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { Inject, Injectable, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
 import { CreateHoldRequest, DomainError, HoldView, nanoToUsd } from '@switchyard/contracts';
+import { JsonLogger } from '@switchyard/logging';
+import { LOGGER } from '@switchyard/nats';
+
+const SWEEP_INTERVAL_MS = 30_000;
 
 /**
- * Money set aside for requests in flight. A hold is granted only if the balance minus every live
- * hold covers it, under a lock on the user's row, so concurrent requests cannot overdraw. Billing
- * the request's usage removes its hold in the same transaction; a hold whose usage never comes
- * (the router died) stops counting when it expires.
+ * Removes holds and gives their amount back to what the user may spend, in the caller's
+ * transaction. `where` picks the holds (by request id, or the expired ones).
+ */
+async function dropHolds(em: EntityManager | DataSource, where: string, params: unknown[]): Promise<number> {
+  const rows = (await em.query(
+    `WITH gone AS (DELETE FROM billing.holds WHERE ${where} RETURNING user_id, amount_nano),
+          per_user AS (SELECT user_id, sum(amount_nano) AS total, count(*) AS n FROM gone GROUP BY user_id),
+          freed AS (UPDATE billing.users u SET held_nano = u.held_nano - p.total FROM per_user p WHERE u.id = p.user_id RETURNING p.n)
+     SELECT coalesce(sum(n), 0)::int AS dropped FROM freed`,
+    params,
+  )) as { dropped: number }[];
+  return rows[0]?.dropped ?? 0;
+}
+
+/** Billing a request's usage replaces its hold (same transaction as the ledger entry). */
+export function dropHoldOf(em: EntityManager, requestId: string): Promise<number> {
+  return dropHolds(em, 'request_id = $1', [requestId]);
+}
+
+/**
+ * Money set aside for requests in flight. A hold is granted by one statement that locks the
+ * user's row and inserts the hold only if the balance minus everything already held covers it,
+ * so concurrent requests cannot overdraw. A hold whose usage never came (the router died) is
+ * swept when it expires.
  */
 @Injectable()
-export class HoldsService {
-  constructor(private readonly ds: DataSource) {}
+export class HoldsService implements OnApplicationBootstrap, OnApplicationShutdown {
+  private timer: NodeJS.Timeout | null = null;
+
+  constructor(private readonly ds: DataSource, @Inject(LOGGER) private readonly logger: JsonLogger) {}
+
+  onApplicationBootstrap(): void {
+    this.timer = setInterval(() => void this.sweepExpired().catch((e) => this.logger.error('hold sweep failed', e)), SWEEP_INTERVAL_MS);
+    this.timer.unref();
+  }
+
+  onApplicationShutdown(): void {
+    if (this.timer) clearInterval(this.timer);
+  }
 
   async create(req: CreateHoldRequest): Promise<HoldView> {
-    const amount = BigInt(req.amountNano);
-    return this.ds.transaction(async (em) => {
-      const [user] = (await em.query('SELECT balance_nano FROM billing.users WHERE id = $1 FOR UPDATE', [req.userId])) as { balance_nano: string }[];
-      if (!user) throw DomainError.notFound(`User ${req.userId}`, null);
-      const [existing] = (await em.query('SELECT amount_nano FROM billing.holds WHERE request_id = $1', [req.requestId])) as { amount_nano: string }[];
-      if (existing) return { request_id: req.requestId, amount_nano: existing.amount_nano };
-      await em.query('DELETE FROM billing.holds WHERE user_id = $1 AND expires_at <= now()', [req.userId]);
-      const [{ held }] = (await em.query('SELECT COALESCE(SUM(amount_nano), 0) AS held FROM billing.holds WHERE user_id = $1', [req.userId])) as { held: string }[];
-      const available = BigInt(user.balance_nano) - BigInt(held);
-      if (available < amount) {
-        throw new DomainError(
-          'insufficient_quota',
-          `You exceeded your current quota: this request may cost up to $${nanoToUsd(amount)} and your available balance is $${nanoToUsd(available > 0n ? available : 0n)}. Add credits to continue.`,
-        );
-      }
-      await em.query(
-        `INSERT INTO billing.holds (request_id, user_id, amount_nano, expires_at) VALUES ($1, $2, $3, now() + make_interval(secs => $4::double precision / 1000))`,
-        [req.requestId, req.userId, amount.toString(), req.ttlMs],
-      );
-      return { request_id: req.requestId, amount_nano: amount.toString() };
-    });
+    const [row] = (await this.ds.query(
+      `WITH u AS (SELECT id, balance_nano - held_nano AS available FROM billing.users WHERE id = $1 FOR UPDATE),
+            ins AS (
+              INSERT INTO billing.holds (request_id, user_id, amount_nano, expires_at)
+              SELECT $2, u.id, $3, now() + make_interval(secs => $4::double precision / 1000) FROM u WHERE u.available >= $3
+              ON CONFLICT (request_id) DO NOTHING RETURNING amount_nano),
+            held AS (UPDATE billing.users SET held_nano = held_nano + $3 WHERE id = $1 AND EXISTS (SELECT 1 FROM ins) RETURNING id)
+       SELECT (SELECT available::text FROM u) AS available, EXISTS (SELECT 1 FROM held) AS granted,
+              (SELECT amount_nano::text FROM billing.holds WHERE request_id = $2) AS existing`,
+      [req.userId, req.requestId, req.amountNano, req.ttlMs],
+    )) as { available: string | null; granted: boolean; existing: string | null }[];
+    if (row.available === null) throw DomainError.notFound(`User ${req.userId}`, null);
+    if (row.granted) return { request_id: req.requestId, amount_nano: req.amountNano };
+    // the same request asking again keeps its one hold
+    if (row.existing !== null) return { request_id: req.requestId, amount_nano: row.existing };
+    const available = BigInt(row.available);
+    throw new DomainError(
+      'insufficient_quota',
+      `You exceeded your current quota: this request may cost up to $${nanoToUsd(BigInt(req.amountNano))} and your available balance is $${nanoToUsd(available > 0n ? available : 0n)}. Add credits to continue.`,
+    );
   }
 
   async release(requestId: string): Promise<{ released: boolean }> {
-    const [, affected] = (await this.ds.query('DELETE FROM billing.holds WHERE request_id = $1', [requestId])) as [unknown, number];
-    return { released: affected > 0 };
+    return { released: (await dropHolds(this.ds, 'request_id = $1', [requestId])) > 0 };
+  }
+
+  async sweepExpired(): Promise<number> {
+    return dropHolds(this.ds, 'expires_at <= now()', []);
   }
 }

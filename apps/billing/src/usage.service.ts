@@ -4,6 +4,7 @@ import { UsageEvent } from '@switchyard/contracts';
 import { UsageRecordEntity } from './entities/usage-record.entity';
 import { chargeFor, chargePolicyOf } from '@switchyard/contracts';
 import { BillingConfig } from './billing.config';
+import { dropHoldOf } from './holds.service';
 import { PricesService } from './prices.service';
 import { appendLedger } from './users.service';
 
@@ -37,7 +38,7 @@ export class UsageService {
         .execute()) as { raw: unknown[] };
       if (inserted.raw.length === 0) return 'duplicate';
       // the actual cost replaces what was set aside for the request
-      await em.query('DELETE FROM billing.holds WHERE request_id = $1', [event.requestId]);
+      await dropHoldOf(em, event.requestId);
       if (costNano !== 0n) await appendLedger(em, { userId: event.userId, amountNano: -costNano, kind: 'usage', reference: event.requestId });
       return 'applied';
     });
