@@ -2,3 +2,4 @@ export * from './infrastructure';
 export * from './processes';
 export * from './in-process-service';
 export * from './fake-billing';
+export * from './stack';

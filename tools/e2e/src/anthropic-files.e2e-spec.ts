@@ -1,5 +1,5 @@
 import Anthropic, { toFile } from '@anthropic-ai/sdk';
-import { RunningStack, startStackLikeNpmStart } from './stack-harness';
+import { RunningStack, startStackLikeNpmStart } from '@switchyard/testing';
 
 const betas = ['files-api-2025-04-14'] as const;
 

@@ -1,5 +1,5 @@
 import OpenAI, { toFile } from 'openai';
-import { RunningStack, startStackLikeNpmStart } from './stack-harness';
+import { RunningStack, startStackLikeNpmStart } from '@switchyard/testing';
 
 const LINES = 10_000;
 

@@ -1,6 +1,5 @@
 import OpenAI, { toFile } from 'openai';
-import { startMockUpstream } from '@switchyard/testing';
-import { createUserWithKey, RunningStack, startStackLikeNpmStart } from './stack-harness';
+import { createUserWithKey, RunningStack, startMockUpstream, startStackLikeNpmStart } from '@switchyard/testing';
 
 const WINDOW_SECONDS = 6;
 type Line = { custom_id: string; method?: string; url?: string; body: Record<string, unknown> };

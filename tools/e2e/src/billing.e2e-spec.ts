@@ -1,6 +1,5 @@
 import OpenAI from 'openai';
-import { MockUpstreamProcess, startMockUpstream } from '@switchyard/testing';
-import { apiCaller, createUserWithKey, RunningStack, startStackLikeNpmStart } from './stack-harness';
+import { apiCaller, createUserWithKey, MockUpstreamProcess, RunningStack, startMockUpstream, startStackLikeNpmStart } from '@switchyard/testing';
 
 /** Money as callers see it: holds before paid calls, costs in answers, BYOK, streams cut short. */
 describe('billing through the running system', () => {

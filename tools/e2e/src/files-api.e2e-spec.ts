@@ -1,5 +1,5 @@
 import OpenAI, { toFile } from 'openai';
-import { adminStoredFileIds, createUserWithKey, RunningStack, startStackLikeNpmStart } from './stack-harness';
+import { adminStoredFileIds, createUserWithKey, RunningStack, startStackLikeNpmStart } from '@switchyard/testing';
 
 const MAX_UPLOAD = 1024 * 1024;
 const line = (id: string) => JSON.stringify({ custom_id: id, method: 'POST', url: '/v1/chat/completions', body: { model: 'mock-gpt', messages: [{ role: 'user', content: id }] } });

@@ -1,7 +1,7 @@
 import { createHash } from 'crypto';
 import { readFileSync } from 'fs';
 import { Readable } from 'stream';
-import { adminStoredFileIds, RunningStack, startStackLikeNpmStart } from './stack-harness';
+import { adminStoredFileIds, RunningStack, startStackLikeNpmStart } from '@switchyard/testing';
 
 const MB = 1024 * 1024;
 const TARGET_BYTES = 104 * MB; // under the default 105 MB cap

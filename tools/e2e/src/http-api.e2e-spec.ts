@@ -1,5 +1,4 @@
-import { startMockUpstream, startServiceProcess, startTestNats } from '@switchyard/testing';
-import { apiCaller, RunningStack, startStackLikeNpmStart } from './stack-harness';
+import { apiCaller, RunningStack, startMockUpstream, startServiceProcess, startStackLikeNpmStart, startTestNats } from '@switchyard/testing';
 
 /** Raw HTTP: headers, envelopes, the admin API, keys and scopes, usage and tenancy. */
 describe('Switchyard HTTP API', () => {

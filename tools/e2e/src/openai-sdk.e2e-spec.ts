@@ -1,5 +1,5 @@
 import OpenAI from 'openai';
-import { RunningStack, startStackLikeNpmStart } from './stack-harness';
+import { RunningStack, startStackLikeNpmStart } from '@switchyard/testing';
 
 /** The system as a user meets it: `npm start`, then the official openai client. */
 describe('OpenAI SDK against a running Switchyard', () => {

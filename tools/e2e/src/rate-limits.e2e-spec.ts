@@ -1,4 +1,4 @@
-import { apiCaller, ApiAnswer, createUserWithKey, RunningStack, startExtraGateway, startStackLikeNpmStart } from './stack-harness';
+import { apiCaller, ApiAnswer, createUserWithKey, RunningStack, startExtraGateway, startStackLikeNpmStart } from '@switchyard/testing';
 
 /** Requests-per-minute limits as callers meet them, exact with two gateways on one NATS and Postgres. */
 describe('rate limits', () => {

@@ -1,6 +1,5 @@
 import OpenAI from 'openai';
-import { MockUpstreamProcess, startMockUpstream } from '@switchyard/testing';
-import { apiCaller, createUserWithKey, RunningStack, startStackLikeNpmStart } from './stack-harness';
+import { apiCaller, createUserWithKey, MockUpstreamProcess, RunningStack, startMockUpstream, startStackLikeNpmStart } from '@switchyard/testing';
 
 const COOLDOWN_MS = 1500;
 const CIRCUIT_FAILURES = 3;

@@ -1,7 +1,8 @@
 import { readdirSync, readFileSync } from 'fs';
 import { join } from 'path';
 import { compiledMain, freePort, ManagedProcess, spawnNode } from '@switchyard/runtime';
-import { freshDatabase, startServiceProcess, TestDatabase, tempDir } from '@switchyard/testing';
+import { freshDatabase, TestDatabase, tempDir } from './infrastructure';
+import { startServiceProcess } from './processes';
 
 export interface RunningStack {
   gatewayUrl: string;

@@ -1,0 +1,85 @@
+import { execSync } from 'child_process';
+import { cpus } from 'os';
+import { writeFileSync } from 'fs';
+import { join } from 'path';
+import { MockUpstreamProcess, startMockUpstream, startStackLikeNpmStart } from '@switchyard/testing';
+import { machineBusy, MeteredProcess, pidsMatching, ProcessMeter } from './process-meter';
+import { writeReport } from './report';
+import { addedLatency, batchThroughput, BenchContext, closePools, fileUpload, streaming, thousandInFlight, throughputFrontier } from './workloads';
+
+const MOCK_KEY = 'sk-bench-upstream';
+
+async function admin(ctx: { gatewayUrl: string; adminKey: string }, method: string, path: string, body: unknown): Promise<void> {
+  const res = await fetch(`${ctx.gatewayUrl}${path}`, { method, headers: { authorization: `Bearer ${ctx.adminKey}`, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`);
+}
+
+/** `npm run bench [-- --quick] [-- --force]`: starts the system as `npm start` does and measures it. */
+async function main(): Promise<void> {
+  const quick = process.argv.includes('--quick');
+  const busy = await machineBusy();
+  if (busy > 0.25 && !process.argv.includes('--force')) {
+    console.error(`The machine is ${Math.round(busy * 100)} % busy before starting; refusing to measure (use --force to override).`);
+    process.exit(2);
+  }
+  const started = Date.now();
+  const mocks: MockUpstreamProcess[] = await Promise.all([
+    startMockUpstream({ apiKey: MOCK_KEY }), startMockUpstream({ apiKey: MOCK_KEY, latencyMs: 20 }), startMockUpstream({ apiKey: MOCK_KEY, latencyMs: 1000 }),
+  ]);
+  const stack = await startStackLikeNpmStart({ LOG_LEVEL: 'warn' });
+  try {
+    const models = { instant: 'bench-0ms', ms20: 'bench-20ms', slow: 'bench-1s' };
+    for (const [model, mock] of [[models.instant, mocks[0]], [models.ms20, mocks[1]], [models.slow, mocks[2]]] as const) {
+      await admin(stack, 'POST', '/admin/channels', { name: model, provider: 'openai', base_url: `${mock.url}/v1`, api_key: MOCK_KEY, models: [model] });
+      await admin(stack, 'PUT', `/admin/prices/${model}`, { input_per_million: 0.15, output_per_million: 0.6 });
+    }
+    const users = (await (await fetch(`${stack.gatewayUrl}/admin/users`, { headers: { authorization: `Bearer ${stack.adminKey}` } })).json()) as { data: { id: string; role: string }[] };
+    await admin(stack, 'POST', `/admin/users/${users.data.find((u) => u.role === 'admin')!.id}/credits`, { amount: 100000 });
+
+    const single = (name: string): MeteredProcess => ({ name, pids: () => (stack.pids[name] ? [stack.pids[name]] : []) });
+    const meter = new ProcessMeter([
+      ...['gateway', 'router', 'billing', 'files', 'batches'].map(single),
+      { name: 'nats-server', pids: () => pidsMatching('nats-server').filter((pid) => pidsMatching(stack.dataDir).includes(pid)) },
+      { name: 'postgres', pids: () => pidsMatching('postgres') },
+      { name: 's3 (launcher)', pids: () => (stack.launcher.pid ? [stack.launcher.pid] : []) },
+    ]);
+    const idleRss = meter.rss();
+    const ctx: BenchContext = { stack, quick, meter, mocks: { instant: mocks[0], ms20: mocks[1], slow: mocks[2] }, models, mockKey: MOCK_KEY };
+    const run = async <T>(name: string, fn: () => Promise<T>): Promise<T> => {
+      console.log(`… ${name}`);
+      const result = await fn();
+      console.log(`  ${JSON.stringify(result)}`);
+      return result;
+    };
+    const results = {
+      profile: quick ? 'quick' : 'full',
+      git_sha: execSync('git rev-parse --short HEAD').toString().trim(),
+      node: process.version,
+      cpu: `${cpus()[0]?.model ?? 'unknown'} × ${cpus().length}`,
+      date: new Date().toISOString(),
+      idle_rss_mb: Object.fromEntries([...idleRss].map(([n, mb]) => [n, Math.round(mb)])),
+      latency: await run('added latency, concurrency 1, 0 ms upstream', () => addedLatency(ctx)),
+      throughput: await run('throughput frontier, 20 ms upstream', () => throughputFrontier(ctx)),
+      in_flight: await run('1,000 in flight, 1 s upstream', () => thousandInFlight(ctx)),
+      streaming: await run('streaming, concurrency 1', () => streaming(ctx)),
+      batches: [] as Awaited<ReturnType<typeof batchThroughput>>[],
+      files: await run('file upload through the gateway vs straight to S3', () => fileUpload(ctx, quick ? 20 : 100)),
+      wall_seconds: 0,
+    };
+    for (const lines of quick ? [2000] : [10_000, 50_000]) results.batches.push(await run(`batch of ${lines} lines, 0 ms upstream`, () => batchThroughput(ctx, lines)));
+    results.wall_seconds = Math.round((Date.now() - started) / 1000);
+    const out = join(process.cwd(), 'docs');
+    writeFileSync(join(out, `benchmarks${quick ? '-quick' : ''}.json`), `${JSON.stringify(results, null, 2)}\n`);
+    writeReport(join(out, `benchmarks${quick ? '-quick' : ''}.md`), results);
+    console.log(`Wrote docs/benchmarks${quick ? '-quick' : ''}.{md,json} in ${results.wall_seconds} s`);
+  } finally {
+    await closePools();
+    await stack.stop();
+    await Promise.all(mocks.map((m) => m.stop()));
+  }
+}
+
+main().then(() => process.exit(0), (error) => {
+  console.error(error);
+  process.exit(1);
+});

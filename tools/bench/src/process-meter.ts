@@ -1,0 +1,85 @@
+import { readdirSync, readFileSync } from 'fs';
+
+const CLOCK_TICKS = 100;
+
+/** One row of the report: a process, or a group of them (postgres backends). */
+export interface MeteredProcess {
+  name: string;
+  pids: () => number[];
+}
+
+export function cpuSeconds(pid: number): number {
+  try {
+    // fields after the command name: state is 3rd, utime 14th, stime 15th
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS;
+  } catch {
+    return 0;
+  }
+}
+
+export function rssMb(pid: number): number {
+  try {
+    const match = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return match ? Number(match[1]) / 1024 : 0;
+  } catch {
+    return 0;
+  }
+}
+
+/** Every running process whose command line contains `fragment`. */
+export function pidsMatching(fragment: string): number[] {
+  const pids: number[] = [];
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      if (readFileSync(`/proc/${entry}/cmdline`, 'utf8').replace(/\0/g, ' ').includes(fragment)) pids.push(Number(entry));
+    } catch {
+      // gone meanwhile
+    }
+  }
+  return pids;
+}
+
+/** CPU seconds and RSS of a set of processes; RSS peaks are sampled every second while running. */
+export class ProcessMeter {
+  private timer: NodeJS.Timeout | null = null;
+  private peaks = new Map<string, number>();
+
+  constructor(readonly processes: MeteredProcess[]) {}
+
+  cpu(): Map<string, number> {
+    return new Map(this.processes.map((p) => [p.name, p.pids().reduce((s, pid) => s + cpuSeconds(pid), 0)]));
+  }
+
+  rss(): Map<string, number> {
+    return new Map(this.processes.map((p) => [p.name, p.pids().reduce((s, pid) => s + rssMb(pid), 0)]));
+  }
+
+  startPeaks(): void {
+    this.peaks = this.rss();
+    this.timer = setInterval(() => {
+      for (const [name, mb] of this.rss()) this.peaks.set(name, Math.max(this.peaks.get(name) ?? 0, mb));
+    }, 1000);
+  }
+
+  stopPeaks(): Map<string, number> {
+    if (this.timer) clearInterval(this.timer);
+    for (const [name, mb] of this.rss()) this.peaks.set(name, Math.max(this.peaks.get(name) ?? 0, mb));
+    return this.peaks;
+  }
+}
+
+/** Share of both cores busy over `ms`, from /proc/stat. */
+export async function machineBusy(ms = 1000): Promise<number> {
+  const read = () => {
+    const [, ...values] = readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).map(Number);
+    const idle = values[3] + values[4];
+    return { idle, total: values.reduce((s, v) => s + v, 0) };
+  };
+  const a = read();
+  await new Promise((r) => setTimeout(r, ms));
+  const b = read();
+  return 1 - (b.idle - a.idle) / Math.max(1, b.total - a.total);
+}

@@ -1,0 +1,80 @@
+import { writeFileSync } from 'fs';
+
+type Results = Record<string, any>;
+
+function table(headers: string[], rows: (string | number | boolean)[][]): string {
+  return [`| ${headers.join(' | ')} |`, `|${headers.map(() => '---').join('|')}|`, ...rows.map((r) => `| ${r.join(' | ')} |`)].join('\n');
+}
+
+const verdict = (ok: boolean) => (ok ? 'met' : '**missed**');
+
+/** docs/benchmarks.md: one table per workload, each against its target from the benchmark issue. */
+export function writeReport(path: string, r: Results): void {
+  const idleTotal = Object.entries(r.idle_rss_mb as Record<string, number>).filter(([n]) => n !== 'postgres').reduce((s, [, v]) => s + v, 0);
+  const best = (r.throughput.steps as any[]).find((s) => s.offered_rps === r.throughput.best_rps);
+  const batch = r.batches as any[];
+  const md = `# Benchmarks (${r.profile} profile)
+
+Measured by \`npm run bench${r.profile === 'quick' ? ' -- --quick' : ''}\` (tools/bench) on ${r.cpu}, Node ${r.node}, commit ${r.git_sha}, ${r.date}.
+Everything runs on this one machine: the load generator, three mock upstreams, nats-server, Postgres, the
+embedded S3 server and the five services. Latency figures are the gateway minus the same mock called
+directly, in interleaved rounds (median of round medians). Targets are those of the benchmark issue.
+
+## Summary
+
+${table(['figure', 'measured', 'target', ''], [
+    ['added latency p50 (c=1)', `${r.latency.added_p50_ms} ms`, '≤ 0.6 ms', verdict(r.latency.added_p50_ms <= 0.6)],
+    ['added latency p99 (c=1)', `${r.latency.added_p99_ms} ms`, '≤ 1.5 ms', verdict(r.latency.added_p99_ms <= 1.5)],
+    ['throughput at a 20 ms upstream (< 1 % errors, ≥ 98 % achieved)', `${r.throughput.best_rps} RPS${r.throughput.rig_limited ? ' (rig_limited)' : ''}`, '≥ 2,000 RPS', verdict(r.throughput.best_rps >= 2000)],
+    ['CPU per request, all processes', best ? `${best.cpu_us_per_request} µs` : 'n/a', '≤ 500 µs', verdict(best ? best.cpu_us_per_request <= 500 : false)],
+    ['idle RSS of the services, nats-server and S3', `${idleTotal} MB`, '≤ 400 MB', verdict(idleTotal <= 400)],
+    ['1,000 in flight', `${r.in_flight.errors} errors`, '0 errors', verdict(r.in_flight.errors === 0)],
+    ['added time to first token p50', `${r.streaming.added_ttft_p50_ms} ms`, '≤ 1 ms', verdict(r.streaming.added_ttft_p50_ms <= 1)],
+    ['added inter-chunk gap p99', `${r.streaming.added_gap_p99_ms} ms`, '≤ 1 ms', verdict(r.streaming.added_gap_p99_ms <= 1)],
+    ...batch.map((b) => [`batch of ${b.lines} lines, 0 ms upstream`, `${b.lines_per_second} lines/s (${b.seconds} s)`, b.lines === 50000 ? '≤ 60 s' : '≥ 1,000 lines/s', verdict(b.lines === 50000 ? b.seconds <= 60 : b.lines_per_second >= 1000)]),
+    [`${r.files.megabytes} MB upload, % of direct-to-S3 speed`, `${r.files.percent_of_direct} %`, '≥ 70 %', verdict(r.files.percent_of_direct >= 70)],
+    [`${r.files.megabytes} MB upload, gateway RSS delta`, `${r.files.gateway_rss_delta_mb} MB`, '≤ 64 MB', verdict(r.files.gateway_rss_delta_mb <= 64)],
+  ])}
+
+## 1. Added latency, non-streaming, concurrency 1, 0 ms upstream
+
+${table(['rounds × requests', 'direct p50', 'gateway p50', 'added p50', 'added p99'], [[`${r.latency.rounds} × ${r.latency.per_round}`, `${r.latency.direct_p50_ms} ms`, `${r.latency.gateway_p50_ms} ms`, `${r.latency.added_p50_ms} ms`, `${r.latency.added_p99_ms} ms`]])}
+
+## 2. Throughput frontier, 20 ms upstream, open loop
+
+${table(['offered RPS', 'achieved RPS', 'errors', 'p50', 'p99', 'CPU µs/request (all)', 'by process'], (r.throughput.steps as any[]).map((s) => [
+    s.offered_rps, s.achieved_rps, `${(s.error_rate * 100).toFixed(2)} %`, `${s.p50_ms} ms`, `${s.p99_ms} ms`, s.cpu_us_per_request,
+    Object.entries(s.cpu_us_by_process).filter(([, v]) => (v as number) > 0).map(([n, v]) => `${n} ${v}`).join(', '),
+  ]))}
+
+Best passing step: ${r.throughput.best_rps} RPS. The rig alone (load generator → mock) achieved ${r.throughput.rig_rps_at_double} RPS at twice that rate${r.throughput.rig_limited ? ': the result is rig_limited' : ''}.
+
+## 3. 1,000 requests in flight, 1 s upstream
+
+${table(['errors', 'gateway KB per in-flight request', 'router KB per in-flight request'], [[r.in_flight.errors, r.in_flight.gateway_kb_per_in_flight, r.in_flight.router_kb_per_in_flight]])}
+
+## 4. Streaming, concurrency 1 (mock: a chunk every 5 ms)
+
+${table(['streams', 'added TTFT p50', 'added gap p50', 'added gap p99'], [[r.streaming.streams, `${r.streaming.added_ttft_p50_ms} ms`, `${r.streaming.added_gap_p50_ms} ms`, `${r.streaming.added_gap_p99_ms} ms`]])}
+
+## 5. Batches, 0 ms upstream, one replica of each service
+
+${table(['lines', 'status', 'seconds', 'lines/s', 'first result', 'peak RSS increase (MB)'], batch.map((b) => [
+    b.lines, b.status, b.seconds, b.lines_per_second, `${b.first_result_s} s`, Object.entries(b.peak_rss_increase_mb).map(([n, v]) => `${n} ${v}`).join(', '),
+  ]))}
+
+## 6. Files
+
+${table(['size', 'direct to S3', 'through the gateway', '% of direct', 'gateway RSS delta'], [[`${r.files.megabytes} MB`, `${r.files.direct_mb_s} MB/s`, `${r.files.gateway_mb_s} MB/s`, `${r.files.percent_of_direct} %`, `${r.files.gateway_rss_delta_mb} MB`]])}
+
+## Idle RSS (MB)
+
+${table(Object.keys(r.idle_rss_mb), [Object.values(r.idle_rss_mb) as number[]])}
+
+Not measured yet: the hop breakdown (gateway alone, gateway + NATS + an echo router), event-loop delay
+under 1,000 in flight, the most concurrent stall-free streams, live traffic during a batch, a batch with
+a replica killed (see tools/e2e/src/batches-crash.e2e-spec.ts for that figure), big (~10 KB) answers,
+CPU pinning of the mock, and plots.
+`;
+  writeFileSync(path, md);
+}

@@ -1,0 +1,261 @@
+import { performance } from 'perf_hooks';
+import { Readable } from 'stream';
+import { FormData, Pool, fetch } from 'undici';
+import { ObjectStorage } from '@switchyard/object-storage';
+import type { MockUpstreamProcess, RunningStack } from '@switchyard/testing';
+import { openLoop } from './open-loop';
+import { ProcessMeter } from './process-meter';
+import { median, round, summarize } from './stats';
+
+export interface BenchContext {
+  stack: RunningStack;
+  quick: boolean;
+  meter: ProcessMeter;
+  mocks: { instant: MockUpstreamProcess; ms20: MockUpstreamProcess; slow: MockUpstreamProcess };
+  /** the model each mock serves through the gateway */
+  models: { instant: string; ms20: string; slow: string };
+  mockKey: string;
+}
+
+const pools = new Map<string, Pool>();
+function poolFor(origin: string): Pool {
+  let pool = pools.get(origin);
+  if (!pool) pools.set(origin, (pool = new Pool(origin, { connections: 2048, pipelining: 1, keepAliveTimeout: 30_000 })));
+  return pool;
+}
+
+export async function closePools(): Promise<void> {
+  await Promise.all([...pools.values()].map((p) => p.close()));
+}
+
+interface Target {
+  origin: string;
+  key: string;
+  model: string;
+}
+
+const chatBody = (model: string, extra: Record<string, unknown> = {}) =>
+  JSON.stringify({ model, messages: [{ role: 'user', content: 'hello from the benchmark, a short question' }], max_tokens: 16, ...extra });
+
+async function chat(target: Target, extra: Record<string, unknown> = {}): Promise<boolean> {
+  const res = await poolFor(target.origin).request({
+    path: '/v1/chat/completions', method: 'POST',
+    headers: { authorization: `Bearer ${target.key}`, 'content-type': 'application/json' }, body: chatBody(target.model, extra),
+  });
+  await res.body.dump();
+  return res.statusCode === 200;
+}
+
+function gatewayTarget(ctx: BenchContext, model: string): Target {
+  return { origin: ctx.stack.gatewayUrl, key: ctx.stack.adminKey, model };
+}
+
+function directTarget(ctx: BenchContext, mock: MockUpstreamProcess, model: string): Target {
+  return { origin: mock.url, key: ctx.mockKey, model };
+}
+
+async function timedSamples(target: Target, n: number): Promise<number[]> {
+  const samples: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const t0 = performance.now();
+    if (!(await chat(target))) throw new Error(`request to ${target.origin} failed`);
+    samples.push(performance.now() - t0);
+  }
+  return samples;
+}
+
+/** 1. Added latency at concurrency 1 against a 0 ms upstream, gateway and direct interleaved in rounds. */
+export async function addedLatency(ctx: BenchContext) {
+  const rounds = ctx.quick ? 5 : 10;
+  const perRound = ctx.quick ? 100 : 300;
+  const direct = directTarget(ctx, ctx.mocks.instant, ctx.models.instant);
+  const gateway = gatewayTarget(ctx, ctx.models.instant);
+  await timedSamples(gateway, 50); // warm up connections and caches
+  await timedSamples(direct, 50);
+  const added50: number[] = [];
+  const added99: number[] = [];
+  const gw50: number[] = [];
+  const dir50: number[] = [];
+  for (let r = 0; r < rounds; r++) {
+    const order = r % 2 ? [direct, gateway] : [gateway, direct];
+    const [a, b] = [await timedSamples(order[0], perRound), await timedSamples(order[1], perRound)];
+    const [g, d] = order[0] === gateway ? [a, b] : [b, a];
+    const gs = summarize(g);
+    const ds = summarize(d);
+    gw50.push(gs.p50);
+    dir50.push(ds.p50);
+    added50.push(gs.p50 - ds.p50);
+    added99.push(gs.p99 - ds.p99);
+  }
+  return {
+    rounds, per_round: perRound, direct_p50_ms: round(median(dir50)), gateway_p50_ms: round(median(gw50)),
+    added_p50_ms: round(median(added50)), added_p99_ms: round(median(added99)),
+  };
+}
+
+function cpuDelta(before: Map<string, number>, after: Map<string, number>): Record<string, number> {
+  return Object.fromEntries([...after].map(([name, s]) => [name, s - (before.get(name) ?? 0)]));
+}
+
+/** 2. The highest constant arrival rate with < 1 % errors and ≥ 98 % of it achieved, 20 ms upstream. */
+export async function throughputFrontier(ctx: BenchContext) {
+  const steps = ctx.quick ? [200, 400, 800, 1200, 1600] : [100, 200, 400, 800, 1200, 1600, 2000, 2500, 3000];
+  const stepMs = ctx.quick ? 3000 : 8000;
+  const gateway = gatewayTarget(ctx, ctx.models.ms20);
+  interface Step {
+    offered_rps: number;
+    achieved_rps: number;
+    error_rate: number;
+    p50_ms: number;
+    p99_ms: number;
+    cpu_us_per_request: number;
+    cpu_us_by_process: Record<string, number>;
+  }
+  const results: Step[] = [];
+  let best: Step | null = null;
+  for (const rate of steps) {
+    const cpuBefore = ctx.meter.cpu();
+    const run = await openLoop(rate, stepMs, () => chat(gateway));
+    const cpu = cpuDelta(cpuBefore, ctx.meter.cpu());
+    const cpuTotal = Object.values(cpu).reduce((s, v) => s + v, 0);
+    const lat = summarize(run.latencies);
+    const step: Step = {
+      offered_rps: rate, achieved_rps: round(run.achievedRps, 1), error_rate: round(run.errors / Math.max(1, run.offered), 4),
+      p50_ms: round(lat.p50), p99_ms: round(lat.p99), cpu_us_per_request: round((cpuTotal / Math.max(1, run.ok)) * 1e6, 0),
+      cpu_us_by_process: Object.fromEntries(Object.entries(cpu).map(([n, s]) => [n, round((s / Math.max(1, run.ok)) * 1e6, 0)])),
+    };
+    results.push(step);
+    const passed = step.error_rate < 0.01 && run.achievedRps >= 0.98 * rate;
+    if (!passed) break;
+    best = step;
+  }
+  // what the rig itself can push at the same upstream, to tell a gateway limit from a rig limit
+  const rigRate = (best?.offered_rps ?? steps[0]) * 2;
+  const rig = await openLoop(rigRate, ctx.quick ? 2000 : 5000, () => chat(directTarget(ctx, ctx.mocks.ms20, ctx.models.ms20)));
+  return {
+    steps: results, best_rps: best?.offered_rps ?? 0, rig_rps_at_double: round(rig.achievedRps, 1),
+    rig_limited: best !== null && best.achieved_rps >= 0.9 * rig.achievedRps,
+  };
+}
+
+/** 3. 1,000 requests in flight at once against a 1 s upstream. */
+export async function thousandInFlight(ctx: BenchContext) {
+  const gateway = gatewayTarget(ctx, ctx.models.slow);
+  const before = ctx.meter.rss();
+  ctx.meter.startPeaks();
+  const results = await Promise.allSettled(Array.from({ length: 1000 }, () => chat(gateway)));
+  const peaks = ctx.meter.stopPeaks();
+  const errors = results.filter((r) => r.status === 'rejected' || !r.value).length;
+  const kbPerRequest = (name: string) => round((((peaks.get(name) ?? 0) - (before.get(name) ?? 0)) * 1024) / 1000, 1);
+  return { in_flight: 1000, errors, gateway_kb_per_in_flight: kbPerRequest('gateway'), router_kb_per_in_flight: kbPerRequest('router') };
+}
+
+async function streamTimings(target: Target, n: number): Promise<{ ttft: number[]; gaps: number[] }> {
+  const ttft: number[] = [];
+  const gaps: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const t0 = performance.now();
+    const res = await poolFor(target.origin).request({
+      path: '/v1/chat/completions', method: 'POST',
+      headers: { authorization: `Bearer ${target.key}`, 'content-type': 'application/json' },
+      body: chatBody(target.model, { stream: true, mock: { chunk_delay_ms: 5 } }),
+    });
+    let last = 0;
+    for await (const chunk of res.body) {
+      const now = performance.now();
+      if (!String(chunk).includes('data:')) continue;
+      if (last === 0) ttft.push(now - t0);
+      else gaps.push(now - last);
+      last = now;
+    }
+  }
+  return { ttft, gaps };
+}
+
+/** 4. Streaming at concurrency 1: added time to first token and added gap between chunks. */
+export async function streaming(ctx: BenchContext) {
+  const n = ctx.quick ? 50 : 200;
+  const direct = await streamTimings(directTarget(ctx, ctx.mocks.instant, ctx.models.instant), n);
+  const gateway = await streamTimings(gatewayTarget(ctx, ctx.models.instant), n);
+  const d = { ttft: summarize(direct.ttft), gap: summarize(direct.gaps) };
+  const g = { ttft: summarize(gateway.ttft), gap: summarize(gateway.gaps) };
+  return {
+    streams: n, added_ttft_p50_ms: round(g.ttft.p50 - d.ttft.p50), added_gap_p50_ms: round(g.gap.p50 - d.gap.p50),
+    added_gap_p99_ms: round(g.gap.p99 - d.gap.p99),
+  };
+}
+
+/** 5. A batch against a 0 ms upstream: create → completed lines per second, peak RSS per process. */
+export async function batchThroughput(ctx: BenchContext, lines: number) {
+  const jsonl = Array.from({ length: lines }, (_, i) =>
+    JSON.stringify({ custom_id: `l${i}`, method: 'POST', url: '/v1/chat/completions', body: { model: ctx.models.instant, messages: [{ role: 'user', content: `line ${i}` }], max_tokens: 16 } }),
+  ).join('\n');
+  const headers = { authorization: `Bearer ${ctx.stack.adminKey}` };
+  const form = new FormData();
+  form.append('purpose', 'batch');
+  form.append('file', new Blob([jsonl]), 'bench.jsonl');
+  const file = (await (await fetch(`${ctx.stack.gatewayUrl}/v1/files`, { method: 'POST', headers, body: form })).json()) as { id: string };
+  const before = ctx.meter.rss();
+  ctx.meter.startPeaks();
+  const t0 = performance.now();
+  const created = (await (await fetch(`${ctx.stack.gatewayUrl}/v1/batches`, {
+    method: 'POST', headers: { ...headers, 'content-type': 'application/json' },
+    body: JSON.stringify({ input_file_id: file.id, endpoint: '/v1/chat/completions', completion_window: '24h' }),
+  })).json()) as { id: string };
+  let firstResultMs: number | null = null;
+  let batch: { status: string; request_counts: { completed: number; failed: number } };
+  for (;;) {
+    batch = (await (await fetch(`${ctx.stack.gatewayUrl}/v1/batches/${created.id}`, { headers })).json()) as typeof batch;
+    if (firstResultMs === null && batch.request_counts.completed + batch.request_counts.failed > 0) firstResultMs = performance.now() - t0;
+    if (['completed', 'failed', 'expired', 'cancelled'].includes(batch.status)) break;
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  const seconds = (performance.now() - t0) / 1000;
+  const peaks = ctx.meter.stopPeaks();
+  return {
+    lines, status: batch.status, completed: batch.request_counts.completed, failed: batch.request_counts.failed,
+    seconds: round(seconds, 1), lines_per_second: round(lines / seconds, 0), first_result_s: round((firstResultMs ?? 0) / 1000, 2),
+    peak_rss_increase_mb: Object.fromEntries([...peaks].map(([n, mb]) => [n, round(mb - (before.get(n) ?? 0), 0)])),
+  };
+}
+
+function* bytes(total: number): Generator<Buffer> {
+  const chunk = Buffer.alloc(1024 * 1024, 'x');
+  for (let sent = 0; sent < total; sent += chunk.length) yield total - sent >= chunk.length ? chunk : chunk.subarray(0, total - sent);
+}
+
+/** 6. A large upload through the gateway vs the same bytes straight to the S3 server. */
+export async function fileUpload(ctx: BenchContext, megabytes: number) {
+  const total = megabytes * 1024 * 1024;
+  const storage = new ObjectStorage({ endpoint: ctx.stack.s3Endpoint, accessKey: 'S3RVER', secretKey: 'S3RVER', bucket: 'switchyard', region: 'us-east-1' });
+  const t0 = performance.now();
+  await storage.putStream('bench/direct-upload', Readable.from(bytes(total)));
+  const directSeconds = (performance.now() - t0) / 1000;
+  await storage.remove('bench/direct-upload');
+
+  const boundary = `----switchyard-bench-${Date.now()}`;
+  const head = Buffer.from(`--${boundary}\r\ncontent-disposition: form-data; name="purpose"\r\n\r\nuser_data\r\n--${boundary}\r\ncontent-disposition: form-data; name="file"; filename="big.bin"\r\ncontent-type: application/octet-stream\r\n\r\n`);
+  const tail = Buffer.from(`\r\n--${boundary}--\r\n`);
+  const before = ctx.meter.rss();
+  ctx.meter.startPeaks();
+  const t1 = performance.now();
+  const res = await poolFor(ctx.stack.gatewayUrl).request({
+    path: '/v1/files', method: 'POST',
+    headers: { authorization: `Bearer ${ctx.stack.adminKey}`, 'content-type': `multipart/form-data; boundary=${boundary}`, 'content-length': String(head.length + total + tail.length) },
+    body: Readable.from((function* () {
+      yield head;
+      yield* bytes(total);
+      yield tail;
+    })()),
+  });
+  const answer = (await res.body.json()) as { id?: string };
+  const gatewaySeconds = (performance.now() - t1) / 1000;
+  const peaks = ctx.meter.stopPeaks();
+  if (res.statusCode !== 200 || !answer.id) throw new Error(`upload failed: ${res.statusCode} ${JSON.stringify(answer)}`);
+  return {
+    megabytes, direct_mb_s: round(megabytes / directSeconds, 1), gateway_mb_s: round(megabytes / gatewaySeconds, 1),
+    percent_of_direct: round((100 * directSeconds) / gatewaySeconds, 0),
+    gateway_rss_delta_mb: round((peaks.get('gateway') ?? 0) - (before.get('gateway') ?? 0), 0),
+  };
+}
+
