@@ -1,6 +1,6 @@
 import { NatsConnection } from 'nats';
 import { DataSource } from 'typeorm';
-import { DomainError, Events, hashApiKey, KeyRevokedEvent, Subjects, UsageEvent } from '@switchyard/contracts';
+import { DomainError, Events, hashApiKey, KeyRevokedEvent, Streams, Subjects, UsageEvent } from '@switchyard/contracts';
 import { onBroadcast, publishDurable, RpcClient } from '@switchyard/nats';
 import { InProcessService, startServiceInProcess } from '@switchyard/testing';
 import { BillingConfig } from './billing.config';
@@ -95,6 +95,19 @@ describe('billing service (real Postgres, NATS, JetStream)', () => {
     expect(error).toBeInstanceOf(DomainError);
     expect(['name', 'role']).toContain(error.param);
     await expect(rpc.send(Subjects.billingCreditAdd, { userId: 'usr_missing', body: { amount: 1 } })).rejects.toMatchObject({ code: 'not_found' });
+  });
+
+  it('drops usage of an unknown user instead of redelivering it forever, and keeps billing the rest', async () => {
+    const user = await rpc.send(Subjects.billingUserCreate, { name: 'after-poison', credits: 1 });
+    const js = nc.jetstream();
+    await publishDurable(js, Events.routerRequestCompleted, usageEvent({ requestId: 'req_poison', userId: 'usr_nobody' }), 'req_poison');
+    await publishDurable(js, Events.routerRequestCompleted, usageEvent({ requestId: 'req_after_poison', userId: user.id, model: 'unpriced' }), 'req_after_poison');
+    await until(async () => ((await rpc.send(Subjects.billingUsageList, { userId: user.id, limit: 10 })).data.length === 1 ? true : undefined));
+    await until(async () => {
+      const info = await (await nc.jetstreamManager()).consumers.info(Streams.usage.name, Streams.usage.billingConsumer);
+      return info.num_ack_pending === 0 && info.num_pending === 0 ? true : undefined;
+    });
+    expect(await dataSource.query(`SELECT 1 FROM billing.usage_records WHERE request_id = 'req_poison'`)).toEqual([]);
   });
 
   it('prices usage exactly, once per request id, at the batch discount for batch lines', async () => {

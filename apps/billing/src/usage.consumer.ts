@@ -5,6 +5,8 @@ import { JsonLogger } from '@switchyard/logging';
 import { consumeDurable, DurableConsumer, ensureStream, LOGGER, NATS_CONNECTION } from '@switchyard/nats';
 import { UsageService } from './usage.service';
 
+const FOREIGN_KEY_VIOLATION = '23503';
+
 /** Applies usage events from JetStream; every billing replica pulls from the same durable consumer. */
 @Injectable()
 export class UsageConsumer implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -31,7 +33,16 @@ export class UsageConsumer implements OnApplicationBootstrap, OnApplicationShutd
           this.logger.error('dropping an invalid usage event', error, JSON.stringify(payload));
           return;
         }
-        await this.usage.apply(event);
+        try {
+          await this.usage.apply(event);
+        } catch (error) {
+          // usage of a user who does not exist can never be billed: keep it in the log for reconciliation, do not retry it forever
+          if ((error as { code?: string }).code === FOREIGN_KEY_VIOLATION) {
+            this.logger.error(`dropping usage of unknown user ${event.userId} (request ${event.requestId})`, undefined, JSON.stringify(payload));
+            return;
+          }
+          throw error;
+        }
       },
       (error) => this.logger.error('usage event failed, will be redelivered', error),
     );

@@ -76,7 +76,8 @@ export async function consumeDurable(
         msg.ack();
       } catch (error) {
         onError(error);
-        msg.nak(1000);
+        // back off: 1 s, 2 s, 4 s … up to a minute, so a message that keeps failing cannot spin the consumer
+        msg.nak(Math.min(60_000, 1000 * 2 ** Math.min(6, msg.info.redeliveryCount - 1)));
       }
     }
   })();

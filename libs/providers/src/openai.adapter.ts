@@ -1,8 +1,7 @@
-import { fetch, Response } from 'undici';
 import type { InferenceEndpoint } from '@switchyard/contracts';
 import { NormalizedUsage, ProviderAdapter, UpstreamCall, UpstreamError, UpstreamResponse } from './provider-adapter';
 import { sseData } from './sse';
-import { upstreamDispatcher } from './upstream-http';
+import { postUpstream, UpstreamHttpResponse } from './upstream-http';
 
 const paths: Record<InferenceEndpoint, string> = {
   '/v1/chat/completions': '/chat/completions',
@@ -15,8 +14,8 @@ function urlOf(call: UpstreamCall): string {
   return `${call.target.baseUrl.replace(/\/+$/, '')}${paths[call.endpoint]}`;
 }
 
-async function errorFrom(response: Response): Promise<UpstreamError> {
-  const text = await response.text().catch(() => '');
+async function errorFrom(response: UpstreamHttpResponse): Promise<UpstreamError> {
+  const text = await response.body.text().catch(() => '');
   let message = text.slice(0, 2000) || `Upstream answered ${response.status}`;
   let code: string | null = null;
   try {
@@ -35,12 +34,14 @@ async function errorFrom(response: Response): Promise<UpstreamError> {
 function failureOf(error: unknown, timedOut: boolean): UpstreamError {
   if (error instanceof UpstreamError) return error;
   if (timedOut) return new UpstreamError('timeout', 'The upstream did not answer in time');
-  const cause = (error as { cause?: { code?: string; message?: string; name?: string } })?.cause;
-  if (cause?.name === 'NonPublicUpstreamError') return new UpstreamError('connection', `Refused to connect: ${cause.message}`);
-  return new UpstreamError('connection', `Could not reach the upstream: ${cause?.code ?? cause?.message ?? (error as Error)?.message ?? 'unknown error'}`);
+  type Failure = { code?: string; message?: string; name?: string; cause?: Failure };
+  const failure = error as Failure;
+  const refused = [failure, failure?.cause].find((e) => e?.name === 'NonPublicUpstreamError');
+  if (refused) return new UpstreamError('connection', `Refused to connect: ${refused.message}`);
+  return new UpstreamError('connection', `Could not reach the upstream: ${failure?.code ?? failure?.cause?.code ?? failure?.message ?? 'unknown error'}`);
 }
 
-async function post(call: UpstreamCall, accept: string): Promise<{ response: Response; abort: AbortController; timer: { reset(): void; clear(): void; timedOut: boolean } }> {
+async function post(call: UpstreamCall, accept: string): Promise<{ response: UpstreamHttpResponse; abort: AbortController; timer: { reset(): void; clear(): void; timedOut: boolean } }> {
   const abort = new AbortController();
   const timer = {
     timedOut: false,
@@ -58,14 +59,13 @@ async function post(call: UpstreamCall, accept: string): Promise<{ response: Res
   };
   timer.reset();
   try {
-    const response = await fetch(urlOf(call), {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', accept, authorization: `Bearer ${call.target.apiKey}` },
-      body: JSON.stringify(call.body),
-      signal: abort.signal,
-      dispatcher: upstreamDispatcher(call.target.publicAddressesOnly),
-    });
-    if (!response.ok) {
+    const response = await postUpstream(
+      urlOf(call),
+      { 'content-type': 'application/json', accept, authorization: `Bearer ${call.target.apiKey}` },
+      JSON.stringify(call.body),
+      { publicAddressesOnly: call.target.publicAddressesOnly, signal: abort.signal },
+    );
+    if (response.status < 200 || response.status >= 300) {
       const error = await errorFrom(response);
       timer.clear();
       throw error;
@@ -86,7 +86,7 @@ export class OpenAiAdapter implements ProviderAdapter {
   async send(call: UpstreamCall): Promise<UpstreamResponse> {
     const { response, timer } = await post(call, 'application/json');
     try {
-      const body = (await response.json()) as Record<string, unknown>;
+      const body = JSON.parse(await response.body.text()) as Record<string, unknown>;
       if (body === null || typeof body !== 'object') throw new UpstreamError('protocol', 'The upstream answered with a non-object JSON body');
       return { body, usage: this.usageOf(body) };
     } catch (error) {
@@ -99,11 +99,7 @@ export class OpenAiAdapter implements ProviderAdapter {
 
   async openStream(call: UpstreamCall): Promise<AsyncIterable<Record<string, unknown>>> {
     const { response, abort, timer } = await post(call, 'text/event-stream');
-    if (!response.body) {
-      timer.clear();
-      throw new UpstreamError('protocol', 'The upstream answered a stream request without a body');
-    }
-    const body = response.body as unknown as AsyncIterable<Uint8Array>;
+    const body = response.body as AsyncIterable<Uint8Array>;
     return (async function* () {
       try {
         timer.reset();

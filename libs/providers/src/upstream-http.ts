@@ -26,3 +26,26 @@ const publicOnly = new Agent({ ...poolOptions, connect: publicOnlyConnector() })
 export function upstreamDispatcher(publicAddressesOnly: boolean): Dispatcher {
   return publicAddressesOnly ? publicOnly : trusted;
 }
+
+export interface UpstreamHttpResponse {
+  status: number;
+  /** the body as a stream of bytes (readable once: `.text()`, `.json()`, or iterate it) */
+  body: Dispatcher.ResponseData['body'];
+}
+
+/**
+ * One POST to an upstream through the pooled agents, with undici's `request` API: a fraction of
+ * `fetch`'s cost per call (no WHATWG streams), which matters on the hot path.
+ */
+export async function postUpstream(
+  url: string,
+  headers: Record<string, string>,
+  body: string,
+  options: { publicAddressesOnly: boolean; signal: AbortSignal },
+): Promise<UpstreamHttpResponse> {
+  const target = new URL(url);
+  const response = await upstreamDispatcher(options.publicAddressesOnly).request({
+    origin: target.origin, path: `${target.pathname}${target.search}`, method: 'POST', headers, body, signal: options.signal,
+  });
+  return { status: response.statusCode, body: response.body };
+}
