@@ -5,7 +5,7 @@ import { join } from 'path';
 import { MockUpstreamProcess, startMockUpstream, startStackLikeNpmStart } from '@switchyard/testing';
 import { machineBusy, MeteredProcess, pidsMatching, ProcessMeter } from './process-meter';
 import { writeReport } from './report';
-import { addedLatency, batchThroughput, BenchContext, closePools, fileUpload, streaming, thousandInFlight, throughputFrontier } from './workloads';
+import { addedLatency, batchThroughput, batchValidation, BenchContext, closePools, fileUpload, streaming, thousandInFlight, throughputFrontier } from './workloads';
 
 const MOCK_KEY = 'sk-bench-upstream';
 
@@ -63,6 +63,7 @@ async function main(): Promise<void> {
       in_flight: await run('1,000 in flight, 1 s upstream', () => thousandInFlight(ctx)),
       streaming: await run('streaming, concurrency 1', () => streaming(ctx)),
       batches: [] as Awaited<ReturnType<typeof batchThroughput>>[],
+      batch_validation: await run('validation of a large batch input', () => batchValidation(ctx, quick ? 20 : 100)),
       files: await run('file upload through the gateway vs straight to S3', () => fileUpload(ctx, quick ? 20 : 100)),
       wall_seconds: 0,
     };

@@ -1,4 +1,5 @@
-import { writeFileSync } from 'fs';
+import { existsSync, readFileSync, writeFileSync } from 'fs';
+import { join } from 'path';
 
 type Results = Record<string, any>;
 
@@ -7,6 +8,9 @@ function table(headers: string[], rows: (string | number | boolean)[][]): string
 }
 
 const verdict = (ok: boolean) => (ok ? 'met' : '**missed**');
+
+/** Hand-written findings and the performance pass, kept across runs. */
+const FINDINGS = join(process.cwd(), 'tools/bench/findings.md');
 
 /** docs/benchmarks.md: one table per workload, each against its target from the benchmark issue. */
 export function writeReport(path: string, r: Results): void {
@@ -34,6 +38,7 @@ ${table(['figure', 'measured', 'target', ''], [
     ...batch.map((b) => [`batch of ${b.lines} lines, 0 ms upstream`, `${b.lines_per_second} lines/s (${b.seconds} s)`, b.lines === 50000 ? '≤ 60 s' : '≥ 1,000 lines/s', verdict(b.lines === 50000 ? b.seconds <= 60 : b.lines_per_second >= 1000)]),
     [`${r.files.megabytes} MB upload, % of direct-to-S3 speed`, `${r.files.percent_of_direct} %`, '≥ 70 %', verdict(r.files.percent_of_direct >= 70)],
     [`${r.files.megabytes} MB upload, gateway RSS delta`, `${r.files.gateway_rss_delta_mb} MB`, '≤ 64 MB', verdict(r.files.gateway_rss_delta_mb <= 64)],
+    [`${r.batch_validation.input_mb} MB batch input validation, batches RSS increase`, `${r.batch_validation.batches_peak_rss_increase_mb} MB`, '≤ 256 MB', verdict(r.batch_validation.batches_peak_rss_increase_mb <= 256)],
   ])}
 
 ## 1. Added latency, non-streaming, concurrency 1, 0 ms upstream
@@ -67,10 +72,15 @@ ${table(['lines', 'status', 'seconds', 'lines/s', 'first result', 'peak RSS incr
 
 ${table(['size', 'direct to S3', 'through the gateway', '% of direct', 'gateway RSS delta'], [[`${r.files.megabytes} MB`, `${r.files.direct_mb_s} MB/s`, `${r.files.gateway_mb_s} MB/s`, `${r.files.percent_of_direct} %`, `${r.files.gateway_rss_delta_mb} MB`]])}
 
+## 7. Validation of a large batch input (${r.batch_validation.lines} lines)
+
+${table(['input', 'validation', 'batches peak RSS increase'], [[`${r.batch_validation.input_mb} MB`, `${r.batch_validation.validation_seconds} s`, `${r.batch_validation.batches_peak_rss_increase_mb} MB`]])}
+
 ## Idle RSS (MB)
 
 ${table(Object.keys(r.idle_rss_mb), [Object.values(r.idle_rss_mb) as number[]])}
 
+${existsSync(FINDINGS) ? readFileSync(FINDINGS, 'utf8') : ''}
 Not measured yet: the hop breakdown (gateway alone, gateway + NATS + an echo router), event-loop delay
 under 1,000 in flight, the most concurrent stall-free streams, live traffic during a batch, a batch with
 a replica killed (see tools/e2e/src/batches-crash.e2e-spec.ts for that figure), big (~10 KB) answers,

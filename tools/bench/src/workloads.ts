@@ -219,6 +219,56 @@ export async function batchThroughput(ctx: BenchContext, lines: number) {
   };
 }
 
+/**
+ * 7. Validation of a large batch input (up to 50,000 lines of ~2 KB): it streams from S3 into
+ * Postgres, so the batches process's memory must not grow with the file. Cancelled once validated.
+ */
+export async function batchValidation(ctx: BenchContext, megabytes: number) {
+  const lines = 50_000;
+  const padding = 'x'.repeat(Math.max(0, Math.floor((megabytes * 1024 * 1024) / lines) - 200));
+  function* jsonl(): Generator<Buffer> {
+    for (let i = 0; i < lines; i++) {
+      const body = { model: ctx.models.instant, messages: [{ role: 'user', content: `line ${i} ${padding}` }], max_tokens: 16 };
+      yield Buffer.from(`${JSON.stringify({ custom_id: `v${i}`, method: 'POST', url: '/v1/chat/completions', body })}\n`);
+    }
+  }
+  const size = [...jsonl()].reduce((s, b) => s + b.length, 0);
+  const boundary = `----switchyard-bench-${Date.now()}`;
+  const head = Buffer.from(`--${boundary}\r\ncontent-disposition: form-data; name="purpose"\r\n\r\nbatch\r\n--${boundary}\r\ncontent-disposition: form-data; name="file"; filename="big.jsonl"\r\ncontent-type: application/jsonl\r\n\r\n`);
+  const tail = Buffer.from(`\r\n--${boundary}--\r\n`);
+  const headers = { authorization: `Bearer ${ctx.stack.adminKey}` };
+  const uploaded = await poolFor(ctx.stack.gatewayUrl).request({
+    path: '/v1/files', method: 'POST',
+    headers: { ...headers, 'content-type': `multipart/form-data; boundary=${boundary}`, 'content-length': String(head.length + size + tail.length) },
+    body: Readable.from((function* () {
+      yield head;
+      yield* jsonl();
+      yield tail;
+    })()),
+  });
+  const file = (await uploaded.body.json()) as { id?: string };
+  if (!file.id) throw new Error(`upload of the batch input failed: ${JSON.stringify(file)}`);
+  const before = ctx.meter.rss();
+  ctx.meter.startPeaks();
+  const t0 = performance.now();
+  const created = (await (await fetch(`${ctx.stack.gatewayUrl}/v1/batches`, {
+    method: 'POST', headers: { ...headers, 'content-type': 'application/json' },
+    body: JSON.stringify({ input_file_id: file.id, endpoint: '/v1/chat/completions', completion_window: '24h' }),
+  })).json()) as { id: string };
+  let status = 'validating';
+  while (status === 'validating') {
+    await new Promise((r) => setTimeout(r, 100));
+    status = ((await (await fetch(`${ctx.stack.gatewayUrl}/v1/batches/${created.id}`, { headers })).json()) as { status: string }).status;
+  }
+  const seconds = (performance.now() - t0) / 1000;
+  const peaks = ctx.meter.stopPeaks();
+  await fetch(`${ctx.stack.gatewayUrl}/v1/batches/${created.id}/cancel`, { method: 'POST', headers });
+  return {
+    input_mb: round(size / 1024 / 1024, 1), lines, status_after: status, validation_seconds: round(seconds, 1),
+    batches_peak_rss_increase_mb: round((peaks.get('batches') ?? 0) - (before.get('batches') ?? 0), 0),
+  };
+}
+
 function* bytes(total: number): Generator<Buffer> {
   const chunk = Buffer.alloc(1024 * 1024, 'x');
   for (let sent = 0; sent < total; sent += chunk.length) yield total - sent >= chunk.length ? chunk : chunk.subarray(0, total - sent);

@@ -1,12 +1,21 @@
 import type { ServerResponse } from 'http';
 import type { RoutingInfo, StreamEvent } from '@switchyard/contracts';
 
+/** A chunk that closes a stream: a choice with its finish_reason, or the usage chunk (no choices). */
+export function isClosingChunk(chunk: Record<string, unknown>): boolean {
+  const choices = chunk.choices;
+  if (!Array.isArray(choices) || choices.length === 0) return true;
+  return choices.some((c: { finish_reason?: unknown }) => c?.finish_reason !== null && c?.finish_reason !== undefined);
+}
+
 /**
- * Writes router stream events as OpenAI server-sent events. One chunk is held back so that
- * `_routing` can ride on the final chunk before `data: [DONE]`.
+ * Writes router stream events as OpenAI server-sent events, each as soon as it arrives, except
+ * closing chunks (finish_reason, usage): the last of those is held so that `_routing` rides on the
+ * final chunk before `data: [DONE]`, without delaying the first token.
  */
 export class SseWriter {
   private held: Record<string, unknown> | null = null;
+  private last: Record<string, unknown> | null = null;
   private routing: RoutingInfo | null = null;
 
   constructor(private readonly res: ServerResponse) {}
@@ -31,7 +40,11 @@ export class SseWriter {
   }
 
   private flushHeld(withRouting: boolean): void {
-    if (!this.held) return;
+    if (!this.held) {
+      // a stream that never closed properly still says who served it, in a chunk of its own
+      if (withRouting && this.last) this.write({ id: this.last.id, object: this.last.object, created: this.last.created, model: this.last.model, choices: [], _routing: this.routing });
+      return;
+    }
     this.write(withRouting ? { ...this.held, _routing: this.routing } : this.held);
     this.held = null;
   }
@@ -40,7 +53,9 @@ export class SseWriter {
     switch (event.kind) {
       case 'chunk':
         this.flushHeld(false);
-        this.held = event.data;
+        this.last = event.data;
+        if (isClosingChunk(event.data)) this.held = event.data;
+        else this.write(event.data);
         return;
       case 'end':
         this.flushHeld(true);
