@@ -1,6 +1,6 @@
 import { Inject, Injectable, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { BatchJsonlValidator, DomainError, InferenceEndpoint, Principal, Subjects } from '@switchyard/contracts';
+import { BatchJsonlValidator, DomainError, InferenceEndpoint, Principal, Subjects, worstCaseUsage } from '@switchyard/contracts';
 import { JsonLogger } from '@switchyard/logging';
 import { LOGGER, RpcClient } from '@switchyard/nats';
 import { ObjectStorage } from '@switchyard/object-storage';
@@ -16,6 +16,7 @@ interface ClaimedLine {
   request: { body: Record<string, unknown> };
   endpoint: InferenceEndpoint;
   principal: Principal;
+  reserved: boolean;
 }
 
 const INSERT_CHUNK = 500;
@@ -91,6 +92,7 @@ export class BatchRunner implements OnApplicationBootstrap, OnApplicationShutdow
       let pending: { batchId: string; customId: string; lineNo: number; request: unknown }[] = [];
       let lineError: BatchEntity['errors'] = null;
       let model: string | null = null;
+      const worstCase = new Map<string, { promptTokens: number; completionTokens: number }>();
       const validator = new BatchJsonlValidator((line) => {
         if (lineError) return;
         const problem = lineProblem(line, row.endpoint);
@@ -99,6 +101,9 @@ export class BatchRunner implements OnApplicationBootstrap, OnApplicationShutdow
           return;
         }
         model ??= line.body.model as string;
+        const worst = worstCaseUsage(row.endpoint, line.body, this.config.SWITCHYARD_DEFAULT_MAX_OUTPUT_TOKENS);
+        const sum = worstCase.get(line.body.model as string) ?? { promptTokens: 0, completionTokens: 0 };
+        worstCase.set(line.body.model as string, { promptTokens: sum.promptTokens + worst.promptTokens, completionTokens: sum.completionTokens + worst.completionTokens });
         pending.push({ batchId: row.id, customId: line.custom_id, lineNo: line.lineNo, request: { body: line.body } });
       });
       const flush = async () => {
@@ -120,8 +125,26 @@ export class BatchRunner implements OnApplicationBootstrap, OnApplicationShutdow
         return fail(lineError ?? [{ code: problem!.code, message: `Line ${problem!.line}: ${problem!.reason}`, param: null, line: problem!.line }]);
       }
       await flush();
-      await em.update(BatchEntity, { id: row.id }, { status: 'in_progress', inProgressAt: new Date(), totalCount: validator.requests, model });
+      const reserved = await this.reserve(row, worstCase);
+      await em.update(BatchEntity, { id: row.id }, { status: 'in_progress', inProgressAt: new Date(), totalCount: validator.requests, model, reserved });
     });
+  }
+
+  /**
+   * Asks billing to set the batch's worst case aside at the batch price, so its lines need no
+   * hold each. Without enough balance the batch still runs: each line then holds its own cost and
+   * the lines the balance cannot cover fail with `insufficient_quota`.
+   */
+  private async reserve(batch: BatchEntity, worstCase: Map<string, { promptTokens: number; completionTokens: number }>): Promise<boolean> {
+    const items = [...worstCase].map(([model, tokens]) => ({ model, ...tokens }));
+    const ttlMs = batch.expiresAt.getTime() - Date.now() + 3_600_000;
+    try {
+      await this.rpc.send(Subjects.billingHoldReserve, { requestId: batch.id, userId: batch.ownerUserId, items, ttlMs });
+      return true;
+    } catch (error) {
+      if (error instanceof DomainError && error.code === 'insufficient_quota') return false;
+      throw error;
+    }
   }
 
   /**
@@ -149,7 +172,7 @@ export class BatchRunner implements OnApplicationBootstrap, OnApplicationShutdow
            WHERE b2.status = 'in_progress' AND b2.expires_at > now() AND i2.status = 'pending'
              AND (i2.lease_until IS NULL OR i2.lease_until < now())
            ORDER BY b2.created_at, i2.line_no LIMIT $2 FOR UPDATE OF i2 SKIP LOCKED)
-        RETURNING i.batch_id, i.custom_id, i.line_no, i.request, b.endpoint, b.principal`,
+        RETURNING i.batch_id, i.custom_id, i.line_no, i.request, b.endpoint, b.principal, b.reserved`,
       [String(this.config.SWITCHYARD_BATCH_LEASE_MS), room],
     )) as [ClaimedLine[], number];
     const refillAt = Math.max(1, Math.floor(this.config.SWITCHYARD_BATCH_CONCURRENCY / 4));
@@ -171,7 +194,7 @@ export class BatchRunner implements OnApplicationBootstrap, OnApplicationShutdow
     try {
       const reply = await this.rpc.send(
         Subjects.routerRequestExecute,
-        { requestId, principal: line.principal, endpoint: line.endpoint, body: line.request.body as never, stream: false, batchId: line.batch_id },
+        { requestId, principal: line.principal, endpoint: line.endpoint, body: line.request.body as never, stream: false, batchId: line.batch_id, prepaid: line.reserved },
         this.config.SWITCHYARD_BATCH_LEASE_MS,
       );
       result = outputLine(requestId, line.custom_id, reply.body);
@@ -247,6 +270,10 @@ export class BatchRunner implements OnApplicationBootstrap, OnApplicationShutdow
       const final = batch.cancellingAt ? { status: 'cancelled' as const, cancelledAt: now } : batch.expiredAt ? { status: 'expired' as const } : { status: 'completed' as const, completedAt: now };
       const counts = await lineCounts(em, batch.id);
       await em.update(BatchEntity, { id: batch.id }, { ...final, outputFileId, errorFileId, completedCount: counts.completed, failedCount: counts.failed });
+      return batch.reserved ? batch.id : null;
+    }).then((released) => {
+      // what the lines did not use goes back to the balance (the hold would expire anyway)
+      if (released) this.rpc.send(Subjects.billingHoldRelease, { requestId: released }).catch((e) => this.logger.warn(`reservation of ${released} not released; it will expire`, e));
     });
   }
 

@@ -1,7 +1,7 @@
 import { IsInt, Max, Min } from 'class-validator';
-import { DatabaseServiceConfig, WithS3 } from '@switchyard/config';
+import { DatabaseServiceConfig, WithChargePolicy, WithS3 } from '@switchyard/config';
 
-export class BatchesConfig extends WithS3(DatabaseServiceConfig) {
+export class BatchesConfig extends WithChargePolicy(WithS3(DatabaseServiceConfig)) {
   /** lines one replica runs at once: batch traffic is kept below interactive traffic */
   @IsInt() @Min(1) @Max(1000) SWITCHYARD_BATCH_CONCURRENCY: number = 16;
   /** the completion window ('24h'); shorter in tests */

@@ -3,7 +3,7 @@ import { MessagePattern, Payload } from '@nestjs/microservices';
 import { DataSource } from 'typeorm';
 import {
   AddCreditRequest, CreateHoldRequest, CreateKeyRequest, CreateUserBody, createValidated, KeyRef, ReleaseHoldRequest,
-  LedgerListRequest, SetPriceRequest, SetRoleRateLimitRequest, SetUserRateLimitRequest, Subjects, UsageFilter, UsageListRequest, UserRef,
+  LedgerListRequest, ReserveRequest, SetPriceRequest, SetRoleRateLimitRequest, SetUserRateLimitRequest, Subjects, UsageFilter, UsageListRequest, UserRef,
   VerifyKeyRequest,
 } from '@switchyard/contracts';
 import { checkHealth } from '@switchyard/nats';
@@ -126,6 +126,11 @@ export class BillingHandler {
   @MessagePattern(Subjects.billingHoldCreate)
   createHold(@Payload() payload: unknown) {
     return this.holds.create(createValidated(CreateHoldRequest, payload));
+  }
+
+  @MessagePattern(Subjects.billingHoldReserve)
+  reserve(@Payload() payload: unknown) {
+    return this.holds.reserve(createValidated(ReserveRequest, payload));
   }
 
   @MessagePattern(Subjects.billingHoldRelease)

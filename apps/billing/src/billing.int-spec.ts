@@ -226,4 +226,25 @@ describe('billing service (real Postgres, NATS, JetStream)', () => {
       await dataSource.query('DROP TRIGGER crash_once_trg ON billing.ledger; DROP FUNCTION billing.crash_once(); DROP SEQUENCE billing.crash_once');
     }
   });
+
+  it('reserves a batch\'s worst case at the batch price, draws each line from it, and releases the rest', async () => {
+    const user = await rpc.send(Subjects.billingUserCreate, { name: 'batcher', credits: 1 });
+    await rpc.send(Subjects.billingPriceSet, { model: 'batch-model', body: { input_per_million: 1, output_per_million: 10, batch_discount: 0.5 } });
+    // 10,000 input and 20,000 output tokens at half price: (0.01 + 0.2) / 2 = 0.105
+    const reserved = await rpc.send(Subjects.billingHoldReserve, { requestId: 'batch_res', userId: user.id, items: [{ model: 'batch-model', promptTokens: 10_000, completionTokens: 20_000 }, { model: 'unpriced', promptTokens: 5, completionTokens: 5 }], ttlMs: 3_600_000 });
+    expect(reserved).toEqual({ request_id: 'batch_res', amount_nano: '105000000' });
+    const heldOf = async () => (await dataSource.query('SELECT held_nano::text AS held FROM billing.users WHERE id = $1', [user.id]))[0].held;
+    expect(await heldOf()).toBe('105000000');
+    await expect(rpc.send(Subjects.billingHoldCreate, { requestId: 'too_much', userId: user.id, amountNano: '900000000', ttlMs: 60_000 })).rejects.toMatchObject({ code: 'insufficient_quota' });
+
+    const js = nc.jetstream();
+    await publishDurable(js, Events.routerRequestCompleted, usageEvent({ requestId: 'batch_res-1', userId: user.id, model: 'batch-model', batchId: 'batch_res', prepaidBy: 'batch_res', promptTokens: 1000, completionTokens: 2000 }), 'batch_res-1');
+    await until(async () => ((await rpc.send(Subjects.billingUsageList, { userId: user.id, limit: 10 })).data.length === 1 ? true : undefined));
+    // (0.001 + 0.02) / 2 = 0.0105 drawn from the reservation and charged
+    expect(await heldOf()).toBe(String(105_000_000 - 10_500_000));
+    expect((await rpc.send(Subjects.billingUserGet, { userId: user.id })).balance).toBe(1 - 0.0105);
+
+    expect(await rpc.send(Subjects.billingHoldRelease, { requestId: 'batch_res' })).toEqual({ released: true });
+    expect(await heldOf()).toBe('0');
+  });
 });

@@ -1,8 +1,9 @@
 import { Inject, Injectable, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { CreateHoldRequest, DomainError, HoldView, nanoToUsd } from '@switchyard/contracts';
+import { costOf, CreateHoldRequest, DomainError, HoldView, nanoToUsd, ReserveRequest } from '@switchyard/contracts';
 import { JsonLogger } from '@switchyard/logging';
 import { LOGGER } from '@switchyard/nats';
+import { PricesService } from './prices.service';
 
 const SWEEP_INTERVAL_MS = 30_000;
 
@@ -26,6 +27,17 @@ export function dropHoldOf(em: EntityManager, requestId: string): Promise<number
   return dropHolds(em, 'request_id = $1', [requestId]);
 }
 
+/** A batch line's cost comes out of its batch's reservation (never below zero). */
+export async function drawFromReservation(em: EntityManager, reservationId: string, costNano: bigint): Promise<void> {
+  await em.query(
+    `WITH h AS (SELECT request_id, user_id, amount_nano FROM billing.holds WHERE request_id = $1 FOR UPDATE),
+          drawn AS (UPDATE billing.holds t SET amount_nano = h.amount_nano - LEAST(h.amount_nano, $2::bigint) FROM h
+                     WHERE t.request_id = h.request_id RETURNING LEAST(h.amount_nano, $2::bigint) AS taken, h.user_id)
+     UPDATE billing.users u SET held_nano = u.held_nano - d.taken FROM drawn d WHERE u.id = d.user_id`,
+    [reservationId, costNano.toString()],
+  );
+}
+
 /**
  * Money set aside for requests in flight. A hold is granted by one statement that locks the
  * user's row and inserts the hold only if the balance minus everything already held covers it,
@@ -36,7 +48,7 @@ export function dropHoldOf(em: EntityManager, requestId: string): Promise<number
 export class HoldsService implements OnApplicationBootstrap, OnApplicationShutdown {
   private timer: NodeJS.Timeout | null = null;
 
-  constructor(private readonly ds: DataSource, @Inject(LOGGER) private readonly logger: JsonLogger) {}
+  constructor(private readonly ds: DataSource, private readonly prices: PricesService, @Inject(LOGGER) private readonly logger: JsonLogger) {}
 
   onApplicationBootstrap(): void {
     this.timer = setInterval(() => void this.sweepExpired().catch((e) => this.logger.error('hold sweep failed', e)), SWEEP_INTERVAL_MS);
@@ -68,6 +80,17 @@ export class HoldsService implements OnApplicationBootstrap, OnApplicationShutdo
       'insufficient_quota',
       `You exceeded your current quota: this request may cost up to $${nanoToUsd(BigInt(req.amountNano))} and your available balance is $${nanoToUsd(available > 0n ? available : 0n)}. Add credits to continue.`,
     );
+  }
+
+  /** Sets aside a batch's worst case at the batch price; a model without a price adds nothing. */
+  async reserve(req: ReserveRequest): Promise<HoldView> {
+    let amount = 0n;
+    for (const item of req.items) {
+      const price = await this.prices.find(item.model);
+      if (price) amount += costOf(price, item, true);
+    }
+    if (amount === 0n) return { request_id: req.requestId, amount_nano: '0' };
+    return this.create({ requestId: req.requestId, userId: req.userId, amountNano: amount.toString(), ttlMs: req.ttlMs });
   }
 
   async release(requestId: string): Promise<{ released: boolean }> {

@@ -4,7 +4,7 @@ import { UsageEvent } from '@switchyard/contracts';
 import { UsageRecordEntity } from './entities/usage-record.entity';
 import { chargeFor, chargePolicyOf } from '@switchyard/contracts';
 import { BillingConfig } from './billing.config';
-import { dropHoldOf } from './holds.service';
+import { drawFromReservation, dropHoldOf } from './holds.service';
 import { PricesService } from './prices.service';
 import { appendLedger } from './users.service';
 
@@ -37,8 +37,9 @@ export class UsageService {
         .returning(['requestId'])
         .execute()) as { raw: unknown[] };
       if (inserted.raw.length === 0) return 'duplicate';
-      // the actual cost replaces what was set aside for the request
-      await dropHoldOf(em, event.requestId);
+      // the actual cost replaces what was set aside for the request (holds first, then the user row: one lock order everywhere)
+      if (event.prepaidBy) await drawFromReservation(em, event.prepaidBy, costNano);
+      else await dropHoldOf(em, event.requestId);
       if (costNano !== 0n) await appendLedger(em, { userId: event.userId, amountNano: -costNano, kind: 'usage', reference: event.requestId });
       return 'applied';
     });

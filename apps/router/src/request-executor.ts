@@ -1,7 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Observable } from 'rxjs';
 import {
-  DomainError, ExecuteReply, ExecuteRequest, RoutingInfo, RoutingPolicy, StreamEvent, UsageEvent, WireError,
+  completionTextOf, DomainError, estimateUsage, ExecuteReply, ExecuteRequest, RoutingInfo, RoutingPolicy, StreamEvent, UsageEvent,
+  WireError,
 } from '@switchyard/contracts';
 import { JsonLogger } from '@switchyard/logging';
 import { LOGGER } from '@switchyard/nats';
@@ -16,7 +17,6 @@ import { AttemptRecord, routingInfo } from './routing-info';
 import { RoutingPolicies } from './routing-policies';
 import { Spend, withCost } from './spend';
 import { UsagePublisher } from './usage-publisher';
-import { completionTextOf, estimateUsage } from './usage-estimate';
 
 /** The caller-facing error for the last upstream failure, after failover gave up. */
 export function upstreamFailureToDomain(error: UpstreamError, routing: RoutingInfo | null): DomainError {
@@ -143,6 +143,7 @@ export class RequestExecutor {
       requestId: req.requestId, userId: req.principal.userId, keyId: req.principal.keyId, model: req.body.model,
       endpoint: req.endpoint, channelId: channel.id, channelType: channel.channelType, promptTokens: usage.promptTokens,
       completionTokens: usage.completionTokens, cachedTokens: usage.cachedTokens ?? 0, estimated: flags.estimated, cached: flags.cached, batchId: req.batchId ?? null,
+      prepaidBy: req.prepaid && req.batchId ? req.batchId : null,
       latencyMs: Date.now() - startedAt, createdAt: new Date(startedAt).toISOString(),
     };
     this.usage.publish(event);

@@ -19,8 +19,6 @@ export class RouterConfig extends WithChargePolicy(UpstreamPolicyConfig) {
   @IsInt() @Min(1) SWITCHYARD_CACHE_DEFAULT_TTL_SECONDS: number = 300;
   /** the longest any cached answer lives (the cache bucket's own limit) */
   @IsInt() @Min(1) SWITCHYARD_CACHE_MAX_TTL_SECONDS: number = 86_400;
-  /** the output a request may produce when it sets no max_tokens, for holding money before it runs */
-  @IsInt() @Min(1) SWITCHYARD_DEFAULT_MAX_OUTPUT_TOKENS: number = 4096;
   /** batch lines one router replica runs at once; interactive requests are never held back by them */
   @IsInt() @Min(1) @Max(10_000) SWITCHYARD_ROUTER_BATCH_CONCURRENCY: number = 64;
 }

@@ -1,11 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { ChannelType, chargeFor, chargePolicyOf, costOf, ExecuteRequest, nanoToUsd, Subjects } from '@switchyard/contracts';
+import { ChannelType, chargeFor, chargePolicyOf, costOf, ExecuteRequest, nanoToUsd, Subjects, worstCaseUsage } from '@switchyard/contracts';
 import { JsonLogger } from '@switchyard/logging';
 import { LOGGER, RpcClient } from '@switchyard/nats';
 import type { NormalizedUsage } from '@switchyard/providers';
 import { PriceBook } from './price-book';
 import { RouterConfig } from './router.config';
-import { worstCaseUsage } from './usage-estimate';
 
 const MIN_HOLD_TTL_MS = 10 * 60_000;
 
@@ -31,6 +30,7 @@ export class Spend {
 
   /** Holds the worst case; false when the model is free (nothing to hold). Throws `insufficient_quota`. */
   async hold(req: ExecuteRequest): Promise<boolean> {
+    if (req.prepaid) return false; // its batch reserved the money
     const price = await this.prices.priceOf(req.body.model);
     if (!price) return false;
     const worst = worstCaseUsage(req.endpoint, req.body, this.config.SWITCHYARD_DEFAULT_MAX_OUTPUT_TOKENS);

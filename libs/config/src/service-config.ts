@@ -44,6 +44,8 @@ export function WithChargePolicy<B extends Ctor>(Base: B) {
     @Transform(toBoolean) @IsBoolean() SWITCHYARD_CACHE_HITS_BILLED: boolean = false;
     /** a flat platform fee per request served by a user's own key (BYOK), USD */
     @Matches(/^\d{1,6}(\.\d{1,9})?$/, { message: 'must be a USD amount like 0.0005' }) SWITCHYARD_BYOK_FEE_USD: string = '0';
+    /** the output a request may produce when it sets no max_tokens, for holding money before it runs */
+    @IsInt() @Min(1) SWITCHYARD_DEFAULT_MAX_OUTPUT_TOKENS: number = 4096;
   }
   return ChargePolicyConfig;
 }

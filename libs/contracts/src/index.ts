@@ -19,3 +19,4 @@ export * from './batch-jsonl';
 export * from './payloads/batches';
 export * from './openai-error';
 export * from './pricing';
+export * from './usage-estimate';

@@ -1,7 +1,7 @@
 import { Subjects } from './subjects';
 import type {
   AddCreditRequest, CreateHoldRequest, CreateKeyRequest, CreateUserBody, CreatedKeyView, HoldView, KeyRef, KeyView, PriceView,
-  PriceWire, ReleaseHoldRequest, RoleRateLimitView, SetPriceRequest, SetRoleRateLimitRequest, SetUserRateLimitRequest, UserRef,
+  PriceWire, ReleaseHoldRequest, ReserveRequest, RoleRateLimitView, SetPriceRequest, SetRoleRateLimitRequest, SetUserRateLimitRequest, UserRef,
   UserView, VerifyKeyRequest,
 } from './payloads/accounts';
 import type {
@@ -62,6 +62,7 @@ export type RpcMap = {
   [Subjects.billingUserRateLimitClear]: [UserRef, UserView];
   [Subjects.billingHoldCreate]: [CreateHoldRequest, HoldView];
   [Subjects.billingHoldRelease]: [ReleaseHoldRequest, { released: boolean }];
+  [Subjects.billingHoldReserve]: [ReserveRequest, HoldView];
   [Subjects.billingUsageList]: [UsageListRequest, UsageListReply];
   [Subjects.billingUsageDaily]: [UsageFilter, UsageDailyReply];
   [Subjects.billingLedgerList]: [LedgerListRequest, LedgerListReply];

@@ -52,6 +52,7 @@ export const Subjects = {
   billingUserRateLimitClear: 'billing.userratelimit.clear',
   billingHoldCreate: 'billing.hold.create',
   billingHoldRelease: 'billing.hold.release',
+  billingHoldReserve: 'billing.hold.reserve',
   billingUsageList: 'billing.usage.list',
   billingUsageDaily: 'billing.usage.daily',
   billingLedgerList: 'billing.ledger.list',

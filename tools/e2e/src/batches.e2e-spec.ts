@@ -109,6 +109,33 @@ describe('Batch API', () => {
     }
   });
 
+  it('fails the lines a short balance cannot cover with insufficient_quota, never a negative balance', async () => {
+    const paid = await startMockUpstream({ apiKey: 'sk-batch-paid' });
+    try {
+      const headers = { authorization: `Bearer ${stack.adminKey}`, 'content-type': 'application/json' };
+      await fetch(`${stack.gatewayUrl}/admin/channels`, { method: 'POST', headers, body: JSON.stringify({ name: 'batch-paid', provider: 'openai', base_url: `${paid.url}/v1`, api_key: 'sk-batch-paid', models: ['batch-paid-model'] }) });
+      // $20 per million output at half price: a line of 1,000 output tokens costs $0.01; the user has $0.035
+      await fetch(`${stack.gatewayUrl}/admin/prices/batch-paid-model`, { method: 'PUT', headers, body: JSON.stringify({ input_per_million: 0, output_per_million: 20 }) });
+      const { userId, key } = await createUserWithKey(stack, { name: 'short', credits: 0.035 });
+      const user = new OpenAI({ apiKey: key, baseURL: `${stack.gatewayUrl}/v1`, maxRetries: 0 });
+      const lines = Array.from({ length: 8 }, (_, i) => ({ custom_id: `short-${i}`, body: { model: 'batch-paid-model', messages: [{ role: 'user', content: `pay ${i}` }], max_tokens: 1000, mock: { completion_tokens: 1000 } } }));
+      const done = await settle((await user.batches.create({ input_file_id: (await upload(lines, user)).id, endpoint: '/v1/chat/completions', completion_window: '24h' })).id, user);
+      expect(done.status).toBe('completed');
+      expect(done.request_counts!.completed).toBe(3);
+      expect(done.request_counts!.failed).toBe(5);
+      const errors = await linesOf(done.error_file_id, user);
+      expect(errors.every((e) => e.response.status_code === 402 && e.response.body.error.code === 'insufficient_quota')).toBe(true);
+      let balance = -1;
+      for (let i = 0; i < 100 && balance !== 0.005; i++) {
+        balance = ((await (await fetch(`${stack.gatewayUrl}/admin/users/${userId}`, { headers })).json()) as { balance: number }).balance;
+        if (balance !== 0.005) await new Promise((r) => setTimeout(r, 100));
+      }
+      expect(balance).toBe(0.005);
+    } finally {
+      await paid.stop();
+    }
+  });
+
   it('bills each line once at the batch price', async () => {
     const sync = await client.chat.completions.create({ model: 'mock-gpt', messages: [{ role: 'user', content: 'line price' }] });
     const input = await upload([chatLine('price', { messages: [{ role: 'user', content: 'line price' }] })]);

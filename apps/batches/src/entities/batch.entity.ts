@@ -17,6 +17,8 @@ export class BatchEntity {
   @Column({ type: 'jsonb', nullable: true }) errors!: BatchErrorEntry[] | null;
   /** the caller the lines run as */
   @Column({ type: 'jsonb' }) principal!: Principal;
+  /** billing reserved the batch's worst case when it started; its lines draw on that */
+  @Column({ type: 'boolean' }) reserved!: boolean;
   @Column({ type: 'jsonb', nullable: true }) metadata!: Record<string, string> | null;
   @Column({ name: 'total_count', type: 'integer' }) totalCount!: number;
   @Column({ name: 'completed_count', type: 'integer' }) completedCount!: number;

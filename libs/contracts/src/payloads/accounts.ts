@@ -143,6 +143,24 @@ export class CreateHoldRequest {
   @IsInt() @Min(1000) ttlMs!: number;
 }
 
+export class ReservedTokens {
+  @IsString() @IsNotEmpty() model!: string;
+  @IsInt() @Min(0) promptTokens!: number;
+  @IsInt() @Min(0) completionTokens!: number;
+}
+
+/**
+ * batches → billing: set aside, for a whole batch, the worst case of its lines at the batch price
+ * (billing prices it). Lines then draw on it instead of holding money one by one.
+ */
+export class ReserveRequest {
+  /** the batch id: a retried reservation finds the first */
+  @IsString() @IsNotEmpty() requestId!: string;
+  @IsString() @IsNotEmpty() userId!: string;
+  @IsArray() @ValidateNested({ each: true }) @Type(() => ReservedTokens) items!: ReservedTokens[];
+  @IsInt() @Min(1000) ttlMs!: number;
+}
+
 export class ReleaseHoldRequest {
   @IsString() @IsNotEmpty() requestId!: string;
 }

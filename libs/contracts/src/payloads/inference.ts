@@ -97,6 +97,8 @@ export class ExecuteRequest {
   @IsOptional() @ValidateIf((_, v) => v !== null) @IsString() batchId?: string | null;
   /** `x-switchyard-channel-type`: only this kind of channel for this request, whatever the user's policy */
   @IsOptional() @ValidateIf((_, v) => v !== null) @IsIn(ChannelTypes) channelType?: ChannelType | null;
+  /** a batch line whose batch reserved its money already: no hold of its own */
+  @IsOptional() @IsBoolean() prepaid?: boolean;
   /** `x-switchyard-cache`: on or off for this request; absent = the channels' setting */
   @IsOptional() @ValidateIf((_, v) => v !== null) @IsIn(CacheModes) cache?: CacheMode | null;
 }

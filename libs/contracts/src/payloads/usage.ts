@@ -20,6 +20,8 @@ export class UsageEvent {
   @IsOptional() @IsInt() @Min(0) cachedTokens?: number;
   /** true when the upstream reported no usage and the router estimated it */
   @IsBoolean() estimated!: boolean;
+  /** the reservation (a batch id) this request's cost is drawn from, instead of a hold of its own */
+  @IsOptional() @ValidateIf((_, v) => v !== null) @IsString() prepaidBy?: string | null;
   /** answered from the response cache: no upstream call was made */
   @IsOptional() @IsBoolean() cached?: boolean;
   @IsOptional() @ValidateIf((_, v) => v !== null) @IsString() batchId!: string | null;

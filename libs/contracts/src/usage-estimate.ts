@@ -1,4 +1,4 @@
-import type { NormalizedUsage } from '@switchyard/providers';
+import type { TokenCounts } from './pricing';
 
 /** ~4 characters per token: used only when an upstream reports no usage, and marked as an estimate. */
 export function estimateTokens(text: string): number {
@@ -14,7 +14,7 @@ export function estimatePromptTokens(body: Record<string, unknown>): number {
   return estimateTokens(JSON.stringify(promptOf(body)));
 }
 
-export function estimateUsage(requestBody: Record<string, unknown>, completionText: string): NormalizedUsage {
+export function estimateUsage(requestBody: Record<string, unknown>, completionText: string): TokenCounts {
   return { promptTokens: estimatePromptTokens(requestBody), completionTokens: estimateTokens(completionText) };
 }
 
@@ -41,7 +41,7 @@ export function completionTextOf(payload: Record<string, unknown>): string {
  * The most a request can use, for holding money before it runs: every UTF-8 byte of the input
  * counted as half a token (generous for any language), and all the output it may ask for.
  */
-export function worstCaseUsage(endpoint: string, body: Record<string, unknown>, defaultMaxOutputTokens: number): NormalizedUsage {
+export function worstCaseUsage(endpoint: string, body: Record<string, unknown>, defaultMaxOutputTokens: number): TokenCounts {
   const promptTokens = Math.ceil(Buffer.byteLength(JSON.stringify(promptOf(body))) / 2);
   if (endpoint === '/v1/embeddings') return { promptTokens, completionTokens: 0 };
   const asked = [body.max_completion_tokens, body.max_tokens, body.max_output_tokens].find((v) => typeof v === 'number' && Number.isInteger(v) && v > 0) as number | undefined;
