@@ -22,20 +22,29 @@ async function dropHolds(em: EntityManager | DataSource, where: string, params: 
   return rows[0]?.dropped ?? 0;
 }
 
-/** Billing a request's usage replaces its hold (same transaction as the ledger entry). */
-export function dropHoldOf(em: EntityManager, requestId: string): Promise<number> {
-  return dropHolds(em, 'request_id = $1', [requestId]);
+/** Removes these requests' holds, leaving the users' held totals to the caller (same transaction). */
+export async function takeHolds(em: EntityManager, requestIds: string[]): Promise<{ userId: string; amountNano: bigint }[]> {
+  if (requestIds.length === 0) return [];
+  const rows = (await em.query(
+    'DELETE FROM billing.holds WHERE request_id = ANY($1) RETURNING user_id, amount_nano::text AS amount',
+    [requestIds],
+  )) as [{ user_id: string; amount: string }[], number];
+  return rows[0].map((r) => ({ userId: r.user_id, amountNano: BigInt(r.amount) }));
 }
 
-/** A batch line's cost comes out of its batch's reservation (never below zero). */
-export async function drawFromReservation(em: EntityManager, reservationId: string, costNano: bigint): Promise<void> {
-  await em.query(
-    `WITH h AS (SELECT request_id, user_id, amount_nano FROM billing.holds WHERE request_id = $1 FOR UPDATE),
-          drawn AS (UPDATE billing.holds t SET amount_nano = h.amount_nano - LEAST(h.amount_nano, $2::bigint) FROM h
-                     WHERE t.request_id = h.request_id RETURNING LEAST(h.amount_nano, $2::bigint) AS taken, h.user_id)
-     UPDATE billing.users u SET held_nano = u.held_nano - d.taken FROM drawn d WHERE u.id = d.user_id`,
+/**
+ * Takes a batch line's cost out of its batch's reservation (never below zero); what was taken is
+ * for the caller to remove from the user's held total (same transaction).
+ */
+export async function drawFromReservation(em: EntityManager, reservationId: string, costNano: bigint): Promise<{ userId: string; amountNano: bigint } | null> {
+  const rows = (await em.query(
+    `UPDATE billing.holds t SET amount_nano = t.amount_nano - LEAST(t.amount_nano, $2::bigint)
+      FROM (SELECT request_id, amount_nano FROM billing.holds WHERE request_id = $1 FOR UPDATE) h
+      WHERE t.request_id = h.request_id RETURNING t.user_id, LEAST(h.amount_nano, $2::bigint)::text AS taken`,
     [reservationId, costNano.toString()],
-  );
+  )) as [{ user_id: string; taken: string }[], number];
+  const row = rows[0][0];
+  return row ? { userId: row.user_id, amountNano: BigInt(row.taken) } : null;
 }
 
 /**

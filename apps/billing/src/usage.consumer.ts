@@ -6,6 +6,7 @@ import { consumeDurable, DurableConsumer, ensureStream, LOGGER, NATS_CONNECTION 
 import { UsageService } from './usage.service';
 
 const FOREIGN_KEY_VIOLATION = '23503';
+const CONCURRENT_EVENTS = 256;
 
 /** Applies usage events from JetStream; every billing replica pulls from the same durable consumer. */
 @Injectable()
@@ -45,6 +46,8 @@ export class UsageConsumer implements OnApplicationBootstrap, OnApplicationShutd
         }
       },
       (error) => this.logger.error('usage event failed, will be redelivered', error),
+      // events handled together are applied in one transaction by UsageService
+      CONCURRENT_EVENTS,
     );
   }
 

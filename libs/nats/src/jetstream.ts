@@ -54,6 +54,8 @@ export async function consumeDurable(
   durableName: string,
   handler: (payload: unknown, msg: JsMsg) => Promise<void>,
   onError: (error: unknown) => void,
+  /** messages handled at once (each acked when its own handler finishes); 1 = strictly one after another */
+  concurrency = 1,
 ): Promise<DurableConsumer> {
   const jsm = await nc.jetstreamManager();
   try {
@@ -69,17 +71,24 @@ export async function consumeDurable(
   }
   const consumer = await nc.jetstream().consumers.get(streamName, durableName);
   const messages = await consumer.consume({ max_messages: 256 });
+  const handle = async (msg: JsMsg) => {
+    try {
+      await handler(JSON.parse(decoder.decode(msg.data)), msg);
+      msg.ack();
+    } catch (error) {
+      onError(error);
+      // back off: 1 s, 2 s, 4 s … up to a minute, so a message that keeps failing cannot spin the consumer
+      msg.nak(Math.min(60_000, 1000 * 2 ** Math.min(6, msg.info.redeliveryCount - 1)));
+    }
+  };
+  const running = new Set<Promise<void>>();
   const loop = (async () => {
     for await (const msg of messages) {
-      try {
-        await handler(JSON.parse(decoder.decode(msg.data)), msg);
-        msg.ack();
-      } catch (error) {
-        onError(error);
-        // back off: 1 s, 2 s, 4 s … up to a minute, so a message that keeps failing cannot spin the consumer
-        msg.nak(Math.min(60_000, 1000 * 2 ** Math.min(6, msg.info.redeliveryCount - 1)));
-      }
+      const task = handle(msg).finally(() => running.delete(task));
+      running.add(task);
+      if (running.size >= concurrency) await Promise.race(running);
     }
+    await Promise.all(running);
   })();
   return {
     async stop() {
