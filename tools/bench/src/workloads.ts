@@ -219,6 +219,25 @@ export async function batchThroughput(ctx: BenchContext, lines: number) {
   };
 }
 
+/** Streams a multipart `POST /v1/files` (purpose and one file part) without holding the file in memory. */
+async function uploadStreaming(ctx: BenchContext, purpose: string, filename: string, contentType: string, size: number, parts: () => Iterable<Buffer>): Promise<string> {
+  const boundary = `----switchyard-bench-${Date.now()}`;
+  const head = Buffer.from(`--${boundary}\r\ncontent-disposition: form-data; name="purpose"\r\n\r\n${purpose}\r\n--${boundary}\r\ncontent-disposition: form-data; name="file"; filename="${filename}"\r\ncontent-type: ${contentType}\r\n\r\n`);
+  const tail = Buffer.from(`\r\n--${boundary}--\r\n`);
+  const res = await poolFor(ctx.stack.gatewayUrl).request({
+    path: '/v1/files', method: 'POST',
+    headers: { authorization: `Bearer ${ctx.stack.adminKey}`, 'content-type': `multipart/form-data; boundary=${boundary}`, 'content-length': String(head.length + size + tail.length) },
+    body: Readable.from((function* () {
+      yield head;
+      yield* parts();
+      yield tail;
+    })()),
+  });
+  const answer = (await res.body.json()) as { id?: string };
+  if (res.statusCode !== 200 || !answer.id) throw new Error(`upload failed: ${res.statusCode} ${JSON.stringify(answer)}`);
+  return answer.id;
+}
+
 /**
  * 7. Validation of a large batch input (up to 50,000 lines of ~2 KB): it streams from S3 into
  * Postgres, so the batches process's memory must not grow with the file. Cancelled once validated.
@@ -233,27 +252,14 @@ export async function batchValidation(ctx: BenchContext, megabytes: number) {
     }
   }
   const size = [...jsonl()].reduce((s, b) => s + b.length, 0);
-  const boundary = `----switchyard-bench-${Date.now()}`;
-  const head = Buffer.from(`--${boundary}\r\ncontent-disposition: form-data; name="purpose"\r\n\r\nbatch\r\n--${boundary}\r\ncontent-disposition: form-data; name="file"; filename="big.jsonl"\r\ncontent-type: application/jsonl\r\n\r\n`);
-  const tail = Buffer.from(`\r\n--${boundary}--\r\n`);
+  const fileId = await uploadStreaming(ctx, 'batch', 'big.jsonl', 'application/jsonl', size, jsonl);
   const headers = { authorization: `Bearer ${ctx.stack.adminKey}` };
-  const uploaded = await poolFor(ctx.stack.gatewayUrl).request({
-    path: '/v1/files', method: 'POST',
-    headers: { ...headers, 'content-type': `multipart/form-data; boundary=${boundary}`, 'content-length': String(head.length + size + tail.length) },
-    body: Readable.from((function* () {
-      yield head;
-      yield* jsonl();
-      yield tail;
-    })()),
-  });
-  const file = (await uploaded.body.json()) as { id?: string };
-  if (!file.id) throw new Error(`upload of the batch input failed: ${JSON.stringify(file)}`);
   const before = ctx.meter.rss();
   ctx.meter.startPeaks();
   const t0 = performance.now();
   const created = (await (await fetch(`${ctx.stack.gatewayUrl}/v1/batches`, {
     method: 'POST', headers: { ...headers, 'content-type': 'application/json' },
-    body: JSON.stringify({ input_file_id: file.id, endpoint: '/v1/chat/completions', completion_window: '24h' }),
+    body: JSON.stringify({ input_file_id: fileId, endpoint: '/v1/chat/completions', completion_window: '24h' }),
   })).json()) as { id: string };
   let status = 'validating';
   while (status === 'validating') {
@@ -283,25 +289,12 @@ export async function fileUpload(ctx: BenchContext, megabytes: number) {
   const directSeconds = (performance.now() - t0) / 1000;
   await storage.remove('bench/direct-upload');
 
-  const boundary = `----switchyard-bench-${Date.now()}`;
-  const head = Buffer.from(`--${boundary}\r\ncontent-disposition: form-data; name="purpose"\r\n\r\nuser_data\r\n--${boundary}\r\ncontent-disposition: form-data; name="file"; filename="big.bin"\r\ncontent-type: application/octet-stream\r\n\r\n`);
-  const tail = Buffer.from(`\r\n--${boundary}--\r\n`);
   const before = ctx.meter.rss();
   ctx.meter.startPeaks();
   const t1 = performance.now();
-  const res = await poolFor(ctx.stack.gatewayUrl).request({
-    path: '/v1/files', method: 'POST',
-    headers: { authorization: `Bearer ${ctx.stack.adminKey}`, 'content-type': `multipart/form-data; boundary=${boundary}`, 'content-length': String(head.length + total + tail.length) },
-    body: Readable.from((function* () {
-      yield head;
-      yield* bytes(total);
-      yield tail;
-    })()),
-  });
-  const answer = (await res.body.json()) as { id?: string };
+  await uploadStreaming(ctx, 'user_data', 'big.bin', 'application/octet-stream', total, () => bytes(total));
   const gatewaySeconds = (performance.now() - t1) / 1000;
   const peaks = ctx.meter.stopPeaks();
-  if (res.statusCode !== 200 || !answer.id) throw new Error(`upload failed: ${res.statusCode} ${JSON.stringify(answer)}`);
   return {
     megabytes, direct_mb_s: round(megabytes / directSeconds, 1), gateway_mb_s: round(megabytes / gatewaySeconds, 1),
     percent_of_direct: round((100 * directSeconds) / gatewaySeconds, 0),

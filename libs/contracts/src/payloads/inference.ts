@@ -21,25 +21,19 @@ export class ChatCompletionBody {
   [passthrough: string]: unknown;
 }
 
-function IsEmbeddingInput() {
-  return (target: object, propertyName: string) =>
-    registerDecorator({
-      name: 'isEmbeddingInput',
-      target: target.constructor,
-      propertyName,
-      options: { message: 'input must be a non-empty string, an array of strings, or an array of token arrays' },
-      validator: {
-        validate(value: unknown) {
-          if (typeof value === 'string') return value.length > 0;
-          if (!Array.isArray(value) || value.length === 0) return false;
-          return value.every(
-            (item) => (typeof item === 'string' && item.length > 0) || Number.isInteger(item) ||
-              (Array.isArray(item) && item.length > 0 && item.every((t) => Number.isInteger(t))),
-          );
-        },
-      },
-    });
+/** A property decorator from a plain check and the message it fails with. */
+function satisfies(name: string, message: string, validate: (value: unknown) => boolean) {
+  return () => (target: object, propertyName: string) =>
+    registerDecorator({ name, target: target.constructor, propertyName, options: { message }, validator: { validate } });
 }
+
+const isTokenArray = (item: unknown) => Array.isArray(item) && item.every((t) => Number.isInteger(t));
+
+const IsEmbeddingInput = satisfies('isEmbeddingInput', 'input must be a non-empty string, an array of strings, or an array of token arrays', (value) => {
+  if (typeof value === 'string') return value.length > 0;
+  if (!Array.isArray(value) || value.length === 0) return false;
+  return value.every((item) => (typeof item === 'string' && item.length > 0) || Number.isInteger(item) || (isTokenArray(item) && (item as unknown[]).length > 0));
+});
 
 export class EmbeddingsBody {
   @IsDefined({ message: 'you must provide a model parameter' }) @IsString() @IsNotEmpty() model!: string;
@@ -51,22 +45,9 @@ export class EmbeddingsBody {
 export const CacheModes = ['on', 'off'] as const;
 export type CacheMode = (typeof CacheModes)[number];
 
-function IsPromptInput() {
-  return (target: object, propertyName: string) =>
-    registerDecorator({
-      name: 'isPromptInput',
-      target: target.constructor,
-      propertyName,
-      options: { message: 'prompt must be a string or an array of strings or token arrays' },
-      validator: {
-        validate(value: unknown) {
-          if (typeof value === 'string') return true;
-          return Array.isArray(value) && value.length > 0 &&
-            value.every((p) => typeof p === 'string' || Number.isInteger(p) || (Array.isArray(p) && p.every((t) => Number.isInteger(t))));
-        },
-      },
-    });
-}
+const IsPromptInput = satisfies('isPromptInput', 'prompt must be a string or an array of strings or token arrays', (value) =>
+  typeof value === 'string' ||
+  (Array.isArray(value) && value.length > 0 && value.every((p) => typeof p === 'string' || Number.isInteger(p) || isTokenArray(p))));
 
 /** Legacy text completions. */
 export class CompletionsBody {
