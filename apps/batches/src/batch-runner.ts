@@ -6,6 +6,7 @@ import { LOGGER, RpcClient } from '@switchyard/nats';
 import { ObjectStorage } from '@switchyard/object-storage';
 import { httpErrorLine, lineProblem, lineRequestId, outputLine, retryDelayMs, unrunLine } from './batch-lines';
 import { lineCounts } from './batch-counts';
+import { LineResultWriter, storeLineResults } from './line-results';
 import { BatchesConfig } from './batches.config';
 import { BatchEntity } from './entities/batch.entity';
 
@@ -33,6 +34,7 @@ export class BatchRunner implements OnApplicationBootstrap, OnApplicationShutdow
   private ticking = false;
   private pumping = false;
   private stopping = false;
+  private readonly results: LineResultWriter;
 
   constructor(
     private readonly ds: DataSource,
@@ -40,7 +42,9 @@ export class BatchRunner implements OnApplicationBootstrap, OnApplicationShutdow
     private readonly storage: ObjectStorage,
     private readonly config: BatchesConfig,
     @Inject(LOGGER) private readonly logger: JsonLogger,
-  ) {}
+  ) {
+    this.results = new LineResultWriter(ds);
+  }
 
   onApplicationBootstrap(): void {
     this.timer = setInterval(() => void this.tick(), this.config.SWITCHYARD_BATCH_POLL_MS);
@@ -212,20 +216,7 @@ export class BatchRunner implements OnApplicationBootstrap, OnApplicationShutdow
       result = httpErrorLine(requestId, line.custom_id, error as DomainError);
       succeeded = false;
     }
-    await this.record(this.ds.manager, line.batch_id, line.custom_id, requestId, succeeded, result);
-  }
-
-  /**
-   * Stores a line's result once; a second worker that ran the same line finds it done and changes
-   * nothing. Counts are not kept per line (they are read from the lines while the batch runs and
-   * frozen when it ends), so no line has to update the one batch row every other line also wants.
-   */
-  private async record(em: EntityManager, batchId: string, customId: string, requestId: string, succeeded: boolean, result: unknown): Promise<void> {
-    await em.query(
-      `UPDATE batches.batch_items SET status = $3, result = $4, request_id = $5, finished_at = now(), lease_until = NULL
-        WHERE batch_id = $1 AND custom_id = $2 AND status = 'pending'`,
-      [batchId, customId, succeeded ? 'succeeded' : 'failed', JSON.stringify(result), requestId],
-    );
+    await this.results.store({ batchId: line.batch_id, customId: line.custom_id, requestId, succeeded, result });
   }
 
   /**
@@ -246,8 +237,11 @@ export class BatchRunner implements OnApplicationBootstrap, OnApplicationShutdow
       for (const batch of stopped) {
         const code = batch.status === 'cancelling' ? 'batch_cancelled' : 'batch_expired';
         const unrun = (await em.query(`SELECT custom_id, line_no FROM batches.batch_items WHERE batch_id = $1 AND status = 'pending'`, [batch.id])) as { custom_id: string; line_no: number }[];
-        for (const item of unrun) {
-          await this.record(em, batch.id, item.custom_id, lineRequestId(batch.id, item.line_no), false, unrunLine(lineRequestId(batch.id, item.line_no), item.custom_id, code));
+        for (let i = 0; i < unrun.length; i += 1000) {
+          await storeLineResults(em, unrun.slice(i, i + 1000).map((item) => {
+            const requestId = lineRequestId(batch.id, item.line_no);
+            return { batchId: batch.id, customId: item.custom_id, requestId, succeeded: false, result: unrunLine(requestId, item.custom_id, code) };
+          }));
         }
         await em.update(BatchEntity, { id: batch.id }, { status: 'finalizing', finalizingAt: new Date() });
       }
