@@ -2,8 +2,8 @@ import { IsInt, Max, Min } from 'class-validator';
 import { DatabaseServiceConfig, WithChargePolicy, WithS3 } from '@switchyard/config';
 
 export class BatchesConfig extends WithChargePolicy(WithS3(DatabaseServiceConfig)) {
-  /** lines one replica runs at once: batch traffic is kept below interactive traffic */
-  @IsInt() @Min(1) @Max(1000) SWITCHYARD_BATCH_CONCURRENCY: number = 16;
+  /** lines one replica keeps in flight; each router replica runs at most SWITCHYARD_ROUTER_BATCH_CONCURRENCY of them, so interactive traffic keeps its room */
+  @IsInt() @Min(1) @Max(1000) SWITCHYARD_BATCH_CONCURRENCY: number = 64;
   /** the completion window ('24h'); shorter in tests */
   @IsInt() @Min(1) SWITCHYARD_BATCH_WINDOW_SECONDS: number = 86_400;
   /** how long a worker holds a line before another replica may take it over */
