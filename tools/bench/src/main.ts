@@ -5,7 +5,9 @@ import { join } from 'path';
 import { MockUpstreamProcess, startMockUpstream, startStackLikeNpmStart } from '@switchyard/testing';
 import { machineBusy, MeteredProcess, pidsMatching, ProcessMeter } from './process-meter';
 import { writeReport } from './report';
-import { addedLatency, batchThroughput, batchValidation, BenchContext, closePools, fileUpload, streaming, thousandInFlight, throughputFrontier } from './workloads';
+import {
+  addedLatency, batchThroughput, batchValidation, BenchContext, closePools, fileUpload, liveTrafficDuringBatch, streaming, thousandInFlight, throughputFrontier,
+} from './workloads';
 
 const MOCK_KEY = 'sk-bench-upstream';
 
@@ -64,10 +66,15 @@ async function main(): Promise<void> {
       streaming: await run('streaming, concurrency 1', () => streaming(ctx)),
       batches: [] as Awaited<ReturnType<typeof batchThroughput>>[],
       batch_validation: null as Awaited<ReturnType<typeof batchValidation>> | null,
+      live_during_batch: null as Awaited<ReturnType<typeof liveTrafficDuringBatch>> | null,
       files: await run('file upload through the gateway vs straight to S3', () => fileUpload(ctx, quick ? 20 : 100)),
       wall_seconds: 0,
     };
-    for (const lines of quick ? [2000] : [10_000, 50_000]) results.batches.push(await run(`batch of ${lines} lines, 0 ms upstream`, () => batchThroughput(ctx, lines)));
+    const batchRuns: [number, 'instant' | 'ms20'][] = quick ? [[2000, 'instant']] : [[10_000, 'instant'], [50_000, 'instant'], [50_000, 'ms20']];
+    for (const [lines, upstream] of batchRuns) {
+      results.batches.push(await run(`batch of ${lines} lines, ${upstream === 'instant' ? 0 : 20} ms upstream`, () => batchThroughput(ctx, lines, upstream)));
+    }
+    results.live_during_batch = await run('interactive traffic during a batch', () => liveTrafficDuringBatch(ctx, Math.max(50, Math.floor(results.throughput.best_rps / 2))));
     // last: the validated batch is cancelled, and settling its 50,000 lines would slow whatever came next
     results.batch_validation = await run('validation of a large batch input', () => batchValidation(ctx, quick ? 20 : 100));
     results.wall_seconds = Math.round((Date.now() - started) / 1000);

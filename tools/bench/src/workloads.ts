@@ -186,9 +186,9 @@ export async function streaming(ctx: BenchContext) {
 }
 
 /** 5. A batch against a 0 ms upstream: create → completed lines per second, peak RSS per process. */
-export async function batchThroughput(ctx: BenchContext, lines: number) {
+export async function batchThroughput(ctx: BenchContext, lines: number, upstream: 'instant' | 'ms20' = 'instant') {
   const jsonl = Array.from({ length: lines }, (_, i) =>
-    JSON.stringify({ custom_id: `l${i}`, method: 'POST', url: '/v1/chat/completions', body: { model: ctx.models.instant, messages: [{ role: 'user', content: `line ${i}` }], max_tokens: 16 } }),
+    JSON.stringify({ custom_id: `l${i}`, method: 'POST', url: '/v1/chat/completions', body: { model: ctx.models[upstream], messages: [{ role: 'user', content: `line ${i}` }], max_tokens: 16 } }),
   ).join('\n');
   const headers = { authorization: `Bearer ${ctx.stack.adminKey}` };
   const form = new FormData();
@@ -213,9 +213,28 @@ export async function batchThroughput(ctx: BenchContext, lines: number) {
   const seconds = (performance.now() - t0) / 1000;
   const peaks = ctx.meter.stopPeaks();
   return {
-    lines, status: batch.status, completed: batch.request_counts.completed, failed: batch.request_counts.failed,
+    lines, upstream_ms: upstream === 'instant' ? 0 : 20, status: batch.status, completed: batch.request_counts.completed, failed: batch.request_counts.failed,
     seconds: round(seconds, 1), lines_per_second: round(lines / seconds, 0), first_result_s: round((firstResultMs ?? 0) / 1000, 2),
     peak_rss_increase_mb: Object.fromEntries([...peaks].map(([n, mb]) => [n, round(mb - (before.get(n) ?? 0), 0)])),
+  };
+}
+
+/**
+ * Interactive traffic at half the best rate, alone and then while a batch runs: the batch lane
+ * must keep its p99 from more than doubling.
+ */
+export async function liveTrafficDuringBatch(ctx: BenchContext, rate: number) {
+  const gateway = gatewayTarget(ctx, ctx.models.ms20);
+  const seconds = ctx.quick ? 3000 : 8000;
+  const alone = summarize((await openLoop(rate, seconds, () => chat(gateway))).latencies);
+  const batch = batchThroughput(ctx, ctx.quick ? 2000 : 10_000);
+  await new Promise((r) => setTimeout(r, 1500)); // let the batch validate and start running
+  const during = await openLoop(rate, seconds, () => chat(gateway));
+  const lat = summarize(during.latencies);
+  await batch;
+  return {
+    rate_rps: rate, alone_p50_ms: round(alone.p50), alone_p99_ms: round(alone.p99), during_p50_ms: round(lat.p50), during_p99_ms: round(lat.p99),
+    errors_during: during.errors, p99_ratio: round(lat.p99 / alone.p99, 2),
   };
 }
 
