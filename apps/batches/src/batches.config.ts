@@ -3,7 +3,7 @@ import { DatabaseServiceConfig, WithChargePolicy, WithS3 } from '@switchyard/con
 
 export class BatchesConfig extends WithChargePolicy(WithS3(DatabaseServiceConfig)) {
   /** lines one replica keeps in flight; each router replica runs at most SWITCHYARD_ROUTER_BATCH_CONCURRENCY of them, so interactive traffic keeps its room */
-  @IsInt() @Min(1) @Max(1000) SWITCHYARD_BATCH_CONCURRENCY: number = 64;
+  @IsInt() @Min(1) @Max(1000) SWITCHYARD_BATCH_CONCURRENCY: number = 128;
   /** the completion window ('24h'); shorter in tests */
   @IsInt() @Min(1) SWITCHYARD_BATCH_WINDOW_SECONDS: number = 86_400;
   /** how long a worker holds a line before another replica may take it over */

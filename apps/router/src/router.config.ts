@@ -19,6 +19,8 @@ export class RouterConfig extends WithChargePolicy(UpstreamPolicyConfig) {
   @IsInt() @Min(1) SWITCHYARD_CACHE_DEFAULT_TTL_SECONDS: number = 300;
   /** the longest any cached answer lives (the cache bucket's own limit) */
   @IsInt() @Min(1) SWITCHYARD_CACHE_MAX_TTL_SECONDS: number = 86_400;
-  /** batch lines one router replica runs at once; interactive requests are never held back by them */
-  @IsInt() @Min(1) @Max(10_000) SWITCHYARD_ROUTER_BATCH_CONCURRENCY: number = 64;
+  /** batch lines one router replica runs at once while no interactive request is around */
+  @IsInt() @Min(1) @Max(10_000) SWITCHYARD_ROUTER_BATCH_CONCURRENCY: number = 128;
+  /** ... and within a second of an interactive request: batch traffic steps back */
+  @IsInt() @Min(1) @Max(10_000) SWITCHYARD_ROUTER_BATCH_CONCURRENCY_SHARED: number = 16;
 }

@@ -32,8 +32,9 @@ export class RouterHandler {
   @MessagePattern(Subjects.routerRequestExecute)
   execute(@Payload() payload: unknown) {
     const req = createValidated(ExecuteRequest, payload);
-    if (req.stream) return this.executor.stream(req);
-    return req.batchId ? this.batchLane.run(() => this.executor.execute(req)) : this.executor.execute(req);
+    if (req.batchId) return this.batchLane.run(() => this.executor.execute(req));
+    this.batchLane.noteInteractive();
+    return req.stream ? this.executor.stream(req) : this.executor.execute(req);
   }
 
   @MessagePattern(Subjects.routerModelList)
