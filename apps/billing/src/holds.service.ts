@@ -8,11 +8,11 @@ import { PricesService } from './prices.service';
 const SWEEP_INTERVAL_MS = 30_000;
 
 /**
- * Removes holds and gives their amount back to what the user may spend, in the caller's
- * transaction. `where` picks the holds (by request id, or the expired ones).
+ * Removes holds and gives their amount back to what the user may spend, in one statement.
+ * `where` picks the holds (by request id, or the expired ones).
  */
-async function dropHolds(em: EntityManager | DataSource, where: string, params: unknown[]): Promise<number> {
-  const rows = (await em.query(
+async function dropHolds(ds: DataSource, where: string, params: unknown[]): Promise<number> {
+  const rows = (await ds.query(
     `WITH gone AS (DELETE FROM billing.holds WHERE ${where} RETURNING user_id, amount_nano),
           per_user AS (SELECT user_id, sum(amount_nano) AS total, count(*) AS n FROM gone GROUP BY user_id),
           freed AS (UPDATE billing.users u SET held_nano = u.held_nano - p.total FROM per_user p WHERE u.id = p.user_id RETURNING p.n)

@@ -23,7 +23,7 @@ function publicOnlyConnector(): buildConnector.connector {
 
 const publicOnly = new Agent({ ...poolOptions, connect: publicOnlyConnector() });
 
-export function upstreamDispatcher(publicAddressesOnly: boolean): Dispatcher {
+function upstreamDispatcher(publicAddressesOnly: boolean): Dispatcher {
   return publicAddressesOnly ? publicOnly : trusted;
 }
 
