@@ -17,6 +17,7 @@ export * from './money';
 export * from './payloads/files';
 export * from './batch-jsonl';
 export * from './payloads/batches';
+export * from './payloads/tasks';
 export * from './openai-error';
 export * from './pricing';
 export * from './usage-estimate';

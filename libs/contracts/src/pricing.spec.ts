@@ -41,3 +41,18 @@ describe('pricing', () => {
     expect(chargeFor({ ...usage, channelType: 'PLATFORM' }, null, policy)).toBe(0n);
   });
 });
+
+describe('costOf with every bucket', () => {
+  it('prices cache reads, cache writes, images, audio seconds and the call apart, each at its own price', () => {
+    const price = {
+      inputPerMillion: 3_000_000_000n, outputPerMillion: 15_000_000_000n, cachedInputPerMillion: 300_000_000n, cacheWriteInputPerMillion: 3_750_000_000n,
+      batchDiscountPpm: 500_000n, imageNano: 40_000_000n, audioSecondNano: 100_000n, callNano: 1_000_000n,
+    };
+    // 1,000 input of which 200 read from cache and 300 written to it: 500 × 3 + 200 × 0.3 + 300 × 3.75 per million, 100 output × 15
+    const tokens = { promptTokens: 1000, cachedTokens: 200, cacheWriteTokens: 300, completionTokens: 100 };
+    expect(costOf(price, tokens, false)).toBe(1_500_000n + 60_000n + 1_125_000n + 1_500_000n + 1_000_000n);
+    expect(costOf(price, { promptTokens: 0, completionTokens: 0, images: 2, audioSeconds: 3 }, false)).toBe(80_000_000n + 300_000n + 1_000_000n);
+    // without a cache-write price, writes cost the input price
+    expect(costOf({ ...price, cacheWriteInputPerMillion: null, callNano: null }, tokens, false)).toBe(1_500_000n + 60_000n + 900_000n + 1_500_000n);
+  });
+});

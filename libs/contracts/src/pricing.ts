@@ -25,22 +25,45 @@ export interface PriceNano {
   outputPerMillion: bigint;
   /** input read from the provider's prompt cache; null = the input price */
   cachedInputPerMillion: bigint | null;
+  /** input written to the provider's prompt cache (Anthropic charges more for it); null = the input price */
+  cacheWriteInputPerMillion?: bigint | null;
   batchDiscountPpm: bigint;
+  /** media and flat prices, nano-dollars (null = not charged) */
+  imageNano?: bigint | null;
+  audioSecondNano?: bigint | null;
+  callNano?: bigint | null;
 }
 
-/** Token counts in OpenAI's convention: `promptTokens` includes the `cachedTokens` read from cache. */
+/**
+ * What one request used, in OpenAI's convention: `promptTokens` includes the `cachedTokens` read
+ * from cache; plus the media units some endpoints are priced by.
+ */
 export interface TokenCounts {
   promptTokens: number;
   completionTokens: number;
   cachedTokens?: number;
+  /** of `promptTokens`, written to the provider's prompt cache */
+  cacheWriteTokens?: number;
+  /** images generated or edited */
+  images?: number;
+  /** seconds of audio in or out (whole seconds, rounded up) */
+  audioSeconds?: number;
 }
 
-/** tokens × price per million (cached input at its own price), less the batch discount, rounded once at the end. */
+const units = (n: number | undefined) => BigInt(Math.max(0, Math.ceil(n ?? 0)));
+
+/**
+ * tokens × price per million (cache reads and writes at their own prices) + images, audio seconds and the
+ * per-call price, less the batch discount, rounded once at the end.
+ */
 export function costOf(price: PriceNano, tokens: TokenCounts, isBatch: boolean): bigint {
   const cached = BigInt(Math.min(Math.max(tokens.cachedTokens ?? 0, 0), tokens.promptTokens));
-  const uncached = BigInt(tokens.promptTokens) - cached;
+  const written = BigInt(Math.min(Math.max(tokens.cacheWriteTokens ?? 0, 0), tokens.promptTokens - Number(cached)));
+  const uncached = BigInt(tokens.promptTokens) - cached - written;
+  const media = units(tokens.images) * (price.imageNano ?? 0n) + units(tokens.audioSeconds) * (price.audioSecondNano ?? 0n) + (price.callNano ?? 0n);
   const gross = uncached * price.inputPerMillion + cached * (price.cachedInputPerMillion ?? price.inputPerMillion) +
-    BigInt(tokens.completionTokens) * price.outputPerMillion;
+    written * (price.cacheWriteInputPerMillion ?? price.inputPerMillion) +
+    BigInt(tokens.completionTokens) * price.outputPerMillion + media * 1_000_000n;
   const keep = isBatch ? PPM - price.batchDiscountPpm : PPM;
   return divRound(gross * keep, 1_000_000n * PPM);
 }
@@ -73,15 +96,20 @@ const optional = (v: bigint | null) => (v === null ? null : v.toString());
 export function priceToWire(model: string, price: PriceNano): PriceWire {
   return {
     model, inputNanoPerMillion: price.inputPerMillion.toString(), outputNanoPerMillion: price.outputPerMillion.toString(),
-    cachedInputNanoPerMillion: optional(price.cachedInputPerMillion), batchDiscountPpm: price.batchDiscountPpm.toString(),
+    cachedInputNanoPerMillion: optional(price.cachedInputPerMillion), cacheWriteInputNanoPerMillion: optional(price.cacheWriteInputPerMillion ?? null),
+    batchDiscountPpm: price.batchDiscountPpm.toString(),
+    imageNano: optional(price.imageNano ?? null), audioSecondNano: optional(price.audioSecondNano ?? null), callNano: optional(price.callNano ?? null),
   };
 }
+
+const bigintOrNull = (v: string | null | undefined) => (v === null || v === undefined ? null : BigInt(v));
 
 export function priceFromWire(wire: PriceWire): PriceNano {
   return {
     inputPerMillion: BigInt(wire.inputNanoPerMillion), outputPerMillion: BigInt(wire.outputNanoPerMillion),
-    cachedInputPerMillion: wire.cachedInputNanoPerMillion === null ? null : BigInt(wire.cachedInputNanoPerMillion),
+    cachedInputPerMillion: bigintOrNull(wire.cachedInputNanoPerMillion), cacheWriteInputPerMillion: bigintOrNull(wire.cacheWriteInputNanoPerMillion),
     batchDiscountPpm: BigInt(wire.batchDiscountPpm),
+    imageNano: bigintOrNull(wire.imageNano), audioSecondNano: bigintOrNull(wire.audioSecondNano), callNano: bigintOrNull(wire.callNano),
   };
 }
 

@@ -11,7 +11,8 @@ import type { RoutingPolicyScope, RoutingPolicyView, SetRoutingPolicyRequest } f
 import type { FileLocation, FileRef, FileRemoved, ListFilesRequest, LocateFileRequest, RegisterFileRequest, StoredFile, StoredFilePage } from './payloads/files';
 import type { BatchListReply, BatchRef, BatchView, CreateBatchRequest, ListBatchesRequest } from './payloads/batches';
 import type { HealthReply } from './payloads/health';
-import type { ExecuteReply, ExecuteRequest, ModelListRequest, ModelView } from './payloads/inference';
+import type { CreateTaskRequest, PolledTask, PollTaskRequest, RefundReply, RefundRequest, SubmitTaskRequest, SubmittedTask, TaskRef, TaskView } from './payloads/tasks';
+import type { BindFileRequest, StoredResponseRequest, UnbindFileRequest, CountTokensReply, ExecuteReply, ExecuteRequest, FileBindingView, ModelListRequest, ModelView } from './payloads/inference';
 import type { Principal } from './payloads/principal';
 import type { LedgerListReply, LedgerListRequest, UsageDailyReply, UsageFilter, UsageListReply, UsageListRequest } from './payloads/usage';
 
@@ -34,6 +35,12 @@ export type RpcMap = {
   [Subjects.routerChannelTest]: [ChannelRef, ChannelTestView];
   [Subjects.routerPolicyGet]: [RoutingPolicyScope, RoutingPolicyView];
   [Subjects.routerPolicySet]: [SetRoutingPolicyRequest, RoutingPolicyView];
+  [Subjects.routerTokensCount]: [ExecuteRequest, CountTokensReply];
+  [Subjects.routerFileBind]: [BindFileRequest, FileBindingView];
+  [Subjects.routerFileUnbind]: [UnbindFileRequest, { unbound: boolean }];
+  [Subjects.routerTaskSubmit]: [SubmitTaskRequest, SubmittedTask];
+  [Subjects.routerTaskPoll]: [PollTaskRequest, PolledTask];
+  [Subjects.routerResponseFetch]: [StoredResponseRequest, Record<string, unknown>];
 
   [Subjects.filesFileCreate]: [RegisterFileRequest, StoredFile];
   [Subjects.filesFileList]: [ListFilesRequest, StoredFilePage];
@@ -45,6 +52,8 @@ export type RpcMap = {
   [Subjects.batchesBatchGet]: [BatchRef, BatchView];
   [Subjects.batchesBatchList]: [ListBatchesRequest, BatchListReply];
   [Subjects.batchesBatchCancel]: [BatchRef, BatchView];
+  [Subjects.batchesTaskCreate]: [CreateTaskRequest, TaskView];
+  [Subjects.batchesTaskGet]: [TaskRef, TaskView];
 
   [Subjects.billingKeyVerify]: [VerifyKeyRequest, Principal | null];
   [Subjects.billingKeyCreate]: [CreateKeyRequest, CreatedKeyView];
@@ -66,6 +75,7 @@ export type RpcMap = {
   [Subjects.billingUsageList]: [UsageListRequest, UsageListReply];
   [Subjects.billingUsageDaily]: [UsageFilter, UsageDailyReply];
   [Subjects.billingLedgerList]: [LedgerListRequest, LedgerListReply];
+  [Subjects.billingUsageRefund]: [RefundRequest, RefundReply];
 };
 
 export type RpcSubject = keyof RpcMap;

@@ -21,6 +21,12 @@ export const Subjects = {
   routerChannelTest: 'router.channel.test',
   routerPolicyGet: 'router.policy.get',
   routerPolicySet: 'router.policy.set',
+  routerTokensCount: 'router.tokens.count',
+  routerFileBind: 'router.file.bind',
+  routerFileUnbind: 'router.file.unbind',
+  routerTaskSubmit: 'router.task.submit',
+  routerTaskPoll: 'router.task.poll',
+  routerResponseFetch: 'router.response.fetch',
 
   // files
   filesFileCreate: 'files.file.create',
@@ -34,6 +40,8 @@ export const Subjects = {
   batchesBatchGet: 'batches.batch.get',
   batchesBatchList: 'batches.batch.list',
   batchesBatchCancel: 'batches.batch.cancel',
+  batchesTaskCreate: 'batches.task.create',
+  batchesTaskGet: 'batches.task.get',
 
   // billing
   billingKeyVerify: 'billing.key.verify',
@@ -45,6 +53,7 @@ export const Subjects = {
   billingUserGet: 'billing.user.get',
   billingCreditAdd: 'billing.credit.add',
   billingPriceSet: 'billing.price.set',
+  billingUsageRefund: 'billing.usage.refund',
   billingPriceList: 'billing.price.list',
   billingRateLimitList: 'billing.ratelimit.list',
   billingRateLimitSet: 'billing.ratelimit.set',

@@ -1,56 +1,87 @@
 import { MockUpstreamProcess, startMockUpstream } from '@switchyard/testing';
-import { ProviderAdapter, UpstreamCall, UpstreamError } from './provider-adapter';
+import { Bridge, bridgeFor } from './formats/bridge';
+import { NormalizedUsage, ProviderAdapter, UpstreamCall, UpstreamError } from './provider-adapter';
 
 /**
  * The behaviour every provider adapter must show, run against the mock upstream speaking that
- * adapter's wire format. A new adapter passes this suite before it is registered.
+ * adapter's wire format. Requests are written as chat and put in the adapter's API the way the
+ * router does (natively or through the chat hub), so one suite checks every provider. A new
+ * adapter passes this suite before it is registered.
  */
 export function describeAdapterContract(name: string, makeAdapter: () => ProviderAdapter, baseUrlOf: (mockUrl: string) => string): void {
   describe(`${name} adapter contract`, () => {
     const apiKey = 'sk-contract-key';
     let mock: MockUpstreamProcess;
     let adapter: ProviderAdapter;
+    let chat: Bridge;
+    /** a chat request in the adapter's API */
     const call = (body: Record<string, unknown>, over: Partial<UpstreamCall> = {}): UpstreamCall => ({
-      endpoint: '/v1/chat/completions', target: { baseUrl: baseUrlOf(mock.url), apiKey, publicAddressesOnly: false }, body, timeoutMs: 2000, ...over,
+      endpoint: chat.upstreamEndpoint, target: { baseUrl: baseUrlOf(mock.url), apiKey, publicAddressesOnly: false }, body: { ...chat.request(body), model: body.model }, timeoutMs: 2000, ...over,
     });
+    /** a request already in one of the adapter's own endpoints' format */
+    const nativeCall = (body: Record<string, unknown>, endpoint: UpstreamCall['endpoint']): UpstreamCall => ({ ...call({ model: 'm', messages }), endpoint, body });
     const messages = [{ role: 'user', content: 'contract test' }];
 
     beforeAll(async () => {
       mock = await startMockUpstream({ apiKey });
       adapter = makeAdapter();
+      chat = bridgeFor('/v1/chat/completions', adapter.endpoints)!;
     });
     afterAll(() => mock?.stop());
     beforeEach(() => Promise.all([mock.configure({}), mock.clearRequests()]));
 
     it('sends a chat request with the channel key and returns body and usage', async () => {
       const result = await adapter.send(call({ model: 'm', messages }));
-      expect((result.body.choices as any[])[0].message.content).toBe('Echo: contract test');
+      expect((chat.response(result.body, {}).choices as any[])[0].message.content).toBe('Echo: contract test');
       expect(result.usage).toEqual({ promptTokens: 7, completionTokens: 3 });
-      expect((await mock.requests()).pop()?.authorization).toBe(`Bearer ${apiKey}`);
+      expect((await mock.requests()).pop()?.apiKey).toBe(apiKey);
     });
 
-    const servesEmbeddings = makeAdapter().endpoints.includes('/v1/embeddings');
-    (servesEmbeddings ? it : it.skip)('sends embeddings (adapters that serve them)', async () => {
-      const result = await adapter.send(call({ model: 'e', input: 'abcd' }, { endpoint: '/v1/embeddings' }));
+    it('reads prompt-cache reads into the prompt count, whatever the provider\'s convention', async () => {
+      await mock.configure({ cached_tokens: 2 });
+      const result = await adapter.send(call({ model: 'm', messages }));
+      expect(result.usage).toMatchObject({ promptTokens: 7, completionTokens: 3, cachedTokens: 2 });
+    });
+
+    it('calls a tool and reads the call back as chat tool_calls', async () => {
+      const tools = [{ type: 'function', function: { name: 'lookup', parameters: { type: 'object', properties: {} } } }];
+      const answer = chat.response((await adapter.send(call({ model: 'm', messages, tools }))).body, {});
+      const choice = (answer.choices as any[])[0];
+      expect(choice.finish_reason).toBe('tool_calls');
+      expect(choice.message.tool_calls[0]).toMatchObject({ type: 'function', function: { name: 'lookup' } });
+      expect(JSON.parse(choice.message.tool_calls[0].function.arguments)).toEqual({ echo: 'Echo: contract test' });
+    });
+
+    const serves = (endpoint: UpstreamCall['endpoint']) => makeAdapter().endpoints.includes(endpoint);
+    // capabilities: tests only for what the adapter serves natively (everything else is translated to chat above)
+    if (serves('/v1/embeddings')) it('sends embeddings', async () => {
+      const result = await adapter.send(nativeCall({ model: 'e', input: 'abcd' }, '/v1/embeddings'));
       expect((result.body.data as any[])[0].embedding).toHaveLength(8);
       expect(result.usage).toEqual({ promptTokens: 1, completionTokens: 0 });
     });
 
-    it('passes legacy completions and the Responses API through, reading both usage shapes', async () => {
-      const completion = await adapter.send(call({ model: 'm', prompt: 'complete me' }, { endpoint: '/v1/completions' }));
+    if (serves('/v1/responses')) it('passes legacy completions and the Responses API through, reading both usage shapes', async () => {
+      const completion = await adapter.send(nativeCall({ model: 'm', prompt: 'complete me' }, '/v1/completions'));
       expect((completion.body.choices as any[])[0].text).toBe('Echo: complete me');
       expect(completion.usage).toEqual({ promptTokens: 3, completionTokens: 3 });
-      const response = await adapter.send(call({ model: 'm', input: 'respond please', mock: { cached_tokens: 2 } }, { endpoint: '/v1/responses' }));
+      const response = await adapter.send(nativeCall({ model: 'm', input: 'respond please', mock: { cached_tokens: 2 } }, '/v1/responses'));
       expect((response.body.output as any[])[0].content[0].text).toBe('Echo: respond please');
       expect(response.usage).toEqual({ promptTokens: 7, completionTokens: 3, cachedTokens: 2 });
       expect((await mock.requests()).map((r) => r.path)).toEqual(['/v1/completions', '/v1/responses']);
     });
 
-    it('streams chunks and the usage chunk', async () => {
-      const chunks: Record<string, unknown>[] = [];
-      for await (const chunk of await adapter.openStream(call({ model: 'm', messages, stream: true, stream_options: { include_usage: true } }))) chunks.push(chunk);
-      expect(chunks.map((c: any) => c.choices[0]?.delta?.content ?? '').join('')).toBe('Echo: contract test');
-      expect(chunks.map((c) => adapter.usageOf(c)).filter(Boolean)).toEqual([{ promptTokens: 7, completionTokens: 3 }]);
+    it('streams, and the usage of the stream adds up to one record', async () => {
+      const translate = chat.stream();
+      const chunks: Record<string, any>[] = [];
+      let usage: NormalizedUsage | null = null;
+      for await (const event of await adapter.openStream(call({ model: 'm', messages, stream: true }))) {
+        usage = adapter.usageOf(event, usage) ?? usage;
+        chunks.push(...translate.push(event));
+      }
+      chunks.push(...translate.end());
+      expect(chunks.map((c) => c.choices[0]?.delta?.content ?? '').join('')).toBe('Echo: contract test');
+      expect(chunks.filter((c) => c.choices[0]?.finish_reason).map((c) => c.choices[0].finish_reason)).toEqual(['stop']);
+      expect(usage).toEqual({ promptTokens: 7, completionTokens: 3 });
     });
 
     it('reports an upstream 400 as a non-retryable http failure with its message', async () => {

@@ -4,3 +4,8 @@ export * from './openai.adapter';
 export * from './registry';
 export * from './public-address';
 export * from './upstream-http';
+export * from './anthropic.adapter';
+export * from './gemini.adapter';
+export * from './azure-openai.adapter';
+export * from './formats/wire-format';
+export * from './formats/bridge';

@@ -1,3 +1,4 @@
+import type { Readable } from 'stream';
 import { Agent, buildConnector, Dispatcher } from 'undici';
 import { resolvePublicAddresses } from './public-address';
 
@@ -29,6 +30,7 @@ function upstreamDispatcher(publicAddressesOnly: boolean): Dispatcher {
 
 export interface UpstreamHttpResponse {
   status: number;
+  headers: Record<string, string | string[] | undefined>;
   /** the body as a stream of bytes (readable once: `.text()`, `.json()`, or iterate it) */
   body: Dispatcher.ResponseData['body'];
 }
@@ -40,12 +42,12 @@ export interface UpstreamHttpResponse {
 export async function postUpstream(
   url: string,
   headers: Record<string, string>,
-  body: string,
-  options: { publicAddressesOnly: boolean; signal: AbortSignal },
+  body: string | Buffer | Readable | null,
+  options: { publicAddressesOnly: boolean; signal: AbortSignal; method?: 'POST' | 'DELETE' | 'GET' },
 ): Promise<UpstreamHttpResponse> {
   const target = new URL(url);
   const response = await upstreamDispatcher(options.publicAddressesOnly).request({
-    origin: target.origin, path: `${target.pathname}${target.search}`, method: 'POST', headers, body, signal: options.signal,
+    origin: target.origin, path: `${target.pathname}${target.search}`, method: options.method ?? 'POST', headers, body, signal: options.signal,
   });
-  return { status: response.statusCode, body: response.body };
+  return { status: response.statusCode, headers: response.headers, body: response.body };
 }

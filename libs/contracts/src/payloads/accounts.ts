@@ -85,6 +85,7 @@ export class SetPriceBody {
   @IsDefined({ message: 'output_per_million is required' }) @IsUsdAmount() @Min(0) @Max(1e6) output_per_million!: number;
   /** input read from the provider's prompt cache; absent or null = the input price */
   @IsOptional() @nullable @IsUsdAmount() @Min(0) @Max(1e6) cached_input_per_million?: number | null;
+  @IsOptional() @nullable @IsUsdAmount() @Min(0) @Max(1e6) cache_write_input_per_million?: number | null;
   @IsOptional() @IsNumber({ maxDecimalPlaces: 6 }) @Min(0) @Max(1) batch_discount?: number;
   /** per-unit prices for media endpoints: per image, per second of audio, per call */
   @IsOptional() @nullable @IsUsdAmount() @Min(0) @Max(1e6) per_image?: number | null;
@@ -103,6 +104,7 @@ export interface PriceView {
   input_per_million: number;
   output_per_million: number;
   cached_input_per_million: number | null;
+  cache_write_input_per_million: number | null;
   batch_discount: number;
   per_image: number | null;
   per_audio_second: number | null;
@@ -176,5 +178,9 @@ export interface PriceWire {
   inputNanoPerMillion: string;
   outputNanoPerMillion: string;
   cachedInputNanoPerMillion: string | null;
+  cacheWriteInputNanoPerMillion?: string | null;
   batchDiscountPpm: string;
+  imageNano?: string | null;
+  audioSecondNano?: string | null;
+  callNano?: string | null;
 }

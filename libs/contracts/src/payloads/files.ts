@@ -4,7 +4,7 @@ import { IsBoolean, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Matches, Max,
 /** Purposes the Files API accepts on upload; anything else is VALIDATION_4007. */
 export const FilePurposes = ['batch', 'user_data', 'vision'] as const;
 /** What a file record can hold: the uploadable purposes, and batch results written by `batches`. */
-export const StoredFilePurposes = [...FilePurposes, 'batch_output'] as const;
+export const StoredFilePurposes = [...FilePurposes, 'batch_output', 'generation_output'] as const;
 export type FilePurpose = (typeof StoredFilePurposes)[number];
 
 /** `expires_after[seconds]` bounds (1 hour to 30 days) and the default for batch files. */

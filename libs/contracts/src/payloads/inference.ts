@@ -1,13 +1,17 @@
 import { Type } from 'class-transformer';
 import {
-  ArrayNotEmpty, IsArray, IsBoolean, IsDefined, IsIn, IsNotEmpty, IsObject, IsOptional, IsString, ValidateNested,
+  ArrayMaxSize, ArrayNotEmpty, IsArray, IsBoolean, IsDefined, IsIn, IsInt, IsNotEmpty, IsObject, IsOptional, IsString, Max, MaxLength, Min, ValidateNested,
   ValidateIf, registerDecorator,
 } from 'class-validator';
 import { Principal } from './principal';
 import { ChannelTypes, type ChannelType, type RoutingInfo } from './routing';
 import type { WireError } from '../domain-error';
 
-export const InferenceEndpoints = ['/v1/chat/completions', '/v1/embeddings', '/v1/completions', '/v1/responses'] as const;
+export const InferenceEndpoints = [
+  '/v1/chat/completions', '/v1/embeddings', '/v1/completions', '/v1/responses', '/v1/messages', '/v1beta/models:generateContent',
+  '/v1/images/generations', '/v1/images/edits', '/v1/rerank', '/v1/audio/speech', '/v1/audio/transcriptions',
+  '/v1/videos/generations', '/v1/music/generations', '/v1/3d/generations',
+] as const;
 export type InferenceEndpoint = (typeof InferenceEndpoints)[number];
 
 /** Only what the gateway must check; every other field passes through to the upstream untouched. */
@@ -68,6 +72,142 @@ export class ResponsesBody {
   [passthrough: string]: unknown;
 }
 
+/** Anthropic's Messages API: `max_tokens` is required there, so it is here. */
+export class MessagesBody {
+  @IsDefined({ message: 'model: Field required' }) @IsString() @IsNotEmpty() model!: string;
+  @IsDefined({ message: 'messages: Field required' }) @IsArray() @ArrayNotEmpty({ message: 'messages: at least one message is required' })
+  @IsObject({ each: true, message: 'messages: each message must be an object' })
+  messages!: Record<string, unknown>[];
+  @IsDefined({ message: 'max_tokens: Field required' }) @IsInt({ message: 'max_tokens: must be an integer' }) @Min(1, { message: 'max_tokens: must be at least 1' })
+  max_tokens!: number;
+  @IsOptional() @IsBoolean() stream?: boolean;
+  [passthrough: string]: unknown;
+}
+
+/** `/v1/messages/count_tokens`: a Messages request without `max_tokens`. */
+export class CountTokensBody {
+  @IsDefined({ message: 'model: Field required' }) @IsString() @IsNotEmpty() model!: string;
+  @IsDefined({ message: 'messages: Field required' }) @IsArray() @ArrayNotEmpty({ message: 'messages: at least one message is required' })
+  @IsObject({ each: true, message: 'messages: each message must be an object' })
+  messages!: Record<string, unknown>[];
+  [passthrough: string]: unknown;
+}
+
+/** Gemini's generateContent body (the model comes from the URL). */
+export class GenerateContentBody {
+  @IsDefined({ message: '* GenerateContentRequest.contents: contents is not specified' }) @IsArray()
+  @ArrayNotEmpty({ message: '* GenerateContentRequest.contents: contents is not specified' })
+  @IsObject({ each: true, message: 'contents: each content must be an object' })
+  contents!: Record<string, unknown>[];
+  [passthrough: string]: unknown;
+}
+
+export interface CountTokensReply {
+  input_tokens: number;
+}
+
+/** gateway → router: hand a stored file to a provider channel and bind it there. */
+export class BindFileRequest {
+  @ValidateNested() @Type(() => Principal) principal!: Principal;
+  @IsString() @IsNotEmpty() fileId!: string;
+  @IsString() @IsNotEmpty() objectKey!: string;
+  @IsString() filename!: string;
+  @IsString() @IsNotEmpty() mediaType!: string;
+  @IsInt() @Min(0) bytes!: number;
+  /** the endpoint that will reference the file: picks the kind of channel that must hold it */
+  @IsIn(InferenceEndpoints) endpoint!: InferenceEndpoint;
+  /** the model that will use it (image reference files); absent = any model of such a channel */
+  @IsOptional() @IsString() @IsNotEmpty() model?: string;
+  /** true: no channel able to hold it is an error; false: the file stays unbound */
+  @IsBoolean() required!: boolean;
+}
+
+/** gateway → router: the caller deleted a file; the provider's copy goes too. */
+export class UnbindFileRequest {
+  @ValidateNested() @Type(() => Principal) principal!: Principal;
+  @IsString() @IsNotEmpty() fileId!: string;
+}
+
+export interface FileBindingView {
+  fileId: string;
+  /** null: no channel could hold it and the binding was optional */
+  channelId: string | null;
+  upstreamFileId: string | null;
+}
+
+const IsRerankDocuments = satisfies('isRerankDocuments', 'documents must be a non-empty array of strings or {text} objects', (value) =>
+  Array.isArray(value) && value.length > 0 && value.length <= 10_000 &&
+  value.every((d) => typeof d === 'string' || (d !== null && typeof d === 'object' && typeof (d as { text?: unknown }).text === 'string')));
+
+/** Rerank in the Cohere/Jina shape. */
+export class RerankBody {
+  @IsDefined({ message: 'you must provide a model parameter' }) @IsString() @IsNotEmpty() model!: string;
+  @IsDefined({ message: 'query is required' }) @IsString() @IsNotEmpty({ message: 'query must not be empty' }) query!: string;
+  @IsDefined({ message: 'documents is required' }) @IsRerankDocuments() documents!: (string | { text: string })[];
+  @IsOptional() @IsInt() @Min(1) top_n?: number;
+  @IsOptional() @IsBoolean() return_documents?: boolean;
+  [passthrough: string]: unknown;
+}
+
+/** Text to speech: the answer is audio bytes, streamed. */
+export class SpeechBody {
+  @IsDefined({ message: 'you must provide a model parameter' }) @IsString() @IsNotEmpty() model!: string;
+  @IsDefined({ message: 'input is required' }) @IsString() @IsNotEmpty({ message: 'input must not be empty' }) @MaxLength(4096) input!: string;
+  @IsDefined({ message: 'voice is required' }) @IsString() @IsNotEmpty() voice!: string;
+  @IsOptional() @IsIn(['mp3', 'opus', 'aac', 'flac', 'wav', 'pcm']) response_format?: string;
+  [passthrough: string]: unknown;
+}
+
+export const TranscriptionFormats = ['json', 'text', 'srt', 'verbose_json', 'vtt'] as const;
+
+/** Object keys of uploads parked for one request live under this prefix, per user. */
+export const PARKED_OBJECT_PREFIX = 'tmp/';
+export const parkedObjectKey = (userId: string, requestId: string): string => `${PARKED_OBJECT_PREFIX}${userId}/${requestId}`;
+export const isParkedFor = (objectKey: string, userId: string): boolean => objectKey.startsWith(`${PARKED_OBJECT_PREFIX}${userId}/`);
+
+/** An uploaded file parked in object storage for one request (the router streams it to the upstream). */
+export interface ParkedFile {
+  objectKey: string;
+  filename: string;
+  mediaType: string;
+  bytes: number;
+}
+
+/** The image model when an image request or reference file names none (the product docs' default). */
+export const DEFAULT_IMAGE_MODEL = 'gpt-image-2';
+
+export class ImageGenerationBody {
+  @IsOptional() @IsString() @IsNotEmpty() model?: string;
+  @IsDefined({ message: 'prompt is required' }) @IsString() @IsNotEmpty({ message: 'prompt must not be empty' }) prompt!: string;
+  @IsOptional() @IsInt() @Min(1) @Max(10) n?: number;
+  [passthrough: string]: unknown;
+}
+
+/** An input image of an edit: one of our file ids (an uploaded reference file) or a URL / data URL. */
+export class ImageReference {
+  @ValidateIf((o) => o.image_url === undefined) @IsString({ message: 'each image needs a file_id or an image_url' }) @IsNotEmpty() file_id?: string;
+  @ValidateIf((o) => o.file_id === undefined) @IsString({ message: 'each image needs a file_id or an image_url' }) @IsNotEmpty() image_url?: string;
+}
+
+/** `/v1/images/edits` in its JSON form: `images[]` by file id or URL, an optional `mask`. */
+export class ImageEditBody {
+  @IsOptional() @IsString() @IsNotEmpty() model?: string;
+  @IsDefined({ message: 'prompt is required' }) @IsString() @IsNotEmpty({ message: 'prompt must not be empty' }) prompt!: string;
+  @IsDefined({ message: 'images is required' }) @IsArray() @ArrayNotEmpty({ message: 'images must contain at least one image' }) @ArrayMaxSize(16)
+  @ValidateNested({ each: true }) @Type(() => ImageReference)
+  images!: ImageReference[];
+  @IsOptional() @ValidateNested() @Type(() => ImageReference) mask?: ImageReference;
+  @IsOptional() @IsInt() @Min(1) @Max(10) n?: number;
+  [passthrough: string]: unknown;
+}
+
+/** gateway → router: read or delete a stored Responses answer at the channel that made it. */
+export class StoredResponseRequest {
+  @ValidateNested() @Type(() => Principal) principal!: Principal;
+  @IsString() @IsNotEmpty() responseId!: string;
+  @IsIn(['get', 'delete', 'input_items']) action!: 'get' | 'delete' | 'input_items';
+}
+
 /** gateway → router: run one inference request. */
 export class ExecuteRequest {
   @IsString() @IsNotEmpty() requestId!: string;
@@ -86,6 +226,8 @@ export class ExecuteRequest {
 
 export interface ExecuteReply {
   body: Record<string, unknown>;
+  /** an answer that is not JSON (a transcript as text, SRT or VTT): sent as is, `body` holds it as `{text}` */
+  text?: { contentType: string; content: string };
   routing: RoutingInfo;
   /** what the caller is charged, USD (null when prices are unavailable) */
   costUsd: number | null;
@@ -93,8 +235,10 @@ export interface ExecuteReply {
 
 /** A streamed execute answers with a sequence of these; failover can only happen before `start`. */
 export type StreamEvent =
-  | { kind: 'start'; routing: RoutingInfo }
+  | { kind: 'start'; routing: RoutingInfo; contentType?: string }
   | { kind: 'chunk'; data: Record<string, unknown> }
+  /** part of a binary answer (audio), base64 */
+  | { kind: 'bytes'; data: string }
   | { kind: 'end' }
   | { kind: 'error'; error: WireError };
 
@@ -102,9 +246,29 @@ export class ModelListRequest {
   @ValidateNested() @Type(() => Principal) principal!: Principal;
 }
 
+export const ModelTypes = ['chat', 'embedding', 'image', 'rerank'] as const;
+export type ModelType = (typeof ModelTypes)[number];
+
+/** The model's price for the caller, USD (per million tokens, per image, per audio second, per call). */
+export interface ModelPricing {
+  input_per_million: number;
+  output_per_million: number;
+  cached_input_per_million: number | null;
+  per_image: number | null;
+  per_audio_second: number | null;
+  per_call: number | null;
+}
+
 export interface ModelView {
   id: string;
   object: 'model';
   created: number;
   owned_by: string;
+  type: ModelType;
+  /** every route that can reach it, natively or translated */
+  endpoints: InferenceEndpoint[];
+  /** where known (channels do not declare it yet) */
+  context_window: number | null;
+  /** null: no price set (free on PLATFORM channels; BYOK pays its own provider) */
+  pricing: ModelPricing | null;
 }

@@ -18,6 +18,14 @@ export class UsageEvent {
   @IsInt() @Min(0) completionTokens!: number;
   /** of promptTokens, how many were read from the provider's prompt cache */
   @IsOptional() @IsInt() @Min(0) cachedTokens?: number;
+  /** of promptTokens, how many were written to the provider's prompt cache */
+  @IsOptional() @IsInt() @Min(0) cacheWriteTokens?: number;
+  /** of completionTokens, how many were reasoning */
+  @IsOptional() @IsInt() @Min(0) reasoningTokens?: number;
+  /** images generated or edited */
+  @IsOptional() @IsInt() @Min(0) images?: number;
+  /** seconds of audio in or out */
+  @IsOptional() @IsInt() @Min(0) audioSeconds?: number;
   /** true when the upstream reported no usage and the router estimated it */
   @IsBoolean() estimated!: boolean;
   /** the reservation (a batch id) this request's cost is drawn from, instead of a hold of its own */
@@ -70,7 +78,7 @@ export interface LedgerEntryView {
   object: 'ledger.entry';
   /** USD; credits positive, usage negative */
   amount: number;
-  kind: 'credit' | 'usage';
+  kind: 'credit' | 'usage' | 'refund';
   /** the request id for usage */
   reference: string;
   created_at: number;
@@ -94,6 +102,12 @@ export interface UsageRecordView {
   completion_tokens: number;
   /** of prompt_tokens, read from the provider's prompt cache */
   cached_tokens: number;
+  /** of prompt_tokens, written to the provider's prompt cache */
+  cache_write_tokens: number;
+  /** of completion_tokens, spent reasoning */
+  reasoning_tokens: number;
+  images: number;
+  audio_seconds: number;
   cost: number;
   estimated: boolean;
   cached: boolean;

@@ -1,0 +1,86 @@
+import type { InferenceEndpoint } from '@switchyard/contracts';
+import { anthropicMessages } from './anthropic-messages';
+import { geminiGenerateContent } from './gemini';
+import { openAiResponses } from './openai-responses';
+import type { ChatTranslation, Json } from './wire-format';
+
+const CHAT: InferenceEndpoint = '/v1/chat/completions';
+
+/** The formats that translate through the chat hub; chat itself is the hub (null). */
+const translations: Partial<Record<InferenceEndpoint, ChatTranslation | null>> = {
+  [CHAT]: null,
+  '/v1/messages': anthropicMessages,
+  '/v1/responses': openAiResponses,
+  '/v1beta/models:generateContent': geminiGenerateContent,
+};
+
+const isTranslatable = (endpoint: InferenceEndpoint) => Object.prototype.hasOwnProperty.call(translations, endpoint);
+
+/** One stream's events in the upstream's format → the caller's format. */
+export interface StreamBridge {
+  push(event: Json): Json[];
+  end(): Json[];
+}
+
+/** How a request in the caller's format reaches a channel, and how its answer comes back. */
+export interface Bridge {
+  upstreamEndpoint: InferenceEndpoint;
+  translated: boolean;
+  request(body: Json): Json;
+  response(body: Json, callerRequest: Json): Json;
+  stream(): StreamBridge;
+}
+
+/** Chat and legacy completions report stream usage only when asked: a gateway always asks. */
+function withStreamUsage(endpoint: InferenceEndpoint, body: Json): Json {
+  if (body.stream !== true || (endpoint !== CHAT && endpoint !== '/v1/completions')) return body;
+  return { ...body, stream_options: { ...(body.stream_options ?? {}), include_usage: true } };
+}
+
+function nativeBridge(endpoint: InferenceEndpoint): Bridge {
+  return {
+    upstreamEndpoint: endpoint,
+    translated: false,
+    request: (body) => withStreamUsage(endpoint, body),
+    response: (body) => body,
+    stream: () => ({ push: (event) => [event], end: () => [] }),
+  };
+}
+
+function translatedBridge(caller: ChatTranslation | null, upstream: ChatTranslation | null, upstreamEndpoint: InferenceEndpoint): Bridge {
+  return {
+    upstreamEndpoint,
+    translated: true,
+    request: (body) => {
+      const chat = caller ? caller.requestToChat(body) : body;
+      return withStreamUsage(upstreamEndpoint, upstream ? upstream.requestFromChat(chat) : chat);
+    },
+    response: (body, callerRequest) => {
+      const chat = upstream ? upstream.responseToChat(body) : body;
+      return caller ? caller.responseFromChat(chat, callerRequest) : chat;
+    },
+    stream: () => {
+      const toChat = upstream?.streamToChat();
+      const fromChat = caller?.streamFromChat();
+      return {
+        push: (event) => {
+          const chunks = toChat ? toChat.push(event) : [event];
+          return fromChat ? chunks.flatMap((c) => fromChat.push(c)) : chunks;
+        },
+        end: () => (fromChat ? fromChat.end() : []),
+      };
+    },
+  };
+}
+
+/**
+ * The way to serve `callerEndpoint` through an adapter serving `adapterEndpoints`: natively when it
+ * speaks the same API, else through the chat hub (preferring a chat upstream); null when neither.
+ */
+export function bridgeFor(callerEndpoint: InferenceEndpoint, adapterEndpoints: readonly InferenceEndpoint[]): Bridge | null {
+  if (adapterEndpoints.includes(callerEndpoint)) return nativeBridge(callerEndpoint);
+  if (!isTranslatable(callerEndpoint)) return null;
+  const upstreamEndpoint = adapterEndpoints.includes(CHAT) ? CHAT : adapterEndpoints.find(isTranslatable);
+  if (!upstreamEndpoint) return null;
+  return translatedBridge(translations[callerEndpoint] ?? null, translations[upstreamEndpoint] ?? null, upstreamEndpoint);
+}
