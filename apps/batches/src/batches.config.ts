@@ -12,4 +12,11 @@ export class BatchesConfig extends WithChargePolicy(WithS3(DatabaseServiceConfig
   @IsInt() @Min(10) @Max(60_000) SWITCHYARD_BATCH_POLL_MS: number = 200;
   /** a line the upstreams throttled (429) or that found every channel cooling down waits this long, then runs again */
   @IsInt() @Min(100) SWITCHYARD_BATCH_RETRY_DELAY_MS: number = 5_000;
+  /** generation tasks: first wait before polling the upstream, doubling up to the cap */
+  @IsInt() @Min(10) SWITCHYARD_TASK_POLL_MS: number = 2_000;
+  @IsInt() @Min(10) SWITCHYARD_TASK_MAX_POLL_MS: number = 60_000;
+  /** a generation not finished by then fails (and is refunded) */
+  @IsInt() @Min(1000) SWITCHYARD_TASK_TIMEOUT_MS: number = 2 * 3600_000;
+  /** one submit or poll through the router (a poll that finishes copies the results into storage) */
+  @IsInt() @Min(1000) SWITCHYARD_TASK_CALL_TIMEOUT_MS: number = 10 * 60_000;
 }

@@ -27,7 +27,7 @@ describe('batches service (real Postgres, NATS)', () => {
 
   it('migrates its own schema', async () => {
     const tables = await dataSource.query(`SELECT table_name FROM information_schema.tables WHERE table_schema = 'batches' ORDER BY 1`);
-    expect(tables.map((t: { table_name: string }) => t.table_name)).toEqual(['batch_items', 'batches', 'migrations']);
+    expect(tables.map((t: { table_name: string }) => t.table_name)).toEqual(['batch_items', 'batches', 'migrations', 'tasks']);
   });
 
   it('answers health over NATS in its queue group', async () => {

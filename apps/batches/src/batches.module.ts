@@ -5,6 +5,8 @@ import { BatchRunner } from './batch-runner';
 import { BatchesConfig } from './batches.config';
 import { BatchesHandler } from './batches.handler';
 import { BatchesService } from './batches.service';
+import { GenerationTaskStore } from './generation-tasks';
+import { TaskRunner } from './task-runner';
 
 @Module({})
 export class BatchesModule {
@@ -16,7 +18,7 @@ export class BatchesModule {
         ...coreProviders(BatchesConfig, deps),
         { provide: ObjectStorage, useValue: deps.storage },
         { provide: RpcClient, useValue: new RpcClient(deps.nc, deps.config.SWITCHYARD_RPC_TIMEOUT_MS) },
-        BatchesService, BatchRunner,
+        BatchesService, BatchRunner, GenerationTaskStore, TaskRunner,
       ],
     };
   }

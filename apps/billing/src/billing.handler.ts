@@ -3,13 +3,14 @@ import { MessagePattern, Payload } from '@nestjs/microservices';
 import { DataSource } from 'typeorm';
 import {
   AddCreditRequest, CreateHoldRequest, CreateKeyRequest, CreateUserBody, createValidated, KeyRef, ReleaseHoldRequest,
-  LedgerListRequest, ReserveRequest, SetPriceRequest, SetRoleRateLimitRequest, SetUserRateLimitRequest, Subjects, UsageFilter, UsageListRequest, UserRef,
+  LedgerListRequest, RefundRequest, ReserveRequest, SetPriceRequest, SetRoleRateLimitRequest, SetUserRateLimitRequest, Subjects, UsageFilter, UsageListRequest, UserRef,
   VerifyKeyRequest,
 } from '@switchyard/contracts';
 import { checkHealth } from '@switchyard/nats';
 import { HoldsService } from './holds.service';
 import { KeysService } from './keys.service';
 import { PricesService } from './prices.service';
+import { RefundsService } from './refunds.service';
 import { RateLimitsService } from './rate-limits.service';
 import { UsageReportsService } from './usage-reports.service';
 import { UsersService } from './users.service';
@@ -25,6 +26,7 @@ export class BillingHandler {
     private readonly reports: UsageReportsService,
     private readonly rateLimits: RateLimitsService,
     private readonly holds: HoldsService,
+    private readonly refunds: RefundsService,
   ) {}
 
   @MessagePattern(Subjects.billingHealthCheck)
@@ -89,6 +91,11 @@ export class BillingHandler {
   @MessagePattern(Subjects.billingUsageDaily)
   dailyUsage(@Payload() payload: unknown) {
     return this.reports.daily(createValidated(UsageFilter, payload));
+  }
+
+  @MessagePattern(Subjects.billingUsageRefund)
+  refund(@Payload() payload: unknown) {
+    return this.refunds.refund(createValidated(RefundRequest, payload));
   }
 
   @MessagePattern(Subjects.billingLedgerList)

@@ -5,6 +5,7 @@ import { BillingHandler } from './billing.handler';
 import { HoldsService } from './holds.service';
 import { KeysService } from './keys.service';
 import { PricesService } from './prices.service';
+import { RefundsService } from './refunds.service';
 import { RateLimitsService } from './rate-limits.service';
 import { UsageConsumer } from './usage.consumer';
 import { UsageReportsService } from './usage-reports.service';
@@ -19,7 +20,7 @@ export class BillingModule {
       controllers: [BillingHandler],
       providers: [
         ...coreProviders(BillingConfig, deps),
-        UsersService, KeysService, PricesService, UsageService, UsageReportsService, UsageConsumer, RateLimitsService, HoldsService,
+        UsersService, KeysService, PricesService, UsageService, UsageReportsService, UsageConsumer, RateLimitsService, HoldsService, RefundsService,
       ],
     };
   }

@@ -19,6 +19,7 @@ function priceView(price: PriceEntity): PriceView {
     input_per_million: nanoToUsd(price.inputNanoPerMillion),
     output_per_million: nanoToUsd(price.outputNanoPerMillion),
     cached_input_per_million: usdOrNull(price.cachedInputNanoPerMillion),
+    cache_write_input_per_million: usdOrNull(price.cacheWriteInputNanoPerMillion),
     batch_discount: ppmToFraction(price.batchDiscountPpm),
     per_image: usdOrNull(price.imageNano),
     per_audio_second: usdOrNull(price.audioSecondNano),
@@ -27,8 +28,12 @@ function priceView(price: PriceEntity): PriceView {
   };
 }
 
-function tokenPrice(p: PriceEntity): PriceNano {
-  return { inputPerMillion: p.inputNanoPerMillion, outputPerMillion: p.outputNanoPerMillion, cachedInputPerMillion: p.cachedInputNanoPerMillion, batchDiscountPpm: p.batchDiscountPpm };
+function priceNano(p: PriceEntity): PriceNano {
+  return {
+    inputPerMillion: p.inputNanoPerMillion, outputPerMillion: p.outputNanoPerMillion, cachedInputPerMillion: p.cachedInputNanoPerMillion,
+    cacheWriteInputPerMillion: p.cacheWriteInputNanoPerMillion,
+    batchDiscountPpm: p.batchDiscountPpm, imageNano: p.imageNano, audioSecondNano: p.audioSecondNano, callNano: p.callNano,
+  };
 }
 
 /** Prices per model. A change is announced so routers refresh the costs they show. */
@@ -38,7 +43,7 @@ export class PricesService {
 
   async list(): Promise<PriceWire[]> {
     const rows = await this.ds.getRepository(PriceEntity).find({ order: { model: 'ASC' } });
-    return rows.map((p) => priceToWire(p.model, tokenPrice(p)));
+    return rows.map((p) => priceToWire(p.model, priceNano(p)));
   }
 
   async set(model: string, body: SetPriceBody): Promise<PriceView> {
@@ -49,6 +54,7 @@ export class PricesService {
         inputNanoPerMillion: usdToNano(body.input_per_million),
         outputNanoPerMillion: usdToNano(body.output_per_million),
         cachedInputNanoPerMillion: nanoOrNull(body.cached_input_per_million),
+        cacheWriteInputNanoPerMillion: nanoOrNull(body.cache_write_input_per_million),
         batchDiscountPpm: parseDecimal(body.batch_discount ?? DEFAULT_BATCH_DISCOUNT, 6),
         imageNano: nanoOrNull(body.per_image),
         audioSecondNano: nanoOrNull(body.per_audio_second),
@@ -63,6 +69,6 @@ export class PricesService {
 
   async find(model: string): Promise<PriceNano | null> {
     const price = await this.ds.getRepository(PriceEntity).findOneBy({ model });
-    return price ? tokenPrice(price) : null;
+    return price ? priceNano(price) : null;
   }
 }

@@ -12,7 +12,8 @@ import { UserEntity } from './entities/user.entity';
 function recordView(r: UsageRecordEntity): UsageRecordView {
   return {
     request_id: r.requestId, user_id: r.userId, model: r.model, endpoint: r.endpoint, channel_id: r.channelId, channel_type: r.channelType,
-    prompt_tokens: r.promptTokens, completion_tokens: r.completionTokens, cached_tokens: r.cachedTokens, cost: nanoToUsd(r.costNano),
+    prompt_tokens: r.promptTokens, completion_tokens: r.completionTokens, cached_tokens: r.cachedTokens,
+    cache_write_tokens: r.cacheWriteTokens, reasoning_tokens: r.reasoningTokens, images: r.images, audio_seconds: r.audioSeconds, cost: nanoToUsd(r.costNano),
     estimated: r.estimated, cached: r.cached, batch_id: r.batchId, created_at: unixSeconds(r.createdAt),
   };
 }

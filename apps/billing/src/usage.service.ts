@@ -75,8 +75,10 @@ export class UsageService {
         requestId: event.requestId, userId: event.userId, keyId: event.keyId, model: event.model, endpoint: event.endpoint,
         channelId: event.channelId, channelType: event.channelType, promptTokens: event.promptTokens,
         completionTokens: event.completionTokens, cachedTokens: event.cachedTokens ?? 0, estimated: event.estimated, cached: event.cached ?? false,
+        cacheWriteTokens: event.cacheWriteTokens ?? 0, reasoningTokens: event.reasoningTokens ?? 0, images: event.images ?? 0, audioSeconds: event.audioSeconds ?? 0,
         inputNanoPerMillion: price?.inputPerMillion ?? 0n, outputNanoPerMillion: price?.outputPerMillion ?? 0n,
         cachedInputNanoPerMillion: price?.cachedInputPerMillion ?? null,
+        cacheWriteInputNanoPerMillion: price?.cacheWriteInputPerMillion ?? null, imageNano: price?.imageNano ?? null, audioSecondNano: price?.audioSecondNano ?? null, callNano: price?.callNano ?? null,
         batchDiscountPpm: price?.batchDiscountPpm ?? 0n, priced: price !== null, costNano,
         batchId: event.batchId ?? null, latencyMs: event.latencyMs, createdAt: new Date(event.createdAt),
       }).orIgnore().returning(['requestId']).execute()) as { raw: unknown[] };

@@ -1,5 +1,6 @@
 import { Inject, Injectable, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { PARKED_OBJECT_PREFIX } from '@switchyard/contracts';
 import { JsonLogger } from '@switchyard/logging';
 import { LOGGER } from '@switchyard/nats';
 import { ObjectStorage } from '@switchyard/object-storage';
@@ -8,10 +9,13 @@ import { FilesConfig } from './files.config';
 
 export const FILE_OBJECT_PREFIX = 'files/';
 const STALE_UPLOAD_MS = 24 * 3600 * 1000;
+/** longer than any request may run: an upload parked this long ago (audio to transcribe) lost its gateway */
+const STALE_PARKED_MS = 3600 * 1000;
 
 /**
  * Expires files, removes the bytes of files deleted longer ago than the retention period, and
- * removes objects no file record owns (an upload whose process died before it registered the file). One replica sweeps at a time (advisory lock); a sweep
+ * removes objects no file record owns (an upload whose process died before it registered the file)
+ * and uploads parked for a request whose gateway died. One replica sweeps at a time (advisory lock); a sweep
  * interrupted by a restart is simply done again by the next one.
  */
 @Injectable()
@@ -48,7 +52,7 @@ export class FileSweeper implements OnApplicationBootstrap, OnApplicationShutdow
       try {
         const expired = await this.expire(now);
         const purged = await this.purgeDeleted(now);
-        const orphans = await this.removeOrphans(now);
+        const orphans = (await this.removeOrphans(now)) + (await this.removeStaleParked(now));
         await this.abortStaleUploads(now);
         return { expired, purged, orphans };
       } finally {
@@ -100,6 +104,17 @@ export class FileSweeper implements OnApplicationBootstrap, OnApplicationShutdow
     } catch (error) {
       this.logger.debug('listing incomplete uploads is not supported by this storage server', error);
     }
+  }
+
+  private async removeStaleParked(now: Date): Promise<number> {
+    const cutoff = now.getTime() - STALE_PARKED_MS;
+    const stale: string[] = [];
+    const stream = this.storage.client.listObjectsV2(this.storage.bucket, PARKED_OBJECT_PREFIX, true);
+    for await (const item of stream as AsyncIterable<{ name?: string; lastModified?: Date }>) {
+      if (item.name && item.lastModified && item.lastModified.getTime() <= cutoff) stale.push(item.name);
+    }
+    for (const key of stale) await this.storage.remove(key).catch(() => undefined);
+    return stale.length;
   }
 
   private async removeOrphans(now: Date): Promise<number> {

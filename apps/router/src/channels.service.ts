@@ -7,7 +7,7 @@ import {
 import { unixSeconds } from '@switchyard/database';
 import { JsonLogger } from '@switchyard/logging';
 import { LOGGER } from '@switchyard/nats';
-import { adapterFor, providerNames, resolvePublicAddresses, UpstreamError } from '@switchyard/providers';
+import { adapterFor, bridgeFor, providerNames, resolvePublicAddresses, UpstreamError } from '@switchyard/providers';
 import { ChannelHealth } from './channel-health';
 import { upstreamModel, upstreamTargetOf } from './channel-selector';
 import { ChannelTable } from './channel-table';
@@ -174,16 +174,18 @@ export class ChannelsService {
     const channel = this.table.all().find((c) => c.id === row.id);
     if (!channel) throw new DomainError('invalid_value', `Channel ${row.id} cannot be used: its key cannot be decrypted`, 'id');
     const adapter = adapterFor(channel.provider)!;
-    const endpoint = channel.endpoints.find((e) => e === '/v1/chat/completions' && adapter.endpoints.includes(e)) ?? channel.endpoints.find((e) => adapter.endpoints.includes(e));
+    // a one-token chat in the channel's own API (translated where it speaks another), else an embedding
+    const endpoint = (['/v1/chat/completions', '/v1/embeddings'] as const).find((e) => channel.endpoints.includes(e) && bridgeFor(e, adapter.endpoints));
     if (!endpoint) throw new DomainError('invalid_value', `Channel ${row.id} serves no endpoint its provider supports`, 'id');
     const model = channel.models[0] ?? Object.keys(channel.modelMapping)[0];
-    const body = endpoint === '/v1/chat/completions'
-      ? { model: upstreamModel(channel, model), messages: [{ role: 'user', content: 'ping' }], max_tokens: 1 }
-      : { model: upstreamModel(channel, model), input: 'ping' };
+    const bridge = bridgeFor(endpoint, adapter.endpoints)!;
+    const probe = endpoint === '/v1/chat/completions' ? { messages: [{ role: 'user', content: 'ping' }], max_tokens: 1 } : { input: 'ping' };
+    const body = { ...bridge.request({ model, ...probe }), model: upstreamModel(channel, model) };
     const started = Date.now();
     let failure: UpstreamError | null = null;
     try {
-      await adapter.send({ endpoint, target: upstreamTargetOf(channel, this.config.SWITCHYARD_ALLOW_PRIVATE_UPSTREAMS), body, timeoutMs: Math.min(PROBE_TIMEOUT_MS, this.config.SWITCHYARD_UPSTREAM_TIMEOUT_MS) });
+      const target = upstreamTargetOf(channel, this.config.SWITCHYARD_ALLOW_PRIVATE_UPSTREAMS);
+      await adapter.send({ endpoint: bridge.upstreamEndpoint, target, body, timeoutMs: Math.min(PROBE_TIMEOUT_MS, this.config.SWITCHYARD_UPSTREAM_TIMEOUT_MS) });
     } catch (error) {
       if (!(error instanceof UpstreamError)) throw error;
       failure = error;

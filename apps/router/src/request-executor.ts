@@ -1,40 +1,47 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Observable } from 'rxjs';
 import {
-  completionTextOf, DomainError, estimateUsage, ExecuteReply, ExecuteRequest, RoutingInfo, RoutingPolicy, StreamEvent, UsageEvent,
-  WireError,
+  completionTextOf, CountTokensReply, DomainError, estimatePromptTokens, estimateUsage, ExecuteReply, ExecuteRequest, RoutingInfo, RoutingPolicy,
+  StreamEvent, UsageEvent, WireError,
 } from '@switchyard/contracts';
 import { JsonLogger } from '@switchyard/logging';
 import { LOGGER } from '@switchyard/nats';
-import { adapterFor, NormalizedUsage, ProviderAdapter, UpstreamCall, UpstreamError } from '@switchyard/providers';
+import {
+  adapterFor, Bridge, bridgeFor, NormalizedUsage, ProviderAdapter, UnsupportedFeatureError, UpstreamCall, UpstreamError,
+} from '@switchyard/providers';
 import { ChannelCapacity } from './channel-capacity';
 import { ChannelHealth } from './channel-health';
-import { candidatesFor, channelTypesFor, orderCandidates, RoutableChannel, upstreamModel, upstreamTargetOf } from './channel-selector';
+import { candidatesFor, channelTypesFor, orderCandidates, RoutableChannel, servesModel, upstreamModel, upstreamTargetOf } from './channel-selector';
 import { ChannelTable } from './channel-table';
+import { AudioInputs } from './audio-inputs';
+import { FileBindings, FilePin, withUpstreamFileIds } from './file-bindings';
+import { ImageInputs } from './image-inputs';
 import { cacheKeyOf, ResponseCache } from './response-cache';
 import { RouterConfig } from './router.config';
 import { AttemptRecord, routingInfo } from './routing-info';
 import { RoutingPolicies } from './routing-policies';
 import { Spend, withCost } from './spend';
+import { StoredResponses } from './stored-responses';
+import { upstreamFailureToDomain } from './upstream-failure';
 import { UsagePublisher } from './usage-publisher';
 
-/** The caller-facing error for the last upstream failure, after failover gave up. */
-export function upstreamFailureToDomain(error: UpstreamError, routing: RoutingInfo | null): DomainError {
-  const details = routing ? { _routing: routing } : undefined;
-  if (error.failure === 'timeout') return new DomainError('upstream_timeout', error.message, null, 504, details);
-  if (error.failure !== 'http') return new DomainError('upstream_error', error.message, null, 502, details);
-  const status = error.status ?? 502;
-  if (status === 429) return new DomainError('rate_limit_exceeded', error.message, null, 429, details);
-  // the channel's own credentials or the upstream itself failed: not the caller's fault
-  if (status === 401 || status === 403 || status >= 500) return new DomainError('upstream_error', error.message, null, 502, details);
-  return new DomainError('upstream_error', error.message, null, status, details);
-}
-
 const RELOAD_ON_MISS_INTERVAL_MS = 1000;
+
+/** Chat and legacy completions report stream usage only to callers who asked for it. */
+const usageOnRequest = (endpoint: string) => endpoint === '/v1/chat/completions' || endpoint === '/v1/completions';
+
+/** How one channel is called for one request: its adapter, and the bridge between the caller's API and the channel's. */
+export interface ChannelCall {
+  adapter: ProviderAdapter;
+  bridge: Bridge;
+  call: UpstreamCall;
+}
 
 interface Answered<T> {
   value: T;
   channel: RoutableChannel;
+  bridge: Bridge;
+  adapter: ProviderAdapter;
   routing: RoutingInfo;
   /** frees the channel's capacity slot once the call is completely over */
   release: () => void;
@@ -54,6 +61,10 @@ export class RequestExecutor {
     private readonly policies: RoutingPolicies,
     private readonly cache: ResponseCache,
     private readonly spend: Spend,
+    private readonly files: FileBindings,
+    private readonly imageInputs: ImageInputs,
+    private readonly audioInputs: AudioInputs,
+    private readonly storedResponses: StoredResponses,
     @Inject(LOGGER) private readonly logger: JsonLogger,
   ) {}
 
@@ -64,7 +75,21 @@ export class RequestExecutor {
     return this.policies.policyOf(req.principal.userId);
   }
 
-  private async plan(req: ExecuteRequest, policy: RoutingPolicy): Promise<RoutableChannel[]> {
+  /** The candidates, in order; a request referencing a bound file goes to the channel holding it only. */
+  private async plan(req: ExecuteRequest, policy: RoutingPolicy): Promise<{ candidates: RoutableChannel[]; pin: FilePin | null }> {
+    const candidates = await this.candidates(req, policy);
+    const pin = await this.files.pinFor(req.principal.userId, req.body);
+    if (!pin) return { candidates, pin };
+    const pinned = candidates.filter((c) => c.id === pin.channelId);
+    if (pinned.length > 0) return { candidates: pinned, pin };
+    const holder = this.table.all().find((c) => c.id === pin.channelId);
+    if (holder && holder.status === 'enabled' && !servesModel(holder, req.body.model)) {
+      throw new DomainError('invalid_value', `The files this request references are held by a channel that does not serve \`${req.body.model}\`; use one of: ${holder.models.join(', ')}`, 'model');
+    }
+    throw new DomainError('channels_unavailable', 'The upstream channel holding the files this request references cannot serve it now (disabled, removed or outside your routing policy).');
+  }
+
+  private async candidates(req: ExecuteRequest, policy: RoutingPolicy): Promise<RoutableChannel[]> {
     const query = { userId: req.principal.userId, model: req.body.model, endpoint: req.endpoint };
     let candidates = candidatesFor(this.table.all(), query, policy);
     // a channel created a moment ago on another replica may not have reached this one yet
@@ -73,7 +98,10 @@ export class RequestExecutor {
       await this.table.reload();
       candidates = candidatesFor(this.table.all(), query, policy);
     }
-    const usable = candidates.filter((c) => adapterFor(c.provider)?.endpoints.includes(req.endpoint));
+    const usable = candidates.filter((c) => {
+      const adapter = adapterFor(c.provider);
+      return adapter !== undefined && bridgeFor(req.endpoint, adapter.endpoints) !== null;
+    });
     if (usable.length === 0) {
       const restriction = policy.endsWith('_only') ? ` among ${channelTypesFor(policy)[0]} channels (routing policy ${policy})` : '';
       throw new DomainError('model_not_found', `The model \`${req.body.model}\` does not exist or you do not have access to it${restriction}.`, 'model');
@@ -81,12 +109,21 @@ export class RequestExecutor {
     return orderCandidates(usable, policy);
   }
 
-  private callFor(channel: RoutableChannel, req: ExecuteRequest, body: Record<string, unknown>): UpstreamCall {
+  /** Throws UnsupportedFeatureError when the request cannot be put in the channel's API. */
+  private callFor(channel: RoutableChannel, req: ExecuteRequest, pin: FilePin | null): ChannelCall {
+    const adapter = adapterFor(channel.provider)!;
+    const bridge = bridgeFor(req.endpoint, adapter.endpoints)!;
+    const translated = bridge.request({ ...req.body, stream: req.stream || undefined });
+    const body = pin ? withUpstreamFileIds(translated, pin.upstreamIds) : translated;
     return {
-      endpoint: req.endpoint,
-      target: upstreamTargetOf(channel, this.config.SWITCHYARD_ALLOW_PRIVATE_UPSTREAMS),
-      body: { ...body, model: upstreamModel(channel, req.body.model) },
-      timeoutMs: this.config.SWITCHYARD_UPSTREAM_TIMEOUT_MS,
+      adapter,
+      bridge,
+      call: {
+        endpoint: bridge.upstreamEndpoint,
+        target: upstreamTargetOf(channel, this.config.SWITCHYARD_ALLOW_PRIVATE_UPSTREAMS),
+        body: { ...body, model: upstreamModel(channel, req.body.model) },
+        timeoutMs: this.config.SWITCHYARD_UPSTREAM_TIMEOUT_MS,
+      },
     };
   }
 
@@ -96,64 +133,107 @@ export class RequestExecutor {
    * another channel would not fix (a 400). Before the first paid (PLATFORM) channel, billing must
    * hold the request's worst-case cost; if it cannot, only the caller's own channels may serve it.
    */
-  private async firstAnswer<T>(req: ExecuteRequest, candidates: RoutableChannel[], call: (channel: RoutableChannel, adapter: ProviderAdapter) => Promise<T>): Promise<Answered<T>> {
+  private async firstAnswer<T>(req: ExecuteRequest, { candidates, pin }: { candidates: RoutableChannel[]; pin: FilePin | null }, send: (c: ChannelCall) => Promise<T>): Promise<Answered<T>> {
     const attempts: AttemptRecord[] = [];
     let atCapacity = false;
+    let untranslatable: UnsupportedFeatureError | null = null;
     let funds: 'unchecked' | 'held' | 'free' | DomainError = 'unchecked';
-    for (const channel of candidates) {
-      if (attempts.length >= this.config.SWITCHYARD_MAX_ATTEMPTS) break;
-      if (channel.type === 'PLATFORM') {
-        if (funds === 'unchecked') funds = await this.spend.hold(req).then((held) => (held ? 'held' : 'free'), (e) => {
-          if (e instanceof DomainError && e.code === 'insufficient_quota') return e;
-          throw e;
-        });
-        if (funds instanceof DomainError) continue;
+    try {
+      for (const channel of candidates) {
+        if (attempts.length >= this.config.SWITCHYARD_MAX_ATTEMPTS) break;
+        let prepared: ChannelCall;
+        try {
+          prepared = this.callFor(channel, req, pin);
+        } catch (error) {
+          // this channel's API cannot express the request; another channel's may
+          if (!(error instanceof UnsupportedFeatureError)) throw error;
+          untranslatable = error;
+          continue;
+        }
+        if (channel.type === 'PLATFORM') {
+          if (funds === 'unchecked') funds = await this.spend.hold(req).then((held) => (held ? 'held' : 'free'), (e) => {
+            if (e instanceof DomainError && e.code === 'insufficient_quota') return e;
+            throw e;
+          });
+          if (funds instanceof DomainError) continue;
+        }
+        if (!this.health.admit(channel.id)) continue;
+        const release = this.capacity.tryAcquire(channel);
+        if (!release) {
+          atCapacity = true;
+          continue;
+        }
+        const started = Date.now();
+        try {
+          const value = await send(prepared);
+          attempts.push({ channel, status: 200, latencyMs: Date.now() - started, error: null });
+          this.health.report(channel.id, null);
+          return { value, channel, bridge: prepared.bridge, adapter: prepared.adapter, routing: routingInfo(req.principal, channel, attempts), release };
+        } catch (error) {
+          release();
+          if (!(error instanceof UpstreamError)) throw error;
+          attempts.push({ channel, status: error.failure === 'http' ? error.status : null, latencyMs: Date.now() - started, error });
+          this.health.report(channel.id, error);
+          this.logger.warn(`request ${req.requestId}: channel ${channel.id} failed (${error.failure} ${error.status ?? ''}): ${error.message}`);
+          if (!error.retryable) break;
+        }
       }
-      if (!this.health.admit(channel.id)) continue;
-      const release = this.capacity.tryAcquire(channel);
-      if (!release) {
-        atCapacity = true;
-        continue;
-      }
-      const started = Date.now();
-      try {
-        const value = await call(channel, adapterFor(channel.provider)!);
-        attempts.push({ channel, status: 200, latencyMs: Date.now() - started, error: null });
-        this.health.report(channel.id, null);
-        return { value, channel, routing: routingInfo(req.principal, channel, attempts), release };
-      } catch (error) {
-        release();
-        if (!(error instanceof UpstreamError)) throw error;
-        attempts.push({ channel, status: error.failure === 'http' ? error.status : null, latencyMs: Date.now() - started, error });
-        this.health.report(channel.id, error);
-        this.logger.warn(`request ${req.requestId}: channel ${channel.id} failed (${error.failure} ${error.status ?? ''}): ${error.message}`);
-        if (!error.retryable) break;
-      }
+    } catch (error) {
+      if (funds === 'held') this.spend.release(req.requestId);
+      throw error;
     }
     if (funds === 'held') this.spend.release(req.requestId);
     const last = attempts.at(-1);
     if (funds instanceof DomainError && !last) throw funds;
     if (last) throw upstreamFailureToDomain(last.error!, routingInfo(req.principal, last.channel, attempts));
+    if (untranslatable) throw new DomainError('invalid_value', untranslatable.message, untranslatable.param);
     if (atCapacity) throw new DomainError('rate_limit_exceeded', `Every channel serving \`${req.body.model}\` is at its capacity; retry shortly.`, null, 429);
     throw new DomainError('channels_unavailable', `Every channel serving \`${req.body.model}\` is cooling down after failures; retry shortly.`);
   }
 
-  private report(req: ExecuteRequest, channel: { id: string; channelType: RoutableChannel['type'] }, usage: NormalizedUsage, flags: { estimated: boolean; cached: boolean }, startedAt: number): void {
+  /** One call through the first channel that takes it (money held, failover, health), for work that is not an answer: starting a task. */
+  async callOnce<T>(req: ExecuteRequest, send: (c: ChannelCall) => Promise<T>): Promise<{ value: T; channel: RoutableChannel; routing: RoutingInfo }> {
+    const answered = await this.firstAnswer(req, await this.plan(req, this.policyFor(req)), send);
+    answered.release();
+    return answered;
+  }
+
+  /** Publishes one request's usage event (billing applies it; the request id makes it once). */
+  report(req: ExecuteRequest, channel: { id: string; channelType: RoutableChannel['type'] }, usage: NormalizedUsage, flags: { estimated: boolean; cached: boolean }, startedAt: number): void {
     const event: UsageEvent = {
       requestId: req.requestId, userId: req.principal.userId, keyId: req.principal.keyId, model: req.body.model,
       endpoint: req.endpoint, channelId: channel.id, channelType: channel.channelType, promptTokens: usage.promptTokens,
-      completionTokens: usage.completionTokens, cachedTokens: usage.cachedTokens ?? 0, estimated: flags.estimated, cached: flags.cached, batchId: req.batchId ?? null,
+      completionTokens: usage.completionTokens, cachedTokens: usage.cachedTokens ?? 0, cacheWriteTokens: usage.cacheWriteTokens ?? 0,
+      reasoningTokens: usage.reasoningTokens ?? 0, images: usage.images ?? 0, audioSeconds: usage.audioSeconds ?? 0, estimated: flags.estimated, cached: flags.cached, batchId: req.batchId ?? null,
       prepaidBy: req.prepaid && req.batchId ? req.batchId : null,
       latencyMs: Date.now() - startedAt, createdAt: new Date(startedAt).toISOString(),
     };
     this.usage.publish(event);
   }
 
-  async execute(req: ExecuteRequest): Promise<ExecuteReply> {
+  /** Input tokens as the serving provider counts them where it can (natively, no translation); otherwise our estimate. */
+  async countTokens(req: ExecuteRequest): Promise<CountTokensReply> {
+    const plan = await this.plan(req, this.policyFor(req));
+    for (const channel of plan.candidates) {
+      const adapter = adapterFor(channel.provider)!;
+      if (!adapter.countTokens || !adapter.endpoints.includes(req.endpoint) || !this.health.admit(channel.id)) continue;
+      try {
+        return { input_tokens: await adapter.countTokens(this.callFor(channel, req, plan.pin).call) };
+      } catch (error) {
+        if (!(error instanceof UpstreamError)) throw error;
+        this.health.report(channel.id, error);
+        if (!error.retryable) throw upstreamFailureToDomain(error, null);
+      }
+    }
+    return { input_tokens: estimatePromptTokens(req.body) };
+  }
+
+  async execute(original: ExecuteRequest): Promise<ExecuteReply> {
     const startedAt = Date.now();
-    const policy = this.policyFor(req);
-    const candidates = await this.plan(req, policy);
-    const ttlMs = this.cache.ttlMsFor(req, candidates);
+    const policy = this.policyFor(original);
+    const plan = await this.plan(original, policy);
+    const req = await this.imageInputs.inline(original);
+    const ttlMs = this.cache.ttlMsFor(req, plan.candidates);
     const cacheKey = ttlMs === null ? null : cacheKeyOf(req, policy);
     if (cacheKey) {
       const hit = await this.cache.get(cacheKey);
@@ -164,14 +244,47 @@ export class RequestExecutor {
         return { body: withCost(hit.body, shown), routing: { channel: hit.channel, cached: true, retryCount: 0, attempts: [] }, costUsd: shown?.cost ?? null };
       }
     }
-    const answered = await this.firstAnswer(req, candidates, (channel, adapter) => adapter.send(this.callFor(channel, req, req.body)));
+    const answered = await this.firstAnswer(req, plan, async ({ adapter, call }) => adapter.send({ ...call, files: await this.audioInputs.filesOf(req) }));
     answered.release();
-    const { body, usage } = answered.value;
+    const { usage, text } = answered.value;
+    const body = answered.bridge.response(answered.value.body, req.body);
+    if (req.endpoint === '/v1/responses' && !answered.bridge.translated) await this.storedResponses.remember(body.id, req.principal.userId, answered.channel.id, req.body.store !== false);
     const billable = usage ?? estimateUsage(req.body, completionTextOf(body));
     this.report(req, { id: answered.channel.id, channelType: answered.channel.type }, billable, { estimated: usage === null, cached: false }, startedAt);
     if (cacheKey && ttlMs !== null) await this.cache.put(cacheKey, { body, channel: answered.routing.channel, usage, storedAt: Date.now(), ttlMs });
     const shown = await this.spend.shownCost(req, answered.channel.type, billable, false);
-    return { body: withCost(body, shown), routing: answered.routing, costUsd: shown?.cost ?? null };
+    return { body: withCost(body, shown), routing: answered.routing, costUsd: shown?.cost ?? null, ...(text && { text }) };
+  }
+
+  /** After the first byte there is no failover: an upstream failure ends the stream with an error event. */
+  private endWithError(error: unknown, channelId: string, routing: RoutingInfo, emit: (event: StreamEvent) => void): void {
+    if (!(error instanceof UpstreamError)) throw error;
+    this.health.report(channelId, error);
+    emit({ kind: 'error', error: upstreamFailureToDomain(error, routing).toWire() });
+  }
+
+  /** A binary answer (speech): relayed as it arrives, base64 over NATS; billed by input characters. */
+  binary(req: ExecuteRequest): Observable<StreamEvent> {
+    return this.observe(req, (emit) => this.runBinary(req, emit));
+  }
+
+  private async runBinary(req: ExecuteRequest, emit: (event: StreamEvent) => void): Promise<void> {
+    const startedAt = Date.now();
+    const plan = await this.plan(req, this.policyFor(req));
+    // only adapters that speak speech natively are candidates, and they all open binary streams
+    const opened = await this.firstAnswer(req, plan, ({ adapter, call }) => adapter.openBinaryStream!(call));
+    const { channel, routing } = opened;
+    emit({ kind: 'start', routing, contentType: opened.value.contentType });
+    try {
+      for await (const chunk of opened.value.chunks) emit({ kind: 'bytes', data: Buffer.from(chunk).toString('base64') });
+      emit({ kind: 'end' });
+    } catch (error) {
+      this.endWithError(error, channel.id, routing, emit);
+    } finally {
+      opened.release();
+      const characters = typeof req.body.input === 'string' ? req.body.input.length : 0;
+      this.report(req, { id: channel.id, channelType: channel.type }, { promptTokens: characters, completionTokens: 0 }, { estimated: false, cached: false }, startedAt);
+    }
   }
 
   /**
@@ -180,8 +293,12 @@ export class RequestExecutor {
    * usage chunk only if it asked for it.
    */
   stream(req: ExecuteRequest): Observable<StreamEvent> {
+    return this.observe(req, (emit) => this.runStream(req, emit));
+  }
+
+  private observe(req: ExecuteRequest, run: (emit: (event: StreamEvent) => void) => Promise<void>): Observable<StreamEvent> {
     return new Observable<StreamEvent>((subscriber) => {
-      void this.runStream(req, (event) => subscriber.next(event))
+      void run((event) => subscriber.next(event))
         .catch((error) => {
           const wire: WireError = error instanceof DomainError ? error.toWire() : new DomainError('internal_error', 'Internal error').toWire();
           if (!(error instanceof DomainError)) this.logger.error(`request ${req.requestId}: stream failed`, error);
@@ -193,34 +310,37 @@ export class RequestExecutor {
 
   private async runStream(req: ExecuteRequest, emit: (event: StreamEvent) => void): Promise<void> {
     const startedAt = Date.now();
-    const candidates = await this.plan(req, this.policyFor(req));
-    const streamOptions = (req.body.stream_options ?? {}) as Record<string, unknown>;
-    const callerWantsUsage = streamOptions.include_usage === true;
-    const body = { ...req.body, stream: true, stream_options: { ...streamOptions, include_usage: true } };
-    const opened = await this.firstAnswer(req, candidates, (channel, adapter) => adapter.openStream(this.callFor(channel, req, body)));
-    const { channel, routing } = opened;
-    const adapter = adapterFor(channel.provider)!;
+    const plan = await this.plan(req, this.policyFor(req));
+    const callerWantsUsage = (req.body.stream_options as { include_usage?: unknown } | undefined)?.include_usage === true;
+    const filtersUsage = usageOnRequest(req.endpoint) && !callerWantsUsage;
+    const opened = await this.firstAnswer(req, plan, ({ adapter, call }) => adapter.openStream(call));
+    const { channel, routing, adapter } = opened;
+    const translate = opened.bridge.stream();
     const showCost = (chunkUsage: NormalizedUsage) => this.spend.shownCost(req, channel.type, chunkUsage, false);
-
-    emit({ kind: 'start', routing });
     let usage: NormalizedUsage | null = null;
     let text = '';
-    try {
-      for await (const chunk of opened.value) {
-        const chunkUsage = adapter.usageOf(chunk);
-        usage = chunkUsage ?? usage;
-        text += completionTextOf(chunk);
-        if (!callerWantsUsage) {
-          if (Array.isArray(chunk.choices) && chunk.choices.length === 0 && chunk.usage) continue;
-          delete chunk.usage;
-        }
-        emit({ kind: 'chunk', data: callerWantsUsage && chunkUsage ? withCost(chunk, await showCost(chunkUsage)) : chunk });
+    const relay = async (chunk: Record<string, unknown>) => {
+      text += completionTextOf(chunk);
+      if (filtersUsage) {
+        if (Array.isArray(chunk.choices) && chunk.choices.length === 0 && chunk.usage) return;
+        delete chunk.usage;
       }
+      const priced = callerWantsUsage && chunk.usage && usage ? withCost(chunk, await showCost(usage)) : chunk;
+      emit({ kind: 'chunk', data: priced });
+    };
+
+    emit({ kind: 'start', routing });
+    try {
+      const remembersResponse = req.endpoint === '/v1/responses' && !opened.bridge.translated && req.body.store !== false;
+      for await (const event of opened.value) {
+        usage = adapter.usageOf(event, usage) ?? usage;
+        if (remembersResponse && event.type === 'response.created') void this.storedResponses.remember((event.response as { id?: unknown })?.id, req.principal.userId, channel.id, true);
+        for (const chunk of translate.push(event)) await relay(chunk);
+      }
+      for (const chunk of translate.end()) await relay(chunk);
       emit({ kind: 'end' });
     } catch (error) {
-      if (!(error instanceof UpstreamError)) throw error;
-      this.health.report(channel.id, error);
-      emit({ kind: 'error', error: upstreamFailureToDomain(error, routing).toWire() });
+      this.endWithError(error, channel.id, routing, emit);
     } finally {
       opened.release();
       this.report(req, { id: channel.id, channelType: channel.type }, usage ?? estimateUsage(req.body, text), { estimated: usage === null, cached: false }, startedAt);

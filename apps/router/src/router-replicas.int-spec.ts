@@ -3,7 +3,10 @@ import { hostname } from 'os';
 import { ExecuteRequest, Principal, Subjects } from '@switchyard/contracts';
 import { connectNats, RpcClient } from '@switchyard/nats';
 import { ManagedProcess } from '@switchyard/runtime';
-import { freshDatabase, MockUpstreamProcess, startFakeBilling, startMockUpstream, startServiceProcess, startTestNats, TestDatabase } from '@switchyard/testing';
+import type { EmbeddedS3 } from '@switchyard/object-storage';
+import {
+  freshDatabase, MockUpstreamProcess, startFakeBilling, startMockUpstream, startServiceProcess, startTestNats, startTestS3, TestDatabase,
+} from '@switchyard/testing';
 
 const admin: Principal = { userId: 'usr_admin', keyId: 'key_admin', role: 'admin', scopes: ['admin', 'inference'] };
 
@@ -14,12 +17,16 @@ describe('two router processes in one queue group', () => {
   let routers: ManagedProcess[] = [];
   let nc: NatsConnection;
   let rpc: RpcClient;
+  let s3: EmbeddedS3;
 
   beforeAll(async () => {
     db = await freshDatabase('replicas');
     nats = await startTestNats();
-    mock = await startMockUpstream();
-    const env = { DATABASE_URL: db.url, NATS_URL: nats.url, SWITCHYARD_SECRET_KEY: 'r'.repeat(40), LOG_LEVEL: 'warn' as const };
+    [mock, s3] = await Promise.all([startMockUpstream(), startTestS3()]);
+    const env = {
+      DATABASE_URL: db.url, NATS_URL: nats.url, SWITCHYARD_SECRET_KEY: 'r'.repeat(40), LOG_LEVEL: 'warn' as const,
+      S3_ENDPOINT: s3.endpoint, S3_ACCESS_KEY: s3.accessKey, S3_SECRET_KEY: s3.secretKey,
+    };
     // started together: both migrate the same schema, serialised by the advisory lock
     routers = await Promise.all([startServiceProcess('router', env, 'router-1'), startServiceProcess('router', env, 'router-2')]);
     nc = await connectNats(nats.url, 'replicas-test');
@@ -31,6 +38,7 @@ describe('two router processes in one queue group', () => {
     await nc?.drain();
     await Promise.all(routers.map((r) => r.stop()));
     await mock?.stop();
+    await s3?.close();
     await nats?.stop();
     await db?.drop();
   });

@@ -1,8 +1,9 @@
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsInt, IsString, Matches, Max, Min, MinLength } from 'class-validator';
-import { toBoolean, UpstreamPolicyConfig, WithChargePolicy } from '@switchyard/config';
+import { toBoolean, UpstreamPolicyConfig, WithChargePolicy, WithS3 } from '@switchyard/config';
 
-export class RouterConfig extends WithChargePolicy(UpstreamPolicyConfig) {
+/** S3: the router streams stored files to providers' Files APIs (it alone holds the channel keys). */
+export class RouterConfig extends WithChargePolicy(WithS3(UpstreamPolicyConfig)) {
   @Matches(/^postgres(ql)?:\/\/[^\s]+$/, { message: 'must be a postgres:// URL' }) DATABASE_URL!: string;
   @IsInt() @Min(1) @Max(200) DATABASE_POOL_SIZE: number = 10;
   /** encrypts upstream keys at rest (AES-256-GCM, key derived with SHA-256) */

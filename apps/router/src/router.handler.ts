@@ -2,12 +2,15 @@ import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
 import { DataSource } from 'typeorm';
 import {
-  ChannelRef, ChannelScope, CreateChannelRequest, createValidated, ExecuteRequest, ModelListRequest, RoutingPolicyScope,
-  SetRoutingPolicyRequest, Subjects, UpdateChannelRequest,
+  BindFileRequest, ChannelRef, ChannelScope, CreateChannelRequest, createValidated, ExecuteRequest, ModelListRequest, RoutingPolicyScope,
+  PollTaskRequest, SetRoutingPolicyRequest, StoredResponseRequest, Subjects, SubmitTaskRequest, UnbindFileRequest, UpdateChannelRequest,
 } from '@switchyard/contracts';
 import { checkHealth } from '@switchyard/nats';
 import { BatchLane } from './batch-lane';
 import { ChannelsService } from './channels.service';
+import { FileBindings } from './file-bindings';
+import { GenerationTasks } from './generation-tasks';
+import { StoredResponses } from './stored-responses';
 import { ModelsService } from './models.service';
 import { RequestExecutor } from './request-executor';
 import { RoutingPolicies } from './routing-policies';
@@ -22,6 +25,9 @@ export class RouterHandler {
     private readonly models: ModelsService,
     private readonly policies: RoutingPolicies,
     private readonly batchLane: BatchLane,
+    private readonly tasks: GenerationTasks,
+    private readonly storedResponses: StoredResponses,
+    private readonly fileBindings: FileBindings,
   ) {}
 
   @MessagePattern(Subjects.routerHealthCheck)
@@ -34,7 +40,39 @@ export class RouterHandler {
     const req = createValidated(ExecuteRequest, payload);
     if (req.batchId) return this.batchLane.run(() => this.executor.execute(req));
     this.batchLane.noteInteractive();
+    if (req.endpoint === '/v1/audio/speech') return this.executor.binary(req);
     return req.stream ? this.executor.stream(req) : this.executor.execute(req);
+  }
+
+  @MessagePattern(Subjects.routerTokensCount)
+  countTokens(@Payload() payload: unknown) {
+    return this.executor.countTokens(createValidated(ExecuteRequest, payload));
+  }
+
+  @MessagePattern(Subjects.routerFileBind)
+  bindFile(@Payload() payload: unknown) {
+    const req = createValidated(BindFileRequest, payload);
+    return this.fileBindings.bind(req, this.policies.policyOf(req.principal.userId));
+  }
+
+  @MessagePattern(Subjects.routerFileUnbind)
+  unbindFile(@Payload() payload: unknown) {
+    return this.fileBindings.unbind(createValidated(UnbindFileRequest, payload));
+  }
+
+  @MessagePattern(Subjects.routerTaskSubmit)
+  submitTask(@Payload() payload: unknown) {
+    return this.tasks.submit(createValidated(SubmitTaskRequest, payload));
+  }
+
+  @MessagePattern(Subjects.routerTaskPoll)
+  pollTask(@Payload() payload: unknown) {
+    return this.tasks.poll(createValidated(PollTaskRequest, payload));
+  }
+
+  @MessagePattern(Subjects.routerResponseFetch)
+  fetchResponse(@Payload() payload: unknown) {
+    return this.storedResponses.fetch(createValidated(StoredResponseRequest, payload));
   }
 
   @MessagePattern(Subjects.routerModelList)

@@ -4,7 +4,8 @@ import { lastValueFrom, Observable, toArray } from 'rxjs';
 import { DataSource } from 'typeorm';
 import { ExecuteRequest, Principal, StreamEvent, Streams, Subjects, UsageEvent } from '@switchyard/contracts';
 import { RpcClient } from '@switchyard/nats';
-import { InProcessService, MockUpstreamProcess, startFakeBilling, startMockUpstream, startServiceInProcess } from '@switchyard/testing';
+import { InProcessService, MockUpstreamProcess, startFakeBilling, startMockUpstream, startServiceInProcess, startTestS3 } from '@switchyard/testing';
+import type { EmbeddedS3 } from '@switchyard/object-storage';
 import { RequestExecutor } from './request-executor';
 import { RouterConfig } from './router.config';
 import { routerService } from './router.service-definition';
@@ -20,6 +21,7 @@ describe('router service (real Postgres, NATS, mock upstreams)', () => {
   let nc: NatsConnection;
   let rpc: RpcClient;
   let primary: MockUpstreamProcess;
+  let s3: EmbeddedS3;
   let backup: MockUpstreamProcess;
   let seq = 0;
 
@@ -42,16 +44,19 @@ describe('router service (real Postgres, NATS, mock upstreams)', () => {
   }
 
   beforeAll(async () => {
-    [primary, backup] = await Promise.all([startMockUpstream({ apiKey: 'sk-primary-key' }), startMockUpstream({ apiKey: 'sk-backup-key' })]);
+    [primary, backup, s3] = await Promise.all([startMockUpstream({ apiKey: 'sk-primary-key' }), startMockUpstream({ apiKey: 'sk-backup-key' }), startTestS3()]);
     // circuits stay closed here: these tests fail channels on purpose; circuits have their own tests
-    service = await startServiceInProcess(routerService, { SWITCHYARD_SECRET_KEY: 'x'.repeat(40), SWITCHYARD_UPSTREAM_TIMEOUT_MS: '1500', SWITCHYARD_CIRCUIT_FAILURES: '1000' });
+    service = await startServiceInProcess(routerService, {
+      SWITCHYARD_SECRET_KEY: 'x'.repeat(40), SWITCHYARD_UPSTREAM_TIMEOUT_MS: '1500', SWITCHYARD_CIRCUIT_FAILURES: '1000',
+      S3_ENDPOINT: s3.endpoint, S3_ACCESS_KEY: s3.accessKey, S3_SECRET_KEY: s3.secretKey,
+    });
     ({ dataSource, app, nc, rpc } = service);
     startFakeBilling(nc);
   });
 
   afterAll(async () => {
     await service?.stop();
-    await Promise.all([primary?.stop(), backup?.stop()]);
+    await Promise.all([primary?.stop(), backup?.stop(), s3?.close()]);
   });
 
   beforeEach(async () => {

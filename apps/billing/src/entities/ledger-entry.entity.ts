@@ -1,7 +1,7 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
 import { bigintTransformer } from '@switchyard/database';
 
-export type LedgerKind = 'credit' | 'usage';
+export type LedgerKind = 'credit' | 'usage' | 'refund';
 
 /** Append-only: rows are inserted, never updated or deleted. */
 @Entity({ name: 'ledger' })

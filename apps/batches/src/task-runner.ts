@@ -1,0 +1,141 @@
+import { Inject, Injectable, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { DomainError, Subjects } from '@switchyard/contracts';
+import { JsonLogger } from '@switchyard/logging';
+import { LOGGER, RpcClient } from '@switchyard/nats';
+import { BatchesConfig } from './batches.config';
+import { TaskRow } from './generation-tasks';
+
+const CLAIM_LIMIT = 8;
+const LEASE = '2 minutes';
+
+/** Worth trying again later: the router, billing or the upstream is busy or away, not the request's fault. */
+function transient(error: unknown): boolean {
+  if (!(error instanceof DomainError)) return true;
+  return error.status === 408 || error.status === 429 || error.status >= 500;
+}
+
+/** Exponential back-off between polls, from the base up to the cap. */
+export function nextPollDelayMs(polls: number, baseMs: number, maxMs: number): number {
+  return Math.min(maxMs, baseMs * 2 ** Math.min(polls, 20));
+}
+
+/**
+ * Moves generation tasks along in every replica: claims due tasks with a lease (a replica that dies
+ * leaves them to the others when it runs out), starts queued ones upstream through the router,
+ * polls running ones with back-off, and refunds in full the ones that fail after being charged.
+ * Everything it knows is in `batches.tasks`, so a restart of any service loses nothing.
+ */
+@Injectable()
+export class TaskRunner implements OnApplicationBootstrap, OnApplicationShutdown {
+  private timer: NodeJS.Timeout | null = null;
+  private running: Promise<unknown> | null = null;
+  private stopping = false;
+
+  constructor(
+    private readonly ds: DataSource,
+    private readonly rpc: RpcClient,
+    private readonly config: BatchesConfig,
+    @Inject(LOGGER) private readonly logger: JsonLogger,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    this.timer = setInterval(() => {
+      if (!this.running && !this.stopping) this.running = this.tick().catch((e) => this.logger.error('task tick failed', e)).finally(() => (this.running = null));
+    }, this.config.SWITCHYARD_BATCH_POLL_MS);
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    this.stopping = true;
+    if (this.timer) clearInterval(this.timer);
+    await this.running;
+  }
+
+  private async tick(): Promise<void> {
+    // TypeORM answers a Postgres UPDATE with [returned rows, affected count]
+    const [claimed] = (await this.ds.query(
+      `UPDATE batches.tasks SET lease_until = now() + $1::interval
+       WHERE id IN (SELECT id FROM batches.tasks
+                    WHERE (status IN ('queued','in_progress') OR refund_due) AND next_poll_at <= now() AND (lease_until IS NULL OR lease_until < now())
+                    ORDER BY next_poll_at LIMIT $2 FOR UPDATE SKIP LOCKED)
+       RETURNING *`,
+      [LEASE, CLAIM_LIMIT],
+    )) as [TaskRow[], number];
+    await Promise.all(claimed.map((row) => this.advance(row).catch((e) => this.logger.error(`task ${row.id} did not advance`, e))));
+  }
+
+  private async advance(row: TaskRow): Promise<void> {
+    if (row.refund_due) return this.refund(row);
+    if (Date.now() - new Date(row.created_at).getTime() > this.config.SWITCHYARD_TASK_TIMEOUT_MS) {
+      return this.fail(row, { code: 'task_timeout', message: 'The generation did not finish in time' }, row.upstream_task_id !== null);
+    }
+    return row.upstream_task_id ? this.poll(row) : this.submit(row);
+  }
+
+  private async submit(row: TaskRow): Promise<void> {
+    try {
+      const started = await this.rpc.send(Subjects.routerTaskSubmit, { taskId: row.id, principal: row.principal, kind: row.kind, body: row.body }, this.config.SWITCHYARD_TASK_CALL_TIMEOUT_MS);
+      await this.ds.query(
+        `UPDATE batches.tasks SET status = 'in_progress', channel_id = $2, upstream_task_id = $3, routing = $4, next_poll_at = now() + $5 * interval '1 millisecond', lease_until = NULL WHERE id = $1`,
+        [row.id, started.channelId, started.upstreamTaskId, JSON.stringify(started.routing), this.config.SWITCHYARD_TASK_POLL_MS],
+      );
+    } catch (error) {
+      if (transient(error)) return this.later(row);
+      const domain = error as DomainError;
+      await this.fail(row, { code: domain.code, message: domain.message }, false);
+    }
+  }
+
+  private async poll(row: TaskRow): Promise<void> {
+    try {
+      const state = await this.rpc.send(Subjects.routerTaskPoll, {
+        taskId: row.id, principal: row.principal, kind: row.kind, channelId: row.channel_id!, upstreamTaskId: row.upstream_task_id!,
+      }, this.config.SWITCHYARD_TASK_CALL_TIMEOUT_MS);
+      if (state.status === 'succeeded') {
+        await this.ds.query(
+          `UPDATE batches.tasks SET status = 'succeeded', progress = 100, result = $2, completed_at = now(), lease_until = NULL WHERE id = $1`,
+          [row.id, JSON.stringify({ files: state.files })],
+        );
+      } else if (state.status === 'failed') {
+        await this.fail(row, state.error ?? { code: 'generation_failed', message: 'The generation failed' }, true);
+      } else {
+        await this.later(row, state.progress);
+      }
+    } catch (error) {
+      if (transient(error)) return this.later(row);
+      const domain = error as DomainError;
+      await this.fail(row, { code: domain.code, message: domain.message }, true);
+    }
+  }
+
+  private async later(row: TaskRow, progress: number | null = row.progress): Promise<void> {
+    const delay = nextPollDelayMs(row.polls, this.config.SWITCHYARD_TASK_POLL_MS, this.config.SWITCHYARD_TASK_MAX_POLL_MS);
+    await this.ds.query(
+      `UPDATE batches.tasks SET polls = polls + 1, progress = $2, next_poll_at = now() + $3 * interval '1 millisecond', lease_until = NULL WHERE id = $1`,
+      [row.id, progress, delay],
+    );
+  }
+
+  /** `charged`: the task was started upstream, so it was billed, and is refunded in full. */
+  private async fail(row: TaskRow, error: { code: string; message: string }, charged: boolean): Promise<void> {
+    await this.ds.query(
+      `UPDATE batches.tasks SET status = 'failed', error = $2, completed_at = now(), refund_due = $3, next_poll_at = now(), lease_until = NULL WHERE id = $1`,
+      [row.id, JSON.stringify(error), charged],
+    );
+    if (charged) await this.refund({ ...row, refund_due: true });
+  }
+
+  /** The charge travels as an event: until billing has it, the refund is asked for again later. */
+  private async refund(row: TaskRow): Promise<void> {
+    try {
+      const answer = await this.rpc.send(Subjects.billingUsageRefund, { requestId: row.id, reason: 'generation failed' });
+      if (!answer.pending) {
+        await this.ds.query(`UPDATE batches.tasks SET refund_due = false, lease_until = NULL WHERE id = $1`, [row.id]);
+        return;
+      }
+    } catch (error) {
+      this.logger.warn(`task ${row.id}: refund not done yet`, error);
+    }
+    await this.ds.query(`UPDATE batches.tasks SET next_poll_at = now() + $2 * interval '1 millisecond', lease_until = NULL WHERE id = $1`, [row.id, this.config.SWITCHYARD_TASK_POLL_MS]);
+  }
+}

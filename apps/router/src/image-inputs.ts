@@ -1,0 +1,57 @@
+import { Injectable } from '@nestjs/common';
+import { DomainError, ExecuteRequest, isParkedFor, ParkedFile, Subjects } from '@switchyard/contracts';
+import { RpcClient } from '@switchyard/nats';
+import { ObjectStorage } from '@switchyard/object-storage';
+
+/** OpenAI's limit for an input image of an edit. */
+const MAX_IMAGE_BYTES = 50 * 1024 * 1024;
+
+type ImageRef = { file_id?: string; image_url?: string; parked?: ParkedFile };
+
+async function readAll(stream: NodeJS.ReadableStream, limit: number, fileId: string): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of stream as AsyncIterable<Buffer>) {
+    size += chunk.length;
+    if (size > limit) throw new DomainError('invalid_value', `Image file ${fileId} is larger than ${limit} bytes`, 'images');
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks);
+}
+
+/**
+ * Input images of an edit referenced by our file ids become data URLs of the stored copy, so any
+ * image channel can read them. `files.file.locate` checks the caller owns each file.
+ */
+@Injectable()
+export class ImageInputs {
+  constructor(private readonly rpc: RpcClient, private readonly storage: ObjectStorage) {}
+
+  /** An image of a multipart edit, parked by the gateway under the caller's prefix. */
+  private async inlineParked(ownerUserId: string, parked: ParkedFile): Promise<ImageRef> {
+    if (typeof parked.objectKey !== 'string' || !isParkedFor(parked.objectKey, ownerUserId)) throw new DomainError('invalid_value', 'An image of this request is missing', 'image');
+    const bytes = await readAll(await this.storage.getStream(parked.objectKey), MAX_IMAGE_BYTES, parked.filename);
+    return { image_url: `data:${parked.mediaType};base64,${bytes.toString('base64')}` };
+  }
+
+  private async inlineOne(ownerUserId: string, ref: ImageRef): Promise<ImageRef> {
+    if (ref?.parked) return this.inlineParked(ownerUserId, ref.parked);
+    if (typeof ref?.file_id !== 'string') return ref;
+    const location = await this.rpc.send(Subjects.filesFileLocate, { ownerUserId, api: 'openai', fileId: ref.file_id });
+    if (!location.file.mediaType.startsWith('image/')) {
+      throw new DomainError('invalid_value', `File ${ref.file_id} is not an image (${location.file.mediaType})`, 'images');
+    }
+    const bytes = await readAll(await this.storage.getStream(location.objectKey), MAX_IMAGE_BYTES, ref.file_id);
+    const { file_id: _fileId, ...rest } = ref;
+    return { ...rest, image_url: `data:${location.file.mediaType};base64,${bytes.toString('base64')}` };
+  }
+
+  async inline(req: ExecuteRequest): Promise<ExecuteRequest> {
+    if (req.endpoint !== '/v1/images/edits') return req;
+    const owner = req.principal.userId;
+    const body = { ...req.body };
+    if (Array.isArray(body.images)) body.images = await Promise.all((body.images as ImageRef[]).map((ref) => this.inlineOne(owner, ref)));
+    if (body.mask && typeof body.mask === 'object') body.mask = await this.inlineOne(owner, body.mask as ImageRef);
+    return { ...req, body };
+  }
+}
