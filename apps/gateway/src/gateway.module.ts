@@ -21,6 +21,9 @@ import { AllExceptionsFilter } from './http/all-exceptions.filter';
 import { HealthController } from './http/health.controller';
 import { BatchesController } from './inference/batches.controller';
 import { InferenceController } from './inference/inference.controller';
+import { NativeFormatsController } from './inference/native-formats.controller';
+import { AudioController } from './inference/audio.controller';
+import { GenerationTasksController } from './inference/generation-tasks.controller';
 import { InferenceService } from './inference/inference.service';
 import { ModelsController } from './inference/models.controller';
 import { UsageController } from './inference/usage.controller';
@@ -31,7 +34,7 @@ export class GatewayModule {
     return {
       module: GatewayModule,
       controllers: [
-        HealthController, InferenceController, ModelsController, UsageController, FilesController, BatchesController,
+        HealthController, InferenceController, NativeFormatsController, AudioController, GenerationTasksController, ModelsController, UsageController, FilesController, BatchesController,
         PrivateChannelsController, RoutingPolicyController, AdminUsersController, AdminChannelsController, AdminPricesController,
         AdminRateLimitsController, AdminUsageController,
       ],

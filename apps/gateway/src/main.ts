@@ -5,6 +5,7 @@ import { loadConfig } from '@switchyard/config';
 import { JsonLogger, readyMessage } from '@switchyard/logging';
 import { connectNats, instanceId, stopOnSignals } from '@switchyard/nats';
 import { ObjectStorage, storageSettingsFrom } from '@switchyard/object-storage';
+import { startEventLoopDelayMonitor } from '@switchyard/runtime';
 import { GatewayConfig } from './gateway.config';
 import { GatewayModule } from './gateway.module';
 import { registerJsonBody } from './http/json-body';
@@ -15,6 +16,7 @@ const NATS_ENVELOPE_BYTES = 16 * 1024;
 
 async function main(): Promise<void> {
   const config = loadConfig(GatewayConfig);
+  startEventLoopDelayMonitor();
   const logger = new JsonLogger('gateway', config.LOG_LEVEL);
   const nc = await connectNats(config.NATS_URL, instanceId('gateway'));
   // bodies travel to the router in one NATS message, so the server's max_payload bounds them

@@ -1,3 +1,4 @@
+import { takeEventLoopDelay } from '@switchyard/runtime';
 import { DomainError, HealthReply } from '@switchyard/contracts';
 import { instanceId } from './microservice';
 
@@ -12,5 +13,5 @@ export async function checkHealth(service: string, checks: Record<string, () => 
       throw new DomainError('service_unavailable', `${service}: ${name} check failed: ${(error as Error).message}`);
     }
   }
-  return { service, status: 'ok', instance: instanceId(service), checks: results };
+  return { service, status: 'ok', instance: instanceId(service), checks: results, event_loop_delay_ms: takeEventLoopDelay() };
 }

@@ -3,6 +3,7 @@ import { NatsConnection } from 'nats';
 import { DataSource } from 'typeorm';
 import { BaseServiceConfig, loadConfig } from '@switchyard/config';
 import { JsonLogger, readyMessage } from '@switchyard/logging';
+import { startEventLoopDelayMonitor } from '@switchyard/runtime';
 import { connectNats } from './connection';
 import { instanceId, startMicroservice } from './microservice';
 import { stopOnSignals } from './service-runtime';
@@ -54,6 +55,7 @@ export async function bootService<C extends ServiceConfig>(
   options: { logLevel?: BaseServiceConfig['LOG_LEVEL']; poolSize?: number } = {},
 ): Promise<BootedService<C>> {
   const config = loadConfig(definition.configClass, env);
+  startEventLoopDelayMonitor();
   const logger = new JsonLogger(definition.name, options.logLevel ?? config.LOG_LEVEL);
   const dataSource = await definition.openDatabase(config.DATABASE_URL, options.poolSize ?? config.DATABASE_POOL_SIZE);
   await definition.prepare?.(config, dataSource);

@@ -2,3 +2,4 @@ export * from './paths';
 export * from './ports';
 export * from './supervisor';
 export * from './nats-server';
+export * from './event-loop-delay';

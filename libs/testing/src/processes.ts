@@ -7,7 +7,7 @@ export interface MockUpstreamProcess {
   process: ManagedProcess;
   /** sets the behaviour for every following request (see tools/mock-upstream) */
   configure(behaviour: Record<string, unknown>): Promise<void>;
-  requests(): Promise<{ path: string; authorization?: string; body: any }[]>;
+  requests(): Promise<{ path: string; authorization?: string; apiKey?: string; headers: Record<string, string>; body: any }[]>;
   clearRequests(): Promise<void>;
   stop(): Promise<void>;
 }

@@ -7,7 +7,7 @@ import { TtlCache } from './ttl-cache';
 
 const NEGATIVE_TTL_MS = 5_000;
 
-/** `Authorization: Bearer <key>` or `x-api-key: <key>`. */
+/** `Authorization: Bearer <key>`, `x-api-key: <key>` (Anthropic clients) or `x-goog-api-key: <key>` (Gemini clients). */
 export function presentedKey(headers: Record<string, string | string[] | undefined>): string | null {
   const auth = headers.authorization;
   const value = Array.isArray(auth) ? auth[0] : auth;
@@ -15,9 +15,12 @@ export function presentedKey(headers: Record<string, string | string[] | undefin
     const match = /^Bearer\s+(\S+)\s*$/i.exec(value);
     if (match) return match[1];
   }
-  const apiKey = headers['x-api-key'];
-  const key = Array.isArray(apiKey) ? apiKey[0] : apiKey;
-  return key && key.trim() ? key.trim() : null;
+  for (const name of ['x-api-key', 'x-goog-api-key']) {
+    const raw = headers[name];
+    const key = Array.isArray(raw) ? raw[0] : raw;
+    if (key && key.trim()) return key.trim();
+  }
+  return null;
 }
 
 /**
@@ -52,8 +55,9 @@ export class AuthService implements OnModuleInit, OnModuleDestroy {
     for (const s of this.subscriptions) s.unsubscribe();
   }
 
-  async authenticate(headers: Record<string, string | string[] | undefined>): Promise<Principal> {
-    const key = presentedKey(headers);
+  /** `queryKey`: Gemini clients may send the key as `?key=` instead of a header. */
+  async authenticate(headers: Record<string, string | string[] | undefined>, queryKey: string | null = null): Promise<Principal> {
+    const key = presentedKey(headers) ?? queryKey;
     if (!key) {
       throw new DomainError('invalid_api_key', "You didn't provide an API key. Send it as 'Authorization: Bearer <key>' or 'x-api-key: <key>'.");
     }

@@ -2,7 +2,7 @@ import { Controller, Delete, Get, HttpCode, Param, Post, Query, Req, Res } from 
 import { FastifyRequest, FastifyReply } from 'fastify';
 import { FileApi, Principal } from '@switchyard/contracts';
 import { Access, Caller } from '../auth/access';
-import { speaksAnthropic } from '../http/anthropic-mode';
+import { speaksAnthropic } from '../http/api-dialect';
 import { anthropicFile, anthropicFileList, openAiFile, openAiFileList } from './file-views';
 import { GatewayFilesService } from './files.service';
 

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { FastifyReply, FastifyRequest } from 'fastify';
 import {
-  ANTHROPIC_FILE_PURPOSE, describeJsonlProblem, DomainError, FILE_EXPIRY_MAX_SECONDS, FILE_EXPIRY_MIN_SECONDS, FileApi,
-  FilePurpose, FilePurposes, newId, Principal, StoredFile, Subjects,
+  ANTHROPIC_FILE_PURPOSE, DEFAULT_IMAGE_MODEL, describeJsonlProblem, DomainError, FILE_EXPIRY_MAX_SECONDS, FILE_EXPIRY_MIN_SECONDS, FileApi,
+  FilePurpose, FilePurposes, InferenceEndpoint, newId, Principal, StoredFile, Subjects,
 } from '@switchyard/contracts';
 import { RpcClient } from '@switchyard/nats';
 import { ObjectStorage } from '@switchyard/object-storage';
@@ -22,6 +22,9 @@ function expiresAfterSeconds(fields: Record<string, string>): number | null {
   }
   return value;
 }
+
+const isImageReference = (purpose: FilePurpose, mediaType: string) =>
+  (purpose === 'vision' || purpose === 'user_data') && mediaType.startsWith('image/');
 
 /** The first reason an upload cannot become a file, in the order a caller would fix them. */
 function refusalOf(upload: ReceivedUpload, maxBytes: number, api: FileApi): DomainError | null {
@@ -44,6 +47,11 @@ function refusalOf(upload: ReceivedUpload, maxBytes: number, api: FileApi): Doma
 export class GatewayFilesService {
   constructor(private readonly rpc: RpcClient, private readonly storage: ObjectStorage, private readonly config: GatewayConfig) {}
 
+  /** The router may try each holding channel to its full timeout. */
+  private get bindTimeoutMs(): number {
+    return this.config.SWITCHYARD_UPSTREAM_TIMEOUT_MS * this.config.SWITCHYARD_MAX_ATTEMPTS + 5_000;
+  }
+
   async upload(principal: Principal, api: FileApi, request: FastifyRequest): Promise<StoredFile> {
     if (!request.headers['content-type']?.startsWith('multipart/form-data')) {
       throw new DomainError('invalid_value', 'Upload files as multipart/form-data with the fields "file" and "purpose"', null, 415);
@@ -58,9 +66,16 @@ export class GatewayFilesService {
       const refusal = refusalOf(upload, maxBytes, api);
       if (refusal) throw refusal;
       const purpose = api === 'anthropic' ? ANTHROPIC_FILE_PURPOSE : (upload.fields.purpose as FilePurpose);
+      const mediaType = mediaTypeOf(upload.file!.filename, upload.file!.declaredType, purpose);
+      const { filename, bytes } = upload.file!;
+      const bind = (endpoint: InferenceEndpoint, required: boolean, model?: string) =>
+        this.rpc.send(Subjects.routerFileBind, { principal, fileId, objectKey, filename, mediaType, bytes, endpoint, required, model }, this.bindTimeoutMs);
+      // Anthropic mode: the file is handed to an Anthropic channel first, so that it exists only once it is bound
+      if (api === 'anthropic') await bind('/v1/messages', true);
+      // an image reference file is bound to a channel of its image-edit model, when one serves it
+      else if (isImageReference(purpose, mediaType)) await bind('/v1/images/edits', false, upload.fields.model || DEFAULT_IMAGE_MODEL);
       return await this.rpc.send(Subjects.filesFileCreate, {
-        fileId, ownerUserId: principal.userId, api, purpose, filename: upload.file!.filename, bytes: upload.file!.bytes,
-        mediaType: mediaTypeOf(upload.file!.filename, upload.file!.declaredType, purpose), objectKey,
+        fileId, ownerUserId: principal.userId, api, purpose, filename, bytes, mediaType, objectKey,
         expiresAfterSeconds: api === 'openai' ? expiresAfterSeconds(upload.fields) : null,
       });
     } catch (error) {
@@ -86,8 +101,11 @@ export class GatewayFilesService {
     return this.rpc.send(Subjects.filesFileGet, { ownerUserId: principal.userId, api, fileId });
   }
 
-  remove(principal: Principal, api: FileApi, fileId: string) {
-    return this.rpc.send(Subjects.filesFileDelete, { ownerUserId: principal.userId, api, fileId });
+  /** Deletes the record, then any copy a provider holds (Anthropic Files mode). */
+  async remove(principal: Principal, api: FileApi, fileId: string) {
+    const removed = await this.rpc.send(Subjects.filesFileDelete, { ownerUserId: principal.userId, api, fileId });
+    await this.rpc.send(Subjects.routerFileUnbind, { principal, fileId }, this.bindTimeoutMs);
+    return removed;
   }
 
   /** Streams the bytes from storage to the caller, whole or one range. */

@@ -2,8 +2,8 @@ import { ArgumentsHost, Catch, ExceptionFilter, HttpException } from '@nestjs/co
 import { FastifyReply, FastifyRequest } from 'fastify';
 import { DomainError, openAiError } from '@switchyard/contracts';
 import { JsonLogger } from '@switchyard/logging';
-import { speaksAnthropic } from './anthropic-mode';
-import { anthropicError, shouldRetryHeader } from './error-envelope';
+import { speaksAnthropic, speaksGemini } from './api-dialect';
+import { anthropicError, geminiError, shouldRetryHeader } from './error-envelope';
 
 const fastifyCodes: Record<string, DomainError['code']> = {
   FST_ERR_CTP_BODY_TOO_LARGE: 'request_too_large',
@@ -47,7 +47,7 @@ export class AllExceptionsFilter implements ExceptionFilter {
     const reply = http.getResponse<FastifyReply>();
     const domain = toDomainError(exception, request, this.logger);
     const anthropic = speaksAnthropic(request);
-    const { status, body } = anthropic ? anthropicError(domain, String(request.id)) : openAiError(domain);
+    const { status, body } = anthropic ? anthropicError(domain, String(request.id)) : speaksGemini(request) ? geminiError(domain) : openAiError(domain);
     if (anthropic) reply.header('request-id', request.id);
     if (reply.sent || reply.raw.headersSent) {
       reply.raw.end();

@@ -29,3 +29,13 @@ function anthropicErrorType(status: number): string {
 export function anthropicError(error: DomainError, requestId: string): { status: number; body: AnthropicErrorBody } {
   return { status: error.status, body: { type: 'error', error: { type: anthropicErrorType(error.status), message: error.message }, request_id: requestId } };
 }
+
+const googleStatuses: Record<number, string> = {
+  400: 'INVALID_ARGUMENT', 401: 'UNAUTHENTICATED', 402: 'FAILED_PRECONDITION', 403: 'PERMISSION_DENIED', 404: 'NOT_FOUND',
+  409: 'ABORTED', 413: 'INVALID_ARGUMENT', 429: 'RESOURCE_EXHAUSTED', 500: 'INTERNAL', 502: 'UNAVAILABLE', 503: 'UNAVAILABLE', 504: 'DEADLINE_EXCEEDED',
+};
+
+/** The one place a domain error becomes Google's envelope (on Gemini-native routes). */
+export function geminiError(error: DomainError): { status: number; body: { error: { code: number; message: string; status: string } } } {
+  return { status: error.status, body: { error: { code: error.status, message: error.message, status: googleStatuses[error.status] ?? (error.status >= 500 ? 'INTERNAL' : 'INVALID_ARGUMENT') } } };
+}

@@ -1,13 +1,33 @@
-import { Body, Controller, HttpCode, Post, Req, Res } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Post, Req, Res } from '@nestjs/common';
 import { FastifyReply, FastifyRequest } from 'fastify';
-import { ChatCompletionBody, CompletionsBody, createValidated, DomainError, EmbeddingsBody, Principal, ResponsesBody } from '@switchyard/contracts';
+import { ObjectStorage } from '@switchyard/object-storage';
+import {
+  ChatCompletionBody, CompletionsBody, createValidated, DEFAULT_IMAGE_MODEL, DomainError, EmbeddingsBody, ImageEditBody, ImageGenerationBody, Principal,
+  RerankBody, ResponsesBody,
+} from '@switchyard/contracts';
 import { Access, Caller } from '../auth/access';
 import { InferenceService } from './inference.service';
+import { ParkedParts, parkParts, removeParked } from './parked-parts';
+
+/** OpenAI's limit for one input image of an edit. */
+const MAX_IMAGE_BYTES = 50 * 1024 * 1024;
+
+/** A multipart edit as the JSON form; the parked images are read back by the router. */
+function imageEditOf(parts: ParkedParts): Record<string, unknown> & { model: string } {
+  if (parts.tooLarge) throw new DomainError('request_too_large', `Each image must be at most ${MAX_IMAGE_BYTES} bytes`, 'image', 413);
+  const images = parts.files.filter((f) => f.name === 'image' || f.name === 'image[]').map((f) => ({ parked: f.file }));
+  const mask = parts.files.find((f) => f.name === 'mask');
+  if (!parts.fields.prompt) throw new DomainError('missing_required_parameter', "Missing required parameter: 'prompt'", 'prompt');
+  if (images.length === 0) throw new DomainError('missing_required_parameter', "Missing required parameter: 'image'", 'image');
+  const numeric = new Set(['n', 'output_compression', 'partial_images']);
+  const fields = Object.fromEntries(Object.entries(parts.fields).map(([k, v]) => [k, numeric.has(k) ? Number(v) : v]));
+  return { ...fields, model: parts.fields.model || DEFAULT_IMAGE_MODEL, images, ...(mask && { mask: { parked: mask.file } }) };
+}
 
 /** Validation rejects bad input but keeps the caller's body as sent: unknown fields pass through. */
 @Controller('v1')
 export class InferenceController {
-  constructor(private readonly inference: InferenceService) {}
+  constructor(private readonly inference: InferenceService, private readonly storage: ObjectStorage) {}
 
   @Post('chat/completions')
   @HttpCode(200)
@@ -33,13 +53,71 @@ export class InferenceController {
     await this.inference.handle('/v1/completions', caller, body as CompletionsBody, req, reply);
   }
 
-  /** Passed through to channels that speak the Responses API; streaming its typed events comes later. */
+  /** Passed through to channels that speak the Responses API, translated to chat for those that do not. */
   @Post('responses')
   @HttpCode(200)
   @Access('inference')
   async responses(@Caller() caller: Principal, @Body() body: unknown, @Req() req: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
-    const validated = createValidated(ResponsesBody, body);
-    if (validated.stream === true) throw new DomainError('invalid_value', 'Streaming is not supported on /v1/responses yet; send stream: false', 'stream');
+    createValidated(ResponsesBody, body);
     await this.inference.handle('/v1/responses', caller, body as ResponsesBody, req, reply);
+  }
+
+  /** A stored Responses answer, read or deleted at the channel that made it. */
+  @Get('responses/:id')
+  @Access('inference')
+  getResponse(@Caller() caller: Principal, @Param('id') responseId: string) {
+    return this.inference.storedResponse(caller, responseId, 'get');
+  }
+
+  @Get('responses/:id/input_items')
+  @Access('inference')
+  responseInputItems(@Caller() caller: Principal, @Param('id') responseId: string) {
+    return this.inference.storedResponse(caller, responseId, 'input_items');
+  }
+
+  @Delete('responses/:id')
+  @Access('inference')
+  deleteResponse(@Caller() caller: Principal, @Param('id') responseId: string) {
+    return this.inference.storedResponse(caller, responseId, 'delete');
+  }
+
+  @Post('images/generations')
+  @HttpCode(200)
+  @Access('inference')
+  async imageGenerations(@Caller() caller: Principal, @Body() body: unknown, @Req() req: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
+    const validated = createValidated(ImageGenerationBody, body);
+    await this.inference.handle('/v1/images/generations', caller, { ...(body as ImageGenerationBody), model: validated.model ?? DEFAULT_IMAGE_MODEL }, req, reply, false);
+  }
+
+  /**
+   * JSON: `images[]` by our file id (an uploaded reference file) or by URL, an optional `mask`.
+   * Multipart (what the SDKs send): `image` / `image[]` files and `mask`, parked in object storage
+   * for the request and turned into the same JSON form.
+   */
+  @Post('images/edits')
+  @HttpCode(200)
+  @Access('inference')
+  async imageEdits(@Caller() caller: Principal, @Body() body: unknown, @Req() req: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
+    if (!req.headers['content-type']?.startsWith('multipart/form-data')) {
+      const validated = createValidated(ImageEditBody, body);
+      await this.inference.handle('/v1/images/edits', caller, { ...(body as ImageEditBody), model: validated.model ?? DEFAULT_IMAGE_MODEL }, req, reply, false);
+      return;
+    }
+    const parts = await parkParts(req.raw, this.storage, caller.userId, String(req.id), MAX_IMAGE_BYTES, 17);
+    try {
+      const edit = imageEditOf(parts);
+      await this.inference.handle('/v1/images/edits', caller, edit, req, reply, false);
+    } finally {
+      await removeParked(this.storage, parts);
+    }
+  }
+
+  /** Cohere/Jina shape: `model, query, documents, top_n` → `results[{index, relevance_score, document?}]`. */
+  @Post('rerank')
+  @HttpCode(200)
+  @Access('inference')
+  async rerank(@Caller() caller: Principal, @Body() body: unknown, @Req() req: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
+    createValidated(RerankBody, body);
+    await this.inference.handle('/v1/rerank', caller, body as RerankBody, req, reply, false);
   }
 }

@@ -6,8 +6,26 @@ import {
 } from '@switchyard/contracts';
 import { RpcClient } from '@switchyard/nats';
 import { GatewayConfig } from '../gateway.config';
+import { anthropicError, geminiError } from '../http/error-envelope';
+import { BinaryWriter } from './binary-writer';
+import { EventDialect, EventStreamWriter } from './event-stream-writer';
 import { routingHeaders } from './routing-headers';
 import { SseWriter } from './sse-writer';
+
+const eventDialects: Partial<Record<InferenceEndpoint, EventDialect>> = {
+  '/v1/messages': 'anthropic',
+  '/v1/responses': 'responses',
+  '/v1beta/models:generateContent': 'gemini',
+};
+
+/** A failure after the stream started, as the stream's own dialect reports errors. */
+function streamErrorBody(dialect: EventDialect | undefined, error: DomainError, requestId: string): Record<string, unknown> {
+  if (dialect === 'anthropic') return anthropicError(error, requestId).body as unknown as Record<string, unknown>;
+  if (dialect === 'gemini') return geminiError(error).body;
+  const { body } = openAiError(error);
+  if (dialect === 'responses') return { type: 'error', code: body.error.code, message: body.error.message, param: body.error.param };
+  return body as unknown as Record<string, unknown>;
+}
 
 const SLACK_MS = 5_000;
 
@@ -31,8 +49,8 @@ export class InferenceService {
     return this.config.SWITCHYARD_UPSTREAM_TIMEOUT_MS * this.config.SWITCHYARD_MAX_ATTEMPTS + SLACK_MS;
   }
 
-  async handle(endpoint: InferenceEndpoint, principal: Principal, body: Record<string, unknown> & { model: string }, request: FastifyRequest, reply: FastifyReply): Promise<void> {
-    const stream = (endpoint === '/v1/chat/completions' || endpoint === '/v1/completions') && body.stream === true;
+  /** `stream`: what the route says (Gemini's streaming method); otherwise the body's `stream` flag. */
+  async handle(endpoint: InferenceEndpoint, principal: Principal, body: Record<string, unknown> & { model: string }, request: FastifyRequest, reply: FastifyReply, stream = endpoint !== '/v1/embeddings' && body.stream === true): Promise<void> {
     const execute: ExecuteRequest = {
       requestId: String(request.id), principal, endpoint, body, stream, batchId: null,
       channelType: headerChoice<ChannelType>(request, 'x-switchyard-channel-type', ChannelTypes),
@@ -41,10 +59,26 @@ export class InferenceService {
     if (!stream) {
       const answer = (await this.rpc.send(Subjects.routerRequestExecute, execute, this.firstAnswerTimeoutMs)) as ExecuteReply;
       if (answer.costUsd !== null) reply.header('x-switchyard-cost', String(answer.costUsd));
-      reply.headers(routingHeaders(answer.routing)).type('application/json').send({ ...answer.body, _routing: answer.routing });
+      reply.headers(routingHeaders(answer.routing));
+      // a text answer (a transcript as text, SRT or VTT) goes as it came; `_routing` is in the headers
+      if (answer.text) reply.type(answer.text.contentType).send(answer.text.content);
+      else reply.type('application/json').send({ ...answer.body, _routing: answer.routing });
       return;
     }
     await this.stream(execute, reply);
+  }
+
+  storedResponse(principal: Principal, responseId: string, action: 'get' | 'delete' | 'input_items') {
+    return this.rpc.send(Subjects.routerResponseFetch, { principal, responseId, action }, this.config.SWITCHYARD_UPSTREAM_TIMEOUT_MS + SLACK_MS);
+  }
+
+  /** Input tokens of a Messages request, counted by the provider that would serve it where it can. */
+  countTokens(principal: Principal, body: Record<string, unknown> & { model: string }, request: FastifyRequest) {
+    const execute: ExecuteRequest = {
+      requestId: String(request.id), principal, endpoint: '/v1/messages', body, stream: false, batchId: null,
+      channelType: headerChoice<ChannelType>(request, 'x-switchyard-channel-type', ChannelTypes),
+    };
+    return this.rpc.send(Subjects.routerTokensCount, execute, this.firstAnswerTimeoutMs);
   }
 
   private async stream(execute: ExecuteRequest, reply: FastifyReply): Promise<void> {
@@ -52,7 +86,9 @@ export class InferenceService {
       firstTimeoutMs: this.firstAnswerTimeoutMs,
       idleTimeoutMs: this.config.SWITCHYARD_UPSTREAM_TIMEOUT_MS + SLACK_MS,
     });
-    const writer = new SseWriter(reply.raw);
+    const dialect = eventDialects[execute.endpoint];
+    const writer = execute.endpoint === '/v1/audio/speech' ? new BinaryWriter(reply.raw) : dialect ? new EventStreamWriter(reply.raw, dialect) : new SseWriter(reply.raw);
+    const errorBody = (error: DomainError) => streamErrorBody(dialect, error, execute.requestId);
     let callerGone = false;
     reply.raw.on('close', () => {
       callerGone = !reply.raw.writableFinished;
@@ -62,12 +98,14 @@ export class InferenceService {
         const event = value as StreamEvent;
         if (event.kind === 'error') {
           if (!writer.started) throw DomainError.fromWire(event.error);
-          writer.handle(event, openAiError(DomainError.fromWire(event.error)).body);
+          writer.handle(event, errorBody(DomainError.fromWire(event.error)));
           return;
         }
         if (event.kind === 'start') {
           reply.hijack();
-          writer.start(event.routing, { ...(reply.getHeaders() as Record<string, string>), ...routingHeaders(event.routing) });
+          writer.start(event.routing, {
+            ...(reply.getHeaders() as Record<string, string>), ...routingHeaders(event.routing), ...(event.contentType && { 'content-type': event.contentType }),
+          });
           continue;
         }
         // the caller left: stop relaying (the router still reads the upstream to the end and bills it)
@@ -77,7 +115,7 @@ export class InferenceService {
     } catch (error) {
       if (!writer.started) throw error;
       const domain = error instanceof DomainError ? error : new DomainError('internal_error', 'The stream was interrupted');
-      writer.handle({ kind: 'error', error: domain.toWire() }, openAiError(domain).body);
+      writer.handle({ kind: 'error', error: domain.toWire() }, errorBody(domain));
     }
   }
 }

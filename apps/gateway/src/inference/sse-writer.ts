@@ -1,6 +1,14 @@
 import type { ServerResponse } from 'http';
 import type { RoutingInfo, StreamEvent } from '@switchyard/contracts';
 
+/** Every server-sent-event answer's headers (`x-accel-buffering`: proxies must not hold events back). */
+export const SSE_HEADERS = {
+  'content-type': 'text/event-stream; charset=utf-8',
+  'cache-control': 'no-cache',
+  connection: 'keep-alive',
+  'x-accel-buffering': 'no',
+} as const;
+
 /** A chunk that closes a stream: a choice with its finish_reason, or the usage chunk (no choices). */
 export function isClosingChunk(chunk: Record<string, unknown>): boolean {
   const choices = chunk.choices;
@@ -26,13 +34,7 @@ export class SseWriter {
 
   start(routing: RoutingInfo, headers: Record<string, string>): void {
     this.routing = routing;
-    this.res.writeHead(200, {
-      'content-type': 'text/event-stream; charset=utf-8',
-      'cache-control': 'no-cache',
-      connection: 'keep-alive',
-      'x-accel-buffering': 'no',
-      ...headers,
-    });
+    this.res.writeHead(200, { ...SSE_HEADERS, ...headers });
   }
 
   private write(data: unknown): void {
