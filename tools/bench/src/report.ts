@@ -13,6 +13,9 @@ const verdict = (ok: boolean) => (ok ? 'met' : '**missed**');
 const FINDINGS = join(process.cwd(), 'tools/bench/findings.md');
 
 /** docs/benchmarks.md: one table per workload, each against its target from the benchmark issue. */
+/** `p99 / max` in ms, or a dash when the process did not report it. */
+const loopDelay = (d: { p99_ms: number; max_ms: number } | null | undefined) => (d ? `${d.p99_ms} / ${d.max_ms} ms` : 'â€“');
+
 export function writeReport(path: string, r: Results): void {
   const idleTotal = Object.entries(r.idle_rss_mb as Record<string, number>).filter(([n]) => n !== 'postgres').reduce((s, [, v]) => s + v, 0);
   const best = (r.throughput.steps as any[]).find((s) => s.offered_rps === r.throughput.best_rps);
@@ -57,7 +60,10 @@ Best passing step: ${r.throughput.best_rps} RPS. The rig alone (load generator â
 
 ## 3. 1,000 requests in flight, 1 s upstream
 
-${table(['errors', 'gateway KB per in-flight request', 'router KB per in-flight request'], [[r.in_flight.errors, r.in_flight.gateway_kb_per_in_flight, r.in_flight.router_kb_per_in_flight]])}
+${table(
+  ['errors', 'gateway KB per in-flight request', 'router KB per in-flight request', 'gateway event-loop delay p99 / max', 'router event-loop delay p99 / max'],
+  [[r.in_flight.errors, r.in_flight.gateway_kb_per_in_flight, r.in_flight.router_kb_per_in_flight, loopDelay(r.in_flight.event_loop_delay_ms?.gateway), loopDelay(r.in_flight.event_loop_delay_ms?.router)]],
+)}
 
 ## 4. Streaming, concurrency 1 (mock: a chunk every 5 ms)
 

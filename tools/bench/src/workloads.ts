@@ -138,16 +138,27 @@ export async function throughputFrontier(ctx: BenchContext) {
   };
 }
 
+/** Each service's event-loop delay since the previous `/health` (which resets it), p99 and max. */
+async function eventLoopDelays(ctx: BenchContext): Promise<Record<string, { p99_ms: number; max_ms: number } | null>> {
+  const health = (await (await fetch(`${ctx.stack.gatewayUrl}/health`)).json()) as { services: Record<string, { event_loop_delay_ms?: { p99_ms: number; max_ms: number } | null }> };
+  return Object.fromEntries(Object.entries(health.services).map(([name, s]) => [name, s.event_loop_delay_ms ? { p99_ms: s.event_loop_delay_ms.p99_ms, max_ms: s.event_loop_delay_ms.max_ms } : null]));
+}
+
 /** 3. 1,000 requests in flight at once against a 1 s upstream. */
 export async function thousandInFlight(ctx: BenchContext) {
   const gateway = gatewayTarget(ctx, ctx.models.slow);
+  await eventLoopDelays(ctx); // starts (or resets) every process's measurement
   const before = ctx.meter.rss();
   ctx.meter.startPeaks();
   const results = await Promise.allSettled(Array.from({ length: 1000 }, () => chat(gateway)));
   const peaks = ctx.meter.stopPeaks();
   const errors = results.filter((r) => r.status === 'rejected' || !r.value).length;
   const kbPerRequest = (name: string) => round((((peaks.get(name) ?? 0) - (before.get(name) ?? 0)) * 1024) / 1000, 1);
-  return { in_flight: 1000, errors, gateway_kb_per_in_flight: kbPerRequest('gateway'), router_kb_per_in_flight: kbPerRequest('router') };
+  const delays = await eventLoopDelays(ctx);
+  return {
+    in_flight: 1000, errors, gateway_kb_per_in_flight: kbPerRequest('gateway'), router_kb_per_in_flight: kbPerRequest('router'),
+    event_loop_delay_ms: { gateway: delays.gateway, router: delays.router },
+  };
 }
 
 async function streamTimings(target: Target, n: number): Promise<{ ttft: number[]; gaps: number[] }> {

@@ -37,6 +37,11 @@ describe('Switchyard HTTP API', () => {
     expect(health.status).toBe(200);
     expect(Object.keys(health.body.services).sort()).toEqual(['batches', 'billing', 'files', 'gateway', 'router']);
     expect(health.body.down).toEqual([]);
+    // each reports its event-loop delay since the previous check
+    const again = (await call('GET', '/health', null)).body;
+    for (const service of ['gateway', 'router', 'billing', 'files', 'batches']) {
+      expect(again.services[service].event_loop_delay_ms).toEqual({ p50_ms: expect.any(Number), p99_ms: expect.any(Number), max_ms: expect.any(Number) });
+    }
   });
 
   it('answers 503 naming what is down when services are missing', async () => {

@@ -83,15 +83,21 @@ describe('OpenAI SDK against a running Switchyard', () => {
     expect(response.output_text).toBe('Echo: new school');
     expect(response.usage).toMatchObject({ input_tokens: 6, output_tokens: 3 });
     expect((response as any)._routing.channel.channelType).toBe('PLATFORM');
-    await expect(client.responses.create({ model: 'mock-gpt', input: 'x', stream: true })).rejects.toMatchObject({ status: 400, param: 'stream' });
+    await expect(client.responses.create({ model: 'mock-gpt', input: [] as any })).rejects.toMatchObject({ status: 400, param: 'input' });
     await expect(client.completions.create({ model: 'mock-gpt', prompt: {} as any })).rejects.toMatchObject({ status: 400, param: 'prompt' });
   });
 
   it('lists and retrieves models', async () => {
     const models: string[] = [];
     for await (const model of client.models.list()) models.push(model.id);
-    expect(models).toEqual(['mock-embedding', 'mock-gpt']);
-    expect((await client.models.retrieve('mock-gpt')).id).toBe('mock-gpt');
+    expect(models).toEqual(['mock-claude', 'mock-embedding', 'mock-gemini', 'mock-gpt']);
+    const gpt = await client.models.retrieve('mock-gpt');
+    expect(gpt).toMatchObject({ id: 'mock-gpt', type: 'chat', pricing: { input_per_million: 0.15, output_per_million: 0.6 } });
+    // every chat route reaches it: natively, or translated through chat
+    expect((gpt as any).endpoints).toEqual(['/v1/chat/completions', '/v1/completions', '/v1/responses', '/v1/messages', '/v1beta/models:generateContent']);
+    expect(await client.models.retrieve('mock-embedding')).toMatchObject({ type: 'embedding', endpoints: ['/v1/embeddings'] });
+    // an Anthropic channel speaks no legacy completions
+    expect((await client.models.retrieve('mock-claude') as any).endpoints).not.toContain('/v1/completions');
     await expect(client.models.retrieve('nope')).rejects.toMatchObject({ status: 404, code: 'model_not_found' });
   });
 
