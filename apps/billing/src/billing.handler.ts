@@ -142,6 +142,7 @@ export class BillingHandler {
 
   @MessagePattern(Subjects.billingHoldRelease)
   releaseHold(@Payload() payload: unknown) {
-    return this.holds.release(createValidated(ReleaseHoldRequest, payload).requestId);
+    const req = createValidated(ReleaseHoldRequest, payload);
+    return req.amountNano === undefined ? this.holds.release(req.requestId) : this.holds.releasePart(req.requestId, BigInt(req.amountNano));
   }
 }

@@ -247,4 +247,24 @@ describe('billing service (real Postgres, NATS, JetStream)', () => {
     expect(await rpc.send(Subjects.billingHoldRelease, { requestId: 'batch_res' })).toEqual({ released: true });
     expect(await heldOf()).toBe('0');
   });
+  it('grants a credit lease as large as asked while half the available balance stays free, and never below its minimum', async () => {
+    const user = await rpc.send(Subjects.billingUserCreate, { name: 'leaser', credits: 1 });
+    const lease = (requestId: string, amountNano: string, minimumNano: string) => rpc.send(Subjects.billingHoldCreate, { requestId, userId: user.id, amountNano, minimumNano, ttlMs: 60_000 });
+    expect(await lease('lease_small', '100000000', '1000')).toEqual({ request_id: 'lease_small', amount_nano: '100000000' });
+    // $0.9 available: half of it, not the $0.8 asked
+    expect(await lease('lease_half', '800000000', '1000')).toEqual({ request_id: 'lease_half', amount_nano: '450000000' });
+    // $0.45 available: the minimum fits though half does not
+    expect(await lease('lease_min', '800000000', '300000000')).toEqual({ request_id: 'lease_min', amount_nano: '300000000' });
+    await expect(lease('lease_refused', '800000000', '200000000')).rejects.toMatchObject({ code: 'insufficient_quota', message: expect.stringContaining('may cost up to $0.2 and your available balance is $0.15') });
+    const heldOf = async () => (await dataSource.query('SELECT held_nano::text AS held FROM billing.users WHERE id = $1', [user.id]))[0].held;
+    expect(await heldOf()).toBe(String(100_000_000 + 450_000_000 + 300_000_000));
+
+    // a lease's unused money goes back in part, never more than the lease has left
+    expect(await rpc.send(Subjects.billingHoldRelease, { requestId: 'lease_half', amountNano: '50000000' })).toEqual({ released: true });
+    expect(await rpc.send(Subjects.billingHoldRelease, { requestId: 'lease_small', amountNano: '900000000' })).toEqual({ released: true });
+    expect(await heldOf()).toBe(String(400_000_000 + 300_000_000));
+    const [{ amounts }] = await dataSource.query(`SELECT string_agg(amount_nano::text, ',' ORDER BY request_id) AS amounts FROM billing.holds WHERE user_id = $1`, [user.id]);
+    expect(amounts).toBe('400000000,300000000,0');
+    expect(await rpc.send(Subjects.billingHoldRelease, { requestId: 'lease_unknown', amountNano: '1' })).toEqual({ released: false });
+  });
 });

@@ -1,5 +1,5 @@
 import { Inject, Injectable, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { costOf, CreateHoldRequest, DomainError, HoldView, nanoToUsd, ReserveRequest } from '@switchyard/contracts';
 import { JsonLogger } from '@switchyard/logging';
 import { LOGGER } from '@switchyard/nats';
@@ -22,36 +22,12 @@ async function dropHolds(ds: DataSource, where: string, params: unknown[]): Prom
   return rows[0]?.dropped ?? 0;
 }
 
-/** Removes these requests' holds, leaving the users' held totals to the caller (same transaction). */
-export async function takeHolds(em: EntityManager, requestIds: string[]): Promise<{ userId: string; amountNano: bigint }[]> {
-  if (requestIds.length === 0) return [];
-  const rows = (await em.query(
-    'DELETE FROM billing.holds WHERE request_id = ANY($1) RETURNING user_id, amount_nano::text AS amount',
-    [requestIds],
-  )) as [{ user_id: string; amount: string }[], number];
-  return rows[0].map((r) => ({ userId: r.user_id, amountNano: BigInt(r.amount) }));
-}
-
-/**
- * Takes a batch line's cost out of its batch's reservation (never below zero); what was taken is
- * for the caller to remove from the user's held total (same transaction).
- */
-export async function drawFromReservation(em: EntityManager, reservationId: string, costNano: bigint): Promise<{ userId: string; amountNano: bigint } | null> {
-  const rows = (await em.query(
-    `UPDATE billing.holds t SET amount_nano = t.amount_nano - LEAST(t.amount_nano, $2::bigint)
-      FROM (SELECT request_id, amount_nano FROM billing.holds WHERE request_id = $1 FOR UPDATE) h
-      WHERE t.request_id = h.request_id RETURNING t.user_id, LEAST(h.amount_nano, $2::bigint)::text AS taken`,
-    [reservationId, costNano.toString()],
-  )) as [{ user_id: string; taken: string }[], number];
-  const row = rows[0][0];
-  return row ? { userId: row.user_id, amountNano: BigInt(row.taken) } : null;
-}
-
 /**
  * Money set aside for requests in flight. A hold is granted by one statement that locks the
  * user's row and inserts the hold only if the balance minus everything already held covers it,
- * so concurrent requests cannot overdraw. A hold whose usage never came (the router died) is
- * swept when it expires.
+ * so concurrent requests cannot overdraw. A hold is one request's, a batch's reservation, or a
+ * router replica's credit lease (its requests draw on it, like batch lines on a reservation).
+ * A hold whose usage never came (the router died) is swept when it expires.
  */
 @Injectable()
 export class HoldsService implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -71,23 +47,24 @@ export class HoldsService implements OnApplicationBootstrap, OnApplicationShutdo
   async create(req: CreateHoldRequest): Promise<HoldView> {
     const [row] = (await this.ds.query(
       `WITH u AS (SELECT id, balance_nano - held_nano AS available FROM billing.users WHERE id = $1 FOR UPDATE),
+            a AS (SELECT CASE WHEN $5::bigint IS NULL THEN $3::bigint ELSE LEAST($3::bigint, GREATEST($5::bigint, u.available / 2)) END AS amount FROM u),
             ins AS (
               INSERT INTO billing.holds (request_id, user_id, amount_nano, expires_at)
-              SELECT $2, u.id, $3, now() + make_interval(secs => $4::double precision / 1000) FROM u WHERE u.available >= $3
+              SELECT $2, u.id, a.amount, now() + make_interval(secs => $4::double precision / 1000) FROM u, a WHERE u.available >= a.amount
               ON CONFLICT (request_id) DO NOTHING RETURNING amount_nano),
-            held AS (UPDATE billing.users SET held_nano = held_nano + $3 WHERE id = $1 AND EXISTS (SELECT 1 FROM ins) RETURNING id)
-       SELECT (SELECT available::text FROM u) AS available, EXISTS (SELECT 1 FROM held) AS granted,
+            held AS (UPDATE billing.users SET held_nano = held_nano + (SELECT amount_nano FROM ins) WHERE id = $1 AND EXISTS (SELECT 1 FROM ins) RETURNING id)
+       SELECT (SELECT available::text FROM u) AS available, (SELECT amount_nano::text FROM ins) AS granted,
               (SELECT amount_nano::text FROM billing.holds WHERE request_id = $2) AS existing`,
-      [req.userId, req.requestId, req.amountNano, req.ttlMs],
-    )) as { available: string | null; granted: boolean; existing: string | null }[];
+      [req.userId, req.requestId, req.amountNano, req.ttlMs, req.minimumNano ?? null],
+    )) as { available: string | null; granted: string | null; existing: string | null }[];
     if (row.available === null) throw DomainError.notFound(`User ${req.userId}`, null);
-    if (row.granted) return { request_id: req.requestId, amount_nano: req.amountNano };
+    if (row.granted !== null) return { request_id: req.requestId, amount_nano: row.granted };
     // the same request asking again keeps its one hold
     if (row.existing !== null) return { request_id: req.requestId, amount_nano: row.existing };
     const available = BigInt(row.available);
     throw new DomainError(
       'insufficient_quota',
-      `You exceeded your current quota: this request may cost up to $${nanoToUsd(BigInt(req.amountNano))} and your available balance is $${nanoToUsd(available > 0n ? available : 0n)}. Add credits to continue.`,
+      `You exceeded your current quota: this request may cost up to $${nanoToUsd(BigInt(req.minimumNano ?? req.amountNano))} and your available balance is $${nanoToUsd(available > 0n ? available : 0n)}. Add credits to continue.`,
     );
   }
 
@@ -104,6 +81,20 @@ export class HoldsService implements OnApplicationBootstrap, OnApplicationShutdo
 
   async release(requestId: string): Promise<{ released: boolean }> {
     return { released: (await dropHolds(this.ds, 'request_id = $1', [requestId])) > 0 };
+  }
+
+  /** Gives back part of a hold (never more than it has left), e.g. a credit lease's unused money. */
+  async releasePart(requestId: string, amountNano: bigint): Promise<{ released: boolean }> {
+    const rows = (await this.ds.query(
+      `WITH h AS (SELECT request_id, amount_nano FROM billing.holds WHERE request_id = $1 FOR UPDATE),
+            cut AS (
+              UPDATE billing.holds t SET amount_nano = t.amount_nano - LEAST(h.amount_nano, $2::bigint) FROM h
+              WHERE t.request_id = h.request_id RETURNING t.user_id, LEAST(h.amount_nano, $2::bigint) AS freed),
+            freed AS (UPDATE billing.users u SET held_nano = u.held_nano - c.freed FROM cut c WHERE u.id = c.user_id RETURNING 1)
+       SELECT (SELECT count(*) FROM freed)::int AS released`,
+      [requestId, amountNano.toString()],
+    )) as { released: number }[];
+    return { released: rows[0].released > 0 };
   }
 
   async sweepExpired(): Promise<number> {

@@ -1,11 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager } from 'typeorm';
-import { UsageEvent } from '@switchyard/contracts';
-import { UsageRecordEntity } from './entities/usage-record.entity';
-import { chargeFor, chargePolicyOf, PriceNano } from '@switchyard/contracts';
+import { DataSource } from 'typeorm';
+import { chargeFor, chargePolicyOf, PriceNano, UsageEvent } from '@switchyard/contracts';
 import { BillingConfig } from './billing.config';
-import { LedgerEntryEntity } from './entities/ledger-entry.entity';
-import { drawFromReservation, takeHolds } from './holds.service';
 import { PricesService } from './prices.service';
 
 const MAX_GROUP = 200;
@@ -19,8 +15,8 @@ interface Pending {
 /**
  * Prices requests and debits them, exactly once per request id: a redelivered event finds its
  * usage record already there and changes nothing. Events that arrive together are applied in one
- * transaction (one commit instead of one per request); if that fails, each is applied on its own,
- * so one bad event cannot hold the others back.
+ * statement (one round trip and one commit instead of several per request); if that fails, each
+ * is applied on its own, so one bad event cannot hold the others back.
  */
 @Injectable()
 export class UsageService {
@@ -46,11 +42,11 @@ export class UsageService {
         const prices = new Map<string, PriceNano | null>();
         for (const { event } of group) if (!prices.has(event.model)) prices.set(event.model, await this.prices.find(event.model));
         try {
-          const results = await this.ds.transaction((em) => this.applyGroup(em, group.map((p) => p.event), prices));
+          const results = await this.applyGroup(group.map((p) => p.event), prices);
           group.forEach((p, i) => p.resolve(results[i]));
         } catch {
           for (const p of group) {
-            await this.ds.transaction((em) => this.applyGroup(em, [p.event], prices)).then(([result]) => p.resolve(result), p.reject);
+            await this.applyGroup([p.event], prices).then(([result]) => p.resolve(result), p.reject);
           }
         }
       }
@@ -60,52 +56,83 @@ export class UsageService {
   }
 
   /**
-   * Applies a group of events in the caller's transaction. Each user's row is touched once, last
-   * (balance and held total in one UPDATE), so a hold for that user waits for one short lock, not
-   * for the whole group; holds are locked before users, the order every other path uses.
+   * Applies a group of events in one statement (one round trip, one commit): records the usage
+   * rows that are new, and only for those replaces what was set aside by the actual cost (a
+   * request's own hold goes; a batch reservation or credit lease shrinks by the cost, never below
+   * zero), appends the ledger entries and debits each user once.
    */
-  private async applyGroup(em: EntityManager, events: UsageEvent[], prices: Map<string, PriceNano | null>): Promise<('applied' | 'duplicate')[]> {
+  private async applyGroup(events: UsageEvent[], prices: Map<string, PriceNano | null>): Promise<('applied' | 'duplicate')[]> {
     const policy = chargePolicyOf(this.config);
-    const results: ('applied' | 'duplicate')[] = [];
-    const applied: { event: UsageEvent; costNano: bigint }[] = [];
-    for (const event of events) {
+    const rows = events.map((event, ord) => {
       const price = prices.get(event.model) ?? null;
-      const costNano = chargeFor(event, price, policy);
-      const inserted = (await em.createQueryBuilder().insert().into(UsageRecordEntity).values({
-        requestId: event.requestId, userId: event.userId, keyId: event.keyId, model: event.model, endpoint: event.endpoint,
-        channelId: event.channelId, channelType: event.channelType, promptTokens: event.promptTokens,
-        completionTokens: event.completionTokens, cachedTokens: event.cachedTokens ?? 0, estimated: event.estimated, cached: event.cached ?? false,
-        cacheWriteTokens: event.cacheWriteTokens ?? 0, reasoningTokens: event.reasoningTokens ?? 0, images: event.images ?? 0, audioSeconds: event.audioSeconds ?? 0,
-        inputNanoPerMillion: price?.inputPerMillion ?? 0n, outputNanoPerMillion: price?.outputPerMillion ?? 0n,
-        cachedInputNanoPerMillion: price?.cachedInputPerMillion ?? null,
-        cacheWriteInputNanoPerMillion: price?.cacheWriteInputPerMillion ?? null, imageNano: price?.imageNano ?? null, audioSecondNano: price?.audioSecondNano ?? null, callNano: price?.callNano ?? null,
-        batchDiscountPpm: price?.batchDiscountPpm ?? 0n, priced: price !== null, costNano,
-        batchId: event.batchId ?? null, latencyMs: event.latencyMs, createdAt: new Date(event.createdAt),
-      }).orIgnore().returning(['requestId']).execute()) as { raw: unknown[] };
-      const fresh = inserted.raw.length > 0;
-      results.push(fresh ? 'applied' : 'duplicate');
-      if (fresh) applied.push({ event, costNano });
-    }
-    if (applied.length === 0) return results;
-
-    // the actual costs replace what was set aside: a request's own hold goes, a batch's reservation shrinks
-    const perUser = new Map<string, { cost: bigint; freed: bigint }>();
-    const entry = (userId: string) => perUser.get(userId) ?? perUser.set(userId, { cost: 0n, freed: 0n }).get(userId)!;
-    for (const freed of await takeHolds(em, applied.filter((a) => !a.event.prepaidBy).map((a) => a.event.requestId))) entry(freed.userId).freed += freed.amountNano;
-    const drawn = new Map<string, bigint>();
-    for (const a of applied) if (a.event.prepaidBy) drawn.set(a.event.prepaidBy, (drawn.get(a.event.prepaidBy) ?? 0n) + a.costNano);
-    for (const [reservation, cost] of drawn) {
-      const taken = await drawFromReservation(em, reservation, cost);
-      if (taken) entry(taken.userId).freed += taken.amountNano;
-    }
-    const charged = applied.filter((a) => a.costNano !== 0n);
-    for (const a of charged) entry(a.event.userId).cost += a.costNano;
-    if (charged.length > 0) {
-      await em.insert(LedgerEntryEntity, charged.map((a) => ({ userId: a.event.userId, amountNano: -a.costNano, kind: 'usage' as const, reference: a.event.requestId })));
-    }
-    for (const [userId, { cost, freed }] of [...perUser].sort(([a], [b]) => a.localeCompare(b))) {
-      await em.query('UPDATE billing.users SET balance_nano = balance_nano - $2, held_nano = held_nano - $3 WHERE id = $1', [userId, cost.toString(), freed.toString()]);
-    }
-    return results;
+      return {
+        ord, request_id: event.requestId, user_id: event.userId, key_id: event.keyId, model: event.model, endpoint: event.endpoint,
+        channel_id: event.channelId, channel_type: event.channelType, prompt_tokens: event.promptTokens, completion_tokens: event.completionTokens,
+        cached_tokens: event.cachedTokens ?? 0, cache_write_tokens: event.cacheWriteTokens ?? 0, reasoning_tokens: event.reasoningTokens ?? 0,
+        images: event.images ?? 0, audio_seconds: event.audioSeconds ?? 0, estimated: event.estimated, cached: event.cached ?? false,
+        input_nano_per_million: String(price?.inputPerMillion ?? 0n), output_nano_per_million: String(price?.outputPerMillion ?? 0n),
+        cached_input_nano_per_million: nullableNano(price?.cachedInputPerMillion), cache_write_input_nano_per_million: nullableNano(price?.cacheWriteInputPerMillion),
+        image_nano: nullableNano(price?.imageNano), audio_second_nano: nullableNano(price?.audioSecondNano), call_nano: nullableNano(price?.callNano),
+        batch_discount_ppm: String(price?.batchDiscountPpm ?? 0n), priced: price !== null, cost_nano: String(chargeFor(event, price, policy)),
+        batch_id: event.batchId ?? null, latency_ms: event.latencyMs, created_at: event.createdAt, prepaid_by: event.prepaidBy ?? null,
+      };
+    });
+    const applied = (await this.ds.query(APPLY_USAGE_SQL, [JSON.stringify(rows)])) as { request_id: string }[];
+    const fresh = new Set(applied.map((r) => r.request_id));
+    return events.map((e) => (fresh.has(e.requestId) ? 'applied' : 'duplicate'));
   }
 }
+
+const nullableNano = (value: bigint | null | undefined): string | null => (value === null || value === undefined ? null : String(value));
+
+const USAGE_COLUMNS = `request_id, user_id, key_id, model, endpoint, channel_id, channel_type, prompt_tokens, completion_tokens,
+  cached_tokens, cache_write_tokens, reasoning_tokens, images, audio_seconds, estimated, cached, input_nano_per_million,
+  output_nano_per_million, cached_input_nano_per_million, cache_write_input_nano_per_million, image_nano, audio_second_nano,
+  call_nano, batch_discount_ppm, priced, cost_nano, batch_id, latency_ms, created_at`;
+
+/** $1: the events as a JSON array, costs already computed. Returns the request ids that were new. */
+const APPLY_USAGE_SQL = `
+WITH ev AS (
+  SELECT * FROM jsonb_to_recordset($1::jsonb) AS e(
+    ord int, request_id text, user_id text, key_id text, model text, endpoint text, channel_id text, channel_type text,
+    prompt_tokens int, completion_tokens int, cached_tokens int, cache_write_tokens int, reasoning_tokens int, images int,
+    audio_seconds int, estimated boolean, cached boolean, input_nano_per_million bigint, output_nano_per_million bigint,
+    cached_input_nano_per_million bigint, cache_write_input_nano_per_million bigint, image_nano bigint, audio_second_nano bigint,
+    call_nano bigint, batch_discount_ppm bigint, priced boolean, cost_nano bigint, batch_id text, latency_ms int,
+    created_at timestamptz, prepaid_by text)
+),
+fresh AS (
+  INSERT INTO billing.usage_records (${USAGE_COLUMNS})
+  SELECT ${USAGE_COLUMNS} FROM ev ORDER BY ord
+  ON CONFLICT (request_id) DO NOTHING
+  RETURNING request_id
+),
+applied AS (SELECT ev.* FROM ev JOIN fresh USING (request_id)),
+own_holds AS (
+  DELETE FROM billing.holds h USING applied a WHERE a.prepaid_by IS NULL AND h.request_id = a.request_id
+  RETURNING h.user_id, h.amount_nano AS freed
+),
+draws AS (SELECT prepaid_by, sum(cost_nano) AS cost FROM applied WHERE prepaid_by IS NOT NULL GROUP BY prepaid_by),
+before_draw AS (SELECT h.request_id, h.amount_nano FROM billing.holds h JOIN draws d ON h.request_id = d.prepaid_by FOR UPDATE OF h),
+drawn AS (
+  UPDATE billing.holds t SET amount_nano = t.amount_nano - LEAST(b.amount_nano, d.cost)
+  FROM before_draw b JOIN draws d ON d.prepaid_by = b.request_id
+  WHERE t.request_id = b.request_id
+  RETURNING t.user_id, LEAST(b.amount_nano, d.cost) AS freed
+),
+ledger AS (
+  INSERT INTO billing.ledger (user_id, amount_nano, kind, reference)
+  SELECT user_id, -cost_nano, 'usage', request_id FROM applied WHERE cost_nano <> 0 ORDER BY ord
+),
+per_user AS (
+  SELECT user_id, sum(cost) AS cost, sum(freed) AS freed FROM (
+    SELECT user_id, cost_nano AS cost, 0::bigint AS freed FROM applied
+    UNION ALL SELECT user_id, 0, freed FROM own_holds
+    UNION ALL SELECT user_id, 0, freed FROM drawn
+  ) moves GROUP BY user_id
+),
+debited AS (
+  UPDATE billing.users u SET balance_nano = u.balance_nano - p.cost, held_nano = u.held_nano - p.freed
+  FROM per_user p WHERE u.id = p.user_id AND (p.cost <> 0 OR p.freed <> 0)
+)
+SELECT request_id FROM fresh`;

@@ -205,7 +205,7 @@ export class RequestExecutor {
       endpoint: req.endpoint, channelId: channel.id, channelType: channel.channelType, promptTokens: usage.promptTokens,
       completionTokens: usage.completionTokens, cachedTokens: usage.cachedTokens ?? 0, cacheWriteTokens: usage.cacheWriteTokens ?? 0,
       reasoningTokens: usage.reasoningTokens ?? 0, images: usage.images ?? 0, audioSeconds: usage.audioSeconds ?? 0, estimated: flags.estimated, cached: flags.cached, batchId: req.batchId ?? null,
-      prepaidBy: req.prepaid && req.batchId ? req.batchId : null,
+      prepaidBy: this.spend.prepaidBy(req, channel.channelType, usage, flags.cached),
       latencyMs: Date.now() - startedAt, createdAt: new Date(startedAt).toISOString(),
     };
     this.usage.publish(event);

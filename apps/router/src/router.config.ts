@@ -24,4 +24,11 @@ export class RouterConfig extends WithChargePolicy(WithS3(UpstreamPolicyConfig))
   @IsInt() @Min(1) @Max(10_000) SWITCHYARD_ROUTER_BATCH_CONCURRENCY: number = 128;
   /** ... and within a second of an interactive request: batch traffic steps back */
   @IsInt() @Min(1) @Max(10_000) SWITCHYARD_ROUTER_BATCH_CONCURRENCY_SHARED: number = 16;
+  /**
+   * USD one credit lease holds per user and replica (at most half the user's available balance,
+   * at least one request's worst case); 0 asks billing to hold every request on its own
+   */
+  @Matches(/^\d{1,6}(\.\d{1,9})?$/, { message: 'must be a USD amount like 0.5' }) SWITCHYARD_CREDIT_LEASE_USD: string = '1';
+  /** a lease takes new requests for this long, then the next request asks billing for a fresh one */
+  @IsInt() @Min(1) @Max(3600) SWITCHYARD_CREDIT_LEASE_SECONDS: number = 30;
 }

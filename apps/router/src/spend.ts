@@ -1,12 +1,17 @@
-import { Inject, Injectable } from '@nestjs/common';
-import { ChannelType, chargeFor, chargePolicyOf, costOf, ExecuteRequest, nanoToUsd, Subjects, worstCaseUsage } from '@switchyard/contracts';
+import { randomBytes } from 'crypto';
+import { Inject, Injectable, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { ChannelType, chargeFor, chargePolicyOf, costOf, ExecuteRequest, nanoToUsd, parseDecimal, PriceNano, Subjects, worstCaseUsage } from '@switchyard/contracts';
 import { JsonLogger } from '@switchyard/logging';
 import { LOGGER, RpcClient } from '@switchyard/nats';
 import type { NormalizedUsage } from '@switchyard/providers';
+import { CreditLeases } from './credit-leases';
 import { PriceBook } from './price-book';
 import { RouterConfig } from './router.config';
 
 const MIN_HOLD_TTL_MS = 10 * 60_000;
+/** a lease no request used for this long goes back to billing */
+const LEASE_IDLE_MS = 5000;
+const LEASE_SWEEP_MS = 1000;
 
 export interface ShownCost {
   /** what the caller is charged, USD */
@@ -16,19 +21,49 @@ export interface ShownCost {
 }
 
 /**
- * Money around one request: before a paid (PLATFORM) channel is called, billing must set its
- * worst-case cost aside, or the request is refused with 402; after it, the cost shown to the caller.
+ * Money around one request: before a paid (PLATFORM) channel is called, the request's worst-case
+ * cost must be set aside, or it is refused with 402; after it, the cost shown to the caller.
+ * Money is set aside from a credit lease this replica holds for the user (see CreditLeases), or,
+ * with leases turned off, by a billing hold of the request's own.
  */
 @Injectable()
-export class Spend {
+export class Spend implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly leases: CreditLeases | null;
+  private timer: NodeJS.Timeout | null = null;
+
   constructor(
     private readonly rpc: RpcClient,
     private readonly prices: PriceBook,
     private readonly config: RouterConfig,
     @Inject(LOGGER) private readonly logger: JsonLogger,
-  ) {}
+  ) {
+    const leaseNano = parseDecimal(config.SWITCHYARD_CREDIT_LEASE_USD, 9);
+    const maxAgeMs = config.SWITCHYARD_CREDIT_LEASE_SECONDS * 1000;
+    this.leases = leaseNano === 0n ? null : new CreditLeases({
+      grant: async (leaseId, userId, target, minimum) => {
+        const granted = await this.rpc.send(Subjects.billingHoldCreate, { requestId: leaseId, userId, amountNano: target.toString(), minimumNano: minimum.toString(), ttlMs: this.holdTtlMs() + maxAgeMs });
+        return BigInt(granted.amount_nano);
+      },
+      shrink: async (leaseId, amount) => {
+        await this.rpc.send(Subjects.billingHoldRelease, { requestId: leaseId, amountNano: amount.toString() });
+      },
+      release: (leaseId) => this.releaseHold(leaseId),
+    }, { leaseNano, maxAgeMs, idleMs: LEASE_IDLE_MS, owner: randomBytes(4).toString('hex') });
+  }
 
-  /** Holds the worst case; false when the model is free (nothing to hold). Throws `insufficient_quota`. */
+  onApplicationBootstrap(): void {
+    if (!this.leases) return;
+    const leases = this.leases;
+    this.timer = setInterval(() => leases.sweep(), LEASE_SWEEP_MS);
+    this.timer.unref();
+  }
+
+  onApplicationShutdown(): void {
+    if (this.timer) clearInterval(this.timer);
+    this.leases?.releaseAll();
+  }
+
+  /** Sets the worst case aside; false when the model is free (nothing to hold). Throws `insufficient_quota`. */
   async hold(req: ExecuteRequest): Promise<boolean> {
     if (req.prepaid) return false; // its batch reserved the money
     const price = await this.prices.priceOf(req.body.model);
@@ -36,22 +71,49 @@ export class Spend {
     const worst = worstCaseUsage(req.endpoint, req.body, this.config.SWITCHYARD_DEFAULT_MAX_OUTPUT_TOKENS);
     const amount = costOf(price, worst, Boolean(req.batchId));
     if (amount === 0n) return false;
-    const ttlMs = Math.max(MIN_HOLD_TTL_MS, this.config.SWITCHYARD_UPSTREAM_TIMEOUT_MS * this.config.SWITCHYARD_MAX_ATTEMPTS + 60_000);
-    await this.rpc.send(Subjects.billingHoldCreate, { requestId: req.requestId, userId: req.principal.userId, amountNano: amount.toString(), ttlMs });
+    if (this.leases) await this.leases.take(req.requestId, req.principal.userId, amount);
+    else await this.rpc.send(Subjects.billingHoldCreate, { requestId: req.requestId, userId: req.principal.userId, amountNano: amount.toString(), ttlMs: this.holdTtlMs() });
     return true;
   }
 
   /** The request ended without usage to bill: give the money back now rather than at expiry. */
   release(requestId: string): void {
-    this.rpc.send(Subjects.billingHoldRelease, { requestId }).catch((e) => this.logger.warn(`hold of ${requestId} not released; it will expire`, e));
+    if (this.leases) this.leases.cancel(requestId);
+    else this.releaseHold(requestId);
+  }
+
+  /**
+   * The request's usage is about to be reported: what its cost is drawn from (its batch's
+   * reservation or this replica's lease), or null when it is billed against a hold of its own or nothing.
+   */
+  prepaidBy(req: ExecuteRequest, channelType: ChannelType, usage: NormalizedUsage, cached: boolean): string | null {
+    if (req.prepaid && req.batchId) return req.batchId;
+    return this.leases?.settle(req.requestId, this.chargeOf(req, channelType, usage, cached)) ?? null;
+  }
+
+  private holdTtlMs(): number {
+    return Math.max(MIN_HOLD_TTL_MS, this.config.SWITCHYARD_UPSTREAM_TIMEOUT_MS * this.config.SWITCHYARD_MAX_ATTEMPTS + 60_000);
+  }
+
+  private releaseHold(requestId: string): void {
+    this.rpc.send(Subjects.billingHoldRelease, { requestId }).catch((e) => this.logger.warn(`hold ${requestId} not released; it will expire`, e));
+  }
+
+  /** What billing will charge for this usage (null: prices are not available). */
+  private async chargeOf(req: ExecuteRequest, channelType: ChannelType, usage: NormalizedUsage, cached: boolean): Promise<bigint | null> {
+    const price = await this.prices.priceOf(req.body.model).catch(() => undefined);
+    return price === undefined ? null : this.charge(price, req, channelType, usage, cached);
+  }
+
+  private charge(price: PriceNano | null, req: ExecuteRequest, channelType: ChannelType, usage: NormalizedUsage, cached: boolean): bigint {
+    return chargeFor({ channelType, cached, ...usage, batchId: req.batchId }, price, chargePolicyOf(this.config));
   }
 
   async shownCost(req: ExecuteRequest, channelType: ChannelType, usage: NormalizedUsage, cached: boolean): Promise<ShownCost | null> {
     const price = await this.prices.priceOf(req.body.model).catch(() => undefined);
     if (price === undefined) return null;
-    const charged = chargeFor({ channelType, cached, ...usage, batchId: req.batchId }, price, chargePolicyOf(this.config));
     const upstream = channelType === 'PRIVATE' && price ? costOf(price, usage, false) : null;
-    return { cost: nanoToUsd(charged), upstreamCost: upstream === null ? null : nanoToUsd(upstream) };
+    return { cost: nanoToUsd(this.charge(price, req, channelType, usage, cached)), upstreamCost: upstream === null ? null : nanoToUsd(upstream) };
   }
 }
 

@@ -11,6 +11,8 @@ export interface RunningStack {
   natsUrl: string;
   s3Endpoint: string;
   dataDir: string;
+  /** the stack's own database, for tests that check what services stored */
+  databaseUrl: string;
   /** pid of each process the launcher runs, by name */
   pids: Record<string, number>;
   launcher: ManagedProcess;
@@ -45,6 +47,7 @@ export async function startStackLikeNpmStart(extraEnv: NodeJS.ProcessEnv = {}): 
     natsUrl: info.nats_url,
     s3Endpoint: info.s3_endpoint,
     dataDir: data.path,
+    databaseUrl: db.url,
     pids: info.pids,
     launcher,
     async stop() {

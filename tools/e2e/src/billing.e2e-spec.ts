@@ -1,4 +1,5 @@
 import OpenAI from 'openai';
+import { Client } from 'pg';
 import { apiCaller, createUserWithKey, MockUpstreamProcess, RunningStack, startMockUpstream, startStackLikeNpmStart } from '@switchyard/testing';
 
 /** Money as callers see it: holds before paid calls, costs in answers, BYOK, streams cut short. */
@@ -67,6 +68,31 @@ describe('billing through the running system', () => {
     const balance = await balanceOf(userId);
     expect(balance).toBeGreaterThanOrEqual(0);
     expect(balance).toBeCloseTo(0.05 - spent, 9);
+  });
+
+  it('sets money aside for a user\'s requests in one credit lease, bills each exactly, and gives the lease back when they stop', async () => {
+    const { userId, key } = await createUserWithKey(stack, { name: 'leased', credits: 1 });
+    const db = new Client({ connectionString: stack.databaseUrl });
+    await db.connect();
+    const holdsOf = async () => (await db.query('SELECT request_id, amount_nano::text AS amount FROM billing.holds WHERE user_id = $1', [userId])).rows;
+    const heldOf = async () => (await db.query('SELECT held_nano::text AS held FROM billing.users WHERE id = $1', [userId])).rows[0].held;
+    try {
+      for (let i = 0; i < 8; i++) expect((await ask(key, { max_tokens: 100 })).status).toBe(200);
+      const holds = await holdsOf();
+      // one lease of at most half the balance, not a hold per request
+      expect(holds).toHaveLength(1);
+      expect(holds[0].request_id).toMatch(/^lease_/);
+      expect(BigInt(holds[0].amount)).toBeLessThanOrEqual(500_000_000n);
+      const usage = await settledUsage(key, 8);
+      const spent = usage.data.reduce((sum: number, u: { cost: number }) => sum + u.cost, 0);
+      expect(await balanceOf(userId)).toBeCloseTo(1 - spent, 9);
+      // idle for a few seconds: nothing stays held
+      for (let i = 0; i < 100 && (await holdsOf()).length > 0; i++) await new Promise((r) => setTimeout(r, 200));
+      expect(await holdsOf()).toEqual([]);
+      expect(await heldOf()).toBe('0');
+    } finally {
+      await db.end();
+    }
   });
 
   it('shows the cost in usage.cost and x-switchyard-cost, and on the final streamed chunk', async () => {

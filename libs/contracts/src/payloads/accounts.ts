@@ -143,6 +143,11 @@ export class CreateHoldRequest {
   @Matches(/^\d{1,19}$/) amountNano!: string;
   /** how long the hold may live if its usage never arrives */
   @IsInt() @Min(1000) ttlMs!: number;
+  /**
+   * Makes the hold a credit lease: grant as much of amountNano as leaves half of the available
+   * balance free, but never less than this (refused if even this does not fit).
+   */
+  @IsOptional() @Matches(/^\d{1,19}$/) minimumNano?: string;
 }
 
 export class ReservedTokens {
@@ -165,6 +170,8 @@ export class ReserveRequest {
 
 export class ReleaseHoldRequest {
   @IsString() @IsNotEmpty() requestId!: string;
+  /** give back only this much (nano-dollars), keeping the rest held; without it the whole hold goes */
+  @IsOptional() @Matches(/^\d{1,19}$/) amountNano?: string;
 }
 
 export interface HoldView {
