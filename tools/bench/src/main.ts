@@ -1,12 +1,15 @@
 import { execSync } from 'child_process';
 import { cpus } from 'os';
 import { writeFileSync } from 'fs';
-import { join } from 'path';
+import { join, resolve } from 'path';
 import { MockUpstreamProcess, startMockUpstream, startStackLikeNpmStart } from '@switchyard/testing';
 import { machineBusy, MeteredProcess, pidsMatching, ProcessMeter } from './process-meter';
+import { ECHO_ORIGIN } from './echo-upstream';
+import { writePlots } from './plots';
 import { writeReport } from './report';
 import {
-  addedLatency, batchThroughput, batchValidation, BenchContext, closePools, fileUpload, liveTrafficDuringBatch, streaming, thousandInFlight, throughputFrontier,
+  addedLatency, batchThroughput, batchValidation, BenchContext, closePools, concurrentStreams, fileUpload, liveTrafficDuringBatch, streaming, thousandInFlight,
+  throughputFrontier,
 } from './workloads';
 
 const MOCK_KEY = 'sk-bench-upstream';
@@ -28,11 +31,13 @@ async function main(): Promise<void> {
   const mocks: MockUpstreamProcess[] = await Promise.all([
     startMockUpstream({ apiKey: MOCK_KEY }), startMockUpstream({ apiKey: MOCK_KEY, latencyMs: 20 }), startMockUpstream({ apiKey: MOCK_KEY, latencyMs: 1000 }),
   ]);
-  const stack = await startStackLikeNpmStart({ LOG_LEVEL: 'warn' });
+  // the router answers ECHO_ORIGIN in-process (the hop breakdown's middle path); nothing else changes
+  const echoPreload = `--require ${resolve(__dirname, 'echo-upstream.js')}`;
+  const stack = await startStackLikeNpmStart({ LOG_LEVEL: 'warn', NODE_OPTIONS: [process.env.NODE_OPTIONS, echoPreload].filter(Boolean).join(' ') });
   try {
-    const models = { instant: 'bench-0ms', ms20: 'bench-20ms', slow: 'bench-1s' };
-    for (const [model, mock] of [[models.instant, mocks[0]], [models.ms20, mocks[1]], [models.slow, mocks[2]]] as const) {
-      await admin(stack, 'POST', '/admin/channels', { name: model, provider: 'openai', base_url: `${mock.url}/v1`, api_key: MOCK_KEY, models: [model] });
+    const models = { instant: 'bench-0ms', ms20: 'bench-20ms', slow: 'bench-1s', echo: 'bench-echo' };
+    for (const [model, baseUrl] of [[models.instant, mocks[0].url], [models.ms20, mocks[1].url], [models.slow, mocks[2].url], [models.echo, ECHO_ORIGIN]] as const) {
+      await admin(stack, 'POST', '/admin/channels', { name: model, provider: 'openai', base_url: `${baseUrl}/v1`, api_key: MOCK_KEY, models: [model] });
       await admin(stack, 'PUT', `/admin/prices/${model}`, { input_per_million: 0.15, output_per_million: 0.6 });
     }
     const users = (await (await fetch(`${stack.gatewayUrl}/admin/users`, { headers: { authorization: `Bearer ${stack.adminKey}` } })).json()) as { data: { id: string; role: string }[] };
@@ -46,9 +51,11 @@ async function main(): Promise<void> {
       { name: 's3 (launcher)', pids: () => (stack.launcher.pid ? [stack.launcher.pid] : []) },
     ]);
     const idleRss = meter.rss();
+    meter.startTimeline();
     const ctx: BenchContext = { stack, quick, meter, mocks: { instant: mocks[0], ms20: mocks[1], slow: mocks[2] }, models, mockKey: MOCK_KEY };
     const run = async <T>(name: string, fn: () => Promise<T>): Promise<T> => {
       console.log(`… ${name}`);
+      meter.mark(name);
       const result = await fn();
       console.log(`  ${JSON.stringify(result)}`);
       return result;
@@ -64,6 +71,7 @@ async function main(): Promise<void> {
       throughput: await run('throughput frontier, 20 ms upstream', () => throughputFrontier(ctx)),
       in_flight: await run('1,000 in flight, 1 s upstream', () => thousandInFlight(ctx)),
       streaming: await run('streaming, concurrency 1', () => streaming(ctx)),
+      concurrent_streams: await run('most concurrent stall-free streams', () => concurrentStreams(ctx)),
       batches: [] as Awaited<ReturnType<typeof batchThroughput>>[],
       batch_validation: null as Awaited<ReturnType<typeof batchValidation>> | null,
       live_during_batch: null as Awaited<ReturnType<typeof liveTrafficDuringBatch>> | null,
@@ -78,9 +86,11 @@ async function main(): Promise<void> {
     // last: the validated batch is cancelled, and settling its 50,000 lines would slow whatever came next
     results.batch_validation = await run('validation of a large batch input', () => batchValidation(ctx, quick ? 20 : 100));
     results.wall_seconds = Math.round((Date.now() - started) / 1000);
+    meter.stopTimeline();
     const out = join(process.cwd(), 'docs');
+    const plots = writePlots(join(out, 'plots'), quick ? '-quick' : '', results, meter);
     writeFileSync(join(out, `benchmarks${quick ? '-quick' : ''}.json`), `${JSON.stringify(results, null, 2)}\n`);
-    writeReport(join(out, `benchmarks${quick ? '-quick' : ''}.md`), results);
+    writeReport(join(out, `benchmarks${quick ? '-quick' : ''}.md`), results, plots);
     console.log(`Wrote docs/benchmarks${quick ? '-quick' : ''}.{md,json} in ${results.wall_seconds} s`);
   } finally {
     await closePools();

@@ -42,10 +42,23 @@ export function pidsMatching(fragment: string): number[] {
   return pids;
 }
 
-/** CPU seconds and RSS of a set of processes; RSS peaks are sampled every second while running. */
+/** RSS of every process at one moment, seconds since the timeline started. */
+export interface RssSample {
+  t: number;
+  mb: Record<string, number>;
+}
+
+/**
+ * CPU seconds and RSS of a set of processes; RSS peaks are sampled every second while running,
+ * and a timeline of RSS (with a mark where each workload starts) for the whole run.
+ */
 export class ProcessMeter {
   private timer: NodeJS.Timeout | null = null;
   private peaks = new Map<string, number>();
+  private timelineTimer: NodeJS.Timeout | null = null;
+  private timelineStart = 0;
+  readonly timeline: RssSample[] = [];
+  readonly marks: { t: number; label: string }[] = [];
 
   constructor(readonly processes: MeteredProcess[]) {}
 
@@ -55,6 +68,22 @@ export class ProcessMeter {
 
   rss(): Map<string, number> {
     return new Map(this.processes.map((p) => [p.name, p.pids().reduce((s, pid) => s + rssMb(pid), 0)]));
+  }
+
+  startTimeline(): void {
+    this.timelineStart = Date.now();
+    const sample = () => this.timeline.push({ t: (Date.now() - this.timelineStart) / 1000, mb: Object.fromEntries([...this.rss()].map(([n, mb]) => [n, Math.round(mb)])) });
+    sample();
+    this.timelineTimer = setInterval(sample, 1000);
+  }
+
+  mark(label: string): void {
+    if (this.timelineTimer) this.marks.push({ t: (Date.now() - this.timelineStart) / 1000, label });
+  }
+
+  stopTimeline(): void {
+    if (this.timelineTimer) clearInterval(this.timelineTimer);
+    this.timelineTimer = null;
   }
 
   startPeaks(): void {

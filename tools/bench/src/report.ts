@@ -1,5 +1,6 @@
 import { existsSync, readFileSync, writeFileSync } from 'fs';
 import { join } from 'path';
+import type { WrittenPlot } from './plots';
 
 type Results = Record<string, any>;
 
@@ -16,7 +17,7 @@ const FINDINGS = join(process.cwd(), 'tools/bench/findings.md');
 /** `p99 / max` in ms, or a dash when the process did not report it. */
 const loopDelay = (d: { p99_ms: number; max_ms: number } | null | undefined) => (d ? `${d.p99_ms} / ${d.max_ms} ms` : '–');
 
-export function writeReport(path: string, r: Results): void {
+export function writeReport(path: string, r: Results, plots: WrittenPlot[]): void {
   const idleTotal = Object.entries(r.idle_rss_mb as Record<string, number>).filter(([n]) => n !== 'postgres').reduce((s, [, v]) => s + v, 0);
   const best = (r.throughput.steps as any[]).find((s) => s.offered_rps === r.throughput.best_rps);
   const batch = r.batches as any[];
@@ -38,6 +39,7 @@ ${table(['figure', 'measured', 'target', ''], [
     ['1,000 in flight', `${r.in_flight.errors} errors`, '0 errors', verdict(r.in_flight.errors === 0)],
     ['added time to first token p50', `${r.streaming.added_ttft_p50_ms} ms`, '≤ 1 ms', verdict(r.streaming.added_ttft_p50_ms <= 1)],
     ['added inter-chunk gap p99', `${r.streaming.added_gap_p99_ms} ms`, '≤ 1 ms', verdict(r.streaming.added_gap_p99_ms <= 1)],
+    ['concurrent streams with no stalled chunk', `${r.concurrent_streams.most_stall_free}`, '≥ 150', verdict(r.concurrent_streams.most_stall_free >= 150)],
     ...batch.map((b) => [`batch of ${b.lines} lines, ${b.upstream_ms} ms upstream`, `${b.lines_per_second} lines/s (${b.seconds} s)`, b.lines === 50000 && b.upstream_ms === 0 ? '≤ 60 s' : '≥ 1,000 lines/s', verdict(b.lines === 50000 && b.upstream_ms === 0 ? b.seconds <= 60 : b.lines_per_second >= 1000)]),
     ['interactive p99 during a batch, vs alone', `× ${r.live_during_batch.p99_ratio} (${r.live_during_batch.alone_p99_ms} → ${r.live_during_batch.during_p99_ms} ms at ${r.live_during_batch.rate_rps} RPS)`, '≤ × 2', verdict(r.live_during_batch.p99_ratio <= 2)],
     [`${r.files.megabytes} MB upload, % of direct-to-S3 speed`, `${r.files.percent_of_direct} %`, '≥ 70 %', verdict(r.files.percent_of_direct >= 70)],
@@ -48,6 +50,16 @@ ${table(['figure', 'measured', 'target', ''], [
 ## 1. Added latency, non-streaming, concurrency 1, 0 ms upstream
 
 ${table(['rounds × requests', 'direct p50', 'gateway p50', 'added p50', 'added p99'], [[`${r.latency.rounds} × ${r.latency.per_round}`, `${r.latency.direct_p50_ms} ms`, `${r.latency.gateway_p50_ms} ms`, `${r.latency.added_p50_ms} ms`, `${r.latency.added_p99_ms} ms`]])}
+
+Hop breakdown, in the same interleaved rounds. *Gateway alone*: the same request with one invalid field,
+refused by the gateway after authentication, the rate limiter and validation of the whole body.
+*Gateway + NATS + router*: a channel answered inside the router process (no upstream HTTP hop).
+*Full path*: through the router to the mock over HTTP. Added = that path's p50 (p99) minus the direct call's.
+
+${table(['path', 'p50', 'p99', 'added p50', 'added p99', 'this hop adds (p50)'], (r.latency.hops as any[]).map((h, i, all) => [
+    h.path.replace(/_/g, ' '), `${h.p50_ms} ms`, `${h.p99_ms} ms`, `${h.added_p50_ms} ms`, `${h.added_p99_ms} ms`,
+    `${Math.round((h.added_p50_ms - (i > 0 ? all[i - 1].added_p50_ms : 0)) * 1000) / 1000} ms`,
+  ]))}
 
 ## 2. Throughput frontier, 20 ms upstream, open loop
 
@@ -69,6 +81,17 @@ ${table(
 
 ${table(['streams', 'added TTFT p50', 'added gap p50', 'added gap p99'], [[r.streaming.streams, `${r.streaming.added_ttft_p50_ms} ms`, `${r.streaming.added_gap_p50_ms} ms`, `${r.streaming.added_gap_p99_ms} ms`]])}
 
+### Most concurrent streams with no stalled chunk
+
+Each step starts N streams spread over one chunk interval; the mock sends ${r.concurrent_streams.deltas} content deltas every
+${r.concurrent_streams.interval_ms} ms. A delta is stalled when it comes more than ${r.concurrent_streams.stall_ms} ms later than the interval after the
+previous one (gaps are between content deltas: the gateway holds the closing chunk back to put \`_routing\` on it).
+Steps stop at the first with a stalled delta or a failed stream.
+
+${table(['streams', 'failed', 'stalled deltas', 'gap p50', 'gap p99', 'gap max', 'first chunk p99'], (r.concurrent_streams.steps as any[]).map((s) => [
+    s.streams, s.errors, s.stalled_chunks, `${s.gap_p50_ms} ms`, `${s.gap_p99_ms} ms`, `${s.gap_max_ms} ms`, `${s.ttft_p99_ms} ms`,
+  ]))}
+
 ## 5. Batches, one replica of each service
 
 ${table(['lines', 'upstream', 'status', 'seconds', 'lines/s', 'first result', 'peak RSS increase (MB)'], batch.map((b) => [
@@ -89,11 +112,13 @@ ${table(['input', 'validation', 'batches peak RSS increase'], [[`${r.batch_valid
 
 ${table(Object.keys(r.idle_rss_mb), [Object.values(r.idle_rss_mb) as number[]])}
 
+## Plots
+
+${plots.map((p) => `![${p.title}](${p.file})`).join('\n\n')}
+
 ${existsSync(FINDINGS) ? readFileSync(FINDINGS, 'utf8') : ''}
-Not measured yet: the hop breakdown (gateway alone, gateway + NATS + an echo router), event-loop delay
-under 1,000 in flight, the most concurrent stall-free streams, a batch with
-a replica killed (see tools/e2e/src/batches-crash.e2e-spec.ts for that figure), big (~10 KB) answers,
-CPU pinning of the mock, and plots.
+Not measured here: a batch with a replica killed (tools/e2e/src/batches-crash.e2e-spec.ts has that figure),
+big (~10 KB) answers, and CPU pinning of the mock.
 `;
   writeFileSync(path, md);
 }

@@ -12,8 +12,8 @@ export interface BenchContext {
   quick: boolean;
   meter: ProcessMeter;
   mocks: { instant: MockUpstreamProcess; ms20: MockUpstreamProcess; slow: MockUpstreamProcess };
-  /** the model each mock serves through the gateway */
-  models: { instant: string; ms20: string; slow: string };
+  /** the model each mock serves through the gateway; `echo` is answered inside the router (no upstream hop) */
+  models: { instant: string; ms20: string; slow: string; echo: string };
   mockKey: string;
 }
 
@@ -32,6 +32,10 @@ interface Target {
   origin: string;
   key: string;
   model: string;
+  /** fields that replace the default body's (an invalid value makes the gateway refuse the request itself) */
+  extra?: Record<string, unknown>;
+  /** the status a successful measurement expects */
+  status?: number;
 }
 
 const chatBody = (model: string, extra: Record<string, unknown> = {}) =>
@@ -40,10 +44,19 @@ const chatBody = (model: string, extra: Record<string, unknown> = {}) =>
 async function chat(target: Target, extra: Record<string, unknown> = {}): Promise<boolean> {
   const res = await poolFor(target.origin).request({
     path: '/v1/chat/completions', method: 'POST',
-    headers: { authorization: `Bearer ${target.key}`, 'content-type': 'application/json' }, body: chatBody(target.model, extra),
+    headers: { authorization: `Bearer ${target.key}`, 'content-type': 'application/json' }, body: chatBody(target.model, { ...target.extra, ...extra }),
   });
   await res.body.dump();
-  return res.statusCode === 200;
+  return res.statusCode === (target.status ?? 200);
+}
+
+/** One more request's status and body, to say why a measurement failed. */
+async function answerOf(target: Target): Promise<string> {
+  const res = await poolFor(target.origin).request({
+    path: '/v1/chat/completions', method: 'POST',
+    headers: { authorization: `Bearer ${target.key}`, 'content-type': 'application/json' }, body: chatBody(target.model, target.extra),
+  });
+  return `${res.statusCode} ${(await res.body.text()).slice(0, 500)}`;
 }
 
 function gatewayTarget(ctx: BenchContext, model: string): Target {
@@ -58,38 +71,51 @@ async function timedSamples(target: Target, n: number): Promise<number[]> {
   const samples: number[] = [];
   for (let i = 0; i < n; i++) {
     const t0 = performance.now();
-    if (!(await chat(target))) throw new Error(`request to ${target.origin} failed`);
+    if (!(await chat(target))) throw new Error(`request to ${target.origin} (${target.model}) did not answer ${target.status ?? 200}: ${await answerOf(target)}`);
     samples.push(performance.now() - t0);
   }
   return samples;
 }
 
-/** 1. Added latency at concurrency 1 against a 0 ms upstream, gateway and direct interleaved in rounds. */
+/**
+ * 1. Added latency at concurrency 1 against a 0 ms upstream, and where it goes. Four paths are
+ * timed in interleaved rounds (the order rotates each round):
+ * - direct: the mock called without the gateway (the baseline);
+ * - gateway alone: the same request with one invalid field, refused by the gateway after
+ *   authentication, the rate limiter and the whole body's validation (nothing leaves the gateway);
+ * - gateway + NATS + router: a channel whose upstream is answered inside the router process
+ *   (tools/bench/src/echo-upstream.ts), so everything but the upstream HTTP hop is on the path;
+ * - full path: gateway → NATS → router → mock over HTTP.
+ * Each hop's cost is the difference of successive paths' p50 (median of round medians).
+ */
 export async function addedLatency(ctx: BenchContext) {
   const rounds = ctx.quick ? 5 : 10;
   const perRound = ctx.quick ? 100 : 300;
-  const direct = directTarget(ctx, ctx.mocks.instant, ctx.models.instant);
-  const gateway = gatewayTarget(ctx, ctx.models.instant);
-  await timedSamples(gateway, 50); // warm up connections and caches
-  await timedSamples(direct, 50);
-  const added50: number[] = [];
-  const added99: number[] = [];
-  const gw50: number[] = [];
-  const dir50: number[] = [];
+  const paths = {
+    direct: directTarget(ctx, ctx.mocks.instant, ctx.models.instant),
+    gateway_alone: { ...gatewayTarget(ctx, ctx.models.instant), extra: { stream: 'yes' }, status: 400 },
+    gateway_nats_router: gatewayTarget(ctx, ctx.models.echo),
+    full: gatewayTarget(ctx, ctx.models.instant),
+  };
+  const names = Object.keys(paths) as (keyof typeof paths)[];
+  for (const name of names) await timedSamples(paths[name], 50); // warm up connections and caches
+  const p50 = Object.fromEntries(names.map((n) => [n, [] as number[]])) as Record<keyof typeof paths, number[]>;
+  const p99 = Object.fromEntries(names.map((n) => [n, [] as number[]])) as Record<keyof typeof paths, number[]>;
   for (let r = 0; r < rounds; r++) {
-    const order = r % 2 ? [direct, gateway] : [gateway, direct];
-    const [a, b] = [await timedSamples(order[0], perRound), await timedSamples(order[1], perRound)];
-    const [g, d] = order[0] === gateway ? [a, b] : [b, a];
-    const gs = summarize(g);
-    const ds = summarize(d);
-    gw50.push(gs.p50);
-    dir50.push(ds.p50);
-    added50.push(gs.p50 - ds.p50);
-    added99.push(gs.p99 - ds.p99);
+    for (let i = 0; i < names.length; i++) {
+      const name = names[(i + r) % names.length];
+      const s = summarize(await timedSamples(paths[name], perRound));
+      p50[name].push(s.p50);
+      p99[name].push(s.p99);
+    }
   }
+  const added = (samples: Record<keyof typeof paths, number[]>, name: keyof typeof paths) => round(median(samples[name].map((v, i) => v - samples.direct[i])));
   return {
-    rounds, per_round: perRound, direct_p50_ms: round(median(dir50)), gateway_p50_ms: round(median(gw50)),
-    added_p50_ms: round(median(added50)), added_p99_ms: round(median(added99)),
+    rounds, per_round: perRound, direct_p50_ms: round(median(p50.direct)), gateway_p50_ms: round(median(p50.full)),
+    added_p50_ms: added(p50, 'full'), added_p99_ms: added(p99, 'full'),
+    hops: names.filter((n) => n !== 'direct').map((name) => ({
+      path: name, p50_ms: round(median(p50[name])), p99_ms: round(median(p99[name])), added_p50_ms: added(p50, name), added_p99_ms: added(p99, name),
+    })),
   };
 }
 
@@ -194,6 +220,72 @@ export async function streaming(ctx: BenchContext) {
     streams: n, added_ttft_p50_ms: round(g.ttft.p50 - d.ttft.p50), added_gap_p50_ms: round(g.gap.p50 - d.gap.p50),
     added_gap_p99_ms: round(g.gap.p99 - d.gap.p99),
   };
+}
+
+/** Whether one server-sent event carries generated text (a chat content delta). */
+function carriesContent(event: string): boolean {
+  const data = event.startsWith('data: ') ? event.slice(6) : '';
+  if (!data.startsWith('{')) return false;
+  const delta = (JSON.parse(data) as { choices?: { delta?: { content?: string } }[] }).choices?.[0]?.delta;
+  return typeof delta?.content === 'string' && delta.content.length > 0;
+}
+
+/**
+ * When each content delta of one stream arrived (ms from when it was sent), or null when it failed.
+ * Closing chunks are left out: the gateway holds the last one back to put `_routing` on it.
+ */
+async function contentArrivals(target: Target, body: string): Promise<number[] | null> {
+  const t0 = performance.now();
+  const res = await poolFor(target.origin).request({
+    path: '/v1/chat/completions', method: 'POST', headers: { authorization: `Bearer ${target.key}`, 'content-type': 'application/json' }, body,
+  });
+  if (res.statusCode !== 200) {
+    await res.body.dump();
+    return null;
+  }
+  const arrivals: number[] = [];
+  let pending = '';
+  for await (const chunk of res.body) {
+    const now = performance.now() - t0;
+    const events = (pending + String(chunk)).split('\n\n');
+    pending = events.pop() ?? '';
+    for (const event of events) if (carriesContent(event)) arrivals.push(now);
+  }
+  return arrivals;
+}
+
+/**
+ * 4b. The most concurrent streams with no stalled chunk: at each step N streams start spread over
+ * one chunk interval, each with DELTAS content deltas every INTERVAL ms; a delta is stalled when it
+ * arrives more than STALL_MS later than the interval after the previous one.
+ */
+export async function concurrentStreams(ctx: BenchContext) {
+  const DELTAS = 20;
+  const INTERVAL = 50;
+  const STALL_MS = 100;
+  const steps = ctx.quick ? [50, 150, 300] : [50, 100, 150, 200, 300, 400, 600, 800, 1000];
+  const gateway = gatewayTarget(ctx, ctx.models.instant);
+  const prompt = Array.from({ length: DELTAS - 1 }, (_, i) => `w${i}`).join(' ');
+  const body = JSON.stringify({ model: gateway.model, messages: [{ role: 'user', content: prompt }], stream: true, stream_options: { include_usage: true }, mock: { chunk_delay_ms: INTERVAL } });
+  const results: { streams: number; errors: number; stalled_chunks: number; gap_p50_ms: number; gap_p99_ms: number; gap_max_ms: number; ttft_p99_ms: number }[] = [];
+  let best = 0;
+  for (const n of steps) {
+    const runs = await Promise.all(Array.from({ length: n }, async (_, i) => {
+      await new Promise((r) => setTimeout(r, (i * INTERVAL) / n));
+      return contentArrivals(gateway, body).catch(() => null);
+    }));
+    const ok = runs.filter((r): r is number[] => r !== null && r.length >= DELTAS);
+    const gaps = ok.flatMap((a) => a.slice(1).map((t, i) => t - a[i]));
+    const g = summarize(gaps);
+    const step = {
+      streams: n, errors: n - ok.length, stalled_chunks: gaps.filter((gap) => gap > INTERVAL + STALL_MS).length,
+      gap_p50_ms: round(g.p50, 1), gap_p99_ms: round(g.p99, 1), gap_max_ms: round(g.max, 1), ttft_p99_ms: round(summarize(ok.map((a) => a[0])).p99, 1),
+    };
+    results.push(step);
+    if (step.errors > 0 || step.stalled_chunks > 0) break;
+    best = n;
+  }
+  return { deltas: DELTAS, interval_ms: INTERVAL, stall_ms: STALL_MS, steps: results, most_stall_free: best };
 }
 
 /** 5. A batch against a 0 ms upstream: create → completed lines per second, peak RSS per process. */
