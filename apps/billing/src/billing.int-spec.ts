@@ -1,6 +1,6 @@
 import { NatsConnection } from 'nats';
 import { DataSource } from 'typeorm';
-import { DomainError, Events, hashApiKey, KeyRevokedEvent, Streams, Subjects, UsageEvent } from '@switchyard/contracts';
+import { DomainError, Events, hashApiKey, KeyRevokedEvent, Streams, Subjects, UsageEvent, UsageEventGroup } from '@switchyard/contracts';
 import { onBroadcast, publishDurable, RpcClient } from '@switchyard/nats';
 import { InProcessService, startServiceInProcess } from '@switchyard/testing';
 import { BillingConfig } from './billing.config';
@@ -108,6 +108,29 @@ describe('billing service (real Postgres, NATS, JetStream)', () => {
       return info.num_ack_pending === 0 && info.num_pending === 0 ? true : undefined;
     });
     expect(await dataSource.query(`SELECT 1 FROM billing.usage_records WHERE request_id = 'req_poison'`)).toEqual([]);
+  });
+
+  it('applies a grouped usage message event by event: the good ones billed once, an unknown user\'s and a malformed one dropped', async () => {
+    const user = await rpc.send(Subjects.billingUserCreate, { name: 'grouped', credits: 1 });
+    const js = nc.jetstream();
+    const group: UsageEventGroup = {
+      events: [
+        usageEvent({ requestId: 'req_group_1', userId: user.id, model: 'unpriced' }),
+        usageEvent({ requestId: 'req_group_poison', userId: 'usr_nobody' }),
+        { ...usageEvent({ requestId: 'req_group_bad', userId: user.id }), promptTokens: -1 },
+        usageEvent({ requestId: 'req_group_2', userId: user.id, model: 'unpriced' }),
+      ],
+    };
+    await publishDurable(js, Events.routerRequestCompleted, group, 'usage:req_group_1:4');
+    // the same group redelivered (a retried publish outside the duplicate window) changes nothing
+    await publishDurable(js, Events.routerRequestCompleted, group, 'usage:req_group_1:4-again');
+    await until(async () => {
+      const info = await (await nc.jetstreamManager()).consumers.info(Streams.usage.name, Streams.usage.billingConsumer);
+      return info.num_ack_pending === 0 && info.num_pending === 0 ? true : undefined;
+    });
+    const usage = await rpc.send(Subjects.billingUsageList, { userId: user.id, limit: 10 });
+    expect(usage.data.map((u) => u.request_id).sort()).toEqual(['req_group_1', 'req_group_2']);
+    expect(await dataSource.query(`SELECT 1 FROM billing.usage_records WHERE request_id IN ('req_group_poison', 'req_group_bad')`)).toEqual([]);
   });
 
   it('prices usage exactly, once per request id, at the batch discount for batch lines', async () => {

@@ -1,12 +1,12 @@
 import { Inject, Injectable, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { NatsConnection } from 'nats';
-import { createValidated, Streams, UsageEvent } from '@switchyard/contracts';
+import { createValidated, Streams, UsageEvent, usageEventsOf } from '@switchyard/contracts';
 import { JsonLogger } from '@switchyard/logging';
 import { consumeDurable, DurableConsumer, ensureStream, LOGGER, NATS_CONNECTION } from '@switchyard/nats';
 import { UsageService } from './usage.service';
 
 const FOREIGN_KEY_VIOLATION = '23503';
-const CONCURRENT_EVENTS = 256;
+const CONCURRENT_MESSAGES = 256;
 
 /** Applies usage events from JetStream; every billing replica pulls from the same durable consumer. */
 @Injectable()
@@ -25,30 +25,35 @@ export class UsageConsumer implements OnApplicationBootstrap, OnApplicationShutd
       this.nc,
       Streams.usage.name,
       Streams.usage.billingConsumer,
+      // a message holds one event or a group; any failure but a permanent one redelivers it whole (applying is idempotent)
       async (payload) => {
-        let event: UsageEvent;
-        try {
-          event = createValidated(UsageEvent, payload);
-        } catch (error) {
-          // a malformed event can never succeed: log it and let it be acked rather than redelivered forever
-          this.logger.error('dropping an invalid usage event', error, JSON.stringify(payload));
-          return;
-        }
-        try {
-          await this.usage.apply(event);
-        } catch (error) {
-          // usage of a user who does not exist can never be billed: keep it in the log for reconciliation, do not retry it forever
-          if ((error as { code?: string }).code === FOREIGN_KEY_VIOLATION) {
-            this.logger.error(`dropping usage of unknown user ${event.userId} (request ${event.requestId})`, undefined, JSON.stringify(payload));
-            return;
-          }
-          throw error;
-        }
+        await Promise.all(usageEventsOf(payload).map((event) => this.applyOne(event)));
       },
-      (error) => this.logger.error('usage event failed, will be redelivered', error),
+      (error) => this.logger.error('a usage message failed, will be redelivered', error),
       // events handled together are applied in one transaction by UsageService
-      CONCURRENT_EVENTS,
+      CONCURRENT_MESSAGES,
     );
+  }
+
+  private async applyOne(payload: unknown): Promise<void> {
+    let event: UsageEvent;
+    try {
+      event = createValidated(UsageEvent, payload);
+    } catch (error) {
+      // a malformed event can never succeed: log it and let it be acked rather than redelivered forever
+      this.logger.error('dropping an invalid usage event', error, JSON.stringify(payload));
+      return;
+    }
+    try {
+      await this.usage.apply(event);
+    } catch (error) {
+      // usage of a user who does not exist can never be billed: keep it in the log for reconciliation, do not retry it forever
+      if ((error as { code?: string }).code === FOREIGN_KEY_VIOLATION) {
+        this.logger.error(`dropping usage of unknown user ${event.userId} (request ${event.requestId})`, undefined, JSON.stringify(payload));
+        return;
+      }
+      throw error;
+    }
   }
 
   async onApplicationShutdown(): Promise<void> {

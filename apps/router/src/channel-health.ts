@@ -25,7 +25,7 @@ export function outcomeOf(error: UpstreamError | null): CallOutcome {
 
 /**
  * The health of every channel, the same on every router replica: each replica broadcasts the
- * outcome of every upstream call and applies everyone's outcomes to its own HealthBoard. A refused
+ * outcomes of its upstream calls that change a circuit and applies everyone's to its own HealthBoard. A refused
  * key auto-disables the channel in Postgres (with the reason) at once.
  */
 @Injectable()
@@ -60,11 +60,17 @@ export class ChannelHealth implements OnApplicationBootstrap, OnApplicationShutd
     return this.board.admit(channelId, Date.now());
   }
 
+  /**
+   * Failures go to every replica. A success changes nothing while the circuit is closed (failures
+   * leave the window by themselves), so only a success that closes an open circuit is broadcast:
+   * otherwise each request would cost every replica a message.
+   */
   report(channelId: string, error: UpstreamError | null): void {
     const outcome = outcomeOf(error);
     const at = Date.now();
+    const worthTelling = outcome !== 'success' || this.board.state(channelId, at) !== 'closed';
     this.board.record(channelId, outcome, at);
-    broadcast(this.nc, Events.routerChannelCalled, { channelId, outcome, at, replica: this.replica } satisfies OutcomeMessage);
+    if (worthTelling) broadcast(this.nc, Events.routerChannelCalled, { channelId, outcome, at, replica: this.replica } satisfies OutcomeMessage);
     if (outcome === 'credential') void this.autoDisable(channelId, `The upstream refused the channel's key (HTTP ${error!.status}): ${error!.message}`.slice(0, 500));
   }
 

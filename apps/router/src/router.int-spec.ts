@@ -2,7 +2,7 @@ import { INestMicroservice } from '@nestjs/common';
 import { NatsConnection } from 'nats';
 import { lastValueFrom, Observable, toArray } from 'rxjs';
 import { DataSource } from 'typeorm';
-import { ExecuteRequest, Principal, StreamEvent, Streams, Subjects, UsageEvent } from '@switchyard/contracts';
+import { ExecuteRequest, Principal, StreamEvent, Streams, Subjects, UsageEvent, usageEventsOf } from '@switchyard/contracts';
 import { RpcClient } from '@switchyard/nats';
 import { InProcessService, MockUpstreamProcess, startFakeBilling, startMockUpstream, startServiceInProcess, startTestS3 } from '@switchyard/testing';
 import type { EmbeddedS3 } from '@switchyard/object-storage';
@@ -28,16 +28,17 @@ describe('router service (real Postgres, NATS, mock upstreams)', () => {
   const execute = (body: Record<string, unknown>, principal = user): ExecuteRequest =>
     ({ requestId: `req_router_${++seq}`, principal, endpoint: '/v1/chat/completions', body: body as ExecuteRequest['body'], stream: false, batchId: null });
 
-  async function lastUsage(): Promise<UsageEvent> {
+  /** the events of the newest usage message (the publisher groups the events that finish together) */
+  async function lastUsage(): Promise<UsageEvent[]> {
     const jsm = await nc.jetstreamManager();
     const msg = await jsm.streams.getMessage(Streams.usage.name, { last_by_subj: Streams.usage.subjects[0] });
-    return msg.json<UsageEvent>();
+    return usageEventsOf(msg.json()) as UsageEvent[];
   }
 
   async function usageFor(requestId: string): Promise<UsageEvent> {
     for (let i = 0; i < 100; i++) {
-      const event = await lastUsage().catch(() => null);
-      if (event?.requestId === requestId) return event;
+      const event = (await lastUsage().catch(() => [])).find((e) => e.requestId === requestId);
+      if (event) return event;
       await new Promise((r) => setTimeout(r, 50));
     }
     throw new Error(`no usage event for ${requestId}`);

@@ -1,18 +1,25 @@
-import { Inject, Injectable, OnApplicationBootstrap } from '@nestjs/common';
+import { Inject, Injectable, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { NatsConnection } from 'nats';
-import { Events, Streams, UsageEvent } from '@switchyard/contracts';
+import { Events, Streams, UsageEvent, UsageEventGroup } from '@switchyard/contracts';
 import { JsonLogger } from '@switchyard/logging';
 import { ensureStream, LOGGER, NATS_CONNECTION, publishDurable } from '@switchyard/nats';
 
 const RETRY_DELAYS_MS = [100, 500, 2000, 5000, 10000];
+/** events in one message at most (a few hundred bytes each) */
+const MAX_GROUP = 256;
 
 /**
- * Puts usage on JetStream without holding up the answer to the caller. The request id is the
- * message id, so a retried publish is deduplicated by the stream.
+ * Puts usage on JetStream without holding up the answer to the caller. One publish is in flight at
+ * a time; events finished meanwhile wait and go together in the next message, so an idle replica
+ * publishes each event at once and a busy one sends one durable message (one ack, one stored
+ * message, one delivery to billing) for many requests. A group keeps its message id across retries,
+ * so a retried publish is deduplicated by the stream; billing is idempotent per request id anyway.
  */
 @Injectable()
-export class UsagePublisher implements OnApplicationBootstrap {
+export class UsagePublisher implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly js;
+  private waiting: UsageEvent[] = [];
+  private sending: Promise<void> | null = null;
 
   constructor(@Inject(NATS_CONNECTION) private readonly nc: NatsConnection, @Inject(LOGGER) private readonly logger: JsonLogger) {
     this.js = nc.jetstream();
@@ -22,18 +29,34 @@ export class UsagePublisher implements OnApplicationBootstrap {
     await ensureStream(this.nc, Streams.usage);
   }
 
-  publish(event: UsageEvent): void {
-    void this.publishWithRetry(event);
+  /** Graceful shutdown publishes what is still waiting. */
+  async onApplicationShutdown(): Promise<void> {
+    while (this.sending) await this.sending;
   }
 
-  private async publishWithRetry(event: UsageEvent): Promise<void> {
+  publish(event: UsageEvent): void {
+    this.waiting.push(event);
+    if (!this.sending) this.sending = this.sendWaiting();
+  }
+
+  private async sendWaiting(): Promise<void> {
+    while (this.waiting.length > 0) {
+      const events = this.waiting.splice(0, MAX_GROUP);
+      await this.publishWithRetry(events);
+    }
+    this.sending = null;
+  }
+
+  private async publishWithRetry(events: UsageEvent[]): Promise<void> {
+    const group: UsageEventGroup = { events };
+    const msgId = `usage:${events[0].requestId}:${events.length}`;
     for (let attempt = 0; ; attempt++) {
       try {
-        await publishDurable(this.js, Events.routerRequestCompleted, event, event.requestId);
+        await publishDurable(this.js, Events.routerRequestCompleted, group, msgId);
         return;
       } catch (error) {
         if (attempt >= RETRY_DELAYS_MS.length) {
-          this.logger.error(`usage for request ${event.requestId} could not be published`, error, JSON.stringify(event));
+          this.logger.error(`usage of ${events.length} request(s) could not be published`, error, JSON.stringify(group));
           return;
         }
         await new Promise((r) => setTimeout(r, RETRY_DELAYS_MS[attempt]));

@@ -37,6 +37,21 @@ export class UsageEvent {
   @IsISO8601() createdAt!: string;
 }
 
+/**
+ * One message on the usage stream: the events a router replica finished while its previous
+ * publish was being acknowledged, so a busy replica sends one durable message for many requests.
+ * Billing still takes a bare UsageEvent (what earlier versions published).
+ */
+export interface UsageEventGroup {
+  events: UsageEvent[];
+}
+
+/** The events of one usage-stream message, whichever shape it has (each still to be validated). */
+export function usageEventsOf(payload: unknown): unknown[] {
+  const events = (payload as Partial<UsageEventGroup> | null)?.events;
+  return Array.isArray(events) ? events : [payload];
+}
+
 /** Which usage to look at. Times are unix seconds, `from` inclusive, `to` exclusive. */
 export class UsageFilter {
   /** one user's usage; null = every user's (admins only) */

@@ -1,0 +1,60 @@
+import type { UsageEvent } from '@switchyard/contracts';
+import type { JsonLogger } from '@switchyard/logging';
+import type { NatsConnection } from 'nats';
+import { UsagePublisher } from './usage-publisher';
+
+const event = (requestId: string) => ({ requestId }) as UsageEvent;
+
+/** A JetStream whose publishes are acknowledged when the test says so. */
+function controlledJetStream() {
+  const sent: { requestIds: string[]; msgID: string }[] = [];
+  const acks: (() => void)[] = [];
+  const nc = {
+    jetstream: () => ({
+      publish: (_subject: string, data: Uint8Array, options: { msgID: string }) => {
+        const group = JSON.parse(new TextDecoder().decode(data)) as { events: UsageEvent[] };
+        sent.push({ requestIds: group.events.map((e) => e.requestId), msgID: options.msgID });
+        return new Promise<void>((resolve) => acks.push(resolve));
+      },
+    }),
+  } as unknown as NatsConnection;
+  const ackNext = async () => {
+    acks.shift()!();
+    await new Promise((r) => setImmediate(r));
+  };
+  return { nc, sent, ackNext };
+}
+
+describe('UsagePublisher', () => {
+  const logger = { error: () => undefined } as unknown as JsonLogger;
+
+  it('publishes an event at once when idle, and groups the events that finish while a publish is in flight', async () => {
+    const { nc, sent, ackNext } = controlledJetStream();
+    const publisher = new UsagePublisher(nc, logger);
+    publisher.publish(event('req_1'));
+    expect(sent).toEqual([{ requestIds: ['req_1'], msgID: 'usage:req_1:1' }]);
+    publisher.publish(event('req_2'));
+    publisher.publish(event('req_3'));
+    expect(sent).toHaveLength(1);
+    await ackNext();
+    expect(sent[1]).toEqual({ requestIds: ['req_2', 'req_3'], msgID: 'usage:req_2:2' });
+    await ackNext();
+    publisher.publish(event('req_4'));
+    expect(sent[2].requestIds).toEqual(['req_4']);
+  });
+
+  it('publishes what is still waiting before it shuts down', async () => {
+    const { nc, sent, ackNext } = controlledJetStream();
+    const publisher = new UsagePublisher(nc, logger);
+    publisher.publish(event('req_a'));
+    publisher.publish(event('req_b'));
+    let done = false;
+    const shutdown = publisher.onApplicationShutdown().then(() => (done = true));
+    await ackNext();
+    expect(done).toBe(false);
+    expect(sent.map((s) => s.requestIds)).toEqual([['req_a'], ['req_b']]);
+    await ackNext();
+    await shutdown;
+    expect(done).toBe(true);
+  });
+});
