@@ -36,7 +36,28 @@ function unavailable(subject: string, why: string): DomainError {
  * supports streamed replies (a handler returning an Observable answers with many packets).
  */
 export class RpcClient {
+  /** one wildcard subscription carries every reply (no SUB/UNSUB per request for the client or the server) */
+  private inboxPrefix: string | null = null;
+  private readonly waiting = new Map<string, (msg: Msg) => void>();
+  private nextToken = 0;
+
   constructor(private readonly nc: NatsConnection, private readonly defaultTimeoutMs: number) {}
+
+  /** A reply subject of its own for one request; `done` stops routing replies to it. */
+  private replySubject(onReply: (msg: Msg) => void): { subject: string; done: () => void } {
+    if (this.inboxPrefix === null) {
+      const prefix = createInbox();
+      this.nc.subscribe(`${prefix}.*`, {
+        callback: (_err, msg) => {
+          if (msg) this.waiting.get(msg.subject.slice(prefix.length + 1))?.(msg);
+        },
+      });
+      this.inboxPrefix = prefix;
+    }
+    const token = (this.nextToken++).toString(36);
+    this.waiting.set(token, onReply);
+    return { subject: `${this.inboxPrefix}.${token}`, done: () => this.waiting.delete(token) };
+  }
 
   async send<S extends RpcSubject>(subject: S, payload: RpcRequest<S>, timeoutMs = this.defaultTimeoutMs): Promise<RpcReply<S>> {
     let result: RpcReply<S> | undefined;
@@ -66,18 +87,15 @@ export class RpcClient {
   }
 
   private async *streamOnce(subject: string, payload: unknown, options: StreamOptions): AsyncGenerator<unknown> {
-    const inbox = createInbox();
     const queue: Msg[] = [];
     let wake: (() => void) | null = null;
-    const sub = this.nc.subscribe(inbox, {
-      callback: (_err, msg) => {
-        queue.push(msg);
-        wake?.();
-      },
+    const reply = this.replySubject((msg) => {
+      queue.push(msg);
+      wake?.();
     });
     try {
       const id = randomUUID();
-      this.nc.publish(subject, encoder.encode(JSON.stringify({ pattern: subject, data: payload, id })), { reply: inbox });
+      this.nc.publish(subject, encoder.encode(JSON.stringify({ pattern: subject, data: payload, id })), { reply: reply.subject });
       let first = true;
       for (;;) {
         if (queue.length === 0) {
@@ -101,7 +119,7 @@ export class RpcClient {
         if (packet.isDisposed) return;
       }
     } finally {
-      sub.unsubscribe();
+      reply.done();
     }
   }
 }

@@ -1,5 +1,6 @@
 import { performance } from 'perf_hooks';
 import { Readable } from 'stream';
+import { Client } from 'pg';
 import { FormData, Pool, fetch } from 'undici';
 import { ObjectStorage } from '@switchyard/object-storage';
 import type { MockUpstreamProcess, RunningStack } from '@switchyard/testing';
@@ -288,6 +289,18 @@ export async function concurrentStreams(ctx: BenchContext) {
   return { deltas: DELTAS, interval_ms: INTERVAL, stall_ms: STALL_MS, steps: results, most_stall_free: best };
 }
 
+/** Transactions committed in the stack's database so far (each statement outside a transaction is one). */
+async function databaseTransactions(ctx: BenchContext): Promise<number> {
+  const client = new Client({ connectionString: ctx.stack.databaseUrl });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ n: string }>('SELECT xact_commit + xact_rollback AS n FROM pg_stat_database WHERE datname = current_database()');
+    return Number(rows[0].n);
+  } finally {
+    await client.end();
+  }
+}
+
 /** 5. A batch against a 0 ms upstream: create → completed lines per second, peak RSS per process. */
 export async function batchThroughput(ctx: BenchContext, lines: number, upstream: 'instant' | 'ms20' = 'instant') {
   const jsonl = Array.from({ length: lines }, (_, i) =>
@@ -299,6 +312,8 @@ export async function batchThroughput(ctx: BenchContext, lines: number, upstream
   form.append('file', new Blob([jsonl]), 'bench.jsonl');
   const file = (await (await fetch(`${ctx.stack.gatewayUrl}/v1/files`, { method: 'POST', headers, body: form })).json()) as { id: string };
   const before = ctx.meter.rss();
+  const cpuBefore = ctx.meter.cpu();
+  const transactionsBefore = await databaseTransactions(ctx);
   ctx.meter.startPeaks();
   const t0 = performance.now();
   const created = (await (await fetch(`${ctx.stack.gatewayUrl}/v1/batches`, {
@@ -315,10 +330,16 @@ export async function batchThroughput(ctx: BenchContext, lines: number, upstream
   }
   const seconds = (performance.now() - t0) / 1000;
   const peaks = ctx.meter.stopPeaks();
+  const cpu = cpuDelta(cpuBefore, ctx.meter.cpu());
+  await new Promise((r) => setTimeout(r, 1500)); // Postgres publishes its counters within a second
+  const transactions = (await databaseTransactions(ctx)) - transactionsBefore;
   return {
     lines, upstream_ms: upstream === 'instant' ? 0 : 20, status: batch.status, completed: batch.request_counts.completed, failed: batch.request_counts.failed,
     seconds: round(seconds, 1), lines_per_second: round(lines / seconds, 0), first_result_s: round((firstResultMs ?? 0) / 1000, 2),
     peak_rss_increase_mb: Object.fromEntries([...peaks].map(([n, mb]) => [n, round(mb - (before.get(n) ?? 0), 0)])),
+    // every service's and Postgres's, batch polling by this benchmark included
+    db_transactions_per_line: round(transactions / lines, 2),
+    cpu_us_per_line: Object.fromEntries(Object.entries(cpu).filter(([, v]) => v > 0).map(([n, v]) => [n, round((v / lines) * 1e6, 0)])),
   };
 }
 

@@ -1,0 +1,79 @@
+import { mkdtempSync, rmSync } from 'fs';
+import { tmpdir } from 'os';
+import { join } from 'path';
+import { connect, Msg, NatsConnection } from 'nats';
+import { DomainError, Subjects } from '@switchyard/contracts';
+import { LocalNats, startNatsServer } from '@switchyard/runtime';
+import { RpcClient } from './rpc-client';
+
+const encoder = new TextEncoder();
+const decoder = new TextDecoder();
+
+/** Answers like a Nest NATS handler: each packet `{id, response | err, isDisposed}`. */
+function respond(msg: Msg, packets: Record<string, unknown>[]): void {
+  const { id } = JSON.parse(decoder.decode(msg.data)) as { id: string };
+  for (const packet of packets) msg.respond(encoder.encode(JSON.stringify({ id, ...packet })));
+}
+
+describe('RpcClient (real nats-server)', () => {
+  let nats: LocalNats;
+  let dataDir: string;
+  let server: NatsConnection;
+  let client: NatsConnection;
+  let rpc: RpcClient;
+
+  beforeAll(async () => {
+    dataDir = mkdtempSync(join(tmpdir(), 'rpc-client-'));
+    nats = await startNatsServer({ dataDir });
+    [server, client] = await Promise.all([connect({ servers: nats.url }), connect({ servers: nats.url })]);
+    rpc = new RpcClient(client, 2000);
+    // echoes the payload after a delay it names, so concurrent replies arrive out of order
+    server.subscribe(Subjects.billingHealthCheck, {
+      callback: (_e, msg) => {
+        const { data } = JSON.parse(decoder.decode(msg.data)) as { data: { delayMs: number; n: number } };
+        setTimeout(() => respond(msg, [{ response: { n: data.n }, isDisposed: true }]), data.delayMs);
+      },
+    });
+    server.subscribe(Subjects.routerRequestExecute, {
+      callback: (_e, msg) => respond(msg, [{ response: { kind: 'start' } }, { response: { kind: 'chunk' } }, { isDisposed: true }]),
+    });
+    server.subscribe(Subjects.billingKeyVerify, {
+      callback: (_e, msg) => respond(msg, [{ err: new DomainError('invalid_api_key', 'Incorrect API key provided', null, 401).toWire(), isDisposed: true }]),
+    });
+    await server.flush();
+  });
+
+  afterAll(async () => {
+    await Promise.all([server?.close(), client?.close()]);
+    await nats?.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('gives each of many concurrent requests its own answer, whatever order the answers come in', async () => {
+    const answers = await Promise.all(Array.from({ length: 50 }, (_, n) => rpc.send(Subjects.billingHealthCheck, { delayMs: (50 - n) % 7, n } as never)));
+    expect(answers).toEqual(Array.from({ length: 50 }, (_, n) => ({ n })));
+  });
+
+  it('yields every packet of a streamed answer, then ends', async () => {
+    const seen: unknown[] = [];
+    for await (const value of rpc.stream(Subjects.routerRequestExecute, {}, { firstTimeoutMs: 2000, idleTimeoutMs: 2000 })) seen.push(value);
+    expect(seen).toEqual([{ kind: 'start' }, { kind: 'chunk' }]);
+  });
+
+  it('throws the handler\'s DomainError', async () => {
+    await expect(rpc.send(Subjects.billingKeyVerify, { keyHash: 'x' })).rejects.toMatchObject({ code: 'invalid_api_key', status: 401 });
+  });
+
+  it('says at once when no instance listens, instead of waiting for the timeout', async () => {
+    const started = Date.now();
+    await expect(rpc.send(Subjects.filesHealthCheck, {}, 10_000)).rejects.toMatchObject({ code: 'service_unavailable', message: expect.stringContaining('no instance is running') });
+    expect(Date.now() - started).toBeLessThan(5000);
+  });
+
+  it('times out when an instance takes the request and never answers', async () => {
+    const silent = server.subscribe(Subjects.batchesHealthCheck, { callback: () => undefined });
+    await server.flush();
+    await expect(rpc.send(Subjects.batchesHealthCheck, {}, 300)).rejects.toMatchObject({ code: 'service_unavailable', message: expect.stringContaining('no answer within 300 ms') });
+    silent.unsubscribe();
+  });
+});
