@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, In } from 'typeorm';
 import { BatchListReply, BatchView, CreateBatchRequest, DomainError, ListBatchesRequest, newId, Subjects } from '@switchyard/contracts';
 import { RpcClient } from '@switchyard/nats';
+import { TtlCache } from '@switchyard/runtime';
 import { lineCounts } from './batch-counts';
 import { batchView } from './batch-view';
 import { BatchesConfig } from './batches.config';
@@ -11,9 +12,13 @@ export function noSuchBatch(batchId: string): DomainError {
   return new DomainError('not_found', `No batch found with id '${batchId}'`, 'batch_id');
 }
 
+const RUNNING_COUNTS_TTL_MS = 1000;
+
 /** Batch records: create, read, list, cancel. Every query takes the owner. */
 @Injectable()
 export class BatchesService {
+  private readonly runningCounts = new TtlCache<{ completed: number; failed: number }>(RUNNING_COUNTS_TTL_MS, 10_000);
+
   constructor(private readonly ds: DataSource, private readonly rpc: RpcClient, private readonly config: BatchesConfig) {}
 
   async create(req: CreateBatchRequest): Promise<BatchView> {
@@ -40,10 +45,14 @@ export class BatchesService {
     return this.view(batch);
   }
 
-  /** A running batch's counts come from its lines; an ended batch keeps the ones frozen at the end. */
+  /**
+   * A running batch's counts come from its lines (counting them reads every finished line, so a
+   * count is reused for a second: callers poll); an ended batch keeps the ones frozen at the end.
+   */
   private async view(batch: BatchEntity): Promise<BatchView> {
     if (['in_progress', 'finalizing', 'cancelling'].includes(batch.status)) {
-      const counts = await lineCounts(this.ds.manager, batch.id);
+      let counts = this.runningCounts.get(batch.id);
+      if (!counts) this.runningCounts.set(batch.id, (counts = await lineCounts(this.ds.manager, batch.id)));
       return batchView({ ...batch, completedCount: counts.completed, failedCount: counts.failed });
     }
     return batchView(batch);

@@ -3,3 +3,4 @@ export * from './ports';
 export * from './supervisor';
 export * from './nats-server';
 export * from './event-loop-delay';
+export * from './ttl-cache';

@@ -2,8 +2,8 @@ import { Inject, Injectable, OnModuleDestroy, OnModuleInit } from '@nestjs/commo
 import { NatsConnection, Subscription } from 'nats';
 import { DomainError, Events, hashApiKey, KeyRevokedEvent, Principal, Subjects } from '@switchyard/contracts';
 import { NATS_CONNECTION, onBroadcast, RpcClient } from '@switchyard/nats';
+import { TtlCache } from '@switchyard/runtime';
 import { GatewayConfig } from '../gateway.config';
-import { TtlCache } from './ttl-cache';
 
 const NEGATIVE_TTL_MS = 5_000;
 
