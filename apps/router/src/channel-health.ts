@@ -25,8 +25,8 @@ export function outcomeOf(error: UpstreamError | null): CallOutcome {
 
 /**
  * The health of every channel, the same on every router replica: each replica broadcasts the
- * outcomes of its upstream calls that change a circuit and applies everyone's to its own HealthBoard. A refused
- * key auto-disables the channel in Postgres (with the reason) at once.
+ * outcomes of its upstream calls that change a circuit and applies everyone's to its own
+ * HealthBoard. A refused key auto-disables the channel in Postgres (with the reason) at once.
  */
 @Injectable()
 export class ChannelHealth implements OnApplicationBootstrap, OnApplicationShutdown {

@@ -42,6 +42,20 @@ export function pidsMatching(fragment: string): number[] {
   return pids;
 }
 
+export type CpuSnapshot = Map<string, Map<number, number>>;
+
+/**
+ * CPU seconds each row used between two snapshots. Counted per pid: a process that started meanwhile
+ * counts whole, one that ended meanwhile drops out (a Postgres backend that exits must not make the
+ * row's total shrink).
+ */
+export function cpuDelta(before: CpuSnapshot, after: CpuSnapshot): Record<string, number> {
+  return Object.fromEntries([...after].map(([name, pids]) => {
+    const earlier = before.get(name);
+    return [name, [...pids].reduce((sum, [pid, seconds]) => sum + seconds - (earlier?.get(pid) ?? 0), 0)];
+  }));
+}
+
 /** RSS of every process at one moment, seconds since the timeline started. */
 export interface RssSample {
   t: number;
@@ -62,8 +76,9 @@ export class ProcessMeter {
 
   constructor(readonly processes: MeteredProcess[]) {}
 
-  cpu(): Map<string, number> {
-    return new Map(this.processes.map((p) => [p.name, p.pids().reduce((s, pid) => s + cpuSeconds(pid), 0)]));
+  /** CPU seconds of each process of each row, by pid. */
+  cpu(): CpuSnapshot {
+    return new Map(this.processes.map((p) => [p.name, new Map(p.pids().map((pid) => [pid, cpuSeconds(pid)]))]));
   }
 
   rss(): Map<string, number> {

@@ -19,7 +19,8 @@ const loopDelay = (d: { p99_ms: number; max_ms: number } | null | undefined) => 
 
 export function writeReport(path: string, r: Results, plots: WrittenPlot[]): void {
   const idleTotal = Object.entries(r.idle_rss_mb as Record<string, number>).filter(([n]) => n !== 'postgres').reduce((s, [, v]) => s + v, 0);
-  const best = (r.throughput.steps as any[]).find((s) => s.offered_rps === r.throughput.best_rps);
+  // CPU per request under load: the busiest passing step (quieter steps spread idle work over fewer requests)
+  const busiest = (r.throughput.steps as any[]).find((s) => s.offered_rps === r.throughput.best_rps);
   const batch = r.batches as any[];
   const md = `# Benchmarks (${r.profile} profile)
 
@@ -34,7 +35,7 @@ ${table(['figure', 'measured', 'target', ''], [
     ['added latency p50 (c=1)', `${r.latency.added_p50_ms} ms`, '≤ 0.6 ms', verdict(r.latency.added_p50_ms <= 0.6)],
     ['added latency p99 (c=1)', `${r.latency.added_p99_ms} ms`, '≤ 1.5 ms', verdict(r.latency.added_p99_ms <= 1.5)],
     ['throughput at a 20 ms upstream (< 1 % errors, ≥ 98 % achieved)', `${r.throughput.best_rps} RPS${r.throughput.rig_limited ? ' (rig_limited)' : ''}`, '≥ 2,000 RPS', verdict(r.throughput.best_rps >= 2000)],
-    ['CPU per request, all processes', best ? `${best.cpu_us_per_request} µs` : 'n/a', '≤ 500 µs', verdict(best ? best.cpu_us_per_request <= 500 : false)],
+    ['CPU per request, all processes (at the best passing step)', busiest ? `${busiest.cpu_us_per_request} µs at ${busiest.achieved_rps} RPS` : 'n/a', '≤ 500 µs', verdict(busiest ? busiest.cpu_us_per_request <= 500 : false)],
     ['idle RSS of the services, nats-server and S3', `${idleTotal} MB`, '≤ 400 MB', verdict(idleTotal <= 400)],
     ['1,000 in flight', `${r.in_flight.errors} errors`, '0 errors', verdict(r.in_flight.errors === 0)],
     ['added time to first token p50', `${r.streaming.added_ttft_p50_ms} ms`, '≤ 1 ms', verdict(r.streaming.added_ttft_p50_ms <= 1)],
@@ -69,7 +70,8 @@ ${table(['offered RPS', 'achieved RPS', 'errors', 'p50', 'p99', 'CPU µs/request
     Object.entries(s.cpu_us_by_process).filter(([, v]) => (v as number) > 0).map(([n, v]) => `${n} ${v}`).join(', '),
   ]))}
 
-Best passing step: ${r.throughput.best_rps} RPS. The rig alone (load generator → mock) achieved ${r.throughput.rig_rps_at_double} RPS at twice that rate${r.throughput.rig_limited ? ': the result is rig_limited' : ''}.
+Best passing step: ${r.throughput.best_rps} RPS. The rig alone (load generator → mock, no gateway) achieved ${r.throughput.rig_achieved_rps} RPS
+when offered ${r.throughput.rig_offered_rps} RPS${r.throughput.rig_limited ? ', short of 98 %: the rig cannot carry the step the gateway failed either, so the result is **rig_limited**' : ''}.
 
 ## 3. 1,000 requests in flight, 1 s upstream
 
