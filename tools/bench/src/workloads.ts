@@ -42,21 +42,22 @@ interface Target {
 const chatBody = (model: string, extra: Record<string, unknown> = {}) =>
   JSON.stringify({ model, messages: [{ role: 'user', content: 'hello from the benchmark, a short question' }], max_tokens: 16, ...extra });
 
-async function chat(target: Target, extra: Record<string, unknown> = {}): Promise<boolean> {
-  const res = await poolFor(target.origin).request({
-    path: '/v1/chat/completions', method: 'POST',
-    headers: { authorization: `Bearer ${target.key}`, 'content-type': 'application/json' }, body: chatBody(target.model, { ...target.extra, ...extra }),
+/** One chat completion request to the target, its answer not read yet. */
+function postChat(target: Target, body: string) {
+  return poolFor(target.origin).request({
+    path: '/v1/chat/completions', method: 'POST', headers: { authorization: `Bearer ${target.key}`, 'content-type': 'application/json' }, body,
   });
+}
+
+async function chat(target: Target, extra: Record<string, unknown> = {}): Promise<boolean> {
+  const res = await postChat(target, chatBody(target.model, { ...target.extra, ...extra }));
   await res.body.dump();
   return res.statusCode === (target.status ?? 200);
 }
 
 /** One more request's status and body, to say why a measurement failed. */
 async function answerOf(target: Target): Promise<string> {
-  const res = await poolFor(target.origin).request({
-    path: '/v1/chat/completions', method: 'POST',
-    headers: { authorization: `Bearer ${target.key}`, 'content-type': 'application/json' }, body: chatBody(target.model, target.extra),
-  });
+  const res = await postChat(target, chatBody(target.model, target.extra));
   return `${res.statusCode} ${(await res.body.text()).slice(0, 500)}`;
 }
 
@@ -194,11 +195,7 @@ async function streamTimings(target: Target, n: number): Promise<{ ttft: number[
   const gaps: number[] = [];
   for (let i = 0; i < n; i++) {
     const t0 = performance.now();
-    const res = await poolFor(target.origin).request({
-      path: '/v1/chat/completions', method: 'POST',
-      headers: { authorization: `Bearer ${target.key}`, 'content-type': 'application/json' },
-      body: chatBody(target.model, { stream: true, mock: { chunk_delay_ms: 5 } }),
-    });
+    const res = await postChat(target, chatBody(target.model, { stream: true, mock: { chunk_delay_ms: 5 } }));
     let last = 0;
     for await (const chunk of res.body) {
       const now = performance.now();
@@ -238,9 +235,7 @@ function carriesContent(event: string): boolean {
  */
 async function contentArrivals(target: Target, body: string): Promise<number[] | null> {
   const t0 = performance.now();
-  const res = await poolFor(target.origin).request({
-    path: '/v1/chat/completions', method: 'POST', headers: { authorization: `Bearer ${target.key}`, 'content-type': 'application/json' }, body,
-  });
+  const res = await postChat(target, body);
   if (res.statusCode !== 200) {
     await res.body.dump();
     return null;
