@@ -17,6 +17,6 @@ export class BatchesConfig extends WithChargePolicy(WithS3(DatabaseServiceConfig
   @IsInt() @Min(10) SWITCHYARD_TASK_MAX_POLL_MS: number = 60_000;
   /** a generation not finished by then fails (and is refunded) */
   @IsInt() @Min(1000) SWITCHYARD_TASK_TIMEOUT_MS: number = 2 * 3600_000;
-  /** one submit or poll through the router (a poll that finishes copies the results into storage) */
+  /** one submit or poll through the router (a poll that finishes copies the results into storage); a claimed task is leased this long plus 5 s, so a crashed replica's task waits no longer */
   @IsInt() @Min(1000) SWITCHYARD_TASK_CALL_TIMEOUT_MS: number = 10 * 60_000;
 }

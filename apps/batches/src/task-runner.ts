@@ -7,7 +7,8 @@ import { BatchesConfig } from './batches.config';
 import { TaskRow } from './generation-tasks';
 
 const CLAIM_LIMIT = 8;
-const LEASE = '2 minutes';
+/** a claimed task is held for its one call through the router plus this, then another replica may take it */
+const LEASE_SLACK_MS = 5_000;
 
 /** Worth trying again later: the router, billing or the upstream is busy or away, not the request's fault. */
 function transient(error: unknown): boolean {
@@ -54,12 +55,12 @@ export class TaskRunner implements OnApplicationBootstrap, OnApplicationShutdown
   private async tick(): Promise<void> {
     // TypeORM answers a Postgres UPDATE with [returned rows, affected count]
     const [claimed] = (await this.ds.query(
-      `UPDATE batches.tasks SET lease_until = now() + $1::interval
+      `UPDATE batches.tasks SET lease_until = now() + make_interval(secs => $1::double precision / 1000)
        WHERE id IN (SELECT id FROM batches.tasks
                     WHERE (status IN ('queued','in_progress') OR refund_due) AND next_poll_at <= now() AND (lease_until IS NULL OR lease_until < now())
                     ORDER BY next_poll_at LIMIT $2 FOR UPDATE SKIP LOCKED)
        RETURNING *`,
-      [LEASE, CLAIM_LIMIT],
+      [this.config.SWITCHYARD_TASK_CALL_TIMEOUT_MS + LEASE_SLACK_MS, CLAIM_LIMIT],
     )) as [TaskRow[], number];
     await Promise.all(claimed.map((row) => this.advance(row).catch((e) => this.logger.error(`task ${row.id} did not advance`, e))));
   }

@@ -43,7 +43,8 @@ describe('generation tasks: video, music, 3D', () => {
 
   beforeAll(async () => {
     [stack, upstream] = await Promise.all([
-      startStackLikeNpmStart({ SWITCHYARD_TASK_POLL_MS: '100', SWITCHYARD_TASK_MAX_POLL_MS: '400' }),
+      // a killed replica's task lease (call timeout + 5 s) runs out well inside the crash test's wait
+      startStackLikeNpmStart({ SWITCHYARD_TASK_POLL_MS: '100', SWITCHYARD_TASK_MAX_POLL_MS: '400', SWITCHYARD_TASK_CALL_TIMEOUT_MS: '10000' }),
       startMockUpstream(),
     ]);
     call = apiCaller(stack);
