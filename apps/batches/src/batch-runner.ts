@@ -1,6 +1,7 @@
 import { Inject, Injectable, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { BatchJsonlValidator, DomainError, InferenceEndpoint, Principal, Subjects, worstCaseUsage } from '@switchyard/contracts';
+import { queryPrepared } from '@switchyard/database';
 import { JsonLogger } from '@switchyard/logging';
 import { LOGGER, RpcClient } from '@switchyard/nats';
 import { ObjectStorage } from '@switchyard/object-storage';
@@ -36,7 +37,10 @@ const CLAIM_FROM_BATCHES = 32;
 @Injectable()
 export class BatchRunner implements OnApplicationBootstrap, OnApplicationShutdown {
   private timer: NodeJS.Timeout | null = null;
+  private leaseTimer: NodeJS.Timeout | null = null;
   private inFlight = 0;
+  /** the lines this replica is running, whose leases it renews */
+  private readonly held = new Map<string, { batchId: string; customId: string }>();
   private ticking = false;
   private pumping = false;
   private stopping = false;
@@ -54,12 +58,28 @@ export class BatchRunner implements OnApplicationBootstrap, OnApplicationShutdow
 
   onApplicationBootstrap(): void {
     this.timer = setInterval(() => void this.tick(), this.config.SWITCHYARD_BATCH_POLL_MS);
+    this.leaseTimer = setInterval(() => void this.renewLeases().catch((e) => this.logger.error('renewing batch line leases failed', e)), this.config.SWITCHYARD_BATCH_LEASE_MS / 3);
   }
 
   async onApplicationShutdown(): Promise<void> {
     this.stopping = true;
     if (this.timer) clearInterval(this.timer);
     while (this.inFlight > 0 || this.ticking) await new Promise((r) => setTimeout(r, 50));
+    if (this.leaseTimer) clearInterval(this.leaseTimer);
+  }
+
+  /** Keeps the lines in flight this replica's: one statement for all of them. */
+  private async renewLeases(): Promise<void> {
+    const lines = [...this.held.values()];
+    if (lines.length === 0) return;
+    await queryPrepared(
+      this.ds,
+      'batches_renew_leases',
+      `UPDATE batches.batch_items i SET lease_until = now() + make_interval(secs => $3::double precision / 1000)
+         FROM unnest($1::text[], $2::text[]) AS v(batch_id, custom_id)
+        WHERE i.batch_id = v.batch_id AND i.custom_id = v.custom_id AND i.status = 'pending'`,
+      [lines.map((l) => l.batchId), lines.map((l) => l.customId), this.config.SWITCHYARD_BATCH_LEASE_MS],
+    );
   }
 
   private async tick(): Promise<void> {
@@ -174,7 +194,9 @@ export class BatchRunner implements OnApplicationBootstrap, OnApplicationShutdow
   private async claimAndRun(): Promise<void> {
     const room = this.config.SWITCHYARD_BATCH_CONCURRENCY - this.inFlight;
     if (room <= 0) return;
-    const claimed = (await this.ds.query(
+    const claimed = await queryPrepared<ClaimedLine>(
+      this.ds,
+      'batches_claim_lines',
       `UPDATE batches.batch_items i SET lease_until = now() + ($1 || ' milliseconds')::interval
          FROM batches.batches b
         WHERE b.id = i.batch_id AND (i.batch_id, i.custom_id) IN (
@@ -188,13 +210,16 @@ export class BatchRunner implements OnApplicationBootstrap, OnApplicationShutdow
            ORDER BY b2.created_at, i2.line_no LIMIT $2)
         RETURNING i.batch_id, i.custom_id, i.line_no, i.request, b.endpoint, b.principal, b.reserved`,
       [String(this.config.SWITCHYARD_BATCH_LEASE_MS), room, CLAIM_FROM_BATCHES],
-    )) as [ClaimedLine[], number];
+    );
     const refillAt = Math.max(1, Math.floor(this.config.SWITCHYARD_BATCH_CONCURRENCY / 4));
-    for (const line of claimed[0]) {
+    for (const line of claimed) {
       this.inFlight++;
+      const key = `${line.batch_id}/${line.custom_id}`;
+      this.held.set(key, { batchId: line.batch_id, customId: line.custom_id });
       void this.run(line)
         .catch((error) => this.logger.error(`batch line ${line.batch_id}/${line.line_no} failed to run`, error))
         .finally(() => {
+          this.held.delete(key);
           this.inFlight--;
           if (this.config.SWITCHYARD_BATCH_CONCURRENCY - this.inFlight >= refillAt) void this.dispatch().catch((e) => this.logger.error('batch dispatch failed', e));
         });
@@ -209,7 +234,7 @@ export class BatchRunner implements OnApplicationBootstrap, OnApplicationShutdow
       const reply = await this.rpc.send(
         Subjects.routerRequestExecute,
         { requestId, principal: line.principal, endpoint: line.endpoint, body: line.request.body as never, stream: false, batchId: line.batch_id, prepaid: line.reserved },
-        this.config.SWITCHYARD_BATCH_LEASE_MS,
+        this.config.SWITCHYARD_BATCH_LINE_TIMEOUT_MS,
       );
       result = outputLine(requestId, line.custom_id, reply.body);
       succeeded = true;

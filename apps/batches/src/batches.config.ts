@@ -6,8 +6,14 @@ export class BatchesConfig extends WithChargePolicy(WithS3(DatabaseServiceConfig
   @IsInt() @Min(1) @Max(1000) SWITCHYARD_BATCH_CONCURRENCY: number = 128;
   /** the completion window ('24h'); shorter in tests */
   @IsInt() @Min(1) SWITCHYARD_BATCH_WINDOW_SECONDS: number = 86_400;
-  /** how long a worker holds a line before another replica may take it over */
-  @IsInt() @Min(1000) SWITCHYARD_BATCH_LEASE_MS: number = 15 * 60_000;
+  /**
+   * how long a claimed line stays a replica's without news from it: a live replica renews the
+   * leases of its lines in flight every third of this, so a crashed replica's lines run again
+   * this long after it died
+   */
+  @IsInt() @Min(1000) SWITCHYARD_BATCH_LEASE_MS: number = 15_000;
+  /** the longest one line's call may take */
+  @IsInt() @Min(1000) SWITCHYARD_BATCH_LINE_TIMEOUT_MS: number = 10 * 60_000;
   /** how often each replica looks for work */
   @IsInt() @Min(10) @Max(60_000) SWITCHYARD_BATCH_POLL_MS: number = 200;
   /** a line the upstreams throttled (429) or that found every channel cooling down waits this long, then runs again */

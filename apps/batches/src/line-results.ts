@@ -1,4 +1,5 @@
 import { DataSource, EntityManager } from 'typeorm';
+import { queryPrepared } from '@switchyard/database';
 
 export interface LineResult {
   batchId: string;
@@ -16,7 +17,9 @@ const MAX_GROUP = 500;
  * batch runs and frozen when it ends), so no line has to update the batch row all the others want.
  */
 export async function storeLineResults(db: DataSource | EntityManager, lines: LineResult[]): Promise<void> {
-  await db.query(
+  await queryPrepared(
+    db,
+    'batches_store_line_results',
     `UPDATE batches.batch_items i
         SET status = v.status, result = v.result::jsonb, request_id = v.request_id, finished_at = now(), lease_until = NULL
        FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[]) AS v(batch_id, custom_id, status, result, request_id)

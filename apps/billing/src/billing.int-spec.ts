@@ -1,7 +1,7 @@
 import { NatsConnection } from 'nats';
 import { DataSource } from 'typeorm';
 import { DomainError, Events, hashApiKey, KeyRevokedEvent, Streams, Subjects, UsageEvent, UsageEventGroup } from '@switchyard/contracts';
-import { onBroadcast, publishDurable, RpcClient } from '@switchyard/nats';
+import { broadcast, onBroadcast, publishDurable, RpcClient } from '@switchyard/nats';
 import { InProcessService, startServiceInProcess } from '@switchyard/testing';
 import { BillingConfig } from './billing.config';
 import { billingService } from './billing.service-definition';
@@ -155,6 +155,22 @@ describe('billing service (real Postgres, NATS, JetStream)', () => {
     await rpc.send(Subjects.billingPriceSet, { model: 'priced-model', body: { input_per_million: 100, output_per_million: 100 } });
     const again = await rpc.send(Subjects.billingUsageList, { userId: user.id, limit: 10 });
     expect(again.data.map((u) => u.cost)).toEqual([0.00375, 0.0075]);
+
+    // usage after a change is priced at the new price: billing drops its copy of the prices on a
+    // change made through it, and on the broadcast of a change made by another billing replica
+    const costOf = async (requestId: string) => {
+      await publishDurable(js, Events.routerRequestCompleted, usageEvent({ requestId, userId: user.id }), requestId);
+      const list = await until(async () => {
+        const page = await rpc.send(Subjects.billingUsageList, { userId: user.id, limit: 1 });
+        return page.data[0]?.request_id === requestId ? page : undefined;
+      });
+      return list.data[0].cost;
+    };
+    expect(await costOf('req_carol_2')).toBe(0.15);
+    await dataSource.query(`UPDATE billing.prices SET input_nano_per_million = 1000000000, output_nano_per_million = 0 WHERE model = 'priced-model'`);
+    broadcast(nc, Events.billingPriceChanged, { model: 'priced-model' });
+    await nc.flush();
+    expect(await costOf('req_carol_3')).toBe(0.001);
 
     const [{ ledger, balance }] = await dataSource.query(
       `SELECT (SELECT sum(amount_nano) FROM billing.ledger WHERE user_id = $1)::text AS ledger,

@@ -1,6 +1,7 @@
 import { Inject, Injectable, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { costOf, CreateHoldRequest, DomainError, HoldView, nanoToUsd, ReserveRequest } from '@switchyard/contracts';
+import { queryPrepared } from '@switchyard/database';
 import { JsonLogger } from '@switchyard/logging';
 import { LOGGER } from '@switchyard/nats';
 import { PricesService } from './prices.service';
@@ -45,7 +46,9 @@ export class HoldsService implements OnApplicationBootstrap, OnApplicationShutdo
   }
 
   async create(req: CreateHoldRequest): Promise<HoldView> {
-    const [row] = (await this.ds.query(
+    const [row] = await queryPrepared<{ available: string | null; granted: string | null; existing: string | null }>(
+      this.ds,
+      'billing_create_hold',
       `WITH u AS (SELECT id, balance_nano - held_nano AS available FROM billing.users WHERE id = $1 FOR UPDATE),
             a AS (SELECT CASE WHEN $5::bigint IS NULL THEN $3::bigint ELSE LEAST($3::bigint, GREATEST($5::bigint, u.available / 2)) END AS amount FROM u),
             ins AS (
@@ -56,7 +59,7 @@ export class HoldsService implements OnApplicationBootstrap, OnApplicationShutdo
        SELECT (SELECT available::text FROM u) AS available, (SELECT amount_nano::text FROM ins) AS granted,
               (SELECT amount_nano::text FROM billing.holds WHERE request_id = $2) AS existing`,
       [req.userId, req.requestId, req.amountNano, req.ttlMs, req.minimumNano ?? null],
-    )) as { available: string | null; granted: string | null; existing: string | null }[];
+    );
     if (row.available === null) throw DomainError.notFound(`User ${req.userId}`, null);
     if (row.granted !== null) return { request_id: req.requestId, amount_nano: row.granted };
     // the same request asking again keeps its one hold

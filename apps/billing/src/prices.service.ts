@@ -1,11 +1,12 @@
-import { Inject, Injectable } from '@nestjs/common';
-import { NatsConnection } from 'nats';
+import { Inject, Injectable, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { NatsConnection, Subscription } from 'nats';
 import { DataSource } from 'typeorm';
 import {
   Events, nanoToUsd, parseDecimal, ppmToFraction, PriceNano, PriceView, PriceWire, priceToWire, SetPriceBody, usdToNano,
 } from '@switchyard/contracts';
 import { unixSeconds } from '@switchyard/database';
-import { broadcast, NATS_CONNECTION } from '@switchyard/nats';
+import { broadcast, NATS_CONNECTION, onBroadcast } from '@switchyard/nats';
+import { TtlCache } from '@switchyard/runtime';
 import { PriceEntity } from './entities/price.entity';
 
 export const DEFAULT_BATCH_DISCOUNT = 0.5;
@@ -36,10 +37,35 @@ function priceNano(p: PriceEntity): PriceNano {
   };
 }
 
-/** Prices per model. A change is announced so routers refresh the costs they show. */
+/** How long a price read for billing is reused; a change is broadcast, so this only bounds a missed broadcast. */
+const PRICE_CACHE_MS = 5_000;
+
+/**
+ * Prices per model. A change is announced so routers refresh the costs they show and every
+ * billing replica drops the price it had read (usage is priced from that copy, not a query per
+ * group of events).
+ */
 @Injectable()
-export class PricesService {
+export class PricesService implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly cache = new TtlCache<PriceNano | null>(PRICE_CACHE_MS, 10_000);
+  /** bumped by every change, so a read that raced a change is not cached */
+  private generation = 0;
+  private subscription: Subscription | null = null;
+
   constructor(private readonly ds: DataSource, @Inject(NATS_CONNECTION) private readonly nc: NatsConnection) {}
+
+  onApplicationBootstrap(): void {
+    this.subscription = onBroadcast<{ model?: string }>(this.nc, Events.billingPriceChanged, () => this.forget());
+  }
+
+  onApplicationShutdown(): void {
+    this.subscription?.unsubscribe();
+  }
+
+  private forget(): void {
+    this.generation++;
+    this.cache.clear();
+  }
 
   async list(): Promise<PriceWire[]> {
     const rows = await this.ds.getRepository(PriceEntity).find({ order: { model: 'ASC' } });
@@ -63,12 +89,18 @@ export class PricesService {
       },
       ['model'],
     );
+    this.forget();
     broadcast(this.nc, Events.billingPriceChanged, { model });
     return priceView(await repo.findOneByOrFail({ model }));
   }
 
   async find(model: string): Promise<PriceNano | null> {
-    const price = await this.ds.getRepository(PriceEntity).findOneBy({ model });
-    return price ? priceNano(price) : null;
+    const cached = this.cache.get(model);
+    if (cached !== undefined) return cached;
+    const generation = this.generation;
+    const row = await this.ds.getRepository(PriceEntity).findOneBy({ model });
+    const price = row ? priceNano(row) : null;
+    if (generation === this.generation) this.cache.set(model, price);
+    return price;
   }
 }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { chargeFor, chargePolicyOf, PriceNano, UsageEvent } from '@switchyard/contracts';
+import { queryPrepared } from '@switchyard/database';
 import { BillingConfig } from './billing.config';
 import { PricesService } from './prices.service';
 
@@ -15,8 +16,9 @@ interface Pending {
 /**
  * Prices requests and debits them, exactly once per request id: a redelivered event finds its
  * usage record already there and changes nothing. Events that arrive together are applied in one
- * statement (one round trip and one commit instead of several per request); if that fails, each
- * is applied on its own, so one bad event cannot hold the others back.
+ * statement (one round trip and one commit instead of several per request), after waiting up to
+ * SWITCHYARD_USAGE_LINGER_MS for more to arrive; if that fails, each is applied on its own, so one
+ * bad event cannot hold the others back.
  */
 @Injectable()
 export class UsageService {
@@ -30,7 +32,9 @@ export class UsageService {
       this.queue.push({ event, resolve, reject });
       if (!this.flushing) {
         this.flushing = true;
-        setImmediate(() => void this.flush());
+        const linger = this.config.SWITCHYARD_USAGE_LINGER_MS;
+        if (linger > 0) setTimeout(() => void this.flush(), linger);
+        else setImmediate(() => void this.flush());
       }
     });
   }
@@ -77,7 +81,7 @@ export class UsageService {
         batch_id: event.batchId ?? null, latency_ms: event.latencyMs, created_at: event.createdAt, prepaid_by: event.prepaidBy ?? null,
       };
     });
-    const applied = (await this.ds.query(APPLY_USAGE_SQL, [JSON.stringify(rows)])) as { request_id: string }[];
+    const applied = await queryPrepared<{ request_id: string }>(this.ds, 'billing_apply_usage', APPLY_USAGE_SQL, [JSON.stringify(rows)]);
     const fresh = new Set(applied.map((r) => r.request_id));
     return events.map((e) => (fresh.has(e.requestId) ? 'applied' : 'duplicate'));
   }

@@ -51,6 +51,7 @@ interface Answered<T> {
 @Injectable()
 export class RequestExecutor {
   private lastReloadOnMiss = 0;
+  private reloadOnMiss: Promise<void> | null = null;
 
   constructor(
     private readonly table: ChannelTable,
@@ -93,11 +94,7 @@ export class RequestExecutor {
     const query = { userId: req.principal.userId, model: req.body.model, endpoint: req.endpoint };
     let candidates = candidatesFor(this.table.all(), query, policy);
     // a channel created a moment ago on another replica may not have reached this one yet
-    if (candidates.length === 0 && Date.now() - this.lastReloadOnMiss > RELOAD_ON_MISS_INTERVAL_MS) {
-      this.lastReloadOnMiss = Date.now();
-      await this.table.reload();
-      candidates = candidatesFor(this.table.all(), query, policy);
-    }
+    if (candidates.length === 0 && (await this.reloadedOnMiss())) candidates = candidatesFor(this.table.all(), query, policy);
     const usable = candidates.filter((c) => {
       const adapter = adapterFor(c.provider);
       return adapter !== undefined && bridgeFor(req.endpoint, adapter.endpoints) !== null;
@@ -107,6 +104,22 @@ export class RequestExecutor {
       throw new DomainError('model_not_found', `The model \`${req.body.model}\` does not exist or you do not have access to it${restriction}.`, 'model');
     }
     return orderCandidates(usable, policy);
+  }
+
+  /**
+   * Reloads the channel table for a request that found no channel, at most once a second; requests
+   * that miss while a reload runs wait for it (not only the first one sees its result).
+   */
+  private async reloadedOnMiss(): Promise<boolean> {
+    if (!this.reloadOnMiss) {
+      if (Date.now() - this.lastReloadOnMiss <= RELOAD_ON_MISS_INTERVAL_MS) return false;
+      this.lastReloadOnMiss = Date.now();
+      this.reloadOnMiss = this.table.reload().finally(() => {
+        this.reloadOnMiss = null;
+      });
+    }
+    await this.reloadOnMiss;
+    return true;
   }
 
   /** Throws UnsupportedFeatureError when the request cannot be put in the channel's API. */

@@ -1,2 +1,3 @@
 export * from './data-source';
 export * from './transformers';
+export * from './prepared';

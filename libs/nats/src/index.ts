@@ -4,6 +4,7 @@ export * from './broadcast';
 export * from './jetstream';
 export * from './rpc-exception.filter';
 export * from './microservice';
+export * from './nats-rpc-server';
 export * from './tokens';
 export * from './health';
 export * from './service-runtime';

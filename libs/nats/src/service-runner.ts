@@ -61,7 +61,7 @@ export async function bootService<C extends ServiceConfig>(
   await definition.prepare?.(config, dataSource);
   const nc = await connectNats(config.NATS_URL, instanceId(definition.name));
   const module = await definition.module({ config, dataSource, nc, logger });
-  const app = await startMicroservice(module, { service: definition.name, natsUrl: config.NATS_URL, logger });
+  const app = await startMicroservice(module, { service: definition.name, nc, logger });
   return {
     config, dataSource, nc, logger, app,
     async close() {

@@ -12,9 +12,9 @@ export interface BenchContext {
   stack: RunningStack;
   quick: boolean;
   meter: ProcessMeter;
-  mocks: { instant: MockUpstreamProcess; ms20: MockUpstreamProcess; slow: MockUpstreamProcess };
+  mocks: { instant: MockUpstreamProcess; ms20: MockUpstreamProcess; ms50: MockUpstreamProcess; slow: MockUpstreamProcess };
   /** the model each mock serves through the gateway; `echo` is answered inside the router (no upstream hop) */
-  models: { instant: string; ms20: string; slow: string; echo: string };
+  models: { instant: string; ms20: string; ms50: string; slow: string; echo: string };
   mockKey: string;
 }
 
@@ -80,6 +80,28 @@ async function timedSamples(target: Target, n: number): Promise<number[]> {
 }
 
 /**
+ * Times each path at concurrency 1 in interleaved rounds (the order rotates each round), so a
+ * machine that slows down mid-run slows every path alike. Returns each round's p50 and p99 per
+ * path, and what each path adds to `direct` (median of the rounds' differences).
+ */
+async function interleavedRounds<P extends string>(paths: Record<P | 'direct', Target>, rounds: number, perRound: number) {
+  const names = Object.keys(paths) as (P | 'direct')[];
+  for (const name of names) await timedSamples(paths[name], 50); // warm up connections and caches
+  const p50 = Object.fromEntries(names.map((n) => [n, [] as number[]])) as Record<P | 'direct', number[]>;
+  const p99 = Object.fromEntries(names.map((n) => [n, [] as number[]])) as Record<P | 'direct', number[]>;
+  for (let r = 0; r < rounds; r++) {
+    for (let i = 0; i < names.length; i++) {
+      const name = names[(i + r) % names.length];
+      const s = summarize(await timedSamples(paths[name], perRound));
+      p50[name].push(s.p50);
+      p99[name].push(s.p99);
+    }
+  }
+  const added = (samples: Record<P | 'direct', number[]>, name: P | 'direct') => round(median(samples[name].map((v, i) => v - samples.direct[i])));
+  return { names, p50, p99, added };
+}
+
+/**
  * 1. Added latency at concurrency 1 against a 0 ms upstream, and where it goes. Four paths are
  * timed in interleaved rounds (the order rotates each round):
  * - direct: the mock called without the gateway (the baseline);
@@ -99,19 +121,7 @@ export async function addedLatency(ctx: BenchContext) {
     gateway_nats_router: gatewayTarget(ctx, ctx.models.echo),
     full: gatewayTarget(ctx, ctx.models.instant),
   };
-  const names = Object.keys(paths) as (keyof typeof paths)[];
-  for (const name of names) await timedSamples(paths[name], 50); // warm up connections and caches
-  const p50 = Object.fromEntries(names.map((n) => [n, [] as number[]])) as Record<keyof typeof paths, number[]>;
-  const p99 = Object.fromEntries(names.map((n) => [n, [] as number[]])) as Record<keyof typeof paths, number[]>;
-  for (let r = 0; r < rounds; r++) {
-    for (let i = 0; i < names.length; i++) {
-      const name = names[(i + r) % names.length];
-      const s = summarize(await timedSamples(paths[name], perRound));
-      p50[name].push(s.p50);
-      p99[name].push(s.p99);
-    }
-  }
-  const added = (samples: Record<keyof typeof paths, number[]>, name: keyof typeof paths) => round(median(samples[name].map((v, i) => v - samples.direct[i])));
+  const { names, p50, p99, added } = await interleavedRounds(paths, rounds, perRound);
   return {
     rounds, per_round: perRound, direct_p50_ms: round(median(p50.direct)), gateway_p50_ms: round(median(p50.full)),
     added_p50_ms: added(p50, 'full'), added_p99_ms: added(p99, 'full'),
@@ -119,6 +129,30 @@ export async function addedLatency(ctx: BenchContext) {
       path: name, p50_ms: round(median(p50[name])), p99_ms: round(median(p99[name])), added_p50_ms: added(p50, name), added_p99_ms: added(p99, name),
     })),
   };
+}
+
+/** Characters of reply text that make a chat completion of about 1.2 KB and 10 KB from the mock. */
+const ANSWER_SIZES = { small: 870, big: 9_900 };
+
+/** 1b. Added latency at concurrency 1 for small (~1.2 KB) and big (~10 KB) answers, 0 ms upstream. */
+export async function answerSizes(ctx: BenchContext) {
+  const rounds = ctx.quick ? 3 : 6;
+  const perRound = ctx.quick ? 100 : 200;
+  const results = [];
+  for (const [size, replyChars] of Object.entries(ANSWER_SIZES)) {
+    const extra = { mock: { reply_chars: replyChars } };
+    const paths = {
+      direct: { ...directTarget(ctx, ctx.mocks.instant, ctx.models.instant), extra },
+      full: { ...gatewayTarget(ctx, ctx.models.instant), extra },
+    };
+    const bytes = async (target: Target) => (await (await postChat(target, chatBody(target.model, target.extra))).body.arrayBuffer()).byteLength;
+    const { p50, p99, added } = await interleavedRounds(paths, rounds, perRound);
+    results.push({
+      size, direct_answer_bytes: await bytes(paths.direct), gateway_answer_bytes: await bytes(paths.full),
+      direct_p50_ms: round(median(p50.direct)), gateway_p50_ms: round(median(p50.full)), added_p50_ms: added(p50, 'full'), added_p99_ms: added(p99, 'full'),
+    });
+  }
+  return { rounds, per_round: perRound, sizes: results };
 }
 
 /** 2. The highest constant arrival rate with < 1 % errors and ≥ 98 % of it achieved, 20 ms upstream. */
@@ -297,46 +331,128 @@ async function databaseTransactions(ctx: BenchContext): Promise<number> {
   }
 }
 
-/** 5. A batch against a 0 ms upstream: create → completed lines per second, peak RSS per process. */
-export async function batchThroughput(ctx: BenchContext, lines: number, upstream: 'instant' | 'ms20' = 'instant') {
+type BatchUpstream = 'instant' | 'ms20' | 'ms50';
+const UPSTREAM_MS: Record<BatchUpstream, number> = { instant: 0, ms20: 20, ms50: 50 };
+
+interface BatchState {
+  status: string;
+  output_file_id: string | null;
+  request_counts: { completed: number; failed: number };
+}
+
+/** Uploads a batch input of `lines` chat lines and creates the batch; the clock starts at creation. */
+async function createBatch(ctx: BenchContext, lines: number, upstream: BatchUpstream): Promise<{ id: string; createdAt: number }> {
   const jsonl = Array.from({ length: lines }, (_, i) =>
     JSON.stringify({ custom_id: `l${i}`, method: 'POST', url: '/v1/chat/completions', body: { model: ctx.models[upstream], messages: [{ role: 'user', content: `line ${i}` }], max_tokens: 16 } }),
   ).join('\n');
-  const headers = { authorization: `Bearer ${ctx.stack.adminKey}` };
   const form = new FormData();
   form.append('purpose', 'batch');
   form.append('file', new Blob([jsonl]), 'bench.jsonl');
-  const file = (await (await fetch(`${ctx.stack.gatewayUrl}/v1/files`, { method: 'POST', headers, body: form })).json()) as { id: string };
+  const file = (await (await fetch(`${ctx.stack.gatewayUrl}/v1/files`, { method: 'POST', headers: adminHeaders(ctx), body: form })).json()) as { id: string };
+  const createdAt = performance.now();
+  const created = (await (await fetch(`${ctx.stack.gatewayUrl}/v1/batches`, {
+    method: 'POST', headers: { ...adminHeaders(ctx), 'content-type': 'application/json' },
+    body: JSON.stringify({ input_file_id: file.id, endpoint: '/v1/chat/completions', completion_window: '24h' }),
+  })).json()) as { id: string };
+  return { id: created.id, createdAt };
+}
+
+const adminHeaders = (ctx: BenchContext) => ({ authorization: `Bearer ${ctx.stack.adminKey}` });
+
+/** Polls the batch every 250 ms until it ends, telling `onPoll` each state. */
+async function untilBatchEnds(ctx: BenchContext, id: string, onPoll: (batch: BatchState) => void = () => undefined): Promise<BatchState> {
+  for (;;) {
+    const batch = (await (await fetch(`${ctx.stack.gatewayUrl}/v1/batches/${id}`, { headers: adminHeaders(ctx) })).json()) as BatchState;
+    onPoll(batch);
+    if (['completed', 'failed', 'expired', 'cancelled'].includes(batch.status)) return batch;
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}
+
+/** 5. A batch: create → completed lines per second, time to the first result, peak RSS per process. */
+export async function batchThroughput(ctx: BenchContext, lines: number, upstream: BatchUpstream = 'instant') {
   const before = ctx.meter.rss();
   const cpuBefore = ctx.meter.cpu();
   const transactionsBefore = await databaseTransactions(ctx);
   ctx.meter.startPeaks();
-  const t0 = performance.now();
-  const created = (await (await fetch(`${ctx.stack.gatewayUrl}/v1/batches`, {
-    method: 'POST', headers: { ...headers, 'content-type': 'application/json' },
-    body: JSON.stringify({ input_file_id: file.id, endpoint: '/v1/chat/completions', completion_window: '24h' }),
-  })).json()) as { id: string };
+  const { id, createdAt: t0 } = await createBatch(ctx, lines, upstream);
   let firstResultMs: number | null = null;
-  let batch: { status: string; request_counts: { completed: number; failed: number } };
-  for (;;) {
-    batch = (await (await fetch(`${ctx.stack.gatewayUrl}/v1/batches/${created.id}`, { headers })).json()) as typeof batch;
-    if (firstResultMs === null && batch.request_counts.completed + batch.request_counts.failed > 0) firstResultMs = performance.now() - t0;
-    if (['completed', 'failed', 'expired', 'cancelled'].includes(batch.status)) break;
-    await new Promise((r) => setTimeout(r, 250));
-  }
+  const batch = await untilBatchEnds(ctx, id, (b) => {
+    if (firstResultMs === null && b.request_counts.completed + b.request_counts.failed > 0) firstResultMs = performance.now() - t0;
+  });
   const seconds = (performance.now() - t0) / 1000;
   const peaks = ctx.meter.stopPeaks();
   const cpu = cpuDelta(cpuBefore, ctx.meter.cpu());
   await new Promise((r) => setTimeout(r, 1500)); // Postgres publishes its counters within a second
   const transactions = (await databaseTransactions(ctx)) - transactionsBefore;
   return {
-    lines, upstream_ms: upstream === 'instant' ? 0 : 20, status: batch.status, completed: batch.request_counts.completed, failed: batch.request_counts.failed,
+    lines, upstream_ms: UPSTREAM_MS[upstream], status: batch.status, completed: batch.request_counts.completed, failed: batch.request_counts.failed,
     seconds: round(seconds, 1), lines_per_second: round(lines / seconds, 0), first_result_s: round((firstResultMs ?? 0) / 1000, 2),
     peak_rss_increase_mb: Object.fromEntries([...peaks].map(([n, mb]) => [n, round(mb - (before.get(n) ?? 0), 0)])),
     // every service's and Postgres's, batch polling by this benchmark included
     db_transactions_per_line: round(transactions / lines, 2),
     cpu_us_per_line: Object.fromEntries(Object.entries(cpu).filter(([, v]) => v > 0).map(([n, v]) => [n, round((v / lines) * 1e6, 0)])),
   };
+}
+
+/**
+ * 5b. A batch whose `batches` process is killed (SIGKILL) at 50 %: the launcher restarts it, and
+ * the lines the dead process had in flight come back when their lease ends. Reports the rate
+ * before the kill and after the restart, how long the restart and the lease tail took, and checks
+ * that every line is in the output once and billed once.
+ */
+export async function batchWithKilledReplica(ctx: BenchContext, lines: number) {
+  const { id, createdAt: t0 } = await createBatch(ctx, lines, 'instant');
+  const samples: { t: number; done: number }[] = [];
+  let kill: { t: number; done: number } | null = null;
+  const batch = await untilBatchEnds(ctx, id, (b) => {
+    const sample = { t: (performance.now() - t0) / 1000, done: b.request_counts.completed + b.request_counts.failed };
+    samples.push(sample);
+    if (!kill && sample.done >= lines / 2) {
+      process.kill(ctx.stack.pids.batches, 'SIGKILL');
+      kill = sample;
+    }
+  });
+  if (!kill) throw new Error(`the batch ended (${batch.status}) before half its lines were done`);
+  const killed = kill as { t: number; done: number };
+  const after = samples.filter((s) => s.t > killed.t);
+  const resumed = after.find((s) => s.done > killed.done) ?? after[after.length - 1];
+  // the restarted process runs every line nobody holds; those the dead one held wait for their lease
+  const stalledFrom = after.find((s, i) => s.t >= resumed.t && s.done < lines && after.slice(i).every((later) => later.done === s.done || later.done === lines)) ?? after[after.length - 1];
+  const seconds = after[after.length - 1].t;
+  const outputIds = batch.output_file_id
+    ? (await (await fetch(`${ctx.stack.gatewayUrl}/v1/files/${batch.output_file_id}/content`, { headers: adminHeaders(ctx) })).text()).trim().split('\n').map((l) => JSON.parse(l).custom_id as string)
+    : [];
+  const billed = await usageRecordsOfBatch(ctx, id, lines);
+  return {
+    lines, status: batch.status, seconds: round(seconds, 1),
+    killed_at_done: killed.done, lines_per_second_before_kill: round(killed.done / killed.t, 0),
+    seconds_kill_to_resume: round(resumed.t - killed.t, 1),
+    lines_per_second_after_resume: round((stalledFrom.done - resumed.done) / Math.max(0.001, stalledFrom.t - resumed.t), 0),
+    lease_tail_lines: lines - stalledFrom.done, lease_tail_seconds: round(seconds - stalledFrom.t, 1),
+    output_lines: outputIds.length, output_unique_custom_ids: new Set(outputIds).size,
+    usage_records: billed.length, usage_records_unique: new Set(billed).size,
+    exactly_once: outputIds.length === lines && new Set(outputIds).size === lines && billed.length === lines && new Set(billed).size === lines,
+  };
+}
+
+/** The request ids of the batch's usage records (billing applies them asynchronously: waits up to 30 s for `expected`). */
+async function usageRecordsOfBatch(ctx: BenchContext, batchId: string, expected: number): Promise<string[]> {
+  let ids: string[] = [];
+  for (let attempt = 0; attempt < 60 && ids.length < expected; attempt++) {
+    if (attempt > 0) await new Promise((r) => setTimeout(r, 500));
+    ids = [];
+    for (let after: string | undefined; ;) {
+      const page = (await (await fetch(`${ctx.stack.gatewayUrl}/v1/usage?limit=100&batch_id=${batchId}${after ? `&after=${after}` : ''}`, { headers: adminHeaders(ctx) })).json()) as {
+        data: { request_id: string }[];
+        has_more: boolean;
+      };
+      ids.push(...page.data.map((r) => r.request_id));
+      if (!page.has_more) break;
+      after = page.data[page.data.length - 1].request_id;
+    }
+  }
+  return ids;
 }
 
 /**
@@ -419,25 +535,48 @@ function* bytes(total: number): Generator<Buffer> {
   for (let sent = 0; sent < total; sent += chunk.length) yield total - sent >= chunk.length ? chunk : chunk.subarray(0, total - sent);
 }
 
-/** 6. A large upload through the gateway vs the same bytes straight to the S3 server. */
+/** Reads a stream to its end; returns the bytes read. */
+async function drain(stream: AsyncIterable<Buffer | Uint8Array>): Promise<number> {
+  let n = 0;
+  for await (const chunk of stream) n += chunk.length;
+  return n;
+}
+
+/** Seconds `work` takes, and the gateway's peak RSS above where it was when it began. */
+async function timedWithGatewayRss(ctx: BenchContext, work: () => Promise<unknown>): Promise<{ seconds: number; gatewayRssDeltaMb: number }> {
+  const before = ctx.meter.rss();
+  ctx.meter.startPeaks();
+  const t0 = performance.now();
+  await work();
+  const seconds = (performance.now() - t0) / 1000;
+  const peaks = ctx.meter.stopPeaks();
+  return { seconds, gatewayRssDeltaMb: round((peaks.get('gateway') ?? 0) - (before.get('gateway') ?? 0), 0) };
+}
+
+/** 6. A large upload and download through the gateway vs the same bytes straight to and from the S3 server. */
 export async function fileUpload(ctx: BenchContext, megabytes: number) {
   const total = megabytes * 1024 * 1024;
   const storage = new ObjectStorage({ endpoint: ctx.stack.s3Endpoint, accessKey: 'S3RVER', secretKey: 'S3RVER', bucket: 'switchyard', region: 'us-east-1' });
-  const t0 = performance.now();
-  await storage.putStream('bench/direct-upload', Readable.from(bytes(total)));
-  const directSeconds = (performance.now() - t0) / 1000;
+  const direct = await timedWithGatewayRss(ctx, () => storage.putStream('bench/direct-upload', Readable.from(bytes(total))));
+  const directDown = await timedWithGatewayRss(ctx, async () => {
+    if ((await drain(await storage.getStream('bench/direct-upload'))) !== total) throw new Error('the direct download is short');
+  });
   await storage.remove('bench/direct-upload');
 
-  const before = ctx.meter.rss();
-  ctx.meter.startPeaks();
-  const t1 = performance.now();
-  await uploadStreaming(ctx, 'user_data', 'big.bin', 'application/octet-stream', total, () => bytes(total));
-  const gatewaySeconds = (performance.now() - t1) / 1000;
-  const peaks = ctx.meter.stopPeaks();
+  let fileId = '';
+  const up = await timedWithGatewayRss(ctx, async () => {
+    fileId = await uploadStreaming(ctx, 'user_data', 'big.bin', 'application/octet-stream', total, () => bytes(total));
+  });
+  const down = await timedWithGatewayRss(ctx, async () => {
+    const res = await poolFor(ctx.stack.gatewayUrl).request({ path: `/v1/files/${fileId}/content`, method: 'GET', headers: adminHeaders(ctx) });
+    if (res.statusCode !== 200 || (await drain(res.body)) !== total) throw new Error(`the download through the gateway failed: ${res.statusCode}`);
+  });
+  await fetch(`${ctx.stack.gatewayUrl}/v1/files/${fileId}`, { method: 'DELETE', headers: adminHeaders(ctx) });
   return {
-    megabytes, direct_mb_s: round(megabytes / directSeconds, 1), gateway_mb_s: round(megabytes / gatewaySeconds, 1),
-    percent_of_direct: round((100 * directSeconds) / gatewaySeconds, 0),
-    gateway_rss_delta_mb: round((peaks.get('gateway') ?? 0) - (before.get('gateway') ?? 0), 0),
+    megabytes, direct_mb_s: round(megabytes / direct.seconds, 1), gateway_mb_s: round(megabytes / up.seconds, 1),
+    percent_of_direct: round((100 * direct.seconds) / up.seconds, 0), gateway_rss_delta_mb: up.gatewayRssDeltaMb,
+    download_direct_mb_s: round(megabytes / directDown.seconds, 1), download_gateway_mb_s: round(megabytes / down.seconds, 1),
+    download_percent_of_direct: round((100 * directDown.seconds) / down.seconds, 0), download_gateway_rss_delta_mb: down.gatewayRssDeltaMb,
   };
 }
 

@@ -17,6 +17,27 @@ describe('batches survive kill -9 of a replica', () => {
     await stack?.stop();
   });
 
+  it('renews the lease of a line that runs longer than the lease, so no other replica runs it again', async () => {
+    const marker = `slow-${Date.now()}`;
+    const body = Array.from({ length: 6 }, (_, i) =>
+      JSON.stringify({ custom_id: `s-${i}`, method: 'POST', url: '/v1/chat/completions', body: { model: 'mock-gpt', messages: [{ role: 'user', content: `${marker} ${i}` }], mock: { delay_ms: 7000 } } }),
+    ).join('\n');
+    const input = await client.files.create({ file: await toFile(Buffer.from(body), 'slow.jsonl'), purpose: 'batch' });
+    const batch = await client.batches.create({ input_file_id: input.id, endpoint: '/v1/chat/completions', completion_window: '24h' });
+    let done = batch;
+    const started = Date.now();
+    while (!['completed', 'failed', 'expired', 'cancelled'].includes(done.status)) {
+      if (Date.now() - started > 60_000) throw new Error(`batch still ${done.status}: ${JSON.stringify(done.request_counts)}`);
+      await new Promise((r) => setTimeout(r, 250));
+      done = await client.batches.retrieve(batch.id);
+    }
+    expect(done).toMatchObject({ status: 'completed', request_counts: { total: 6, completed: 6, failed: 0 } });
+    // each line took 7 s against a 3 s lease: without renewal the other replica claims and calls it again
+    const calls = ((await (await fetch(`${stack.mockUrl}/__mock/requests`)).json()) as { data: { body: unknown }[] }).data
+      .filter((r) => JSON.stringify(r.body).includes(marker));
+    expect(calls).toHaveLength(6);
+  });
+
   it(`completes a ${LINES}-line batch with every custom_id exactly once and every line billed once`, async () => {
     const body = Array.from({ length: LINES }, (_, i) =>
       JSON.stringify({ custom_id: `c-${i}`, method: 'POST', url: '/v1/chat/completions', body: { model: 'mock-gpt', messages: [{ role: 'user', content: `n${i}` }] } }),

@@ -1,4 +1,4 @@
-import { base64Floats, completionTokensOf, embeddingOf, promptTokensOf, replyTo, wordsOf } from './answers';
+import { base64Floats, completionTokensOf, embeddingOf, paddedReply, promptTokensOf, replyTo, wordsOf } from './answers';
 
 describe('mock answers', () => {
   it('are deterministic', () => {
@@ -9,6 +9,14 @@ describe('mock answers', () => {
     expect(wordsOf('Echo: hello there').join('')).toBe('Echo: hello there');
     expect(embeddingOf('x', 5)).toEqual(embeddingOf('x', 5));
     expect(embeddingOf('x', 5)).not.toEqual(embeddingOf('y', 5));
+  });
+
+  it('pads a reply to the length asked for, and leaves it alone when none is asked', () => {
+    expect(paddedReply('Echo: hi', undefined)).toBe('Echo: hi');
+    expect(paddedReply('Echo: hi', 4)).toBe('Echo: hi');
+    const padded = paddedReply('Echo: hi', 10_000);
+    expect(padded).toHaveLength(10_000);
+    expect(padded.startsWith('Echo: hi lorem ipsum')).toBe(true);
   });
 
   it('encodes base64 embeddings as little-endian float32', () => {

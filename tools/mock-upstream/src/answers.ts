@@ -22,6 +22,15 @@ export function replyTo(messages: Message[]): string {
   return `Echo: ${text || '(empty)'}`;
 }
 
+const FILLER = 'lorem ipsum dolor sit amet consectetur adipiscing elit ';
+
+/** The reply made exactly `chars` long with filler words (benchmarks ask for answers of a given size). */
+export function paddedReply(reply: string, chars: number | undefined): string {
+  if (!chars || chars <= reply.length) return reply;
+  const filler = ` ${FILLER.repeat(Math.ceil(chars / FILLER.length))}`;
+  return `${reply}${filler}`.slice(0, chars);
+}
+
 /** Words keep their trailing space so the concatenated deltas equal the whole reply. */
 export function wordsOf(reply: string): string[] {
   return reply.match(/\S+\s*/g) ?? [reply];

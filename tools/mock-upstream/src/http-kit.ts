@@ -25,6 +25,7 @@ export async function readBody(req: IncomingMessage): Promise<Buffer> {
  *   completion_tokens: report this many output tokens (to test billing at the worst case)
  *   cached_tokens / cache_write_tokens: prompt tokens read from / written to the prompt cache
  *   task_ms: how long an asynchronous generation takes
+ *   reply_chars: make a chat reply this many characters long (answers of a given size)
  */
 export interface MockBehaviour {
   mode?: 'ok' | 'fail' | 'stall' | 'cut' | 'no_usage';
@@ -38,6 +39,7 @@ export interface MockBehaviour {
   cached_tokens?: number;
   cache_write_tokens?: number;
   task_ms?: number;
+  reply_chars?: number;
 }
 
 /** Writes pre-built SSE events (`event:` named when given); `cut` drops the connection after `after_chunks`. */

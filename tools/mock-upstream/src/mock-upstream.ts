@@ -2,7 +2,7 @@ import { createServer, IncomingMessage, Server, ServerResponse } from 'http';
 import { AddressInfo } from 'net';
 import { AnthropicApi, sendAnthropicError } from './anthropic-api';
 import { speech, transcription } from './audio-api';
-import { base64Floats, completionTokensOf, embeddingOf, promptTokensOf, replyTo, wordsOf } from './answers';
+import { base64Floats, completionTokensOf, embeddingOf, paddedReply, promptTokensOf, replyTo, wordsOf } from './answers';
 import { GeminiApi, sendGeminiError } from './gemini-api';
 import { MockBehaviour, readBody, sendJson, sleep, streamEvents } from './http-kit';
 import { TasksApi } from './tasks-api';
@@ -181,7 +181,7 @@ export class MockUpstream {
     const model = String(body.model ?? 'mock-gpt');
     const id = `chatcmpl-mock${++this.counter}`;
     const created = Math.floor(Date.now() / 1000);
-    const reply = replyTo(messages);
+    const reply = paddedReply(replyTo(messages), behaviour.reply_chars);
     const usage = { prompt_tokens: promptTokensOf(messages), completion_tokens: behaviour.completion_tokens ?? completionTokensOf(reply), total_tokens: 0 };
     usage.total_tokens = usage.prompt_tokens + usage.completion_tokens;
     if (behaviour.cached_tokens !== undefined) Object.assign(usage, { prompt_tokens_details: { cached_tokens: behaviour.cached_tokens } });

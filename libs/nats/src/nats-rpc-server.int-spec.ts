@@ -1,0 +1,124 @@
+import { mkdtempSync, rmSync } from 'fs';
+import { tmpdir } from 'os';
+import { join } from 'path';
+import { Controller, INestMicroservice, Module } from '@nestjs/common';
+import { MessagePattern, Payload } from '@nestjs/microservices';
+import { connect, NatsConnection } from 'nats';
+import { Observable } from 'rxjs';
+import { DomainError, Subjects } from '@switchyard/contracts';
+import { LocalNats, startNatsServer } from '@switchyard/runtime';
+import { startMicroservice } from './microservice';
+import { RpcClient } from './rpc-client';
+
+const logged: unknown[] = [];
+const logger = { log: () => undefined, error: (message: unknown) => void logged.push(message), warn: () => undefined };
+
+let releaseSlow: (() => void) | null = null;
+
+@Controller()
+class ProbeHandlers {
+  /** a single value, after a delay it is told */
+  @MessagePattern(Subjects.billingHealthCheck)
+  async echo(@Payload() data: { n: number; delayMs?: number }) {
+    await new Promise((r) => setTimeout(r, data.delayMs ?? 0));
+    return { n: data.n };
+  }
+
+  /** a streamed answer of three values */
+  @MessagePattern(Subjects.routerRequestExecute)
+  stream() {
+    return new Observable((subscriber) => {
+      let i = 0;
+      const timer = setInterval(() => {
+        subscriber.next({ chunk: i++ });
+        if (i === 3) {
+          clearInterval(timer);
+          subscriber.complete();
+        }
+      }, 5);
+    });
+  }
+
+  @MessagePattern(Subjects.billingKeyVerify)
+  refuse() {
+    throw new DomainError('invalid_api_key', 'Incorrect API key provided', null, 401);
+  }
+
+  @MessagePattern(Subjects.filesHealthCheck)
+  crash() {
+    throw new Error('a bug');
+  }
+
+  /** answers only when the test lets it */
+  @MessagePattern(Subjects.batchesHealthCheck)
+  slow() {
+    return new Promise((resolve) => {
+      releaseSlow = () => resolve({ done: true });
+    });
+  }
+}
+
+@Module({ controllers: [ProbeHandlers] })
+class ProbeModule {}
+
+describe('NatsRpcServer: Nest handlers served on the process connection (real nats-server)', () => {
+  let nats: LocalNats;
+  let dataDir: string;
+  let serverConnections: NatsConnection[];
+  let apps: INestMicroservice[];
+  let client: NatsConnection;
+  let rpc: RpcClient;
+
+  beforeAll(async () => {
+    dataDir = mkdtempSync(join(tmpdir(), 'rpc-server-'));
+    nats = await startNatsServer({ dataDir });
+    serverConnections = await Promise.all([0, 1].map(() => connect({ servers: nats.url })));
+    // two replicas in one queue group
+    apps = await Promise.all(serverConnections.map((nc) => startMicroservice(ProbeModule, { service: 'probe', nc, logger })));
+    client = await connect({ servers: nats.url });
+    rpc = new RpcClient(client, 2000);
+  });
+
+  afterAll(async () => {
+    await Promise.all(apps.map((a) => a.close().catch(() => undefined)));
+    await Promise.all([...serverConnections, client].map((nc) => nc.close()));
+    await nats?.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('answers many concurrent requests, each with its own value', async () => {
+    const answers = await Promise.all(Array.from({ length: 40 }, (_, n) => rpc.send(Subjects.billingHealthCheck, { n, delayMs: (40 - n) % 5 } as never)));
+    expect(answers).toEqual(Array.from({ length: 40 }, (_, n) => ({ n })));
+  });
+
+  it('opens no NATS connection of its own', () => {
+    // one connection per replica plus the client's; Nest's own transport added one per replica
+    expect(apps.map((a) => a.unwrap<NatsConnection>())).toEqual(serverConnections);
+  });
+
+  it('streams every value of an Observable, then ends', async () => {
+    const seen: unknown[] = [];
+    for await (const value of rpc.stream(Subjects.routerRequestExecute, {}, { firstTimeoutMs: 2000, idleTimeoutMs: 2000 })) seen.push(value);
+    expect(seen).toEqual([{ chunk: 0 }, { chunk: 1 }, { chunk: 2 }]);
+  });
+
+  it('sends a DomainError as it is, and anything else as a logged internal_error', async () => {
+    await expect(rpc.send(Subjects.billingKeyVerify, { keyHash: 'x' })).rejects.toMatchObject({ code: 'invalid_api_key', status: 401 });
+    await expect(rpc.send(Subjects.filesHealthCheck, {})).rejects.toMatchObject({ code: 'internal_error', message: 'Internal error' });
+    expect(logged.some((m) => String(m).includes('Unhandled error'))).toBe(true);
+  });
+
+  it('on close, stops taking requests but finishes the ones it is running', async () => {
+    const running = rpc.send(Subjects.batchesHealthCheck, {});
+    await new Promise((r) => setTimeout(r, 100));
+    const whoHasIt = releaseSlow;
+    expect(whoHasIt).not.toBeNull();
+    // close both replicas: the one running the request waits for it
+    const closing = Promise.all(apps.map((a) => a.close()));
+    await new Promise((r) => setTimeout(r, 100));
+    whoHasIt!();
+    await expect(running).resolves.toEqual({ done: true });
+    await closing;
+    await expect(rpc.send(Subjects.billingHealthCheck, { n: 1 } as never)).rejects.toMatchObject({ code: 'service_unavailable' });
+  });
+});

@@ -1,0 +1,108 @@
+import { CustomTransportStrategy, MessageHandler, NatsContext, Server } from '@nestjs/microservices';
+import { Msg, NatsConnection, Subscription } from 'nats';
+import { isObservable, Observable } from 'rxjs';
+import { DomainError } from '@switchyard/contracts';
+
+interface ErrorLogger {
+  error(message: unknown, ...context: unknown[]): void;
+}
+
+const encoder = new TextEncoder();
+const decoder = new TextDecoder();
+
+/**
+ * Serves a service's `@MessagePattern` handlers over NATS in the service's queue group, with the
+ * same wire format as Nest's own NATS transport (request `{pattern,data,id}`, replies
+ * `{id,response|err,isDisposed}`), which RpcClient speaks. It differs in cost, not in behaviour:
+ * it uses the process's one NATS connection instead of opening a second, finds the handler by the
+ * subscription it came on instead of parsing every subject as JSON, and answers a single value
+ * with one packet without going through RxJS. Handlers still run through Nest's pipeline, so
+ * exception filters apply as before.
+ */
+export class NatsRpcServer extends Server implements CustomTransportStrategy {
+  private readonly subscriptions: Subscription[] = [];
+  private inFlight = 0;
+  private whenIdle: (() => void) | null = null;
+
+  constructor(
+    private readonly nc: NatsConnection,
+    private readonly queue: string,
+    private readonly errors: ErrorLogger,
+    /** the longest `close` waits for handlers still running */
+    private readonly gracePeriodMs: number,
+  ) {
+    super();
+  }
+
+  listen(callback: () => void): void {
+    for (const [subject, handler] of this.messageHandlers) {
+      this.subscriptions.push(this.nc.subscribe(subject, { queue: this.queue, callback: (err, msg) => err || void this.handle(handler, msg) }));
+    }
+    callback();
+  }
+
+  /** Stops taking requests (what was already delivered is still handled), then waits for running handlers. */
+  async close(): Promise<void> {
+    await Promise.all(this.subscriptions.splice(0).map((s) => (this.nc.isClosed() ? undefined : s.drain().catch(() => undefined))));
+    if (this.inFlight === 0) return;
+    await new Promise<void>((resolve) => {
+      const timer = setTimeout(resolve, this.gracePeriodMs);
+      this.whenIdle = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+    });
+  }
+
+  on(): never {
+    throw new Error('NatsRpcServer has no events to listen to');
+  }
+
+  unwrap<T>(): T {
+    return this.nc as T;
+  }
+
+  private async handle(handler: MessageHandler, msg: Msg): Promise<void> {
+    let request: { id?: unknown; data?: unknown };
+    try {
+      request = JSON.parse(decoder.decode(msg.data)) as typeof request;
+    } catch {
+      this.errors.error(`dropping a message on ${msg.subject} that is not JSON`);
+      return;
+    }
+    // every subject is request/reply here; a message nobody waits for is run and not answered
+    const id = request.id;
+    const respond = msg.reply && typeof id === 'string'
+      ? (packet: object) => void msg.respond(encoder.encode(JSON.stringify({ id, ...packet })))
+      : () => undefined;
+    this.inFlight++;
+    try {
+      const result: unknown = await handler(request.data, new NatsContext([msg.subject, msg.headers as never]));
+      if (isObservable(result)) await this.relay(result, respond);
+      else respond({ response: result, isDisposed: true });
+    } catch (error) {
+      // Nest's exception filter turns what a handler throws into an `err` packet; this is what escaped it
+      this.errors.error(`Unhandled error serving ${msg.subject}`, error);
+      respond({ err: new DomainError('internal_error', 'Internal error').toWire(), isDisposed: true });
+    } finally {
+      if (--this.inFlight === 0) this.whenIdle?.();
+    }
+  }
+
+  /** A streamed answer: a packet per value as it comes, then the end (or the error). */
+  private relay(values: Observable<unknown>, respond: (packet: object) => void): Promise<void> {
+    return new Promise((done) => {
+      values.subscribe({
+        next: (response) => respond({ response }),
+        error: (err: unknown) => {
+          respond({ err, isDisposed: true });
+          done();
+        },
+        complete: () => {
+          respond({ isDisposed: true });
+          done();
+        },
+      });
+    });
+  }
+}
