@@ -1,5 +1,5 @@
 import { DomainError } from './domain-error';
-import { ChatCompletionBody, EmbeddingsBody } from './payloads/inference';
+import { ChatCompletionBody, EmbeddingsBody, ExecuteRequest } from './payloads/inference';
 import { CreateUserBody } from './payloads/accounts';
 import { createValidated } from './validate';
 
@@ -28,6 +28,16 @@ describe('createValidated', () => {
     const err = errorOf(() => createValidated(ChatCompletionBody, { model: 'm', messages: [], stream: 'yes' }));
     expect(err.code).toBe('invalid_value');
     expect(['messages', 'stream']).toContain(err.param);
+  });
+
+  it('hands a pass-through field on as the very object it was given, and still checks that it is an object', () => {
+    const body = { model: 'm', messages: [{ role: 'user', content: 'x' }], nested: { deep: [1, 2] } };
+    const principal = { userId: 'u', keyId: 'k', role: 'user', scopes: [], rateLimit: 60 };
+    const req = createValidated(ExecuteRequest, { requestId: 'r', principal, endpoint: '/v1/chat/completions', body, stream: false });
+    expect(req).toBeInstanceOf(ExecuteRequest);
+    expect(req.body).toBe(body);
+    expect(req.principal.userId).toBe('u');
+    expect(errorOf(() => createValidated(ExecuteRequest, { requestId: 'r', principal, endpoint: '/v1/chat/completions', body: 'x', stream: false })).param).toBe('body');
   });
 
   it('validates embedding inputs', () => {

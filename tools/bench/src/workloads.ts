@@ -84,9 +84,10 @@ async function timedSamples(target: Target, n: number): Promise<number[]> {
  * machine that slows down mid-run slows every path alike. Returns each round's p50 and p99 per
  * path, and what each path adds to `direct` (median of the rounds' differences).
  */
-async function interleavedRounds<P extends string>(paths: Record<P | 'direct', Target>, rounds: number, perRound: number) {
+async function interleavedRounds<P extends string>(paths: Record<P | 'direct', Target>, rounds: number, perRound: number, warmup: number) {
   const names = Object.keys(paths) as (P | 'direct')[];
-  for (const name of names) await timedSamples(paths[name], 50); // warm up connections and caches
+  // connections, caches and JIT: the services' first thousand or so requests are slower than the rest
+  for (const name of names) await timedSamples(paths[name], warmup);
   const p50 = Object.fromEntries(names.map((n) => [n, [] as number[]])) as Record<P | 'direct', number[]>;
   const p99 = Object.fromEntries(names.map((n) => [n, [] as number[]])) as Record<P | 'direct', number[]>;
   for (let r = 0; r < rounds; r++) {
@@ -121,7 +122,7 @@ export async function addedLatency(ctx: BenchContext) {
     gateway_nats_router: gatewayTarget(ctx, ctx.models.echo),
     full: gatewayTarget(ctx, ctx.models.instant),
   };
-  const { names, p50, p99, added } = await interleavedRounds(paths, rounds, perRound);
+  const { names, p50, p99, added } = await interleavedRounds(paths, rounds, perRound, ctx.quick ? 300 : 1000);
   return {
     rounds, per_round: perRound, direct_p50_ms: round(median(p50.direct)), gateway_p50_ms: round(median(p50.full)),
     added_p50_ms: added(p50, 'full'), added_p99_ms: added(p99, 'full'),
@@ -146,7 +147,7 @@ export async function answerSizes(ctx: BenchContext) {
       full: { ...gatewayTarget(ctx, ctx.models.instant), extra },
     };
     const bytes = async (target: Target) => (await (await postChat(target, chatBody(target.model, target.extra))).body.arrayBuffer()).byteLength;
-    const { p50, p99, added } = await interleavedRounds(paths, rounds, perRound);
+    const { p50, p99, added } = await interleavedRounds(paths, rounds, perRound, 100);
     results.push({
       size, direct_answer_bytes: await bytes(paths.direct), gateway_answer_bytes: await bytes(paths.full),
       direct_p50_ms: round(median(p50.direct)), gateway_p50_ms: round(median(p50.full)), added_p50_ms: added(p50, 'full'), added_p99_ms: added(p99, 'full'),
@@ -359,12 +360,22 @@ async function createBatch(ctx: BenchContext, lines: number, upstream: BatchUpst
 
 const adminHeaders = (ctx: BenchContext) => ({ authorization: `Bearer ${ctx.stack.adminKey}` });
 
-/** Polls the batch every 250 ms until it ends, telling `onPoll` each state. */
+/**
+ * Polls the batch every 250 ms until it ends, telling `onPoll` each state. An error answer (the
+ * batches service restarting) is polled again, for up to a minute in a row.
+ */
 async function untilBatchEnds(ctx: BenchContext, id: string, onPoll: (batch: BatchState) => void = () => undefined): Promise<BatchState> {
+  let failingSince: number | null = null;
   for (;;) {
-    const batch = (await (await fetch(`${ctx.stack.gatewayUrl}/v1/batches/${id}`, { headers: adminHeaders(ctx) })).json()) as BatchState;
-    onPoll(batch);
-    if (['completed', 'failed', 'expired', 'cancelled'].includes(batch.status)) return batch;
+    const res = await fetch(`${ctx.stack.gatewayUrl}/v1/batches/${id}`, { headers: adminHeaders(ctx) });
+    const answer = (await res.json()) as BatchState;
+    if (res.ok) {
+      failingSince = null;
+      onPoll(answer);
+      if (['completed', 'failed', 'expired', 'cancelled'].includes(answer.status)) return answer;
+    } else if ((failingSince ??= performance.now()) < performance.now() - 60_000) {
+      throw new Error(`GET /v1/batches/${id} keeps failing: ${res.status} ${JSON.stringify(answer)}`);
+    }
     await new Promise((r) => setTimeout(r, 250));
   }
 }

@@ -6,6 +6,7 @@ import { compiledMain, ManagedProcess, spawnNode, waitUntil } from '@switchyard/
 import { seedDemo } from './demo-seed';
 import { Infrastructure, startInfrastructure } from './infrastructure';
 import { adminKey, secretKey } from './secrets';
+import { withServiceNodeFlags } from './service-node-flags';
 
 export const MOCK_UPSTREAM_API_KEY = 'sk-mock-upstream-demo';
 const START_TIMEOUT_MS = 60_000;
@@ -63,6 +64,7 @@ export async function startStack(env: NodeJS.ProcessEnv = process.env, log: (lin
     const port = env.PORT ? Number(env.PORT) : 8080;
     const common: NodeJS.ProcessEnv = {
       ...env,
+      NODE_OPTIONS: withServiceNodeFlags(env.NODE_OPTIONS),
       NATS_URL: infrastructure.natsUrl,
       DATABASE_URL: infrastructure.databaseUrl,
       S3_ENDPOINT: infrastructure.s3.endpoint,
