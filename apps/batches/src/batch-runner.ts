@@ -1,9 +1,10 @@
 import { Inject, Injectable, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { NatsConnection, Subscription } from 'nats';
 import { DataSource, EntityManager } from 'typeorm';
-import { BatchJsonlValidator, DomainError, InferenceEndpoint, Principal, Subjects, worstCaseUsage } from '@switchyard/contracts';
+import { BatchJsonlValidator, DomainError, Events, InferenceEndpoint, Principal, Subjects, worstCaseUsage } from '@switchyard/contracts';
 import { queryPrepared } from '@switchyard/database';
 import { JsonLogger } from '@switchyard/logging';
-import { LOGGER, RpcClient } from '@switchyard/nats';
+import { LOGGER, NATS_CONNECTION, onBroadcast, RpcClient } from '@switchyard/nats';
 import { ObjectStorage } from '@switchyard/object-storage';
 import { httpErrorLine, lineProblem, lineRequestId, outputLine, retryDelayMs, unrunLine } from './batch-lines';
 import { lineCounts } from './batch-counts';
@@ -37,6 +38,8 @@ const CLAIM_FROM_BATCHES = 32;
 @Injectable()
 export class BatchRunner implements OnApplicationBootstrap, OnApplicationShutdown {
   private timer: NodeJS.Timeout | null = null;
+  private wokenWhileTicking = false;
+  private wakeSubscription: Subscription | null = null;
   private leaseTimer: NodeJS.Timeout | null = null;
   private inFlight = 0;
   /** the lines this replica is running, whose leases it renews */
@@ -52,18 +55,21 @@ export class BatchRunner implements OnApplicationBootstrap, OnApplicationShutdow
     private readonly storage: ObjectStorage,
     private readonly config: BatchesConfig,
     @Inject(LOGGER) private readonly logger: JsonLogger,
+    @Inject(NATS_CONNECTION) private readonly nc: NatsConnection,
   ) {
     this.results = new LineResultWriter(ds);
   }
 
   onApplicationBootstrap(): void {
-    this.timer = setInterval(() => void this.tick(), this.config.SWITCHYARD_BATCH_POLL_MS);
+    this.wakeSubscription = onBroadcast(this.nc, Events.batchesWorkAvailable, () => this.wake());
+    this.wake();
     this.leaseTimer = setInterval(() => void this.renewLeases().catch((e) => this.logger.error('renewing batch line leases failed', e)), this.config.SWITCHYARD_BATCH_LEASE_MS / 3);
   }
 
   async onApplicationShutdown(): Promise<void> {
     this.stopping = true;
-    if (this.timer) clearInterval(this.timer);
+    this.wakeSubscription?.unsubscribe();
+    if (this.timer) clearTimeout(this.timer);
     while (this.inFlight > 0 || this.ticking) await new Promise((r) => setTimeout(r, 50));
     if (this.leaseTimer) clearInterval(this.leaseTimer);
   }
@@ -82,16 +88,55 @@ export class BatchRunner implements OnApplicationBootstrap, OnApplicationShutdow
     );
   }
 
-  private async tick(): Promise<void> {
-    if (this.ticking || this.stopping) return;
+  /**
+   * Looks for work now (or right after the round under way), then every SWITCHYARD_BATCH_POLL_MS
+   * while any batch is open, and every SWITCHYARD_BATCH_IDLE_POLL_MS once none is: only a created
+   * or cancelled batch makes new work for an idle replica, and that wakes it.
+   */
+  private wake(): void {
+    if (this.ticking) this.wokenWhileTicking = true;
+    else this.schedule(0);
+  }
+
+  private schedule(delayMs: number): void {
+    if (this.stopping) return;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => {
+      this.timer = null;
+      void this.tick().then((busy) => {
+        if (busy === null) return;
+        const again = this.wokenWhileTicking;
+        this.wokenWhileTicking = false;
+        this.schedule(again ? 0 : busy ? this.config.SWITCHYARD_BATCH_POLL_MS : Math.max(this.config.SWITCHYARD_BATCH_IDLE_POLL_MS, this.config.SWITCHYARD_BATCH_POLL_MS));
+      });
+    }, delayMs);
+  }
+
+  /** Whether any batch still needs a runner (one indexed read; an idle replica does nothing else). */
+  private async anyBatchOpen(): Promise<boolean> {
+    const [row] = await queryPrepared<{ open: boolean }>(
+      this.ds,
+      'batches_any_open',
+      `SELECT EXISTS (SELECT 1 FROM batches.batches WHERE status IN ('validating', 'in_progress', 'finalizing', 'cancelling')) AS open`,
+      [],
+    );
+    return row.open;
+  }
+
+  /** One round of work; whether there was any (null when another round was running). */
+  private async tick(): Promise<boolean | null> {
+    if (this.ticking || this.stopping) return null;
     this.ticking = true;
     try {
+      if (this.inFlight === 0 && !(await this.anyBatchOpen())) return false;
       await this.validateOne();
       await this.dispatch();
       await this.settleStopped();
       await this.finalizeOne();
+      return true;
     } catch (error) {
       this.logger.error('batch runner tick failed', error);
+      return true;
     } finally {
       this.ticking = false;
     }

@@ -14,8 +14,10 @@ export class BatchesConfig extends WithChargePolicy(WithS3(DatabaseServiceConfig
   @IsInt() @Min(1000) SWITCHYARD_BATCH_LEASE_MS: number = 15_000;
   /** the longest one line's call may take */
   @IsInt() @Min(1000) SWITCHYARD_BATCH_LINE_TIMEOUT_MS: number = 10 * 60_000;
-  /** how often each replica looks for work */
+  /** how often each replica looks for work while there is some */
   @IsInt() @Min(10) @Max(60_000) SWITCHYARD_BATCH_POLL_MS: number = 200;
+  /** how often it looks while no batch is open; a created or cancelled batch wakes every replica at once */
+  @IsInt() @Min(10) @Max(3_600_000) SWITCHYARD_BATCH_IDLE_POLL_MS: number = 2000;
   /** a line the upstreams throttled (429) or that found every channel cooling down waits this long, then runs again */
   @IsInt() @Min(100) SWITCHYARD_BATCH_RETRY_DELAY_MS: number = 5_000;
   /** generation tasks: first wait before polling the upstream, doubling up to the cap */

@@ -1,7 +1,8 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import { NatsConnection } from 'nats';
 import { DataSource, In } from 'typeorm';
-import { BatchListReply, BatchView, CreateBatchRequest, DomainError, ListBatchesRequest, newId, Subjects } from '@switchyard/contracts';
-import { RpcClient } from '@switchyard/nats';
+import { BatchListReply, BatchView, CreateBatchRequest, DomainError, Events, ListBatchesRequest, newId, Subjects } from '@switchyard/contracts';
+import { broadcast, NATS_CONNECTION, RpcClient } from '@switchyard/nats';
 import { TtlCache } from '@switchyard/runtime';
 import { lineCounts } from './batch-counts';
 import { batchView } from './batch-view';
@@ -19,7 +20,12 @@ const RUNNING_COUNTS_TTL_MS = 1000;
 export class BatchesService {
   private readonly runningCounts = new TtlCache<{ completed: number; failed: number }>(RUNNING_COUNTS_TTL_MS, 10_000);
 
-  constructor(private readonly ds: DataSource, private readonly rpc: RpcClient, private readonly config: BatchesConfig) {}
+  constructor(
+    private readonly ds: DataSource,
+    private readonly rpc: RpcClient,
+    private readonly config: BatchesConfig,
+    @Inject(NATS_CONNECTION) private readonly nc: NatsConnection,
+  ) {}
 
   async create(req: CreateBatchRequest): Promise<BatchView> {
     const { principal, body } = req;
@@ -36,6 +42,7 @@ export class BatchesService {
       createdAt: now, expiresAt: new Date(now.getTime() + this.config.SWITCHYARD_BATCH_WINDOW_SECONDS * 1000),
     };
     await this.ds.getRepository(BatchEntity).insert(batch);
+    broadcast(this.nc, Events.batchesWorkAvailable, {});
     return this.get(principal.userId, batch.id!);
   }
 
@@ -87,6 +94,7 @@ export class BatchesService {
         throw new DomainError('conflict', `Cannot cancel a batch with status '${current.status}'.`, null, 409);
       }
     }
+    broadcast(this.nc, Events.batchesWorkAvailable, {});
     return this.get(ownerUserId, batchId);
   }
 }

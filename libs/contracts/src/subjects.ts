@@ -83,6 +83,8 @@ export const Events = {
   routerChannelCalled: 'router.channel.called',
   /** broadcast: a user's routing policy changed */
   routerPolicyChanged: 'router.policy.changed',
+  /** broadcast: a batch was created or cancelled; every batches replica looks for work at once */
+  batchesWorkAvailable: 'batches.work.available',
 } as const;
 
 export type Subject = (typeof Subjects)[keyof typeof Subjects];

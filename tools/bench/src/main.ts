@@ -10,7 +10,7 @@ import { writeReport } from './report';
 import { pinningWorks, whilePinned } from './cpu-pinning';
 import {
   addedLatency, answerSizes, batchThroughput, batchValidation, batchWithKilledReplica, BenchContext, closePools, concurrentStreams, fileUpload, liveTrafficDuringBatch,
-  streaming, thousandInFlight, throughputFrontier,
+  streaming, thousandInFlight, throughputFrontier, untilQuiet,
 } from './workloads';
 
 /** the core the 0 ms mock runs on while latency is measured (the rest of the rig shares the other) */
@@ -54,6 +54,7 @@ async function main(): Promise<void> {
       { name: 's3 (launcher)', pids: () => (stack.launcher.pid ? [stack.launcher.pid] : []) },
     ]);
     const idleRss = meter.rss();
+    const idlePss = meter.pss();
     meter.startTimeline();
     const ctx: BenchContext = { stack, quick, meter, mocks: { instant: mocks[0], ms20: mocks[1], ms50: mocks[2], slow: mocks[3] }, models, mockKey: MOCK_KEY };
     // latency at concurrency 1 is measured with the mock on a core of its own
@@ -72,6 +73,7 @@ async function main(): Promise<void> {
       cpu: `${cpus()[0]?.model ?? 'unknown'} × ${cpus().length}`,
       date: new Date().toISOString(),
       idle_rss_mb: Object.fromEntries([...idleRss].map(([n, mb]) => [n, Math.round(mb)])),
+      idle_pss_mb: Object.fromEntries([...idlePss].map(([n, mb]) => [n, Math.round(mb)])),
       mock_pinned_cpu: null as number | null,
       latency: await run('added latency, concurrency 1, 0 ms upstream', () => pinnedLatency(() => addedLatency(ctx))),
       answer_sizes: await run('added latency for small and big answers', () => pinnedLatency(() => answerSizes(ctx))),
@@ -89,6 +91,7 @@ async function main(): Promise<void> {
     results.mock_pinned_cpu = pinningWorks(mocks[0].process.pid) ? MOCK_CPU : null;
     const batchRuns: [number, 'instant' | 'ms50'][] = quick ? [[2000, 'instant']] : [[10_000, 'instant'], [50_000, 'instant'], [10_000, 'ms50'], [50_000, 'ms50']];
     for (const [lines, upstream] of batchRuns) {
+      await untilQuiet();
       results.batches.push(await run(`batch of ${lines} lines, ${upstream === 'instant' ? 0 : 50} ms upstream`, () => batchThroughput(ctx, lines, upstream)));
     }
     results.live_during_batch = await run('interactive traffic during a batch', () => liveTrafficDuringBatch(ctx, Math.max(50, Math.floor(results.throughput.best_rps / 2))));

@@ -28,6 +28,20 @@ export function rssMb(pid: number): number {
   }
 }
 
+/**
+ * Proportional set size: RSS with each page shared by N processes counted 1/N in each. Summed over
+ * Postgres's backends (which all map the same shared buffers) it is what they use; their RSS sum
+ * counts shared buffers once per backend that touched them.
+ */
+export function pssMb(pid: number): number {
+  try {
+    const match = /^Pss:\s+(\d+) kB/m.exec(readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8'));
+    return match ? Number(match[1]) / 1024 : rssMb(pid);
+  } catch {
+    return 0;
+  }
+}
+
 /** Every running process whose command line contains `fragment`. */
 export function pidsMatching(fragment: string): number[] {
   const pids: number[] = [];
@@ -63,8 +77,8 @@ export interface RssSample {
 }
 
 /**
- * CPU seconds and RSS of a set of processes; RSS peaks are sampled every second while running,
- * and a timeline of RSS (with a mark where each workload starts) for the whole run.
+ * CPU seconds, RSS and PSS of a set of processes; PSS peaks are sampled every second while
+ * running, and a timeline of RSS (with a mark where each workload starts) for the whole run.
  */
 export class ProcessMeter {
   private timer: NodeJS.Timeout | null = null;
@@ -85,6 +99,10 @@ export class ProcessMeter {
     return new Map(this.processes.map((p) => [p.name, p.pids().reduce((s, pid) => s + rssMb(pid), 0)]));
   }
 
+  pss(): Map<string, number> {
+    return new Map(this.processes.map((p) => [p.name, p.pids().reduce((s, pid) => s + pssMb(pid), 0)]));
+  }
+
   startTimeline(): void {
     this.timelineStart = Date.now();
     const sample = () => this.timeline.push({ t: (Date.now() - this.timelineStart) / 1000, mb: Object.fromEntries([...this.rss()].map(([n, mb]) => [n, Math.round(mb)])) });
@@ -101,16 +119,18 @@ export class ProcessMeter {
     this.timelineTimer = null;
   }
 
-  startPeaks(): void {
-    this.peaks = this.rss();
+  /** Starts sampling PSS peaks; returns PSS now (the baseline to subtract). */
+  startPeaks(): Map<string, number> {
+    this.peaks = this.pss();
     this.timer = setInterval(() => {
-      for (const [name, mb] of this.rss()) this.peaks.set(name, Math.max(this.peaks.get(name) ?? 0, mb));
+      for (const [name, mb] of this.pss()) this.peaks.set(name, Math.max(this.peaks.get(name) ?? 0, mb));
     }, 1000);
+    return new Map(this.peaks);
   }
 
   stopPeaks(): Map<string, number> {
     if (this.timer) clearInterval(this.timer);
-    for (const [name, mb] of this.rss()) this.peaks.set(name, Math.max(this.peaks.get(name) ?? 0, mb));
+    for (const [name, mb] of this.pss()) this.peaks.set(name, Math.max(this.peaks.get(name) ?? 0, mb));
     return this.peaks;
   }
 }

@@ -36,6 +36,9 @@ describe('Batch API', () => {
     stack = await startStackLikeNpmStart({
       SWITCHYARD_BATCH_WINDOW_SECONDS: String(WINDOW_SECONDS), SWITCHYARD_BATCH_CONCURRENCY: '4', SWITCHYARD_BATCH_RETRY_DELAY_MS: '300',
       SWITCHYARD_CIRCUIT_COOLDOWN_MS: '500',
+      // an idle runner would look again only after 10 minutes: every batch here starts (and every
+      // cancel is settled) because creating or cancelling one wakes the runners
+      SWITCHYARD_BATCH_IDLE_POLL_MS: '600000',
     });
     client = new OpenAI({ apiKey: stack.adminKey, baseURL: `${stack.gatewayUrl}/v1`, maxRetries: 0 });
   });
