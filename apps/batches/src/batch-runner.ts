@@ -61,7 +61,7 @@ export class BatchRunner implements OnApplicationBootstrap, OnApplicationShutdow
   }
 
   onApplicationBootstrap(): void {
-    this.wakeSubscription = onBroadcast(this.nc, Events.batchesWorkAvailable, () => this.wake());
+    this.wakeSubscription = onBroadcast(this.nc, Events.batchesBatchChanged, () => this.wake());
     this.wake();
     this.leaseTimer = setInterval(() => void this.renewLeases().catch((e) => this.logger.error('renewing batch line leases failed', e)), this.config.SWITCHYARD_BATCH_LEASE_MS / 3);
   }

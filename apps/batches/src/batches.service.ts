@@ -42,7 +42,7 @@ export class BatchesService {
       createdAt: now, expiresAt: new Date(now.getTime() + this.config.SWITCHYARD_BATCH_WINDOW_SECONDS * 1000),
     };
     await this.ds.getRepository(BatchEntity).insert(batch);
-    broadcast(this.nc, Events.batchesWorkAvailable, {});
+    broadcast(this.nc, Events.batchesBatchChanged, {});
     return this.get(principal.userId, batch.id!);
   }
 
@@ -94,7 +94,7 @@ export class BatchesService {
         throw new DomainError('conflict', `Cannot cancel a batch with status '${current.status}'.`, null, 409);
       }
     }
-    broadcast(this.nc, Events.batchesWorkAvailable, {});
+    broadcast(this.nc, Events.batchesBatchChanged, {});
     return this.get(ownerUserId, batchId);
   }
 }

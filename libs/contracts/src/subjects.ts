@@ -84,7 +84,7 @@ export const Events = {
   /** broadcast: a user's routing policy changed */
   routerPolicyChanged: 'router.policy.changed',
   /** broadcast: a batch was created or cancelled; every batches replica looks for work at once */
-  batchesWorkAvailable: 'batches.work.available',
+  batchesBatchChanged: 'batches.batch.changed',
 } as const;
 
 export type Subject = (typeof Subjects)[keyof typeof Subjects];
