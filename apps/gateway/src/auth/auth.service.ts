@@ -32,6 +32,7 @@ export class AuthService implements OnModuleInit, OnModuleDestroy {
   private readonly cache: TtlCache<Principal | null>;
   /** revoked while a verification may have been in flight: never cache those */
   private readonly revoked: TtlCache<true>;
+  private readonly verifying = new Map<string, Promise<Principal | null>>();
   private subscriptions: Subscription[] = [];
 
   constructor(private readonly rpc: RpcClient, @Inject(NATS_CONNECTION) private readonly nc: NatsConnection, config: GatewayConfig) {
@@ -62,15 +63,32 @@ export class AuthService implements OnModuleInit, OnModuleDestroy {
       throw new DomainError('invalid_api_key', "You didn't provide an API key. Send it as 'Authorization: Bearer <key>' or 'x-api-key: <key>'.");
     }
     const keyHash = hashApiKey(key);
-    let principal = this.cache.get(keyHash);
-    if (principal === undefined) {
-      principal = await this.rpc.send(Subjects.billingKeyVerify, { keyHash });
-      if (principal && this.revoked.get(keyHash)) principal = null;
-      this.cache.set(keyHash, principal, principal ? undefined : NEGATIVE_TTL_MS);
-    }
+    const cached = this.cache.get(keyHash);
+    // null is a cached "no such key"
+    const principal = cached === undefined ? await this.verifyOnce(keyHash) : cached;
     if (!principal) {
       throw new DomainError('invalid_api_key', `Incorrect API key provided: ${key.length > 16 ? `${key.slice(0, 6)}****${key.slice(-4)}` : "****"}.`);
     }
     return principal;
+  }
+
+  /**
+   * Asks billing about a key that is not cached; requests that miss while that question is out
+   * wait for its answer. (Without this, when a busy key's entry expired, every request arriving
+   * during the round trip asked billing too: hundreds of verifications at once, seconds of stall.)
+   */
+  private verifyOnce(keyHash: string): Promise<Principal | null> {
+    let verifying = this.verifying.get(keyHash);
+    if (!verifying) {
+      verifying = this.rpc.send(Subjects.billingKeyVerify, { keyHash })
+        .then((found) => {
+          const principal = found && this.revoked.get(keyHash) ? null : found;
+          this.cache.set(keyHash, principal, principal ? undefined : NEGATIVE_TTL_MS);
+          return principal;
+        })
+        .finally(() => this.verifying.delete(keyHash));
+      this.verifying.set(keyHash, verifying);
+    }
+    return verifying;
   }
 }
