@@ -6,7 +6,7 @@ import { MockUpstreamProcess, startMockUpstream, startStackLikeNpmStart } from '
 import { machineBusy, MeteredProcess, pidsMatching, ProcessMeter } from './process-meter';
 import { ECHO_ORIGIN } from './echo-upstream';
 import { writePlots } from './plots';
-import { writeReport } from './report';
+import { rewriteReport, writeReport } from './report';
 import { pinningWorks, whilePinned } from './cpu-pinning';
 import {
   addedLatency, answerSizes, batchThroughput, batchValidation, batchWithKilledReplica, BenchContext, closePools, concurrentStreams, fileUpload, liveTrafficDuringBatch,
@@ -26,6 +26,11 @@ async function admin(ctx: { gatewayUrl: string; adminKey: string }, method: stri
 /** `npm run bench [-- --quick] [-- --force]`: starts the system as `npm start` does and measures it. */
 async function main(): Promise<void> {
   const quick = process.argv.includes('--quick');
+  if (process.argv.includes('--report-only')) {
+    const base = join(process.cwd(), 'docs', `benchmarks${quick ? '-quick' : ''}`);
+    rewriteReport(`${base}.md`, `${base}.json`);
+    return;
+  }
   const busy = await machineBusy();
   if (busy > 0.25 && !process.argv.includes('--force')) {
     console.error(`The machine is ${Math.round(busy * 100)} % busy before starting; refusing to measure (use --force to override).`);

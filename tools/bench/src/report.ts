@@ -17,6 +17,15 @@ const FINDINGS = join(process.cwd(), 'tools/bench/findings.md');
 /** `p99 / max` in ms, or a dash when the process did not report it. */
 const loopDelay = (d: { p99_ms: number; max_ms: number } | null | undefined) => (d ? `${d.p99_ms} / ${d.max_ms} ms` : '–');
 
+/**
+ * Writes the report again from the last run's JSON and the plots it names (after the hand-written
+ * findings changed): `npm run bench -- --report-only [--quick]`.
+ */
+export function rewriteReport(mdPath: string, jsonPath: string): void {
+  const plots = [...readFileSync(mdPath, 'utf8').matchAll(/^!\[([^\]]*)\]\(([^)]+)\)$/gm)].map(([, title, file]) => ({ title, file }));
+  writeReport(mdPath, JSON.parse(readFileSync(jsonPath, 'utf8')) as Results, plots);
+}
+
 export function writeReport(path: string, r: Results, plots: WrittenPlot[]): void {
   const sumOfServices = (mb: Record<string, number>) => Object.entries(mb).filter(([n]) => n !== 'postgres').reduce((s, [, v]) => s + v, 0);
   const idleTotal = sumOfServices(r.idle_rss_mb);
