@@ -71,35 +71,58 @@ export class ObjectStorage {
   async putStream(key: string, source: AsyncIterable<Buffer | Uint8Array | string>, options: { contentType?: string; maxBytes?: number } = {}): Promise<StoredObject> {
     const limit = options.maxBytes ?? Number.POSITIVE_INFINITY;
     const headers = { 'Content-Type': options.contentType ?? 'application/octet-stream' };
+    // chunks are kept until the first part is full (a small object is put in one request); from then
+    // on every chunk is copied into one part-sized buffer, sent and refilled part after part (a new
+    // buffer per part held two copies while sending and left 16 MB of garbage each time)
     let pending: Buffer[] = [];
     let pendingBytes = 0;
+    let partBuffer: Buffer | null = null;
+    let filled = 0;
     let total = 0;
     let uploadId: string | null = null;
     const parts: { part: number; etag: string }[] = [];
 
+    const buffered = () => (partBuffer ? filled : pendingBytes);
+    const add = (piece: Buffer) => {
+      if (partBuffer) {
+        filled += piece.copy(partBuffer, filled);
+      } else {
+        pending.push(piece);
+        pendingBytes += piece.length;
+      }
+    };
     const flushPart = async () => {
       if (uploadId === null) uploadId = await this.client.initiateNewMultipartUpload(this.bucket, key, headers);
-      const body = Buffer.concat(pending, pendingBytes);
-      pending = [];
-      pendingBytes = 0;
+      if (!partBuffer) {
+        partBuffer = Buffer.allocUnsafe(this.partSize);
+        for (const chunk of pending) filled += chunk.copy(partBuffer, filled);
+        pending = [];
+        pendingBytes = 0;
+      }
       const partNumber = parts.length + 1;
-      const res = await this.client.uploadPart({ bucketName: this.bucket, objectName: key, uploadID: uploadId, partNumber, headers: {} }, body);
+      const res = await this.client.uploadPart({ bucketName: this.bucket, objectName: key, uploadID: uploadId, partNumber, headers: {} }, partBuffer.subarray(0, filled));
+      filled = 0;
       parts.push({ part: partNumber, etag: res.etag });
     };
 
     try {
       for await (const chunk of source) {
-        const buf = typeof chunk === 'string' ? Buffer.from(chunk) : Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk);
+        let buf = typeof chunk === 'string' ? Buffer.from(chunk) : Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk);
         total += buf.length;
         if (total > limit) throw new ObjectTooLargeError(limit);
-        pending.push(buf);
-        pendingBytes += buf.length;
-        if (pendingBytes >= this.partSize) await flushPart();
+        // a part holds exactly partSize bytes; what a chunk has beyond that starts the next part
+        while (buffered() + buf.length >= this.partSize) {
+          const fits = this.partSize - buffered();
+          add(buf.subarray(0, fits));
+          buf = buf.subarray(fits);
+          await flushPart();
+        }
+        if (buf.length > 0) add(buf);
       }
       if (uploadId === null) {
         await this.client.putObject(this.bucket, key, Buffer.concat(pending, pendingBytes), pendingBytes, headers);
       } else {
-        if (pendingBytes > 0) await flushPart();
+        if (buffered() > 0) await flushPart();
         await this.client.completeMultipartUpload(this.bucket, key, uploadId, parts);
       }
       return { bytes: total };
