@@ -55,7 +55,7 @@ export class PricesService implements OnApplicationBootstrap, OnApplicationShutd
   constructor(private readonly ds: DataSource, @Inject(NATS_CONNECTION) private readonly nc: NatsConnection) {}
 
   onApplicationBootstrap(): void {
-    this.subscription = onBroadcast<{ model?: string }>(this.nc, Events.billingPriceChanged, () => this.forget());
+    this.subscription = onBroadcast(this.nc, Events.billingPriceChanged, () => this.forget());
   }
 
   onApplicationShutdown(): void {
