@@ -11,7 +11,7 @@ const common = {
   transform: { '^.+\\.ts$': tsJest },
   moduleNameMapper: { '^@switchyard/(.*)$': '<rootDir>/libs/$1/src/index.ts' },
   modulePathIgnorePatterns: ['<rootDir>/dist/'],
-  setupFiles: ['reflect-metadata'],
+  setupFiles: ['reflect-metadata', '<rootDir>/tools/jest/fast-check-setup.js'],
 };
 module.exports = {
   testTimeout: 120000,
