@@ -12,19 +12,43 @@ for (const [network, prefix] of [
   ['224.0.0.0', 4], ['240.0.0.0', 4],
 ] as const) blocked.addSubnet(network, prefix, 'ipv4');
 for (const [network, prefix] of [
-  ['::', 128], ['::1', 128], ['fc00::', 7], ['fe80::', 10], ['ff00::', 8], ['2001:db8::', 32], ['100::', 64],
+  // ::/96 holds the unspecified and loopback addresses and the deprecated IPv4-compatible ::a.b.c.d,
+  // which some stacks still tunnel to the IPv4 address: none of it is a public upstream
+  ['::', 96], ['fc00::', 7], ['fe80::', 10], ['fec0::', 10], ['ff00::', 8], ['2001:db8::', 32], ['100::', 64],
+  // NAT64 for local use only (RFC 8215)
+  ['64:ff9b:1::', 48],
 ] as const) blocked.addSubnet(network, prefix, 'ipv6');
 
-/** The IPv4 address an IPv6 address carries (mapped `::ffff:a.b.c.d` or NAT64 `64:ff9b::a.b.c.d`), if any. */
-function embeddedIpv4(address: string): string | null {
-  const match = /^(?:::ffff:|64:ff9b::)(?:0:)?([0-9a-f.:]+)$/i.exec(address);
-  if (!match) return null;
-  const tail = match[1];
-  if (isIP(tail) === 4) return tail;
-  const hex = /^([0-9a-f]{1,4}):([0-9a-f]{1,4})$/i.exec(tail);
-  if (!hex) return null;
-  const [hi, lo] = [parseInt(hex[1], 16), parseInt(hex[2], 16)];
-  return [hi >> 8, hi & 255, lo >> 8, lo & 255].join('.');
+/** An IPv6 address (already checked by isIP) as its eight 16-bit groups; a dotted IPv4 tail becomes two. */
+function groupsOf(address: string): number[] {
+  let text = address;
+  const dotted = /(\d+\.\d+\.\d+\.\d+)$/.exec(text);
+  if (dotted) {
+    const [a, b, c, d] = dotted[1].split('.').map(Number);
+    text = `${text.slice(0, -dotted[1].length)}${((a << 8) | b).toString(16)}:${((c << 8) | d).toString(16)}`;
+  }
+  const [head, tail] = text.split('::');
+  const parse = (part: string | undefined) => (part ? part.split(':').map((g) => parseInt(g, 16)) : []);
+  const [front, back] = [parse(head), parse(tail)];
+  return tail === undefined ? front : [...front, ...new Array<number>(8 - front.length - back.length).fill(0), ...back];
+}
+
+const ipv4Of = (hi: number, lo: number) => [hi >> 8, hi & 255, lo >> 8, lo & 255].join('.');
+
+/**
+ * The IPv4 addresses an IPv6 address carries, which a translator or tunnel may deliver to: mapped
+ * `::ffff:a.b.c.d` and SIIT `::ffff:0:a.b.c.d`, NAT64 `64:ff9b::a.b.c.d`, 6to4 `2002:aabb:ccdd::`,
+ * and Teredo `2001:0:<server>::<client xor ffff:ffff>`.
+ */
+export function embeddedIpv4s(address: string): string[] {
+  const g = groupsOf(address);
+  const zeros = (from: number, to: number) => g.slice(from, to).every((x) => x === 0);
+  if (zeros(0, 5) && g[5] === 0xffff) return [ipv4Of(g[6], g[7])];
+  if (zeros(0, 4) && g[4] === 0xffff && g[5] === 0) return [ipv4Of(g[6], g[7])];
+  if (g[0] === 0x64 && g[1] === 0xff9b && zeros(2, 6)) return [ipv4Of(g[6], g[7])];
+  if (g[0] === 0x2002) return [ipv4Of(g[1], g[2])];
+  if (g[0] === 0x2001 && g[1] === 0) return [ipv4Of(g[2], g[3]), ipv4Of(g[6] ^ 0xffff, g[7] ^ 0xffff)];
+  return [];
 }
 
 export function isPublicAddress(address: string): boolean {
@@ -32,9 +56,8 @@ export function isPublicAddress(address: string): boolean {
   const family = isIP(bare);
   if (family === 0) return false;
   if (family === 4) return !blocked.check(bare, 'ipv4');
-  const v4 = embeddedIpv4(bare.toLowerCase());
-  if (v4) return !blocked.check(v4, 'ipv4');
-  return !blocked.check(bare, 'ipv6');
+  if (blocked.check(bare, 'ipv6')) return false;
+  return embeddedIpv4s(bare).every((v4) => !blocked.check(v4, 'ipv4'));
 }
 
 export class NonPublicUpstreamError extends Error {

@@ -1,7 +1,7 @@
 import { Type } from 'class-transformer';
 import {
-  ArrayNotEmpty, ArrayUnique, IsArray, IsDefined, IsIn, IsInt, IsNotEmpty, IsObject, IsOptional, IsString, IsUrl,
-  Max, MaxLength, Min, ValidateIf, ValidateNested,
+  ArrayNotEmpty, ArrayUnique, IsArray, IsDefined, IsIn, IsInt, IsNotEmpty, IsObject, IsOptional, IsString, isURL,
+  Max, MaxLength, Min, ValidateBy, ValidateIf, ValidateNested,
 } from 'class-validator';
 import { InferenceEndpoints, type InferenceEndpoint } from './inference';
 import { Principal } from './principal';
@@ -13,6 +13,21 @@ export type ChannelStatus = (typeof ChannelStatuses)[number];
 export const SettableChannelStatuses = ['enabled', 'disabled'] as const;
 
 const urlOptions = { require_tld: false, require_protocol: true, protocols: ['http', 'https'] };
+
+/**
+ * An http(s) URL that the router's HTTP client can also parse: validator.js accepts some that the
+ * WHATWG parser refuses (an IPv6 zone id, `http://[fe80::1%25eth0]/`), which failed later as a 500.
+ */
+export function isBaseUrl(value: unknown): boolean {
+  if (typeof value !== 'string' || !isURL(value, urlOptions)) return false;
+  try {
+    return ['http:', 'https:'].includes(new URL(value).protocol);
+  } catch {
+    return false;
+  }
+}
+
+const IsBaseUrl = () => ValidateBy({ name: 'isBaseUrl', validator: { validate: isBaseUrl, defaultMessage: () => 'base_url must be an http or https URL' } });
 const nullable = ValidateIf((_, v: unknown) => v !== null);
 
 /** What both creating and changing a channel may set. */
@@ -37,14 +52,14 @@ class ChannelSettings {
 export class CreateChannelBody extends ChannelSettings {
   @IsOptional() @IsString() @IsNotEmpty() @MaxLength(200) name?: string;
   @IsDefined({ message: 'provider is required' }) @IsString() @IsNotEmpty() provider!: string;
-  @IsOptional() @IsUrl(urlOptions) base_url?: string;
+  @IsOptional() @IsBaseUrl() base_url?: string;
   @IsDefined({ message: 'api_key is required' }) @IsString() @IsNotEmpty() api_key!: string;
   @IsDefined({ message: 'models is required' }) @IsArray() @ArrayNotEmpty() @ArrayUnique() @IsString({ each: true }) models!: string[];
 }
 
 export class UpdateChannelBody extends ChannelSettings {
   @IsOptional() @IsString() @IsNotEmpty() @MaxLength(200) name?: string;
-  @IsOptional() @IsUrl(urlOptions) base_url?: string;
+  @IsOptional() @IsBaseUrl() base_url?: string;
   @IsOptional() @IsString() @IsNotEmpty() api_key?: string;
   @IsOptional() @IsArray() @ArrayNotEmpty() @ArrayUnique() @IsString({ each: true }) models?: string[];
 }
