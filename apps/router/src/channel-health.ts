@@ -1,32 +1,41 @@
 import { Inject, Injectable, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { NatsConnection, Subscription } from 'nats';
 import { DataSource } from 'typeorm';
-import { Events, newId } from '@switchyard/contracts';
+import { CallOutcome, ChannelCalledEvent, ChannelType, createValidated, Events, newId } from '@switchyard/contracts';
 import { JsonLogger } from '@switchyard/logging';
 import { broadcast, LOGGER, NATS_CONNECTION, onBroadcast } from '@switchyard/nats';
 import { UpstreamError } from '@switchyard/providers';
 import { ChannelTable } from './channel-table';
-import { CallOutcome, HealthBoard } from './health-board';
+import { HealthBoard } from './health-board';
 import { RouterConfig } from './router.config';
+import { causedByRequest } from './upstream-failure';
 
-interface OutcomeMessage {
+/** The circuit a channel's Files API uploads use: they serve no model. */
+export const FILES_API_CIRCUIT = '(files)';
+
+/** One upstream call, as health sees it: which channel, for which model, for whom. */
+export interface ChannelCallRef {
   channelId: string;
-  outcome: CallOutcome;
-  at: number;
-  replica: string;
+  channelType: ChannelType;
+  model: string;
+  callerUserId: string;
 }
 
-/** Transient faults open the circuit; a refused key disables the channel; anything the upstream answered is health. */
+/**
+ * Transient faults of the channel open the circuit; a refused key disables the channel; a failure
+ * the request caused (a 400, context length, content policy) says nothing about the channel.
+ */
 export function outcomeOf(error: UpstreamError | null): CallOutcome {
   if (!error) return 'success';
   if (error.failure === 'http' && (error.status === 401 || error.status === 403)) return 'credential';
+  if (causedByRequest(error)) return 'success';
   return error.retryable ? 'transient' : 'success';
 }
 
 /**
- * The health of every channel, the same on every router replica: each replica broadcasts the
- * outcomes of its upstream calls that change a circuit and applies everyone's to its own
- * HealthBoard. A refused key auto-disables the channel in Postgres (with the reason) at once.
+ * The health of every channel and model, the same on every router replica: each replica
+ * broadcasts the outcomes of its upstream calls that change a circuit and applies everyone's to
+ * its own HealthBoard. A refused key auto-disables the channel in Postgres (with the reason) at once.
  */
 @Injectable()
 export class ChannelHealth implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -43,12 +52,15 @@ export class ChannelHealth implements OnApplicationBootstrap, OnApplicationShutd
   ) {
     this.board = new HealthBoard({
       failureThreshold: config.SWITCHYARD_CIRCUIT_FAILURES, windowMs: config.SWITCHYARD_CIRCUIT_WINDOW_MS, cooldownMs: config.SWITCHYARD_CIRCUIT_COOLDOWN_MS,
+      minCallers: config.SWITCHYARD_CIRCUIT_MIN_CALLERS,
     });
   }
 
   onApplicationBootstrap(): void {
-    this.subscription = onBroadcast<OutcomeMessage>(this.nc, Events.routerChannelCalled, (m) => {
-      if (m.replica !== this.replica) this.board.record(m.channelId, m.outcome, m.at);
+    this.subscription = onBroadcast<unknown>(this.nc, Events.routerChannelCalled, (message) => {
+      // a malformed message throws here and is dropped by onBroadcast
+      const event = createValidated(ChannelCalledEvent, message);
+      if (event.replica !== this.replica) this.board.record(event);
     });
   }
 
@@ -56,8 +68,8 @@ export class ChannelHealth implements OnApplicationBootstrap, OnApplicationShutd
     this.subscription?.unsubscribe();
   }
 
-  admit(channelId: string): boolean {
-    return this.board.admit(channelId, Date.now());
+  admit(channelId: string, model: string): boolean {
+    return this.board.admit(channelId, model, Date.now());
   }
 
   /**
@@ -65,13 +77,14 @@ export class ChannelHealth implements OnApplicationBootstrap, OnApplicationShutd
    * leave the window by themselves), so only a success that closes an open circuit is broadcast:
    * otherwise each request would cost every replica a message.
    */
-  report(channelId: string, error: UpstreamError | null): void {
+  report(call: ChannelCallRef, error: UpstreamError | null): void {
     const outcome = outcomeOf(error);
     const at = Date.now();
-    const worthTelling = outcome !== 'success' || this.board.state(channelId, at) !== 'closed';
-    this.board.record(channelId, outcome, at);
-    if (worthTelling) broadcast(this.nc, Events.routerChannelCalled, { channelId, outcome, at, replica: this.replica } satisfies OutcomeMessage);
-    if (outcome === 'credential') void this.autoDisable(channelId, `The upstream refused the channel's key (HTTP ${error!.status}): ${error!.message}`.slice(0, 500));
+    const worthTelling = outcome !== 'success' || this.board.state(call.channelId, call.model, at) !== 'closed';
+    const event: ChannelCalledEvent = { ...call, outcome, at, replica: this.replica };
+    this.board.record(event);
+    if (worthTelling) broadcast(this.nc, Events.routerChannelCalled, event);
+    if (outcome === 'credential') void this.autoDisable(call.channelId, `The upstream refused the channel's key (HTTP ${error!.status}): ${error!.message}`.slice(0, 500));
   }
 
   private async autoDisable(channelId: string, reason: string): Promise<void> {

@@ -58,7 +58,7 @@ export class ChannelsService {
       api_key_hint: c.apiKeyHint, models: c.models, model_mapping: c.modelMapping, priority: c.priority, weight: c.weight,
       endpoints: c.endpoints, status: c.status, status_reason: c.statusReason, owner_user_id: c.ownerUserId,
       max_concurrency: c.maxConcurrency, rpm_limit: c.rpmLimit, cache_ttl_seconds: c.cacheTtlSeconds,
-      health: { circuit: this.health.board.state(c.id, now), recent_failures: this.health.board.recentFailures(c.id, now) },
+      health: { circuit: this.health.board.worstState(c.id, now), recent_failures: this.health.board.recentFailures(c.id, now) },
       created_at: unixSeconds(c.createdAt), updated_at: unixSeconds(c.updatedAt),
     };
   }
@@ -191,7 +191,7 @@ export class ChannelsService {
       failure = error;
     }
     const latencyMs = Date.now() - started;
-    this.health.report(channel.id, failure);
+    this.health.report({ channelId: channel.id, channelType: channel.type, model, callerUserId: ref.principal.userId }, failure);
     let status = row.status;
     if (!failure && row.status === 'auto_disabled') {
       await this.ds.getRepository(ChannelEntity).update({ id: row.id, status: 'auto_disabled' }, { status: 'enabled', statusReason: null, updatedAt: new Date() });

@@ -5,7 +5,7 @@ import { JsonLogger } from '@switchyard/logging';
 import { LOGGER } from '@switchyard/nats';
 import { ObjectStorage } from '@switchyard/object-storage';
 import { adapterFor, UpstreamError } from '@switchyard/providers';
-import { ChannelHealth } from './channel-health';
+import { ChannelCallRef, ChannelHealth, FILES_API_CIRCUIT } from './channel-health';
 import { channelTypesFor, orderCandidates, RoutableChannel, servesModel, upstreamTargetOf, visibleTo } from './channel-selector';
 import { ChannelTable } from './channel-table';
 import { RouterConfig } from './router.config';
@@ -96,18 +96,19 @@ export class FileBindings {
     }
     let lastFailure: UpstreamError | null = null;
     for (const channel of holders.slice(0, this.config.SWITCHYARD_MAX_ATTEMPTS)) {
-      if (!this.health.admit(channel.id)) continue;
+      if (!this.health.admit(channel.id, FILES_API_CIRCUIT)) continue;
+      const call: ChannelCallRef = { channelId: channel.id, channelType: channel.type, model: FILES_API_CIRCUIT, callerUserId: req.principal.userId };
       const adapter = adapterFor(channel.provider)!;
       if (!adapter.uploadFile) return this.record(req, channel.id, null);
       try {
         const content = await this.storage.getStream(req.objectKey);
         const target = upstreamTargetOf(channel, this.config.SWITCHYARD_ALLOW_PRIVATE_UPSTREAMS);
         const upstreamFileId = await adapter.uploadFile(target, { filename: req.filename, mediaType: req.mediaType, bytes: req.bytes, content }, this.config.SWITCHYARD_UPSTREAM_TIMEOUT_MS);
-        this.health.report(channel.id, null);
+        this.health.report(call, null);
         return await this.record(req, channel.id, upstreamFileId);
       } catch (error) {
         if (!(error instanceof UpstreamError)) throw error;
-        this.health.report(channel.id, error);
+        this.health.report(call, error);
         this.logger.warn(`file ${req.fileId}: channel ${channel.id} refused it (${error.failure} ${error.status ?? ''}): ${error.message}`);
         lastFailure = error;
         if (!error.retryable) break;

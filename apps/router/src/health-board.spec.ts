@@ -1,56 +1,97 @@
-import { HealthBoard } from './health-board';
+import type { ChannelType } from '@switchyard/contracts';
+import { CallOutcome, HealthBoard } from './health-board';
 
-describe('HealthBoard (circuit breaker per channel)', () => {
-  const settings = { failureThreshold: 3, windowMs: 10_000, cooldownMs: 5_000 };
+describe('HealthBoard (circuit breaker per channel and model)', () => {
+  const settings = { failureThreshold: 3, windowMs: 10_000, cooldownMs: 5_000, minCallers: 2 };
+  const callers = ['u1', 'u2'];
+
+  /** Records an outcome; failures come from alternating callers unless one is named. */
+  function record(board: HealthBoard, channelId: string, outcome: CallOutcome, at: number, opts: { model?: string; caller?: string; type?: ChannelType } = {}) {
+    board.record({ channelId, channelType: opts.type ?? 'PLATFORM', model: opts.model ?? 'm', callerUserId: opts.caller ?? callers[at % 2], outcome, at });
+  }
 
   it('opens after the threshold of transient failures inside the window, not outside it', () => {
     const board = new HealthBoard(settings);
-    board.record('a', 'transient', 0);
-    board.record('a', 'transient', 11_000); // the first one has left the window
-    board.record('a', 'transient', 12_000);
-    expect(board.state('a', 12_000)).toBe('closed');
-    board.record('a', 'transient', 13_000);
-    expect(board.state('a', 13_000)).toBe('open');
-    expect(board.admit('a', 14_000)).toBe(false);
+    record(board, 'a', 'transient', 0);
+    record(board, 'a', 'transient', 11_000); // the first one has left the window
+    record(board, 'a', 'transient', 12_001);
+    expect(board.state('a', 'm', 12_001)).toBe('closed');
+    record(board, 'a', 'transient', 13_000);
+    expect(board.state('a', 'm', 13_000)).toBe('open');
+    expect(board.admit('a', 'm', 14_000)).toBe(false);
     expect(board.recentFailures('a', 13_000)).toBe(3);
+  });
+
+  it('keeps one model\'s circuit apart from the other models of the same channel', () => {
+    const board = new HealthBoard(settings);
+    for (const t of [0, 1, 2]) record(board, 'a', 'transient', t, { model: 'broken' });
+    expect(board.state('a', 'broken', 3)).toBe('open');
+    expect(board.admit('a', 'broken', 3)).toBe(false);
+    expect(board.state('a', 'fine', 3)).toBe('closed');
+    expect(board.admit('a', 'fine', 3)).toBe(true);
+    expect(board.worstState('a', 3)).toBe('open');
+    expect(board.worstState('b', 3)).toBe('closed');
+  });
+
+  it('never opens a PLATFORM circuit on one caller\'s failures alone, however many', () => {
+    const board = new HealthBoard(settings);
+    for (let t = 0; t < 50; t++) record(board, 'a', 'transient', t, { caller: 'mallory' });
+    expect(board.state('a', 'm', 50)).toBe('closed');
+    expect(board.admit('a', 'm', 50)).toBe(true);
+    record(board, 'a', 'transient', 51, { caller: 'alice' });
+    expect(board.state('a', 'm', 51)).toBe('open');
+  });
+
+  it('opens a PRIVATE channel\'s circuit on its owner\'s failures alone (nobody else uses it)', () => {
+    const board = new HealthBoard(settings);
+    for (const t of [0, 1, 2]) record(board, 'own', 'transient', t, { caller: 'owner', type: 'PRIVATE' });
+    expect(board.state('own', 'm', 3)).toBe('open');
   });
 
   it('lets exactly one probe through after the cooldown; its success closes the circuit', () => {
     const board = new HealthBoard(settings);
-    for (const t of [0, 1, 2]) board.record('a', 'transient', t);
-    expect(board.state('a', 5_001)).toBe('open');
-    expect(board.state('a', 5_003)).toBe('half_open');
-    expect(board.admit('a', 5_003)).toBe(true);
-    expect(board.admit('a', 5_004)).toBe(false);
-    board.record('a', 'success', 5_100);
-    expect(board.state('a', 5_100)).toBe('closed');
-    expect(board.admit('a', 5_101)).toBe(true);
+    for (const t of [0, 1, 2]) record(board, 'a', 'transient', t);
+    expect(board.state('a', 'm', 5_001)).toBe('open');
+    expect(board.state('a', 'm', 5_003)).toBe('half_open');
+    expect(board.admit('a', 'm', 5_003)).toBe(true);
+    expect(board.admit('a', 'm', 5_004)).toBe(false);
+    record(board, 'a', 'success', 5_100);
+    expect(board.state('a', 'm', 5_100)).toBe('closed');
+    expect(board.admit('a', 'm', 5_101)).toBe(true);
     expect(board.recentFailures('a', 5_101)).toBe(0);
   });
 
   it('reopens for another cooldown when the probe fails', () => {
     const board = new HealthBoard(settings);
-    for (const t of [0, 1, 2]) board.record('a', 'transient', t);
-    expect(board.admit('a', 6_000)).toBe(true);
-    board.record('a', 'transient', 6_100);
-    expect(board.state('a', 6_200)).toBe('open');
-    expect(board.state('a', 11_099)).toBe('open');
-    expect(board.state('a', 11_101)).toBe('half_open');
+    for (const t of [0, 1, 2]) record(board, 'a', 'transient', t);
+    expect(board.admit('a', 'm', 6_000)).toBe(true);
+    record(board, 'a', 'transient', 6_100);
+    expect(board.state('a', 'm', 6_200)).toBe('open');
+    expect(board.state('a', 'm', 11_099)).toBe('open');
+    expect(board.state('a', 'm', 11_101)).toBe('half_open');
   });
 
   it('gives a lost probe up after a cooldown, and keeps channels apart', () => {
     const board = new HealthBoard(settings);
-    for (const t of [0, 1, 2]) board.record('a', 'transient', t);
-    expect(board.admit('a', 5_003)).toBe(true);
-    expect(board.admit('a', 9_000)).toBe(false);
-    expect(board.admit('a', 10_004)).toBe(true);
-    expect(board.state('b', 10_004)).toBe('closed');
+    for (const t of [0, 1, 2]) record(board, 'a', 'transient', t);
+    expect(board.admit('a', 'm', 5_003)).toBe(true);
+    expect(board.admit('a', 'm', 9_000)).toBe(false);
+    expect(board.admit('a', 'm', 10_004)).toBe(true);
+    expect(board.state('b', 'm', 10_004)).toBe('closed');
   });
 
   it('ignores credential failures (they disable the channel instead) and successes while closed', () => {
     const board = new HealthBoard(settings);
-    for (const t of [0, 1, 2, 3]) board.record('a', 'credential', t);
-    board.record('a', 'success', 4);
-    expect(board.state('a', 5)).toBe('closed');
+    for (const t of [0, 1, 2, 3]) record(board, 'a', 'credential', t);
+    record(board, 'a', 'success', 4);
+    expect(board.state('a', 'm', 5)).toBe('closed');
+  });
+
+  it('forgets every model of a channel at once', () => {
+    const board = new HealthBoard(settings);
+    for (const model of ['x', 'y']) for (const t of [0, 1, 2]) record(board, 'a', 'transient', t, { model });
+    board.forget('a');
+    expect([board.state('a', 'x', 3), board.state('a', 'y', 3), board.worstState('a', 3)]).toEqual(['closed', 'closed', 'closed']);
+    expect(board.recentFailures('a', 3)).toBe(0);
   });
 });

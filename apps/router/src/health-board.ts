@@ -1,10 +1,6 @@
-import type { CircuitState } from '@switchyard/contracts';
+import type { CallOutcome, ChannelType, CircuitState } from '@switchyard/contracts';
 
-/**
- * How an upstream call went, for the channel's health. A 400 counts as a success: the upstream
- * answered, the request was wrong. Credential failures disable the channel (elsewhere) instead.
- */
-export type CallOutcome = 'success' | 'transient' | 'credential';
+export type { CallOutcome };
 
 export interface CircuitSettings {
   /** transient failures inside the window that open the circuit */
@@ -12,70 +8,117 @@ export interface CircuitSettings {
   windowMs: number;
   /** how long an open circuit refuses traffic before one probe may go through */
   cooldownMs: number;
+  /**
+   * distinct callers among those failures before a shared (PLATFORM) circuit opens, so that one
+   * caller's requests cannot take a model away from everyone else; a PRIVATE channel serves its
+   * owner only, so one caller is enough there
+   */
+  minCallers: number;
 }
 
-interface ChannelCircuit {
-  failures: number[];
+/** One upstream call's outcome, as reported by the replica that made it. */
+export interface CallReport {
+  channelId: string;
+  channelType: ChannelType;
+  model: string;
+  callerUserId: string;
+  outcome: CallOutcome;
+  at: number;
+}
+
+interface Failure {
+  at: number;
+  callerUserId: string;
+}
+
+interface Circuit {
+  failures: Failure[];
   openedAt: number | null;
   probeStartedAt: number | null;
 }
 
+const severity: Record<CircuitState, number> = { closed: 0, half_open: 1, open: 2 };
+
 /**
- * Circuit breakers per channel, fed with every outcome every replica reports (so all replicas
- * hold the same state). closed → (threshold failures in the window) → open → (cooldown) →
+ * Circuit breakers per channel and model, fed with every outcome every replica reports (so all
+ * replicas hold the same state): one model failing on a channel leaves its other models alone.
+ * closed → (threshold failures in the window, from enough distinct callers) → open → (cooldown) →
  * half-open: one probe at a time; its success closes the circuit, its failure reopens it.
  */
 export class HealthBoard {
-  private readonly circuits = new Map<string, ChannelCircuit>();
+  private readonly channels = new Map<string, Map<string, Circuit>>();
 
   constructor(private readonly settings: CircuitSettings) {}
 
-  private circuit(channelId: string): ChannelCircuit {
-    let circuit = this.circuits.get(channelId);
-    if (!circuit) this.circuits.set(channelId, (circuit = { failures: [], openedAt: null, probeStartedAt: null }));
+  private circuit(channelId: string, model: string): Circuit {
+    let models = this.channels.get(channelId);
+    if (!models) this.channels.set(channelId, (models = new Map()));
+    let circuit = models.get(model);
+    if (!circuit) models.set(model, (circuit = { failures: [], openedAt: null, probeStartedAt: null }));
     return circuit;
   }
 
-  record(channelId: string, outcome: CallOutcome, at: number): void {
+  private callersNeeded(channelType: ChannelType): number {
+    return channelType === 'PRIVATE' ? 1 : this.settings.minCallers;
+  }
+
+  record(report: CallReport): void {
+    const { channelId, model, outcome, at } = report;
     if (outcome === 'credential') return;
-    const circuit = this.circuit(channelId);
     if (outcome === 'success') {
-      if (circuit.openedAt !== null) this.circuits.delete(channelId);
+      if (this.channels.get(channelId)?.get(model)?.openedAt != null) this.channels.get(channelId)!.delete(model);
       return;
     }
-    circuit.failures = circuit.failures.filter((t) => t > at - this.settings.windowMs);
-    circuit.failures.push(at);
+    const circuit = this.circuit(channelId, model);
+    circuit.failures = circuit.failures.filter((f) => f.at > at - this.settings.windowMs);
+    circuit.failures.push({ at, callerUserId: report.callerUserId });
     if (circuit.openedAt !== null) {
       // a failed probe (or a late failure) starts the cooldown again
       circuit.openedAt = Math.max(circuit.openedAt, at);
       circuit.probeStartedAt = null;
-    } else if (circuit.failures.length >= this.settings.failureThreshold) {
+    } else if (
+      circuit.failures.length >= this.settings.failureThreshold &&
+      new Set(circuit.failures.map((f) => f.callerUserId)).size >= this.callersNeeded(report.channelType)
+    ) {
       circuit.openedAt = at;
     }
   }
 
-  state(channelId: string, now: number): CircuitState {
-    const openedAt = this.circuits.get(channelId)?.openedAt ?? null;
+  state(channelId: string, model: string, now: number): CircuitState {
+    const openedAt = this.channels.get(channelId)?.get(model)?.openedAt ?? null;
     if (openedAt === null) return 'closed';
     return now - openedAt < this.settings.cooldownMs ? 'open' : 'half_open';
   }
 
-  /** May a request go to this channel now? In half-open, only one probe at a time (until it reports or times out). */
-  admit(channelId: string, now: number): boolean {
-    const state = this.state(channelId, now);
+  /** The worst circuit among the channel's models, for people looking at the channel. */
+  worstState(channelId: string, now: number): CircuitState {
+    let worst: CircuitState = 'closed';
+    for (const model of this.channels.get(channelId)?.keys() ?? []) {
+      const state = this.state(channelId, model, now);
+      if (severity[state] > severity[worst]) worst = state;
+    }
+    return worst;
+  }
+
+  /** May a request for this model go to this channel now? In half-open, only one probe at a time (until it reports or times out). */
+  admit(channelId: string, model: string, now: number): boolean {
+    const state = this.state(channelId, model, now);
     if (state === 'closed') return true;
     if (state === 'open') return false;
-    const circuit = this.circuit(channelId);
+    const circuit = this.circuit(channelId, model);
     if (circuit.probeStartedAt !== null && now - circuit.probeStartedAt < this.settings.cooldownMs) return false;
     circuit.probeStartedAt = now;
     return true;
   }
 
+  /** Failures inside the window, over all the channel's models. */
   recentFailures(channelId: string, now: number): number {
-    return (this.circuits.get(channelId)?.failures ?? []).filter((t) => t > now - this.settings.windowMs).length;
+    let count = 0;
+    for (const circuit of this.channels.get(channelId)?.values() ?? []) count += circuit.failures.filter((f) => f.at > now - this.settings.windowMs).length;
+    return count;
   }
 
   forget(channelId: string): void {
-    this.circuits.delete(channelId);
+    this.channels.delete(channelId);
   }
 }

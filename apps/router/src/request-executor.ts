@@ -10,7 +10,7 @@ import {
   adapterFor, Bridge, bridgeFor, NormalizedUsage, ProviderAdapter, UnsupportedFeatureError, UpstreamCall, UpstreamError,
 } from '@switchyard/providers';
 import { ChannelCapacity } from './channel-capacity';
-import { ChannelHealth } from './channel-health';
+import { ChannelCallRef, ChannelHealth } from './channel-health';
 import { candidatesFor, channelTypesFor, orderCandidates, RoutableChannel, servesModel, upstreamModel, upstreamTargetOf } from './channel-selector';
 import { ChannelTable } from './channel-table';
 import { AudioInputs } from './audio-inputs';
@@ -29,6 +29,10 @@ const RELOAD_ON_MISS_INTERVAL_MS = 1000;
 
 /** Chat and legacy completions report stream usage only to callers who asked for it. */
 const usageOnRequest = (endpoint: string) => endpoint === '/v1/chat/completions' || endpoint === '/v1/completions';
+
+/** A call of `channel` for `req`, as its circuit (per channel and model) counts it. */
+const callRef = (channel: RoutableChannel, req: ExecuteRequest): ChannelCallRef =>
+  ({ channelId: channel.id, channelType: channel.type, model: req.body.model, callerUserId: req.principal.userId });
 
 /** How one channel is called for one request: its adapter, and the bridge between the caller's API and the channel's. */
 export interface ChannelCall {
@@ -170,7 +174,7 @@ export class RequestExecutor {
           });
           if (funds instanceof DomainError) continue;
         }
-        if (!this.health.admit(channel.id)) continue;
+        if (!this.health.admit(channel.id, req.body.model)) continue;
         const release = this.capacity.tryAcquire(channel);
         if (!release) {
           atCapacity = true;
@@ -180,13 +184,13 @@ export class RequestExecutor {
         try {
           const value = await send(prepared);
           attempts.push({ channel, status: 200, latencyMs: Date.now() - started, error: null });
-          this.health.report(channel.id, null);
+          this.health.report(callRef(channel, req), null);
           return { value, channel, bridge: prepared.bridge, adapter: prepared.adapter, routing: routingInfo(req.principal, channel, attempts), release };
         } catch (error) {
           release();
           if (!(error instanceof UpstreamError)) throw error;
           attempts.push({ channel, status: error.failure === 'http' ? error.status : null, latencyMs: Date.now() - started, error });
-          this.health.report(channel.id, error);
+          this.health.report(callRef(channel, req), error);
           this.logger.warn(`request ${req.requestId}: channel ${channel.id} failed (${error.failure} ${error.status ?? ''}): ${error.message}`);
           if (!error.retryable) break;
         }
@@ -229,12 +233,12 @@ export class RequestExecutor {
     const plan = await this.plan(req, this.policyFor(req));
     for (const channel of plan.candidates) {
       const adapter = adapterFor(channel.provider)!;
-      if (!adapter.countTokens || !adapter.endpoints.includes(req.endpoint) || !this.health.admit(channel.id)) continue;
+      if (!adapter.countTokens || !adapter.endpoints.includes(req.endpoint) || !this.health.admit(channel.id, req.body.model)) continue;
       try {
         return { input_tokens: await adapter.countTokens(this.callFor(channel, req, plan.pin).call) };
       } catch (error) {
         if (!(error instanceof UpstreamError)) throw error;
-        this.health.report(channel.id, error);
+        this.health.report(callRef(channel, req), error);
         if (!error.retryable) throw upstreamFailureToDomain(error, null);
       }
     }
@@ -270,9 +274,9 @@ export class RequestExecutor {
   }
 
   /** After the first byte there is no failover: an upstream failure ends the stream with an error event. */
-  private endWithError(error: unknown, channelId: string, routing: RoutingInfo, emit: (event: StreamEvent) => void): void {
+  private endWithError(error: unknown, call: ChannelCallRef, routing: RoutingInfo, emit: (event: StreamEvent) => void): void {
     if (!(error instanceof UpstreamError)) throw error;
-    this.health.report(channelId, error);
+    this.health.report(call, error);
     emit({ kind: 'error', error: upstreamFailureToDomain(error, routing).toWire() });
   }
 
@@ -292,7 +296,7 @@ export class RequestExecutor {
       for await (const chunk of opened.value.chunks) emit({ kind: 'bytes', data: Buffer.from(chunk).toString('base64') });
       emit({ kind: 'end' });
     } catch (error) {
-      this.endWithError(error, channel.id, routing, emit);
+      this.endWithError(error, callRef(channel, req), routing, emit);
     } finally {
       opened.release();
       const characters = typeof req.body.input === 'string' ? req.body.input.length : 0;
@@ -353,7 +357,7 @@ export class RequestExecutor {
       for (const chunk of translate.end()) await relay(chunk);
       emit({ kind: 'end' });
     } catch (error) {
-      this.endWithError(error, channel.id, routing, emit);
+      this.endWithError(error, callRef(channel, req), routing, emit);
     } finally {
       opened.release();
       this.report(req, { id: channel.id, channelType: channel.type }, usage ?? estimateUsage(req.body, text), { estimated: usage === null, cached: false }, startedAt);

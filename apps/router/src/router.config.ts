@@ -14,6 +14,8 @@ export class RouterConfig extends WithChargePolicy(WithS3(UpstreamPolicyConfig))
   /** transient failures (5xx, 429, timeouts, connection errors) inside the window that open a channel's circuit */
   @IsInt() @Min(1) @Max(1000) SWITCHYARD_CIRCUIT_FAILURES: number = 5;
   @IsInt() @Min(100) SWITCHYARD_CIRCUIT_WINDOW_MS: number = 60_000;
+  /** distinct callers among those failures before a PLATFORM channel's circuit opens (a PRIVATE one needs only its owner) */
+  @IsInt() @Min(1) @Max(1000) SWITCHYARD_CIRCUIT_MIN_CALLERS: number = 2;
   /** how long an open circuit keeps the channel out before one probe request may try it */
   @IsInt() @Min(100) SWITCHYARD_CIRCUIT_COOLDOWN_MS: number = 30_000;
   /** cache lifetime for `x-switchyard-cache: on` when no channel sets its own */

@@ -131,3 +131,27 @@ export interface DeletedView {
   object: string;
   deleted: true;
 }
+
+/**
+ * How an upstream call went, for the circuit of its channel and model. `success` also covers a
+ * failure the request caused (a 400, context length): the upstream answered. A refused key
+ * (`credential`) disables the whole channel instead.
+ */
+export const CallOutcomes = ['success', 'transient', 'credential'] as const;
+export type CallOutcome = (typeof CallOutcomes)[number];
+
+/**
+ * Broadcast on `router.channel.called` to every router replica, which applies it to its own
+ * circuits: the model and the caller travel with it, so every replica keeps the same circuit per
+ * (channel, model) and counts the same distinct callers.
+ */
+export class ChannelCalledEvent {
+  @IsString() @IsNotEmpty() channelId!: string;
+  @IsIn(ChannelTypes) channelType!: ChannelType;
+  @IsString() model!: string;
+  @IsString() @IsNotEmpty() callerUserId!: string;
+  @IsIn(CallOutcomes) outcome!: CallOutcome;
+  @IsInt() at!: number;
+  /** the replica that made the call (it applied the outcome already) */
+  @IsString() @IsNotEmpty() replica!: string;
+}
