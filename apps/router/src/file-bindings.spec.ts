@@ -1,4 +1,4 @@
-import { referencedFileIds, withUpstreamFileIds } from './file-bindings';
+import { withUpstreamFileIds } from './file-bindings';
 
 describe('file references in a request body', () => {
   const body = {
@@ -8,12 +8,8 @@ describe('file references in a request body', () => {
       { role: 'user', content: [{ type: 'file', file: { file_id: 'file_b' } }] },
     ],
     images: [{ file_id: 'file_a' }, { image_url: 'https://x/y.png' }],
+    tools: [{ type: 'code_interpreter', container: { type: 'auto', file_ids: ['file_a', 'file_b'] } }],
   };
-
-  it('finds every file_id, whatever block carries it', () => {
-    expect([...referencedFileIds(body)]).toEqual(['file_a', 'file_b']);
-    expect(referencedFileIds({ model: 'm', messages: [{ role: 'user', content: 'no files' }] }).size).toBe(0);
-  });
 
   it('swaps our ids for the provider\'s and keeps everything else', () => {
     const swapped = withUpstreamFileIds(body, new Map([['file_a', 'file_up_1'], ['file_b', null]]));
@@ -21,6 +17,7 @@ describe('file references in a request body', () => {
     expect(swapped.messages[0].content[1].text).toBe('file_id is just text here');
     expect(swapped.messages[1].content[0].file.file_id).toBe('file_b');
     expect(swapped.images).toEqual([{ file_id: 'file_up_1' }, { image_url: 'https://x/y.png' }]);
+    expect(swapped.tools[0].container.file_ids).toEqual(['file_up_1', 'file_b']);
     expect(body.images[0].file_id).toBe('file_a');
   });
 });

@@ -1,44 +1,40 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { BindFileRequest, DomainError, FileBindingView, RoutingPolicy, UnbindFileRequest } from '@switchyard/contracts';
+import { BindFileRequest, DomainError, FileBindingView, RoutingPolicy, Subjects, UnbindFileRequest } from '@switchyard/contracts';
 import { JsonLogger } from '@switchyard/logging';
-import { LOGGER } from '@switchyard/nats';
+import { LOGGER, RpcClient } from '@switchyard/nats';
 import { ObjectStorage } from '@switchyard/object-storage';
 import { adapterFor, UpstreamError } from '@switchyard/providers';
 import { ChannelCallRef, ChannelHealth, FILES_API_CIRCUIT } from './channel-health';
 import { channelTypesFor, orderCandidates, RoutableChannel, servesModel, upstreamTargetOf, visibleTo } from './channel-selector';
 import { ChannelTable } from './channel-table';
 import { RouterConfig } from './router.config';
+import { Reference } from './upstream-references';
 
-/** A request that references files held by one channel: it may go there only, with the provider's ids. */
-export interface FilePin {
+/**
+ * A request that references objects one channel holds (files bound to it, the response it stored):
+ * it may go there only, with the provider's file ids.
+ */
+export interface UpstreamPin {
   channelId: string;
   /** our file id → the provider's (null: the channel reads our copy, nothing to rewrite) */
   upstreamIds: ReadonlyMap<string, string | null>;
 }
 
-/** Every `file_id` string anywhere in a request body, whatever its API calls the surrounding block. */
-export function referencedFileIds(value: unknown, found = new Set<string>()): Set<string> {
-  if (Array.isArray(value)) {
-    for (const item of value) referencedFileIds(item, found);
-  } else if (value && typeof value === 'object') {
-    for (const [key, inner] of Object.entries(value)) {
-      if (key === 'file_id' && typeof inner === 'string') found.add(inner);
-      else referencedFileIds(inner, found);
-    }
-  }
-  return found;
-}
-
-/** The body with our file ids replaced by the provider's. */
+/** The body with our file ids (`file_id`, `file_ids`) replaced by the provider's. */
 export function withUpstreamFileIds(value: unknown, ids: ReadonlyMap<string, string | null>): any {
   if (Array.isArray(value)) return value.map((item) => withUpstreamFileIds(item, ids));
   if (!value || typeof value !== 'object') return value;
+  const swap = (id: unknown) => (typeof id === 'string' ? ids.get(id) ?? id : id);
   return Object.fromEntries(Object.entries(value).map(([key, inner]) => {
-    if (key === 'file_id' && typeof inner === 'string') return [key, ids.get(inner) ?? inner];
+    if (key === 'file_id') return [key, swap(inner)];
+    if (key === 'file_ids' && Array.isArray(inner)) return [key, inner.map(swap)];
     return [key, withUpstreamFileIds(inner, ids)];
   }));
 }
+
+/** A file the caller named that is not theirs, or not anymore: 404 whoever owns it. */
+const noSuchFile = (ref: Reference) => new DomainError('INFERENCE_3302', `No such File object: ${ref.id}`, ref.param);
 
 interface BindingRow {
   file_id: string;
@@ -59,6 +55,7 @@ export class FileBindings {
     private readonly health: ChannelHealth,
     private readonly storage: ObjectStorage,
     private readonly config: RouterConfig,
+    private readonly rpc: RpcClient,
     @Inject(LOGGER) private readonly logger: JsonLogger,
   ) {}
 
@@ -140,21 +137,36 @@ export class FileBindings {
   }
 
   /**
-   * The pin for a request's file references, if any are bound. Bindings are per owner: another
-   * user's file id is simply not ours to translate. Files bound to two different channels cannot
-   * be used together.
+   * The pin for a request's file references, if any are bound. Every referenced id must be the
+   * caller's: bound to them (the provider holds a copy), or an OpenAI-mode file of theirs that no
+   * provider holds. Any other id answers 404 before anything is sent: forwarded as it is, it would
+   * name a file in the channel's upstream account, which may be another tenant's. Files bound to
+   * two different channels cannot be used together.
    */
-  async pinFor(userId: string, body: Record<string, unknown>): Promise<FilePin | null> {
-    const ids = [...referencedFileIds(body)];
-    if (ids.length === 0) return null;
+  async pinFor(userId: string, refs: readonly Reference[]): Promise<UpstreamPin | null> {
+    if (refs.length === 0) return null;
+    const ids = [...new Set(refs.map((r) => r.id))];
     const rows: BindingRow[] = await this.ds.query(
       `SELECT file_id, channel_id, upstream_file_id FROM router.file_bindings WHERE owner_user_id = $1 AND file_id = ANY($2)`, [userId, ids],
     );
+    const bound = new Set(rows.map((r) => r.file_id));
+    const unbound = ids.filter((id) => !bound.has(id)).map((id) => refs.find((r) => r.id === id)!);
+    await Promise.all(unbound.map((ref) => this.checkOwnedUnbound(userId, ref)));
     if (rows.length === 0) return null;
     const channels = new Set(rows.map((r) => r.channel_id));
     if (channels.size > 1) {
       throw new DomainError('invalid_value', `Files ${rows.map((r) => r.file_id).join(', ')} are held by different upstream channels and cannot be used in one request`, 'messages');
     }
     return { channelId: rows[0].channel_id, upstreamIds: new Map(rows.map((r) => [r.file_id, r.upstream_file_id])) };
+  }
+
+  /** Anthropic-mode files are always bound, so an unbound file of the caller's can only be an OpenAI-mode one. */
+  private async checkOwnedUnbound(userId: string, ref: Reference): Promise<void> {
+    try {
+      await this.rpc.send(Subjects.filesFileLocate, { ownerUserId: userId, api: 'openai', fileId: ref.id });
+    } catch (error) {
+      if (error instanceof DomainError && error.status === 404) throw noSuchFile(ref);
+      throw error;
+    }
   }
 }

@@ -14,8 +14,9 @@ import { ChannelCallRef, ChannelHealth } from './channel-health';
 import { candidatesFor, channelTypesFor, orderCandidates, RoutableChannel, servesModel, upstreamModel, upstreamTargetOf } from './channel-selector';
 import { ChannelTable } from './channel-table';
 import { AudioInputs } from './audio-inputs';
-import { FileBindings, FilePin, withUpstreamFileIds } from './file-bindings';
+import { UpstreamPin, withUpstreamFileIds } from './file-bindings';
 import { ImageInputs } from './image-inputs';
+import { OwnedReferences } from './owned-references';
 import { cacheKeyOf, ResponseCache } from './response-cache';
 import { RouterConfig } from './router.config';
 import { AttemptRecord, routingInfo } from './routing-info';
@@ -66,7 +67,7 @@ export class RequestExecutor {
     private readonly policies: RoutingPolicies,
     private readonly cache: ResponseCache,
     private readonly spend: Spend,
-    private readonly files: FileBindings,
+    private readonly references: OwnedReferences,
     private readonly imageInputs: ImageInputs,
     private readonly audioInputs: AudioInputs,
     private readonly storedResponses: StoredResponses,
@@ -80,18 +81,22 @@ export class RequestExecutor {
     return this.policies.policyOf(req.principal.userId);
   }
 
-  /** The candidates, in order; a request referencing a bound file goes to the channel holding it only. */
-  private async plan(req: ExecuteRequest, policy: RoutingPolicy): Promise<{ candidates: RoutableChannel[]; pin: FilePin | null }> {
+  /**
+   * The candidates, in order. Every upstream object the request names must be the caller's (404
+   * otherwise, before any money is held); a request naming a bound file or a stored response goes
+   * to the channel holding it only.
+   */
+  private async plan(req: ExecuteRequest, policy: RoutingPolicy): Promise<{ candidates: RoutableChannel[]; pin: UpstreamPin | null }> {
     const candidates = await this.candidates(req, policy);
-    const pin = await this.files.pinFor(req.principal.userId, req.body);
+    const pin = await this.references.pinFor(req.principal.userId, req.body);
     if (!pin) return { candidates, pin };
     const pinned = candidates.filter((c) => c.id === pin.channelId);
     if (pinned.length > 0) return { candidates: pinned, pin };
     const holder = this.table.all().find((c) => c.id === pin.channelId);
     if (holder && holder.status === 'enabled' && !servesModel(holder, req.body.model)) {
-      throw new DomainError('invalid_value', `The files this request references are held by a channel that does not serve \`${req.body.model}\`; use one of: ${holder.models.join(', ')}`, 'model');
+      throw new DomainError('invalid_value', `The files or the previous response this request references are held by a channel that does not serve \`${req.body.model}\`; use one of: ${holder.models.join(', ')}`, 'model');
     }
-    throw new DomainError('channels_unavailable', 'The upstream channel holding the files this request references cannot serve it now (disabled, removed or outside your routing policy).');
+    throw new DomainError('channels_unavailable', 'The upstream channel holding the files or the previous response this request references cannot serve it now (disabled, removed or outside your routing policy).');
   }
 
   private async candidates(req: ExecuteRequest, policy: RoutingPolicy): Promise<RoutableChannel[]> {
@@ -127,7 +132,7 @@ export class RequestExecutor {
   }
 
   /** Throws UnsupportedFeatureError when the request cannot be put in the channel's API. */
-  private callFor(channel: RoutableChannel, req: ExecuteRequest, pin: FilePin | null): ChannelCall {
+  private callFor(channel: RoutableChannel, req: ExecuteRequest, pin: UpstreamPin | null): ChannelCall {
     const adapter = adapterFor(channel.provider)!;
     const bridge = bridgeFor(req.endpoint, adapter.endpoints)!;
     const translated = bridge.request({ ...req.body, stream: req.stream || undefined });
@@ -150,7 +155,7 @@ export class RequestExecutor {
    * another channel would not fix (a 400). Before the first paid (PLATFORM) channel, billing must
    * hold the request's worst-case cost; if it cannot, only the caller's own channels may serve it.
    */
-  private async firstAnswer<T>(req: ExecuteRequest, { candidates, pin }: { candidates: RoutableChannel[]; pin: FilePin | null }, send: (c: ChannelCall) => Promise<T>): Promise<Answered<T>> {
+  private async firstAnswer<T>(req: ExecuteRequest, { candidates, pin }: { candidates: RoutableChannel[]; pin: UpstreamPin | null }, send: (c: ChannelCall) => Promise<T>): Promise<Answered<T>> {
     const attempts: AttemptRecord[] = [];
     let atCapacity = false;
     let untranslatable: UnsupportedFeatureError | null = null;

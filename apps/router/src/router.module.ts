@@ -12,6 +12,7 @@ import { StoredResponses } from './stored-responses';
 import { AudioInputs } from './audio-inputs';
 import { ImageInputs } from './image-inputs';
 import { ModelsService } from './models.service';
+import { OwnedReferences } from './owned-references';
 import { PriceBook } from './price-book';
 import { RequestExecutor } from './request-executor';
 import { ResponseCache } from './response-cache';
@@ -35,6 +36,7 @@ export class RouterModule {
         { provide: ObjectStorage, useValue: new ObjectStorage(storageSettingsFrom(deps.config)) },
         ChannelTable, ChannelHealth, ChannelCapacity, ChannelsService, ModelsService, RequestExecutor, ResponseCache,
         RoutingPolicies, UsagePublisher, PriceBook, Spend, BatchLane, FileBindings, ImageInputs, AudioInputs, GenerationTasks, StoredResponses,
+        OwnedReferences,
       ],
     };
   }

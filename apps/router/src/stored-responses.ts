@@ -8,6 +8,7 @@ import { upstreamTargetOf, visibleTo } from './channel-selector';
 import { ChannelTable } from './channel-table';
 import { upstreamFailureToDomain } from './upstream-failure';
 import { RouterConfig } from './router.config';
+import { Reference } from './upstream-references';
 
 /**
  * Responses answers are stored by the channel that made them (unless `store: false`); we remember
@@ -31,6 +32,16 @@ export class StoredResponses {
     if (typeof responseId !== 'string' || !stored) return;
     await this.ds.query(`INSERT INTO router.stored_responses (response_id, owner_user_id, channel_id) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING`, [responseId, ownerUserId, channelId])
       .catch((e) => this.logger.warn(`response ${responseId}: its channel was not remembered`, e));
+  }
+
+  /**
+   * The channel that stored a response the caller created. A `previous_response_id` that is not
+   * theirs answers 404 before anything is sent: upstream, it may name another tenant's response.
+   */
+  async channelOf(ref: Reference, ownerUserId: string): Promise<string> {
+    const [row] = (await this.ds.query(`SELECT channel_id FROM router.stored_responses WHERE response_id = $1 AND owner_user_id = $2`, [ref.id, ownerUserId])) as { channel_id: string }[];
+    if (!row) throw new DomainError('not_found', `No stored response with id '${ref.id}'`, ref.param, 404);
+    return row.channel_id;
   }
 
   async fetch(req: StoredResponseRequest): Promise<Record<string, unknown>> {
