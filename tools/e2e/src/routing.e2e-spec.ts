@@ -165,6 +165,21 @@ describe('routing through PLATFORM and PRIVATE channels', () => {
     expect((await call('PATCH', `/v1/channels/${mine.id}`, alice.key, { status: 'auto_disabled' })).status).toBe(400);
   });
 
+  it('refuses a malformed base_url (an IPv6 zone id, a bad port) with a 400 naming base_url, never a 500', async () => {
+    const existing = await platformChannel({ name: 'url-checked', base_url: `${steady.url}/v1`, models: ['url-model'] });
+    for (const base_url of ['http://[fe80::1%25eth0]/', 'http://[fe80::1%eth0]:8080/v1', 'http://127.0.0.1:99999/v1']) {
+      const answers = [
+        await admin('POST', '/admin/channels', { provider: 'openai', api_key: 'sk-steady', models: ['url-model'], base_url }),
+        await admin('PATCH', `/admin/channels/${existing.id}`, { base_url }),
+        await call('POST', '/v1/channels', alice.key, { provider: 'openai', api_key: 'sk-alice-own-key', models: ['url-model'], base_url }),
+      ];
+      for (const answer of answers) {
+        expect(answer.status).toBe(400);
+        expect(answer.body.error).toMatchObject({ code: 'invalid_value', param: 'base_url' });
+      }
+    }
+  });
+
   it('auto-disables a channel whose key the upstream refuses, shows why, and a passing test re-enables it', async () => {
     const dead = await platformChannel({ name: 'cred-dead', base_url: `${broken.url}/v1`, api_key: 'sk-revoked', models: ['cred-model'], priority: 10 });
     const good = await platformChannel({ name: 'cred-good', base_url: `${steady.url}/v1`, models: ['cred-model'], priority: 0 });
