@@ -26,13 +26,11 @@ export interface CallReport {
   at: number;
 }
 
-interface Failure {
-  at: number;
-  callerUserId: string;
-}
-
 interface Circuit {
-  failures: Failure[];
+  /** times of the failures inside the window, oldest first */
+  failures: number[];
+  /** each caller's latest failure: the distinct callers inside the window */
+  lastFailureOf: Map<string, number>;
   openedAt: number | null;
   probeStartedAt: number | null;
 }
@@ -54,7 +52,7 @@ export class HealthBoard {
     let models = this.channels.get(channelId);
     if (!models) this.channels.set(channelId, (models = new Map()));
     let circuit = models.get(model);
-    if (!circuit) models.set(model, (circuit = { failures: [], openedAt: null, probeStartedAt: null }));
+    if (!circuit) models.set(model, (circuit = { failures: [], lastFailureOf: new Map(), openedAt: null, probeStartedAt: null }));
     return circuit;
   }
 
@@ -70,16 +68,17 @@ export class HealthBoard {
       return;
     }
     const circuit = this.circuit(channelId, model);
-    circuit.failures = circuit.failures.filter((f) => f.at > at - this.settings.windowMs);
-    circuit.failures.push({ at, callerUserId: report.callerUserId });
+    // a caller that keeps failing a closed circuit makes it long: trimming costs O(1) per failure, not O(window)
+    const since = at - this.settings.windowMs;
+    while (circuit.failures.length > 0 && circuit.failures[0] <= since) circuit.failures.shift();
+    circuit.failures.push(at);
+    for (const [caller, last] of circuit.lastFailureOf) if (last <= since) circuit.lastFailureOf.delete(caller);
+    circuit.lastFailureOf.set(report.callerUserId, Math.max(at, circuit.lastFailureOf.get(report.callerUserId) ?? at));
     if (circuit.openedAt !== null) {
       // a failed probe (or a late failure) starts the cooldown again
       circuit.openedAt = Math.max(circuit.openedAt, at);
       circuit.probeStartedAt = null;
-    } else if (
-      circuit.failures.length >= this.settings.failureThreshold &&
-      new Set(circuit.failures.map((f) => f.callerUserId)).size >= this.callersNeeded(report.channelType)
-    ) {
+    } else if (circuit.failures.length >= this.settings.failureThreshold && circuit.lastFailureOf.size >= this.callersNeeded(report.channelType)) {
       circuit.openedAt = at;
     }
   }
@@ -114,7 +113,7 @@ export class HealthBoard {
   /** Failures inside the window, over all the channel's models. */
   recentFailures(channelId: string, now: number): number {
     let count = 0;
-    for (const circuit of this.channels.get(channelId)?.values() ?? []) count += circuit.failures.filter((f) => f.at > now - this.settings.windowMs).length;
+    for (const circuit of this.channels.get(channelId)?.values() ?? []) count += circuit.failures.filter((at) => at > now - this.settings.windowMs).length;
     return count;
   }
 
