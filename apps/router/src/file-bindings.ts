@@ -33,6 +33,9 @@ export function withUpstreamFileIds(value: unknown, ids: ReadonlyMap<string, str
   }));
 }
 
+/** Each unbound file costs a `files.file.locate` round trip: a body cannot make a request cost thousands. */
+const MAX_FILES_PER_REQUEST = 100;
+
 /** A file the caller named that is not theirs, or not anymore: 404 whoever owns it. */
 const noSuchFile = (ref: Reference) => new DomainError('INFERENCE_3302', `No such File object: ${ref.id}`, ref.param);
 
@@ -146,6 +149,7 @@ export class FileBindings {
   async pinFor(userId: string, refs: readonly Reference[]): Promise<UpstreamPin | null> {
     if (refs.length === 0) return null;
     const ids = [...new Set(refs.map((r) => r.id))];
+    if (ids.length > MAX_FILES_PER_REQUEST) throw new DomainError('invalid_value', `A request may reference at most ${MAX_FILES_PER_REQUEST} files`, refs[0].param);
     const rows: BindingRow[] = await this.ds.query(
       `SELECT file_id, channel_id, upstream_file_id FROM router.file_bindings WHERE owner_user_id = $1 AND file_id = ANY($2)`, [userId, ids],
     );
