@@ -61,14 +61,37 @@ describe('HealthBoard (circuit breaker per channel and model)', () => {
     expect(board.recentFailures('a', 5_101)).toBe(0);
   });
 
-  it('reopens for another cooldown when the probe fails', () => {
+  it('reopens for another cooldown when probes fail for more than one caller', () => {
     const board = new HealthBoard(settings);
     for (const t of [0, 1, 2]) record(board, 'a', 'transient', t);
     expect(board.admit('a', 'm', 6_000)).toBe(true);
-    record(board, 'a', 'transient', 6_100);
-    expect(board.state('a', 'm', 6_200)).toBe('open');
-    expect(board.state('a', 'm', 11_099)).toBe('open');
-    expect(board.state('a', 'm', 11_101)).toBe('half_open');
+    record(board, 'a', 'transient', 6_100, { caller: 'u1' });
+    expect(board.admit('a', 'm', 6_150)).toBe(true);
+    record(board, 'a', 'transient', 6_200, { caller: 'u2' });
+    expect(board.state('a', 'm', 6_300)).toBe('open');
+    expect(board.state('a', 'm', 11_199)).toBe('open');
+    expect(board.state('a', 'm', 11_201)).toBe('half_open');
+  });
+
+  it('one caller failing every probe cannot keep a shared circuit open: the next request probes, and its success closes it', () => {
+    const board = new HealthBoard(settings);
+    for (const t of [0, 1, 2]) record(board, 'a', 'transient', t);
+    for (let t = 6_000; t < 6_100; t += 10) {
+      expect(board.admit('a', 'm', t)).toBe(true);
+      record(board, 'a', 'transient', t + 1, { caller: 'mallory' });
+    }
+    expect(board.state('a', 'm', 6_100)).toBe('half_open');
+    expect(board.admit('a', 'm', 6_100)).toBe(true);
+    record(board, 'a', 'success', 6_150, { caller: 'alice' });
+    expect(board.state('a', 'm', 6_150)).toBe('closed');
+  });
+
+  it('reopens a PRIVATE channel\'s circuit on its owner\'s failed probe', () => {
+    const board = new HealthBoard(settings);
+    for (const t of [0, 1, 2]) record(board, 'own', 'transient', t, { caller: 'owner', type: 'PRIVATE' });
+    expect(board.admit('own', 'm', 6_000)).toBe(true);
+    record(board, 'own', 'transient', 6_100, { caller: 'owner', type: 'PRIVATE' });
+    expect(board.state('own', 'm', 6_200)).toBe('open');
   });
 
   it('gives a lost probe up after a cooldown, and keeps channels apart', () => {

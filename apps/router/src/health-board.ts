@@ -32,6 +32,8 @@ interface Circuit {
   /** each caller's latest failure: the distinct callers inside the window */
   lastFailureOf: Map<string, number>;
   openedAt: number | null;
+  /** callers whose calls failed since the circuit (re)opened */
+  failedSinceOpened: Set<string>;
   probeStartedAt: number | null;
 }
 
@@ -41,7 +43,8 @@ const severity: Record<CircuitState, number> = { closed: 0, half_open: 1, open: 
  * Circuit breakers per channel and model, fed with every outcome every replica reports (so all
  * replicas hold the same state): one model failing on a channel leaves its other models alone.
  * closed → (threshold failures in the window, from enough distinct callers) → open → (cooldown) →
- * half-open: one probe at a time; its success closes the circuit, its failure reopens it.
+ * half-open: one probe at a time; its success closes the circuit, failures from enough distinct
+ * callers reopen it.
  */
 export class HealthBoard {
   private readonly channels = new Map<string, Map<string, Circuit>>();
@@ -52,7 +55,7 @@ export class HealthBoard {
     let models = this.channels.get(channelId);
     if (!models) this.channels.set(channelId, (models = new Map()));
     let circuit = models.get(model);
-    if (!circuit) models.set(model, (circuit = { failures: [], lastFailureOf: new Map(), openedAt: null, probeStartedAt: null }));
+    if (!circuit) models.set(model, (circuit = { failures: [], lastFailureOf: new Map(), openedAt: null, failedSinceOpened: new Set(), probeStartedAt: null }));
     return circuit;
   }
 
@@ -74,11 +77,17 @@ export class HealthBoard {
     circuit.failures.push(at);
     for (const [caller, last] of circuit.lastFailureOf) if (last <= since) circuit.lastFailureOf.delete(caller);
     circuit.lastFailureOf.set(report.callerUserId, Math.max(at, circuit.lastFailureOf.get(report.callerUserId) ?? at));
+    const needed = this.callersNeeded(report.channelType);
     if (circuit.openedAt !== null) {
-      // a failed probe (or a late failure) starts the cooldown again
-      circuit.openedAt = Math.max(circuit.openedAt, at);
+      // failed probes (or late failures) start the cooldown again once they come from enough callers:
+      // one caller failing every probe cannot keep a shared circuit open; until then the next request probes
+      circuit.failedSinceOpened.add(report.callerUserId);
+      if (circuit.failedSinceOpened.size >= needed) {
+        circuit.openedAt = Math.max(circuit.openedAt, at);
+        circuit.failedSinceOpened.clear();
+      }
       circuit.probeStartedAt = null;
-    } else if (circuit.failures.length >= this.settings.failureThreshold && circuit.lastFailureOf.size >= this.callersNeeded(report.channelType)) {
+    } else if (circuit.failures.length >= this.settings.failureThreshold && circuit.lastFailureOf.size >= needed) {
       circuit.openedAt = at;
     }
   }

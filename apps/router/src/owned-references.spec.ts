@@ -81,7 +81,7 @@ describe('OwnedReferences: only the caller\'s upstream objects, before anything 
   it('answers 404 for kinds of objects we never hold for callers, without asking anyone', async () => {
     const { references, sent } = world();
     for (const body of [{ conversation: 'conv_1' }, { container: 'container_1' }, { prompt: { id: 'pmpt_1' } }, { cachedContent: 'cachedContents/1' }]) {
-      const error = await refusal(references.pinFor('alice', { model: 'm', ...body, ...document('file-alice-plain') }));
+      const error = await refusal(references.pinFor('alice', { ...document('file-alice-plain'), ...body }));
       expect(error).toMatchObject({ code: 'not_found', status: 404 });
     }
     expect(sent).toEqual([]);
