@@ -4,6 +4,7 @@ import { mkdtempSync, rmSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
 import { EmbeddedS3, startEmbeddedS3 } from './embedded-s3';
+import { UnsafeObjectKeyError } from './object-key';
 import { ObjectStorage, ObjectTooLargeError } from './object-storage';
 
 async function text(stream: Readable): Promise<string> {
@@ -79,5 +80,15 @@ describe('ObjectStorage against a real S3 server (s3rver)', () => {
     await storage.putStream('files/usr_storage/gone.txt', Readable.from(['x']));
     await storage.remove('files/usr_storage/gone.txt');
     expect(await storage.stat('files/usr_storage/gone.txt')).toBeNull();
+  });
+
+  it('refuses a key that climbs out of its owner\'s area, with the other owner\'s object right there', async () => {
+    await storage.putStream('files/usr_victim/file-secret', Readable.from(['the victim\'s bytes']));
+    for (const key of ['tmp/usr_attacker/../../files/usr_victim/file-secret', '/files/usr_victim/file-secret', 'files//usr_victim/file-secret']) {
+      await expect(storage.getStream(key)).rejects.toBeInstanceOf(UnsafeObjectKeyError);
+      await expect(storage.stat(key)).rejects.toBeInstanceOf(UnsafeObjectKeyError);
+      await expect(storage.remove(key)).rejects.toBeInstanceOf(UnsafeObjectKeyError);
+    }
+    expect(await text(await storage.getStream('files/usr_victim/file-secret'))).toBe('the victim\'s bytes');
   });
 });

@@ -191,7 +191,7 @@ describe('edge: parsers and what callers control', () => {
       expect(edit.body.error).toMatchObject({ code: 'invalid_value', param: 'mask' });
     });
 
-    it('answers 413, 414 and 431 in the OpenAI envelope, and in Anthropic\'s on Anthropic routes', async () => {
+    it('answers 413 (body too large) in the OpenAI envelope, and in Anthropic\'s on Anthropic routes', async () => {
       // a body over the limit is refused from its Content-Length, before it is read: read the answer on a raw socket
       const url = new URL(stack.gatewayUrl);
       const hugeHead = (path: string, extra: string[] = []) => [
@@ -204,7 +204,9 @@ describe('edge: parsers and what callers control', () => {
       const tooLargeAnthropic = await rawExchange(hugeHead('/v1/messages', ['anthropic-version: 2023-06-01']), start, 'wait');
       expect(statusOf(tooLargeAnthropic)).toBe(413);
       expect(jsonOf(tooLargeAnthropic)).toMatchObject({ type: 'error', error: { type: 'request_too_large' } });
+    });
 
+    it('answers 414 (URI too long) in the OpenAI envelope, and in Anthropic\'s on Anthropic routes', async () => {
       const longQuery = `q=${'a'.repeat(10_000)}`;
       const uriTooLong = await call('GET', `/v1/models?${longQuery}`, key);
       expect(uriTooLong.status).toBe(414);
@@ -212,7 +214,9 @@ describe('edge: parsers and what callers control', () => {
       const uriTooLongAnthropic = await call('POST', `/v1/messages?${longQuery}`, key, { model: 'mock-claude', max_tokens: 5, messages: [{ role: 'user', content: 'x' }] });
       expect(uriTooLongAnthropic.status).toBe(414);
       expect(uriTooLongAnthropic.body).toMatchObject({ type: 'error', error: { type: 'invalid_request_error' } });
+    });
 
+    it('answers 431 (headers too large) in the OpenAI envelope, and in Anthropic\'s on Anthropic routes', async () => {
       const bigHeader = { 'x-filler': 'h'.repeat(40_000) };
       const headersTooLarge = await call('GET', '/v1/models', key, undefined, bigHeader);
       expect(headersTooLarge.status).toBe(431);
