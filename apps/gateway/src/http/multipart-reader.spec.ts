@@ -64,6 +64,11 @@ describe('receiveUpload (one file part, streamed to storage)', () => {
     expect(storage.objects.size).toBe(0);
   });
 
+  it('refuses an overlong filename or content type, naming the part', async () => {
+    expect(await refusal(upload(filePart(B, 'file', 'a'.repeat(1025), 'x') + end(B)))).toMatchObject({ status: 400, param: 'file' });
+    expect(await refusal(upload(filePart(B, 'file', 'a.png', 'x', `image/${'p'.repeat(260)}`) + end(B)))).toMatchObject({ status: 400, param: 'file' });
+  });
+
   it('refuses a part without a name', async () => {
     const error = await refusal(upload(`--${B}\r\nContent-Disposition: form-data; name*=utf-8''a%00b\r\n\r\nv\r\n${end(B)}`));
     expect(error.status).toBe(400);

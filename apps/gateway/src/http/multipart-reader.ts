@@ -12,6 +12,9 @@ export interface MultipartLimits {
   fieldBytes: number;
   /** header lines of one part */
   partHeaders: number;
+  /** characters of a file part's filename, and of its content type */
+  filenameChars: number;
+  typeChars: number;
 }
 
 export interface FilePart {
@@ -94,6 +97,10 @@ export function readMultipart(source: Readable, headers: IncomingHttpHeaders, li
       if ([name, filename, info.mimeType].some((text) => CONTROL.test(text))) {
         content.resume();
         return fail(malformed('control characters in a part header'));
+      }
+      if (filename.length > limits.filenameChars || info.mimeType.length > limits.typeChars) {
+        content.resume();
+        return fail(new DomainError('invalid_value', `The filename or content type of the part '${name}' is too long`, name));
       }
       const handled = Promise.resolve()
         .then(() => onFile({ name, filename, mimeType: info.mimeType, content }, fields))
