@@ -3,12 +3,12 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { loadConfig } from '@switchyard/config';
 import { JsonLogger, readyMessage } from '@switchyard/logging';
-import { connectNats, instanceId, stopOnSignals } from '@switchyard/nats';
+import { connectNats, instanceId, requestScope, superviseProcess } from '@switchyard/nats';
 import { ObjectStorage, storageSettingsFrom } from '@switchyard/object-storage';
 import { startEventLoopDelayMonitor } from '@switchyard/runtime';
 import { GatewayConfig } from './gateway.config';
 import { GatewayModule } from './gateway.module';
-import { registerJsonBody } from './http/json-body';
+import { edgeServerOptions, registerEdge } from './http/edge';
 import { requestIdFrom } from './http/request-id';
 
 /** Room for the envelope around a body on its way to the router over NATS. */
@@ -22,7 +22,7 @@ async function main(): Promise<void> {
   // bodies travel to the router in one NATS message, so the server's max_payload bounds them
   const bodyLimit = Math.max(64 * 1024, (nc.info?.max_payload ?? 1024 * 1024) - NATS_ENVELOPE_BYTES);
   const adapter = new FastifyAdapter({
-    bodyLimit,
+    ...edgeServerOptions(bodyLimit),
     genReqId: (req: { headers: Record<string, string | string[] | undefined> }) => requestIdFrom(req.headers['x-request-id']),
     logger: false,
     keepAliveTimeout: 65_000,
@@ -33,13 +33,16 @@ async function main(): Promise<void> {
     logger,
   });
   const fastify = app.getHttpAdapter().getInstance();
-  registerJsonBody(fastify);
-  fastify.addHook('onRequest', async (request, reply) => {
+  fastify.addHook('onRequest', (request, reply, done) => {
+    // whatever this request's work leaves uncaught is logged with its id (superviseProcess)
+    requestScope.enterWith({ requestId: String(request.id) });
     reply.header('x-request-id', request.id);
+    done();
   });
+  registerEdge(fastify);
   app.enableShutdownHooks();
   await app.listen(config.PORT, '0.0.0.0');
-  stopOnSignals(logger, [() => app.close(), () => nc.drain()]);
+  superviseProcess(logger, [() => app.close(), () => nc.drain()]);
   const address = app.getHttpServer().address();
   logger.lifecycle(readyMessage('gateway', `on port ${typeof address === 'object' && address ? address.port : config.PORT}`));
 }

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { DomainError, ExecuteRequest, isParkedFor, ParkedFile } from '@switchyard/contracts';
+import { DomainError, ExecuteRequest } from '@switchyard/contracts';
 import { ObjectStorage } from '@switchyard/object-storage';
 import type { UpstreamFile } from '@switchyard/providers';
+import { parkedObjects } from './parked-parts';
 
 /**
  * The audio of a transcription, parked in object storage by the gateway, streamed to the upstream
@@ -13,10 +14,9 @@ export class AudioInputs {
 
   async filesOf(req: ExecuteRequest): Promise<Record<string, UpstreamFile> | undefined> {
     if (req.endpoint !== '/v1/audio/transcriptions') return undefined;
-    const parked = req.body.file as ParkedFile | undefined;
-    if (!parked || typeof parked.objectKey !== 'string' || !isParkedFor(parked.objectKey, req.principal.userId)) {
-      throw new DomainError('invalid_value', 'The audio file of this request is missing', 'file');
-    }
-    return { file: { filename: parked.filename, mediaType: parked.mediaType, bytes: parked.bytes, content: await this.storage.getStream(parked.objectKey) } };
+    const [audio] = parkedObjects(req, 'file');
+    if (!audio) throw new DomainError('invalid_value', 'The audio file of this request is missing', 'file');
+    const { part, objectKey } = audio;
+    return { file: { filename: part.filename, mediaType: part.mediaType, bytes: part.bytes, content: await this.storage.getStream(objectKey) } };
   }
 }

@@ -1,12 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import { DomainError, ExecuteRequest, isParkedFor, ParkedFile, Subjects } from '@switchyard/contracts';
+import { DomainError, ExecuteRequest, Subjects } from '@switchyard/contracts';
 import { RpcClient } from '@switchyard/nats';
 import { ObjectStorage } from '@switchyard/object-storage';
+import { ParkedObject, parkedObjects } from './parked-parts';
 
 /** OpenAI's limit for an input image of an edit. */
 const MAX_IMAGE_BYTES = 50 * 1024 * 1024;
 
-type ImageRef = { file_id?: string; image_url?: string; parked?: ParkedFile };
+type ImageRef = { file_id?: string; image_url?: string };
 
 async function readAll(stream: NodeJS.ReadableStream, limit: number, fileId: string): Promise<Buffer> {
   const chunks: Buffer[] = [];
@@ -27,15 +28,13 @@ async function readAll(stream: NodeJS.ReadableStream, limit: number, fileId: str
 export class ImageInputs {
   constructor(private readonly rpc: RpcClient, private readonly storage: ObjectStorage) {}
 
-  /** An image of a multipart edit, parked by the gateway under the caller's prefix. */
-  private async inlineParked(ownerUserId: string, parked: ParkedFile): Promise<ImageRef> {
-    if (typeof parked.objectKey !== 'string' || !isParkedFor(parked.objectKey, ownerUserId)) throw new DomainError('invalid_value', 'An image of this request is missing', 'image');
-    const bytes = await readAll(await this.storage.getStream(parked.objectKey), MAX_IMAGE_BYTES, parked.filename);
-    return { image_url: `data:${parked.mediaType};base64,${bytes.toString('base64')}` };
+  /** An image of a multipart edit, parked by the gateway under a key derived from this request. */
+  private async inlineParked({ part, objectKey }: ParkedObject): Promise<ImageRef> {
+    const bytes = await readAll(await this.storage.getStream(objectKey), MAX_IMAGE_BYTES, part.filename);
+    return { image_url: `data:${part.mediaType};base64,${bytes.toString('base64')}` };
   }
 
   private async inlineOne(ownerUserId: string, ref: ImageRef): Promise<ImageRef> {
-    if (ref?.parked) return this.inlineParked(ownerUserId, ref.parked);
     if (typeof ref?.file_id !== 'string') return ref;
     const location = await this.rpc.send(Subjects.filesFileLocate, { ownerUserId, api: 'openai', fileId: ref.file_id });
     if (!location.file.mediaType.startsWith('image/')) {
@@ -46,12 +45,16 @@ export class ImageInputs {
     return { ...rest, image_url: `data:${location.file.mediaType};base64,${bytes.toString('base64')}` };
   }
 
+  /** A multipart edit's images and mask come from its parked parts; a JSON edit's from its body. */
   async inline(req: ExecuteRequest): Promise<ExecuteRequest> {
     if (req.endpoint !== '/v1/images/edits') return req;
     const owner = req.principal.userId;
     const body = { ...req.body };
-    if (Array.isArray(body.images)) body.images = await Promise.all((body.images as ImageRef[]).map((ref) => this.inlineOne(owner, ref)));
-    if (body.mask && typeof body.mask === 'object') body.mask = await this.inlineOne(owner, body.mask as ImageRef);
+    const [parkedImages, [parkedMask]] = [parkedObjects(req, 'image'), parkedObjects(req, 'mask')];
+    if (parkedImages.length > 0) body.images = await Promise.all(parkedImages.map((parked) => this.inlineParked(parked)));
+    else if (Array.isArray(body.images)) body.images = await Promise.all((body.images as ImageRef[]).map((ref) => this.inlineOne(owner, ref)));
+    if (parkedMask) body.mask = await this.inlineParked(parkedMask);
+    else if (body.mask && typeof body.mask === 'object') body.mask = await this.inlineOne(owner, body.mask as ImageRef);
     return { ...req, body };
   }
 }

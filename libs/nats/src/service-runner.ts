@@ -6,7 +6,7 @@ import { JsonLogger, readyMessage } from '@switchyard/logging';
 import { startEventLoopDelayMonitor } from '@switchyard/runtime';
 import { connectNats } from './connection';
 import { instanceId, startMicroservice } from './microservice';
-import { stopOnSignals } from './service-runtime';
+import { superviseProcess } from './service-runtime';
 import { LOGGER, NATS_CONNECTION } from './tokens';
 
 export interface ServiceDeps<C> {
@@ -76,7 +76,7 @@ export async function bootService<C extends ServiceConfig>(
 export function runService<C extends ServiceConfig>(definition: ServiceDefinition<C>): void {
   bootService(definition, process.env)
     .then((service) => {
-      stopOnSignals(service.logger, [() => service.close()]);
+      superviseProcess(service.logger, [() => service.close()]);
       service.logger.lifecycle(readyMessage(definition.name));
     })
     .catch((error) => {

@@ -1,2 +1,3 @@
 export * from './object-storage';
+export * from './object-key';
 export * from './embedded-s3';

@@ -4,6 +4,7 @@ import { mkdtempSync, rmSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
 import { EmbeddedS3, startEmbeddedS3 } from './embedded-s3';
+import { UnsafeObjectKeyError } from './object-key';
 import { ObjectStorage, ObjectTooLargeError } from './object-storage';
 
 async function text(stream: Readable): Promise<string> {
@@ -37,11 +38,11 @@ describe('ObjectStorage against a real S3 server (s3rver)', () => {
   });
 
   it('stores a small object in one request and reads it back, whole and by range', async () => {
-    const stored = await storage.putStream('small.txt', Readable.from(['hello ', 'world']), { contentType: 'text/plain' });
+    const stored = await storage.putStream('files/usr_storage/small.txt', Readable.from(['hello ', 'world']), { contentType: 'text/plain' });
     expect(stored.bytes).toBe(11);
-    expect(await text(await storage.getStream('small.txt'))).toBe('hello world');
-    expect(await text(await storage.getStream('small.txt', { start: 6, end: 10 }))).toBe('world');
-    expect(await storage.stat('small.txt')).toMatchObject({ size: 11 });
+    expect(await text(await storage.getStream('files/usr_storage/small.txt'))).toBe('hello world');
+    expect(await text(await storage.getStream('files/usr_storage/small.txt', { start: 6, end: 10 }))).toBe('world');
+    expect(await storage.stat('files/usr_storage/small.txt')).toMatchObject({ size: 11 });
   });
 
   it('puts every byte of a multipart object where it belongs, whatever the chunk sizes', async () => {
@@ -56,28 +57,38 @@ describe('ObjectStorage against a real S3 server (s3rver)', () => {
         at += size;
       }
     }
-    expect((await storage.putStream('mixed.bin', Readable.from(oddChunks()))).bytes).toBe(total);
+    expect((await storage.putStream('files/usr_storage/mixed.bin', Readable.from(oddChunks()))).bytes).toBe(total);
     const back: Buffer[] = [];
-    for await (const c of await storage.getStream('mixed.bin')) back.push(c as Buffer);
+    for await (const c of await storage.getStream('files/usr_storage/mixed.bin')) back.push(c as Buffer);
     expect(createHash('sha256').update(Buffer.concat(back)).digest('hex')).toBe(createHash('sha256').update(source).digest('hex'));
   });
 
   it('streams a large object in multipart parts', async () => {
     const total = 12 * MB + 123;
-    const stored = await storage.putStream('large.bin', Readable.from(pieces(total, 256 * 1024, 'x')));
+    const stored = await storage.putStream('files/usr_storage/large.bin', Readable.from(pieces(total, 256 * 1024, 'x')));
     expect(stored.bytes).toBe(total);
-    expect((await storage.stat('large.bin'))?.size).toBe(total);
-    expect(await text(await storage.getStream('large.bin', { start: total - 3 }))).toBe('xxx');
+    expect((await storage.stat('files/usr_storage/large.bin'))?.size).toBe(total);
+    expect(await text(await storage.getStream('files/usr_storage/large.bin', { start: total - 3 }))).toBe('xxx');
   });
 
   it('refuses an object over the limit while it streams and leaves nothing behind', async () => {
-    await expect(storage.putStream('too-big.bin', Readable.from(pieces(11 * MB, 512 * 1024, 'y')), { maxBytes: 10 * MB })).rejects.toBeInstanceOf(ObjectTooLargeError);
-    expect(await storage.stat('too-big.bin')).toBeNull();
+    await expect(storage.putStream('files/usr_storage/too-big.bin', Readable.from(pieces(11 * MB, 512 * 1024, 'y')), { maxBytes: 10 * MB })).rejects.toBeInstanceOf(ObjectTooLargeError);
+    expect(await storage.stat('files/usr_storage/too-big.bin')).toBeNull();
   });
 
   it('removes objects', async () => {
-    await storage.putStream('gone.txt', Readable.from(['x']));
-    await storage.remove('gone.txt');
-    expect(await storage.stat('gone.txt')).toBeNull();
+    await storage.putStream('files/usr_storage/gone.txt', Readable.from(['x']));
+    await storage.remove('files/usr_storage/gone.txt');
+    expect(await storage.stat('files/usr_storage/gone.txt')).toBeNull();
+  });
+
+  it('refuses a key that climbs out of its owner\'s area, with the other owner\'s object right there', async () => {
+    await storage.putStream('files/usr_victim/file-secret', Readable.from(['the victim\'s bytes']));
+    for (const key of ['tmp/usr_attacker/../../files/usr_victim/file-secret', '/files/usr_victim/file-secret', 'files//usr_victim/file-secret']) {
+      await expect(storage.getStream(key)).rejects.toBeInstanceOf(UnsafeObjectKeyError);
+      await expect(storage.stat(key)).rejects.toBeInstanceOf(UnsafeObjectKeyError);
+      await expect(storage.remove(key)).rejects.toBeInstanceOf(UnsafeObjectKeyError);
+    }
+    expect(await text(await storage.getStream('files/usr_victim/file-secret'))).toBe('the victim\'s bytes');
   });
 });

@@ -1,5 +1,6 @@
 import { Client } from 'minio';
 import { Readable } from 'stream';
+import { checkObjectKey } from './object-key';
 
 export interface ObjectStorageSettings {
   /** http(s)://host:port of an S3-compatible server (MinIO in production, s3rver embedded) */
@@ -29,7 +30,7 @@ export interface StoredObject {
 const DEFAULT_PART_SIZE = 16 * 1024 * 1024;
 
 /**
- * File bytes in S3-compatible storage. Uploads stream in fixed-size multipart parts, so memory
+ * File bytes in S3-compatible storage; every key is checked by `checkObjectKey` first. Uploads stream in fixed-size multipart parts, so memory
  * stays bounded whatever the object size (the minio client's putObject would either buffer the
  * whole object or call ListMultipartUploads, which not every S3 server implements).
  */
@@ -69,6 +70,7 @@ export class ObjectStorage {
    * arrived; on any failure nothing is left behind under `key`.
    */
   async putStream(key: string, source: AsyncIterable<Buffer | Uint8Array | string>, options: { contentType?: string; maxBytes?: number } = {}): Promise<StoredObject> {
+    checkObjectKey(key);
     const limit = options.maxBytes ?? Number.POSITIVE_INFINITY;
     const headers = { 'Content-Type': options.contentType ?? 'application/octet-stream' };
     // chunks are kept until the first part is full (a small object is put in one request); from then
@@ -135,12 +137,14 @@ export class ObjectStorage {
 
   /** The object's bytes, or the inclusive byte range `[start, end]` of them. */
   async getStream(key: string, range?: { start: number; end?: number }): Promise<Readable> {
+    checkObjectKey(key);
     if (!range) return this.client.getObject(this.bucket, key);
     const length = range.end === undefined ? undefined : range.end - range.start + 1;
     return this.client.getPartialObject(this.bucket, key, range.start, length);
   }
 
   async stat(key: string): Promise<{ size: number; contentType: string | undefined } | null> {
+    checkObjectKey(key);
     try {
       const stat = await this.client.statObject(this.bucket, key);
       return { size: stat.size, contentType: stat.metaData?.['content-type'] };
@@ -151,6 +155,7 @@ export class ObjectStorage {
   }
 
   async remove(key: string): Promise<void> {
+    checkObjectKey(key);
     await this.client.removeObject(this.bucket, key);
   }
 }

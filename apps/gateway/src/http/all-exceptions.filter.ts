@@ -1,9 +1,8 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException } from '@nestjs/common';
 import { FastifyReply, FastifyRequest } from 'fastify';
-import { DomainError, openAiError } from '@switchyard/contracts';
+import { DomainError } from '@switchyard/contracts';
 import { JsonLogger } from '@switchyard/logging';
-import { speaksAnthropic, speaksGemini } from './api-dialect';
-import { anthropicError, geminiError, shouldRetryHeader } from './error-envelope';
+import { errorResponse } from './error-envelope';
 
 const fastifyCodes: Record<string, DomainError['code']> = {
   FST_ERR_CTP_BODY_TOO_LARGE: 'request_too_large',
@@ -46,15 +45,11 @@ export class AllExceptionsFilter implements ExceptionFilter {
     const request = http.getRequest<FastifyRequest>();
     const reply = http.getResponse<FastifyReply>();
     const domain = toDomainError(exception, request, this.logger);
-    const anthropic = speaksAnthropic(request);
-    const { status, body } = anthropic ? anthropicError(domain, String(request.id)) : speaksGemini(request) ? geminiError(domain) : openAiError(domain);
-    if (anthropic) reply.header('request-id', request.id);
+    const { status, headers, body } = errorResponse(domain, { id: String(request.id), url: request.url, headers: request.headers });
     if (reply.sent || reply.raw.headersSent) {
       reply.raw.end();
       return;
     }
-    const retry = shouldRetryHeader(status);
-    if (retry) reply.header('x-should-retry', retry);
-    reply.status(status).type('application/json').send(body);
+    reply.status(status).headers(headers).type('application/json').send(body);
   }
 }

@@ -1,4 +1,5 @@
-import { DomainError } from '@switchyard/contracts';
+import { DomainError, openAiError } from '@switchyard/contracts';
+import { speaksAnthropic, speaksGemini } from './api-dialect';
 
 /** Errors that retrying cannot fix: the OpenAI SDKs otherwise retry 409s and some 4xx. */
 export function shouldRetryHeader(status: number): string | null {
@@ -38,4 +39,22 @@ const googleStatuses: Record<number, string> = {
 /** The one place a domain error becomes Google's envelope (on Gemini-native routes). */
 export function geminiError(error: DomainError): { status: number; body: { error: { code: number; message: string; status: string } } } {
   return { status: error.status, body: { error: { code: error.status, message: error.message, status: googleStatuses[error.status] ?? (error.status >= 500 ? 'INTERNAL' : 'INVALID_ARGUMENT') } } };
+}
+
+export interface ErrorResponse {
+  status: number;
+  headers: Record<string, string>;
+  body: unknown;
+}
+
+/** A domain error as the caller's API answers errors: Anthropic's envelope on Anthropic routes, Google's on Gemini's, else OpenAI's. */
+export function errorResponse(error: DomainError, request: { id: string; url: string; headers: Record<string, string | string[] | undefined> }): ErrorResponse {
+  const headers: Record<string, string> = {};
+  const retry = shouldRetryHeader(error.status);
+  if (retry) headers['x-should-retry'] = retry;
+  if (speaksAnthropic(request)) {
+    headers['request-id'] = request.id;
+    return { ...anthropicError(error, request.id), headers };
+  }
+  return { ...(speaksGemini(request) ? geminiError(error) : openAiError(error)), headers };
 }

@@ -1,8 +1,9 @@
 import { Body, Controller, HttpCode, Post, Req, Res } from '@nestjs/common';
 import { FastifyReply, FastifyRequest } from 'fastify';
-import { createValidated, DomainError, ParkedFile, parkedObjectKey, Principal, SpeechBody, TranscriptionFormats } from '@switchyard/contracts';
+import { DomainError, ParkedPart, parkedPartKey, Principal, SpeechBody, TranscriptionFormats } from '@switchyard/contracts';
 import { ObjectStorage } from '@switchyard/object-storage';
 import { Access, Caller } from '../auth/access';
+import { admitBody } from '../http/edge';
 import { receiveUpload, ReceivedUpload } from '../files/multipart-upload';
 import { mediaTypeOf } from '../files/media-type';
 import { InferenceService } from './inference.service';
@@ -40,7 +41,7 @@ export class AudioController {
   @HttpCode(200)
   @Access('inference')
   async speech(@Caller() caller: Principal, @Body() body: unknown, @Req() req: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
-    createValidated(SpeechBody, body);
+    admitBody(SpeechBody, body);
     await this.inference.handle('/v1/audio/speech', caller, body as SpeechBody, req, reply, true);
   }
 
@@ -55,15 +56,17 @@ export class AudioController {
     if (!req.headers['content-type']?.startsWith('multipart/form-data')) {
       throw new DomainError('invalid_value', 'Send the audio as multipart/form-data with the fields "file" and "model"', null, 415);
     }
-    const objectKey = parkedObjectKey(caller.userId, String(req.id));
+    // the audio is the request's only parked part: position 0
+    const objectKey = parkedPartKey(caller.userId, String(req.id), 0);
     const upload = await receiveUpload(req.raw, this.storage, objectKey, MAX_AUDIO_BYTES, false);
     try {
       const refusal = refusalOf(upload);
       if (refusal) throw refusal;
-      const { filename, bytes, declaredType } = upload.file!;
-      const file: ParkedFile = { objectKey, filename, bytes, mediaType: mediaTypeOf(filename, declaredType, undefined) };
-      const body = { ...fieldsOf(upload.fields), model: upload.fields.model, file };
-      await this.inference.handle('/v1/audio/transcriptions', caller, body, req, reply, false);
+      const { filename, bytes, declaredType, sha256 } = upload.file!;
+      const audio: ParkedPart = { field: 'file', filename, bytes, mediaType: mediaTypeOf(filename, declaredType, undefined) };
+      // `file` in the body describes the audio for estimates (and, by its hash, for the response cache); its bytes travel parked
+      const body = { ...fieldsOf(upload.fields), model: upload.fields.model, file: { filename, bytes, sha256 } };
+      await this.inference.handle('/v1/audio/transcriptions', caller, body, req, reply, false, [audio]);
     } finally {
       if (upload.file && upload.failure === null) await this.storage.remove(objectKey).catch(() => undefined);
     }

@@ -1,7 +1,8 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { CreateBatchBody, createValidated, DomainError, Principal, Subjects } from '@switchyard/contracts';
+import { CreateBatchBody, DomainError, Principal, Subjects } from '@switchyard/contracts';
 import { RpcClient } from '@switchyard/nats';
 import { Access, Caller } from '../auth/access';
+import { admitBody } from '../http/edge';
 
 /** OpenAI's Batch API; the work runs in the batches service. */
 @Controller('v1/batches')
@@ -12,7 +13,7 @@ export class BatchesController {
   @Post()
   @HttpCode(200)
   create(@Caller() caller: Principal, @Body() body: unknown) {
-    return this.rpc.send(Subjects.batchesBatchCreate, { principal: caller, body: createValidated(CreateBatchBody, body) });
+    return this.rpc.send(Subjects.batchesBatchCreate, { principal: caller, body: admitBody(CreateBatchBody, body) });
   }
 
   @Get()

@@ -1,7 +1,8 @@
 import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
-import { createValidated, DomainError, GenerationBody, Principal, Subjects, TaskKind } from '@switchyard/contracts';
+import { DomainError, GenerationBody, Principal, Subjects, TaskKind } from '@switchyard/contracts';
 import { RpcClient } from '@switchyard/nats';
 import { Access, Caller } from '../auth/access';
+import { admitBody } from '../http/edge';
 
 const kinds: Record<string, TaskKind> = { videos: 'video', music: 'music', '3d': '3d' };
 
@@ -24,7 +25,7 @@ export class GenerationTasksController {
   @Access('inference')
   create(@Caller() caller: Principal, @Param('family') family: string, @Body() body: unknown) {
     const kind = kindOf(family);
-    return this.rpc.send(Subjects.batchesTaskCreate, { principal: caller, kind, body: createValidated(GenerationBody, body) });
+    return this.rpc.send(Subjects.batchesTaskCreate, { principal: caller, kind, body: admitBody(GenerationBody, body) });
   }
 
   @Get(':family/generations/:id')

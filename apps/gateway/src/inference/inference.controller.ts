@@ -2,26 +2,28 @@ import { Body, Controller, Delete, Get, HttpCode, Param, Post, Req, Res } from '
 import { FastifyReply, FastifyRequest } from 'fastify';
 import { ObjectStorage } from '@switchyard/object-storage';
 import {
-  ChatCompletionBody, CompletionsBody, createValidated, DEFAULT_IMAGE_MODEL, DomainError, EmbeddingsBody, ImageEditBody, ImageGenerationBody, Principal,
+  ChatCompletionBody, CompletionsBody, DEFAULT_IMAGE_MODEL, DomainError, EmbeddingsBody, ImageEditBody, ImageGenerationBody, Principal,
   RerankBody, ResponsesBody,
 } from '@switchyard/contracts';
 import { Access, Caller } from '../auth/access';
+import { admitBody } from '../http/edge';
 import { InferenceService } from './inference.service';
-import { ParkedParts, parkParts, removeParked } from './parked-parts';
+import { ParkedParts, parkParts, PartNames, removeParked } from './parked-parts';
 
 /** OpenAI's limit for one input image of an edit. */
 const MAX_IMAGE_BYTES = 50 * 1024 * 1024;
 
-/** A multipart edit as the JSON form; the parked images are read back by the router. */
+/** The file parts of a multipart edit: images (`image`, or `image[]` for several) and one mask. */
+const EDIT_PARTS: PartNames = { image: { field: 'image', many: true }, 'image[]': { field: 'image', many: true }, mask: { field: 'mask', many: false } };
+
+/** A multipart edit's fields as the JSON form's; its images and mask travel as parked parts beside it. */
 function imageEditOf(parts: ParkedParts): Record<string, unknown> & { model: string } {
   if (parts.tooLarge) throw new DomainError('request_too_large', `Each image must be at most ${MAX_IMAGE_BYTES} bytes`, 'image', 413);
-  const images = parts.files.filter((f) => f.name === 'image' || f.name === 'image[]').map((f) => ({ parked: f.file }));
-  const mask = parts.files.find((f) => f.name === 'mask');
   if (!parts.fields.prompt) throw new DomainError('missing_required_parameter', "Missing required parameter: 'prompt'", 'prompt');
-  if (images.length === 0) throw new DomainError('missing_required_parameter', "Missing required parameter: 'image'", 'image');
+  if (!parts.parts.some((p) => p.field === 'image')) throw new DomainError('missing_required_parameter', "Missing required parameter: 'image'", 'image');
   const numeric = new Set(['n', 'output_compression', 'partial_images']);
   const fields = Object.fromEntries(Object.entries(parts.fields).map(([k, v]) => [k, numeric.has(k) ? Number(v) : v]));
-  return { ...fields, model: parts.fields.model || DEFAULT_IMAGE_MODEL, images, ...(mask && { mask: { parked: mask.file } }) };
+  return { ...fields, model: parts.fields.model || DEFAULT_IMAGE_MODEL };
 }
 
 /** Validation rejects bad input but keeps the caller's body as sent: unknown fields pass through. */
@@ -33,7 +35,7 @@ export class InferenceController {
   @HttpCode(200)
   @Access('inference')
   async chat(@Caller() caller: Principal, @Body() body: unknown, @Req() req: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
-    createValidated(ChatCompletionBody, body);
+    admitBody(ChatCompletionBody, body);
     await this.inference.handle('/v1/chat/completions', caller, body as ChatCompletionBody, req, reply);
   }
 
@@ -41,7 +43,7 @@ export class InferenceController {
   @HttpCode(200)
   @Access('inference')
   async embeddings(@Caller() caller: Principal, @Body() body: unknown, @Req() req: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
-    createValidated(EmbeddingsBody, body);
+    admitBody(EmbeddingsBody, body);
     await this.inference.handle('/v1/embeddings', caller, body as EmbeddingsBody, req, reply);
   }
 
@@ -49,7 +51,7 @@ export class InferenceController {
   @HttpCode(200)
   @Access('inference')
   async completions(@Caller() caller: Principal, @Body() body: unknown, @Req() req: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
-    createValidated(CompletionsBody, body);
+    admitBody(CompletionsBody, body);
     await this.inference.handle('/v1/completions', caller, body as CompletionsBody, req, reply);
   }
 
@@ -58,7 +60,7 @@ export class InferenceController {
   @HttpCode(200)
   @Access('inference')
   async responses(@Caller() caller: Principal, @Body() body: unknown, @Req() req: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
-    createValidated(ResponsesBody, body);
+    admitBody(ResponsesBody, body);
     await this.inference.handle('/v1/responses', caller, body as ResponsesBody, req, reply);
   }
 
@@ -85,30 +87,30 @@ export class InferenceController {
   @HttpCode(200)
   @Access('inference')
   async imageGenerations(@Caller() caller: Principal, @Body() body: unknown, @Req() req: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
-    const validated = createValidated(ImageGenerationBody, body);
+    const validated = admitBody(ImageGenerationBody, body);
     await this.inference.handle('/v1/images/generations', caller, { ...(body as ImageGenerationBody), model: validated.model ?? DEFAULT_IMAGE_MODEL }, req, reply, false);
   }
 
   /**
    * JSON: `images[]` by our file id (an uploaded reference file) or by URL, an optional `mask`.
    * Multipart (what the SDKs send): `image` / `image[]` files and `mask`, parked in object storage
-   * for the request and turned into the same JSON form.
+   * for the request; they travel to the router beside the body (`ExecuteRequest.parked`).
    */
   @Post('images/edits')
   @HttpCode(200)
   @Access('inference')
   async imageEdits(@Caller() caller: Principal, @Body() body: unknown, @Req() req: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
     if (!req.headers['content-type']?.startsWith('multipart/form-data')) {
-      const validated = createValidated(ImageEditBody, body);
+      const validated = admitBody(ImageEditBody, body);
       await this.inference.handle('/v1/images/edits', caller, { ...(body as ImageEditBody), model: validated.model ?? DEFAULT_IMAGE_MODEL }, req, reply, false);
       return;
     }
-    const parts = await parkParts(req.raw, this.storage, caller.userId, String(req.id), MAX_IMAGE_BYTES, 17);
+    const place = { storage: this.storage, userId: caller.userId, requestId: String(req.id) };
+    const parked = await parkParts(req.raw, place, EDIT_PARTS, MAX_IMAGE_BYTES);
     try {
-      const edit = imageEditOf(parts);
-      await this.inference.handle('/v1/images/edits', caller, edit, req, reply, false);
+      await this.inference.handle('/v1/images/edits', caller, imageEditOf(parked), req, reply, false, parked.parts);
     } finally {
-      await removeParked(this.storage, parts);
+      await removeParked(place, parked);
     }
   }
 
@@ -117,7 +119,7 @@ export class InferenceController {
   @HttpCode(200)
   @Access('inference')
   async rerank(@Caller() caller: Principal, @Body() body: unknown, @Req() req: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
-    createValidated(RerankBody, body);
+    admitBody(RerankBody, body);
     await this.inference.handle('/v1/rerank', caller, body as RerankBody, req, reply, false);
   }
 }

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { FastifyReply, FastifyRequest } from 'fastify';
 import {
   CacheMode, CacheModes, ChannelType, ChannelTypes, DomainError, ExecuteReply, openAiError, ExecuteRequest, InferenceEndpoint,
-  Principal, StreamEvent, Subjects,
+  ParkedPart, Principal, StreamEvent, Subjects,
 } from '@switchyard/contracts';
 import { RpcClient } from '@switchyard/nats';
 import { GatewayConfig } from '../gateway.config';
@@ -49,10 +49,13 @@ export class InferenceService {
     return this.config.SWITCHYARD_UPSTREAM_TIMEOUT_MS * this.config.SWITCHYARD_MAX_ATTEMPTS + SLACK_MS;
   }
 
-  /** `stream`: what the route says (Gemini's streaming method); otherwise the body's `stream` flag. */
-  async handle(endpoint: InferenceEndpoint, principal: Principal, body: Record<string, unknown> & { model: string }, request: FastifyRequest, reply: FastifyReply, stream = endpoint !== '/v1/embeddings' && body.stream === true): Promise<void> {
+  /**
+   * `stream`: what the route says (Gemini's streaming method); otherwise the body's `stream` flag.
+   * `parked`: file parts the gateway parked for this request, carried beside the body.
+   */
+  async handle(endpoint: InferenceEndpoint, principal: Principal, body: Record<string, unknown> & { model: string }, request: FastifyRequest, reply: FastifyReply, stream = endpoint !== '/v1/embeddings' && body.stream === true, parked?: ParkedPart[]): Promise<void> {
     const execute: ExecuteRequest = {
-      requestId: String(request.id), principal, endpoint, body, stream, batchId: null,
+      requestId: String(request.id), principal, endpoint, body, stream, batchId: null, ...(parked && { parked }),
       channelType: headerChoice<ChannelType>(request, 'x-switchyard-channel-type', ChannelTypes),
       cache: headerChoice<CacheMode>(request, 'x-switchyard-cache', CacheModes),
     };

@@ -1,7 +1,8 @@
 import { Body, Controller, HttpCode, Param, Post, Req, Res } from '@nestjs/common';
 import { FastifyReply, FastifyRequest } from 'fastify';
-import { CountTokensBody, createValidated, DomainError, GenerateContentBody, MessagesBody, Principal } from '@switchyard/contracts';
+import { CountTokensBody, DomainError, GenerateContentBody, MessagesBody, Principal } from '@switchyard/contracts';
 import { Access, Caller } from '../auth/access';
+import { admitBody } from '../http/edge';
 import { InferenceService } from './inference.service';
 
 const GEMINI_METHODS = { generateContent: false, streamGenerateContent: true } as const;
@@ -26,7 +27,7 @@ export class NativeFormatsController {
   @HttpCode(200)
   @Access('inference')
   async messages(@Caller() caller: Principal, @Body() body: unknown, @Req() req: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
-    createValidated(MessagesBody, body);
+    admitBody(MessagesBody, body);
     await this.inference.handle('/v1/messages', caller, body as MessagesBody, req, reply);
   }
 
@@ -34,7 +35,7 @@ export class NativeFormatsController {
   @HttpCode(200)
   @Access('inference')
   countTokens(@Caller() caller: Principal, @Body() body: unknown, @Req() req: FastifyRequest) {
-    createValidated(CountTokensBody, body);
+    admitBody(CountTokensBody, body);
     return this.inference.countTokens(caller, body as CountTokensBody, req);
   }
 
@@ -43,7 +44,7 @@ export class NativeFormatsController {
   @Access('inference')
   async generateContent(@Caller() caller: Principal, @Param('modelAction') modelAction: string, @Body() body: unknown, @Req() req: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
     const { model, stream } = geminiTarget(modelAction);
-    createValidated(GenerateContentBody, body);
+    admitBody(GenerateContentBody, body);
     const request = { ...(body as GenerateContentBody), model, ...(stream && { stream: true }) };
     await this.inference.handle('/v1beta/models:generateContent', caller, request, req, reply, stream);
   }

@@ -163,16 +163,28 @@ export const TranscriptionFormats = ['json', 'text', 'srt', 'verbose_json', 'vtt
 
 /** Object keys of uploads parked for one request live under this prefix, per user. */
 export const PARKED_OBJECT_PREFIX = 'tmp/';
-export const parkedObjectKey = (userId: string, requestId: string): string => `${PARKED_OBJECT_PREFIX}${userId}/${requestId}`;
-export const isParkedFor = (objectKey: string, userId: string): boolean => objectKey.startsWith(`${PARKED_OBJECT_PREFIX}${userId}/`);
+/**
+ * The one place a parked part's object key is made: from the caller's user id, the request id and
+ * the part's position, never from anything a caller wrote. Gateway and router both derive it.
+ */
+export const parkedPartKey = (userId: string, requestId: string, index: number): string => `${PARKED_OBJECT_PREFIX}${userId}/${requestId}-${index}`;
 
-/** An uploaded file parked in object storage for one request (the router streams it to the upstream). */
-export interface ParkedFile {
-  objectKey: string;
-  filename: string;
-  mediaType: string;
-  bytes: number;
+export const ParkedPartFields = ['file', 'image', 'mask'] as const;
+
+/**
+ * One file part of a multipart request (a transcription's audio, an edit's images and mask), parked
+ * in object storage by the gateway for this request only. It travels in `ExecuteRequest.parked`,
+ * beside the caller's body, never inside it; its key is `parkedPartKey(user, request, index)`.
+ */
+export class ParkedPart {
+  @IsIn(ParkedPartFields) field!: (typeof ParkedPartFields)[number];
+  @IsString() @MaxLength(1024) filename!: string;
+  @IsString() @IsNotEmpty() @MaxLength(255) mediaType!: string;
+  @IsInt() @Min(0) bytes!: number;
 }
+
+/** Most parts a multipart request may park: OpenAI's 16 input images of an edit and its mask. */
+export const MAX_PARKED_PARTS = 17;
 
 /** The image model when an image request or reference file names none (the product docs' default). */
 export const DEFAULT_IMAGE_MODEL = 'gpt-image-2';
@@ -223,6 +235,8 @@ export class ExecuteRequest {
   @IsOptional() @IsBoolean() prepaid?: boolean;
   /** `x-switchyard-cache`: on or off for this request; absent = the channels' setting */
   @IsOptional() @ValidateIf((_, v) => v !== null) @IsIn(CacheModes) cache?: CacheMode | null;
+  /** file parts the gateway parked for this request, by position (their object keys derive from it) */
+  @IsOptional() @IsArray() @ArrayMaxSize(MAX_PARKED_PARTS) @ValidateNested({ each: true }) @Type(() => ParkedPart) parked?: ParkedPart[];
 }
 
 export interface ExecuteReply {

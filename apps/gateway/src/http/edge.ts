@@ -1,0 +1,80 @@
+import { Server } from 'http';
+import { FastifyHttpOptions, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { createValidated, DomainError } from '@switchyard/contracts';
+import { answerClientError } from './client-error';
+import { HEADERS_MAX_BYTES, URL_MAX_BYTES } from './edge-limits';
+import { errorResponse } from './error-envelope';
+import { registerJsonBody } from './json-body';
+
+/*
+ * The one edge that decides what may come in. Everything a caller sends is hostile until it has
+ * passed here, and nothing reaches a service before it has:
+ *
+ *   request line + headers  Node's parser, at most HEADERS_MAX_BYTES (431), URL at most URL_MAX_BYTES (414),
+ *                           malformed HTTP (400): answered in the API's envelope (client-error.ts, urlWithinLimit)
+ *   JSON bodies             at most `bodyLimit` bytes (413), nested at most JSON_MAX_DEPTH (400), valid JSON (400) (json-body.ts)
+ *   multipart bodies        boundary, part headers, counts and sizes of parts, one part per file name (400/413),
+ *                           streamed, never whole in memory (multipart-reader.ts)
+ *   body fields             validated per route by its contract class; fields only the server writes are refused (admitBody)
+ *   server-made values      request ids, principals, object keys and parked parts are made here from ids and
+ *                           travel beside the caller's body, never inside it
+ */
+
+/** Fields only the server writes into a request: a caller's body that carries one is refused, by name. */
+const SERVER_ONLY_FIELDS = new Set(['parked']);
+
+/** The first server-only field in a body, at the top or one level into a field (`images.0.parked`, `mask.parked`). */
+export function serverOnlyFieldIn(body: unknown): string | null {
+  if (body === null || typeof body !== 'object' || Array.isArray(body)) return null;
+  for (const [name, value] of Object.entries(body)) {
+    if (SERVER_ONLY_FIELDS.has(name)) return name;
+    const nested = Array.isArray(value) ? value.map((item, i) => [`${name}.${i}`, item] as const) : [[name, value] as const];
+    for (const [path, item] of nested) {
+      if (item === null || typeof item !== 'object' || Array.isArray(item)) continue;
+      const field = Object.keys(item).find((key) => SERVER_ONLY_FIELDS.has(key));
+      if (field) return `${path}.${field}`;
+    }
+  }
+  return null;
+}
+
+/** A caller's JSON body, let in: no server-only field, and valid by the route's contract class (unknown fields pass through). */
+export function admitBody<T extends object>(contract: new () => T, body: unknown): T {
+  const serverOnly = serverOnlyFieldIn(body);
+  if (serverOnly) throw new DomainError('invalid_value', `'${serverOnly}' is set by the server and cannot be sent`, serverOnly);
+  return createValidated(contract, body);
+}
+
+/** A URL longer than the limit (but within Node's header limit) is a 414, before any route runs. */
+function urlWithinLimit(request: FastifyRequest): void {
+  if (Buffer.byteLength(request.raw.url ?? '') > URL_MAX_BYTES) {
+    throw new DomainError('request_too_large', `The request URL is longer than ${URL_MAX_BYTES} bytes`, null, 414);
+  }
+}
+
+type EdgeServerOptions = Pick<FastifyHttpOptions<Server>, 'bodyLimit' | 'http' | 'clientErrorHandler' | 'frameworkErrors'>;
+
+/** Fastify's own routing refusals (a malformed URL, an overlong path segment), in the API's envelope. */
+const answerFrameworkError: NonNullable<EdgeServerOptions['frameworkErrors']> = (error, request, reply) => {
+  const domain = error.code === 'FST_ERR_MAX_PARAM_LENGTH'
+    ? new DomainError('request_too_large', 'A segment of the request path is too long', null, 414)
+    : new DomainError('invalid_value', 'The request URL is malformed', null, 400);
+  const { status, headers, body } = errorResponse(domain, { id: String(request.id), url: request.url, headers: request.headers });
+  void (reply as FastifyReply).status(status).headers(headers).type('application/json').send(body);
+};
+
+/** The HTTP server's side of the edge, for the Fastify adapter's options. */
+export function edgeServerOptions(bodyLimit: number): EdgeServerOptions {
+  return {
+    bodyLimit,
+    http: { maxHeaderSize: HEADERS_MAX_BYTES },
+    clientErrorHandler: answerClientError,
+    frameworkErrors: answerFrameworkError,
+  };
+}
+
+/** The request side of the edge: URL length, then the body parsers. */
+export function registerEdge(fastify: FastifyInstance): void {
+  fastify.addHook('onRequest', async (request) => urlWithinLimit(request));
+  registerJsonBody(fastify);
+}
