@@ -668,8 +668,8 @@ describe('hostile: no key holder can skip billing, read another tenant\'s data, 
     for (const t of tenants) {
       await attempt(`${t.name}: calls at the mock = usage records`, async () => {
         const { calls, records } = await billedCalls(t);
-        expect({ calls, records }).toEqual({ calls, records: calls });
         expect(calls).toBeGreaterThan(0);
+        expect(records).toBe(calls);
       });
     }
     await attempt('transcriptions: calls at the mock = usage records', async () => {
@@ -682,10 +682,8 @@ describe('hostile: no key holder can skip billing, read another tenant\'s data, 
       `SELECT u.id, u.name, u.balance_nano::text AS balance, ${debt ? 'u.debt_nano::text' : `'0'`} AS debt, COALESCE(sum(l.amount_nano), 0)::text AS ledger
          FROM billing.users u LEFT JOIN billing.ledger l ON l.user_id = u.id GROUP BY u.id ORDER BY u.name`);
     for (const user of books as { name: string; balance: string; debt: string; ledger: string }[]) {
-      await attempt(`${user.name}: ledger = balance${debt ? ' - debt' : ''}, balance >= 0`, async () => {
-        expect(BigInt(user.ledger)).toBe(BigInt(user.balance) - BigInt(user.debt));
-        expect(BigInt(user.balance) >= 0n).toBe(true);
-      });
+      await attempt(`${user.name}: ledger = balance${debt ? ' - debt' : ''}`, async () => expect(BigInt(user.ledger)).toBe(BigInt(user.balance) - BigInt(user.debt)));
+      await attempt(`${user.name}: balance >= 0`, async () => expect(BigInt(user.balance) >= 0n).toBe(true));
     }
     verdict();
   });
