@@ -1,7 +1,8 @@
 import { NatsConnection } from 'nats';
 import { DataSource } from 'typeorm';
 import { DomainError, Events, hashApiKey, KeyRevokedEvent, Streams, Subjects, UsageEvent, UsageEventGroup } from '@switchyard/contracts';
-import { broadcast, onBroadcast, publishDurable, RpcClient } from '@switchyard/nats';
+import { JsonLogger } from '@switchyard/logging';
+import { BootedService, bootService, broadcast, onBroadcast, publishDurable, RpcClient } from '@switchyard/nats';
 import { InProcessService, startServiceInProcess } from '@switchyard/testing';
 import { BillingConfig } from './billing.config';
 import { billingService } from './billing.service-definition';
@@ -37,7 +38,7 @@ describe('billing service (real Postgres, NATS, JetStream)', () => {
   beforeAll(async () => {
     service = await startServiceInProcess(billingService, { SWITCHYARD_ADMIN_KEY: ADMIN_KEY });
     ({ dataSource, nc, rpc } = service);
-    await ensureBootstrapAdmin(dataSource, ADMIN_KEY); // a restart changes nothing
+    expect(await ensureBootstrapAdmin(dataSource, ADMIN_KEY)).toBe('present'); // a restart changes nothing
   });
 
   afterAll(() => service?.stop());
@@ -305,5 +306,49 @@ describe('billing service (real Postgres, NATS, JetStream)', () => {
     const [{ amounts }] = await dataSource.query(`SELECT string_agg(amount_nano::text, ',' ORDER BY request_id) AS amounts FROM billing.holds WHERE user_id = $1`, [user.id]);
     expect(amounts).toBe('400000000,300000000,0');
     expect(await rpc.send(Subjects.billingHoldRelease, { requestId: 'lease_unknown', amountNano: '1' })).toEqual({ released: false });
+  });
+});
+
+describe('the bootstrap admin key across restarts (same database)', () => {
+  let first: InProcessService<BillingConfig>;
+  let restarted: BootedService<BillingConfig> | undefined;
+
+  beforeAll(async () => {
+    first = await startServiceInProcess(billingService, { SWITCHYARD_ADMIN_KEY: ADMIN_KEY });
+  });
+
+  afterAll(async () => {
+    await restarted?.close();
+    await first?.stop();
+  });
+
+  it('stays revoked when billing restarts with it still configured, and start-up says so without naming the key', async () => {
+    const { rpc } = first;
+    const admin = (await rpc.send(Subjects.billingUserList, {})).find((u) => u.role === 'admin')!;
+    const spare = await rpc.send(Subjects.billingKeyCreate, { userId: admin.id, body: { name: 'spare', scopes: ['inference', 'usage:read', 'admin'] } });
+    const bootstrap = (await rpc.send(Subjects.billingKeyList, { userId: admin.id })).find((k) => k.name === 'bootstrap')!;
+    await rpc.send(Subjects.billingKeyRevoke, { userId: admin.id, keyId: bootstrap.id });
+    expect(await rpc.send(Subjects.billingKeyVerify, { keyHash: hashApiKey(ADMIN_KEY) })).toBeNull();
+
+    await first.close();
+    const errors = jest.spyOn(JsonLogger.prototype, 'error');
+    let said: string[];
+    try {
+      restarted = await bootService(billingService, { DATABASE_URL: first.databaseUrl, NATS_URL: first.natsUrl, SWITCHYARD_ADMIN_KEY: ADMIN_KEY }, { logLevel: 'error', poolSize: 5 });
+      said = errors.mock.calls.map(([message]) => String(message));
+    } finally {
+      errors.mockRestore();
+    }
+
+    const after = new RpcClient(restarted.nc, 10_000);
+    expect(await after.send(Subjects.billingKeyVerify, { keyHash: hashApiKey(ADMIN_KEY) })).toBeNull();
+    expect(await after.send(Subjects.billingKeyVerify, { keyHash: hashApiKey(spare.key) })).toMatchObject({ role: 'admin' });
+    const keys = await after.send(Subjects.billingKeyList, { userId: admin.id });
+    expect(keys.find((k) => k.id === bootstrap.id)!.revoked_at).not.toBeNull();
+    // no fresh key was minted for the revoked secret either
+    expect(await restarted.dataSource.query('SELECT count(*)::int AS n FROM billing.api_keys WHERE key_hash = $1', [hashApiKey(ADMIN_KEY)])).toEqual([{ n: 1 }]);
+
+    expect(said.filter((line) => /SWITCHYARD_ADMIN_KEY/.test(line) && /revoked/i.test(line))).toHaveLength(1);
+    expect(said.join('\n')).not.toContain(ADMIN_KEY);
   });
 });

@@ -66,16 +66,20 @@ export class KeysService {
   }
 }
 
-/** Makes `SWITCHYARD_ADMIN_KEY` a working admin key; safe when replicas start together. */
-export async function ensureBootstrapAdmin(ds: DataSource, secret: string): Promise<void> {
+/** What start-up found for `SWITCHYARD_ADMIN_KEY`: a new key, the key as it was, or a key an admin revoked. */
+export type BootstrapAdminOutcome = 'created' | 'present' | 'revoked';
+
+/**
+ * Makes `SWITCHYARD_ADMIN_KEY` a working admin key the first time it is configured; safe when
+ * replicas start together. A revocation outlives restarts: a revoked bootstrap key is reported,
+ * never re-enabled (the configured secret is no proof that its holder may still use it).
+ */
+export async function ensureBootstrapAdmin(ds: DataSource, secret: string): Promise<BootstrapAdminOutcome> {
   const keyHash = hashApiKey(secret);
-  await ds.transaction(async (em) => {
+  return ds.transaction(async (em) => {
     await em.query('SELECT pg_advisory_xact_lock(hashtext($1))', ['switchyard:bootstrap-admin']);
     const existing = await em.findOneBy(ApiKeyEntity, { keyHash });
-    if (existing) {
-      if (existing.revokedAt) await em.update(ApiKeyEntity, { id: existing.id }, { revokedAt: null });
-      return;
-    }
+    if (existing) return existing.revokedAt ? 'revoked' : 'present';
     let admin = await em.findOne(UserEntity, { where: { role: 'admin', name: 'admin' }, order: { createdAt: 'ASC' } });
     if (!admin) {
       admin = em.create(UserEntity, { id: newId('usr_'), name: 'admin', role: 'admin', balanceNano: 0n });
@@ -85,5 +89,6 @@ export async function ensureBootstrapAdmin(ds: DataSource, secret: string): Prom
       id: newId('key_'), userId: admin.id, name: 'bootstrap', scopes: ['inference', 'usage:read', 'admin'],
       keyHash, prefix: apiKeyHint(secret), revokedAt: null,
     });
+    return 'created';
   });
 }

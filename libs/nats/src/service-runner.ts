@@ -34,7 +34,7 @@ export interface ServiceDefinition<C extends ServiceConfig> {
   configClass: new () => C;
   openDatabase(url: string, poolSize: number): Promise<DataSource>;
   /** work that must be done before the service takes requests (e.g. the bootstrap admin key) */
-  prepare?(config: C, dataSource: DataSource): Promise<void>;
+  prepare?(config: C, dataSource: DataSource, logger: JsonLogger): Promise<void>;
   module(deps: ServiceDeps<C>): DynamicModule | Promise<DynamicModule>;
 }
 
@@ -58,7 +58,7 @@ export async function bootService<C extends ServiceConfig>(
   startEventLoopDelayMonitor();
   const logger = new JsonLogger(definition.name, options.logLevel ?? config.LOG_LEVEL);
   const dataSource = await definition.openDatabase(config.DATABASE_URL, options.poolSize ?? config.DATABASE_POOL_SIZE);
-  await definition.prepare?.(config, dataSource);
+  await definition.prepare?.(config, dataSource, logger);
   const nc = await connectNats(config.NATS_URL, instanceId(definition.name));
   const module = await definition.module({ config, dataSource, nc, logger });
   const app = await startMicroservice(module, { service: definition.name, nc, logger });
