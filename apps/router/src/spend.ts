@@ -1,6 +1,8 @@
 import { randomBytes } from 'crypto';
 import { Inject, Injectable, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
-import { ChannelType, chargeFor, chargePolicyOf, costOf, ExecuteRequest, nanoToUsd, parseDecimal, PriceNano, Subjects, worstCaseUsage } from '@switchyard/contracts';
+import {
+  ChannelType, chargeFor, chargePolicyOf, costOf, DomainError, ExecuteRequest, MAX_NANO, nanoToUsd, parseDecimal, PriceNano, Subjects, worstCaseUsage,
+} from '@switchyard/contracts';
 import { JsonLogger } from '@switchyard/logging';
 import { LOGGER, RpcClient } from '@switchyard/nats';
 import type { NormalizedUsage } from '@switchyard/providers';
@@ -71,6 +73,9 @@ export class Spend implements OnApplicationBootstrap, OnApplicationShutdown {
     const worst = worstCaseUsage(req.endpoint, req.body, this.config.SWITCHYARD_DEFAULT_MAX_OUTPUT_TOKENS);
     const amount = costOf(price, worst, Boolean(req.batchId));
     if (amount === 0n) return false;
+    if (amount > MAX_NANO) {
+      throw new DomainError('insufficient_quota', 'You exceeded your current quota: this request may cost more than any balance can hold. Lower its output limit (max_tokens) or the number of choices.');
+    }
     if (this.leases) await this.leases.take(req.requestId, req.principal.userId, amount);
     else await this.rpc.send(Subjects.billingHoldCreate, { requestId: req.requestId, userId: req.principal.userId, amountNano: amount.toString(), ttlMs: this.holdTtlMs() });
     return true;
