@@ -3,6 +3,7 @@ import { DataSource } from 'typeorm';
 import { chargeFor, chargePolicyOf, PriceNano, UsageEvent } from '@switchyard/contracts';
 import { queryPrepared } from '@switchyard/database';
 import { BillingConfig } from './billing.config';
+import { moveNetPosition } from './net-position';
 import { PricesService } from './prices.service';
 
 const MAX_GROUP = 200;
@@ -63,7 +64,8 @@ export class UsageService {
    * Applies a group of events in one statement (one round trip, one commit): records the usage
    * rows that are new, and only for those replaces what was set aside by the actual cost (a
    * request's own hold goes; a batch reservation or credit lease shrinks by the cost, never below
-   * zero), appends the ledger entries and debits each user once.
+   * zero), appends the ledger entries and debits each user once. A cost the balance cannot cover
+   * (an upstream answered past the limit held for) empties the balance and leaves the rest as debt.
    */
   private async applyGroup(events: UsageEvent[], prices: Map<string, PriceNano | null>): Promise<('applied' | 'duplicate')[]> {
     const policy = chargePolicyOf(this.config);
@@ -136,7 +138,7 @@ per_user AS (
   ) moves GROUP BY user_id
 ),
 debited AS (
-  UPDATE billing.users u SET balance_nano = u.balance_nano - p.cost, held_nano = u.held_nano - p.freed
+  UPDATE billing.users u SET ${moveNetPosition('-p.cost', 'u')}, held_nano = u.held_nano - p.freed
   FROM per_user p WHERE u.id = p.user_id AND (p.cost <> 0 OR p.freed <> 0)
 )
 SELECT request_id FROM fresh`;
