@@ -1,6 +1,6 @@
 import { NatsConnection } from 'nats';
 import { DataSource } from 'typeorm';
-import { DomainError, Events, hashApiKey, KeyRevokedEvent, Streams, Subjects, UsageEvent, UsageEventGroup } from '@switchyard/contracts';
+import { DomainError, Events, hashApiKey, KeyRevokedEvent, Streams, Subjects, UsageEvent, UsageEventGroup, UserIndebtedEvent } from '@switchyard/contracts';
 import { broadcast, onBroadcast, publishDurable, RpcClient } from '@switchyard/nats';
 import { InProcessService, startServiceInProcess } from '@switchyard/testing';
 import { BillingConfig } from './billing.config';
@@ -296,6 +296,9 @@ describe('billing service (real Postgres, NATS, JetStream)', () => {
        FROM billing.users WHERE id = $1`, [user.id]))[0] as { balance: string; debt: string; held: string; ledger: string };
     const billed = async (n: number) => until(async () => ((await rpc.send(Subjects.billingUsageList, { userId: user.id, limit: 10 })).data.length === n ? true : undefined));
 
+    const indebted: UserIndebtedEvent[] = [];
+    const sub = onBroadcast<UserIndebtedEvent>(nc, Events.billingUserIndebted, (e) => indebted.push(e));
+    await nc.flush();
     // a credit lease of $0.004 and a request's own hold of $0.005; the upstream answers 2,000 tokens ($0.02) on each
     await hold('lease_overshot', '4000000', '4000000');
     await hold('req_overshot_own', '5000000');
@@ -306,6 +309,9 @@ describe('billing service (real Postgres, NATS, JetStream)', () => {
     // $0.01 − $0.04: the balance stops at zero, $0.03 is owed, the ledger says −$0.03 = balance − debt
     expect(await accountOf()).toEqual({ balance: '0', debt: '30000000', held: '0', ledger: '-30000000' });
     expect(await rpc.send(Subjects.billingUserGet, { userId: user.id })).toMatchObject({ balance: 0, debt: 0.03 });
+    // every router hears it, so leases granted before stop serving this user
+    await until(async () => (indebted.some((e) => e.userId === user.id) ? true : undefined));
+    sub.unsubscribe();
 
     // nothing is set aside while debt is owed, not even a lease's minimum
     await expect(hold('req_after_debt', '1')).rejects.toMatchObject({ code: 'insufficient_quota', status: 402, message: expect.stringContaining('owes $0.03') });

@@ -1,10 +1,12 @@
 import { randomBytes } from 'crypto';
 import { Inject, Injectable, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { NatsConnection, Subscription } from 'nats';
 import {
-  ChannelType, chargeFor, chargePolicyOf, costOf, DomainError, ExecuteRequest, MAX_NANO, nanoToUsd, parseDecimal, PriceNano, Subjects, worstCaseUsage,
+  ChannelType, chargeFor, chargePolicyOf, costOf, createValidated, DomainError, Events, ExecuteRequest, MAX_NANO, nanoToUsd, parseDecimal, PriceNano,
+  Subjects, UserIndebtedEvent, worstCaseUsage,
 } from '@switchyard/contracts';
 import { JsonLogger } from '@switchyard/logging';
-import { LOGGER, RpcClient } from '@switchyard/nats';
+import { LOGGER, NATS_CONNECTION, onBroadcast, RpcClient } from '@switchyard/nats';
 import type { NormalizedUsage } from '@switchyard/providers';
 import { CreditLeases } from './credit-leases';
 import { PriceBook } from './price-book';
@@ -32,11 +34,13 @@ export interface ShownCost {
 export class Spend implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly leases: CreditLeases | null;
   private timer: NodeJS.Timeout | null = null;
+  private indebted: Subscription | null = null;
 
   constructor(
     private readonly rpc: RpcClient,
     private readonly prices: PriceBook,
     private readonly config: RouterConfig,
+    @Inject(NATS_CONNECTION) private readonly nc: NatsConnection,
     @Inject(LOGGER) private readonly logger: JsonLogger,
   ) {
     const leaseNano = parseDecimal(config.SWITCHYARD_CREDIT_LEASE_USD, 9);
@@ -58,10 +62,18 @@ export class Spend implements OnApplicationBootstrap, OnApplicationShutdown {
     const leases = this.leases;
     this.timer = setInterval(() => leases.sweep(), LEASE_SWEEP_MS);
     this.timer.unref();
+    this.indebted = onBroadcast<unknown>(this.nc, Events.billingUserIndebted, (payload) => {
+      try {
+        leases.revoke(createValidated(UserIndebtedEvent, payload).userId);
+      } catch (e) {
+        this.logger.warn('ignoring an invalid billing.user.indebted message', e);
+      }
+    });
   }
 
   onApplicationShutdown(): void {
     if (this.timer) clearInterval(this.timer);
+    this.indebted?.unsubscribe();
     this.leases?.releaseAll();
   }
 

@@ -76,6 +76,11 @@ export class VerifyKeyRequest {
   @IsString() @IsNotEmpty() keyHash!: string;
 }
 
+/** billing → every router: this user owes debt, so no request of theirs may draw on a lease granted before. */
+export class UserIndebtedEvent {
+  @IsString() @IsNotEmpty() userId!: string;
+}
+
 export interface KeyRevokedEvent {
   keyHash: string;
 }
