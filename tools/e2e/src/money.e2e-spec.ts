@@ -167,3 +167,45 @@ describe('money: holds that cover what the upstream may charge, and debt', () =>
     expect(adminRefused.body.error).toMatchObject({ param: 'from' });
   });
 });
+
+describe('money: debt with two router replicas', () => {
+  let stack: RunningStack;
+  let call: ReturnType<typeof apiCaller>;
+  let db: Client;
+
+  beforeAll(async () => {
+    stack = await startStackLikeNpmStart({ SWITCHYARD_REPLICAS: 'router=2' });
+    call = apiCaller(stack);
+    await call('PUT', '/admin/prices/mock-gpt', stack.adminKey, { input_per_million: 1, output_per_million: 10 });
+    db = new Client({ connectionString: stack.databaseUrl });
+    await db.connect();
+  });
+
+  afterAll(async () => {
+    await db?.end();
+    await stack?.stop();
+  });
+
+  it('stops every replica serving a user from its lease once they owe debt', async () => {
+    const { userId, key } = await createUserWithKey(stack, { name: 'two-leases', credits: 1 });
+    const chat = (extra: Record<string, unknown> = {}) => call('POST', '/v1/chat/completions', key, { model: 'mock-gpt', messages: [{ role: 'user', content: 'lease me' }], max_tokens: 10, ...extra });
+    const leases = async () => Number((await db.query(`SELECT count(*) AS n FROM billing.holds WHERE user_id = $1 AND request_id LIKE 'lease_%'`, [userId])).rows[0].n);
+    // requests spread over both replicas until each holds a lease for this user ($0.50 and $0.25)
+    for (let i = 0; i < 60 && (await leases()) < 2; i++) expect((await chat()).status).toBe(200);
+    expect(await leases()).toBe(2);
+
+    // one replica's upstream answers 200,000 tokens ($2): the $1 balance is gone, about $1 is owed
+    expect((await chat({ mock: { completion_tokens: 200_000 } })).status).toBe(200);
+    let debt = 0;
+    for (let i = 0; i < 100 && debt === 0; i++) {
+      debt = (await call('GET', `/admin/users/${userId}`, stack.adminKey)).body.debt;
+      if (debt === 0) await new Promise((r) => setTimeout(r, 100));
+    }
+    expect(debt).toBeGreaterThan(0.9);
+    await new Promise((r) => setTimeout(r, 300)); // the broadcast reaching both replicas
+
+    // the other replica's lease still has money on it, but no request may draw on it now
+    const after = await Promise.all(Array.from({ length: 10 }, () => chat()));
+    expect(after.map((a) => a.status)).toEqual(Array(10).fill(402));
+  });
+});
