@@ -11,11 +11,12 @@ import { BillingLimitsHolds1764100000000 } from './migrations/1764100000000-bill
 import { BillingPriceKinds1764200000000 } from './migrations/1764200000000-billing-price-kinds';
 import { BillingHeldTotal1764300000000 } from './migrations/1764300000000-billing-held-total';
 import { BillingUsageBuckets1764400000000 } from './migrations/1764400000000-billing-usage-buckets';
+import { BillingDebt1764500000000 } from './migrations/1764500000000-billing-debt';
 
 export function openBillingDatabase(url: string, poolSize: number): Promise<DataSource> {
   return openServiceDatabase({
     url, schema: 'billing', poolSize,
     entities: [UserEntity, ApiKeyEntity, PriceEntity, LedgerEntryEntity, UsageRecordEntity],
-    migrations: [BillingInitial1763800000000, BillingCachedUsage1764000000000, BillingLimitsHolds1764100000000, BillingPriceKinds1764200000000, BillingHeldTotal1764300000000, BillingUsageBuckets1764400000000],
+    migrations: [BillingInitial1763800000000, BillingCachedUsage1764000000000, BillingLimitsHolds1764100000000, BillingPriceKinds1764200000000, BillingHeldTotal1764300000000, BillingUsageBuckets1764400000000, BillingDebt1764500000000],
   });
 }

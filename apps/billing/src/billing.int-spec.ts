@@ -1,6 +1,6 @@
 import { NatsConnection } from 'nats';
 import { DataSource } from 'typeorm';
-import { DomainError, Events, hashApiKey, KeyRevokedEvent, Streams, Subjects, UsageEvent, UsageEventGroup } from '@switchyard/contracts';
+import { DomainError, Events, hashApiKey, KeyRevokedEvent, Streams, Subjects, UsageEvent, UsageEventGroup, UserIndebtedEvent } from '@switchyard/contracts';
 import { JsonLogger } from '@switchyard/logging';
 import { BootedService, bootService, broadcast, onBroadcast, publishDurable, RpcClient } from '@switchyard/nats';
 import { InProcessService, startServiceInProcess } from '@switchyard/testing';
@@ -287,6 +287,62 @@ describe('billing service (real Postgres, NATS, JetStream)', () => {
     expect(await rpc.send(Subjects.billingHoldRelease, { requestId: 'batch_res' })).toEqual({ released: true });
     expect(await heldOf()).toBe('0');
   });
+  it('turns a cost beyond the balance into debt, refuses holds while it is owed, and lets credits repay it first', async () => {
+    const user = await rpc.send(Subjects.billingUserCreate, { name: 'overshot', credits: 0.01 });
+    await rpc.send(Subjects.billingPriceSet, { model: 'debt-model', body: { input_per_million: 0, output_per_million: 10 } });
+    const hold = (requestId: string, amountNano: string, minimumNano?: string) => rpc.send(Subjects.billingHoldCreate, { requestId, userId: user.id, amountNano, minimumNano, ttlMs: 600_000 });
+    const accountOf = async () => (await dataSource.query(
+      `SELECT balance_nano::text AS balance, debt_nano::text AS debt, held_nano::text AS held,
+              (SELECT coalesce(sum(amount_nano), 0) FROM billing.ledger WHERE user_id = $1)::text AS ledger
+       FROM billing.users WHERE id = $1`, [user.id]))[0] as { balance: string; debt: string; held: string; ledger: string };
+    const billed = async (n: number) => until(async () => ((await rpc.send(Subjects.billingUsageList, { userId: user.id, limit: 10 })).data.length === n ? true : undefined));
+
+    const indebted: UserIndebtedEvent[] = [];
+    const sub = onBroadcast<UserIndebtedEvent>(nc, Events.billingUserIndebted, (e) => indebted.push(e));
+    await nc.flush();
+    // a credit lease of $0.004 and a request's own hold of $0.005; the upstream answers 2,000 tokens ($0.02) on each
+    await hold('lease_overshot', '4000000', '4000000');
+    await hold('req_overshot_own', '5000000');
+    const js = nc.jetstream();
+    await publishDurable(js, Events.routerRequestCompleted, usageEvent({ requestId: 'req_overshot_lease', userId: user.id, model: 'debt-model', promptTokens: 0, completionTokens: 2000, prepaidBy: 'lease_overshot' }), 'req_overshot_lease');
+    await publishDurable(js, Events.routerRequestCompleted, usageEvent({ requestId: 'req_overshot_own', userId: user.id, model: 'debt-model', promptTokens: 0, completionTokens: 2000 }), 'req_overshot_own');
+    await billed(2);
+    // $0.01 − $0.04: the balance stops at zero, $0.03 is owed, the ledger says −$0.03 = balance − debt
+    expect(await accountOf()).toEqual({ balance: '0', debt: '30000000', held: '0', ledger: '-30000000' });
+    expect(await rpc.send(Subjects.billingUserGet, { userId: user.id })).toMatchObject({ balance: 0, debt: 0.03 });
+    // every router hears it, so leases granted before stop serving this user
+    await until(async () => (indebted.some((e) => e.userId === user.id) ? true : undefined));
+    sub.unsubscribe();
+
+    // nothing is set aside while debt is owed, not even a lease's minimum
+    await expect(hold('req_after_debt', '1')).rejects.toMatchObject({ code: 'insufficient_quota', status: 402, message: expect.stringContaining('owes $0.03') });
+    await expect(hold('lease_after_debt', '1000', '1')).rejects.toMatchObject({ code: 'insufficient_quota' });
+    // nor can an admin debit push the balance under zero
+    await expect(rpc.send(Subjects.billingCreditAdd, { userId: user.id, body: { amount: -0.01 } })).rejects.toMatchObject({ param: 'amount' });
+
+    // credits repay the debt first
+    expect(await rpc.send(Subjects.billingCreditAdd, { userId: user.id, body: { amount: 0.02 } })).toMatchObject({ balance: 0, debt: 0.01 });
+    await expect(hold('req_still_owing', '1')).rejects.toMatchObject({ code: 'insufficient_quota' });
+    expect(await rpc.send(Subjects.billingCreditAdd, { userId: user.id, body: { amount: 0.015 } })).toMatchObject({ balance: 0.005, debt: 0 });
+    expect(await hold('req_repaid', '5000000')).toEqual({ request_id: 'req_repaid', amount_nano: '5000000' });
+    expect(await accountOf()).toEqual({ balance: '5000000', debt: '0', held: '5000000', ledger: '5000000' });
+
+    // the invariant holds for every account, and the database refuses a negative balance outright
+    const broken = await dataSource.query(
+      `SELECT u.id FROM billing.users u LEFT JOIN (SELECT user_id, sum(amount_nano) AS total FROM billing.ledger GROUP BY user_id) l ON l.user_id = u.id
+       WHERE coalesce(l.total, 0) <> u.balance_nano - u.debt_nano OR u.balance_nano < 0 OR u.debt_nano < 0 OR (u.balance_nano > 0 AND u.debt_nano > 0)`);
+    expect(broken).toEqual([]);
+    await expect(dataSource.query('UPDATE billing.users SET balance_nano = -1 WHERE id = $1', [user.id])).rejects.toThrow(/users_balance_ck/);
+  });
+
+  it('refuses a credit that would take a balance past what an account may hold, naming amount, instead of overflowing', async () => {
+    const user = await rpc.send(Subjects.billingUserCreate, { name: 'whale', credits: 1e9 });
+    const refused = await rpc.send(Subjects.billingCreditAdd, { userId: user.id, body: { amount: 1e9 } }).catch((e: unknown) => e);
+    expect(refused).toMatchObject({ code: 'invalid_value', param: 'amount', status: 400 });
+    expect((refused as DomainError).message).not.toMatch(/nano/i);
+    expect((await rpc.send(Subjects.billingUserGet, { userId: user.id })).balance).toBe(1e9);
+  });
+
   it('grants a credit lease as large as asked while half the available balance stays free, and never below its minimum', async () => {
     const user = await rpc.send(Subjects.billingUserCreate, { name: 'leaser', credits: 1 });
     const lease = (requestId: string, amountNano: string, minimumNano: string) => rpc.send(Subjects.billingHoldCreate, { requestId, userId: user.id, amountNano, minimumNano, ttlMs: 60_000 });

@@ -1,6 +1,6 @@
 import { Inject, Injectable, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { costOf, CreateHoldRequest, DomainError, HoldView, nanoToUsd, ReserveRequest } from '@switchyard/contracts';
+import { costOf, CreateHoldRequest, DomainError, HoldView, MAX_NANO, nanoToUsd, ReserveRequest } from '@switchyard/contracts';
 import { queryPrepared } from '@switchyard/database';
 import { JsonLogger } from '@switchyard/logging';
 import { LOGGER } from '@switchyard/nats';
@@ -26,7 +26,7 @@ async function dropHolds(ds: DataSource, where: string, params: unknown[]): Prom
 /**
  * Money set aside for requests in flight. A hold is granted by one statement that locks the
  * user's row and inserts the hold only if the balance minus everything already held covers it,
- * so concurrent requests cannot overdraw. A hold is one request's, a batch's reservation, or a
+ * so concurrent requests cannot overdraw, and nothing while the user owes debt. A hold is one request's, a batch's reservation, or a
  * router replica's credit lease (its requests draw on it, like batch lines on a reservation).
  * A hold whose usage never came (the router died) is swept when it expires.
  */
@@ -46,17 +46,17 @@ export class HoldsService implements OnApplicationBootstrap, OnApplicationShutdo
   }
 
   async create(req: CreateHoldRequest): Promise<HoldView> {
-    const [row] = await queryPrepared<{ available: string | null; granted: string | null; existing: string | null }>(
+    const [row] = await queryPrepared<{ available: string | null; debt: string | null; granted: string | null; existing: string | null }>(
       this.ds,
       'billing_create_hold',
-      `WITH u AS (SELECT id, balance_nano - held_nano AS available FROM billing.users WHERE id = $1 FOR UPDATE),
+      `WITH u AS (SELECT id, balance_nano - held_nano AS available, debt_nano FROM billing.users WHERE id = $1 FOR UPDATE),
             a AS (SELECT CASE WHEN $5::bigint IS NULL THEN $3::bigint ELSE LEAST($3::bigint, GREATEST($5::bigint, u.available / 2)) END AS amount FROM u),
             ins AS (
               INSERT INTO billing.holds (request_id, user_id, amount_nano, expires_at)
-              SELECT $2, u.id, a.amount, now() + make_interval(secs => $4::double precision / 1000) FROM u, a WHERE u.available >= a.amount
+              SELECT $2, u.id, a.amount, now() + make_interval(secs => $4::double precision / 1000) FROM u, a WHERE u.available >= a.amount AND u.debt_nano = 0
               ON CONFLICT (request_id) DO NOTHING RETURNING amount_nano),
             held AS (UPDATE billing.users SET held_nano = held_nano + (SELECT amount_nano FROM ins) WHERE id = $1 AND EXISTS (SELECT 1 FROM ins) RETURNING id)
-       SELECT (SELECT available::text FROM u) AS available, (SELECT amount_nano::text FROM ins) AS granted,
+       SELECT (SELECT available::text FROM u) AS available, (SELECT debt_nano::text FROM u) AS debt, (SELECT amount_nano::text FROM ins) AS granted,
               (SELECT amount_nano::text FROM billing.holds WHERE request_id = $2) AS existing`,
       [req.userId, req.requestId, req.amountNano, req.ttlMs, req.minimumNano ?? null],
     );
@@ -64,6 +64,12 @@ export class HoldsService implements OnApplicationBootstrap, OnApplicationShutdo
     if (row.granted !== null) return { request_id: req.requestId, amount_nano: row.granted };
     // the same request asking again keeps its one hold
     if (row.existing !== null) return { request_id: req.requestId, amount_nano: row.existing };
+    if (row.debt !== null && BigInt(row.debt) > 0n) {
+      throw new DomainError(
+        'insufficient_quota',
+        `You exceeded your current quota: your account owes $${nanoToUsd(BigInt(row.debt))} because an earlier request cost more than was set aside for it. Add credits to repay it before making paid requests.`,
+      );
+    }
     const available = BigInt(row.available);
     throw new DomainError(
       'insufficient_quota',
@@ -79,6 +85,7 @@ export class HoldsService implements OnApplicationBootstrap, OnApplicationShutdo
       if (price) amount += costOf(price, item, true);
     }
     if (amount === 0n) return { request_id: req.requestId, amount_nano: '0' };
+    if (amount > MAX_NANO) throw new DomainError('insufficient_quota', 'You exceeded your current quota: this batch may cost more than any balance can hold.');
     return this.create({ requestId: req.requestId, userId: req.userId, amountNano: amount.toString(), ttlMs: req.ttlMs });
   }
 

@@ -3,6 +3,7 @@ import { DataSource } from 'typeorm';
 import { RefundReply, RefundRequest } from '@switchyard/contracts';
 import { LedgerEntryEntity } from './entities/ledger-entry.entity';
 import { UsageRecordEntity } from './entities/usage-record.entity';
+import { moveNetPosition } from './net-position';
 
 /**
  * Gives back the whole charge of one request (a generation task that failed). Once per request:
@@ -22,7 +23,7 @@ export class RefundsService {
         .values({ userId: record.userId, amountNano: record.costNano, kind: 'refund', reference: record.requestId })
         .orIgnore().returning(['id']).execute()) as { raw: unknown[] };
       if (inserted.raw.length === 0) return { refunded: true, pending: false };
-      await em.query('UPDATE billing.users SET balance_nano = balance_nano + $2 WHERE id = $1', [record.userId, record.costNano.toString()]);
+      await em.query(`UPDATE billing.users SET ${moveNetPosition('$2::bigint')} WHERE id = $1`, [record.userId, record.costNano.toString()]);
       return { refunded: true, pending: false };
     });
   }

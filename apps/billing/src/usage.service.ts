@@ -1,8 +1,11 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import { NatsConnection } from 'nats';
 import { DataSource } from 'typeorm';
-import { chargeFor, chargePolicyOf, PriceNano, UsageEvent } from '@switchyard/contracts';
+import { chargeFor, chargePolicyOf, Events, PriceNano, UsageEvent, UserIndebtedEvent } from '@switchyard/contracts';
 import { queryPrepared } from '@switchyard/database';
+import { broadcast, NATS_CONNECTION } from '@switchyard/nats';
 import { BillingConfig } from './billing.config';
+import { moveNetPosition } from './net-position';
 import { PricesService } from './prices.service';
 
 const MAX_GROUP = 200;
@@ -25,7 +28,12 @@ export class UsageService {
   private queue: Pending[] = [];
   private flushing = false;
 
-  constructor(private readonly ds: DataSource, private readonly prices: PricesService, private readonly config: BillingConfig) {}
+  constructor(
+    private readonly ds: DataSource,
+    private readonly prices: PricesService,
+    private readonly config: BillingConfig,
+    @Inject(NATS_CONNECTION) private readonly nc: NatsConnection,
+  ) {}
 
   apply(event: UsageEvent): Promise<'applied' | 'duplicate'> {
     return new Promise((resolve, reject) => {
@@ -63,7 +71,9 @@ export class UsageService {
    * Applies a group of events in one statement (one round trip, one commit): records the usage
    * rows that are new, and only for those replaces what was set aside by the actual cost (a
    * request's own hold goes; a batch reservation or credit lease shrinks by the cost, never below
-   * zero), appends the ledger entries and debits each user once.
+   * zero), appends the ledger entries and debits each user once. A cost the balance cannot cover
+   * (an upstream answered past the limit held for) empties the balance and leaves the rest as debt,
+   * and every router is told, so leases granted before stop serving that user's requests.
    */
   private async applyGroup(events: UsageEvent[], prices: Map<string, PriceNano | null>): Promise<('applied' | 'duplicate')[]> {
     const policy = chargePolicyOf(this.config);
@@ -81,7 +91,8 @@ export class UsageService {
         batch_id: event.batchId ?? null, latency_ms: event.latencyMs, created_at: event.createdAt, prepaid_by: event.prepaidBy ?? null,
       };
     });
-    const applied = await queryPrepared<{ request_id: string }>(this.ds, 'billing_apply_usage', APPLY_USAGE_SQL, [JSON.stringify(rows)]);
+    const applied = await queryPrepared<{ request_id: string; indebted: string[] }>(this.ds, 'billing_apply_usage', APPLY_USAGE_SQL, [JSON.stringify(rows)]);
+    for (const userId of applied[0]?.indebted ?? []) broadcast(this.nc, Events.billingUserIndebted, { userId } satisfies UserIndebtedEvent);
     const fresh = new Set(applied.map((r) => r.request_id));
     return events.map((e) => (fresh.has(e.requestId) ? 'applied' : 'duplicate'));
   }
@@ -94,7 +105,7 @@ const USAGE_COLUMNS = `request_id, user_id, key_id, model, endpoint, channel_id,
   output_nano_per_million, cached_input_nano_per_million, cache_write_input_nano_per_million, image_nano, audio_second_nano,
   call_nano, batch_discount_ppm, priced, cost_nano, batch_id, latency_ms, created_at`;
 
-/** $1: the events as a JSON array, costs already computed. Returns the request ids that were new. */
+/** $1: the events as a JSON array, costs already computed. Returns the request ids that were new, each with the users left owing debt. */
 const APPLY_USAGE_SQL = `
 WITH ev AS (
   SELECT * FROM jsonb_to_recordset($1::jsonb) AS e(
@@ -136,7 +147,8 @@ per_user AS (
   ) moves GROUP BY user_id
 ),
 debited AS (
-  UPDATE billing.users u SET balance_nano = u.balance_nano - p.cost, held_nano = u.held_nano - p.freed
+  UPDATE billing.users u SET ${moveNetPosition('-p.cost', 'u')}, held_nano = u.held_nano - p.freed
   FROM per_user p WHERE u.id = p.user_id AND (p.cost <> 0 OR p.freed <> 0)
+  RETURNING u.id, u.debt_nano
 )
-SELECT request_id FROM fresh`;
+SELECT request_id, (SELECT coalesce(array_agg(id), '{}') FROM debited WHERE debt_nano > 0) AS indebted FROM fresh`;

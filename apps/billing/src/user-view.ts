@@ -12,7 +12,7 @@ export async function roleLimits(em: EntityManager | DataSource): Promise<RoleLi
 
 export function userView(user: UserEntity, limits: RoleLimits): UserView {
   return {
-    id: user.id, object: 'user', name: user.name, role: user.role, balance: nanoToUsd(user.balanceNano),
+    id: user.id, object: 'user', name: user.name, role: user.role, balance: nanoToUsd(user.balanceNano), debt: nanoToUsd(user.debtNano),
     requests_per_minute: user.rateLimitOverridden ? user.rateLimitRpm : limits.get(user.role) ?? null,
     rate_limit_source: user.rateLimitOverridden ? 'user' : 'role', created_at: unixSeconds(user.createdAt),
   };

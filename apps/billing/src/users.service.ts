@@ -3,13 +3,14 @@ import { DataSource, EntityManager } from 'typeorm';
 import { CreateUserBody, DomainError, newId, UserView } from '@switchyard/contracts';
 import { LedgerEntryEntity } from './entities/ledger-entry.entity';
 import { UserEntity } from './entities/user.entity';
+import { MAX_BALANCE_NANO, moveNetPosition } from './net-position';
 import { roleLimits, userView } from './user-view';
-import { usdToNano } from '@switchyard/contracts';
+import { nanoToUsd, usdToNano } from '@switchyard/contracts';
 
-/** Appends a ledger entry and moves the cached balance by the same amount, in the caller's transaction. */
+/** Appends a ledger entry and moves the net position (balance − debt) by the same amount, in the caller's transaction: a credit repays debt first. */
 export async function appendLedger(em: EntityManager, entry: Pick<LedgerEntryEntity, 'userId' | 'amountNano' | 'kind' | 'reference'>): Promise<void> {
   await em.insert(LedgerEntryEntity, entry);
-  await em.query('UPDATE billing.users SET balance_nano = balance_nano + $2 WHERE id = $1', [entry.userId, entry.amountNano.toString()]);
+  await em.query(`UPDATE billing.users SET ${moveNetPosition('$2::bigint')} WHERE id = $1`, [entry.userId, entry.amountNano.toString()]);
 }
 
 @Injectable()
@@ -38,14 +39,21 @@ export class UsersService {
     return userView(user, await roleLimits(this.ds));
   }
 
-  /** Credits (or, with a negative amount, debits) a balance; a balance never goes below zero this way. */
+  /**
+   * Credits (or, with a negative amount, debits) an account: a credit repays debt before it adds to
+   * the balance; a balance never goes below zero this way, nor above MAX_BALANCE_NANO.
+   */
   async addCredit(userId: string, amountUsd: number): Promise<UserView> {
     const amount = usdToNano(amountUsd);
     return this.ds.transaction(async (em) => {
-      const [row] = (await em.query('SELECT balance_nano FROM billing.users WHERE id = $1 FOR UPDATE', [userId])) as { balance_nano: string }[];
+      const [row] = (await em.query('SELECT balance_nano, debt_nano FROM billing.users WHERE id = $1 FOR UPDATE', [userId])) as { balance_nano: string; debt_nano: string }[];
       if (!row) throw DomainError.notFound(`User ${userId}`, 'id');
-      if (BigInt(row.balance_nano) + amount < 0n) {
+      const net = BigInt(row.balance_nano) - BigInt(row.debt_nano) + amount;
+      if (amount < 0n && BigInt(row.balance_nano) + amount < 0n) {
         throw new DomainError('invalid_value', 'The adjustment would make the balance negative', 'amount');
+      }
+      if (net > MAX_BALANCE_NANO) {
+        throw new DomainError('invalid_value', `amount would take the balance above $${nanoToUsd(MAX_BALANCE_NANO)}, the most an account may hold`, 'amount');
       }
       await appendLedger(em, { userId, amountNano: amount, kind: 'credit', reference: newId('crd_') });
       return userView(await em.findOneByOrFail(UserEntity, { id: userId }), await roleLimits(em));

@@ -159,4 +159,23 @@ describe('CreditLeases', () => {
     expect(billing.released).toHaveLength(2);
     expect(billing.holds.size).toBe(0);
   });
+
+  it('stops serving a user from a lease once billing says they owe debt, and asks billing again', async () => {
+    const billing = new FakeBilling(10_000n);
+    const leases = leasesOver(billing);
+    await leases.take('before', 'u1', 10n);
+    leases.revoke('u1');
+    // billing now refuses this user (debt): the money the old lease still has must not serve them
+    billing.balance = 0n;
+    billing.holds.clear();
+    await expect(leases.take('after', 'u1', 10n)).rejects.toMatchObject({ code: 'insufficient_quota' });
+    // asked, gave back what the old lease had unused, asked once more: refused each time
+    expect(billing.grants).toHaveLength(3);
+    expect(leases.held()).toEqual([{ userId: 'u1', grantedNano: 10n, committedNano: 10n, inFlight: 1 }]);
+    // the request in flight finishes on the old lease, which then goes back
+    leases.settle('before', Promise.resolve(10n));
+    clock += 10_000;
+    leases.sweep();
+    expect(billing.released).toHaveLength(1);
+  });
 });

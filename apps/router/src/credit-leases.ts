@@ -117,6 +117,15 @@ export class CreditLeases {
     }
   }
 
+  /**
+   * The user owes debt: their current lease takes no new requests (those in flight finish on it), so
+   * the next request asks billing, which refuses while the debt is owed.
+   */
+  revoke(userId: string): void {
+    const lease = this.current.get(userId);
+    if (lease) this.retire(lease);
+  }
+
   /** Gives every lease back (shutting down); requests still in flight are billed without a hold. */
   releaseAll(): void {
     for (const lease of [...this.current.values(), ...this.retired]) this.grantor.release(lease.id);

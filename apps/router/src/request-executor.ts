@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { Observable } from 'rxjs';
 import {
   completionTextOf, CountTokensReply, DomainError, estimatePromptTokens, estimateUsage, ExecuteReply, ExecuteRequest, RoutingInfo, RoutingPolicy,
-  StreamEvent, UsageEvent, WireError,
+  StreamEvent, UsageEvent, WireError, withOutputLimit,
 } from '@switchyard/contracts';
 import { JsonLogger } from '@switchyard/logging';
 import { LOGGER } from '@switchyard/nats';
@@ -135,7 +135,9 @@ export class RequestExecutor {
   private callFor(channel: RoutableChannel, req: ExecuteRequest, pin: UpstreamPin | null): ChannelCall {
     const adapter = adapterFor(channel.provider)!;
     const bridge = bridgeFor(req.endpoint, adapter.endpoints)!;
-    const translated = bridge.request({ ...req.body, stream: req.stream || undefined });
+    // the upstream gets exactly the output limit the hold was computed for (Spend.hold → worstCaseUsage)
+    const limited = withOutputLimit(req.endpoint, { ...req.body, stream: req.stream || undefined }, this.config.SWITCHYARD_DEFAULT_MAX_OUTPUT_TOKENS);
+    const translated = bridge.request(limited);
     const body = pin ? withUpstreamFileIds(translated, pin.upstreamIds) : translated;
     return {
       adapter,

@@ -1,8 +1,12 @@
 import { randomBytes } from 'crypto';
 import { Inject, Injectable, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
-import { ChannelType, chargeFor, chargePolicyOf, costOf, ExecuteRequest, nanoToUsd, parseDecimal, PriceNano, Subjects, worstCaseUsage } from '@switchyard/contracts';
+import { NatsConnection, Subscription } from 'nats';
+import {
+  ChannelType, chargeFor, chargePolicyOf, costOf, createValidated, DomainError, Events, ExecuteRequest, MAX_NANO, nanoToUsd, parseDecimal, PriceNano,
+  Subjects, UserIndebtedEvent, worstCaseUsage,
+} from '@switchyard/contracts';
 import { JsonLogger } from '@switchyard/logging';
-import { LOGGER, RpcClient } from '@switchyard/nats';
+import { LOGGER, NATS_CONNECTION, onBroadcast, RpcClient } from '@switchyard/nats';
 import type { NormalizedUsage } from '@switchyard/providers';
 import { CreditLeases } from './credit-leases';
 import { PriceBook } from './price-book';
@@ -30,11 +34,13 @@ export interface ShownCost {
 export class Spend implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly leases: CreditLeases | null;
   private timer: NodeJS.Timeout | null = null;
+  private indebted: Subscription | null = null;
 
   constructor(
     private readonly rpc: RpcClient,
     private readonly prices: PriceBook,
     private readonly config: RouterConfig,
+    @Inject(NATS_CONNECTION) private readonly nc: NatsConnection,
     @Inject(LOGGER) private readonly logger: JsonLogger,
   ) {
     const leaseNano = parseDecimal(config.SWITCHYARD_CREDIT_LEASE_USD, 9);
@@ -56,10 +62,18 @@ export class Spend implements OnApplicationBootstrap, OnApplicationShutdown {
     const leases = this.leases;
     this.timer = setInterval(() => leases.sweep(), LEASE_SWEEP_MS);
     this.timer.unref();
+    this.indebted = onBroadcast<unknown>(this.nc, Events.billingUserIndebted, (payload) => {
+      try {
+        leases.revoke(createValidated(UserIndebtedEvent, payload).userId);
+      } catch (e) {
+        this.logger.warn('ignoring an invalid billing.user.indebted message', e);
+      }
+    });
   }
 
   onApplicationShutdown(): void {
     if (this.timer) clearInterval(this.timer);
+    this.indebted?.unsubscribe();
     this.leases?.releaseAll();
   }
 
@@ -71,6 +85,9 @@ export class Spend implements OnApplicationBootstrap, OnApplicationShutdown {
     const worst = worstCaseUsage(req.endpoint, req.body, this.config.SWITCHYARD_DEFAULT_MAX_OUTPUT_TOKENS);
     const amount = costOf(price, worst, Boolean(req.batchId));
     if (amount === 0n) return false;
+    if (amount > MAX_NANO) {
+      throw new DomainError('insufficient_quota', 'You exceeded your current quota: this request may cost more than any balance can hold. Lower its output limit (max_tokens) or the number of choices.');
+    }
     if (this.leases) await this.leases.take(req.requestId, req.principal.userId, amount);
     else await this.rpc.send(Subjects.billingHoldCreate, { requestId: req.requestId, userId: req.principal.userId, amountNano: amount.toString(), ttlMs: this.holdTtlMs() });
     return true;

@@ -21,3 +21,4 @@ export * from './payloads/tasks';
 export * from './openai-error';
 export * from './pricing';
 export * from './usage-estimate';
+export * from './output-limit';

@@ -29,6 +29,9 @@ function numberToPlainString(value: number): string {
   return `${sign}${digits.slice(0, point)}.${digits.slice(point)}`;
 }
 
+/** The largest amount Postgres `bigint` (and so any balance, hold or ledger entry) can hold. */
+export const MAX_NANO = 2n ** 63n - 1n;
+
 export function usdToNano(usd: number): bigint {
   return parseDecimal(usd, 9);
 }

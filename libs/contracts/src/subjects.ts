@@ -75,6 +75,8 @@ export const Events = {
   billingKeyRevoked: 'billing.key.revoked',
   /** broadcast: a rate limit changed; gateways drop cached principals so the new limit applies at once */
   billingRateLimitChanged: 'billing.ratelimit.changed',
+  /** broadcast: a user owes debt (a request cost more than was held); every router stops drawing on that user's leases */
+  billingUserIndebted: 'billing.user.indebted',
   /** broadcast: a price changed; routers reload their price book */
   billingPriceChanged: 'billing.price.changed',
   /** broadcast: reload the channel table */

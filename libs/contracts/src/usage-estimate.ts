@@ -1,3 +1,4 @@
+import { choiceCountOf, hasOutputLimit, outputLimitOf } from './output-limit';
 import type { TokenCounts } from './pricing';
 
 /** ~4 characters per token: used only when an upstream reports no usage, and marked as an estimate. */
@@ -54,13 +55,56 @@ export function completionTextOf(payload: Record<string, unknown>): string {
 }
 
 /**
- * The most a request can use, for holding money before it runs: every UTF-8 byte of the input
- * counted as half a token (generous for any language), and all the output it may ask for.
+ * Tokens a provider may charge for one media part beyond its bytes in the body: an image, audio
+ * clip or document given by URL or file id has no bytes here. The largest per-image charge of the
+ * providers we speak is gpt-4o-mini's high-detail image, 36,835 tokens; Anthropic stays under
+ * 1,600 an image, Gemini 258 a tile. A document by reference can exceed it; what a hold misses
+ * becomes debt (see billing), never a negative balance.
+ */
+export const MEDIA_PART_TOKENS = 40_000;
+/** Prompt text a provider adds when tools are declared (Anthropic's tool-use system prompt: up to 346 tokens). */
+export const TOOL_PROMPT_TOKENS = 1_000;
+
+const MEDIA_PART_TYPES = new Set(['image', 'image_url', 'input_image', 'document', 'file', 'input_file', 'audio', 'input_audio', 'video', 'video_url', 'input_video']);
+const MEDIA_PART_KEYS = ['inlineData', 'inline_data', 'fileData', 'file_data'];
+
+/** Media parts anywhere in a body (chat, Responses, Anthropic and Gemini spellings); iterative, so depth cannot overflow the stack. */
+export function mediaPartsOf(body: unknown): number {
+  let count = 0;
+  const stack: unknown[] = [body];
+  while (stack.length > 0) {
+    const value = stack.pop();
+    if (Array.isArray(value)) {
+      for (const item of value) if (typeof item === 'object' && item !== null) stack.push(item);
+    } else if (typeof value === 'object' && value !== null) {
+      const object = value as Record<string, unknown>;
+      if ((typeof object.type === 'string' && MEDIA_PART_TYPES.has(object.type)) || MEDIA_PART_KEYS.some((k) => k in object)) count++;
+      for (const item of Object.values(object)) if (typeof item === 'object' && item !== null) stack.push(item);
+    }
+  }
+  return count;
+}
+
+/**
+ * An upper bound on the input tokens of a request: one token per UTF-8 byte of the whole body as
+ * sent (messages and all their parts, system prompts, tools, tool_choice, response formats and
+ * schemas, inline images, audio and documents). Byte-level BPE (OpenAI, Anthropic) and
+ * SentencePiece with byte fallback (Gemini) never make more than one token of a byte, and the
+ * JSON around each message outweighs the few tokens a chat template adds per message. Plus what
+ * has no bytes in the body: media given by reference and the prompt providers add for tools.
+ */
+export function worstCaseInputTokens(body: Record<string, unknown>): number {
+  const tools = Array.isArray(body.tools) && body.tools.length > 0 ? TOOL_PROMPT_TOKENS : 0;
+  return Buffer.byteLength(JSON.stringify(body)) + mediaPartsOf(body) * MEDIA_PART_TOKENS + tools;
+}
+
+/**
+ * The most a request can use, for holding money before it runs: the input as bounded by
+ * `worstCaseInputTokens`, and the output limit the upstream will be sent (`outputLimitOf`; the
+ * router sends exactly that one, see `withOutputLimit`) for each choice generated.
  */
 export function worstCaseUsage(endpoint: string, body: Record<string, unknown>, defaultMaxOutputTokens: number): TokenCounts {
-  const promptTokens = Math.ceil(Buffer.byteLength(JSON.stringify(promptOf(body))) / 2);
-  if (endpoint === '/v1/embeddings' || endpoint === '/v1/rerank') return { promptTokens, completionTokens: 0 };
-  if (endpoint === '/v1/audio/speech') return { promptTokens: typeof body.input === 'string' ? body.input.length : promptTokens, completionTokens: 0 };
+  if (endpoint === '/v1/audio/speech') return { promptTokens: typeof body.input === 'string' ? body.input.length : worstCaseInputTokens(body), completionTokens: 0 };
   if (endpoint === '/v1/audio/transcriptions') {
     // at the lowest bitrate worth sending (32 kbit/s), the longest the file can be
     const bytes = Number((body.file as { bytes?: unknown } | undefined)?.bytes ?? 0);
@@ -69,12 +113,15 @@ export function worstCaseUsage(endpoint: string, body: Record<string, unknown>, 
   // a generation task is priced per task (the model's per-call price), whatever its prompt
   if (/^\/v1\/(videos|music|3d)\//.test(endpoint)) return { promptTokens: 0, completionTokens: 0 };
   if (endpoint.startsWith('/v1/images/')) {
+    // input images are priced by the image, not by their base64 bytes
+    const images = Array.isArray(body.images) ? body.images.length : 0;
+    const promptTokens = Buffer.byteLength(JSON.stringify(body.prompt ?? '')) + images * MEDIA_PART_TOKENS;
     const n = typeof body.n === 'number' && Number.isInteger(body.n) && body.n > 0 ? body.n : 1;
     return { promptTokens, completionTokens: 0, images: n };
   }
-  const generationConfig = body.generationConfig as { maxOutputTokens?: unknown; candidateCount?: unknown } | undefined;
-  const asked = [body.max_completion_tokens, body.max_tokens, body.max_output_tokens, generationConfig?.maxOutputTokens].find((v) => typeof v === 'number' && Number.isInteger(v) && v > 0) as number | undefined;
-  const n = body.n ?? generationConfig?.candidateCount;
-  const choices = typeof n === 'number' && Number.isInteger(n) && n > 1 ? n : 1;
-  return { promptTokens, completionTokens: (asked ?? defaultMaxOutputTokens) * choices };
+  const promptTokens = worstCaseInputTokens(body);
+  if (!hasOutputLimit(endpoint)) return { promptTokens, completionTokens: 0 };
+  const completionTokens = outputLimitOf(endpoint, body, defaultMaxOutputTokens) * choiceCountOf(body);
+  // beyond this no balance can pay anyway; it keeps the count a safe integer for pricing
+  return { promptTokens, completionTokens: Math.min(completionTokens, Number.MAX_SAFE_INTEGER) };
 }

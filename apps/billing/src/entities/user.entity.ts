@@ -7,8 +7,10 @@ export class UserEntity {
   @PrimaryColumn({ type: 'text' }) id!: string;
   @Column({ type: 'text' }) name!: string;
   @Column({ type: 'text' }) role!: Role;
-  /** always equal to the sum of the user's ledger entries; updated in the same transaction */
+  /** balance − debt always equals the sum of the user's ledger entries; both ≥ 0, at most one non-zero (see net-position.ts) */
   @Column({ name: 'balance_nano', type: 'bigint', transformer: bigintTransformer }) balanceNano!: bigint;
+  /** what a request cost beyond the balance; no hold is granted while it is owed */
+  @Column({ name: 'debt_nano', type: 'bigint', transformer: bigintTransformer, default: 0 }) debtNano!: bigint;
   /** true when the user has their own requests-per-minute limit (`rateLimitRpm`, null = unlimited) instead of their role's */
   @Column({ name: 'rate_limit_overridden', type: 'boolean' }) rateLimitOverridden!: boolean;
   @Column({ name: 'rate_limit_rpm', type: 'integer', nullable: true }) rateLimitRpm!: number | null;

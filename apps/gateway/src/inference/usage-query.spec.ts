@@ -1,3 +1,5 @@
+import fc from 'fast-check';
+import { DomainError } from '@switchyard/contracts';
 import { timeParam, usageFilterOf } from './usage-query';
 
 describe('usage query parameters', () => {
@@ -7,6 +9,27 @@ describe('usage query parameters', () => {
     expect(timeParam('2025-11-22T00:00:10Z', 'to')).toBe(1763769610);
     expect(timeParam(undefined, 'from')).toBeUndefined();
     expect(() => timeParam('yesterday', 'to')).toThrow(expect.objectContaining({ code: 'invalid_value', param: 'to' }));
+  });
+
+  it('refuses times Postgres cannot hold with a 400 naming the parameter, instead of failing the query', () => {
+    for (const value of ['99999999999999999999', '253402300800', '9007199254740993', '0000-01-01', '-1', '10000-01-01', '2025-13-45']) {
+      expect(() => timeParam(value, 'from')).toThrow(expect.objectContaining({ code: 'invalid_value', param: 'from' }));
+    }
+    expect(timeParam('253402300799', 'to')).toBe(253402300799);
+    expect(timeParam('9999-12-31T23:59:59Z', 'to')).toBe(253402300799);
+  });
+
+  it('property: any query value is a time in range or a 400 naming the parameter', () => {
+    const value = fc.oneof(fc.string(), fc.bigInt({ min: 0n, max: 10n ** 25n }).map(String), fc.date({ noInvalidDate: false }).map((d) => (Number.isNaN(d.getTime()) ? 'x' : d.toISOString())));
+    fc.assert(fc.property(value, (v) => {
+      try {
+        const seconds = timeParam(v, 'to');
+        if (seconds !== undefined) expect(seconds >= 0 && seconds <= 253402300799 && Number.isInteger(seconds)).toBe(true);
+      } catch (error) {
+        expect(error).toBeInstanceOf(DomainError);
+        expect(error).toMatchObject({ code: 'invalid_value', param: 'to' });
+      }
+    }));
   });
 
   it('builds a filter with only what was asked', () => {

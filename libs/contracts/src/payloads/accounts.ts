@@ -19,6 +19,8 @@ export interface UserView {
   name: string;
   role: Role;
   balance: number;
+  /** USD owed: a request cost more than was set aside for it; credits repay it first, paid requests are refused until then */
+  debt: number;
   /** the limit in force (null = unlimited) and whether it is the user's own or their role's */
   requests_per_minute: number | null;
   rate_limit_source: 'role' | 'user';
@@ -72,6 +74,11 @@ export class KeyRef {
 export class VerifyKeyRequest {
   /** sha256 hex of the presented key: the secret itself never leaves the gateway */
   @IsString() @IsNotEmpty() keyHash!: string;
+}
+
+/** billing → every router: this user owes debt, so no request of theirs may draw on a lease granted before. */
+export class UserIndebtedEvent {
+  @IsString() @IsNotEmpty() userId!: string;
 }
 
 export interface KeyRevokedEvent {
