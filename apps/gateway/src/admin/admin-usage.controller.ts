@@ -2,7 +2,7 @@ import { Controller, Get, Query } from '@nestjs/common';
 import { createValidated, Subjects, UsageFilter, UsageListRequest } from '@switchyard/contracts';
 import { RpcClient } from '@switchyard/nats';
 import { Access } from '../auth/access';
-import { usageFilterOf } from '../inference/usage-query';
+import { queryParam, usageFilterOf } from '../inference/usage-query';
 
 /** Usage across every user (or one, with `user_id`), with the same filters as `/v1/usage`. */
 @Controller('admin/usage')
@@ -12,12 +12,12 @@ export class AdminUsageController {
 
   @Get()
   list(@Query() query: Record<string, string>) {
-    const request = createValidated(UsageListRequest, { ...usageFilterOf(query.user_id ?? null, query), limit: query.limit ?? 20, after: query.after });
+    const request = createValidated(UsageListRequest, { ...usageFilterOf(queryParam(query, 'user_id') ?? null, query), limit: query.limit ?? 20, after: query.after });
     return this.rpc.send(Subjects.billingUsageList, request);
   }
 
   @Get('daily')
   daily(@Query() query: Record<string, string>) {
-    return this.rpc.send(Subjects.billingUsageDaily, createValidated(UsageFilter, usageFilterOf(query.user_id ?? null, query)));
+    return this.rpc.send(Subjects.billingUsageDaily, createValidated(UsageFilter, usageFilterOf(queryParam(query, 'user_id') ?? null, query)));
   }
 }

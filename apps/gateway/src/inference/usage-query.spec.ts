@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { DomainError } from '@switchyard/contracts';
-import { timeParam, usageFilterOf } from './usage-query';
+import { queryParam, timeParam, usageFilterOf } from './usage-query';
 
 describe('usage query parameters', () => {
   it('reads unix seconds and ISO dates, and refuses anything else naming the parameter', () => {
@@ -35,5 +35,12 @@ describe('usage query parameters', () => {
   it('builds a filter with only what was asked', () => {
     expect(usageFilterOf('usr_1', { model: 'm', batch_id: 'batch_1' })).toEqual({ userId: 'usr_1', from: undefined, to: undefined, model: 'm', batchId: 'batch_1' });
     expect(usageFilterOf(null, {})).toEqual({ userId: null, from: undefined, to: undefined });
+  });
+
+  it('reads an empty parameter as absent and refuses one given twice, naming the public parameter', () => {
+    expect(queryParam({ user_id: '' }, 'user_id')).toBeUndefined();
+    expect(usageFilterOf(null, { model: '', batch_id: '', from: '' })).toEqual({ userId: null, from: undefined, to: undefined });
+    expect(() => queryParam({ user_id: ['usr_1', 'usr_2'] }, 'user_id')).toThrow(expect.objectContaining({ code: 'invalid_value', param: 'user_id' }));
+    expect(() => usageFilterOf('usr_1', { batch_id: ['a', 'b'] })).toThrow(expect.objectContaining({ code: 'invalid_value', param: 'batch_id' }));
   });
 });

@@ -13,10 +13,19 @@ export function timeParam(value: string | undefined, name: string): number | und
   return seconds;
 }
 
+/** One query parameter: absent or empty → undefined; given twice → 400 naming it (never an internal field's name). */
+export function queryParam(query: Record<string, string | string[] | undefined>, name: string): string | undefined {
+  const value = query[name];
+  if (Array.isArray(value)) throw new DomainError('invalid_value', `${name} may be given once`, name);
+  return value === undefined || value === '' ? undefined : value;
+}
+
 /** `?from=&to=&model=&batch_id=` as a usage filter for `userId` (null = everyone, admins only). */
-export function usageFilterOf(userId: string | null, query: Record<string, string | undefined>): UsageFilter {
+export function usageFilterOf(userId: string | null, query: Record<string, string | string[] | undefined>): UsageFilter {
+  const model = queryParam(query, 'model');
+  const batchId = queryParam(query, 'batch_id');
   return {
-    userId, from: timeParam(query.from, 'from'), to: timeParam(query.to, 'to'),
-    ...(query.model && { model: query.model }), ...(query.batch_id && { batchId: query.batch_id }),
+    userId, from: timeParam(queryParam(query, 'from'), 'from'), to: timeParam(queryParam(query, 'to'), 'to'),
+    ...(model && { model }), ...(batchId && { batchId }),
   };
 }
