@@ -9,7 +9,7 @@ import { startEventLoopDelayMonitor } from '@switchyard/runtime';
 import { GatewayConfig } from './gateway.config';
 import { GatewayModule } from './gateway.module';
 import { registerJsonBody } from './http/json-body';
-import { requestIdFrom } from './http/request-id';
+import { clientRequestIdFrom, newRequestId } from './http/request-id';
 
 /** Room for the envelope around a body on its way to the router over NATS. */
 const NATS_ENVELOPE_BYTES = 16 * 1024;
@@ -23,7 +23,7 @@ async function main(): Promise<void> {
   const bodyLimit = Math.max(64 * 1024, (nc.info?.max_payload ?? 1024 * 1024) - NATS_ENVELOPE_BYTES);
   const adapter = new FastifyAdapter({
     bodyLimit,
-    genReqId: (req: { headers: Record<string, string | string[] | undefined> }) => requestIdFrom(req.headers['x-request-id']),
+    genReqId: newRequestId,
     logger: false,
     keepAliveTimeout: 65_000,
   });
@@ -36,6 +36,8 @@ async function main(): Promise<void> {
   registerJsonBody(fastify);
   fastify.addHook('onRequest', async (request, reply) => {
     reply.header('x-request-id', request.id);
+    const clientRequestId = clientRequestIdFrom(request.headers['x-request-id']);
+    if (clientRequestId !== null) reply.header('x-client-request-id', clientRequestId);
   });
   app.enableShutdownHooks();
   await app.listen(config.PORT, '0.0.0.0');
