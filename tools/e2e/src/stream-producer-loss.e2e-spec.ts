@@ -20,6 +20,29 @@ interface Outcome {
 }
 
 /**
+ * A stream read as raw server-sent events (the formats no SDK here speaks): counts the events
+ * `isDelta` recognises and keeps the last event, which must be the format's own error event.
+ */
+async function rawStream(url: string, key: string, body: unknown, isDelta: (data: Record<string, unknown>) => boolean, onDelta: (deltas: number) => void): Promise<Outcome & { last: Record<string, unknown> | null }> {
+  const response = await fetch(url, { method: 'POST', headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const outcome = { requestId: response.headers.get('x-request-id')!, chunks: 0, endedAt: 0, error: null, last: null as Record<string, unknown> | null };
+  let buffered = '';
+  for await (const bytes of response.body!) {
+    buffered += Buffer.from(bytes).toString('utf8');
+    const events = buffered.split('\n\n');
+    buffered = events.pop()!;
+    for (const event of events) {
+      const data = event.split('\n').find((line) => line.startsWith('data: '))?.slice(6);
+      if (!data || data === '[DONE]') continue;
+      outcome.last = JSON.parse(data) as Record<string, unknown>;
+      if (isDelta(outcome.last)) onDelta(++outcome.chunks);
+    }
+  }
+  outcome.endedAt = Date.now();
+  return outcome;
+}
+
+/**
  * A router that dies mid-stream: the gateway notices that its heartbeats stopped, ends every open
  * stream with an error event in the stream's own format within seconds, and bills what it forwarded
  * as an estimate (the router never will).
@@ -54,15 +77,15 @@ describe('streams outlive no router', () => {
     }
   }
 
-  it('ends an OpenAI chat stream and an Anthropic Messages stream with an error event within 5 s of the router dying, and bills both as estimated', async () => {
+  it('ends OpenAI chat, Anthropic Messages, Responses and Gemini streams with their own error event within 5 s of the router dying, and bills each as estimated', async () => {
     const { key } = await createUserWithKey(stack, { name: 'streamer', credits: 5 });
     const openai = new OpenAI({ apiKey: key, baseURL: `${stack.gatewayUrl}/v1`, maxRetries: 0 });
     const anthropic = new Anthropic({ apiKey: key, baseURL: stack.gatewayUrl, maxRetries: 0 });
     let started = 0;
     let announceStarted: () => void;
-    const bothStarted = new Promise<void>((resolve) => (announceStarted = resolve));
+    const allStarted = new Promise<void>((resolve) => (announceStarted = resolve));
     const noteChunk = (chunks: number) => {
-      if (chunks === 2 && ++started === 2) announceStarted();
+      if (chunks === 2 && ++started === 4) announceStarted();
     };
 
     const chat = (async (): Promise<Outcome> => {
@@ -98,21 +121,32 @@ describe('streams outlive no router', () => {
       return outcome;
     })();
 
-    await Promise.race([bothStarted, failAfter(30_000, 'the streams never started')]);
+    const responses = rawStream(`${stack.gatewayUrl}/v1/responses`, key, { model: 'slow-model', input: 'tell me a long story', stream: true },
+      (data) => data.type === 'response.output_text.delta', noteChunk);
+    const gemini = rawStream(`${stack.gatewayUrl}/v1beta/models/slow-model:streamGenerateContent?alt=sse`, key, { contents: [{ role: 'user', parts: [{ text: 'tell me a long story' }] }] },
+      (data) => Array.isArray(data.candidates), noteChunk);
+
+    await Promise.race([allStarted, failAfter(30_000, 'the streams never started')]);
     const killedAt = Date.now();
     process.kill(stack.pids.router, 'SIGKILL');
-    const outcomes = await Promise.race([Promise.all([chat, messages]), failAfter(20_000, 'a stream was still open 20 s after its router died')]);
+    const [sdkOutcomes, rawOutcomes] = await Promise.race([
+      Promise.all([Promise.all([chat, messages]), Promise.all([responses, gemini])]),
+      failAfter(20_000, 'a stream was still open 20 s after its router died'),
+    ]);
+    const outcomes = [...sdkOutcomes, ...rawOutcomes];
 
-    for (const outcome of outcomes) {
+    for (const outcome of sdkOutcomes) {
       expect(outcome.error).toBeInstanceOf(Error);
       expect(outcome.error).toMatchObject({ error: expect.anything() });
-      expect(outcome.endedAt - killedAt).toBeLessThan(ERROR_WITHIN_MS);
     }
+    for (const outcome of outcomes) expect(outcome.endedAt - killedAt).toBeLessThan(ERROR_WITHIN_MS);
     // each SDK recognised the error event of its own format
     expect(outcomes[0].error).toBeInstanceOf(OpenAI.APIError);
     expect((outcomes[0].error as InstanceType<typeof OpenAI.APIError>).error).toMatchObject({ code: 'service_unavailable' });
     expect(outcomes[1].error).toBeInstanceOf(Anthropic.APIError);
     expect((outcomes[1].error as InstanceType<typeof Anthropic.APIError>).error).toMatchObject({ type: 'error', error: { type: expect.any(String) } });
+    expect(rawOutcomes[0].last).toMatchObject({ type: 'error', code: 'service_unavailable' });
+    expect(rawOutcomes[1].last).toMatchObject({ error: { code: 503, status: expect.any(String) } });
 
     // what was forwarded is billed, marked as an estimate
     for (const outcome of outcomes) {
