@@ -97,8 +97,12 @@ export class NatsRpcServer extends Server implements CustomTransportStrategy {
    */
   private relay(values: Observable<unknown>, respond: (packet: object) => void): Promise<void> {
     return new Promise((done) => {
-      respond({ heartbeat: true });
-      const heartbeats = setInterval(() => respond({ heartbeat: true }), STREAM_HEARTBEAT_MS);
+      const heartbeat = () => {
+        // best effort: on a connection already closed (shutdown past its grace period) there is no one to tell
+        if (!this.nc.isClosed()) respond({ heartbeat: true });
+      };
+      heartbeat();
+      const heartbeats = setInterval(heartbeat, STREAM_HEARTBEAT_MS);
       const finish = (packet: object) => {
         clearInterval(heartbeats);
         respond(packet);
