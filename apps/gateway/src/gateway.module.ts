@@ -25,6 +25,7 @@ import { NativeFormatsController } from './inference/native-formats.controller';
 import { AudioController } from './inference/audio.controller';
 import { GenerationTasksController } from './inference/generation-tasks.controller';
 import { InferenceService } from './inference/inference.service';
+import { InterruptedStreamBilling } from './inference/interrupted-stream-usage';
 import { ModelsController } from './inference/models.controller';
 import { UsageController } from './inference/usage.controller';
 
@@ -46,7 +47,7 @@ export class GatewayModule {
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_FILTER, useValue: new AllExceptionsFilter(deps.logger) },
         { provide: ObjectStorage, useValue: deps.storage },
-        AuthService, RateLimiter, InferenceService, GatewayFilesService,
+        AuthService, RateLimiter, InferenceService, InterruptedStreamBilling, GatewayFilesService,
       ],
     };
   }

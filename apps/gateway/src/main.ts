@@ -9,7 +9,7 @@ import { startEventLoopDelayMonitor } from '@switchyard/runtime';
 import { GatewayConfig } from './gateway.config';
 import { GatewayModule } from './gateway.module';
 import { edgeServerOptions, registerEdge } from './http/edge';
-import { requestIdFrom } from './http/request-id';
+import { clientRequestIdFrom, newRequestId } from './http/request-id';
 
 /** Room for the envelope around a body on its way to the router over NATS. */
 const NATS_ENVELOPE_BYTES = 16 * 1024;
@@ -23,7 +23,7 @@ async function main(): Promise<void> {
   const bodyLimit = Math.max(64 * 1024, (nc.info?.max_payload ?? 1024 * 1024) - NATS_ENVELOPE_BYTES);
   const adapter = new FastifyAdapter({
     ...edgeServerOptions(bodyLimit),
-    genReqId: (req: { headers: Record<string, string | string[] | undefined> }) => requestIdFrom(req.headers['x-request-id']),
+    genReqId: newRequestId,
     logger: false,
     keepAliveTimeout: 65_000,
   });
@@ -37,6 +37,8 @@ async function main(): Promise<void> {
     // whatever this request's work leaves uncaught is logged with its id (superviseProcess)
     requestScope.enterWith({ requestId: String(request.id) });
     reply.header('x-request-id', request.id);
+    const clientRequestId = clientRequestIdFrom(request.headers['x-request-id']);
+    if (clientRequestId !== null) reply.header('x-client-request-id', clientRequestId);
     done();
   });
   registerEdge(fastify);

@@ -71,6 +71,8 @@ export const Subjects = {
 export const Events = {
   /** durable (JetStream stream USAGE): one per upstream request that produced usage */
   routerRequestCompleted: 'router.request.completed',
+  /** durable (JetStream stream USAGE): the estimated usage of a stream whose router died before reporting it */
+  gatewayRequestInterrupted: 'gateway.request.interrupted',
   /** broadcast: drop cached principals for this key */
   billingKeyRevoked: 'billing.key.revoked',
   /** broadcast: a rate limit changed; gateways drop cached principals so the new limit applies at once */
@@ -94,7 +96,7 @@ export type EventSubject = (typeof Events)[keyof typeof Events];
 
 /** JetStream streams and their durable consumers. */
 export const Streams = {
-  usage: { name: 'SWITCHYARD_USAGE', subjects: [Events.routerRequestCompleted], billingConsumer: 'billing-usage' },
+  usage: { name: 'SWITCHYARD_USAGE', subjects: [Events.routerRequestCompleted, Events.gatewayRequestInterrupted], billingConsumer: 'billing-usage' },
 } as const;
 
 /** Queue group of each service: N replicas of one service share its request subjects. */

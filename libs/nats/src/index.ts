@@ -1,5 +1,6 @@
 export * from './connection';
 export * from './rpc-client';
+export * from './stream-heartbeat';
 export * from './broadcast';
 export * from './jetstream';
 export * from './rpc-exception.filter';

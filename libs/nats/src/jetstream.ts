@@ -10,7 +10,10 @@ export interface DurableStream {
   subjects: readonly string[];
 }
 
-/** Creates the stream if missing (idempotent across replicas). Work-queue retention: a message is gone once acked. */
+/**
+ * Creates the stream if missing (idempotent across replicas), and adds the subjects it lacks to a
+ * stream an earlier version created. Work-queue retention: a message is gone once acked.
+ */
 export async function ensureStream(nc: NatsConnection, stream: DurableStream): Promise<void> {
   const jsm = await nc.jetstreamManager();
   const config = {
@@ -20,23 +23,40 @@ export async function ensureStream(nc: NatsConnection, stream: DurableStream): P
     storage: StorageType.File,
     duplicate_window: 2 * 60 * 1_000_000_000, // ns: publishes with the same msgID inside it are dropped
   };
+  const existing = await jsm.streams.info(stream.name).catch(() => null);
+  if (existing) {
+    const missing = stream.subjects.filter((s) => !existing.config.subjects?.includes(s));
+    if (missing.length > 0) await jsm.streams.update(stream.name, { ...existing.config, subjects: [...(existing.config.subjects ?? []), ...missing] });
+    return;
+  }
   try {
-    await jsm.streams.info(stream.name);
-  } catch {
-    try {
-      await jsm.streams.add(config);
-    } catch (e) {
-      // another replica created it between our info and add
-      await jsm.streams.info(stream.name).catch(() => {
-        throw e;
-      });
-    }
+    await jsm.streams.add(config);
+  } catch (e) {
+    // another replica created it between our info and add
+    await jsm.streams.info(stream.name).catch(() => {
+      throw e;
+    });
   }
 }
 
 /** Publishes durably; `msgId` makes a re-publish of the same fact a no-op inside the duplicate window. */
 export async function publishDurable(js: JetStreamClient, subject: string, payload: unknown, msgId: string): Promise<void> {
   await js.publish(subject, encoder.encode(JSON.stringify(payload)), { msgID: msgId });
+}
+
+const PUBLISH_RETRY_DELAYS_MS = [100, 500, 2000, 5000, 10000];
+
+/** publishDurable, retried with back-off while JetStream is unreachable; throws the last error when it gives up. */
+export async function publishDurableWithRetry(js: JetStreamClient, subject: string, payload: unknown, msgId: string): Promise<void> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      await publishDurable(js, subject, payload, msgId);
+      return;
+    } catch (error) {
+      if (attempt >= PUBLISH_RETRY_DELAYS_MS.length) throw error;
+      await new Promise((r) => setTimeout(r, PUBLISH_RETRY_DELAYS_MS[attempt]));
+    }
+  }
 }
 
 export interface DurableConsumer {

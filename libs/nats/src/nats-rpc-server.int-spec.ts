@@ -8,7 +8,8 @@ import { Observable } from 'rxjs';
 import { DomainError, Subjects } from '@switchyard/contracts';
 import { LocalNats, startNatsServer } from '@switchyard/runtime';
 import { startMicroservice } from './microservice';
-import { RpcClient } from './rpc-client';
+import { ProducerLost, RpcClient } from './rpc-client';
+import { STREAM_PRODUCER_LOST_MS } from './stream-heartbeat';
 
 const logged: unknown[] = [];
 const logger = { log: () => undefined, error: (message: unknown) => void logged.push(message), warn: () => undefined };
@@ -39,6 +40,18 @@ class ProbeHandlers {
     });
   }
 
+  /** a streamed answer that is silent longer than a receiver's producerLostMs before its one value */
+  @MessagePattern(Subjects.routerTokensCount)
+  silentStream(@Payload() data: { silentMs: number }) {
+    return new Observable((subscriber) => {
+      const timer = setTimeout(() => {
+        subscriber.next({ after: data.silentMs });
+        subscriber.complete();
+      }, data.silentMs);
+      return () => clearTimeout(timer);
+    });
+  }
+
   @MessagePattern(Subjects.billingKeyVerify)
   refuse() {
     throw new DomainError('invalid_api_key', 'Incorrect API key provided', null, 401);
@@ -60,6 +73,18 @@ class ProbeHandlers {
 
 @Module({ controllers: [ProbeHandlers] })
 class ProbeModule {}
+
+@Controller()
+class DoomedHandlers {
+  /** a streamed answer that never ends (until its process dies) */
+  @MessagePattern(Subjects.routerTaskPoll)
+  endlessStream() {
+    return new Observable((subscriber) => subscriber.next({ started: true }));
+  }
+}
+
+@Module({ controllers: [DoomedHandlers] })
+class DoomedModule {}
 
 describe('NatsRpcServer: Nest handlers served on the process connection (real nats-server)', () => {
   let nats: LocalNats;
@@ -100,6 +125,33 @@ describe('NatsRpcServer: Nest handlers served on the process connection (real na
     const seen: unknown[] = [];
     for await (const value of rpc.stream(Subjects.routerRequestExecute, {}, { firstTimeoutMs: 2000, idleTimeoutMs: 2000 })) seen.push(value);
     expect(seen).toEqual([{ chunk: 0 }, { chunk: 1 }, { chunk: 2 }]);
+  });
+
+  it('sends heartbeats while a streamed answer is silent, so a receiver watching for a lost producer keeps waiting', async () => {
+    const seen: unknown[] = [];
+    const options = { firstTimeoutMs: 2000, idleTimeoutMs: 60_000, producerLostMs: STREAM_PRODUCER_LOST_MS };
+    for await (const value of rpc.stream(Subjects.routerTokensCount, { silentMs: STREAM_PRODUCER_LOST_MS + 1500 }, options)) seen.push(value);
+    expect(seen).toEqual([{ after: STREAM_PRODUCER_LOST_MS + 1500 }]);
+  });
+
+  it('lets a receiver see within STREAM_PRODUCER_LOST_MS that the process producing a stream died', async () => {
+    const doomedConnection = await connect({ servers: nats.url });
+    const doomed = await startMicroservice(DoomedModule, { service: 'doomed', nc: doomedConnection, logger });
+    const options = { firstTimeoutMs: 2000, idleTimeoutMs: 60_000, producerLostMs: STREAM_PRODUCER_LOST_MS };
+    const seen: unknown[] = [];
+    let diedAt = 0;
+    const outcome = (async () => {
+      for await (const value of rpc.stream(Subjects.routerTaskPoll, {}, options)) {
+        seen.push(value);
+        diedAt = Date.now();
+        // the process dies: its connection goes without a word
+        await doomedConnection.close();
+      }
+    })();
+    await expect(outcome).rejects.toBeInstanceOf(ProducerLost);
+    expect(Date.now() - diedAt).toBeLessThan(STREAM_PRODUCER_LOST_MS + 1000);
+    expect(seen).toEqual([{ started: true }]);
+    await doomed.close().catch(() => undefined);
   });
 
   it('sends a DomainError as it is, and anything else as a logged internal_error', async () => {

@@ -2,6 +2,7 @@ import { CustomTransportStrategy, MessageHandler, NatsContext, Server } from '@n
 import { Msg, NatsConnection, Subscription } from 'nats';
 import { isObservable, Observable } from 'rxjs';
 import { DomainError } from '@switchyard/contracts';
+import { STREAM_HEARTBEAT_MS } from './stream-heartbeat';
 
 interface ErrorLogger {
   error(message: unknown, ...context: unknown[]): void;
@@ -89,19 +90,28 @@ export class NatsRpcServer extends Server implements CustomTransportStrategy {
     }
   }
 
-  /** A streamed answer: a packet per value as it comes, then the end (or the error). */
+  /**
+   * A streamed answer: a packet per value as it comes, then the end (or the error). A heartbeat
+   * packet goes at once and then every STREAM_HEARTBEAT_MS until the end, so the receiver notices
+   * within seconds when this process dies, however long the values themselves take.
+   */
   private relay(values: Observable<unknown>, respond: (packet: object) => void): Promise<void> {
     return new Promise((done) => {
+      const heartbeat = () => {
+        // best effort: on a connection already closed (shutdown past its grace period) there is no one to tell
+        if (!this.nc.isClosed()) respond({ heartbeat: true });
+      };
+      heartbeat();
+      const heartbeats = setInterval(heartbeat, STREAM_HEARTBEAT_MS);
+      const finish = (packet: object) => {
+        clearInterval(heartbeats);
+        respond(packet);
+        done();
+      };
       values.subscribe({
         next: (response) => respond({ response }),
-        error: (err: unknown) => {
-          respond({ err, isDisposed: true });
-          done();
-        },
-        complete: () => {
-          respond({ isDisposed: true });
-          done();
-        },
+        error: (err: unknown) => finish({ err, isDisposed: true }),
+        complete: () => finish({ isDisposed: true }),
       });
     });
   }

@@ -4,7 +4,7 @@ import { join } from 'path';
 import { connect, Msg, NatsConnection } from 'nats';
 import { DomainError, Subjects } from '@switchyard/contracts';
 import { LocalNats, startNatsServer } from '@switchyard/runtime';
-import { RpcClient } from './rpc-client';
+import { ProducerLost, RpcClient } from './rpc-client';
 
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
@@ -58,6 +58,35 @@ describe('RpcClient (real nats-server)', () => {
     const seen: unknown[] = [];
     for await (const value of rpc.stream(Subjects.routerRequestExecute, {}, { firstTimeoutMs: 2000, idleTimeoutMs: 2000 })) seen.push(value);
     expect(seen).toEqual([{ kind: 'start' }, { kind: 'chunk' }]);
+  });
+
+  it('keeps a heartbeating stream open through a silence longer than producerLostMs, then declares a producer lost when the heartbeats stop', async () => {
+    const chatty = server.subscribe(Subjects.routerModelList, {
+      callback: (_e, msg) => {
+        respond(msg, [{ heartbeat: true }, { response: { kind: 'start' } }]);
+        // 900 ms with nothing but heartbeats, then one value, then silence (the producer died)
+        const beats = setInterval(() => respond(msg, [{ heartbeat: true }]), 100);
+        setTimeout(() => {
+          clearInterval(beats);
+          respond(msg, [{ response: { kind: 'chunk' } }]);
+        }, 900);
+      },
+    });
+    await server.flush();
+    const seen: unknown[] = [];
+    const started = Date.now();
+    let lostAfterMs = 0;
+    try {
+      for await (const value of rpc.stream(Subjects.routerModelList, {}, { firstTimeoutMs: 2000, idleTimeoutMs: 60_000, producerLostMs: 300 })) seen.push(value);
+    } catch (error) {
+      expect(error).toBeInstanceOf(ProducerLost);
+      expect(error).toMatchObject({ code: 'service_unavailable' });
+      lostAfterMs = Date.now() - started;
+    }
+    expect(seen).toEqual([{ kind: 'start' }, { kind: 'chunk' }]);
+    expect(lostAfterMs).toBeGreaterThanOrEqual(1150);
+    expect(lostAfterMs).toBeLessThan(2000);
+    chatty.unsubscribe();
   });
 
   it('throws the handler\'s DomainError', async () => {

@@ -8,6 +8,8 @@ interface ReplyPacket {
   response?: unknown;
   err?: unknown;
   isDisposed?: boolean;
+  /** the producer of a streamed answer is alive (see stream-heartbeat.ts) */
+  heartbeat?: boolean;
 }
 
 export interface StreamOptions {
@@ -15,6 +17,11 @@ export interface StreamOptions {
   firstTimeoutMs: number;
   /** how long to wait between packets after the first */
   idleTimeoutMs: number;
+  /**
+   * Once the producer has sent a heartbeat, how long without any packet means it is gone (thrown
+   * as ProducerLost). Producers that send no heartbeats are held to idleTimeoutMs only.
+   */
+  producerLostMs?: number;
 }
 
 const encoder = new TextEncoder();
@@ -22,6 +29,13 @@ const decoder = new TextDecoder();
 
 /** NATS found no subscriber for the subject (nothing was delivered, so a retry is safe). */
 class NoResponders extends Error {}
+
+/** The producer of a streamed answer stopped sending heartbeats: its process is gone. */
+export class ProducerLost extends DomainError {
+  constructor(subject: string, silentMs: number) {
+    super('service_unavailable', `The ${subject.split('.')[0]} service stopped answering (no heartbeat for ${silentMs} ms)`);
+  }
+}
 
 const NO_RESPONDER_RETRY_MS = [50, 150, 300];
 
@@ -97,9 +111,11 @@ export class RpcClient {
       const id = randomUUID();
       this.nc.publish(subject, encoder.encode(JSON.stringify({ pattern: subject, data: payload, id })), { reply: reply.subject });
       let first = true;
+      let heartbeating = false;
       for (;;) {
         if (queue.length === 0) {
-          const waitMs = first ? options.firstTimeoutMs : options.idleTimeoutMs;
+          const lostAfterMs = heartbeating ? options.producerLostMs : undefined;
+          const waitMs = first ? options.firstTimeoutMs : lostAfterMs ?? options.idleTimeoutMs;
           const arrived = await new Promise<boolean>((resolve) => {
             const timer = setTimeout(() => resolve(false), waitMs);
             wake = () => {
@@ -108,12 +124,16 @@ export class RpcClient {
             };
           });
           wake = null;
-          if (!arrived) throw unavailable(subject, `no answer within ${waitMs} ms`);
+          if (!arrived) throw lostAfterMs !== undefined ? new ProducerLost(subject, waitMs) : unavailable(subject, `no answer within ${waitMs} ms`);
         }
         const msg = queue.shift()!;
         if (msg.headers?.hasError && msg.headers.code === 503) throw new NoResponders();
         first = false;
         const packet = JSON.parse(decoder.decode(msg.data)) as ReplyPacket;
+        if (packet.heartbeat) {
+          heartbeating = true;
+          continue;
+        }
         if (packet.err !== undefined && packet.err !== null) throw DomainError.fromWire(packet.err);
         if ('response' in packet) yield packet.response;
         if (packet.isDisposed) return;

@@ -62,9 +62,11 @@ describe('Switchyard HTTP API', () => {
     }
   });
 
-  it('sends x-request-id on every response and keeps a sane caller-supplied one', async () => {
+  it('sends its own x-request-id on every response and echoes a sane caller-supplied one as x-client-request-id', async () => {
     expect((await call('GET', '/health', null)).headers.get('x-request-id')).toMatch(/^req_[0-9a-f]{24}$/);
-    expect((await call('GET', '/v1/models', null, undefined, { 'x-request-id': 'trace-123' })).headers.get('x-request-id')).toBe('trace-123');
+    const traced = await call('GET', '/v1/models', null, undefined, { 'x-request-id': 'trace-123' });
+    expect(traced.headers.get('x-request-id')).toMatch(/^req_[0-9a-f]{24}$/);
+    expect(traced.headers.get('x-client-request-id')).toBe('trace-123');
   });
 
   it('answers bad input with OpenAI envelopes and the right status', async () => {

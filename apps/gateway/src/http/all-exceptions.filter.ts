@@ -3,6 +3,7 @@ import { FastifyReply, FastifyRequest } from 'fastify';
 import { DomainError } from '@switchyard/contracts';
 import { JsonLogger } from '@switchyard/logging';
 import { errorResponse } from './error-envelope';
+import { clientRequestIdFrom } from './request-id';
 
 const fastifyCodes: Record<string, DomainError['code']> = {
   FST_ERR_CTP_BODY_TOO_LARGE: 'request_too_large',
@@ -32,7 +33,8 @@ export function toDomainError(exception: unknown, request: FastifyRequest, logge
     if (status === 405) return new DomainError('invalid_value', `Method ${request.method} not allowed`, null, 405);
     return new DomainError(status >= 500 ? 'internal_error' : 'invalid_value', exception.message, null, status);
   }
-  logger.error(`request ${request.id} failed`, exception);
+  const clientRequestId = clientRequestIdFrom(request.headers['x-request-id']);
+  logger.error(`request ${request.id}${clientRequestId === null ? '' : ` (client request id ${clientRequestId})`} failed`, exception);
   return new DomainError('internal_error', `The server had an error while processing your request (request id ${request.id}).`);
 }
 

@@ -1,14 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { FastifyReply, FastifyRequest } from 'fastify';
 import {
-  CacheMode, CacheModes, ChannelType, ChannelTypes, DomainError, ExecuteReply, openAiError, ExecuteRequest, InferenceEndpoint,
-  ParkedPart, Principal, StreamEvent, Subjects,
+  CacheMode, CacheModes, ChannelType, ChannelTypes, completionTextOf, DomainError, ExecuteReply, openAiError, ExecuteRequest, InferenceEndpoint,
+  ParkedPart, Principal, RoutingInfo, StreamEvent, Subjects,
 } from '@switchyard/contracts';
-import { RpcClient } from '@switchyard/nats';
+import { ProducerLost, RpcClient, STREAM_PRODUCER_LOST_MS } from '@switchyard/nats';
 import { GatewayConfig } from '../gateway.config';
 import { anthropicError, geminiError } from '../http/error-envelope';
 import { BinaryWriter } from './binary-writer';
 import { EventDialect, EventStreamWriter } from './event-stream-writer';
+import { InterruptedStreamBilling, usageOfInterruptedStream } from './interrupted-stream-usage';
 import { routingHeaders } from './routing-headers';
 import { SseWriter } from './sse-writer';
 
@@ -42,7 +43,7 @@ function headerChoice<T extends string>(request: FastifyRequest, name: string, a
 /** Sends an inference request to the router and answers the caller, as JSON or as a stream. */
 @Injectable()
 export class InferenceService {
-  constructor(private readonly rpc: RpcClient, private readonly config: GatewayConfig) {}
+  constructor(private readonly rpc: RpcClient, private readonly config: GatewayConfig, private readonly interrupted: InterruptedStreamBilling) {}
 
   /** The router may try every attempt to its full timeout before it answers. */
   private get firstAnswerTimeoutMs(): number {
@@ -85,13 +86,18 @@ export class InferenceService {
   }
 
   private async stream(execute: ExecuteRequest, reply: FastifyReply): Promise<void> {
+    const startedAt = Date.now();
     const events = this.rpc.stream(Subjects.routerRequestExecute, execute, {
       firstTimeoutMs: this.firstAnswerTimeoutMs,
       idleTimeoutMs: this.config.SWITCHYARD_UPSTREAM_TIMEOUT_MS + SLACK_MS,
+      // the router heartbeats while the upstream call is open, however silent the upstream is
+      producerLostMs: STREAM_PRODUCER_LOST_MS,
     });
     const dialect = eventDialects[execute.endpoint];
     const writer = execute.endpoint === '/v1/audio/speech' ? new BinaryWriter(reply.raw) : dialect ? new EventStreamWriter(reply.raw, dialect) : new SseWriter(reply.raw);
     const errorBody = (error: DomainError) => streamErrorBody(dialect, error, execute.requestId);
+    let channel: RoutingInfo['channel'] | null = null;
+    let forwardedText = '';
     let callerGone = false;
     reply.raw.on('close', () => {
       callerGone = !reply.raw.writableFinished;
@@ -105,6 +111,7 @@ export class InferenceService {
           return;
         }
         if (event.kind === 'start') {
+          channel = event.routing.channel;
           reply.hijack();
           writer.start(event.routing, {
             ...(reply.getHeaders() as Record<string, string>), ...routingHeaders(event.routing), ...(event.contentType && { 'content-type': event.contentType }),
@@ -113,10 +120,13 @@ export class InferenceService {
         }
         // the caller left: stop relaying (the router still reads the upstream to the end and bills it)
         if (callerGone) return;
+        if (event.kind === 'chunk') forwardedText += completionTextOf(event.data);
         writer.handle(event);
       }
     } catch (error) {
       if (!writer.started) throw error;
+      // the router died with the upstream call open: it will never report this request's usage
+      if (error instanceof ProducerLost && channel) void this.interrupted.bill(usageOfInterruptedStream(execute, channel, forwardedText, startedAt));
       const domain = error instanceof DomainError ? error : new DomainError('internal_error', 'The stream was interrupted');
       writer.handle({ kind: 'error', error: domain.toWire() }, errorBody(domain));
     }
