@@ -633,18 +633,29 @@ describe('hostile: no key holder can skip billing, read another tenant\'s data, 
       await settle(attacker.userId, before + 4);
       expect(await platformUsage(attacker.userId)).toBe(before + 4);
     });
-    for (const [route, send] of [
-      ['gemini: max_tokens 1 beside generationConfig.maxOutputTokens 2,000,000', () => call('POST', '/v1beta/models/mock-gemini:generateContent', null, {
+    // what the upstream was asked for: every output-limit spelling of every format in one recorded body
+    const limitsSentFor = async (text: string): Promise<number[]> => {
+      const sent = (await mockRequests()).filter((r) => JSON.stringify(r.body).includes(text) && JSON.stringify(r.body).includes(attacker.marker));
+      return sent.flatMap((r) => {
+        const body = r.body as Record<string, any>;
+        return [body.max_tokens, body.max_completion_tokens, body.max_output_tokens, body.generationConfig?.maxOutputTokens].filter((v) => v !== undefined);
+      });
+    };
+    for (const [route, text, send] of [
+      ['gemini: max_tokens 1 beside generationConfig.maxOutputTokens 2,000,000', 'dear gemini', () => call('POST', '/v1beta/models/mock-gemini:generateContent', null, {
         max_tokens: 1, contents: [{ role: 'user', parts: [{ text: marked(attacker, 'dear gemini') }] }], generationConfig: { maxOutputTokens: 2_000_000 }, mock: { completion_tokens: 2_000_000 },
       }, { 'x-goog-api-key': attacker.key })],
-      ['chat: max_tokens 1 beside max_completion_tokens 2,000,000', () => chat(attacker, 'dear chat', { max_tokens: 1, max_completion_tokens: 2_000_000, mock: { completion_tokens: 2_000_000 } })],
-      ['messages: max_tokens 1 beside max_completion_tokens 2,000,000', () => call('POST', '/v1/messages', attacker.key, {
+      ['chat: max_tokens 1 beside max_completion_tokens 2,000,000', 'dear chat', () => chat(attacker, 'dear chat', { max_tokens: 1, max_completion_tokens: 2_000_000, mock: { completion_tokens: 2_000_000 } })],
+      ['messages: max_tokens 1 beside max_completion_tokens 2,000,000', 'dear claude', () => call('POST', '/v1/messages', attacker.key, {
         model: 'mock-claude', max_tokens: 1, max_completion_tokens: 2_000_000, messages: [{ role: 'user', content: marked(attacker, 'dear claude') }], mock: { completion_tokens: 2_000_000 },
       }, { 'anthropic-version': '2023-06-01' })],
     ] as const) {
-      await attempt(`a worst case the balance cannot cover is refused before the upstream (${route})`, async () => {
+      // either the large limit is held (and refused: the balance cannot cover it), or the upstream is asked for no more than the small one held
+      await attempt(`the upstream is never asked for more output than was held (${route})`, async () => {
         const answer = await send();
-        expect(answer.status).toBe(402);
+        if (answer.status === 402) return expect(await limitsSentFor(text)).toEqual([]);
+        expect(answer.status).toBe(200);
+        expect(await limitsSentFor(text)).toEqual([1]);
       });
     }
     verdict();
