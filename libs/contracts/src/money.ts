@@ -38,24 +38,30 @@ export function nanoToUsd(nano: bigint): number {
 }
 
 
+function hasAtMostDecimalPlaces(value: unknown, scale: number): boolean {
+  if (typeof value !== 'number' || !Number.isFinite(value)) return false;
+  try {
+    parseDecimal(value, scale);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** A JSON number with at most `scale` decimal places, exactly, whether written plainly or with an exponent (1e-7). */
+export function IsDecimalNumber(scale: number, options?: ValidationOptions) {
+  return (target: object, propertyName: string) =>
+    registerDecorator({
+      name: 'isDecimalNumber',
+      target: target.constructor,
+      propertyName,
+      options: { message: `${propertyName} must be a number with at most ${scale} decimal places`, ...options },
+      validator: { validate: (value: unknown) => hasAtMostDecimalPlaces(value, scale) },
+    });
+}
+
 /** A USD amount as a JSON number with at most nano-dollar precision. */
 export function IsUsdAmount(options?: ValidationOptions) {
   return (target: object, propertyName: string) =>
-    registerDecorator({
-      name: 'isUsdAmount',
-      target: target.constructor,
-      propertyName,
-      options: { message: `${propertyName} must be a USD amount with at most 9 decimal places`, ...options },
-      validator: {
-        validate(value: unknown) {
-          if (typeof value !== 'number' || !Number.isFinite(value)) return false;
-          try {
-            usdToNano(value);
-            return true;
-          } catch {
-            return false;
-          }
-        },
-      },
-    });
+    IsDecimalNumber(9, { message: `${propertyName} must be a USD amount with at most 9 decimal places`, ...options })(target, propertyName);
 }

@@ -1,7 +1,7 @@
 import { DomainError } from './domain-error';
 import { nested } from './hostile-json.arbitrary';
 import { ChatCompletionBody, EmbeddingsBody, ExecuteRequest, ImageEditBody } from './payloads/inference';
-import { CreateUserBody } from './payloads/accounts';
+import { CreateUserBody, SetPriceBody } from './payloads/accounts';
 import { CreateBatchBody } from './payloads/batches';
 import { ListFilesRequest } from './payloads/files';
 import { createValidated } from './validate';
@@ -100,5 +100,15 @@ describe('createValidated regressions found by fuzzing', () => {
   it('regression: a numeric query parameter given as an object is a validation error, not a TypeError from its toString', () => {
     expect(() => createValidated(ListFilesRequest, { ownerUserId: 'u', api: 'openai', limit: { toString: null }, order: 'asc' })).toThrow(DomainError);
     expect(createValidated(ListFilesRequest, { ownerUserId: 'u', api: 'openai', limit: '7', order: 'asc' }).limit).toBe(7);
+  });
+});
+
+describe('SetPriceBody regression found by fuzzing', () => {
+  it('refuses a batch discount in exponent form with more than 6 decimal places (1e-7, 5e-324) with a validation error (class-validator threw a TypeError)', () => {
+    for (const discount of [1e-7, 5e-324]) {
+      expect(() => createValidated(SetPriceBody, { input_per_million: 1, output_per_million: 1, batch_discount: discount })).toThrow(expect.objectContaining({ code: 'invalid_value', param: 'batch_discount' }));
+    }
+    expect(createValidated(SetPriceBody, { input_per_million: 1, output_per_million: 1, batch_discount: 1e-6 }).batch_discount).toBe(1e-6);
+    expect(createValidated(SetPriceBody, { input_per_million: 1, output_per_million: 1, batch_discount: 0.123456 }).batch_discount).toBe(0.123456);
   });
 });
