@@ -10,6 +10,13 @@ describe('pricing', () => {
     expect(divRound(-5n, 2n)).toBe(-3n);
   });
 
+  it('rounds half away from zero with a negative denominator too (found by fuzzing: 6 / -5 gave -2)', () => {
+    expect(divRound(6n, -5n)).toBe(-1n);
+    expect(divRound(-6n, -5n)).toBe(1n);
+    expect(divRound(5n, -2n)).toBe(-3n);
+    expect(divRound(-5n, -2n)).toBe(3n);
+  });
+
   it('prices tokens per million with the batch discount', () => {
     // 1000 × 2.5/1e6 + 500 × 10/1e6 = 0.0025 + 0.005 = 0.0075 USD
     expect(costOf(price, { promptTokens: 1000, completionTokens: 500 }, false)).toBe(7_500_000n);

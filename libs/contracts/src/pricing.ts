@@ -15,7 +15,7 @@ export function divRound(numerator: bigint, denominator: bigint): bigint {
   const r = numerator % denominator;
   if (r === 0n) return q;
   const twice = (r < 0n ? -r : r) * 2n;
-  if (twice >= denominator) return numerator < 0n === denominator < 0n ? q + 1n : q - 1n;
+  if (twice >= (denominator < 0n ? -denominator : denominator)) return numerator < 0n === denominator < 0n ? q + 1n : q - 1n;
   return q;
 }
 
