@@ -33,8 +33,16 @@ export function usdToNano(usd: number): bigint {
   return parseDecimal(usd, 9);
 }
 
+/** An integer of `scale` decimal places as the decimal it stands for (`-1234`, 2 → `-12.34`): parseDecimal's inverse. */
+export function formatDecimal(value: bigint, scale: number): string {
+  const digits = (value < 0n ? -value : value).toString().padStart(scale + 1, '0');
+  const point = digits.length - scale;
+  return `${value < 0n ? '-' : ''}${digits.slice(0, point)}${scale > 0 ? `.${digits.slice(point)}` : ''}`;
+}
+
+/** The JSON number nearest the exact amount: one rounding, where Number(nano) / 1e9 made two. */
 export function nanoToUsd(nano: bigint): number {
-  return Number(nano) / 1e9;
+  return Number(formatDecimal(nano, 9));
 }
 
 
