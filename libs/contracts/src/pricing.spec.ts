@@ -63,3 +63,17 @@ describe('costOf with every bucket', () => {
     expect(costOf({ ...price, cacheWriteInputPerMillion: null, callNano: null }, tokens, false)).toBe(1_500_000n + 60_000n + 900_000n + 1_500_000n);
   });
 });
+
+describe('costOf regressions found by fuzzing (money.fuzz.spec.ts)', () => {
+  const price = { inputPerMillion: 1_000_000_000n, outputPerMillion: 2_000_000_000n, cachedInputPerMillion: 100_000_000n, batchDiscountPpm: 0n };
+
+  it('prices a fractional token count (an upstream\'s 1.5) rounded up, instead of throwing a RangeError', () => {
+    expect(costOf(price, { promptTokens: 1.5, completionTokens: 0.5 }, false)).toBe(costOf(price, { promptTokens: 2, completionTokens: 1 }, false));
+  });
+
+  it('never turns a negative count into a credit', () => {
+    expect(costOf(price, { promptTokens: -1_000_000, completionTokens: 10 }, false)).toBe(costOf(price, { promptTokens: 0, completionTokens: 10 }, false));
+    expect(costOf(price, { promptTokens: 1_000_000, completionTokens: 0, cachedTokens: -5 }, false)).toBe(1_000_000_000n);
+  });
+
+});

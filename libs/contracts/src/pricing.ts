@@ -50,20 +50,24 @@ export interface TokenCounts {
   audioSeconds?: number;
 }
 
+/** A count as whole units, rounded up and never below zero (a count that is no finite number is a RangeError). */
 const units = (n: number | undefined) => BigInt(Math.max(0, Math.ceil(n ?? 0)));
+const smaller = (a: bigint, b: bigint) => (a < b ? a : b);
 
 /**
  * tokens × price per million (cache reads and writes at their own prices) + images, audio seconds and the
- * per-call price, less the batch discount, rounded once at the end.
+ * per-call price, less the batch discount, rounded once at the end. Counts are an upstream's word:
+ * whatever numbers they are, no bucket goes below zero and no count is lost to float arithmetic.
  */
 export function costOf(price: PriceNano, tokens: TokenCounts, isBatch: boolean): bigint {
-  const cached = BigInt(Math.min(Math.max(tokens.cachedTokens ?? 0, 0), tokens.promptTokens));
-  const written = BigInt(Math.min(Math.max(tokens.cacheWriteTokens ?? 0, 0), tokens.promptTokens - Number(cached)));
-  const uncached = BigInt(tokens.promptTokens) - cached - written;
+  const prompt = units(tokens.promptTokens);
+  const cached = smaller(units(tokens.cachedTokens), prompt);
+  const written = smaller(units(tokens.cacheWriteTokens), prompt - cached);
+  const uncached = prompt - cached - written;
   const media = units(tokens.images) * (price.imageNano ?? 0n) + units(tokens.audioSeconds) * (price.audioSecondNano ?? 0n) + (price.callNano ?? 0n);
   const gross = uncached * price.inputPerMillion + cached * (price.cachedInputPerMillion ?? price.inputPerMillion) +
     written * (price.cacheWriteInputPerMillion ?? price.inputPerMillion) +
-    BigInt(tokens.completionTokens) * price.outputPerMillion + media * 1_000_000n;
+    units(tokens.completionTokens) * price.outputPerMillion + media * 1_000_000n;
   const keep = isBatch ? PPM - price.batchDiscountPpm : PPM;
   return divRound(gross * keep, 1_000_000n * PPM);
 }
