@@ -260,7 +260,15 @@ export class RequestExecutor {
     const answered = await this.firstAnswer(req, plan, async ({ adapter, call }) => adapter.send({ ...call, files: await this.audioInputs.filesOf(req) }));
     answered.release();
     const { usage, text } = answered.value;
-    const body = answered.bridge.response(answered.value.body, req.body);
+    let body: Record<string, unknown>;
+    try {
+      body = answered.bridge.response(answered.value.body, req.body);
+    } catch (error) {
+      if (!(error instanceof UpstreamError)) throw error;
+      // an answer in a shape its API does not allow: the channel's failure, but it answered, so its usage is still billed
+      this.report(req, { id: answered.channel.id, channelType: answered.channel.type }, usage ?? estimateUsage(req.body, ''), { estimated: usage === null, cached: false }, startedAt);
+      throw upstreamFailureToDomain(error, answered.routing);
+    }
     if (req.endpoint === '/v1/responses' && !answered.bridge.translated) await this.storedResponses.remember(body.id, req.principal.userId, answered.channel.id, req.body.store !== false);
     const billable = usage ?? estimateUsage(req.body, completionTextOf(body));
     this.report(req, { id: answered.channel.id, channelType: answered.channel.type }, billable, { estimated: usage === null, cached: false }, startedAt);
