@@ -20,8 +20,11 @@ const isPlainObject = (value: unknown): value is Record<string, unknown> => valu
 function converted(type: unknown, declaredArray: boolean, value: unknown, param: string): unknown {
   if (value === null || value === undefined) return value;
   const primitive = primitiveConversions.get(type);
-  // an object is left for the validators to refuse: converting it would call its (caller-written) toString
-  if (primitive) return Array.isArray(value) ? value.map((item) => (typeof item === 'object' ? item : primitive(item))) : typeof value === 'object' ? value : primitive(value);
+  if (primitive) {
+    // an object is left for the validators to refuse: converting it would call its (caller-written) toString
+    const convert = (item: unknown) => (typeof item === 'object' ? item : primitive(item));
+    return Array.isArray(value) ? value.map(convert) : convert(value);
+  }
   if (!declaredArray) {
     if (!isPlainObject(value)) throw new DomainError('invalid_value', `${param} must be an object`, param);
     return instanceOf(type as Ctor<object>, value, `${param}.`);
