@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { Observable } from 'rxjs';
 import {
   completionTextOf, CountTokensReply, DomainError, estimatePromptTokens, estimateUsage, ExecuteReply, ExecuteRequest, RoutingInfo, RoutingPolicy,
-  StreamEvent, UsageEvent, WireError,
+  StreamEvent, UsageEvent, WireError, wholeCounts,
 } from '@switchyard/contracts';
 import { JsonLogger } from '@switchyard/logging';
 import { LOGGER } from '@switchyard/nats';
@@ -212,7 +212,8 @@ export class RequestExecutor {
   }
 
   /** Publishes one request's usage event (billing applies it; the request id makes it once). */
-  report(req: ExecuteRequest, channel: { id: string; channelType: RoutableChannel['type'] }, usage: NormalizedUsage, flags: { estimated: boolean; cached: boolean }, startedAt: number): void {
+  report(req: ExecuteRequest, channel: { id: string; channelType: RoutableChannel['type'] }, reported: NormalizedUsage, flags: { estimated: boolean; cached: boolean }, startedAt: number): void {
+    const usage = wholeCounts(reported);
     const event: UsageEvent = {
       requestId: req.requestId, userId: req.principal.userId, keyId: req.principal.keyId, model: req.body.model,
       endpoint: req.endpoint, channelId: channel.id, channelType: channel.channelType, promptTokens: usage.promptTokens,

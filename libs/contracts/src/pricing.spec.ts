@@ -1,5 +1,5 @@
 import { usdToNano } from './money';
-import { chargeFor, chargePolicyOf, costOf, divRound } from './pricing';
+import { chargeFor, chargePolicyOf, costOf, divRound, wholeCounts } from './pricing';
 
 describe('pricing', () => {
   const price = { inputPerMillion: usdToNano(2.5), outputPerMillion: usdToNano(10), cachedInputPerMillion: null, batchDiscountPpm: 500_000n };
@@ -76,4 +76,12 @@ describe('costOf regressions found by fuzzing (money.fuzz.spec.ts)', () => {
     expect(costOf(price, { promptTokens: 1_000_000, completionTokens: 0, cachedTokens: -5 }, false)).toBe(1_000_000_000n);
   });
 
+});
+
+describe('wholeCounts', () => {
+  it('makes every count an upstream reported whole and non-negative, as a usage event must be', () => {
+    expect(wholeCounts({ promptTokens: -3, completionTokens: 1.5, cachedTokens: 1e-9, images: Infinity, audioSeconds: undefined })).toEqual({
+      promptTokens: 0, completionTokens: 2, cachedTokens: 1, images: 0, audioSeconds: undefined,
+    });
+  });
 });

@@ -50,8 +50,20 @@ export interface TokenCounts {
   audioSeconds?: number;
 }
 
-/** A count as whole units, rounded up and never below zero (a count that is no finite number is a RangeError). */
-const units = (n: number | undefined) => BigInt(Math.max(0, Math.ceil(n ?? 0)));
+/** A count as billing takes it: whole units rounded up, never below zero; one that is no finite number (an upstream's 1e400) counts none. */
+export function wholeCount(n: number | undefined): number {
+  return n !== undefined && Number.isFinite(n) ? Math.max(0, Math.ceil(n)) : 0;
+}
+
+/**
+ * Usage an upstream reported, with every count whole and non-negative: a usage event with 1.5 or
+ * -3 tokens is refused by billing, so the request would go unbilled.
+ */
+export function wholeCounts<T extends TokenCounts>(usage: T): T {
+  return Object.fromEntries(Object.entries(usage).map(([key, value]) => [key, typeof value === 'number' ? wholeCount(value) : value])) as T;
+}
+
+const units = (n: number | undefined) => BigInt(wholeCount(n));
 const smaller = (a: bigint, b: bigint) => (a < b ? a : b);
 
 /**
