@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { Observable } from 'rxjs';
 import {
   completionTextOf, CountTokensReply, DomainError, estimatePromptTokens, estimateUsage, ExecuteReply, ExecuteRequest, RoutingInfo, RoutingPolicy,
-  StreamEvent, UsageEvent, WireError, withOutputLimit,
+  StreamEvent, UsageEvent, WireError, wholeCounts, withOutputLimit,
 } from '@switchyard/contracts';
 import { JsonLogger } from '@switchyard/logging';
 import { LOGGER } from '@switchyard/nats';
@@ -223,7 +223,8 @@ export class RequestExecutor {
   }
 
   /** Publishes one request's usage event (billing applies it; the request id makes it once). */
-  report(req: ExecuteRequest, channel: { id: string; channelType: RoutableChannel['type'] }, usage: NormalizedUsage, flags: { estimated: boolean; cached: boolean }, startedAt: number): void {
+  report(req: ExecuteRequest, channel: { id: string; channelType: RoutableChannel['type'] }, reported: NormalizedUsage, flags: { estimated: boolean; cached: boolean }, startedAt: number): void {
+    const usage = wholeCounts(reported);
     const event: UsageEvent = {
       requestId: req.requestId, userId: req.principal.userId, keyId: req.principal.keyId, model: req.body.model,
       endpoint: req.endpoint, channelId: channel.id, channelType: channel.channelType, promptTokens: usage.promptTokens,
@@ -271,7 +272,15 @@ export class RequestExecutor {
     const answered = await this.firstAnswer(req, plan, async ({ adapter, call }) => adapter.send({ ...call, files: await this.audioInputs.filesOf(req) }));
     answered.release();
     const { usage, text } = answered.value;
-    const body = answered.bridge.response(answered.value.body, req.body);
+    let body: Record<string, unknown>;
+    try {
+      body = answered.bridge.response(answered.value.body, req.body);
+    } catch (error) {
+      if (!(error instanceof UpstreamError)) throw error;
+      // an answer in a shape its API does not allow: the channel's failure, but it answered, so its usage is still billed
+      this.report(req, { id: answered.channel.id, channelType: answered.channel.type }, usage ?? estimateUsage(req.body, ''), { estimated: usage === null, cached: false }, startedAt);
+      throw upstreamFailureToDomain(error, answered.routing);
+    }
     if (req.endpoint === '/v1/responses' && !answered.bridge.translated) await this.storedResponses.remember(body.id, req.principal.userId, answered.channel.id, req.body.store !== false);
     const billable = usage ?? estimateUsage(req.body, completionTextOf(body));
     this.report(req, { id: answered.channel.id, channelType: answered.channel.type }, billable, { estimated: usage === null, cached: false }, startedAt);

@@ -1,4 +1,4 @@
-import { BatchJsonlValidator, MAX_BATCH_LINES } from './batch-jsonl';
+import { BatchJsonlValidator, MAX_BATCH_LINE_BYTES, MAX_BATCH_LINES } from './batch-jsonl';
 
 const line = (id: string, extra: Record<string, unknown> = {}) =>
   JSON.stringify({ custom_id: id, method: 'POST', url: '/v1/chat/completions', body: { model: 'm' }, ...extra });
@@ -43,5 +43,28 @@ describe('BatchJsonlValidator', () => {
   it(`refuses more than ${MAX_BATCH_LINES} lines`, () => {
     const many = Array.from({ length: MAX_BATCH_LINES + 1 }, (_, i) => line(`r${i}`)).join('\n');
     expect(validate(many, 65536).problem).toEqual({ line: MAX_BATCH_LINES + 1, reason: `more than ${MAX_BATCH_LINES} requests in one file`, code: 'too_many_requests' });
+  });
+
+  describe('regressions found by fuzzing (batch-jsonl.fuzz.spec.ts)', () => {
+    const longLine = Buffer.from(`${line('a', { body: { pad: 'x'.repeat(MAX_BATCH_LINE_BYTES) } })}\n`);
+    const pushed = (chunks: Buffer[]) => {
+      const v = new BatchJsonlValidator();
+      for (const chunk of chunks) v.push(chunk);
+      return v.end();
+    };
+
+    it('refuses a line over the limit whose end arrives in the chunk that crossed the limit (it was accepted)', () => {
+      const tooLong = { line: 1, reason: `line is longer than ${MAX_BATCH_LINE_BYTES} bytes`, code: 'invalid_json_line' };
+      expect(pushed([longLine])).toEqual(tooLong);
+      expect(pushed([longLine.subarray(0, 65536), longLine.subarray(65536)])).toEqual(tooLong);
+      expect(pushed([longLine.subarray(0, longLine.length - 1), longLine.subarray(longLine.length - 1)])).toEqual(tooLong);
+    });
+
+    it('names a blank line before a line over the limit first, however the long line is chunked', () => {
+      const blankFirst = Buffer.concat([Buffer.from(`${line('z')}\n\n`), longLine]);
+      const expected = { line: 2, reason: 'blank line in the middle of the file', code: 'invalid_json_line' };
+      expect(pushed([blankFirst])).toEqual(expected);
+      expect(pushed([blankFirst.subarray(0, blankFirst.length - 1), blankFirst.subarray(blankFirst.length - 1)])).toEqual(expected);
+    });
   });
 });

@@ -25,6 +25,11 @@ export interface BatchInputLine {
 
 const NEWLINE = 0x0a;
 
+export interface BatchJsonlLimits {
+  maxLines: number;
+  maxLineBytes: number;
+}
+
 export class BatchJsonlValidator {
   private pending: Buffer[] = [];
   private pendingBytes = 0;
@@ -34,7 +39,10 @@ export class BatchJsonlValidator {
   private problem: JsonlProblem | null = null;
 
   /** `onLine` receives each accepted line, for callers that keep them (the batches service). */
-  constructor(private readonly onLine?: (line: BatchInputLine) => void) {}
+  constructor(
+    private readonly onLine?: (line: BatchInputLine) => void,
+    private readonly limits: BatchJsonlLimits = { maxLines: MAX_BATCH_LINES, maxLineBytes: MAX_BATCH_LINE_BYTES },
+  ) {}
 
   /** How many request lines were accepted so far. */
   get requests(): number {
@@ -61,7 +69,8 @@ export class BatchJsonlValidator {
     if (start < chunk.length) {
       this.pending.push(chunk.subarray(start));
       this.pendingBytes += chunk.length - start;
-      if (this.pendingBytes > MAX_BATCH_LINE_BYTES) this.fail(this.lineNo + 1, `line is longer than ${MAX_BATCH_LINE_BYTES} bytes`);
+      // refused before its end arrives, so a long line is never held whole
+      if (this.pendingBytes > this.limits.maxLineBytes) this.refuseLongLine(this.lineNo + 1);
     }
   }
 
@@ -76,18 +85,28 @@ export class BatchJsonlValidator {
     this.problem = { line, reason, code };
   }
 
+  /**
+   * The same verdict whether the line's end is in the chunk that crossed the limit or a later
+   * one: too long whatever it holds, unless a blank line before it is the first problem.
+   */
+  private refuseLongLine(line: number): void {
+    if (this.blankLine !== null) return this.fail(this.blankLine, 'blank line in the middle of the file');
+    this.fail(line, `line is longer than ${this.limits.maxLineBytes} bytes`);
+  }
+
   private completeLine(): void {
+    this.lineNo++;
+    if (this.pendingBytes > this.limits.maxLineBytes) return this.refuseLongLine(this.lineNo);
     const text = Buffer.concat(this.pending, this.pendingBytes).toString('utf8').replace(/\r$/, '');
     this.pending = [];
     this.pendingBytes = 0;
-    this.lineNo++;
     if (text.trim() === '') {
       // blank lines are tolerated only at the very end of the file
       if (this.blankLine === null) this.blankLine = this.lineNo;
       return;
     }
     if (this.blankLine !== null) return this.fail(this.blankLine, 'blank line in the middle of the file');
-    if (this.customIds.size >= MAX_BATCH_LINES) return this.fail(this.lineNo, `more than ${MAX_BATCH_LINES} requests in one file`, 'too_many_requests');
+    if (this.customIds.size >= this.limits.maxLines) return this.fail(this.lineNo, `more than ${this.limits.maxLines} requests in one file`, 'too_many_requests');
     let value: unknown;
     try {
       value = JSON.parse(text);

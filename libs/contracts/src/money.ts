@@ -36,29 +36,43 @@ export function usdToNano(usd: number): bigint {
   return parseDecimal(usd, 9);
 }
 
-export function nanoToUsd(nano: bigint): number {
-  return Number(nano) / 1e9;
+/** An integer of `scale` decimal places as the decimal it stands for (`-1234`, 2 → `-12.34`): parseDecimal's inverse. */
+export function formatDecimal(value: bigint, scale: number): string {
+  const digits = (value < 0n ? -value : value).toString().padStart(scale + 1, '0');
+  const point = digits.length - scale;
+  return `${value < 0n ? '-' : ''}${digits.slice(0, point)}${scale > 0 ? `.${digits.slice(point)}` : ''}`;
 }
 
+/** The JSON number nearest the exact amount: one rounding, where Number(nano) / 1e9 made two. */
+export function nanoToUsd(nano: bigint): number {
+  return Number(formatDecimal(nano, 9));
+}
+
+
+function hasAtMostDecimalPlaces(value: unknown, scale: number): boolean {
+  if (typeof value !== 'number' || !Number.isFinite(value)) return false;
+  try {
+    parseDecimal(value, scale);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** A JSON number with at most `scale` decimal places, exactly, whether written plainly or with an exponent (1e-7). */
+export function IsDecimalNumber(scale: number, options?: ValidationOptions) {
+  return (target: object, propertyName: string) =>
+    registerDecorator({
+      name: 'isDecimalNumber',
+      target: target.constructor,
+      propertyName,
+      options: { message: `${propertyName} must be a number with at most ${scale} decimal places`, ...options },
+      validator: { validate: (value: unknown) => hasAtMostDecimalPlaces(value, scale) },
+    });
+}
 
 /** A USD amount as a JSON number with at most nano-dollar precision. */
 export function IsUsdAmount(options?: ValidationOptions) {
   return (target: object, propertyName: string) =>
-    registerDecorator({
-      name: 'isUsdAmount',
-      target: target.constructor,
-      propertyName,
-      options: { message: `${propertyName} must be a USD amount with at most 9 decimal places`, ...options },
-      validator: {
-        validate(value: unknown) {
-          if (typeof value !== 'number' || !Number.isFinite(value)) return false;
-          try {
-            usdToNano(value);
-            return true;
-          } catch {
-            return false;
-          }
-        },
-      },
-    });
+    IsDecimalNumber(9, { message: `${propertyName} must be a USD amount with at most 9 decimal places`, ...options })(target, propertyName);
 }

@@ -1,5 +1,5 @@
 import { usdToNano } from './money';
-import { chargeFor, chargePolicyOf, costOf, divRound } from './pricing';
+import { chargeFor, chargePolicyOf, costOf, divRound, wholeCounts } from './pricing';
 
 describe('pricing', () => {
   const price = { inputPerMillion: usdToNano(2.5), outputPerMillion: usdToNano(10), cachedInputPerMillion: null, batchDiscountPpm: 500_000n };
@@ -8,6 +8,13 @@ describe('pricing', () => {
     expect(divRound(5n, 2n)).toBe(3n);
     expect(divRound(4n, 3n)).toBe(1n);
     expect(divRound(-5n, 2n)).toBe(-3n);
+  });
+
+  it('rounds half away from zero with a negative denominator too (found by fuzzing: 6 / -5 gave -2)', () => {
+    expect(divRound(6n, -5n)).toBe(-1n);
+    expect(divRound(-6n, -5n)).toBe(1n);
+    expect(divRound(5n, -2n)).toBe(-3n);
+    expect(divRound(-5n, -2n)).toBe(3n);
   });
 
   it('prices tokens per million with the batch discount', () => {
@@ -54,5 +61,27 @@ describe('costOf with every bucket', () => {
     expect(costOf(price, { promptTokens: 0, completionTokens: 0, images: 2, audioSeconds: 3 }, false)).toBe(80_000_000n + 300_000n + 1_000_000n);
     // without a cache-write price, writes cost the input price
     expect(costOf({ ...price, cacheWriteInputPerMillion: null, callNano: null }, tokens, false)).toBe(1_500_000n + 60_000n + 900_000n + 1_500_000n);
+  });
+});
+
+describe('costOf regressions found by fuzzing (money.fuzz.spec.ts)', () => {
+  const price = { inputPerMillion: 1_000_000_000n, outputPerMillion: 2_000_000_000n, cachedInputPerMillion: 100_000_000n, batchDiscountPpm: 0n };
+
+  it('prices a fractional token count (an upstream\'s 1.5) rounded up, instead of throwing a RangeError', () => {
+    expect(costOf(price, { promptTokens: 1.5, completionTokens: 0.5 }, false)).toBe(costOf(price, { promptTokens: 2, completionTokens: 1 }, false));
+  });
+
+  it('never turns a negative count into a credit', () => {
+    expect(costOf(price, { promptTokens: -1_000_000, completionTokens: 10 }, false)).toBe(costOf(price, { promptTokens: 0, completionTokens: 10 }, false));
+    expect(costOf(price, { promptTokens: 1_000_000, completionTokens: 0, cachedTokens: -5 }, false)).toBe(1_000_000_000n);
+  });
+
+});
+
+describe('wholeCounts', () => {
+  it('makes every count an upstream reported whole and non-negative, as a usage event must be', () => {
+    expect(wholeCounts({ promptTokens: -3, completionTokens: 1.5, cachedTokens: 1e-9, images: Infinity, audioSeconds: undefined })).toEqual({
+      promptTokens: 0, completionTokens: 2, cachedTokens: 1, images: 0, audioSeconds: undefined,
+    });
   });
 });

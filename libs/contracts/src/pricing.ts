@@ -15,7 +15,7 @@ export function divRound(numerator: bigint, denominator: bigint): bigint {
   const r = numerator % denominator;
   if (r === 0n) return q;
   const twice = (r < 0n ? -r : r) * 2n;
-  if (twice >= denominator) return numerator < 0n === denominator < 0n ? q + 1n : q - 1n;
+  if (twice >= (denominator < 0n ? -denominator : denominator)) return numerator < 0n === denominator < 0n ? q + 1n : q - 1n;
   return q;
 }
 
@@ -50,20 +50,36 @@ export interface TokenCounts {
   audioSeconds?: number;
 }
 
-const units = (n: number | undefined) => BigInt(Math.max(0, Math.ceil(n ?? 0)));
+/** A count as billing takes it: whole units rounded up, never below zero; one that is no finite number (an upstream's 1e400) counts none. */
+export function wholeCount(n: number | undefined): number {
+  return n !== undefined && Number.isFinite(n) ? Math.max(0, Math.ceil(n)) : 0;
+}
+
+/**
+ * Usage an upstream reported, with every count whole and non-negative: a usage event with 1.5 or
+ * -3 tokens is refused by billing, so the request would go unbilled.
+ */
+export function wholeCounts<T extends TokenCounts>(usage: T): T {
+  return Object.fromEntries(Object.entries(usage).map(([key, value]) => [key, typeof value === 'number' ? wholeCount(value) : value])) as T;
+}
+
+const units = (n: number | undefined) => BigInt(wholeCount(n));
+const smaller = (a: bigint, b: bigint) => (a < b ? a : b);
 
 /**
  * tokens × price per million (cache reads and writes at their own prices) + images, audio seconds and the
- * per-call price, less the batch discount, rounded once at the end.
+ * per-call price, less the batch discount, rounded once at the end. Counts are an upstream's word:
+ * whatever numbers they are, no bucket goes below zero and no count is lost to float arithmetic.
  */
 export function costOf(price: PriceNano, tokens: TokenCounts, isBatch: boolean): bigint {
-  const cached = BigInt(Math.min(Math.max(tokens.cachedTokens ?? 0, 0), tokens.promptTokens));
-  const written = BigInt(Math.min(Math.max(tokens.cacheWriteTokens ?? 0, 0), tokens.promptTokens - Number(cached)));
-  const uncached = BigInt(tokens.promptTokens) - cached - written;
+  const prompt = units(tokens.promptTokens);
+  const cached = smaller(units(tokens.cachedTokens), prompt);
+  const written = smaller(units(tokens.cacheWriteTokens), prompt - cached);
+  const uncached = prompt - cached - written;
   const media = units(tokens.images) * (price.imageNano ?? 0n) + units(tokens.audioSeconds) * (price.audioSecondNano ?? 0n) + (price.callNano ?? 0n);
   const gross = uncached * price.inputPerMillion + cached * (price.cachedInputPerMillion ?? price.inputPerMillion) +
     written * (price.cacheWriteInputPerMillion ?? price.inputPerMillion) +
-    BigInt(tokens.completionTokens) * price.outputPerMillion + media * 1_000_000n;
+    units(tokens.completionTokens) * price.outputPerMillion + media * 1_000_000n;
   const keep = isBatch ? PPM - price.batchDiscountPpm : PPM;
   return divRound(gross * keep, 1_000_000n * PPM);
 }

@@ -1,6 +1,9 @@
 import { DomainError } from './domain-error';
-import { ChatCompletionBody, EmbeddingsBody, ExecuteRequest } from './payloads/inference';
-import { CreateUserBody } from './payloads/accounts';
+import { nested } from './hostile-json.arbitrary';
+import { ChatCompletionBody, EmbeddingsBody, ExecuteRequest, ImageEditBody } from './payloads/inference';
+import { CreateUserBody, SetPriceBody } from './payloads/accounts';
+import { CreateBatchBody } from './payloads/batches';
+import { ListFilesRequest } from './payloads/files';
 import { createValidated } from './validate';
 
 function errorOf(fn: () => unknown): DomainError {
@@ -55,5 +58,57 @@ describe('createValidated', () => {
   it('refuses money with more precision than a nano-dollar', () => {
     expect(errorOf(() => createValidated(CreateUserBody, { name: 'a', credits: 0.0000000001 })).param).toBe('credits');
     expect(createValidated(CreateUserBody, { name: 'a', credits: 12.5 }).credits).toBe(12.5);
+  });
+});
+
+/** Found by validate.fuzz.spec.ts: each was a TypeError or RangeError (a 500) or an accepted malformed value. */
+describe('createValidated regressions found by fuzzing', () => {
+  it('regression: a chat body with content nested 20,000 arrays deep is validated (it was a RangeError, a 500)', () => {
+    const content = nested(20_000, 'array');
+    const body = createValidated(ChatCompletionBody, { model: 'm', messages: [{ role: 'user', content }] });
+    expect(body.messages[0].content).toBe(content);
+  });
+
+  it('regression: a nested object with its own "constructor" key is validated (class-transformer threw a TypeError, a 500)', () => {
+    const parameters = { type: 'object', properties: { constructor: { type: 'string' } } };
+    const body = createValidated(ChatCompletionBody, { model: 'm', messages: [{ role: 'user', content: 'x', constructor: 1 }], tools: [{ type: 'function', function: { name: 'f', parameters } }] });
+    expect((body.tools as { function: { parameters: unknown } }[])[0].function.parameters).toBe(parameters);
+    expect(() => createValidated(CreateBatchBody, { input_file_id: 'file-a', endpoint: '/v1/embeddings', completion_window: '24h', metadata: { constructor: 'x' } })).not.toThrow();
+  });
+
+  it('a top-level "constructor" or "__proto__" key still cannot choose the rules a value is checked by (class-transformer skipped them; so does the builder)', () => {
+    const error = (() => {
+      try {
+        createValidated(ChatCompletionBody, JSON.parse('{"constructor":{"name":"Object"},"__proto__":{"model":"m"},"messages":[{}]}'));
+      } catch (e) {
+        return e;
+      }
+    })();
+    expect(error).toBeInstanceOf(DomainError);
+    expect((error as DomainError).param).toBe('model');
+  });
+
+  it('regression: an array where a nested object belongs is a validation error naming it (ImageEditBody accepted "mask": [] and "images": [[]])', () => {
+    const edit = { prompt: 'hat', images: [{ file_id: 'file-a' }] };
+    for (const [body, param] of [[{ ...edit, mask: [] }, 'mask'], [{ ...edit, images: [{ file_id: 'file-a' }, []] }, 'images'], [{ ...edit, images: [[]] }, 'images']] as const) {
+      expect(() => createValidated(ImageEditBody, body)).toThrow(expect.objectContaining({ code: 'invalid_value', param }));
+    }
+    const execute = { requestId: 'r', endpoint: '/v1/embeddings', body: { model: 'm' }, stream: false };
+    expect(() => createValidated(ExecuteRequest, { ...execute, principal: [] })).toThrow(expect.objectContaining({ code: 'invalid_value', param: 'principal' }));
+  });
+
+  it('regression: a numeric query parameter given as an object is a validation error, not a TypeError from its toString', () => {
+    expect(() => createValidated(ListFilesRequest, { ownerUserId: 'u', api: 'openai', limit: { toString: null }, order: 'asc' })).toThrow(DomainError);
+    expect(createValidated(ListFilesRequest, { ownerUserId: 'u', api: 'openai', limit: '7', order: 'asc' }).limit).toBe(7);
+  });
+});
+
+describe('SetPriceBody regression found by fuzzing', () => {
+  it('refuses a batch discount in exponent form with more than 6 decimal places (1e-7, 5e-324) with a validation error (class-validator threw a TypeError)', () => {
+    for (const discount of [1e-7, 5e-324]) {
+      expect(() => createValidated(SetPriceBody, { input_per_million: 1, output_per_million: 1, batch_discount: discount })).toThrow(expect.objectContaining({ code: 'invalid_value', param: 'batch_discount' }));
+    }
+    expect(createValidated(SetPriceBody, { input_per_million: 1, output_per_million: 1, batch_discount: 1e-6 }).batch_discount).toBe(1e-6);
+    expect(createValidated(SetPriceBody, { input_per_million: 1, output_per_million: 1, batch_discount: 0.123456 }).batch_discount).toBe(0.123456);
   });
 });

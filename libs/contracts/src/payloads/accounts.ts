@@ -1,11 +1,11 @@
 import { Type } from 'class-transformer';
 import {
-  ArrayUnique, IsArray, IsDefined, IsIn, IsInt, IsNotEmpty, IsNumber, IsOptional, IsString, Matches, Max, MaxLength, Min,
+  ArrayUnique, IsArray, IsDefined, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Matches, Max, MaxLength, Min,
   NotEquals, ValidateIf, ValidateNested,
 } from 'class-validator';
 import { Roles, Scopes, type Role, type Scope } from './principal';
 
-import { IsUsdAmount } from '../money';
+import { IsDecimalNumber, IsUsdAmount } from '../money';
 
 export class CreateUserBody {
   @IsDefined({ message: 'name is required' }) @IsString() @IsNotEmpty() @MaxLength(200) name!: string;
@@ -93,7 +93,7 @@ export class SetPriceBody {
   /** input read from the provider's prompt cache; absent or null = the input price */
   @IsOptional() @nullable @IsUsdAmount() @Min(0) @Max(1e6) cached_input_per_million?: number | null;
   @IsOptional() @nullable @IsUsdAmount() @Min(0) @Max(1e6) cache_write_input_per_million?: number | null;
-  @IsOptional() @IsNumber({ maxDecimalPlaces: 6 }) @Min(0) @Max(1) batch_discount?: number;
+  @IsOptional() @IsDecimalNumber(6) @Min(0) @Max(1) batch_discount?: number;
   /** per-unit prices for media endpoints: per image, per second of audio, per call */
   @IsOptional() @nullable @IsUsdAmount() @Min(0) @Max(1e6) per_image?: number | null;
   @IsOptional() @nullable @IsUsdAmount() @Min(0) @Max(1e6) per_audio_second?: number | null;

@@ -6,7 +6,6 @@ import {
 import { Principal } from './principal';
 import { ChannelTypes, type ChannelType, type RoutingInfo } from './routing';
 import type { WireError } from '../domain-error';
-import { PassThrough } from '../validate';
 
 export const InferenceEndpoints = [
   '/v1/chat/completions', '/v1/embeddings', '/v1/completions', '/v1/responses', '/v1/messages', '/v1beta/models:generateContent',
@@ -226,7 +225,7 @@ export class ExecuteRequest {
   @IsString() @IsNotEmpty() requestId!: string;
   @ValidateNested() @Type(() => Principal) principal!: Principal;
   @IsIn(InferenceEndpoints) endpoint!: InferenceEndpoint;
-  @IsObject() @PassThrough() body!: Record<string, unknown> & { model: string };
+  @IsObject() body!: Record<string, unknown> & { model: string };
   @IsBoolean() stream!: boolean;
   @IsOptional() @ValidateIf((_, v) => v !== null) @IsString() batchId?: string | null;
   /** `x-switchyard-channel-type`: only this kind of channel for this request, whatever the user's policy */

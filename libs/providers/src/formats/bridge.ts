@@ -2,7 +2,8 @@ import type { InferenceEndpoint } from '@switchyard/contracts';
 import { anthropicMessages } from './anthropic-messages';
 import { geminiGenerateContent } from './gemini';
 import { openAiResponses } from './openai-responses';
-import type { ChatTranslation, Json } from './wire-format';
+import { UpstreamError } from '../provider-adapter';
+import { ChatTranslation, Json, UnsupportedFeatureError } from './wire-format';
 
 const CHAT: InferenceEndpoint = '/v1/chat/completions';
 
@@ -47,27 +48,56 @@ function nativeBridge(endpoint: InferenceEndpoint): Bridge {
   };
 }
 
+const isShapeError = (error: unknown) => error instanceof TypeError || error instanceof RangeError;
+
+/**
+ * The translators read each format's documented shapes; a field of another shape (a message that
+ * is null, tools that are no list) makes them throw a TypeError. Whose data it was decides what
+ * that is: the caller's request is untranslatable (a 400), an upstream's answer a protocol failure
+ * of the channel that sent it.
+ */
+function translatingRequest<T>(translate: () => T): T {
+  try {
+    return translate();
+  } catch (error) {
+    if (!isShapeError(error)) throw error;
+    throw new UnsupportedFeatureError('The request has a field of a type its API does not allow, so it cannot be translated for the channel that would serve it');
+  }
+}
+
+function translatingAnswer<T>(translate: () => T): T {
+  try {
+    return translate();
+  } catch (error) {
+    if (!isShapeError(error)) throw error;
+    throw new UpstreamError('protocol', 'The upstream answered with a field of a type its API does not allow');
+  }
+}
+
 function translatedBridge(caller: ChatTranslation | null, upstream: ChatTranslation | null, upstreamEndpoint: InferenceEndpoint): Bridge {
   return {
     upstreamEndpoint,
     translated: true,
-    request: (body) => {
-      const chat = caller ? caller.requestToChat(body) : body;
-      return withStreamUsage(upstreamEndpoint, upstream ? upstream.requestFromChat(chat) : chat);
-    },
-    response: (body, callerRequest) => {
-      const chat = upstream ? upstream.responseToChat(body) : body;
-      return caller ? caller.responseFromChat(chat, callerRequest) : chat;
-    },
+    request: (body) =>
+      translatingRequest(() => {
+        const chat = caller ? caller.requestToChat(body) : body;
+        return withStreamUsage(upstreamEndpoint, upstream ? upstream.requestFromChat(chat) : chat);
+      }),
+    response: (body, callerRequest) =>
+      translatingAnswer(() => {
+        const chat = upstream ? upstream.responseToChat(body) : body;
+        return caller ? caller.responseFromChat(chat, callerRequest) : chat;
+      }),
     stream: () => {
       const toChat = upstream?.streamToChat();
       const fromChat = caller?.streamFromChat();
       return {
-        push: (event) => {
-          const chunks = toChat ? toChat.push(event) : [event];
-          return fromChat ? chunks.flatMap((c) => fromChat.push(c)) : chunks;
-        },
-        end: () => (fromChat ? fromChat.end() : []),
+        push: (event) =>
+          translatingAnswer(() => {
+            const chunks = toChat ? toChat.push(event) : [event];
+            return fromChat ? chunks.flatMap((c) => fromChat.push(c)) : chunks;
+          }),
+        end: () => translatingAnswer(() => (fromChat ? fromChat.end() : [])),
       };
     },
   };

@@ -5,6 +5,7 @@ import { anthropicMessages } from './anthropic-messages';
 import { bridgeFor } from './bridge';
 import { geminiGenerateContent } from './gemini';
 import { openAiResponses } from './openai-responses';
+import { UpstreamError } from '../provider-adapter';
 import { Json, StreamFromChat, UnsupportedFeatureError } from './wire-format';
 
 const tools = [{ type: 'function', function: { name: 'lookup', description: 'finds', parameters: { type: 'object', properties: { q: { type: 'string' } } } } }];
@@ -278,5 +279,31 @@ describe('usage buckets add up to the provider\'s totals (property, 500 random c
       expect(openAiUsageOf({ usage: responses.usage })).toEqual(openAiUsageOf({ usage: chat }));
       expect(openAiUsageOf({ usage: chat })).toMatchObject({ promptTokens: prompt, completionTokens: completion });
     }
+  });
+});
+
+describe('bridges on malformed shapes (found by translations.fuzz.spec.ts: each was a TypeError, a 500)', () => {
+  const anthropicCaller = bridgeFor('/v1/messages', ['/v1/chat/completions'])!;
+  const geminiCaller = bridgeFor('/v1beta/models:generateContent', ['/v1/chat/completions'])!;
+  const responsesCaller = bridgeFor('/v1/responses', ['/v1/chat/completions'])!;
+  const toGemini = bridgeFor('/v1/chat/completions', ['/v1beta/models:generateContent'])!;
+  const toAnthropic = bridgeFor('/v1/chat/completions', ['/v1/messages'])!;
+
+  it.each([
+    ['a null content block', () => anthropicCaller.request({ model: 'm', max_tokens: 5, messages: [{ role: 'user', content: [null] }] })],
+    ['a null tool', () => anthropicCaller.request({ model: 'm', max_tokens: 5, messages: [{ role: 'user', content: 'x' }], tools: [null] })],
+    ['tools that are no list', () => geminiCaller.request({ contents: [{ role: 'user', parts: [{ text: 'x' }] }], tools: {} })],
+    ['contents that are no list', () => geminiCaller.request({ contents: 5 })],
+    ['a null input item', () => responsesCaller.request({ model: 'm', input: [null] })],
+    ['messages that are no list', () => toGemini.request({ model: 'm', messages: { role: 'user' } })],
+    ['a null tool call', () => toAnthropic.request({ model: 'm', messages: [{ role: 'assistant', content: 'x', tool_calls: [null] }] })],
+  ])('refuses a caller request with %s as untranslatable (a 400)', (_what, translate) => {
+    expect(translate).toThrow(UnsupportedFeatureError);
+  });
+
+  it("refuses an upstream answer or stream event of the wrong shape as the channel's protocol failure (a 502)", () => {
+    expect(() => toGemini.response({ candidates: 5 }, { model: 'm', messages: [] })).toThrow(expect.objectContaining({ name: 'UpstreamError', failure: 'protocol' }));
+    expect(() => toAnthropic.response({ content: [null] }, { model: 'm', messages: [] })).toThrow(UpstreamError);
+    expect(() => toGemini.stream().push({ candidates: [null] })).toThrow(UpstreamError);
   });
 });
