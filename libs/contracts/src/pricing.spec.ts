@@ -1,5 +1,5 @@
 import { usdToNano } from './money';
-import { chargeFor, chargePolicyOf, costOf, divRound, wholeCounts } from './pricing';
+import { chargeFor, chargePolicyOf, costOf, divRound, MAX_USAGE_COUNT, wholeCounts } from './pricing';
 
 describe('pricing', () => {
   const price = { inputPerMillion: usdToNano(2.5), outputPerMillion: usdToNano(10), cachedInputPerMillion: null, batchDiscountPpm: 500_000n };
@@ -81,7 +81,11 @@ describe('costOf regressions found by fuzzing (money.fuzz.spec.ts)', () => {
 describe('wholeCounts', () => {
   it('makes every count an upstream reported whole and non-negative, as a usage event must be', () => {
     expect(wholeCounts({ promptTokens: -3, completionTokens: 1.5, cachedTokens: 1e-9, images: Infinity, audioSeconds: undefined })).toEqual({
-      promptTokens: 0, completionTokens: 2, cachedTokens: 1, images: 0, audioSeconds: undefined,
+      promptTokens: 0, completionTokens: 2, cachedTokens: 1, images: MAX_USAGE_COUNT, audioSeconds: undefined,
     });
+  });
+
+  it('records a count beyond what a usage record holds at the largest it holds, so the request is still billed', () => {
+    expect(wholeCounts({ promptTokens: 3e9, completionTokens: 2 ** 31 })).toEqual({ promptTokens: MAX_USAGE_COUNT, completionTokens: MAX_USAGE_COUNT });
   });
 });

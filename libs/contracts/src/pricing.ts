@@ -56,11 +56,24 @@ export function wholeCount(n: number | undefined): number {
 }
 
 /**
- * Usage an upstream reported, with every count whole and non-negative: a usage event with 1.5 or
- * -3 tokens is refused by billing, so the request would go unbilled.
+ * The largest count a usage record holds (its columns are Postgres integers). No request uses that
+ * many units; an upstream that reports more is recorded, and charged, at this count rather than
+ * failing the insert, which would leave the request unbilled.
+ */
+export const MAX_USAGE_COUNT = 2_147_483_647;
+
+function recordableCount(n: number): number {
+  if (Number.isNaN(n)) return 0;
+  return Math.min(MAX_USAGE_COUNT, Math.max(0, Math.ceil(n)));
+}
+
+/**
+ * Usage an upstream reported, with every count whole, non-negative and within what a usage record
+ * holds: a usage event with 1.5 or -3 tokens is refused by billing, and one with more than
+ * MAX_USAGE_COUNT fails its insert, so the request would go unbilled.
  */
 export function wholeCounts<T extends TokenCounts>(usage: T): T {
-  return Object.fromEntries(Object.entries(usage).map(([key, value]) => [key, typeof value === 'number' ? wholeCount(value) : value])) as T;
+  return Object.fromEntries(Object.entries(usage).map(([key, value]) => [key, typeof value === 'number' ? recordableCount(value) : value])) as T;
 }
 
 const units = (n: number | undefined) => BigInt(wholeCount(n));
