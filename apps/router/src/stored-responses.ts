@@ -30,7 +30,8 @@ export class StoredResponses {
    */
   async remember(responseId: unknown, ownerUserId: string, channelId: string, stored: boolean): Promise<void> {
     if (typeof responseId !== 'string' || !stored) return;
-    await this.ds.query(`INSERT INTO router.stored_responses (response_id, owner_user_id, channel_id) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING`, [responseId, ownerUserId, channelId])
+    await this.ds.query(`INSERT INTO router.stored_responses (response_id, owner_user_id, channel_id) VALUES ($1, $2, $3)
+      ON CONFLICT (owner_user_id, response_id) DO UPDATE SET channel_id = EXCLUDED.channel_id, created_at = now()`, [responseId, ownerUserId, channelId])
       .catch((e) => this.logger.warn(`response ${responseId}: its channel was not remembered`, e));
   }
 
@@ -52,7 +53,7 @@ export class StoredResponses {
     const call = { endpoint: '/v1/responses' as const, target: upstreamTargetOf(channel, this.config.SWITCHYARD_ALLOW_PRIVATE_UPSTREAMS), body: {}, timeoutMs: this.config.SWITCHYARD_UPSTREAM_TIMEOUT_MS };
     try {
       const answer = await adapter.storedResponse(call, req.responseId, req.action);
-      if (req.action === 'delete') await this.ds.query(`DELETE FROM router.stored_responses WHERE response_id = $1`, [req.responseId]);
+      if (req.action === 'delete') await this.ds.query(`DELETE FROM router.stored_responses WHERE response_id = $1 AND owner_user_id = $2`, [req.responseId, req.principal.userId]);
       return answer;
     } catch (error) {
       if (error instanceof UpstreamError) throw upstreamFailureToDomain(error, null);

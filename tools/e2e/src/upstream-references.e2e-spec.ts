@@ -1,6 +1,6 @@
 import Anthropic, { toFile } from '@anthropic-ai/sdk';
 import OpenAI from 'openai';
-import { apiCaller, createUserWithKey, RunningStack, startStackLikeNpmStart } from '@switchyard/testing';
+import { apiCaller, createUserWithKey, MockUpstreamProcess, RunningStack, startMockUpstream, startStackLikeNpmStart } from '@switchyard/testing';
 
 const betas = ['files-api-2025-04-14'];
 
@@ -11,6 +11,7 @@ const betas = ['files-api-2025-04-14'];
  */
 describe('references to upstream objects', () => {
   let stack: RunningStack;
+  let ownServers: MockUpstreamProcess[] = [];
   let call: ReturnType<typeof apiCaller>;
   let victim: { userId: string; key: string };
   let attacker: { userId: string; key: string };
@@ -21,13 +22,14 @@ describe('references to upstream objects', () => {
   const document = (fileId: string) => [{ role: 'user' as const, content: [{ type: 'document' as const, source: { type: 'file' as const, file_id: fileId } }, { type: 'text' as const, text: 'read it' }] }];
 
   beforeAll(async () => {
-    stack = await startStackLikeNpmStart();
+    // the users' own (BYOK) servers run on this machine
+    [stack, ...ownServers] = await Promise.all([startStackLikeNpmStart({ SWITCHYARD_ALLOW_PRIVATE_UPSTREAMS: 'true' }), startMockUpstream(), startMockUpstream()]);
     call = apiCaller(stack);
     [victim, attacker] = await Promise.all([createUserWithKey(stack, { name: 'victim' }), createUserWithKey(stack, { name: 'attacker' })]);
   });
 
   afterAll(async () => {
-    await stack?.stop();
+    await Promise.all([stack?.stop(), ...ownServers.map((server) => server.stop())]);
   });
 
   it('answers 404 for another user\'s stored response and Anthropic file, and the upstream never sees their ids', async () => {
@@ -76,5 +78,29 @@ describe('references to upstream objects', () => {
     expect(message.content[0]).toMatchObject({ type: 'text', text: 'Echo: read it' });
     const sent = await mockRequests();
     expect(sent.find((r) => r.path === '/v1/responses')!.body.previous_response_id).toBe(stored.id);
+  });
+
+  it('keeps two users\' stored responses apart when their own servers hand out the same response id', async () => {
+    const [first, second] = await Promise.all([createUserWithKey(stack, { name: 'own-server-1' }), createUserWithKey(stack, { name: 'own-server-2' })]);
+    // each user's own server counts its response ids from 1, so both answers are resp_mock1
+    for (const [user, server] of [[first, ownServers[0]], [second, ownServers[1]]] as const) {
+      const created = await call('POST', '/v1/channels', user.key, { provider: 'openai', base_url: `${server.url}/v1`, api_key: 'sk-own', models: ['own-gpt'] });
+      expect(created.status).toBe(201);
+    }
+    const mine = await openai(first.key).responses.create({ model: 'own-gpt', input: 'first user plan' });
+    const theirs = await openai(second.key).responses.create({ model: 'own-gpt', input: 'second user plan' });
+    expect(theirs.id).toBe(mine.id);
+
+    for (const [user, text] of [[first, 'first user plan'], [second, 'second user plan']] as const) {
+      const read = await call('GET', `/v1/responses/${mine.id}`, user.key);
+      expect(read.status).toBe(200);
+      expect(JSON.stringify(read.body.output)).toContain(text);
+    }
+    // deleting one's own leaves the other's in place
+    expect((await call('DELETE', `/v1/responses/${mine.id}`, second.key)).status).toBe(200);
+    expect((await call('GET', `/v1/responses/${mine.id}`, second.key)).status).toBe(404);
+    const still = await call('GET', `/v1/responses/${mine.id}`, first.key);
+    expect(still.status).toBe(200);
+    expect(JSON.stringify(still.body.output)).toContain('first user plan');
   });
 });
