@@ -83,7 +83,8 @@ export class NatsRpcServer extends Server implements CustomTransportStrategy {
       else respond({ response: result, isDisposed: true });
     } catch (error) {
       // Nest's exception filter turns what a handler throws into an `err` packet; this is what escaped it
-      this.errors.error(`Unhandled error serving ${msg.subject}`, error);
+      const requestId = (request.data as { requestId?: unknown } | null)?.requestId;
+      this.errors.error(`Unhandled error serving ${msg.subject}${typeof requestId === 'string' ? ` for request ${requestId}` : ''}`, error);
       respond({ err: new DomainError('internal_error', 'Internal error').toWire(), isDisposed: true });
     } finally {
       if (--this.inFlight === 0) this.whenIdle?.();
