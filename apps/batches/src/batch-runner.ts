@@ -190,7 +190,7 @@ export class BatchRunner implements OnApplicationBootstrap, OnApplicationShutdow
         );
         pending = [];
       };
-      for await (const chunk of await this.storage.getStream(location.objectKey)) {
+      for await (const chunk of await this.storage.getStream(location.objectKey, { owner: row.ownerUserId })) {
         validator.push(chunk as Buffer);
         if (validator.firstProblem || lineError) break;
         if (pending.length >= INSERT_CHUNK) await flush();

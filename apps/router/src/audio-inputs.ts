@@ -16,7 +16,7 @@ export class AudioInputs {
     if (req.endpoint !== '/v1/audio/transcriptions') return undefined;
     const [audio] = parkedObjects(req, 'file');
     if (!audio) throw new DomainError('invalid_value', 'The audio file of this request is missing', 'file');
-    const { part, objectKey } = audio;
-    return { file: { filename: part.filename, mediaType: part.mediaType, bytes: part.bytes, content: await this.storage.getStream(objectKey) } };
+    const { part, objectKey, owner } = audio;
+    return { file: { filename: part.filename, mediaType: part.mediaType, bytes: part.bytes, content: await this.storage.getStream(objectKey, { owner }) } };
   }
 }

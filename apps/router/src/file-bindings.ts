@@ -101,7 +101,7 @@ export class FileBindings {
       const adapter = adapterFor(channel.provider)!;
       if (!adapter.uploadFile) return this.record(req, channel.id, null);
       try {
-        const content = await this.storage.getStream(req.objectKey);
+        const content = await this.storage.getStream(req.objectKey, { owner: req.principal.userId });
         const target = upstreamTargetOf(channel, this.config.SWITCHYARD_ALLOW_PRIVATE_UPSTREAMS);
         const upstreamFileId = await adapter.uploadFile(target, { filename: req.filename, mediaType: req.mediaType, bytes: req.bytes, content }, this.config.SWITCHYARD_UPSTREAM_TIMEOUT_MS);
         this.health.report(call, null);

@@ -11,8 +11,10 @@ function storageWith(objects: Record<string, string>) {
   const asked: string[] = [];
   const storage = {
     asked,
-    async getStream(key: string) {
+    async getStream(key: string, { owner }: { owner: string }) {
       asked.push(key);
+      // the real storage refuses a key outside the reader's area (checkObjectKey): so does this one
+      if (key.split('/')[1] !== owner) throw new Error(`${key} is not ${owner}'s`);
       if (!(key in objects)) throw new Error(`no object ${key}`);
       return Readable.from([Buffer.from(objects[key])]);
     },

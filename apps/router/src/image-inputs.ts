@@ -29,8 +29,8 @@ export class ImageInputs {
   constructor(private readonly rpc: RpcClient, private readonly storage: ObjectStorage) {}
 
   /** An image of a multipart edit, parked by the gateway under a key derived from this request. */
-  private async inlineParked({ part, objectKey }: ParkedObject): Promise<ImageRef> {
-    const bytes = await readAll(await this.storage.getStream(objectKey), MAX_IMAGE_BYTES, part.filename);
+  private async inlineParked({ part, objectKey, owner }: ParkedObject): Promise<ImageRef> {
+    const bytes = await readAll(await this.storage.getStream(objectKey, { owner }), MAX_IMAGE_BYTES, part.filename);
     return { image_url: `data:${part.mediaType};base64,${bytes.toString('base64')}` };
   }
 
@@ -40,7 +40,7 @@ export class ImageInputs {
     if (!location.file.mediaType.startsWith('image/')) {
       throw new DomainError('invalid_value', `File ${ref.file_id} is not an image (${location.file.mediaType})`, 'images');
     }
-    const bytes = await readAll(await this.storage.getStream(location.objectKey), MAX_IMAGE_BYTES, ref.file_id);
+    const bytes = await readAll(await this.storage.getStream(location.objectKey, { owner: ownerUserId }), MAX_IMAGE_BYTES, ref.file_id);
     const { file_id: _fileId, ...rest } = ref;
     return { ...rest, image_url: `data:${location.file.mediaType};base64,${bytes.toString('base64')}` };
   }

@@ -3,6 +3,8 @@ import { ExecuteRequest, ParkedPart, parkedPartKey, ParkedPartFields } from '@sw
 export interface ParkedObject {
   part: ParkedPart;
   objectKey: string;
+  /** the user whose request parked it, the only one whose request may read it */
+  owner: string;
 }
 
 /**
@@ -11,5 +13,5 @@ export interface ParkedObject {
  * caller's body can name one.
  */
 export function parkedObjects(req: ExecuteRequest, field: (typeof ParkedPartFields)[number]): ParkedObject[] {
-  return (req.parked ?? []).flatMap((part, index) => (part.field === field ? [{ part, objectKey: parkedPartKey(req.principal.userId, req.requestId, index) }] : []));
+  return (req.parked ?? []).flatMap((part, index) => (part.field === field ? [{ part, objectKey: parkedPartKey(req.principal.userId, req.requestId, index), owner: req.principal.userId }] : []));
 }

@@ -30,6 +30,14 @@ describe('checkObjectKey', () => {
     expect(() => checkObjectKey(key)).toThrow(UnsafeObjectKeyError);
   });
 
+  it('with an owner, refuses a well-formed key in another owner\'s area', () => {
+    expect(checkObjectKey('files/usr_me/file-1', 'usr_me')).toBe('files/usr_me/file-1');
+    expect(checkObjectKey('tmp/usr_me/req_1-0', 'usr_me')).toBe('tmp/usr_me/req_1-0');
+    for (const key of ['files/usr_victim/file-1', 'tmp/usr_victim/req_1-0', 'files/usr_me2/file-1']) {
+      expect(() => checkObjectKey(key, 'usr_me')).toThrow(UnsafeObjectKeyError);
+    }
+  });
+
   it('refuses a value that is not a string', () => {
     expect(() => checkObjectKey({ toString: () => 'files/a/b' } as unknown as string)).toThrow(UnsafeObjectKeyError);
   });
@@ -41,8 +49,9 @@ describe('ObjectStorage refuses unsafe keys before any request leaves', () => {
   const traversal = 'tmp/usr_attacker/../../files/usr_victim/file-1';
 
   it('in every operation', async () => {
-    await expect(storage.getStream(traversal)).rejects.toBeInstanceOf(UnsafeObjectKeyError);
-    await expect(storage.getStream(traversal, { start: 0, end: 3 })).rejects.toBeInstanceOf(UnsafeObjectKeyError);
+    await expect(storage.getStream(traversal, { owner: 'usr_attacker' })).rejects.toBeInstanceOf(UnsafeObjectKeyError);
+    await expect(storage.getStream(traversal, { owner: 'usr_attacker', range: { start: 0, end: 3 } })).rejects.toBeInstanceOf(UnsafeObjectKeyError);
+    await expect(storage.getStream('files/usr_victim/file-1', { owner: 'usr_attacker' })).rejects.toBeInstanceOf(UnsafeObjectKeyError);
     await expect(storage.putStream(traversal, Readable.from(['x']))).rejects.toBeInstanceOf(UnsafeObjectKeyError);
     await expect(storage.stat(traversal)).rejects.toBeInstanceOf(UnsafeObjectKeyError);
     await expect(storage.remove(traversal)).rejects.toBeInstanceOf(UnsafeObjectKeyError);

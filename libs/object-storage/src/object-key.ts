@@ -14,8 +14,9 @@ export class UnsafeObjectKeyError extends Error {
  * Every key is `<area>/<owner>/<name>`, built by the server from ids. Anything else (`..`, an
  * absolute key, an empty segment, another area) is refused here too, so a key that slipped
  * through an upper layer still cannot reach another owner's objects: S3 servers resolve `..`.
+ * With `owner`, the key must also be in that owner's area.
  */
-export function checkObjectKey(key: string): string {
+export function checkObjectKey(key: string, owner?: string): string {
   if (typeof key !== 'string') throw new UnsafeObjectKeyError(String(key), 'not a string');
   const segments = key.split('/');
   if (segments.length !== 3) throw new UnsafeObjectKeyError(key, 'expected <area>/<owner>/<name>');
@@ -25,5 +26,6 @@ export function checkObjectKey(key: string): string {
     if (segment === '.' || segment === '..') throw new UnsafeObjectKeyError(key, 'relative segment');
     if (!SEGMENT.test(segment)) throw new UnsafeObjectKeyError(key, 'empty segment or a character outside [A-Za-z0-9._:-]');
   }
+  if (owner !== undefined && segments[1] !== owner) throw new UnsafeObjectKeyError(key, 'outside the owner\'s area');
   return key;
 }

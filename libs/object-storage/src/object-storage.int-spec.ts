@@ -40,8 +40,8 @@ describe('ObjectStorage against a real S3 server (s3rver)', () => {
   it('stores a small object in one request and reads it back, whole and by range', async () => {
     const stored = await storage.putStream('files/usr_storage/small.txt', Readable.from(['hello ', 'world']), { contentType: 'text/plain' });
     expect(stored.bytes).toBe(11);
-    expect(await text(await storage.getStream('files/usr_storage/small.txt'))).toBe('hello world');
-    expect(await text(await storage.getStream('files/usr_storage/small.txt', { start: 6, end: 10 }))).toBe('world');
+    expect(await text(await storage.getStream('files/usr_storage/small.txt', { owner: 'usr_storage' }))).toBe('hello world');
+    expect(await text(await storage.getStream('files/usr_storage/small.txt', { owner: 'usr_storage', range: { start: 6, end: 10 } }))).toBe('world');
     expect(await storage.stat('files/usr_storage/small.txt')).toMatchObject({ size: 11 });
   });
 
@@ -59,7 +59,7 @@ describe('ObjectStorage against a real S3 server (s3rver)', () => {
     }
     expect((await storage.putStream('files/usr_storage/mixed.bin', Readable.from(oddChunks()))).bytes).toBe(total);
     const back: Buffer[] = [];
-    for await (const c of await storage.getStream('files/usr_storage/mixed.bin')) back.push(c as Buffer);
+    for await (const c of await storage.getStream('files/usr_storage/mixed.bin', { owner: 'usr_storage' })) back.push(c as Buffer);
     expect(createHash('sha256').update(Buffer.concat(back)).digest('hex')).toBe(createHash('sha256').update(source).digest('hex'));
   });
 
@@ -68,7 +68,7 @@ describe('ObjectStorage against a real S3 server (s3rver)', () => {
     const stored = await storage.putStream('files/usr_storage/large.bin', Readable.from(pieces(total, 256 * 1024, 'x')));
     expect(stored.bytes).toBe(total);
     expect((await storage.stat('files/usr_storage/large.bin'))?.size).toBe(total);
-    expect(await text(await storage.getStream('files/usr_storage/large.bin', { start: total - 3 }))).toBe('xxx');
+    expect(await text(await storage.getStream('files/usr_storage/large.bin', { owner: 'usr_storage', range: { start: total - 3 } }))).toBe('xxx');
   });
 
   it('refuses an object over the limit while it streams and leaves nothing behind', async () => {
@@ -85,10 +85,11 @@ describe('ObjectStorage against a real S3 server (s3rver)', () => {
   it('refuses a key that climbs out of its owner\'s area, with the other owner\'s object right there', async () => {
     await storage.putStream('files/usr_victim/file-secret', Readable.from(['the victim\'s bytes']));
     for (const key of ['tmp/usr_attacker/../../files/usr_victim/file-secret', '/files/usr_victim/file-secret', 'files//usr_victim/file-secret']) {
-      await expect(storage.getStream(key)).rejects.toBeInstanceOf(UnsafeObjectKeyError);
+      await expect(storage.getStream(key, { owner: 'usr_attacker' })).rejects.toBeInstanceOf(UnsafeObjectKeyError);
       await expect(storage.stat(key)).rejects.toBeInstanceOf(UnsafeObjectKeyError);
       await expect(storage.remove(key)).rejects.toBeInstanceOf(UnsafeObjectKeyError);
     }
-    expect(await text(await storage.getStream('files/usr_victim/file-secret'))).toBe('the victim\'s bytes');
+    await expect(storage.getStream('files/usr_victim/file-secret', { owner: 'usr_attacker' })).rejects.toBeInstanceOf(UnsafeObjectKeyError);
+    expect(await text(await storage.getStream('files/usr_victim/file-secret', { owner: 'usr_victim' }))).toBe('the victim\'s bytes');
   });
 });

@@ -135,9 +135,12 @@ export class ObjectStorage {
     }
   }
 
-  /** The object's bytes, or the inclusive byte range `[start, end]` of them. */
-  async getStream(key: string, range?: { start: number; end?: number }): Promise<Readable> {
-    checkObjectKey(key);
+  /**
+   * The object's bytes, or the inclusive byte range `[start, end]` of them, for the user whose
+   * request reads them: a key outside that owner's area is refused before any request is made.
+   */
+  async getStream(key: string, { owner, range }: { owner: string; range?: { start: number; end?: number } }): Promise<Readable> {
+    checkObjectKey(key, owner);
     if (!range) return this.client.getObject(this.bucket, key);
     const length = range.end === undefined ? undefined : range.end - range.start + 1;
     return this.client.getPartialObject(this.bucket, key, range.start, length);

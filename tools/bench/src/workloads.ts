@@ -588,11 +588,11 @@ async function timedWithGatewayPss(ctx: BenchContext, work: () => Promise<unknow
 export async function fileUpload(ctx: BenchContext, megabytes: number) {
   const total = megabytes * 1024 * 1024;
   const storage = new ObjectStorage({ endpoint: ctx.stack.s3Endpoint, accessKey: 'S3RVER', secretKey: 'S3RVER', bucket: 'switchyard', region: 'us-east-1' });
-  const direct = await timedWithGatewayPss(ctx, () => storage.putStream('bench/direct-upload', Readable.from(bytes(total))));
+  const direct = await timedWithGatewayPss(ctx, () => storage.putStream('files/bench/direct-upload', Readable.from(bytes(total))));
   const directDown = await timedWithGatewayPss(ctx, async () => {
-    if ((await drain(await storage.getStream('bench/direct-upload'))) !== total) throw new Error('the direct download is short');
+    if ((await drain(await storage.getStream('files/bench/direct-upload', { owner: 'bench' }))) !== total) throw new Error('the direct download is short');
   });
-  await storage.remove('bench/direct-upload');
+  await storage.remove('files/bench/direct-upload');
 
   let fileId = '';
   const up = await timedWithGatewayPss(ctx, async () => {

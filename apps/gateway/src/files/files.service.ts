@@ -127,10 +127,10 @@ export class GatewayFilesService {
       return;
     }
     if (range.kind === 'partial') {
-      const stream = await this.storage.getStream(location.objectKey, { start: range.start, end: range.end });
+      const stream = await this.storage.getStream(location.objectKey, { owner: principal.userId, range: { start: range.start, end: range.end } });
       reply.status(206).header('content-range', `bytes ${range.start}-${range.end}/${size}`).header('content-length', range.end - range.start + 1).send(stream);
       return;
     }
-    reply.header('content-length', size).send(await this.storage.getStream(location.objectKey));
+    reply.header('content-length', size).send(await this.storage.getStream(location.objectKey, { owner: principal.userId }));
   }
 }
