@@ -17,7 +17,7 @@ export class BatchesModule {
       providers: [
         ...coreProviders(BatchesConfig, deps),
         { provide: ObjectStorage, useValue: deps.storage },
-        { provide: RpcClient, useValue: new RpcClient(deps.nc, deps.config.SWITCHYARD_RPC_TIMEOUT_MS) },
+        { provide: RpcClient, useValue: new RpcClient(deps.rpcTransport, deps.config.SWITCHYARD_RPC_TIMEOUT_MS) },
         BatchesService, BatchRunner, GenerationTaskStore, TaskRunner,
       ],
     };

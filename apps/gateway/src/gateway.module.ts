@@ -1,8 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
-import { NatsConnection } from 'nats';
 import { JsonLogger } from '@switchyard/logging';
-import { LOGGER, NATS_CONNECTION, RpcClient } from '@switchyard/nats';
+import { LOGGER, NATS_CONNECTION, RpcClient, ServiceTransport } from '@switchyard/nats';
 import { ObjectStorage } from '@switchyard/object-storage';
 import { AdminChannelsController } from './admin/admin-channels.controller';
 import { AdminPricesController } from './admin/admin-prices.controller';
@@ -31,7 +30,7 @@ import { UsageController } from './inference/usage.controller';
 
 @Module({})
 export class GatewayModule {
-  static create(deps: { config: GatewayConfig; nc: NatsConnection; logger: JsonLogger; storage: ObjectStorage }): DynamicModule {
+  static create(deps: { config: GatewayConfig; transport: ServiceTransport; logger: JsonLogger; storage: ObjectStorage }): DynamicModule {
     return {
       module: GatewayModule,
       controllers: [
@@ -41,9 +40,9 @@ export class GatewayModule {
       ],
       providers: [
         { provide: GatewayConfig, useValue: deps.config },
-        { provide: NATS_CONNECTION, useValue: deps.nc },
+        { provide: NATS_CONNECTION, useValue: deps.transport.nc },
         { provide: LOGGER, useValue: deps.logger },
-        { provide: RpcClient, useValue: new RpcClient(deps.nc, deps.config.SWITCHYARD_RPC_TIMEOUT_MS) },
+        { provide: RpcClient, useValue: new RpcClient(deps.transport.rpcTransport, deps.config.SWITCHYARD_RPC_TIMEOUT_MS) },
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_FILTER, useValue: new AllExceptionsFilter(deps.logger) },
         { provide: ObjectStorage, useValue: deps.storage },

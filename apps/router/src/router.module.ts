@@ -32,7 +32,7 @@ export class RouterModule {
       providers: [
         ...coreProviders(RouterConfig, deps),
         { provide: SecretBox, useValue: new SecretBox(deps.config.SWITCHYARD_SECRET_KEY) },
-        { provide: RpcClient, useValue: new RpcClient(deps.nc, deps.config.SWITCHYARD_RPC_TIMEOUT_MS) },
+        { provide: RpcClient, useValue: new RpcClient(deps.rpcTransport, deps.config.SWITCHYARD_RPC_TIMEOUT_MS) },
         { provide: ObjectStorage, useValue: new ObjectStorage(storageSettingsFrom(deps.config)) },
         ChannelTable, ChannelHealth, ChannelCapacity, ChannelsService, ModelsService, RequestExecutor, ResponseCache,
         RoutingPolicies, UsagePublisher, PriceBook, Spend, BatchLane, FileBindings, ImageInputs, AudioInputs, GenerationTasks, StoredResponses,

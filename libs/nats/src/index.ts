@@ -10,3 +10,7 @@ export * from './tokens';
 export * from './health';
 export * from './service-runtime';
 export * from './service-runner';
+export * from './json-copy';
+export * from './in-process-rpc';
+export * from './in-process-rpc-server';
+export * from './one-process';

@@ -37,26 +37,63 @@ export class ProducerLost extends DomainError {
   }
 }
 
-const NO_RESPONDER_RETRY_MS = [50, 150, 300];
+/** How long to wait before asking again when no instance serves a subject (one may be starting). */
+export const NO_RESPONDER_RETRY_MS = [50, 150, 300];
 
-function unavailable(subject: string, why: string): DomainError {
+export function unavailable(subject: string, why: string): DomainError {
   const service = subject.split('.')[0];
   return new DomainError('service_unavailable', `The ${service} service is unavailable (${why})`);
 }
 
 /**
- * Typed request/reply over NATS, speaking the wire format of the Nest NATS transport that every
- * service listens with. Detects "no responders" at once instead of waiting for a timeout, and
- * supports streamed replies (a handler returning an Observable answers with many packets).
+ * How request/reply travels: over NATS between processes (NatsRpcTransport), or to a handler in the
+ * same process (InProcessRpc, in-process-rpc.ts). Either yields every `response` of the reply and
+ * throws the handler's DomainError; the choice is made once, at boot.
+ */
+export interface RpcTransport {
+  request(subject: string, payload: unknown, options: StreamOptions): AsyncGenerator<unknown>;
+}
+
+/**
+ * Typed request/reply between services, on the transport chosen at boot (a NATS connection means
+ * NATS). Supports streamed replies (a handler returning an Observable answers with many values).
  */
 export class RpcClient {
+  private readonly transport: RpcTransport;
+
+  constructor(carrier: NatsConnection | RpcTransport, private readonly defaultTimeoutMs: number) {
+    this.transport = isTransport(carrier) ? carrier : new NatsRpcTransport(carrier);
+  }
+
+  async send<S extends RpcSubject>(subject: S, payload: RpcRequest<S>, timeoutMs = this.defaultTimeoutMs): Promise<RpcReply<S>> {
+    let result: RpcReply<S> | undefined;
+    for await (const value of this.transport.request(subject, payload, { firstTimeoutMs: timeoutMs, idleTimeoutMs: timeoutMs })) {
+      result = value as RpcReply<S>;
+    }
+    return result as RpcReply<S>;
+  }
+
+  /** Yields every `response` of a streamed reply; throws the handler's DomainError. */
+  stream<S extends RpcSubject>(subject: S, payload: unknown, options: StreamOptions): AsyncGenerator<unknown> {
+    return this.transport.request(subject, payload, options);
+  }
+}
+
+function isTransport(carrier: NatsConnection | RpcTransport): carrier is RpcTransport {
+  return typeof (carrier as RpcTransport).request === 'function' && typeof (carrier as NatsConnection).publish !== 'function';
+}
+
+/**
+ * Request/reply over NATS, speaking the wire format of the Nest NATS transport that every service
+ * listens with. Detects "no responders" at once instead of waiting for a timeout.
+ */
+export class NatsRpcTransport implements RpcTransport {
   /** one wildcard subscription carries every reply (no SUB/UNSUB per request for the client or the server) */
   private inboxPrefix: string | null = null;
   private readonly waiting = new Map<string, (msg: Msg) => void>();
   private nextToken = 0;
 
-  constructor(private readonly nc: NatsConnection, private readonly defaultTimeoutMs: number) {}
-
+  constructor(private readonly nc: NatsConnection) {}
   /** A reply subject of its own for one request; `done` stops routing replies to it. */
   private replySubject(onReply: (msg: Msg) => void): { subject: string; done: () => void } {
     if (this.inboxPrefix === null) {
@@ -73,20 +110,11 @@ export class RpcClient {
     return { subject: `${this.inboxPrefix}.${token}`, done: () => this.waiting.delete(token) };
   }
 
-  async send<S extends RpcSubject>(subject: S, payload: RpcRequest<S>, timeoutMs = this.defaultTimeoutMs): Promise<RpcReply<S>> {
-    let result: RpcReply<S> | undefined;
-    for await (const value of this.stream(subject, payload, { firstTimeoutMs: timeoutMs, idleTimeoutMs: timeoutMs })) {
-      result = value as RpcReply<S>;
-    }
-    return result as RpcReply<S>;
-  }
-
   /**
-   * Yields every `response` of a streamed reply; throws the handler's DomainError. "No
-   * responders" is retried briefly: a replica that is starting or restarting may not have its
+   * "No responders" is retried briefly: a replica that is starting or restarting may not have its
    * subscription on the server yet.
    */
-  async *stream<S extends RpcSubject>(subject: S, payload: unknown, options: StreamOptions): AsyncGenerator<unknown> {
+  async *request(subject: string, payload: unknown, options: StreamOptions): AsyncGenerator<unknown> {
     for (let attempt = 0; ; attempt++) {
       try {
         yield* this.streamOnce(subject, payload, options);

@@ -5,14 +5,25 @@ import { BaseServiceConfig, loadConfig } from '@switchyard/config';
 import { JsonLogger, readyMessage } from '@switchyard/logging';
 import { startEventLoopDelayMonitor } from '@switchyard/runtime';
 import { connectNats } from './connection';
+import { InProcessRpc } from './in-process-rpc';
 import { instanceId, startMicroservice } from './microservice';
+import { NatsRpcTransport, RpcTransport } from './rpc-client';
 import { superviseProcess } from './service-runtime';
 import { LOGGER, NATS_CONNECTION } from './tokens';
 
-export interface ServiceDeps<C> {
+/**
+ * What a service is given to run on: the NATS connection (JetStream, KV, broadcasts: what must be
+ * durable or shared) and the transport its requests to other services take (over NATS, or in
+ * process when the services share one).
+ */
+export interface ServiceTransport {
+  nc: NatsConnection;
+  rpcTransport: RpcTransport;
+}
+
+export interface ServiceDeps<C> extends ServiceTransport {
   config: C;
   dataSource: DataSource;
-  nc: NatsConnection;
   logger: JsonLogger;
 }
 
@@ -40,33 +51,41 @@ export interface ServiceDefinition<C extends ServiceConfig> {
 
 export interface BootedService<C> extends ServiceDeps<C> {
   app: INestMicroservice;
-  /** stop taking work, then close NATS and the database */
+  /** stop taking work, then close NATS (when the service has its own connection) and the database */
   close(): Promise<void>;
+}
+
+/** The services of one process share its NATS connection, and carry their requests to each other in process. */
+export interface SharedProcess {
+  nc: NatsConnection;
+  rpc: InProcessRpc;
 }
 
 /**
  * Brings a service up from its definition: validated config, migrated database, NATS
- * connection, microservice in its queue group. The process entry point and the in-process test
- * harness both go through here, so tests run the same wiring as production.
+ * connection, microservice in its queue group. The process entry point, the one-process mode
+ * (`shared`) and the in-process test harness all go through here, so they run the same wiring.
  */
 export async function bootService<C extends ServiceConfig>(
   definition: ServiceDefinition<C>,
   env: NodeJS.ProcessEnv,
-  options: { logLevel?: BaseServiceConfig['LOG_LEVEL']; poolSize?: number } = {},
+  options: { logLevel?: BaseServiceConfig['LOG_LEVEL']; poolSize?: number; shared?: SharedProcess } = {},
 ): Promise<BootedService<C>> {
   const config = loadConfig(definition.configClass, env);
   startEventLoopDelayMonitor();
   const logger = new JsonLogger(definition.name, options.logLevel ?? config.LOG_LEVEL);
   const dataSource = await definition.openDatabase(config.DATABASE_URL, options.poolSize ?? config.DATABASE_POOL_SIZE);
   await definition.prepare?.(config, dataSource, logger);
-  const nc = await connectNats(config.NATS_URL, instanceId(definition.name));
-  const module = await definition.module({ config, dataSource, nc, logger });
-  const app = await startMicroservice(module, { service: definition.name, nc, logger });
+  const { shared } = options;
+  const nc = shared?.nc ?? (await connectNats(config.NATS_URL, instanceId(definition.name)));
+  const rpcTransport = shared?.rpc ?? new NatsRpcTransport(nc);
+  const module = await definition.module({ config, dataSource, nc, rpcTransport, logger });
+  const app = await startMicroservice(module, { service: definition.name, nc, logger, inProcess: shared?.rpc });
   return {
-    config, dataSource, nc, logger, app,
+    config, dataSource, nc, rpcTransport, logger, app,
     async close() {
       await app.close();
-      await nc.drain();
+      if (!shared) await nc.drain();
       await dataSource.destroy();
     },
   };
@@ -79,8 +98,38 @@ export function runService<C extends ServiceConfig>(definition: ServiceDefinitio
       superviseProcess(service.logger, [() => service.close()]);
       service.logger.lifecycle(readyMessage(definition.name));
     })
-    .catch((error) => {
-      process.stderr.write(`${definition.name} failed to start: ${error instanceof Error ? error.message : String(error)}\n`);
-      process.exit(1);
-    });
+    .catch((error) => failedToStart(definition.name, error));
+}
+
+/** A service that faces the outside (the gateway: HTTP, not a NATS handler), booted on the transport it is given. */
+export interface EdgeDefinition<C extends BaseServiceConfig> {
+  name: string;
+  configClass: new () => C;
+  start(config: C, transport: ServiceTransport, logger: JsonLogger): Promise<StartedEdge>;
+}
+
+export interface StartedEdge {
+  /** said in its ready line, e.g. `on port 8080` */
+  readyDetail: string;
+  /** stop taking work (its transport is closed by whoever opened it) */
+  close(): Promise<void>;
+}
+
+/** The life of an edge service alone in its process: its own NATS connection, requests over NATS. */
+export function runEdge<C extends BaseServiceConfig>(definition: EdgeDefinition<C>): void {
+  const boot = async () => {
+    const config = loadConfig(definition.configClass);
+    startEventLoopDelayMonitor();
+    const logger = new JsonLogger(definition.name, config.LOG_LEVEL);
+    const nc = await connectNats(config.NATS_URL, instanceId(definition.name));
+    const edge = await definition.start(config, { nc, rpcTransport: new NatsRpcTransport(nc) }, logger);
+    superviseProcess(logger, [() => edge.close(), () => nc.drain()]);
+    logger.lifecycle(readyMessage(definition.name, edge.readyDetail));
+  };
+  boot().catch((error) => failedToStart(definition.name, error));
+}
+
+export function failedToStart(name: string, error: unknown): never {
+  process.stderr.write(`${name} failed to start: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
 }

@@ -1,0 +1,83 @@
+import { CustomTransportStrategy, MessageHandler, NatsContext, Server } from '@nestjs/microservices';
+import { isObservable, Observable, throwError } from 'rxjs';
+import { finalize } from 'rxjs/operators';
+import { DomainError } from '@switchyard/contracts';
+import { InProcessRpc } from './in-process-rpc';
+import { requestScope } from './service-runtime';
+
+interface ErrorLogger {
+  error(message: unknown, ...context: unknown[]): void;
+}
+
+/**
+ * Serves a service's `@MessagePattern` handlers to the other services of the same process (the
+ * one-process mode), where NatsRpcServer serves them over NATS. Handlers run through Nest's
+ * pipeline all the same (exception filters apply), so handler classes do not know which transport
+ * carries them. A message that names a request id runs in that request's scope, so whatever it
+ * leaves uncaught is logged with the id.
+ */
+export class InProcessRpcServer extends Server implements CustomTransportStrategy {
+  private readonly unregister: (() => void)[] = [];
+  private inFlight = 0;
+  private whenIdle: (() => void) | null = null;
+
+  constructor(
+    private readonly rpc: InProcessRpc,
+    private readonly errors: ErrorLogger,
+    /** the longest `close` waits for handlers still running */
+    private readonly gracePeriodMs: number,
+  ) {
+    super();
+  }
+
+  listen(callback: () => void): void {
+    for (const [subject, handler] of this.messageHandlers) {
+      this.unregister.push(this.rpc.register(subject, (data) => this.handle(subject, handler, data)));
+    }
+    callback();
+  }
+
+  /** Stops taking requests, then waits (at most the grace period) for running handlers. */
+  async close(): Promise<void> {
+    for (const stop of this.unregister.splice(0)) stop();
+    if (this.inFlight === 0) return;
+    await new Promise<void>((resolve) => {
+      const timer = setTimeout(resolve, this.gracePeriodMs);
+      this.whenIdle = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+    });
+  }
+
+  on(): never {
+    throw new Error('InProcessRpcServer has no events to listen to');
+  }
+
+  unwrap<T>(): T {
+    return this.rpc as T;
+  }
+
+  private async handle(subject: string, handler: MessageHandler, data: unknown): Promise<unknown> {
+    const requestId = (data as { requestId?: unknown } | null)?.requestId;
+    this.inFlight++;
+    let streaming = false;
+    try {
+      const run = () => handler(data, new NatsContext([subject, undefined as never]));
+      const result: unknown = await (typeof requestId === 'string' ? requestScope.run({ requestId }, run) : run());
+      if (!isObservable(result)) return result;
+      streaming = true;
+      return (result as Observable<unknown>).pipe(finalize(() => this.done()));
+    } catch (error) {
+      // Nest's exception filter turns what a handler throws into a failed Observable; this is what escaped it
+      this.errors.error(`Unhandled error serving ${subject}${typeof requestId === 'string' ? ` for request ${requestId}` : ''}`, error);
+      return throwError(() => new DomainError('internal_error', 'Internal error').toWire());
+    } finally {
+      if (!streaming) this.done();
+    }
+  }
+
+  private done(): void {
+    if (--this.inFlight === 0) this.whenIdle?.();
+  }
+}
