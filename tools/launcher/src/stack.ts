@@ -1,15 +1,18 @@
 import { writeFileSync } from 'fs';
 import { join, resolve } from 'path';
-import { ServiceName, ServiceNames } from '@switchyard/contracts';
+import { ServiceNames } from '@switchyard/contracts';
 import { readyPattern } from '@switchyard/logging';
 import { compiledMain, ManagedProcess, spawnNode, waitUntil } from '@switchyard/runtime';
 import { seedDemo } from './demo-seed';
+import { Deployment, deploymentFrom, DeploymentMode } from './deployment-mode';
 import { Infrastructure, startInfrastructure } from './infrastructure';
 import { adminKey, secretKey } from './secrets';
 import { withServiceNodeFlags } from './service-node-flags';
 
 export const MOCK_UPSTREAM_API_KEY = 'sk-mock-upstream-demo';
 const START_TIMEOUT_MS = 60_000;
+/** the one service process of single mode (its log: <dataDir>/logs/switchyard.log) */
+export const SINGLE_PROCESS_NAME = 'switchyard';
 
 export interface Stack {
   gatewayUrl: string;
@@ -18,31 +21,19 @@ export interface Stack {
   mockUrl: string;
   dataDir: string;
   infrastructure: Infrastructure;
+  mode: DeploymentMode;
   processes: ManagedProcess[];
+  /** pid of each process by name; in single mode every service name maps to the one process */
+  pids: Record<string, number | undefined>;
   seed: 'seeded' | 'updated' | 'untouched';
   stop(): Promise<void>;
 }
 
-/** `SWITCHYARD_REPLICAS=router=2,billing=2`: how many processes of each service (the gateway stays at one). */
-export function replicaCounts(spec: string | undefined): Record<ServiceName, number> {
-  const counts = Object.fromEntries(ServiceNames.map((s) => [s, 1])) as Record<ServiceName, number>;
-  for (const part of (spec ?? '').split(',').map((p) => p.trim()).filter(Boolean)) {
-    const [name, value] = part.split('=');
-    const n = Number(value);
-    if (!ServiceNames.includes(name as ServiceName) || !Number.isInteger(n) || n < 1 || n > 16) {
-      throw new Error(`SWITCHYARD_REPLICAS: cannot read "${part}" (expected service=count, services: ${ServiceNames.join(', ')})`);
-    }
-    if (name === 'gateway' && n !== 1) throw new Error('SWITCHYARD_REPLICAS: run extra gateways behind your own load balancer');
-    counts[name as ServiceName] = n;
-  }
-  return counts;
-}
-
-/** Starts the whole system as `npm start` does: infrastructure, mock upstream, five services, demo data. */
+/** Starts the whole system as `npm start` does: infrastructure, mock upstream, the five services (one process, or one each), demo data. */
 export async function startStack(env: NodeJS.ProcessEnv = process.env, log: (line: string) => void = () => undefined): Promise<Stack> {
   const dataDir = resolve(env.SWITCHYARD_DATA_DIR || '.switchyard');
   const logDir = join(dataDir, 'logs');
-  const replicas = replicaCounts(env.SWITCHYARD_REPLICAS);
+  const deployment = deploymentFrom(env);
   const admin = adminKey(dataDir, env);
   const secret = secretKey(dataDir, env);
   const infrastructure = await startInfrastructure(env, dataDir, log);
@@ -77,27 +68,19 @@ export async function startStack(env: NodeJS.ProcessEnv = process.env, log: (lin
       SWITCHYARD_DATA_DIR: dataDir,
       PORT: String(port),
     };
-    // billing first: it creates the admin key the seed needs; the others migrate in parallel
-    const ready: Promise<string>[] = [];
-    for (const service of ServiceNames) {
-      for (let i = 0; i < replicas[service]; i++) {
-        const name = replicas[service] > 1 ? `${service}-${i + 1}` : service;
-        const child = spawnNode({ name, script: compiledMain(`apps/${service}`), env: common, logDir, restart: true });
-        processes.push(child);
-        ready.push(child.waitForLine(readyPattern(service), START_TIMEOUT_MS));
-      }
-    }
-    await Promise.all(ready);
+    const services = startServices(deployment, common, logDir);
+    processes.push(...services.processes);
+    await Promise.all(services.ready);
     const gatewayUrl = `http://127.0.0.1:${port}`;
     await waitUntil('every service to answer /health', async () => (await fetch(`${gatewayUrl}/health`)).status === 200, START_TIMEOUT_MS, 200);
     const seed = await seedDemo(gatewayUrl, admin.value, mockUrl, MOCK_UPSTREAM_API_KEY);
+    const pids = { [mock.name]: mock.pid, ...services.pids() };
     const stack: Stack = {
-      gatewayUrl, adminKey: admin.value, adminKeyGenerated: admin.generated, mockUrl, dataDir, infrastructure, processes, seed, stop,
+      gatewayUrl, adminKey: admin.value, adminKeyGenerated: admin.generated, mockUrl, dataDir, infrastructure, mode: deployment.mode, processes, pids, seed, stop,
     };
     writeFileSync(join(dataDir, 'stack.json'), JSON.stringify({
       gateway_url: gatewayUrl, mock_upstream_url: mockUrl, nats_url: infrastructure.natsUrl,
-      s3_endpoint: infrastructure.s3.endpoint, logs: logDir,
-      pids: Object.fromEntries(processes.map((p) => [p.name, p.pid])),
+      s3_endpoint: infrastructure.s3.endpoint, logs: logDir, mode: deployment.mode, pids,
     }, null, 2));
     return stack;
   } catch (error) {
@@ -105,4 +88,30 @@ export async function startStack(env: NodeJS.ProcessEnv = process.env, log: (lin
     await stop();
     throw new Error(`${(error as Error).message}\n${tails}`);
   }
+}
+
+/**
+ * The service processes of the deployment: in single mode one (tools/single-process) serving all
+ * five; in split mode one per service and replica, each from its compiled main. They start
+ * together (billing creates the admin key before it says it is ready; the others migrate in parallel).
+ */
+function startServices(deployment: Deployment, env: NodeJS.ProcessEnv, logDir: string) {
+  const processes: ManagedProcess[] = [];
+  const ready: Promise<string>[] = [];
+  if (deployment.mode === 'single') {
+    const one = spawnNode({ name: SINGLE_PROCESS_NAME, script: compiledMain('tools/single-process'), env, logDir, restart: true });
+    processes.push(one);
+    // it says each service is ready as it boots them, the gateway last
+    ready.push(...ServiceNames.map((service) => one.waitForLine(readyPattern(service), START_TIMEOUT_MS)));
+    return { processes, ready, pids: () => ({ [one.name]: one.pid, ...Object.fromEntries(ServiceNames.map((s) => [s, one.pid])) }) };
+  }
+  for (const service of ServiceNames) {
+    for (let i = 0; i < deployment.replicas[service]; i++) {
+      const name = deployment.replicas[service] > 1 ? `${service}-${i + 1}` : service;
+      const child = spawnNode({ name, script: compiledMain(`apps/${service}`), env, logDir, restart: true });
+      processes.push(child);
+      ready.push(child.waitForLine(readyPattern(service), START_TIMEOUT_MS));
+    }
+  }
+  return { processes, ready, pids: () => Object.fromEntries(processes.map((p) => [p.name, p.pid])) };
 }
