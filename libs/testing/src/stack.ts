@@ -13,24 +13,34 @@ export interface RunningStack {
   dataDir: string;
   /** the stack's own database, for tests that check what services stored */
   databaseUrl: string;
-  /** pid of each process the launcher runs, by name */
+  /** how the launcher deployed the services */
+  mode: StackMode;
+  /** pid of each process the launcher runs, by name; in single mode every service name maps to the one process */
   pids: Record<string, number>;
   launcher: ManagedProcess;
   stop(): Promise<void>;
 }
 
+/** `single`: every service in one process (the default of `npm start`); `split`: one process per service. */
+export type StackMode = 'single' | 'split';
+
 /**
  * Starts the system exactly as `npm start` does (the launcher process, on its embedded default:
- * its own nats-server and s3rver), on a fresh database and a temporary data folder.
+ * its own nats-server and s3rver), on a fresh database and a temporary data folder. The mode is
+ * `options.mode`, else SWITCHYARD_MODE of `extraEnv`, else the launcher's default (single); a spec
+ * that needs separate processes (it kills one service, runs replicas) pins `split` and says why.
  */
-export async function startStackLikeNpmStart(extraEnv: NodeJS.ProcessEnv = {}): Promise<RunningStack> {
+export async function startStackLikeNpmStart(extraEnv: NodeJS.ProcessEnv = {}, options: { mode?: StackMode } = {}): Promise<RunningStack> {
   const db: TestDatabase = await freshDatabase('e2e');
   const data = tempDir('e2e-data');
   const port = await freePort();
   const adminKey = 'sk-sy-e2e-admin-key-0123456789abcdefghijkl';
   const env: NodeJS.ProcessEnv = { ...process.env };
   for (const name of ['NATS_URL', 'S3_ENDPOINT', 'S3_ACCESS_KEY', 'S3_SECRET_KEY', 'SWITCHYARD_SECRET_KEY']) delete env[name];
+  // the test runner's own SWITCHYARD_MODE does not leak in: the spec says which mode it needs
+  delete env.SWITCHYARD_MODE;
   Object.assign(env, { SWITCHYARD_DATA_DIR: data.path, PORT: String(port), DATABASE_URL: db.url, SWITCHYARD_ADMIN_KEY: adminKey, LOG_LEVEL: 'warn' }, extraEnv);
+  if (options.mode) env.SWITCHYARD_MODE = options.mode;
   const launcher = spawnNode({ name: 'launcher', script: compiledMain('tools/launcher'), env, logDir: join(data.path, 'launcher-log') });
   try {
     await launcher.waitForLine(/Switchyard is running/, 90_000);
@@ -48,6 +58,7 @@ export async function startStackLikeNpmStart(extraEnv: NodeJS.ProcessEnv = {}): 
     s3Endpoint: info.s3_endpoint,
     dataDir: data.path,
     databaseUrl: db.url,
+    mode: info.mode,
     pids: info.pids,
     launcher,
     async stop() {
@@ -56,6 +67,13 @@ export async function startStackLikeNpmStart(extraEnv: NodeJS.ProcessEnv = {}): 
       data.remove();
     },
   };
+}
+
+/** The pid of the process serving `service` (a replica's name, e.g. `router-2`, in split mode); throws when none does. */
+export function servicePid(stack: Pick<RunningStack, 'pids'>, service: string): number {
+  const pid = stack.pids[service];
+  if (pid === undefined) throw new Error(`no process serves ${service} (processes: ${Object.keys(stack.pids).join(', ')})`);
+  return pid;
 }
 
 export interface ApiAnswer {

@@ -1,5 +1,5 @@
 import OpenAI, { toFile } from 'openai';
-import { RunningStack, startStackLikeNpmStart } from '@switchyard/testing';
+import { RunningStack, servicePid, startStackLikeNpmStart } from '@switchyard/testing';
 
 const LINES = 10_000;
 
@@ -9,7 +9,8 @@ describe('batches survive kill -9 of a replica', () => {
   let client: OpenAI;
 
   beforeAll(async () => {
-    stack = await startStackLikeNpmStart({ SWITCHYARD_REPLICAS: 'batches=2', SWITCHYARD_BATCH_LEASE_MS: '3000', SWITCHYARD_BATCH_CONCURRENCY: '16' });
+    // split: it kills one of two batches processes
+    stack = await startStackLikeNpmStart({ SWITCHYARD_REPLICAS: 'batches=2', SWITCHYARD_BATCH_LEASE_MS: '3000', SWITCHYARD_BATCH_CONCURRENCY: '16' }, { mode: 'split' });
     client = new OpenAI({ apiKey: stack.adminKey, baseURL: `${stack.gatewayUrl}/v1`, maxRetries: 0 });
   });
 
@@ -53,7 +54,7 @@ describe('batches survive kill -9 of a replica', () => {
       await new Promise((r) => setTimeout(r, 100));
       done = await client.batches.retrieve(batch.id);
       if (!killed && (done.request_counts?.completed ?? 0) >= LINES / 2) {
-        process.kill(stack.pids['batches-1'], 'SIGKILL');
+        process.kill(servicePid(stack, 'batches-1'), 'SIGKILL');
         killed = true;
       }
     }

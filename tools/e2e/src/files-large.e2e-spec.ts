@@ -36,7 +36,8 @@ describe('100+ MB files stream through with bounded memory', () => {
   let stack: RunningStack;
 
   beforeAll(async () => {
-    stack = await startStackLikeNpmStart();
+    // split: it meters the gateway's and the files service's memory apart, and kills the gateway alone mid-upload
+    stack = await startStackLikeNpmStart({}, { mode: 'split' });
   });
 
   afterAll(async () => {

@@ -174,7 +174,8 @@ describe('money: debt with two router replicas', () => {
   let db: Client;
 
   beforeAll(async () => {
-    stack = await startStackLikeNpmStart({ SWITCHYARD_REPLICAS: 'router=2' });
+    // split: two router processes hand out one user's credit
+    stack = await startStackLikeNpmStart({ SWITCHYARD_REPLICAS: 'router=2' }, { mode: 'split' });
     call = apiCaller(stack);
     await call('PUT', '/admin/prices/mock-gpt', stack.adminKey, { input_per_million: 1, output_per_million: 10 });
     db = new Client({ connectionString: stack.databaseUrl });

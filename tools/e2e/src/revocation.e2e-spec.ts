@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'fs';
 import { join } from 'path';
 import { readyPattern } from '@switchyard/logging';
-import { apiCaller, RunningStack, startExtraGateway, startStackLikeNpmStart } from '@switchyard/testing';
+import { apiCaller, RunningStack, servicePid, startExtraGateway, startStackLikeNpmStart } from '@switchyard/testing';
 
 /** Revocation sticks: not even the key the operator configured comes back when billing restarts. */
 describe('a revoked SWITCHYARD_ADMIN_KEY stays revoked when billing is killed and restarted', () => {
@@ -23,7 +23,8 @@ describe('a revoked SWITCHYARD_ADMIN_KEY stays revoked when billing is killed an
   }
 
   beforeAll(async () => {
-    stack = await startStackLikeNpmStart();
+    // split: it kills billing alone, and starts a second gateway that reaches billing over NATS
+    stack = await startStackLikeNpmStart({}, { mode: 'split' });
     call = apiCaller(stack);
   });
 
@@ -44,7 +45,7 @@ describe('a revoked SWITCHYARD_ADMIN_KEY stays revoked when billing is killed an
     expect(atOnce.body.error).toMatchObject({ code: 'invalid_api_key', type: 'invalid_request_error' });
 
     const readyBefore = readyLines();
-    process.kill(stack.pids.billing, 'SIGKILL');
+    process.kill(servicePid(stack, 'billing'), 'SIGKILL');
     await until('billing to restart', () => readyLines() > readyBefore);
     await until('billing to answer the spare admin key', async () => (await call('GET', '/admin/users', spare.body.key)).status === 200);
 

@@ -40,10 +40,11 @@ describe('routing through PLATFORM and PRIVATE channels', () => {
     [steady, broken, byok] = await Promise.all([
       startMockUpstream({ apiKey: 'sk-steady' }), startMockUpstream({ apiKey: 'sk-broken' }), startMockUpstream({ apiKey: 'sk-alice-own-key' }),
     ]);
+    // split: two router replicas
     stack = await startStackLikeNpmStart({
       SWITCHYARD_REPLICAS: 'router=2', SWITCHYARD_ALLOW_PRIVATE_UPSTREAMS: 'true', SWITCHYARD_CIRCUIT_FAILURES: String(CIRCUIT_FAILURES),
       SWITCHYARD_CIRCUIT_COOLDOWN_MS: String(COOLDOWN_MS), SWITCHYARD_UPSTREAM_TIMEOUT_MS: '5000',
-    });
+    }, { mode: 'split' });
     call = apiCaller(stack);
     // vip (1,000 requests a minute): these tests send a few hundred requests
     [alice, bob] = await Promise.all([createUserWithKey(stack, { name: 'alice', role: 'vip' }), createUserWithKey(stack, { name: 'bob', role: 'vip' })]);

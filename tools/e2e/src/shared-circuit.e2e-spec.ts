@@ -21,9 +21,10 @@ describe('a shared channel\'s circuits', () => {
 
   beforeAll(async () => {
     upstream = await startMockUpstream({ apiKey: 'sk-shared' });
+    // split: two router replicas share one circuit
     stack = await startStackLikeNpmStart({
       SWITCHYARD_REPLICAS: 'router=2', SWITCHYARD_CIRCUIT_FAILURES: String(CIRCUIT_FAILURES), SWITCHYARD_CIRCUIT_COOLDOWN_MS: '60000',
-    });
+    }, { mode: 'split' });
     call = apiCaller(stack);
     [mallory, alice] = await Promise.all([createUserWithKey(stack, { name: 'mallory', role: 'vip' }), createUserWithKey(stack, { name: 'alice', role: 'vip' })]);
     const created = await call('POST', '/admin/channels', stack.adminKey, {

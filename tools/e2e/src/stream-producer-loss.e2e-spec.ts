@@ -1,7 +1,7 @@
 import Anthropic from '@anthropic-ai/sdk';
 import OpenAI from 'openai';
 import { Client } from 'pg';
-import { apiCaller, createUserWithKey, MockUpstreamProcess, RunningStack, startMockUpstream, startStackLikeNpmStart } from '@switchyard/testing';
+import { apiCaller, createUserWithKey, MockUpstreamProcess, RunningStack, servicePid, startMockUpstream, startStackLikeNpmStart } from '@switchyard/testing';
 
 /** The longest a caller may wait for the end of a stream whose router died. */
 const ERROR_WITHIN_MS = 5000;
@@ -53,7 +53,8 @@ describe('streams outlive no router', () => {
   let db: Client;
 
   beforeAll(async () => {
-    [stack, upstream] = await Promise.all([startStackLikeNpmStart(), startMockUpstream()]);
+    // split: it kills the router alone mid-stream
+    [stack, upstream] = await Promise.all([startStackLikeNpmStart({}, { mode: 'split' }), startMockUpstream()]);
     const call = apiCaller(stack);
     await call('POST', '/admin/channels', stack.adminKey, { name: 'slow', provider: 'openai-compatible', base_url: `${upstream.url}/v1`, api_key: 'k', models: ['slow-model'] });
     await call('PUT', '/admin/prices/slow-model', stack.adminKey, { input_per_million: 1, output_per_million: 10 });
@@ -128,7 +129,7 @@ describe('streams outlive no router', () => {
 
     await Promise.race([allStarted, failAfter(30_000, 'the streams never started')]);
     const killedAt = Date.now();
-    process.kill(stack.pids.router, 'SIGKILL');
+    process.kill(servicePid(stack, 'router'), 'SIGKILL');
     const [sdkOutcomes, rawOutcomes] = await Promise.race([
       Promise.all([Promise.all([chat, messages]), Promise.all([responses, gemini])]),
       failAfter(20_000, 'a stream was still open 20 s after its router died'),

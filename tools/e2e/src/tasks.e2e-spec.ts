@@ -1,4 +1,4 @@
-import { apiCaller, createUserWithKey, MockUpstreamProcess, RunningStack, startMockUpstream, startStackLikeNpmStart } from '@switchyard/testing';
+import { apiCaller, createUserWithKey, MockUpstreamProcess, RunningStack, servicePid, startMockUpstream, startStackLikeNpmStart } from '@switchyard/testing';
 
 /**
  * Asynchronous generations (video, music, 3D): created at once, started and polled in the
@@ -44,7 +44,8 @@ describe('generation tasks: video, music, 3D', () => {
   beforeAll(async () => {
     [stack, upstream] = await Promise.all([
       // a killed replica's task lease (call timeout + 5 s) runs out well inside the crash test's wait
-      startStackLikeNpmStart({ SWITCHYARD_TASK_POLL_MS: '100', SWITCHYARD_TASK_MAX_POLL_MS: '400', SWITCHYARD_TASK_CALL_TIMEOUT_MS: '10000' }),
+      // split: it kills the batches process alone mid-task
+      startStackLikeNpmStart({ SWITCHYARD_TASK_POLL_MS: '100', SWITCHYARD_TASK_MAX_POLL_MS: '400', SWITCHYARD_TASK_CALL_TIMEOUT_MS: '10000' }, { mode: 'split' }),
       startMockUpstream(),
     ]);
     call = apiCaller(stack);
@@ -95,7 +96,7 @@ describe('generation tasks: video, music, 3D', () => {
     await upstream.configure({ task_ms: 4000 });
     const created = await call('POST', '/v1/3d/generations', user.key, { model: 'mock-3d', prompt: 'a teapot' });
     await until(`/v1/3d/generations/${created.body.id}`, (t) => t.status === 'in_progress');
-    process.kill(stack.pids.batches, 'SIGKILL');
+    process.kill(servicePid(stack, 'batches'), 'SIGKILL');
     const done = await until(`/v1/3d/generations/${created.body.id}`, (t) => t.status === 'succeeded' || t.status === 'failed', 60_000);
     expect(done.status).toBe('succeeded');
     expect(done.result.files[0]).toMatchObject({ media_type: 'model/gltf-binary' });
