@@ -1,0 +1,160 @@
+import { Controller, INestMicroservice, Module } from '@nestjs/common';
+import { MessagePattern, Payload } from '@nestjs/microservices';
+import { NatsConnection } from 'nats';
+import { Observable } from 'rxjs';
+import { DomainError, Subjects } from '@switchyard/contracts';
+import { InProcessRpc } from './in-process-rpc';
+import { startMicroservice } from './microservice';
+import { RpcClient } from './rpc-client';
+import { requestScope } from './service-runtime';
+
+const logged: unknown[] = [];
+const logger = { log: () => undefined, error: (message: unknown) => void logged.push(message), warn: () => undefined };
+
+/** what the handlers kept of what they were given and what they answered */
+const kept: { input?: any; answer?: any; scope?: string } = {};
+let releaseSlow: (() => void) | null = null;
+
+@Controller()
+class ProbeHandlers {
+  /** changes what it was given, keeps its answer, and answers with a Date */
+  @MessagePattern(Subjects.billingHealthCheck)
+  normalize(@Payload() data: { body: { messages: string[] } }) {
+    data.body.messages.push('added by the handler');
+    kept.input = data;
+    kept.answer = { tags: ['kept'], at: new Date(0), dropped: undefined };
+    return kept.answer;
+  }
+
+  @MessagePattern(Subjects.routerRequestExecute)
+  stream() {
+    return new Observable((subscriber) => {
+      let i = 0;
+      const timer = setInterval(() => {
+        subscriber.next({ chunk: i++ });
+        if (i === 3) {
+          clearInterval(timer);
+          subscriber.complete();
+        }
+      }, 5);
+    });
+  }
+
+  @MessagePattern(Subjects.routerTokensCount)
+  failingStream() {
+    return new Observable((subscriber) => {
+      subscriber.next({ chunk: 0 });
+      setTimeout(() => subscriber.error(new DomainError('upstream_error', 'gone', null, 502)), 5);
+    });
+  }
+
+  @MessagePattern(Subjects.billingKeyVerify)
+  refuse() {
+    throw new DomainError('invalid_api_key', 'Incorrect API key provided', null, 401);
+  }
+
+  @MessagePattern(Subjects.filesHealthCheck)
+  crash() {
+    throw new Error('a bug');
+  }
+
+  @MessagePattern(Subjects.batchesHealthCheck)
+  slow() {
+    return new Promise((resolve) => {
+      releaseSlow = () => resolve({ done: true });
+    });
+  }
+
+  @MessagePattern(Subjects.routerModelList)
+  async scoped(@Payload() data: { requestId: string }) {
+    await new Promise((r) => setTimeout(r, 1));
+    kept.scope = requestScope.getStore()?.requestId;
+    return { requestId: data.requestId };
+  }
+}
+
+@Module({ controllers: [ProbeHandlers] })
+class ProbeModule {}
+
+describe('InProcessRpc: Nest handlers served to the services of the same process', () => {
+  let transport: InProcessRpc;
+  let app: INestMicroservice;
+  let rpc: RpcClient;
+
+  beforeAll(async () => {
+    transport = new InProcessRpc();
+    // nothing here touches NATS: the connection is only what JetStream-using modules would inject
+    app = await startMicroservice(ProbeModule, { service: 'probe', nc: {} as NatsConnection, logger, inProcess: transport });
+    rpc = new RpcClient(transport, 2000);
+  });
+
+  afterAll(async () => {
+    await app.close();
+  });
+
+  it('serves every handler of the module', () => {
+    expect(transport.subjects().sort()).toEqual([
+      Subjects.batchesHealthCheck, Subjects.billingHealthCheck, Subjects.billingKeyVerify, Subjects.filesHealthCheck,
+      Subjects.routerModelList, Subjects.routerRequestExecute, Subjects.routerTokensCount,
+    ].sort());
+  });
+
+  it('isolates sender and handler as NATS does: neither sees the other change its copy, and the answer is what JSON would carry', async () => {
+    const sent = { body: { messages: ['from the caller'] } };
+    const answer = (await rpc.send(Subjects.billingHealthCheck, sent as never)) as any;
+    expect(sent).toEqual({ body: { messages: ['from the caller'] } });
+    expect(kept.input.body.messages).toEqual(['from the caller', 'added by the handler']);
+    expect(answer).toStrictEqual({ tags: ['kept'], at: '1970-01-01T00:00:00.000Z' });
+    answer.tags.push('spliced by the caller');
+    expect(kept.answer.tags).toEqual(['kept']);
+  });
+
+  it('yields the values of a streamed answer in order', async () => {
+    const values: unknown[] = [];
+    for await (const value of rpc.stream(Subjects.routerRequestExecute, {}, { firstTimeoutMs: 1000, idleTimeoutMs: 1000 })) values.push(value);
+    expect(values).toEqual([{ chunk: 0 }, { chunk: 1 }, { chunk: 2 }]);
+  });
+
+  it('yields what a stream sent before it failed, then throws its error', async () => {
+    const values: unknown[] = [];
+    const reading = (async () => {
+      for await (const value of rpc.stream(Subjects.routerTokensCount, {}, { firstTimeoutMs: 1000, idleTimeoutMs: 1000 })) values.push(value);
+    })();
+    await expect(reading).rejects.toMatchObject({ code: 'upstream_error', message: 'gone', status: 502 });
+    expect(values).toEqual([{ chunk: 0 }]);
+  });
+
+  it('throws the DomainError a handler threw, as it travels on the wire', async () => {
+    const error = await rpc.send(Subjects.billingKeyVerify, {} as never).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(DomainError);
+    expect(error).toMatchObject({ code: 'invalid_api_key', message: 'Incorrect API key provided', status: 401 });
+  });
+
+  it('turns any other error into a logged internal_error', async () => {
+    logged.length = 0;
+    await expect(rpc.send(Subjects.filesHealthCheck, {} as never)).rejects.toMatchObject({ code: 'internal_error', message: 'Internal error' });
+    expect(logged).toEqual(['Unhandled error in a NATS handler']);
+  });
+
+  it('gives up after the timeout with service_unavailable, as over NATS', async () => {
+    await expect(rpc.send(Subjects.batchesHealthCheck, {} as never, 100)).rejects.toMatchObject({ code: 'service_unavailable', message: expect.stringContaining('no answer within 100 ms') });
+    releaseSlow?.();
+  });
+
+  it('runs a message that names a request in that request scope', async () => {
+    await requestScope.run({ requestId: 'req_caller' }, () => rpc.send(Subjects.routerModelList, { requestId: 'req_named' } as never));
+    expect(kept.scope).toBe('req_named');
+  });
+
+  it('says no instance is running for a subject nobody serves (after brief retries)', async () => {
+    await expect(rpc.send(Subjects.routerChannelList, {} as never)).rejects.toMatchObject({ code: 'service_unavailable', message: 'The router service is unavailable (no instance is running)' });
+  });
+
+  it('stops serving when the service closes', async () => {
+    const other = new InProcessRpc();
+    const closing = await startMicroservice(ProbeModule, { service: 'probe', nc: {} as NatsConnection, logger, inProcess: other });
+    expect(other.subjects()).toHaveLength(7);
+    await closing.close();
+    expect(other.subjects()).toEqual([]);
+  });
+});
