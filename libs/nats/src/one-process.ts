@@ -44,11 +44,14 @@ export async function bootOneProcess(definitions: OneProcessServices, env: NodeJ
     await nc.drain();
   };
   try {
-    await Promise.all(definitions.services.map(async (definition) => {
+    // settled, not raced: when one fails, the others have finished booting and are closed with it
+    const booted = await Promise.allSettled(definitions.services.map(async (definition) => {
       const service = await bootService(definition, env, { shared });
       services.push(service);
       service.logger.lifecycle(readyMessage(definition.name));
     }));
+    const failed = booted.find((b): b is PromiseRejectedResult => b.status === 'rejected');
+    if (failed) throw failed.reason;
     const config = loadConfig(definitions.edge.configClass, env);
     const edgeLogger = new JsonLogger(definitions.edge.name, config.LOG_LEVEL);
     edge = await definitions.edge.start(config, { nc, rpcTransport: shared.rpc }, edgeLogger);
