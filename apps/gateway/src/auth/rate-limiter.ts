@@ -7,6 +7,7 @@ import { KvUsageStore } from './kv-usage-store';
 import { RateDecision, RateLeases, RateLimitContention } from './rate-leases';
 
 const SWEEP_EVERY_MS = 100;
+const RELEASE_WAIT_MS = 500;
 
 export interface RateLimitState {
   limit: number;
@@ -55,7 +56,8 @@ export class RateLimiter implements OnModuleInit, OnModuleDestroy {
 
   async onModuleDestroy(): Promise<void> {
     if (this.sweeper) clearInterval(this.sweeper);
-    await this.leases.releaseAll().catch(() => undefined);
+    // best effort: what is not handed back stays counted until its slot stops counting
+    await Promise.race([this.leases.releaseAll().catch(() => undefined), new Promise((resolve) => setTimeout(resolve, RELEASE_WAIT_MS).unref())]);
   }
 
   /** Counts one request; null for unlimited callers. Refusals are returned, not thrown. */
