@@ -1,12 +1,13 @@
-import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
-import { KV, NatsConnection, StorageType } from 'nats';
-import { DomainError, Principal } from '@switchyard/contracts';
+import { Inject, Injectable, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
+import { NatsConnection } from 'nats';
+import { DomainError, newId, Principal } from '@switchyard/contracts';
 import { JsonLogger } from '@switchyard/logging';
 import { LOGGER, NATS_CONNECTION } from '@switchyard/nats';
-import { RATE_WINDOW_MS, slideWindow } from './sliding-window';
+import { KvUsageStore } from './kv-usage-store';
+import { RateDecision, RateLeases, RateLimitContention } from './rate-leases';
 
-const BUCKET = 'SWITCHYARD_RATE_LIMITS';
-const MAX_CONFLICT_RETRIES = 50;
+const SWEEP_EVERY_MS = 100;
+const RELEASE_WAIT_MS = 500;
 
 export interface RateLimitState {
   limit: number;
@@ -26,66 +27,49 @@ export function rateLimitHeaders(state: RateLimitState): Record<string, string> 
   };
 }
 
-function isRevisionConflict(error: unknown): boolean {
-  return /wrong last sequence|key exists/i.test(String((error as Error)?.message ?? error));
+function toState({ limit, remaining, reset, retryAfter }: RateDecision): RateLimitState {
+  return { limit, remaining, reset, retryAfter };
 }
 
 /**
- * Requests per minute per user, exact across gateway replicas: each user's sliding-window log is
- * one JetStream KV entry, changed only by compare-and-set on its revision. Within one gateway a
- * user's checks queue behind each other, so CAS conflicts happen only between replicas.
+ * Requests per minute per user, exact across gateway replicas (see `RateLeases`): most requests are
+ * served from a block of capacity this gateway leased from the user's shared record in JetStream KV.
  */
 @Injectable()
-export class RateLimiter implements OnModuleInit {
-  private kv: KV | null = null;
-  private readonly queues = new Map<string, Promise<unknown>>();
+export class RateLimiter implements OnModuleInit, OnModuleDestroy {
+  private readonly store: KvUsageStore;
+  private readonly leases: RateLeases;
+  private sweeper: NodeJS.Timeout | null = null;
 
-  constructor(@Inject(NATS_CONNECTION) private readonly nc: NatsConnection, @Inject(LOGGER) private readonly logger: JsonLogger) {}
+  constructor(@Inject(NATS_CONNECTION) nc: NatsConnection, @Inject(LOGGER) private readonly logger: JsonLogger) {
+    this.store = new KvUsageStore(nc);
+    this.leases = new RateLeases(this.store, { replica: newId('gw_') });
+  }
 
   async onModuleInit(): Promise<void> {
-    this.kv = await this.nc.jetstream().views.kv(BUCKET, { history: 1, ttl: 2 * RATE_WINDOW_MS, storage: StorageType.File });
+    await this.store.open();
+    this.sweeper = setInterval(() => {
+      this.leases.sweep().catch((error) => this.logger.warn(`rate limit hand-back failed: ${String(error)}`));
+    }, SWEEP_EVERY_MS);
+    this.sweeper.unref();
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    if (this.sweeper) clearInterval(this.sweeper);
+    // best effort: what is not handed back stays counted until its slot stops counting
+    await Promise.race([this.leases.releaseAll().catch(() => undefined), new Promise((resolve) => setTimeout(resolve, RELEASE_WAIT_MS).unref())]);
   }
 
   /** Counts one request; null for unlimited callers. Refusals are returned, not thrown. */
   async acquire(principal: Principal): Promise<RateLimitState | null> {
     const limit = principal.rateLimit ?? null;
     if (limit === null) return null;
-    return this.serialized(principal.userId, () => this.check(principal.userId, limit));
-  }
-
-  private serialized<T>(userId: string, task: () => Promise<T>): Promise<T> {
-    const previous = this.queues.get(userId) ?? Promise.resolve();
-    const next = previous.then(task, task);
-    const tail = next.catch(() => undefined);
-    this.queues.set(userId, tail);
-    void tail.then(() => {
-      if (this.queues.get(userId) === tail) this.queues.delete(userId);
-    });
-    return next;
-  }
-
-  private async check(userId: string, limit: number): Promise<RateLimitState> {
-    const key = `u.${userId}`;
-    for (let attempt = 0; attempt < MAX_CONFLICT_RETRIES; attempt++) {
-      const entry = await this.kv!.get(key);
-      const stored = entry && entry.operation === 'PUT' && entry.length > 0 ? entry.json<number[]>() : [];
-      const now = Date.now();
-      const decision = slideWindow(stored, now, limit);
-      const state: RateLimitState = {
-        limit, remaining: decision.remaining, reset: Math.ceil(decision.resetAtMs / 1000),
-        retryAfter: decision.allowed ? null : Math.max(1, Math.ceil((decision.resetAtMs - now) / 1000)),
-      };
-      if (!decision.allowed) return state;
-      try {
-        const value = JSON.stringify(decision.log);
-        if (entry) await this.kv!.update(key, value, entry.revision);
-        else await this.kv!.create(key, value);
-        return state;
-      } catch (error) {
-        if (!isRevisionConflict(error)) throw error;
-      }
+    try {
+      return toState(await this.leases.acquire(principal.userId, limit));
+    } catch (error) {
+      if (!(error instanceof RateLimitContention)) throw error;
+      this.logger.warn(`${error.message}; refusing this request`);
+      throw new DomainError('rate_limit_exceeded', 'Too many concurrent requests; retry shortly.');
     }
-    this.logger.warn(`rate limit for ${userId}: too much contention; refusing this request`);
-    throw new DomainError('rate_limit_exceeded', 'Too many concurrent requests; retry shortly.');
   }
 }
