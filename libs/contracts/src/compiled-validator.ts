@@ -87,7 +87,7 @@ const itemsOf = (value: unknown[] | Set<unknown> | Map<unknown, unknown>): unkno
 const targetNameOf = (object: object) => (object.constructor ? object.constructor.name : undefined);
 const primitiveConversions = new Map<unknown, (value: unknown) => unknown>([[Number, Number], [String, String], [Boolean, Boolean]]);
 
-const compiled = new Map<Function, CompiledClass>();
+const compiled = new Map<Ctor, CompiledClass>();
 
 /**
  * The compiled plan of `cls`, made once from the decorators' metadata and kept. Validating with it
@@ -141,7 +141,7 @@ type Conversion = (value: unknown, prefix: string, key: string) => unknown;
 /** The @Type properties of `cls` (its own and inherited), each with what it converts a value to. */
 function compileConversions(cls: Ctor): Map<string, Conversion> {
   const conversions = new Map<string, Conversion>();
-  const stored = (defaultMetadataStorage as unknown as { _typeMetadatas: Map<Function, Map<string, TypeMetadata>> })._typeMetadatas;
+  const stored = (defaultMetadataStorage as unknown as { _typeMetadatas: Map<Ctor, Map<string, TypeMetadata>> })._typeMetadatas;
   for (const [target, properties] of stored) {
     if (target !== cls && !(cls.prototype instanceof target)) continue;
     for (const key of properties.keys()) {
