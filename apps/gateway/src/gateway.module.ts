@@ -20,12 +20,12 @@ import { AllExceptionsFilter } from './http/all-exceptions.filter';
 import { HealthController } from './http/health.controller';
 import { BatchesController } from './inference/batches.controller';
 import { InferenceController } from './inference/inference.controller';
-import { NativeFormatsController } from './inference/native-formats.controller';
 import { AudioController } from './inference/audio.controller';
 import { GenerationTasksController } from './inference/generation-tasks.controller';
 import { InferenceService } from './inference/inference.service';
 import { InterruptedStreamBilling } from './inference/interrupted-stream-usage';
 import { ModelsController } from './inference/models.controller';
+import { RawInferenceRoutes } from './inference/raw-inference-routes';
 import { UsageController } from './inference/usage.controller';
 
 @Module({})
@@ -34,7 +34,7 @@ export class GatewayModule {
     return {
       module: GatewayModule,
       controllers: [
-        HealthController, InferenceController, NativeFormatsController, AudioController, GenerationTasksController, ModelsController, UsageController, FilesController, BatchesController,
+        HealthController, InferenceController, AudioController, GenerationTasksController, ModelsController, UsageController, FilesController, BatchesController,
         PrivateChannelsController, RoutingPolicyController, AdminUsersController, AdminChannelsController, AdminPricesController,
         AdminRateLimitsController, AdminUsageController,
       ],
@@ -46,7 +46,7 @@ export class GatewayModule {
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_FILTER, useValue: new AllExceptionsFilter(deps.logger) },
         { provide: ObjectStorage, useValue: deps.storage },
-        AuthService, RateLimiter, InferenceService, InterruptedStreamBilling, GatewayFilesService,
+        AuthService, RateLimiter, InferenceService, InterruptedStreamBilling, GatewayFilesService, RawInferenceRoutes,
       ],
     };
   }

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Observable } from 'rxjs';
 import {
-  completionTextOf, CountTokensReply, DomainError, estimatePromptTokens, estimateUsage, ExecuteReply, ExecuteRequest, RoutingInfo, RoutingPolicy,
+  completionTextOf, CountTokensReply, DomainError, estimatePromptTokens, estimateUsage, ExecuteRawReply, ExecuteReply, ExecuteRequest, RoutingInfo, RoutingPolicy,
   StreamEvent, UsageEvent, WireError, wholeCounts, withOutputLimit,
 } from '@switchyard/contracts';
 import { JsonLogger } from '@switchyard/logging';
@@ -13,6 +13,7 @@ import { ChannelCapacity } from './channel-capacity';
 import { ChannelCallRef, ChannelHealth } from './channel-health';
 import { candidatesFor, channelTypesFor, orderCandidates, RoutableChannel, servesModel, upstreamModel, upstreamTargetOf } from './channel-selector';
 import { ChannelTable } from './channel-table';
+import { withCostSpliced } from './cost-splice';
 import { AudioInputs } from './audio-inputs';
 import { UpstreamPin, withUpstreamFileIds } from './file-bindings';
 import { ImageInputs } from './image-inputs';
@@ -253,7 +254,10 @@ export class RequestExecutor {
     return { input_tokens: estimatePromptTokens(req.body) };
   }
 
-  async execute(original: ExecuteRequest): Promise<ExecuteReply> {
+  /** `passOn`: the answer may go back as the upstream's text (`ExecuteRawReply`) where that gives the caller the same answer. */
+  async execute(original: ExecuteRequest): Promise<ExecuteReply>;
+  async execute(original: ExecuteRequest, passOn: true): Promise<ExecuteReply | ExecuteRawReply>;
+  async execute(original: ExecuteRequest, passOn = false): Promise<ExecuteReply | ExecuteRawReply> {
     const startedAt = Date.now();
     const policy = this.policyFor(original);
     const plan = await this.plan(original, policy);
@@ -286,7 +290,10 @@ export class RequestExecutor {
     this.report(req, { id: answered.channel.id, channelType: answered.channel.type }, billable, { estimated: usage === null, cached: false }, startedAt);
     if (cacheKey && ttlMs !== null) await this.cache.put(cacheKey, { body, channel: answered.routing.channel, usage, storedAt: Date.now(), ttlMs });
     const shown = await this.spend.shownCost(req, answered.channel.type, billable, false);
-    return { body: withCost(body, shown), routing: answered.routing, costUsd: shown?.cost ?? null, ...(text && { text }) };
+    const costUsd = shown?.cost ?? null;
+    const raw = passOn && !answered.bridge.translated && !text && answered.value.raw !== undefined ? withCostSpliced(answered.value.raw, body, shown) : null;
+    if (raw !== null) return { raw, routing: answered.routing, costUsd };
+    return { body: withCost(body, shown), routing: answered.routing, costUsd, ...(text && { text }) };
   }
 
   /** After the first byte there is no failover: an upstream failure ends the stream with an error event. */

@@ -41,7 +41,7 @@ export class RouterHandler {
     if (req.batchId) return this.batchLane.run(() => this.executor.execute(req));
     this.batchLane.noteInteractive();
     if (req.endpoint === '/v1/audio/speech') return this.executor.binary(req);
-    return req.stream ? this.executor.stream(req) : this.executor.execute(req);
+    return req.stream ? this.executor.stream(req) : this.executor.execute(req, true);
   }
 
   @MessagePattern(Subjects.routerTokensCount)

@@ -1,5 +1,5 @@
 import type { InferenceEndpoint } from '@switchyard/contracts';
-import { exchangeEventStream, exchangeJson, joinUrl, UpstreamRequest } from './http-exchange';
+import { exchangeEventStream, exchangeJson, exchangeJsonText, joinUrl, UpstreamRequest } from './http-exchange';
 import { multipartBody } from './multipart-body';
 import { NormalizedUsage, ProviderAdapter, UpstreamCall, UpstreamError, UpstreamFile, UpstreamResponse, UpstreamTarget } from './provider-adapter';
 
@@ -46,8 +46,8 @@ export class AnthropicAdapter implements ProviderAdapter {
   }
 
   async send(call: UpstreamCall): Promise<UpstreamResponse> {
-    const body = await exchangeJson(call, this.requestOf(call, '/v1/messages', 'application/json'));
-    return { body, usage: this.usageOf(body) };
+    const { body, raw } = await exchangeJsonText(call, this.requestOf(call, '/v1/messages', 'application/json'));
+    return { body, raw, usage: this.usageOf(body) };
   }
 
   openStream(call: UpstreamCall): Promise<AsyncIterable<Record<string, unknown>>> {

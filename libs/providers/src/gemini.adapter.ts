@@ -1,5 +1,5 @@
 import type { InferenceEndpoint } from '@switchyard/contracts';
-import { exchangeEventStream, exchangeJson, joinUrl, UpstreamRequest } from './http-exchange';
+import { exchangeEventStream, exchangeJsonText, joinUrl, UpstreamRequest } from './http-exchange';
 import { NormalizedUsage, ProviderAdapter, UpstreamCall, UpstreamResponse } from './provider-adapter';
 
 type UsageMetadata = { promptTokenCount?: number; candidatesTokenCount?: number; cachedContentTokenCount?: number; thoughtsTokenCount?: number };
@@ -24,8 +24,8 @@ export class GeminiAdapter implements ProviderAdapter {
   }
 
   async send(call: UpstreamCall): Promise<UpstreamResponse> {
-    const body = await exchangeJson(call, this.requestOf(call, false));
-    return { body, usage: this.usageOf(body) };
+    const { body, raw } = await exchangeJsonText(call, this.requestOf(call, false));
+    return { body, raw, usage: this.usageOf(body) };
   }
 
   openStream(call: UpstreamCall): Promise<AsyncIterable<Record<string, unknown>>> {

@@ -128,11 +128,17 @@ export async function exchangeBinary(call: UpstreamCall, request: UpstreamReques
 
 /** POSTs and reads one JSON object back; every failure becomes an UpstreamError. */
 export async function exchangeJson(call: UpstreamCall, request: UpstreamRequest): Promise<Record<string, unknown>> {
+  return (await exchangeJsonText(call, request)).body;
+}
+
+/** `exchangeJson`, with the answer's text as it came (a caller may pass it on without serializing `body` again). */
+export async function exchangeJsonText(call: UpstreamCall, request: UpstreamRequest): Promise<{ body: Record<string, unknown>; raw: string }> {
   const { response, timer } = await post(call, request);
   try {
-    const body = JSON.parse(await response.body.text()) as Record<string, unknown>;
+    const raw = await response.body.text();
+    const body = JSON.parse(raw) as Record<string, unknown>;
     if (body === null || typeof body !== 'object') throw new UpstreamError('protocol', 'The upstream answered with a non-object JSON body');
-    return body;
+    return { body, raw };
   } catch (error) {
     if (error instanceof SyntaxError) throw new UpstreamError('protocol', 'The upstream answered with invalid JSON');
     throw failureOf(error, timer.timedOut);

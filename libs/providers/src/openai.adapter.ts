@@ -1,5 +1,5 @@
 import type { InferenceEndpoint } from '@switchyard/contracts';
-import { exchangeBinary, exchangeEventStream, exchangeJson, exchangeJsonOrText, joinUrl, UpstreamRequest } from './http-exchange';
+import { exchangeBinary, exchangeEventStream, exchangeJson, exchangeJsonOrText, exchangeJsonText, joinUrl, UpstreamRequest } from './http-exchange';
 import { multipartBody } from './multipart-body';
 import { BinaryStream, NormalizedUsage, ProviderAdapter, UpstreamCall, UpstreamError, UpstreamResponse, UpstreamTaskState } from './provider-adapter';
 
@@ -118,8 +118,8 @@ export class OpenAiAdapter implements ProviderAdapter {
       const { body, text } = await exchangeJsonOrText(call, this.requestOf(call, '*/*'));
       return { body, usage: this.usageOf(body), ...(text && { text }) };
     }
-    const body = await exchangeJson(call, this.requestOf(call, 'application/json'));
-    return { body, usage: this.usageOf(body) };
+    const { body, raw } = await exchangeJsonText(call, this.requestOf(call, 'application/json'));
+    return { body, raw, usage: this.usageOf(body) };
   }
 
   openBinaryStream(call: UpstreamCall): Promise<BinaryStream> {

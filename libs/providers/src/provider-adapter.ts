@@ -50,6 +50,8 @@ export interface UpstreamResponse {
   usage: NormalizedUsage | null;
   /** the answer as sent when it is not JSON (a transcript as text, SRT, VTT); `body` is then `{text}` */
   text?: { contentType: string; content: string };
+  /** a JSON answer's text as it came, which `body` was parsed from */
+  raw?: string;
 }
 
 /** An asynchronous generation as the provider reports it. */

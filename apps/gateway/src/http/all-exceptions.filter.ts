@@ -38,20 +38,23 @@ export function toDomainError(exception: unknown, request: FastifyRequest, logge
   return new DomainError('internal_error', `The server had an error while processing your request (request id ${request.id}).`);
 }
 
+/** Answers whatever was thrown while serving `request`, in its API's error envelope (nothing more once the answer started). */
+export function answerError(exception: unknown, request: FastifyRequest, reply: FastifyReply, logger: JsonLogger): void {
+  const domain = toDomainError(exception, request, logger);
+  const { status, headers, body } = errorResponse(domain, { id: String(request.id), url: request.url, headers: request.headers });
+  if (reply.sent || reply.raw.headersSent) {
+    reply.raw.end();
+    return;
+  }
+  void reply.status(status).headers(headers).type('application/json').send(body);
+}
+
 @Catch()
 export class AllExceptionsFilter implements ExceptionFilter {
   constructor(private readonly logger: JsonLogger) {}
 
   catch(exception: unknown, host: ArgumentsHost): void {
     const http = host.switchToHttp();
-    const request = http.getRequest<FastifyRequest>();
-    const reply = http.getResponse<FastifyReply>();
-    const domain = toDomainError(exception, request, this.logger);
-    const { status, headers, body } = errorResponse(domain, { id: String(request.id), url: request.url, headers: request.headers });
-    if (reply.sent || reply.raw.headersSent) {
-      reply.raw.end();
-      return;
-    }
-    reply.status(status).headers(headers).type('application/json').send(body);
+    answerError(exception, http.getRequest<FastifyRequest>(), http.getResponse<FastifyReply>(), this.logger);
   }
 }

@@ -1,10 +1,7 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Req, Res } from '@nestjs/common';
 import { FastifyReply, FastifyRequest } from 'fastify';
 import { ObjectStorage } from '@switchyard/object-storage';
-import {
-  ChatCompletionBody, CompletionsBody, DEFAULT_IMAGE_MODEL, DomainError, EmbeddingsBody, ImageEditBody, ImageGenerationBody, Principal,
-  RerankBody, ResponsesBody,
-} from '@switchyard/contracts';
+import { DEFAULT_IMAGE_MODEL, DomainError, ImageEditBody, ImageGenerationBody, Principal, RerankBody } from '@switchyard/contracts';
 import { Access, Caller } from '../auth/access';
 import { admitBody } from '../http/edge';
 import { InferenceService } from './inference.service';
@@ -26,43 +23,13 @@ function imageEditOf(parts: ParkedParts): Record<string, unknown> & { model: str
   return { ...fields, model: parts.fields.model || DEFAULT_IMAGE_MODEL };
 }
 
-/** Validation rejects bad input but keeps the caller's body as sent: unknown fields pass through. */
+/**
+ * Validation rejects bad input but keeps the caller's body as sent: unknown fields pass through.
+ * Chat, completions, embeddings and Responses are served on Fastify directly (inference-routes.ts).
+ */
 @Controller('v1')
 export class InferenceController {
   constructor(private readonly inference: InferenceService, private readonly storage: ObjectStorage) {}
-
-  @Post('chat/completions')
-  @HttpCode(200)
-  @Access('inference')
-  async chat(@Caller() caller: Principal, @Body() body: unknown, @Req() req: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
-    admitBody(ChatCompletionBody, body);
-    await this.inference.handle('/v1/chat/completions', caller, body as ChatCompletionBody, req, reply);
-  }
-
-  @Post('embeddings')
-  @HttpCode(200)
-  @Access('inference')
-  async embeddings(@Caller() caller: Principal, @Body() body: unknown, @Req() req: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
-    admitBody(EmbeddingsBody, body);
-    await this.inference.handle('/v1/embeddings', caller, body as EmbeddingsBody, req, reply);
-  }
-
-  @Post('completions')
-  @HttpCode(200)
-  @Access('inference')
-  async completions(@Caller() caller: Principal, @Body() body: unknown, @Req() req: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
-    admitBody(CompletionsBody, body);
-    await this.inference.handle('/v1/completions', caller, body as CompletionsBody, req, reply);
-  }
-
-  /** Passed through to channels that speak the Responses API, translated to chat for those that do not. */
-  @Post('responses')
-  @HttpCode(200)
-  @Access('inference')
-  async responses(@Caller() caller: Principal, @Body() body: unknown, @Req() req: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
-    admitBody(ResponsesBody, body);
-    await this.inference.handle('/v1/responses', caller, body as ResponsesBody, req, reply);
-  }
 
   /** A stored Responses answer, read or deleted at the channel that made it. */
   @Get('responses/:id')

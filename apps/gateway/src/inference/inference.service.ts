@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { FastifyReply, FastifyRequest } from 'fastify';
 import {
-  CacheMode, CacheModes, ChannelType, ChannelTypes, completionTextOf, DomainError, ExecuteReply, openAiError, ExecuteRequest, InferenceEndpoint,
+  CacheMode, CacheModes, ChannelType, ChannelTypes, completionTextOf, DomainError, ExecuteRawReply, ExecuteReply, openAiError, ExecuteRequest, InferenceEndpoint,
   ParkedPart, Principal, RoutingInfo, StreamEvent, Subjects,
 } from '@switchyard/contracts';
 import { ProducerLost, RpcClient, STREAM_PRODUCER_LOST_MS } from '@switchyard/nats';
@@ -10,6 +10,7 @@ import { anthropicError, geminiError } from '../http/error-envelope';
 import { BinaryWriter } from './binary-writer';
 import { EventDialect, EventStreamWriter } from './event-stream-writer';
 import { InterruptedStreamBilling, usageOfInterruptedStream } from './interrupted-stream-usage';
+import { withRoutingSpliced } from './routed-json';
 import { routingHeaders } from './routing-headers';
 import { SseWriter } from './sse-writer';
 
@@ -61,9 +62,15 @@ export class InferenceService {
       cache: headerChoice<CacheMode>(request, 'x-switchyard-cache', CacheModes),
     };
     if (!stream) {
-      const answer = (await this.rpc.send(Subjects.routerRequestExecute, execute, this.firstAnswerTimeoutMs)) as ExecuteReply;
+      const answer = (await this.rpc.send(Subjects.routerRequestExecute, execute, this.firstAnswerTimeoutMs)) as ExecuteReply | ExecuteRawReply;
       if (answer.costUsd !== null) reply.header('x-switchyard-cost', String(answer.costUsd));
       reply.headers(routingHeaders(answer.routing));
+      if ('raw' in answer) {
+        // the upstream's JSON as it came (usage.cost already in): written without parsing it again
+        const spliced = withRoutingSpliced(answer.raw, answer.routing);
+        reply.type('application/json').send(spliced ?? { ...(JSON.parse(answer.raw) as Record<string, unknown>), _routing: answer.routing });
+        return;
+      }
       // a text answer (a transcript as text, SRT or VTT) goes as it came; `_routing` is in the headers
       if (answer.text) reply.type(answer.text.contentType).send(answer.text.content);
       else reply.type('application/json').send({ ...answer.body, _routing: answer.routing });

@@ -247,6 +247,17 @@ export interface ExecuteReply {
   costUsd: number | null;
 }
 
+/**
+ * An interactive JSON answer passed on as the upstream wrote it (the caller's API on both sides,
+ * not from the cache), `usage.cost` already spliced in: the gateway splices `_routing` in and
+ * writes it without parsing it. Batch lines (`batchId` set) always get an `ExecuteReply`.
+ */
+export interface ExecuteRawReply {
+  raw: string;
+  routing: RoutingInfo;
+  costUsd: number | null;
+}
+
 /** A streamed execute answers with a sequence of these; failover can only happen before `start`. */
 export type StreamEvent =
   | { kind: 'start'; routing: RoutingInfo; contentType?: string }
