@@ -30,7 +30,8 @@ export function processRowName(cmdline: string): string | null {
 export function postgresProcessOf(cmdline: string, database: string): boolean {
   const line = cmdline.replace(/\0/g, ' ').trim();
   if (!/(^|\/)postgres\b/.test(line)) return false;
-  const backend = /^postgres: (\S+) (\S+) (\S+\(\d+\)|\[local\])/.exec(line);
+  // `postgres: [<cluster>: ]<user> <database> <host>(<port>) <state>` (Debian's clusters add the prefix)
+  const backend = /^postgres: (?:\S+: )?(\S+) (\S+) (\S+\(\d+\)|\[local\])/.exec(line);
   return backend === null || backend[2] === database;
 }
 
