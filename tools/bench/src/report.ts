@@ -62,7 +62,7 @@ function modeSections(m: ModeResults, plots: WrittenPlot[]): string {
   const sections = [
     `# ${m.mode} mode${m.launcher_ran === m.mode ? '' : ` (the launcher ran ${m.launcher_ran} processes: it did not honour SWITCHYARD_MODE=${m.mode})`}
 
-Processes measured: ${(m.processes as string[]).join(', ')} (found below the launcher by command line), plus the stack database's Postgres processes.
+Rows measured: ${(m.processes as string[]).join(', ')} (the processes below the launcher, named by command line; the launcher itself, which hosts the embedded S3 server; the stack database's Postgres processes).
 ${(m.not_run ?? []).length > 0 ? `Not run in this mode: ${(m.not_run as string[]).join(', ')} (it kills one service's process, which only split mode has).\n` : ''}`,
     m.latency && latencySection(m),
     m.answer_sizes && `### Small and big answers

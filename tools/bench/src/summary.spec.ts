@@ -80,7 +80,7 @@ describe('targetFigures / summaryRows', () => {
   it('says which processes ran, and when the launcher did not honour the mode', () => {
     const ignored = { ...modes.single, launcher_ran: 'split', processes: ['gateway', 'router'] };
     const cells = summaryRows(targetFigures({ single: ignored }), { single: ignored }, ['single']);
-    expect(cells[0][1]).toBe('– **the launcher ran split processes** (SWITCHYARD_MODE not honoured): gateway, router');
+    expect(cells[0][1]).toBe('**the launcher ran split processes** (SWITCHYARD_MODE not honoured): gateway, router');
   });
 
   it('checks the killed-replica batch in split mode only', () => {

@@ -43,7 +43,7 @@ export function verdict(value: number, bound: Bound, unit: string): string {
 /** One cell: the value, its bound and verdict for this mode, and its detail; '–' when not measured. */
 export function summaryCell(spec: FigureSpec, m: ModeResults | undefined, mode: Mode): string {
   const value = m ? safe(() => spec.value(m)) : undefined;
-  if (value === null || value === undefined || Number.isNaN(value)) return m && spec.detail ? `– ${safe(() => spec.detail!(m)) ?? ''}`.trim() : '–';
+  if (value === null || value === undefined || Number.isNaN(value)) return (m && spec.detail ? safe(() => spec.detail!(m)) : undefined) || '–';
   const bound = spec.bounds?.[mode];
   const detail = spec.detail ? safe(() => spec.detail!(m!)) : undefined;
   return [numberWithUnit(value, spec.unit), bound ? `(target ${boundText(bound, spec.unit)}: ${verdict(value, bound, spec.unit)})` : null, detail || null].filter(Boolean).join(' ');

@@ -268,7 +268,7 @@ export async function throughputFrontier(ctx: BenchContext) {
 /** Each service's event-loop delay since the previous `/health` (which resets it), p99 and max. */
 async function eventLoopDelays(ctx: BenchContext): Promise<Record<string, { p99_ms: number; max_ms: number } | null>> {
   const health = (await (await fetch(`${ctx.stack.gatewayUrl}/health`)).json()) as { services: Record<string, { event_loop_delay_ms?: { p99_ms: number; max_ms: number } | null }> };
-  return Object.fromEntries(Object.entries(health.services).map(([name, s]) => [name, s.event_loop_delay_ms ? { p99_ms: s.event_loop_delay_ms.p99_ms, max_ms: s.event_loop_delay_ms.max_ms } : null]));
+  return Object.fromEntries(Object.entries(health.services ?? {}).map(([name, s]) => [name, s.event_loop_delay_ms ? { p99_ms: s.event_loop_delay_ms.p99_ms, max_ms: s.event_loop_delay_ms.max_ms } : null]));
 }
 
 /** 3. 1,000 requests in flight at once against a 1 s upstream. */
