@@ -25,7 +25,7 @@ export const HELP = `npm run bench [-- options]   measure the system started as 
   --quick               the short profile (about 6 minutes for both modes); writes docs/benchmarks-quick.*
   --mode single|split   measure one deployment mode (default: both, one after the other)
   --only a,b            run only these workloads: ${WORKLOADS.join(', ')}
-                        (a partial run prints its results and writes docs/benchmarks-partial.json only)
+                        (a run with --only or --mode leaves docs/ alone: its results go to a temporary file)
   --force               measure even when the machine is busy before the start
   --report-only         write the report again from the last run's JSON (after editing tools/bench/findings.md)
   --help                this text

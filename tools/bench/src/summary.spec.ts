@@ -72,9 +72,15 @@ describe('targetFigures / summaryRows', () => {
   });
 
   it('reads CPU per request at the best passing step and sums idle RSS without Postgres', () => {
-    expect(row('CPU per request, all processes (best passing step)')[1]).toBe('450 µs (target ≤ 500 µs: met) (at 1990 RPS; Portkey\'s own process: 900 µs)');
+    expect(row('CPU per request, all processes (busiest passing step)')[1]).toBe('450 µs (target ≤ 500 µs: met) (at 1990 RPS; Portkey\'s own process: 900 µs)');
     expect(row('idle RSS, all processes of the default start (services, nats-server, launcher with S3)')[1]).toMatch(/^230 MB \(target ≤ 250 MB: met\)/);
     expect(row('idle RSS, all processes of the default start (services, nats-server, launcher with S3)')[2]).toMatch(/^581 MB \(target ≤ 500 MB: \*\*missed\*\* by 81 MB\)/);
+  });
+
+  it('reads CPU per request at the first step when no step passed, and says so', () => {
+    const failed = { ...modes.single, throughput: { ...modes.single.throughput, best_rps: 0, steps: [{ offered_rps: 200, achieved_rps: 120, cpu_us_per_request: 5600 }] } };
+    const [cpu] = summaryRows(targetFigures({ single: failed }).filter((f) => f.figure.startsWith('CPU per request')), { single: failed }, ['single']);
+    expect(cpu[1]).toBe('5,600 µs (target ≤ 500 µs: **missed** by 5,100 µs) (at 120 RPS, no step passed: the first step; Portkey\'s own process: 900 µs)');
   });
 
   it('says which processes ran, and when the launcher did not honour the mode', () => {
