@@ -1,8 +1,8 @@
 /**
- * Preloaded (`NODE_OPTIONS=--require …`) into the router by the benchmark only: requests to the
- * origin ECHO_ORIGIN are answered inside the router process by undici's MockAgent, so the hop
- * breakdown can time gateway → NATS → router without the upstream HTTP hop. Every other origin
- * goes out as usual. Any other process ignores it.
+ * Preloaded (`NODE_OPTIONS=--require …`) by the benchmark only, into the router (split mode) or
+ * the one process (single mode): requests to the origin ECHO_ORIGIN are answered inside that
+ * process by undici's MockAgent, so the hop breakdown can time gateway → router without the
+ * upstream HTTP hop. Every other origin goes out as usual. Any other process ignores it.
  */
 export const ECHO_ORIGIN = 'http://echo.bench.invalid';
 
@@ -32,4 +32,4 @@ function installEcho(): void {
   };
 }
 
-if (process.argv[1]?.includes('apps/router/')) installEcho();
+if (/apps\/router\/|tools\/single-process\//.test(process.argv[1] ?? '')) installEcho();

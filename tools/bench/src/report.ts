@@ -1,21 +1,22 @@
 import { existsSync, readFileSync, writeFileSync } from 'fs';
 import { join } from 'path';
+import { MODES, Mode } from './cli';
 import type { WrittenPlot } from './plots';
+import { ModeResults, ratio, summaryRows, targetFigures } from './summary';
 
 type Results = Record<string, any>;
 
-function table(headers: string[], rows: (string | number | boolean)[][]): string {
-  return [`| ${headers.join(' | ')} |`, `|${headers.map(() => '---').join('|')}|`, ...rows.map((r) => `| ${r.join(' | ')} |`)].join('\n');
+function table(headers: string[], rows: (string | number | boolean | null)[][]): string {
+  return [`| ${headers.join(' | ')} |`, `|${headers.map(() => '---').join('|')}|`, ...rows.map((r) => `| ${r.map((c) => c ?? '–').join(' | ')} |`)].join('\n');
 }
-
-const verdict = (ok: boolean) => (ok ? 'met' : '**missed**');
 
 /** Hand-written findings and the performance pass, kept across runs. */
 const FINDINGS = join(process.cwd(), 'tools/bench/findings.md');
 
-/** docs/benchmarks.md: one table per workload, each against its target from the benchmark issue. */
 /** `p99 / max` in ms, or a dash when the process did not report it. */
 const loopDelay = (d: { p99_ms: number; max_ms: number } | null | undefined) => (d ? `${d.p99_ms} / ${d.max_ms} ms` : '–');
+
+const byProcess = (values: Record<string, number>) => Object.entries(values).filter(([, v]) => v > 0).map(([n, v]) => `${n} ${v}`).join(', ');
 
 /**
  * Writes the report again from the last run's JSON and the plots it names (after the hand-written
@@ -26,151 +27,180 @@ export function rewriteReport(mdPath: string, jsonPath: string): void {
   writeReport(mdPath, JSON.parse(readFileSync(jsonPath, 'utf8')) as Results, plots);
 }
 
+/** docs/benchmarks.md: the summary against the issue's Targets table (one column per mode), then each mode's workloads. */
 export function writeReport(path: string, r: Results, plots: WrittenPlot[]): void {
-  const sumOfServices = (mb: Record<string, number>) => Object.entries(mb).filter(([n]) => n !== 'postgres').reduce((s, [, v]) => s + v, 0);
-  const idleTotal = sumOfServices(r.idle_rss_mb);
-  const idlePss = sumOfServices(r.idle_pss_mb);
-  // CPU per request under load: the busiest passing step (quieter steps spread idle work over fewer requests)
-  const busiest = (r.throughput.steps as any[]).find((s) => s.offered_rps === r.throughput.best_rps);
-  const batch = r.batches as any[];
+  // a run from before the modes (one stack of five processes) reads as split mode
+  const modes = (r.modes ?? { split: { ...r, mode: 'split', launcher_ran: 'split', processes: Object.keys(r.idle_rss_mb ?? {}) } }) as Partial<Record<Mode, ModeResults>>;
+  const order = MODES.filter((mode) => modes[mode]);
   const md = `# Benchmarks (${r.profile} profile)
 
-Measured by \`npm run bench${r.profile === 'quick' ? ' -- --quick' : ''}\` (tools/bench) on ${r.cpu}, Node ${r.node}, commit ${r.git_sha}, ${r.date}.
-Everything runs on this one machine: the load generator, four mock upstreams, nats-server, Postgres, the
-embedded S3 server and the five services. Latency figures are the gateway minus the same mock called
-directly, in interleaved rounds (median of round medians). ${r.mock_pinned_cpu === null ? 'The mock could not be pinned to a core.' : `While latency is measured at concurrency 1 (sections 1 and 4), the 0 ms mock is pinned to CPU ${r.mock_pinned_cpu} (taskset).`}
-Targets are those of the benchmark issue.
+Measured by \`npm run bench${r.profile === 'quick' ? ' -- --quick' : ''}\` (tools/bench) on ${r.cpu}, Node ${r.node}, commit ${r.git_sha}, ${r.date}
+(${r.wall_seconds} s; both cores ${Math.round((r.busy_before_start ?? 0) * 100)} % busy just before the start).
+Everything runs on this one machine: the load generator, four mock upstreams, Portkey's gateway, nats-server, Postgres,
+the embedded S3 server and Switchyard, started as \`npm start\` does, once per deployment mode (\`SWITCHYARD_MODE=single\`:
+the five services in one process, the default; \`split\`: five processes over NATS), one mode after the other.
+
+Every figure is a **rate-limited key holder's**: a user of role \`user\` with its own key and credits, whose role's limit
+(${(r.key_holder_requests_per_minute ?? 0).toLocaleString('en-US')} requests a minute) is high enough never to refuse, so the limiter runs on every request as it does for every
+real user. The admin key (role admin: no limit) is a second row. **Portkey's open-source gateway** (\`@portkey-ai/gateway\`
+${r.portkey_version}, started with \`--headless\`, headers \`x-portkey-provider: openai\` and \`x-portkey-custom-host\`) is pointed at
+the same mocks and measured in the same interleaved rounds and the same throughput steps. Latency figures are a path minus
+the same mock called directly in the same rounds (median of round medians). ${r.mock_pinned_cpu === null ? 'The mock could not be pinned to a core.' : `While latency is measured at concurrency 1, the 0 ms mock is pinned to CPU ${r.mock_pinned_cpu} (taskset).`}
+Targets are those of issue 16's Targets table (and the earlier benchmark issue's for what was already met).
 
 ## Summary
 
-${table(['figure', 'measured', 'target', ''], [
-    ['added latency p50 (c=1)', `${r.latency.added_p50_ms} ms`, '≤ 0.6 ms', verdict(r.latency.added_p50_ms <= 0.6)],
-    ['added latency p99 (c=1)', `${r.latency.added_p99_ms} ms`, '≤ 1.5 ms', verdict(r.latency.added_p99_ms <= 1.5)],
-    ['throughput at a 20 ms upstream (< 1 % errors, ≥ 98 % achieved)', `${r.throughput.best_rps} RPS${r.throughput.rig_limited ? ' (rig_limited)' : ''}`, '≥ 2,000 RPS', verdict(r.throughput.best_rps >= 2000)],
-    [`… of those steps, the highest whose p99 stays under ${r.throughput.p99_bound_ms} ms`, `${r.throughput.best_rps_within_p99_bound} RPS`, '(no target)', ''],
-    ['CPU per request, all processes (at the best passing step)', busiest ? `${busiest.cpu_us_per_request} µs at ${busiest.achieved_rps} RPS` : 'n/a', '≤ 500 µs', verdict(busiest ? busiest.cpu_us_per_request <= 500 : false)],
-    ['idle RSS of the services, nats-server and S3 (sum of RSS)', `${idleTotal} MB`, '≤ 400 MB', verdict(idleTotal <= 400)],
-    ['idle memory of the same processes, shared pages counted once (sum of PSS)', `${idlePss} MB`, '(no target)', ''],
-    ['1,000 in flight', `${r.in_flight.errors} errors`, '0 errors', verdict(r.in_flight.errors === 0)],
-    ['added time to first token p50', `${r.streaming.added_ttft_p50_ms} ms`, '≤ 1 ms', verdict(r.streaming.added_ttft_p50_ms <= 1)],
-    ['added inter-chunk gap p99', `${r.streaming.added_gap_p99_ms} ms`, '≤ 1 ms', verdict(r.streaming.added_gap_p99_ms <= 1)],
-    ['concurrent streams with no stalled chunk', `${r.concurrent_streams.most_stall_free}`, '≥ 150', verdict(r.concurrent_streams.most_stall_free >= 150)],
-    ...batch.map((b) => [`batch of ${b.lines} lines, ${b.upstream_ms} ms upstream`, `${b.lines_per_second} lines/s (${b.seconds} s)`, b.lines === 50000 && b.upstream_ms === 0 ? '≤ 60 s' : '≥ 1,000 lines/s', verdict(b.lines === 50000 && b.upstream_ms === 0 ? b.seconds <= 60 : b.lines_per_second >= 1000)]),
-    ...batch.map((b) => [`batch of ${b.lines} lines, ${b.upstream_ms} ms upstream: peak PSS increase, largest process`, `${Math.max(...Object.values(b.peak_pss_increase_mb as Record<string, number>))} MB`, '≤ 256 MB', verdict(Math.max(...Object.values(b.peak_pss_increase_mb as Record<string, number>)) <= 256)]),
-    ...(r.batch_killed ? [[`batch of ${r.batch_killed.lines} lines, batches process killed at 50 %`, `${r.batch_killed.exactly_once ? 'every line once in the output and billed once' : 'lines lost or repeated'}; ${r.batch_killed.lines_per_second_after_resume ?? '–'} lines/s after the restart`, 'exactly once', verdict(r.batch_killed.exactly_once)]] : []),
-    ...batch.filter((b) => b.lines === 50000 && b.upstream_ms === 0 && b.db_transactions_per_line !== undefined).map((b) => ['database transactions per batch line (50,000 lines)', `${b.db_transactions_per_line}`, '≤ 2 round trips', verdict(b.db_transactions_per_line <= 2)]),
-    ['interactive p99 during a batch, vs alone', `× ${r.live_during_batch.p99_ratio} (${r.live_during_batch.alone_p99_ms} → ${r.live_during_batch.during_p99_ms} ms at ${r.live_during_batch.rate_rps} RPS)`, '≤ × 2', verdict(r.live_during_batch.p99_ratio <= 2)],
-    [`${r.files.megabytes} MB upload, % of direct-to-S3 speed`, `${r.files.percent_of_direct} %`, '≥ 70 %', verdict(r.files.percent_of_direct >= 70)],
-    [`${r.files.megabytes} MB upload, gateway PSS delta`, `${r.files.gateway_pss_delta_mb} MB`, '≤ 64 MB', verdict(r.files.gateway_pss_delta_mb <= 64)],
-    [`${r.files.megabytes} MB download, % of direct-from-S3 speed`, `${r.files.download_percent_of_direct} %`, '(no target)', ''],
-    [`${r.batch_validation.input_mb} MB batch input validation, batches PSS increase`, `${r.batch_validation.batches_peak_pss_increase_mb} MB`, '≤ 256 MB', verdict(r.batch_validation.batches_peak_pss_increase_mb <= 256)],
-  ])}
+${table(['figure', ...order.map((mode) => `${mode} mode`)], summaryRows(targetFigures(modes), modes, order))}
 
-## 1. Added latency, non-streaming, concurrency 1, 0 ms upstream
+${order.map((mode) => modeSections(modes[mode]!, plots.filter((p) => p.file.includes(`-${mode}`)))).join('\n')}
+${existsSync(FINDINGS) ? readFileSync(FINDINGS, 'utf8') : ''}`;
+  writeFileSync(path, md);
+}
 
-${table(['rounds × requests', 'direct p50', 'gateway p50', 'added p50', 'added p99'], [[`${r.latency.rounds} × ${r.latency.per_round}`, `${r.latency.direct_p50_ms} ms`, `${r.latency.gateway_p50_ms} ms`, `${r.latency.added_p50_ms} ms`, `${r.latency.added_p99_ms} ms`]])}
+/** One mode's workloads, each section present when the workload ran. */
+function modeSections(m: ModeResults, plots: WrittenPlot[]): string {
+  const sections = [
+    `# ${m.mode} mode${m.launcher_ran === m.mode ? '' : ` (the launcher ran ${m.launcher_ran} processes: it did not honour SWITCHYARD_MODE=${m.mode})`}
 
-Hop breakdown, in the same interleaved rounds. *Gateway alone*: the same request with one invalid field,
-refused by the gateway after authentication, the rate limiter and validation of the whole body.
-*Gateway + NATS + router*: a channel answered inside the router process (no upstream HTTP hop).
-*Full path*: through the router to the mock over HTTP. Added = that path's p50 (p99) minus the direct call's.
-
-${table(['path', 'p50', 'p99', 'added p50', 'added p99', 'this hop adds (p50)'], (r.latency.hops as any[]).map((h, i, all) => [
-    h.path.replace(/_/g, ' '), `${h.p50_ms} ms`, `${h.p99_ms} ms`, `${h.added_p50_ms} ms`, `${h.added_p99_ms} ms`,
-    `${Math.round((h.added_p50_ms - (i > 0 ? all[i - 1].added_p50_ms : 0)) * 1000) / 1000} ms`,
-  ]))}
-
-### Small and big answers
+Rows measured: ${(m.processes as string[]).join(', ')} (the processes below the launcher, named by command line; the launcher itself, which hosts the embedded S3 server; the stack database's Postgres processes).
+${(m.not_run ?? []).length > 0 ? `Not run in this mode: ${(m.not_run as string[]).join(', ')} (it kills one service's process, which only split mode has).\n` : ''}`,
+    m.latency && latencySection(m),
+    m.answer_sizes && `### Small and big answers
 
 The same measurement with answers of about 1.2 KB and 10 KB (the mock pads its reply), in interleaved rounds of their own
-(${r.answer_sizes.rounds} × ${r.answer_sizes.per_round}).
+(${m.answer_sizes.rounds} × ${m.answer_sizes.per_round}), the rate-limited key holder.
 
-${table(['answer', 'bytes direct / through the gateway', 'direct p50', 'gateway p50', 'added p50', 'added p99'], (r.answer_sizes.sizes as any[]).map((s) => [
+${table(['answer', 'bytes direct / through the gateway', 'direct p50', 'gateway p50', 'added p50', 'added p99'], (m.answer_sizes.sizes as any[]).map((s) => [
     s.size, `${s.direct_answer_bytes} / ${s.gateway_answer_bytes}`, `${s.direct_p50_ms} ms`, `${s.gateway_p50_ms} ms`, `${s.added_p50_ms} ms`, `${s.added_p99_ms} ms`,
   ]))}
-
-## 2. Throughput frontier, 20 ms upstream, open loop
-
-${table(['offered RPS', 'achieved RPS', 'errors', 'p50', 'p99', 'CPU µs/request (all)', 'by process'], (r.throughput.steps as any[]).map((s) => [
-    s.offered_rps, s.achieved_rps, `${(s.error_rate * 100).toFixed(2)} %`, `${s.p50_ms} ms`, `${s.p99_ms} ms`, s.cpu_us_per_request,
-    Object.entries(s.cpu_us_by_process).filter(([, v]) => (v as number) > 0).map(([n, v]) => `${n} ${v}`).join(', '),
-  ]))}
-
-Best passing step: ${r.throughput.best_rps} RPS. The rig alone (load generator → mock, no gateway) achieved ${r.throughput.rig_achieved_rps} RPS
-when offered ${r.throughput.rig_offered_rps} RPS${r.throughput.rig_limited ? ', short of 98 %: the rig cannot carry the step the gateway failed either, so the result is **rig_limited**' : ''}.
-
-## 3. 1,000 requests in flight, 1 s upstream
+`,
+    m.throughput && throughputSection(m),
+    m.in_flight && `## 3. 1,000 requests in flight, 1 s upstream (${m.mode} mode)
 
 ${table(
   ['errors', 'gateway KB per in-flight request', 'router KB per in-flight request', 'gateway event-loop delay p99 / max', 'router event-loop delay p99 / max'],
-  [[r.in_flight.errors, r.in_flight.gateway_kb_per_in_flight, r.in_flight.router_kb_per_in_flight, loopDelay(r.in_flight.event_loop_delay_ms?.gateway), loopDelay(r.in_flight.event_loop_delay_ms?.router)]],
+  [[m.in_flight.errors, m.in_flight.gateway_kb_per_in_flight, m.in_flight.router_kb_per_in_flight, loopDelay(m.in_flight.event_loop_delay_ms?.gateway), loopDelay(m.in_flight.event_loop_delay_ms?.router)]],
 )}
+`,
+    m.streaming && `## 4. Streaming, concurrency 1 (mock: a chunk every 5 ms; ${m.mode} mode)
 
-## 4. Streaming, concurrency 1 (mock: a chunk every 5 ms)
+Direct, through the gateway and through Portkey in interleaved rounds (${m.streaming.streams} streams each).
 
-${table(['streams', 'added TTFT p50', 'added gap p50', 'added gap p99'], [[r.streaming.streams, `${r.streaming.added_ttft_p50_ms} ms`, `${r.streaming.added_gap_p50_ms} ms`, `${r.streaming.added_gap_p99_ms} ms`]])}
+${table(['path', 'added TTFT p50', 'added gap p50', 'added gap p99'], [
+    ['gateway, rate-limited key', `${m.streaming.added_ttft_p50_ms} ms`, `${m.streaming.added_gap_p50_ms} ms`, `${m.streaming.added_gap_p99_ms} ms`],
+    m.streaming.portkey?.error
+      ? ['Portkey', `does not stream through: ${String(m.streaming.portkey.error).replace(/\|/g, '/').slice(0, 160)}`, '', '']
+      : ['Portkey', `${m.streaming.portkey?.added_ttft_p50_ms} ms`, `${m.streaming.portkey?.added_gap_p50_ms} ms`, `${m.streaming.portkey?.added_gap_p99_ms} ms`],
+  ])}
+`,
+    m.concurrent_streams && `### Most concurrent streams with no stalled chunk
 
-### Most concurrent streams with no stalled chunk
-
-Each step starts N streams spread over one chunk interval; the mock sends ${r.concurrent_streams.deltas} content deltas every
-${r.concurrent_streams.interval_ms} ms. A delta is stalled when it comes more than ${r.concurrent_streams.stall_ms} ms later than the interval after the
+Each step starts N streams spread over one chunk interval; the mock sends ${m.concurrent_streams.deltas} content deltas every
+${m.concurrent_streams.interval_ms} ms. A delta is stalled when it comes more than ${m.concurrent_streams.stall_ms} ms later than the interval after the
 previous one (gaps are between content deltas: the gateway holds the closing chunk back to put \`_routing\` on it).
 Steps stop at the first with a stalled delta or a failed stream.
 
-${table(['streams', 'failed', 'stalled deltas', 'gap p50', 'gap p99', 'gap max', 'first chunk p99'], (r.concurrent_streams.steps as any[]).map((s) => [
+${table(['streams', 'failed', 'stalled deltas', 'gap p50', 'gap p99', 'gap max', 'first chunk p99'], (m.concurrent_streams.steps as any[]).map((s) => [
     s.streams, s.errors, s.stalled_chunks, `${s.gap_p50_ms} ms`, `${s.gap_p99_ms} ms`, `${s.gap_max_ms} ms`, `${s.ttft_p99_ms} ms`,
   ]))}
-
-## 5. Batches, one replica of each service
-
-${table(['lines', 'upstream', 'status', 'seconds', 'lines/s', 'first result', 'database transactions per line', 'CPU µs per line', 'peak PSS increase (MB)'], batch.map((b) => [
-    b.lines, `${b.upstream_ms} ms`, b.status, b.seconds, b.lines_per_second, `${b.first_result_s} s`, b.db_transactions_per_line ?? '–',
-    b.cpu_us_per_line ? Object.entries(b.cpu_us_per_line).map(([n, v]) => `${n} ${v}`).join(', ') : '–',
-    Object.entries(b.peak_pss_increase_mb).map(([n, v]) => `${n} ${v}`).join(', '),
-  ]))}
-
-Database transactions per line count every committed or rolled-back transaction in the stack's database while the batch ran
-(each statement outside a transaction is one; the benchmark's own polling of the batch is included): an upper bound on
-round trips that end in a commit, not every round trip.
-
-${r.batch_killed ? `### A batches process killed at 50 %
-
-${table(['lines', 'status', 'seconds', 'lines/s before the kill', 'kill → progress again', 'lines/s after the restart', 'lines waiting for their lease', 'lease wait', 'output lines (unique)', 'usage records (unique)'], [[
-    r.batch_killed.lines, r.batch_killed.status, r.batch_killed.seconds, r.batch_killed.lines_per_second_before_kill, `${r.batch_killed.seconds_kill_to_resume} s`,
-    r.batch_killed.lines_per_second_after_resume ?? '–', r.batch_killed.lease_tail_lines, `${r.batch_killed.lease_tail_seconds} s`,
-    `${r.batch_killed.output_lines} (${r.batch_killed.output_unique_custom_ids})`, `${r.batch_killed.usage_records} (${r.batch_killed.usage_records_unique})`,
-  ]])}
-
-The launcher restarts the killed process. The lines the dead process had in flight run again when their lease
-(\`SWITCHYARD_BATCH_LEASE_MS\`, renewed by a live replica) runs out; until then the restarted process runs the rest.
-` : ''}
-Interactive traffic at ${r.live_during_batch.rate_rps} RPS (half the best step, 20 ms upstream): p50 ${r.live_during_batch.alone_p50_ms} ms and p99 ${r.live_during_batch.alone_p99_ms} ms alone
-(the better of a run before the batch, p99 ${r.live_during_batch.alone_before_p99_ms} ms, and one after it, ${r.live_during_batch.alone_after_p99_ms} ms);
-p50 ${r.live_during_batch.during_p50_ms} ms and p99 ${r.live_during_batch.during_p99_ms} ms while a batch runs (${r.live_during_batch.errors_during} errors).
-
-## 6. Files
+`,
+    (m.batches || m.batch_killed || m.live_during_batch) && batchSection(m),
+    m.files && `## 6. Files (${m.mode} mode)
 
 ${table(['', 'size', 'direct (S3)', 'through the gateway', '% of direct', 'gateway PSS delta'], [
-    ['upload', `${r.files.megabytes} MB`, `${r.files.direct_mb_s} MB/s`, `${r.files.gateway_mb_s} MB/s`, `${r.files.percent_of_direct} %`, `${r.files.gateway_pss_delta_mb} MB`],
-    ['download', `${r.files.megabytes} MB`, `${r.files.download_direct_mb_s} MB/s`, `${r.files.download_gateway_mb_s} MB/s`, `${r.files.download_percent_of_direct} %`, `${r.files.download_gateway_pss_delta_mb} MB`],
+    ['upload', `${m.files.megabytes} MB`, `${m.files.direct_mb_s} MB/s`, `${m.files.gateway_mb_s} MB/s`, `${m.files.percent_of_direct} %`, `${m.files.gateway_pss_delta_mb} MB`],
+    ['download', `${m.files.megabytes} MB`, `${m.files.download_direct_mb_s} MB/s`, `${m.files.download_gateway_mb_s} MB/s`, `${m.files.download_percent_of_direct} %`, `${m.files.download_gateway_pss_delta_mb} MB`],
   ])}
+`,
+    m.batch_validation && `## 7. Validation of a large batch input (${m.batch_validation.lines} lines, ${m.mode} mode)
 
-## 7. Validation of a large batch input (${r.batch_validation.lines} lines)
-
-${table(['input', 'validation', 'batches peak PSS increase'], [[`${r.batch_validation.input_mb} MB`, `${r.batch_validation.validation_seconds} s`, `${r.batch_validation.batches_peak_pss_increase_mb} MB`]])}
-
-## Idle memory (MB)
+${table(['input', 'validation', `${m.batch_validation.batches_row ?? 'batches'} peak PSS increase`], [[`${m.batch_validation.input_mb} MB`, `${m.batch_validation.validation_seconds} s`, `${m.batch_validation.batches_peak_pss_increase_mb} MB`]])}
+`,
+    `## Idle memory, ${m.mode} mode (MB)
 
 PSS counts a page shared by N processes 1/N in each (the Node binary's pages are shared by every service;
 Postgres's backends share its buffers), so the PSS row adds up to what the processes use together. Memory
 peaks elsewhere in this report are PSS for the same reason.
 
-${table(['', ...Object.keys(r.idle_rss_mb)], [['RSS', ...(Object.values(r.idle_rss_mb) as number[])], ['PSS', ...Object.keys(r.idle_rss_mb).map((n) => r.idle_pss_mb[n])]])}
-
-## Plots
+${table(['', ...Object.keys(m.idle_rss_mb)], [['RSS', ...(Object.values(m.idle_rss_mb) as number[])], ['PSS', ...Object.keys(m.idle_rss_mb).map((n) => m.idle_pss_mb[n])]])}
+`,
+    plots.length > 0 && `## Plots, ${m.mode} mode
 
 ${plots.map((p) => `![${p.title}](${p.file})`).join('\n\n')}
+`,
+  ];
+  return sections.filter(Boolean).join('\n');
+}
 
-${existsSync(FINDINGS) ? readFileSync(FINDINGS, 'utf8') : ''}`;
-  writeFileSync(path, md);
+function latencySection(m: ModeResults): string {
+  const l = m.latency;
+  return `## 1. Added latency, non-streaming, concurrency 1, 0 ms upstream (${m.mode} mode)
+
+${table(['rounds × requests', 'direct p50', 'gateway p50 (rate-limited key)', 'added p50', 'added p99', 'admin key added p50 / p99', 'rate limiter adds (p50)', 'Portkey p50', 'Portkey added p50 / p99', 'added ÷ Portkey\'s added (p50)'], [[
+    `${l.rounds} × ${l.per_round}`, `${l.direct_p50_ms} ms`, `${l.gateway_p50_ms} ms`, `${l.added_p50_ms} ms`, `${l.added_p99_ms} ms`,
+    `${l.admin_added_p50_ms} / ${l.admin_added_p99_ms} ms`, `${l.rate_limit_added_p50_ms} ms`, `${l.portkey_p50_ms} ms`, `${l.portkey_added_p50_ms} / ${l.portkey_added_p99_ms} ms`,
+    `× ${ratio(l.added_p50_ms, l.portkey_added_p50_ms) ?? '–'}`,
+  ]])}
+
+Every path below ran in the same interleaved rounds. *portkey*: Portkey's gateway in front of the same mock.
+*gateway alone*: the same request with one invalid field, refused by the gateway after authentication, the rate limiter
+and validation of the whole body. *gateway router*: a channel answered inside the router (no upstream HTTP hop).
+*full*: through the router to the mock over HTTP, the rate-limited key; *full admin*: the same with the admin key.
+Added = that path's p50 (p99) minus the direct call's; the rate limiter's cost is the median of each round's full − full admin p50.
+
+${table(['path', 'p50', 'p99', 'added p50', 'added p99'], (l.hops as any[]).map((h) => [
+    h.path.replace(/_/g, ' '), `${h.p50_ms} ms`, `${h.p99_ms} ms`, `${h.added_p50_ms} ms`, `${h.added_p99_ms} ms`,
+  ]))}
+`;
+}
+
+function throughputSection(m: ModeResults): string {
+  const t = m.throughput;
+  const rows = (name: string, frontier: any) => (frontier?.steps ?? []).map((s: any) => [
+    name, s.offered_rps, s.achieved_rps, `${(s.error_rate * 100).toFixed(2)} %`, `${s.p50_ms} ms`, `${s.p99_ms} ms`, s.cpu_us_per_request, byProcess(s.cpu_us_by_process),
+  ]);
+  const best = (name: string, frontier: any) => `${name} ${frontier?.best_rps ?? '–'} RPS${frontier?.passed_every_step ? ' (passed every step offered)' : ''} (${frontier?.best_rps_within_p99_bound ?? '–'} with p99 ≤ ${t.p99_bound_ms} ms)`;
+  return `## 2. Throughput frontier, 20 ms upstream, open loop (${m.mode} mode)
+
+Each step offers the same constant arrival rate to the rate-limited key holder, the admin key and Portkey in turn (the order
+rotates each step); each stops after its first failed step (≥ 1 % errors or < 98 % of the rate achieved). CPU per request
+counts every process of the stack (Portkey's rows: Portkey's own process; the mock is in neither).
+
+${table(['who', 'offered RPS', 'achieved RPS', 'errors', 'p50', 'p99', 'CPU µs/request (all)', 'by process'], [...rows('key holder', t), ...rows('admin key', t.admin), ...rows('Portkey', t.portkey)])}
+
+Best passing step: ${best('key holder', t)}; ${best('admin key', t.admin)}; ${best('Portkey', t.portkey)}.
+The rig alone (load generator → mock, no gateway) achieved ${t.rig_achieved_rps} RPS when offered ${t.rig_offered_rps} RPS${t.rig_limited ? ', short of 98 %: the rig cannot carry the step the gateway failed either, so the result is **rig_limited**' : ''}.
+`;
+}
+
+function batchSection(m: ModeResults): string {
+  const batches = (m.batches ?? []) as any[];
+  const k = m.batch_killed;
+  const live = m.live_during_batch;
+  return `## 5. Batches (${m.mode} mode; the key holder's batches)
+${batches.length > 0 ? `
+${table(['lines', 'upstream', 'status', 'seconds', 'lines/s', 'first result', 'database transactions per line', 'CPU µs per line', 'peak PSS increase (MB)'], batches.map((b) => [
+    b.lines, `${b.upstream_ms} ms`, b.status, b.seconds, b.lines_per_second, `${b.first_result_s} s`, b.db_transactions_per_line ?? '–',
+    b.cpu_us_per_line ? byProcess(b.cpu_us_per_line) : '–', byProcess(b.peak_pss_increase_mb),
+  ]))}
+
+Database transactions per line count every committed or rolled-back transaction in the stack's database while the batch ran
+(each statement outside a transaction is one; the benchmark's own polling of the batch is included): an upper bound on
+round trips that end in a commit, not every round trip.
+` : ''}${k ? `
+### A batches process killed at 50 % (split mode only)
+
+${table(['lines', 'status', 'seconds', 'lines/s before the kill', 'kill → progress again', 'lines/s after the restart', 'lines waiting for their lease', 'lease wait', 'output lines (unique)', 'usage records (unique)'], [[
+    k.lines, k.status, k.seconds, k.lines_per_second_before_kill, `${k.seconds_kill_to_resume} s`,
+    k.lines_per_second_after_resume ?? '–', k.lease_tail_lines, `${k.lease_tail_seconds} s`,
+    `${k.output_lines} (${k.output_unique_custom_ids})`, `${k.usage_records} (${k.usage_records_unique})`,
+  ]])}
+
+The launcher restarts the killed process. The lines the dead process had in flight run again when their lease
+(\`SWITCHYARD_BATCH_LEASE_MS\`, renewed by a live replica) runs out; until then the restarted process runs the rest.
+` : ''}${live ? `
+Interactive traffic at ${live.rate_rps} RPS (half the key holder's best step, 20 ms upstream): p50 ${live.alone_p50_ms} ms and p99 ${live.alone_p99_ms} ms alone
+(the better of a run before the batch, p99 ${live.alone_before_p99_ms} ms, and one after it, ${live.alone_after_p99_ms} ms);
+p50 ${live.during_p50_ms} ms and p99 ${live.during_p99_ms} ms while a batch runs (${live.errors_during} errors).
+` : ''}`;
 }

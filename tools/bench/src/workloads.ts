@@ -5,12 +5,19 @@ import { FormData, Pool, fetch } from 'undici';
 import { ObjectStorage } from '@switchyard/object-storage';
 import type { MockUpstreamProcess, RunningStack } from '@switchyard/testing';
 import { openLoop } from './open-loop';
-import { cpuDelta, machineBusy, ProcessMeter } from './process-meter';
+import type { Mode } from './cli';
+import type { PortkeyGateway } from './portkey';
+import { cpuDelta, cpuSeconds, machineBusy, ProcessMeter } from './process-meter';
+import { rowsBelow } from './process-tree';
 import { median, round, summarize } from './stats';
 
 export interface BenchContext {
   stack: RunningStack;
+  mode: Mode;
   quick: boolean;
+  /** a key of a user of role `user`, whose role's rate limit is high enough never to refuse: every figure is this key holder's */
+  userKey: string;
+  portkey: PortkeyGateway;
   meter: ProcessMeter;
   mocks: { instant: MockUpstreamProcess; ms20: MockUpstreamProcess; ms50: MockUpstreamProcess; slow: MockUpstreamProcess };
   /** the model each mock serves through the gateway; `echo` is answered inside the router (no upstream hop) */
@@ -37,6 +44,7 @@ interface Target {
   extra?: Record<string, unknown>;
   /** the status a successful measurement expects */
   status?: number;
+  headers?: Record<string, string>;
 }
 
 const chatBody = (model: string, extra: Record<string, unknown> = {}) =>
@@ -45,7 +53,7 @@ const chatBody = (model: string, extra: Record<string, unknown> = {}) =>
 /** One chat completion request to the target, its answer not read yet. */
 function postChat(target: Target, body: string) {
   return poolFor(target.origin).request({
-    path: '/v1/chat/completions', method: 'POST', headers: { authorization: `Bearer ${target.key}`, 'content-type': 'application/json' }, body,
+    path: '/v1/chat/completions', method: 'POST', headers: { authorization: `Bearer ${target.key}`, 'content-type': 'application/json', ...target.headers }, body,
   });
 }
 
@@ -61,8 +69,19 @@ async function answerOf(target: Target): Promise<string> {
   return `${res.statusCode} ${(await res.body.text()).slice(0, 500)}`;
 }
 
+/** The gateway, called by the rate-limited key holder. */
 function gatewayTarget(ctx: BenchContext, model: string): Target {
+  return { origin: ctx.stack.gatewayUrl, key: ctx.userKey, model };
+}
+
+/** The gateway, called with the admin key (role admin: no rate limit). */
+function adminTarget(ctx: BenchContext, model: string): Target {
   return { origin: ctx.stack.gatewayUrl, key: ctx.stack.adminKey, model };
+}
+
+/** Portkey's gateway in front of the same mock, with the same upstream key. */
+function portkeyTarget(ctx: BenchContext, mock: MockUpstreamProcess, model: string): Target {
+  return { origin: ctx.portkey.url, key: ctx.mockKey, model, headers: ctx.portkey.headers(mock.url) };
 }
 
 function directTarget(ctx: BenchContext, mock: MockUpstreamProcess, model: string): Target {
@@ -103,29 +122,37 @@ async function interleavedRounds<P extends string>(paths: Record<P | 'direct', T
 }
 
 /**
- * 1. Added latency at concurrency 1 against a 0 ms upstream, and where it goes. Four paths are
- * timed in interleaved rounds (the order rotates each round):
- * - direct: the mock called without the gateway (the baseline);
+ * 1. Added latency at concurrency 1 against a 0 ms upstream, and where it goes. Every path is timed
+ * in the same interleaved rounds (the order rotates each round):
+ * - direct: the mock called without any gateway (the baseline);
+ * - portkey: Portkey's gateway in front of the same mock (the peer);
  * - gateway alone: the same request with one invalid field, refused by the gateway after
  *   authentication, the rate limiter and the whole body's validation (nothing leaves the gateway);
- * - gateway + NATS + router: a channel whose upstream is answered inside the router process
+ * - gateway + router: a channel whose upstream is answered inside the router
  *   (tools/bench/src/echo-upstream.ts), so everything but the upstream HTTP hop is on the path;
- * - full path: gateway → NATS → router → mock over HTTP.
- * Each hop's cost is the difference of successive paths' p50 (median of round medians).
+ * - full: gateway → router → mock over HTTP, the rate-limited key holder;
+ * - full_admin: the same with the admin key (no rate limit).
+ * Each hop's cost is the difference of successive paths' p50 (median of round medians); the rate
+ * limiter's cost is the median of each round's full − full_admin p50.
  */
 export async function addedLatency(ctx: BenchContext) {
   const rounds = ctx.quick ? 5 : 10;
   const perRound = ctx.quick ? 100 : 300;
   const paths = {
     direct: directTarget(ctx, ctx.mocks.instant, ctx.models.instant),
+    portkey: portkeyTarget(ctx, ctx.mocks.instant, ctx.models.instant),
     gateway_alone: { ...gatewayTarget(ctx, ctx.models.instant), extra: { stream: 'yes' }, status: 400 },
-    gateway_nats_router: gatewayTarget(ctx, ctx.models.echo),
+    gateway_router: gatewayTarget(ctx, ctx.models.echo),
     full: gatewayTarget(ctx, ctx.models.instant),
+    full_admin: adminTarget(ctx, ctx.models.instant),
   };
   const { names, p50, p99, added } = await interleavedRounds(paths, rounds, perRound, ctx.quick ? 300 : 1000);
   return {
     rounds, per_round: perRound, direct_p50_ms: round(median(p50.direct)), gateway_p50_ms: round(median(p50.full)),
     added_p50_ms: added(p50, 'full'), added_p99_ms: added(p99, 'full'),
+    admin_added_p50_ms: added(p50, 'full_admin'), admin_added_p99_ms: added(p99, 'full_admin'),
+    portkey_p50_ms: round(median(p50.portkey)), portkey_added_p50_ms: added(p50, 'portkey'), portkey_added_p99_ms: added(p99, 'portkey'),
+    rate_limit_added_p50_ms: round(median(p50.full.map((v, i) => v - p50.full_admin[i]))),
     hops: names.filter((n) => n !== 'direct').map((name) => ({
       path: name, p50_ms: round(median(p50[name])), p99_ms: round(median(p99[name])), added_p50_ms: added(p50, name), added_p99_ms: added(p99, name),
     })),
@@ -159,58 +186,89 @@ export async function answerSizes(ctx: BenchContext) {
 /** A step that passes but queues (p99 above five times the 20 ms upstream) is reported apart. */
 const P99_BOUND_MS = 100;
 
-/** 2. The highest constant arrival rate with < 1 % errors and ≥ 98 % of it achieved, 20 ms upstream. */
+interface FrontierStep {
+  offered_rps: number;
+  achieved_rps: number;
+  error_rate: number;
+  p50_ms: number;
+  p99_ms: number;
+  /** CPU of every process of the stack (Portkey's row: Portkey's own process) per answered request */
+  cpu_us_per_request: number;
+  cpu_us_by_process: Record<string, number>;
+}
+
+interface Frontier {
+  steps: FrontierStep[];
+  best_rps: number;
+  best_rps_within_p99_bound: number;
+  /** it passed the highest step offered: its frontier is at least best_rps */
+  passed_every_step: boolean;
+}
+
+const stepPassed = (s: FrontierStep) => s.error_rate < 0.01 && s.achieved_rps >= 0.98 * s.offered_rps;
+
+/**
+ * 2. The highest constant arrival rate with < 1 % errors and ≥ 98 % of it achieved, 20 ms upstream,
+ * for the rate-limited key holder, the admin key and Portkey in front of the same mock: each step
+ * offers the same rate to each of them in turn (the order rotates), until each has failed one.
+ */
 export async function throughputFrontier(ctx: BenchContext) {
-  const steps = ctx.quick ? [200, 400, 800, 1200, 1600] : [100, 200, 400, 800, 1200, 1600, 2000, 2500, 3000];
+  const steps = ctx.quick ? [200, 400, 800, 1200, 1600, 2000] : [100, 200, 400, 800, 1200, 1600, 2000, 2500, 3000, 4000];
   const stepMs = ctx.quick ? 3000 : 8000;
-  const gateway = gatewayTarget(ctx, ctx.models.ms20);
-  interface Step {
-    offered_rps: number;
-    achieved_rps: number;
-    error_rate: number;
-    p50_ms: number;
-    p99_ms: number;
-    cpu_us_per_request: number;
-    cpu_us_by_process: Record<string, number>;
-  }
-  const results: Step[] = [];
-  let best: Step | null = null;
-  let failed: Step | null = null;
-  for (const rate of steps) {
-    const cpuBefore = ctx.meter.cpu();
-    const run = await openLoop(rate, stepMs, () => chat(gateway));
-    const cpu = cpuDelta(cpuBefore, ctx.meter.cpu());
-    const cpuTotal = Object.values(cpu).reduce((s, v) => s + v, 0);
-    const lat = summarize(run.latencies);
-    const step: Step = {
-      offered_rps: rate, achieved_rps: round(run.achievedRps, 1), error_rate: round(run.errors / Math.max(1, run.offered), 4),
-      p50_ms: round(lat.p50), p99_ms: round(lat.p99), cpu_us_per_request: round((cpuTotal / Math.max(1, run.ok)) * 1e6, 0),
-      cpu_us_by_process: Object.fromEntries(Object.entries(cpu).map(([n, s]) => [n, round((s / Math.max(1, run.ok)) * 1e6, 0)])),
-    };
-    results.push(step);
-    const passed = step.error_rate < 0.01 && run.achievedRps >= 0.98 * rate;
-    if (!passed) {
-      failed = step;
-      break;
+  const targets = {
+    user: gatewayTarget(ctx, ctx.models.ms20),
+    admin: adminTarget(ctx, ctx.models.ms20),
+    portkey: portkeyTarget(ctx, ctx.mocks.ms20, ctx.models.ms20),
+  };
+  const names = Object.keys(targets) as (keyof typeof targets)[];
+  const frontiers = Object.fromEntries(names.map((n) => [n, { steps: [], best_rps: 0, best_rps_within_p99_bound: 0, passed_every_step: false } as Frontier])) as Record<keyof typeof targets, Frontier>;
+  const running = new Set(names);
+  for (const [index, rate] of steps.entries()) {
+    for (let i = 0; i < names.length; i++) {
+      const name = names[(i + index) % names.length];
+      if (!running.has(name)) continue;
+      await new Promise((r) => setTimeout(r, 500)); // what the previous run left queued drains first
+      const cpuBefore = ctx.meter.cpu();
+      const portkeyBefore = cpuSeconds(ctx.portkey.pid);
+      const run = await openLoop(rate, stepMs, () => chat(targets[name]));
+      const cpu = name === 'portkey' ? { portkey: cpuSeconds(ctx.portkey.pid) - portkeyBefore } : cpuDelta(cpuBefore, ctx.meter.cpu());
+      const cpuTotal = Object.values(cpu).reduce((s, v) => s + v, 0);
+      const lat = summarize(run.latencies);
+      const step: FrontierStep = {
+        offered_rps: rate, achieved_rps: round(run.achievedRps, 1), error_rate: round(run.errors / Math.max(1, run.offered), 4),
+        p50_ms: round(lat.p50), p99_ms: round(lat.p99), cpu_us_per_request: round((cpuTotal / Math.max(1, run.ok)) * 1e6, 0),
+        cpu_us_by_process: Object.fromEntries(Object.entries(cpu).map(([n, v]) => [n, round((v / Math.max(1, run.ok)) * 1e6, 0)])),
+      };
+      const frontier = frontiers[name];
+      frontier.steps.push(step);
+      if (!stepPassed(step)) {
+        running.delete(name);
+        continue;
+      }
+      frontier.best_rps = rate;
+      frontier.passed_every_step = index === steps.length - 1;
     }
-    best = step;
+    if (running.size === 0) break;
   }
-  // the rig alone (load generator → mock, no gateway) at the rate the gateway failed: if the rig
+  for (const frontier of Object.values(frontiers)) {
+    frontier.best_rps_within_p99_bound = frontier.steps.filter((s) => stepPassed(s) && s.p99_ms <= P99_BOUND_MS).at(-1)?.offered_rps ?? 0;
+  }
+  // the rig alone (load generator → mock, no gateway) at the rate the key holder failed: if the rig
   // cannot carry it either, the frontier is the rig's, not the gateway's
+  const failed = frontiers.user.steps.find((s) => !stepPassed(s));
   const rigRate = failed?.offered_rps ?? steps[steps.length - 1];
   const rig = await openLoop(rigRate, stepMs, () => chat(directTarget(ctx, ctx.mocks.ms20, ctx.models.ms20)));
-  const withinBound = results.filter((s) => s.error_rate < 0.01 && s.achieved_rps >= 0.98 * s.offered_rps && s.p99_ms <= P99_BOUND_MS);
   return {
-    steps: results, best_rps: best?.offered_rps ?? 0, p99_bound_ms: P99_BOUND_MS, best_rps_within_p99_bound: withinBound.at(-1)?.offered_rps ?? 0,
+    ...frontiers.user, p99_bound_ms: P99_BOUND_MS, admin: frontiers.admin, portkey: frontiers.portkey,
     rig_offered_rps: rigRate, rig_achieved_rps: round(rig.achievedRps, 1),
-    rig_limited: failed !== null && rig.achievedRps < 0.98 * rigRate,
+    rig_limited: failed !== undefined && rig.achievedRps < 0.98 * rigRate,
   };
 }
 
 /** Each service's event-loop delay since the previous `/health` (which resets it), p99 and max. */
 async function eventLoopDelays(ctx: BenchContext): Promise<Record<string, { p99_ms: number; max_ms: number } | null>> {
   const health = (await (await fetch(`${ctx.stack.gatewayUrl}/health`)).json()) as { services: Record<string, { event_loop_delay_ms?: { p99_ms: number; max_ms: number } | null }> };
-  return Object.fromEntries(Object.entries(health.services).map(([name, s]) => [name, s.event_loop_delay_ms ? { p99_ms: s.event_loop_delay_ms.p99_ms, max_ms: s.event_loop_delay_ms.max_ms } : null]));
+  return Object.fromEntries(Object.entries(health.services ?? {}).map(([name, s]) => [name, s.event_loop_delay_ms ? { p99_ms: s.event_loop_delay_ms.p99_ms, max_ms: s.event_loop_delay_ms.max_ms } : null]));
 }
 
 /** 3. 1,000 requests in flight at once against a 1 s upstream. */
@@ -224,8 +282,8 @@ export async function thousandInFlight(ctx: BenchContext) {
   const kbPerRequest = (name: string) => round((((peaks.get(name) ?? 0) - (before.get(name) ?? 0)) * 1024) / 1000, 1);
   const delays = await eventLoopDelays(ctx);
   return {
-    in_flight: 1000, errors, gateway_kb_per_in_flight: kbPerRequest('gateway'), router_kb_per_in_flight: kbPerRequest('router'),
-    event_loop_delay_ms: { gateway: delays.gateway, router: delays.router },
+    in_flight: 1000, errors, gateway_kb_per_in_flight: kbPerRequest(rowOf(ctx, 'gateway')), router_kb_per_in_flight: rowOf(ctx, 'router') === 'router' ? kbPerRequest('router') : null,
+    event_loop_delay_ms: { gateway: delays.gateway ?? null, router: delays.router ?? null },
   };
 }
 
@@ -234,7 +292,8 @@ async function streamTimings(target: Target, n: number): Promise<{ ttft: number[
   const gaps: number[] = [];
   for (let i = 0; i < n; i++) {
     const t0 = performance.now();
-    const res = await postChat(target, chatBody(target.model, { stream: true, mock: { chunk_delay_ms: 5 } }));
+    const res = await postChat(target, chatBody(target.model, { stream: true }));
+    if (res.statusCode !== 200) throw new Error(`${res.statusCode} ${(await res.body.text()).slice(0, 300)}`);
     let last = 0;
     for await (const chunk of res.body) {
       const now = performance.now();
@@ -243,20 +302,56 @@ async function streamTimings(target: Target, n: number): Promise<{ ttft: number[
       else gaps.push(now - last);
       last = now;
     }
+    if (last === 0) throw new Error(`a stream from ${target.origin} carried no event`);
   }
   return { ttft, gaps };
 }
 
-/** 4. Streaming at concurrency 1: added time to first token and added gap between chunks. */
+/**
+ * 4. Streaming at concurrency 1: added time to first token and added gap between chunks, the mock
+ * waiting 5 ms between events (set on the mock itself: Portkey drops a request's unknown fields),
+ * direct, through the gateway and through Portkey in interleaved rounds. Portkey's row carries the
+ * error instead when it does not stream through.
+ */
 export async function streaming(ctx: BenchContext) {
   const n = ctx.quick ? 50 : 200;
-  const direct = await streamTimings(directTarget(ctx, ctx.mocks.instant, ctx.models.instant), n);
-  const gateway = await streamTimings(gatewayTarget(ctx, ctx.models.instant), n);
-  const d = { ttft: summarize(direct.ttft), gap: summarize(direct.gaps) };
-  const g = { ttft: summarize(gateway.ttft), gap: summarize(gateway.gaps) };
+  const rounds = 5;
+  const paths = {
+    direct: directTarget(ctx, ctx.mocks.instant, ctx.models.instant),
+    gateway: gatewayTarget(ctx, ctx.models.instant),
+    portkey: portkeyTarget(ctx, ctx.mocks.instant, ctx.models.instant),
+  };
+  const names = Object.keys(paths) as (keyof typeof paths)[];
+  const samples = Object.fromEntries(names.map((name) => [name, { ttft: [] as number[], gaps: [] as number[] }])) as Record<keyof typeof paths, { ttft: number[]; gaps: number[] }>;
+  let portkeyError: string | null = null;
+  await ctx.mocks.instant.configure({ chunk_delay_ms: 5 });
+  try {
+    for (let r = 0; r < rounds; r++) {
+      for (let i = 0; i < names.length; i++) {
+        const name = names[(i + r) % names.length];
+        if (name === 'portkey' && portkeyError !== null) continue;
+        try {
+          const t = await streamTimings(paths[name], Math.ceil(n / rounds));
+          samples[name].ttft.push(...t.ttft);
+          samples[name].gaps.push(...t.gaps);
+        } catch (error) {
+          if (name !== 'portkey') throw error;
+          portkeyError = (error as Error).message;
+        }
+      }
+    }
+  } finally {
+    await ctx.mocks.instant.configure({});
+  }
+  const d = { ttft: summarize(samples.direct.ttft), gap: summarize(samples.direct.gaps) };
+  const addedTo = (name: 'gateway' | 'portkey') => {
+    const ttft = summarize(samples[name].ttft);
+    const gap = summarize(samples[name].gaps);
+    return { added_ttft_p50_ms: round(ttft.p50 - d.ttft.p50), added_gap_p50_ms: round(gap.p50 - d.gap.p50), added_gap_p99_ms: round(gap.p99 - d.gap.p99) };
+  };
   return {
-    streams: n, added_ttft_p50_ms: round(g.ttft.p50 - d.ttft.p50), added_gap_p50_ms: round(g.gap.p50 - d.gap.p50),
-    added_gap_p99_ms: round(g.gap.p99 - d.gap.p99),
+    streams: n, direct_ttft_p50_ms: round(d.ttft.p50), ...addedTo('gateway'),
+    portkey: portkeyError === null ? addedTo('portkey') : { error: portkeyError },
   };
 }
 
@@ -353,16 +448,22 @@ async function createBatch(ctx: BenchContext, lines: number, upstream: BatchUpst
   const form = new FormData();
   form.append('purpose', 'batch');
   form.append('file', new Blob([jsonl]), 'bench.jsonl');
-  const file = (await (await fetch(`${ctx.stack.gatewayUrl}/v1/files`, { method: 'POST', headers: adminHeaders(ctx), body: form })).json()) as { id: string };
+  const file = (await (await fetch(`${ctx.stack.gatewayUrl}/v1/files`, { method: 'POST', headers: keyHolderHeaders(ctx), body: form })).json()) as { id: string };
   const createdAt = performance.now();
   const created = (await (await fetch(`${ctx.stack.gatewayUrl}/v1/batches`, {
-    method: 'POST', headers: { ...adminHeaders(ctx), 'content-type': 'application/json' },
+    method: 'POST', headers: { ...keyHolderHeaders(ctx), 'content-type': 'application/json' },
     body: JSON.stringify({ input_file_id: file.id, endpoint: '/v1/chat/completions', completion_window: '24h' }),
   })).json()) as { id: string };
   return { id: created.id, createdAt };
 }
 
-const adminHeaders = (ctx: BenchContext) => ({ authorization: `Bearer ${ctx.stack.adminKey}` });
+/** Files and batches are the rate-limited key holder's too. */
+const keyHolderHeaders = (ctx: BenchContext) => ({ authorization: `Bearer ${ctx.userKey}` });
+
+/** The meter row a service runs in: its own process in split mode, the one process in single mode. */
+export function rowOf(ctx: BenchContext, service: string): string {
+  return ctx.meter.processes.some((p) => p.name === service) ? service : 'single-process';
+}
 
 /**
  * Polls the batch every 250 ms until it ends, telling `onPoll` each state. An error answer (the
@@ -371,7 +472,7 @@ const adminHeaders = (ctx: BenchContext) => ({ authorization: `Bearer ${ctx.stac
 async function untilBatchEnds(ctx: BenchContext, id: string, onPoll: (batch: BatchState) => void = () => undefined): Promise<BatchState> {
   let failingSince: number | null = null;
   for (;;) {
-    const res = await fetch(`${ctx.stack.gatewayUrl}/v1/batches/${id}`, { headers: adminHeaders(ctx) });
+    const res = await fetch(`${ctx.stack.gatewayUrl}/v1/batches/${id}`, { headers: keyHolderHeaders(ctx) });
     const answer = (await res.json()) as BatchState;
     if (res.ok) {
       failingSince = null;
@@ -433,7 +534,9 @@ export async function batchWithKilledReplica(ctx: BenchContext, lines: number) {
     const sample = { t: (performance.now() - t0) / 1000, done: b.request_counts.completed + b.request_counts.failed };
     samples.push(sample);
     if (!kill && sample.done >= lines / 2) {
-      process.kill(ctx.stack.pids.batches, 'SIGKILL');
+      const [pid] = rowsBelow(ctx.stack.launcher.pid!).get('batches') ?? [];
+      if (pid === undefined) throw new Error('no batches process below the launcher: this workload needs split mode');
+      process.kill(pid, 'SIGKILL');
       kill = sample;
     }
   });
@@ -445,7 +548,7 @@ export async function batchWithKilledReplica(ctx: BenchContext, lines: number) {
   const stalledFrom = after.find((s, i) => s.t >= resumed.t && s.done < lines && after.slice(i).every((later) => later.done === s.done || later.done === lines)) ?? after[after.length - 1];
   const seconds = after[after.length - 1].t;
   const outputIds = batch.output_file_id
-    ? (await (await fetch(`${ctx.stack.gatewayUrl}/v1/files/${batch.output_file_id}/content`, { headers: adminHeaders(ctx) })).text()).trim().split('\n').map((l) => JSON.parse(l).custom_id as string)
+    ? (await (await fetch(`${ctx.stack.gatewayUrl}/v1/files/${batch.output_file_id}/content`, { headers: keyHolderHeaders(ctx) })).text()).trim().split('\n').map((l) => JSON.parse(l).custom_id as string)
     : [];
   const billed = await usageRecordsOfBatch(ctx, id, lines);
   return {
@@ -468,7 +571,7 @@ async function usageRecordsOfBatch(ctx: BenchContext, batchId: string, expected:
     if (attempt > 0) await new Promise((r) => setTimeout(r, 500));
     ids = [];
     for (let after: string | undefined; ;) {
-      const page = (await (await fetch(`${ctx.stack.gatewayUrl}/v1/usage?limit=100&batch_id=${batchId}${after ? `&after=${after}` : ''}`, { headers: adminHeaders(ctx) })).json()) as {
+      const page = (await (await fetch(`${ctx.stack.gatewayUrl}/v1/usage?limit=100&batch_id=${batchId}${after ? `&after=${after}` : ''}`, { headers: keyHolderHeaders(ctx) })).json()) as {
         data: { request_id: string }[];
         has_more: boolean;
       };
@@ -514,7 +617,7 @@ async function uploadStreaming(ctx: BenchContext, purpose: string, filename: str
   const tail = Buffer.from(`\r\n--${boundary}--\r\n`);
   const res = await poolFor(ctx.stack.gatewayUrl).request({
     path: '/v1/files', method: 'POST',
-    headers: { authorization: `Bearer ${ctx.stack.adminKey}`, 'content-type': `multipart/form-data; boundary=${boundary}`, 'content-length': String(head.length + size + tail.length) },
+    headers: { ...keyHolderHeaders(ctx), 'content-type': `multipart/form-data; boundary=${boundary}`, 'content-length': String(head.length + size + tail.length) },
     body: Readable.from((function* () {
       yield head;
       yield* parts();
@@ -541,7 +644,7 @@ export async function batchValidation(ctx: BenchContext, megabytes: number) {
   }
   const size = [...jsonl()].reduce((s, b) => s + b.length, 0);
   const fileId = await uploadStreaming(ctx, 'batch', 'big.jsonl', 'application/jsonl', size, jsonl);
-  const headers = { authorization: `Bearer ${ctx.stack.adminKey}` };
+  const headers = keyHolderHeaders(ctx);
   const before = ctx.meter.startPeaks();
   const t0 = performance.now();
   const created = (await (await fetch(`${ctx.stack.gatewayUrl}/v1/batches`, {
@@ -558,7 +661,7 @@ export async function batchValidation(ctx: BenchContext, megabytes: number) {
   await fetch(`${ctx.stack.gatewayUrl}/v1/batches/${created.id}/cancel`, { method: 'POST', headers });
   return {
     input_mb: round(size / 1024 / 1024, 1), lines, status_after: status, validation_seconds: round(seconds, 1),
-    batches_peak_pss_increase_mb: round((peaks.get('batches') ?? 0) - (before.get('batches') ?? 0), 0),
+    batches_peak_pss_increase_mb: round((peaks.get(rowOf(ctx, 'batches')) ?? 0) - (before.get(rowOf(ctx, 'batches')) ?? 0), 0), batches_row: rowOf(ctx, 'batches'),
   };
 }
 
@@ -581,7 +684,8 @@ async function timedWithGatewayPss(ctx: BenchContext, work: () => Promise<unknow
   await work();
   const seconds = (performance.now() - t0) / 1000;
   const peaks = ctx.meter.stopPeaks();
-  return { seconds, gatewayPssDeltaMb: round((peaks.get('gateway') ?? 0) - (before.get('gateway') ?? 0), 0) };
+  const row = rowOf(ctx, 'gateway');
+  return { seconds, gatewayPssDeltaMb: round((peaks.get(row) ?? 0) - (before.get(row) ?? 0), 0) };
 }
 
 /** 6. A large upload and download through the gateway vs the same bytes straight to and from the S3 server. */
@@ -599,10 +703,10 @@ export async function fileUpload(ctx: BenchContext, megabytes: number) {
     fileId = await uploadStreaming(ctx, 'user_data', 'big.bin', 'application/octet-stream', total, () => bytes(total));
   });
   const down = await timedWithGatewayPss(ctx, async () => {
-    const res = await poolFor(ctx.stack.gatewayUrl).request({ path: `/v1/files/${fileId}/content`, method: 'GET', headers: adminHeaders(ctx) });
+    const res = await poolFor(ctx.stack.gatewayUrl).request({ path: `/v1/files/${fileId}/content`, method: 'GET', headers: keyHolderHeaders(ctx) });
     if (res.statusCode !== 200 || (await drain(res.body)) !== total) throw new Error(`the download through the gateway failed: ${res.statusCode}`);
   });
-  await fetch(`${ctx.stack.gatewayUrl}/v1/files/${fileId}`, { method: 'DELETE', headers: adminHeaders(ctx) });
+  await fetch(`${ctx.stack.gatewayUrl}/v1/files/${fileId}`, { method: 'DELETE', headers: keyHolderHeaders(ctx) });
   return {
     megabytes, direct_mb_s: round(megabytes / direct.seconds, 1), gateway_mb_s: round(megabytes / up.seconds, 1),
     percent_of_direct: round((100 * direct.seconds) / up.seconds, 0), gateway_pss_delta_mb: up.gatewayPssDeltaMb,

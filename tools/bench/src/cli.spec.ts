@@ -1,0 +1,35 @@
+import { HELP, isCompleteRun, parseBenchArgs, WORKLOADS, workloadsFor } from './cli';
+
+describe('parseBenchArgs', () => {
+  it('measures every workload in both modes by default', () => {
+    const options = parseBenchArgs([]);
+    expect(options).toMatchObject({ quick: false, force: false, reportOnly: false, modes: ['single', 'split'], workloads: [...WORKLOADS] });
+    expect(isCompleteRun(options)).toBe(true);
+  });
+
+  it('reads --only and --mode, with a space or =, in the run order whatever the order given', () => {
+    const options = parseBenchArgs(['--quick', '--only', 'streaming,latency', '--mode=single', '--force']);
+    expect(options).toMatchObject({ quick: true, force: true, modes: ['single'], workloads: ['latency', 'streaming'] });
+    expect(isCompleteRun(options)).toBe(false);
+  });
+
+  it('refuses unknown flags, modes and workloads, naming what is known', () => {
+    expect(() => parseBenchArgs(['--fast'])).toThrow(/unknown option --fast/);
+    expect(() => parseBenchArgs(['--mode', 'both'])).toThrow(/single, split/);
+    expect(() => parseBenchArgs(['--only', 'latency,warp'])).toThrow(/unknown workload warp; known: latency/);
+    expect(() => parseBenchArgs(['--only'])).toThrow(/--only needs a value/);
+  });
+
+  it('runs the workload that kills a service in split mode only', () => {
+    const options = parseBenchArgs(['--only', 'batch_killed,files']);
+    expect(workloadsFor(options, 'split')).toEqual(['files', 'batch_killed']);
+    expect(workloadsFor(options, 'single')).toEqual(['files']);
+  });
+
+  it('prints --only and --mode in --help', () => {
+    expect(parseBenchArgs(['--help']).help).toBe(true);
+    expect(HELP).toContain('--only');
+    expect(HELP).toContain('--mode single|split');
+    expect(HELP).toContain('--force');
+  });
+});

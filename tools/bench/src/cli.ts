@@ -1,0 +1,66 @@
+/** The deployment modes the benchmark measures (`SWITCHYARD_MODE`), the default first. */
+export const MODES = ['single', 'split'] as const;
+export type Mode = (typeof MODES)[number];
+
+/** Every workload, in the order a run measures them; `--only` names a subset. */
+export const WORKLOADS = [
+  'latency', 'answer_sizes', 'throughput', 'in_flight', 'streaming', 'concurrent_streams', 'files', 'batches', 'live_during_batch', 'batch_validation', 'batch_killed',
+] as const;
+export type Workload = (typeof WORKLOADS)[number];
+
+/** Workloads that kill one service's process: they run in split mode only. */
+export const SPLIT_ONLY: readonly Workload[] = ['batch_killed'];
+
+export interface BenchOptions {
+  quick: boolean;
+  force: boolean;
+  reportOnly: boolean;
+  help: boolean;
+  modes: Mode[];
+  workloads: Workload[];
+}
+
+export const HELP = `npm run bench [-- options]   measure the system started as \`npm start\` does; writes docs/benchmarks.{md,json}
+
+  --quick               the short profile (about 6 minutes for both modes); writes docs/benchmarks-quick.*
+  --mode single|split   measure one deployment mode (default: both, one after the other)
+  --only a,b            run only these workloads: ${WORKLOADS.join(', ')}
+                        (a run with --only or --mode leaves docs/ alone: its results go to a temporary file)
+  --force               measure even when the machine is busy before the start
+  --report-only         write the report again from the last run's JSON (after editing tools/bench/findings.md)
+  --help                this text
+`;
+
+/** Parses the benchmark's arguments; throws on an unknown flag, mode or workload. */
+export function parseBenchArgs(argv: readonly string[]): BenchOptions {
+  const options: BenchOptions = { quick: false, force: false, reportOnly: false, help: false, modes: [...MODES], workloads: [...WORKLOADS] };
+  for (let i = 0; i < argv.length; i++) {
+    const [flag, inline] = argv[i].split(/=(.*)/s, 2);
+    const value = () => {
+      const v = inline ?? argv[++i];
+      if (v === undefined || v === '') throw new Error(`${flag} needs a value`);
+      return v;
+    };
+    if (flag === '--quick') options.quick = true;
+    else if (flag === '--force') options.force = true;
+    else if (flag === '--report-only') options.reportOnly = true;
+    else if (flag === '--help' || flag === '-h') options.help = true;
+    else if (flag === '--mode') {
+      const mode = value();
+      if (!(MODES as readonly string[]).includes(mode)) throw new Error(`--mode must be one of ${MODES.join(', ')}, not ${mode}`);
+      options.modes = [mode as Mode];
+    } else if (flag === '--only') {
+      const names = value().split(',').map((n) => n.trim()).filter(Boolean);
+      const unknown = names.filter((n) => !(WORKLOADS as readonly string[]).includes(n));
+      if (unknown.length > 0) throw new Error(`unknown workload ${unknown.join(', ')}; known: ${WORKLOADS.join(', ')}`);
+      options.workloads = WORKLOADS.filter((w) => names.includes(w));
+    } else throw new Error(`unknown option ${argv[i]}\n\n${HELP}`);
+  }
+  return options;
+}
+
+/** Whether this run measures everything (only a complete run replaces docs/benchmarks*.md). */
+export const isCompleteRun = (options: BenchOptions) => options.modes.length === MODES.length && options.workloads.length === WORKLOADS.length;
+
+/** The workloads to run in `mode`. */
+export const workloadsFor = (options: BenchOptions, mode: Mode): Workload[] => options.workloads.filter((w) => mode === 'split' || !SPLIT_ONLY.includes(w));
