@@ -7,7 +7,7 @@ import { DomainError } from './domain-error';
 import { deeplyNested, hostileJson, hostileKey } from './hostile-json.arbitrary';
 import * as contracts from './index';
 import { cases, mutationOf } from './validate.cases';
-import { compileValidators, createValidated } from './validate';
+import { compileValidators, createValidated, payloadClassesIn } from './validate';
 import { referenceCreateValidated } from './validate.reference';
 
 /**
@@ -21,7 +21,7 @@ type Json = Record<string, unknown>;
 const storage = getMetadataStorage();
 const metadataOf = (cls: Ctor): ValidationMetadata[] => storage.getTargetValidationMetadatas(cls, undefined as unknown as string, false, false, undefined);
 
-const payloadClasses = Object.entries(contracts).filter(([, value]) => typeof value === 'function' && metadataOf(value as Ctor).length > 0) as [string, Ctor][];
+const payloadClasses = payloadClassesIn(contracts);
 
 type Outcome = { accepted: unknown } | { refused: Json };
 

@@ -1,3 +1,4 @@
+import { getMetadataStorage } from 'class-validator';
 import { compiledClass } from './compiled-validator';
 import { DomainError } from './domain-error';
 
@@ -28,4 +29,12 @@ export function createValidated<T extends object>(cls: Ctor<T>, plain: unknown):
 /** Compiles the validation of these classes now (at boot), so a decorator the compiler does not know fails there, not on a request. */
 export function compileValidators(...classes: Ctor<object>[]): void {
   for (const cls of classes) compiledClass(cls);
+}
+
+/** The classes among a module's exports that carry validation decorators: the payload classes. */
+export function payloadClassesIn(moduleExports: Record<string, unknown>): [string, Ctor<object>][] {
+  const storage = getMetadataStorage();
+  const decorated = (value: unknown): value is Ctor<object> =>
+    typeof value === 'function' && storage.getTargetValidationMetadatas(value, undefined as unknown as string, false, false, undefined).length > 0;
+  return Object.entries(moduleExports).filter((entry): entry is [string, Ctor<object>] => decorated(entry[1]));
 }

@@ -2,6 +2,8 @@ import { DynamicModule, INestMicroservice, Provider } from '@nestjs/common';
 import { NatsConnection } from 'nats';
 import { DataSource } from 'typeorm';
 import { BaseServiceConfig, loadConfig } from '@switchyard/config';
+import * as contracts from '@switchyard/contracts';
+import { compileValidators, payloadClassesIn } from '@switchyard/contracts';
 import { JsonLogger, readyMessage } from '@switchyard/logging';
 import { startEventLoopDelayMonitor } from '@switchyard/runtime';
 import { connectNats } from './connection';
@@ -66,12 +68,18 @@ export interface SharedProcess {
  * connection, microservice in its queue group. The process entry point, the one-process mode
  * (`shared`) and the in-process test harness all go through here, so they run the same wiring.
  */
+/** Compiles every payload class's validation at boot: a decorator the compiler does not know stops the start, not a request. */
+function compilePayloadValidators(): void {
+  compileValidators(...payloadClassesIn(contracts).map(([, cls]) => cls));
+}
+
 export async function bootService<C extends ServiceConfig>(
   definition: ServiceDefinition<C>,
   env: NodeJS.ProcessEnv,
   options: { logLevel?: BaseServiceConfig['LOG_LEVEL']; poolSize?: number; shared?: SharedProcess } = {},
 ): Promise<BootedService<C>> {
   const config = loadConfig(definition.configClass, env);
+  compilePayloadValidators();
   startEventLoopDelayMonitor();
   const logger = new JsonLogger(definition.name, options.logLevel ?? config.LOG_LEVEL);
   const dataSource = await definition.openDatabase(config.DATABASE_URL, options.poolSize ?? config.DATABASE_POOL_SIZE);
@@ -119,6 +127,7 @@ export interface StartedEdge {
 export function runEdge<C extends BaseServiceConfig>(definition: EdgeDefinition<C>): void {
   const boot = async () => {
     const config = loadConfig(definition.configClass);
+    compilePayloadValidators();
     startEventLoopDelayMonitor();
     const logger = new JsonLogger(definition.name, config.LOG_LEVEL);
     const nc = await connectNats(config.NATS_URL, instanceId(definition.name));

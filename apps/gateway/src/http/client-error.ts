@@ -1,9 +1,9 @@
-import { randomBytes } from 'crypto';
 import { STATUS_CODES } from 'http';
 import { Duplex } from 'stream';
 import { DomainError } from '@switchyard/contracts';
 import { errorResponse } from './error-envelope';
 import { URL_MAX_BYTES } from './edge-limits';
+import { newRequestId } from './request-id';
 
 /** Time a refused connection gets to read our answer before it is dropped. */
 const LINGER_MS = 2_000;
@@ -34,7 +34,7 @@ export function clientErrorOf(code: string | undefined, requestLine: string): Do
 /** The raw HTTP answer to such a request, in the caller's API's error envelope. */
 export function clientErrorResponse(error: DomainError, rawPacket: Buffer | undefined): string {
   const { url, headers } = partialRequest(rawPacket);
-  const requestId = `req_${randomBytes(12).toString('hex')}`;
+  const requestId = newRequestId();
   const answer = errorResponse(error, { id: requestId, url, headers });
   const body = JSON.stringify(answer.body);
   const head = [
