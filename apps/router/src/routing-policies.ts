@@ -1,14 +1,16 @@
 import { Inject, Injectable, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { NatsConnection, Subscription } from 'nats';
 import { DataSource } from 'typeorm';
-import { DEFAULT_ROUTING_POLICY, Events, Principal, RoutingPolicy, RoutingPolicyView } from '@switchyard/contracts';
+import { DEFAULT_ROUTING_POLICY, Events, Principal, RoutingPolicies as PolicyNames, RoutingPolicy, RoutingPolicyChanged, RoutingPolicyView } from '@switchyard/contracts';
 import { JsonLogger } from '@switchyard/logging';
 import { broadcast, LOGGER, NATS_CONNECTION, onBroadcast } from '@switchyard/nats';
 import { RoutingPolicyEntity } from './entities/routing-policy.entity';
 
 /**
- * Each user's routing policy, held in memory (only users who changed it have a row) and reloaded
- * on every replica when one changes.
+ * Each user's routing policy, held in memory (only users who changed it have a row). A change is
+ * broadcast with the new policy and applied by every replica as the message arrives: the broadcast
+ * is at the server before the caller hears the change is made, so the caller's next request (which
+ * reaches any replica through the same server, after it) sees it.
  */
 @Injectable()
 export class RoutingPolicies implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -23,8 +25,9 @@ export class RoutingPolicies implements OnApplicationBootstrap, OnApplicationShu
 
   async onApplicationBootstrap(): Promise<void> {
     await this.reload();
-    this.subscription = onBroadcast(this.nc, Events.routerPolicyChanged, () => {
-      this.reload().catch((e) => this.logger.error('routing policy reload failed', e));
+    this.subscription = onBroadcast<RoutingPolicyChanged>(this.nc, Events.routerPolicyChanged, (change) => {
+      if (typeof change?.userId === 'string' && PolicyNames.includes(change.policy)) this.policies.set(change.userId, change.policy);
+      else this.reload().catch((e) => this.logger.error('routing policy reload failed', e));
     });
   }
 
@@ -48,7 +51,9 @@ export class RoutingPolicies implements OnApplicationBootstrap, OnApplicationShu
   async set(principal: Principal, policy: RoutingPolicy): Promise<RoutingPolicyView> {
     await this.ds.getRepository(RoutingPolicyEntity).upsert({ userId: principal.userId, policy, updatedAt: new Date() }, ['userId']);
     this.policies.set(principal.userId, policy);
-    broadcast(this.nc, Events.routerPolicyChanged, {});
+    const change: RoutingPolicyChanged = { userId: principal.userId, policy };
+    broadcast(this.nc, Events.routerPolicyChanged, change);
+    await this.nc.flush();
     return this.view(principal);
   }
 }

@@ -51,3 +51,9 @@ export interface RoutingPolicyView {
   object: 'routing_policy';
   policy: RoutingPolicy;
 }
+
+/** Broadcast when a user's routing policy changes: every router replica applies it as it arrives. */
+export interface RoutingPolicyChanged {
+  userId: string;
+  policy: RoutingPolicy;
+}
