@@ -2,10 +2,10 @@ import { BatchLane } from './batch-lane';
 import { DECIDE_EVERY_MS } from './batch-width';
 import { RouterConfig } from './router.config';
 
-function laneOf(ceiling: number, shared: number, min = 1): BatchLane {
+function laneOf(ceiling: number, shared: number, slowdownMax = 16): BatchLane {
   return new BatchLane({
     SWITCHYARD_ROUTER_BATCH_CONCURRENCY: ceiling, SWITCHYARD_ROUTER_BATCH_CONCURRENCY_SHARED: shared,
-    SWITCHYARD_ROUTER_BATCH_CONCURRENCY_MIN: min, SWITCHYARD_ROUTER_BATCH_DELAY_TOLERANCE_MS: 2,
+    SWITCHYARD_ROUTER_BATCH_SLOWDOWN_MAX: slowdownMax, SWITCHYARD_ROUTER_BATCH_DELAY_TOLERANCE_MS: 2,
   } as RouterConfig);
 }
 
@@ -96,6 +96,36 @@ describe('BatchLane', () => {
       lines.open(i);
       await turn();
     }
+    await Promise.all(lines.runs);
+  });
+
+  it('below one line, keeps the slot idle for the rest of the duty cycle after each line', async () => {
+    lane = laneOf(4, 1, 4);
+    let clock = 10_000;
+    lane.now = () => clock;
+    const window = (delayMs: number) => {
+      lane.noteInteractive();
+      for (let i = 0; i < 10; i++) lane.noteLoopDelay(delayMs);
+      clock += DECIDE_EVERY_MS;
+      lane.noteLoopDelay(delayMs);
+    };
+    lane.noteInteractive();
+    window(1);
+    const lineStarts = clock;
+    const lines = gatedLines(lane, 3);
+    await turn();
+    window(10);
+    window(10); // 1 → 0.5 → 0.25: one line, then three times its time idle
+    clock = lineStarts + 4; // line 0 took 4 ms (the windows' clock steps aside)
+    lines.open(0);
+    await lines.runs[0]; // its answer is not held back
+    await turn();
+    expect(lines.started).toEqual([0]);
+    await new Promise((r) => setTimeout(r, 30)); // the lane stays idle 12 ms
+    expect(lines.started).toEqual([0, 1]);
+    lines.open(1);
+    await new Promise((r) => setTimeout(r, 30));
+    lines.open(2);
     await Promise.all(lines.runs);
   });
 });

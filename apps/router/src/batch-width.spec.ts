@@ -116,4 +116,19 @@ describe('BatchWidthController', () => {
     width.noteInteractive();
     expect(width.width()).toBe(16);
   });
+
+  it('below one line, halves the duty cycle down to the floor and doubles it back up to one line', () => {
+    const slow = new BatchWidthController({ floor: 1 / 8, start: 1, ceiling: 4, toleranceMs: 2 }, () => clock);
+    const windowOf = (delayMs: number, running: number) => {
+      slow.noteInteractive();
+      for (let i = 0; i < 10; i++) slow.noteDelay(delayMs, running);
+      clock += DECIDE_EVERY_MS;
+      return slow.width();
+    };
+    slow.noteInteractive();
+    slow.width();
+    windowOf(1, 0);
+    expect([windowOf(9, 1), windowOf(9, 1), windowOf(9, 1), windowOf(9, 1)]).toEqual([0.5, 0.25, 0.125, 0.125]);
+    expect([windowOf(1, 1), windowOf(1, 1), windowOf(1, 1), windowOf(1, 1)]).toEqual([0.25, 0.5, 1, 2]);
+  });
 });

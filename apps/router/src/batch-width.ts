@@ -1,6 +1,9 @@
 /** The bounds and the sensitivity of the batch lane's width. */
 export interface BatchWidthLimits {
-  /** the fewest batch lines kept running next to interactive traffic (a batch always moves) */
+  /**
+   * the narrowest width next to interactive traffic; below 1 it is a duty cycle (0.25: one line
+   * at a time, and the lane idle three times as long as each line took), so a batch always moves
+   */
   floor: number;
   /** the width while no interactive request is around (what an idle system gives a batch) */
   ceiling: number;
@@ -16,7 +19,7 @@ export const INTERACTIVE_QUIET_MS = 1000;
 export const DECIDE_EVERY_MS = 100;
 /** Multiplicative decrease: the width kept when interactive traffic suffers. */
 const BACK_OFF = 0.5;
-/** Additive increase per healthy window. */
+/** Additive increase per healthy window (below one line, the duty cycle doubles instead). */
 const STEP_UP = 1;
 /** How far a window without batch lines moves the baseline towards its delay (interactive traffic alone). */
 const BASELINE_ALONE = 0.2;
@@ -32,7 +35,8 @@ const BASELINE_RISE = 0.01;
  * traffic feels: the event-loop delay, sampled while interactive requests or batch lines are
  * around. Windows without batch lines teach the baseline; in a window with batch lines the width
  * halves when the mean delay exceeds the baseline by more than the tolerance, and grows by one
- * line otherwise. Once interactive traffic has been quiet for a second the lane opens fully.
+ * line otherwise. Below one line the width is a duty cycle: a fast line (a 0 ms upstream) would
+ * otherwise keep a whole core busy one line at a time. Once interactive traffic has been quiet for a second the lane opens fully.
  * Framework-free; the clock is injected.
  */
 export class BatchWidthController {
@@ -62,12 +66,12 @@ export class BatchWidthController {
     this.width();
   }
 
-  /** The lowest mean delay seen in a window, slowly following a lasting rise (null before any). */
+  /** The mean delay interactive traffic sees without batch lines (null before any window measured it). */
   get baseline(): number | null {
     return this.baselineMs;
   }
 
-  /** How many batch lines may run now. */
+  /** How many batch lines may run now; a fraction below 1 is the share of time one line may run. */
   width(): number {
     const t = this.now();
     if (t - this.lastInteractive >= INTERACTIVE_QUIET_MS) {
@@ -100,8 +104,8 @@ export class BatchWidthController {
     const baseline = this.baselineMs ?? meanMs;
     const hurting = meanMs > baseline + this.limits.toleranceMs;
     this.current = hurting
-      ? Math.max(this.limits.floor, Math.floor(this.current * BACK_OFF))
-      : Math.min(this.limits.ceiling, this.current + STEP_UP);
+      ? Math.max(this.limits.floor, this.current > 1 ? Math.floor(this.current * BACK_OFF) : this.current * BACK_OFF)
+      : Math.min(this.limits.ceiling, this.current < 1 ? Math.min(1, this.current * 2) : this.current + STEP_UP);
     this.baselineMs = meanMs < baseline ? meanMs : baseline + (meanMs - baseline) * BASELINE_RISE;
   }
 

@@ -26,8 +26,8 @@ export class RouterConfig extends WithChargePolicy(WithS3(UpstreamPolicyConfig))
   @IsInt() @Min(1) @Max(10_000) SWITCHYARD_ROUTER_BATCH_CONCURRENCY: number = 128;
   /** ... the width it drops to as interactive requests arrive; from there it adapts to their event-loop delay */
   @IsInt() @Min(1) @Max(10_000) SWITCHYARD_ROUTER_BATCH_CONCURRENCY_SHARED: number = 16;
-  /** ... the fewest it keeps running next to interactive traffic, however slow that is */
-  @IsInt() @Min(1) @Max(10_000) SWITCHYARD_ROUTER_BATCH_CONCURRENCY_MIN: number = 1;
+  /** ... and at most this many times slower than one line at a time (one line, then idle for N − 1 times as long), however slow interactive traffic is */
+  @IsInt() @Min(1) @Max(1000) SWITCHYARD_ROUTER_BATCH_SLOWDOWN_MAX: number = 16;
   /** mean event-loop delay (ms) batch lines may add to what interactive traffic alone sees before the lane halves */
   @IsInt() @Min(0) @Max(1000) SWITCHYARD_ROUTER_BATCH_DELAY_TOLERANCE_MS: number = 2;
   /**
