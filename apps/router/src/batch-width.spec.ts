@@ -131,4 +131,15 @@ describe('BatchWidthController', () => {
     expect([windowOf(9, 1), windowOf(9, 1), windowOf(9, 1), windowOf(9, 1)]).toEqual([0.5, 0.25, 0.125, 0.125]);
     expect([windowOf(1, 1), windowOf(1, 1), windowOf(1, 1), windowOf(1, 1)]).toEqual([0.25, 0.5, 1, 2]);
   });
+
+  it('judges a window by its worst sample: one stall among quick timers is enough to back off', () => {
+    width.noteInteractive();
+    width.width();
+    busyWindow(1, 0);
+    width.noteInteractive();
+    for (let i = 0; i < 9; i++) width.noteDelay(1, 16);
+    width.noteDelay(12, 16);
+    clock += DECIDE_EVERY_MS;
+    expect(width.width()).toBe(8);
+  });
 });

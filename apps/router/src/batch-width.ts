@@ -9,7 +9,7 @@ export interface BatchWidthLimits {
   ceiling: number;
   /** the width the lane drops to the moment interactive traffic appears; it adapts from there */
   start: number;
-  /** event-loop delay (mean over a window, ms) batch lines may add over the baseline before the lane narrows */
+  /** event-loop delay (the worst sample of a window, ms) batch lines may add over the baseline before the lane narrows */
   toleranceMs: number;
 }
 
@@ -34,7 +34,7 @@ const BASELINE_RISE = 0.01;
  * AIMD on the number of batch lines a router replica runs at once, driven by what interactive
  * traffic feels: the event-loop delay, sampled while interactive requests or batch lines are
  * around. Windows without batch lines teach the baseline; in a window with batch lines the width
- * halves when the mean delay exceeds the baseline by more than the tolerance, and grows by one
+ * halves when the window's worst delay exceeds the baseline by more than the tolerance, and grows by one
  * line otherwise. Below one line the width is a duty cycle: a fast line (a 0 ms upstream) would
  * otherwise keep a whole core busy one line at a time. Once interactive traffic has been quiet for a second the lane opens fully.
  * Framework-free; the clock is injected.
@@ -44,7 +44,7 @@ export class BatchWidthController {
   private shared = false;
   private lastInteractive = -Infinity;
   private windowStart = 0;
-  private delaySum = 0;
+  private delayMax = 0;
   private delayCount = 0;
   private batchSeen = false;
   private baselineMs: number | null = null;
@@ -60,13 +60,13 @@ export class BatchWidthController {
 
   /** One event-loop delay sample (ms beyond what a timer asked for), and how many batch lines were running. */
   noteDelay(ms: number, batchLinesRunning: number): void {
-    this.delaySum += ms;
+    this.delayMax = Math.max(this.delayMax, ms);
     this.delayCount++;
     if (batchLinesRunning > 0) this.batchSeen = true;
     this.width();
   }
 
-  /** The mean delay interactive traffic sees without batch lines (null before any window measured it). */
+  /** A window's worst delay while interactive traffic runs without batch lines (null before any window measured it). */
   get baseline(): number | null {
     return this.baselineMs;
   }
@@ -93,25 +93,25 @@ export class BatchWidthController {
   private decide(t: number): void {
     // no sample in the window (nothing measured it): keep the width, judge the next window
     if (this.delayCount > 0) {
-      const meanMs = this.delaySum / this.delayCount;
-      if (!this.batchSeen) this.baselineMs = this.baselineMs === null ? meanMs : this.baselineMs + (meanMs - this.baselineMs) * BASELINE_ALONE;
-      else this.judge(meanMs);
+      // the worst sample, not the mean: the stalls that make interactive p99 are brief
+      if (!this.batchSeen) this.baselineMs = this.baselineMs === null ? this.delayMax : this.baselineMs + (this.delayMax - this.baselineMs) * BASELINE_ALONE;
+      else this.judge(this.delayMax);
     }
     this.openWindow(t);
   }
 
-  private judge(meanMs: number): void {
-    const baseline = this.baselineMs ?? meanMs;
-    const hurting = meanMs > baseline + this.limits.toleranceMs;
+  private judge(delayMs: number): void {
+    const baseline = this.baselineMs ?? delayMs;
+    const hurting = delayMs > baseline + this.limits.toleranceMs;
     this.current = hurting
       ? Math.max(this.limits.floor, this.current > 1 ? Math.floor(this.current * BACK_OFF) : this.current * BACK_OFF)
       : Math.min(this.limits.ceiling, this.current < 1 ? Math.min(1, this.current * 2) : this.current + STEP_UP);
-    this.baselineMs = meanMs < baseline ? meanMs : baseline + (meanMs - baseline) * BASELINE_RISE;
+    this.baselineMs = delayMs < baseline ? delayMs : baseline + (delayMs - baseline) * BASELINE_RISE;
   }
 
   private openWindow(t: number): void {
     this.windowStart = t;
-    this.delaySum = 0;
+    this.delayMax = 0;
     this.delayCount = 0;
     this.batchSeen = false;
   }
