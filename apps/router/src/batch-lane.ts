@@ -1,3 +1,4 @@
+import { performance } from 'perf_hooks';
 import { Injectable, OnApplicationShutdown } from '@nestjs/common';
 import { BatchWidthController, INTERACTIVE_QUIET_MS } from './batch-width';
 import { LoopDelaySampler } from './loop-delay-sampler';
@@ -17,8 +18,8 @@ export class BatchLane implements OnApplicationShutdown {
   private running = 0;
   private readonly waiting: (() => void)[] = [];
   private lastInteractive = -Infinity;
-  /** the clock; tests replace it */
-  now: () => number = Date.now;
+  /** the clock (monotonic, sub-millisecond: a fast line's duty cycle is measured with it); tests replace it */
+  now: () => number = () => performance.now();
   private readonly width: BatchWidthController;
   private readonly sampler: LoopDelaySampler;
 
