@@ -6,12 +6,14 @@ import { round, summarize, Summary } from './stats';
 
 /**
  * `node -r ./tools/runtime/register-paths.js dist/tools/bench/src/batch-interference.js
- *   [--lines 50000] [--rate auto|400] [--rounds 3] [--seconds 8] [--throughput-lines 2000] [--mode split] [--env KEY=VALUE ...]`
+ *   [--lines 50000] [--rate auto|400] [--rounds 3] [--seconds 8] [--throughput-lines 2000] [--mode split] [--order traffic-first|batch-first] [--env KEY=VALUE ...]`
  *
  * Does a batch hurt interactive traffic? Starts the stack as `npm start` does, then in each round
  * offers interactive chat requests (20 ms upstream, a rate-limited key holder) at a constant rate
- * (`auto`: half the highest step the system sustains) alone, then again while a batch of `--lines` lines (0 ms upstream) runs, and cancels the batch.
- * Rounds interleave so a machine that slows down mid-run slows both phases alike. Prints p50/p99
+ * (`auto`: half the highest step the system sustains) alone, then again while a batch of
+ * `--lines` lines (0 ms upstream) runs, and cancels the batch. `traffic-first` (the default) creates
+ * the batch into steady traffic; `batch-first` starts the traffic once the batch runs, so its first
+ * requests meet a lane that was wide open. Rounds interleave so a machine that slows down mid-run slows both phases alike. Prints p50/p99
  * alone and during, their ratio, and the batch's lines per second next to the interactive traffic;
  * last, the lines per second of a batch of `--throughput-lines` with nothing interactive running.
  */
@@ -146,21 +148,60 @@ async function sustainedRate(caller: Caller): Promise<number> {
   return Math.max(25, best / 2);
 }
 
-/** One round: interactive alone, then next to a running batch (cancelled afterwards). */
-async function round_(stack: RunningStack, caller: Caller, options: { rate: number; seconds: number; lines: number }) {
-  const alone = await interactive(caller, options.rate, options.seconds);
+/** How long interactive traffic runs before a `traffic-first` round creates its batch, and at most waits for its first line. */
+const LEAD_MS = 1000;
+const BATCH_START_MS = 10_000;
+
+/**
+ * The interactive requests due while a batch runs, when the batch arrives into steady traffic:
+ * the traffic starts first, the batch is created a second later, and the window is the requests
+ * sent from its first finished line on, for `seconds`.
+ */
+async function trafficThenBatch(stack: RunningStack, caller: Caller, options: { rate: number; seconds: number; lines: number }) {
+  const sent: { at: number; ms: number; ok: boolean }[] = [];
+  const traffic = openLoop(options.rate, LEAD_MS + BATCH_START_MS + options.seconds * 1000, async () => {
+    const at = performance.now();
+    const ok = await chat(caller).catch(() => false);
+    sent.push({ at, ms: performance.now() - at, ok });
+    return ok;
+  });
+  await sleep(LEAD_MS);
   const id = await createBatch(stack, options.lines);
   const running = await untilBatch(stack, id, (b) => done(b) > 0 || ENDED.includes(b.status));
-  const t0 = performance.now();
+  const from = performance.now();
+  await sleep(options.seconds * 1000);
+  const after = await batchState(stack, id);
+  const to = performance.now();
+  await traffic;
+  const window = sent.filter((r) => r.at >= from && r.at < from + options.seconds * 1000);
+  return {
+    id, after, during: phase(summarize(window.map((r) => r.ms)), window.filter((r) => !r.ok).length),
+    linesPerSecond: (done(after) - done(running)) / ((to - from) / 1000),
+  };
+}
+
+/** The batch starts first and interactive traffic arrives once its lines run (as `npm run bench` measures). */
+async function batchThenTraffic(stack: RunningStack, caller: Caller, options: { rate: number; seconds: number; lines: number }) {
+  const id = await createBatch(stack, options.lines);
+  const running = await untilBatch(stack, id, (b) => done(b) > 0 || ENDED.includes(b.status));
+  const from = performance.now();
   const during = await interactive(caller, options.rate, options.seconds);
   const after = await batchState(stack, id);
-  const batchLinesPerSecond = (done(after) - done(running)) / ((performance.now() - t0) / 1000);
+  return { id, after, during, linesPerSecond: (done(after) - done(running)) / ((performance.now() - from) / 1000) };
+}
+
+type Order = 'traffic-first' | 'batch-first';
+
+/** One round: interactive alone, then next to a running batch (cancelled afterwards). */
+async function round_(stack: RunningStack, caller: Caller, options: { rate: number; seconds: number; lines: number; order: Order }) {
+  const alone = await interactive(caller, options.rate, options.seconds);
+  const { id, after, during, linesPerSecond } = options.order === 'traffic-first' ? await trafficThenBatch(stack, caller, options) : await batchThenTraffic(stack, caller, options);
   if (!ENDED.includes(after.status)) await api(stack, 'POST', `/v1/batches/${id}/cancel`);
   await untilBatch(stack, id, (b) => ENDED.includes(b.status));
   await sleep(2000); // the cancelled lines' bookkeeping, Postgres's autovacuum
   return {
     alone, during, p99_ratio: round(during.p99_ms / alone.p99_ms, 2), p50_ratio: round(during.p50_ms / alone.p50_ms, 2),
-    batch_lines_per_second_during: round(batchLinesPerSecond, 0), batch_ended_early: ENDED.includes(after.status),
+    batch_lines_per_second_during: round(linesPerSecond, 0), batch_ended_early: ENDED.includes(after.status),
   };
 }
 
@@ -176,7 +217,9 @@ async function batchAlone(stack: RunningStack, lines: number) {
 
 async function main(): Promise<void> {
   const rateFlag = flag('rate', 'auto');
-  const options = { lines: Number(flag('lines', '50000')), rate: rateFlag === 'auto' ? 0 : Number(rateFlag), seconds: Number(flag('seconds', '8')) };
+  const order = flag('order', 'traffic-first') as Order;
+  if (order !== 'traffic-first' && order !== 'batch-first') throw new Error('--order is traffic-first or batch-first');
+  const options = { lines: Number(flag('lines', '50000')), rate: rateFlag === 'auto' ? 0 : Number(rateFlag), seconds: Number(flag('seconds', '8')), order };
   const rounds = Number(flag('rounds', '3'));
   const throughputLines = Number(flag('throughput-lines', '2000'));
   const mode = flag('mode', '');
