@@ -11,6 +11,7 @@ import { lineCounts } from './batch-counts';
 import { LineResultWriter, storeLineResults } from './line-results';
 import { BatchesConfig } from './batches.config';
 import { BatchEntity } from './entities/batch.entity';
+import { slices, yieldToLoop } from './yield-to-loop';
 
 interface ClaimedLine {
   batch_id: string;
@@ -29,6 +30,15 @@ const INSERT_CHUNK = 500;
  * batch and sorting them cost a claim 25–35 ms at 25,000 pending lines: quadratic in batch size.)
  */
 const CLAIM_FROM_BATCHES = 32;
+/**
+ * The batch runner's own CPU work comes in bounded pieces with a turn of the event loop between
+ * them, so a large batch never holds the loop for long (the same loop serves interactive requests
+ * when all services run in one process): input is validated 16 KiB at a time, lines are sent 16 at
+ * a time, output rows are serialized 250 at a time.
+ */
+const VALIDATE_SLICE_BYTES = 16 * 1024;
+const SEND_GROUP = 16;
+const OUTPUT_ROWS = 250;
 
 /**
  * Runs batches in every replica: validates new ones, claims lines with `FOR UPDATE SKIP LOCKED`
@@ -190,10 +200,13 @@ export class BatchRunner implements OnApplicationBootstrap, OnApplicationShutdow
         );
         pending = [];
       };
-      for await (const chunk of await this.storage.getStream(location.objectKey, { owner: row.ownerUserId })) {
-        validator.push(chunk as Buffer);
-        if (validator.firstProblem || lineError) break;
-        if (pending.length >= INSERT_CHUNK) await flush();
+      read: for await (const chunk of await this.storage.getStream(location.objectKey, { owner: row.ownerUserId })) {
+        for (const slice of slices(chunk as Buffer, VALIDATE_SLICE_BYTES)) {
+          validator.push(slice);
+          if (validator.firstProblem || lineError) break read;
+          if (pending.length >= INSERT_CHUNK) await flush();
+          else await yieldToLoop();
+        }
       }
       const problem = validator.firstProblem ?? (lineError ? null : validator.end());
       if (problem || lineError) {
@@ -257,10 +270,12 @@ export class BatchRunner implements OnApplicationBootstrap, OnApplicationShutdow
       [String(this.config.SWITCHYARD_BATCH_LEASE_MS), room, CLAIM_FROM_BATCHES],
     );
     const refillAt = Math.max(1, Math.floor(this.config.SWITCHYARD_BATCH_CONCURRENCY / 4));
-    for (const line of claimed) {
-      this.inFlight++;
+    // every claimed line counts as in flight (and has its lease renewed) before the first is sent
+    this.inFlight += claimed.length;
+    for (const line of claimed) this.held.set(`${line.batch_id}/${line.custom_id}`, { batchId: line.batch_id, customId: line.custom_id });
+    for (const [i, line] of claimed.entries()) {
+      if (i > 0 && i % SEND_GROUP === 0) await yieldToLoop();
       const key = `${line.batch_id}/${line.custom_id}`;
-      this.held.set(key, { batchId: line.batch_id, customId: line.custom_id });
       void this.run(line)
         .catch((error) => this.logger.error(`batch line ${line.batch_id}/${line.line_no} failed to run`, error))
         .finally(() => {
@@ -362,7 +377,10 @@ export class BatchRunner implements OnApplicationBootstrap, OnApplicationShutdow
           [batch.id, status, after],
         )) as { line_no: number; result: unknown }[];
         if (rows.length === 0) return;
-        yield Buffer.from(rows.map((r) => `${JSON.stringify(r.result)}\n`).join(''));
+        for (let i = 0; i < rows.length; i += OUTPUT_ROWS) {
+          if (i > 0) await yieldToLoop();
+          yield Buffer.from(rows.slice(i, i + OUTPUT_ROWS).map((r) => `${JSON.stringify(r.result)}\n`).join(''));
+        }
         after = rows[rows.length - 1].line_no;
       }
     }

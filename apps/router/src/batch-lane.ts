@@ -1,23 +1,41 @@
-import { Injectable } from '@nestjs/common';
+import { performance } from 'perf_hooks';
+import { Injectable, OnApplicationShutdown } from '@nestjs/common';
+import { BatchWidthController, INTERACTIVE_QUIET_MS } from './batch-width';
+import { LoopDelaySampler } from './loop-delay-sampler';
 import { RouterConfig } from './router.config';
 
-/** How long after the last interactive request the lane stays narrow. */
-const INTERACTIVE_QUIET_MS = 1000;
+/** The longest a slot stays idle after a line below one line's width: a batch keeps moving. */
+const MAX_IDLE_MS = 1000;
 
 /**
- * Batch lines share a bounded lane on each router replica, FIFO. It is wide while nobody else
- * is using the replica and narrows as soon as interactive requests arrive, so a large batch cannot
- * crowd them out of the CPU; interactive requests themselves never wait here.
+ * Batch lines share a bounded lane on each router replica, FIFO. Its width comes from a
+ * BatchWidthController: wide while nobody else uses the replica, narrowed as soon as interactive
+ * requests arrive, then adapted to the event-loop delay interactive traffic feels, so a large
+ * batch yields CPU rather than only slots. Interactive requests themselves never wait here.
  */
 @Injectable()
-export class BatchLane {
+export class BatchLane implements OnApplicationShutdown {
   private running = 0;
   private readonly waiting: (() => void)[] = [];
   private lastInteractive = -Infinity;
-  /** the clock; tests replace it */
-  now: () => number = Date.now;
+  /** the clock (monotonic, sub-millisecond: a fast line's duty cycle is measured with it); tests replace it */
+  now: () => number = () => performance.now();
+  private readonly width: BatchWidthController;
+  private readonly sampler: LoopDelaySampler;
 
-  constructor(private readonly config: RouterConfig) {}
+  constructor(config: RouterConfig) {
+    this.width = new BatchWidthController({
+      floor: Math.min(1 / config.SWITCHYARD_ROUTER_BATCH_SLOWDOWN_MAX, config.SWITCHYARD_ROUTER_BATCH_CONCURRENCY),
+      start: config.SWITCHYARD_ROUTER_BATCH_CONCURRENCY_SHARED,
+      ceiling: config.SWITCHYARD_ROUTER_BATCH_CONCURRENCY,
+      toleranceMs: config.SWITCHYARD_ROUTER_BATCH_DELAY_TOLERANCE_MS,
+    }, () => this.now());
+    this.sampler = new LoopDelaySampler(() => this.sampling(), (delayMs) => this.noteLoopDelay(delayMs));
+  }
+
+  onApplicationShutdown(): void {
+    this.sampler.stop();
+  }
 
   get inFlight(): number {
     return this.running;
@@ -27,31 +45,59 @@ export class BatchLane {
     return this.waiting.length;
   }
 
-  /** An interactive request arrived: batch lines step back for a while. */
-  noteInteractive(): void {
-    this.lastInteractive = this.now();
+  /** The sampler runs while batch lines or interactive requests are around, not on an idle replica. */
+  private sampling(): boolean {
+    return this.running > 0 || this.waiting.length > 0 || this.now() - this.lastInteractive < INTERACTIVE_QUIET_MS;
   }
 
-  private get limit(): number {
-    const busy = this.now() - this.lastInteractive < INTERACTIVE_QUIET_MS;
-    return busy ? this.config.SWITCHYARD_ROUTER_BATCH_CONCURRENCY_SHARED : this.config.SWITCHYARD_ROUTER_BATCH_CONCURRENCY;
+  /** An interactive request arrived: batch lines step back, as far as its latency needs. */
+  noteInteractive(): void {
+    this.lastInteractive = this.now();
+    this.width.noteInteractive();
+    this.sampler.start();
+  }
+
+  /** One event-loop delay sample: the width may change, and waiting lines run if it grew. */
+  noteLoopDelay(delayMs: number): void {
+    this.width.noteDelay(delayMs, this.running);
+    this.handOn();
   }
 
   async run<T>(task: () => Promise<T>): Promise<T> {
+    this.sampler.start();
     // a waiting line is woken with its slot already counted
-    if (this.running >= this.limit || this.waiting.length > 0) await new Promise<void>((resolve) => this.waiting.push(resolve));
+    if (this.running >= this.slots() || this.waiting.length > 0) await new Promise<void>((resolve) => this.waiting.push(resolve));
     else this.running++;
+    const started = this.now();
     try {
       return await task();
     } finally {
-      this.handOn();
+      this.release(this.now() - started);
     }
   }
 
-  /** A line finished: wake as many waiting lines, in order, as the current width allows. */
+  private slots(): number {
+    return Math.ceil(this.width.width());
+  }
+
+  /**
+   * Gives the slot back, at once while the width is a line or more; below that it stays taken
+   * for the rest of the duty cycle (a line that took 5 ms at width 0.25 keeps it 15 ms more).
+   */
+  private release(tookMs: number): void {
+    const width = this.width.width();
+    const idleMs = width < 1 ? Math.min(MAX_IDLE_MS, tookMs * (1 / width - 1)) : 0;
+    const free = () => {
+      this.running--;
+      this.handOn();
+    };
+    if (idleMs <= 0) free();
+    else setTimeout(free, idleMs).unref();
+  }
+
+  /** Wakes as many waiting lines, in order, as the current width allows (after a line ends, or the width grew). */
   private handOn(): void {
-    this.running--;
-    while (this.waiting.length > 0 && this.running < this.limit) {
+    while (this.waiting.length > 0 && this.running < this.slots()) {
       this.running++;
       this.waiting.shift()!();
     }
