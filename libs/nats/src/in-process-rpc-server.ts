@@ -4,6 +4,7 @@ import { finalize } from 'rxjs/operators';
 import { DomainError } from '@switchyard/contracts';
 import { InProcessRpc } from './in-process-rpc';
 import { requestScope } from './service-runtime';
+import { InFlightHandlers } from './in-flight-handlers';
 
 interface ErrorLogger {
   error(message: unknown, ...context: unknown[]): void;
@@ -18,8 +19,7 @@ interface ErrorLogger {
  */
 export class InProcessRpcServer extends Server implements CustomTransportStrategy {
   private readonly unregister: (() => void)[] = [];
-  private inFlight = 0;
-  private whenIdle: (() => void) | null = null;
+  private readonly inFlight = new InFlightHandlers();
 
   constructor(
     private readonly rpc: InProcessRpc,
@@ -40,14 +40,7 @@ export class InProcessRpcServer extends Server implements CustomTransportStrateg
   /** Stops taking requests, then waits (at most the grace period) for running handlers. */
   async close(): Promise<void> {
     for (const stop of this.unregister.splice(0)) stop();
-    if (this.inFlight === 0) return;
-    await new Promise<void>((resolve) => {
-      const timer = setTimeout(resolve, this.gracePeriodMs);
-      this.whenIdle = () => {
-        clearTimeout(timer);
-        resolve();
-      };
-    });
+    await this.inFlight.settled(this.gracePeriodMs);
   }
 
   on(): never {
@@ -60,7 +53,7 @@ export class InProcessRpcServer extends Server implements CustomTransportStrateg
 
   private async handle(subject: string, handler: MessageHandler, data: unknown): Promise<unknown> {
     const requestId = (data as { requestId?: unknown } | null)?.requestId;
-    this.inFlight++;
+    this.inFlight.started();
     let streaming = false;
     try {
       const run = () => handler(data, new NatsContext([subject, undefined as never]));
@@ -78,6 +71,6 @@ export class InProcessRpcServer extends Server implements CustomTransportStrateg
   }
 
   private done(): void {
-    if (--this.inFlight === 0) this.whenIdle?.();
+    this.inFlight.finished();
   }
 }

@@ -7,6 +7,7 @@ import { InProcessRpc } from './in-process-rpc';
 import { startMicroservice } from './microservice';
 import { RpcClient } from './rpc-client';
 import { requestScope } from './service-runtime';
+import { chunkStream } from './rpc-test-streams';
 
 const logged: unknown[] = [];
 const logger = { log: () => undefined, error: (message: unknown) => void logged.push(message), warn: () => undefined };
@@ -28,16 +29,7 @@ class ProbeHandlers {
 
   @MessagePattern(Subjects.routerRequestExecute)
   stream() {
-    return new Observable((subscriber) => {
-      let i = 0;
-      const timer = setInterval(() => {
-        subscriber.next({ chunk: i++ });
-        if (i === 3) {
-          clearInterval(timer);
-          subscriber.complete();
-        }
-      }, 5);
-    });
+    return chunkStream(3, 5);
   }
 
   @MessagePattern(Subjects.routerTokensCount)

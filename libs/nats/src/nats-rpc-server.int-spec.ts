@@ -10,6 +10,7 @@ import { LocalNats, startNatsServer } from '@switchyard/runtime';
 import { startMicroservice } from './microservice';
 import { ProducerLost, RpcClient } from './rpc-client';
 import { STREAM_PRODUCER_LOST_MS } from './stream-heartbeat';
+import { chunkStream } from './rpc-test-streams';
 
 const logged: unknown[] = [];
 const logger = { log: () => undefined, error: (message: unknown) => void logged.push(message), warn: () => undefined };
@@ -28,16 +29,7 @@ class ProbeHandlers {
   /** a streamed answer of three values */
   @MessagePattern(Subjects.routerRequestExecute)
   stream() {
-    return new Observable((subscriber) => {
-      let i = 0;
-      const timer = setInterval(() => {
-        subscriber.next({ chunk: i++ });
-        if (i === 3) {
-          clearInterval(timer);
-          subscriber.complete();
-        }
-      }, 5);
-    });
+    return chunkStream(3, 5);
   }
 
   /** a streamed answer that is silent longer than a receiver's producerLostMs before its one value */

@@ -3,6 +3,7 @@ import { Msg, NatsConnection, Subscription } from 'nats';
 import { isObservable, Observable } from 'rxjs';
 import { DomainError } from '@switchyard/contracts';
 import { STREAM_HEARTBEAT_MS } from './stream-heartbeat';
+import { InFlightHandlers } from './in-flight-handlers';
 
 interface ErrorLogger {
   error(message: unknown, ...context: unknown[]): void;
@@ -22,8 +23,7 @@ const decoder = new TextDecoder();
  */
 export class NatsRpcServer extends Server implements CustomTransportStrategy {
   private readonly subscriptions: Subscription[] = [];
-  private inFlight = 0;
-  private whenIdle: (() => void) | null = null;
+  private readonly inFlight = new InFlightHandlers();
 
   constructor(
     private readonly nc: NatsConnection,
@@ -45,14 +45,7 @@ export class NatsRpcServer extends Server implements CustomTransportStrategy {
   /** Stops taking requests (what was already delivered is still handled), then waits for running handlers. */
   async close(): Promise<void> {
     await Promise.all(this.subscriptions.splice(0).map((s) => (this.nc.isClosed() ? undefined : s.drain().catch(() => undefined))));
-    if (this.inFlight === 0) return;
-    await new Promise<void>((resolve) => {
-      const timer = setTimeout(resolve, this.gracePeriodMs);
-      this.whenIdle = () => {
-        clearTimeout(timer);
-        resolve();
-      };
-    });
+    await this.inFlight.settled(this.gracePeriodMs);
   }
 
   on(): never {
@@ -76,7 +69,7 @@ export class NatsRpcServer extends Server implements CustomTransportStrategy {
     const respond = msg.reply && typeof id === 'string'
       ? (packet: object) => void msg.respond(encoder.encode(JSON.stringify({ id, ...packet })))
       : () => undefined;
-    this.inFlight++;
+    this.inFlight.started();
     try {
       const result: unknown = await handler(request.data, new NatsContext([msg.subject, msg.headers as never]));
       if (isObservable(result)) await this.relay(result, respond);
@@ -87,7 +80,7 @@ export class NatsRpcServer extends Server implements CustomTransportStrategy {
       this.errors.error(`Unhandled error serving ${msg.subject}${typeof requestId === 'string' ? ` for request ${requestId}` : ''}`, error);
       respond({ err: new DomainError('internal_error', 'Internal error').toWire(), isDisposed: true });
     } finally {
-      if (--this.inFlight === 0) this.whenIdle?.();
+      this.inFlight.finished();
     }
   }
 
