@@ -1,9 +1,11 @@
 import type { UsageEvent } from '@switchyard/contracts';
 import type { JsonLogger } from '@switchyard/logging';
 import type { NatsConnection } from 'nats';
+import type { RouterConfig } from './router.config';
 import { UsagePublisher } from './usage-publisher';
 
 const event = (requestId: string) => ({ requestId }) as UsageEvent;
+const lingering = (ms: number) => ({ SWITCHYARD_USAGE_PUBLISH_LINGER_MS: ms }) as RouterConfig;
 
 /** A JetStream whose publishes are acknowledged when the test says so. */
 function controlledJetStream() {
@@ -30,7 +32,7 @@ describe('UsagePublisher', () => {
 
   it('publishes an event at once when idle, and groups the events that finish while a publish is in flight', async () => {
     const { nc, sent, ackNext } = controlledJetStream();
-    const publisher = new UsagePublisher(nc, logger);
+    const publisher = new UsagePublisher(nc, logger, lingering(0));
     publisher.publish(event('req_1'));
     expect(sent).toEqual([{ requestIds: ['req_1'], msgID: 'usage:req_1:1' }]);
     publisher.publish(event('req_2'));
@@ -45,7 +47,7 @@ describe('UsagePublisher', () => {
 
   it('publishes what is still waiting before it shuts down', async () => {
     const { nc, sent, ackNext } = controlledJetStream();
-    const publisher = new UsagePublisher(nc, logger);
+    const publisher = new UsagePublisher(nc, logger, lingering(0));
     publisher.publish(event('req_a'));
     publisher.publish(event('req_b'));
     let done = false;
@@ -56,5 +58,43 @@ describe('UsagePublisher', () => {
     await ackNext();
     await shutdown;
     expect(done).toBe(true);
+  });
+
+  describe('with a linger', () => {
+    beforeEach(() => jest.useFakeTimers());
+    afterEach(() => jest.useRealTimers());
+
+    it('holds an event that finds no publish in flight for the linger, and sends the events finished meanwhile with it', () => {
+      const { nc, sent } = controlledJetStream();
+      const publisher = new UsagePublisher(nc, logger, lingering(5));
+      publisher.publish(event('req_1'));
+      jest.advanceTimersByTime(4);
+      publisher.publish(event('req_2'));
+      expect(sent).toHaveLength(0);
+      jest.advanceTimersByTime(1);
+      expect(sent).toEqual([{ requestIds: ['req_1', 'req_2'], msgID: 'usage:req_1:2' }]);
+      publisher.publish(event('req_3'));
+      jest.advanceTimersByTime(10);
+      expect(sent).toHaveLength(1);
+    });
+
+    it('sends a full group without waiting out the linger', () => {
+      const { nc, sent } = controlledJetStream();
+      const publisher = new UsagePublisher(nc, logger, lingering(1000));
+      for (let i = 0; i < 256; i++) publisher.publish(event(`req_${i}`));
+      expect(sent).toHaveLength(1);
+      expect(sent[0].requestIds).toHaveLength(256);
+    });
+
+    it('publishes a lingering group at once on shutdown', async () => {
+      const { nc, sent, ackNext } = controlledJetStream();
+      const publisher = new UsagePublisher(nc, logger, lingering(1000));
+      publisher.publish(event('req_a'));
+      const shutdown = publisher.onApplicationShutdown();
+      expect(sent.map((s) => s.requestIds)).toEqual([['req_a']]);
+      jest.useRealTimers();
+      await ackNext();
+      await shutdown;
+    });
   });
 });

@@ -3,6 +3,7 @@ import { NatsConnection } from 'nats';
 import { Events, Streams, UsageEvent, UsageEventGroup } from '@switchyard/contracts';
 import { JsonLogger } from '@switchyard/logging';
 import { ensureStream, LOGGER, NATS_CONNECTION, publishDurable } from '@switchyard/nats';
+import { RouterConfig } from './router.config';
 
 const RETRY_DELAYS_MS = [100, 500, 2000, 5000, 10000];
 /** events in one message at most (a few hundred bytes each) */
@@ -10,19 +11,28 @@ const MAX_GROUP = 256;
 
 /**
  * Puts usage on JetStream without holding up the answer to the caller. One publish is in flight at
- * a time; events finished meanwhile wait and go together in the next message, so an idle replica
- * publishes each event at once and a busy one sends one durable message (one ack, one stored
- * message, one delivery to billing) for many requests. A group keeps its message id across retries,
- * so a retried publish is deduplicated by the stream; billing is idempotent per request id anyway.
+ * a time; events finished meanwhile wait and go together in the next message, and an event that
+ * finds none in flight waits SWITCHYARD_USAGE_PUBLISH_LINGER_MS for others, so a busy replica sends
+ * one durable message (one publish and ack, one stored message, one delivery and ack to billing)
+ * for many requests, where a publish round trip shorter than the gap between requests would
+ * otherwise send one each. A group keeps its message id across retries, so a retried publish is
+ * deduplicated by the stream; billing is idempotent per request id anyway.
  */
 @Injectable()
 export class UsagePublisher implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly js;
   private waiting: UsageEvent[] = [];
   private sending: Promise<void> | null = null;
+  private lingering: NodeJS.Timeout | null = null;
+  private readonly lingerMs: number;
 
-  constructor(@Inject(NATS_CONNECTION) private readonly nc: NatsConnection, @Inject(LOGGER) private readonly logger: JsonLogger) {
+  constructor(
+    @Inject(NATS_CONNECTION) private readonly nc: NatsConnection,
+    @Inject(LOGGER) private readonly logger: JsonLogger,
+    config: RouterConfig,
+  ) {
     this.js = nc.jetstream();
+    this.lingerMs = config.SWITCHYARD_USAGE_PUBLISH_LINGER_MS;
   }
 
   async onApplicationBootstrap(): Promise<void> {
@@ -31,12 +41,21 @@ export class UsagePublisher implements OnApplicationBootstrap, OnApplicationShut
 
   /** Graceful shutdown publishes what is still waiting. */
   async onApplicationShutdown(): Promise<void> {
+    if (this.lingering) this.sendNow();
     while (this.sending) await this.sending;
   }
 
   publish(event: UsageEvent): void {
     this.waiting.push(event);
-    if (!this.sending) this.sending = this.sendWaiting();
+    if (this.sending) return;
+    if (this.lingerMs === 0 || this.waiting.length >= MAX_GROUP) this.sendNow();
+    else this.lingering ??= setTimeout(() => this.sendNow(), this.lingerMs);
+  }
+
+  private sendNow(): void {
+    if (this.lingering) clearTimeout(this.lingering);
+    this.lingering = null;
+    this.sending = this.sendWaiting();
   }
 
   private async sendWaiting(): Promise<void> {
