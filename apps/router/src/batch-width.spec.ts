@@ -54,16 +54,48 @@ describe('BatchWidthController', () => {
     width.noteInteractive();
     width.width();
     busyWindow(1, 0);
-    for (let i = 0; i < 10; i++) busyWindow(20, 16);
+    for (let i = 0; i < 10; i++) busyWindow(20, width.width());
     expect(width.width()).toBe(2);
   });
 
-  it('grows one line per healthy window (recover)', () => {
+  it('doubles per healthy window until the first window that hurts (slow start), then grows one line at a time', () => {
     width.noteInteractive();
     width.width();
     busyWindow(1, 0);
-    expect(busyWindow(1.5, 16)).toBe(17);
-    expect(busyWindow(2.9, 17)).toBe(18); // within the tolerance
+    expect(busyWindow(1, 16)).toBe(32);
+    expect(busyWindow(1, 32)).toBe(64);
+    expect(busyWindow(9, 64)).toBe(32);
+    expect(busyWindow(1, 32)).toBe(33);
+  });
+
+  it('neither narrows nor widens on a window in which lines from before the last drop were still running', () => {
+    width.noteInteractive();
+    width.width();
+    busyWindow(1, 0);
+    expect(busyWindow(20, 128)).toBe(16); // the 128 of a batch that ran alone, finishing: not this width's harm
+    expect(busyWindow(0.5, 40)).toBe(16); // nor evidence that this width is harmless
+    expect(width.baseline).toBe(0.5); // but a lower delay still lowers the baseline
+    expect(busyWindow(9, 16)).toBe(8);
+  });
+
+  it('without a baseline, takes the lowest delay of windows in which older lines finish (a batch that ran before the traffic came)', () => {
+    width.noteInteractive();
+    width.width();
+    busyWindow(20, 128);
+    expect(width.baseline).toBe(20);
+    busyWindow(6, 60);
+    expect(width.baseline).toBe(6); // the drain's lowest delay, lowered further by the first real window
+    expect(busyWindow(2, 16)).toBe(32);
+    expect(width.baseline).toBe(2);
+  });
+
+  it('grows one line per healthy window after a back-off (recover)', () => {
+    width.noteInteractive();
+    width.width();
+    busyWindow(1, 0);
+    expect(busyWindow(9, 16)).toBe(8);
+    expect(busyWindow(1.5, 8)).toBe(9);
+    expect(busyWindow(2.9, 9)).toBe(10); // within the tolerance
   });
 
   it('never goes above the ceiling', () => {
@@ -91,9 +123,9 @@ describe('BatchWidthController', () => {
   it('takes the first window with batch lines as the baseline when it has none, and only judges later ones', () => {
     width.noteInteractive();
     width.width();
-    expect(busyWindow(5, 16)).toBe(17);
+    expect(busyWindow(5, 16)).toBe(32);
     expect(width.baseline).toBe(5);
-    expect(busyWindow(3, 17)).toBe(18);
+    expect(busyWindow(3, 32)).toBe(64);
     expect(width.baseline).toBe(3); // a lower delay lowers it at once
   });
 

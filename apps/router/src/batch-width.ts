@@ -7,7 +7,7 @@ export interface BatchWidthLimits {
   floor: number;
   /** the width while no interactive request is around (what an idle system gives a batch) */
   ceiling: number;
-  /** the width the lane drops to the moment interactive traffic appears; it adapts from there */
+  /** the width the lane drops to the moment interactive traffic appears; it adapts from there (slow start: doubling until the first back-off) */
   start: number;
   /** event-loop delay (the worst sample of a window, ms) batch lines may add over the baseline before the lane narrows */
   toleranceMs: number;
@@ -19,7 +19,7 @@ export const INTERACTIVE_QUIET_MS = 1000;
 export const DECIDE_EVERY_MS = 100;
 /** Multiplicative decrease: the width kept when interactive traffic suffers. */
 const BACK_OFF = 0.5;
-/** Additive increase per healthy window (below one line, the duty cycle doubles instead). */
+/** Additive increase per healthy window (below one line, or before the first back-off, the width doubles instead). */
 const STEP_UP = 1;
 /** How far a window without batch lines moves the baseline towards its delay (interactive traffic alone). */
 const BASELINE_ALONE = 0.2;
@@ -35,18 +35,24 @@ const BASELINE_RISE = 0.01;
  * traffic feels: the event-loop delay, sampled while interactive requests or batch lines are
  * around. Windows without batch lines teach the baseline; in a window with batch lines the width
  * halves when the window's worst delay exceeds the baseline by more than the tolerance, and grows by one
- * line otherwise. Below one line the width is a duty cycle: a fast line (a 0 ms upstream) would
+ * line otherwise. When interactive traffic appears the width drops to a small start (one line by
+ * default: a line may cost a core, with a fast upstream, or nothing, with a slow one) and doubles
+ * per healthy window until the first window that hurts (TCP's slow start), so lines that cost little
+ * are back to many within a second and lines that cost a core never run many at once next to traffic. Below one line the width is a duty cycle: a fast line (a 0 ms upstream) would
  * otherwise keep a whole core busy one line at a time. Once interactive traffic has been quiet for a second the lane opens fully.
  * Framework-free; the clock is injected.
  */
 export class BatchWidthController {
   private current: number;
   private shared = false;
+  /** slow start: since traffic appeared, no window has hurt it yet, so a healthy window doubles the width */
+  private probing = false;
   private lastInteractive = -Infinity;
   private windowStart = 0;
   private delayMax = 0;
   private delayCount = 0;
   private batchSeen = false;
+  private mostRunning = 0;
   private baselineMs: number | null = null;
 
   constructor(private readonly limits: BatchWidthLimits, private readonly now: () => number) {
@@ -63,6 +69,7 @@ export class BatchWidthController {
     this.delayMax = Math.max(this.delayMax, ms);
     this.delayCount++;
     if (batchLinesRunning > 0) this.batchSeen = true;
+    this.mostRunning = Math.max(this.mostRunning, batchLinesRunning);
     this.width();
   }
 
@@ -82,6 +89,7 @@ export class BatchWidthController {
     if (!this.shared) {
       // traffic just appeared: step back at once, then adapt from a known width
       this.shared = true;
+      this.probing = true;
       this.current = clamp(this.limits.start, this.limits.floor, this.limits.ceiling);
       this.openWindow(t);
       return this.current;
@@ -95,6 +103,10 @@ export class BatchWidthController {
     if (this.delayCount > 0) {
       // the worst sample, not the mean: the stalls that make interactive p99 are brief
       if (!this.batchSeen) this.baselineMs = this.baselineMs === null ? this.delayMax : this.baselineMs + (this.delayMax - this.baselineMs) * BASELINE_ALONE;
+      // lines started before the width last dropped were still finishing (the 128 of a batch that ran
+      // alone, or the half a back-off cut): the window measured the old width, not this one, so it
+      // neither narrows nor widens the lane; it can only lower the baseline
+      else if (this.mostRunning > Math.ceil(this.current)) this.baselineMs = Math.min(this.baselineMs ?? this.delayMax, this.delayMax);
       else this.judge(this.delayMax);
     }
     this.openWindow(t);
@@ -103,9 +115,10 @@ export class BatchWidthController {
   private judge(delayMs: number): void {
     const baseline = this.baselineMs ?? delayMs;
     const hurting = delayMs > baseline + this.limits.toleranceMs;
+    if (hurting) this.probing = false;
     this.current = hurting
       ? Math.max(this.limits.floor, this.current > 1 ? Math.floor(this.current * BACK_OFF) : this.current * BACK_OFF)
-      : Math.min(this.limits.ceiling, this.current < 1 ? Math.min(1, this.current * 2) : this.current + STEP_UP);
+      : Math.min(this.limits.ceiling, this.current < 1 ? Math.min(1, this.current * 2) : this.probing ? this.current * 2 : this.current + STEP_UP);
     this.baselineMs = delayMs < baseline ? delayMs : baseline + (delayMs - baseline) * BASELINE_RISE;
   }
 
@@ -114,6 +127,7 @@ export class BatchWidthController {
     this.delayMax = 0;
     this.delayCount = 0;
     this.batchSeen = false;
+    this.mostRunning = 0;
   }
 }
 

@@ -26,8 +26,12 @@ export class RouterConfig extends WithChargePolicy(WithS3(UpstreamPolicyConfig))
   @IsInt() @Min(1) SWITCHYARD_CACHE_MAX_TTL_SECONDS: number = 86_400;
   /** batch lines one router replica runs at once while no interactive request is around */
   @IsInt() @Min(1) @Max(10_000) SWITCHYARD_ROUTER_BATCH_CONCURRENCY: number = 128;
-  /** ... the width it drops to as interactive requests arrive; from there it adapts to their event-loop delay */
-  @IsInt() @Min(1) @Max(10_000) SWITCHYARD_ROUTER_BATCH_CONCURRENCY_SHARED: number = 16;
+  /**
+   * ... the width it drops to as interactive requests arrive; from there it adapts to their event-loop delay.
+   * One line: the lane cannot tell a line that costs a core (a fast upstream) from one that waits on a slow
+   * upstream, so it starts from what is safe and grows while interactive traffic does not suffer
+   */
+  @IsInt() @Min(1) @Max(10_000) SWITCHYARD_ROUTER_BATCH_CONCURRENCY_SHARED: number = 1;
   /** ... and at most this many times slower than one line at a time (one line, then idle for N − 1 times as long), however slow interactive traffic is */
   @IsInt() @Min(1) @Max(1000) SWITCHYARD_ROUTER_BATCH_SLOWDOWN_MAX: number = 16;
   /** event-loop delay (ms, the worst of each 100 ms) batch lines may add to what interactive traffic alone sees before the lane halves */
