@@ -11,13 +11,18 @@ import { SecretBox } from './secret-box';
 
 /**
  * The routable channels, held in memory so the hot path never queries Postgres. Every replica
- * reloads on a `router.channel.changed` broadcast, and periodically as a safety net.
+ * reloads on a `router.channel.changed` broadcast, and periodically as a safety net. The writer
+ * flushes the broadcast before it answers, so it reaches every replica before the caller's next
+ * request does; a reader (`current()`) waits for the reloads broadcasts have started, so that
+ * request sees the change on any replica.
  */
 @Injectable()
 export class ChannelTable implements OnApplicationBootstrap, OnApplicationShutdown {
   private channels: RoutableChannel[] = [];
   private subscription: Subscription | null = null;
   private timer: NodeJS.Timeout | null = null;
+  /** the reloads broadcasts started, chained: a change committed during one reload is read by the next */
+  private reloading: Promise<void> | null = null;
 
   constructor(
     private readonly ds: DataSource,
@@ -29,7 +34,7 @@ export class ChannelTable implements OnApplicationBootstrap, OnApplicationShutdo
 
   async onApplicationBootstrap(): Promise<void> {
     await this.reload();
-    this.subscription = onBroadcast(this.nc, Events.routerChannelChanged, () => void this.reloadLogged());
+    this.subscription = onBroadcast(this.nc, Events.routerChannelChanged, () => this.reloadAfterBroadcast());
     this.timer = setInterval(() => void this.reloadLogged(), this.config.SWITCHYARD_CHANNEL_REFRESH_MS);
     this.timer.unref();
   }
@@ -39,7 +44,9 @@ export class ChannelTable implements OnApplicationBootstrap, OnApplicationShutdo
     if (this.timer) clearInterval(this.timer);
   }
 
-  all(): readonly RoutableChannel[] {
+  /** The channels as of every change broadcast before now. */
+  async current(): Promise<readonly RoutableChannel[]> {
+    while (this.reloading) await this.reloading;
     return this.channels;
   }
 
@@ -47,6 +54,7 @@ export class ChannelTable implements OnApplicationBootstrap, OnApplicationShutdo
   async changed(): Promise<void> {
     await this.reload();
     broadcast(this.nc, Events.routerChannelChanged, {});
+    await this.nc.flush();
   }
 
   async reload(): Promise<void> {
@@ -68,6 +76,14 @@ export class ChannelTable implements OnApplicationBootstrap, OnApplicationShutdo
       });
     }
     this.channels = next;
+  }
+
+  private reloadAfterBroadcast(): void {
+    const next = (this.reloading ?? Promise.resolve()).then(() => this.reloadLogged());
+    this.reloading = next;
+    void next.then(() => {
+      if (this.reloading === next) this.reloading = null;
+    });
   }
 
   private async reloadLogged(): Promise<void> {

@@ -171,7 +171,7 @@ export class ChannelsService {
    */
   async test(ref: ChannelRef): Promise<ChannelTestView> {
     const row = await this.find(ref);
-    const channel = this.table.all().find((c) => c.id === row.id);
+    const channel = (await this.table.current()).find((c) => c.id === row.id);
     if (!channel) throw new DomainError('invalid_value', `Channel ${row.id} cannot be used: its key cannot be decrypted`, 'id');
     const adapter = adapterFor(channel.provider)!;
     // a one-token chat in the channel's own API (translated where it speaks another), else an embedding

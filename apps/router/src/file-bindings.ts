@@ -63,9 +63,9 @@ export class FileBindings {
   ) {}
 
   /** Channels that can hold a file for `endpoint` (and `model`, when given): they speak that endpoint natively. */
-  private holdersFor(req: BindFileRequest, policy: RoutingPolicy): RoutableChannel[] {
+  private async holdersFor(req: BindFileRequest, policy: RoutingPolicy): Promise<RoutableChannel[]> {
     const types = channelTypesFor(policy);
-    const holders = this.table.all().filter((c) => {
+    const holders = (await this.table.current()).filter((c) => {
       const adapter = adapterFor(c.provider);
       return c.status === 'enabled' && types.includes(c.type) && visibleTo(c, req.principal.userId) && c.endpoints.includes(req.endpoint) &&
         adapter !== undefined && adapter.endpoints.includes(req.endpoint) && (req.model === undefined || servesModel(c, req.model));
@@ -88,7 +88,7 @@ export class FileBindings {
    * copy when the file is used, so the binding only pins the route.
    */
   async bind(req: BindFileRequest, policy: RoutingPolicy): Promise<FileBindingView> {
-    const holders = this.holdersFor(req, policy);
+    const holders = await this.holdersFor(req, policy);
     if (holders.length === 0) {
       if (!req.required) return { fileId: req.fileId, channelId: null, upstreamFileId: null };
       const what = req.model ? `\`${req.model}\` on ${req.endpoint}` : req.endpoint;
@@ -129,7 +129,7 @@ export class FileBindings {
     )) as [BindingRow[], number];
     const row = rows[0];
     if (!row) return { unbound: false };
-    const channel = this.table.all().find((c) => c.id === row.channel_id);
+    const channel = (await this.table.current()).find((c) => c.id === row.channel_id);
     const adapter = channel && adapterFor(channel.provider);
     if (channel && row.upstream_file_id && adapter?.deleteFile) {
       const target = upstreamTargetOf(channel, this.config.SWITCHYARD_ALLOW_PRIVATE_UPSTREAMS);

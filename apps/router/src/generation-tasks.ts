@@ -38,7 +38,7 @@ export class GenerationTasks {
   }
 
   async poll(req: PollTaskRequest): Promise<PolledTask> {
-    const channel = this.table.all().find((c) => c.id === req.channelId && visibleTo(c, req.principal.userId));
+    const channel = (await this.table.current()).find((c) => c.id === req.channelId && visibleTo(c, req.principal.userId));
     if (!channel || channel.status === 'disabled') {
       return { status: 'failed', progress: null, files: [], error: { code: 'channel_removed', message: 'The channel running this task was removed or disabled' } };
     }

@@ -53,7 +53,7 @@ export class ModelsService {
   async list(principal: Principal): Promise<ModelView[]> {
     const policy = this.policies.policyOf(principal.userId);
     const types = channelTypesFor(policy);
-    const reachable = this.table.all().filter((c) => c.status === 'enabled' && types.includes(c.type) && visibleTo(c, principal.userId));
+    const reachable = (await this.table.current()).filter((c) => c.status === 'enabled' && types.includes(c.type) && visibleTo(c, principal.userId));
     const byModel = new Map<string, { owner: string; routes: Set<InferenceEndpoint> }>();
     for (const channel of orderCandidates(reachable, policy, () => 0)) {
       for (const id of [...channel.models, ...Object.keys(channel.modelMapping)]) {

@@ -93,7 +93,7 @@ export class RequestExecutor {
     if (!pin) return { candidates, pin };
     const pinned = candidates.filter((c) => c.id === pin.channelId);
     if (pinned.length > 0) return { candidates: pinned, pin };
-    const holder = this.table.all().find((c) => c.id === pin.channelId);
+    const holder = (await this.table.current()).find((c) => c.id === pin.channelId);
     if (holder && holder.status === 'enabled' && !servesModel(holder, req.body.model)) {
       throw new DomainError('invalid_value', `The files or the previous response this request references are held by a channel that does not serve \`${req.body.model}\`; use one of: ${holder.models.join(', ')}`, 'model');
     }
@@ -102,9 +102,9 @@ export class RequestExecutor {
 
   private async candidates(req: ExecuteRequest, policy: RoutingPolicy): Promise<RoutableChannel[]> {
     const query = { userId: req.principal.userId, model: req.body.model, endpoint: req.endpoint };
-    let candidates = candidatesFor(this.table.all(), query, policy);
+    let candidates = candidatesFor((await this.table.current()), query, policy);
     // a channel created a moment ago on another replica may not have reached this one yet
-    if (candidates.length === 0 && (await this.reloadedOnMiss())) candidates = candidatesFor(this.table.all(), query, policy);
+    if (candidates.length === 0 && (await this.reloadedOnMiss())) candidates = candidatesFor((await this.table.current()), query, policy);
     const usable = candidates.filter((c) => {
       const adapter = adapterFor(c.provider);
       return adapter !== undefined && bridgeFor(req.endpoint, adapter.endpoints) !== null;

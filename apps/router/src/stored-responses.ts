@@ -47,7 +47,7 @@ export class StoredResponses {
 
   async fetch(req: StoredResponseRequest): Promise<Record<string, unknown>> {
     const [row] = (await this.ds.query(`SELECT channel_id FROM router.stored_responses WHERE response_id = $1 AND owner_user_id = $2`, [req.responseId, req.principal.userId])) as { channel_id: string }[];
-    const channel = row && this.table.all().find((c) => c.id === row.channel_id && visibleTo(c, req.principal.userId));
+    const channel = row && (await this.table.current()).find((c) => c.id === row.channel_id && visibleTo(c, req.principal.userId));
     const adapter = channel && adapterFor(channel.provider);
     if (!channel || !adapter?.storedResponse) throw new DomainError('not_found', `No stored response with id '${req.responseId}'`, 'response_id', 404);
     const call = { endpoint: '/v1/responses' as const, target: upstreamTargetOf(channel, this.config.SWITCHYARD_ALLOW_PRIVATE_UPSTREAMS), body: {}, timeoutMs: this.config.SWITCHYARD_UPSTREAM_TIMEOUT_MS };
