@@ -542,7 +542,9 @@ export async function batchWithKilledReplica(ctx: BenchContext, lines: number) {
   });
   if (!kill) throw new Error(`the batch ended (${batch.status}) before half its lines were done`);
   const killed = kill as { t: number; done: number };
-  const after = samples.filter((s) => s.t > killed.t);
+  // a fast machine can finish the batch at the very sample the kill was made at: nothing comes after it
+  const later = samples.filter((s) => s.t > killed.t);
+  const after = later.length > 0 ? later : [killed];
   const resumed = after.find((s) => s.done > killed.done) ?? after[after.length - 1];
   // the restarted process runs every line nobody holds; those the dead one held wait for their lease
   const stalledFrom = after.find((s, i) => s.t >= resumed.t && s.done < lines && after.slice(i).every((later) => later.done === s.done || later.done === lines)) ?? after[after.length - 1];
