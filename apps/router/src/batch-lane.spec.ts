@@ -22,6 +22,17 @@ function gatedLines(lane: BatchLane, count: number) {
 
 const turn = () => new Promise((r) => setImmediate(r));
 
+/** Puts the lane on the test's clock; each call of the result is one decision window of interactive traffic at that event-loop delay. */
+function decisionWindow(lane: BatchLane, clock: { ms: number }): (delayMs: number) => void {
+  lane.now = () => clock.ms;
+  return (delayMs) => {
+    lane.noteInteractive();
+    for (let i = 0; i < 10; i++) lane.noteLoopDelay(delayMs);
+    clock.ms += DECIDE_EVERY_MS;
+    lane.noteLoopDelay(delayMs);
+  };
+}
+
 describe('BatchLane', () => {
   let lane: BatchLane;
   afterEach(() => lane.onApplicationShutdown());
@@ -72,14 +83,8 @@ describe('BatchLane', () => {
 
   it('follows the event-loop delay next to interactive traffic: fewer lines when it grows, more when it eases', async () => {
     lane = laneOf(8, 4);
-    let clock = 10_000;
-    lane.now = () => clock;
-    const window = (delayMs: number) => {
-      lane.noteInteractive();
-      for (let i = 0; i < 10; i++) lane.noteLoopDelay(delayMs);
-      clock += DECIDE_EVERY_MS;
-      lane.noteLoopDelay(delayMs);
-    };
+    const clock = { ms: 10_000 };
+    const window = decisionWindow(lane, clock);
     lane.noteInteractive();
     window(1); // interactive traffic alone: the baseline
     const lines = gatedLines(lane, 8);
@@ -101,22 +106,16 @@ describe('BatchLane', () => {
 
   it('below one line, keeps the slot idle for the rest of the duty cycle after each line', async () => {
     lane = laneOf(4, 1, 4);
-    let clock = 10_000;
-    lane.now = () => clock;
-    const window = (delayMs: number) => {
-      lane.noteInteractive();
-      for (let i = 0; i < 10; i++) lane.noteLoopDelay(delayMs);
-      clock += DECIDE_EVERY_MS;
-      lane.noteLoopDelay(delayMs);
-    };
+    const clock = { ms: 10_000 };
+    const window = decisionWindow(lane, clock);
     lane.noteInteractive();
     window(1);
-    const lineStarts = clock;
+    const lineStarts = clock.ms;
     const lines = gatedLines(lane, 3);
     await turn();
     window(10);
     window(10); // 1 → 0.5 → 0.25: one line, then three times its time idle
-    clock = lineStarts + 4; // line 0 took 4 ms (the windows' clock steps aside)
+    clock.ms = lineStarts + 4; // line 0 took 4 ms (the windows' clock steps aside)
     lines.open(0);
     await lines.runs[0]; // its answer is not held back
     await turn();
