@@ -27,7 +27,7 @@ export function rewriteReport(mdPath: string, jsonPath: string): void {
   writeReport(mdPath, JSON.parse(readFileSync(jsonPath, 'utf8')) as Results, plots);
 }
 
-/** docs/benchmarks.md: the summary against the issue's Targets table (one column per mode), then each mode's workloads. */
+/** docs/benchmarks.md: the summary against the speed targets (one column per mode), then each mode's workloads. */
 export function writeReport(path: string, r: Results, plots: WrittenPlot[]): void {
   // a run from before the modes (one stack of five processes) reads as split mode
   const modes = (r.modes ?? { split: { ...r, mode: 'split', launcher_ran: 'split', processes: Object.keys(r.idle_rss_mb ?? {}) } }) as Partial<Record<Mode, ModeResults>>;
@@ -46,7 +46,7 @@ real user. The admin key (role admin: no limit) is a second row. **Portkey's ope
 ${r.portkey_version}, started with \`--headless\`, headers \`x-portkey-provider: openai\` and \`x-portkey-custom-host\`) is pointed at
 the same mocks and measured in the same interleaved rounds and the same throughput steps. Latency figures are a path minus
 the same mock called directly in the same rounds (median of round medians). ${r.mock_pinned_cpu === null ? 'The mock could not be pinned to a core.' : `While latency is measured at concurrency 1, the 0 ms mock is pinned to CPU ${r.mock_pinned_cpu} (taskset).`}
-Targets are those of issue 16's Targets table (and the earlier benchmark issue's for what was already met).
+Targets are the project's speed targets (tools/bench/src/summary.ts), shown in each row.
 
 ## Summary
 

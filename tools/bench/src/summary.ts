@@ -77,7 +77,7 @@ export function linesLostOrRepeated(k: { lines: number; output_lines: number; ou
 
 const both = (bound: Bound): Partial<Record<Mode, Bound>> => ({ single: bound, split: bound });
 
-/** The rows of the issue's Targets table, in its order, then the targets already met that must stay met. */
+/** The speed targets, in the order the report shows them, then the targets already met that must stay met. */
 export function targetFigures(modes: Partial<Record<Mode, ModeResults>>): FigureSpec[] {
   const all = Object.values(modes).filter((m): m is ModeResults => m !== undefined);
   const batchKinds = [...new Map(all.flatMap((m) => (m.batches ?? []) as any[]).map((b) => [`${b.lines}/${b.upstream_ms}`, b])).values()];

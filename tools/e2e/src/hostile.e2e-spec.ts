@@ -30,7 +30,7 @@ interface Victim extends Tenant {
 }
 
 /**
- * Issue 15's hostile suite: one running system, two victims with credits and data, and an attacker
+ * The hostile suite: one running system, two victims with credits and data, and an attacker
  * with a small balance who tries every route family against them. Each `it` is one attack family;
  * each family tries all its cases and names every one that did not hold.
  */
