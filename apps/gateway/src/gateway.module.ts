@@ -18,15 +18,15 @@ import { GatewayFilesService } from './files/files.service';
 import { GatewayConfig } from './gateway.config';
 import { AllExceptionsFilter } from './http/all-exceptions.filter';
 import { HealthController } from './http/health.controller';
-import { BatchesController } from './inference/batches.controller';
+import { BatchesController } from './batches/batches.controller';
 import { InferenceController } from './inference/inference.controller';
 import { AudioController } from './inference/audio.controller';
-import { GenerationTasksController } from './inference/generation-tasks.controller';
+import { GenerationTasksController } from './tasks/generation-tasks.controller';
 import { InferenceService } from './inference/inference.service';
 import { InterruptedStreamBilling } from './inference/interrupted-stream-usage';
-import { ModelsController } from './inference/models.controller';
+import { ModelsController } from './models/models.controller';
 import { RawInferenceRoutes } from './inference/raw-inference-routes';
-import { UsageController } from './inference/usage.controller';
+import { UsageController } from './usage/usage.controller';
 
 @Module({})
 export class GatewayModule {

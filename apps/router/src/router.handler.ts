@@ -6,14 +6,14 @@ import {
   PollTaskRequest, SetRoutingPolicyRequest, StoredResponseRequest, Subjects, SubmitTaskRequest, UnbindFileRequest, UpdateChannelRequest,
 } from '@switchyard/contracts';
 import { checkHealth } from '@switchyard/nats';
-import { BatchLane } from './batch-lane';
-import { ChannelsService } from './channels.service';
-import { FileBindings } from './file-bindings';
-import { GenerationTasks } from './generation-tasks';
-import { StoredResponses } from './stored-responses';
-import { ModelsService } from './models.service';
-import { RequestExecutor } from './request-executor';
-import { RoutingPolicies } from './routing-policies';
+import { BatchLane } from './execution/batch-lane';
+import { ChannelsService } from './channels/channels.service';
+import { FileBindings } from './inputs/file-bindings';
+import { GenerationTasks } from './execution/generation-tasks';
+import { StoredResponses } from './execution/stored-responses';
+import { ModelsService } from './routing/models.service';
+import { RequestExecutor } from './execution/request-executor';
+import { RoutingPolicies } from './routing/routing-policies';
 
 /** NATS edge of the router: validate, delegate. */
 @Controller()

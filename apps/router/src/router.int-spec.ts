@@ -6,7 +6,7 @@ import { ExecuteRawReply, ExecuteRequest, Principal, StreamEvent, Streams, Subje
 import { RpcClient } from '@switchyard/nats';
 import { InProcessService, MockUpstreamProcess, startFakeBilling, startMockUpstream, startServiceInProcess, startTestS3 } from '@switchyard/testing';
 import type { EmbeddedS3 } from '@switchyard/object-storage';
-import { RequestExecutor } from './request-executor';
+import { RequestExecutor } from './execution/request-executor';
 import { RouterConfig } from './router.config';
 import { routerService } from './router.service-definition';
 

@@ -1,27 +1,27 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { coreProviders, RpcClient, ServiceDeps } from '@switchyard/nats';
 import { ObjectStorage, storageSettingsFrom } from '@switchyard/object-storage';
-import { BatchLane } from './batch-lane';
-import { ChannelCapacity } from './channel-capacity';
-import { ChannelHealth } from './channel-health';
-import { ChannelTable } from './channel-table';
-import { ChannelsService } from './channels.service';
-import { FileBindings } from './file-bindings';
-import { GenerationTasks } from './generation-tasks';
-import { StoredResponses } from './stored-responses';
-import { AudioInputs } from './audio-inputs';
-import { ImageInputs } from './image-inputs';
-import { ModelsService } from './models.service';
-import { OwnedReferences } from './owned-references';
-import { PriceBook } from './price-book';
-import { RequestExecutor } from './request-executor';
-import { ResponseCache } from './response-cache';
+import { BatchLane } from './execution/batch-lane';
+import { ChannelCapacity } from './channels/channel-capacity';
+import { ChannelHealth } from './channels/channel-health';
+import { ChannelTable } from './channels/channel-table';
+import { ChannelsService } from './channels/channels.service';
+import { FileBindings } from './inputs/file-bindings';
+import { GenerationTasks } from './execution/generation-tasks';
+import { StoredResponses } from './execution/stored-responses';
+import { AudioInputs } from './inputs/audio-inputs';
+import { ImageInputs } from './inputs/image-inputs';
+import { ModelsService } from './routing/models.service';
+import { OwnedReferences } from './inputs/owned-references';
+import { PriceBook } from './money/price-book';
+import { RequestExecutor } from './execution/request-executor';
+import { ResponseCache } from './execution/response-cache';
 import { RouterConfig } from './router.config';
 import { RouterHandler } from './router.handler';
-import { RoutingPolicies } from './routing-policies';
-import { SecretBox } from './secret-box';
-import { Spend } from './spend';
-import { UsagePublisher } from './usage-publisher';
+import { RoutingPolicies } from './routing/routing-policies';
+import { SecretBox } from './channels/secret-box';
+import { Spend } from './money/spend';
+import { UsagePublisher } from './money/usage-publisher';
 
 @Module({})
 export class RouterModule {

@@ -2,7 +2,7 @@ import { Controller, Get, Query } from '@nestjs/common';
 import { createValidated, Subjects, UsageFilter, UsageListRequest } from '@switchyard/contracts';
 import { RpcClient } from '@switchyard/nats';
 import { Access } from '../auth/access';
-import { queryParam, usageFilterOf } from '../inference/usage-query';
+import { queryParam, usageFilterOf } from '../usage/usage-query';
 
 /** Usage across every user (or one, with `user_id`), with the same filters as `/v1/usage`. */
 @Controller('admin/usage')

@@ -3,7 +3,7 @@ import { DataSource } from 'typeorm';
 import { Events } from '@switchyard/contracts';
 import { JsonLogger } from '@switchyard/logging';
 import { ChannelTable } from './channel-table';
-import { RouterConfig } from './router.config';
+import { RouterConfig } from '../router.config';
 import { SecretBox } from './secret-box';
 
 /** A table over a fake database whose reads the test releases one at a time, and a fake NATS that delivers broadcasts on demand. */

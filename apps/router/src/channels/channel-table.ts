@@ -4,9 +4,9 @@ import { DataSource, IsNull } from 'typeorm';
 import { Events } from '@switchyard/contracts';
 import { JsonLogger } from '@switchyard/logging';
 import { broadcast, LOGGER, NATS_CONNECTION, onBroadcast } from '@switchyard/nats';
-import { RoutableChannel } from './channel-selector';
-import { ChannelEntity } from './entities/channel.entity';
-import { RouterConfig } from './router.config';
+import { RoutableChannel } from '../routing/channel-selector';
+import { ChannelEntity } from '../entities/channel.entity';
+import { RouterConfig } from '../router.config';
 import { SecretBox } from './secret-box';
 
 /**

@@ -1,6 +1,6 @@
 import { BatchLane } from './batch-lane';
 import { DECIDE_EVERY_MS } from './batch-width';
-import { RouterConfig } from './router.config';
+import { RouterConfig } from '../router.config';
 
 function laneOf(ceiling: number, shared: number, slowdownMax = 16): BatchLane {
   return new BatchLane({

@@ -5,8 +5,8 @@ import type { ExecuteRequest, RoutingInfo } from '@switchyard/contracts';
 import { JsonLogger } from '@switchyard/logging';
 import { LOGGER, NATS_CONNECTION } from '@switchyard/nats';
 import type { NormalizedUsage } from '@switchyard/providers';
-import type { RoutableChannel } from './channel-selector';
-import { RouterConfig } from './router.config';
+import type { RoutableChannel } from '../routing/channel-selector';
+import { RouterConfig } from '../router.config';
 
 const BUCKET = 'SWITCHYARD_RESPONSE_CACHE';
 const MAX_BUCKET_BYTES = 512 * 1024 * 1024;

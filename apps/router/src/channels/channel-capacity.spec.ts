@@ -1,5 +1,5 @@
 import { ChannelCapacity } from './channel-capacity';
-import type { RoutableChannel } from './channel-selector';
+import type { RoutableChannel } from '../routing/channel-selector';
 
 const channel = (over: Partial<RoutableChannel>) => ({ id: 'c', maxConcurrency: null, rpmLimit: null, ...over }) as RoutableChannel;
 

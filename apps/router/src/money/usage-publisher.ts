@@ -3,7 +3,7 @@ import { NatsConnection } from 'nats';
 import { Events, Streams, UsageEvent, UsageEventGroup } from '@switchyard/contracts';
 import { JsonLogger } from '@switchyard/logging';
 import { ensureStream, LOGGER, NATS_CONNECTION, publishDurable } from '@switchyard/nats';
-import { RouterConfig } from './router.config';
+import { RouterConfig } from '../router.config';
 
 const RETRY_DELAYS_MS = [100, 500, 2000, 5000, 10000];
 /** events in one message at most (a few hundred bytes each) */

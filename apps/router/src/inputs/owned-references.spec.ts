@@ -3,12 +3,12 @@ import type { JsonLogger } from '@switchyard/logging';
 import type { RpcClient } from '@switchyard/nats';
 import type { ObjectStorage } from '@switchyard/object-storage';
 import type { DataSource } from 'typeorm';
-import type { ChannelHealth } from './channel-health';
-import type { ChannelTable } from './channel-table';
+import type { ChannelHealth } from '../channels/channel-health';
+import type { ChannelTable } from '../channels/channel-table';
 import { FileBindings } from './file-bindings';
 import { OwnedReferences } from './owned-references';
-import { RouterConfig } from './router.config';
-import { StoredResponses } from './stored-responses';
+import { RouterConfig } from '../router.config';
+import { StoredResponses } from '../execution/stored-responses';
 
 /** Postgres and the files service as two small tables: who owns which binding, response and OpenAI file. */
 function world() {

@@ -3,8 +3,8 @@ import { InferenceEndpoint, InferenceEndpoints, ModelPricing, ModelType, ModelVi
 import { unixSeconds } from '@switchyard/database';
 import { adapterFor, bridgeFor } from '@switchyard/providers';
 import { channelTypesFor, orderCandidates, RoutableChannel, visibleTo } from './channel-selector';
-import { ChannelTable } from './channel-table';
-import { PriceBook } from './price-book';
+import { ChannelTable } from '../channels/channel-table';
+import { PriceBook } from '../money/price-book';
 import { RoutingPolicies } from './routing-policies';
 
 const CHAT_ROUTES: readonly InferenceEndpoint[] = ['/v1/chat/completions', '/v1/completions', '/v1/responses', '/v1/messages', '/v1beta/models:generateContent'];

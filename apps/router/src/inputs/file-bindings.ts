@@ -5,10 +5,10 @@ import { JsonLogger } from '@switchyard/logging';
 import { LOGGER, RpcClient } from '@switchyard/nats';
 import { ObjectStorage } from '@switchyard/object-storage';
 import { adapterFor, UpstreamError } from '@switchyard/providers';
-import { ChannelCallRef, ChannelHealth, FILES_API_CIRCUIT } from './channel-health';
-import { channelTypesFor, orderCandidates, RoutableChannel, servesModel, upstreamTargetOf, visibleTo } from './channel-selector';
-import { ChannelTable } from './channel-table';
-import { RouterConfig } from './router.config';
+import { ChannelCallRef, ChannelHealth, FILES_API_CIRCUIT } from '../channels/channel-health';
+import { channelTypesFor, orderCandidates, RoutableChannel, servesModel, upstreamTargetOf, visibleTo } from '../routing/channel-selector';
+import { ChannelTable } from '../channels/channel-table';
+import { RouterConfig } from '../router.config';
 import { Reference } from './upstream-references';
 
 /**

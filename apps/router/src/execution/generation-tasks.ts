@@ -5,11 +5,11 @@ import {
 import { RpcClient } from '@switchyard/nats';
 import { ObjectStorage } from '@switchyard/object-storage';
 import { adapterFor, ProviderAdapter, UpstreamCall, UpstreamError } from '@switchyard/providers';
-import { upstreamTargetOf, visibleTo } from './channel-selector';
-import { ChannelTable } from './channel-table';
+import { upstreamTargetOf, visibleTo } from '../routing/channel-selector';
+import { ChannelTable } from '../channels/channel-table';
 import { RequestExecutor } from './request-executor';
 import { upstreamFailureToDomain } from './upstream-failure';
-import { RouterConfig } from './router.config';
+import { RouterConfig } from '../router.config';
 
 const extensions: Record<string, string> = { 'video/mp4': 'mp4', 'audio/mpeg': 'mp3', 'audio/wav': 'wav', 'model/gltf-binary': 'glb', 'image/png': 'png' };
 

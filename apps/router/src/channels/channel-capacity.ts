@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { RoutableChannel } from './channel-selector';
+import type { RoutableChannel } from '../routing/channel-selector';
 
 const MINUTE_MS = 60_000;
 

@@ -9,23 +9,23 @@ import { LOGGER } from '@switchyard/nats';
 import {
   adapterFor, Bridge, bridgeFor, NormalizedUsage, ProviderAdapter, UnsupportedFeatureError, UpstreamCall, UpstreamError,
 } from '@switchyard/providers';
-import { ChannelCapacity } from './channel-capacity';
-import { ChannelCallRef, ChannelHealth } from './channel-health';
-import { candidatesFor, channelTypesFor, orderCandidates, RoutableChannel, servesModel, upstreamModel, upstreamTargetOf } from './channel-selector';
-import { ChannelTable } from './channel-table';
-import { withCostSpliced } from './cost-splice';
-import { AudioInputs } from './audio-inputs';
-import { UpstreamPin, withUpstreamFileIds } from './file-bindings';
-import { ImageInputs } from './image-inputs';
-import { OwnedReferences } from './owned-references';
+import { ChannelCapacity } from '../channels/channel-capacity';
+import { ChannelCallRef, ChannelHealth } from '../channels/channel-health';
+import { candidatesFor, channelTypesFor, orderCandidates, RoutableChannel, servesModel, upstreamModel, upstreamTargetOf } from '../routing/channel-selector';
+import { ChannelTable } from '../channels/channel-table';
+import { withCostSpliced } from '../money/cost-splice';
+import { AudioInputs } from '../inputs/audio-inputs';
+import { UpstreamPin, withUpstreamFileIds } from '../inputs/file-bindings';
+import { ImageInputs } from '../inputs/image-inputs';
+import { OwnedReferences } from '../inputs/owned-references';
 import { cacheKeyOf, ResponseCache } from './response-cache';
-import { RouterConfig } from './router.config';
-import { AttemptRecord, routingInfo } from './routing-info';
-import { RoutingPolicies } from './routing-policies';
-import { Spend, withCost } from './spend';
+import { RouterConfig } from '../router.config';
+import { AttemptRecord, routingInfo } from '../routing/routing-info';
+import { RoutingPolicies } from '../routing/routing-policies';
+import { Spend, withCost } from '../money/spend';
 import { StoredResponses } from './stored-responses';
 import { upstreamFailureToDomain } from './upstream-failure';
-import { UsagePublisher } from './usage-publisher';
+import { UsagePublisher } from '../money/usage-publisher';
 
 const RELOAD_ON_MISS_INTERVAL_MS = 1000;
 

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DomainError } from '@switchyard/contracts';
 import { FileBindings, UpstreamPin } from './file-bindings';
-import { StoredResponses } from './stored-responses';
+import { StoredResponses } from '../execution/stored-responses';
 import { upstreamReferencesOf } from './upstream-references';
 
 /**

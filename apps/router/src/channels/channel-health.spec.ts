@@ -5,7 +5,7 @@ import type { NatsConnection } from 'nats';
 import type { DataSource } from 'typeorm';
 import { ChannelCallRef, ChannelHealth, outcomeOf } from './channel-health';
 import type { ChannelTable } from './channel-table';
-import { RouterConfig } from './router.config';
+import { RouterConfig } from '../router.config';
 
 interface FakeNats {
   published: { subject: string; payload: any }[];

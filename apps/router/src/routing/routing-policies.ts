@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import { DEFAULT_ROUTING_POLICY, Events, Principal, RoutingPolicies as PolicyNames, RoutingPolicy, RoutingPolicyChanged, RoutingPolicyView } from '@switchyard/contracts';
 import { JsonLogger } from '@switchyard/logging';
 import { broadcast, LOGGER, NATS_CONNECTION, onBroadcast } from '@switchyard/nats';
-import { RoutingPolicyEntity } from './entities/routing-policy.entity';
+import { RoutingPolicyEntity } from '../entities/routing-policy.entity';
 
 /**
  * Each user's routing policy, held in memory (only users who changed it have a row). A change is

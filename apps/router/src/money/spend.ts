@@ -10,7 +10,7 @@ import { LOGGER, NATS_CONNECTION, onBroadcast, RpcClient } from '@switchyard/nat
 import type { NormalizedUsage } from '@switchyard/providers';
 import { CreditLeases } from './credit-leases';
 import { PriceBook } from './price-book';
-import { RouterConfig } from './router.config';
+import { RouterConfig } from '../router.config';
 
 const MIN_HOLD_TTL_MS = 10 * 60_000;
 /** a lease no request used for this long goes back to billing */

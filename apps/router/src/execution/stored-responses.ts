@@ -4,11 +4,11 @@ import { DomainError, StoredResponseRequest } from '@switchyard/contracts';
 import { JsonLogger } from '@switchyard/logging';
 import { LOGGER } from '@switchyard/nats';
 import { adapterFor, UpstreamError } from '@switchyard/providers';
-import { upstreamTargetOf, visibleTo } from './channel-selector';
-import { ChannelTable } from './channel-table';
+import { upstreamTargetOf, visibleTo } from '../routing/channel-selector';
+import { ChannelTable } from '../channels/channel-table';
 import { upstreamFailureToDomain } from './upstream-failure';
-import { RouterConfig } from './router.config';
-import { Reference } from './upstream-references';
+import { RouterConfig } from '../router.config';
+import { Reference } from '../inputs/upstream-references';
 
 /**
  * Responses answers are stored by the channel that made them (unless `store: false`); we remember

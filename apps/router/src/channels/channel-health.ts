@@ -7,8 +7,8 @@ import { broadcast, LOGGER, NATS_CONNECTION, onBroadcast } from '@switchyard/nat
 import { UpstreamError } from '@switchyard/providers';
 import { ChannelTable } from './channel-table';
 import { HealthBoard } from './health-board';
-import { RouterConfig } from './router.config';
-import { causedByRequest } from './upstream-failure';
+import { RouterConfig } from '../router.config';
+import { causedByRequest } from '../execution/upstream-failure';
 
 /** The circuit a channel's Files API uploads use: they serve no model. */
 export const FILES_API_CIRCUIT = '(files)';

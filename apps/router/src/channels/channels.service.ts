@@ -9,11 +9,11 @@ import { JsonLogger } from '@switchyard/logging';
 import { LOGGER } from '@switchyard/nats';
 import { adapterFor, bridgeFor, providerNames, resolvePublicAddresses, UpstreamError } from '@switchyard/providers';
 import { ChannelHealth } from './channel-health';
-import { upstreamModel, upstreamTargetOf } from './channel-selector';
+import { upstreamModel, upstreamTargetOf } from '../routing/channel-selector';
 import { ChannelTable } from './channel-table';
-import { ChannelEntity } from './entities/channel.entity';
-import { RouterConfig } from './router.config';
-import { attemptErrorCode } from './routing-info';
+import { ChannelEntity } from '../entities/channel.entity';
+import { RouterConfig } from '../router.config';
+import { attemptErrorCode } from '../routing/routing-info';
 import { maskKey, SecretBox } from './secret-box';
 
 const PROBE_TIMEOUT_MS = 15_000;

@@ -2,7 +2,7 @@ import { performance } from 'perf_hooks';
 import { Injectable, OnApplicationShutdown } from '@nestjs/common';
 import { BatchWidthController, INTERACTIVE_QUIET_MS } from './batch-width';
 import { LoopDelaySampler } from './loop-delay-sampler';
-import { RouterConfig } from './router.config';
+import { RouterConfig } from '../router.config';
 
 /** The longest a slot stays idle after a line below one line's width: a batch keeps moving. */
 const MAX_IDLE_MS = 1000;

@@ -1,7 +1,7 @@
 import type { UsageEvent } from '@switchyard/contracts';
 import type { JsonLogger } from '@switchyard/logging';
 import type { NatsConnection } from 'nats';
-import type { RouterConfig } from './router.config';
+import type { RouterConfig } from '../router.config';
 import { UsagePublisher } from './usage-publisher';
 
 const event = (requestId: string) => ({ requestId }) as UsageEvent;
