@@ -7,7 +7,7 @@ import {
 import { JsonLogger } from '@switchyard/logging';
 import { LOGGER } from '@switchyard/nats';
 import {
-  adapterFor, Bridge, bridgeFor, NormalizedUsage, ProviderAdapter, UnsupportedFeatureError, UpstreamCall, UpstreamError,
+  adapterFor, Bridge, bridgeFor, NormalizedUsage, ProviderAdapter, UpstreamCall, UpstreamError,
 } from '@switchyard/providers';
 import { ChannelCapacity } from '../channels/channel-capacity';
 import { ChannelCallRef, ChannelHealth } from '../channels/channel-health';
@@ -18,9 +18,9 @@ import { AudioInputs } from '../inputs/audio-inputs';
 import { UpstreamPin, withUpstreamFileIds } from '../inputs/file-bindings';
 import { ImageInputs } from '../inputs/image-inputs';
 import { OwnedReferences } from '../inputs/owned-references';
+import { FailoverLoop, FailoverPort } from './failover-loop';
 import { cacheKeyOf, ResponseCache } from './response-cache';
 import { RouterConfig } from '../router.config';
-import { AttemptRecord, routingInfo } from '../routing/routing-info';
 import { RoutingPolicies } from '../routing/routing-policies';
 import { Spend, withCost } from '../money/spend';
 import { StoredResponses } from './stored-responses';
@@ -43,21 +43,14 @@ export interface ChannelCall {
   call: UpstreamCall;
 }
 
-interface Answered<T> {
-  value: T;
-  channel: RoutableChannel;
-  bridge: Bridge;
-  adapter: ProviderAdapter;
-  routing: RoutingInfo;
-  /** frees the channel's capacity slot once the call is completely over */
-  release: () => void;
-}
-
-/** Picks channels, calls upstreams through their adapter, fails over, caches, and reports usage and health. */
+/** Picks channels, calls upstreams through their adapter, fails over (FailoverLoop), caches, and reports usage and health. */
 @Injectable()
 export class RequestExecutor {
   private lastReloadOnMiss = 0;
   private reloadOnMiss: Promise<void> | null = null;
+  /** The channels, money and health as every call of a channel uses them (the failover loop, token counting, streams). */
+  private readonly port: FailoverPort<ChannelCall, UpstreamPin>;
+  private readonly failover: FailoverLoop<ChannelCall, UpstreamPin>;
 
   constructor(
     private readonly table: ChannelTable,
@@ -73,7 +66,18 @@ export class RequestExecutor {
     private readonly audioInputs: AudioInputs,
     private readonly storedResponses: StoredResponses,
     @Inject(LOGGER) private readonly logger: JsonLogger,
-  ) {}
+  ) {
+    this.port = {
+      prepare: (channel, req, pin) => this.callFor(channel, req, pin),
+      hold: (req) => this.spend.hold(req),
+      releaseHold: (req) => this.spend.release(req.requestId),
+      admit: (channel, model) => this.health.admit(channel.id, model),
+      acquire: (channel) => this.capacity.tryAcquire(channel),
+      report: (channel, req, error) => this.health.report(callRef(channel, req), error),
+      warn: (message) => this.logger.warn(message),
+    };
+    this.failover = new FailoverLoop(this.port, { maxAttempts: config.SWITCHYARD_MAX_ATTEMPTS });
+  }
 
   /** A per-request `x-switchyard-channel-type` narrows the user's policy to that kind only. */
   private policyFor(req: ExecuteRequest): RoutingPolicy {
@@ -152,73 +156,9 @@ export class RequestExecutor {
     };
   }
 
-  /**
-   * Tries the candidates in order until one answers: skips channels whose circuit is open or that
-   * are at their caps, never tries one twice, stops at the attempt limit or at a failure that
-   * another channel would not fix (a 400). Before the first paid (PLATFORM) channel, billing must
-   * hold the request's worst-case cost; if it cannot, only the caller's own channels may serve it.
-   */
-  private async firstAnswer<T>(req: ExecuteRequest, { candidates, pin }: { candidates: RoutableChannel[]; pin: UpstreamPin | null }, send: (c: ChannelCall) => Promise<T>): Promise<Answered<T>> {
-    const attempts: AttemptRecord[] = [];
-    let atCapacity = false;
-    let untranslatable: UnsupportedFeatureError | null = null;
-    let funds: 'unchecked' | 'held' | 'free' | DomainError = 'unchecked';
-    try {
-      for (const channel of candidates) {
-        if (attempts.length >= this.config.SWITCHYARD_MAX_ATTEMPTS) break;
-        let prepared: ChannelCall;
-        try {
-          prepared = this.callFor(channel, req, pin);
-        } catch (error) {
-          // this channel's API cannot express the request; another channel's may
-          if (!(error instanceof UnsupportedFeatureError)) throw error;
-          untranslatable = error;
-          continue;
-        }
-        if (channel.type === 'PLATFORM') {
-          if (funds === 'unchecked') funds = await this.spend.hold(req).then((held) => (held ? 'held' : 'free'), (e) => {
-            if (e instanceof DomainError && e.code === 'insufficient_quota') return e;
-            throw e;
-          });
-          if (funds instanceof DomainError) continue;
-        }
-        if (!this.health.admit(channel.id, req.body.model)) continue;
-        const release = this.capacity.tryAcquire(channel);
-        if (!release) {
-          atCapacity = true;
-          continue;
-        }
-        const started = Date.now();
-        try {
-          const value = await send(prepared);
-          attempts.push({ channel, status: 200, latencyMs: Date.now() - started, error: null });
-          this.health.report(callRef(channel, req), null);
-          return { value, channel, bridge: prepared.bridge, adapter: prepared.adapter, routing: routingInfo(req.principal, channel, attempts), release };
-        } catch (error) {
-          release();
-          if (!(error instanceof UpstreamError)) throw error;
-          attempts.push({ channel, status: error.failure === 'http' ? error.status : null, latencyMs: Date.now() - started, error });
-          this.health.report(callRef(channel, req), error);
-          this.logger.warn(`request ${req.requestId}: channel ${channel.id} failed (${error.failure} ${error.status ?? ''}): ${error.message}`);
-          if (!error.retryable) break;
-        }
-      }
-    } catch (error) {
-      if (funds === 'held') this.spend.release(req.requestId);
-      throw error;
-    }
-    if (funds === 'held') this.spend.release(req.requestId);
-    const last = attempts.at(-1);
-    if (funds instanceof DomainError && !last) throw funds;
-    if (last) throw upstreamFailureToDomain(last.error!, routingInfo(req.principal, last.channel, attempts));
-    if (untranslatable) throw new DomainError('invalid_value', untranslatable.message, untranslatable.param);
-    if (atCapacity) throw new DomainError('rate_limit_exceeded', `Every channel serving \`${req.body.model}\` is at its capacity; retry shortly.`, null, 429);
-    throw new DomainError('channels_unavailable', `Every channel serving \`${req.body.model}\` is cooling down after failures; retry shortly.`);
-  }
-
   /** One call through the first channel that takes it (money held, failover, health), for work that is not an answer: starting a task. */
   async callOnce<T>(req: ExecuteRequest, send: (c: ChannelCall) => Promise<T>): Promise<{ value: T; channel: RoutableChannel; routing: RoutingInfo }> {
-    const answered = await this.firstAnswer(req, await this.plan(req, this.policyFor(req)), send);
+    const answered = await this.failover.firstAnswer(req, await this.plan(req, this.policyFor(req)), send);
     answered.release();
     return answered;
   }
@@ -242,12 +182,12 @@ export class RequestExecutor {
     const plan = await this.plan(req, this.policyFor(req));
     for (const channel of plan.candidates) {
       const adapter = adapterFor(channel.provider)!;
-      if (!adapter.countTokens || !adapter.endpoints.includes(req.endpoint) || !this.health.admit(channel.id, req.body.model)) continue;
+      if (!adapter.countTokens || !adapter.endpoints.includes(req.endpoint) || !this.port.admit(channel, req.body.model)) continue;
       try {
-        return { input_tokens: await adapter.countTokens(this.callFor(channel, req, plan.pin).call) };
+        return { input_tokens: await adapter.countTokens(this.port.prepare(channel, req, plan.pin).call) };
       } catch (error) {
         if (!(error instanceof UpstreamError)) throw error;
-        this.health.report(callRef(channel, req), error);
+        this.port.report(channel, req, error);
         if (!error.retryable) throw upstreamFailureToDomain(error, null);
       }
     }
@@ -273,33 +213,34 @@ export class RequestExecutor {
         return { body: withCost(hit.body, shown), routing: { channel: hit.channel, cached: true, retryCount: 0, attempts: [] }, costUsd: shown?.cost ?? null };
       }
     }
-    const answered = await this.firstAnswer(req, plan, async ({ adapter, call }) => adapter.send({ ...call, files: await this.audioInputs.filesOf(req) }));
+    const answered = await this.failover.firstAnswer(req, plan, async ({ adapter, call }) => adapter.send({ ...call, files: await this.audioInputs.filesOf(req) }));
     answered.release();
+    const { bridge } = answered.prepared;
     const { usage, text } = answered.value;
     let body: Record<string, unknown>;
     try {
-      body = answered.bridge.response(answered.value.body, req.body);
+      body = bridge.response(answered.value.body, req.body);
     } catch (error) {
       if (!(error instanceof UpstreamError)) throw error;
       // an answer in a shape its API does not allow: the channel's failure, but it answered, so its usage is still billed
       this.report(req, { id: answered.channel.id, channelType: answered.channel.type }, usage ?? estimateUsage(req.body, ''), { estimated: usage === null, cached: false }, startedAt);
       throw upstreamFailureToDomain(error, answered.routing);
     }
-    if (req.endpoint === '/v1/responses' && !answered.bridge.translated) await this.storedResponses.remember(body.id, req.principal.userId, answered.channel.id, req.body.store !== false);
+    if (req.endpoint === '/v1/responses' && !bridge.translated) await this.storedResponses.remember(body.id, req.principal.userId, answered.channel.id, req.body.store !== false);
     const billable = usage ?? estimateUsage(req.body, completionTextOf(body));
     this.report(req, { id: answered.channel.id, channelType: answered.channel.type }, billable, { estimated: usage === null, cached: false }, startedAt);
     if (cacheKey && ttlMs !== null) await this.cache.put(cacheKey, { body, channel: answered.routing.channel, usage, storedAt: Date.now(), ttlMs });
     const shown = await this.spend.shownCost(req, answered.channel.type, billable, false);
     const costUsd = shown?.cost ?? null;
-    const raw = passOn && !answered.bridge.translated && !text && answered.value.raw !== undefined ? withCostSpliced(answered.value.raw, body, shown) : null;
+    const raw = passOn && !bridge.translated && !text && answered.value.raw !== undefined ? withCostSpliced(answered.value.raw, body, shown) : null;
     if (raw !== null) return { raw, routing: answered.routing, costUsd };
     return { body: withCost(body, shown), routing: answered.routing, costUsd, ...(text && { text }) };
   }
 
   /** After the first byte there is no failover: an upstream failure ends the stream with an error event. */
-  private endWithError(error: unknown, call: ChannelCallRef, routing: RoutingInfo, emit: (event: StreamEvent) => void): void {
+  private endWithError(error: unknown, channel: RoutableChannel, req: ExecuteRequest, routing: RoutingInfo, emit: (event: StreamEvent) => void): void {
     if (!(error instanceof UpstreamError)) throw error;
-    this.health.report(call, error);
+    this.port.report(channel, req, error);
     emit({ kind: 'error', error: upstreamFailureToDomain(error, routing).toWire() });
   }
 
@@ -312,14 +253,14 @@ export class RequestExecutor {
     const startedAt = Date.now();
     const plan = await this.plan(req, this.policyFor(req));
     // only adapters that speak speech natively are candidates, and they all open binary streams
-    const opened = await this.firstAnswer(req, plan, ({ adapter, call }) => adapter.openBinaryStream!(call));
+    const opened = await this.failover.firstAnswer(req, plan, ({ adapter, call }) => adapter.openBinaryStream!(call));
     const { channel, routing } = opened;
     emit({ kind: 'start', routing, contentType: opened.value.contentType });
     try {
       for await (const chunk of opened.value.chunks) emit({ kind: 'bytes', data: Buffer.from(chunk).toString('base64') });
       emit({ kind: 'end' });
     } catch (error) {
-      this.endWithError(error, callRef(channel, req), routing, emit);
+      this.endWithError(error, channel, req, routing, emit);
     } finally {
       opened.release();
       const characters = typeof req.body.input === 'string' ? req.body.input.length : 0;
@@ -353,9 +294,9 @@ export class RequestExecutor {
     const plan = await this.plan(req, this.policyFor(req));
     const callerWantsUsage = (req.body.stream_options as { include_usage?: unknown } | undefined)?.include_usage === true;
     const filtersUsage = usageOnRequest(req.endpoint) && !callerWantsUsage;
-    const opened = await this.firstAnswer(req, plan, ({ adapter, call }) => adapter.openStream(call));
-    const { channel, routing, adapter } = opened;
-    const translate = opened.bridge.stream();
+    const opened = await this.failover.firstAnswer(req, plan, ({ adapter, call }) => adapter.openStream(call));
+    const { channel, routing, prepared: { adapter, bridge } } = opened;
+    const translate = bridge.stream();
     const showCost = (chunkUsage: NormalizedUsage) => this.spend.shownCost(req, channel.type, chunkUsage, false);
     let usage: NormalizedUsage | null = null;
     let text = '';
@@ -371,7 +312,7 @@ export class RequestExecutor {
 
     emit({ kind: 'start', routing });
     try {
-      const remembersResponse = req.endpoint === '/v1/responses' && !opened.bridge.translated && req.body.store !== false;
+      const remembersResponse = req.endpoint === '/v1/responses' && !bridge.translated && req.body.store !== false;
       for await (const event of opened.value) {
         usage = adapter.usageOf(event, usage) ?? usage;
         if (remembersResponse && event.type === 'response.created') void this.storedResponses.remember((event.response as { id?: unknown })?.id, req.principal.userId, channel.id, true);
@@ -380,7 +321,7 @@ export class RequestExecutor {
       for (const chunk of translate.end()) await relay(chunk);
       emit({ kind: 'end' });
     } catch (error) {
-      this.endWithError(error, callRef(channel, req), routing, emit);
+      this.endWithError(error, channel, req, routing, emit);
     } finally {
       opened.release();
       this.report(req, { id: channel.id, channelType: channel.type }, usage ?? estimateUsage(req.body, text), { estimated: usage === null, cached: false }, startedAt);
