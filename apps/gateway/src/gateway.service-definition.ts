@@ -1,6 +1,7 @@
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
-import { EdgeDefinition, requestScope } from '@switchyard/nats';
+import { JsonLogger } from '@switchyard/logging';
+import { EdgeDefinition, requestScope, ServiceTransport } from '@switchyard/nats';
 import { ObjectStorage, storageSettingsFrom } from '@switchyard/object-storage';
 import { GatewayConfig } from './gateway.config';
 import { GatewayModule } from './gateway.module';
@@ -11,37 +12,43 @@ import { clientRequestIdFrom, newRequestId } from './http/request-id';
 const NATS_ENVELOPE_BYTES = 16 * 1024;
 
 /**
- * The gateway: how it boots, alone in its process (requests to the services over NATS) or with
- * them in one (requests in process). Providers reach the Fastify instance (HttpAdapterHost) in
- * their onModuleInit, before it listens.
+ * The gateway's Nest application on its Fastify edge, routes not yet registered (that happens at
+ * `init`, which `listen` runs). Providers reach the Fastify instance (HttpAdapterHost) in their
+ * onModuleInit, before it listens.
  */
+export async function createGatewayApp(config: GatewayConfig, transport: ServiceTransport, logger: JsonLogger): Promise<NestFastifyApplication> {
+  // bodies may travel to the router in one NATS message, so the server's max_payload bounds them (in both modes, so they accept the same)
+  const bodyLimit = Math.max(64 * 1024, (transport.nc.info?.max_payload ?? 1024 * 1024) - NATS_ENVELOPE_BYTES);
+  const adapter = new FastifyAdapter({
+    ...edgeServerOptions(bodyLimit),
+    genReqId: newRequestId,
+    logger: false,
+    keepAliveTimeout: 65_000,
+  });
+  const storage = new ObjectStorage(storageSettingsFrom(config));
+  const app = await NestFactory.create<NestFastifyApplication>(GatewayModule.create({ config, transport, logger, storage }), adapter, {
+    bodyParser: false,
+    logger,
+  });
+  const fastify = app.getHttpAdapter().getInstance();
+  fastify.addHook('onRequest', (request, reply, done) => {
+    // whatever this request's work leaves uncaught is logged with its id (superviseProcess)
+    requestScope.enterWith({ requestId: String(request.id) });
+    reply.header('x-request-id', request.id);
+    const clientRequestId = clientRequestIdFrom(request.headers['x-request-id']);
+    if (clientRequestId !== null) reply.header('x-client-request-id', clientRequestId);
+    done();
+  });
+  registerEdge(fastify);
+  return app;
+}
+
+/** The gateway: how it boots, alone in its process (requests to the services over NATS) or with them in one (requests in process). */
 export const gatewayService: EdgeDefinition<GatewayConfig> = {
   name: 'gateway',
   configClass: GatewayConfig,
   async start(config, transport, logger) {
-    // bodies may travel to the router in one NATS message, so the server's max_payload bounds them (in both modes, so they accept the same)
-    const bodyLimit = Math.max(64 * 1024, (transport.nc.info?.max_payload ?? 1024 * 1024) - NATS_ENVELOPE_BYTES);
-    const adapter = new FastifyAdapter({
-      ...edgeServerOptions(bodyLimit),
-      genReqId: newRequestId,
-      logger: false,
-      keepAliveTimeout: 65_000,
-    });
-    const storage = new ObjectStorage(storageSettingsFrom(config));
-    const app = await NestFactory.create<NestFastifyApplication>(GatewayModule.create({ config, transport, logger, storage }), adapter, {
-      bodyParser: false,
-      logger,
-    });
-    const fastify = app.getHttpAdapter().getInstance();
-    fastify.addHook('onRequest', (request, reply, done) => {
-      // whatever this request's work leaves uncaught is logged with its id (superviseProcess)
-      requestScope.enterWith({ requestId: String(request.id) });
-      reply.header('x-request-id', request.id);
-      const clientRequestId = clientRequestIdFrom(request.headers['x-request-id']);
-      if (clientRequestId !== null) reply.header('x-client-request-id', clientRequestId);
-      done();
-    });
-    registerEdge(fastify);
+    const app = await createGatewayApp(config, transport, logger);
     await app.listen(config.PORT, '0.0.0.0');
     const address = app.getHttpServer().address();
     return {

@@ -1,5 +1,5 @@
 import { DomainError, Principal } from '@switchyard/contracts';
-import { authorize } from './access';
+import { AccessLevel, authorize } from './access';
 import { presentedKey } from './auth.service';
 
 const principal = (over: Partial<Principal>): Principal => ({ userId: 'u', keyId: 'k', role: 'user', scopes: ['inference'], ...over });
@@ -28,6 +28,13 @@ describe('authorize', () => {
   it('lets usage:read or inference keys read usage', () => {
     expect(codeOf(() => authorize(principal({ scopes: ['usage:read'] }), 'usage'))).toBeNull();
     expect(codeOf(() => authorize(principal({ scopes: ['admin'] }), 'usage'))).toBe('permission_denied');
+  });
+
+  it('admits no one at a level it does not know', () => {
+    const admin = principal({ role: 'admin', scopes: ['admin', 'inference', 'usage:read'] });
+    for (const level of [undefined, 'public', 'everyone']) {
+      expect(codeOf(() => authorize(admin, level as AccessLevel))).toBe('permission_denied');
+    }
   });
 });
 

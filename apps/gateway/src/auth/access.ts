@@ -1,14 +1,38 @@
 import { createParamDecorator, ExecutionContext, SetMetadata } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
 import { FastifyReply, FastifyRequest } from 'fastify';
 import { DomainError, Principal } from '@switchyard/contracts';
 import { speaksGemini } from '../http/api-dialect';
 import type { AuthService } from './auth.service';
 import { RateLimiter, rateLimitHeaders } from './rate-limiter';
 
-/** Who may call a route: any inference key, a key that may read usage, or an admin. Routes without it are public. */
+/**
+ * Who may call a route: any inference key, a key that may read usage, or an admin. Every route
+ * declares it: `@Access(level)` on a Nest route, `access` in the definition of a route served on
+ * Fastify directly (inference-routes.ts), or `@Public()`. Routes are closed by default: the guard
+ * refuses a Nest route that declares nothing, so a route someone forgot to mark is never open, and
+ * `route-access.int-spec.ts` walks the booted gateway's route table so that no such route ships.
+ */
 export type AccessLevel = 'inference' | 'usage' | 'admin';
-export const ACCESS_LEVEL = 'switchyard:access';
-export const Access = (level: AccessLevel) => SetMetadata(ACCESS_LEVEL, level);
+/** What a route declares: the level its caller needs, or that anyone may call it. */
+export type RouteAccess = AccessLevel | 'public';
+export const ROUTE_ACCESS = 'switchyard:access';
+export const Access = (level: AccessLevel) => SetMetadata(ROUTE_ACCESS, level);
+/**
+ * Anyone may call the route, without a key and outside any rate limit. Only for what must answer
+ * before anyone holds a key: `/health`, which the launcher, load balancers and orchestrators poll.
+ */
+export const Public = () => SetMetadata(ROUTE_ACCESS, 'public' satisfies RouteAccess);
+
+/** A Nest route's declaration: its handler's own, else its controller's; undefined when neither declares one. */
+export function declaredAccess(reflector: Reflector, route: Pick<ExecutionContext, 'getHandler' | 'getClass'>): RouteAccess | undefined {
+  return reflector.getAllAndOverride<RouteAccess | undefined>(ROUTE_ACCESS, [route.getHandler(), route.getClass()]);
+}
+
+/** The answer to a route that declares no access, for every caller, with a key or without. */
+export function undeclaredAccessRefusal(): DomainError {
+  return new DomainError('permission_denied', 'This endpoint is closed: it does not declare who may call it');
+}
 
 export function authorize(principal: Principal, level: AccessLevel): void {
   switch (level) {
@@ -24,6 +48,10 @@ export function authorize(principal: Principal, level: AccessLevel): void {
       if (principal.role !== 'admin' || !principal.scopes.includes('admin')) {
         throw new DomainError('permission_denied', 'This endpoint needs an admin key');
       }
+      return;
+    default:
+      // a level this function does not know (a route's metadata is untyped at run time) admits no one
+      throw undeclaredAccessRefusal();
   }
 }
 
@@ -56,6 +84,10 @@ export async function admitCaller(auth: AuthService, limiter: RateLimiter, level
 declare module 'fastify' {
   interface FastifyRequest {
     principal?: Principal;
+  }
+  /** A route served on Fastify directly declares its access in its route options, where the route table shows it. */
+  interface FastifyContextConfig {
+    access?: RouteAccess;
   }
 }
 

@@ -3,10 +3,12 @@ import { FastifyReply } from 'fastify';
 import { HealthSubjects } from '@switchyard/contracts';
 import { RpcClient } from '@switchyard/nats';
 import { takeEventLoopDelay } from '@switchyard/runtime';
+import { Public } from '../auth/access';
 import { GatewayConfig } from '../gateway.config';
 
 /** 200 only when every service answers over NATS; 503 naming what is down otherwise. Each reports its event-loop delay since the last check. */
 @Controller('health')
+@Public()
 export class HealthController {
   constructor(private readonly rpc: RpcClient, private readonly config: GatewayConfig) {}
 

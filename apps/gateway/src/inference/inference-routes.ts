@@ -3,12 +3,15 @@ import {
   ChatCompletionBody, CompletionsBody, CountTokensBody, DomainError, EmbeddingsBody, GenerateContentBody, InferenceEndpoint, MessagesBody, Principal,
   ResponsesBody,
 } from '@switchyard/contracts';
+import type { AccessLevel } from '../auth/access';
 import { admitBody } from '../http/edge';
 import { InferenceService } from './inference.service';
 
-/** One inference route served on Fastify directly: the caller is admitted (`inference` access) before `serve` runs. */
+/** One inference route served on Fastify directly: the caller is admitted at `access` before `serve` runs. */
 export interface InferenceRoute {
   url: string;
+  /** the level a caller needs, as `@Access` gives it on a Nest route (these routes are never public) */
+  access: AccessLevel;
   serve(inference: InferenceService, caller: Principal, request: FastifyRequest, reply: FastifyReply): Promise<void>;
 }
 
@@ -16,6 +19,7 @@ export interface InferenceRoute {
 function passedOn(endpoint: InferenceEndpoint, contract: new () => Record<string, unknown> & { model: string }): InferenceRoute {
   return {
     url: endpoint,
+    access: 'inference',
     async serve(inference, caller, request, reply) {
       const body = request.body;
       admitBody(contract, body);
@@ -51,6 +55,7 @@ export const INFERENCE_ROUTES: readonly InferenceRoute[] = [
   passedOn('/v1/messages', MessagesBody),
   {
     url: '/v1/messages/count_tokens',
+    access: 'inference',
     async serve(inference, caller, request, reply) {
       admitBody(CountTokensBody, request.body);
       reply.send(await inference.countTokens(caller, request.body as CountTokensBody, request));
@@ -58,6 +63,7 @@ export const INFERENCE_ROUTES: readonly InferenceRoute[] = [
   },
   {
     url: '/v1beta/models/:modelAction',
+    access: 'inference',
     async serve(inference, caller, request, reply) {
       const { model, stream } = geminiTarget((request.params as { modelAction: string }).modelAction);
       admitBody(GenerateContentBody, request.body);

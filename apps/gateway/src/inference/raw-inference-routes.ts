@@ -33,10 +33,12 @@ export class RawInferenceRoutes implements OnModuleInit {
       fastify.route({
         method: 'POST',
         url: route.url,
+        // the route's declaration, where the route table shows it; the handler admits by the same field
+        config: { access: route.access },
         // body parsing failures (bad JSON, too deep, too large, wrong content type) land here too
         errorHandler: (error, request, reply) => answerError(error, request, reply, this.logger),
         handler: async (request, reply) => {
-          const caller = await admitCaller(this.auth, this.limiter, 'inference', request, reply);
+          const caller = await admitCaller(this.auth, this.limiter, route.access, request, reply);
           await route.serve(this.inference, caller, request, reply);
         },
       });
