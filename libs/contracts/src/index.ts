@@ -4,6 +4,7 @@ export * from './error-codes';
 export * from './domain-error';
 export * from './validate';
 export * from './rpc-map';
+export * from './event-map';
 export * from './payloads/principal';
 export * from './payloads/routing';
 export * from './payloads/inference';

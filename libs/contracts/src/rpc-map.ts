@@ -16,7 +16,8 @@ import type { BindFileRequest, StoredResponseRequest, UnbindFileRequest, CountTo
 import type { Principal } from './payloads/principal';
 import type { LedgerListReply, LedgerListRequest, UsageDailyReply, UsageFilter, UsageListReply, UsageListRequest } from './payloads/usage';
 
-type Empty = Record<string, never>;
+/** A message with no fields (a health check, an event that only says something changed). */
+export type Empty = Record<string, never>;
 
 /** Request and reply type of every request/reply subject. */
 export type RpcMap = {
