@@ -23,7 +23,6 @@ export type EventMap = {
 /** Events stored on a JetStream stream until consumed; every other event is a broadcast. */
 export type DurableEventSubject = (typeof Streams)[keyof typeof Streams]['subjects'][number];
 export type BroadcastSubject = Exclude<EventSubject, DurableEventSubject>;
-export type EventPayload<S extends EventSubject> = EventMap[S];
 
 /**
  * A message as it arrives from another process: it names the fields of its contract, but nothing
