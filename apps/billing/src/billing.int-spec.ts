@@ -1,6 +1,8 @@
 import { NatsConnection } from 'nats';
 import { DataSource } from 'typeorm';
-import { DomainError, Events, hashApiKey, KeyRevokedEvent, Streams, Subjects, UsageEvent, UsageEventGroup, UserIndebtedEvent } from '@switchyard/contracts';
+import {
+  DomainError, Events, hashApiKey, KeyRevokedEvent, Streams, Subjects, Untrusted, UsageEvent, UsageEventGroup, UserIndebtedEvent,
+} from '@switchyard/contracts';
 import { JsonLogger } from '@switchyard/logging';
 import { BootedService, bootService, broadcast, onBroadcast, publishDurable, RpcClient } from '@switchyard/nats';
 import { InProcessService, startServiceInProcess } from '@switchyard/testing';
@@ -72,8 +74,8 @@ describe('billing service (real Postgres, NATS, JetStream)', () => {
   it('revokes a key and tells every gateway', async () => {
     const user = await rpc.send(Subjects.billingUserCreate, { name: 'bob' });
     const key = await rpc.send(Subjects.billingKeyCreate, { userId: user.id, body: {} });
-    const heard: KeyRevokedEvent[] = [];
-    const sub = onBroadcast<KeyRevokedEvent>(nc, Events.billingKeyRevoked, (e) => heard.push(e));
+    const heard: Untrusted<KeyRevokedEvent>[] = [];
+    const sub = onBroadcast(nc, Events.billingKeyRevoked, (e) => heard.push(e));
     await nc.flush();
     const revoked = await rpc.send(Subjects.billingKeyRevoke, { userId: user.id, keyId: key.id });
     expect(revoked.revoked_at).not.toBeNull();
@@ -297,8 +299,8 @@ describe('billing service (real Postgres, NATS, JetStream)', () => {
        FROM billing.users WHERE id = $1`, [user.id]))[0] as { balance: string; debt: string; held: string; ledger: string };
     const billed = async (n: number) => until(async () => ((await rpc.send(Subjects.billingUsageList, { userId: user.id, limit: 10 })).data.length === n ? true : undefined));
 
-    const indebted: UserIndebtedEvent[] = [];
-    const sub = onBroadcast<UserIndebtedEvent>(nc, Events.billingUserIndebted, (e) => indebted.push(e));
+    const indebted: Untrusted<UserIndebtedEvent>[] = [];
+    const sub = onBroadcast(nc, Events.billingUserIndebted, (e) => indebted.push(e));
     await nc.flush();
     // a credit lease of $0.004 and a request's own hold of $0.005; the upstream answers 2,000 tokens ($0.02) on each
     await hold('lease_overshot', '4000000', '4000000');

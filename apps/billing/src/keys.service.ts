@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { NatsConnection } from 'nats';
 import { DataSource, IsNull } from 'typeorm';
 import {
-  apiKeyHint, CreatedKeyView, CreateKeyBody, DomainError, Events, generateApiKey, hashApiKey, KeyRevokedEvent, KeyView,
+  apiKeyHint, CreatedKeyView, CreateKeyBody, DomainError, Events, generateApiKey, hashApiKey, KeyView,
   newId, Principal,
 } from '@switchyard/contracts';
 import { unixSeconds } from '@switchyard/database';
@@ -48,8 +48,7 @@ export class KeysService {
     if (!key.revokedAt) {
       await repo.update({ id: keyId, userId, revokedAt: IsNull() }, { revokedAt: new Date() });
     }
-    const event: KeyRevokedEvent = { keyHash: key.keyHash };
-    broadcast(this.nc, Events.billingKeyRevoked, event);
+    broadcast(this.nc, Events.billingKeyRevoked, { keyHash: key.keyHash });
     return keyView(await repo.findOneByOrFail({ id: keyId }));
   }
 

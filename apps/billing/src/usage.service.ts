@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { NatsConnection } from 'nats';
 import { DataSource } from 'typeorm';
-import { chargeFor, chargePolicyOf, Events, PriceNano, UsageEvent, UserIndebtedEvent } from '@switchyard/contracts';
+import { chargeFor, chargePolicyOf, Events, PriceNano, UsageEvent } from '@switchyard/contracts';
 import { queryPrepared } from '@switchyard/database';
 import { broadcast, NATS_CONNECTION } from '@switchyard/nats';
 import { BillingConfig } from './billing.config';
@@ -92,7 +92,7 @@ export class UsageService {
       };
     });
     const applied = await queryPrepared<{ request_id: string; indebted: string[] }>(this.ds, 'billing_apply_usage', APPLY_USAGE_SQL, [JSON.stringify(rows)]);
-    for (const userId of applied[0]?.indebted ?? []) broadcast(this.nc, Events.billingUserIndebted, { userId } satisfies UserIndebtedEvent);
+    for (const userId of applied[0]?.indebted ?? []) broadcast(this.nc, Events.billingUserIndebted, { userId });
     const fresh = new Set(applied.map((r) => r.request_id));
     return events.map((e) => (fresh.has(e.requestId) ? 'applied' : 'duplicate'));
   }

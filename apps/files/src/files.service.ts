@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, IsNull } from 'typeorm';
 import {
-  BATCH_FILE_DEFAULT_EXPIRY_SECONDS, DomainError, FileApi, FileLocation, FileRef, FileRemoved, ListFilesRequest, LocateFileRequest,
+  BATCH_FILE_DEFAULT_EXPIRY_SECONDS, DomainError, ErrorCodes, FileApi, FileLocation, FileRef, FileRemoved, ListFilesRequest, LocateFileRequest,
   RegisterFileRequest, StoredFile, StoredFilePage,
 } from '@switchyard/contracts';
 import { unixSeconds } from '@switchyard/database';
@@ -15,7 +15,7 @@ export function storedFile(f: FileEntity): StoredFile {
 }
 
 export function noSuchFile(fileId: string): DomainError {
-  return new DomainError('INFERENCE_3302', `No such File object: ${fileId}`, 'id');
+  return new DomainError(ErrorCodes.fileNotFound, `No such File object: ${fileId}`, 'id');
 }
 
 /**

@@ -1,9 +1,11 @@
 import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
+import { Observable } from 'rxjs';
 import { DataSource } from 'typeorm';
 import {
-  BindFileRequest, ChannelRef, ChannelScope, CreateChannelRequest, createValidated, ExecuteRequest, ModelListRequest, RoutingPolicyScope,
-  PollTaskRequest, SetRoutingPolicyRequest, StoredResponseRequest, Subjects, SubmitTaskRequest, UnbindFileRequest, UpdateChannelRequest,
+  BindFileRequest, ChannelRef, ChannelScope, CreateChannelRequest, createValidated, ExecuteRawReply, ExecuteReply, ExecuteRequest, ModelListRequest,
+  RoutingPolicyScope, PollTaskRequest, SetRoutingPolicyRequest, StoredResponseRequest, StreamEvent, Subjects, SubmitTaskRequest, UnbindFileRequest,
+  UpdateChannelRequest,
 } from '@switchyard/contracts';
 import { checkHealth } from '@switchyard/nats';
 import { BatchLane } from './execution/batch-lane';
@@ -36,7 +38,7 @@ export class RouterHandler {
   }
 
   @MessagePattern(Subjects.routerRequestExecute)
-  execute(@Payload() payload: unknown) {
+  execute(@Payload() payload: unknown): Promise<ExecuteReply | ExecuteRawReply> | Observable<StreamEvent> {
     const req = createValidated(ExecuteRequest, payload);
     if (req.batchId) return this.batchLane.run(() => this.executor.execute(req));
     this.batchLane.noteInteractive();

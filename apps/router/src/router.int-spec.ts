@@ -150,7 +150,7 @@ describe('router service (real Postgres, NATS, mock upstreams)', () => {
     await primary.configure({ mode: 'fail', status: 500 });
     const req = { ...execute({ model: 'shared', messages, stream: true, stream_options: { include_usage: true } }), stream: true };
     const events: StreamEvent[] = [];
-    for await (const e of rpc.stream(Subjects.routerRequestExecute, req, { firstTimeoutMs: 10_000, idleTimeoutMs: 10_000 })) events.push(e as StreamEvent);
+    for await (const e of rpc.stream(Subjects.routerRequestExecute, req, { firstTimeoutMs: 10_000, idleTimeoutMs: 10_000 })) events.push(e);
     expect(events[0]).toMatchObject({ kind: 'start', routing: { channel: { name: 'backup' }, retryCount: 1 } });
     expect(events.some((e) => e.kind === 'chunk' && (e.data as any).usage?.prompt_tokens === 6)).toBe(true);
   });
@@ -159,7 +159,7 @@ describe('router service (real Postgres, NATS, mock upstreams)', () => {
     await primary.configure({ mode: 'cut', after_chunks: 2 });
     const req = { ...execute({ model: 'chat-a', messages, stream: true }), stream: true };
     const events: StreamEvent[] = [];
-    for await (const e of rpc.stream(Subjects.routerRequestExecute, req, { firstTimeoutMs: 10_000, idleTimeoutMs: 10_000 })) events.push(e as StreamEvent);
+    for await (const e of rpc.stream(Subjects.routerRequestExecute, req, { firstTimeoutMs: 10_000, idleTimeoutMs: 10_000 })) events.push(e);
     expect(events[0].kind).toBe('start');
     expect(events[events.length - 1]).toMatchObject({ kind: 'error', error: { code: 'upstream_error' } });
     expect((await usageFor(req.requestId)).estimated).toBe(true);

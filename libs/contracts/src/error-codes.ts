@@ -1,10 +1,27 @@
 /**
- * Every domain error code, with the HTTP status and OpenAI error `type` it becomes at the edge.
- * Codes from the product docs (VALIDATION_4016, INFERENCE_3302, ...) are kept exactly as they are.
+ * The product's own error codes (from its docs), by what they mean. Code uses these names; the
+ * wire carries the values, exactly as the docs spell them.
+ */
+export const ErrorCodes = {
+  /** the API key lacks the `inference` scope */
+  missingInferenceScope: 'AUTH_1015',
+  /** an upload is larger than the limit */
+  fileTooLarge: 'VALIDATION_4016',
+  /** an upload's `purpose` is not one the Files API accepts */
+  invalidFilePurpose: 'VALIDATION_4007',
+  /** the file asked for does not exist (or is not the caller's) */
+  fileNotFound: 'INFERENCE_3302',
+  /** a batch input file is not valid JSONL */
+  invalidJsonlFile: 'INFERENCE_3303',
+} as const;
+
+/**
+ * Every domain error code, keyed as it travels, with the HTTP status and OpenAI error `type` it
+ * becomes at the edge.
  */
 export const ErrorCatalog = {
   invalid_api_key: { status: 401, type: 'invalid_request_error' },
-  AUTH_1015: { status: 403, type: 'permission_error' },
+  [ErrorCodes.missingInferenceScope]: { status: 403, type: 'permission_error' },
   permission_denied: { status: 403, type: 'permission_error' },
   invalid_json: { status: 400, type: 'invalid_request_error' },
   invalid_value: { status: 400, type: 'invalid_request_error' },
@@ -21,10 +38,10 @@ export const ErrorCatalog = {
   /** every channel that could serve the request is cooling down (open circuit) */
   channels_unavailable: { status: 503, type: 'server_error' },
   internal_error: { status: 500, type: 'server_error' },
-  VALIDATION_4016: { status: 413, type: 'invalid_request_error' },
-  VALIDATION_4007: { status: 400, type: 'invalid_request_error' },
-  INFERENCE_3302: { status: 404, type: 'invalid_request_error' },
-  INFERENCE_3303: { status: 400, type: 'invalid_request_error' },
+  [ErrorCodes.fileTooLarge]: { status: 413, type: 'invalid_request_error' },
+  [ErrorCodes.invalidFilePurpose]: { status: 400, type: 'invalid_request_error' },
+  [ErrorCodes.fileNotFound]: { status: 404, type: 'invalid_request_error' },
+  [ErrorCodes.invalidJsonlFile]: { status: 400, type: 'invalid_request_error' },
 } as const satisfies Record<string, { status: number; type: string }>;
 
 export type ErrorCode = keyof typeof ErrorCatalog;

@@ -12,11 +12,15 @@ import type { FileLocation, FileRef, FileRemoved, ListFilesRequest, LocateFileRe
 import type { BatchListReply, BatchRef, BatchView, CreateBatchRequest, ListBatchesRequest } from './payloads/batches';
 import type { HealthReply } from './payloads/health';
 import type { CreateTaskRequest, PolledTask, PollTaskRequest, RefundReply, RefundRequest, SubmitTaskRequest, SubmittedTask, TaskRef, TaskView } from './payloads/tasks';
-import type { BindFileRequest, StoredResponseRequest, UnbindFileRequest, CountTokensReply, ExecuteReply, ExecuteRequest, FileBindingView, ModelListRequest, ModelView } from './payloads/inference';
+import type {
+  BindFileRequest, StoredResponseRequest, UnbindFileRequest, CountTokensReply, ExecuteReply, ExecuteRequest, FileBindingView, ModelListRequest, ModelView,
+  StreamEvent,
+} from './payloads/inference';
 import type { Principal } from './payloads/principal';
 import type { LedgerListReply, LedgerListRequest, UsageDailyReply, UsageFilter, UsageListReply, UsageListRequest } from './payloads/usage';
 
-type Empty = Record<string, never>;
+/** A message with no fields (a health check, an event that only says something changed). */
+export type Empty = Record<string, never>;
 
 /** Request and reply type of every request/reply subject. */
 export type RpcMap = {
@@ -81,3 +85,15 @@ export type RpcMap = {
 export type RpcSubject = keyof RpcMap;
 export type RpcRequest<S extends RpcSubject> = RpcMap[S][0];
 export type RpcReply<S extends RpcSubject> = RpcMap[S][1];
+
+/**
+ * The values of a streamed reply (a handler answering with an Observable), for the subjects that
+ * can stream: the handler sends these, RpcClient.stream yields them. Any other subject streams its
+ * one reply.
+ */
+export type RpcStreamMap = {
+  /** an interactive execute with `stream: true`, and speech (its audio comes as `bytes` events) */
+  [Subjects.routerRequestExecute]: StreamEvent;
+};
+
+export type RpcStreamValue<S extends RpcSubject> = S extends keyof RpcStreamMap ? RpcStreamMap[S] : RpcReply<S>;

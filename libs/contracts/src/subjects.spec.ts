@@ -1,5 +1,6 @@
 import { Events, HealthSubjects, ServiceNames, Subjects } from './subjects';
 import type { RpcSubject } from './rpc-map';
+import type { EventMap } from './event-map';
 
 const segment = '[a-z][a-z0-9-]*';
 const requestGrammar = new RegExp(`^(${ServiceNames.join('|')})\\.${segment}\\.${segment}(\\.v[2-9][0-9]*)?$`);
@@ -29,5 +30,10 @@ describe('NATS subjects', () => {
   it('the rpc map covers request subjects only', () => {
     const typed: RpcSubject[] = Object.values(Subjects);
     expect(typed.length).toBe(Object.keys(Subjects).length);
+  });
+
+  it('the event map covers every event', () => {
+    const typed: (keyof EventMap)[] = Object.values(Events);
+    expect(typed.length).toBe(Object.keys(Events).length);
   });
 });

@@ -1,20 +1,23 @@
 import { NatsConnection, Subscription } from 'nats';
-import { EventSubject } from '@switchyard/contracts';
+import { BroadcastSubject, EventMap, Untrusted } from '@switchyard/contracts';
 
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
 
 /** Fire-and-forget event that every replica of every subscriber receives (no queue group). */
-export function broadcast(nc: NatsConnection, subject: EventSubject, payload: unknown): void {
+export function broadcast<S extends BroadcastSubject>(nc: NatsConnection, subject: S, payload: EventMap[S]): void {
   nc.publish(subject, encoder.encode(JSON.stringify(payload)));
 }
 
-export function onBroadcast<T>(nc: NatsConnection, subject: EventSubject, handler: (payload: T) => void): Subscription {
+/** The handler gets the payload as it came over the network: it checks each field it uses. */
+export function onBroadcast<S extends BroadcastSubject>(
+  nc: NatsConnection, subject: S, handler: (payload: Untrusted<EventMap[S]>) => void,
+): Subscription {
   return nc.subscribe(subject, {
     callback: (err, msg) => {
       if (err) return;
       try {
-        handler(JSON.parse(decoder.decode(msg.data)) as T);
+        handler(JSON.parse(decoder.decode(msg.data)) as Untrusted<EventMap[S]>);
       } catch {
         // a malformed broadcast is dropped; broadcasts only ever invalidate caches
       }

@@ -103,14 +103,14 @@ describe('InProcessRpc: Nest handlers served to the services of the same process
 
   it('yields the values of a streamed answer in order', async () => {
     const values: unknown[] = [];
-    for await (const value of rpc.stream(Subjects.routerRequestExecute, {}, { firstTimeoutMs: 1000, idleTimeoutMs: 1000 })) values.push(value);
+    for await (const value of rpc.stream(Subjects.routerRequestExecute, {} as never, { firstTimeoutMs: 1000, idleTimeoutMs: 1000 })) values.push(value);
     expect(values).toEqual([{ chunk: 0 }, { chunk: 1 }, { chunk: 2 }]);
   });
 
   it('yields what a stream sent before it failed, then throws its error', async () => {
     const values: unknown[] = [];
     const reading = (async () => {
-      for await (const value of rpc.stream(Subjects.routerTokensCount, {}, { firstTimeoutMs: 1000, idleTimeoutMs: 1000 })) values.push(value);
+      for await (const value of rpc.stream(Subjects.routerTokensCount, {} as never, { firstTimeoutMs: 1000, idleTimeoutMs: 1000 })) values.push(value);
     })();
     await expect(reading).rejects.toMatchObject({ code: 'upstream_error', message: 'gone', status: 502 });
     expect(values).toEqual([{ chunk: 0 }]);

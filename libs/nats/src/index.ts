@@ -1,5 +1,6 @@
 export * from './connection';
 export * from './rpc-client';
+export * from './rpc-packets';
 export * from './stream-heartbeat';
 export * from './broadcast';
 export * from './jetstream';

@@ -1,6 +1,7 @@
 import {
   AckPolicy, DeliverPolicy, JetStreamClient, JsMsg, NatsConnection, RetentionPolicy, StorageType,
 } from 'nats';
+import { DurableEventSubject, EventMap } from '@switchyard/contracts';
 
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
@@ -40,14 +41,18 @@ export async function ensureStream(nc: NatsConnection, stream: DurableStream): P
 }
 
 /** Publishes durably; `msgId` makes a re-publish of the same fact a no-op inside the duplicate window. */
-export async function publishDurable(js: JetStreamClient, subject: string, payload: unknown, msgId: string): Promise<void> {
+export async function publishDurable<S extends DurableEventSubject>(
+  js: JetStreamClient, subject: S, payload: EventMap[S], msgId: string,
+): Promise<void> {
   await js.publish(subject, encoder.encode(JSON.stringify(payload)), { msgID: msgId });
 }
 
 const PUBLISH_RETRY_DELAYS_MS = [100, 500, 2000, 5000, 10000];
 
 /** publishDurable, retried with back-off while JetStream is unreachable; throws the last error when it gives up. */
-export async function publishDurableWithRetry(js: JetStreamClient, subject: string, payload: unknown, msgId: string): Promise<void> {
+export async function publishDurableWithRetry<S extends DurableEventSubject>(
+  js: JetStreamClient, subject: S, payload: EventMap[S], msgId: string,
+): Promise<void> {
   for (let attempt = 0; ; attempt++) {
     try {
       await publishDurable(js, subject, payload, msgId);

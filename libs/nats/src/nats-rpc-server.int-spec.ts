@@ -115,14 +115,14 @@ describe('NatsRpcServer: Nest handlers served on the process connection (real na
 
   it('streams every value of an Observable, then ends', async () => {
     const seen: unknown[] = [];
-    for await (const value of rpc.stream(Subjects.routerRequestExecute, {}, { firstTimeoutMs: 2000, idleTimeoutMs: 2000 })) seen.push(value);
+    for await (const value of rpc.stream(Subjects.routerRequestExecute, {} as never, { firstTimeoutMs: 2000, idleTimeoutMs: 2000 })) seen.push(value);
     expect(seen).toEqual([{ chunk: 0 }, { chunk: 1 }, { chunk: 2 }]);
   });
 
   it('sends heartbeats while a streamed answer is silent, so a receiver watching for a lost producer keeps waiting', async () => {
     const seen: unknown[] = [];
     const options = { firstTimeoutMs: 2000, idleTimeoutMs: 60_000, producerLostMs: STREAM_PRODUCER_LOST_MS };
-    for await (const value of rpc.stream(Subjects.routerTokensCount, { silentMs: STREAM_PRODUCER_LOST_MS + 1500 }, options)) seen.push(value);
+    for await (const value of rpc.stream(Subjects.routerTokensCount, { silentMs: STREAM_PRODUCER_LOST_MS + 1500 } as never, options)) seen.push(value);
     expect(seen).toEqual([{ after: STREAM_PRODUCER_LOST_MS + 1500 }]);
   });
 
@@ -133,7 +133,7 @@ describe('NatsRpcServer: Nest handlers served on the process connection (real na
     const seen: unknown[] = [];
     let diedAt = 0;
     const outcome = (async () => {
-      for await (const value of rpc.stream(Subjects.routerTaskPoll, {}, options)) {
+      for await (const value of rpc.stream(Subjects.routerTaskPoll, {} as never, options)) {
         seen.push(value);
         diedAt = Date.now();
         // the process dies: its connection goes without a word

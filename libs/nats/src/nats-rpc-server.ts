@@ -1,9 +1,10 @@
 import { CustomTransportStrategy, MessageHandler, NatsContext, Server } from '@nestjs/microservices';
 import { Msg, NatsConnection, Subscription } from 'nats';
 import { isObservable, Observable } from 'rxjs';
-import { DomainError } from '@switchyard/contracts';
+import { DomainError, Untrusted } from '@switchyard/contracts';
 import { STREAM_HEARTBEAT_MS } from './stream-heartbeat';
 import { InFlightHandlers } from './in-flight-handlers';
+import { ReplyPacket, ReplyPacketBody, RequestPacket } from './rpc-packets';
 
 interface ErrorLogger {
   error(message: unknown, ...context: unknown[]): void;
@@ -57,7 +58,7 @@ export class NatsRpcServer extends Server implements CustomTransportStrategy {
   }
 
   private async handle(handler: MessageHandler, msg: Msg): Promise<void> {
-    let request: { id?: unknown; data?: unknown };
+    let request: Untrusted<RequestPacket>;
     try {
       request = JSON.parse(decoder.decode(msg.data)) as typeof request;
     } catch {
@@ -67,7 +68,7 @@ export class NatsRpcServer extends Server implements CustomTransportStrategy {
     // every subject is request/reply here; a message nobody waits for is run and not answered
     const id = request.id;
     const respond = msg.reply && typeof id === 'string'
-      ? (packet: object) => void msg.respond(encoder.encode(JSON.stringify({ id, ...packet })))
+      ? (packet: ReplyPacketBody) => void msg.respond(encoder.encode(JSON.stringify({ id, ...packet } satisfies ReplyPacket)))
       : () => undefined;
     this.inFlight.started();
     try {
@@ -89,7 +90,7 @@ export class NatsRpcServer extends Server implements CustomTransportStrategy {
    * packet goes at once and then every STREAM_HEARTBEAT_MS until the end, so the receiver notices
    * within seconds when this process dies, however long the values themselves take.
    */
-  private relay(values: Observable<unknown>, respond: (packet: object) => void): Promise<void> {
+  private relay(values: Observable<unknown>, respond: (packet: ReplyPacketBody) => void): Promise<void> {
     return new Promise((done) => {
       const heartbeat = () => {
         // best effort: on a connection already closed (shutdown past its grace period) there is no one to tell
@@ -97,7 +98,7 @@ export class NatsRpcServer extends Server implements CustomTransportStrategy {
       };
       heartbeat();
       const heartbeats = setInterval(heartbeat, STREAM_HEARTBEAT_MS);
-      const finish = (packet: object) => {
+      const finish = (packet: ReplyPacketBody) => {
         clearInterval(heartbeats);
         respond(packet);
         done();

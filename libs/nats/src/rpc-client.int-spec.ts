@@ -5,13 +5,14 @@ import { connect, Msg, NatsConnection } from 'nats';
 import { DomainError, Subjects } from '@switchyard/contracts';
 import { LocalNats, startNatsServer } from '@switchyard/runtime';
 import { ProducerLost, RpcClient } from './rpc-client';
+import { ReplyPacketBody, RequestPacket } from './rpc-packets';
 
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
 
 /** Answers like a Nest NATS handler: each packet `{id, response | err, isDisposed}`. */
-function respond(msg: Msg, packets: Record<string, unknown>[]): void {
-  const { id } = JSON.parse(decoder.decode(msg.data)) as { id: string };
+function respond(msg: Msg, packets: ReplyPacketBody[]): void {
+  const { id } = JSON.parse(decoder.decode(msg.data)) as RequestPacket;
   for (const packet of packets) msg.respond(encoder.encode(JSON.stringify({ id, ...packet })));
 }
 
@@ -56,7 +57,7 @@ describe('RpcClient (real nats-server)', () => {
 
   it('yields every packet of a streamed answer, then ends', async () => {
     const seen: unknown[] = [];
-    for await (const value of rpc.stream(Subjects.routerRequestExecute, {}, { firstTimeoutMs: 2000, idleTimeoutMs: 2000 })) seen.push(value);
+    for await (const value of rpc.stream(Subjects.routerRequestExecute, {} as never, { firstTimeoutMs: 2000, idleTimeoutMs: 2000 })) seen.push(value);
     expect(seen).toEqual([{ kind: 'start' }, { kind: 'chunk' }]);
   });
 
@@ -77,7 +78,7 @@ describe('RpcClient (real nats-server)', () => {
     const started = Date.now();
     let lostAfterMs = 0;
     try {
-      for await (const value of rpc.stream(Subjects.routerModelList, {}, { firstTimeoutMs: 2000, idleTimeoutMs: 60_000, producerLostMs: 300 })) seen.push(value);
+      for await (const value of rpc.stream(Subjects.routerModelList, {} as never, { firstTimeoutMs: 2000, idleTimeoutMs: 60_000, producerLostMs: 300 })) seen.push(value);
     } catch (error) {
       expect(error).toBeInstanceOf(ProducerLost);
       expect(error).toMatchObject({ code: 'service_unavailable' });

@@ -1,16 +1,7 @@
 import { randomUUID } from 'crypto';
 import { createInbox, Msg, NatsConnection } from 'nats';
-import { DomainError, RpcReply, RpcRequest, RpcSubject } from '@switchyard/contracts';
-
-/** The packet shapes @nestjs/microservices uses over NATS: request `{pattern,data,id}`, reply `{id,response,err,isDisposed}`. */
-interface ReplyPacket {
-  id?: string;
-  response?: unknown;
-  err?: unknown;
-  isDisposed?: boolean;
-  /** the producer of a streamed answer is alive (see stream-heartbeat.ts) */
-  heartbeat?: boolean;
-}
+import { DomainError, RpcReply, RpcRequest, RpcStreamValue, RpcSubject, Untrusted } from '@switchyard/contracts';
+import { ReplyPacket, RequestPacket } from './rpc-packets';
 
 export interface StreamOptions {
   /** how long to wait for the first packet */
@@ -74,8 +65,8 @@ export class RpcClient {
   }
 
   /** Yields every `response` of a streamed reply; throws the handler's DomainError. */
-  stream<S extends RpcSubject>(subject: S, payload: unknown, options: StreamOptions): AsyncGenerator<unknown> {
-    return this.transport.request(subject, payload, options);
+  stream<S extends RpcSubject>(subject: S, payload: RpcRequest<S>, options: StreamOptions): AsyncGenerator<RpcStreamValue<S>> {
+    return this.transport.request(subject, payload, options) as AsyncGenerator<RpcStreamValue<S>>;
   }
 }
 
@@ -137,7 +128,8 @@ export class NatsRpcTransport implements RpcTransport {
     });
     try {
       const id = randomUUID();
-      this.nc.publish(subject, encoder.encode(JSON.stringify({ pattern: subject, data: payload, id })), { reply: reply.subject });
+      const request: RequestPacket = { pattern: subject, data: payload, id };
+      this.nc.publish(subject, encoder.encode(JSON.stringify(request)), { reply: reply.subject });
       let first = true;
       let heartbeating = false;
       for (;;) {
@@ -157,14 +149,14 @@ export class NatsRpcTransport implements RpcTransport {
         const msg = queue.shift()!;
         if (msg.headers?.hasError && msg.headers.code === 503) throw new NoResponders();
         first = false;
-        const packet = JSON.parse(decoder.decode(msg.data)) as ReplyPacket;
-        if (packet.heartbeat) {
+        const packet = JSON.parse(decoder.decode(msg.data)) as Untrusted<ReplyPacket>;
+        if ('heartbeat' in packet && packet.heartbeat) {
           heartbeating = true;
           continue;
         }
-        if (packet.err !== undefined && packet.err !== null) throw DomainError.fromWire(packet.err);
+        if ('err' in packet && packet.err !== undefined && packet.err !== null) throw DomainError.fromWire(packet.err);
         if ('response' in packet) yield packet.response;
-        if (packet.isDisposed) return;
+        if ('isDisposed' in packet && packet.isDisposed) return;
       }
     } finally {
       reply.done();

@@ -1,5 +1,6 @@
 import { NatsConnection, Subscription } from 'nats';
 import { CreateHoldRequest, PriceWire, Subjects } from '@switchyard/contracts';
+import type { ReplyPacket, RequestPacket } from '@switchyard/nats';
 
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
@@ -21,8 +22,9 @@ export function startFakeBilling(nc: NatsConnection, prices: PriceWire[] = []): 
     nc.subscribe(subject, {
       queue: 'billing',
       callback: (_err, msg) => {
-        const packet = JSON.parse(decoder.decode(msg.data)) as { id: string; data: unknown };
-        msg.respond(encoder.encode(JSON.stringify({ id: packet.id, response: handle(packet.data), isDisposed: true })));
+        const packet = JSON.parse(decoder.decode(msg.data)) as RequestPacket;
+        const reply: ReplyPacket = { id: packet.id, response: handle(packet.data), isDisposed: true };
+        msg.respond(encoder.encode(JSON.stringify(reply)));
       },
     });
   const subscriptions = [

@@ -1,7 +1,7 @@
 import { createParamDecorator, ExecutionContext, SetMetadata } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { FastifyReply, FastifyRequest } from 'fastify';
-import { DomainError, Principal } from '@switchyard/contracts';
+import { DomainError, ErrorCodes, Principal } from '@switchyard/contracts';
 import { speaksGemini } from '../http/api-dialect';
 import type { AuthService } from './auth.service';
 import { RateLimiter, rateLimitHeaders } from './rate-limiter';
@@ -37,7 +37,7 @@ export function undeclaredAccessRefusal(): DomainError {
 export function authorize(principal: Principal, level: AccessLevel): void {
   switch (level) {
     case 'inference':
-      if (!principal.scopes.includes('inference')) throw new DomainError('AUTH_1015', 'This API key has no inference scope');
+      if (!principal.scopes.includes('inference')) throw new DomainError(ErrorCodes.missingInferenceScope, 'This API key has no inference scope');
       return;
     case 'usage':
       if (!principal.scopes.includes('usage:read') && !principal.scopes.includes('inference')) {

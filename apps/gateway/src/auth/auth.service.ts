@@ -1,6 +1,6 @@
 import { Inject, Injectable, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
 import { NatsConnection, Subscription } from 'nats';
-import { DomainError, Events, hashApiKey, KeyRevokedEvent, Principal, Subjects } from '@switchyard/contracts';
+import { DomainError, Events, hashApiKey, Principal, Subjects } from '@switchyard/contracts';
 import { NATS_CONNECTION, onBroadcast, RpcClient } from '@switchyard/nats';
 import { TtlCache } from '@switchyard/runtime';
 import { GatewayConfig } from '../gateway.config';
@@ -42,7 +42,7 @@ export class AuthService implements OnModuleInit, OnModuleDestroy {
 
   onModuleInit(): void {
     this.subscriptions = [
-      onBroadcast<KeyRevokedEvent>(this.nc, Events.billingKeyRevoked, ({ keyHash }) => {
+      onBroadcast(this.nc, Events.billingKeyRevoked, ({ keyHash }) => {
         if (typeof keyHash !== 'string') return;
         this.cache.delete(keyHash);
         this.revoked.set(keyHash, true);

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { FastifyReply, FastifyRequest } from 'fastify';
 import {
-  ANTHROPIC_FILE_PURPOSE, DEFAULT_IMAGE_MODEL, describeJsonlProblem, DomainError, FILE_EXPIRY_MAX_SECONDS, FILE_EXPIRY_MIN_SECONDS, FileApi,
-  FilePurpose, FilePurposes, InferenceEndpoint, newId, Principal, StoredFile, Subjects,
+  ANTHROPIC_FILE_PURPOSE, DEFAULT_IMAGE_MODEL, describeJsonlProblem, DomainError, ErrorCodes, FILE_EXPIRY_MAX_SECONDS, FILE_EXPIRY_MIN_SECONDS,
+  FileApi, FilePurpose, FilePurposes, InferenceEndpoint, newId, Principal, StoredFile, Subjects,
 } from '@switchyard/contracts';
 import { RpcClient } from '@switchyard/nats';
 import { ObjectStorage } from '@switchyard/object-storage';
@@ -31,14 +31,14 @@ function refusalOf(upload: ReceivedUpload, maxBytes: number, api: FileApi): Doma
   const purpose = upload.fields.purpose;
   if (!upload.file) return new DomainError('missing_required_parameter', "Missing required parameter: 'file'", 'file');
   if (api === 'anthropic') {
-    return upload.failure === 'too_large' ? new DomainError('VALIDATION_4016', `The file exceeds the upload limit of ${maxBytes} bytes`, 'file') : null;
+    return upload.failure === 'too_large' ? new DomainError(ErrorCodes.fileTooLarge, `The file exceeds the upload limit of ${maxBytes} bytes`, 'file') : null;
   }
   if (purpose === undefined || purpose === '') return new DomainError('missing_required_parameter', "Missing required parameter: 'purpose'", 'purpose');
   if (!(FilePurposes as readonly string[]).includes(purpose)) {
-    return new DomainError('VALIDATION_4007', `Purpose "${purpose}" is not allowed; use one of: ${FilePurposes.join(', ')}`, 'purpose');
+    return new DomainError(ErrorCodes.invalidFilePurpose, `Purpose "${purpose}" is not allowed; use one of: ${FilePurposes.join(', ')}`, 'purpose');
   }
-  if (upload.failure === 'too_large') return new DomainError('VALIDATION_4016', `The file exceeds the upload limit of ${maxBytes} bytes`, 'file');
-  if (purpose === 'batch' && upload.jsonlProblem) return new DomainError('INFERENCE_3303', describeJsonlProblem(upload.jsonlProblem), 'file');
+  if (upload.failure === 'too_large') return new DomainError(ErrorCodes.fileTooLarge, `The file exceeds the upload limit of ${maxBytes} bytes`, 'file');
+  if (purpose === 'batch' && upload.jsonlProblem) return new DomainError(ErrorCodes.invalidJsonlFile, describeJsonlProblem(upload.jsonlProblem), 'file');
   return null;
 }
 

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { FastifyReply, FastifyRequest } from 'fastify';
 import {
   CacheMode, CacheModes, ChannelType, ChannelTypes, completionTextOf, DomainError, ExecuteRawReply, ExecuteReply, openAiError, ExecuteRequest, InferenceEndpoint,
-  ParkedPart, Principal, RoutingInfo, StreamEvent, Subjects,
+  ParkedPart, Principal, RoutingInfo, Subjects,
 } from '@switchyard/contracts';
 import { ProducerLost, RpcClient, STREAM_PRODUCER_LOST_MS } from '@switchyard/nats';
 import { GatewayConfig } from '../gateway.config';
@@ -110,8 +110,7 @@ export class InferenceService {
       callerGone = !reply.raw.writableFinished;
     });
     try {
-      for await (const value of events) {
-        const event = value as StreamEvent;
+      for await (const event of events) {
         if (event.kind === 'error') {
           if (!writer.started) throw DomainError.fromWire(event.error);
           writer.handle(event, errorBody(DomainError.fromWire(event.error)));

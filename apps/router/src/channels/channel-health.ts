@@ -57,7 +57,7 @@ export class ChannelHealth implements OnApplicationBootstrap, OnApplicationShutd
   }
 
   onApplicationBootstrap(): void {
-    this.subscription = onBroadcast<unknown>(this.nc, Events.routerChannelCalled, (message) => {
+    this.subscription = onBroadcast(this.nc, Events.routerChannelCalled, (message) => {
       // a malformed message throws here and is dropped by onBroadcast
       const event = createValidated(ChannelCalledEvent, message);
       if (event.replica !== this.replica) this.board.record(event);

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { BindFileRequest, DomainError, FileBindingView, RoutingPolicy, Subjects, UnbindFileRequest } from '@switchyard/contracts';
+import { BindFileRequest, DomainError, ErrorCodes, FileBindingView, RoutingPolicy, Subjects, UnbindFileRequest } from '@switchyard/contracts';
 import { JsonLogger } from '@switchyard/logging';
 import { LOGGER, RpcClient } from '@switchyard/nats';
 import { ObjectStorage } from '@switchyard/object-storage';
@@ -37,7 +37,7 @@ export function withUpstreamFileIds(value: unknown, ids: ReadonlyMap<string, str
 const MAX_FILES_PER_REQUEST = 100;
 
 /** A file the caller named that is not theirs, or not anymore: 404 whoever owns it. */
-const noSuchFile = (ref: Reference) => new DomainError('INFERENCE_3302', `No such File object: ${ref.id}`, ref.param);
+const noSuchFile = (ref: Reference) => new DomainError(ErrorCodes.fileNotFound, `No such File object: ${ref.id}`, ref.param);
 
 interface BindingRow {
   file_id: string;

@@ -62,7 +62,7 @@ export class Spend implements OnApplicationBootstrap, OnApplicationShutdown {
     const leases = this.leases;
     this.timer = setInterval(() => leases.sweep(), LEASE_SWEEP_MS);
     this.timer.unref();
-    this.indebted = onBroadcast<unknown>(this.nc, Events.billingUserIndebted, (payload) => {
+    this.indebted = onBroadcast(this.nc, Events.billingUserIndebted, (payload) => {
       try {
         leases.revoke(createValidated(UserIndebtedEvent, payload).userId);
       } catch (e) {

@@ -1,7 +1,7 @@
 import { Inject, Injectable, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { NatsConnection, Subscription } from 'nats';
 import { DataSource } from 'typeorm';
-import { DEFAULT_ROUTING_POLICY, Events, Principal, RoutingPolicies as PolicyNames, RoutingPolicy, RoutingPolicyChanged, RoutingPolicyView } from '@switchyard/contracts';
+import { DEFAULT_ROUTING_POLICY, Events, isRoutingPolicy, Principal, RoutingPolicy, RoutingPolicyChanged, RoutingPolicyView } from '@switchyard/contracts';
 import { JsonLogger } from '@switchyard/logging';
 import { broadcast, LOGGER, NATS_CONNECTION, onBroadcast } from '@switchyard/nats';
 import { RoutingPolicyEntity } from '../entities/routing-policy.entity';
@@ -25,8 +25,8 @@ export class RoutingPolicies implements OnApplicationBootstrap, OnApplicationShu
 
   async onApplicationBootstrap(): Promise<void> {
     await this.reload();
-    this.subscription = onBroadcast<RoutingPolicyChanged>(this.nc, Events.routerPolicyChanged, (change) => {
-      if (typeof change?.userId === 'string' && PolicyNames.includes(change.policy)) this.policies.set(change.userId, change.policy);
+    this.subscription = onBroadcast(this.nc, Events.routerPolicyChanged, (change) => {
+      if (typeof change?.userId === 'string' && isRoutingPolicy(change.policy)) this.policies.set(change.userId, change.policy);
       else this.reload().catch((e) => this.logger.error('routing policy reload failed', e));
     });
   }

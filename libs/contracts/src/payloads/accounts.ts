@@ -81,8 +81,14 @@ export class UserIndebtedEvent {
   @IsString() @IsNotEmpty() userId!: string;
 }
 
+/** billing → every gateway: drop the cached principal of this key. */
 export interface KeyRevokedEvent {
   keyHash: string;
+}
+
+/** billing → every router and billing replica: this model's price changed (or was set). */
+export interface PriceChangedEvent {
+  model: string;
 }
 
 const nullable = ValidateIf((_, v: unknown) => v !== null);

@@ -12,6 +12,7 @@ export type ChannelType = (typeof ChannelTypes)[number];
 export const RoutingPolicies = ['byok_first', 'platform_first', 'byok_only', 'platform_only'] as const;
 export type RoutingPolicy = (typeof RoutingPolicies)[number];
 export const DEFAULT_ROUTING_POLICY: RoutingPolicy = 'byok_first';
+export const isRoutingPolicy = (value: unknown): value is RoutingPolicy => (RoutingPolicies as readonly unknown[]).includes(value);
 
 /** One try of one channel while serving a request. */
 export interface RoutingAttempt {

@@ -1,0 +1,32 @@
+import { Events, EventSubject, Streams } from './subjects';
+import type { Empty } from './rpc-map';
+import type { KeyRevokedEvent, PriceChangedEvent, UserIndebtedEvent } from './payloads/accounts';
+import type { ChannelCalledEvent } from './payloads/channels';
+import type { RoutingPolicyChanged } from './payloads/routing';
+import type { UsageEvent, UsageEventGroup } from './payloads/usage';
+
+/** Payload type of every event subject (broadcasts and durable events). */
+export type EventMap = {
+  /** a router sends a group; a bare event (what earlier versions sent) is still taken */
+  [Events.routerRequestCompleted]: UsageEventGroup | UsageEvent;
+  [Events.gatewayRequestInterrupted]: UsageEvent;
+  [Events.billingKeyRevoked]: KeyRevokedEvent;
+  [Events.billingRateLimitChanged]: Empty;
+  [Events.billingUserIndebted]: UserIndebtedEvent;
+  [Events.billingPriceChanged]: PriceChangedEvent;
+  [Events.routerChannelChanged]: Empty;
+  [Events.routerChannelCalled]: ChannelCalledEvent;
+  [Events.routerPolicyChanged]: RoutingPolicyChanged;
+  [Events.batchesBatchChanged]: Empty;
+};
+
+/** Events stored on a JetStream stream until consumed; every other event is a broadcast. */
+export type DurableEventSubject = (typeof Streams)[keyof typeof Streams]['subjects'][number];
+export type BroadcastSubject = Exclude<EventSubject, DurableEventSubject>;
+
+/**
+ * A message as it arrives from another process: it names the fields of its contract, but nothing
+ * vouches for their values (a malformed or hostile sender may have put anything there), so each
+ * field is checked before it is used.
+ */
+export type Untrusted<T> = { readonly [K in keyof T]?: unknown };
