@@ -80,7 +80,7 @@ describe('eventually', () => {
   it('checks once even with no time at all', async () => {
     const check = answering(false);
     const error = await failureAfter(0, eventually('at once', check, { timeoutMs: 0 }));
-    expect(error.message).toBe('Timed out after 0 ms (1 checks) waiting for at once; last value: false');
+    expect(error.message).toBe('Timed out after 0 ms (1 check) waiting for at once; last value: false');
     expect(check).toHaveBeenCalledTimes(1);
   });
 

@@ -54,7 +54,7 @@ function isAValue(value: unknown): boolean {
 }
 
 function timedOut(what: string, waitedMs: number, checks: number, last: Outcome): Error {
-  const waited = `Timed out after ${waitedMs} ms (${checks} checks) waiting for ${what}`;
+  const waited = `Timed out after ${waitedMs} ms (${checks} ${checks === 1 ? 'check' : 'checks'}) waiting for ${what}`;
   if (!('error' in last)) return new Error(`${waited}; last value: ${shown(last.value)}`);
   const message = last.error instanceof Error ? last.error.message : shown(last.error);
   return new Error(`${waited}; last error: ${message}`, { cause: last.error });
