@@ -5,7 +5,7 @@ import {
 } from '@switchyard/contracts';
 import { JsonLogger } from '@switchyard/logging';
 import { BootedService, bootService, broadcast, onBroadcast, publishDurable, RpcClient } from '@switchyard/nats';
-import { InProcessService, startServiceInProcess } from '@switchyard/testing';
+import { eventually, InProcessService, startServiceInProcess } from '@switchyard/testing';
 import { BillingConfig } from './billing.config';
 import { billingService } from './billing.service-definition';
 import { HoldsService } from './holds.service';
@@ -21,15 +21,8 @@ function usageEvent(over: Partial<UsageEvent>): UsageEvent {
   };
 }
 
-async function until<T>(check: () => Promise<T | undefined>, ms = 10_000): Promise<T> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const value = await check();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
+/** Billing applies usage from a durable stream, a moment after it is published. */
+const POLLING = { timeoutMs: 10_000, intervalMs: 50 };
 
 describe('billing service (real Postgres, NATS, JetStream)', () => {
   let service: InProcessService<BillingConfig>;
@@ -80,7 +73,7 @@ describe('billing service (real Postgres, NATS, JetStream)', () => {
     const revoked = await rpc.send(Subjects.billingKeyRevoke, { userId: user.id, keyId: key.id });
     expect(revoked.revoked_at).not.toBeNull();
     expect(await rpc.send(Subjects.billingKeyVerify, { keyHash: hashApiKey(key.key) })).toBeNull();
-    await until(async () => (heard.length ? true : undefined));
+    await eventually('the revocation broadcast', () => heard.length > 0, POLLING);
     expect(heard).toEqual([{ keyHash: hashApiKey(key.key) }]);
     sub.unsubscribe();
   });
@@ -105,11 +98,11 @@ describe('billing service (real Postgres, NATS, JetStream)', () => {
     const js = nc.jetstream();
     await publishDurable(js, Events.routerRequestCompleted, usageEvent({ requestId: 'req_poison', userId: 'usr_nobody' }), 'req_poison');
     await publishDurable(js, Events.routerRequestCompleted, usageEvent({ requestId: 'req_after_poison', userId: user.id, model: 'unpriced' }), 'req_after_poison');
-    await until(async () => ((await rpc.send(Subjects.billingUsageList, { userId: user.id, limit: 10 })).data.length === 1 ? true : undefined));
-    await until(async () => {
+    await eventually('the usage after the poison', async () => (await rpc.send(Subjects.billingUsageList, { userId: user.id, limit: 10 })).data.length === 1, POLLING);
+    await eventually('the usage consumer to drain', async () => {
       const info = await (await nc.jetstreamManager()).consumers.info(Streams.usage.name, Streams.usage.billingConsumer);
-      return info.num_ack_pending === 0 && info.num_pending === 0 ? true : undefined;
-    });
+      return info.num_ack_pending === 0 && info.num_pending === 0;
+    }, POLLING);
     expect(await dataSource.query(`SELECT 1 FROM billing.usage_records WHERE request_id = 'req_poison'`)).toEqual([]);
   });
 
@@ -127,10 +120,10 @@ describe('billing service (real Postgres, NATS, JetStream)', () => {
     await publishDurable(js, Events.routerRequestCompleted, group, 'usage:req_group_1:4');
     // the same group redelivered (a retried publish outside the duplicate window) changes nothing
     await publishDurable(js, Events.routerRequestCompleted, group, 'usage:req_group_1:4-again');
-    await until(async () => {
+    await eventually('the usage consumer to drain', async () => {
       const info = await (await nc.jetstreamManager()).consumers.info(Streams.usage.name, Streams.usage.billingConsumer);
-      return info.num_ack_pending === 0 && info.num_pending === 0 ? true : undefined;
-    });
+      return info.num_ack_pending === 0 && info.num_pending === 0;
+    }, POLLING);
     const usage = await rpc.send(Subjects.billingUsageList, { userId: user.id, limit: 10 });
     expect(usage.data.map((u) => u.request_id).sort()).toEqual(['req_group_1', 'req_group_2']);
     expect(await dataSource.query(`SELECT 1 FROM billing.usage_records WHERE request_id IN ('req_group_poison', 'req_group_bad')`)).toEqual([]);
@@ -146,9 +139,8 @@ describe('billing service (real Postgres, NATS, JetStream)', () => {
     await publishDurable(js, Events.routerRequestCompleted, event, `${event.requestId}-dup`);
     await publishDurable(js, Events.routerRequestCompleted, usageEvent({ requestId: 'req_carol_batch', userId: user.id, batchId: 'batch_1' }), 'req_carol_batch');
 
-    const usage = await until(async () => {
-      const list = await rpc.send(Subjects.billingUsageList, { userId: user.id, limit: 10 });
-      return list.data.length === 2 ? list : undefined;
+    const usage = await eventually('both usage records', () => rpc.send(Subjects.billingUsageList, { userId: user.id, limit: 10 }), {
+      ...POLLING, until: (list) => list.data.length === 2,
     });
     // 1000 × 2.5/M + 500 × 10/M = 0.0075; batch line at half price
     expect(usage.data.map((u) => [u.request_id, u.cost])).toEqual([['req_carol_batch', 0.00375], ['req_carol_1', 0.0075]]);
@@ -163,9 +155,8 @@ describe('billing service (real Postgres, NATS, JetStream)', () => {
     // change made through it, and on the broadcast of a change made by another billing replica
     const costOf = async (requestId: string) => {
       await publishDurable(js, Events.routerRequestCompleted, usageEvent({ requestId, userId: user.id }), requestId);
-      const list = await until(async () => {
-        const page = await rpc.send(Subjects.billingUsageList, { userId: user.id, limit: 1 });
-        return page.data[0]?.request_id === requestId ? page : undefined;
+      const list = await eventually(`the usage of ${requestId}`, () => rpc.send(Subjects.billingUsageList, { userId: user.id, limit: 1 }), {
+        ...POLLING, until: (page) => page.data[0]?.request_id === requestId,
       });
       return list.data[0].cost;
     };
@@ -190,7 +181,7 @@ describe('billing service (real Postgres, NATS, JetStream)', () => {
       await publishDurable(js, Events.routerRequestCompleted, usageEvent({ requestId: `req_dave_${i}`, userId: dave.id, promptTokens: i }), `req_dave_${i}`);
     }
     await publishDurable(js, Events.routerRequestCompleted, usageEvent({ requestId: 'req_erin_1', userId: erin.id }), 'req_erin_1');
-    await until(async () => ((await rpc.send(Subjects.billingUsageList, { userId: dave.id, limit: 100 })).data.length === 5 ? true : undefined));
+    await eventually('dave\'s five usage records', async () => (await rpc.send(Subjects.billingUsageList, { userId: dave.id, limit: 100 })).data.length === 5, POLLING);
 
     const first = await rpc.send(Subjects.billingUsageList, { userId: dave.id, limit: 2 });
     expect(first.data.map((u) => u.request_id)).toEqual(['req_dave_5', 'req_dave_4']);
@@ -202,7 +193,7 @@ describe('billing service (real Postgres, NATS, JetStream)', () => {
     expect(last.has_more).toBe(false);
     // erin's request id as a cursor for dave is not dave's: refused, nothing leaks
     await expect(rpc.send(Subjects.billingUsageList, { userId: dave.id, limit: 2, after: 'req_erin_1' })).rejects.toMatchObject({ param: 'after' });
-    await until(async () => ((await rpc.send(Subjects.billingUsageList, { userId: erin.id, limit: 100 })).data.length === 1 ? true : undefined));
+    await eventually('erin\'s usage record', async () => (await rpc.send(Subjects.billingUsageList, { userId: erin.id, limit: 100 })).data.length === 1, POLLING);
     expect((await rpc.send(Subjects.billingUsageList, { userId: erin.id, limit: 100 })).data.map((u) => u.request_id)).toEqual(['req_erin_1']);
   });
 
@@ -231,7 +222,7 @@ describe('billing service (real Postgres, NATS, JetStream)', () => {
     await hold('req_hold_after_release', '10000000');
     const billedId = results.map((r, i) => (r.status === 'fulfilled' && i !== granted ? `req_hold_${i}` : null)).find(Boolean)!;
     await publishDurable(nc.jetstream(), Events.routerRequestCompleted, usageEvent({ requestId: billedId, userId: user.id, model: 'unpriced', promptTokens: 1, completionTokens: 1 }), billedId);
-    await until(async () => ((await dataSource.query('SELECT 1 FROM billing.holds WHERE request_id = $1', [billedId])).length === 0 ? true : undefined));
+    await eventually('the billed request\'s hold to go', async () => (await dataSource.query('SELECT 1 FROM billing.holds WHERE request_id = $1', [billedId])).length === 0, POLLING);
     await hold('req_hold_after_usage', '10000000');
 
     // a hold whose usage never came stops counting once it expired and was swept
@@ -255,7 +246,7 @@ describe('billing service (real Postgres, NATS, JetStream)', () => {
     await dataSource.query(`CREATE TRIGGER crash_once_trg BEFORE INSERT ON billing.ledger FOR EACH ROW EXECUTE FUNCTION billing.crash_once()`);
     try {
       await publishDurable(nc.jetstream(), Events.routerRequestCompleted, usageEvent({ requestId: 'req_crash_1', userId: user.id, model: 'crash-model' }), 'req_crash_1');
-      const record = await until(async () => (await rpc.send(Subjects.billingUsageList, { userId: user.id, limit: 10 })).data[0], 30_000);
+      const record = await eventually('the redelivered usage record', async () => (await rpc.send(Subjects.billingUsageList, { userId: user.id, limit: 10 })).data[0], { ...POLLING, timeoutMs: 30_000 });
       expect(record).toMatchObject({ request_id: 'req_crash_1', cost: 0.0015 });
       const [row] = await dataSource.query(
         `SELECT (SELECT count(*) FROM billing.ledger WHERE reference = 'req_crash_1')::int AS entries,
@@ -281,7 +272,7 @@ describe('billing service (real Postgres, NATS, JetStream)', () => {
 
     const js = nc.jetstream();
     await publishDurable(js, Events.routerRequestCompleted, usageEvent({ requestId: 'batch_res-1', userId: user.id, model: 'batch-model', batchId: 'batch_res', prepaidBy: 'batch_res', promptTokens: 1000, completionTokens: 2000 }), 'batch_res-1');
-    await until(async () => ((await rpc.send(Subjects.billingUsageList, { userId: user.id, limit: 10 })).data.length === 1 ? true : undefined));
+    await eventually('the batch line\'s usage record', async () => (await rpc.send(Subjects.billingUsageList, { userId: user.id, limit: 10 })).data.length === 1, POLLING);
     // (0.001 + 0.02) / 2 = 0.0105 drawn from the reservation and charged
     expect(await heldOf()).toBe(String(105_000_000 - 10_500_000));
     expect((await rpc.send(Subjects.billingUserGet, { userId: user.id })).balance).toBe(1 - 0.0105);
@@ -297,7 +288,8 @@ describe('billing service (real Postgres, NATS, JetStream)', () => {
       `SELECT balance_nano::text AS balance, debt_nano::text AS debt, held_nano::text AS held,
               (SELECT coalesce(sum(amount_nano), 0) FROM billing.ledger WHERE user_id = $1)::text AS ledger
        FROM billing.users WHERE id = $1`, [user.id]))[0] as { balance: string; debt: string; held: string; ledger: string };
-    const billed = async (n: number) => until(async () => ((await rpc.send(Subjects.billingUsageList, { userId: user.id, limit: 10 })).data.length === n ? true : undefined));
+    const billed = async (n: number) =>
+      eventually(`${n} usage records`, async () => (await rpc.send(Subjects.billingUsageList, { userId: user.id, limit: 10 })).data.length === n, POLLING);
 
     const indebted: Untrusted<UserIndebtedEvent>[] = [];
     const sub = onBroadcast(nc, Events.billingUserIndebted, (e) => indebted.push(e));
@@ -313,7 +305,7 @@ describe('billing service (real Postgres, NATS, JetStream)', () => {
     expect(await accountOf()).toEqual({ balance: '0', debt: '30000000', held: '0', ledger: '-30000000' });
     expect(await rpc.send(Subjects.billingUserGet, { userId: user.id })).toMatchObject({ balance: 0, debt: 0.03 });
     // every router hears it, so leases granted before stop serving this user
-    await until(async () => (indebted.some((e) => e.userId === user.id) ? true : undefined));
+    await eventually('the user-indebted broadcast', () => indebted.some((e) => e.userId === user.id), POLLING);
     sub.unsubscribe();
 
     // nothing is set aside while debt is owed, not even a lease's minimum

@@ -2,7 +2,7 @@ import { createServer, Server } from 'http';
 import { AddressInfo } from 'net';
 import { createValidated, Principal, Streams, Subjects, UsageEvent, usageEventsOf } from '@switchyard/contracts';
 import type { EmbeddedS3 } from '@switchyard/object-storage';
-import { InProcessService, startFakeBilling, startServiceInProcess, startTestS3 } from '@switchyard/testing';
+import { eventually, InProcessService, startFakeBilling, startServiceInProcess, startTestS3 } from '@switchyard/testing';
 import { RouterConfig } from './router.config';
 import { routerService } from './router.service-definition';
 
@@ -51,15 +51,12 @@ describe('router: an upstream answer the bridge cannot read (real Postgres, NATS
   const execute = (requestId: string, model: string) =>
     service.rpc.send(Subjects.routerRequestExecute, { requestId, principal: admin, endpoint: '/v1/chat/completions', body: { model, messages: [{ role: 'user', content: 'hi' }] }, stream: false, batchId: null });
 
-  async function usageFor(requestId: string): Promise<UsageEvent | undefined> {
+  async function usageFor(requestId: string): Promise<UsageEvent> {
     const jsm = await service.nc.jetstreamManager();
-    for (let i = 0; i < 100; i++) {
+    return eventually(`the usage event of ${requestId}`, async () => {
       const msg = await jsm.streams.getMessage(Streams.usage.name, { last_by_subj: Streams.usage.subjects[0] }).catch(() => null);
-      const event = msg ? (usageEventsOf(msg.json()) as UsageEvent[]).find((e) => e.requestId === requestId) : undefined;
-      if (event) return event;
-      await new Promise((r) => setTimeout(r, 50));
-    }
-    return undefined;
+      return msg ? (usageEventsOf(msg.json()) as UsageEvent[]).find((e) => e.requestId === requestId) : undefined;
+    }, { timeoutMs: 5_000, intervalMs: 50 });
   }
 
   beforeAll(async () => {

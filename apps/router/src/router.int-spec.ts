@@ -4,7 +4,7 @@ import { lastValueFrom, Observable, toArray } from 'rxjs';
 import { DataSource } from 'typeorm';
 import { ExecuteRawReply, ExecuteRequest, Principal, StreamEvent, Streams, Subjects, UsageEvent, usageEventsOf } from '@switchyard/contracts';
 import { RpcClient } from '@switchyard/nats';
-import { InProcessService, MockUpstreamProcess, startFakeBilling, startMockUpstream, startServiceInProcess, startTestS3 } from '@switchyard/testing';
+import { eventually, InProcessService, MockUpstreamProcess, startFakeBilling, startMockUpstream, startServiceInProcess, startTestS3 } from '@switchyard/testing';
 import type { EmbeddedS3 } from '@switchyard/object-storage';
 import { RequestExecutor } from './execution/request-executor';
 import { RouterConfig } from './router.config';
@@ -35,13 +35,10 @@ describe('router service (real Postgres, NATS, mock upstreams)', () => {
     return usageEventsOf(msg.json()) as UsageEvent[];
   }
 
-  async function usageFor(requestId: string): Promise<UsageEvent> {
-    for (let i = 0; i < 100; i++) {
-      const event = (await lastUsage().catch(() => [])).find((e) => e.requestId === requestId);
-      if (event) return event;
-      await new Promise((r) => setTimeout(r, 50));
-    }
-    throw new Error(`no usage event for ${requestId}`);
+  function usageFor(requestId: string): Promise<UsageEvent> {
+    return eventually(`the usage event of ${requestId}`, async () => (await lastUsage().catch(() => [])).find((e) => e.requestId === requestId), {
+      timeoutMs: 5_000, intervalMs: 50,
+    });
   }
 
   beforeAll(async () => {

@@ -1,5 +1,6 @@
 export * from './paths';
 export * from './ports';
+export * from './eventually';
 export * from './supervisor';
 export * from './nats-server';
 export * from './event-loop-delay';

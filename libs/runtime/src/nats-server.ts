@@ -1,7 +1,8 @@
 import { spawn } from 'child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'fs';
 import { delimiter, join } from 'path';
-import { canConnect, freePort, waitUntil } from './ports';
+import { eventually } from './eventually';
+import { canConnect, freePort } from './ports';
 
 export interface LocalNats {
   url: string;
@@ -41,10 +42,10 @@ export async function startNatsServer(options: { dataDir: string; port?: number 
   const child = spawn(binary, ['-c', configPath, '-l', join(options.dataDir, 'nats-server.log')], { stdio: 'ignore', env });
   let exited = false;
   child.on('exit', () => (exited = true));
-  await waitUntil(`nats-server on port ${port}`, async () => {
+  await eventually(`nats-server on port ${port}`, async () => {
     if (exited) throw new Error(`nats-server exited; see ${join(options.dataDir, 'nats-server.log')}`);
     return canConnect('127.0.0.1', port);
-  }, 15_000);
+  }, { timeoutMs: 15_000, retryErrors: true });
   return {
     url: `nats://127.0.0.1:${port}`,
     stop: () =>

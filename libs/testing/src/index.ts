@@ -3,3 +3,4 @@ export * from './processes';
 export * from './in-process-service';
 export * from './fake-billing';
 export * from './stack';
+export * from './eventually';

@@ -1,15 +1,13 @@
 import { spawn } from 'child_process';
+import { eventually } from '@switchyard/testing';
 import { descendantsOf, postgresProcessOf, processRowName } from './process-tree';
 
 describe('descendantsOf', () => {
   it('finds children and grandchildren through /proc/<pid>/task/*/children', async () => {
     const child = spawn('sh', ['-c', 'sleep 30 & wait'], { stdio: 'ignore' });
     try {
-      let found: number[] = [];
-      for (let i = 0; i < 50 && found.length < 2; i++) {
-        await new Promise((r) => setTimeout(r, 20));
-        found = descendantsOf(process.pid).filter((pid) => pid === child.pid || descendantsOf(child.pid!).includes(pid));
-      }
+      const ours = () => descendantsOf(process.pid).filter((pid) => pid === child.pid || descendantsOf(child.pid!).includes(pid));
+      const found = await eventually('the child and its sleep', ours, { until: (pids) => pids.length >= 2, timeoutMs: 1_000, intervalMs: 20 });
       expect(found[0]).toBe(child.pid);
       expect(found).toHaveLength(2);
     } finally {

@@ -1,7 +1,8 @@
 import OpenAI, { toFile } from 'openai';
-import { RunningStack, servicePid, startStackLikeNpmStart } from '@switchyard/testing';
+import { eventually, RunningStack, servicePid, startStackLikeNpmStart } from '@switchyard/testing';
 
 const LINES = 10_000;
+const finished = (batch: OpenAI.Batch) => ['completed', 'failed', 'expired', 'cancelled'].includes(batch.status);
 
 /** Durable batch execution: a batches replica killed mid-batch loses nothing and repeats nothing. */
 describe('batches survive kill -9 of a replica', () => {
@@ -25,13 +26,7 @@ describe('batches survive kill -9 of a replica', () => {
     ).join('\n');
     const input = await client.files.create({ file: await toFile(Buffer.from(body), 'slow.jsonl'), purpose: 'batch' });
     const batch = await client.batches.create({ input_file_id: input.id, endpoint: '/v1/chat/completions', completion_window: '24h' });
-    let done = batch;
-    const started = Date.now();
-    while (!['completed', 'failed', 'expired', 'cancelled'].includes(done.status)) {
-      if (Date.now() - started > 60_000) throw new Error(`batch still ${done.status}: ${JSON.stringify(done.request_counts)}`);
-      await new Promise((r) => setTimeout(r, 250));
-      done = await client.batches.retrieve(batch.id);
-    }
+    const done = await eventually('the slow batch to finish', () => client.batches.retrieve(batch.id), { until: finished, timeoutMs: 60_000, intervalMs: 250 });
     expect(done).toMatchObject({ status: 'completed', request_counts: { total: 6, completed: 6, failed: 0 } });
     // each line took 7 s against a 3 s lease: without renewal the other replica claims and calls it again
     const calls = ((await (await fetch(`${stack.mockUrl}/__mock/requests`)).json()) as { data: { body: unknown }[] }).data
@@ -48,16 +43,14 @@ describe('batches survive kill -9 of a replica', () => {
     const batch = await client.batches.create({ input_file_id: input.id, endpoint: '/v1/chat/completions', completion_window: '24h' });
 
     let killed = false;
-    let done = batch;
-    while (!['completed', 'failed', 'expired', 'cancelled'].includes(done.status)) {
-      if (Date.now() - started > 240_000) throw new Error(`batch still ${done.status}: ${JSON.stringify(done.request_counts)}`);
-      await new Promise((r) => setTimeout(r, 100));
-      done = await client.batches.retrieve(batch.id);
-      if (!killed && (done.request_counts?.completed ?? 0) >= LINES / 2) {
+    const done = await eventually('the batch to finish', async () => {
+      const now = await client.batches.retrieve(batch.id);
+      if (!killed && (now.request_counts?.completed ?? 0) >= LINES / 2) {
         process.kill(servicePid(stack, 'batches-1'), 'SIGKILL');
         killed = true;
       }
-    }
+      return now;
+    }, { until: finished, timeoutMs: 240_000, intervalMs: 100 });
     const seconds = (Date.now() - started) / 1000;
     process.stdout.write(`${LINES} lines with a replica killed at 50%: ${seconds.toFixed(1)} s, ${Math.round(LINES / seconds)} lines/s\n`);
     expect(killed).toBe(true);
@@ -79,11 +72,7 @@ describe('batches survive kill -9 of a replica', () => {
         after = page.data[page.data.length - 1].request_id;
       }
     };
-    let records: string[] = [];
-    for (let i = 0; i < 60 && records.length < LINES; i++) {
-      records = await batchRecords();
-      if (records.length < LINES) await new Promise((r) => setTimeout(r, 500));
-    }
+    const records = await eventually('a usage record per line', batchRecords, { until: (ids) => ids.length >= LINES, timeoutMs: 30_000, intervalMs: 500 });
     expect(records).toHaveLength(LINES);
     expect(new Set(records).size).toBe(LINES);
   });

@@ -1,5 +1,5 @@
 import OpenAI, { toFile } from 'openai';
-import { createUserWithKey, RunningStack, startMockUpstream, startStackLikeNpmStart } from '@switchyard/testing';
+import { createUserWithKey, eventually, RunningStack, startMockUpstream, startStackLikeNpmStart } from '@switchyard/testing';
 
 const WINDOW_SECONDS = 6;
 type Line = { custom_id: string; method?: string; url?: string; body: Record<string, unknown> };
@@ -17,14 +17,10 @@ describe('Batch API', () => {
     return c.files.create({ file: await toFile(Buffer.from(jsonl(lines)), 'input.jsonl'), purpose: 'batch' });
   }
 
-  async function settle(id: string, c = client, timeoutMs = 30_000) {
-    const deadline = Date.now() + timeoutMs;
-    for (;;) {
-      const batch = await c.batches.retrieve(id);
-      if (['completed', 'failed', 'expired', 'cancelled'].includes(batch.status)) return batch;
-      if (Date.now() > deadline) throw new Error(`batch ${id} still ${batch.status}`);
-      await new Promise((r) => setTimeout(r, 100));
-    }
+  function settle(id: string, c = client, timeoutMs = 30_000) {
+    return eventually(`batch ${id} to finish`, () => c.batches.retrieve(id), {
+      until: (batch) => ['completed', 'failed', 'expired', 'cancelled'].includes(batch.status), timeoutMs, intervalMs: 100,
+    });
   }
 
   async function linesOf(fileId: string | null | undefined, c = client) {
@@ -99,7 +95,8 @@ describe('Batch API', () => {
       await throttled.configure({ mode: 'fail', status: 429, retry_after: 1 });
       const lines = Array.from({ length: 6 }, (_, i) => ({ custom_id: `slow-${i}`, body: { model: 'throttled-model', messages: [{ role: 'user', content: `throttled ${i}` }] } }));
       const batch = await client.batches.create({ input_file_id: (await upload(lines)).id, endpoint: '/v1/chat/completions', completion_window: '24h' });
-      for (let i = 0; i < 40 && (await throttled.requests()).length < 6; i++) await new Promise((r) => setTimeout(r, 100));
+      // at most 4 s for every line to have been tried once; the test goes on either way
+      await eventually('every line to be tried', async () => (await throttled.requests()).length >= 6, { timeoutMs: 4_000, intervalMs: 100 }).catch(() => undefined);
       await new Promise((r) => setTimeout(r, 800));
       const meanwhile = await client.batches.retrieve(batch.id);
       expect(meanwhile).toMatchObject({ status: 'in_progress', request_counts: { completed: 0, failed: 0 } });
@@ -128,12 +125,8 @@ describe('Batch API', () => {
       expect(done.request_counts!.failed).toBe(5);
       const errors = await linesOf(done.error_file_id, user);
       expect(errors.every((e) => e.response.status_code === 402 && e.response.body.error.code === 'insufficient_quota')).toBe(true);
-      let balance = -1;
-      for (let i = 0; i < 100 && balance !== 0.005; i++) {
-        balance = ((await (await fetch(`${stack.gatewayUrl}/admin/users/${userId}`, { headers })).json()) as { balance: number }).balance;
-        if (balance !== 0.005) await new Promise((r) => setTimeout(r, 100));
-      }
-      expect(balance).toBe(0.005);
+      const balanceOf = async () => ((await (await fetch(`${stack.gatewayUrl}/admin/users/${userId}`, { headers })).json()) as { balance: number }).balance;
+      expect(await eventually('the balance to settle', balanceOf, { until: (balance) => balance === 0.005, timeoutMs: 10_000, intervalMs: 100 })).toBe(0.005);
     } finally {
       await paid.stop();
     }
@@ -145,12 +138,9 @@ describe('Batch API', () => {
     const batch = await settle((await client.batches.create({ input_file_id: input.id, endpoint: '/v1/chat/completions', completion_window: '24h' })).id);
     expect(batch.status).toBe('completed');
     const usage = async () => (await (await fetch(`${stack.gatewayUrl}/v1/usage?limit=100`, { headers: { authorization: `Bearer ${stack.adminKey}` } })).json()) as { data: any[] };
-    let records: any[] = [];
-    for (let i = 0; i < 50; i++) {
-      records = (await usage()).data;
-      if (records.some((r) => r.batch_id === batch.id) && records.some((r) => r.request_id === sync._request_id)) break;
-      await new Promise((r) => setTimeout(r, 100));
-    }
+    const records = await eventually('the usage of the line and the chat', async () => (await usage()).data, {
+      until: (data) => data.some((r) => r.batch_id === batch.id) && data.some((r) => r.request_id === sync._request_id), timeoutMs: 5_000, intervalMs: 100,
+    });
     const syncCost = records.find((r) => r.request_id === sync._request_id).cost;
     const batchRecords = records.filter((r) => r.batch_id === batch.id);
     expect(batchRecords).toHaveLength(1);
@@ -185,7 +175,8 @@ describe('Batch API', () => {
   it('cancels: in-flight lines finish, the rest are batch_cancelled, and a finished batch answers 409', async () => {
     const lines = Array.from({ length: 12 }, (_, i) => chatLine(`slow-${i}`, { mock: { delay_ms: 400 } }));
     const batch = await client.batches.create({ input_file_id: (await upload(lines)).id, endpoint: '/v1/chat/completions', completion_window: '24h' });
-    for (let i = 0; i < 50 && (await client.batches.retrieve(batch.id)).status !== 'in_progress'; i++) await new Promise((r) => setTimeout(r, 50));
+    // at most 2.5 s for it to start; it is cancelled either way
+    await eventually('the batch to start', async () => (await client.batches.retrieve(batch.id)).status === 'in_progress', { timeoutMs: 2_500, intervalMs: 50 }).catch(() => undefined);
     const cancelling = await client.batches.cancel(batch.id);
     expect(['cancelling', 'cancelled']).toContain(cancelling.status);
     const done = await settle(batch.id);

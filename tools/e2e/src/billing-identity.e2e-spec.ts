@@ -1,6 +1,6 @@
 import OpenAI, { toFile } from 'openai';
 import { Client } from 'pg';
-import { apiCaller, createUserWithKey, MockUpstreamProcess, RunningStack, startMockUpstream, startStackLikeNpmStart } from '@switchyard/testing';
+import { apiCaller, createUserWithKey, eventually, MockUpstreamProcess, RunningStack, startMockUpstream, startStackLikeNpmStart } from '@switchyard/testing';
 
 /**
  * Internal identities are made by the server: a caller's `x-request-id` is a label we echo, never
@@ -26,15 +26,7 @@ describe('no caller-chosen id skips billing', () => {
     return Number((await db.query(`SELECT count(*) AS n FROM billing.usage_records WHERE channel_id = $1 AND channel_type = 'PLATFORM'`, [channelId])).rows[0].n);
   }
 
-  async function until<T>(what: string, read: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 30_000): Promise<T> {
-    const deadline = Date.now() + timeoutMs;
-    for (;;) {
-      const value = await read();
-      if (done(value)) return value;
-      if (Date.now() > deadline) throw new Error(`${what}: still ${JSON.stringify(value)}`);
-      await new Promise((r) => setTimeout(r, 200));
-    }
-  }
+  const POLLING = { timeoutMs: 30_000, intervalMs: 200 };
 
   beforeAll(async () => {
     [stack, upstream] = await Promise.all([startStackLikeNpmStart({ SWITCHYARD_TASK_POLL_MS: '100', SWITCHYARD_TASK_MAX_POLL_MS: '400' }), startMockUpstream()]);
@@ -90,13 +82,17 @@ describe('no caller-chosen id skips billing', () => {
     expect(task.status).toBe(200);
     expect((await chat(alice.key, task.body.id)).status).toBe(200);
 
-    await until('batch', () => aliceClient.batches.retrieve(batch.id), (b) => b.status === 'completed');
-    await until('task', async () => (await call('GET', `/v1/videos/generations/${task.body.id}`, alice.key)).body.status, (s) => s === 'succeeded');
+    await eventually('the batch to complete', () => aliceClient.batches.retrieve(batch.id), { ...POLLING, until: (b) => b.status === 'completed' });
+    await eventually('the task to succeed', async () => (await call('GET', `/v1/videos/generations/${task.body.id}`, alice.key)).body.status, {
+      ...POLLING, until: (s) => s === 'succeeded',
+    });
 
     const calls = (await billableUpstreamCalls()) - callsBefore;
     // 3 + 1 stream + bob + borrowed + 4 with batch ids + 2 batch lines + task start + task id
     expect(calls).toBe(14);
-    const records = await until('usage records', async () => (await usageRecordsOnChannel()) - recordsBefore, (n) => n >= calls, 20_000).catch((e: Error) => e.message);
+    const records = await eventually('a usage record per call', async () => (await usageRecordsOnChannel()) - recordsBefore, {
+      ...POLLING, until: (n) => n >= calls, timeoutMs: 20_000,
+    }).catch((e: Error) => e.message);
     expect(records).toBe(calls);
 
     // every user's balance is what their ledger says

@@ -1,6 +1,6 @@
 import OpenAI from 'openai';
 import { Client } from 'pg';
-import { apiCaller, createUserWithKey, MockUpstreamProcess, RunningStack, startMockUpstream, startStackLikeNpmStart } from '@switchyard/testing';
+import { apiCaller, createUserWithKey, eventually, MockUpstreamProcess, RunningStack, startMockUpstream, startStackLikeNpmStart } from '@switchyard/testing';
 
 /** Money as callers see it: holds before paid calls, costs in answers, BYOK, streams cut short. */
 describe('billing through the running system', () => {
@@ -15,13 +15,10 @@ describe('billing through the running system', () => {
     return (await admin('GET', `/admin/users/${userId}`)).body.balance;
   }
 
-  async function settledUsage(key: string, count: number) {
-    for (let i = 0; i < 200; i++) {
-      const usage = (await call('GET', '/v1/usage?limit=100', key)).body;
-      if (usage.data.length >= count) return usage;
-      await new Promise((r) => setTimeout(r, 50));
-    }
-    throw new Error(`fewer than ${count} usage records arrived`);
+  function settledUsage(key: string, count: number) {
+    return eventually(`${count} usage records`, async () => (await call('GET', '/v1/usage?limit=100', key)).body, {
+      until: (usage) => usage.data.length >= count, timeoutMs: 10_000, intervalMs: 50,
+    });
   }
 
   beforeAll(async () => {
@@ -87,7 +84,7 @@ describe('billing through the running system', () => {
       const spent = usage.data.reduce((sum: number, u: { cost: number }) => sum + u.cost, 0);
       expect(await balanceOf(userId)).toBeCloseTo(1 - spent, 9);
       // idle for a few seconds: nothing stays held
-      for (let i = 0; i < 100 && (await holdsOf()).length > 0; i++) await new Promise((r) => setTimeout(r, 200));
+      await eventually('every hold to be released', holdsOf, { until: (holds) => holds.length === 0, timeoutMs: 20_000, intervalMs: 200 });
       expect(await holdsOf()).toEqual([]);
       expect(await heldOf()).toBe('0');
     } finally {

@@ -1,7 +1,7 @@
 import { createHash } from 'crypto';
 import { readFileSync } from 'fs';
 import { Readable } from 'stream';
-import { adminStoredFileIds, RunningStack, startStackLikeNpmStart } from '@switchyard/testing';
+import { adminStoredFileIds, eventually, RunningStack, startStackLikeNpmStart } from '@switchyard/testing';
 
 const MB = 1024 * 1024;
 const TARGET_BYTES = 104 * MB; // under the default 105 MB cap
@@ -123,12 +123,7 @@ describe('100+ MB files stream through with bounded memory', () => {
     expect(outcome).toMatch(/^failed/);
 
     // the launcher restarts the gateway; then nothing of the dead upload is listed or stored
-    let healthy = false;
-    for (let i = 0; i < 100 && !healthy; i++) {
-      healthy = await fetch(`${stack.gatewayUrl}/health`).then((r) => r.status === 200, () => false);
-      if (!healthy) await new Promise((r) => setTimeout(r, 200));
-    }
-    expect(healthy).toBe(true);
+    await eventually('the gateway to be back', () => fetch(`${stack.gatewayUrl}/health`).then((r) => r.status === 200, () => false), { timeoutMs: 20_000, intervalMs: 200 });
     const listed = (await (await fetch(`${stack.gatewayUrl}/v1/files?limit=100`, { headers: { authorization: `Bearer ${stack.adminKey}` } })).json()) as { data: { id: string; filename: string }[] };
     expect(listed.data.map((f) => f.filename)).not.toContain('doomed.jsonl');
     expect((await adminStoredFileIds(stack)).sort()).toEqual(listed.data.map((f) => f.id).sort());

@@ -2,7 +2,7 @@ import { randomBytes } from 'crypto';
 import { readFileSync } from 'fs';
 import { join } from 'path';
 import { Client } from 'pg';
-import { apiCaller, ApiAnswer, createUserWithKey, RunningStack, startStackLikeNpmStart } from '@switchyard/testing';
+import { apiCaller, ApiAnswer, createUserWithKey, eventually, RunningStack, startStackLikeNpmStart } from '@switchyard/testing';
 import { AttackTally, FormPart, isOpenAiEnvelope, multipartBody, rawExchange, rawRequest } from './hostile-helpers';
 
 const MOCK_KEY = 'sk-mock-upstream-demo';
@@ -62,18 +62,11 @@ describe('hostile: no key holder can skip billing, read another tenant\'s data, 
     return ((await (await fetch(`${stack.mockUrl}/__mock/requests`)).json()) as { data: { method: string; path: string; body: unknown }[] }).data;
   }
 
-  async function until<T>(what: string, check: () => Promise<T | undefined>, ms = 30_000): Promise<T> {
-    const deadline = Date.now() + ms;
-    for (;;) {
-      const value = await check();
-      if (value !== undefined) return value;
-      if (Date.now() > deadline) throw new Error(`${what}: not within ${ms} ms`);
-      await new Promise((r) => setTimeout(r, 200));
-    }
-  }
+  const POLL_MS = 200;
 
   /** The launcher restarts a gateway that died: wait for one to answer. */
-  const gatewayUp = () => until('the gateway to answer', async () => ((await fetch(`${stack.gatewayUrl}/health`).catch(() => null))?.ok ? true : undefined), 60_000);
+  const gatewayUp = () =>
+    eventually('the gateway to answer', async () => (await fetch(`${stack.gatewayUrl}/health`).catch(() => null))?.ok, { timeoutMs: 60_000, intervalMs: POLL_MS });
 
   async function tenant(name: string, credits: number): Promise<Tenant> {
     const { userId, key } = await createUserWithKey(stack, { name, credits, role: 'vip' });
@@ -98,8 +91,12 @@ describe('hostile: no key holder can skip billing, read another tenant\'s data, 
       if (answer.status >= 300) throw new Error(`victim ${name}: ${what} → ${answer.status} ${JSON.stringify(answer.body)}`);
     }
     // both finish in the background and add output files: let them, so the victim's view is stable before the attacks
-    await until(`${name}'s task`, async () => (['succeeded', 'failed'].includes((await call('GET', `/v1/videos/generations/${task.body.id}`, t.key)).body.status) ? true : undefined), 60_000);
-    await until(`${name}'s batch`, async () => (['completed', 'failed', 'expired'].includes((await call('GET', `/v1/batches/${batch.body.id}`, t.key)).body.status) ? true : undefined), 60_000);
+    await eventually(`${name}'s task to finish`, async () => (await call('GET', `/v1/videos/generations/${task.body.id}`, t.key)).body.status, {
+      until: (status) => ['succeeded', 'failed'].includes(status), timeoutMs: 60_000, intervalMs: POLL_MS,
+    });
+    await eventually(`${name}'s batch to finish`, async () => (await call('GET', `/v1/batches/${batch.body.id}`, t.key)).body.status, {
+      until: (status) => ['completed', 'failed', 'expired'].includes(status), timeoutMs: 60_000, intervalMs: POLL_MS,
+    });
     return {
       ...t, fileId: file.body.id, fileBytes, anthropicFileId: anthropicFile.body.id, batchId: batch.body.id, taskId: task.body.id,
       responseId: response.body.id, channelId: channel.body.id, ownModel, chatRequestId: answered.headers.get('x-request-id')!,
@@ -287,7 +284,7 @@ describe('hostile: no key holder can skip billing, read another tenant\'s data, 
       await attempt(`read ${v.name}'s usage through the admin API`, async () => expect([403, 404]).toContain((await call('GET', `/admin/usage?user_id=${v.userId}`, attacker.key)).status));
     }
     await attempt('the attacker\'s own usage is there', async () => {
-      await until('the attacker\'s usage', async () => ((await call('GET', '/v1/usage?limit=100', attacker.key)).body.data.length > 0 ? true : undefined), 10_000);
+      await eventually('the attacker\'s usage', async () => (await call('GET', '/v1/usage?limit=100', attacker.key)).body.data.length > 0, { timeoutMs: 10_000, intervalMs: POLL_MS });
       expect(own).toBeTruthy();
     });
     verdict();
@@ -380,9 +377,8 @@ describe('hostile: no key holder can skip billing, read another tenant\'s data, 
     await attempt('tasks: one the balance cannot pay never starts upstream', async () => {
       const created = await call('POST', '/v1/videos/generations', attacker.key, { model: 'mock-video', prompt: text('too dear') });
       if (created.status === 200) {
-        const task = await until('the task to fail', async () => {
-          const t = (await call('GET', `/v1/videos/generations/${created.body.id}`, attacker.key)).body;
-          return t.status === 'failed' || t.status === 'succeeded' ? t : undefined;
+        const task = await eventually('the task to fail', async () => (await call('GET', `/v1/videos/generations/${created.body.id}`, attacker.key)).body, {
+          until: (t) => t.status === 'failed' || t.status === 'succeeded', timeoutMs: 30_000, intervalMs: POLL_MS,
         });
         expect(task.status).toBe('failed');
       } else {
@@ -501,10 +497,9 @@ describe('hostile: no key holder can skip billing, read another tenant\'s data, 
     await attack('nothing was stored after the refusals (file list, parked objects)', async () => {
       const after = (await call('GET', '/v1/files?limit=100', attacker.key)).body.data.map((f: { id: string }) => f.id).sort();
       expect(after).toEqual(filesBefore);
-      const parked = await until('parked objects to go', async () => {
-        const listing = await fetch(`${stack.s3Endpoint}/switchyard?list-type=2&prefix=tmp/${attacker.userId}`).then((r) => r.text());
-        return listing.includes('<Key>') ? undefined : listing;
-      }, 10_000).catch(() => 'still parked');
+      const parked = await eventually('parked objects to go', () => fetch(`${stack.s3Endpoint}/switchyard?list-type=2&prefix=tmp/${attacker.userId}`).then((r) => r.text()), {
+        until: (listing) => !listing.includes('<Key>'), timeoutMs: 10_000, intervalMs: POLL_MS,
+      }).catch(() => 'still parked');
       expect(parked).not.toBe('still parked');
     });
     await attack('the gateway still answers', async () => expect((await chat(attacker, 'after the parsers')).status).toBe(200));
@@ -608,7 +603,8 @@ describe('hostile: no key holder can skip billing, read another tenant\'s data, 
     const [a] = victims;
     const platformUsage = async (userId: string) => Number((await db.query(`SELECT count(*) AS n FROM billing.usage_records WHERE user_id = $1 AND channel_type = 'PLATFORM'`, [userId])).rows[0].n);
     // usage is billed from a durable stream, a moment after the answer; a count that never arrives is the finding
-    const settle = async (userId: string, atLeast: number) => until('usage to arrive', async () => ((await platformUsage(userId)) >= atLeast ? true : undefined), 5_000).catch(() => undefined);
+    const settle = async (userId: string, atLeast: number) =>
+      eventually('usage to arrive', async () => (await platformUsage(userId)) >= atLeast, { timeoutMs: 5_000, intervalMs: POLL_MS }).catch(() => undefined);
 
     await attempt('the same x-request-id three times is billed three times', async () => {
       const before = await platformUsage(attacker.userId);
@@ -671,11 +667,11 @@ describe('hostile: no key holder can skip billing, read another tenant\'s data, 
       return { calls, records: Number(rows[0].n) };
     };
     // batch lines and tasks finish in the background: wait until every tenant's calls are accounted for, or time runs out
-    await until('usage to settle', async () => {
+    await eventually('usage to settle', async () => {
       const counts = [];
       for (const t of tenants) counts.push(await billedCalls(t));
-      return counts.every((c) => c.calls === c.records) ? true : undefined;
-    }, 15_000).catch(() => undefined);
+      return counts.every((c) => c.calls === c.records);
+    }, { timeoutMs: 15_000, intervalMs: POLL_MS }).catch(() => undefined);
     for (const t of tenants) {
       await attempt(`${t.name}: calls at the mock = usage records`, async () => {
         const { calls, records } = await billedCalls(t);

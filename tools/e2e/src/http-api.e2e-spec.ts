@@ -1,4 +1,4 @@
-import { apiCaller, RunningStack, startMockUpstream, startServiceProcess, startStackLikeNpmStart, startTestNats } from '@switchyard/testing';
+import { apiCaller, eventually, RunningStack, startMockUpstream, startServiceProcess, startStackLikeNpmStart, startTestNats } from '@switchyard/testing';
 
 /** Raw HTTP: headers, envelopes, the admin API, keys and scopes, usage and tenancy. */
 describe('Switchyard HTTP API', () => {
@@ -14,13 +14,10 @@ describe('Switchyard HTTP API', () => {
     return { user, key };
   }
 
-  async function usageOf(key: string, expected: number) {
-    for (let i = 0; i < 100; i++) {
-      const usage = await call('GET', '/v1/usage?limit=100', key);
-      if (usage.body.data.length >= expected) return usage.body;
-      await new Promise((r) => setTimeout(r, 50));
-    }
-    throw new Error('usage did not arrive');
+  function usageOf(key: string, expected: number) {
+    return eventually(`${expected} usage records`, async () => (await call('GET', '/v1/usage?limit=100', key)).body, {
+      until: (usage) => usage.data.length >= expected, timeoutMs: 5_000, intervalMs: 50,
+    });
   }
 
   beforeAll(async () => {
@@ -187,11 +184,7 @@ describe('Switchyard HTTP API', () => {
     const { user, key } = await newUser('revokee');
     expect((await chat(key.key)).status).toBe(200); // now cached in the gateway
     expect((await admin('DELETE', `/admin/users/${user.id}/keys/${key.id}`)).body.revoked_at).not.toBeNull();
-    let status = 0;
-    for (let i = 0; i < 20 && status !== 401; i++) {
-      status = (await chat(key.key)).status;
-      if (status !== 401) await new Promise((r) => setTimeout(r, 25));
-    }
+    const status = await eventually('the revoked key to be refused', async () => (await chat(key.key)).status, { until: (s) => s === 401, timeoutMs: 500, intervalMs: 25 });
     expect(status).toBe(401);
   });
 

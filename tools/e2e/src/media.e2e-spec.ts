@@ -1,5 +1,5 @@
 import OpenAI, { toFile } from 'openai';
-import { apiCaller, createUserWithKey, MockUpstreamProcess, RunningStack, startMockUpstream, startStackLikeNpmStart } from '@switchyard/testing';
+import { apiCaller, createUserWithKey, eventually, MockUpstreamProcess, RunningStack, startMockUpstream, startStackLikeNpmStart } from '@switchyard/testing';
 
 /**
  * Media endpoints. Images: generations priced per image, and edits whose input images are reference files uploaded
@@ -43,11 +43,9 @@ describe('media: images, reference files and edits, rerank, audio', () => {
     const result = (await client.images.generate({ prompt: 'a red fox', n: 2 } as OpenAI.ImageGenerateParamsNonStreaming)) as OpenAI.ImagesResponse;
     expect(result.data!.map((d) => Buffer.from(d.b64_json!, 'base64').toString())).toEqual(['image of a red fox #1', 'image of a red fox #2']);
     expect((result as any)._routing.channel.id).toBe(firstChannelId);
-    let records: any[] = [];
-    for (let i = 0; i < 100 && records.length === 0; i++) {
-      records = (await call('GET', '/v1/usage', user.key)).body.data;
-      if (records.length === 0) await new Promise((r) => setTimeout(r, 50));
-    }
+    const records: any[] = await eventually('the usage record', async () => (await call('GET', '/v1/usage', user.key)).body.data, {
+      until: (data) => data.length > 0, timeoutMs: 5_000, intervalMs: 50,
+    });
     expect(records[0]).toMatchObject({ endpoint: '/v1/images/generations', model: 'gpt-image-2', images: 2 });
     expect(records[0].cost).toBeCloseTo(0.08, 9);
   });
@@ -135,14 +133,10 @@ describe('media: images, reference files and edits, rerank, audio', () => {
       client = new OpenAI({ apiKey: user.key, baseURL: `${stack.gatewayUrl}/v1`, maxRetries: 0 });
     });
 
-    async function usageRecords(endpoint: string, count: number): Promise<any[]> {
+    function usageRecords(endpoint: string, count: number): Promise<any[]> {
       // read as the admin: polling as the user would spend their rate limit
-      for (let i = 0; i < 100; i++) {
-        const records = (await admin('GET', `/admin/usage?user_id=${user.userId}`)).body.data.filter((r: any) => r.endpoint === endpoint);
-        if (records.length >= count) return records;
-        await new Promise((r) => setTimeout(r, 50));
-      }
-      throw new Error('usage did not arrive');
+      const read = async (): Promise<any[]> => (await admin('GET', `/admin/usage?user_id=${user.userId}`)).body.data.filter((r: any) => r.endpoint === endpoint);
+      return eventually(`${count} usage records of ${endpoint}`, read, { until: (records) => records.length >= count, timeoutMs: 5_000, intervalMs: 50 });
     }
 
     it('streams speech audio back, billed by input characters', async () => {

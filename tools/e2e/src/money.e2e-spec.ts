@@ -1,6 +1,6 @@
 import OpenAI from 'openai';
 import { Client } from 'pg';
-import { apiCaller, createUserWithKey, RunningStack, startStackLikeNpmStart } from '@switchyard/testing';
+import { apiCaller, createUserWithKey, eventually, RunningStack, startStackLikeNpmStart } from '@switchyard/testing';
 
 const DEFAULT_MAX_OUTPUT_TOKENS = 1000;
 
@@ -116,11 +116,7 @@ describe('money: holds that cover what the upstream may charge, and debt', () =>
     const answer = await chat(key, { max_tokens: 100, mock: { completion_tokens: 10_000 } });
     expect(answer.status).toBe(200);
     expect(limitsIn((await mockRequests())[0].body)).toEqual({ max_tokens: 100 });
-    let account = await accountOf(userId);
-    for (let i = 0; i < 100 && account.debt === 0; i++) {
-      await new Promise((r) => setTimeout(r, 100));
-      account = await accountOf(userId);
-    }
+    const account = await eventually('the overshoot to be owed', () => accountOf(userId), { until: (a) => a.debt !== 0, timeoutMs: 10_000, intervalMs: 100 });
     expect(account.balance).toBe(0);
     expect(account.debt).toBeGreaterThan(0.05);
     expect(account.debt).toBeLessThan(0.051);
@@ -197,11 +193,9 @@ describe('money: debt with two router replicas', () => {
 
     // one replica's upstream answers 200,000 tokens ($2): the $1 balance is gone, about $1 is owed
     expect((await chat({ mock: { completion_tokens: 200_000 } })).status).toBe(200);
-    let debt = 0;
-    for (let i = 0; i < 100 && debt === 0; i++) {
-      debt = (await call('GET', `/admin/users/${userId}`, stack.adminKey)).body.debt;
-      if (debt === 0) await new Promise((r) => setTimeout(r, 100));
-    }
+    const debt = await eventually('the overshoot to be owed', async () => (await call('GET', `/admin/users/${userId}`, stack.adminKey)).body.debt, {
+      until: (owed) => owed !== 0, timeoutMs: 10_000, intervalMs: 100,
+    });
     expect(debt).toBeGreaterThan(0.9);
     await new Promise((r) => setTimeout(r, 300)); // the broadcast reaching both replicas
 

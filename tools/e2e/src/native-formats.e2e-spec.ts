@@ -1,6 +1,6 @@
 import Anthropic, { toFile } from '@anthropic-ai/sdk';
 import OpenAI from 'openai';
-import { apiCaller, createUserWithKey, RunningStack, startStackLikeNpmStart } from '@switchyard/testing';
+import { apiCaller, createUserWithKey, eventually, RunningStack, startStackLikeNpmStart } from '@switchyard/testing';
 
 /**
  * One API surface, three wire formats: the demo stack has an OpenAI-format channel (mock-gpt), an
@@ -46,11 +46,9 @@ describe('native formats: Anthropic Messages, Responses, Gemini', () => {
       expect(upstream.headers.authorization).toBeUndefined();
 
       // one usage record in our convention: cache reads and writes inside prompt_tokens
-      let records: any[] = [];
-      for (let i = 0; i < 100 && records.length === 0; i++) {
-        records = (await call('GET', '/v1/usage?model=mock-claude', stack.adminKey)).body.data;
-        if (records.length === 0) await new Promise((r) => setTimeout(r, 50));
-      }
+      const records: any[] = await eventually('the usage record', async () => (await call('GET', '/v1/usage?model=mock-claude', stack.adminKey)).body.data, {
+        until: (data) => data.length > 0, timeoutMs: 5_000, intervalMs: 50,
+      });
       expect(records).toHaveLength(1);
       expect(records[0]).toMatchObject({ endpoint: '/v1/messages', prompt_tokens: message.usage.input_tokens + 4 + 2, completion_tokens: 3, cached_tokens: 4, channel_type: 'PLATFORM' });
       // mock-claude's demo price: input $3, cache reads $0.30, cache writes $3.75, output $15 per million

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'fs';
 import { join } from 'path';
 import { readyPattern } from '@switchyard/logging';
-import { apiCaller, RunningStack, servicePid, startExtraGateway, startStackLikeNpmStart } from '@switchyard/testing';
+import { apiCaller, eventually, RunningStack, servicePid, startExtraGateway, startStackLikeNpmStart } from '@switchyard/testing';
 
 /** Revocation sticks: not even the key the operator configured comes back when billing restarts. */
 describe('a revoked SWITCHYARD_ADMIN_KEY stays revoked when billing is killed and restarted', () => {
@@ -14,13 +14,7 @@ describe('a revoked SWITCHYARD_ADMIN_KEY stays revoked when billing is killed an
   };
   const readyLines = () => billingLog().split('\n').filter((line) => readyPattern('billing').test(line)).length;
 
-  async function until(what: string, check: () => Promise<boolean> | boolean, ms = 60_000): Promise<void> {
-    const deadline = Date.now() + ms;
-    while (!(await check())) {
-      if (Date.now() > deadline) throw new Error(`${what} did not happen within ${ms} ms`);
-      await new Promise((r) => setTimeout(r, 200));
-    }
-  }
+  const POLLING = { timeoutMs: 60_000, intervalMs: 200 };
 
   beforeAll(async () => {
     // split: it kills billing alone, and starts a second gateway that reaches billing over NATS
@@ -46,8 +40,8 @@ describe('a revoked SWITCHYARD_ADMIN_KEY stays revoked when billing is killed an
 
     const readyBefore = readyLines();
     process.kill(servicePid(stack, 'billing'), 'SIGKILL');
-    await until('billing to restart', () => readyLines() > readyBefore);
-    await until('billing to answer the spare admin key', async () => (await call('GET', '/admin/users', spare.body.key)).status === 200);
+    await eventually('billing to restart', () => readyLines() > readyBefore, POLLING);
+    await eventually('billing to answer the spare admin key', async () => (await call('GET', '/admin/users', spare.body.key)).status === 200, POLLING);
 
     expect((await call('GET', '/v1/models', stack.adminKey)).status).toBe(401);
     expect((await call('GET', '/admin/users', stack.adminKey)).status).toBe(401);
@@ -55,7 +49,7 @@ describe('a revoked SWITCHYARD_ADMIN_KEY stays revoked when billing is killed an
     const fresh = await startExtraGateway(stack);
     try {
       const freshCall = apiCaller({ gatewayUrl: fresh.url });
-      await until('the extra gateway to answer', async () => (await freshCall('GET', '/v1/models', spare.body.key)).status === 200);
+      await eventually('the extra gateway to answer', async () => (await freshCall('GET', '/v1/models', spare.body.key)).status === 200, POLLING);
       const refused = await freshCall('GET', '/admin/users', stack.adminKey);
       expect(refused.status).toBe(401);
       expect(refused.body.error).toMatchObject({ code: 'invalid_api_key' });

@@ -1,5 +1,5 @@
 import OpenAI from 'openai';
-import { apiCaller, createUserWithKey, MockUpstreamProcess, RunningStack, startMockUpstream, startStackLikeNpmStart } from '@switchyard/testing';
+import { apiCaller, createUserWithKey, eventually, MockUpstreamProcess, RunningStack, startMockUpstream, startStackLikeNpmStart } from '@switchyard/testing';
 
 const COOLDOWN_MS = 1500;
 const CIRCUIT_FAILURES = 3;
@@ -27,13 +27,10 @@ describe('routing through PLATFORM and PRIVATE channels', () => {
     return created.body;
   }
 
-  async function usageOf(key: string, requestId: string) {
-    for (let i = 0; i < 100; i++) {
-      const record = (await call('GET', '/v1/usage?limit=100', key)).body.data.find((r: any) => r.request_id === requestId);
-      if (record) return record;
-      await new Promise((r) => setTimeout(r, 50));
-    }
-    throw new Error(`no usage for ${requestId}`);
+  function usageOf(key: string, requestId: string) {
+    return eventually(`the usage of ${requestId}`, async () => (await call('GET', '/v1/usage?limit=100', key)).body.data.find((r: any) => r.request_id === requestId), {
+      timeoutMs: 5_000, intervalMs: 50,
+    });
   }
 
   beforeAll(async () => {
@@ -188,11 +185,9 @@ describe('routing through PLATFORM and PRIVATE channels', () => {
     const first = await chat(alice.key, 'cred-model');
     expect(first.body._routing).toMatchObject({ channel: { id: good.id }, retryCount: 1 });
     expect(first.body._routing.attempts[0]).toMatchObject({ channel_id: dead.id, status: 401 });
-    let view: any;
-    for (let i = 0; i < 50 && view?.status !== 'auto_disabled'; i++) {
-      view = (await admin('GET', `/admin/channels/${dead.id}`)).body;
-      if (view.status !== 'auto_disabled') await new Promise((r) => setTimeout(r, 50));
-    }
+    const view = await eventually('the dead channel to be disabled', async () => (await admin('GET', `/admin/channels/${dead.id}`)).body, {
+      until: (channel) => channel.status === 'auto_disabled', timeoutMs: 2_500, intervalMs: 50,
+    });
     expect(view).toMatchObject({ status: 'auto_disabled', status_reason: expect.stringContaining('401') });
 
     for (let i = 0; i < 4; i++) {

@@ -2,7 +2,7 @@ import { readFileSync } from 'fs';
 import { connect, NatsConnection } from 'nats';
 import OpenAI, { toFile } from 'openai';
 import { ServiceNames, Subjects } from '@switchyard/contracts';
-import { apiCaller, createUserWithKey, RunningStack, servicePid, startStackLikeNpmStart } from '@switchyard/testing';
+import { apiCaller, createUserWithKey, eventually, RunningStack, servicePid, startStackLikeNpmStart } from '@switchyard/testing';
 
 /** The default `npm start`: the five services in one process, request/reply in process, JetStream still on NATS. */
 describe('one-process mode (the default start)', () => {
@@ -69,25 +69,19 @@ describe('one-process mode (the default start)', () => {
     const file = await client.files.create({ file: await toFile(Buffer.from(lines.map((l) => JSON.stringify(l)).join('\n')), 'in.jsonl'), purpose: 'batch' });
     expect((await client.files.retrieve(file.id)).bytes).toBeGreaterThan(0);
     const created = await client.batches.create({ input_file_id: file.id, endpoint: '/v1/chat/completions', completion_window: '24h' });
-    const deadline = Date.now() + 30_000;
-    let batch = created;
-    while (!['completed', 'failed', 'expired', 'cancelled'].includes(batch.status) && Date.now() < deadline) {
-      await new Promise((r) => setTimeout(r, 100));
-      batch = await client.batches.retrieve(created.id);
-    }
+    const batch = await eventually('the batch to finish', () => client.batches.retrieve(created.id), {
+      until: (b) => ['completed', 'failed', 'expired', 'cancelled'].includes(b.status), timeoutMs: 30_000, intervalMs: 100,
+    });
     expect(batch).toMatchObject({ status: 'completed', request_counts: { total: 5, completed: 5, failed: 0 } });
     const output = (await (await client.files.content(batch.output_file_id!)).text()).trim().split('\n').map((l) => JSON.parse(l));
     expect(output.map((o) => o.custom_id).sort()).toEqual(lines.map((l) => l.custom_id));
   });
 
   it('bills the usage: records with their cost, and the balance goes down by their sum', async () => {
-    const deadline = Date.now() + 20_000;
-    let usage: { data: { cost: number }[] } = { data: [] };
-    while (Date.now() < deadline) {
-      usage = (await call('GET', '/v1/usage?limit=100', user.key)).body;
-      if (usage.data.length >= 7) break; // two chats and five batch lines
-      await new Promise((r) => setTimeout(r, 200));
-    }
+    // two chats and five batch lines
+    const usage: { data: { cost: number }[] } = await eventually('7 usage records', async () => (await call('GET', '/v1/usage?limit=100', user.key)).body, {
+      until: (body) => body.data.length >= 7, timeoutMs: 20_000, intervalMs: 200,
+    });
     expect(usage.data).toHaveLength(7);
     const spent = usage.data.reduce((sum, u) => sum + u.cost, 0);
     expect(spent).toBeGreaterThan(0);

@@ -1,7 +1,7 @@
 import Anthropic from '@anthropic-ai/sdk';
 import OpenAI from 'openai';
 import { Client } from 'pg';
-import { apiCaller, createUserWithKey, MockUpstreamProcess, RunningStack, servicePid, startMockUpstream, startStackLikeNpmStart } from '@switchyard/testing';
+import { apiCaller, createUserWithKey, eventually, MockUpstreamProcess, RunningStack, servicePid, startMockUpstream, startStackLikeNpmStart } from '@switchyard/testing';
 
 /** The longest a caller may wait for the end of a stream whose router died. */
 const ERROR_WITHIN_MS = 5000;
@@ -69,13 +69,11 @@ describe('streams outlive no router', () => {
     await Promise.all([stack?.stop(), upstream?.stop()]);
   });
 
-  async function usageRecordOf(requestId: string): Promise<{ estimated: boolean; channel_type: string; completion_tokens: number; prompt_tokens: number } | undefined> {
-    const deadline = Date.now() + 15_000;
-    for (;;) {
+  function usageRecordOf(requestId: string): Promise<{ estimated: boolean; channel_type: string; completion_tokens: number; prompt_tokens: number }> {
+    return eventually(`the usage record of ${requestId}`, async () => {
       const { rows } = await db.query('SELECT estimated, channel_type, completion_tokens, prompt_tokens FROM billing.usage_records WHERE request_id = $1', [requestId]);
-      if (rows.length > 0 || Date.now() > deadline) return rows[0];
-      await new Promise((r) => setTimeout(r, 200));
-    }
+      return rows[0];
+    }, { timeoutMs: 15_000, intervalMs: 200 });
   }
 
   it('ends OpenAI chat, Anthropic Messages, Responses and Gemini streams with their own error event within 5 s of the router dying, and bills each as estimated', async () => {
@@ -154,8 +152,8 @@ describe('streams outlive no router', () => {
       expect(outcome.requestId).toMatch(/^req_/);
       const record = await usageRecordOf(outcome.requestId);
       expect(record).toMatchObject({ estimated: true, channel_type: 'PLATFORM' });
-      expect(record!.prompt_tokens).toBeGreaterThan(0);
-      expect(record!.completion_tokens).toBeGreaterThan(0);
+      expect(record.prompt_tokens).toBeGreaterThan(0);
+      expect(record.completion_tokens).toBeGreaterThan(0);
     }
   });
 });

@@ -1,4 +1,4 @@
-import { apiCaller, createUserWithKey, MockUpstreamProcess, RunningStack, servicePid, startMockUpstream, startStackLikeNpmStart } from '@switchyard/testing';
+import { apiCaller, createUserWithKey, eventually, MockUpstreamProcess, RunningStack, servicePid, startMockUpstream, startStackLikeNpmStart } from '@switchyard/testing';
 
 /**
  * Asynchronous generations (video, music, 3D): created at once, started and polled in the
@@ -12,29 +12,18 @@ describe('generation tasks: video, music, 3D', () => {
   let user: { userId: string; key: string };
   const admin = (method: string, path: string, body?: unknown) => call(method, path, stack.adminKey, body);
 
-  async function until(taskPath: string, done: (task: any) => boolean, timeoutMs = 30_000): Promise<any> {
-    const deadline = Date.now() + timeoutMs;
-    for (;;) {
-      const task = (await call('GET', taskPath, user.key)).body;
-      if (done(task)) return task;
-      if (Date.now() > deadline) throw new Error(`task never got there: ${JSON.stringify(task)}`);
-      await new Promise((r) => setTimeout(r, 250));
-    }
+  /** The task at `taskPath` once `done` holds for it. */
+  function taskWhen(taskPath: string, done: (task: any) => boolean, timeoutMs = 30_000): Promise<any> {
+    return eventually(`${taskPath} to get there`, async () => (await call('GET', taskPath, user.key)).body, { until: done, timeoutMs, intervalMs: 250 });
   }
 
   async function balance(): Promise<number> {
     return (await admin('GET', `/admin/users/${user.userId}`)).body.balance;
   }
 
-  /** Money moves by events: wait until the balance settles at the expected figure. */
-  async function balanceBecomes(expected: number): Promise<number> {
-    const deadline = Date.now() + 10_000;
-    let now = await balance();
-    while (Math.abs(now - expected) > 1e-9 && Date.now() < deadline) {
-      await new Promise((r) => setTimeout(r, 100));
-      now = await balance();
-    }
-    return now;
+  /** Money moves by events: the balance once it settles at the expected figure. */
+  function balanceBecomes(expected: number): Promise<number> {
+    return eventually(`the balance to become ${expected}`, balance, { until: (b) => Math.abs(b - expected) <= 1e-9, timeoutMs: 10_000, intervalMs: 100 });
   }
 
   async function ledgerKinds(): Promise<string[]> {
@@ -66,7 +55,7 @@ describe('generation tasks: video, music, 3D', () => {
     expect(created.status).toBe(200);
     expect(created.body).toMatchObject({ id: expect.stringMatching(/^task_/), object: 'video.generation', status: 'queued', model: 'mock-video', result: null });
     const seen = new Set<string>();
-    const done = await until(`/v1/videos/generations/${created.body.id}`, (t) => {
+    const done = await taskWhen(`/v1/videos/generations/${created.body.id}`, (t) => {
       seen.add(t.status);
       return t.status === 'succeeded' || t.status === 'failed';
     });
@@ -87,7 +76,7 @@ describe('generation tasks: video, music, 3D', () => {
   it('refunds a task that fails upstream, in full', async () => {
     const before = await balance();
     const created = await call('POST', '/v1/music/generations', user.key, { model: 'mock-music', prompt: 'this one will fail' });
-    const done = await until(`/v1/music/generations/${created.body.id}`, (t) => t.status === 'succeeded' || t.status === 'failed');
+    const done = await taskWhen(`/v1/music/generations/${created.body.id}`, (t) => t.status === 'succeeded' || t.status === 'failed');
     expect(done).toMatchObject({ object: 'music.generation', status: 'failed', error: { code: 'generation_failed' }, result: null });
     expect(await balanceBecomes(before)).toBeCloseTo(before, 9);
     expect((await ledgerKinds()).filter((k) => k === 'refund')).toHaveLength(1);
@@ -96,9 +85,9 @@ describe('generation tasks: video, music, 3D', () => {
   it('survives a crash of the service running it', async () => {
     await upstream.configure({ task_ms: 4000 });
     const created = await call('POST', '/v1/3d/generations', user.key, { model: 'mock-3d', prompt: 'a teapot' });
-    await until(`/v1/3d/generations/${created.body.id}`, (t) => t.status === 'in_progress');
+    await taskWhen(`/v1/3d/generations/${created.body.id}`, (t) => t.status === 'in_progress');
     process.kill(servicePid(stack, 'batches'), 'SIGKILL');
-    const done = await until(`/v1/3d/generations/${created.body.id}`, (t) => t.status === 'succeeded' || t.status === 'failed', 60_000);
+    const done = await taskWhen(`/v1/3d/generations/${created.body.id}`, (t) => t.status === 'succeeded' || t.status === 'failed', 60_000);
     expect(done.status).toBe('succeeded');
     expect(done.result.files[0]).toMatchObject({ media_type: 'model/gltf-binary' });
     // started upstream once, charged once
@@ -115,7 +104,7 @@ describe('generation tasks: video, music, 3D', () => {
     expect(noPrompt.body.error).toMatchObject({ param: 'prompt' });
     expect((await call('POST', '/v1/holograms/generations', user.key, { model: 'x', prompt: 'y' })).status).toBe(404);
     const unknownModel = await call('POST', '/v1/videos/generations', user.key, { model: 'no-such-video-model', prompt: 'x' });
-    const failed = await until(`/v1/videos/generations/${unknownModel.body.id}`, (t) => t.status === 'failed');
+    const failed = await taskWhen(`/v1/videos/generations/${unknownModel.body.id}`, (t) => t.status === 'failed');
     expect(failed.error).toMatchObject({ code: 'model_not_found' });
   });
 });

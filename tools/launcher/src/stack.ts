@@ -2,7 +2,7 @@ import { writeFileSync } from 'fs';
 import { join, resolve } from 'path';
 import { ServiceNames } from '@switchyard/contracts';
 import { readyPattern } from '@switchyard/logging';
-import { compiledMain, ManagedProcess, spawnNode, waitUntil } from '@switchyard/runtime';
+import { compiledMain, eventually, ManagedProcess, spawnNode } from '@switchyard/runtime';
 import { seedDemo } from './demo-seed';
 import { Deployment, deploymentFrom, DeploymentMode } from './deployment-mode';
 import { Infrastructure, startInfrastructure } from './infrastructure';
@@ -72,7 +72,9 @@ export async function startStack(env: NodeJS.ProcessEnv = process.env, log: (lin
     processes.push(...services.processes);
     await Promise.all(services.ready);
     const gatewayUrl = `http://127.0.0.1:${port}`;
-    await waitUntil('every service to answer /health', async () => (await fetch(`${gatewayUrl}/health`)).status === 200, START_TIMEOUT_MS, 200);
+    await eventually('every service to answer /health', async () => (await fetch(`${gatewayUrl}/health`)).status === 200, {
+      timeoutMs: START_TIMEOUT_MS, intervalMs: 200, retryErrors: true,
+    });
     const seed = await seedDemo(gatewayUrl, admin.value, mockUrl, MOCK_UPSTREAM_API_KEY);
     const pids = { [mock.name]: mock.pid, ...services.pids() };
     const stack: Stack = {

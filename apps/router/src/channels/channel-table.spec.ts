@@ -2,6 +2,7 @@ import { NatsConnection } from 'nats';
 import { DataSource } from 'typeorm';
 import { Events } from '@switchyard/contracts';
 import { JsonLogger } from '@switchyard/logging';
+import { eventually } from '@switchyard/testing';
 import { ChannelTable } from './channel-table';
 import { RouterConfig } from '../router.config';
 import { SecretBox } from './secret-box';
@@ -34,7 +35,7 @@ function tableOver() {
     table,
     setRows: (next: typeof rows) => (rows = next),
     releaseRead: async () => {
-      while (reads.length === 0) await new Promise((r) => setImmediate(r));
+      await eventually('the table to start a read', () => reads.length > 0, { intervalMs: 0 });
       reads.shift()!();
     },
     deliverChange: () => handlers.get(Events.routerChannelChanged)!(null, { data: new TextEncoder().encode('{}') }),
