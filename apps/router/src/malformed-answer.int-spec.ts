@@ -56,7 +56,7 @@ describe('router: an upstream answer the bridge cannot read (real Postgres, NATS
     return eventually(`the usage event of ${requestId}`, async () => {
       const msg = await jsm.streams.getMessage(Streams.usage.name, { last_by_subj: Streams.usage.subjects[0] }).catch(() => null);
       return msg ? (usageEventsOf(msg.json()) as UsageEvent[]).find((e) => e.requestId === requestId) : undefined;
-    }, { timeoutMs: 5_000, intervalMs: 50 });
+    }, { timeoutMs: 10_000, intervalMs: 50 });
   }
 
   beforeAll(async () => {

@@ -37,7 +37,7 @@ describe('router service (real Postgres, NATS, mock upstreams)', () => {
 
   function usageFor(requestId: string): Promise<UsageEvent> {
     return eventually(`the usage event of ${requestId}`, async () => (await lastUsage().catch(() => [])).find((e) => e.requestId === requestId), {
-      timeoutMs: 5_000, intervalMs: 50,
+      timeoutMs: 10_000, intervalMs: 50,
     });
   }
 

@@ -184,7 +184,7 @@ describe('Switchyard HTTP API', () => {
     const { user, key } = await newUser('revokee');
     expect((await chat(key.key)).status).toBe(200); // now cached in the gateway
     expect((await admin('DELETE', `/admin/users/${user.id}/keys/${key.id}`)).body.revoked_at).not.toBeNull();
-    const status = await eventually('the revoked key to be refused', async () => (await chat(key.key)).status, { until: (s) => s === 401, timeoutMs: 500, intervalMs: 25 });
+    const status = await eventually('the revoked key to be refused', async () => (await chat(key.key)).status, { until: (s) => s === 401, timeoutMs: 2_000, intervalMs: 25 });
     expect(status).toBe(401);
   });
 
