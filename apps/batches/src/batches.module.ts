@@ -1,7 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { coreProviders, RpcClient, ServiceDeps } from '@switchyard/nats';
 import { ObjectStorage } from '@switchyard/object-storage';
-import { BatchRunner } from './batch-runner';
+import { BatchRunner } from './runner/batch-runner';
 import { BatchesConfig } from './batches.config';
 import { BatchesHandler } from './batches.handler';
 import { BatchesService } from './batches.service';

@@ -7,10 +7,10 @@ import { JsonLogger } from '@switchyard/logging';
 import { LOGGER, NATS_CONNECTION, onBroadcast, RpcClient } from '@switchyard/nats';
 import { ObjectStorage } from '@switchyard/object-storage';
 import { httpErrorLine, lineProblem, lineRequestId, outputLine, retryDelayMs, unrunLine } from './batch-lines';
-import { lineCounts } from './batch-counts';
+import { lineCounts } from '../batch-counts';
 import { LineResultWriter, storeLineResults } from './line-results';
-import { BatchesConfig } from './batches.config';
-import { BatchEntity } from './entities/batch.entity';
+import { BatchesConfig } from '../batches.config';
+import { BatchEntity } from '../entities/batch.entity';
 import { slices, yieldToLoop } from './yield-to-loop';
 
 interface ClaimedLine {

@@ -1,4 +1,4 @@
-import { nextPollDelayMs } from './task-runner';
+import { nextPollDelayMs } from '../task-runner';
 import { DomainError } from '@switchyard/contracts';
 import { retryDelayMs } from './batch-lines';
 
