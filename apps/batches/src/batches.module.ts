@@ -1,11 +1,12 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { coreProviders, RpcClient, ServiceDeps } from '@switchyard/nats';
 import { ObjectStorage } from '@switchyard/object-storage';
-import { BatchRunner } from './runner/batch-runner';
+import { BatchRepository } from './batch-repository';
 import { BatchesConfig } from './batches.config';
 import { BatchesHandler } from './batches.handler';
 import { BatchesService } from './batches.service';
 import { GenerationTaskStore } from './generation-tasks';
+import { BatchRunner } from './runner/batch-runner';
 import { TaskRunner } from './task-runner';
 
 @Module({})
@@ -18,7 +19,7 @@ export class BatchesModule {
         ...coreProviders(BatchesConfig, deps),
         { provide: ObjectStorage, useValue: deps.storage },
         { provide: RpcClient, useValue: new RpcClient(deps.rpcTransport, deps.config.SWITCHYARD_RPC_TIMEOUT_MS) },
-        BatchesService, BatchRunner, GenerationTaskStore, TaskRunner,
+        BatchRepository, BatchesService, BatchRunner, GenerationTaskStore, TaskRunner,
       ],
     };
   }

@@ -4,7 +4,7 @@ import { DataSource, In } from 'typeorm';
 import { BatchListReply, BatchView, CreateBatchRequest, DomainError, Events, ListBatchesRequest, newId, Subjects } from '@switchyard/contracts';
 import { broadcast, NATS_CONNECTION, RpcClient } from '@switchyard/nats';
 import { TtlCache } from '@switchyard/runtime';
-import { lineCounts } from './batch-counts';
+import { BatchRepository } from './batch-repository';
 import { batchView } from './batch-view';
 import { BatchesConfig } from './batches.config';
 import { BatchEntity } from './entities/batch.entity';
@@ -22,6 +22,7 @@ export class BatchesService {
 
   constructor(
     private readonly ds: DataSource,
+    private readonly batchRepository: BatchRepository,
     private readonly rpc: RpcClient,
     private readonly config: BatchesConfig,
     @Inject(NATS_CONNECTION) private readonly nc: NatsConnection,
@@ -59,7 +60,7 @@ export class BatchesService {
   private async view(batch: BatchEntity): Promise<BatchView> {
     if (['in_progress', 'finalizing', 'cancelling'].includes(batch.status)) {
       let counts = this.runningCounts.get(batch.id);
-      if (!counts) this.runningCounts.set(batch.id, (counts = await lineCounts(this.ds.manager, batch.id)));
+      if (!counts) this.runningCounts.set(batch.id, (counts = await this.batchRepository.lineCounts(batch.id)));
       return batchView({ ...batch, completedCount: counts.completed, failedCount: counts.failed });
     }
     return batchView(batch);
