@@ -1,10 +1,9 @@
 import { Inject, Injectable, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import { DomainError, Subjects } from '@switchyard/contracts';
 import { JsonLogger } from '@switchyard/logging';
 import { LOGGER, RpcClient } from '@switchyard/nats';
 import { BatchesConfig } from './batches.config';
-import { TaskRow } from './generation-tasks';
+import { GenerationTaskStore, TaskRow } from './generation-tasks';
 
 const CLAIM_LIMIT = 8;
 /** a claimed task is held for its one call through the router plus this, then another replica may take it */
@@ -34,7 +33,7 @@ export class TaskRunner implements OnApplicationBootstrap, OnApplicationShutdown
   private stopping = false;
 
   constructor(
-    private readonly ds: DataSource,
+    private readonly tasks: GenerationTaskStore,
     private readonly rpc: RpcClient,
     private readonly config: BatchesConfig,
     @Inject(LOGGER) private readonly logger: JsonLogger,
@@ -53,15 +52,7 @@ export class TaskRunner implements OnApplicationBootstrap, OnApplicationShutdown
   }
 
   private async tick(): Promise<void> {
-    // TypeORM answers a Postgres UPDATE with [returned rows, affected count]
-    const [claimed] = (await this.ds.query(
-      `UPDATE batches.tasks SET lease_until = now() + make_interval(secs => $1::double precision / 1000)
-       WHERE id IN (SELECT id FROM batches.tasks
-                    WHERE (status IN ('queued','in_progress') OR refund_due) AND next_poll_at <= now() AND (lease_until IS NULL OR lease_until < now())
-                    ORDER BY next_poll_at LIMIT $2 FOR UPDATE SKIP LOCKED)
-       RETURNING *`,
-      [this.config.SWITCHYARD_TASK_CALL_TIMEOUT_MS + LEASE_SLACK_MS, CLAIM_LIMIT],
-    )) as [TaskRow[], number];
+    const claimed = await this.tasks.claimDue(this.config.SWITCHYARD_TASK_CALL_TIMEOUT_MS + LEASE_SLACK_MS, CLAIM_LIMIT);
     await Promise.all(claimed.map((row) => this.advance(row).catch((e) => this.logger.error(`task ${row.id} did not advance`, e))));
   }
 
@@ -76,10 +67,7 @@ export class TaskRunner implements OnApplicationBootstrap, OnApplicationShutdown
   private async submit(row: TaskRow): Promise<void> {
     try {
       const started = await this.rpc.send(Subjects.routerTaskSubmit, { taskId: row.id, principal: row.principal, kind: row.kind, body: row.body }, this.config.SWITCHYARD_TASK_CALL_TIMEOUT_MS);
-      await this.ds.query(
-        `UPDATE batches.tasks SET status = 'in_progress', channel_id = $2, upstream_task_id = $3, routing = $4, next_poll_at = now() + $5 * interval '1 millisecond', lease_until = NULL WHERE id = $1`,
-        [row.id, started.channelId, started.upstreamTaskId, JSON.stringify(started.routing), this.config.SWITCHYARD_TASK_POLL_MS],
-      );
+      await this.tasks.markStarted(row.id, started, this.config.SWITCHYARD_TASK_POLL_MS);
     } catch (error) {
       if (transient(error)) return this.later(row);
       const domain = error as DomainError;
@@ -93,10 +81,7 @@ export class TaskRunner implements OnApplicationBootstrap, OnApplicationShutdown
         taskId: row.id, principal: row.principal, kind: row.kind, channelId: row.channel_id!, upstreamTaskId: row.upstream_task_id!,
       }, this.config.SWITCHYARD_TASK_CALL_TIMEOUT_MS);
       if (state.status === 'succeeded') {
-        await this.ds.query(
-          `UPDATE batches.tasks SET status = 'succeeded', progress = 100, result = $2, completed_at = now(), lease_until = NULL WHERE id = $1`,
-          [row.id, JSON.stringify({ files: state.files })],
-        );
+        await this.tasks.markSucceeded(row.id, state.files);
       } else if (state.status === 'failed') {
         await this.fail(row, state.error ?? { code: 'generation_failed', message: 'The generation failed' }, true);
       } else {
@@ -111,18 +96,12 @@ export class TaskRunner implements OnApplicationBootstrap, OnApplicationShutdown
 
   private async later(row: TaskRow, progress: number | null = row.progress): Promise<void> {
     const delay = nextPollDelayMs(row.polls, this.config.SWITCHYARD_TASK_POLL_MS, this.config.SWITCHYARD_TASK_MAX_POLL_MS);
-    await this.ds.query(
-      `UPDATE batches.tasks SET polls = polls + 1, progress = $2, next_poll_at = now() + $3 * interval '1 millisecond', lease_until = NULL WHERE id = $1`,
-      [row.id, progress, delay],
-    );
+    await this.tasks.pollLater(row.id, progress, delay);
   }
 
   /** `charged`: the task was started upstream, so it was billed, and is refunded in full. */
   private async fail(row: TaskRow, error: { code: string; message: string }, charged: boolean): Promise<void> {
-    await this.ds.query(
-      `UPDATE batches.tasks SET status = 'failed', error = $2, completed_at = now(), refund_due = $3, next_poll_at = now(), lease_until = NULL WHERE id = $1`,
-      [row.id, JSON.stringify(error), charged],
-    );
+    await this.tasks.markFailed(row.id, error, charged);
     if (charged) await this.refund({ ...row, refund_due: true });
   }
 
@@ -131,12 +110,12 @@ export class TaskRunner implements OnApplicationBootstrap, OnApplicationShutdown
     try {
       const answer = await this.rpc.send(Subjects.billingUsageRefund, { requestId: row.id, reason: 'generation failed' });
       if (!answer.pending) {
-        await this.ds.query(`UPDATE batches.tasks SET refund_due = false, lease_until = NULL WHERE id = $1`, [row.id]);
+        await this.tasks.refundDone(row.id);
         return;
       }
     } catch (error) {
       this.logger.warn(`task ${row.id}: refund not done yet`, error);
     }
-    await this.ds.query(`UPDATE batches.tasks SET next_poll_at = now() + $2 * interval '1 millisecond', lease_until = NULL WHERE id = $1`, [row.id, this.config.SWITCHYARD_TASK_POLL_MS]);
+    await this.tasks.refundLater(row.id, this.config.SWITCHYARD_TASK_POLL_MS);
   }
 }

@@ -1,4 +1,3 @@
-import { nextPollDelayMs } from '../task-runner';
 import { DomainError } from '@switchyard/contracts';
 import { retryDelayMs } from './batch-lines';
 
@@ -14,11 +13,5 @@ describe('retryDelayMs (what a failed batch line does next)', () => {
     expect(retryDelayMs(new DomainError('upstream_error', 'bad input', null, 400), 5000)).toBeNull();
     expect(retryDelayMs(new DomainError('insufficient_quota', 'no money'), 5000)).toBeNull();
     expect(retryDelayMs(new DomainError('model_not_found', 'nope'), 5000)).toBeNull();
-  });
-});
-
-describe('nextPollDelayMs', () => {
-  it('doubles from the base up to the cap', () => {
-    expect([0, 1, 2, 3, 10, 60].map((polls) => nextPollDelayMs(polls, 100, 1000))).toEqual([100, 200, 400, 800, 1000, 1000]);
   });
 });
