@@ -1,4 +1,4 @@
-import { DomainError, FileLocation, Subjects } from '@switchyard/contracts';
+import { DomainError, ErrorCodes, FileLocation, Subjects } from '@switchyard/contracts';
 import { RpcClient } from '@switchyard/nats';
 import { ObjectStorage } from '@switchyard/object-storage';
 import { BatchRepository } from '../batch-repository';
@@ -33,7 +33,7 @@ export class BatchValidator {
         // the caller may delete the input right after creating the batch: its bytes are retained for a while
         location = await this.rpc.send(Subjects.filesFileLocate, { ownerUserId: batch.ownerUserId, api: 'openai', fileId: batch.inputFileId, includeDeleted: true });
       } catch (error) {
-        if (error instanceof DomainError && error.code === 'INFERENCE_3302') {
+        if (error instanceof DomainError && error.code === ErrorCodes.fileNotFound) {
           return tx.failValidation(batch.id, [{ code: 'invalid_request', message: `Cannot find file ${batch.inputFileId}`, param: 'input_file_id', line: null }]);
         }
         throw error;
