@@ -13,7 +13,14 @@ export default [
   {
     files: ['**/*.ts'],
     plugins: { '@nx': nx },
+    // type-aware rules: the compiler's types catch what review misses (a promise nobody awaits or catches,
+    // a promise where a callback's result is ignored, a switch that forgets a case, a cast that changes nothing)
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
     rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': 'error',
+      '@typescript-eslint/switch-exhaustiveness-check': 'error',
+      '@typescript-eslint/no-unnecessary-type-assertion': 'error',
       '@typescript-eslint/no-explicit-any': 'off',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@nx/enforce-module-boundaries': [

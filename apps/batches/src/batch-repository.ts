@@ -73,9 +73,9 @@ export class BatchRepository {
 
   /** The oldest `validating` batch no other replica is validating, locked until the transaction ends. */
   async lockNextValidating(): Promise<BatchEntity | null> {
-    const [batch] = (await this.db.query(
+    const [batch] = await this.db.query<{ id: string }[]>(
       `SELECT id FROM batches.batches WHERE status = 'validating' ORDER BY created_at LIMIT 1 FOR UPDATE SKIP LOCKED`,
-    )) as { id: string }[];
+    );
     if (!batch) return null;
     return this.db.findOneByOrFail(BatchEntity, { id: batch.id });
   }
@@ -167,17 +167,17 @@ export class BatchRepository {
 
   /** Up to 10 cancelled or expired batches with no line in flight, locked until the transaction ends. */
   async lockStoppedBatches(): Promise<{ id: string; status: string }[]> {
-    return (await this.db.query(
+    return await this.db.query<{ id: string; status: string }[]>(
       `SELECT id, status FROM batches.batches b
         WHERE (status = 'cancelling' OR (status = 'in_progress' AND expired_at IS NOT NULL))
           AND NOT EXISTS (SELECT 1 FROM batches.batch_items i WHERE i.batch_id = b.id AND i.status = 'pending' AND i.lease_until > now())
         LIMIT 10 FOR UPDATE SKIP LOCKED`,
-    )) as { id: string; status: string }[];
+    );
   }
 
   async pendingLines(batchId: string): Promise<{ custom_id: string; line_no: number }[]> {
     const sql = `SELECT custom_id, line_no FROM batches.batch_items WHERE batch_id = $1 AND status = 'pending'`;
-    return (await this.db.query(sql, [batchId])) as { custom_id: string; line_no: number }[];
+    return await this.db.query<{ custom_id: string; line_no: number }[]>(sql, [batchId]);
   }
 
   async markFinalizing(batchId: string): Promise<void> {
@@ -194,13 +194,13 @@ export class BatchRepository {
 
   /** One `finalizing` batch no other replica is finalizing, locked until the transaction ends. */
   async lockNextFinalizing(): Promise<BatchEntity | null> {
-    const [claim] = (await this.db.query(`SELECT id FROM batches.batches WHERE status = 'finalizing' LIMIT 1 FOR UPDATE SKIP LOCKED`)) as { id: string }[];
+    const [claim] = await this.db.query<{ id: string }[]>(`SELECT id FROM batches.batches WHERE status = 'finalizing' LIMIT 1 FOR UPDATE SKIP LOCKED`);
     if (!claim) return null;
     return this.db.findOneByOrFail(BatchEntity, { id: claim.id });
   }
 
   async countResults(batchId: string, status: ResultStatus): Promise<number> {
-    const [{ n }] = (await this.db.query(`SELECT count(*)::int AS n FROM batches.batch_items WHERE batch_id = $1 AND status = $2`, [batchId, status])) as { n: number }[];
+    const [{ n }] = await this.db.query<{ n: number }[]>(`SELECT count(*)::int AS n FROM batches.batch_items WHERE batch_id = $1 AND status = $2`, [batchId, status]);
     return n;
   }
 
@@ -208,10 +208,10 @@ export class BatchRepository {
   async *resultPages(batchId: string, status: ResultStatus): AsyncGenerator<{ result: unknown }[]> {
     let after = 0;
     for (;;) {
-      const rows = (await this.db.query(
+      const rows = await this.db.query<{ line_no: number; result: unknown }[]>(
         `SELECT line_no, result FROM batches.batch_items WHERE batch_id = $1 AND status = $2 AND line_no > $3 ORDER BY line_no LIMIT 1000`,
         [batchId, status, after],
-      )) as { line_no: number; result: unknown }[];
+      );
       if (rows.length === 0) return;
       after = rows[rows.length - 1].line_no;
       yield rows;
@@ -220,10 +220,10 @@ export class BatchRepository {
 
   /** How many lines of a batch have finished, each way. */
   async lineCounts(batchId: string): Promise<{ completed: number; failed: number }> {
-    const rows = (await this.db.query(
+    const rows = await this.db.query<{ status: string; n: number }[]>(
       `SELECT status, count(*)::int AS n FROM batches.batch_items WHERE batch_id = $1 AND status <> 'pending' GROUP BY status`,
       [batchId],
-    )) as { status: string; n: number }[];
+    );
     return { completed: rows.find((r) => r.status === 'succeeded')?.n ?? 0, failed: rows.find((r) => r.status === 'failed')?.n ?? 0 };
   }
 

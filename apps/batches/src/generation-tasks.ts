@@ -40,15 +40,15 @@ export class GenerationTaskStore {
   constructor(private readonly ds: DataSource) {}
 
   async create(req: CreateTaskRequest): Promise<TaskView> {
-    const [row] = (await this.ds.query(
+    const [row] = await this.ds.query<TaskRow[]>(
       `INSERT INTO batches.tasks (id, owner_user_id, principal, kind, model, body, status) VALUES ($1, $2, $3, $4, $5, $6, 'queued') RETURNING *`,
       [newId('task_'), req.principal.userId, JSON.stringify(req.principal), req.kind, req.body.model, JSON.stringify(req.body)],
-    )) as TaskRow[];
+    );
     return taskView(row);
   }
 
   async get(ref: TaskRef): Promise<TaskView> {
-    const [row] = (await this.ds.query(`SELECT * FROM batches.tasks WHERE id = $1 AND owner_user_id = $2 AND kind = $3`, [ref.taskId, ref.principal.userId, ref.kind])) as TaskRow[];
+    const [row] = await this.ds.query<TaskRow[]>(`SELECT * FROM batches.tasks WHERE id = $1 AND owner_user_id = $2 AND kind = $3`, [ref.taskId, ref.principal.userId, ref.kind]);
     if (!row) throw new DomainError('not_found', `No ${ref.kind} generation with id ${ref.taskId}`, 'id', 404);
     return taskView(row);
   }
@@ -56,14 +56,14 @@ export class GenerationTaskStore {
   /** Leases up to `limit` due tasks (queued, running, or owed a refund) that no other replica holds, for `leaseMs`. */
   async claimDue(leaseMs: number, limit: number): Promise<TaskRow[]> {
     // TypeORM answers a Postgres UPDATE with [returned rows, affected count]
-    const [claimed] = (await this.ds.query(
+    const [claimed] = await this.ds.query<[TaskRow[], number]>(
       `UPDATE batches.tasks SET lease_until = now() + make_interval(secs => $1::double precision / 1000)
        WHERE id IN (SELECT id FROM batches.tasks
                     WHERE (status IN ('queued','in_progress') OR refund_due) AND next_poll_at <= now() AND (lease_until IS NULL OR lease_until < now())
                     ORDER BY next_poll_at LIMIT $2 FOR UPDATE SKIP LOCKED)
        RETURNING *`,
       [leaseMs, limit],
-    )) as [TaskRow[], number];
+    );
     return claimed;
   }
 

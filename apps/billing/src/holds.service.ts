@@ -13,13 +13,13 @@ const SWEEP_INTERVAL_MS = 30_000;
  * `where` picks the holds (by request id, or the expired ones).
  */
 async function dropHolds(ds: DataSource, where: string, params: unknown[]): Promise<number> {
-  const rows = (await ds.query(
+  const rows = await ds.query<{ dropped: number }[]>(
     `WITH gone AS (DELETE FROM billing.holds WHERE ${where} RETURNING user_id, amount_nano),
           per_user AS (SELECT user_id, sum(amount_nano) AS total, count(*) AS n FROM gone GROUP BY user_id),
           freed AS (UPDATE billing.users u SET held_nano = u.held_nano - p.total FROM per_user p WHERE u.id = p.user_id RETURNING p.n)
      SELECT coalesce(sum(n), 0)::int AS dropped FROM freed`,
     params,
-  )) as { dropped: number }[];
+  );
   return rows[0]?.dropped ?? 0;
 }
 
@@ -95,7 +95,7 @@ export class HoldsService implements OnApplicationBootstrap, OnApplicationShutdo
 
   /** Gives back part of a hold (never more than it has left), e.g. a credit lease's unused money. */
   async releasePart(requestId: string, amountNano: bigint): Promise<{ released: boolean }> {
-    const rows = (await this.ds.query(
+    const rows = await this.ds.query<{ released: number }[]>(
       `WITH h AS (SELECT request_id, amount_nano FROM billing.holds WHERE request_id = $1 FOR UPDATE),
             cut AS (
               UPDATE billing.holds t SET amount_nano = t.amount_nano - LEAST(h.amount_nano, $2::bigint) FROM h
@@ -103,7 +103,7 @@ export class HoldsService implements OnApplicationBootstrap, OnApplicationShutdo
             freed AS (UPDATE billing.users u SET held_nano = u.held_nano - c.freed FROM cut c WHERE u.id = c.user_id RETURNING 1)
        SELECT (SELECT count(*) FROM freed)::int AS released`,
       [requestId, amountNano.toString()],
-    )) as { released: number }[];
+    );
     return { released: rows[0].released > 0 };
   }
 

@@ -53,13 +53,13 @@ export class KeysService {
   }
 
   async verify(keyHash: string): Promise<Principal | null> {
-    const rows = (await this.ds.query(
+    const rows = await this.ds.query<{ key_id: string; user_id: string; scopes: Principal['scopes']; role: Principal['role']; rate_limit: number | null }[]>(
       `SELECT k.id AS key_id, k.user_id, k.scopes, u.role,
               CASE WHEN u.rate_limit_overridden THEN u.rate_limit_rpm ELSE r.requests_per_minute END AS rate_limit
          FROM billing.api_keys k JOIN billing.users u ON u.id = k.user_id LEFT JOIN billing.rate_limits r ON r.role = u.role
         WHERE k.key_hash = $1 AND k.revoked_at IS NULL`,
       [keyHash],
-    )) as { key_id: string; user_id: string; scopes: Principal['scopes']; role: Principal['role']; rate_limit: number | null }[];
+    );
     const row = rows[0];
     return row ? { userId: row.user_id, keyId: row.key_id, role: row.role, scopes: row.scopes, rateLimit: row.rate_limit } : null;
   }

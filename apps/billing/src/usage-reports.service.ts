@@ -56,7 +56,7 @@ export class UsageReportsService {
   /** Totals per UTC day, oldest first. */
   async daily(filter: UsageFilter): Promise<UsageDailyReply> {
     if (filter.userId !== null) await this.balanceOf(filter.userId);
-    const rows = (await filtered(this.ds.getRepository(UsageRecordEntity).createQueryBuilder('u').where('true'), filter)
+    const rows = await filtered(this.ds.getRepository(UsageRecordEntity).createQueryBuilder('u').where('true'), filter)
       .select(`to_char(u.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD')`, 'date')
       .addSelect('count(*)::int', 'requests')
       .addSelect('sum(u.prompt_tokens)::bigint::text', 'prompt_tokens')
@@ -64,7 +64,7 @@ export class UsageReportsService {
       .addSelect('sum(u.cost_nano)::text', 'cost_nano')
       .groupBy('1')
       .orderBy('1', 'ASC')
-      .getRawMany()) as { date: string; requests: number; prompt_tokens: string; completion_tokens: string; cost_nano: string }[];
+      .getRawMany<{ date: string; requests: number; prompt_tokens: string; completion_tokens: string; cost_nano: string }>();
     return {
       object: 'list',
       data: rows.map((r) => ({

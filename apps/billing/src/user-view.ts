@@ -6,7 +6,7 @@ import { UserEntity } from './entities/user.entity';
 export type RoleLimits = ReadonlyMap<Role, number | null>;
 
 export async function roleLimits(em: EntityManager | DataSource): Promise<RoleLimits> {
-  const rows = (await em.query('SELECT role, requests_per_minute FROM billing.rate_limits')) as { role: Role; requests_per_minute: number | null }[];
+  const rows = await em.query<{ role: Role; requests_per_minute: number | null }[]>('SELECT role, requests_per_minute FROM billing.rate_limits');
   return new Map(rows.map((r) => [r.role, r.requests_per_minute]));
 }
 

@@ -46,7 +46,7 @@ export class UsersService {
   async addCredit(userId: string, amountUsd: number): Promise<UserView> {
     const amount = usdToNano(amountUsd);
     return this.ds.transaction(async (em) => {
-      const [row] = (await em.query('SELECT balance_nano, debt_nano FROM billing.users WHERE id = $1 FOR UPDATE', [userId])) as { balance_nano: string; debt_nano: string }[];
+      const [row] = await em.query<{ balance_nano: string; debt_nano: string }[]>('SELECT balance_nano, debt_nano FROM billing.users WHERE id = $1 FOR UPDATE', [userId]);
       if (!row) throw DomainError.notFound(`User ${userId}`, 'id');
       const net = BigInt(row.balance_nano) - BigInt(row.debt_nano) + amount;
       if (amount < 0n && BigInt(row.balance_nano) + amount < 0n) {

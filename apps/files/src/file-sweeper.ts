@@ -65,21 +65,21 @@ export class FileSweeper implements OnApplicationBootstrap, OnApplicationShutdow
 
   /** Expired files become deleted ones (as of their expiry), so their bytes follow the same retention. */
   private async expire(now: Date): Promise<number> {
-    const [, count] = (await this.ds.query(
+    const [, count] = await this.ds.query<[unknown, number]>(
       `UPDATE files.files SET deleted_at = expires_at, status = 'deleted'
         WHERE id IN (SELECT id FROM files.files WHERE deleted_at IS NULL AND expires_at <= $1 LIMIT 1000)`,
       [now],
-    )) as [unknown, number];
+    );
     return count;
   }
 
   /** Removes the bytes of files deleted longer ago than the retention period. */
   private async purgeDeleted(now: Date): Promise<number> {
     const cutoff = new Date(now.getTime() - this.config.SWITCHYARD_DELETED_FILE_RETENTION_MS);
-    const rows = (await this.ds.query(
+    const rows = await this.ds.query<{ id: string; object_key: string }[]>(
       `SELECT id, object_key FROM files.files WHERE deleted_at IS NOT NULL AND purged_at IS NULL AND deleted_at <= $1 LIMIT 1000`,
       [cutoff],
-    )) as { id: string; object_key: string }[];
+    );
     for (const row of rows) {
       await this.storage.remove(row.object_key);
       await this.ds.query('UPDATE files.files SET purged_at = $2 WHERE id = $1', [row.id, now]);
@@ -127,8 +127,8 @@ export class FileSweeper implements OnApplicationBootstrap, OnApplicationShutdow
     }
     for (let i = 0; i < candidates.length; i += 500) {
       const batch = candidates.slice(i, i + 500);
-      const owned = (await this.ds.getRepository(FileEntity).createQueryBuilder('f')
-        .select('f.object_key', 'key').where('f.object_key IN (:...keys) AND f.purged_at IS NULL', { keys: batch }).getRawMany()) as { key: string }[];
+      const owned = await this.ds.getRepository(FileEntity).createQueryBuilder('f')
+        .select('f.object_key', 'key').where('f.object_key IN (:...keys) AND f.purged_at IS NULL', { keys: batch }).getRawMany<{ key: string }>();
       const ownedKeys = new Set(owned.map((o) => o.key));
       for (const key of batch.filter((k) => !ownedKeys.has(k))) {
         await this.storage.remove(key).catch(() => undefined);

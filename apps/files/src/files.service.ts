@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, IsNull } from 'typeorm';
 import {
-  BATCH_FILE_DEFAULT_EXPIRY_SECONDS, DomainError, ErrorCodes, FileApi, FileLocation, FileRef, FileRemoved, ListFilesRequest, LocateFileRequest,
+  BATCH_FILE_DEFAULT_EXPIRY_SECONDS, DomainError, ErrorCodes, FileLocation, FileRef, FileRemoved, ListFilesRequest, LocateFileRequest,
   RegisterFileRequest, StoredFile, StoredFilePage,
 } from '@switchyard/contracts';
 import { unixSeconds } from '@switchyard/database';
@@ -92,7 +92,7 @@ export class FilesService {
     const descending = (req.order === 'desc') !== backwards;
     if (cursorId) {
       // the cursor keeps its place even if that file was deleted since; it must be the caller's own
-      const cursor = await repo.findOneBy({ id: cursorId, ownerUserId: req.ownerUserId, api: req.api as FileApi });
+      const cursor = await repo.findOneBy({ id: cursorId, ownerUserId: req.ownerUserId, api: req.api });
       if (!cursor) throw new DomainError('invalid_value', `No such File object: ${cursorId}`, req.after ? 'after' : 'before');
       query.andWhere(`(f.created_at, f.seq) ${descending ? '<' : '>'} (:createdAt, :seq)`, { createdAt: cursor.createdAt, seq: cursor.seq.toString() });
     }

@@ -1,6 +1,6 @@
 import { INestMicroservice } from '@nestjs/common';
 import { NatsConnection } from 'nats';
-import { lastValueFrom, Observable, toArray } from 'rxjs';
+import { lastValueFrom, toArray } from 'rxjs';
 import { DataSource } from 'typeorm';
 import { ExecuteRawReply, ExecuteRequest, Principal, StreamEvent, Streams, Subjects, UsageEvent, usageEventsOf } from '@switchyard/contracts';
 import { RpcClient } from '@switchyard/nats';
@@ -133,7 +133,7 @@ describe('router service (real Postgres, NATS, mock upstreams)', () => {
 
   it('streams: routing first, chunks, end; usage asked of the upstream but hidden from a caller who did not ask', async () => {
     const req = { ...execute({ model: 'chat-a', messages, stream: true }), stream: true };
-    const events = (await lastValueFrom((app.get(RequestExecutor).stream(req) as Observable<StreamEvent>).pipe(toArray())));
+    const events = (await lastValueFrom((app.get(RequestExecutor).stream(req)).pipe(toArray())));
     expect(events[0]).toMatchObject({ kind: 'start', routing: { channel: { name: 'primary' } } });
     expect(events[events.length - 1]).toEqual({ kind: 'end' });
     const chunks = events.filter((e) => e.kind === 'chunk') as { data: any }[];

@@ -116,7 +116,7 @@ export class BatchJsonlValidator {
     if (value === null || typeof value !== 'object' || Array.isArray(value)) return this.fail(this.lineNo, 'not a JSON object');
     const line = value as Record<string, unknown>;
     for (const field of ['custom_id', 'method', 'url'] as const) {
-      if (typeof line[field] !== 'string' || (line[field] as string).length === 0) {
+      if (typeof line[field] !== 'string' || (line[field]).length === 0) {
         return this.fail(this.lineNo, line[field] === undefined ? `missing required field "${field}"` : `"${field}" must be a non-empty string`, 'missing_required_parameter');
       }
     }

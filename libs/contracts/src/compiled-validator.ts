@@ -68,7 +68,7 @@ const builtInChecks: Record<string, (constraints: unknown[], constraint: Constra
   maxLength: ([bound]) => (value) => classValidator.maxLength(value, bound as number),
   arrayMaxSize: ([bound]) => (value) => classValidator.arrayMaxSize(value, bound as number),
   isIn: ([values]) => (value) => classValidator.isIn(value, values as unknown[]),
-  isIso8601: ([options]) => (value) => classValidator.isISO8601(value as string, options as never),
+  isIso8601: ([options]) => (value) => classValidator.isISO8601(value, options as never),
   notEquals: ([other]) => (value) => classValidator.notEquals(value, other),
   matches: ([pattern, modifiers]) => (value) => (classValidator.matches as (s: unknown, p: unknown, m: unknown) => boolean)(value, pattern, modifiers),
   arrayUnique: (_, constraint) => {

@@ -76,12 +76,12 @@ export function withOutputLimit(endpoint: string, body: Body, defaultMaxOutputTo
   for (const field of ALL_LIMIT_FIELDS) {
     const [head, tail] = field.split('.');
     if (tail === undefined) delete out[head];
-    else if (isPlainObject(out[head])) out[head] = withoutKey(out[head] as Body, tail);
+    else if (isPlainObject(out[head])) out[head] = withoutKey(out[head], tail);
   }
   const [head, tail] = largest.split('.');
   if (tail === undefined) out[head] = limit;
   // a generationConfig that is not an object would lose the limit in translation: it is replaced
-  else out[head] = { ...(isPlainObject(out[head]) ? (out[head] as Body) : {}), [tail]: limit };
+  else out[head] = { ...(isPlainObject(out[head]) ? (out[head]) : {}), [tail]: limit };
   return out;
 }
 

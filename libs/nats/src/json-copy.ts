@@ -17,7 +17,9 @@ export function copyAsJson(value: unknown): unknown {
       return value === null ? null : copyObject(value as Record<string, unknown>);
     case 'bigint':
       throw new TypeError('Do not know how to serialize a BigInt');
-    default:
+    case 'undefined':
+    case 'function':
+    case 'symbol':
       return undefined;
   }
 }

@@ -166,7 +166,7 @@ export async function exchangeEventStream(call: UpstreamCall, request: UpstreamR
         } catch {
           throw new UpstreamError('protocol', 'The upstream sent a stream event that is not JSON');
         }
-        if (event && typeof event === 'object' && 'error' in event && (event as { error: unknown }).error) {
+        if (event && typeof event === 'object' && 'error' in event && (event).error) {
           const err = (event as { error: { message?: string; code?: unknown; type?: unknown } }).error;
           const code = typeof err?.code === 'string' ? err.code : typeof err?.type === 'string' ? err.type : null;
           throw new UpstreamError('http', err?.message ?? 'The upstream reported an error mid-stream', 502, code);

@@ -122,7 +122,7 @@ PSS counts a page shared by N processes 1/N in each (the Node binary's pages are
 Postgres's backends share its buffers), so the PSS row adds up to what the processes use together. Memory
 peaks elsewhere in this report are PSS for the same reason.
 
-${table(['', ...Object.keys(m.idle_rss_mb)], [['RSS', ...(Object.values(m.idle_rss_mb) as number[])], ['PSS', ...Object.keys(m.idle_rss_mb).map((n) => m.idle_pss_mb[n])]])}
+${table(['', ...Object.keys(m.idle_rss_mb)], [['RSS', ...Object.values<number>(m.idle_rss_mb)], ['PSS', ...Object.keys(m.idle_rss_mb).map((n) => m.idle_pss_mb[n])]])}
 `,
     plots.length > 0 && `## Plots, ${m.mode} mode
 

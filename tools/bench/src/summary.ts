@@ -136,7 +136,7 @@ export function targetFigures(modes: Partial<Record<Mode, ModeResults>>): Figure
     }),
     ...batchKinds.map((b): FigureSpec => ({
       figure: `batch of ${b.lines} lines, ${b.upstream_ms} ms upstream: peak PSS increase, largest process`, unit: ' MB',
-      value: (m) => { const peaks = batchOf(m, b)?.peak_pss_increase_mb; return peaks ? Math.max(...(Object.values(peaks) as number[])) : null; }, bounds: both({ max: 256 }),
+      value: (m) => { const peaks = batchOf(m, b)?.peak_pss_increase_mb; return peaks ? Math.max(...Object.values<number>(peaks)) : null; }, bounds: both({ max: 256 }),
     })),
     ...batchKinds.filter((b) => b.lines === 50000 && b.upstream_ms === 0).map((b): FigureSpec => ({
       figure: 'database transactions per batch line (50,000 lines)', unit: '', value: (m) => batchOf(m, b)?.db_transactions_per_line, bounds: both({ max: 2 }),

@@ -221,7 +221,8 @@ export async function throughputFrontier(ctx: BenchContext) {
     portkey: portkeyTarget(ctx, ctx.mocks.ms20, ctx.models.ms20),
   };
   const names = Object.keys(targets) as (keyof typeof targets)[];
-  const frontiers = Object.fromEntries(names.map((n) => [n, { steps: [], best_rps: 0, best_rps_within_p99_bound: 0, passed_every_step: false } as Frontier])) as Record<keyof typeof targets, Frontier>;
+  const emptyFrontier = (): Frontier => ({ steps: [], best_rps: 0, best_rps_within_p99_bound: 0, passed_every_step: false });
+  const frontiers = Object.fromEntries(names.map((n) => [n, emptyFrontier()])) as Record<keyof typeof targets, Frontier>;
   const running = new Set(names);
   for (const [index, rate] of steps.entries()) {
     for (let i = 0; i < names.length; i++) {

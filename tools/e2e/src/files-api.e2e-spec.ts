@@ -20,8 +20,8 @@ describe('Files API', () => {
   async function rawUpload(key: string, parts: { name: string; value: string | Blob; filename?: string }[]) {
     const form = new FormData();
     for (const part of parts) {
-      if (part.filename) form.append(part.name, part.value as Blob, part.filename);
-      else form.append(part.name, part.value as string);
+      if (part.filename) form.append(part.name, part.value, part.filename);
+      else form.append(part.name, part.value);
     }
     const response = await fetch(`${stack.gatewayUrl}/v1/files`, { method: 'POST', headers: { authorization: `Bearer ${key}` }, body: form });
     return { status: response.status, body: (await response.json()) as any };

@@ -70,7 +70,7 @@ describe('100+ MB files stream through with bounded memory', () => {
       headers: { authorization: `Bearer ${stack.adminKey}`, 'content-type': `multipart/form-data; boundary=${boundary}` },
       body: Readable.from(body) as never,
       duplex: 'half',
-    } as RequestInit);
+    });
     const uploadPeaks = uploadSampler.stop();
     const file = (await response.json()) as { id: string; bytes: number };
     expect(response.status).toBe(200);
@@ -119,7 +119,7 @@ describe('100+ MB files stream through with bounded memory', () => {
       headers: { authorization: `Bearer ${stack.adminKey}`, 'content-type': `multipart/form-data; boundary=${boundary}` },
       body: Readable.from(body) as never,
       duplex: 'half',
-    } as RequestInit).then((r) => `answered ${r.status}`, (e: Error) => `failed: ${e.message}`);
+    }).then((r) => `answered ${r.status}`, (e: Error) => `failed: ${e.message}`);
     expect(outcome).toMatch(/^failed/);
 
     // the launcher restarts the gateway; then nothing of the dead upload is listed or stored

@@ -121,5 +121,5 @@ export function multipartBody(boundary: string, parts: FormPart[], closed = true
 /** The OpenAI error envelope, exactly its four fields. */
 export function isOpenAiEnvelope(body: unknown): boolean {
   const error = (body as { error?: Record<string, unknown> } | null)?.error;
-  return Boolean(error) && typeof error === 'object' && ['message', 'type', 'param', 'code'].every((k) => k in error!) && typeof error!.message === 'string';
+  return Boolean(error) && typeof error === 'object' && ['message', 'type', 'param', 'code'].every((k) => k in error) && typeof error.message === 'string';
 }

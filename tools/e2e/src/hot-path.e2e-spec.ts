@@ -188,14 +188,14 @@ describe('hot path: raw inference routes and byte passthrough', () => {
     const hit = await call('POST', '/v1/chat/completions', user.key, body, { 'x-switchyard-cache': 'on' });
     expect(first.status).toBe(200);
     expect(hit.status).toBe(200);
-    expect((first.body as any)._routing.cached).toBe(false);
-    expect((hit.body as any)._routing.cached).toBe(true);
+    expect((first.body)._routing.cached).toBe(false);
+    expect((hit.body)._routing.cached).toBe(true);
     expect(Object.keys(hit.body as object).sort()).toEqual(Object.keys(first.body as object).sort());
-    expect((first.body as any).usage.cost).toEqual(expect.any(Number));
+    expect((first.body).usage.cost).toEqual(expect.any(Number));
     // mock-claude is served natively (Anthropic channel); asked through chat it is translated
     const translated = await call('POST', '/v1/chat/completions', user.key, { model: 'mock-claude', messages: [{ role: 'user', content: 'x' }] });
     expect(translated.status).toBe(200);
-    expect((translated.body as any).usage.cost).toEqual(expect.any(Number));
-    expect((translated.body as any)._routing.channel.provider).toBe('anthropic');
+    expect((translated.body).usage.cost).toEqual(expect.any(Number));
+    expect((translated.body)._routing.channel.provider).toBe('anthropic');
   });
 });

@@ -61,7 +61,7 @@ function formatOf(path: string): WireFormat {
 /** The key a request presents, in whichever header its provider uses (OpenAI, Azure, Anthropic, Gemini). */
 function presentedKey(req: IncomingMessage, query: URLSearchParams): string | undefined {
   const bearer = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1];
-  const header = (name: string) => (typeof req.headers[name] === 'string' ? (req.headers[name] as string) : undefined);
+  const header = (name: string) => (typeof req.headers[name] === 'string' ? (req.headers[name]) : undefined);
   return bearer ?? header('api-key') ?? header('x-api-key') ?? header('x-goog-api-key') ?? query.get('key') ?? undefined;
 }
 
@@ -106,7 +106,7 @@ export class MockUpstream {
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const path = (req.url ?? '/').split('?')[0];
     if (path === '/__mock/config' && req.method === 'POST') {
-      this.behaviour = ((await readJson(req)) ?? {}) as MockBehaviour;
+      this.behaviour = ((await readJson(req)) ?? {});
       return sendJson(res, 200, { ok: true, behaviour: this.behaviour });
     }
     if (path === '/__mock/requests') {

@@ -27,6 +27,9 @@ export class BinaryWriter {
       case 'error':
         // audio cannot carry an error event: cut the connection so the caller sees an incomplete answer
         this.res.destroy();
+        return;
+      case 'chunk':
+        throw new Error('an audio answer got a JSON chunk from the router');
     }
   }
 }

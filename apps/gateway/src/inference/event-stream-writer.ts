@@ -51,6 +51,9 @@ export class EventStreamWriter {
         // after the first byte there is no failover: end with the dialect's error event
         if (errorBody) this.write(errorBody);
         this.res.end();
+        return;
+      case 'bytes':
+        throw new Error('an event stream got binary data from the router');
     }
   }
 }

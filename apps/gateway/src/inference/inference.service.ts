@@ -26,7 +26,7 @@ function streamErrorBody(dialect: EventDialect | undefined, error: DomainError, 
   if (dialect === 'gemini') return geminiError(error).body;
   const { body } = openAiError(error);
   if (dialect === 'responses') return { type: 'error', code: body.error.code, message: body.error.message, param: body.error.param };
-  return body as unknown as Record<string, unknown>;
+  return body;
 }
 
 const SLACK_MS = 5_000;

@@ -68,6 +68,9 @@ export class SseWriter {
         this.flushHeld(true);
         this.write(errorBody);
         this.res.end();
+        return;
+      case 'bytes':
+        throw new Error('an event stream got binary data from the router');
     }
   }
 }

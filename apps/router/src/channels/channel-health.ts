@@ -89,10 +89,10 @@ export class ChannelHealth implements OnApplicationBootstrap, OnApplicationShutd
 
   private async autoDisable(channelId: string, reason: string): Promise<void> {
     try {
-      const [, affected] = (await this.ds.query(
+      const [, affected] = await this.ds.query<[unknown, number]>(
         `UPDATE router.channels SET status = 'auto_disabled', status_reason = $2, updated_at = now() WHERE id = $1 AND status = 'enabled'`,
         [channelId, reason],
-      )) as [unknown, number];
+      );
       if (affected === 0) return;
       this.logger.warn(`channel ${channelId} auto-disabled: ${reason}`);
       await this.table.changed();

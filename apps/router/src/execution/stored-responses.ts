@@ -40,13 +40,13 @@ export class StoredResponses {
    * theirs answers 404 before anything is sent: upstream, it may name another tenant's response.
    */
   async channelOf(ref: Reference, ownerUserId: string): Promise<string> {
-    const [row] = (await this.ds.query(`SELECT channel_id FROM router.stored_responses WHERE response_id = $1 AND owner_user_id = $2`, [ref.id, ownerUserId])) as { channel_id: string }[];
+    const [row] = await this.ds.query<{ channel_id: string }[]>(`SELECT channel_id FROM router.stored_responses WHERE response_id = $1 AND owner_user_id = $2`, [ref.id, ownerUserId]);
     if (!row) throw new DomainError('not_found', `No stored response with id '${ref.id}'`, ref.param, 404);
     return row.channel_id;
   }
 
   async fetch(req: StoredResponseRequest): Promise<Record<string, unknown>> {
-    const [row] = (await this.ds.query(`SELECT channel_id FROM router.stored_responses WHERE response_id = $1 AND owner_user_id = $2`, [req.responseId, req.principal.userId])) as { channel_id: string }[];
+    const [row] = await this.ds.query<{ channel_id: string }[]>(`SELECT channel_id FROM router.stored_responses WHERE response_id = $1 AND owner_user_id = $2`, [req.responseId, req.principal.userId]);
     const channel = row && (await this.table.current()).find((c) => c.id === row.channel_id && visibleTo(c, req.principal.userId));
     const adapter = channel && adapterFor(channel.provider);
     if (!channel || !adapter?.storedResponse) throw new DomainError('not_found', `No stored response with id '${req.responseId}'`, 'response_id', 404);

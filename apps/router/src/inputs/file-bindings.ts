@@ -124,9 +124,9 @@ export class FileBindings {
    */
   async unbind(req: UnbindFileRequest): Promise<{ unbound: boolean }> {
     // TypeORM answers a Postgres DELETE with [returned rows, affected count]
-    const [rows] = (await this.ds.query(
+    const [rows] = await this.ds.query<[BindingRow[], number]>(
       `DELETE FROM router.file_bindings WHERE file_id = $1 AND owner_user_id = $2 RETURNING file_id, channel_id, upstream_file_id`, [req.fileId, req.principal.userId],
-    )) as [BindingRow[], number];
+    );
     const row = rows[0];
     if (!row) return { unbound: false };
     const channel = (await this.table.current()).find((c) => c.id === row.channel_id);

@@ -54,7 +54,7 @@ export class ImageInputs {
     if (parkedImages.length > 0) body.images = await Promise.all(parkedImages.map((parked) => this.inlineParked(parked)));
     else if (Array.isArray(body.images)) body.images = await Promise.all((body.images as ImageRef[]).map((ref) => this.inlineOne(owner, ref)));
     if (parkedMask) body.mask = await this.inlineParked(parkedMask);
-    else if (body.mask && typeof body.mask === 'object') body.mask = await this.inlineOne(owner, body.mask as ImageRef);
+    else if (body.mask && typeof body.mask === 'object') body.mask = await this.inlineOne(owner, body.mask);
     return { ...req, body };
   }
 }

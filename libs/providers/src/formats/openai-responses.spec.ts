@@ -592,7 +592,7 @@ function sdkAgainstChatUpstream(upstream: (chat: Json) => { answer?: Json; chunk
     const sse = eventsFromChat(chunks!).map((e) => `event: ${e.type}\ndata: ${JSON.stringify(e)}\n\n`).join('');
     return new Response(sse, { headers: { 'content-type': 'text/event-stream' } });
   };
-  const client = new OpenAI({ apiKey: 'sk-test', baseURL: 'http://gateway.test/v1', maxRetries: 0, fetch: fetch as any });
+  const client = new OpenAI({ apiKey: 'sk-test', baseURL: 'http://gateway.test/v1', maxRetries: 0, fetch: fetch });
   return { client, chatRequests };
 }
 
