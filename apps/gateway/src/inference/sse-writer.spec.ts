@@ -37,6 +37,14 @@ describe('SseWriter', () => {
     ]);
   });
 
+  it('refuses binary data instead of dropping it (the caller then gets an error event, not a silent gap)', () => {
+    const { res, written } = fakeResponse();
+    const writer = new SseWriter(res);
+    writer.start(routing, {});
+    expect(() => writer.handle({ kind: 'bytes', data: 'AAEC' })).toThrow(/binary data/);
+    expect(written()).toEqual([]);
+  });
+
   it('still names the channel when a stream ends without a closing chunk', () => {
     const { res, written } = fakeResponse();
     const writer = new SseWriter(res);
