@@ -36,10 +36,17 @@ export default [
             // Contracts are pure: no framework, database, broker or storage client.
             { sourceTag: 'type:contracts', onlyDependOnLibsWithTags: ['type:contracts'], bannedExternalImports: infraPackages },
             { sourceTag: 'type:util', onlyDependOnLibsWithTags: ['type:contracts', 'type:util'] },
-            { sourceTag: 'type:providers', onlyDependOnLibsWithTags: ['type:contracts', 'type:util', 'type:testing'], bannedExternalImports: ['@nestjs/*', 'typeorm', 'pg', 'minio', 'nats'] },
+            {
+              sourceTag: 'type:providers',
+              onlyDependOnLibsWithTags: ['type:contracts', 'type:util', 'type:testing'],
+              bannedExternalImports: ['@nestjs/*', 'typeorm', 'pg', 'minio', 'nats'],
+            },
             { sourceTag: 'type:infra', onlyDependOnLibsWithTags: ['type:contracts', 'type:util', 'type:infra'] },
             { sourceTag: 'type:testing', onlyDependOnLibsWithTags: ['type:contracts', 'type:util', 'type:infra', 'type:testing'] },
-            { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:contracts', 'type:util', 'type:infra', 'type:providers', 'type:testing'] },
+            {
+              sourceTag: 'type:app',
+              onlyDependOnLibsWithTags: ['type:contracts', 'type:util', 'type:infra', 'type:providers', 'type:testing'],
+            },
             { sourceTag: 'type:tool', onlyDependOnLibsWithTags: ['type:contracts', 'type:util', 'type:infra', 'type:testing'] },
             { sourceTag: 'type:e2e', onlyDependOnLibsWithTags: ['type:contracts', 'type:util', 'type:testing', 'type:tool'] },
           ],

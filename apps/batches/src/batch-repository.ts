@@ -152,8 +152,11 @@ export class BatchRepository {
          FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[]) AS v(batch_id, custom_id, status, result, request_id)
         WHERE i.batch_id = v.batch_id AND i.custom_id = v.custom_id AND i.status = 'pending'`,
       [
-        lines.map((l) => l.batchId), lines.map((l) => l.customId), lines.map((l) => (l.succeeded ? 'succeeded' : 'failed')),
-        lines.map((l) => JSON.stringify(l.result)), lines.map((l) => l.requestId),
+        lines.map((l) => l.batchId),
+        lines.map((l) => l.customId),
+        lines.map((l) => (l.succeeded ? 'succeeded' : 'failed')),
+        lines.map((l) => JSON.stringify(l.result)),
+        lines.map((l) => l.requestId),
       ],
     );
   }
@@ -194,13 +197,18 @@ export class BatchRepository {
 
   /** One `finalizing` batch no other replica is finalizing, locked until the transaction ends. */
   async lockNextFinalizing(): Promise<BatchEntity | null> {
-    const [claim] = await this.db.query<{ id: string }[]>(`SELECT id FROM batches.batches WHERE status = 'finalizing' LIMIT 1 FOR UPDATE SKIP LOCKED`);
+    const [claim] = await this.db.query<{ id: string }[]>(
+      `SELECT id FROM batches.batches WHERE status = 'finalizing' LIMIT 1 FOR UPDATE SKIP LOCKED`,
+    );
     if (!claim) return null;
     return this.db.findOneByOrFail(BatchEntity, { id: claim.id });
   }
 
   async countResults(batchId: string, status: ResultStatus): Promise<number> {
-    const [{ n }] = await this.db.query<{ n: number }[]>(`SELECT count(*)::int AS n FROM batches.batch_items WHERE batch_id = $1 AND status = $2`, [batchId, status]);
+    const [{ n }] = await this.db.query<{ n: number }[]>(
+      `SELECT count(*)::int AS n FROM batches.batch_items WHERE batch_id = $1 AND status = $2`,
+      [batchId, status],
+    );
     return n;
   }
 
@@ -227,7 +235,10 @@ export class BatchRepository {
     return { completed: rows.find((r) => r.status === 'succeeded')?.n ?? 0, failed: rows.find((r) => r.status === 'failed')?.n ?? 0 };
   }
 
-  async end(batchId: string, state: FinalState & Pick<BatchEntity, 'outputFileId' | 'errorFileId' | 'completedCount' | 'failedCount'>): Promise<void> {
+  async end(
+    batchId: string,
+    state: FinalState & Pick<BatchEntity, 'outputFileId' | 'errorFileId' | 'completedCount' | 'failedCount'>,
+  ): Promise<void> {
     await this.db.update(BatchEntity, { id: batchId }, state);
   }
 }

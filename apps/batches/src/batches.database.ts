@@ -8,5 +8,11 @@ import { BatchesReservation1764100000000 } from './migrations/1764100000000-batc
 import { BatchesTasks1764400000000 } from './migrations/1764400000000-batches-tasks';
 
 export function openBatchesDatabase(url: string, poolSize: number): Promise<DataSource> {
-  return openServiceDatabase({ url, schema: 'batches', poolSize, entities: [BatchEntity, BatchItemEntity], migrations: [BatchesInitial1763800000000, BatchesExecution1763900000000, BatchesReservation1764100000000, BatchesTasks1764400000000] });
+  return openServiceDatabase({
+    url,
+    schema: 'batches',
+    poolSize,
+    entities: [BatchEntity, BatchItemEntity],
+    migrations: [BatchesInitial1763800000000, BatchesExecution1763900000000, BatchesReservation1764100000000, BatchesTasks1764400000000],
+  });
 }

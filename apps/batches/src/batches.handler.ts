@@ -1,7 +1,15 @@
 import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
 import { DataSource } from 'typeorm';
-import { BatchRef, CreateBatchRequest, CreateTaskRequest, createValidated, ListBatchesRequest, Subjects, TaskRef } from '@switchyard/contracts';
+import {
+  BatchRef,
+  CreateBatchRequest,
+  CreateTaskRequest,
+  createValidated,
+  ListBatchesRequest,
+  Subjects,
+  TaskRef,
+} from '@switchyard/contracts';
 import { checkHealth } from '@switchyard/nats';
 import { BatchesService } from './batches.service';
 import { GenerationTaskStore } from './generation-tasks';
@@ -9,7 +17,11 @@ import { GenerationTaskStore } from './generation-tasks';
 /** NATS edge of batches: validate, delegate. */
 @Controller()
 export class BatchesHandler {
-  constructor(private readonly ds: DataSource, private readonly batches: BatchesService, private readonly tasks: GenerationTaskStore) {}
+  constructor(
+    private readonly ds: DataSource,
+    private readonly batches: BatchesService,
+    private readonly tasks: GenerationTaskStore,
+  ) {}
 
   @MessagePattern(Subjects.batchesHealthCheck)
   health() {

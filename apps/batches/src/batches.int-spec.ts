@@ -16,7 +16,11 @@ describe('batches service (real Postgres, NATS)', () => {
 
   beforeAll(async () => {
     s3 = await startTestS3();
-    service = await startServiceInProcess(batchesService, { S3_ENDPOINT: s3.endpoint, S3_ACCESS_KEY: s3.accessKey, S3_SECRET_KEY: s3.secretKey });
+    service = await startServiceInProcess(batchesService, {
+      S3_ENDPOINT: s3.endpoint,
+      S3_ACCESS_KEY: s3.accessKey,
+      S3_SECRET_KEY: s3.secretKey,
+    });
     ({ dataSource, nc } = service);
   });
 
@@ -31,7 +35,11 @@ describe('batches service (real Postgres, NATS)', () => {
   });
 
   it('answers health over NATS in its queue group', async () => {
-    expect(await new RpcClient(nc, 5000).send(Subjects.batchesHealthCheck, {})).toMatchObject({ service: 'batches', status: 'ok', checks: { database: 'ok' } });
+    expect(await new RpcClient(nc, 5000).send(Subjects.batchesHealthCheck, {})).toMatchObject({
+      service: 'batches',
+      status: 'ok',
+      checks: { database: 'ok' },
+    });
   });
 
   it('says at once when no instance is running', async () => {
@@ -39,7 +47,10 @@ describe('batches service (real Postgres, NATS)', () => {
     await service.close();
     const started = Date.now();
     // NATS reports "no responders" at once; the 30 s timeout never comes into play
-    await expect(new RpcClient(client, 30_000).send(Subjects.batchesHealthCheck, {})).rejects.toMatchObject({ code: 'service_unavailable', message: expect.stringContaining('no instance') });
+    await expect(new RpcClient(client, 30_000).send(Subjects.batchesHealthCheck, {})).rejects.toMatchObject({
+      code: 'service_unavailable',
+      message: expect.stringContaining('no instance'),
+    });
     expect(Date.now() - started).toBeLessThan(5000);
     await client.drain();
   });

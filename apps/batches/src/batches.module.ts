@@ -19,7 +19,11 @@ export class BatchesModule {
         ...coreProviders(BatchesConfig, deps),
         { provide: ObjectStorage, useValue: deps.storage },
         { provide: RpcClient, useValue: new RpcClient(deps.rpcTransport, deps.config.SWITCHYARD_RPC_TIMEOUT_MS) },
-        BatchRepository, BatchesService, BatchRunner, GenerationTaskStore, TaskRunner,
+        BatchRepository,
+        BatchesService,
+        BatchRunner,
+        GenerationTaskStore,
+        TaskRunner,
       ],
     };
   }

@@ -1,7 +1,16 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { NatsConnection } from 'nats';
 import { DataSource, In } from 'typeorm';
-import { BatchListReply, BatchView, CreateBatchRequest, DomainError, Events, ListBatchesRequest, newId, Subjects } from '@switchyard/contracts';
+import {
+  BatchListReply,
+  BatchView,
+  CreateBatchRequest,
+  DomainError,
+  Events,
+  ListBatchesRequest,
+  newId,
+  Subjects,
+} from '@switchyard/contracts';
 import { broadcast, NATS_CONNECTION, RpcClient } from '@switchyard/nats';
 import { TtlCache } from '@switchyard/runtime';
 import { BatchRepository } from './batch-repository';
@@ -33,14 +42,32 @@ export class BatchesService {
     // the input file must exist, be the caller's and hold batch requests
     const input = await this.rpc.send(Subjects.filesFileGet, { ownerUserId: principal.userId, api: 'openai', fileId: body.input_file_id });
     if (input.purpose !== 'batch') {
-      throw new DomainError('invalid_value', `File ${body.input_file_id} has purpose '${input.purpose}'; batch input files need purpose 'batch'`, 'input_file_id');
+      throw new DomainError(
+        'invalid_value',
+        `File ${body.input_file_id} has purpose '${input.purpose}'; batch input files need purpose 'batch'`,
+        'input_file_id',
+      );
     }
     const now = new Date();
     const batch: Partial<BatchEntity> = {
-      id: newId('batch_'), ownerUserId: principal.userId, keyId: principal.keyId, principal, endpoint: body.endpoint, model: null,
-      inputFileId: body.input_file_id, completionWindow: body.completion_window, status: 'validating', outputFileId: null,
-      errorFileId: null, errors: null, metadata: body.metadata ?? null, totalCount: 0, completedCount: 0, failedCount: 0,
-      createdAt: now, expiresAt: new Date(now.getTime() + this.config.SWITCHYARD_BATCH_WINDOW_SECONDS * 1000),
+      id: newId('batch_'),
+      ownerUserId: principal.userId,
+      keyId: principal.keyId,
+      principal,
+      endpoint: body.endpoint,
+      model: null,
+      inputFileId: body.input_file_id,
+      completionWindow: body.completion_window,
+      status: 'validating',
+      outputFileId: null,
+      errorFileId: null,
+      errors: null,
+      metadata: body.metadata ?? null,
+      totalCount: 0,
+      completedCount: 0,
+      failedCount: 0,
+      createdAt: now,
+      expiresAt: new Date(now.getTime() + this.config.SWITCHYARD_BATCH_WINDOW_SECONDS * 1000),
     };
     await this.ds.getRepository(BatchEntity).insert(batch);
     broadcast(this.nc, Events.batchesBatchChanged, {});
@@ -74,9 +101,19 @@ export class BatchesService {
       if (!cursor) throw new DomainError('invalid_value', `No batch found with id '${req.after}'`, 'after');
       query.andWhere('(b.created_at, b.id) < (:createdAt, :id)', { createdAt: cursor.createdAt, id: cursor.id });
     }
-    const rows = await query.orderBy('b.created_at', 'DESC').addOrderBy('b.id', 'DESC').limit(req.limit + 1).getMany();
+    const rows = await query
+      .orderBy('b.created_at', 'DESC')
+      .addOrderBy('b.id', 'DESC')
+      .limit(req.limit + 1)
+      .getMany();
     const data = await Promise.all(rows.slice(0, req.limit).map((b) => this.view(b)));
-    return { object: 'list', data, first_id: data[0]?.id ?? null, last_id: data[data.length - 1]?.id ?? null, has_more: rows.length > req.limit };
+    return {
+      object: 'list',
+      data,
+      first_id: data[0]?.id ?? null,
+      last_id: data[data.length - 1]?.id ?? null,
+      has_more: rows.length > req.limit,
+    };
   }
 
   /** Stops dispatching; lines in flight finish; the runner finalizes as `cancelled`. */

@@ -1,6 +1,18 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { CreateTaskRequest, DomainError, newId, Principal, RoutingInfo, SubmittedTask, TaskKind, TaskRef, TaskResultFile, TaskStatus, TaskView } from '@switchyard/contracts';
+import {
+  CreateTaskRequest,
+  DomainError,
+  newId,
+  Principal,
+  RoutingInfo,
+  SubmittedTask,
+  TaskKind,
+  TaskRef,
+  TaskResultFile,
+  TaskStatus,
+  TaskView,
+} from '@switchyard/contracts';
 
 export interface TaskRow {
   id: string;
@@ -26,8 +38,16 @@ const seconds = (date: Date | null) => (date ? Math.floor(date.getTime() / 1000)
 
 export function taskView(row: TaskRow): TaskView {
   return {
-    id: row.id, object: `${row.kind}.generation`, status: row.status, model: row.model, created_at: seconds(row.created_at)!,
-    completed_at: seconds(row.completed_at), progress: row.progress, result: row.result, error: row.error, _routing: row.routing,
+    id: row.id,
+    object: `${row.kind}.generation`,
+    status: row.status,
+    model: row.model,
+    created_at: seconds(row.created_at)!,
+    completed_at: seconds(row.completed_at),
+    progress: row.progress,
+    result: row.result,
+    error: row.error,
+    _routing: row.routing,
   };
 }
 
@@ -48,7 +68,11 @@ export class GenerationTaskStore {
   }
 
   async get(ref: TaskRef): Promise<TaskView> {
-    const [row] = await this.ds.query<TaskRow[]>(`SELECT * FROM batches.tasks WHERE id = $1 AND owner_user_id = $2 AND kind = $3`, [ref.taskId, ref.principal.userId, ref.kind]);
+    const [row] = await this.ds.query<TaskRow[]>(`SELECT * FROM batches.tasks WHERE id = $1 AND owner_user_id = $2 AND kind = $3`, [
+      ref.taskId,
+      ref.principal.userId,
+      ref.kind,
+    ]);
     if (!row) throw new DomainError('not_found', `No ${ref.kind} generation with id ${ref.taskId}`, 'id', 404);
     return taskView(row);
   }
@@ -103,6 +127,9 @@ export class GenerationTaskStore {
 
   /** The refund is asked for again in `delayMs`. */
   async refundLater(taskId: string, delayMs: number): Promise<void> {
-    await this.ds.query(`UPDATE batches.tasks SET next_poll_at = now() + $2 * interval '1 millisecond', lease_until = NULL WHERE id = $1`, [taskId, delayMs]);
+    await this.ds.query(`UPDATE batches.tasks SET next_poll_at = now() + $2 * interval '1 millisecond', lease_until = NULL WHERE id = $1`, [
+      taskId,
+      delayMs,
+    ]);
   }
 }

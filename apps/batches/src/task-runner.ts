@@ -41,7 +41,10 @@ export class TaskRunner implements OnApplicationBootstrap, OnApplicationShutdown
 
   onApplicationBootstrap(): void {
     this.timer = setInterval(() => {
-      if (!this.running && !this.stopping) this.running = this.tick().catch((e) => this.logger.error('task tick failed', e)).finally(() => (this.running = null));
+      if (!this.running && !this.stopping)
+        this.running = this.tick()
+          .catch((e) => this.logger.error('task tick failed', e))
+          .finally(() => (this.running = null));
     }, this.config.SWITCHYARD_BATCH_POLL_MS);
   }
 
@@ -66,7 +69,11 @@ export class TaskRunner implements OnApplicationBootstrap, OnApplicationShutdown
 
   private async submit(row: TaskRow): Promise<void> {
     try {
-      const started = await this.rpc.send(Subjects.routerTaskSubmit, { taskId: row.id, principal: row.principal, kind: row.kind, body: row.body }, this.config.SWITCHYARD_TASK_CALL_TIMEOUT_MS);
+      const started = await this.rpc.send(
+        Subjects.routerTaskSubmit,
+        { taskId: row.id, principal: row.principal, kind: row.kind, body: row.body },
+        this.config.SWITCHYARD_TASK_CALL_TIMEOUT_MS,
+      );
       await this.tasks.markStarted(row.id, started, this.config.SWITCHYARD_TASK_POLL_MS);
     } catch (error) {
       if (transient(error)) return this.later(row);
@@ -77,9 +84,17 @@ export class TaskRunner implements OnApplicationBootstrap, OnApplicationShutdown
 
   private async poll(row: TaskRow): Promise<void> {
     try {
-      const state = await this.rpc.send(Subjects.routerTaskPoll, {
-        taskId: row.id, principal: row.principal, kind: row.kind, channelId: row.channel_id!, upstreamTaskId: row.upstream_task_id!,
-      }, this.config.SWITCHYARD_TASK_CALL_TIMEOUT_MS);
+      const state = await this.rpc.send(
+        Subjects.routerTaskPoll,
+        {
+          taskId: row.id,
+          principal: row.principal,
+          kind: row.kind,
+          channelId: row.channel_id!,
+          upstreamTaskId: row.upstream_task_id!,
+        },
+        this.config.SWITCHYARD_TASK_CALL_TIMEOUT_MS,
+      );
       if (state.status === 'succeeded') {
         await this.tasks.markSucceeded(row.id, state.files);
       } else if (state.status === 'failed') {

@@ -15,8 +15,18 @@ import { BillingDebt1764500000000 } from './migrations/1764500000000-billing-deb
 
 export function openBillingDatabase(url: string, poolSize: number): Promise<DataSource> {
   return openServiceDatabase({
-    url, schema: 'billing', poolSize,
+    url,
+    schema: 'billing',
+    poolSize,
     entities: [UserEntity, ApiKeyEntity, PriceEntity, LedgerEntryEntity, UsageRecordEntity],
-    migrations: [BillingInitial1763800000000, BillingCachedUsage1764000000000, BillingLimitsHolds1764100000000, BillingPriceKinds1764200000000, BillingHeldTotal1764300000000, BillingUsageBuckets1764400000000, BillingDebt1764500000000],
+    migrations: [
+      BillingInitial1763800000000,
+      BillingCachedUsage1764000000000,
+      BillingLimitsHolds1764100000000,
+      BillingPriceKinds1764200000000,
+      BillingHeldTotal1764300000000,
+      BillingUsageBuckets1764400000000,
+      BillingDebt1764500000000,
+    ],
   });
 }

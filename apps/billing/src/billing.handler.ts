@@ -2,8 +2,23 @@ import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
 import { DataSource } from 'typeorm';
 import {
-  AddCreditRequest, CreateHoldRequest, CreateKeyRequest, CreateUserBody, createValidated, KeyRef, ReleaseHoldRequest,
-  LedgerListRequest, RefundRequest, ReserveRequest, SetPriceRequest, SetRoleRateLimitRequest, SetUserRateLimitRequest, Subjects, UsageFilter, UsageListRequest, UserRef,
+  AddCreditRequest,
+  CreateHoldRequest,
+  CreateKeyRequest,
+  CreateUserBody,
+  createValidated,
+  KeyRef,
+  ReleaseHoldRequest,
+  LedgerListRequest,
+  RefundRequest,
+  ReserveRequest,
+  SetPriceRequest,
+  SetRoleRateLimitRequest,
+  SetUserRateLimitRequest,
+  Subjects,
+  UsageFilter,
+  UsageListRequest,
+  UserRef,
   VerifyKeyRequest,
 } from '@switchyard/contracts';
 import { checkHealth } from '@switchyard/nats';

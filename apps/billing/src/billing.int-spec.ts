@@ -1,7 +1,16 @@
 import { NatsConnection } from 'nats';
 import { DataSource } from 'typeorm';
 import {
-  DomainError, Events, hashApiKey, KeyRevokedEvent, Streams, Subjects, Untrusted, UsageEvent, UsageEventGroup, UserIndebtedEvent,
+  DomainError,
+  Events,
+  hashApiKey,
+  KeyRevokedEvent,
+  Streams,
+  Subjects,
+  Untrusted,
+  UsageEvent,
+  UsageEventGroup,
+  UserIndebtedEvent,
 } from '@switchyard/contracts';
 import { JsonLogger } from '@switchyard/logging';
 import { BootedService, bootService, broadcast, onBroadcast, publishDurable, RpcClient } from '@switchyard/nats';
@@ -15,9 +24,20 @@ const ADMIN_KEY = 'sk-sy-bootstrap-admin-key-for-tests-0001';
 
 function usageEvent(over: Partial<UsageEvent>): UsageEvent {
   return {
-    requestId: 'req_1', userId: 'usr', keyId: 'key', model: 'priced-model', endpoint: '/v1/chat/completions',
-    channelId: 'ch_1', channelType: 'PLATFORM', promptTokens: 1000, completionTokens: 500, estimated: false,
-    batchId: null, latencyMs: 12, createdAt: new Date().toISOString(), ...over,
+    requestId: 'req_1',
+    userId: 'usr',
+    keyId: 'key',
+    model: 'priced-model',
+    endpoint: '/v1/chat/completions',
+    channelId: 'ch_1',
+    channelType: 'PLATFORM',
+    promptTokens: 1000,
+    completionTokens: 500,
+    estimated: false,
+    batchId: null,
+    latencyMs: 12,
+    createdAt: new Date().toISOString(),
+    ...over,
   };
 }
 
@@ -40,7 +60,16 @@ describe('billing service (real Postgres, NATS, JetStream)', () => {
 
   it('migrates into its own schema and answers health', async () => {
     const tables = await dataSource.query(`SELECT table_name FROM information_schema.tables WHERE table_schema = 'billing' ORDER BY 1`);
-    expect(tables.map((t: { table_name: string }) => t.table_name)).toEqual(['api_keys', 'holds', 'ledger', 'migrations', 'prices', 'rate_limits', 'usage_records', 'users']);
+    expect(tables.map((t: { table_name: string }) => t.table_name)).toEqual([
+      'api_keys',
+      'holds',
+      'ledger',
+      'migrations',
+      'prices',
+      'rate_limits',
+      'usage_records',
+      'users',
+    ]);
     expect(await rpc.send(Subjects.billingHealthCheck, {})).toMatchObject({ service: 'billing', status: 'ok' });
   });
 
@@ -60,7 +89,13 @@ describe('billing service (real Postgres, NATS, JetStream)', () => {
     const stored = await dataSource.query('SELECT key_hash FROM billing.api_keys WHERE id = $1', [key.id]);
     expect(stored[0].key_hash).toBe(hashApiKey(key.key));
     expect(JSON.stringify(await rpc.send(Subjects.billingKeyList, { userId: user.id }))).not.toContain(key.key);
-    expect(await rpc.send(Subjects.billingKeyVerify, { keyHash: hashApiKey(key.key) })).toEqual({ userId: user.id, keyId: key.id, role: 'vip', scopes: ['inference'], rateLimit: 1000 });
+    expect(await rpc.send(Subjects.billingKeyVerify, { keyHash: hashApiKey(key.key) })).toEqual({
+      userId: user.id,
+      keyId: key.id,
+      role: 'vip',
+      scopes: ['inference'],
+      rateLimit: 1000,
+    });
     expect(await rpc.send(Subjects.billingKeyVerify, { keyHash: hashApiKey('sk-sy-unknown') })).toBeNull();
   });
 
@@ -78,7 +113,7 @@ describe('billing service (real Postgres, NATS, JetStream)', () => {
     sub.unsubscribe();
   });
 
-  it('never lets one user touch another user\'s key', async () => {
+  it("never lets one user touch another user's key", async () => {
     const a = await rpc.send(Subjects.billingUserCreate, { name: 'tenant-a' });
     const b = await rpc.send(Subjects.billingUserCreate, { name: 'tenant-b' });
     const keyOfA = await rpc.send(Subjects.billingKeyCreate, { userId: a.id, body: {} });
@@ -90,23 +125,38 @@ describe('billing service (real Postgres, NATS, JetStream)', () => {
     const error = await rpc.send(Subjects.billingUserCreate, { name: '', role: 'root' } as never).catch((e) => e);
     expect(error).toBeInstanceOf(DomainError);
     expect(['name', 'role']).toContain(error.param);
-    await expect(rpc.send(Subjects.billingCreditAdd, { userId: 'usr_missing', body: { amount: 1 } })).rejects.toMatchObject({ code: 'not_found' });
+    await expect(rpc.send(Subjects.billingCreditAdd, { userId: 'usr_missing', body: { amount: 1 } })).rejects.toMatchObject({
+      code: 'not_found',
+    });
   });
 
   it('drops usage of an unknown user instead of redelivering it forever, and keeps billing the rest', async () => {
     const user = await rpc.send(Subjects.billingUserCreate, { name: 'after-poison', credits: 1 });
     const js = nc.jetstream();
     await publishDurable(js, Events.routerRequestCompleted, usageEvent({ requestId: 'req_poison', userId: 'usr_nobody' }), 'req_poison');
-    await publishDurable(js, Events.routerRequestCompleted, usageEvent({ requestId: 'req_after_poison', userId: user.id, model: 'unpriced' }), 'req_after_poison');
-    await eventually('the usage after the poison', async () => (await rpc.send(Subjects.billingUsageList, { userId: user.id, limit: 10 })).data.length === 1, POLLING);
-    await eventually('the usage consumer to drain', async () => {
-      const info = await (await nc.jetstreamManager()).consumers.info(Streams.usage.name, Streams.usage.billingConsumer);
-      return info.num_ack_pending === 0 && info.num_pending === 0;
-    }, POLLING);
+    await publishDurable(
+      js,
+      Events.routerRequestCompleted,
+      usageEvent({ requestId: 'req_after_poison', userId: user.id, model: 'unpriced' }),
+      'req_after_poison',
+    );
+    await eventually(
+      'the usage after the poison',
+      async () => (await rpc.send(Subjects.billingUsageList, { userId: user.id, limit: 10 })).data.length === 1,
+      POLLING,
+    );
+    await eventually(
+      'the usage consumer to drain',
+      async () => {
+        const info = await (await nc.jetstreamManager()).consumers.info(Streams.usage.name, Streams.usage.billingConsumer);
+        return info.num_ack_pending === 0 && info.num_pending === 0;
+      },
+      POLLING,
+    );
     expect(await dataSource.query(`SELECT 1 FROM billing.usage_records WHERE request_id = 'req_poison'`)).toEqual([]);
   });
 
-  it('applies a grouped usage message event by event: the good ones billed once, an unknown user\'s and a malformed one dropped', async () => {
+  it("applies a grouped usage message event by event: the good ones billed once, an unknown user's and a malformed one dropped", async () => {
     const user = await rpc.send(Subjects.billingUserCreate, { name: 'grouped', credits: 1 });
     const js = nc.jetstream();
     const group: UsageEventGroup = {
@@ -120,13 +170,19 @@ describe('billing service (real Postgres, NATS, JetStream)', () => {
     await publishDurable(js, Events.routerRequestCompleted, group, 'usage:req_group_1:4');
     // the same group redelivered (a retried publish outside the duplicate window) changes nothing
     await publishDurable(js, Events.routerRequestCompleted, group, 'usage:req_group_1:4-again');
-    await eventually('the usage consumer to drain', async () => {
-      const info = await (await nc.jetstreamManager()).consumers.info(Streams.usage.name, Streams.usage.billingConsumer);
-      return info.num_ack_pending === 0 && info.num_pending === 0;
-    }, POLLING);
+    await eventually(
+      'the usage consumer to drain',
+      async () => {
+        const info = await (await nc.jetstreamManager()).consumers.info(Streams.usage.name, Streams.usage.billingConsumer);
+        return info.num_ack_pending === 0 && info.num_pending === 0;
+      },
+      POLLING,
+    );
     const usage = await rpc.send(Subjects.billingUsageList, { userId: user.id, limit: 10 });
     expect(usage.data.map((u) => u.request_id).sort()).toEqual(['req_group_1', 'req_group_2']);
-    expect(await dataSource.query(`SELECT 1 FROM billing.usage_records WHERE request_id IN ('req_group_poison', 'req_group_bad')`)).toEqual([]);
+    expect(await dataSource.query(`SELECT 1 FROM billing.usage_records WHERE request_id IN ('req_group_poison', 'req_group_bad')`)).toEqual(
+      [],
+    );
   });
 
   it('prices usage exactly, once per request id, at the batch discount for batch lines', async () => {
@@ -137,13 +193,22 @@ describe('billing service (real Postgres, NATS, JetStream)', () => {
     // the same fact published three times (a retried publish, a redelivery) is billed once
     await publishDurable(js, Events.routerRequestCompleted, event, event.requestId);
     await publishDurable(js, Events.routerRequestCompleted, event, `${event.requestId}-dup`);
-    await publishDurable(js, Events.routerRequestCompleted, usageEvent({ requestId: 'req_carol_batch', userId: user.id, batchId: 'batch_1' }), 'req_carol_batch');
+    await publishDurable(
+      js,
+      Events.routerRequestCompleted,
+      usageEvent({ requestId: 'req_carol_batch', userId: user.id, batchId: 'batch_1' }),
+      'req_carol_batch',
+    );
 
     const usage = await eventually('both usage records', () => rpc.send(Subjects.billingUsageList, { userId: user.id, limit: 10 }), {
-      ...POLLING, until: (list) => list.data.length === 2,
+      ...POLLING,
+      until: (list) => list.data.length === 2,
     });
     // 1000 × 2.5/M + 500 × 10/M = 0.0075; batch line at half price
-    expect(usage.data.map((u) => [u.request_id, u.cost])).toEqual([['req_carol_batch', 0.00375], ['req_carol_1', 0.0075]]);
+    expect(usage.data.map((u) => [u.request_id, u.cost])).toEqual([
+      ['req_carol_batch', 0.00375],
+      ['req_carol_1', 0.0075],
+    ]);
     expect(usage.balance).toBe(1 - 0.0075 - 0.00375);
 
     // a price change never re-rates history
@@ -156,19 +221,24 @@ describe('billing service (real Postgres, NATS, JetStream)', () => {
     const costOf = async (requestId: string) => {
       await publishDurable(js, Events.routerRequestCompleted, usageEvent({ requestId, userId: user.id }), requestId);
       const list = await eventually(`the usage of ${requestId}`, () => rpc.send(Subjects.billingUsageList, { userId: user.id, limit: 1 }), {
-        ...POLLING, until: (page) => page.data[0]?.request_id === requestId,
+        ...POLLING,
+        until: (page) => page.data[0]?.request_id === requestId,
       });
       return list.data[0].cost;
     };
     expect(await costOf('req_carol_2')).toBe(0.15);
-    await dataSource.query(`UPDATE billing.prices SET input_nano_per_million = 1000000000, output_nano_per_million = 0 WHERE model = 'priced-model'`);
+    await dataSource.query(
+      `UPDATE billing.prices SET input_nano_per_million = 1000000000, output_nano_per_million = 0 WHERE model = 'priced-model'`,
+    );
     broadcast(nc, Events.billingPriceChanged, { model: 'priced-model' });
     await nc.flush();
     expect(await costOf('req_carol_3')).toBe(0.001);
 
     const [{ ledger, balance }] = await dataSource.query(
       `SELECT (SELECT sum(amount_nano) FROM billing.ledger WHERE user_id = $1)::text AS ledger,
-              (SELECT balance_nano FROM billing.users WHERE id = $1)::text AS balance`, [user.id]);
+              (SELECT balance_nano FROM billing.users WHERE id = $1)::text AS balance`,
+      [user.id],
+    );
     expect(ledger).toBe(balance);
     await expect(dataSource.query('DELETE FROM billing.ledger WHERE user_id = $1', [user.id])).rejects.toThrow(/append-only/);
   });
@@ -178,10 +248,19 @@ describe('billing service (real Postgres, NATS, JetStream)', () => {
     const erin = await rpc.send(Subjects.billingUserCreate, { name: 'erin', credits: 5 });
     const js = nc.jetstream();
     for (let i = 1; i <= 5; i++) {
-      await publishDurable(js, Events.routerRequestCompleted, usageEvent({ requestId: `req_dave_${i}`, userId: dave.id, promptTokens: i }), `req_dave_${i}`);
+      await publishDurable(
+        js,
+        Events.routerRequestCompleted,
+        usageEvent({ requestId: `req_dave_${i}`, userId: dave.id, promptTokens: i }),
+        `req_dave_${i}`,
+      );
     }
     await publishDurable(js, Events.routerRequestCompleted, usageEvent({ requestId: 'req_erin_1', userId: erin.id }), 'req_erin_1');
-    await eventually('dave\'s five usage records', async () => (await rpc.send(Subjects.billingUsageList, { userId: dave.id, limit: 100 })).data.length === 5, POLLING);
+    await eventually(
+      "dave's five usage records",
+      async () => (await rpc.send(Subjects.billingUsageList, { userId: dave.id, limit: 100 })).data.length === 5,
+      POLLING,
+    );
 
     const first = await rpc.send(Subjects.billingUsageList, { userId: dave.id, limit: 2 });
     expect(first.data.map((u) => u.request_id)).toEqual(['req_dave_5', 'req_dave_4']);
@@ -192,9 +271,17 @@ describe('billing service (real Postgres, NATS, JetStream)', () => {
     expect(last.data.map((u) => u.request_id)).toEqual(['req_dave_1']);
     expect(last.has_more).toBe(false);
     // erin's request id as a cursor for dave is not dave's: refused, nothing leaks
-    await expect(rpc.send(Subjects.billingUsageList, { userId: dave.id, limit: 2, after: 'req_erin_1' })).rejects.toMatchObject({ param: 'after' });
-    await eventually('erin\'s usage record', async () => (await rpc.send(Subjects.billingUsageList, { userId: erin.id, limit: 100 })).data.length === 1, POLLING);
-    expect((await rpc.send(Subjects.billingUsageList, { userId: erin.id, limit: 100 })).data.map((u) => u.request_id)).toEqual(['req_erin_1']);
+    await expect(rpc.send(Subjects.billingUsageList, { userId: dave.id, limit: 2, after: 'req_erin_1' })).rejects.toMatchObject({
+      param: 'after',
+    });
+    await eventually(
+      "erin's usage record",
+      async () => (await rpc.send(Subjects.billingUsageList, { userId: erin.id, limit: 100 })).data.length === 1,
+      POLLING,
+    );
+    expect((await rpc.send(Subjects.billingUsageList, { userId: erin.id, limit: 100 })).data.map((u) => u.request_id)).toEqual([
+      'req_erin_1',
+    ]);
   });
 
   it('refuses a credit adjustment that would make a balance negative', async () => {
@@ -205,7 +292,8 @@ describe('billing service (real Postgres, NATS, JetStream)', () => {
 
   it('grants holds only while the balance minus live holds covers them, even 50 at once', async () => {
     const user = await rpc.send(Subjects.billingUserCreate, { name: 'holder', credits: 0.05 });
-    const hold = (requestId: string, amountNano: string, ttlMs = 600_000) => rpc.send(Subjects.billingHoldCreate, { requestId, userId: user.id, amountNano, ttlMs });
+    const hold = (requestId: string, amountNano: string, ttlMs = 600_000) =>
+      rpc.send(Subjects.billingHoldCreate, { requestId, userId: user.id, amountNano, ttlMs });
     const results = await Promise.allSettled(Array.from({ length: 50 }, (_, i) => hold(`req_hold_${i}`, '10000000'))); // $0.01 each
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(5);
     const refused = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected');
@@ -221,8 +309,17 @@ describe('billing service (real Postgres, NATS, JetStream)', () => {
     expect(await rpc.send(Subjects.billingHoldRelease, { requestId: `req_hold_${granted}` })).toEqual({ released: true });
     await hold('req_hold_after_release', '10000000');
     const billedId = results.map((r, i) => (r.status === 'fulfilled' && i !== granted ? `req_hold_${i}` : null)).find(Boolean)!;
-    await publishDurable(nc.jetstream(), Events.routerRequestCompleted, usageEvent({ requestId: billedId, userId: user.id, model: 'unpriced', promptTokens: 1, completionTokens: 1 }), billedId);
-    await eventually('the billed request\'s hold to go', async () => (await dataSource.query('SELECT 1 FROM billing.holds WHERE request_id = $1', [billedId])).length === 0, POLLING);
+    await publishDurable(
+      nc.jetstream(),
+      Events.routerRequestCompleted,
+      usageEvent({ requestId: billedId, userId: user.id, model: 'unpriced', promptTokens: 1, completionTokens: 1 }),
+      billedId,
+    );
+    await eventually(
+      "the billed request's hold to go",
+      async () => (await dataSource.query('SELECT 1 FROM billing.holds WHERE request_id = $1', [billedId])).length === 0,
+      POLLING,
+    );
     await hold('req_hold_after_usage', '10000000');
 
     // a hold whose usage never came stops counting once it expired and was swept
@@ -230,7 +327,9 @@ describe('billing service (real Postgres, NATS, JetStream)', () => {
     expect(await service.app.get(HoldsService).sweepExpired()).toBeGreaterThanOrEqual(5);
     await hold('req_hold_after_expiry', '50000000');
     const [{ held, holds }] = await dataSource.query(
-      `SELECT (SELECT held_nano FROM billing.users WHERE id = $1)::text AS held, (SELECT sum(amount_nano) FROM billing.holds WHERE user_id = $1)::text AS holds`, [user.id]);
+      `SELECT (SELECT held_nano FROM billing.users WHERE id = $1)::text AS held, (SELECT sum(amount_nano) FROM billing.holds WHERE user_id = $1)::text AS holds`,
+      [user.id],
+    );
     expect(held).toBe(holds);
   });
 
@@ -243,36 +342,82 @@ describe('billing service (real Postgres, NATS, JetStream)', () => {
     await dataSource.query(`
       CREATE FUNCTION billing.crash_once() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN IF NEW.reference = 'req_crash_1' AND nextval('billing.crash_once') = 1 THEN RAISE EXCEPTION 'simulated crash'; END IF; RETURN NEW; END $$`);
-    await dataSource.query(`CREATE TRIGGER crash_once_trg BEFORE INSERT ON billing.ledger FOR EACH ROW EXECUTE FUNCTION billing.crash_once()`);
+    await dataSource.query(
+      `CREATE TRIGGER crash_once_trg BEFORE INSERT ON billing.ledger FOR EACH ROW EXECUTE FUNCTION billing.crash_once()`,
+    );
     try {
-      await publishDurable(nc.jetstream(), Events.routerRequestCompleted, usageEvent({ requestId: 'req_crash_1', userId: user.id, model: 'crash-model' }), 'req_crash_1');
-      const record = await eventually('the redelivered usage record', async () => (await rpc.send(Subjects.billingUsageList, { userId: user.id, limit: 10 })).data[0], { ...POLLING, timeoutMs: 30_000 });
+      await publishDurable(
+        nc.jetstream(),
+        Events.routerRequestCompleted,
+        usageEvent({ requestId: 'req_crash_1', userId: user.id, model: 'crash-model' }),
+        'req_crash_1',
+      );
+      const record = await eventually(
+        'the redelivered usage record',
+        async () => (await rpc.send(Subjects.billingUsageList, { userId: user.id, limit: 10 })).data[0],
+        { ...POLLING, timeoutMs: 30_000 },
+      );
       expect(record).toMatchObject({ request_id: 'req_crash_1', cost: 0.0015 });
       const [row] = await dataSource.query(
         `SELECT (SELECT count(*) FROM billing.ledger WHERE reference = 'req_crash_1')::int AS entries,
                 (SELECT sum(amount_nano) FROM billing.ledger WHERE user_id = $1)::text AS ledger,
                 (SELECT balance_nano FROM billing.users WHERE id = $1)::text AS balance,
                 (SELECT count(*) FROM billing.holds WHERE request_id = 'req_crash_1')::int AS holds,
-                (SELECT last_value FROM billing.crash_once)::int AS tries`, [user.id]);
+                (SELECT last_value FROM billing.crash_once)::int AS tries`,
+        [user.id],
+      );
       expect(row).toEqual({ entries: 1, ledger: row.balance, balance: String(1_000_000_000 - 1_500_000), holds: 0, tries: 2 });
     } finally {
-      await dataSource.query('DROP TRIGGER crash_once_trg ON billing.ledger; DROP FUNCTION billing.crash_once(); DROP SEQUENCE billing.crash_once');
+      await dataSource.query(
+        'DROP TRIGGER crash_once_trg ON billing.ledger; DROP FUNCTION billing.crash_once(); DROP SEQUENCE billing.crash_once',
+      );
     }
   });
 
-  it('reserves a batch\'s worst case at the batch price, draws each line from it, and releases the rest', async () => {
+  it("reserves a batch's worst case at the batch price, draws each line from it, and releases the rest", async () => {
     const user = await rpc.send(Subjects.billingUserCreate, { name: 'batcher', credits: 1 });
-    await rpc.send(Subjects.billingPriceSet, { model: 'batch-model', body: { input_per_million: 1, output_per_million: 10, batch_discount: 0.5 } });
+    await rpc.send(Subjects.billingPriceSet, {
+      model: 'batch-model',
+      body: { input_per_million: 1, output_per_million: 10, batch_discount: 0.5 },
+    });
     // 10,000 input and 20,000 output tokens at half price: (0.01 + 0.2) / 2 = 0.105
-    const reserved = await rpc.send(Subjects.billingHoldReserve, { requestId: 'batch_res', userId: user.id, items: [{ model: 'batch-model', promptTokens: 10_000, completionTokens: 20_000 }, { model: 'unpriced', promptTokens: 5, completionTokens: 5 }], ttlMs: 3_600_000 });
+    const reserved = await rpc.send(Subjects.billingHoldReserve, {
+      requestId: 'batch_res',
+      userId: user.id,
+      items: [
+        { model: 'batch-model', promptTokens: 10_000, completionTokens: 20_000 },
+        { model: 'unpriced', promptTokens: 5, completionTokens: 5 },
+      ],
+      ttlMs: 3_600_000,
+    });
     expect(reserved).toEqual({ request_id: 'batch_res', amount_nano: '105000000' });
-    const heldOf = async () => (await dataSource.query('SELECT held_nano::text AS held FROM billing.users WHERE id = $1', [user.id]))[0].held;
+    const heldOf = async () =>
+      (await dataSource.query('SELECT held_nano::text AS held FROM billing.users WHERE id = $1', [user.id]))[0].held;
     expect(await heldOf()).toBe('105000000');
-    await expect(rpc.send(Subjects.billingHoldCreate, { requestId: 'too_much', userId: user.id, amountNano: '900000000', ttlMs: 60_000 })).rejects.toMatchObject({ code: 'insufficient_quota' });
+    await expect(
+      rpc.send(Subjects.billingHoldCreate, { requestId: 'too_much', userId: user.id, amountNano: '900000000', ttlMs: 60_000 }),
+    ).rejects.toMatchObject({ code: 'insufficient_quota' });
 
     const js = nc.jetstream();
-    await publishDurable(js, Events.routerRequestCompleted, usageEvent({ requestId: 'batch_res-1', userId: user.id, model: 'batch-model', batchId: 'batch_res', prepaidBy: 'batch_res', promptTokens: 1000, completionTokens: 2000 }), 'batch_res-1');
-    await eventually('the batch line\'s usage record', async () => (await rpc.send(Subjects.billingUsageList, { userId: user.id, limit: 10 })).data.length === 1, POLLING);
+    await publishDurable(
+      js,
+      Events.routerRequestCompleted,
+      usageEvent({
+        requestId: 'batch_res-1',
+        userId: user.id,
+        model: 'batch-model',
+        batchId: 'batch_res',
+        prepaidBy: 'batch_res',
+        promptTokens: 1000,
+        completionTokens: 2000,
+      }),
+      'batch_res-1',
+    );
+    await eventually(
+      "the batch line's usage record",
+      async () => (await rpc.send(Subjects.billingUsageList, { userId: user.id, limit: 10 })).data.length === 1,
+      POLLING,
+    );
     // (0.001 + 0.02) / 2 = 0.0105 drawn from the reservation and charged
     expect(await heldOf()).toBe(String(105_000_000 - 10_500_000));
     expect((await rpc.send(Subjects.billingUserGet, { userId: user.id })).balance).toBe(1 - 0.0105);
@@ -283,13 +428,23 @@ describe('billing service (real Postgres, NATS, JetStream)', () => {
   it('turns a cost beyond the balance into debt, refuses holds while it is owed, and lets credits repay it first', async () => {
     const user = await rpc.send(Subjects.billingUserCreate, { name: 'overshot', credits: 0.01 });
     await rpc.send(Subjects.billingPriceSet, { model: 'debt-model', body: { input_per_million: 0, output_per_million: 10 } });
-    const hold = (requestId: string, amountNano: string, minimumNano?: string) => rpc.send(Subjects.billingHoldCreate, { requestId, userId: user.id, amountNano, minimumNano, ttlMs: 600_000 });
-    const accountOf = async () => (await dataSource.query(
-      `SELECT balance_nano::text AS balance, debt_nano::text AS debt, held_nano::text AS held,
+    const hold = (requestId: string, amountNano: string, minimumNano?: string) =>
+      rpc.send(Subjects.billingHoldCreate, { requestId, userId: user.id, amountNano, minimumNano, ttlMs: 600_000 });
+    const accountOf = async () =>
+      (
+        await dataSource.query(
+          `SELECT balance_nano::text AS balance, debt_nano::text AS debt, held_nano::text AS held,
               (SELECT coalesce(sum(amount_nano), 0) FROM billing.ledger WHERE user_id = $1)::text AS ledger
-       FROM billing.users WHERE id = $1`, [user.id]))[0] as { balance: string; debt: string; held: string; ledger: string };
+       FROM billing.users WHERE id = $1`,
+          [user.id],
+        )
+      )[0] as { balance: string; debt: string; held: string; ledger: string };
     const billed = async (n: number) =>
-      eventually(`${n} usage records`, async () => (await rpc.send(Subjects.billingUsageList, { userId: user.id, limit: 10 })).data.length === n, POLLING);
+      eventually(
+        `${n} usage records`,
+        async () => (await rpc.send(Subjects.billingUsageList, { userId: user.id, limit: 10 })).data.length === n,
+        POLLING,
+      );
 
     const indebted: Untrusted<UserIndebtedEvent>[] = [];
     const sub = onBroadcast(nc, Events.billingUserIndebted, (e) => indebted.push(e));
@@ -298,8 +453,25 @@ describe('billing service (real Postgres, NATS, JetStream)', () => {
     await hold('lease_overshot', '4000000', '4000000');
     await hold('req_overshot_own', '5000000');
     const js = nc.jetstream();
-    await publishDurable(js, Events.routerRequestCompleted, usageEvent({ requestId: 'req_overshot_lease', userId: user.id, model: 'debt-model', promptTokens: 0, completionTokens: 2000, prepaidBy: 'lease_overshot' }), 'req_overshot_lease');
-    await publishDurable(js, Events.routerRequestCompleted, usageEvent({ requestId: 'req_overshot_own', userId: user.id, model: 'debt-model', promptTokens: 0, completionTokens: 2000 }), 'req_overshot_own');
+    await publishDurable(
+      js,
+      Events.routerRequestCompleted,
+      usageEvent({
+        requestId: 'req_overshot_lease',
+        userId: user.id,
+        model: 'debt-model',
+        promptTokens: 0,
+        completionTokens: 2000,
+        prepaidBy: 'lease_overshot',
+      }),
+      'req_overshot_lease',
+    );
+    await publishDurable(
+      js,
+      Events.routerRequestCompleted,
+      usageEvent({ requestId: 'req_overshot_own', userId: user.id, model: 'debt-model', promptTokens: 0, completionTokens: 2000 }),
+      'req_overshot_own',
+    );
     await billed(2);
     // $0.01 − $0.04: the balance stops at zero, $0.03 is owed, the ledger says −$0.03 = balance − debt
     expect(await accountOf()).toEqual({ balance: '0', debt: '30000000', held: '0', ledger: '-30000000' });
@@ -309,24 +481,39 @@ describe('billing service (real Postgres, NATS, JetStream)', () => {
     sub.unsubscribe();
 
     // nothing is set aside while debt is owed, not even a lease's minimum
-    await expect(hold('req_after_debt', '1')).rejects.toMatchObject({ code: 'insufficient_quota', status: 402, message: expect.stringContaining('owes $0.03') });
+    await expect(hold('req_after_debt', '1')).rejects.toMatchObject({
+      code: 'insufficient_quota',
+      status: 402,
+      message: expect.stringContaining('owes $0.03'),
+    });
     await expect(hold('lease_after_debt', '1000', '1')).rejects.toMatchObject({ code: 'insufficient_quota' });
     // nor can an admin debit push the balance under zero
-    await expect(rpc.send(Subjects.billingCreditAdd, { userId: user.id, body: { amount: -0.01 } })).rejects.toMatchObject({ param: 'amount' });
+    await expect(rpc.send(Subjects.billingCreditAdd, { userId: user.id, body: { amount: -0.01 } })).rejects.toMatchObject({
+      param: 'amount',
+    });
 
     // credits repay the debt first
-    expect(await rpc.send(Subjects.billingCreditAdd, { userId: user.id, body: { amount: 0.02 } })).toMatchObject({ balance: 0, debt: 0.01 });
+    expect(await rpc.send(Subjects.billingCreditAdd, { userId: user.id, body: { amount: 0.02 } })).toMatchObject({
+      balance: 0,
+      debt: 0.01,
+    });
     await expect(hold('req_still_owing', '1')).rejects.toMatchObject({ code: 'insufficient_quota' });
-    expect(await rpc.send(Subjects.billingCreditAdd, { userId: user.id, body: { amount: 0.015 } })).toMatchObject({ balance: 0.005, debt: 0 });
+    expect(await rpc.send(Subjects.billingCreditAdd, { userId: user.id, body: { amount: 0.015 } })).toMatchObject({
+      balance: 0.005,
+      debt: 0,
+    });
     expect(await hold('req_repaid', '5000000')).toEqual({ request_id: 'req_repaid', amount_nano: '5000000' });
     expect(await accountOf()).toEqual({ balance: '5000000', debt: '0', held: '5000000', ledger: '5000000' });
 
     // the invariant holds for every account, and the database refuses a negative balance outright
     const broken = await dataSource.query(
       `SELECT u.id FROM billing.users u LEFT JOIN (SELECT user_id, sum(amount_nano) AS total FROM billing.ledger GROUP BY user_id) l ON l.user_id = u.id
-       WHERE coalesce(l.total, 0) <> u.balance_nano - u.debt_nano OR u.balance_nano < 0 OR u.debt_nano < 0 OR (u.balance_nano > 0 AND u.debt_nano > 0)`);
+       WHERE coalesce(l.total, 0) <> u.balance_nano - u.debt_nano OR u.balance_nano < 0 OR u.debt_nano < 0 OR (u.balance_nano > 0 AND u.debt_nano > 0)`,
+    );
     expect(broken).toEqual([]);
-    await expect(dataSource.query('UPDATE billing.users SET balance_nano = -1 WHERE id = $1', [user.id])).rejects.toThrow(/users_balance_ck/);
+    await expect(dataSource.query('UPDATE billing.users SET balance_nano = -1 WHERE id = $1', [user.id])).rejects.toThrow(
+      /users_balance_ck/,
+    );
   });
 
   it('refuses a credit that would take a balance past what an account may hold, naming amount, instead of overflowing', async () => {
@@ -339,21 +526,29 @@ describe('billing service (real Postgres, NATS, JetStream)', () => {
 
   it('grants a credit lease as large as asked while half the available balance stays free, and never below its minimum', async () => {
     const user = await rpc.send(Subjects.billingUserCreate, { name: 'leaser', credits: 1 });
-    const lease = (requestId: string, amountNano: string, minimumNano: string) => rpc.send(Subjects.billingHoldCreate, { requestId, userId: user.id, amountNano, minimumNano, ttlMs: 60_000 });
+    const lease = (requestId: string, amountNano: string, minimumNano: string) =>
+      rpc.send(Subjects.billingHoldCreate, { requestId, userId: user.id, amountNano, minimumNano, ttlMs: 60_000 });
     expect(await lease('lease_small', '100000000', '1000')).toEqual({ request_id: 'lease_small', amount_nano: '100000000' });
     // $0.9 available: half of it, not the $0.8 asked
     expect(await lease('lease_half', '800000000', '1000')).toEqual({ request_id: 'lease_half', amount_nano: '450000000' });
     // $0.45 available: the minimum fits though half does not
     expect(await lease('lease_min', '800000000', '300000000')).toEqual({ request_id: 'lease_min', amount_nano: '300000000' });
-    await expect(lease('lease_refused', '800000000', '200000000')).rejects.toMatchObject({ code: 'insufficient_quota', message: expect.stringContaining('may cost up to $0.2 and your available balance is $0.15') });
-    const heldOf = async () => (await dataSource.query('SELECT held_nano::text AS held FROM billing.users WHERE id = $1', [user.id]))[0].held;
+    await expect(lease('lease_refused', '800000000', '200000000')).rejects.toMatchObject({
+      code: 'insufficient_quota',
+      message: expect.stringContaining('may cost up to $0.2 and your available balance is $0.15'),
+    });
+    const heldOf = async () =>
+      (await dataSource.query('SELECT held_nano::text AS held FROM billing.users WHERE id = $1', [user.id]))[0].held;
     expect(await heldOf()).toBe(String(100_000_000 + 450_000_000 + 300_000_000));
 
     // a lease's unused money goes back in part, never more than the lease has left
     expect(await rpc.send(Subjects.billingHoldRelease, { requestId: 'lease_half', amountNano: '50000000' })).toEqual({ released: true });
     expect(await rpc.send(Subjects.billingHoldRelease, { requestId: 'lease_small', amountNano: '900000000' })).toEqual({ released: true });
     expect(await heldOf()).toBe(String(400_000_000 + 300_000_000));
-    const [{ amounts }] = await dataSource.query(`SELECT string_agg(amount_nano::text, ',' ORDER BY request_id) AS amounts FROM billing.holds WHERE user_id = $1`, [user.id]);
+    const [{ amounts }] = await dataSource.query(
+      `SELECT string_agg(amount_nano::text, ',' ORDER BY request_id) AS amounts FROM billing.holds WHERE user_id = $1`,
+      [user.id],
+    );
     expect(amounts).toBe('400000000,300000000,0');
     expect(await rpc.send(Subjects.billingHoldRelease, { requestId: 'lease_unknown', amountNano: '1' })).toEqual({ released: false });
   });
@@ -375,7 +570,10 @@ describe('the bootstrap admin key across restarts (same database)', () => {
   it('stays revoked when billing restarts with it still configured, and start-up says so without naming the key', async () => {
     const { rpc } = first;
     const admin = (await rpc.send(Subjects.billingUserList, {})).find((u) => u.role === 'admin')!;
-    const spare = await rpc.send(Subjects.billingKeyCreate, { userId: admin.id, body: { name: 'spare', scopes: ['inference', 'usage:read', 'admin'] } });
+    const spare = await rpc.send(Subjects.billingKeyCreate, {
+      userId: admin.id,
+      body: { name: 'spare', scopes: ['inference', 'usage:read', 'admin'] },
+    });
     const bootstrap = (await rpc.send(Subjects.billingKeyList, { userId: admin.id })).find((k) => k.name === 'bootstrap')!;
     await rpc.send(Subjects.billingKeyRevoke, { userId: admin.id, keyId: bootstrap.id });
     expect(await rpc.send(Subjects.billingKeyVerify, { keyHash: hashApiKey(ADMIN_KEY) })).toBeNull();
@@ -384,7 +582,11 @@ describe('the bootstrap admin key across restarts (same database)', () => {
     const errors = jest.spyOn(JsonLogger.prototype, 'error');
     let said: string[];
     try {
-      restarted = await bootService(billingService, { DATABASE_URL: first.databaseUrl, NATS_URL: first.natsUrl, SWITCHYARD_ADMIN_KEY: ADMIN_KEY }, { logLevel: 'error', poolSize: 5 });
+      restarted = await bootService(
+        billingService,
+        { DATABASE_URL: first.databaseUrl, NATS_URL: first.natsUrl, SWITCHYARD_ADMIN_KEY: ADMIN_KEY },
+        { logLevel: 'error', poolSize: 5 },
+      );
       said = errors.mock.calls.map(([message]) => String(message));
     } finally {
       errors.mockRestore();
@@ -396,7 +598,9 @@ describe('the bootstrap admin key across restarts (same database)', () => {
     const keys = await after.send(Subjects.billingKeyList, { userId: admin.id });
     expect(keys.find((k) => k.id === bootstrap.id)!.revoked_at).not.toBeNull();
     // no fresh key was minted for the revoked secret either
-    expect(await restarted.dataSource.query('SELECT count(*)::int AS n FROM billing.api_keys WHERE key_hash = $1', [hashApiKey(ADMIN_KEY)])).toEqual([{ n: 1 }]);
+    expect(
+      await restarted.dataSource.query('SELECT count(*)::int AS n FROM billing.api_keys WHERE key_hash = $1', [hashApiKey(ADMIN_KEY)]),
+    ).toEqual([{ n: 1 }]);
 
     expect(said.filter((line) => /SWITCHYARD_ADMIN_KEY/.test(line) && /revoked/i.test(line))).toHaveLength(1);
     expect(said.join('\n')).not.toContain(ADMIN_KEY);

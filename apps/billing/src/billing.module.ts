@@ -20,7 +20,15 @@ export class BillingModule {
       controllers: [BillingHandler],
       providers: [
         ...coreProviders(BillingConfig, deps),
-        UsersService, KeysService, PricesService, UsageService, UsageReportsService, UsageConsumer, RateLimitsService, HoldsService, RefundsService,
+        UsersService,
+        KeysService,
+        PricesService,
+        UsageService,
+        UsageReportsService,
+        UsageConsumer,
+        RateLimitsService,
+        HoldsService,
+        RefundsService,
       ],
     };
   }

@@ -34,7 +34,11 @@ async function dropHolds(ds: DataSource, where: string, params: unknown[]): Prom
 export class HoldsService implements OnApplicationBootstrap, OnApplicationShutdown {
   private timer: NodeJS.Timeout | null = null;
 
-  constructor(private readonly ds: DataSource, private readonly prices: PricesService, @Inject(LOGGER) private readonly logger: JsonLogger) {}
+  constructor(
+    private readonly ds: DataSource,
+    private readonly prices: PricesService,
+    @Inject(LOGGER) private readonly logger: JsonLogger,
+  ) {}
 
   onApplicationBootstrap(): void {
     this.timer = setInterval(() => void this.sweepExpired().catch((e) => this.logger.error('hold sweep failed', e)), SWEEP_INTERVAL_MS);
@@ -85,7 +89,8 @@ export class HoldsService implements OnApplicationBootstrap, OnApplicationShutdo
       if (price) amount += costOf(price, item, true);
     }
     if (amount === 0n) return { request_id: req.requestId, amount_nano: '0' };
-    if (amount > MAX_NANO) throw new DomainError('insufficient_quota', 'You exceeded your current quota: this batch may cost more than any balance can hold.');
+    if (amount > MAX_NANO)
+      throw new DomainError('insufficient_quota', 'You exceeded your current quota: this batch may cost more than any balance can hold.');
     return this.create({ requestId: req.requestId, userId: req.userId, amountNano: amount.toString(), ttlMs: req.ttlMs });
   }
 

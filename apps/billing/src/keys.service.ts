@@ -2,8 +2,16 @@ import { Inject, Injectable } from '@nestjs/common';
 import { NatsConnection } from 'nats';
 import { DataSource, IsNull } from 'typeorm';
 import {
-  apiKeyHint, CreatedKeyView, CreateKeyBody, DomainError, Events, generateApiKey, hashApiKey, KeyView,
-  newId, Principal,
+  apiKeyHint,
+  CreatedKeyView,
+  CreateKeyBody,
+  DomainError,
+  Events,
+  generateApiKey,
+  hashApiKey,
+  KeyView,
+  newId,
+  Principal,
 } from '@switchyard/contracts';
 import { unixSeconds } from '@switchyard/database';
 import { broadcast, NATS_CONNECTION } from '@switchyard/nats';
@@ -12,14 +20,22 @@ import { UserEntity } from './entities/user.entity';
 
 function keyView(key: ApiKeyEntity): KeyView {
   return {
-    id: key.id, object: 'api_key', name: key.name, scopes: key.scopes, prefix: key.prefix,
-    created_at: unixSeconds(key.createdAt), revoked_at: key.revokedAt ? unixSeconds(key.revokedAt) : null,
+    id: key.id,
+    object: 'api_key',
+    name: key.name,
+    scopes: key.scopes,
+    prefix: key.prefix,
+    created_at: unixSeconds(key.createdAt),
+    revoked_at: key.revokedAt ? unixSeconds(key.revokedAt) : null,
   };
 }
 
 @Injectable()
 export class KeysService {
-  constructor(private readonly ds: DataSource, @Inject(NATS_CONNECTION) private readonly nc: NatsConnection) {}
+  constructor(
+    private readonly ds: DataSource,
+    @Inject(NATS_CONNECTION) private readonly nc: NatsConnection,
+  ) {}
 
   async create(userId: string, body: CreateKeyBody): Promise<CreatedKeyView> {
     if (!(await this.ds.getRepository(UserEntity).existsBy({ id: userId }))) throw DomainError.notFound(`User ${userId}`, 'id');
@@ -30,7 +46,15 @@ export class KeysService {
 
   private async insert(userId: string, secret: string, name: string, scopes: ApiKeyEntity['scopes']): Promise<ApiKeyEntity> {
     const repo = this.ds.getRepository(ApiKeyEntity);
-    const key = repo.create({ id: newId('key_'), userId, name, scopes, keyHash: hashApiKey(secret), prefix: apiKeyHint(secret), revokedAt: null });
+    const key = repo.create({
+      id: newId('key_'),
+      userId,
+      name,
+      scopes,
+      keyHash: hashApiKey(secret),
+      prefix: apiKeyHint(secret),
+      revokedAt: null,
+    });
     await repo.insert(key);
     return repo.findOneByOrFail({ id: key.id });
   }
@@ -53,7 +77,9 @@ export class KeysService {
   }
 
   async verify(keyHash: string): Promise<Principal | null> {
-    const rows = await this.ds.query<{ key_id: string; user_id: string; scopes: Principal['scopes']; role: Principal['role']; rate_limit: number | null }[]>(
+    const rows = await this.ds.query<
+      { key_id: string; user_id: string; scopes: Principal['scopes']; role: Principal['role']; rate_limit: number | null }[]
+    >(
       `SELECT k.id AS key_id, k.user_id, k.scopes, u.role,
               CASE WHEN u.rate_limit_overridden THEN u.rate_limit_rpm ELSE r.requests_per_minute END AS rate_limit
          FROM billing.api_keys k JOIN billing.users u ON u.id = k.user_id LEFT JOIN billing.rate_limits r ON r.role = u.role
@@ -85,8 +111,13 @@ export async function ensureBootstrapAdmin(ds: DataSource, secret: string): Prom
       await em.insert(UserEntity, admin);
     }
     await em.insert(ApiKeyEntity, {
-      id: newId('key_'), userId: admin.id, name: 'bootstrap', scopes: ['inference', 'usage:read', 'admin'],
-      keyHash, prefix: apiKeyHint(secret), revokedAt: null,
+      id: newId('key_'),
+      userId: admin.id,
+      name: 'bootstrap',
+      scopes: ['inference', 'usage:read', 'admin'],
+      keyHash,
+      prefix: apiKeyHint(secret),
+      revokedAt: null,
     });
     return 'created';
   });

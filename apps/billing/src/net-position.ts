@@ -9,8 +9,10 @@
  */
 export function moveNetPosition(delta: string, table?: string): string {
   const column = (name: string) => (table ? `${table}.${name}` : name);
-  return `balance_nano = GREATEST(${column('balance_nano')} - ${column('debt_nano')} + (${delta}), 0), ` +
-    `debt_nano = GREATEST(${column('debt_nano')} - ${column('balance_nano')} - (${delta}), 0)`;
+  return (
+    `balance_nano = GREATEST(${column('balance_nano')} - ${column('debt_nano')} + (${delta}), 0), ` +
+    `debt_nano = GREATEST(${column('debt_nano')} - ${column('balance_nano')} - (${delta}), 0)`
+  );
 }
 
 /** The most an account may hold: a credit beyond it is refused (400), so balances stay far from bigint's limit. */

@@ -2,7 +2,16 @@ import { Inject, Injectable, OnApplicationBootstrap, OnApplicationShutdown } fro
 import { NatsConnection, Subscription } from 'nats';
 import { DataSource } from 'typeorm';
 import {
-  Events, nanoToUsd, parseDecimal, ppmToFraction, PriceNano, PriceView, PriceWire, priceToWire, SetPriceBody, usdToNano,
+  Events,
+  nanoToUsd,
+  parseDecimal,
+  ppmToFraction,
+  PriceNano,
+  PriceView,
+  PriceWire,
+  priceToWire,
+  SetPriceBody,
+  usdToNano,
 } from '@switchyard/contracts';
 import { unixSeconds } from '@switchyard/database';
 import { broadcast, NATS_CONNECTION, onBroadcast } from '@switchyard/nats';
@@ -16,7 +25,8 @@ const nanoOrNull = (usd: number | null | undefined) => (usd === null || usd === 
 
 function priceView(price: PriceEntity): PriceView {
   return {
-    model: price.model, object: 'price',
+    model: price.model,
+    object: 'price',
     input_per_million: nanoToUsd(price.inputNanoPerMillion),
     output_per_million: nanoToUsd(price.outputNanoPerMillion),
     cached_input_per_million: usdOrNull(price.cachedInputNanoPerMillion),
@@ -31,9 +41,14 @@ function priceView(price: PriceEntity): PriceView {
 
 function priceNano(p: PriceEntity): PriceNano {
   return {
-    inputPerMillion: p.inputNanoPerMillion, outputPerMillion: p.outputNanoPerMillion, cachedInputPerMillion: p.cachedInputNanoPerMillion,
+    inputPerMillion: p.inputNanoPerMillion,
+    outputPerMillion: p.outputNanoPerMillion,
+    cachedInputPerMillion: p.cachedInputNanoPerMillion,
     cacheWriteInputPerMillion: p.cacheWriteInputNanoPerMillion,
-    batchDiscountPpm: p.batchDiscountPpm, imageNano: p.imageNano, audioSecondNano: p.audioSecondNano, callNano: p.callNano,
+    batchDiscountPpm: p.batchDiscountPpm,
+    imageNano: p.imageNano,
+    audioSecondNano: p.audioSecondNano,
+    callNano: p.callNano,
   };
 }
 
@@ -52,7 +67,10 @@ export class PricesService implements OnApplicationBootstrap, OnApplicationShutd
   private generation = 0;
   private subscription: Subscription | null = null;
 
-  constructor(private readonly ds: DataSource, @Inject(NATS_CONNECTION) private readonly nc: NatsConnection) {}
+  constructor(
+    private readonly ds: DataSource,
+    @Inject(NATS_CONNECTION) private readonly nc: NatsConnection,
+  ) {}
 
   onApplicationBootstrap(): void {
     this.subscription = onBroadcast(this.nc, Events.billingPriceChanged, () => this.forget());

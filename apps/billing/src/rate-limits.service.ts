@@ -9,7 +9,10 @@ import { roleLimits, userView } from './user-view';
 /** Requests per minute per role, and per-user overrides. A change reaches every gateway at once. */
 @Injectable()
 export class RateLimitsService {
-  constructor(private readonly ds: DataSource, @Inject(NATS_CONNECTION) private readonly nc: NatsConnection) {}
+  constructor(
+    private readonly ds: DataSource,
+    @Inject(NATS_CONNECTION) private readonly nc: NatsConnection,
+  ) {}
 
   private changed(): void {
     broadcast(this.nc, Events.billingRateLimitChanged, {});
@@ -17,18 +20,25 @@ export class RateLimitsService {
 
   async list(): Promise<RoleRateLimitView[]> {
     const limits = await roleLimits(this.ds);
-    return [...limits.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([role, rpm]) => ({ object: 'rate_limit', role, requests_per_minute: rpm }));
+    return [...limits.entries()]
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([role, rpm]) => ({ object: 'rate_limit', role, requests_per_minute: rpm }));
   }
 
   async setRole(role: Role, requestsPerMinute: number | null): Promise<RoleRateLimitView> {
-    await this.ds.query('UPDATE billing.rate_limits SET requests_per_minute = $2, updated_at = now() WHERE role = $1', [role, requestsPerMinute]);
+    await this.ds.query('UPDATE billing.rate_limits SET requests_per_minute = $2, updated_at = now() WHERE role = $1', [
+      role,
+      requestsPerMinute,
+    ]);
     this.changed();
     return { object: 'rate_limit', role, requests_per_minute: requestsPerMinute };
   }
 
   /** `override` false goes back to the role's limit. */
   async setUser(userId: string, override: boolean, requestsPerMinute: number | null): Promise<UserView> {
-    const result = await this.ds.getRepository(UserEntity).update({ id: userId }, { rateLimitOverridden: override, rateLimitRpm: override ? requestsPerMinute : null });
+    const result = await this.ds
+      .getRepository(UserEntity)
+      .update({ id: userId }, { rateLimitOverridden: override, rateLimitRpm: override ? requestsPerMinute : null });
     if (result.affected === 0) throw DomainError.notFound(`User ${userId}`, 'id');
     this.changed();
     return userView(await this.ds.getRepository(UserEntity).findOneByOrFail({ id: userId }), await roleLimits(this.ds));

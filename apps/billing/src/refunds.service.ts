@@ -19,11 +19,19 @@ export class RefundsService {
       // the charge travels as an event and may not have been applied yet
       if (!record) return { refunded: false, pending: true };
       if (record.costNano === 0n) return { refunded: false, pending: false };
-      const inserted = (await em.createQueryBuilder().insert().into(LedgerEntryEntity)
+      const inserted = (await em
+        .createQueryBuilder()
+        .insert()
+        .into(LedgerEntryEntity)
         .values({ userId: record.userId, amountNano: record.costNano, kind: 'refund', reference: record.requestId })
-        .orIgnore().returning(['id']).execute()) as { raw: unknown[] };
+        .orIgnore()
+        .returning(['id'])
+        .execute()) as { raw: unknown[] };
       if (inserted.raw.length === 0) return { refunded: true, pending: false };
-      await em.query(`UPDATE billing.users SET ${moveNetPosition('$2::bigint')} WHERE id = $1`, [record.userId, record.costNano.toString()]);
+      await em.query(`UPDATE billing.users SET ${moveNetPosition('$2::bigint')} WHERE id = $1`, [
+        record.userId,
+        record.costNano.toString(),
+      ]);
       return { refunded: true, pending: false };
     });
   }

@@ -1,7 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, SelectQueryBuilder } from 'typeorm';
 import {
-  DomainError, LedgerListReply, LedgerListRequest, nanoToUsd, UsageDailyReply, UsageFilter, UsageListReply, UsageListRequest,
+  DomainError,
+  LedgerListReply,
+  LedgerListRequest,
+  nanoToUsd,
+  UsageDailyReply,
+  UsageFilter,
+  UsageListReply,
+  UsageListRequest,
   UsageRecordView,
 } from '@switchyard/contracts';
 import { unixSeconds } from '@switchyard/database';
@@ -11,10 +18,24 @@ import { UserEntity } from './entities/user.entity';
 
 function recordView(r: UsageRecordEntity): UsageRecordView {
   return {
-    request_id: r.requestId, user_id: r.userId, model: r.model, endpoint: r.endpoint, channel_id: r.channelId, channel_type: r.channelType,
-    prompt_tokens: r.promptTokens, completion_tokens: r.completionTokens, cached_tokens: r.cachedTokens,
-    cache_write_tokens: r.cacheWriteTokens, reasoning_tokens: r.reasoningTokens, images: r.images, audio_seconds: r.audioSeconds, cost: nanoToUsd(r.costNano),
-    estimated: r.estimated, cached: r.cached, batch_id: r.batchId, created_at: unixSeconds(r.createdAt),
+    request_id: r.requestId,
+    user_id: r.userId,
+    model: r.model,
+    endpoint: r.endpoint,
+    channel_id: r.channelId,
+    channel_type: r.channelType,
+    prompt_tokens: r.promptTokens,
+    completion_tokens: r.completionTokens,
+    cached_tokens: r.cachedTokens,
+    cache_write_tokens: r.cacheWriteTokens,
+    reasoning_tokens: r.reasoningTokens,
+    images: r.images,
+    audio_seconds: r.audioSeconds,
+    cost: nanoToUsd(r.costNano),
+    estimated: r.estimated,
+    cached: r.cached,
+    batch_id: r.batchId,
+    created_at: unixSeconds(r.createdAt),
   };
 }
 
@@ -49,7 +70,10 @@ export class UsageReportsService {
       if (!cursor) throw new DomainError('invalid_value', `No usage record ${request.after}`, 'after');
       query.andWhere('u.seq < :seq', { seq: cursor.seq.toString() });
     }
-    const rows = await query.orderBy('u.seq', 'DESC').limit(request.limit + 1).getMany();
+    const rows = await query
+      .orderBy('u.seq', 'DESC')
+      .limit(request.limit + 1)
+      .getMany();
     return { object: 'list', balance, data: rows.slice(0, request.limit).map(recordView), has_more: rows.length > request.limit };
   }
 
@@ -68,8 +92,12 @@ export class UsageReportsService {
     return {
       object: 'list',
       data: rows.map((r) => ({
-        object: 'usage.day', date: r.date, requests: r.requests, prompt_tokens: Number(r.prompt_tokens),
-        completion_tokens: Number(r.completion_tokens), cost: nanoToUsd(BigInt(r.cost_nano)),
+        object: 'usage.day',
+        date: r.date,
+        requests: r.requests,
+        prompt_tokens: Number(r.prompt_tokens),
+        completion_tokens: Number(r.completion_tokens),
+        cost: nanoToUsd(BigInt(r.cost_nano)),
       })),
     };
   }
@@ -81,11 +109,20 @@ export class UsageReportsService {
       if (!/^\d+$/.test(request.after)) throw new DomainError('invalid_value', `No ledger entry ${request.after}`, 'after');
       query.andWhere('l.id < :after', { after: request.after });
     }
-    const rows = await query.orderBy('l.id', 'DESC').limit(request.limit + 1).getMany();
+    const rows = await query
+      .orderBy('l.id', 'DESC')
+      .limit(request.limit + 1)
+      .getMany();
     return {
-      object: 'list', balance,
+      object: 'list',
+      balance,
       data: rows.slice(0, request.limit).map((e) => ({
-        id: String(e.id), object: 'ledger.entry', amount: nanoToUsd(e.amountNano), kind: e.kind, reference: e.reference, created_at: unixSeconds(e.createdAt),
+        id: String(e.id),
+        object: 'ledger.entry',
+        amount: nanoToUsd(e.amountNano),
+        kind: e.kind,
+        reference: e.reference,
+        created_at: unixSeconds(e.createdAt),
       })),
       has_more: rows.length > request.limit,
     };

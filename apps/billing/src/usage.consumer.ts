@@ -49,7 +49,11 @@ export class UsageConsumer implements OnApplicationBootstrap, OnApplicationShutd
     } catch (error) {
       // usage of a user who does not exist can never be billed: keep it in the log for reconciliation, do not retry it forever
       if ((error as { code?: string }).code === FOREIGN_KEY_VIOLATION) {
-        this.logger.error(`dropping usage of unknown user ${event.userId} (request ${event.requestId})`, undefined, JSON.stringify(payload));
+        this.logger.error(
+          `dropping usage of unknown user ${event.userId} (request ${event.requestId})`,
+          undefined,
+          JSON.stringify(payload),
+        );
         return;
       }
       throw error;

@@ -54,7 +54,10 @@ export class UsageService {
         const prices = new Map<string, PriceNano | null>();
         for (const { event } of group) if (!prices.has(event.model)) prices.set(event.model, await this.prices.find(event.model));
         try {
-          const results = await this.applyGroup(group.map((p) => p.event), prices);
+          const results = await this.applyGroup(
+            group.map((p) => p.event),
+            prices,
+          );
           group.forEach((p, i) => p.resolve(results[i]));
         } catch {
           for (const p of group) {
@@ -80,18 +83,42 @@ export class UsageService {
     const rows = events.map((event, ord) => {
       const price = prices.get(event.model) ?? null;
       return {
-        ord, request_id: event.requestId, user_id: event.userId, key_id: event.keyId, model: event.model, endpoint: event.endpoint,
-        channel_id: event.channelId, channel_type: event.channelType, prompt_tokens: event.promptTokens, completion_tokens: event.completionTokens,
-        cached_tokens: event.cachedTokens ?? 0, cache_write_tokens: event.cacheWriteTokens ?? 0, reasoning_tokens: event.reasoningTokens ?? 0,
-        images: event.images ?? 0, audio_seconds: event.audioSeconds ?? 0, estimated: event.estimated, cached: event.cached ?? false,
-        input_nano_per_million: String(price?.inputPerMillion ?? 0n), output_nano_per_million: String(price?.outputPerMillion ?? 0n),
-        cached_input_nano_per_million: nullableNano(price?.cachedInputPerMillion), cache_write_input_nano_per_million: nullableNano(price?.cacheWriteInputPerMillion),
-        image_nano: nullableNano(price?.imageNano), audio_second_nano: nullableNano(price?.audioSecondNano), call_nano: nullableNano(price?.callNano),
-        batch_discount_ppm: String(price?.batchDiscountPpm ?? 0n), priced: price !== null, cost_nano: String(chargeFor(event, price, policy)),
-        batch_id: event.batchId ?? null, latency_ms: event.latencyMs, created_at: event.createdAt, prepaid_by: event.prepaidBy ?? null,
+        ord,
+        request_id: event.requestId,
+        user_id: event.userId,
+        key_id: event.keyId,
+        model: event.model,
+        endpoint: event.endpoint,
+        channel_id: event.channelId,
+        channel_type: event.channelType,
+        prompt_tokens: event.promptTokens,
+        completion_tokens: event.completionTokens,
+        cached_tokens: event.cachedTokens ?? 0,
+        cache_write_tokens: event.cacheWriteTokens ?? 0,
+        reasoning_tokens: event.reasoningTokens ?? 0,
+        images: event.images ?? 0,
+        audio_seconds: event.audioSeconds ?? 0,
+        estimated: event.estimated,
+        cached: event.cached ?? false,
+        input_nano_per_million: String(price?.inputPerMillion ?? 0n),
+        output_nano_per_million: String(price?.outputPerMillion ?? 0n),
+        cached_input_nano_per_million: nullableNano(price?.cachedInputPerMillion),
+        cache_write_input_nano_per_million: nullableNano(price?.cacheWriteInputPerMillion),
+        image_nano: nullableNano(price?.imageNano),
+        audio_second_nano: nullableNano(price?.audioSecondNano),
+        call_nano: nullableNano(price?.callNano),
+        batch_discount_ppm: String(price?.batchDiscountPpm ?? 0n),
+        priced: price !== null,
+        cost_nano: String(chargeFor(event, price, policy)),
+        batch_id: event.batchId ?? null,
+        latency_ms: event.latencyMs,
+        created_at: event.createdAt,
+        prepaid_by: event.prepaidBy ?? null,
       };
     });
-    const applied = await queryPrepared<{ request_id: string; indebted: string[] }>(this.ds, 'billing_apply_usage', APPLY_USAGE_SQL, [JSON.stringify(rows)]);
+    const applied = await queryPrepared<{ request_id: string; indebted: string[] }>(this.ds, 'billing_apply_usage', APPLY_USAGE_SQL, [
+      JSON.stringify(rows),
+    ]);
     for (const userId of applied[0]?.indebted ?? []) broadcast(this.nc, Events.billingUserIndebted, { userId });
     const fresh = new Set(applied.map((r) => r.request_id));
     return events.map((e) => (fresh.has(e.requestId) ? 'applied' : 'duplicate'));

@@ -8,7 +8,10 @@ import { roleLimits, userView } from './user-view';
 import { nanoToUsd, usdToNano } from '@switchyard/contracts';
 
 /** Appends a ledger entry and moves the net position (balance − debt) by the same amount, in the caller's transaction: a credit repays debt first. */
-export async function appendLedger(em: EntityManager, entry: Pick<LedgerEntryEntity, 'userId' | 'amountNano' | 'kind' | 'reference'>): Promise<void> {
+export async function appendLedger(
+  em: EntityManager,
+  entry: Pick<LedgerEntryEntity, 'userId' | 'amountNano' | 'kind' | 'reference'>,
+): Promise<void> {
   await em.insert(LedgerEntryEntity, entry);
   await em.query(`UPDATE billing.users SET ${moveNetPosition('$2::bigint')} WHERE id = $1`, [entry.userId, entry.amountNano.toString()]);
 }
@@ -46,14 +49,21 @@ export class UsersService {
   async addCredit(userId: string, amountUsd: number): Promise<UserView> {
     const amount = usdToNano(amountUsd);
     return this.ds.transaction(async (em) => {
-      const [row] = await em.query<{ balance_nano: string; debt_nano: string }[]>('SELECT balance_nano, debt_nano FROM billing.users WHERE id = $1 FOR UPDATE', [userId]);
+      const [row] = await em.query<{ balance_nano: string; debt_nano: string }[]>(
+        'SELECT balance_nano, debt_nano FROM billing.users WHERE id = $1 FOR UPDATE',
+        [userId],
+      );
       if (!row) throw DomainError.notFound(`User ${userId}`, 'id');
       const net = BigInt(row.balance_nano) - BigInt(row.debt_nano) + amount;
       if (amount < 0n && BigInt(row.balance_nano) + amount < 0n) {
         throw new DomainError('invalid_value', 'The adjustment would make the balance negative', 'amount');
       }
       if (net > MAX_BALANCE_NANO) {
-        throw new DomainError('invalid_value', `amount would take the balance above $${nanoToUsd(MAX_BALANCE_NANO)}, the most an account may hold`, 'amount');
+        throw new DomainError(
+          'invalid_value',
+          `amount would take the balance above $${nanoToUsd(MAX_BALANCE_NANO)}, the most an account may hold`,
+          'amount',
+        );
       }
       await appendLedger(em, { userId, amountNano: amount, kind: 'credit', reference: newId('crd_') });
       return userView(await em.findOneByOrFail(UserEntity, { id: userId }), await roleLimits(em));

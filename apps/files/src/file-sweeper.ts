@@ -32,7 +32,10 @@ export class FileSweeper implements OnApplicationBootstrap, OnApplicationShutdow
 
   onApplicationBootstrap(): void {
     this.timer = setInterval(() => {
-      if (!this.running) this.running = this.sweep().catch((e) => this.logger.error('file sweep failed', e)).finally(() => (this.running = null));
+      if (!this.running)
+        this.running = this.sweep()
+          .catch((e) => this.logger.error('file sweep failed', e))
+          .finally(() => (this.running = null));
     }, this.config.SWITCHYARD_FILE_SWEEP_INTERVAL_MS);
     this.timer.unref();
   }
@@ -127,8 +130,12 @@ export class FileSweeper implements OnApplicationBootstrap, OnApplicationShutdow
     }
     for (let i = 0; i < candidates.length; i += 500) {
       const batch = candidates.slice(i, i + 500);
-      const owned = await this.ds.getRepository(FileEntity).createQueryBuilder('f')
-        .select('f.object_key', 'key').where('f.object_key IN (:...keys) AND f.purged_at IS NULL', { keys: batch }).getRawMany<{ key: string }>();
+      const owned = await this.ds
+        .getRepository(FileEntity)
+        .createQueryBuilder('f')
+        .select('f.object_key', 'key')
+        .where('f.object_key IN (:...keys) AND f.purged_at IS NULL', { keys: batch })
+        .getRawMany<{ key: string }>();
       const ownedKeys = new Set(owned.map((o) => o.key));
       for (const key of batch.filter((k) => !ownedKeys.has(k))) {
         await this.storage.remove(key).catch(() => undefined);

@@ -9,7 +9,11 @@ import { FilesService } from './files.service';
 /** NATS edge of files: validate, delegate. Bytes never travel here; only records. */
 @Controller()
 export class FilesHandler {
-  constructor(private readonly ds: DataSource, private readonly storage: ObjectStorage, private readonly files: FilesService) {}
+  constructor(
+    private readonly ds: DataSource,
+    private readonly storage: ObjectStorage,
+    private readonly files: FilesService,
+  ) {}
 
   @MessagePattern(Subjects.filesHealthCheck)
   health() {

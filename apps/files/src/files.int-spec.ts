@@ -21,12 +21,27 @@ describe('files service (real Postgres, NATS, S3)', () => {
     const fileId = `file-test${++n}x${Date.now()}`;
     const objectKey = `files/${owner}/${fileId}`;
     await storage.putStream(objectKey, Readable.from([`{"n":${n}}`]));
-    return rpc.send(Subjects.filesFileCreate, { fileId, ownerUserId: owner, api: 'openai', purpose: 'user_data', filename: `f${n}.json`, bytes: 7, mediaType: 'application/json', objectKey, expiresAfterSeconds: null, ...over });
+    return rpc.send(Subjects.filesFileCreate, {
+      fileId,
+      ownerUserId: owner,
+      api: 'openai',
+      purpose: 'user_data',
+      filename: `f${n}.json`,
+      bytes: 7,
+      mediaType: 'application/json',
+      objectKey,
+      expiresAfterSeconds: null,
+      ...over,
+    });
   }
 
   beforeAll(async () => {
     s3 = await startTestS3();
-    service = await startServiceInProcess(filesService, { S3_ENDPOINT: s3.endpoint, S3_ACCESS_KEY: s3.accessKey, S3_SECRET_KEY: s3.secretKey });
+    service = await startServiceInProcess(filesService, {
+      S3_ENDPOINT: s3.endpoint,
+      S3_ACCESS_KEY: s3.accessKey,
+      S3_SECRET_KEY: s3.secretKey,
+    });
     ({ dataSource, rpc } = service);
     storage = service.app.get(ObjectStorage);
   });
@@ -78,25 +93,57 @@ describe('files service (real Postgres, NATS, S3)', () => {
     expect(empty).toEqual({ data: [], hasMore: false });
     // files of one API do not exist in the other
     expect((await rpc.send(Subjects.filesFileList, { ownerUserId: owner, api: 'anthropic', limit: 10, order: 'desc' })).data).toEqual([]);
-    await expect(rpc.send(Subjects.filesFileGet, { ownerUserId: owner, api: 'anthropic', fileId: ids[0] })).rejects.toMatchObject({ code: 'INFERENCE_3302' });
+    await expect(rpc.send(Subjects.filesFileGet, { ownerUserId: owner, api: 'anthropic', fileId: ids[0] })).rejects.toMatchObject({
+      code: 'INFERENCE_3302',
+    });
   });
 
   it('registers the same file twice as one (a retried batch finalization), and refuses an id used for something else', async () => {
     const first = await upload('usr_twice', { fileId: 'file-twice', objectKey: 'files/usr_twice/file-twice' });
-    const again = await rpc.send(Subjects.filesFileCreate, { fileId: 'file-twice', ownerUserId: 'usr_twice', api: 'openai', purpose: 'user_data', filename: 'x.json', bytes: 7, mediaType: 'application/json', objectKey: 'files/usr_twice/file-twice', expiresAfterSeconds: null });
+    const again = await rpc.send(Subjects.filesFileCreate, {
+      fileId: 'file-twice',
+      ownerUserId: 'usr_twice',
+      api: 'openai',
+      purpose: 'user_data',
+      filename: 'x.json',
+      bytes: 7,
+      mediaType: 'application/json',
+      objectKey: 'files/usr_twice/file-twice',
+      expiresAfterSeconds: null,
+    });
     expect(again).toEqual(first);
-    await expect(rpc.send(Subjects.filesFileCreate, { fileId: 'file-twice', ownerUserId: 'usr_other', api: 'openai', purpose: 'user_data', filename: 'x.json', bytes: 7, mediaType: 'application/json', objectKey: 'files/usr_other/file-twice', expiresAfterSeconds: null }))
-      .rejects.toMatchObject({ code: 'conflict', status: 409 });
-    expect((await rpc.send(Subjects.filesFileList, { ownerUserId: 'usr_twice', api: 'openai', limit: 10, order: 'desc' })).data).toHaveLength(1);
+    await expect(
+      rpc.send(Subjects.filesFileCreate, {
+        fileId: 'file-twice',
+        ownerUserId: 'usr_other',
+        api: 'openai',
+        purpose: 'user_data',
+        filename: 'x.json',
+        bytes: 7,
+        mediaType: 'application/json',
+        objectKey: 'files/usr_other/file-twice',
+        expiresAfterSeconds: null,
+      }),
+    ).rejects.toMatchObject({ code: 'conflict', status: 409 });
+    expect(
+      (await rpc.send(Subjects.filesFileList, { ownerUserId: 'usr_twice', api: 'openai', limit: 10, order: 'desc' })).data,
+    ).toHaveLength(1);
   });
 
-  it('never shows, locates or deletes another tenant\'s file', async () => {
+  it("never shows, locates or deletes another tenant's file", async () => {
     const mine = await upload('usr_owner');
     for (const subject of [Subjects.filesFileGet, Subjects.filesFileLocate, Subjects.filesFileDelete] as const) {
-      await expect(rpc.send(subject, { ownerUserId: 'usr_intruder', api: 'openai', fileId: mine.id })).rejects.toMatchObject({ code: 'INFERENCE_3302', status: 404 });
+      await expect(rpc.send(subject, { ownerUserId: 'usr_intruder', api: 'openai', fileId: mine.id })).rejects.toMatchObject({
+        code: 'INFERENCE_3302',
+        status: 404,
+      });
     }
-    expect((await rpc.send(Subjects.filesFileList, { ownerUserId: 'usr_intruder', api: 'openai', limit: 100, order: 'desc' })).data).toEqual([]);
-    await expect(rpc.send(Subjects.filesFileList, { ownerUserId: 'usr_intruder', api: 'openai', limit: 10, order: 'desc', after: mine.id })).rejects.toMatchObject({ param: 'after' });
+    expect(
+      (await rpc.send(Subjects.filesFileList, { ownerUserId: 'usr_intruder', api: 'openai', limit: 100, order: 'desc' })).data,
+    ).toEqual([]);
+    await expect(
+      rpc.send(Subjects.filesFileList, { ownerUserId: 'usr_intruder', api: 'openai', limit: 10, order: 'desc', after: mine.id }),
+    ).rejects.toMatchObject({ param: 'after' });
     expect((await rpc.send(Subjects.filesFileGet, { ownerUserId: 'usr_owner', api: 'openai', fileId: mine.id })).id).toBe(mine.id);
   });
 
@@ -110,7 +157,9 @@ describe('files service (real Postgres, NATS, S3)', () => {
     await expect(rpc.send(Subjects.filesFileDelete, ref)).rejects.toMatchObject({ code: 'INFERENCE_3302' });
     // retained: still readable for a batch that was created from it, by its owner only
     expect((await rpc.send(Subjects.filesFileLocate, { ...ref, includeDeleted: true })).objectKey).toBe(objectKey);
-    await expect(rpc.send(Subjects.filesFileLocate, { ...ref, ownerUserId: 'usr_other', includeDeleted: true })).rejects.toMatchObject({ code: 'INFERENCE_3302' });
+    await expect(rpc.send(Subjects.filesFileLocate, { ...ref, ownerUserId: 'usr_other', includeDeleted: true })).rejects.toMatchObject({
+      code: 'INFERENCE_3302',
+    });
     expect(await storage.stat(objectKey)).not.toBeNull();
 
     const sweeper = service.app.get(FileSweeper);
@@ -125,8 +174,16 @@ describe('files service (real Postgres, NATS, S3)', () => {
   it('sweeps expired files and orphaned objects, and nothing else', async () => {
     const expiring = await upload('usr_sweep', { expiresAfterSeconds: 3600 });
     const keeper = await upload('usr_sweep');
-    const { objectKey: expiringKey } = await rpc.send(Subjects.filesFileLocate, { ownerUserId: 'usr_sweep', api: 'openai', fileId: expiring.id });
-    const { objectKey: keeperKey } = await rpc.send(Subjects.filesFileLocate, { ownerUserId: 'usr_sweep', api: 'openai', fileId: keeper.id });
+    const { objectKey: expiringKey } = await rpc.send(Subjects.filesFileLocate, {
+      ownerUserId: 'usr_sweep',
+      api: 'openai',
+      fileId: expiring.id,
+    });
+    const { objectKey: keeperKey } = await rpc.send(Subjects.filesFileLocate, {
+      ownerUserId: 'usr_sweep',
+      api: 'openai',
+      fileId: keeper.id,
+    });
     await storage.putStream('files/usr_sweep/file-crashedupload', Readable.from(['partial'])); // bytes whose process died before registering
     const later = new Date(Date.now() + 3600 * 1000 + service.config.SWITCHYARD_DELETED_FILE_RETENTION_MS + 1000);
     const swept = await service.app.get(FileSweeper).sweep(later);
@@ -136,7 +193,9 @@ describe('files service (real Postgres, NATS, S3)', () => {
     expect(await storage.stat(expiringKey)).toBeNull();
     expect(await storage.stat('files/usr_sweep/file-crashedupload')).toBeNull();
     expect(await storage.stat(keeperKey)).not.toBeNull();
-    await expect(rpc.send(Subjects.filesFileGet, { ownerUserId: 'usr_sweep', api: 'openai', fileId: expiring.id })).rejects.toMatchObject({ code: 'INFERENCE_3302' });
+    await expect(rpc.send(Subjects.filesFileGet, { ownerUserId: 'usr_sweep', api: 'openai', fileId: expiring.id })).rejects.toMatchObject({
+      code: 'INFERENCE_3302',
+    });
   });
 
   it('reports unhealthy when object storage is gone', async () => {

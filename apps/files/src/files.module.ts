@@ -12,11 +12,7 @@ export class FilesModule {
     return {
       module: FilesModule,
       controllers: [FilesHandler],
-      providers: [
-        ...coreProviders(FilesConfig, deps),
-        { provide: ObjectStorage, useValue: deps.storage },
-        FilesService, FileSweeper,
-      ],
+      providers: [...coreProviders(FilesConfig, deps), { provide: ObjectStorage, useValue: deps.storage }, FilesService, FileSweeper],
     };
   }
 }

@@ -1,16 +1,31 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, IsNull } from 'typeorm';
 import {
-  BATCH_FILE_DEFAULT_EXPIRY_SECONDS, DomainError, ErrorCodes, FileLocation, FileRef, FileRemoved, ListFilesRequest, LocateFileRequest,
-  RegisterFileRequest, StoredFile, StoredFilePage,
+  BATCH_FILE_DEFAULT_EXPIRY_SECONDS,
+  DomainError,
+  ErrorCodes,
+  FileLocation,
+  FileRef,
+  FileRemoved,
+  ListFilesRequest,
+  LocateFileRequest,
+  RegisterFileRequest,
+  StoredFile,
+  StoredFilePage,
 } from '@switchyard/contracts';
 import { unixSeconds } from '@switchyard/database';
 import { FileEntity } from './entities/file.entity';
 
 export function storedFile(f: FileEntity): StoredFile {
   return {
-    id: f.id, api: f.api, purpose: f.purpose as StoredFile['purpose'], filename: f.filename, bytes: Number(f.bytes),
-    mediaType: f.mediaType, createdAt: unixSeconds(f.createdAt), expiresAt: f.expiresAt ? unixSeconds(f.expiresAt) : null,
+    id: f.id,
+    api: f.api,
+    purpose: f.purpose as StoredFile['purpose'],
+    filename: f.filename,
+    bytes: Number(f.bytes),
+    mediaType: f.mediaType,
+    createdAt: unixSeconds(f.createdAt),
+    expiresAt: f.expiresAt ? unixSeconds(f.expiresAt) : null,
   };
 }
 
@@ -34,11 +49,28 @@ export class FilesService {
     const createdAt = new Date(Math.floor(Date.now() / 1000) * 1000);
     const seconds = req.expiresAfterSeconds ?? (req.purpose === 'batch' ? BATCH_FILE_DEFAULT_EXPIRY_SECONDS : null);
     const repo = this.ds.getRepository(FileEntity);
-    await repo.createQueryBuilder().insert().values({
-      id: req.fileId, ownerUserId: req.ownerUserId, api: req.api, purpose: req.purpose, filename: req.filename, bytes: BigInt(req.bytes),
-      mediaType: req.mediaType, objectKey: req.objectKey, status: 'processed', channelId: null, upstreamFileId: null,
-      createdAt, expiresAt: seconds === null ? null : new Date(createdAt.getTime() + seconds * 1000), deletedAt: null, purgedAt: null,
-    }).orIgnore().execute();
+    await repo
+      .createQueryBuilder()
+      .insert()
+      .values({
+        id: req.fileId,
+        ownerUserId: req.ownerUserId,
+        api: req.api,
+        purpose: req.purpose,
+        filename: req.filename,
+        bytes: BigInt(req.bytes),
+        mediaType: req.mediaType,
+        objectKey: req.objectKey,
+        status: 'processed',
+        channelId: null,
+        upstreamFileId: null,
+        createdAt,
+        expiresAt: seconds === null ? null : new Date(createdAt.getTime() + seconds * 1000),
+        deletedAt: null,
+        purgedAt: null,
+      })
+      .orIgnore()
+      .execute();
     const file = await repo.findOneByOrFail({ id: req.fileId });
     if (file.ownerUserId !== req.ownerUserId || file.objectKey !== req.objectKey || file.api !== req.api) {
       throw new DomainError('conflict', `File id ${req.fileId} is already in use`, 'id');
@@ -51,7 +83,11 @@ export class FilesService {
     const file = await this.ds
       .getRepository(FileEntity)
       .createQueryBuilder('f')
-      .where('f.id = :fileId AND f.owner_user_id = :owner AND f.api = :api AND f.deleted_at IS NULL', { fileId: ref.fileId, owner: ref.ownerUserId, api: ref.api })
+      .where('f.id = :fileId AND f.owner_user_id = :owner AND f.api = :api AND f.deleted_at IS NULL', {
+        fileId: ref.fileId,
+        owner: ref.ownerUserId,
+        api: ref.api,
+      })
       .andWhere('(f.expires_at IS NULL OR f.expires_at > now())')
       .getOne();
     if (!file) throw noSuchFile(ref.fileId);
@@ -69,7 +105,9 @@ export class FilesService {
 
   /** A file of this owner and API whose bytes are still stored, even if it was deleted or expired. */
   private async retained(ref: FileRef): Promise<FileEntity> {
-    const file = await this.ds.getRepository(FileEntity).findOneBy({ id: ref.fileId, ownerUserId: ref.ownerUserId, api: ref.api, purgedAt: IsNull() });
+    const file = await this.ds
+      .getRepository(FileEntity)
+      .findOneBy({ id: ref.fileId, ownerUserId: ref.ownerUserId, api: ref.api, purgedAt: IsNull() });
     if (!file) throw noSuchFile(ref.fileId);
     return file;
   }
@@ -94,10 +132,17 @@ export class FilesService {
       // the cursor keeps its place even if that file was deleted since; it must be the caller's own
       const cursor = await repo.findOneBy({ id: cursorId, ownerUserId: req.ownerUserId, api: req.api });
       if (!cursor) throw new DomainError('invalid_value', `No such File object: ${cursorId}`, req.after ? 'after' : 'before');
-      query.andWhere(`(f.created_at, f.seq) ${descending ? '<' : '>'} (:createdAt, :seq)`, { createdAt: cursor.createdAt, seq: cursor.seq.toString() });
+      query.andWhere(`(f.created_at, f.seq) ${descending ? '<' : '>'} (:createdAt, :seq)`, {
+        createdAt: cursor.createdAt,
+        seq: cursor.seq.toString(),
+      });
     }
     const direction = descending ? 'DESC' : 'ASC';
-    const rows = await query.orderBy('f.created_at', direction).addOrderBy('f.seq', direction).limit(req.limit + 1).getMany();
+    const rows = await query
+      .orderBy('f.created_at', direction)
+      .addOrderBy('f.seq', direction)
+      .limit(req.limit + 1)
+      .getMany();
     const page = rows.slice(0, req.limit).map(storedFile);
     return { data: backwards ? page.reverse() : page, hasMore: rows.length > req.limit };
   }

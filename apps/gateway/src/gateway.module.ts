@@ -34,9 +34,21 @@ export class GatewayModule {
     return {
       module: GatewayModule,
       controllers: [
-        HealthController, InferenceController, AudioController, GenerationTasksController, ModelsController, UsageController, FilesController, BatchesController,
-        PrivateChannelsController, RoutingPolicyController, AdminUsersController, AdminChannelsController, AdminPricesController,
-        AdminRateLimitsController, AdminUsageController,
+        HealthController,
+        InferenceController,
+        AudioController,
+        GenerationTasksController,
+        ModelsController,
+        UsageController,
+        FilesController,
+        BatchesController,
+        PrivateChannelsController,
+        RoutingPolicyController,
+        AdminUsersController,
+        AdminChannelsController,
+        AdminPricesController,
+        AdminRateLimitsController,
+        AdminUsageController,
       ],
       providers: [
         { provide: GatewayConfig, useValue: deps.config },
@@ -46,7 +58,12 @@ export class GatewayModule {
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_FILTER, useValue: new AllExceptionsFilter(deps.logger) },
         { provide: ObjectStorage, useValue: deps.storage },
-        AuthService, RateLimiter, InferenceService, InterruptedStreamBilling, GatewayFilesService, RawInferenceRoutes,
+        AuthService,
+        RateLimiter,
+        InferenceService,
+        InterruptedStreamBilling,
+        GatewayFilesService,
+        RawInferenceRoutes,
       ],
     };
   }

@@ -16,7 +16,11 @@ const NATS_ENVELOPE_BYTES = 16 * 1024;
  * `init`, which `listen` runs). Providers reach the Fastify instance (HttpAdapterHost) in their
  * onModuleInit, before it listens.
  */
-export async function createGatewayApp(config: GatewayConfig, transport: ServiceTransport, logger: JsonLogger): Promise<NestFastifyApplication> {
+export async function createGatewayApp(
+  config: GatewayConfig,
+  transport: ServiceTransport,
+  logger: JsonLogger,
+): Promise<NestFastifyApplication> {
   // bodies may travel to the router in one NATS message, so the server's max_payload bounds them (in both modes, so they accept the same)
   const bodyLimit = Math.max(64 * 1024, (transport.nc.info?.max_payload ?? 1024 * 1024) - NATS_ENVELOPE_BYTES);
   const adapter = new FastifyAdapter({

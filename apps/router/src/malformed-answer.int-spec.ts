@@ -19,9 +19,10 @@ function startMalformedAnthropic(): Promise<Server> {
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
     req.on('end', () => {
       const { model } = JSON.parse(Buffer.concat(chunks).toString('utf8')) as { model: string };
-      const answer = model === 'claude-odd-usage'
-        ? { content: [{ type: 'text', text: 'hi' }], usage: { input_tokens: -3, output_tokens: 1.5 } }
-        : { content: [null], usage: { input_tokens: 7, output_tokens: 3 } };
+      const answer =
+        model === 'claude-odd-usage'
+          ? { content: [{ type: 'text', text: 'hi' }], usage: { input_tokens: -3, output_tokens: 1.5 } }
+          : { content: [null], usage: { input_tokens: 7, output_tokens: 3 } };
       res.writeHead(200, { 'content-type': 'application/json' });
       res.end(JSON.stringify({ id: 'msg_1', type: 'message', role: 'assistant', model, stop_reason: 'end_turn', ...answer }));
     });
@@ -37,8 +38,12 @@ describe('router: an upstream answer the bridge cannot read (real Postgres, NATS
   beforeAll(async () => {
     [upstream, s3] = await Promise.all([startMalformedAnthropic(), startTestS3()]);
     service = await startServiceInProcess(routerService, {
-      SWITCHYARD_SECRET_KEY: 'x'.repeat(40), SWITCHYARD_UPSTREAM_TIMEOUT_MS: '1500', SWITCHYARD_CIRCUIT_FAILURES: '1000',
-      S3_ENDPOINT: s3.endpoint, S3_ACCESS_KEY: s3.accessKey, S3_SECRET_KEY: s3.secretKey,
+      SWITCHYARD_SECRET_KEY: 'x'.repeat(40),
+      SWITCHYARD_UPSTREAM_TIMEOUT_MS: '1500',
+      SWITCHYARD_CIRCUIT_FAILURES: '1000',
+      S3_ENDPOINT: s3.endpoint,
+      S3_ACCESS_KEY: s3.accessKey,
+      S3_SECRET_KEY: s3.secretKey,
     });
     startFakeBilling(service.nc);
   });
@@ -49,20 +54,39 @@ describe('router: an upstream answer the bridge cannot read (real Postgres, NATS
   });
 
   const execute = (requestId: string, model: string) =>
-    service.rpc.send(Subjects.routerRequestExecute, { requestId, principal: admin, endpoint: '/v1/chat/completions', body: { model, messages: [{ role: 'user', content: 'hi' }] }, stream: false, batchId: null });
+    service.rpc.send(Subjects.routerRequestExecute, {
+      requestId,
+      principal: admin,
+      endpoint: '/v1/chat/completions',
+      body: { model, messages: [{ role: 'user', content: 'hi' }] },
+      stream: false,
+      batchId: null,
+    });
 
   async function usageFor(requestId: string): Promise<UsageEvent> {
     const jsm = await service.nc.jetstreamManager();
-    return eventually(`the usage event of ${requestId}`, async () => {
-      const msg = await jsm.streams.getMessage(Streams.usage.name, { last_by_subj: Streams.usage.subjects[0] }).catch(() => null);
-      return msg ? (usageEventsOf(msg.json()) as UsageEvent[]).find((e) => e.requestId === requestId) : undefined;
-    }, { timeoutMs: 10_000, intervalMs: 50 });
+    return eventually(
+      `the usage event of ${requestId}`,
+      async () => {
+        const msg = await jsm.streams.getMessage(Streams.usage.name, { last_by_subj: Streams.usage.subjects[0] }).catch(() => null);
+        return msg ? (usageEventsOf(msg.json()) as UsageEvent[]).find((e) => e.requestId === requestId) : undefined;
+      },
+      { timeoutMs: 10_000, intervalMs: 50 },
+    );
   }
 
   beforeAll(async () => {
     const { port } = upstream.address() as AddressInfo;
     await service.rpc.send(Subjects.routerChannelCreate, {
-      principal: admin, type: 'PLATFORM', body: { name: 'malformed', provider: 'anthropic', base_url: `http://127.0.0.1:${port}`, api_key: 'sk-ant-x', models: ['claude-x', 'claude-odd-usage'] },
+      principal: admin,
+      type: 'PLATFORM',
+      body: {
+        name: 'malformed',
+        provider: 'anthropic',
+        base_url: `http://127.0.0.1:${port}`,
+        api_key: 'sk-ant-x',
+        models: ['claude-x', 'claude-odd-usage'],
+      },
     });
   });
 

@@ -5,7 +5,14 @@ import { connectNats, RpcClient } from '@switchyard/nats';
 import { ManagedProcess } from '@switchyard/runtime';
 import type { EmbeddedS3 } from '@switchyard/object-storage';
 import {
-  freshDatabase, MockUpstreamProcess, startFakeBilling, startMockUpstream, startServiceProcess, startTestNats, startTestS3, TestDatabase,
+  freshDatabase,
+  MockUpstreamProcess,
+  startFakeBilling,
+  startMockUpstream,
+  startServiceProcess,
+  startTestNats,
+  startTestS3,
+  TestDatabase,
 } from '@switchyard/testing';
 
 const admin: Principal = { userId: 'usr_admin', keyId: 'key_admin', role: 'admin', scopes: ['admin', 'inference'] };
@@ -24,8 +31,13 @@ describe('two router processes in one queue group', () => {
     nats = await startTestNats();
     [mock, s3] = await Promise.all([startMockUpstream(), startTestS3()]);
     const env = {
-      DATABASE_URL: db.url, NATS_URL: nats.url, SWITCHYARD_SECRET_KEY: 'r'.repeat(40), LOG_LEVEL: 'warn' as const,
-      S3_ENDPOINT: s3.endpoint, S3_ACCESS_KEY: s3.accessKey, S3_SECRET_KEY: s3.secretKey,
+      DATABASE_URL: db.url,
+      NATS_URL: nats.url,
+      SWITCHYARD_SECRET_KEY: 'r'.repeat(40),
+      LOG_LEVEL: 'warn' as const,
+      S3_ENDPOINT: s3.endpoint,
+      S3_ACCESS_KEY: s3.accessKey,
+      S3_SECRET_KEY: s3.secretKey,
     };
     // started together: both migrate the same schema, serialised by the advisory lock
     routers = await Promise.all([startServiceProcess('router', env, 'router-1'), startServiceProcess('router', env, 'router-2')]);
@@ -50,10 +62,16 @@ describe('two router processes in one queue group', () => {
     expect([...instances].sort()).toEqual(routers.map((r) => `router-${hostname()}-${r.pid}`).sort());
 
     await rpc.send(Subjects.routerChannelCreate, {
-      principal: admin, type: 'PLATFORM', body: { name: 'mock', provider: 'openai', base_url: `${mock.url}/v1`, api_key: 'k', models: ['m'] },
+      principal: admin,
+      type: 'PLATFORM',
+      body: { name: 'mock', provider: 'openai', base_url: `${mock.url}/v1`, api_key: 'k', models: ['m'] },
     });
     const requests: ExecuteRequest[] = Array.from({ length: 20 }, (_, i) => ({
-      requestId: `req_rep_${i}`, principal: admin, endpoint: '/v1/chat/completions', stream: false, batchId: null,
+      requestId: `req_rep_${i}`,
+      principal: admin,
+      endpoint: '/v1/chat/completions',
+      stream: false,
+      batchId: null,
       body: { model: 'm', messages: [{ role: 'user', content: `n${i}` }] },
     }));
     const replies = await Promise.all(requests.map((r) => rpc.send(Subjects.routerRequestExecute, r)));

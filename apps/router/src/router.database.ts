@@ -9,7 +9,15 @@ import { RouterStoredResponsesPerOwner1764500000000 } from './migrations/1764500
 
 export function openRouterDatabase(url: string, poolSize: number): Promise<DataSource> {
   return openServiceDatabase({
-    url, schema: 'router', poolSize, entities: [ChannelEntity, RoutingPolicyEntity],
-    migrations: [RouterInitial1763800000000, RouterByokHealth1764000000000, RouterFormatsFileBindings1764400000000, RouterStoredResponsesPerOwner1764500000000],
+    url,
+    schema: 'router',
+    poolSize,
+    entities: [ChannelEntity, RoutingPolicyEntity],
+    migrations: [
+      RouterInitial1763800000000,
+      RouterByokHealth1764000000000,
+      RouterFormatsFileBindings1764400000000,
+      RouterStoredResponsesPerOwner1764500000000,
+    ],
   });
 }

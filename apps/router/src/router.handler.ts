@@ -3,8 +3,23 @@ import { MessagePattern, Payload } from '@nestjs/microservices';
 import { Observable } from 'rxjs';
 import { DataSource } from 'typeorm';
 import {
-  BindFileRequest, ChannelRef, ChannelScope, CreateChannelRequest, createValidated, ExecuteRawReply, ExecuteReply, ExecuteRequest, ModelListRequest,
-  RoutingPolicyScope, PollTaskRequest, SetRoutingPolicyRequest, StoredResponseRequest, StreamEvent, Subjects, SubmitTaskRequest, UnbindFileRequest,
+  BindFileRequest,
+  ChannelRef,
+  ChannelScope,
+  CreateChannelRequest,
+  createValidated,
+  ExecuteRawReply,
+  ExecuteReply,
+  ExecuteRequest,
+  ModelListRequest,
+  RoutingPolicyScope,
+  PollTaskRequest,
+  SetRoutingPolicyRequest,
+  StoredResponseRequest,
+  StreamEvent,
+  Subjects,
+  SubmitTaskRequest,
+  UnbindFileRequest,
   UpdateChannelRequest,
 } from '@switchyard/contracts';
 import { checkHealth } from '@switchyard/nats';

@@ -2,9 +2,26 @@ import { INestMicroservice } from '@nestjs/common';
 import { NatsConnection } from 'nats';
 import { lastValueFrom, toArray } from 'rxjs';
 import { DataSource } from 'typeorm';
-import { ExecuteRawReply, ExecuteRequest, Principal, StreamEvent, Streams, Subjects, UsageEvent, usageEventsOf } from '@switchyard/contracts';
+import {
+  ExecuteRawReply,
+  ExecuteRequest,
+  Principal,
+  StreamEvent,
+  Streams,
+  Subjects,
+  UsageEvent,
+  usageEventsOf,
+} from '@switchyard/contracts';
 import { RpcClient } from '@switchyard/nats';
-import { eventually, InProcessService, MockUpstreamProcess, startFakeBilling, startMockUpstream, startServiceInProcess, startTestS3 } from '@switchyard/testing';
+import {
+  eventually,
+  InProcessService,
+  MockUpstreamProcess,
+  startFakeBilling,
+  startMockUpstream,
+  startServiceInProcess,
+  startTestS3,
+} from '@switchyard/testing';
 import type { EmbeddedS3 } from '@switchyard/object-storage';
 import { RequestExecutor } from './execution/request-executor';
 import { RouterConfig } from './router.config';
@@ -25,8 +42,14 @@ describe('router service (real Postgres, NATS, mock upstreams)', () => {
   let backup: MockUpstreamProcess;
   let seq = 0;
 
-  const execute = (body: Record<string, unknown>, principal = user): ExecuteRequest =>
-    ({ requestId: `req_router_${++seq}`, principal, endpoint: '/v1/chat/completions', body: body as ExecuteRequest['body'], stream: false, batchId: null });
+  const execute = (body: Record<string, unknown>, principal = user): ExecuteRequest => ({
+    requestId: `req_router_${++seq}`,
+    principal,
+    endpoint: '/v1/chat/completions',
+    body: body as ExecuteRequest['body'],
+    stream: false,
+    batchId: null,
+  });
 
   /** the events of the newest usage message (the publisher groups the events that finish together) */
   async function lastUsage(): Promise<UsageEvent[]> {
@@ -36,17 +59,30 @@ describe('router service (real Postgres, NATS, mock upstreams)', () => {
   }
 
   function usageFor(requestId: string): Promise<UsageEvent> {
-    return eventually(`the usage event of ${requestId}`, async () => (await lastUsage().catch(() => [])).find((e) => e.requestId === requestId), {
-      timeoutMs: 10_000, intervalMs: 50,
-    });
+    return eventually(
+      `the usage event of ${requestId}`,
+      async () => (await lastUsage().catch(() => [])).find((e) => e.requestId === requestId),
+      {
+        timeoutMs: 10_000,
+        intervalMs: 50,
+      },
+    );
   }
 
   beforeAll(async () => {
-    [primary, backup, s3] = await Promise.all([startMockUpstream({ apiKey: 'sk-primary-key' }), startMockUpstream({ apiKey: 'sk-backup-key' }), startTestS3()]);
+    [primary, backup, s3] = await Promise.all([
+      startMockUpstream({ apiKey: 'sk-primary-key' }),
+      startMockUpstream({ apiKey: 'sk-backup-key' }),
+      startTestS3(),
+    ]);
     // circuits stay closed here: these tests fail channels on purpose; circuits have their own tests
     service = await startServiceInProcess(routerService, {
-      SWITCHYARD_SECRET_KEY: 'x'.repeat(40), SWITCHYARD_UPSTREAM_TIMEOUT_MS: '1500', SWITCHYARD_CIRCUIT_FAILURES: '1000',
-      S3_ENDPOINT: s3.endpoint, S3_ACCESS_KEY: s3.accessKey, S3_SECRET_KEY: s3.secretKey,
+      SWITCHYARD_SECRET_KEY: 'x'.repeat(40),
+      SWITCHYARD_UPSTREAM_TIMEOUT_MS: '1500',
+      SWITCHYARD_CIRCUIT_FAILURES: '1000',
+      S3_ENDPOINT: s3.endpoint,
+      S3_ACCESS_KEY: s3.accessKey,
+      S3_SECRET_KEY: s3.secretKey,
     });
     ({ dataSource, app, nc, rpc } = service);
     startFakeBilling(nc);
@@ -63,8 +99,17 @@ describe('router service (real Postgres, NATS, mock upstreams)', () => {
 
   it('keeps upstream keys encrypted at rest and never returns them', async () => {
     const channel = await rpc.send(Subjects.routerChannelCreate, {
-      principal: admin, type: 'PLATFORM',
-      body: { name: 'primary', provider: 'openai', base_url: `${primary.url}/v1/`, api_key: 'sk-primary-key', models: ['chat-a', 'shared'], model_mapping: { alias: 'chat-a' }, priority: 10 },
+      principal: admin,
+      type: 'PLATFORM',
+      body: {
+        name: 'primary',
+        provider: 'openai',
+        base_url: `${primary.url}/v1/`,
+        api_key: 'sk-primary-key',
+        models: ['chat-a', 'shared'],
+        model_mapping: { alias: 'chat-a' },
+        priority: 10,
+      },
     });
     expect(channel).toMatchObject({ type: 'PLATFORM', api_key_hint: 'sk-...-key', base_url: `${primary.url}/v1`, status: 'enabled' });
     expect(JSON.stringify(channel)).not.toContain('sk-primary-key');
@@ -73,22 +118,33 @@ describe('router service (real Postgres, NATS, mock upstreams)', () => {
     const listed = await rpc.send(Subjects.routerChannelList, { principal: admin, type: 'PLATFORM' });
     expect(JSON.stringify(listed)).not.toContain('sk-primary-key');
     await rpc.send(Subjects.routerChannelCreate, {
-      principal: admin, type: 'PLATFORM',
+      principal: admin,
+      type: 'PLATFORM',
       body: { name: 'backup', provider: 'openai', base_url: `${backup.url}/v1`, api_key: 'sk-backup-key', models: ['shared'], priority: 0 },
     });
   });
 
   it('refuses channel management to non-admins and unknown providers', async () => {
     const body = { name: 'x', provider: 'openai', base_url: 'http://127.0.0.1:1', api_key: 'k', models: ['m'] };
-    await expect(rpc.send(Subjects.routerChannelCreate, { principal: user, type: 'PLATFORM', body })).rejects.toMatchObject({ code: 'permission_denied' });
-    await expect(rpc.send(Subjects.routerChannelCreate, { principal: admin, type: 'PLATFORM', body: { ...body, provider: 'nope' } })).rejects.toMatchObject({ param: 'provider' });
-    await expect(rpc.send(Subjects.routerChannelCreate, { principal: admin, type: 'PLATFORM', body: { ...body, models: [] } })).rejects.toMatchObject({ param: 'body.models' });
+    await expect(rpc.send(Subjects.routerChannelCreate, { principal: user, type: 'PLATFORM', body })).rejects.toMatchObject({
+      code: 'permission_denied',
+    });
+    await expect(
+      rpc.send(Subjects.routerChannelCreate, { principal: admin, type: 'PLATFORM', body: { ...body, provider: 'nope' } }),
+    ).rejects.toMatchObject({ param: 'provider' });
+    await expect(
+      rpc.send(Subjects.routerChannelCreate, { principal: admin, type: 'PLATFORM', body: { ...body, models: [] } }),
+    ).rejects.toMatchObject({ param: 'body.models' });
   });
 
   it('calls the upstream with its own key, maps the model, passes unknown fields through and reports usage', async () => {
     const req = execute({ model: 'alias', messages, top_k: 7, metadata: { team: 'x' } });
     const reply = await rpc.send(Subjects.routerRequestExecute, req);
-    expect(reply.routing).toMatchObject({ channel: { name: 'primary', provider: 'openai', channelType: 'PLATFORM' }, cached: false, retryCount: 0 });
+    expect(reply.routing).toMatchObject({
+      channel: { name: 'primary', provider: 'openai', channelType: 'PLATFORM' },
+      cached: false,
+      retryCount: 0,
+    });
     // a native answer to an interactive request comes back as the upstream's text (cost-splice.ts)
     const answer = JSON.parse((reply as unknown as ExecuteRawReply).raw);
     expect(answer.choices[0].message.content).toBe('Echo: hello router');
@@ -96,7 +152,15 @@ describe('router service (real Postgres, NATS, mock upstreams)', () => {
     expect(seen.authorization).toBe('Bearer sk-primary-key');
     expect(seen.body).toMatchObject({ model: 'chat-a', top_k: 7, metadata: { team: 'x' } });
     const usage = await usageFor(req.requestId);
-    expect(usage).toMatchObject({ userId: user.userId, keyId: user.keyId, model: 'alias', channelType: 'PLATFORM', promptTokens: 6, completionTokens: 3, estimated: false });
+    expect(usage).toMatchObject({
+      userId: user.userId,
+      keyId: user.keyId,
+      model: 'alias',
+      channelType: 'PLATFORM',
+      promptTokens: 6,
+      completionTokens: 3,
+      estimated: false,
+    });
   });
 
   it('fails over to the next channel on a 5xx and counts the retry', async () => {
@@ -128,12 +192,15 @@ describe('router service (real Postgres, NATS, mock upstreams)', () => {
   });
 
   it('answers model_not_found for a model no visible channel serves', async () => {
-    await expect(rpc.send(Subjects.routerRequestExecute, execute({ model: 'missing', messages }))).rejects.toMatchObject({ code: 'model_not_found', status: 404 });
+    await expect(rpc.send(Subjects.routerRequestExecute, execute({ model: 'missing', messages }))).rejects.toMatchObject({
+      code: 'model_not_found',
+      status: 404,
+    });
   });
 
   it('streams: routing first, chunks, end; usage asked of the upstream but hidden from a caller who did not ask', async () => {
     const req = { ...execute({ model: 'chat-a', messages, stream: true }), stream: true };
-    const events = (await lastValueFrom((app.get(RequestExecutor).stream(req)).pipe(toArray())));
+    const events = await lastValueFrom(app.get(RequestExecutor).stream(req).pipe(toArray()));
     expect(events[0]).toMatchObject({ kind: 'start', routing: { channel: { name: 'primary' } } });
     expect(events[events.length - 1]).toEqual({ kind: 'end' });
     const chunks = events.filter((e) => e.kind === 'chunk') as { data: any }[];
@@ -168,13 +235,22 @@ describe('router service (real Postgres, NATS, mock upstreams)', () => {
   });
 
   it('updates and deletes channels, and routing follows at once', async () => {
-    const [channel] = (await rpc.send(Subjects.routerChannelList, { principal: admin, type: 'PLATFORM' })).filter((c) => c.name === 'backup');
-    const updated = await rpc.send(Subjects.routerChannelUpdate, { principal: admin, type: 'PLATFORM', channelId: channel.id, body: { status: 'disabled' } });
+    const [channel] = (await rpc.send(Subjects.routerChannelList, { principal: admin, type: 'PLATFORM' })).filter(
+      (c) => c.name === 'backup',
+    );
+    const updated = await rpc.send(Subjects.routerChannelUpdate, {
+      principal: admin,
+      type: 'PLATFORM',
+      channelId: channel.id,
+      body: { status: 'disabled' },
+    });
     expect(updated.status).toBe('disabled');
     await primary.configure({ mode: 'fail', status: 500 });
     const error = await rpc.send(Subjects.routerRequestExecute, execute({ model: 'shared', messages })).catch((e) => e);
     expect(error.details._routing.channel.name).toBe('primary');
     await rpc.send(Subjects.routerChannelDelete, { principal: admin, type: 'PLATFORM', channelId: channel.id });
-    await expect(rpc.send(Subjects.routerChannelGet, { principal: admin, type: 'PLATFORM', channelId: channel.id })).rejects.toMatchObject({ code: 'not_found' });
+    await expect(rpc.send(Subjects.routerChannelGet, { principal: admin, type: 'PLATFORM', channelId: channel.id })).rejects.toMatchObject({
+      code: 'not_found',
+    });
   });
 });

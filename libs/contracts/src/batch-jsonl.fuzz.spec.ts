@@ -49,7 +49,8 @@ function reference(bytes: Buffer, { maxLines, maxLineBytes }: typeof limits): Ou
       return fail(lineNo);
     }
     if (value === null || typeof value !== 'object' || Array.isArray(value)) return fail(lineNo);
-    if (!['custom_id', 'method', 'url'].every((f) => typeof value[f] === 'string' && value[f] !== '')) return fail(lineNo, 'missing_required_parameter');
+    if (!['custom_id', 'method', 'url'].every((f) => typeof value[f] === 'string' && value[f] !== ''))
+      return fail(lineNo, 'missing_required_parameter');
     if (value.body === undefined) return fail(lineNo, 'missing_required_parameter');
     if (value.body === null || typeof value.body !== 'object' || Array.isArray(value.body)) return fail(lineNo);
     if (ids.has(value.custom_id)) return fail(lineNo, 'duplicate_custom_id');
@@ -73,22 +74,60 @@ function streamed(bytes: Buffer, cuts: number[], validatorLimits = limits): Outc
 }
 
 const customId = fc.constantFrom('a', 'b', 'c', 'd', 'e', 'f', 'é', '🙂', 'a\u0000', '__proto__');
-const validRequest = customId.map((id) => JSON.stringify({ custom_id: id, method: 'POST', url: '/v1/chat/completions', body: { model: 'm' } }));
-const brokenRequest = fc.record(
-  { custom_id: fc.oneof(customId, fc.constant(''), fc.integer()), method: fc.constantFrom('POST', ''), url: fc.constantFrom('/v1/chat/completions', ''), body: fc.oneof(fc.constant({ model: 'm' }), fc.jsonValue()) },
-  { requiredKeys: [] },
-).map((o) => JSON.stringify(o));
+const validRequest = customId.map((id) =>
+  JSON.stringify({ custom_id: id, method: 'POST', url: '/v1/chat/completions', body: { model: 'm' } }),
+);
+const brokenRequest = fc
+  .record(
+    {
+      custom_id: fc.oneof(customId, fc.constant(''), fc.integer()),
+      method: fc.constantFrom('POST', ''),
+      url: fc.constantFrom('/v1/chat/completions', ''),
+      body: fc.oneof(fc.constant({ model: 'm' }), fc.jsonValue()),
+    },
+    { requiredKeys: [] },
+  )
+  .map((o) => JSON.stringify(o));
 
 /** Lines of every kind the validator tells apart, and bytes that are no text at all. */
 const line: fc.Arbitrary<Buffer> = fc.oneof(
   { arbitrary: validRequest.map((s) => Buffer.from(s)), weight: 12 },
   { arbitrary: brokenRequest.map((s) => Buffer.from(s)), weight: 2 },
-  { arbitrary: fc.constantFrom('', ' ', '\t', '\r', '\u00a0', '\ufeff', '{oops', '[1]', 'null', '"x"', '{}', '\ufeff{"custom_id":"z","method":"POST","url":"/v1/x","body":{}}').map((s) => Buffer.from(s)), weight: 3 },
+  {
+    arbitrary: fc
+      .constantFrom(
+        '',
+        ' ',
+        '\t',
+        '\r',
+        '\u00a0',
+        '\ufeff',
+        '{oops',
+        '[1]',
+        'null',
+        '"x"',
+        '{}',
+        '\ufeff{"custom_id":"z","method":"POST","url":"/v1/x","body":{}}',
+      )
+      .map((s) => Buffer.from(s)),
+    weight: 3,
+  },
   { arbitrary: fc.string({ unit: 'binary', maxLength: 20 }).map((s) => Buffer.from(s)), weight: 1 },
-  { arbitrary: fc.uint8Array({ maxLength: 12 }).map((b) => Buffer.from(b).filter((x) => x !== 0x0a)).map((b) => Buffer.from(b)), weight: 1 },
+  {
+    arbitrary: fc
+      .uint8Array({ maxLength: 12 })
+      .map((b) => Buffer.from(b).filter((x) => x !== 0x0a))
+      .map((b) => Buffer.from(b)),
+    weight: 1,
+  },
   // around the line limit: whitespace and a request padded inside its body
   { arbitrary: fc.integer({ min: 120, max: 136 }).map((n) => Buffer.from(' '.repeat(n))), weight: 1 },
-  { arbitrary: fc.integer({ min: 50, max: 90 }).map((n) => Buffer.from(JSON.stringify({ custom_id: 'p', method: 'POST', url: '/v1/x', body: { pad: 'x'.repeat(n) } }))), weight: 1 },
+  {
+    arbitrary: fc
+      .integer({ min: 50, max: 90 })
+      .map((n) => Buffer.from(JSON.stringify({ custom_id: 'p', method: 'POST', url: '/v1/x', body: { pad: 'x'.repeat(n) } }))),
+    weight: 1,
+  },
 );
 
 const file = fc
@@ -110,7 +149,12 @@ describe('BatchJsonlValidator, fuzzed', () => {
       fc.property(file, cuts, (bytes, at) => {
         const whole = streamed(bytes, []);
         expect(streamed(bytes, at)).toEqual(whole);
-        expect(streamed(bytes, Array.from({ length: bytes.length }, (_, i) => i))).toEqual(whole);
+        expect(
+          streamed(
+            bytes,
+            Array.from({ length: bytes.length }, (_, i) => i),
+          ),
+        ).toEqual(whole);
       }),
     );
   });

@@ -42,7 +42,11 @@ describe('BatchJsonlValidator', () => {
 
   it(`refuses more than ${MAX_BATCH_LINES} lines`, () => {
     const many = Array.from({ length: MAX_BATCH_LINES + 1 }, (_, i) => line(`r${i}`)).join('\n');
-    expect(validate(many, 65536).problem).toEqual({ line: MAX_BATCH_LINES + 1, reason: `more than ${MAX_BATCH_LINES} requests in one file`, code: 'too_many_requests' });
+    expect(validate(many, 65536).problem).toEqual({
+      line: MAX_BATCH_LINES + 1,
+      reason: `more than ${MAX_BATCH_LINES} requests in one file`,
+      code: 'too_many_requests',
+    });
   });
 
   describe('regressions found by fuzzing (batch-jsonl.fuzz.spec.ts)', () => {

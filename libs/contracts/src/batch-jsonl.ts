@@ -6,7 +6,8 @@ export const MAX_BATCH_LINES = 50_000;
 export const MAX_BATCH_LINE_BYTES = 16 * 1024 * 1024;
 
 /** Batch error codes, as OpenAI reports them in `errors.data[].code`. */
-export type JsonlProblemCode = 'invalid_json_line' | 'missing_required_parameter' | 'duplicate_custom_id' | 'too_many_requests' | 'empty_file';
+export type JsonlProblemCode =
+  'invalid_json_line' | 'missing_required_parameter' | 'duplicate_custom_id' | 'too_many_requests' | 'empty_file';
 
 export interface JsonlProblem {
   line: number;
@@ -106,7 +107,8 @@ export class BatchJsonlValidator {
       return;
     }
     if (this.blankLine !== null) return this.fail(this.blankLine, 'blank line in the middle of the file');
-    if (this.customIds.size >= this.limits.maxLines) return this.fail(this.lineNo, `more than ${this.limits.maxLines} requests in one file`, 'too_many_requests');
+    if (this.customIds.size >= this.limits.maxLines)
+      return this.fail(this.lineNo, `more than ${this.limits.maxLines} requests in one file`, 'too_many_requests');
     let value: unknown;
     try {
       value = JSON.parse(text);
@@ -116,16 +118,28 @@ export class BatchJsonlValidator {
     if (value === null || typeof value !== 'object' || Array.isArray(value)) return this.fail(this.lineNo, 'not a JSON object');
     const line = value as Record<string, unknown>;
     for (const field of ['custom_id', 'method', 'url'] as const) {
-      if (typeof line[field] !== 'string' || (line[field]).length === 0) {
-        return this.fail(this.lineNo, line[field] === undefined ? `missing required field "${field}"` : `"${field}" must be a non-empty string`, 'missing_required_parameter');
+      if (typeof line[field] !== 'string' || line[field].length === 0) {
+        return this.fail(
+          this.lineNo,
+          line[field] === undefined ? `missing required field "${field}"` : `"${field}" must be a non-empty string`,
+          'missing_required_parameter',
+        );
       }
     }
     if (line.body === undefined) return this.fail(this.lineNo, 'missing required field "body"', 'missing_required_parameter');
-    if (line.body === null || typeof line.body !== 'object' || Array.isArray(line.body)) return this.fail(this.lineNo, '"body" must be a JSON object');
+    if (line.body === null || typeof line.body !== 'object' || Array.isArray(line.body))
+      return this.fail(this.lineNo, '"body" must be a JSON object');
     const customId = line.custom_id as string;
-    if (this.customIds.has(customId)) return this.fail(this.lineNo, `duplicate custom_id "${customId.slice(0, 100)}"`, 'duplicate_custom_id');
+    if (this.customIds.has(customId))
+      return this.fail(this.lineNo, `duplicate custom_id "${customId.slice(0, 100)}"`, 'duplicate_custom_id');
     this.customIds.add(customId);
-    this.onLine?.({ lineNo: this.lineNo, custom_id: customId, method: line.method as string, url: line.url as string, body: line.body as Record<string, unknown> });
+    this.onLine?.({
+      lineNo: this.lineNo,
+      custom_id: customId,
+      method: line.method as string,
+      url: line.url as string,
+      body: line.body as Record<string, unknown>,
+    });
   }
 }
 

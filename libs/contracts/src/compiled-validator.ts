@@ -63,14 +63,38 @@ const builtInChecks: Record<string, (constraints: unknown[], constraint: Constra
   isBoolean: () => classValidator.isBoolean,
   isObject: () => classValidator.isObject,
   arrayNotEmpty: () => classValidator.arrayNotEmpty,
-  min: ([bound]) => (value) => classValidator.min(value, bound as number),
-  max: ([bound]) => (value) => classValidator.max(value, bound as number),
-  maxLength: ([bound]) => (value) => classValidator.maxLength(value, bound as number),
-  arrayMaxSize: ([bound]) => (value) => classValidator.arrayMaxSize(value, bound as number),
-  isIn: ([values]) => (value) => classValidator.isIn(value, values as unknown[]),
-  isIso8601: ([options]) => (value) => classValidator.isISO8601(value, options as never),
-  notEquals: ([other]) => (value) => classValidator.notEquals(value, other),
-  matches: ([pattern, modifiers]) => (value) => (classValidator.matches as (s: unknown, p: unknown, m: unknown) => boolean)(value, pattern, modifiers),
+  min:
+    ([bound]) =>
+    (value) =>
+      classValidator.min(value, bound as number),
+  max:
+    ([bound]) =>
+    (value) =>
+      classValidator.max(value, bound as number),
+  maxLength:
+    ([bound]) =>
+    (value) =>
+      classValidator.maxLength(value, bound as number),
+  arrayMaxSize:
+    ([bound]) =>
+    (value) =>
+      classValidator.arrayMaxSize(value, bound as number),
+  isIn:
+    ([values]) =>
+    (value) =>
+      classValidator.isIn(value, values as unknown[]),
+  isIso8601:
+    ([options]) =>
+    (value) =>
+      classValidator.isISO8601(value, options as never),
+  notEquals:
+    ([other]) =>
+    (value) =>
+      classValidator.notEquals(value, other),
+  matches:
+    ([pattern, modifiers]) =>
+    (value) =>
+      (classValidator.matches as (s: unknown, p: unknown, m: unknown) => boolean)(value, pattern, modifiers),
   arrayUnique: (_, constraint) => {
     const instance = constraint.instance;
     return (value) => Boolean(instance.validate(value, undefined as never));
@@ -81,11 +105,16 @@ const builtInChecks: Record<string, (constraints: unknown[], constraint: Constra
 const classValidatorNames = new Set(Object.values(classValidator).filter((v): v is string => typeof v === 'string'));
 
 const isPlainObject = (value: unknown): value is Plain => value !== null && typeof value === 'object' && !Array.isArray(value);
-const isCollection = (value: unknown): value is unknown[] | Set<unknown> | Map<unknown, unknown> => Array.isArray(value) || value instanceof Set || value instanceof Map;
+const isCollection = (value: unknown): value is unknown[] | Set<unknown> | Map<unknown, unknown> =>
+  Array.isArray(value) || value instanceof Set || value instanceof Map;
 const itemsOf = (value: unknown[] | Set<unknown> | Map<unknown, unknown>): unknown[] =>
   value instanceof Map ? Array.from(value.values()) : Array.isArray(value) ? value : Array.from(value);
 const targetNameOf = (object: object) => (object.constructor ? object.constructor.name : undefined);
-const primitiveConversions = new Map<unknown, (value: unknown) => unknown>([[Number, Number], [String, String], [Boolean, Boolean]]);
+const primitiveConversions = new Map<unknown, (value: unknown) => unknown>([
+  [Number, Number],
+  [String, String],
+  [Boolean, Boolean],
+]);
 
 const compiled = new Map<Ctor, CompiledClass>();
 
@@ -174,7 +203,8 @@ function conversionFor(type: unknown, declaredArray: boolean): Conversion {
   }
   return (value, prefix, key) => {
     if (value === null || value === undefined) return value;
-    if (!Array.isArray(value) || !value.every(isPlainObject)) throw new DomainError('invalid_value', `${prefix}${key} must be an array of objects`, `${prefix}${key}`);
+    if (!Array.isArray(value) || !value.every(isPlainObject))
+      throw new DomainError('invalid_value', `${prefix}${key} must be an array of objects`, `${prefix}${key}`);
     const plan = nested();
     return value.map((item, i) => plan.build(item, `${prefix}${key}.${i}.`));
   };
@@ -186,7 +216,9 @@ function conversionFor(type: unknown, declaredArray: boolean): Conversion {
 function compileProperties(cls: Ctor): CompiledProperty[] {
   const storage = getMetadataStorage();
   // exactly the metadata validateSync(instance, { forbidUnknownValues: false }) uses: no groups, `always` off
-  const grouped = storage.groupByPropertyName(storage.getTargetValidationMetadatas(cls, undefined as unknown as string, false, false, undefined));
+  const grouped = storage.groupByPropertyName(
+    storage.getTargetValidationMetadatas(cls, undefined as unknown as string, false, false, undefined),
+  );
   return Object.keys(grouped).map((name) => {
     const metadatas = grouped[name];
     for (const metadata of metadatas) {
@@ -198,24 +230,36 @@ function compileProperties(cls: Ctor): CompiledProperty[] {
     if (nested.length === 1) requireBuiltNested(cls, name);
     return {
       name,
-      conditions: ofType(ValidationTypes.CONDITIONAL_VALIDATION).map((m) => m.constraints[0] as (object: object, value: unknown) => unknown),
+      conditions: ofType(ValidationTypes.CONDITIONAL_VALIDATION).map(
+        (m) => m.constraints[0] as (object: object, value: unknown) => unknown,
+      ),
       // @IsDefined first, whatever the decorators' order: class-validator checks it before the rest
-      constraints: [...ofType(ValidationTypes.IS_DEFINED), ...ofType(ValidationTypes.CUSTOM_VALIDATION)].flatMap((m) => compileConstraint(cls, name, m)),
+      constraints: [...ofType(ValidationTypes.IS_DEFINED), ...ofType(ValidationTypes.CUSTOM_VALIDATION)].flatMap((m) =>
+        compileConstraint(cls, name, m),
+      ),
       nested: nested.length === 1 ? compileNested(nested[0]) : null,
     };
   });
 }
 
-const supportedTypes = new Set<string>([ValidationTypes.IS_DEFINED, ValidationTypes.CUSTOM_VALIDATION, ValidationTypes.NESTED_VALIDATION, ValidationTypes.CONDITIONAL_VALIDATION]);
+const supportedTypes = new Set<string>([
+  ValidationTypes.IS_DEFINED,
+  ValidationTypes.CUSTOM_VALIDATION,
+  ValidationTypes.NESTED_VALIDATION,
+  ValidationTypes.CONDITIONAL_VALIDATION,
+]);
 
 function unsupported(cls: Ctor, property: string, what: string): Error {
-  return new Error(`compiled validation of ${cls.name}.${property}: ${what} is not supported; teach libs/contracts/src/compiled-validator.ts it, with a case in its differential test`);
+  return new Error(
+    `compiled validation of ${cls.name}.${property}: ${what} is not supported; teach libs/contracts/src/compiled-validator.ts it, with a case in its differential test`,
+  );
 }
 
 /** The building step makes a @ValidateNested value an instance of its @Type class; without one, a caller's own `constructor` key would pick the rules. */
 function requireBuiltNested(cls: Ctor, property: string): void {
   const declared = defaultMetadataStorage.findTypeMetadata(cls, property);
-  if (!declared || primitiveConversions.has(declared.typeFunction())) throw unsupported(cls, property, '@ValidateNested without a class in @Type');
+  if (!declared || primitiveConversions.has(declared.typeFunction()))
+    throw unsupported(cls, property, '@ValidateNested without a class in @Type');
 }
 
 function compileConstraint(cls: Ctor, property: string, metadata: ValidationMetadata): CompiledConstraint[] {
@@ -226,9 +270,12 @@ function compileConstraint(cls: Ctor, property: string, metadata: ValidationMeta
     if (constraint.async) throw unsupported(cls, property, `the asynchronous @${decorator}`);
     const builtIn = builtInChecks[constraint.name];
     if (!builtIn && classValidatorNames.has(constraint.name)) throw unsupported(cls, property, `class-validator's @${decorator}`);
-    const one: (item: unknown, object: object, value: unknown) => boolean = builtIn ? builtIn(metadata.constraints ?? [], constraint) : customCheck(constraint, metadata);
+    const one: (item: unknown, object: object, value: unknown) => boolean = builtIn
+      ? builtIn(metadata.constraints ?? [], constraint)
+      : customCheck(constraint, metadata);
     const test = metadata.each
-      ? (value: unknown, object: object) => (isCollection(value) ? itemsOf(value).every((item) => one(item, object, value)) : one(value, object, value))
+      ? (value: unknown, object: object) =>
+          isCollection(value) ? itemsOf(value).every((item) => one(item, object, value)) : one(value, object, value)
       : (value: unknown, object: object) => one(value, object, value);
     return { type: decorator, test, message: (value, object) => messageOf(metadata, constraint, object, value) };
   });
@@ -238,21 +285,38 @@ function compileConstraint(cls: Ctor, property: string, metadata: ValidationMeta
  * A project's own constraint (registerDecorator, ValidateBy, @ValidatorConstraint): its validate,
  * given the arguments class-validator gives it. It must answer synchronously.
  */
-function customCheck(constraint: ConstraintMetadata, metadata: ValidationMetadata): (item: unknown, object: object, value: unknown) => boolean {
+function customCheck(
+  constraint: ConstraintMetadata,
+  metadata: ValidationMetadata,
+): (item: unknown, object: object, value: unknown) => boolean {
   const instance = constraint.instance;
   const property = metadata.propertyName;
   return (item, object, value) => {
-    const valid = instance.validate(item, { targetName: targetNameOf(object) as string, property, object, value, constraints: metadata.constraints });
-    if (valid instanceof Promise) throw new Error(`compiled validation of ${targetNameOf(object)}.${property}: @${constraint.name} answered asynchronously`);
+    const valid = instance.validate(item, {
+      targetName: targetNameOf(object) as string,
+      property,
+      object,
+      value,
+      constraints: metadata.constraints,
+    });
+    if (valid instanceof Promise)
+      throw new Error(`compiled validation of ${targetNameOf(object)}.${property}: @${constraint.name} answered asynchronously`);
     return Boolean(valid);
   };
 }
 
 /** The message class-validator files a failed constraint under: the decorator's `message`, else the constraint's default, templated. */
 function messageOf(metadata: ValidationMetadata, constraint: ConstraintMetadata | null, object: object, value: unknown): string {
-  const args = { targetName: targetNameOf(object) as string, property: metadata.propertyName, object, value, constraints: metadata.constraints };
+  const args = {
+    targetName: targetNameOf(object) as string,
+    property: metadata.propertyName,
+    object,
+    value,
+    constraints: metadata.constraints,
+  };
   let message: string | ((a: typeof args) => string) = metadata.message || '';
-  if (!metadata.message && constraint && constraint.instance.defaultMessage instanceof Function) message = constraint.instance.defaultMessage(args);
+  if (!metadata.message && constraint && constraint.instance.defaultMessage instanceof Function)
+    message = constraint.instance.defaultMessage(args);
   return ValidationUtils.replaceMessageSpecialTokens(message, args);
 }
 
@@ -296,7 +360,8 @@ function violationFrom(constraints: CompiledConstraint[], first: number, object:
 function nestedViolation(nested: CompiledNested, value: unknown, param: string): Violation | null {
   if (isCollection(value)) {
     // a Map's items are named by their keys, as in class-validator
-    const items: [unknown, unknown][] = value instanceof Map ? Array.from(value.entries(), ([k, v]) => [v, k]) : Array.from(value as Iterable<unknown>, (v, i) => [v, i]);
+    const items: [unknown, unknown][] =
+      value instanceof Map ? Array.from(value.entries(), ([k, v]) => [v, k]) : Array.from(value as Iterable<unknown>, (v, i) => [v, i]);
     for (const [item, index] of items) {
       if (item === undefined) continue;
       const violation = nestedViolation(nested, item, `${param}.${String(index)}`);

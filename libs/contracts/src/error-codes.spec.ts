@@ -23,6 +23,11 @@ describe('product error codes', () => {
   it('reach the caller under their wire code', () => {
     const { status, body } = openAiError(new DomainError(ErrorCodes.fileNotFound, 'No such File object: file-x', 'id'));
     expect(status).toBe(404);
-    expect(body.error).toEqual({ message: 'No such File object: file-x', type: 'invalid_request_error', param: 'id', code: 'INFERENCE_3302' });
+    expect(body.error).toEqual({
+      message: 'No such File object: file-x',
+      type: 'invalid_request_error',
+      param: 'id',
+      code: 'INFERENCE_3302',
+    });
   });
 });

@@ -7,10 +7,38 @@ import fc from 'fast-check';
  * with control characters and lone surrogates, and nesting far deeper than any real request.
  * Test-only: nothing outside `*.spec.ts` imports it.
  */
-export const hostileKeys = ['__proto__', 'constructor', 'prototype', 'toString', 'valueOf', 'hasOwnProperty', '__defineGetter__', 'then', 'length'];
+export const hostileKeys = [
+  '__proto__',
+  'constructor',
+  'prototype',
+  'toString',
+  'valueOf',
+  'hasOwnProperty',
+  '__defineGetter__',
+  'then',
+  'length',
+];
 
 export const hostileNumber = fc.oneof(
-  fc.constantFrom(0, -0, 1, -1, 1e-10, 1e-9, 1e-7, 0.1, 0.30000000000000004, 2 ** 53, 2 ** 53 + 2, -(2 ** 63), 1e21, 1e300, 5e-324, Infinity, -Infinity),
+  fc.constantFrom(
+    0,
+    -0,
+    1,
+    -1,
+    1e-10,
+    1e-9,
+    1e-7,
+    0.1,
+    0.30000000000000004,
+    2 ** 53,
+    2 ** 53 + 2,
+    -(2 ** 63),
+    1e21,
+    1e300,
+    5e-324,
+    Infinity,
+    -Infinity,
+  ),
   fc.integer(),
   fc.double({ noNaN: true }),
 );
@@ -24,7 +52,8 @@ export const hostileString = fc.oneof(
 export const hostileKey = fc.oneof(fc.constantFrom(...hostileKeys), fc.string({ maxLength: 8 }));
 
 /** An object built the way JSON.parse builds one: every key, `__proto__` included, is an own property. */
-export const ownObject = <T>(entries: fc.Arbitrary<[string, T][]>): fc.Arbitrary<Record<string, T>> => entries.map((e) => Object.fromEntries(e));
+export const ownObject = <T>(entries: fc.Arbitrary<[string, T][]>): fc.Arbitrary<Record<string, T>> =>
+  entries.map((e) => Object.fromEntries(e));
 
 export const hostileJson: fc.Arbitrary<unknown> = fc.letrec<{ value: unknown }>((tie) => ({
   value: fc.oneof(
@@ -45,4 +74,6 @@ export function nested(depth: number, kind: 'array' | 'object', leaf: unknown = 
   return value;
 }
 
-export const deeplyNested = fc.tuple(fc.integer({ min: 1, max: 20_000 }), fc.constantFrom('array' as const, 'object' as const)).map(([depth, kind]) => nested(depth, kind));
+export const deeplyNested = fc
+  .tuple(fc.integer({ min: 1, max: 20_000 }), fc.constantFrom('array' as const, 'object' as const))
+  .map(([depth, kind]) => nested(depth, kind));

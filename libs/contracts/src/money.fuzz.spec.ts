@@ -37,19 +37,35 @@ describe('decimal parsing, fuzzed', () => {
   it('refuses garbage with a RangeError and accepts only plain decimals', () => {
     const plainDecimal = /^\s*-?\d+(\.\d+)?\s*$/;
     fc.assert(
-      fc.property(fc.oneof(hostileString, jsonUsd, jsonUsd.map((d) => ` ${d}\t`), jsonUsd.map((d) => `${d}x`), fc.constantFrom('1e5', '+1', '.5', '1.', '--1', '0x10', '1_000', 'Infinity', 'NaN', '١٢', '1,5', '- 1')), scale, (text, places) => {
-        let parsed: bigint;
-        try {
-          parsed = parseDecimal(text, places);
-        } catch (error) {
-          expect(error).toBeInstanceOf(RangeError);
-          return;
-        }
-        expect(text).toMatch(plainDecimal);
-        // the same amount: equal once leading zeros, a sign on zero and trailing fraction zeros are dropped
-        const canonical = (t: string) => t.trim().replace(/^(-?)0+(?=\d)/, '$1').replace(/(\.\d*?)0+$/, '$1').replace(/\.$/, '').replace(/^-0$/, '0');
-        expect(canonical(formatDecimal(parsed, places))).toBe(canonical(text));
-      }),
+      fc.property(
+        fc.oneof(
+          hostileString,
+          jsonUsd,
+          jsonUsd.map((d) => ` ${d}\t`),
+          jsonUsd.map((d) => `${d}x`),
+          fc.constantFrom('1e5', '+1', '.5', '1.', '--1', '0x10', '1_000', 'Infinity', 'NaN', '١٢', '1,5', '- 1'),
+        ),
+        scale,
+        (text, places) => {
+          let parsed: bigint;
+          try {
+            parsed = parseDecimal(text, places);
+          } catch (error) {
+            expect(error).toBeInstanceOf(RangeError);
+            return;
+          }
+          expect(text).toMatch(plainDecimal);
+          // the same amount: equal once leading zeros, a sign on zero and trailing fraction zeros are dropped
+          const canonical = (t: string) =>
+            t
+              .trim()
+              .replace(/^(-?)0+(?=\d)/, '$1')
+              .replace(/(\.\d*?)0+$/, '$1')
+              .replace(/\.$/, '')
+              .replace(/^-0$/, '0');
+          expect(canonical(formatDecimal(parsed, places))).toBe(canonical(text));
+        },
+      ),
     );
   });
 });
@@ -109,7 +125,12 @@ describe('pricing arithmetic, fuzzed', () => {
   const buckets = fc.record({ uncached: count, cached: count, written: count, completion: count, images: count, audioSeconds: count });
   type Buckets = typeof buckets extends fc.Arbitrary<infer B> ? B : never;
   const tokensOf = (b: Buckets): TokenCounts => ({
-    promptTokens: b.uncached + b.cached + b.written, cachedTokens: b.cached, cacheWriteTokens: b.written, completionTokens: b.completion, images: b.images, audioSeconds: b.audioSeconds,
+    promptTokens: b.uncached + b.cached + b.written,
+    cachedTokens: b.cached,
+    cacheWriteTokens: b.written,
+    completionTokens: b.completion,
+    images: b.images,
+    audioSeconds: b.audioSeconds,
   });
   const safe = (b: Buckets) => b.uncached + b.cached + b.written <= Number.MAX_SAFE_INTEGER;
 
@@ -134,9 +155,12 @@ describe('pricing arithmetic, fuzzed', () => {
         fc.pre(safe(b));
         const cost = costOf(p, tokensOf(b), isBatch);
         const exact =
-          (BigInt(b.uncached) * p.inputPerMillion + BigInt(b.cached) * (p.cachedInputPerMillion ?? p.inputPerMillion) +
-            BigInt(b.written) * (p.cacheWriteInputPerMillion ?? p.inputPerMillion) + BigInt(b.completion) * p.outputPerMillion +
-            (BigInt(b.images) * (p.imageNano ?? 0n) + BigInt(b.audioSeconds) * (p.audioSecondNano ?? 0n) + (p.callNano ?? 0n)) * 1_000_000n) *
+          (BigInt(b.uncached) * p.inputPerMillion +
+            BigInt(b.cached) * (p.cachedInputPerMillion ?? p.inputPerMillion) +
+            BigInt(b.written) * (p.cacheWriteInputPerMillion ?? p.inputPerMillion) +
+            BigInt(b.completion) * p.outputPerMillion +
+            (BigInt(b.images) * (p.imageNano ?? 0n) + BigInt(b.audioSeconds) * (p.audioSecondNano ?? 0n) + (p.callNano ?? 0n)) *
+              1_000_000n) *
           (isBatch ? PPM - p.batchDiscountPpm : PPM);
         expect(cost >= 0n).toBe(true);
         // within half a nano-dollar of the exact rational cost (exact / 1e12)
@@ -166,7 +190,10 @@ describe('pricing arithmetic, fuzzed', () => {
         const [low, high] = p.batchDiscountPpm < otherDiscount ? [p.batchDiscountPpm, otherDiscount] : [otherDiscount, p.batchDiscountPpm];
         expect(costOf({ ...p, batchDiscountPpm: high }, tokens, true) <= costOf({ ...p, batchDiscountPpm: low }, tokens, true)).toBe(true);
         const cheaper = { ...p, inputPerMillion: p.inputPerMillion / 2n, outputPerMillion: p.outputPerMillion / 2n };
-        expect(costOf(cheaper, tokens, false) <= costOf({ ...cheaper, inputPerMillion: p.inputPerMillion, outputPerMillion: p.outputPerMillion }, tokens, false)).toBe(true);
+        expect(
+          costOf(cheaper, tokens, false) <=
+            costOf({ ...cheaper, inputPerMillion: p.inputPerMillion, outputPerMillion: p.outputPerMillion }, tokens, false),
+        ).toBe(true);
       }),
     );
   });
@@ -188,10 +215,26 @@ describe('pricing arithmetic, fuzzed', () => {
   it('prices whatever finite numbers an upstream reports as usage (fractions, negatives, 1e300) without throwing, never below zero', () => {
     const reported = fc.oneof(hostileNumber.filter(Number.isFinite), fc.constant(undefined));
     fc.assert(
-      fc.property(price, fc.record({ promptTokens: reported, completionTokens: reported, cachedTokens: reported, cacheWriteTokens: reported, images: reported, audioSeconds: reported }), fc.boolean(), (p, usage, isBatch) => {
-        const cost = costOf(p, { ...usage, promptTokens: usage.promptTokens ?? 0, completionTokens: usage.completionTokens ?? 0 }, isBatch);
-        expect(cost >= 0n).toBe(true);
-      }),
+      fc.property(
+        price,
+        fc.record({
+          promptTokens: reported,
+          completionTokens: reported,
+          cachedTokens: reported,
+          cacheWriteTokens: reported,
+          images: reported,
+          audioSeconds: reported,
+        }),
+        fc.boolean(),
+        (p, usage, isBatch) => {
+          const cost = costOf(
+            p,
+            { ...usage, promptTokens: usage.promptTokens ?? 0, completionTokens: usage.completionTokens ?? 0 },
+            isBatch,
+          );
+          expect(cost >= 0n).toBe(true);
+        },
+      ),
     );
   });
 

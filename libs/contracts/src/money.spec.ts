@@ -34,5 +34,4 @@ describe('money conversions', () => {
     expect(parseDecimal('0.5', 6)).toBe(500_000n);
     expect(parseDecimal('1.000000', 2)).toBe(100n);
   });
-
 });

@@ -48,7 +48,6 @@ export function nanoToUsd(nano: bigint): number {
   return Number(formatDecimal(nano, 9));
 }
 
-
 function hasAtMostDecimalPlaces(value: unknown, scale: number): boolean {
   if (typeof value !== 'number' || !Number.isFinite(value)) return false;
   try {

@@ -16,4 +16,3 @@ export function openAiError(error: DomainError): { status: number; body: OpenAiE
     },
   };
 }
-

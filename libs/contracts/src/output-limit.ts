@@ -34,7 +34,8 @@ function read(body: Body, path: string): unknown {
   return isPlainObject(inner) ? inner[tail] : undefined;
 }
 
-const positiveInteger = (value: unknown): number | null => (typeof value === 'number' && Number.isSafeInteger(value) && value > 0 ? value : null);
+const positiveInteger = (value: unknown): number | null =>
+  typeof value === 'number' && Number.isSafeInteger(value) && value > 0 ? value : null;
 
 /** True for the endpoints whose answers are priced by output tokens under a caller-set limit. */
 export function hasOutputLimit(endpoint: string): boolean {
@@ -81,7 +82,7 @@ export function withOutputLimit(endpoint: string, body: Body, defaultMaxOutputTo
   const [head, tail] = largest.split('.');
   if (tail === undefined) out[head] = limit;
   // a generationConfig that is not an object would lose the limit in translation: it is replaced
-  else out[head] = { ...(isPlainObject(out[head]) ? (out[head]) : {}), [tail]: limit };
+  else out[head] = { ...(isPlainObject(out[head]) ? out[head] : {}), [tail]: limit };
   return out;
 }
 

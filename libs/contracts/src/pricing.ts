@@ -73,7 +73,9 @@ function recordableCount(n: number): number {
  * MAX_USAGE_COUNT fails its insert, so the request would go unbilled.
  */
 export function wholeCounts<T extends TokenCounts>(usage: T): T {
-  return Object.fromEntries(Object.entries(usage).map(([key, value]) => [key, typeof value === 'number' ? recordableCount(value) : value])) as T;
+  return Object.fromEntries(
+    Object.entries(usage).map(([key, value]) => [key, typeof value === 'number' ? recordableCount(value) : value]),
+  ) as T;
 }
 
 const units = (n: number | undefined) => BigInt(wholeCount(n));
@@ -89,10 +91,14 @@ export function costOf(price: PriceNano, tokens: TokenCounts, isBatch: boolean):
   const cached = smaller(units(tokens.cachedTokens), prompt);
   const written = smaller(units(tokens.cacheWriteTokens), prompt - cached);
   const uncached = prompt - cached - written;
-  const media = units(tokens.images) * (price.imageNano ?? 0n) + units(tokens.audioSeconds) * (price.audioSecondNano ?? 0n) + (price.callNano ?? 0n);
-  const gross = uncached * price.inputPerMillion + cached * (price.cachedInputPerMillion ?? price.inputPerMillion) +
+  const media =
+    units(tokens.images) * (price.imageNano ?? 0n) + units(tokens.audioSeconds) * (price.audioSecondNano ?? 0n) + (price.callNano ?? 0n);
+  const gross =
+    uncached * price.inputPerMillion +
+    cached * (price.cachedInputPerMillion ?? price.inputPerMillion) +
     written * (price.cacheWriteInputPerMillion ?? price.inputPerMillion) +
-    units(tokens.completionTokens) * price.outputPerMillion + media * 1_000_000n;
+    units(tokens.completionTokens) * price.outputPerMillion +
+    media * 1_000_000n;
   const keep = isBatch ? PPM - price.batchDiscountPpm : PPM;
   return divRound(gross * keep, 1_000_000n * PPM);
 }
@@ -124,10 +130,15 @@ const optional = (v: bigint | null) => (v === null ? null : v.toString());
 
 export function priceToWire(model: string, price: PriceNano): PriceWire {
   return {
-    model, inputNanoPerMillion: price.inputPerMillion.toString(), outputNanoPerMillion: price.outputPerMillion.toString(),
-    cachedInputNanoPerMillion: optional(price.cachedInputPerMillion), cacheWriteInputNanoPerMillion: optional(price.cacheWriteInputPerMillion ?? null),
+    model,
+    inputNanoPerMillion: price.inputPerMillion.toString(),
+    outputNanoPerMillion: price.outputPerMillion.toString(),
+    cachedInputNanoPerMillion: optional(price.cachedInputPerMillion),
+    cacheWriteInputNanoPerMillion: optional(price.cacheWriteInputPerMillion ?? null),
     batchDiscountPpm: price.batchDiscountPpm.toString(),
-    imageNano: optional(price.imageNano ?? null), audioSecondNano: optional(price.audioSecondNano ?? null), callNano: optional(price.callNano ?? null),
+    imageNano: optional(price.imageNano ?? null),
+    audioSecondNano: optional(price.audioSecondNano ?? null),
+    callNano: optional(price.callNano ?? null),
   };
 }
 
@@ -135,10 +146,14 @@ const bigintOrNull = (v: string | null | undefined) => (v === null || v === unde
 
 export function priceFromWire(wire: PriceWire): PriceNano {
   return {
-    inputPerMillion: BigInt(wire.inputNanoPerMillion), outputPerMillion: BigInt(wire.outputNanoPerMillion),
-    cachedInputPerMillion: bigintOrNull(wire.cachedInputNanoPerMillion), cacheWriteInputPerMillion: bigintOrNull(wire.cacheWriteInputNanoPerMillion),
+    inputPerMillion: BigInt(wire.inputNanoPerMillion),
+    outputPerMillion: BigInt(wire.outputNanoPerMillion),
+    cachedInputPerMillion: bigintOrNull(wire.cachedInputNanoPerMillion),
+    cacheWriteInputPerMillion: bigintOrNull(wire.cacheWriteInputNanoPerMillion),
     batchDiscountPpm: BigInt(wire.batchDiscountPpm),
-    imageNano: bigintOrNull(wire.imageNano), audioSecondNano: bigintOrNull(wire.audioSecondNano), callNano: bigintOrNull(wire.callNano),
+    imageNano: bigintOrNull(wire.imageNano),
+    audioSecondNano: bigintOrNull(wire.audioSecondNano),
+    callNano: bigintOrNull(wire.callNano),
   };
 }
 

@@ -1,19 +1,68 @@
 import { Subjects } from './subjects';
 import type {
-  AddCreditRequest, CreateHoldRequest, CreateKeyRequest, CreateUserBody, CreatedKeyView, HoldView, KeyRef, KeyView, PriceView,
-  PriceWire, ReleaseHoldRequest, ReserveRequest, RoleRateLimitView, SetPriceRequest, SetRoleRateLimitRequest, SetUserRateLimitRequest, UserRef,
-  UserView, VerifyKeyRequest,
+  AddCreditRequest,
+  CreateHoldRequest,
+  CreateKeyRequest,
+  CreateUserBody,
+  CreatedKeyView,
+  HoldView,
+  KeyRef,
+  KeyView,
+  PriceView,
+  PriceWire,
+  ReleaseHoldRequest,
+  ReserveRequest,
+  RoleRateLimitView,
+  SetPriceRequest,
+  SetRoleRateLimitRequest,
+  SetUserRateLimitRequest,
+  UserRef,
+  UserView,
+  VerifyKeyRequest,
 } from './payloads/accounts';
 import type {
-  ChannelRef, ChannelScope, ChannelTestView, ChannelView, CreateChannelRequest, DeletedView, UpdateChannelRequest,
+  ChannelRef,
+  ChannelScope,
+  ChannelTestView,
+  ChannelView,
+  CreateChannelRequest,
+  DeletedView,
+  UpdateChannelRequest,
 } from './payloads/channels';
 import type { RoutingPolicyScope, RoutingPolicyView, SetRoutingPolicyRequest } from './payloads/routing';
-import type { FileLocation, FileRef, FileRemoved, ListFilesRequest, LocateFileRequest, RegisterFileRequest, StoredFile, StoredFilePage } from './payloads/files';
+import type {
+  FileLocation,
+  FileRef,
+  FileRemoved,
+  ListFilesRequest,
+  LocateFileRequest,
+  RegisterFileRequest,
+  StoredFile,
+  StoredFilePage,
+} from './payloads/files';
 import type { BatchListReply, BatchRef, BatchView, CreateBatchRequest, ListBatchesRequest } from './payloads/batches';
 import type { HealthReply } from './payloads/health';
-import type { CreateTaskRequest, PolledTask, PollTaskRequest, RefundReply, RefundRequest, SubmitTaskRequest, SubmittedTask, TaskRef, TaskView } from './payloads/tasks';
 import type {
-  BindFileRequest, StoredResponseRequest, UnbindFileRequest, CountTokensReply, ExecuteReply, ExecuteRequest, FileBindingView, ModelListRequest, ModelView,
+  CreateTaskRequest,
+  PolledTask,
+  PollTaskRequest,
+  RefundReply,
+  RefundRequest,
+  SubmitTaskRequest,
+  SubmittedTask,
+  TaskRef,
+  TaskView,
+} from './payloads/tasks';
+import type {
+  BindFileRequest,
+  StoredResponseRequest,
+  UnbindFileRequest,
+  CountTokensReply,
+  ExecuteReply,
+  ExecuteRequest,
+  FileBindingView,
+  ModelListRequest,
+  ModelView,
   StreamEvent,
 } from './payloads/inference';
 import type { Principal } from './payloads/principal';

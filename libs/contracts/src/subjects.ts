@@ -96,7 +96,11 @@ export type EventSubject = (typeof Events)[keyof typeof Events];
 
 /** JetStream streams and their durable consumers. */
 export const Streams = {
-  usage: { name: 'SWITCHYARD_USAGE', subjects: [Events.routerRequestCompleted, Events.gatewayRequestInterrupted], billingConsumer: 'billing-usage' },
+  usage: {
+    name: 'SWITCHYARD_USAGE',
+    subjects: [Events.routerRequestCompleted, Events.gatewayRequestInterrupted],
+    billingConsumer: 'billing-usage',
+  },
 } as const;
 
 /** Queue group of each service: N replicas of one service share its request subjects. */

@@ -8,7 +8,8 @@ export function estimateTokens(text: string): number {
 
 /** What a request sends to the model, whatever the API calls it (OpenAI, Anthropic, Gemini). */
 function promptOf(body: Record<string, unknown>): unknown {
-  const prompt = body.messages ?? body.input ?? body.prompt ?? body.contents ?? (body.query !== undefined ? [body.query, body.documents] : '');
+  const prompt =
+    body.messages ?? body.input ?? body.prompt ?? body.contents ?? (body.query !== undefined ? [body.query, body.documents] : '');
   const system = body.system ?? body.instructions ?? body.systemInstruction;
   return system === undefined ? prompt : [system, prompt];
 }
@@ -26,7 +27,12 @@ const AUDIO_BYTES_PER_SECOND = 16_000;
 
 export function estimateUsage(requestBody: Record<string, unknown>, completionText: string): TokenCounts {
   const audioBytes = (requestBody.file as { bytes?: unknown } | undefined)?.bytes;
-  if (typeof audioBytes === 'number') return { promptTokens: 0, completionTokens: estimateTokens(completionText), audioSeconds: Math.ceil(audioBytes / AUDIO_BYTES_PER_SECOND) };
+  if (typeof audioBytes === 'number')
+    return {
+      promptTokens: 0,
+      completionTokens: estimateTokens(completionText),
+      audioSeconds: Math.ceil(audioBytes / AUDIO_BYTES_PER_SECOND),
+    };
   return { promptTokens: estimatePromptTokens(requestBody), completionTokens: estimateTokens(completionText) };
 }
 
@@ -36,7 +42,8 @@ export function completionTextOf(payload: Record<string, unknown>): string {
   if (typeof delta === 'string' && payload.type === 'response.output_text.delta') return delta;
   if (payload.type === 'content_block_delta') return typeof (delta as Part)?.text === 'string' ? ((delta as Part).text as string) : '';
   if (payload.type === 'message' && Array.isArray(payload.content)) return textOfParts(payload.content);
-  if (Array.isArray(payload.candidates)) return payload.candidates.map((c: { content?: { parts?: unknown } }) => textOfParts(c?.content?.parts)).join('');
+  if (Array.isArray(payload.candidates))
+    return payload.candidates.map((c: { content?: { parts?: unknown } }) => textOfParts(c?.content?.parts)).join('');
   const choices = payload.choices;
   if (Array.isArray(choices)) {
     return choices
@@ -65,7 +72,19 @@ export const MEDIA_PART_TOKENS = 40_000;
 /** Prompt text a provider adds when tools are declared (Anthropic's tool-use system prompt: up to 346 tokens). */
 export const TOOL_PROMPT_TOKENS = 1_000;
 
-const MEDIA_PART_TYPES = new Set(['image', 'image_url', 'input_image', 'document', 'file', 'input_file', 'audio', 'input_audio', 'video', 'video_url', 'input_video']);
+const MEDIA_PART_TYPES = new Set([
+  'image',
+  'image_url',
+  'input_image',
+  'document',
+  'file',
+  'input_file',
+  'audio',
+  'input_audio',
+  'video',
+  'video_url',
+  'input_video',
+]);
 const MEDIA_PART_KEYS = ['inlineData', 'inline_data', 'fileData', 'file_data'];
 
 /** Media parts anywhere in a body (chat, Responses, Anthropic and Gemini spellings); iterative, so depth cannot overflow the stack. */
@@ -104,7 +123,8 @@ export function worstCaseInputTokens(body: Record<string, unknown>): number {
  * router sends exactly that one, see `withOutputLimit`) for each choice generated.
  */
 export function worstCaseUsage(endpoint: string, body: Record<string, unknown>, defaultMaxOutputTokens: number): TokenCounts {
-  if (endpoint === '/v1/audio/speech') return { promptTokens: typeof body.input === 'string' ? body.input.length : worstCaseInputTokens(body), completionTokens: 0 };
+  if (endpoint === '/v1/audio/speech')
+    return { promptTokens: typeof body.input === 'string' ? body.input.length : worstCaseInputTokens(body), completionTokens: 0 };
   if (endpoint === '/v1/audio/transcriptions') {
     // at the lowest bitrate worth sending (32 kbit/s), the longest the file can be
     const bytes = Number((body.file as { bytes?: unknown } | undefined)?.bytes ?? 0);

@@ -6,8 +6,19 @@ import { CreateBatchBody, ListBatchesRequest } from './payloads/batches';
 import { CreateChannelBody, UpdateChannelRequest } from './payloads/channels';
 import { FILE_ID_PATTERN, ListFilesRequest, RegisterFileRequest } from './payloads/files';
 import {
-  ChatCompletionBody, CompletionsBody, CountTokensBody, EmbeddingsBody, ExecuteRequest, GenerateContentBody, ImageEditBody, ImageGenerationBody, InferenceEndpoints,
-  MessagesBody, RerankBody, ResponsesBody, SpeechBody,
+  ChatCompletionBody,
+  CompletionsBody,
+  CountTokensBody,
+  EmbeddingsBody,
+  ExecuteRequest,
+  GenerateContentBody,
+  ImageEditBody,
+  ImageGenerationBody,
+  InferenceEndpoints,
+  MessagesBody,
+  RerankBody,
+  ResponsesBody,
+  SpeechBody,
 } from './payloads/inference';
 import { Roles, Scopes } from './payloads/principal';
 import { SetRoutingPolicyBody } from './payloads/routing';
@@ -42,15 +53,23 @@ const exactDecimal = (scale: number) => (v: unknown) => {
     return false;
   }
 };
-const usd = (min: number, max: number) => (v: unknown) => exactDecimal(9)(v) && (v as number) >= min && (v as number) <= max && nanoToUsd(usdToNano(v as number)) === v;
+const usd = (min: number, max: number) => (v: unknown) =>
+  exactDecimal(9)(v) && (v as number) >= min && (v as number) <= max && nanoToUsd(usdToNano(v as number)) === v;
 /**
  * A missing nested payload passes: class-validator's @ValidateNested skips undefined and these
  * internal messages carry no @IsDefined (only services write them, never a caller).
  */
 const nestedOk = (check: (v: Json) => boolean) => (v: unknown) => v === undefined || (isObject(v) && check(v));
-const principalOk = nestedOk((p: Json) =>
-  typeof p.userId === 'string' && typeof p.keyId === 'string' && oneOf(Roles)(p.role) && Array.isArray(p.scopes) && new Set(p.scopes).size === p.scopes.length &&
-  p.scopes.every(oneOf(Scopes)) && optional(nullable((r) => intIn(r, 1)))(p.rateLimit));
+const principalOk = nestedOk(
+  (p: Json) =>
+    typeof p.userId === 'string' &&
+    typeof p.keyId === 'string' &&
+    oneOf(Roles)(p.role) &&
+    Array.isArray(p.scopes) &&
+    new Set(p.scopes).size === p.scopes.length &&
+    p.scopes.every(oneOf(Scopes)) &&
+    optional(nullable((r) => intIn(r, 1)))(p.rateLimit),
+);
 const tokenArray = (v: unknown) => Array.isArray(v) && v.every(Number.isInteger);
 const principal = { userId: 'u', keyId: 'k', role: 'user', scopes: ['inference'], rateLimit: 60 };
 
@@ -63,30 +82,51 @@ export interface Case {
 export const cases: Record<string, Case> = {
   ChatCompletionBody: {
     cls: ChatCompletionBody,
-    example: { model: 'm', messages: [{ role: 'user', content: 'hi' }], stream: true, stream_options: { include_usage: true }, temperature: 0 },
-    documented: (v) => nonEmptyString(v.model) && nonEmptyArrayOf(isObject)(v.messages) && optional((s) => typeof s === 'boolean')(v.stream) && optional(isObject)(v.stream_options),
+    example: {
+      model: 'm',
+      messages: [{ role: 'user', content: 'hi' }],
+      stream: true,
+      stream_options: { include_usage: true },
+      temperature: 0,
+    },
+    documented: (v) =>
+      nonEmptyString(v.model) &&
+      nonEmptyArrayOf(isObject)(v.messages) &&
+      optional((s) => typeof s === 'boolean')(v.stream) &&
+      optional(isObject)(v.stream_options),
   },
   EmbeddingsBody: {
     cls: EmbeddingsBody,
     example: { model: 'm', input: ['a', 'b'], encoding_format: 'float' },
     documented: (v) =>
-      nonEmptyString(v.model) && optional(oneOf(['float', 'base64']))(v.encoding_format) &&
-      (nonEmptyString(v.input) || nonEmptyArrayOf((i) => nonEmptyString(i) || Number.isInteger(i) || (tokenArray(i) && (i as unknown[]).length > 0))(v.input)),
+      nonEmptyString(v.model) &&
+      optional(oneOf(['float', 'base64']))(v.encoding_format) &&
+      (nonEmptyString(v.input) ||
+        nonEmptyArrayOf((i) => nonEmptyString(i) || Number.isInteger(i) || (tokenArray(i) && (i as unknown[]).length > 0))(v.input)),
   },
   CompletionsBody: {
     cls: CompletionsBody,
     example: { model: 'm', prompt: ['a', [1, 2]], stream: false },
-    documented: (v) => nonEmptyString(v.model) && (typeof v.prompt === 'string' || nonEmptyArrayOf((p) => typeof p === 'string' || Number.isInteger(p) || tokenArray(p))(v.prompt)),
+    documented: (v) =>
+      nonEmptyString(v.model) &&
+      (typeof v.prompt === 'string' || nonEmptyArrayOf((p) => typeof p === 'string' || Number.isInteger(p) || tokenArray(p))(v.prompt)),
   },
   ResponsesBody: {
     cls: ResponsesBody,
     example: { model: 'm', input: [{ role: 'user', content: 'x' }], stream: true },
-    documented: (v) => nonEmptyString(v.model) && (typeof v.input === 'string' || (Array.isArray(v.input) && v.input.length > 0)) && optional((s) => typeof s === 'boolean')(v.stream),
+    documented: (v) =>
+      nonEmptyString(v.model) &&
+      (typeof v.input === 'string' || (Array.isArray(v.input) && v.input.length > 0)) &&
+      optional((s) => typeof s === 'boolean')(v.stream),
   },
   MessagesBody: {
     cls: MessagesBody,
     example: { model: 'm', max_tokens: 16, messages: [{ role: 'user', content: 'x' }], stream: false },
-    documented: (v) => nonEmptyString(v.model) && nonEmptyArrayOf(isObject)(v.messages) && intIn(v.max_tokens, 1) && optional((s) => typeof s === 'boolean')(v.stream),
+    documented: (v) =>
+      nonEmptyString(v.model) &&
+      nonEmptyArrayOf(isObject)(v.messages) &&
+      intIn(v.max_tokens, 1) &&
+      optional((s) => typeof s === 'boolean')(v.stream),
   },
   CountTokensBody: {
     cls: CountTokensBody,
@@ -102,8 +142,11 @@ export const cases: Record<string, Case> = {
     cls: RerankBody,
     example: { model: 'm', query: 'q', documents: ['a', { text: 'b' }], top_n: 1, return_documents: true },
     documented: (v) =>
-      nonEmptyString(v.model) && nonEmptyString(v.query) && optional((n) => intIn(n, 1))(v.top_n) &&
-      nonEmptyArrayOf((d) => typeof d === 'string' || (isObject(d) && typeof d.text === 'string'))(v.documents) && v.documents.length <= 10_000,
+      nonEmptyString(v.model) &&
+      nonEmptyString(v.query) &&
+      optional((n) => intIn(n, 1))(v.top_n) &&
+      nonEmptyArrayOf((d) => typeof d === 'string' || (isObject(d) && typeof d.text === 'string'))(v.documents) &&
+      v.documents.length <= 10_000,
   },
   SpeechBody: {
     cls: SpeechBody,
@@ -120,7 +163,13 @@ export const cases: Record<string, Case> = {
     example: { prompt: 'hat', images: [{ file_id: 'file-a' }, { image_url: 'https://x/y.png' }], mask: { file_id: 'file-b' }, n: 1 },
     documented: (v) => {
       const ref = (r: unknown) => isObject(r) && (nonEmptyString(r.file_id) || nonEmptyString(r.image_url));
-      return nonEmptyString(v.prompt) && nonEmptyArrayOf(ref)(v.images) && v.images.length <= 16 && optional(ref)(v.mask) && optional((n) => intIn(n, 1, 10))(v.n);
+      return (
+        nonEmptyString(v.prompt) &&
+        nonEmptyArrayOf(ref)(v.images) &&
+        v.images.length <= 16 &&
+        optional(ref)(v.mask) &&
+        optional((n) => intIn(n, 1, 10))(v.n)
+      );
     },
   },
   GenerationBody: {
@@ -132,8 +181,17 @@ export const cases: Record<string, Case> = {
     cls: CreateBatchBody,
     example: { input_file_id: 'file-a', endpoint: '/v1/chat/completions', completion_window: '24h', metadata: { k: 'v' } },
     documented: (v) =>
-      nonEmptyString(v.input_file_id) && oneOf(['/v1/chat/completions', '/v1/embeddings', '/v1/completions', '/v1/responses'])(v.endpoint) && v.completion_window === '24h' &&
-      optional(nullable((m) => isObject(m) && Object.keys(m).length <= 16 && Object.entries(m).every(([k, s]) => k.length <= 64 && typeof s === 'string' && s.length <= 512)))(v.metadata),
+      nonEmptyString(v.input_file_id) &&
+      oneOf(['/v1/chat/completions', '/v1/embeddings', '/v1/completions', '/v1/responses'])(v.endpoint) &&
+      v.completion_window === '24h' &&
+      optional(
+        nullable(
+          (m) =>
+            isObject(m) &&
+            Object.keys(m).length <= 16 &&
+            Object.entries(m).every(([k, s]) => k.length <= 64 && typeof s === 'string' && s.length <= 512),
+        ),
+      )(v.metadata),
   },
   CreateUserBody: {
     cls: CreateUserBody,
@@ -148,14 +206,28 @@ export const cases: Record<string, Case> = {
   CreateKeyBody: {
     cls: CreateKeyBody,
     example: { name: 'ci', scopes: ['inference', 'usage:read'] },
-    documented: (v) => optional((n) => typeof n === 'string' && n.length <= 200)(v.name) && optional((s) => Array.isArray(s) && new Set(s).size === s.length && s.every(oneOf(Scopes)))(v.scopes),
+    documented: (v) =>
+      optional((n) => typeof n === 'string' && n.length <= 200)(v.name) &&
+      optional((s) => Array.isArray(s) && new Set(s).size === s.length && s.every(oneOf(Scopes)))(v.scopes),
   },
   SetPriceBody: {
     cls: SetPriceBody,
-    example: { input_per_million: 2.5, output_per_million: 10, cached_input_per_million: null, cache_write_input_per_million: 3.75, batch_discount: 0.5, per_image: 0.04, per_audio_second: null, per_call: 0.001 },
+    example: {
+      input_per_million: 2.5,
+      output_per_million: 10,
+      cached_input_per_million: null,
+      cache_write_input_per_million: 3.75,
+      batch_discount: 0.5,
+      per_image: 0.04,
+      per_audio_second: null,
+      per_call: 0.001,
+    },
     documented: (v) =>
-      usd(0, 1e6)(v.input_per_million) && usd(0, 1e6)(v.output_per_million) &&
-      ['cached_input_per_million', 'cache_write_input_per_million', 'per_image', 'per_audio_second', 'per_call'].every((k) => optional(nullable(usd(0, 1e6)))(v[k])) &&
+      usd(0, 1e6)(v.input_per_million) &&
+      usd(0, 1e6)(v.output_per_million) &&
+      ['cached_input_per_million', 'cache_write_input_per_million', 'per_image', 'per_audio_second', 'per_call'].every((k) =>
+        optional(nullable(usd(0, 1e6)))(v[k]),
+      ) &&
       optional((d) => exactDecimal(6)(d) && (d as number) >= 0 && (d as number) <= 1)(v.batch_discount),
   },
   SetRateLimitBody: {
@@ -170,43 +242,99 @@ export const cases: Record<string, Case> = {
   },
   CreateChannelBody: {
     cls: CreateChannelBody,
-    example: { provider: 'openai', api_key: 'sk-x', models: ['a', 'b'], base_url: 'https://api.example.com/v1', priority: 1, weight: 5, endpoints: ['/v1/chat/completions'], max_concurrency: null },
+    example: {
+      provider: 'openai',
+      api_key: 'sk-x',
+      models: ['a', 'b'],
+      base_url: 'https://api.example.com/v1',
+      priority: 1,
+      weight: 5,
+      endpoints: ['/v1/chat/completions'],
+      max_concurrency: null,
+    },
     documented: (v) =>
-      nonEmptyString(v.provider) && nonEmptyString(v.api_key) && nonEmptyArrayOf((m) => typeof m === 'string')(v.models) && new Set(v.models).size === v.models.length &&
-      optional((u) => typeof u === 'string' && /^https?:\/\//i.test(u))(v.base_url) && optional((p) => intIn(p, -1000, 1000))(v.priority) && optional((w) => intIn(w, 0, 10000))(v.weight) &&
-      optional(nonEmptyArrayOf(oneOf(InferenceEndpoints)))(v.endpoints) && optional(nullable((n) => intIn(n, 1, 100000)))(v.max_concurrency),
+      nonEmptyString(v.provider) &&
+      nonEmptyString(v.api_key) &&
+      nonEmptyArrayOf((m) => typeof m === 'string')(v.models) &&
+      new Set(v.models).size === v.models.length &&
+      optional((u) => typeof u === 'string' && /^https?:\/\//i.test(u))(v.base_url) &&
+      optional((p) => intIn(p, -1000, 1000))(v.priority) &&
+      optional((w) => intIn(w, 0, 10000))(v.weight) &&
+      optional(nonEmptyArrayOf(oneOf(InferenceEndpoints)))(v.endpoints) &&
+      optional(nullable((n) => intIn(n, 1, 100000)))(v.max_concurrency),
   },
   UpdateChannelRequest: {
     cls: UpdateChannelRequest,
     example: { principal, type: 'PRIVATE', channelId: 'ch_1', body: { status: 'disabled', rpm_limit: 10, cache_ttl_seconds: 60 } },
     documented: (v) =>
-      principalOk(v.principal) && oneOf(['PLATFORM', 'PRIVATE'])(v.type) && nonEmptyString(v.channelId) &&
-      nestedOk((b) => optional(oneOf(['enabled', 'disabled']))(b.status) && optional(nullable((n) => intIn(n, 1, 10_000_000)))(b.rpm_limit) &&
-        optional(nullable((n) => intIn(n, 1, 30 * 86400)))(b.cache_ttl_seconds))(v.body),
+      principalOk(v.principal) &&
+      oneOf(['PLATFORM', 'PRIVATE'])(v.type) &&
+      nonEmptyString(v.channelId) &&
+      nestedOk(
+        (b) =>
+          optional(oneOf(['enabled', 'disabled']))(b.status) &&
+          optional(nullable((n) => intIn(n, 1, 10_000_000)))(b.rpm_limit) &&
+          optional(nullable((n) => intIn(n, 1, 30 * 86400)))(b.cache_ttl_seconds),
+      )(v.body),
   },
   ExecuteRequest: {
     cls: ExecuteRequest,
-    example: { requestId: 'req_1', principal, endpoint: '/v1/chat/completions', body: { model: 'm', messages: [] }, stream: false, batchId: null, channelType: 'PRIVATE', prepaid: true, cache: 'on' },
+    example: {
+      requestId: 'req_1',
+      principal,
+      endpoint: '/v1/chat/completions',
+      body: { model: 'm', messages: [] },
+      stream: false,
+      batchId: null,
+      channelType: 'PRIVATE',
+      prepaid: true,
+      cache: 'on',
+    },
     documented: (v) =>
-      nonEmptyString(v.requestId) && principalOk(v.principal) && oneOf(InferenceEndpoints)(v.endpoint) && isObject(v.body) && typeof v.stream === 'boolean' &&
-      optional(nullable((b) => typeof b === 'string'))(v.batchId) && optional(nullable(oneOf(['PLATFORM', 'PRIVATE'])))(v.channelType) && optional(nullable(oneOf(['on', 'off'])))(v.cache),
+      nonEmptyString(v.requestId) &&
+      principalOk(v.principal) &&
+      oneOf(InferenceEndpoints)(v.endpoint) &&
+      isObject(v.body) &&
+      typeof v.stream === 'boolean' &&
+      optional(nullable((b) => typeof b === 'string'))(v.batchId) &&
+      optional(nullable(oneOf(['PLATFORM', 'PRIVATE'])))(v.channelType) &&
+      optional(nullable(oneOf(['on', 'off'])))(v.cache),
   },
   CreateTaskRequest: {
     cls: CreateTaskRequest,
     example: { principal, kind: 'video', body: { model: 'm', prompt: 'p', seconds: 4 } },
-    documented: (v) => principalOk(v.principal) && oneOf(['video', 'music', '3d'])(v.kind) && nestedOk((b) => nonEmptyString(b.model) && nonEmptyString(b.prompt))(v.body),
+    documented: (v) =>
+      principalOk(v.principal) &&
+      oneOf(['video', 'music', '3d'])(v.kind) &&
+      nestedOk((b) => nonEmptyString(b.model) && nonEmptyString(b.prompt))(v.body),
   },
   RegisterFileRequest: {
     cls: RegisterFileRequest,
-    example: { fileId: 'file-abc', ownerUserId: 'u', api: 'openai', purpose: 'batch', filename: 'in.jsonl', bytes: 10, mediaType: 'application/jsonl', objectKey: 'files/u/file-abc', expiresAfterSeconds: 3600 },
+    example: {
+      fileId: 'file-abc',
+      ownerUserId: 'u',
+      api: 'openai',
+      purpose: 'batch',
+      filename: 'in.jsonl',
+      bytes: 10,
+      mediaType: 'application/jsonl',
+      objectKey: 'files/u/file-abc',
+      expiresAfterSeconds: 3600,
+    },
     documented: (v) =>
-      typeof v.fileId === 'string' && FILE_ID_PATTERN.test(v.fileId) && nonEmptyString(v.ownerUserId) && nonEmptyString(v.filename) && v.filename.length <= 1024 && intIn(v.bytes, 0) &&
+      typeof v.fileId === 'string' &&
+      FILE_ID_PATTERN.test(v.fileId) &&
+      nonEmptyString(v.ownerUserId) &&
+      nonEmptyString(v.filename) &&
+      v.filename.length <= 1024 &&
+      intIn(v.bytes, 0) &&
       optional(nullable((s) => intIn(s, 3600, 2_592_000)))(v.expiresAfterSeconds),
   },
   ListFilesRequest: {
     cls: ListFilesRequest,
     example: { ownerUserId: 'u', api: 'anthropic', purpose: 'batch', limit: 20, after: 'file-a', order: 'desc' },
-    documented: (v) => nonEmptyString(v.ownerUserId) && oneOf(['openai', 'anthropic'])(v.api) && intIn(v.limit, 1, 1000) && oneOf(['asc', 'desc'])(v.order),
+    documented: (v) =>
+      nonEmptyString(v.ownerUserId) && oneOf(['openai', 'anthropic'])(v.api) && intIn(v.limit, 1, 1000) && oneOf(['asc', 'desc'])(v.order),
   },
   ListBatchesRequest: {
     cls: ListBatchesRequest,
@@ -216,22 +344,48 @@ export const cases: Record<string, Case> = {
   CreateHoldRequest: {
     cls: CreateHoldRequest,
     example: { requestId: 'r', userId: 'u', amountNano: '1000', ttlMs: 60000, minimumNano: '10' },
-    documented: (v) => nonEmptyString(v.requestId) && /^\d{1,19}$/.test(v.amountNano) && intIn(v.ttlMs, 1000) && optional((m) => typeof m === 'string' && /^\d{1,19}$/.test(m))(v.minimumNano),
+    documented: (v) =>
+      nonEmptyString(v.requestId) &&
+      /^\d{1,19}$/.test(v.amountNano) &&
+      intIn(v.ttlMs, 1000) &&
+      optional((m) => typeof m === 'string' && /^\d{1,19}$/.test(m))(v.minimumNano),
   },
   UsageEvent: {
     cls: UsageEvent,
     example: {
-      requestId: 'r', userId: 'u', keyId: 'k', model: 'm', endpoint: '/v1/chat/completions', channelId: 'c', channelType: 'PLATFORM', promptTokens: 3, completionTokens: 4,
-      cachedTokens: 1, estimated: false, batchId: null, latencyMs: 5, createdAt: '2026-12-03T00:00:00.000Z',
+      requestId: 'r',
+      userId: 'u',
+      keyId: 'k',
+      model: 'm',
+      endpoint: '/v1/chat/completions',
+      channelId: 'c',
+      channelType: 'PLATFORM',
+      promptTokens: 3,
+      completionTokens: 4,
+      cachedTokens: 1,
+      estimated: false,
+      batchId: null,
+      latencyMs: 5,
+      createdAt: '2026-12-03T00:00:00.000Z',
     },
     documented: (v) =>
-      nonEmptyString(v.requestId) && nonEmptyString(v.userId) && intIn(v.promptTokens, 0) && intIn(v.completionTokens, 0) && optional((n) => intIn(n, 0))(v.cachedTokens) &&
-      typeof v.estimated === 'boolean' && intIn(v.latencyMs, 0) && typeof v.createdAt === 'string',
+      nonEmptyString(v.requestId) &&
+      nonEmptyString(v.userId) &&
+      intIn(v.promptTokens, 0) &&
+      intIn(v.completionTokens, 0) &&
+      optional((n) => intIn(n, 0))(v.cachedTokens) &&
+      typeof v.estimated === 'boolean' &&
+      intIn(v.latencyMs, 0) &&
+      typeof v.createdAt === 'string',
   },
   UsageListRequest: {
     cls: UsageListRequest,
     example: { userId: 'u', from: 0, to: 100, model: 'm', limit: 10, after: 'r' },
-    documented: (v) => nullable(nonEmptyString)(v.userId) && optional((n) => intIn(n, 0))(v.from) && optional((n) => intIn(n, 0))(v.to) && intIn(v.limit, 1, 100),
+    documented: (v) =>
+      nullable(nonEmptyString)(v.userId) &&
+      optional((n) => intIn(n, 0))(v.from) &&
+      optional((n) => intIn(n, 0))(v.to) &&
+      intIn(v.limit, 1, 100),
   },
 };
 

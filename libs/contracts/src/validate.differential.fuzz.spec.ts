@@ -19,7 +19,8 @@ type Ctor = new () => object;
 type Json = Record<string, unknown>;
 
 const storage = getMetadataStorage();
-const metadataOf = (cls: Ctor): ValidationMetadata[] => storage.getTargetValidationMetadatas(cls, undefined as unknown as string, false, false, undefined);
+const metadataOf = (cls: Ctor): ValidationMetadata[] =>
+  storage.getTargetValidationMetadatas(cls, undefined as unknown as string, false, false, undefined);
 
 const payloadClasses = payloadClassesIn(contracts);
 
@@ -29,7 +30,8 @@ function outcomeOf(run: () => object): Outcome {
   try {
     return { accepted: run() };
   } catch (error) {
-    if (error instanceof DomainError) return { refused: { kind: 'DomainError', code: error.code, message: error.message, param: error.param } };
+    if (error instanceof DomainError)
+      return { refused: { kind: 'DomainError', code: error.code, message: error.message, param: error.param } };
     return { refused: { kind: (error as Error).constructor?.name, message: (error as Error).message } };
   }
 }
@@ -51,7 +53,10 @@ const samplesOf: Record<string, (constraints: any[]) => unknown[]> = {
   isObject: () => [{}, { a: 1 }, []],
   isArray: () => [[], ['x'], [{}], [1, [2]]],
   arrayNotEmpty: () => [[], ['x']],
-  arrayUnique: () => [['a', 'b'], ['a', 'a']],
+  arrayUnique: () => [
+    ['a', 'b'],
+    ['a', 'a'],
+  ],
   min: ([bound]) => [bound, bound - 1, bound + 1],
   max: ([bound]) => [bound, bound + 1, bound - 1],
   maxLength: ([n]) => ['a'.repeat(n), 'a'.repeat(n + 1)],
@@ -77,7 +82,11 @@ function propertyValue(cls: Ctor, property: string, metadatas: ValidationMetadat
   if (values.length > 0) options.push({ arbitrary: fc.constantFrom(...values), weight: 6 });
   for (const pattern of patterns) options.push({ arbitrary: pattern, weight: 6 });
   const typed = depth < 3 ? nestedTypeOf(cls, property) : undefined;
-  if (typed) options.push({ arbitrary: typed.array ? fc.array(nearValid(typed.cls, depth + 1), { maxLength: 3 }) : nearValid(typed.cls, depth + 1), weight: 6 });
+  if (typed)
+    options.push({
+      arbitrary: typed.array ? fc.array(nearValid(typed.cls, depth + 1), { maxLength: 3 }) : nearValid(typed.cls, depth + 1),
+      weight: 6,
+    });
   return fc.oneof(...options);
 }
 
@@ -108,7 +117,9 @@ function nearValid(cls: Ctor, depth = 0): fc.Arbitrary<Json> {
 describe('the payload classes libs/contracts exports', () => {
   it('are all found, and all compile', () => {
     expect(payloadClasses.length).toBeGreaterThanOrEqual(60);
-    expect(payloadClasses.map(([name]) => name)).toEqual(expect.arrayContaining(['ChatCompletionBody', 'ExecuteRequest', 'UsageEvent', 'CreateChannelBody', 'ImageEditBody']));
+    expect(payloadClasses.map(([name]) => name)).toEqual(
+      expect.arrayContaining(['ChatCompletionBody', 'ExecuteRequest', 'UsageEvent', 'CreateChannelBody', 'ImageEditBody']),
+    );
     for (const [, cls] of payloadClasses) expect(() => compiledClass(cls)).not.toThrow();
   });
 });
@@ -149,7 +160,11 @@ describe('the compiled path per call', () => {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const { ValidationExecutor } = require('class-validator/cjs/validation/ValidationExecutor');
     const execute = jest.spyOn(ValidationExecutor.prototype, 'execute');
-    const lookups = [jest.spyOn(storage, 'getTargetValidationMetadatas'), jest.spyOn(storage, 'getTargetValidatorConstraints'), jest.spyOn(defaultMetadataStorage, 'findTypeMetadata')];
+    const lookups = [
+      jest.spyOn(storage, 'getTargetValidationMetadatas'),
+      jest.spyOn(storage, 'getTargetValidatorConstraints'),
+      jest.spyOn(defaultMetadataStorage, 'findTypeMetadata'),
+    ];
     try {
       for (const testCase of Object.values(cases)) {
         createValidated(testCase.cls, structuredClone(testCase.example));
@@ -193,7 +208,13 @@ describe('a decorator the compiler does not know', () => {
   it('fails for an asynchronous constraint and for @ValidateNested without a class to build', () => {
     class Async {
       @((target: object, propertyName: string) =>
-        registerDecorator({ name: 'isLater', async: true, target: target.constructor, propertyName, validator: { validate: async () => true } }))
+        registerDecorator({
+          name: 'isLater',
+          async: true,
+          target: target.constructor,
+          propertyName,
+          validator: { validate: async () => true },
+        }))
       later!: unknown;
     }
     class Inner {
@@ -208,17 +229,27 @@ describe('a decorator the compiler does not know', () => {
     expect(() => compileValidators(Async)).toThrow(/Async\.later: the asynchronous @isLater/);
     expect(() => compileValidators(Untyped)).toThrow(/Untyped\.inner: @ValidateNested without a class in @Type/);
     expect(() => compileValidators(Typed)).not.toThrow();
-    expect(() => createValidated(Typed, { inner: { name: 1 } })).toThrow(expect.objectContaining({ code: 'invalid_value', param: 'inner.name' }));
+    expect(() => createValidated(Typed, { inner: { name: 1 } })).toThrow(
+      expect.objectContaining({ code: 'invalid_value', param: 'inner.name' }),
+    );
   });
 
   it("runs a project's own constraint through its validate", () => {
     class Even {
       @((target: object, propertyName: string) =>
-        registerDecorator({ name: 'isEven', target: target.constructor, propertyName, options: { message: '$property must be even, not $value' }, validator: { validate: (v: unknown) => v === 0 || (typeof v === 'number' && v % 2 === 0) } }))
+        registerDecorator({
+          name: 'isEven',
+          target: target.constructor,
+          propertyName,
+          options: { message: '$property must be even, not $value' },
+          validator: { validate: (v: unknown) => v === 0 || (typeof v === 'number' && v % 2 === 0) },
+        }))
       n!: number;
     }
     expect(createValidated(Even, { n: 4 }).n).toBe(4);
-    expect(() => createValidated(Even, { n: 3 })).toThrow(expect.objectContaining({ code: 'invalid_value', param: 'n', message: 'n must be even, not 3' }));
+    expect(() => createValidated(Even, { n: 3 })).toThrow(
+      expect.objectContaining({ code: 'invalid_value', param: 'n', message: 'n must be even, not 3' }),
+    );
     expectSameOutcome(Even, { n: 3 });
   });
 });

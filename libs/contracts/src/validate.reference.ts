@@ -8,9 +8,14 @@ type Ctor<T> = new () => T;
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { defaultMetadataStorage } = require('class-transformer/cjs/storage') as typeof ClassTransformerStorage;
 
-const primitiveConversions = new Map<unknown, (value: unknown) => unknown>([[Number, Number], [String, String], [Boolean, Boolean]]);
+const primitiveConversions = new Map<unknown, (value: unknown) => unknown>([
+  [Number, Number],
+  [String, String],
+  [Boolean, Boolean],
+]);
 
-const isPlainObject = (value: unknown): value is Record<string, unknown> => value !== null && typeof value === 'object' && !Array.isArray(value);
+const isPlainObject = (value: unknown): value is Record<string, unknown> =>
+  value !== null && typeof value === 'object' && !Array.isArray(value);
 
 /**
  * What a `@Type(() => X)` property holds once built: X's conversion of a primitive, or X's
@@ -29,7 +34,8 @@ function converted(type: unknown, declaredArray: boolean, value: unknown, param:
     if (!isPlainObject(value)) throw new DomainError('invalid_value', `${param} must be an object`, param);
     return instanceOf(type as Ctor<object>, value, `${param}.`);
   }
-  if (!Array.isArray(value) || !value.every(isPlainObject)) throw new DomainError('invalid_value', `${param} must be an array of objects`, param);
+  if (!Array.isArray(value) || !value.every(isPlainObject))
+    throw new DomainError('invalid_value', `${param} must be an array of objects`, param);
   return value.map((item, i) => instanceOf(type as Ctor<object>, item, `${param}.${i}.`));
 }
 
@@ -45,7 +51,9 @@ function instanceOf<T extends object>(cls: Ctor<T>, plain: Record<string, unknow
     // an own `constructor` would choose which class's rules validate it; `__proto__` would replace its prototype
     if (key === '__proto__' || key === 'constructor') continue;
     const declared = defaultMetadataStorage.findTypeMetadata(cls, key);
-    instance[key] = declared ? converted(declared.typeFunction(), declared.reflectedType === Array, plain[key], `${prefix}${key}`) : plain[key];
+    instance[key] = declared
+      ? converted(declared.typeFunction(), declared.reflectedType === Array, plain[key], `${prefix}${key}`)
+      : plain[key];
   }
   return instance as T;
 }

@@ -40,14 +40,20 @@ describe('createValidated', () => {
     expect(req).toBeInstanceOf(ExecuteRequest);
     expect(req.body).toBe(body);
     expect(req.principal.userId).toBe('u');
-    expect(errorOf(() => createValidated(ExecuteRequest, { requestId: 'r', principal, endpoint: '/v1/chat/completions', body: 'x', stream: false })).param).toBe('body');
+    expect(
+      errorOf(() =>
+        createValidated(ExecuteRequest, { requestId: 'r', principal, endpoint: '/v1/chat/completions', body: 'x', stream: false }),
+      ).param,
+    ).toBe('body');
   });
 
   it('validates embedding inputs', () => {
     expect(createValidated(EmbeddingsBody, { model: 'm', input: ['a', 'b'] }).input).toEqual(['a', 'b']);
     expect(createValidated(EmbeddingsBody, { model: 'm', input: [[1, 2], [3]] }).input).toEqual([[1, 2], [3]]);
     expect(errorOf(() => createValidated(EmbeddingsBody, { model: 'm', input: '' })).param).toBe('input');
-    expect(errorOf(() => createValidated(EmbeddingsBody, { model: 'm', input: 'x', encoding_format: 'hex' })).param).toBe('encoding_format');
+    expect(errorOf(() => createValidated(EmbeddingsBody, { model: 'm', input: 'x', encoding_format: 'hex' })).param).toBe(
+      'encoding_format',
+    );
   });
 
   it('refuses non-objects', () => {
@@ -71,9 +77,20 @@ describe('createValidated regressions found by fuzzing', () => {
 
   it('regression: a nested object with its own "constructor" key is validated (class-transformer threw a TypeError, a 500)', () => {
     const parameters = { type: 'object', properties: { constructor: { type: 'string' } } };
-    const body = createValidated(ChatCompletionBody, { model: 'm', messages: [{ role: 'user', content: 'x', constructor: 1 }], tools: [{ type: 'function', function: { name: 'f', parameters } }] });
+    const body = createValidated(ChatCompletionBody, {
+      model: 'm',
+      messages: [{ role: 'user', content: 'x', constructor: 1 }],
+      tools: [{ type: 'function', function: { name: 'f', parameters } }],
+    });
     expect((body.tools as { function: { parameters: unknown } }[])[0].function.parameters).toBe(parameters);
-    expect(() => createValidated(CreateBatchBody, { input_file_id: 'file-a', endpoint: '/v1/embeddings', completion_window: '24h', metadata: { constructor: 'x' } })).not.toThrow();
+    expect(() =>
+      createValidated(CreateBatchBody, {
+        input_file_id: 'file-a',
+        endpoint: '/v1/embeddings',
+        completion_window: '24h',
+        metadata: { constructor: 'x' },
+      }),
+    ).not.toThrow();
   });
 
   it('a top-level "constructor" or "__proto__" key still cannot choose the rules a value is checked by (class-transformer skipped them; so does the builder)', () => {
@@ -90,15 +107,23 @@ describe('createValidated regressions found by fuzzing', () => {
 
   it('regression: an array where a nested object belongs is a validation error naming it (ImageEditBody accepted "mask": [] and "images": [[]])', () => {
     const edit = { prompt: 'hat', images: [{ file_id: 'file-a' }] };
-    for (const [body, param] of [[{ ...edit, mask: [] }, 'mask'], [{ ...edit, images: [{ file_id: 'file-a' }, []] }, 'images'], [{ ...edit, images: [[]] }, 'images']] as const) {
+    for (const [body, param] of [
+      [{ ...edit, mask: [] }, 'mask'],
+      [{ ...edit, images: [{ file_id: 'file-a' }, []] }, 'images'],
+      [{ ...edit, images: [[]] }, 'images'],
+    ] as const) {
       expect(() => createValidated(ImageEditBody, body)).toThrow(expect.objectContaining({ code: 'invalid_value', param }));
     }
     const execute = { requestId: 'r', endpoint: '/v1/embeddings', body: { model: 'm' }, stream: false };
-    expect(() => createValidated(ExecuteRequest, { ...execute, principal: [] })).toThrow(expect.objectContaining({ code: 'invalid_value', param: 'principal' }));
+    expect(() => createValidated(ExecuteRequest, { ...execute, principal: [] })).toThrow(
+      expect.objectContaining({ code: 'invalid_value', param: 'principal' }),
+    );
   });
 
   it('regression: a numeric query parameter given as an object is a validation error, not a TypeError from its toString', () => {
-    expect(() => createValidated(ListFilesRequest, { ownerUserId: 'u', api: 'openai', limit: { toString: null }, order: 'asc' })).toThrow(DomainError);
+    expect(() => createValidated(ListFilesRequest, { ownerUserId: 'u', api: 'openai', limit: { toString: null }, order: 'asc' })).toThrow(
+      DomainError,
+    );
     expect(createValidated(ListFilesRequest, { ownerUserId: 'u', api: 'openai', limit: '7', order: 'asc' }).limit).toBe(7);
   });
 });
@@ -106,9 +131,13 @@ describe('createValidated regressions found by fuzzing', () => {
 describe('SetPriceBody regression found by fuzzing', () => {
   it('refuses a batch discount in exponent form with more than 6 decimal places (1e-7, 5e-324) with a validation error (class-validator threw a TypeError)', () => {
     for (const discount of [1e-7, 5e-324]) {
-      expect(() => createValidated(SetPriceBody, { input_per_million: 1, output_per_million: 1, batch_discount: discount })).toThrow(expect.objectContaining({ code: 'invalid_value', param: 'batch_discount' }));
+      expect(() => createValidated(SetPriceBody, { input_per_million: 1, output_per_million: 1, batch_discount: discount })).toThrow(
+        expect.objectContaining({ code: 'invalid_value', param: 'batch_discount' }),
+      );
     }
     expect(createValidated(SetPriceBody, { input_per_million: 1, output_per_million: 1, batch_discount: 1e-6 }).batch_discount).toBe(1e-6);
-    expect(createValidated(SetPriceBody, { input_per_million: 1, output_per_million: 1, batch_discount: 0.123456 }).batch_discount).toBe(0.123456);
+    expect(createValidated(SetPriceBody, { input_per_million: 1, output_per_million: 1, batch_discount: 0.123456 }).batch_discount).toBe(
+      0.123456,
+    );
   });
 });

@@ -4,7 +4,8 @@ import { DomainError } from './domain-error';
 
 type Ctor<T> = new () => T;
 
-const isPlainObject = (value: unknown): value is Record<string, unknown> => value !== null && typeof value === 'object' && !Array.isArray(value);
+const isPlainObject = (value: unknown): value is Record<string, unknown> =>
+  value !== null && typeof value === 'object' && !Array.isArray(value);
 
 /**
  * Builds a payload class from plain data and validates it, so every message path (HTTP, NATS,
@@ -35,6 +36,7 @@ export function compileValidators(...classes: Ctor<object>[]): void {
 export function payloadClassesIn(moduleExports: Record<string, unknown>): [string, Ctor<object>][] {
   const storage = getMetadataStorage();
   const decorated = (value: unknown): value is Ctor<object> =>
-    typeof value === 'function' && storage.getTargetValidationMetadatas(value, undefined as unknown as string, false, false, undefined).length > 0;
+    typeof value === 'function' &&
+    storage.getTargetValidationMetadatas(value, undefined as unknown as string, false, false, undefined).length > 0;
   return Object.entries(moduleExports).filter((entry): entry is [string, Ctor<object>] => decorated(entry[1]));
 }

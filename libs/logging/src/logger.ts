@@ -20,7 +20,11 @@ function render(value: unknown): string {
 export class JsonLogger {
   private readonly max: number;
 
-  constructor(private readonly service: string, level: Level = 'info', private readonly out: NodeJS.WritableStream = process.stdout) {
+  constructor(
+    private readonly service: string,
+    level: Level = 'info',
+    private readonly out: NodeJS.WritableStream = process.stdout,
+  ) {
     this.max = rank[level];
   }
 
@@ -33,11 +37,25 @@ export class JsonLogger {
   }
 
   /** Start and stop of the process: written whatever the level, since supervisors wait for them. */
-  lifecycle(message: string): void { this.write('info', message, [], true); }
-  log(message: unknown, ...context: unknown[]): void { this.write('info', message, context); }
-  info(message: unknown, ...context: unknown[]): void { this.write('info', message, context); }
-  error(message: unknown, ...context: unknown[]): void { this.write('error', message, context); }
-  warn(message: unknown, ...context: unknown[]): void { this.write('warn', message, context); }
-  debug(message: unknown, ...context: unknown[]): void { this.write('debug', message, context); }
-  verbose(message: unknown, ...context: unknown[]): void { this.write('debug', message, context); }
+  lifecycle(message: string): void {
+    this.write('info', message, [], true);
+  }
+  log(message: unknown, ...context: unknown[]): void {
+    this.write('info', message, context);
+  }
+  info(message: unknown, ...context: unknown[]): void {
+    this.write('info', message, context);
+  }
+  error(message: unknown, ...context: unknown[]): void {
+    this.write('error', message, context);
+  }
+  warn(message: unknown, ...context: unknown[]): void {
+    this.write('warn', message, context);
+  }
+  debug(message: unknown, ...context: unknown[]): void {
+    this.write('debug', message, context);
+  }
+  verbose(message: unknown, ...context: unknown[]): void {
+    this.write('debug', message, context);
+  }
 }

@@ -11,7 +11,9 @@ export function broadcast<S extends BroadcastSubject>(nc: NatsConnection, subjec
 
 /** The handler gets the payload as it came over the network: it checks each field it uses. */
 export function onBroadcast<S extends BroadcastSubject>(
-  nc: NatsConnection, subject: S, handler: (payload: Untrusted<EventMap[S]>) => void,
+  nc: NatsConnection,
+  subject: S,
+  handler: (payload: Untrusted<EventMap[S]>) => void,
 ): Subscription {
   return nc.subscribe(subject, {
     callback: (err, msg) => {

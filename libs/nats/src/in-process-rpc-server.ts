@@ -60,7 +60,7 @@ export class InProcessRpcServer extends Server implements CustomTransportStrateg
       const result: unknown = await (typeof requestId === 'string' ? requestScope.run({ requestId }, run) : run());
       if (!isObservable(result)) return result;
       streaming = true;
-      return (result).pipe(finalize(() => this.done()));
+      return result.pipe(finalize(() => this.done()));
     } catch (error) {
       // Nest's exception filter turns what a handler throws into a failed Observable; this is what escaped it
       this.errors.error(`Unhandled error serving ${subject}${typeof requestId === 'string' ? ` for request ${requestId}` : ''}`, error);

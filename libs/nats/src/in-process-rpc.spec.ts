@@ -85,10 +85,17 @@ describe('InProcessRpc: Nest handlers served to the services of the same process
   });
 
   it('serves every handler of the module', () => {
-    expect(transport.subjects().sort()).toEqual([
-      Subjects.batchesHealthCheck, Subjects.billingHealthCheck, Subjects.billingKeyVerify, Subjects.filesHealthCheck,
-      Subjects.routerModelList, Subjects.routerRequestExecute, Subjects.routerTokensCount,
-    ].sort());
+    expect(transport.subjects().sort()).toEqual(
+      [
+        Subjects.batchesHealthCheck,
+        Subjects.billingHealthCheck,
+        Subjects.billingKeyVerify,
+        Subjects.filesHealthCheck,
+        Subjects.routerModelList,
+        Subjects.routerRequestExecute,
+        Subjects.routerTokensCount,
+      ].sort(),
+    );
   });
 
   it('isolates sender and handler as NATS does: neither sees the other change its copy, and the answer is what JSON would carry', async () => {
@@ -103,14 +110,16 @@ describe('InProcessRpc: Nest handlers served to the services of the same process
 
   it('yields the values of a streamed answer in order', async () => {
     const values: unknown[] = [];
-    for await (const value of rpc.stream(Subjects.routerRequestExecute, {} as never, { firstTimeoutMs: 1000, idleTimeoutMs: 1000 })) values.push(value);
+    for await (const value of rpc.stream(Subjects.routerRequestExecute, {} as never, { firstTimeoutMs: 1000, idleTimeoutMs: 1000 }))
+      values.push(value);
     expect(values).toEqual([{ chunk: 0 }, { chunk: 1 }, { chunk: 2 }]);
   });
 
   it('yields what a stream sent before it failed, then throws its error', async () => {
     const values: unknown[] = [];
     const reading = (async () => {
-      for await (const value of rpc.stream(Subjects.routerTokensCount, {} as never, { firstTimeoutMs: 1000, idleTimeoutMs: 1000 })) values.push(value);
+      for await (const value of rpc.stream(Subjects.routerTokensCount, {} as never, { firstTimeoutMs: 1000, idleTimeoutMs: 1000 }))
+        values.push(value);
     })();
     await expect(reading).rejects.toMatchObject({ code: 'upstream_error', message: 'gone', status: 502 });
     expect(values).toEqual([{ chunk: 0 }]);
@@ -129,7 +138,10 @@ describe('InProcessRpc: Nest handlers served to the services of the same process
   });
 
   it('gives up after the timeout with service_unavailable, as over NATS', async () => {
-    await expect(rpc.send(Subjects.batchesHealthCheck, {}, 100)).rejects.toMatchObject({ code: 'service_unavailable', message: expect.stringContaining('no answer within 100 ms') });
+    await expect(rpc.send(Subjects.batchesHealthCheck, {}, 100)).rejects.toMatchObject({
+      code: 'service_unavailable',
+      message: expect.stringContaining('no answer within 100 ms'),
+    });
     releaseSlow?.();
   });
 
@@ -139,7 +151,10 @@ describe('InProcessRpc: Nest handlers served to the services of the same process
   });
 
   it('says no instance is running for a subject nobody serves (after brief retries)', async () => {
-    await expect(rpc.send(Subjects.routerChannelList, {} as never)).rejects.toMatchObject({ code: 'service_unavailable', message: 'The router service is unavailable (no instance is running)' });
+    await expect(rpc.send(Subjects.routerChannelList, {} as never)).rejects.toMatchObject({
+      code: 'service_unavailable',
+      message: 'The router service is unavailable (no instance is running)',
+    });
   });
 
   it('stops serving when the service closes', async () => {

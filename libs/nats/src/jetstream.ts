@@ -1,6 +1,4 @@
-import {
-  AckPolicy, DeliverPolicy, JetStreamClient, JsMsg, NatsConnection, RetentionPolicy, StorageType,
-} from 'nats';
+import { AckPolicy, DeliverPolicy, JetStreamClient, JsMsg, NatsConnection, RetentionPolicy, StorageType } from 'nats';
 import { DurableEventSubject, EventMap } from '@switchyard/contracts';
 
 const encoder = new TextEncoder();
@@ -27,7 +25,8 @@ export async function ensureStream(nc: NatsConnection, stream: DurableStream): P
   const existing = await jsm.streams.info(stream.name).catch(() => null);
   if (existing) {
     const missing = stream.subjects.filter((s) => !existing.config.subjects?.includes(s));
-    if (missing.length > 0) await jsm.streams.update(stream.name, { ...existing.config, subjects: [...(existing.config.subjects ?? []), ...missing] });
+    if (missing.length > 0)
+      await jsm.streams.update(stream.name, { ...existing.config, subjects: [...(existing.config.subjects ?? []), ...missing] });
     return;
   }
   try {
@@ -42,7 +41,10 @@ export async function ensureStream(nc: NatsConnection, stream: DurableStream): P
 
 /** Publishes durably; `msgId` makes a re-publish of the same fact a no-op inside the duplicate window. */
 export async function publishDurable<S extends DurableEventSubject>(
-  js: JetStreamClient, subject: S, payload: EventMap[S], msgId: string,
+  js: JetStreamClient,
+  subject: S,
+  payload: EventMap[S],
+  msgId: string,
 ): Promise<void> {
   await js.publish(subject, encoder.encode(JSON.stringify(payload)), { msgID: msgId });
 }
@@ -51,7 +53,10 @@ const PUBLISH_RETRY_DELAYS_MS = [100, 500, 2000, 5000, 10000];
 
 /** publishDurable, retried with back-off while JetStream is unreachable; throws the last error when it gives up. */
 export async function publishDurableWithRetry<S extends DurableEventSubject>(
-  js: JetStreamClient, subject: S, payload: EventMap[S], msgId: string,
+  js: JetStreamClient,
+  subject: S,
+  payload: EventMap[S],
+  msgId: string,
 ): Promise<void> {
   for (let attempt = 0; ; attempt++) {
     try {
@@ -87,7 +92,13 @@ export async function consumeDurable(
     await jsm.consumers.info(streamName, durableName);
   } catch {
     await jsm.consumers
-      .add(streamName, { durable_name: durableName, ack_policy: AckPolicy.Explicit, deliver_policy: DeliverPolicy.All, ack_wait: 30_000_000_000, max_deliver: -1 })
+      .add(streamName, {
+        durable_name: durableName,
+        ack_policy: AckPolicy.Explicit,
+        deliver_policy: DeliverPolicy.All,
+        ack_wait: 30_000_000_000,
+        max_deliver: -1,
+      })
       .catch(async (e) => {
         await jsm.consumers.info(streamName, durableName).catch(() => {
           throw e;

@@ -20,9 +20,11 @@ const messageLike = fc.letrec((tie) => ({
 
 describe('copyAsJson', () => {
   it('returns what a JSON round trip returns', () => {
-    fc.assert(fc.property(messageLike, (value) => {
-      expect(copyAsJson(value)).toStrictEqual(viaText(value));
-    }));
+    fc.assert(
+      fc.property(messageLike, (value) => {
+        expect(copyAsJson(value)).toStrictEqual(viaText(value));
+      }),
+    );
   });
 
   it('keeps "__proto__" an own key, as JSON.parse does, instead of setting the prototype', () => {

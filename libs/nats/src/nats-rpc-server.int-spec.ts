@@ -104,7 +104,9 @@ describe('NatsRpcServer: Nest handlers served on the process connection (real na
   });
 
   it('answers many concurrent requests, each with its own value', async () => {
-    const answers = await Promise.all(Array.from({ length: 40 }, (_, n) => rpc.send(Subjects.billingHealthCheck, { n, delayMs: (40 - n) % 5 } as never)));
+    const answers = await Promise.all(
+      Array.from({ length: 40 }, (_, n) => rpc.send(Subjects.billingHealthCheck, { n, delayMs: (40 - n) % 5 } as never)),
+    );
     expect(answers).toEqual(Array.from({ length: 40 }, (_, n) => ({ n })));
   });
 
@@ -115,14 +117,16 @@ describe('NatsRpcServer: Nest handlers served on the process connection (real na
 
   it('streams every value of an Observable, then ends', async () => {
     const seen: unknown[] = [];
-    for await (const value of rpc.stream(Subjects.routerRequestExecute, {} as never, { firstTimeoutMs: 2000, idleTimeoutMs: 2000 })) seen.push(value);
+    for await (const value of rpc.stream(Subjects.routerRequestExecute, {} as never, { firstTimeoutMs: 2000, idleTimeoutMs: 2000 }))
+      seen.push(value);
     expect(seen).toEqual([{ chunk: 0 }, { chunk: 1 }, { chunk: 2 }]);
   });
 
   it('sends heartbeats while a streamed answer is silent, so a receiver watching for a lost producer keeps waiting', async () => {
     const seen: unknown[] = [];
     const options = { firstTimeoutMs: 2000, idleTimeoutMs: 60_000, producerLostMs: STREAM_PRODUCER_LOST_MS };
-    for await (const value of rpc.stream(Subjects.routerTokensCount, { silentMs: STREAM_PRODUCER_LOST_MS + 1500 } as never, options)) seen.push(value);
+    for await (const value of rpc.stream(Subjects.routerTokensCount, { silentMs: STREAM_PRODUCER_LOST_MS + 1500 } as never, options))
+      seen.push(value);
     expect(seen).toEqual([{ after: STREAM_PRODUCER_LOST_MS + 1500 }]);
   });
 

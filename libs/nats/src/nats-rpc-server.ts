@@ -38,7 +38,9 @@ export class NatsRpcServer extends Server implements CustomTransportStrategy {
 
   listen(callback: () => void): void {
     for (const [subject, handler] of this.messageHandlers) {
-      this.subscriptions.push(this.nc.subscribe(subject, { queue: this.queue, callback: (err, msg) => err || void this.handle(handler, msg) }));
+      this.subscriptions.push(
+        this.nc.subscribe(subject, { queue: this.queue, callback: (err, msg) => err || void this.handle(handler, msg) }),
+      );
     }
     callback();
   }
@@ -67,9 +69,10 @@ export class NatsRpcServer extends Server implements CustomTransportStrategy {
     }
     // every subject is request/reply here; a message nobody waits for is run and not answered
     const id = request.id;
-    const respond = msg.reply && typeof id === 'string'
-      ? (packet: ReplyPacketBody) => void msg.respond(encoder.encode(JSON.stringify({ id, ...packet } satisfies ReplyPacket)))
-      : () => undefined;
+    const respond =
+      msg.reply && typeof id === 'string'
+        ? (packet: ReplyPacketBody) => void msg.respond(encoder.encode(JSON.stringify({ id, ...packet } satisfies ReplyPacket)))
+        : () => undefined;
     this.inFlight.started();
     try {
       const result: unknown = await handler(request.data, new NatsContext([msg.subject, msg.headers as never]));

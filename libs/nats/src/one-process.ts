@@ -45,11 +45,13 @@ export async function bootOneProcess(definitions: OneProcessServices, env: NodeJ
   };
   try {
     // settled, not raced: when one fails, the others have finished booting and are closed with it
-    const booted = await Promise.allSettled(definitions.services.map(async (definition) => {
-      const service = await bootService(definition, env, { shared });
-      services.push(service);
-      service.logger.lifecycle(readyMessage(definition.name));
-    }));
+    const booted = await Promise.allSettled(
+      definitions.services.map(async (definition) => {
+        const service = await bootService(definition, env, { shared });
+        services.push(service);
+        service.logger.lifecycle(readyMessage(definition.name));
+      }),
+    );
     const failed = booted.find((b): b is PromiseRejectedResult => b.status === 'rejected');
     if (failed) throw failed.reason;
     const config = loadConfig(definitions.edge.configClass, env);
@@ -68,7 +70,12 @@ export function runOneProcess(definitions: OneProcessServices): void {
   bootOneProcess(definitions, process.env)
     .then((running) => {
       superviseProcess(running.logger, [() => running.close()]);
-      running.logger.lifecycle(readyMessage(ONE_PROCESS_NAME, `with ${[...definitions.services.map((s) => s.name), definitions.edge.name].join(', ')} in one process`));
+      running.logger.lifecycle(
+        readyMessage(
+          ONE_PROCESS_NAME,
+          `with ${[...definitions.services.map((s) => s.name), definitions.edge.name].join(', ')} in one process`,
+        ),
+      );
     })
     .catch((error) => failedToStart(ONE_PROCESS_NAME, error));
 }

@@ -39,7 +39,8 @@ describe('RpcClient (real nats-server)', () => {
       callback: (_e, msg) => respond(msg, [{ response: { kind: 'start' } }, { response: { kind: 'chunk' } }, { isDisposed: true }]),
     });
     server.subscribe(Subjects.billingKeyVerify, {
-      callback: (_e, msg) => respond(msg, [{ err: new DomainError('invalid_api_key', 'Incorrect API key provided', null, 401).toWire(), isDisposed: true }]),
+      callback: (_e, msg) =>
+        respond(msg, [{ err: new DomainError('invalid_api_key', 'Incorrect API key provided', null, 401).toWire(), isDisposed: true }]),
     });
     await server.flush();
   });
@@ -51,13 +52,16 @@ describe('RpcClient (real nats-server)', () => {
   });
 
   it('gives each of many concurrent requests its own answer, whatever order the answers come in', async () => {
-    const answers = await Promise.all(Array.from({ length: 50 }, (_, n) => rpc.send(Subjects.billingHealthCheck, { delayMs: (50 - n) % 7, n } as never)));
+    const answers = await Promise.all(
+      Array.from({ length: 50 }, (_, n) => rpc.send(Subjects.billingHealthCheck, { delayMs: (50 - n) % 7, n } as never)),
+    );
     expect(answers).toEqual(Array.from({ length: 50 }, (_, n) => ({ n })));
   });
 
   it('yields every packet of a streamed answer, then ends', async () => {
     const seen: unknown[] = [];
-    for await (const value of rpc.stream(Subjects.routerRequestExecute, {} as never, { firstTimeoutMs: 2000, idleTimeoutMs: 2000 })) seen.push(value);
+    for await (const value of rpc.stream(Subjects.routerRequestExecute, {} as never, { firstTimeoutMs: 2000, idleTimeoutMs: 2000 }))
+      seen.push(value);
     expect(seen).toEqual([{ kind: 'start' }, { kind: 'chunk' }]);
   });
 
@@ -78,7 +82,12 @@ describe('RpcClient (real nats-server)', () => {
     const started = Date.now();
     let lostAfterMs = 0;
     try {
-      for await (const value of rpc.stream(Subjects.routerModelList, {} as never, { firstTimeoutMs: 2000, idleTimeoutMs: 60_000, producerLostMs: 300 })) seen.push(value);
+      for await (const value of rpc.stream(Subjects.routerModelList, {} as never, {
+        firstTimeoutMs: 2000,
+        idleTimeoutMs: 60_000,
+        producerLostMs: 300,
+      }))
+        seen.push(value);
     } catch (error) {
       expect(error).toBeInstanceOf(ProducerLost);
       expect(error).toMatchObject({ code: 'service_unavailable' });
@@ -90,20 +99,26 @@ describe('RpcClient (real nats-server)', () => {
     chatty.unsubscribe();
   });
 
-  it('throws the handler\'s DomainError', async () => {
+  it("throws the handler's DomainError", async () => {
     await expect(rpc.send(Subjects.billingKeyVerify, { keyHash: 'x' })).rejects.toMatchObject({ code: 'invalid_api_key', status: 401 });
   });
 
   it('says at once when no instance listens, instead of waiting for the timeout', async () => {
     const started = Date.now();
-    await expect(rpc.send(Subjects.filesHealthCheck, {}, 10_000)).rejects.toMatchObject({ code: 'service_unavailable', message: expect.stringContaining('no instance is running') });
+    await expect(rpc.send(Subjects.filesHealthCheck, {}, 10_000)).rejects.toMatchObject({
+      code: 'service_unavailable',
+      message: expect.stringContaining('no instance is running'),
+    });
     expect(Date.now() - started).toBeLessThan(5000);
   });
 
   it('times out when an instance takes the request and never answers', async () => {
     const silent = server.subscribe(Subjects.batchesHealthCheck, { callback: () => undefined });
     await server.flush();
-    await expect(rpc.send(Subjects.batchesHealthCheck, {}, 300)).rejects.toMatchObject({ code: 'service_unavailable', message: expect.stringContaining('no answer within 300 ms') });
+    await expect(rpc.send(Subjects.batchesHealthCheck, {}, 300)).rejects.toMatchObject({
+      code: 'service_unavailable',
+      message: expect.stringContaining('no answer within 300 ms'),
+    });
     silent.unsubscribe();
   });
 });

@@ -52,7 +52,10 @@ export interface RpcTransport {
 export class RpcClient {
   private readonly transport: RpcTransport;
 
-  constructor(carrier: NatsConnection | RpcTransport, private readonly defaultTimeoutMs: number) {
+  constructor(
+    carrier: NatsConnection | RpcTransport,
+    private readonly defaultTimeoutMs: number,
+  ) {
     this.transport = isTransport(carrier) ? carrier : new NatsRpcTransport(carrier);
   }
 
@@ -135,7 +138,7 @@ export class NatsRpcTransport implements RpcTransport {
       for (;;) {
         if (queue.length === 0) {
           const lostAfterMs = heartbeating ? options.producerLostMs : undefined;
-          const waitMs = first ? options.firstTimeoutMs : lostAfterMs ?? options.idleTimeoutMs;
+          const waitMs = first ? options.firstTimeoutMs : (lostAfterMs ?? options.idleTimeoutMs);
           const arrived = await new Promise<boolean>((resolve) => {
             const timer = setTimeout(() => resolve(false), waitMs);
             wake = () => {
@@ -144,7 +147,8 @@ export class NatsRpcTransport implements RpcTransport {
             };
           });
           wake = null;
-          if (!arrived) throw lostAfterMs !== undefined ? new ProducerLost(subject, waitMs) : unavailable(subject, `no answer within ${waitMs} ms`);
+          if (!arrived)
+            throw lostAfterMs !== undefined ? new ProducerLost(subject, waitMs) : unavailable(subject, `no answer within ${waitMs} ms`);
         }
         const msg = queue.shift()!;
         if (msg.headers?.hasError && msg.headers.code === 503) throw new NoResponders();

@@ -90,7 +90,12 @@ export async function bootService<C extends ServiceConfig>(
   const module = await definition.module({ config, dataSource, nc, rpcTransport, logger });
   const app = await startMicroservice(module, { service: definition.name, nc, logger, inProcess: shared?.rpc });
   return {
-    config, dataSource, nc, rpcTransport, logger, app,
+    config,
+    dataSource,
+    nc,
+    rpcTransport,
+    logger,
+    app,
     async close() {
       await app.close();
       if (!shared) await nc.drain();

@@ -28,7 +28,13 @@ describe('superviseProcess', () => {
     await settle();
     expect(proc.exits).toEqual([]);
     expect(close).not.toHaveBeenCalled();
-    expect(lines()).toEqual([expect.objectContaining({ level: 'error', msg: 'unhandled rejection in request req_truncated; still serving', ctx: expect.stringContaining('Unexpected end of form') })]);
+    expect(lines()).toEqual([
+      expect.objectContaining({
+        level: 'error',
+        msg: 'unhandled rejection in request req_truncated; still serving',
+        ctx: expect.stringContaining('Unexpected end of form'),
+      }),
+    ]);
   });
 
   it('logs an uncaught exception outside any request, and keeps serving', async () => {

@@ -3,13 +3,12 @@ import { checkObjectKey, UnsafeObjectKeyError } from './object-key';
 import { ObjectStorage } from './object-storage';
 
 describe('checkObjectKey', () => {
-  it.each([
-    'files/usr_3kF9abc/file-AbC123',
-    'tmp/usr_3kF9abc/req_0123abcd-0',
-    'tmp/usr_1/req:trace.id-16',
-  ])('accepts a key the server builds: %s', (key) => {
-    expect(checkObjectKey(key)).toBe(key);
-  });
+  it.each(['files/usr_3kF9abc/file-AbC123', 'tmp/usr_3kF9abc/req_0123abcd-0', 'tmp/usr_1/req:trace.id-16'])(
+    'accepts a key the server builds: %s',
+    (key) => {
+      expect(checkObjectKey(key)).toBe(key);
+    },
+  );
 
   it.each([
     ['a parent segment', 'tmp/usr_attacker/../../files/usr_victim/file-1'],
@@ -30,7 +29,7 @@ describe('checkObjectKey', () => {
     expect(() => checkObjectKey(key)).toThrow(UnsafeObjectKeyError);
   });
 
-  it('with an owner, refuses a well-formed key in another owner\'s area', () => {
+  it("with an owner, refuses a well-formed key in another owner's area", () => {
     expect(checkObjectKey('files/usr_me/file-1', 'usr_me')).toBe('files/usr_me/file-1');
     expect(checkObjectKey('tmp/usr_me/req_1-0', 'usr_me')).toBe('tmp/usr_me/req_1-0');
     for (const key of ['files/usr_victim/file-1', 'tmp/usr_victim/req_1-0', 'files/usr_me2/file-1']) {
@@ -45,12 +44,20 @@ describe('checkObjectKey', () => {
 
 describe('ObjectStorage refuses unsafe keys before any request leaves', () => {
   // nothing listens here: a refused key must fail on its own, not on the connection
-  const storage = new ObjectStorage({ endpoint: 'http://127.0.0.1:9', accessKey: 'a', secretKey: 'b', bucket: 'bucket', region: 'us-east-1' });
+  const storage = new ObjectStorage({
+    endpoint: 'http://127.0.0.1:9',
+    accessKey: 'a',
+    secretKey: 'b',
+    bucket: 'bucket',
+    region: 'us-east-1',
+  });
   const traversal = 'tmp/usr_attacker/../../files/usr_victim/file-1';
 
   it('in every operation', async () => {
     await expect(storage.getStream(traversal, { owner: 'usr_attacker' })).rejects.toBeInstanceOf(UnsafeObjectKeyError);
-    await expect(storage.getStream(traversal, { owner: 'usr_attacker', range: { start: 0, end: 3 } })).rejects.toBeInstanceOf(UnsafeObjectKeyError);
+    await expect(storage.getStream(traversal, { owner: 'usr_attacker', range: { start: 0, end: 3 } })).rejects.toBeInstanceOf(
+      UnsafeObjectKeyError,
+    );
     await expect(storage.getStream('files/usr_victim/file-1', { owner: 'usr_attacker' })).rejects.toBeInstanceOf(UnsafeObjectKeyError);
     await expect(storage.putStream(traversal, Readable.from(['x']))).rejects.toBeInstanceOf(UnsafeObjectKeyError);
     await expect(storage.stat(traversal)).rejects.toBeInstanceOf(UnsafeObjectKeyError);

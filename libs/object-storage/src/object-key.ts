@@ -4,7 +4,10 @@ export const OBJECT_KEY_AREAS = ['files', 'tmp'] as const;
 const SEGMENT = /^[A-Za-z0-9._:-]{1,200}$/;
 
 export class UnsafeObjectKeyError extends Error {
-  constructor(readonly key: string, reason: string) {
+  constructor(
+    readonly key: string,
+    reason: string,
+  ) {
     super(`Refused object key ${JSON.stringify(key.slice(0, 300))}: ${reason}`);
     this.name = 'UnsafeObjectKeyError';
   }
@@ -21,11 +24,12 @@ export function checkObjectKey(key: string, owner?: string): string {
   const segments = key.split('/');
   if (segments.length !== 3) throw new UnsafeObjectKeyError(key, 'expected <area>/<owner>/<name>');
   const [area] = segments;
-  if (!(OBJECT_KEY_AREAS as readonly string[]).includes(area)) throw new UnsafeObjectKeyError(key, `outside ${OBJECT_KEY_AREAS.join(', ')}`);
+  if (!(OBJECT_KEY_AREAS as readonly string[]).includes(area))
+    throw new UnsafeObjectKeyError(key, `outside ${OBJECT_KEY_AREAS.join(', ')}`);
   for (const segment of segments) {
     if (segment === '.' || segment === '..') throw new UnsafeObjectKeyError(key, 'relative segment');
     if (!SEGMENT.test(segment)) throw new UnsafeObjectKeyError(key, 'empty segment or a character outside [A-Za-z0-9._:-]');
   }
-  if (owner !== undefined && segments[1] !== owner) throw new UnsafeObjectKeyError(key, 'outside the owner\'s area');
+  if (owner !== undefined && segments[1] !== owner) throw new UnsafeObjectKeyError(key, "outside the owner's area");
   return key;
 }

@@ -27,7 +27,10 @@ describe('ObjectStorage against a real S3 server (s3rver)', () => {
   beforeAll(async () => {
     s3 = await startEmbeddedS3({ directory: dir });
     // 5 MB parts (the S3 minimum) so a 12 MB object needs three of them
-    storage = new ObjectStorage({ endpoint: s3.endpoint, accessKey: s3.accessKey, secretKey: s3.secretKey, bucket: 'test-bucket', region: 'us-east-1' }, 5 * MB);
+    storage = new ObjectStorage(
+      { endpoint: s3.endpoint, accessKey: s3.accessKey, secretKey: s3.secretKey, bucket: 'test-bucket', region: 'us-east-1' },
+      5 * MB,
+    );
     await storage.ensureBucket();
     await storage.ensureBucket(); // idempotent
   });
@@ -38,10 +41,14 @@ describe('ObjectStorage against a real S3 server (s3rver)', () => {
   });
 
   it('stores a small object in one request and reads it back, whole and by range', async () => {
-    const stored = await storage.putStream('files/usr_storage/small.txt', Readable.from(['hello ', 'world']), { contentType: 'text/plain' });
+    const stored = await storage.putStream('files/usr_storage/small.txt', Readable.from(['hello ', 'world']), {
+      contentType: 'text/plain',
+    });
     expect(stored.bytes).toBe(11);
     expect(await text(await storage.getStream('files/usr_storage/small.txt', { owner: 'usr_storage' }))).toBe('hello world');
-    expect(await text(await storage.getStream('files/usr_storage/small.txt', { owner: 'usr_storage', range: { start: 6, end: 10 } }))).toBe('world');
+    expect(await text(await storage.getStream('files/usr_storage/small.txt', { owner: 'usr_storage', range: { start: 6, end: 10 } }))).toBe(
+      'world',
+    );
     expect(await storage.stat('files/usr_storage/small.txt')).toMatchObject({ size: 11 });
   });
 
@@ -68,11 +75,15 @@ describe('ObjectStorage against a real S3 server (s3rver)', () => {
     const stored = await storage.putStream('files/usr_storage/large.bin', Readable.from(pieces(total, 256 * 1024, 'x')));
     expect(stored.bytes).toBe(total);
     expect((await storage.stat('files/usr_storage/large.bin'))?.size).toBe(total);
-    expect(await text(await storage.getStream('files/usr_storage/large.bin', { owner: 'usr_storage', range: { start: total - 3 } }))).toBe('xxx');
+    expect(await text(await storage.getStream('files/usr_storage/large.bin', { owner: 'usr_storage', range: { start: total - 3 } }))).toBe(
+      'xxx',
+    );
   });
 
   it('refuses an object over the limit while it streams and leaves nothing behind', async () => {
-    await expect(storage.putStream('files/usr_storage/too-big.bin', Readable.from(pieces(11 * MB, 512 * 1024, 'y')), { maxBytes: 10 * MB })).rejects.toBeInstanceOf(ObjectTooLargeError);
+    await expect(
+      storage.putStream('files/usr_storage/too-big.bin', Readable.from(pieces(11 * MB, 512 * 1024, 'y')), { maxBytes: 10 * MB }),
+    ).rejects.toBeInstanceOf(ObjectTooLargeError);
     expect(await storage.stat('files/usr_storage/too-big.bin')).toBeNull();
   });
 
@@ -82,14 +93,18 @@ describe('ObjectStorage against a real S3 server (s3rver)', () => {
     expect(await storage.stat('files/usr_storage/gone.txt')).toBeNull();
   });
 
-  it('refuses a key that climbs out of its owner\'s area, with the other owner\'s object right there', async () => {
-    await storage.putStream('files/usr_victim/file-secret', Readable.from(['the victim\'s bytes']));
-    for (const key of ['tmp/usr_attacker/../../files/usr_victim/file-secret', '/files/usr_victim/file-secret', 'files//usr_victim/file-secret']) {
+  it("refuses a key that climbs out of its owner's area, with the other owner's object right there", async () => {
+    await storage.putStream('files/usr_victim/file-secret', Readable.from(["the victim's bytes"]));
+    for (const key of [
+      'tmp/usr_attacker/../../files/usr_victim/file-secret',
+      '/files/usr_victim/file-secret',
+      'files//usr_victim/file-secret',
+    ]) {
       await expect(storage.getStream(key, { owner: 'usr_attacker' })).rejects.toBeInstanceOf(UnsafeObjectKeyError);
       await expect(storage.stat(key)).rejects.toBeInstanceOf(UnsafeObjectKeyError);
       await expect(storage.remove(key)).rejects.toBeInstanceOf(UnsafeObjectKeyError);
     }
     await expect(storage.getStream('files/usr_victim/file-secret', { owner: 'usr_attacker' })).rejects.toBeInstanceOf(UnsafeObjectKeyError);
-    expect(await text(await storage.getStream('files/usr_victim/file-secret', { owner: 'usr_victim' }))).toBe('the victim\'s bytes');
+    expect(await text(await storage.getStream('files/usr_victim/file-secret', { owner: 'usr_victim' }))).toBe("the victim's bytes");
   });
 });

@@ -12,8 +12,20 @@ export interface ObjectStorageSettings {
 }
 
 /** The S3_* settings of a validated service config, as storage settings. */
-export function storageSettingsFrom(config: { S3_ENDPOINT: string; S3_ACCESS_KEY: string; S3_SECRET_KEY: string; S3_BUCKET: string; S3_REGION: string }): ObjectStorageSettings {
-  return { endpoint: config.S3_ENDPOINT, accessKey: config.S3_ACCESS_KEY, secretKey: config.S3_SECRET_KEY, bucket: config.S3_BUCKET, region: config.S3_REGION };
+export function storageSettingsFrom(config: {
+  S3_ENDPOINT: string;
+  S3_ACCESS_KEY: string;
+  S3_SECRET_KEY: string;
+  S3_BUCKET: string;
+  S3_REGION: string;
+}): ObjectStorageSettings {
+  return {
+    endpoint: config.S3_ENDPOINT,
+    accessKey: config.S3_ACCESS_KEY,
+    secretKey: config.S3_SECRET_KEY,
+    bucket: config.S3_BUCKET,
+    region: config.S3_REGION,
+  };
 }
 
 export class ObjectTooLargeError extends Error {
@@ -38,7 +50,10 @@ export class ObjectStorage {
   readonly client: Client;
   readonly bucket: string;
 
-  constructor(settings: ObjectStorageSettings, private readonly partSize = DEFAULT_PART_SIZE) {
+  constructor(
+    settings: ObjectStorageSettings,
+    private readonly partSize = DEFAULT_PART_SIZE,
+  ) {
     const url = new URL(settings.endpoint);
     const useSSL = url.protocol === 'https:';
     this.client = new Client({
@@ -69,7 +84,11 @@ export class ObjectStorage {
    * Streams `source` into `key`. Throws ObjectTooLargeError as soon as more than `maxBytes`
    * arrived; on any failure nothing is left behind under `key`.
    */
-  async putStream(key: string, source: AsyncIterable<Buffer | Uint8Array | string>, options: { contentType?: string; maxBytes?: number } = {}): Promise<StoredObject> {
+  async putStream(
+    key: string,
+    source: AsyncIterable<Buffer | Uint8Array | string>,
+    options: { contentType?: string; maxBytes?: number } = {},
+  ): Promise<StoredObject> {
     checkObjectKey(key);
     const limit = options.maxBytes ?? Number.POSITIVE_INFINITY;
     const headers = { 'Content-Type': options.contentType ?? 'application/octet-stream' };
@@ -102,7 +121,10 @@ export class ObjectStorage {
         pendingBytes = 0;
       }
       const partNumber = parts.length + 1;
-      const res = await this.client.uploadPart({ bucketName: this.bucket, objectName: key, uploadID: uploadId, partNumber, headers: {} }, partBuffer.subarray(0, filled));
+      const res = await this.client.uploadPart(
+        { bucketName: this.bucket, objectName: key, uploadID: uploadId, partNumber, headers: {} },
+        partBuffer.subarray(0, filled),
+      );
       filled = 0;
       parts.push({ part: partNumber, etag: res.etag });
     };

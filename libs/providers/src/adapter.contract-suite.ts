@@ -16,10 +16,18 @@ export function describeAdapterContract(name: string, makeAdapter: () => Provide
     let chat: Bridge;
     /** a chat request in the adapter's API */
     const call = (body: Record<string, unknown>, over: Partial<UpstreamCall> = {}): UpstreamCall => ({
-      endpoint: chat.upstreamEndpoint, target: { baseUrl: baseUrlOf(mock.url), apiKey, publicAddressesOnly: false }, body: { ...chat.request(body), model: body.model }, timeoutMs: 2000, ...over,
+      endpoint: chat.upstreamEndpoint,
+      target: { baseUrl: baseUrlOf(mock.url), apiKey, publicAddressesOnly: false },
+      body: { ...chat.request(body), model: body.model },
+      timeoutMs: 2000,
+      ...over,
     });
     /** a request already in one of the adapter's own endpoints' format */
-    const nativeCall = (body: Record<string, unknown>, endpoint: UpstreamCall['endpoint']): UpstreamCall => ({ ...call({ model: 'm', messages }), endpoint, body });
+    const nativeCall = (body: Record<string, unknown>, endpoint: UpstreamCall['endpoint']): UpstreamCall => ({
+      ...call({ model: 'm', messages }),
+      endpoint,
+      body,
+    });
     const messages = [{ role: 'user', content: 'contract test' }];
 
     beforeAll(async () => {
@@ -37,7 +45,7 @@ export function describeAdapterContract(name: string, makeAdapter: () => Provide
       expect((await mock.requests()).pop()?.apiKey).toBe(apiKey);
     });
 
-    it('reads prompt-cache reads into the prompt count, whatever the provider\'s convention', async () => {
+    it("reads prompt-cache reads into the prompt count, whatever the provider's convention", async () => {
       await mock.configure({ cached_tokens: 2 });
       const result = await adapter.send(call({ model: 'm', messages }));
       expect(result.usage).toMatchObject({ promptTokens: 7, completionTokens: 3, cachedTokens: 2 });
@@ -54,21 +62,25 @@ export function describeAdapterContract(name: string, makeAdapter: () => Provide
 
     const serves = (endpoint: UpstreamCall['endpoint']) => makeAdapter().endpoints.includes(endpoint);
     // capabilities: tests only for what the adapter serves natively (everything else is translated to chat above)
-    if (serves('/v1/embeddings')) it('sends embeddings', async () => {
-      const result = await adapter.send(nativeCall({ model: 'e', input: 'abcd' }, '/v1/embeddings'));
-      expect((result.body.data as any[])[0].embedding).toHaveLength(8);
-      expect(result.usage).toEqual({ promptTokens: 1, completionTokens: 0 });
-    });
+    if (serves('/v1/embeddings'))
+      it('sends embeddings', async () => {
+        const result = await adapter.send(nativeCall({ model: 'e', input: 'abcd' }, '/v1/embeddings'));
+        expect((result.body.data as any[])[0].embedding).toHaveLength(8);
+        expect(result.usage).toEqual({ promptTokens: 1, completionTokens: 0 });
+      });
 
-    if (serves('/v1/responses')) it('passes legacy completions and the Responses API through, reading both usage shapes', async () => {
-      const completion = await adapter.send(nativeCall({ model: 'm', prompt: 'complete me' }, '/v1/completions'));
-      expect((completion.body.choices as any[])[0].text).toBe('Echo: complete me');
-      expect(completion.usage).toEqual({ promptTokens: 3, completionTokens: 3 });
-      const response = await adapter.send(nativeCall({ model: 'm', input: 'respond please', mock: { cached_tokens: 2 } }, '/v1/responses'));
-      expect((response.body.output as any[])[0].content[0].text).toBe('Echo: respond please');
-      expect(response.usage).toEqual({ promptTokens: 7, completionTokens: 3, cachedTokens: 2 });
-      expect((await mock.requests()).map((r) => r.path)).toEqual(['/v1/completions', '/v1/responses']);
-    });
+    if (serves('/v1/responses'))
+      it('passes legacy completions and the Responses API through, reading both usage shapes', async () => {
+        const completion = await adapter.send(nativeCall({ model: 'm', prompt: 'complete me' }, '/v1/completions'));
+        expect((completion.body.choices as any[])[0].text).toBe('Echo: complete me');
+        expect(completion.usage).toEqual({ promptTokens: 3, completionTokens: 3 });
+        const response = await adapter.send(
+          nativeCall({ model: 'm', input: 'respond please', mock: { cached_tokens: 2 } }, '/v1/responses'),
+        );
+        expect((response.body.output as any[])[0].content[0].text).toBe('Echo: respond please');
+        expect(response.usage).toEqual({ promptTokens: 7, completionTokens: 3, cachedTokens: 2 });
+        expect((await mock.requests()).map((r) => r.path)).toEqual(['/v1/completions', '/v1/responses']);
+      });
 
     it('streams, and the usage of the stream adds up to one record', async () => {
       const translate = chat.stream();
@@ -95,21 +107,31 @@ export function describeAdapterContract(name: string, makeAdapter: () => Provide
       await mock.configure({ mode: 'fail', status: 429 });
       expect(await adapter.send(call({ model: 'm', messages })).catch((e) => e)).toMatchObject({ status: 429, retryable: true });
       await mock.configure({ mode: 'fail', status: 503 });
-      expect(await adapter.openStream(call({ model: 'm', messages, stream: true })).catch((e) => e)).toMatchObject({ status: 503, retryable: true });
+      expect(await adapter.openStream(call({ model: 'm', messages, stream: true })).catch((e) => e)).toMatchObject({
+        status: 503,
+        retryable: true,
+      });
     });
 
-    it('reports a wrong key as the channel\'s failure', async () => {
-      const error = await adapter.send(call({ model: 'm', messages }, { target: { baseUrl: baseUrlOf(mock.url), apiKey: 'wrong', publicAddressesOnly: false } })).catch((e) => e);
+    it("reports a wrong key as the channel's failure", async () => {
+      const error = await adapter
+        .send(call({ model: 'm', messages }, { target: { baseUrl: baseUrlOf(mock.url), apiKey: 'wrong', publicAddressesOnly: false } }))
+        .catch((e) => e);
       expect(error).toMatchObject({ failure: 'http', status: 401, retryable: true });
     });
 
     it('times out a stalled upstream', async () => {
       await mock.configure({ mode: 'stall' });
-      expect(await adapter.send(call({ model: 'm', messages }, { timeoutMs: 300 })).catch((e) => e)).toMatchObject({ failure: 'timeout', retryable: true });
+      expect(await adapter.send(call({ model: 'm', messages }, { timeoutMs: 300 })).catch((e) => e)).toMatchObject({
+        failure: 'timeout',
+        retryable: true,
+      });
     });
 
     it('reports an unreachable upstream as a connection failure', async () => {
-      const error = await adapter.send(call({ model: 'm', messages }, { target: { baseUrl: 'http://127.0.0.1:9/v1', apiKey, publicAddressesOnly: false } })).catch((e) => e);
+      const error = await adapter
+        .send(call({ model: 'm', messages }, { target: { baseUrl: 'http://127.0.0.1:9/v1', apiKey, publicAddressesOnly: false } }))
+        .catch((e) => e);
       expect(error).toMatchObject({ failure: 'connection', retryable: true });
     });
 
@@ -118,7 +140,9 @@ export function describeAdapterContract(name: string, makeAdapter: () => Provide
         const target = { baseUrl, apiKey, publicAddressesOnly: true };
         const error = await adapter.send(call({ model: 'm', messages }, { target })).catch((e) => e);
         expect(error).toMatchObject({ failure: 'connection', message: expect.stringContaining('not a public address') });
-        expect(await adapter.openStream(call({ model: 'm', messages, stream: true }, { target })).catch((e) => e)).toMatchObject({ failure: 'connection' });
+        expect(await adapter.openStream(call({ model: 'm', messages, stream: true }, { target })).catch((e) => e)).toMatchObject({
+          failure: 'connection',
+        });
       }
       expect((await mock.requests()).length).toBe(0);
     });

@@ -1,18 +1,31 @@
 import type { InferenceEndpoint } from '@switchyard/contracts';
 import { exchangeEventStream, exchangeJson, exchangeJsonText, joinUrl, UpstreamRequest } from './http-exchange';
 import { multipartBody } from './multipart-body';
-import { NormalizedUsage, ProviderAdapter, UpstreamCall, UpstreamError, UpstreamFile, UpstreamResponse, UpstreamTarget } from './provider-adapter';
+import {
+  NormalizedUsage,
+  ProviderAdapter,
+  UpstreamCall,
+  UpstreamError,
+  UpstreamFile,
+  UpstreamResponse,
+  UpstreamTarget,
+} from './provider-adapter';
 
 export const ANTHROPIC_VERSION = '2023-06-01';
 export const ANTHROPIC_FILES_BETA = 'files-api-2025-04-14';
 
-type AnthropicUsage = { input_tokens?: number; output_tokens?: number; cache_read_input_tokens?: number | null; cache_creation_input_tokens?: number | null };
+type AnthropicUsage = {
+  input_tokens?: number;
+  output_tokens?: number;
+  cache_read_input_tokens?: number | null;
+  cache_creation_input_tokens?: number | null;
+};
 
 /** Anthropic counts cache reads and writes apart from `input_tokens`; ours counts them inside the prompt. */
 function normalize(usage: AnthropicUsage, previous: NormalizedUsage | null): NormalizedUsage {
   const read = usage.cache_read_input_tokens ?? previous?.cachedTokens ?? 0;
   const write = usage.cache_creation_input_tokens ?? previous?.cacheWriteTokens ?? 0;
-  const input = typeof usage.input_tokens === 'number' ? usage.input_tokens + read + write : previous?.promptTokens ?? read + write;
+  const input = typeof usage.input_tokens === 'number' ? usage.input_tokens + read + write : (previous?.promptTokens ?? read + write);
   return {
     promptTokens: input,
     completionTokens: usage.output_tokens ?? previous?.completionTokens ?? 0,
@@ -65,7 +78,10 @@ export class AnthropicAdapter implements ProviderAdapter {
 
   async countTokens(call: UpstreamCall): Promise<number> {
     const { stream: _stream, max_tokens: _max, ...body } = call.body;
-    const answer = await exchangeJson({ ...call, body }, this.requestOf({ ...call, body }, '/v1/messages/count_tokens', 'application/json'));
+    const answer = await exchangeJson(
+      { ...call, body },
+      this.requestOf({ ...call, body }, '/v1/messages/count_tokens', 'application/json'),
+    );
     return Number(answer.input_tokens ?? 0);
   }
 
@@ -75,7 +91,11 @@ export class AnthropicAdapter implements ProviderAdapter {
     const call: UpstreamCall = { endpoint: '/v1/messages', target, body: {}, timeoutMs };
     const answer = await exchangeJson(call, {
       url: joinUrl(target.baseUrl, '/v1/files'),
-      headers: this.headersOf(target, { 'content-type': multipart.contentType, 'content-length': String(multipart.length), 'anthropic-beta': ANTHROPIC_FILES_BETA }),
+      headers: this.headersOf(target, {
+        'content-type': multipart.contentType,
+        'content-length': String(multipart.length),
+        'anthropic-beta': ANTHROPIC_FILES_BETA,
+      }),
       body: multipart.stream,
     });
     if (typeof answer.id !== 'string') throw new UpstreamError('protocol', 'The Anthropic Files API answered without a file id');
@@ -84,7 +104,12 @@ export class AnthropicAdapter implements ProviderAdapter {
 
   async deleteFile(target: UpstreamTarget, upstreamFileId: string, timeoutMs: number): Promise<void> {
     const call: UpstreamCall = { endpoint: '/v1/messages', target, body: {}, timeoutMs };
-    const request = { url: joinUrl(target.baseUrl, `/v1/files/${encodeURIComponent(upstreamFileId)}`), method: 'DELETE' as const, body: null, headers: this.headersOf(target, { 'anthropic-beta': ANTHROPIC_FILES_BETA }) };
+    const request = {
+      url: joinUrl(target.baseUrl, `/v1/files/${encodeURIComponent(upstreamFileId)}`),
+      method: 'DELETE' as const,
+      body: null,
+      headers: this.headersOf(target, { 'anthropic-beta': ANTHROPIC_FILES_BETA }),
+    };
     await exchangeJson(call, request).catch((error) => {
       if (!(error instanceof UpstreamError && error.status === 404)) throw error;
     });

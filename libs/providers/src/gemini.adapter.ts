@@ -2,7 +2,12 @@ import type { InferenceEndpoint } from '@switchyard/contracts';
 import { exchangeEventStream, exchangeJsonText, joinUrl, UpstreamRequest } from './http-exchange';
 import { NormalizedUsage, ProviderAdapter, UpstreamCall, UpstreamResponse } from './provider-adapter';
 
-type UsageMetadata = { promptTokenCount?: number; candidatesTokenCount?: number; cachedContentTokenCount?: number; thoughtsTokenCount?: number };
+type UsageMetadata = {
+  promptTokenCount?: number;
+  candidatesTokenCount?: number;
+  cachedContentTokenCount?: number;
+  thoughtsTokenCount?: number;
+};
 
 /**
  * Google's Gemini API (generativelanguage.googleapis.com/v1beta). The model travels in the URL, so

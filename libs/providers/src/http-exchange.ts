@@ -21,7 +21,11 @@ async function errorFrom(response: UpstreamHttpResponse): Promise<UpstreamError>
   let message = text.slice(0, 2000) || `Upstream answered ${response.status}`;
   let code: string | null = null;
   try {
-    const parsed = JSON.parse(text) as { type?: unknown; error?: { message?: unknown; code?: unknown; type?: unknown } | string; message?: unknown };
+    const parsed = JSON.parse(text) as {
+      type?: unknown;
+      error?: { message?: unknown; code?: unknown; type?: unknown } | string;
+      message?: unknown;
+    };
     const error = parsed.error;
     if (typeof error === 'string') message = error;
     else if (error && typeof error.message === 'string') message = error.message;
@@ -44,7 +48,10 @@ function failureOf(error: unknown, timedOut: boolean): UpstreamError {
   const failure = error as Failure;
   const refused = [failure, failure?.cause].find((e) => e?.name === 'NonPublicUpstreamError');
   if (refused) return new UpstreamError('connection', `Refused to connect: ${refused.message}`);
-  return new UpstreamError('connection', `Could not reach the upstream: ${failure?.code ?? failure?.cause?.code ?? failure?.message ?? 'unknown error'}`);
+  return new UpstreamError(
+    'connection',
+    `Could not reach the upstream: ${failure?.code ?? failure?.cause?.code ?? failure?.message ?? 'unknown error'}`,
+  );
 }
 
 /** Aborts the request when the upstream is silent for `timeoutMs` (reset on each stream event). */
@@ -52,7 +59,10 @@ class SilenceTimer {
   timedOut = false;
   private handle: NodeJS.Timeout | undefined;
 
-  constructor(private readonly timeoutMs: number, private readonly abort: AbortController) {}
+  constructor(
+    private readonly timeoutMs: number,
+    private readonly abort: AbortController,
+  ) {}
 
   reset(): void {
     clearTimeout(this.handle);
@@ -67,12 +77,19 @@ class SilenceTimer {
   }
 }
 
-async function post(call: UpstreamCall, request: UpstreamRequest): Promise<{ response: UpstreamHttpResponse; abort: AbortController; timer: SilenceTimer }> {
+async function post(
+  call: UpstreamCall,
+  request: UpstreamRequest,
+): Promise<{ response: UpstreamHttpResponse; abort: AbortController; timer: SilenceTimer }> {
   const abort = new AbortController();
   const timer = new SilenceTimer(call.timeoutMs, abort);
   timer.reset();
   try {
-    const response = await postUpstream(request.url, request.headers, request.body, { publicAddressesOnly: call.target.publicAddressesOnly, signal: abort.signal, method: request.method });
+    const response = await postUpstream(request.url, request.headers, request.body, {
+      publicAddressesOnly: call.target.publicAddressesOnly,
+      signal: abort.signal,
+      method: request.method,
+    });
     if (response.status < 200 || response.status >= 300) {
       const error = await errorFrom(response);
       timer.clear();
@@ -86,14 +103,18 @@ async function post(call: UpstreamCall, request: UpstreamRequest): Promise<{ res
 }
 
 /** POSTs and reads the answer back as JSON, or as text when the upstream says it is not JSON. */
-export async function exchangeJsonOrText(call: UpstreamCall, request: UpstreamRequest): Promise<{ body: Record<string, unknown>; text?: { contentType: string; content: string } }> {
+export async function exchangeJsonOrText(
+  call: UpstreamCall,
+  request: UpstreamRequest,
+): Promise<{ body: Record<string, unknown>; text?: { contentType: string; content: string } }> {
   const { response, timer } = await post(call, request);
   try {
     const contentType = String(response.headers['content-type'] ?? 'application/json');
     const content = await response.body.text();
     if (contentType.includes('json')) {
       const body = JSON.parse(content) as Record<string, unknown>;
-      if (body === null || typeof body !== 'object') throw new UpstreamError('protocol', 'The upstream answered with a non-object JSON body');
+      if (body === null || typeof body !== 'object')
+        throw new UpstreamError('protocol', 'The upstream answered with a non-object JSON body');
       return { body };
     }
     return { body: { text: content }, text: { contentType, content } };
@@ -106,7 +127,10 @@ export async function exchangeJsonOrText(call: UpstreamCall, request: UpstreamRe
 }
 
 /** POSTs and resolves once the upstream accepted; then yields the answer's bytes as they arrive. */
-export async function exchangeBinary(call: UpstreamCall, request: UpstreamRequest): Promise<{ contentType: string; chunks: AsyncIterable<Uint8Array> }> {
+export async function exchangeBinary(
+  call: UpstreamCall,
+  request: UpstreamRequest,
+): Promise<{ contentType: string; chunks: AsyncIterable<Uint8Array> }> {
   const { response, abort, timer } = await post(call, request);
   const body = response.body as AsyncIterable<Uint8Array>;
   const chunks = (async function* () {
@@ -132,7 +156,10 @@ export async function exchangeJson(call: UpstreamCall, request: UpstreamRequest)
 }
 
 /** `exchangeJson`, with the answer's text as it came (a caller may pass it on without serializing `body` again). */
-export async function exchangeJsonText(call: UpstreamCall, request: UpstreamRequest): Promise<{ body: Record<string, unknown>; raw: string }> {
+export async function exchangeJsonText(
+  call: UpstreamCall,
+  request: UpstreamRequest,
+): Promise<{ body: Record<string, unknown>; raw: string }> {
   const { response, timer } = await post(call, request);
   try {
     const raw = await response.body.text();
@@ -166,7 +193,7 @@ export async function exchangeEventStream(call: UpstreamCall, request: UpstreamR
         } catch {
           throw new UpstreamError('protocol', 'The upstream sent a stream event that is not JSON');
         }
-        if (event && typeof event === 'object' && 'error' in event && (event).error) {
+        if (event && typeof event === 'object' && 'error' in event && event.error) {
           const err = (event as { error: { message?: string; code?: unknown; type?: unknown } }).error;
           const code = typeof err?.code === 'string' ? err.code : typeof err?.type === 'string' ? err.type : null;
           throw new UpstreamError('http', err?.message ?? 'The upstream reported an error mid-stream', 502, code);

@@ -1,7 +1,23 @@
 import type { InferenceEndpoint } from '@switchyard/contracts';
-import { exchangeBinary, exchangeEventStream, exchangeJson, exchangeJsonOrText, exchangeJsonText, joinUrl, UpstreamRequest } from './http-exchange';
+import {
+  exchangeBinary,
+  exchangeEventStream,
+  exchangeJson,
+  exchangeJsonOrText,
+  exchangeJsonText,
+  joinUrl,
+  UpstreamRequest,
+} from './http-exchange';
 import { multipartBody } from './multipart-body';
-import { BinaryStream, NormalizedUsage, ProviderAdapter, UpstreamCall, UpstreamError, UpstreamResponse, UpstreamTaskState } from './provider-adapter';
+import {
+  BinaryStream,
+  NormalizedUsage,
+  ProviderAdapter,
+  UpstreamCall,
+  UpstreamError,
+  UpstreamResponse,
+  UpstreamTaskState,
+} from './provider-adapter';
 
 const paths: Partial<Record<InferenceEndpoint, string>> = {
   '/v1/chat/completions': '/chat/completions',
@@ -26,18 +42,29 @@ const taskPaths: Partial<Record<InferenceEndpoint, string>> = {
 };
 
 const taskStatuses: Record<string, UpstreamTaskState['status']> = {
-  queued: 'queued', pending: 'queued', in_progress: 'in_progress', processing: 'in_progress', running: 'in_progress',
-  completed: 'succeeded', succeeded: 'succeeded', failed: 'failed', cancelled: 'failed', expired: 'failed',
+  queued: 'queued',
+  pending: 'queued',
+  in_progress: 'in_progress',
+  processing: 'in_progress',
+  running: 'in_progress',
+  completed: 'succeeded',
+  succeeded: 'succeeded',
+  failed: 'failed',
+  cancelled: 'failed',
+  expired: 'failed',
 };
 
 function taskStateOf(job: Record<string, any>): UpstreamTaskState {
   const status = taskStatuses[String(job.status)] ?? 'in_progress';
-  const error = job.error && typeof job.error === 'object' ? { code: String(job.error.code ?? 'generation_failed'), message: String(job.error.message ?? 'The generation failed') } : null;
+  const error =
+    job.error && typeof job.error === 'object'
+      ? { code: String(job.error.code ?? 'generation_failed'), message: String(job.error.message ?? 'The generation failed') }
+      : null;
   return {
     status,
     progress: typeof job.progress === 'number' ? job.progress : null,
     results: status === 'succeeded' ? (Number.isInteger(job.results) ? job.results : 1) : 0,
-    error: status === 'failed' ? error ?? { code: 'generation_failed', message: 'The generation failed' } : null,
+    error: status === 'failed' ? (error ?? { code: 'generation_failed', message: 'The generation failed' }) : null,
   };
 }
 
@@ -71,7 +98,8 @@ export function openAiUsageOf(payload: Record<string, unknown>): NormalizedUsage
   const images = imagesIn(payload);
   const tokens = tokenUsageOf(payload);
   const seconds = audioSecondsOf(payload);
-  if (seconds !== null) return { promptTokens: tokens?.promptTokens ?? 0, completionTokens: tokens?.completionTokens ?? 0, audioSeconds: seconds };
+  if (seconds !== null)
+    return { promptTokens: tokens?.promptTokens ?? 0, completionTokens: tokens?.completionTokens ?? 0, audioSeconds: seconds };
   if (images === null) return tokens;
   return { promptTokens: tokens?.promptTokens ?? 0, completionTokens: tokens?.completionTokens ?? 0, images };
 }
@@ -82,7 +110,9 @@ function tokenUsageOf(payload: Record<string, unknown>): NormalizedUsage | null 
   if (!usage || typeof usage !== 'object') return null;
   const responsesShape = typeof usage.input_tokens === 'number';
   // rerank servers (Jina, vLLM) report only a total, all of it input
-  const prompt = responsesShape ? usage.input_tokens : usage.prompt_tokens ?? (usage.completion_tokens === undefined ? usage.total_tokens : undefined);
+  const prompt = responsesShape
+    ? usage.input_tokens
+    : (usage.prompt_tokens ?? (usage.completion_tokens === undefined ? usage.total_tokens : undefined));
   if (typeof prompt !== 'number') return null;
   const completion = responsesShape ? usage.output_tokens : usage.completion_tokens;
   const cached = (responsesShape ? usage.input_tokens_details : usage.prompt_tokens_details)?.cached_tokens;
@@ -99,7 +129,11 @@ function tokenUsageOf(payload: Record<string, unknown>): NormalizedUsage | null 
 export class OpenAiAdapter implements ProviderAdapter {
   readonly endpoints: readonly InferenceEndpoint[];
 
-  constructor(readonly provider: string, readonly defaultBaseUrl: string | null, endpoints: readonly InferenceEndpoint[] = Object.keys(paths) as InferenceEndpoint[]) {
+  constructor(
+    readonly provider: string,
+    readonly defaultBaseUrl: string | null,
+    endpoints: readonly InferenceEndpoint[] = Object.keys(paths) as InferenceEndpoint[],
+  ) {
     this.endpoints = endpoints;
   }
 
@@ -108,7 +142,11 @@ export class OpenAiAdapter implements ProviderAdapter {
     const auth = { accept, authorization: `Bearer ${call.target.apiKey}` };
     if (call.files) {
       const multipart = multipartBody(call.body, call.files);
-      return { url, headers: { ...auth, 'content-type': multipart.contentType, 'content-length': String(multipart.length) }, body: multipart.stream };
+      return {
+        url,
+        headers: { ...auth, 'content-type': multipart.contentType, 'content-length': String(multipart.length) },
+        body: multipart.stream,
+      };
     }
     return { url, headers: { ...auth, 'content-type': 'application/json' }, body: JSON.stringify(call.body) };
   }
@@ -131,12 +169,25 @@ export class OpenAiAdapter implements ProviderAdapter {
   }
 
   private taskRequest(call: UpstreamCall, suffix: string, accept: string): UpstreamRequest {
-    return { url: this.taskUrl(call, suffix), method: 'GET', body: null, headers: { accept, authorization: `Bearer ${call.target.apiKey}` } };
+    return {
+      url: this.taskUrl(call, suffix),
+      method: 'GET',
+      body: null,
+      headers: { accept, authorization: `Bearer ${call.target.apiKey}` },
+    };
   }
 
   storedResponse(call: UpstreamCall, responseId: string, action: 'get' | 'delete' | 'input_items'): Promise<Record<string, unknown>> {
-    const url = joinUrl(call.target.baseUrl, `/responses/${encodeURIComponent(responseId)}${action === 'input_items' ? '/input_items' : ''}`);
-    return exchangeJson(call, { url, method: action === 'delete' ? 'DELETE' : 'GET', body: null, headers: { accept: 'application/json', authorization: `Bearer ${call.target.apiKey}` } });
+    const url = joinUrl(
+      call.target.baseUrl,
+      `/responses/${encodeURIComponent(responseId)}${action === 'input_items' ? '/input_items' : ''}`,
+    );
+    return exchangeJson(call, {
+      url,
+      method: action === 'delete' ? 'DELETE' : 'GET',
+      body: null,
+      headers: { accept: 'application/json', authorization: `Bearer ${call.target.apiKey}` },
+    });
   }
 
   async submitTask(call: UpstreamCall): Promise<string> {

@@ -7,17 +7,36 @@ import { BlockList, isIP } from 'net';
  */
 const blocked = new BlockList();
 for (const [network, prefix] of [
-  ['0.0.0.0', 8], ['10.0.0.0', 8], ['100.64.0.0', 10], ['127.0.0.0', 8], ['169.254.0.0', 16], ['172.16.0.0', 12],
-  ['192.0.0.0', 24], ['192.0.2.0', 24], ['192.168.0.0', 16], ['198.18.0.0', 15], ['198.51.100.0', 24], ['203.0.113.0', 24],
-  ['224.0.0.0', 4], ['240.0.0.0', 4],
-] as const) blocked.addSubnet(network, prefix, 'ipv4');
+  ['0.0.0.0', 8],
+  ['10.0.0.0', 8],
+  ['100.64.0.0', 10],
+  ['127.0.0.0', 8],
+  ['169.254.0.0', 16],
+  ['172.16.0.0', 12],
+  ['192.0.0.0', 24],
+  ['192.0.2.0', 24],
+  ['192.168.0.0', 16],
+  ['198.18.0.0', 15],
+  ['198.51.100.0', 24],
+  ['203.0.113.0', 24],
+  ['224.0.0.0', 4],
+  ['240.0.0.0', 4],
+] as const)
+  blocked.addSubnet(network, prefix, 'ipv4');
 for (const [network, prefix] of [
   // ::/96 holds the unspecified and loopback addresses and the deprecated IPv4-compatible ::a.b.c.d,
   // which some stacks still tunnel to the IPv4 address: none of it is a public upstream
-  ['::', 96], ['fc00::', 7], ['fe80::', 10], ['fec0::', 10], ['ff00::', 8], ['2001:db8::', 32], ['100::', 64],
+  ['::', 96],
+  ['fc00::', 7],
+  ['fe80::', 10],
+  ['fec0::', 10],
+  ['ff00::', 8],
+  ['2001:db8::', 32],
+  ['100::', 64],
   // NAT64 for local use only (RFC 8215)
   ['64:ff9b:1::', 48],
-] as const) blocked.addSubnet(network, prefix, 'ipv6');
+] as const)
+  blocked.addSubnet(network, prefix, 'ipv6');
 
 /** An IPv6 address (already checked by isIP) as its eight 16-bit groups; a dotted IPv4 tail becomes two. */
 function groupsOf(address: string): number[] {
@@ -61,7 +80,10 @@ export function isPublicAddress(address: string): boolean {
 }
 
 export class NonPublicUpstreamError extends Error {
-  constructor(readonly host: string, readonly address: string | null) {
+  constructor(
+    readonly host: string,
+    readonly address: string | null,
+  ) {
     super(address ? `${host} resolves to ${address}, which is not a public address` : `${host} could not be resolved`);
     this.name = 'NonPublicUpstreamError';
   }

@@ -47,7 +47,12 @@ export async function postUpstream(
 ): Promise<UpstreamHttpResponse> {
   const target = new URL(url);
   const response = await upstreamDispatcher(options.publicAddressesOnly).request({
-    origin: target.origin, path: `${target.pathname}${target.search}`, method: options.method ?? 'POST', headers, body, signal: options.signal,
+    origin: target.origin,
+    path: `${target.pathname}${target.search}`,
+    method: options.method ?? 'POST',
+    headers,
+    body,
+    signal: options.signal,
   });
   return { status: response.statusCode, headers: response.headers, body: response.body };
 }

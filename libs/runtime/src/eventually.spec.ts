@@ -14,7 +14,10 @@ function answering(...answers: unknown[]) {
 /** Lets `ms` of fake time pass, then says how the wait ended: a value, the error it threw, or not yet. */
 async function after<T>(ms: number, wait: Promise<T>): Promise<{ value?: T; error?: Error } | 'still waiting'> {
   let outcome: { value?: T; error?: Error } | undefined;
-  void wait.then((value) => (outcome = { value }), (error: Error) => (outcome = { error }));
+  void wait.then(
+    (value) => (outcome = { value }),
+    (error: Error) => (outcome = { error }),
+  );
   await jest.advanceTimersByTimeAsync(ms);
   return outcome ?? 'still waiting';
 }
@@ -39,7 +42,12 @@ describe('eventually', () => {
 
   it('accepts 0, an empty string and null as values, and takes a synchronous check', async () => {
     for (const value of [0, '', null]) {
-      expect(await after(0, eventually('a value', () => value))).toEqual({ value });
+      expect(
+        await after(
+          0,
+          eventually('a value', () => value),
+        ),
+      ).toEqual({ value });
     }
   });
 
@@ -65,9 +73,14 @@ describe('eventually', () => {
 
   it('times out naming what it waited for, how long, how many checks and the last value', async () => {
     const check = answering(undefined, { status: 'in_progress', done: 2 });
-    const error = await failureAfter(1_000, eventually('the batch to finish', check, { until: (b: any) => b?.status === 'completed', timeoutMs: 1_000, intervalMs: 100 }));
+    const error = await failureAfter(
+      1_000,
+      eventually('the batch to finish', check, { until: (b: any) => b?.status === 'completed', timeoutMs: 1_000, intervalMs: 100 }),
+    );
     expect(error).toBeInstanceOf(Error);
-    expect(error.message).toBe('Timed out after 1000 ms (11 checks) waiting for the batch to finish; last value: {"status":"in_progress","done":2}');
+    expect(error.message).toBe(
+      'Timed out after 1000 ms (11 checks) waiting for the batch to finish; last value: {"status":"in_progress","done":2}',
+    );
   });
 
   it('checks once more at the deadline when the interval does not divide the timeout', async () => {
@@ -85,7 +98,10 @@ describe('eventually', () => {
   });
 
   it('shortens a long last value in the message', async () => {
-    const error = await failureAfter(0, eventually('a short list', () => Array(1_000).fill('x'), { until: (l) => l.length < 10, timeoutMs: 0 }));
+    const error = await failureAfter(
+      0,
+      eventually('a short list', () => Array(1_000).fill('x'), { until: (l) => l.length < 10, timeoutMs: 0 }),
+    );
     expect(error.message).toMatch(/last value: \["x","x",.*…$/);
     expect(error.message.length).toBeLessThan(700);
   });
@@ -115,7 +131,10 @@ describe('eventually', () => {
 
   it('reports the last outcome, a value after an error', async () => {
     const check = answering(new Error('not yet listening'), 503);
-    const error = await failureAfter(300, eventually('health', check, { until: (s) => s === 200, retryErrors: true, timeoutMs: 300, intervalMs: 100 }));
+    const error = await failureAfter(
+      300,
+      eventually('health', check, { until: (s) => s === 200, retryErrors: true, timeoutMs: 300, intervalMs: 100 }),
+    );
     expect(error.message).toBe('Timed out after 300 ms (4 checks) waiting for health; last value: 503');
     expect(error.cause).toBeUndefined();
   });
@@ -124,6 +143,8 @@ describe('eventually', () => {
     jest.useRealTimers();
     let calls = 0;
     await expect(eventually('the third call', () => ++calls === 3 && calls, { timeoutMs: 1_000, intervalMs: 5 })).resolves.toBe(3);
-    await expect(eventually('nothing', () => undefined, { timeoutMs: 30, intervalMs: 10 })).rejects.toThrow(/^Timed out after \d+ ms \(\d+ checks\) waiting for nothing; last value: undefined$/);
+    await expect(eventually('nothing', () => undefined, { timeoutMs: 30, intervalMs: 10 })).rejects.toThrow(
+      /^Timed out after \d+ ms \(\d+ checks\) waiting for nothing; last value: undefined$/,
+    );
   });
 });

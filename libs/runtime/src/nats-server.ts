@@ -24,28 +24,37 @@ export function findOnPath(binary: string, extraDirs: string[] = []): string | n
 export async function startNatsServer(options: { dataDir: string; port?: number }): Promise<LocalNats> {
   const binary = findOnPath('nats-server', ['/usr/sbin', '/usr/local/sbin']);
   if (!binary) {
-    throw new Error('nats-server is not installed. Install it (Debian/Ubuntu: `apt-get install nats-server`; others: https://docs.nats.io) or set NATS_URL to a running NATS server with JetStream.');
+    throw new Error(
+      'nats-server is not installed. Install it (Debian/Ubuntu: `apt-get install nats-server`; others: https://docs.nats.io) or set NATS_URL to a running NATS server with JetStream.',
+    );
   }
   mkdirSync(join(options.dataDir, 'jetstream'), { recursive: true });
   const port = options.port ?? (await freePort());
   const configPath = join(options.dataDir, 'nats-server.conf');
-  writeFileSync(configPath, [
-    `host: 127.0.0.1`,
-    `port: ${port}`,
-    `max_payload: 8MB`,
-    `jetstream { store_dir: ${JSON.stringify(join(options.dataDir, 'jetstream'))} }`,
-    '',
-  ].join('\n'));
+  writeFileSync(
+    configPath,
+    [
+      `host: 127.0.0.1`,
+      `port: ${port}`,
+      `max_payload: 8MB`,
+      `jetstream { store_dir: ${JSON.stringify(join(options.dataDir, 'jetstream'))} }`,
+      '',
+    ].join('\n'),
+  );
   // one OS thread runs Go code: the embedded server shares a small machine with every service, and
   // its idle threads spinning for work cost ~25 % of its CPU per request on two cores
   const env = { ...process.env, GOMAXPROCS: process.env.GOMAXPROCS ?? '1' };
   const child = spawn(binary, ['-c', configPath, '-l', join(options.dataDir, 'nats-server.log')], { stdio: 'ignore', env });
   let exited = false;
   child.on('exit', () => (exited = true));
-  await eventually(`nats-server on port ${port}`, async () => {
-    if (exited) throw new Error(`nats-server exited; see ${join(options.dataDir, 'nats-server.log')}`);
-    return canConnect('127.0.0.1', port);
-  }, { timeoutMs: 15_000, retryErrors: true });
+  await eventually(
+    `nats-server on port ${port}`,
+    async () => {
+      if (exited) throw new Error(`nats-server exited; see ${join(options.dataDir, 'nats-server.log')}`);
+      return canConnect('127.0.0.1', port);
+    },
+    { timeoutMs: 15_000, retryErrors: true },
+  );
   return {
     url: `nats://127.0.0.1:${port}`,
     stop: () =>

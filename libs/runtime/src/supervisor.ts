@@ -60,7 +60,8 @@ export function spawnNode(options: SpawnOptions): ManagedProcess {
     child.on('exit', (code, signal) => {
       options.onExit?.(code, signal);
       // whoever waits for a line from this run will not get it
-      for (const waiter of lineWaiters.splice(0)) waiter.reject(new Error(`${options.name} exited (${signal ?? code}) before it was ready`));
+      for (const waiter of lineWaiters.splice(0))
+        waiter.reject(new Error(`${options.name} exited (${signal ?? code}) before it was ready`));
       if (!stopping && options.restart && restarts < 20) {
         restarts++;
         setTimeout(() => !stopping && start(), Math.min(5000, 200 * 2 ** restarts)).unref();
@@ -76,7 +77,10 @@ export function spawnNode(options: SpawnOptions): ManagedProcess {
     },
     waitForLine(pattern, timeoutMs) {
       return new Promise((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error(`${options.name} did not print ${pattern} within ${timeoutMs} ms:\n${this.tail()}`)), timeoutMs);
+        const timer = setTimeout(
+          () => reject(new Error(`${options.name} did not print ${pattern} within ${timeoutMs} ms:\n${this.tail()}`)),
+          timeoutMs,
+        );
         lineWaiters.push({
           pattern,
           resolve: (line) => {

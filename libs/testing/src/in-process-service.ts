@@ -14,7 +14,10 @@ export interface InProcessService<C> extends BootedService<C> {
  * A service booted exactly as its process boots it (same definition), inside the test process,
  * on a fresh database and a private NATS server.
  */
-export async function startServiceInProcess<C extends ServiceConfig>(definition: ServiceDefinition<C>, env: Record<string, string> = {}): Promise<InProcessService<C>> {
+export async function startServiceInProcess<C extends ServiceConfig>(
+  definition: ServiceDefinition<C>,
+  env: Record<string, string> = {},
+): Promise<InProcessService<C>> {
   const [db, nats] = await Promise.all([freshDatabase(definition.name), startTestNats()]);
   try {
     const service = await bootService(definition, { DATABASE_URL: db.url, NATS_URL: nats.url, ...env }, { logLevel: 'error', poolSize: 5 });

@@ -18,7 +18,13 @@ export async function startMockUpstream(options: { apiKey?: string; latencyMs?: 
   const args = ['--port', '0'];
   if (options.apiKey) args.push('--api-key', options.apiKey);
   if (options.latencyMs) args.push('--latency-ms', String(options.latencyMs));
-  const process = spawnNode({ name: 'mock-upstream', script: compiledMain('tools/mock-upstream'), args, env: { ...globalThis.process.env }, logDir: logs.path });
+  const process = spawnNode({
+    name: 'mock-upstream',
+    script: compiledMain('tools/mock-upstream'),
+    args,
+    env: { ...globalThis.process.env },
+    logDir: logs.path,
+  });
   const url = JSON.parse(await process.waitForLine(/mock_upstream/, 20_000)).mock_upstream as string;
   return {
     url,
@@ -40,7 +46,11 @@ export async function startMockUpstream(options: { apiKey?: string; latencyMs?: 
 }
 
 /** One service as its own process, started from its compiled main, resolved when it says it is ready. */
-export async function startServiceProcess(service: string, env: NodeJS.ProcessEnv, name = service): Promise<ManagedProcess & { logs: string; readyLine: string }> {
+export async function startServiceProcess(
+  service: string,
+  env: NodeJS.ProcessEnv,
+  name = service,
+): Promise<ManagedProcess & { logs: string; readyLine: string }> {
   const logs = tempDir(name);
   const child = spawnNode({ name, script: compiledMain(`apps/${service}`), env: { ...process.env, ...env }, logDir: logs.path });
   const readyLine = await child.waitForLine(readyPattern(service), 60_000);

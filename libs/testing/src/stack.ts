@@ -39,7 +39,11 @@ export async function startStackLikeNpmStart(extraEnv: NodeJS.ProcessEnv = {}, o
   for (const name of ['NATS_URL', 'S3_ENDPOINT', 'S3_ACCESS_KEY', 'S3_SECRET_KEY', 'SWITCHYARD_SECRET_KEY']) delete env[name];
   // the test runner's own SWITCHYARD_MODE does not leak in: the spec says which mode it needs
   delete env.SWITCHYARD_MODE;
-  Object.assign(env, { SWITCHYARD_DATA_DIR: data.path, PORT: String(port), DATABASE_URL: db.url, SWITCHYARD_ADMIN_KEY: adminKey, LOG_LEVEL: 'warn' }, extraEnv);
+  Object.assign(
+    env,
+    { SWITCHYARD_DATA_DIR: data.path, PORT: String(port), DATABASE_URL: db.url, SWITCHYARD_ADMIN_KEY: adminKey, LOG_LEVEL: 'warn' },
+    extraEnv,
+  );
   if (options.mode) env.SWITCHYARD_MODE = options.mode;
   const launcher = spawnNode({ name: 'launcher', script: compiledMain('tools/launcher'), env, logDir: join(data.path, 'launcher-log') });
   try {
@@ -85,10 +89,20 @@ export interface ApiAnswer {
 
 /** Raw HTTP against the gateway: `call(method, path, key, body?, headers?)`. */
 export function apiCaller(stack: { gatewayUrl: string }) {
-  return async (method: string, path: string, key: string | null, body?: unknown, headers: Record<string, string> = {}): Promise<ApiAnswer> => {
+  return async (
+    method: string,
+    path: string,
+    key: string | null,
+    body?: unknown,
+    headers: Record<string, string> = {},
+  ): Promise<ApiAnswer> => {
     const response = await fetch(`${stack.gatewayUrl}${path}`, {
       method,
-      headers: { ...(key ? { authorization: `Bearer ${key}` } : {}), ...(body !== undefined ? { 'content-type': 'application/json' } : {}), ...headers },
+      headers: {
+        ...(key ? { authorization: `Bearer ${key}` } : {}),
+        ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
+        ...headers,
+      },
       body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
     });
     const text = await response.text();
@@ -108,23 +122,51 @@ export function apiCaller(stack: { gatewayUrl: string }) {
  */
 export async function startExtraGateway(stack: RunningStack): Promise<{ url: string; stop(): Promise<void> }> {
   const port = await freePort();
-  const gateway = await startServiceProcess('gateway', {
-    NATS_URL: stack.natsUrl, S3_ENDPOINT: stack.s3Endpoint, S3_ACCESS_KEY: 'S3RVER', S3_SECRET_KEY: 'S3RVER', PORT: String(port), LOG_LEVEL: 'warn',
-  }, 'gateway-2');
+  const gateway = await startServiceProcess(
+    'gateway',
+    {
+      NATS_URL: stack.natsUrl,
+      S3_ENDPOINT: stack.s3Endpoint,
+      S3_ACCESS_KEY: 'S3RVER',
+      S3_SECRET_KEY: 'S3RVER',
+      PORT: String(port),
+      LOG_LEVEL: 'warn',
+    },
+    'gateway-2',
+  );
   return { url: `http://127.0.0.1:${port}`, stop: () => gateway.stop() };
 }
 
 /** A new user with credits and one key, created through the admin API. */
-export async function createUserWithKey(stack: RunningStack, options: { name: string; credits?: number; scopes?: string[]; role?: string }): Promise<{ userId: string; key: string }> {
+export async function createUserWithKey(
+  stack: RunningStack,
+  options: { name: string; credits?: number; scopes?: string[]; role?: string },
+): Promise<{ userId: string; key: string }> {
   const headers = { authorization: `Bearer ${stack.adminKey}`, 'content-type': 'application/json' };
-  const user = (await (await fetch(`${stack.gatewayUrl}/admin/users`, { method: 'POST', headers, body: JSON.stringify({ name: options.name, credits: options.credits ?? 5, role: options.role ?? 'user' }) })).json()) as { id: string };
-  const key = (await (await fetch(`${stack.gatewayUrl}/admin/users/${user.id}/keys`, { method: 'POST', headers, body: JSON.stringify({ scopes: options.scopes }) })).json()) as { key: string };
+  const user = (await (
+    await fetch(`${stack.gatewayUrl}/admin/users`, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({ name: options.name, credits: options.credits ?? 5, role: options.role ?? 'user' }),
+    })
+  ).json()) as { id: string };
+  const key = (await (
+    await fetch(`${stack.gatewayUrl}/admin/users/${user.id}/keys`, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({ scopes: options.scopes }),
+    })
+  ).json()) as { key: string };
   return { userId: user.id, key: key.key };
 }
 
 /** The file ids whose bytes the embedded S3 server holds for the admin user. */
 export async function adminStoredFileIds(stack: RunningStack): Promise<string[]> {
-  const users = (await (await fetch(`${stack.gatewayUrl}/admin/users`, { headers: { authorization: `Bearer ${stack.adminKey}` } })).json()) as { data: { id: string; role: string }[] };
+  const users = (await (
+    await fetch(`${stack.gatewayUrl}/admin/users`, { headers: { authorization: `Bearer ${stack.adminKey}` } })
+  ).json()) as { data: { id: string; role: string }[] };
   const folder = join(stack.dataDir, 's3', 'switchyard', 'files', users.data.find((u) => u.role === 'admin')!.id);
-  return readdirSync(folder).filter((name) => name.endsWith('._S3rver_object')).map((name) => name.replace('._S3rver_object', ''));
+  return readdirSync(folder)
+    .filter((name) => name.endsWith('._S3rver_object'))
+    .map((name) => name.replace('._S3rver_object', ''));
 }

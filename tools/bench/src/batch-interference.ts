@@ -49,11 +49,18 @@ function poolFor(origin: string): Pool {
   return pool;
 }
 
-const chatBody = JSON.stringify({ model: INTERACTIVE_MODEL, messages: [{ role: 'user', content: 'hello from the benchmark, a short question' }], max_tokens: 16 });
+const chatBody = JSON.stringify({
+  model: INTERACTIVE_MODEL,
+  messages: [{ role: 'user', content: 'hello from the benchmark, a short question' }],
+  max_tokens: 16,
+});
 
 async function chat(caller: Caller): Promise<boolean> {
   const res = await poolFor(caller.gatewayUrl).request({
-    path: '/v1/chat/completions', method: 'POST', headers: { authorization: `Bearer ${caller.key}`, 'content-type': 'application/json' }, body: chatBody,
+    path: '/v1/chat/completions',
+    method: 'POST',
+    headers: { authorization: `Bearer ${caller.key}`, 'content-type': 'application/json' },
+    body: chatBody,
   });
   await res.body.dump();
   return res.statusCode === 200;
@@ -61,7 +68,8 @@ async function chat(caller: Caller): Promise<boolean> {
 
 async function api(stack: RunningStack, method: string, path: string, body?: unknown): Promise<any> {
   const res = await fetch(`${stack.gatewayUrl}${path}`, {
-    method, headers: { authorization: `Bearer ${stack.adminKey}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+    method,
+    headers: { authorization: `Bearer ${stack.adminKey}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   const text = await res.text();
@@ -84,12 +92,21 @@ async function batchInput(stack: RunningStack, lines: number): Promise<string> {
   const known = inputs.get(lines);
   if (known) return known;
   const jsonl = Array.from({ length: lines }, (_, i) =>
-    JSON.stringify({ custom_id: `l${i}`, method: 'POST', url: '/v1/chat/completions', body: { model: BATCH_MODEL, messages: [{ role: 'user', content: `line ${i}` }], max_tokens: 16 } }),
+    JSON.stringify({
+      custom_id: `l${i}`,
+      method: 'POST',
+      url: '/v1/chat/completions',
+      body: { model: BATCH_MODEL, messages: [{ role: 'user', content: `line ${i}` }], max_tokens: 16 },
+    }),
   ).join('\n');
   const form = new FormData();
   form.append('purpose', 'batch');
   form.append('file', new Blob([jsonl]), 'interference.jsonl');
-  const res = await fetch(`${stack.gatewayUrl}/v1/files`, { method: 'POST', headers: { authorization: `Bearer ${stack.adminKey}` }, body: form });
+  const res = await fetch(`${stack.gatewayUrl}/v1/files`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${stack.adminKey}` },
+    body: form,
+  });
   const file = (await res.json()) as { id: string };
   if (!res.ok) throw new Error(`upload: ${res.status} ${JSON.stringify(file)}`);
   inputs.set(lines, file.id);
@@ -98,13 +115,22 @@ async function batchInput(stack: RunningStack, lines: number): Promise<string> {
 
 async function createBatch(stack: RunningStack, lines: number): Promise<string> {
   const inputFileId = await batchInput(stack, lines);
-  const batch = await api(stack, 'POST', '/v1/batches', { input_file_id: inputFileId, endpoint: '/v1/chat/completions', completion_window: '24h' });
+  const batch = await api(stack, 'POST', '/v1/batches', {
+    input_file_id: inputFileId,
+    endpoint: '/v1/chat/completions',
+    completion_window: '24h',
+  });
   return batch.id as string;
 }
 
 const batchState = (stack: RunningStack, id: string): Promise<BatchState> => api(stack, 'GET', `/v1/batches/${id}`);
 
-async function untilBatch(stack: RunningStack, id: string, until: (b: BatchState) => boolean, timeoutMs = 30 * 60_000): Promise<BatchState> {
+async function untilBatch(
+  stack: RunningStack,
+  id: string,
+  until: (b: BatchState) => boolean,
+  timeoutMs = 30 * 60_000,
+): Promise<BatchState> {
   const started = performance.now();
   for (;;) {
     const state = await batchState(stack, id);
@@ -175,7 +201,9 @@ async function trafficThenBatch(stack: RunningStack, caller: Caller, options: { 
   await traffic;
   const window = sent.filter((r) => r.at >= from && r.at < from + options.seconds * 1000);
   return {
-    id, after, during: phase(summarize(window.map((r) => r.ms)), window.filter((r) => !r.ok).length),
+    id,
+    after,
+    during: phase(summarize(window.map((r) => r.ms)), window.filter((r) => !r.ok).length),
     linesPerSecond: (done(after) - done(running)) / ((to - from) / 1000),
   };
 }
@@ -195,13 +223,18 @@ type Order = 'traffic-first' | 'batch-first';
 /** One round: interactive alone, then next to a running batch (cancelled afterwards). */
 async function round_(stack: RunningStack, caller: Caller, options: { rate: number; seconds: number; lines: number; order: Order }) {
   const alone = await interactive(caller, options.rate, options.seconds);
-  const { id, after, during, linesPerSecond } = options.order === 'traffic-first' ? await trafficThenBatch(stack, caller, options) : await batchThenTraffic(stack, caller, options);
+  const { id, after, during, linesPerSecond } =
+    options.order === 'traffic-first' ? await trafficThenBatch(stack, caller, options) : await batchThenTraffic(stack, caller, options);
   if (!ENDED.includes(after.status)) await api(stack, 'POST', `/v1/batches/${id}/cancel`);
   await untilBatch(stack, id, (b) => ENDED.includes(b.status));
   await sleep(2000); // the cancelled lines' bookkeeping, Postgres's autovacuum
   return {
-    alone, during, p99_ratio: round(during.p99_ms / alone.p99_ms, 2), p50_ratio: round(during.p50_ms / alone.p50_ms, 2),
-    batch_lines_per_second_during: round(linesPerSecond, 0), batch_ended_early: ENDED.includes(after.status),
+    alone,
+    during,
+    p99_ratio: round(during.p99_ms / alone.p99_ms, 2),
+    p50_ratio: round(during.p50_ms / alone.p50_ms, 2),
+    batch_lines_per_second_during: round(linesPerSecond, 0),
+    batch_ended_early: ENDED.includes(after.status),
   };
 }
 
@@ -212,31 +245,55 @@ async function batchAlone(stack: RunningStack, lines: number) {
   const id = await createBatch(stack, lines);
   const end = await untilBatch(stack, id, (b) => ENDED.includes(b.status));
   const seconds = (performance.now() - t0) / 1000;
-  return { lines, status: end.status, completed: end.request_counts.completed, seconds: round(seconds, 1), lines_per_second: round(lines / seconds, 0) };
+  return {
+    lines,
+    status: end.status,
+    completed: end.request_counts.completed,
+    seconds: round(seconds, 1),
+    lines_per_second: round(lines / seconds, 0),
+  };
 }
 
 async function main(): Promise<void> {
   const rateFlag = flag('rate', 'auto');
   const order = flag('order', 'traffic-first') as Order;
   if (order !== 'traffic-first' && order !== 'batch-first') throw new Error('--order is traffic-first or batch-first');
-  const options = { lines: Number(flag('lines', '50000')), rate: rateFlag === 'auto' ? 0 : Number(rateFlag), seconds: Number(flag('seconds', '8')), order };
+  const options = {
+    lines: Number(flag('lines', '50000')),
+    rate: rateFlag === 'auto' ? 0 : Number(rateFlag),
+    seconds: Number(flag('seconds', '8')),
+    order,
+  };
   const rounds = Number(flag('rounds', '3'));
   const throughputLines = Number(flag('throughput-lines', '2000'));
   const mode = flag('mode', '');
-  const [instant, ms20] = await Promise.all([startMockUpstream({ apiKey: MOCK_KEY, latencyMs: 0 }), startMockUpstream({ apiKey: MOCK_KEY, latencyMs: 20 })]);
+  const [instant, ms20] = await Promise.all([
+    startMockUpstream({ apiKey: MOCK_KEY, latencyMs: 0 }),
+    startMockUpstream({ apiKey: MOCK_KEY, latencyMs: 20 }),
+  ]);
   const env = extraEnv();
   const stack = await startStackLikeNpmStart({ LOG_LEVEL: 'warn', ...(mode ? { SWITCHYARD_MODE: mode } : {}), ...env });
   let stopping: Promise<void> | null = null;
-  const stop = () => (stopping ??= (async () => {
-    await Promise.all([...pools.values()].map((p) => p.close()));
-    await stack.stop();
-    await Promise.all([instant.stop(), ms20.stop()]);
-  })());
+  const stop = () =>
+    (stopping ??= (async () => {
+      await Promise.all([...pools.values()].map((p) => p.close()));
+      await stack.stop();
+      await Promise.all([instant.stop(), ms20.stop()]);
+    })());
   // an interrupted run still stops the stack and drops its database
   for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => void stop().finally(() => process.exit(130)));
   try {
-    for (const [model, mock] of [[BATCH_MODEL, instant], [INTERACTIVE_MODEL, ms20]] as const) {
-      await api(stack, 'POST', '/admin/channels', { name: model, provider: 'openai', base_url: `${mock.url}/v1`, api_key: MOCK_KEY, models: [model] });
+    for (const [model, mock] of [
+      [BATCH_MODEL, instant],
+      [INTERACTIVE_MODEL, ms20],
+    ] as const) {
+      await api(stack, 'POST', '/admin/channels', {
+        name: model,
+        provider: 'openai',
+        base_url: `${mock.url}/v1`,
+        api_key: MOCK_KEY,
+        models: [model],
+      });
       await api(stack, 'PUT', `/admin/prices/${model}`, { input_per_million: 0.15, output_per_million: 0.6 });
     }
     const users = (await api(stack, 'GET', '/admin/users')) as { data: { id: string; role: string }[] };
@@ -258,7 +315,15 @@ async function main(): Promise<void> {
     const throughput = throughputLines > 0 ? await batchAlone(stack, throughputLines) : null;
     if (throughput) console.log(JSON.stringify({ batch_alone: throughput }));
     const ratios = results.map((r) => r.p99_ratio).sort((a, b) => a - b);
-    console.log(JSON.stringify({ summary: { p99_ratios: ratios, median_p99_ratio: ratios[Math.floor(ratios.length / 2)], batch_alone_lines_per_second: throughput?.lines_per_second ?? null } }));
+    console.log(
+      JSON.stringify({
+        summary: {
+          p99_ratios: ratios,
+          median_p99_ratio: ratios[Math.floor(ratios.length / 2)],
+          batch_alone_lines_per_second: throughput?.lines_per_second ?? null,
+        },
+      }),
+    );
   } finally {
     await stop();
   }

@@ -4,7 +4,17 @@ export type Mode = (typeof MODES)[number];
 
 /** Every workload, in the order a run measures them; `--only` names a subset. */
 export const WORKLOADS = [
-  'latency', 'answer_sizes', 'throughput', 'in_flight', 'streaming', 'concurrent_streams', 'files', 'batches', 'live_during_batch', 'batch_validation', 'batch_killed',
+  'latency',
+  'answer_sizes',
+  'throughput',
+  'in_flight',
+  'streaming',
+  'concurrent_streams',
+  'files',
+  'batches',
+  'live_during_batch',
+  'batch_validation',
+  'batch_killed',
 ] as const;
 export type Workload = (typeof WORKLOADS)[number];
 
@@ -33,7 +43,14 @@ export const HELP = `npm run bench [-- options]   measure the system started as 
 
 /** Parses the benchmark's arguments; throws on an unknown flag, mode or workload. */
 export function parseBenchArgs(argv: readonly string[]): BenchOptions {
-  const options: BenchOptions = { quick: false, force: false, reportOnly: false, help: false, modes: [...MODES], workloads: [...WORKLOADS] };
+  const options: BenchOptions = {
+    quick: false,
+    force: false,
+    reportOnly: false,
+    help: false,
+    modes: [...MODES],
+    workloads: [...WORKLOADS],
+  };
   for (let i = 0; i < argv.length; i++) {
     const [flag, inline] = argv[i].split(/=(.*)/s, 2);
     const value = () => {
@@ -50,7 +67,10 @@ export function parseBenchArgs(argv: readonly string[]): BenchOptions {
       if (!(MODES as readonly string[]).includes(mode)) throw new Error(`--mode must be one of ${MODES.join(', ')}, not ${mode}`);
       options.modes = [mode as Mode];
     } else if (flag === '--only') {
-      const names = value().split(',').map((n) => n.trim()).filter(Boolean);
+      const names = value()
+        .split(',')
+        .map((n) => n.trim())
+        .filter(Boolean);
       const unknown = names.filter((n) => !(WORKLOADS as readonly string[]).includes(n));
       if (unknown.length > 0) throw new Error(`unknown workload ${unknown.join(', ')}; known: ${WORKLOADS.join(', ')}`);
       options.workloads = WORKLOADS.filter((w) => names.includes(w));
@@ -60,7 +80,9 @@ export function parseBenchArgs(argv: readonly string[]): BenchOptions {
 }
 
 /** Whether this run measures everything (only a complete run replaces docs/benchmarks*.md). */
-export const isCompleteRun = (options: BenchOptions) => options.modes.length === MODES.length && options.workloads.length === WORKLOADS.length;
+export const isCompleteRun = (options: BenchOptions) =>
+  options.modes.length === MODES.length && options.workloads.length === WORKLOADS.length;
 
 /** The workloads to run in `mode`. */
-export const workloadsFor = (options: BenchOptions, mode: Mode): Workload[] => options.workloads.filter((w) => mode === 'split' || !SPLIT_ONLY.includes(w));
+export const workloadsFor = (options: BenchOptions, mode: Mode): Workload[] =>
+  options.workloads.filter((w) => mode === 'split' || !SPLIT_ONLY.includes(w));

@@ -12,12 +12,30 @@ function installEcho(): void {
   const mock = new undici.MockAgent({ connections: 1 });
   mock.disableNetConnect();
   let counter = 0;
-  mock.get(ECHO_ORIGIN).intercept({ path: /.*/, method: 'POST' }).reply(200, () => ({
-    id: `chatcmpl-echo${++counter}`, object: 'chat.completion', created: Math.floor(Date.now() / 1000), model: 'echo',
-    choices: [{ index: 0, message: { role: 'assistant', content: 'Echo: hello from the benchmark, a short question', refusal: null }, logprobs: null, finish_reason: 'stop' }],
-    usage: { prompt_tokens: 14, completion_tokens: 9, total_tokens: 23 },
-    system_fingerprint: 'fp_echo',
-  }), { headers: { 'content-type': 'application/json' } }).persist();
+  mock
+    .get(ECHO_ORIGIN)
+    .intercept({ path: /.*/, method: 'POST' })
+    .reply(
+      200,
+      () => ({
+        id: `chatcmpl-echo${++counter}`,
+        object: 'chat.completion',
+        created: Math.floor(Date.now() / 1000),
+        model: 'echo',
+        choices: [
+          {
+            index: 0,
+            message: { role: 'assistant', content: 'Echo: hello from the benchmark, a short question', refusal: null },
+            logprobs: null,
+            finish_reason: 'stop',
+          },
+        ],
+        usage: { prompt_tokens: 14, completion_tokens: 9, total_tokens: 23 },
+        system_fingerprint: 'fp_echo',
+      }),
+      { headers: { 'content-type': 'application/json' } },
+    )
+    .persist();
   const dispatch = undici.Agent.prototype.dispatch;
   // MockAgent dispatches through an Agent of its own: that inner call must take the original path
   let insideMock = false;

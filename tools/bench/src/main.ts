@@ -12,8 +12,20 @@ import { writePlots, WrittenPlot } from './plots';
 import { rewriteReport, writeReport } from './report';
 import { pinningWorks, whilePinned } from './cpu-pinning';
 import {
-  addedLatency, answerSizes, batchThroughput, batchValidation, batchWithKilledReplica, BenchContext, closePools, concurrentStreams, fileUpload, liveTrafficDuringBatch,
-  streaming, thousandInFlight, throughputFrontier, untilQuiet,
+  addedLatency,
+  answerSizes,
+  batchThroughput,
+  batchValidation,
+  batchWithKilledReplica,
+  BenchContext,
+  closePools,
+  concurrentStreams,
+  fileUpload,
+  liveTrafficDuringBatch,
+  streaming,
+  thousandInFlight,
+  throughputFrontier,
+  untilQuiet,
 } from './workloads';
 
 /** the core the 0 ms mock runs on while latency is measured (the rest of the rig shares the other) */
@@ -28,7 +40,11 @@ const MOCK_KEY = 'sk-bench-upstream';
 const KEY_HOLDER_REQUESTS_PER_MINUTE = 1_000_000;
 
 async function admin(ctx: { gatewayUrl: string; adminKey: string }, method: string, path: string, body: unknown): Promise<void> {
-  const res = await fetch(`${ctx.gatewayUrl}${path}`, { method, headers: { authorization: `Bearer ${ctx.adminKey}`, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const res = await fetch(`${ctx.gatewayUrl}${path}`, {
+    method,
+    headers: { authorization: `Bearer ${ctx.adminKey}`, 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
   if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`);
 }
 
@@ -37,26 +53,54 @@ const MODELS = { instant: 'bench-0ms', ms20: 'bench-20ms', ms50: 'bench-50ms', s
 
 /** Channels and prices for every mock, credits for the admin, and the rate-limited key holder. */
 async function prepare(stack: RunningStack, mocks: Mocks): Promise<string> {
-  const channels = [[MODELS.instant, mocks.instant.url], [MODELS.ms20, mocks.ms20.url], [MODELS.ms50, mocks.ms50.url], [MODELS.slow, mocks.slow.url], [MODELS.echo, ECHO_ORIGIN]] as const;
+  const channels = [
+    [MODELS.instant, mocks.instant.url],
+    [MODELS.ms20, mocks.ms20.url],
+    [MODELS.ms50, mocks.ms50.url],
+    [MODELS.slow, mocks.slow.url],
+    [MODELS.echo, ECHO_ORIGIN],
+  ] as const;
   for (const [model, baseUrl] of channels) {
-    await admin(stack, 'POST', '/admin/channels', { name: model, provider: 'openai', base_url: `${baseUrl}/v1`, api_key: MOCK_KEY, models: [model] });
+    await admin(stack, 'POST', '/admin/channels', {
+      name: model,
+      provider: 'openai',
+      base_url: `${baseUrl}/v1`,
+      api_key: MOCK_KEY,
+      models: [model],
+    });
     await admin(stack, 'PUT', `/admin/prices/${model}`, { input_per_million: 0.15, output_per_million: 0.6 });
   }
-  const users = (await (await fetch(`${stack.gatewayUrl}/admin/users`, { headers: { authorization: `Bearer ${stack.adminKey}` } })).json()) as { data: { id: string; role: string }[] };
+  const users = (await (
+    await fetch(`${stack.gatewayUrl}/admin/users`, { headers: { authorization: `Bearer ${stack.adminKey}` } })
+  ).json()) as { data: { id: string; role: string }[] };
   await admin(stack, 'POST', `/admin/users/${users.data.find((u) => u.role === 'admin')!.id}/credits`, { amount: 100000 });
   await admin(stack, 'PUT', '/admin/rate-limits/user', { requests_per_minute: KEY_HOLDER_REQUESTS_PER_MINUTE });
-  const holder = await createUserWithKey(stack, { name: 'bench key holder', role: 'user', credits: 1_000_000, scopes: ['inference', 'usage:read'] });
+  const holder = await createUserWithKey(stack, {
+    name: 'bench key holder',
+    role: 'user',
+    credits: 1_000_000,
+    scopes: ['inference', 'usage:read'],
+  });
   return holder.key;
 }
 
 type ModeResults = Record<string, any> & { mode: Mode };
 
 /** Starts the stack in `mode` (SWITCHYARD_MODE), measures the chosen workloads, stops it. */
-async function measureMode(mode: Mode, options: BenchOptions, mocks: Mocks, portkey: PortkeyGateway): Promise<{ results: ModeResults; meter: ProcessMeter }> {
+async function measureMode(
+  mode: Mode,
+  options: BenchOptions,
+  mocks: Mocks,
+  portkey: PortkeyGateway,
+): Promise<{ results: ModeResults; meter: ProcessMeter }> {
   const started = Date.now();
   // the router answers ECHO_ORIGIN in-process (the hop breakdown's middle path); nothing else changes
   const echoPreload = `--require ${resolve(__dirname, 'echo-upstream.js')}`;
-  const stack = await startStackLikeNpmStart({ LOG_LEVEL: 'warn', SWITCHYARD_MODE: mode, NODE_OPTIONS: [process.env.NODE_OPTIONS, echoPreload].filter(Boolean).join(' ') });
+  const stack = await startStackLikeNpmStart({
+    LOG_LEVEL: 'warn',
+    SWITCHYARD_MODE: mode,
+    NODE_OPTIONS: [process.env.NODE_OPTIONS, echoPreload].filter(Boolean).join(' '),
+  });
   try {
     const userKey = await prepare(stack, mocks);
     const meter = new ProcessMeter(stackRows(stack.launcher.pid!, new URL(stack.databaseUrl).pathname.slice(1)));
@@ -90,24 +134,40 @@ async function measureMode(mode: Mode, options: BenchOptions, mocks: Mocks, port
       streaming: ['streaming, concurrency 1', () => pinnedLatency(() => streaming(ctx))],
       concurrent_streams: ['most concurrent stall-free streams', () => concurrentStreams(ctx)],
       files: ['file upload through the gateway vs straight to S3', () => fileUpload(ctx, options.quick ? 20 : 100)],
-      batches: ['batches', async () => {
-        const batchRuns: [number, 'instant' | 'ms50'][] = options.quick ? [[2000, 'instant']] : [[10_000, 'instant'], [50_000, 'instant'], [10_000, 'ms50'], [50_000, 'ms50']];
-        const done = [];
-        for (const [lines, upstream] of batchRuns) {
-          await untilQuiet();
-          console.log(`  batch of ${lines} lines, ${upstream === 'instant' ? 0 : 50} ms upstream`);
-          done.push(await batchThroughput(ctx, lines, upstream));
-        }
-        return done;
-      }],
-      live_during_batch: ['interactive traffic during a batch', () => {
-        const best = (results.throughput as { best_rps?: number } | undefined)?.best_rps ?? 400;
-        return liveTrafficDuringBatch(ctx, Math.max(50, Math.floor(best / 2)));
-      }],
+      batches: [
+        'batches',
+        async () => {
+          const batchRuns: [number, 'instant' | 'ms50'][] = options.quick
+            ? [[2000, 'instant']]
+            : [
+                [10_000, 'instant'],
+                [50_000, 'instant'],
+                [10_000, 'ms50'],
+                [50_000, 'ms50'],
+              ];
+          const done = [];
+          for (const [lines, upstream] of batchRuns) {
+            await untilQuiet();
+            console.log(`  batch of ${lines} lines, ${upstream === 'instant' ? 0 : 50} ms upstream`);
+            done.push(await batchThroughput(ctx, lines, upstream));
+          }
+          return done;
+        },
+      ],
+      live_during_batch: [
+        'interactive traffic during a batch',
+        () => {
+          const best = (results.throughput as { best_rps?: number } | undefined)?.best_rps ?? 400;
+          return liveTrafficDuringBatch(ctx, Math.max(50, Math.floor(best / 2)));
+        },
+      ],
       // late: the validated batch is cancelled, and settling its 50,000 lines would slow whatever came next
       batch_validation: ['validation of a large batch input', () => batchValidation(ctx, options.quick ? 20 : 100)],
       // last: kills the batches process (split mode only)
-      batch_killed: ['a batch with its batches process killed at 50 % (split mode only)', () => batchWithKilledReplica(ctx, options.quick ? 2000 : 10_000)],
+      batch_killed: [
+        'a batch with its batches process killed at 50 % (split mode only)',
+        () => batchWithKilledReplica(ctx, options.quick ? 2000 : 10_000),
+      ],
     };
     for (const name of workloadsFor(options, mode)) await run(name, ...workloads[name]);
     meter.stopTimeline();
@@ -136,7 +196,9 @@ async function main(): Promise<void> {
     process.exit(2);
   }
   const started = Date.now();
-  const [instant, ms20, ms50, slow] = await Promise.all([0, 20, 50, 1000].map((latencyMs) => startMockUpstream({ apiKey: MOCK_KEY, latencyMs })));
+  const [instant, ms20, ms50, slow] = await Promise.all(
+    [0, 20, 50, 1000].map((latencyMs) => startMockUpstream({ apiKey: MOCK_KEY, latencyMs })),
+  );
   const mocks: Mocks = { instant, ms20, ms50, slow };
   const portkey = await startPortkey();
   const results = {
@@ -174,13 +236,17 @@ async function main(): Promise<void> {
   }
   const out = join(process.cwd(), 'docs');
   const plots: WrittenPlot[] = [];
-  for (const [mode, meter] of meters) plots.push(...writePlots(join(out, 'plots'), `-${mode}${options.quick ? '-quick' : ''}`, results.modes[mode]!, meter));
+  for (const [mode, meter] of meters)
+    plots.push(...writePlots(join(out, 'plots'), `-${mode}${options.quick ? '-quick' : ''}`, results.modes[mode]!, meter));
   writeFileSync(`${base}.json`, `${JSON.stringify(results, null, 2)}\n`);
   writeReport(`${base}.md`, results, plots);
   console.log(`Wrote docs/benchmarks${options.quick ? '-quick' : ''}.{md,json} in ${results.wall_seconds} s`);
 }
 
-main().then(() => process.exit(0), (error) => {
-  console.error(error instanceof Error && error.message.startsWith('unknown') ? error.message : error);
-  process.exit(1);
-});
+main().then(
+  () => process.exit(0),
+  (error) => {
+    console.error(error instanceof Error && error.message.startsWith('unknown') ? error.message : error);
+    process.exit(1);
+  },
+);

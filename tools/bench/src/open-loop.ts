@@ -31,17 +31,19 @@ export async function openLoop(rate: number, durationMs: number, send: () => Pro
     const now = performance.now() - start;
     while (next < offsets.length && offsets[next] <= now) {
       const due = start + offsets[next++];
-      pending.push(send().then(
-        (good) => {
-          latencies.push(performance.now() - due);
-          if (good) ok++;
-          else errors++;
-        },
-        () => {
-          latencies.push(performance.now() - due);
-          errors++;
-        },
-      ));
+      pending.push(
+        send().then(
+          (good) => {
+            latencies.push(performance.now() - due);
+            if (good) ok++;
+            else errors++;
+          },
+          () => {
+            latencies.push(performance.now() - due);
+            errors++;
+          },
+        ),
+      );
     }
     const wait = next < offsets.length ? offsets[next] - (performance.now() - start) : 0;
     await new Promise((r) => (wait > 1 ? setTimeout(r, Math.floor(wait)) : setImmediate(r)));

@@ -15,8 +15,25 @@ describe('niceTicks', () => {
 describe('lineChartSvg', () => {
   it('draws one path per series, a legend entry each, and escapes text', () => {
     const svg = lineChartSvg({
-      title: 'p99 <latency> & load', xLabel: 'RPS', yLabel: 'ms',
-      series: [{ name: 'p50', points: [[100, 22], [200, 23]] }, { name: 'p99', points: [[100, 30], [200, 41]] }],
+      title: 'p99 <latency> & load',
+      xLabel: 'RPS',
+      yLabel: 'ms',
+      series: [
+        {
+          name: 'p50',
+          points: [
+            [100, 22],
+            [200, 23],
+          ],
+        },
+        {
+          name: 'p99',
+          points: [
+            [100, 30],
+            [200, 41],
+          ],
+        },
+      ],
       marks: [{ x: 150, label: 'batch' }],
     });
     expect(svg.match(/<path /g)).toHaveLength(2);

@@ -60,18 +60,27 @@ export function lineChartSvg(chart: LineChart): string {
   for (const t of xTicks) parts.push(`<text x="${px(t)}" y="${MARGIN.top + plotH + 20}" text-anchor="middle">${t}</text>`);
   parts.push(`<rect x="${MARGIN.left}" y="${MARGIN.top}" width="${plotW}" height="${plotH}" fill="none" stroke="#333"/>`);
   parts.push(`<text x="${MARGIN.left + plotW / 2}" y="${HEIGHT - 15}" text-anchor="middle">${escapeXml(chart.xLabel)}</text>`);
-  parts.push(`<text transform="translate(20 ${MARGIN.top + plotH / 2}) rotate(-90)" text-anchor="middle">${escapeXml(chart.yLabel)}</text>`);
+  parts.push(
+    `<text transform="translate(20 ${MARGIN.top + plotH / 2}) rotate(-90)" text-anchor="middle">${escapeXml(chart.yLabel)}</text>`,
+  );
   for (const mark of chart.marks ?? []) {
-    parts.push(`<line x1="${px(mark.x)}" x2="${px(mark.x)}" y1="${MARGIN.top}" y2="${MARGIN.top + plotH}" stroke="#999" stroke-dasharray="4 4"/>`);
-    parts.push(`<text transform="translate(${px(mark.x) + 4} ${MARGIN.top + 6}) rotate(90)" font-size="11" fill="#555">${escapeXml(mark.label)}</text>`);
+    parts.push(
+      `<line x1="${px(mark.x)}" x2="${px(mark.x)}" y1="${MARGIN.top}" y2="${MARGIN.top + plotH}" stroke="#999" stroke-dasharray="4 4"/>`,
+    );
+    parts.push(
+      `<text transform="translate(${px(mark.x) + 4} ${MARGIN.top + 6}) rotate(90)" font-size="11" fill="#555">${escapeXml(mark.label)}</text>`,
+    );
   }
   chart.series.forEach((series, i) => {
     const color = COLORS[i % COLORS.length];
     const d = series.points.map(([x, y], j) => `${j === 0 ? 'M' : 'L'}${px(x).toFixed(1)} ${py(y).toFixed(1)}`).join(' ');
     parts.push(`<path d="${d}" fill="none" stroke="${color}" stroke-width="2"/>`);
-    if (series.points.length <= 30) for (const [x, y] of series.points) parts.push(`<circle cx="${px(x).toFixed(1)}" cy="${py(y).toFixed(1)}" r="3" fill="${color}"/>`);
+    if (series.points.length <= 30)
+      for (const [x, y] of series.points) parts.push(`<circle cx="${px(x).toFixed(1)}" cy="${py(y).toFixed(1)}" r="3" fill="${color}"/>`);
     const ly = MARGIN.top + 10 + i * 20;
-    parts.push(`<line x1="${WIDTH - MARGIN.right + 15}" x2="${WIDTH - MARGIN.right + 40}" y1="${ly}" y2="${ly}" stroke="${color}" stroke-width="3"/>`);
+    parts.push(
+      `<line x1="${WIDTH - MARGIN.right + 15}" x2="${WIDTH - MARGIN.right + 40}" y1="${ly}" y2="${ly}" stroke="${color}" stroke-width="3"/>`,
+    );
     parts.push(`<text x="${WIDTH - MARGIN.right + 46}" y="${ly + 4}">${escapeXml(series.name)}</text>`);
   });
   parts.push('</svg>');

@@ -20,9 +20,14 @@ export async function startPortkey(): Promise<PortkeyGateway> {
   const packageJson = require.resolve('@portkey-ai/gateway/package.json');
   const version = (JSON.parse(readFileSync(packageJson, 'utf8')) as { version: string }).version;
   const port = await freePort();
-  const child: ChildProcess = spawn(process.execPath, [join(dirname(packageJson), 'build', 'start-server.js'), `--port=${port}`, '--headless'], {
-    stdio: 'ignore', env: { ...process.env },
-  });
+  const child: ChildProcess = spawn(
+    process.execPath,
+    [join(dirname(packageJson), 'build', 'start-server.js'), `--port=${port}`, '--headless'],
+    {
+      stdio: 'ignore',
+      env: { ...process.env },
+    },
+  );
   const url = `http://127.0.0.1:${port}`;
   const stop = async () => {
     if (child.exitCode !== null) return;
@@ -34,7 +39,10 @@ export async function startPortkey(): Promise<PortkeyGateway> {
   const deadline = Date.now() + 30_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`Portkey's gateway exited (${child.exitCode}) before it answered`);
-    const up = await fetch(`${url}/`).then((r) => r.ok, () => false);
+    const up = await fetch(`${url}/`).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (up) break;
     if (Date.now() > deadline) {
       await stop();
@@ -43,7 +51,10 @@ export async function startPortkey(): Promise<PortkeyGateway> {
     await new Promise((r) => setTimeout(r, 200));
   }
   return {
-    url, version, pid: child.pid!, stop,
+    url,
+    version,
+    pid: child.pid!,
+    stop,
     headers: (upstreamUrl) => ({ 'x-portkey-provider': 'openai', 'x-portkey-custom-host': `${upstreamUrl}/v1` }),
   };
 }

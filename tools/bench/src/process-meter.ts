@@ -64,10 +64,12 @@ export type CpuSnapshot = Map<string, Map<number, number>>;
  * row's total shrink).
  */
 export function cpuDelta(before: CpuSnapshot, after: CpuSnapshot): Record<string, number> {
-  return Object.fromEntries([...after].map(([name, pids]) => {
-    const earlier = before.get(name);
-    return [name, [...pids].reduce((sum, [pid, seconds]) => sum + seconds - (earlier?.get(pid) ?? 0), 0)];
-  }));
+  return Object.fromEntries(
+    [...after].map(([name, pids]) => {
+      const earlier = before.get(name);
+      return [name, [...pids].reduce((sum, [pid, seconds]) => sum + seconds - (earlier?.get(pid) ?? 0), 0)];
+    }),
+  );
 }
 
 /** RSS of every process at one moment, seconds since the timeline started. */
@@ -105,7 +107,11 @@ export class ProcessMeter {
 
   startTimeline(): void {
     this.timelineStart = Date.now();
-    const sample = () => this.timeline.push({ t: (Date.now() - this.timelineStart) / 1000, mb: Object.fromEntries([...this.rss()].map(([n, mb]) => [n, Math.round(mb)])) });
+    const sample = () =>
+      this.timeline.push({
+        t: (Date.now() - this.timelineStart) / 1000,
+        mb: Object.fromEntries([...this.rss()].map(([n, mb]) => [n, Math.round(mb)])),
+      });
     sample();
     this.timelineTimer = setInterval(sample, 1000);
   }

@@ -7,7 +7,11 @@ describe('descendantsOf', () => {
     const child = spawn('sh', ['-c', 'sleep 30 & wait'], { stdio: 'ignore' });
     try {
       const ours = () => descendantsOf(process.pid).filter((pid) => pid === child.pid || descendantsOf(child.pid!).includes(pid));
-      const found = await eventually('the child and its sleep', ours, { until: (pids) => pids.length >= 2, timeoutMs: 1_000, intervalMs: 20 });
+      const found = await eventually('the child and its sleep', ours, {
+        until: (pids) => pids.length >= 2,
+        timeoutMs: 1_000,
+        intervalMs: 20,
+      });
       expect(found[0]).toBe(child.pid);
       expect(found).toHaveLength(2);
     } finally {
@@ -29,14 +33,14 @@ describe('processRowName', () => {
     expect(processRowName('/usr/sbin/nats-server\0-c\0/tmp/data/nats-server.conf\0-l\0/tmp/data/nats-server.log\0')).toBe('nats-server');
   });
 
-  it('leaves out what the benchmark does not measure (the launcher\'s demo mock)', () => {
+  it("leaves out what the benchmark does not measure (the launcher's demo mock)", () => {
     expect(processRowName('/usr/bin/node\0-r\0x.js\0/repo/dist/tools/mock-upstream/src/main.js\0--port\0' + '0')).toBeNull();
     expect(processRowName('/usr/bin/node\0/repo/dist/apps/gateway/src/other.js\0')).toBeNull();
   });
 });
 
 describe('postgresProcessOf', () => {
-  it('keeps the server\'s own processes and the backends of the stack\'s database, not other databases\'', () => {
+  it("keeps the server's own processes and the backends of the stack's database, not other databases'", () => {
     expect(postgresProcessOf('/usr/lib/postgresql/16/bin/postgres\0-D\0/var/lib/postgresql\0', 'e2e_1')).toBe(true);
     expect(postgresProcessOf('postgres: 16/main: checkpointer ', 'e2e_1')).toBe(true);
     expect(postgresProcessOf('postgres: checkpointer ', 'e2e_1')).toBe(true);

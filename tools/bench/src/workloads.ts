@@ -53,7 +53,10 @@ const chatBody = (model: string, extra: Record<string, unknown> = {}) =>
 /** One chat completion request to the target, its answer not read yet. */
 function postChat(target: Target, body: string) {
   return poolFor(target.origin).request({
-    path: '/v1/chat/completions', method: 'POST', headers: { authorization: `Bearer ${target.key}`, 'content-type': 'application/json', ...target.headers }, body,
+    path: '/v1/chat/completions',
+    method: 'POST',
+    headers: { authorization: `Bearer ${target.key}`, 'content-type': 'application/json', ...target.headers },
+    body,
   });
 }
 
@@ -92,7 +95,8 @@ async function timedSamples(target: Target, n: number): Promise<number[]> {
   const samples: number[] = [];
   for (let i = 0; i < n; i++) {
     const t0 = performance.now();
-    if (!(await chat(target))) throw new Error(`request to ${target.origin} (${target.model}) did not answer ${target.status ?? 200}: ${await answerOf(target)}`);
+    if (!(await chat(target)))
+      throw new Error(`request to ${target.origin} (${target.model}) did not answer ${target.status ?? 200}: ${await answerOf(target)}`);
     samples.push(performance.now() - t0);
   }
   return samples;
@@ -117,7 +121,8 @@ async function interleavedRounds<P extends string>(paths: Record<P | 'direct', T
       p99[name].push(s.p99);
     }
   }
-  const added = (samples: Record<P | 'direct', number[]>, name: P | 'direct') => round(median(samples[name].map((v, i) => v - samples.direct[i])));
+  const added = (samples: Record<P | 'direct', number[]>, name: P | 'direct') =>
+    round(median(samples[name].map((v, i) => v - samples.direct[i])));
   return { names, p50, p99, added };
 }
 
@@ -148,14 +153,27 @@ export async function addedLatency(ctx: BenchContext) {
   };
   const { names, p50, p99, added } = await interleavedRounds(paths, rounds, perRound, ctx.quick ? 300 : 1000);
   return {
-    rounds, per_round: perRound, direct_p50_ms: round(median(p50.direct)), gateway_p50_ms: round(median(p50.full)),
-    added_p50_ms: added(p50, 'full'), added_p99_ms: added(p99, 'full'),
-    admin_added_p50_ms: added(p50, 'full_admin'), admin_added_p99_ms: added(p99, 'full_admin'),
-    portkey_p50_ms: round(median(p50.portkey)), portkey_added_p50_ms: added(p50, 'portkey'), portkey_added_p99_ms: added(p99, 'portkey'),
+    rounds,
+    per_round: perRound,
+    direct_p50_ms: round(median(p50.direct)),
+    gateway_p50_ms: round(median(p50.full)),
+    added_p50_ms: added(p50, 'full'),
+    added_p99_ms: added(p99, 'full'),
+    admin_added_p50_ms: added(p50, 'full_admin'),
+    admin_added_p99_ms: added(p99, 'full_admin'),
+    portkey_p50_ms: round(median(p50.portkey)),
+    portkey_added_p50_ms: added(p50, 'portkey'),
+    portkey_added_p99_ms: added(p99, 'portkey'),
     rate_limit_added_p50_ms: round(median(p50.full.map((v, i) => v - p50.full_admin[i]))),
-    hops: names.filter((n) => n !== 'direct').map((name) => ({
-      path: name, p50_ms: round(median(p50[name])), p99_ms: round(median(p99[name])), added_p50_ms: added(p50, name), added_p99_ms: added(p99, name),
-    })),
+    hops: names
+      .filter((n) => n !== 'direct')
+      .map((name) => ({
+        path: name,
+        p50_ms: round(median(p50[name])),
+        p99_ms: round(median(p99[name])),
+        added_p50_ms: added(p50, name),
+        added_p99_ms: added(p99, name),
+      })),
   };
 }
 
@@ -173,11 +191,17 @@ export async function answerSizes(ctx: BenchContext) {
       direct: { ...directTarget(ctx, ctx.mocks.instant, ctx.models.instant), extra },
       full: { ...gatewayTarget(ctx, ctx.models.instant), extra },
     };
-    const bytes = async (target: Target) => (await (await postChat(target, chatBody(target.model, target.extra))).body.arrayBuffer()).byteLength;
+    const bytes = async (target: Target) =>
+      (await (await postChat(target, chatBody(target.model, target.extra))).body.arrayBuffer()).byteLength;
     const { p50, p99, added } = await interleavedRounds(paths, rounds, perRound, 100);
     results.push({
-      size, direct_answer_bytes: await bytes(paths.direct), gateway_answer_bytes: await bytes(paths.full),
-      direct_p50_ms: round(median(p50.direct)), gateway_p50_ms: round(median(p50.full)), added_p50_ms: added(p50, 'full'), added_p99_ms: added(p99, 'full'),
+      size,
+      direct_answer_bytes: await bytes(paths.direct),
+      gateway_answer_bytes: await bytes(paths.full),
+      direct_p50_ms: round(median(p50.direct)),
+      gateway_p50_ms: round(median(p50.full)),
+      added_p50_ms: added(p50, 'full'),
+      added_p99_ms: added(p99, 'full'),
     });
   }
   return { rounds, per_round: perRound, sizes: results };
@@ -236,8 +260,12 @@ export async function throughputFrontier(ctx: BenchContext) {
       const cpuTotal = Object.values(cpu).reduce((s, v) => s + v, 0);
       const lat = summarize(run.latencies);
       const step: FrontierStep = {
-        offered_rps: rate, achieved_rps: round(run.achievedRps, 1), error_rate: round(run.errors / Math.max(1, run.offered), 4),
-        p50_ms: round(lat.p50), p99_ms: round(lat.p99), cpu_us_per_request: round((cpuTotal / Math.max(1, run.ok)) * 1e6, 0),
+        offered_rps: rate,
+        achieved_rps: round(run.achievedRps, 1),
+        error_rate: round(run.errors / Math.max(1, run.offered), 4),
+        p50_ms: round(lat.p50),
+        p99_ms: round(lat.p99),
+        cpu_us_per_request: round((cpuTotal / Math.max(1, run.ok)) * 1e6, 0),
         cpu_us_by_process: Object.fromEntries(Object.entries(cpu).map(([n, v]) => [n, round((v / Math.max(1, run.ok)) * 1e6, 0)])),
       };
       const frontier = frontiers[name];
@@ -260,16 +288,27 @@ export async function throughputFrontier(ctx: BenchContext) {
   const rigRate = failed?.offered_rps ?? steps[steps.length - 1];
   const rig = await openLoop(rigRate, stepMs, () => chat(directTarget(ctx, ctx.mocks.ms20, ctx.models.ms20)));
   return {
-    ...frontiers.user, p99_bound_ms: P99_BOUND_MS, admin: frontiers.admin, portkey: frontiers.portkey,
-    rig_offered_rps: rigRate, rig_achieved_rps: round(rig.achievedRps, 1),
+    ...frontiers.user,
+    p99_bound_ms: P99_BOUND_MS,
+    admin: frontiers.admin,
+    portkey: frontiers.portkey,
+    rig_offered_rps: rigRate,
+    rig_achieved_rps: round(rig.achievedRps, 1),
     rig_limited: failed !== undefined && rig.achievedRps < 0.98 * rigRate,
   };
 }
 
 /** Each service's event-loop delay since the previous `/health` (which resets it), p99 and max. */
 async function eventLoopDelays(ctx: BenchContext): Promise<Record<string, { p99_ms: number; max_ms: number } | null>> {
-  const health = (await (await fetch(`${ctx.stack.gatewayUrl}/health`)).json()) as { services: Record<string, { event_loop_delay_ms?: { p99_ms: number; max_ms: number } | null }> };
-  return Object.fromEntries(Object.entries(health.services ?? {}).map(([name, s]) => [name, s.event_loop_delay_ms ? { p99_ms: s.event_loop_delay_ms.p99_ms, max_ms: s.event_loop_delay_ms.max_ms } : null]));
+  const health = (await (await fetch(`${ctx.stack.gatewayUrl}/health`)).json()) as {
+    services: Record<string, { event_loop_delay_ms?: { p99_ms: number; max_ms: number } | null }>;
+  };
+  return Object.fromEntries(
+    Object.entries(health.services ?? {}).map(([name, s]) => [
+      name,
+      s.event_loop_delay_ms ? { p99_ms: s.event_loop_delay_ms.p99_ms, max_ms: s.event_loop_delay_ms.max_ms } : null,
+    ]),
+  );
 }
 
 /** 3. 1,000 requests in flight at once against a 1 s upstream. */
@@ -283,7 +322,10 @@ export async function thousandInFlight(ctx: BenchContext) {
   const kbPerRequest = (name: string) => round((((peaks.get(name) ?? 0) - (before.get(name) ?? 0)) * 1024) / 1000, 1);
   const delays = await eventLoopDelays(ctx);
   return {
-    in_flight: 1000, errors, gateway_kb_per_in_flight: kbPerRequest(rowOf(ctx, 'gateway')), router_kb_per_in_flight: rowOf(ctx, 'router') === 'router' ? kbPerRequest('router') : null,
+    in_flight: 1000,
+    errors,
+    gateway_kb_per_in_flight: kbPerRequest(rowOf(ctx, 'gateway')),
+    router_kb_per_in_flight: rowOf(ctx, 'router') === 'router' ? kbPerRequest('router') : null,
     event_loop_delay_ms: { gateway: delays.gateway ?? null, router: delays.router ?? null },
   };
 }
@@ -323,7 +365,10 @@ export async function streaming(ctx: BenchContext) {
     portkey: portkeyTarget(ctx, ctx.mocks.instant, ctx.models.instant),
   };
   const names = Object.keys(paths) as (keyof typeof paths)[];
-  const samples = Object.fromEntries(names.map((name) => [name, { ttft: [] as number[], gaps: [] as number[] }])) as Record<keyof typeof paths, { ttft: number[]; gaps: number[] }>;
+  const samples = Object.fromEntries(names.map((name) => [name, { ttft: [] as number[], gaps: [] as number[] }])) as Record<
+    keyof typeof paths,
+    { ttft: number[]; gaps: number[] }
+  >;
   let portkeyError: string | null = null;
   await ctx.mocks.instant.configure({ chunk_delay_ms: 5 });
   try {
@@ -348,10 +393,16 @@ export async function streaming(ctx: BenchContext) {
   const addedTo = (name: 'gateway' | 'portkey') => {
     const ttft = summarize(samples[name].ttft);
     const gap = summarize(samples[name].gaps);
-    return { added_ttft_p50_ms: round(ttft.p50 - d.ttft.p50), added_gap_p50_ms: round(gap.p50 - d.gap.p50), added_gap_p99_ms: round(gap.p99 - d.gap.p99) };
+    return {
+      added_ttft_p50_ms: round(ttft.p50 - d.ttft.p50),
+      added_gap_p50_ms: round(gap.p50 - d.gap.p50),
+      added_gap_p99_ms: round(gap.p99 - d.gap.p99),
+    };
   };
   return {
-    streams: n, direct_ttft_p50_ms: round(d.ttft.p50), ...addedTo('gateway'),
+    streams: n,
+    direct_ttft_p50_ms: round(d.ttft.p50),
+    ...addedTo('gateway'),
     portkey: portkeyError === null ? addedTo('portkey') : { error: portkeyError },
   };
 }
@@ -398,20 +449,41 @@ export async function concurrentStreams(ctx: BenchContext) {
   const steps = ctx.quick ? [50, 150, 300] : [50, 100, 150, 200, 300, 400, 600, 800, 1000];
   const gateway = gatewayTarget(ctx, ctx.models.instant);
   const prompt = Array.from({ length: DELTAS - 1 }, (_, i) => `w${i}`).join(' ');
-  const body = JSON.stringify({ model: gateway.model, messages: [{ role: 'user', content: prompt }], stream: true, stream_options: { include_usage: true }, mock: { chunk_delay_ms: INTERVAL } });
-  const results: { streams: number; errors: number; stalled_chunks: number; gap_p50_ms: number; gap_p99_ms: number; gap_max_ms: number; ttft_p99_ms: number }[] = [];
+  const body = JSON.stringify({
+    model: gateway.model,
+    messages: [{ role: 'user', content: prompt }],
+    stream: true,
+    stream_options: { include_usage: true },
+    mock: { chunk_delay_ms: INTERVAL },
+  });
+  const results: {
+    streams: number;
+    errors: number;
+    stalled_chunks: number;
+    gap_p50_ms: number;
+    gap_p99_ms: number;
+    gap_max_ms: number;
+    ttft_p99_ms: number;
+  }[] = [];
   let best = 0;
   for (const n of steps) {
-    const runs = await Promise.all(Array.from({ length: n }, async (_, i) => {
-      await new Promise((r) => setTimeout(r, (i * INTERVAL) / n));
-      return contentArrivals(gateway, body).catch(() => null);
-    }));
+    const runs = await Promise.all(
+      Array.from({ length: n }, async (_, i) => {
+        await new Promise((r) => setTimeout(r, (i * INTERVAL) / n));
+        return contentArrivals(gateway, body).catch(() => null);
+      }),
+    );
     const ok = runs.filter((r): r is number[] => r !== null && r.length >= DELTAS);
     const gaps = ok.flatMap((a) => a.slice(1).map((t, i) => t - a[i]));
     const g = summarize(gaps);
     const step = {
-      streams: n, errors: n - ok.length, stalled_chunks: gaps.filter((gap) => gap > INTERVAL + STALL_MS).length,
-      gap_p50_ms: round(g.p50, 1), gap_p99_ms: round(g.p99, 1), gap_max_ms: round(g.max, 1), ttft_p99_ms: round(summarize(ok.map((a) => a[0])).p99, 1),
+      streams: n,
+      errors: n - ok.length,
+      stalled_chunks: gaps.filter((gap) => gap > INTERVAL + STALL_MS).length,
+      gap_p50_ms: round(g.p50, 1),
+      gap_p99_ms: round(g.p99, 1),
+      gap_max_ms: round(g.max, 1),
+      ttft_p99_ms: round(summarize(ok.map((a) => a[0])).p99, 1),
     };
     results.push(step);
     if (step.errors > 0 || step.stalled_chunks > 0) break;
@@ -425,7 +497,9 @@ async function databaseTransactions(ctx: BenchContext): Promise<number> {
   const client = new Client({ connectionString: ctx.stack.databaseUrl });
   await client.connect();
   try {
-    const { rows } = await client.query<{ n: string }>('SELECT xact_commit + xact_rollback AS n FROM pg_stat_database WHERE datname = current_database()');
+    const { rows } = await client.query<{ n: string }>(
+      'SELECT xact_commit + xact_rollback AS n FROM pg_stat_database WHERE datname = current_database()',
+    );
     return Number(rows[0].n);
   } finally {
     await client.end();
@@ -444,17 +518,27 @@ interface BatchState {
 /** Uploads a batch input of `lines` chat lines and creates the batch; the clock starts at creation. */
 async function createBatch(ctx: BenchContext, lines: number, upstream: BatchUpstream): Promise<{ id: string; createdAt: number }> {
   const jsonl = Array.from({ length: lines }, (_, i) =>
-    JSON.stringify({ custom_id: `l${i}`, method: 'POST', url: '/v1/chat/completions', body: { model: ctx.models[upstream], messages: [{ role: 'user', content: `line ${i}` }], max_tokens: 16 } }),
+    JSON.stringify({
+      custom_id: `l${i}`,
+      method: 'POST',
+      url: '/v1/chat/completions',
+      body: { model: ctx.models[upstream], messages: [{ role: 'user', content: `line ${i}` }], max_tokens: 16 },
+    }),
   ).join('\n');
   const form = new FormData();
   form.append('purpose', 'batch');
   form.append('file', new Blob([jsonl]), 'bench.jsonl');
-  const file = (await (await fetch(`${ctx.stack.gatewayUrl}/v1/files`, { method: 'POST', headers: keyHolderHeaders(ctx), body: form })).json()) as { id: string };
+  const file = (await (
+    await fetch(`${ctx.stack.gatewayUrl}/v1/files`, { method: 'POST', headers: keyHolderHeaders(ctx), body: form })
+  ).json()) as { id: string };
   const createdAt = performance.now();
-  const created = (await (await fetch(`${ctx.stack.gatewayUrl}/v1/batches`, {
-    method: 'POST', headers: { ...keyHolderHeaders(ctx), 'content-type': 'application/json' },
-    body: JSON.stringify({ input_file_id: file.id, endpoint: '/v1/chat/completions', completion_window: '24h' }),
-  })).json()) as { id: string };
+  const created = (await (
+    await fetch(`${ctx.stack.gatewayUrl}/v1/batches`, {
+      method: 'POST',
+      headers: { ...keyHolderHeaders(ctx), 'content-type': 'application/json' },
+      body: JSON.stringify({ input_file_id: file.id, endpoint: '/v1/chat/completions', completion_window: '24h' }),
+    })
+  ).json()) as { id: string };
   return { id: created.id, createdAt };
 }
 
@@ -511,12 +595,22 @@ export async function batchThroughput(ctx: BenchContext, lines: number, upstream
   await new Promise((r) => setTimeout(r, 1500)); // Postgres publishes its counters within a second
   const transactions = (await databaseTransactions(ctx)) - transactionsBefore;
   return {
-    lines, upstream_ms: UPSTREAM_MS[upstream], status: batch.status, completed: batch.request_counts.completed, failed: batch.request_counts.failed,
-    seconds: round(seconds, 1), lines_per_second: round(lines / seconds, 0), first_result_s: round((firstResultMs ?? 0) / 1000, 2),
+    lines,
+    upstream_ms: UPSTREAM_MS[upstream],
+    status: batch.status,
+    completed: batch.request_counts.completed,
+    failed: batch.request_counts.failed,
+    seconds: round(seconds, 1),
+    lines_per_second: round(lines / seconds, 0),
+    first_result_s: round((firstResultMs ?? 0) / 1000, 2),
     peak_pss_increase_mb: Object.fromEntries([...peaks].map(([n, mb]) => [n, round(mb - (before.get(n) ?? 0), 0)])),
     // every service's and Postgres's, batch polling by this benchmark included
     db_transactions_per_line: round(transactions / lines, 2),
-    cpu_us_per_line: Object.fromEntries(Object.entries(cpu).filter(([, v]) => v > 0).map(([n, v]) => [n, round((v / lines) * 1e6, 0)])),
+    cpu_us_per_line: Object.fromEntries(
+      Object.entries(cpu)
+        .filter(([, v]) => v > 0)
+        .map(([n, v]) => [n, round((v / lines) * 1e6, 0)]),
+    ),
   };
 }
 
@@ -548,22 +642,36 @@ export async function batchWithKilledReplica(ctx: BenchContext, lines: number) {
   const after = later.length > 0 ? later : [killed];
   const resumed = after.find((s) => s.done > killed.done) ?? after[after.length - 1];
   // the restarted process runs every line nobody holds; those the dead one held wait for their lease
-  const stalledFrom = after.find((s, i) => s.t >= resumed.t && s.done < lines && after.slice(i).every((later) => later.done === s.done || later.done === lines)) ?? after[after.length - 1];
+  const stalledFrom =
+    after.find(
+      (s, i) => s.t >= resumed.t && s.done < lines && after.slice(i).every((later) => later.done === s.done || later.done === lines),
+    ) ?? after[after.length - 1];
   const seconds = after[after.length - 1].t;
   const outputIds = batch.output_file_id
-    ? (await (await fetch(`${ctx.stack.gatewayUrl}/v1/files/${batch.output_file_id}/content`, { headers: keyHolderHeaders(ctx) })).text()).trim().split('\n').map((l) => JSON.parse(l).custom_id as string)
+    ? (await (await fetch(`${ctx.stack.gatewayUrl}/v1/files/${batch.output_file_id}/content`, { headers: keyHolderHeaders(ctx) })).text())
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l).custom_id as string)
     : [];
   const billed = await usageRecordsOfBatch(ctx, id, lines);
   return {
-    lines, status: batch.status, seconds: round(seconds, 1),
-    killed_at_done: killed.done, lines_per_second_before_kill: round(killed.done / killed.t, 0),
+    lines,
+    status: batch.status,
+    seconds: round(seconds, 1),
+    killed_at_done: killed.done,
+    lines_per_second_before_kill: round(killed.done / killed.t, 0),
     seconds_kill_to_resume: round(resumed.t - killed.t, 1),
     // null when the restarted process found only leased lines left (nothing to time)
-    lines_per_second_after_resume: stalledFrom.t - resumed.t < 0.5 ? null : round((stalledFrom.done - resumed.done) / (stalledFrom.t - resumed.t), 0),
-    lease_tail_lines: lines - stalledFrom.done, lease_tail_seconds: round(seconds - stalledFrom.t, 1),
-    output_lines: outputIds.length, output_unique_custom_ids: new Set(outputIds).size,
-    usage_records: billed.length, usage_records_unique: new Set(billed).size,
-    exactly_once: outputIds.length === lines && new Set(outputIds).size === lines && billed.length === lines && new Set(billed).size === lines,
+    lines_per_second_after_resume:
+      stalledFrom.t - resumed.t < 0.5 ? null : round((stalledFrom.done - resumed.done) / (stalledFrom.t - resumed.t), 0),
+    lease_tail_lines: lines - stalledFrom.done,
+    lease_tail_seconds: round(seconds - stalledFrom.t, 1),
+    output_lines: outputIds.length,
+    output_unique_custom_ids: new Set(outputIds).size,
+    usage_records: billed.length,
+    usage_records_unique: new Set(billed).size,
+    exactly_once:
+      outputIds.length === lines && new Set(outputIds).size === lines && billed.length === lines && new Set(billed).size === lines,
   };
 }
 
@@ -574,7 +682,11 @@ async function usageRecordsOfBatch(ctx: BenchContext, batchId: string, expected:
     if (attempt > 0) await new Promise((r) => setTimeout(r, 500));
     ids = [];
     for (let after: string | undefined; ;) {
-      const page = (await (await fetch(`${ctx.stack.gatewayUrl}/v1/usage?limit=100&batch_id=${batchId}${after ? `&after=${after}` : ''}`, { headers: keyHolderHeaders(ctx) })).json()) as {
+      const page = (await (
+        await fetch(`${ctx.stack.gatewayUrl}/v1/usage?limit=100&batch_id=${batchId}${after ? `&after=${after}` : ''}`, {
+          headers: keyHolderHeaders(ctx),
+        })
+      ).json()) as {
         data: { request_id: string }[];
         has_more: boolean;
       };
@@ -607,25 +719,47 @@ export async function liveTrafficDuringBatch(ctx: BenchContext, rate: number) {
   const after = await aloneRun();
   const alone = before.p99 <= after.p99 ? before : after;
   return {
-    rate_rps: rate, alone_before_p99_ms: round(before.p99), alone_after_p99_ms: round(after.p99),
-    alone_p50_ms: round(alone.p50), alone_p99_ms: round(alone.p99), during_p50_ms: round(lat.p50), during_p99_ms: round(lat.p99),
-    errors_during: during.errors, p99_ratio: round(lat.p99 / alone.p99, 2),
+    rate_rps: rate,
+    alone_before_p99_ms: round(before.p99),
+    alone_after_p99_ms: round(after.p99),
+    alone_p50_ms: round(alone.p50),
+    alone_p99_ms: round(alone.p99),
+    during_p50_ms: round(lat.p50),
+    during_p99_ms: round(lat.p99),
+    errors_during: during.errors,
+    p99_ratio: round(lat.p99 / alone.p99, 2),
   };
 }
 
 /** Streams a multipart `POST /v1/files` (purpose and one file part) without holding the file in memory. */
-async function uploadStreaming(ctx: BenchContext, purpose: string, filename: string, contentType: string, size: number, parts: () => Iterable<Buffer>): Promise<string> {
+async function uploadStreaming(
+  ctx: BenchContext,
+  purpose: string,
+  filename: string,
+  contentType: string,
+  size: number,
+  parts: () => Iterable<Buffer>,
+): Promise<string> {
   const boundary = `----switchyard-bench-${Date.now()}`;
-  const head = Buffer.from(`--${boundary}\r\ncontent-disposition: form-data; name="purpose"\r\n\r\n${purpose}\r\n--${boundary}\r\ncontent-disposition: form-data; name="file"; filename="${filename}"\r\ncontent-type: ${contentType}\r\n\r\n`);
+  const head = Buffer.from(
+    `--${boundary}\r\ncontent-disposition: form-data; name="purpose"\r\n\r\n${purpose}\r\n--${boundary}\r\ncontent-disposition: form-data; name="file"; filename="${filename}"\r\ncontent-type: ${contentType}\r\n\r\n`,
+  );
   const tail = Buffer.from(`\r\n--${boundary}--\r\n`);
   const res = await poolFor(ctx.stack.gatewayUrl).request({
-    path: '/v1/files', method: 'POST',
-    headers: { ...keyHolderHeaders(ctx), 'content-type': `multipart/form-data; boundary=${boundary}`, 'content-length': String(head.length + size + tail.length) },
-    body: Readable.from((function* () {
-      yield head;
-      yield* parts();
-      yield tail;
-    })()),
+    path: '/v1/files',
+    method: 'POST',
+    headers: {
+      ...keyHolderHeaders(ctx),
+      'content-type': `multipart/form-data; boundary=${boundary}`,
+      'content-length': String(head.length + size + tail.length),
+    },
+    body: Readable.from(
+      (function* () {
+        yield head;
+        yield* parts();
+        yield tail;
+      })(),
+    ),
   });
   const answer = (await res.body.json()) as { id?: string };
   if (res.statusCode !== 200 || !answer.id) throw new Error(`upload failed: ${res.statusCode} ${JSON.stringify(answer)}`);
@@ -650,10 +784,13 @@ export async function batchValidation(ctx: BenchContext, megabytes: number) {
   const headers = keyHolderHeaders(ctx);
   const before = ctx.meter.startPeaks();
   const t0 = performance.now();
-  const created = (await (await fetch(`${ctx.stack.gatewayUrl}/v1/batches`, {
-    method: 'POST', headers: { ...headers, 'content-type': 'application/json' },
-    body: JSON.stringify({ input_file_id: fileId, endpoint: '/v1/chat/completions', completion_window: '24h' }),
-  })).json()) as { id: string };
+  const created = (await (
+    await fetch(`${ctx.stack.gatewayUrl}/v1/batches`, {
+      method: 'POST',
+      headers: { ...headers, 'content-type': 'application/json' },
+      body: JSON.stringify({ input_file_id: fileId, endpoint: '/v1/chat/completions', completion_window: '24h' }),
+    })
+  ).json()) as { id: string };
   let status = 'validating';
   while (status === 'validating') {
     await new Promise((r) => setTimeout(r, 100));
@@ -663,8 +800,12 @@ export async function batchValidation(ctx: BenchContext, megabytes: number) {
   const peaks = ctx.meter.stopPeaks();
   await fetch(`${ctx.stack.gatewayUrl}/v1/batches/${created.id}/cancel`, { method: 'POST', headers });
   return {
-    input_mb: round(size / 1024 / 1024, 1), lines, status_after: status, validation_seconds: round(seconds, 1),
-    batches_peak_pss_increase_mb: round((peaks.get(rowOf(ctx, 'batches')) ?? 0) - (before.get(rowOf(ctx, 'batches')) ?? 0), 0), batches_row: rowOf(ctx, 'batches'),
+    input_mb: round(size / 1024 / 1024, 1),
+    lines,
+    status_after: status,
+    validation_seconds: round(seconds, 1),
+    batches_peak_pss_increase_mb: round((peaks.get(rowOf(ctx, 'batches')) ?? 0) - (before.get(rowOf(ctx, 'batches')) ?? 0), 0),
+    batches_row: rowOf(ctx, 'batches'),
   };
 }
 
@@ -681,7 +822,10 @@ async function drain(stream: AsyncIterable<Buffer | Uint8Array>): Promise<number
 }
 
 /** Seconds `work` takes, and the gateway's peak PSS above where it was when it began. */
-async function timedWithGatewayPss(ctx: BenchContext, work: () => Promise<unknown>): Promise<{ seconds: number; gatewayPssDeltaMb: number }> {
+async function timedWithGatewayPss(
+  ctx: BenchContext,
+  work: () => Promise<unknown>,
+): Promise<{ seconds: number; gatewayPssDeltaMb: number }> {
   const before = ctx.meter.startPeaks();
   const t0 = performance.now();
   await work();
@@ -694,10 +838,17 @@ async function timedWithGatewayPss(ctx: BenchContext, work: () => Promise<unknow
 /** 6. A large upload and download through the gateway vs the same bytes straight to and from the S3 server. */
 export async function fileUpload(ctx: BenchContext, megabytes: number) {
   const total = megabytes * 1024 * 1024;
-  const storage = new ObjectStorage({ endpoint: ctx.stack.s3Endpoint, accessKey: 'S3RVER', secretKey: 'S3RVER', bucket: 'switchyard', region: 'us-east-1' });
+  const storage = new ObjectStorage({
+    endpoint: ctx.stack.s3Endpoint,
+    accessKey: 'S3RVER',
+    secretKey: 'S3RVER',
+    bucket: 'switchyard',
+    region: 'us-east-1',
+  });
   const direct = await timedWithGatewayPss(ctx, () => storage.putStream('files/bench/direct-upload', Readable.from(bytes(total))));
   const directDown = await timedWithGatewayPss(ctx, async () => {
-    if ((await drain(await storage.getStream('files/bench/direct-upload', { owner: 'bench' }))) !== total) throw new Error('the direct download is short');
+    if ((await drain(await storage.getStream('files/bench/direct-upload', { owner: 'bench' }))) !== total)
+      throw new Error('the direct download is short');
   });
   await storage.remove('files/bench/direct-upload');
 
@@ -706,15 +857,24 @@ export async function fileUpload(ctx: BenchContext, megabytes: number) {
     fileId = await uploadStreaming(ctx, 'user_data', 'big.bin', 'application/octet-stream', total, () => bytes(total));
   });
   const down = await timedWithGatewayPss(ctx, async () => {
-    const res = await poolFor(ctx.stack.gatewayUrl).request({ path: `/v1/files/${fileId}/content`, method: 'GET', headers: keyHolderHeaders(ctx) });
-    if (res.statusCode !== 200 || (await drain(res.body)) !== total) throw new Error(`the download through the gateway failed: ${res.statusCode}`);
+    const res = await poolFor(ctx.stack.gatewayUrl).request({
+      path: `/v1/files/${fileId}/content`,
+      method: 'GET',
+      headers: keyHolderHeaders(ctx),
+    });
+    if (res.statusCode !== 200 || (await drain(res.body)) !== total)
+      throw new Error(`the download through the gateway failed: ${res.statusCode}`);
   });
   await fetch(`${ctx.stack.gatewayUrl}/v1/files/${fileId}`, { method: 'DELETE', headers: keyHolderHeaders(ctx) });
   return {
-    megabytes, direct_mb_s: round(megabytes / direct.seconds, 1), gateway_mb_s: round(megabytes / up.seconds, 1),
-    percent_of_direct: round((100 * direct.seconds) / up.seconds, 0), gateway_pss_delta_mb: up.gatewayPssDeltaMb,
-    download_direct_mb_s: round(megabytes / directDown.seconds, 1), download_gateway_mb_s: round(megabytes / down.seconds, 1),
-    download_percent_of_direct: round((100 * directDown.seconds) / down.seconds, 0), download_gateway_pss_delta_mb: down.gatewayPssDeltaMb,
+    megabytes,
+    direct_mb_s: round(megabytes / direct.seconds, 1),
+    gateway_mb_s: round(megabytes / up.seconds, 1),
+    percent_of_direct: round((100 * direct.seconds) / up.seconds, 0),
+    gateway_pss_delta_mb: up.gatewayPssDeltaMb,
+    download_direct_mb_s: round(megabytes / directDown.seconds, 1),
+    download_gateway_mb_s: round(megabytes / down.seconds, 1),
+    download_percent_of_direct: round((100 * directDown.seconds) / down.seconds, 0),
+    download_gateway_pss_delta_mb: down.gatewayPssDeltaMb,
   };
 }
-

@@ -18,10 +18,18 @@ describe('Anthropic Files API mode', () => {
   });
 
   it('uploads, retrieves, lists and deletes with Anthropic shapes', async () => {
-    const uploaded = await client.beta.files.upload({ file: await toFile(Buffer.from('%PDF-1.4 test'), 'doc.pdf', { type: 'application/pdf' }), betas: [...betas] });
+    const uploaded = await client.beta.files.upload({
+      file: await toFile(Buffer.from('%PDF-1.4 test'), 'doc.pdf', { type: 'application/pdf' }),
+      betas: [...betas],
+    });
     expect(uploaded).toEqual({
-      id: expect.stringMatching(/^file_/), type: 'file', filename: 'doc.pdf', mime_type: 'application/pdf', size_bytes: 13,
-      created_at: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z$/), downloadable: false,
+      id: expect.stringMatching(/^file_/),
+      type: 'file',
+      filename: 'doc.pdf',
+      mime_type: 'application/pdf',
+      size_bytes: 13,
+      created_at: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z$/),
+      downloadable: false,
     });
     expect(await client.beta.files.retrieveMetadata(uploaded.id, { betas: [...betas] })).toEqual(uploaded);
     expect(await client.beta.files.delete(uploaded.id, { betas: [...betas] })).toEqual({ id: uploaded.id, type: 'file_deleted' });
@@ -33,14 +41,19 @@ describe('Anthropic Files API mode', () => {
 
   it('pages forward with after_id and back with before_id', async () => {
     const ids: string[] = [];
-    for (let i = 0; i < 5; i++) ids.push((await client.beta.files.upload({ file: await toFile(Buffer.from(`f${i}`), `f${i}.txt`), betas: [...betas] })).id);
+    for (let i = 0; i < 5; i++)
+      ids.push((await client.beta.files.upload({ file: await toFile(Buffer.from(`f${i}`), `f${i}.txt`), betas: [...betas] })).id);
     const newestFirst = [...ids].reverse();
     const all: string[] = [];
     for await (const file of client.beta.files.list({ limit: 2, betas: [...betas] })) all.push(file.id);
     expect(all).toEqual(newestFirst);
     // the older cursor style: after_id / before_id with first_id, last_id, has_more
     const list = async (query: string) =>
-      (await (await fetch(`${stack.gatewayUrl}/v1/files?beta=true&${query}`, { headers: { 'x-api-key': stack.adminKey, 'anthropic-beta': betas[0] } })).json()) as any;
+      (await (
+        await fetch(`${stack.gatewayUrl}/v1/files?beta=true&${query}`, {
+          headers: { 'x-api-key': stack.adminKey, 'anthropic-beta': betas[0] },
+        })
+      ).json()) as any;
     const page = await list(`limit=2&after_id=${newestFirst[1]}`);
     expect(page.data.map((f: { id: string }) => f.id)).toEqual(newestFirst.slice(2, 4));
     expect(page).toMatchObject({ first_id: newestFirst[2], last_id: newestFirst[3], has_more: true, next_page: newestFirst[3] });
@@ -48,15 +61,23 @@ describe('Anthropic Files API mode', () => {
     expect(back.data.map((f: { id: string }) => f.id)).toEqual(newestFirst.slice(1, 3));
   });
 
-  it('keeps Anthropic-mode and OpenAI-mode files apart, and errors in Anthropic\'s envelope', async () => {
+  it("keeps Anthropic-mode and OpenAI-mode files apart, and errors in Anthropic's envelope", async () => {
     const anthropicFile = await client.beta.files.upload({ file: await toFile(Buffer.from('x'), 'x.txt'), betas: [...betas] });
-    const openAiList = (await (await fetch(`${stack.gatewayUrl}/v1/files`, { headers: { authorization: `Bearer ${stack.adminKey}` } })).json()) as { data: { id: string }[] };
+    const openAiList = (await (
+      await fetch(`${stack.gatewayUrl}/v1/files`, { headers: { authorization: `Bearer ${stack.adminKey}` } })
+    ).json()) as { data: { id: string }[] };
     expect(openAiList.data.map((f) => f.id)).not.toContain(anthropicFile.id);
 
-    const bad = await fetch(`${stack.gatewayUrl}/v1/files?beta=true`, { headers: { 'x-api-key': 'sk-sy-wrong-key-000000000000', 'anthropic-version': '2023-06-01' } });
+    const bad = await fetch(`${stack.gatewayUrl}/v1/files?beta=true`, {
+      headers: { 'x-api-key': 'sk-sy-wrong-key-000000000000', 'anthropic-version': '2023-06-01' },
+    });
     expect(bad.status).toBe(401);
     expect(bad.headers.get('request-id')).toMatch(/^req_/);
-    expect(await bad.json()).toEqual({ type: 'error', error: { type: 'authentication_error', message: expect.any(String) }, request_id: expect.stringMatching(/^req_/) });
+    expect(await bad.json()).toEqual({
+      type: 'error',
+      error: { type: 'authentication_error', message: expect.any(String) },
+      request_id: expect.stringMatching(/^req_/),
+    });
 
     const download = await client.beta.files.download(anthropicFile.id, { betas: [...betas] }).catch((e) => e);
     expect(download).toBeInstanceOf(Anthropic.BadRequestError);

@@ -1,6 +1,14 @@
 import OpenAI, { toFile } from 'openai';
 import { Client } from 'pg';
-import { apiCaller, createUserWithKey, eventually, MockUpstreamProcess, RunningStack, startMockUpstream, startStackLikeNpmStart } from '@switchyard/testing';
+import {
+  apiCaller,
+  createUserWithKey,
+  eventually,
+  MockUpstreamProcess,
+  RunningStack,
+  startMockUpstream,
+  startStackLikeNpmStart,
+} from '@switchyard/testing';
 
 /**
  * Internal identities are made by the server: a caller's `x-request-id` is a label we echo, never
@@ -15,7 +23,13 @@ describe('no caller-chosen id skips billing', () => {
   let channelId: string;
   const admin = (method: string, path: string, body?: unknown) => call(method, path, stack.adminKey, body);
   const chat = (key: string, requestId: string, content = 'cheap') =>
-    call('POST', '/v1/chat/completions', key, { model: 'paid-chat', messages: [{ role: 'user', content }], max_tokens: 20 }, { 'x-request-id': requestId });
+    call(
+      'POST',
+      '/v1/chat/completions',
+      key,
+      { model: 'paid-chat', messages: [{ role: 'user', content }], max_tokens: 20 },
+      { 'x-request-id': requestId },
+    );
 
   /** Upstream calls that produce usage: chats and the start of a generation (its polls cost nothing). */
   async function billableUpstreamCalls(): Promise<number> {
@@ -23,15 +37,27 @@ describe('no caller-chosen id skips billing', () => {
   }
 
   async function usageRecordsOnChannel(): Promise<number> {
-    return Number((await db.query(`SELECT count(*) AS n FROM billing.usage_records WHERE channel_id = $1 AND channel_type = 'PLATFORM'`, [channelId])).rows[0].n);
+    return Number(
+      (await db.query(`SELECT count(*) AS n FROM billing.usage_records WHERE channel_id = $1 AND channel_type = 'PLATFORM'`, [channelId]))
+        .rows[0].n,
+    );
   }
 
   const POLLING = { timeoutMs: 30_000, intervalMs: 200 };
 
   beforeAll(async () => {
-    [stack, upstream] = await Promise.all([startStackLikeNpmStart({ SWITCHYARD_TASK_POLL_MS: '100', SWITCHYARD_TASK_MAX_POLL_MS: '400' }), startMockUpstream()]);
+    [stack, upstream] = await Promise.all([
+      startStackLikeNpmStart({ SWITCHYARD_TASK_POLL_MS: '100', SWITCHYARD_TASK_MAX_POLL_MS: '400' }),
+      startMockUpstream(),
+    ]);
     call = apiCaller(stack);
-    const channel = await admin('POST', '/admin/channels', { name: 'paid', provider: 'openai-compatible', base_url: `${upstream.url}/v1`, api_key: 'k', models: ['paid-chat', 'paid-video'] });
+    const channel = await admin('POST', '/admin/channels', {
+      name: 'paid',
+      provider: 'openai-compatible',
+      base_url: `${upstream.url}/v1`,
+      api_key: 'k',
+      models: ['paid-chat', 'paid-video'],
+    });
     channelId = channel.body.id;
     await admin('PUT', '/admin/prices/paid-chat', { input_per_million: 1, output_per_million: 10 });
     await admin('PUT', '/admin/prices/paid-video', { input_per_million: 0, output_per_million: 0, per_call: 0.5 });
@@ -45,7 +71,7 @@ describe('no caller-chosen id skips billing', () => {
     await Promise.all([stack?.stop(), upstream?.stop()]);
   });
 
-  it('answers with its own x-request-id and echoes the caller\'s as x-client-request-id', async () => {
+  it("answers with its own x-request-id and echoes the caller's as x-client-request-id", async () => {
     const { key } = await createUserWithKey(stack, { name: 'echo' });
     const answer = await chat(key, 'my-trace-1');
     expect(answer.status).toBe(200);
@@ -62,7 +88,8 @@ describe('no caller-chosen id skips billing', () => {
     // the same id three times, in answers and in a stream
     for (let i = 0; i < 3; i++) expect((await chat(alice.key, 'same-id')).status).toBe(200);
     const streamed = await aliceClient.chat.completions.create(
-      { model: 'paid-chat', messages: [{ role: 'user', content: 'stream me' }], stream: true }, { headers: { 'x-request-id': 'same-id' } },
+      { model: 'paid-chat', messages: [{ role: 'user', content: 'stream me' }], stream: true },
+      { headers: { 'x-request-id': 'same-id' } },
     );
     for await (const chunk of streamed) void chunk;
 
@@ -72,7 +99,16 @@ describe('no caller-chosen id skips billing', () => {
     expect((await chat(alice.key, bobs.headers.get('x-request-id')!)).status).toBe(200);
 
     // ids of a batch and its lines, used right after the batch is created
-    const lines = [0, 1].map((i) => JSON.stringify({ custom_id: `line-${i}`, method: 'POST', url: '/v1/chat/completions', body: { model: 'paid-chat', messages: [{ role: 'user', content: `line ${i}` }], max_tokens: 20 } })).join('\n');
+    const lines = [0, 1]
+      .map((i) =>
+        JSON.stringify({
+          custom_id: `line-${i}`,
+          method: 'POST',
+          url: '/v1/chat/completions',
+          body: { model: 'paid-chat', messages: [{ role: 'user', content: `line ${i}` }], max_tokens: 20 },
+        }),
+      )
+      .join('\n');
     const input = await aliceClient.files.create({ file: await toFile(Buffer.from(lines), 'lines.jsonl'), purpose: 'batch' });
     const batch = await aliceClient.batches.create({ input_file_id: input.id, endpoint: '/v1/chat/completions', completion_window: '24h' });
     for (const id of [batch.id, `${batch.id}-0`, `${batch.id}-1`, `${batch.id}-2`]) expect((await chat(alice.key, id)).status).toBe(200);
@@ -82,16 +118,26 @@ describe('no caller-chosen id skips billing', () => {
     expect(task.status).toBe(200);
     expect((await chat(alice.key, task.body.id)).status).toBe(200);
 
-    await eventually('the batch to complete', () => aliceClient.batches.retrieve(batch.id), { ...POLLING, until: (b) => b.status === 'completed' });
-    await eventually('the task to succeed', async () => (await call('GET', `/v1/videos/generations/${task.body.id}`, alice.key)).body.status, {
-      ...POLLING, until: (s) => s === 'succeeded',
+    await eventually('the batch to complete', () => aliceClient.batches.retrieve(batch.id), {
+      ...POLLING,
+      until: (b) => b.status === 'completed',
     });
+    await eventually(
+      'the task to succeed',
+      async () => (await call('GET', `/v1/videos/generations/${task.body.id}`, alice.key)).body.status,
+      {
+        ...POLLING,
+        until: (s) => s === 'succeeded',
+      },
+    );
 
     const calls = (await billableUpstreamCalls()) - callsBefore;
     // 3 + 1 stream + bob + borrowed + 4 with batch ids + 2 batch lines + task start + task id
     expect(calls).toBe(14);
     const records = await eventually('a usage record per call', async () => (await usageRecordsOnChannel()) - recordsBefore, {
-      ...POLLING, until: (n) => n >= calls, timeoutMs: 20_000,
+      ...POLLING,
+      until: (n) => n >= calls,
+      timeoutMs: 20_000,
     }).catch((e: Error) => e.message);
     expect(records).toBe(calls);
 

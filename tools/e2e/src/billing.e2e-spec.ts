@@ -1,6 +1,14 @@
 import OpenAI from 'openai';
 import { Client } from 'pg';
-import { apiCaller, createUserWithKey, eventually, MockUpstreamProcess, RunningStack, startMockUpstream, startStackLikeNpmStart } from '@switchyard/testing';
+import {
+  apiCaller,
+  createUserWithKey,
+  eventually,
+  MockUpstreamProcess,
+  RunningStack,
+  startMockUpstream,
+  startStackLikeNpmStart,
+} from '@switchyard/testing';
 
 /** Money as callers see it: holds before paid calls, costs in answers, BYOK, streams cut short. */
 describe('billing through the running system', () => {
@@ -17,7 +25,9 @@ describe('billing through the running system', () => {
 
   function settledUsage(key: string, count: number) {
     return eventually(`${count} usage records`, async () => (await call('GET', '/v1/usage?limit=100', key)).body, {
-      until: (usage) => usage.data.length >= count, timeoutMs: 10_000, intervalMs: 50,
+      until: (usage) => usage.data.length >= count,
+      timeoutMs: 10_000,
+      intervalMs: 50,
     });
   }
 
@@ -25,7 +35,13 @@ describe('billing through the running system', () => {
     upstream = await startMockUpstream({ apiKey: 'sk-paid' });
     stack = await startStackLikeNpmStart({ SWITCHYARD_ALLOW_PRIVATE_UPSTREAMS: 'true' });
     call = apiCaller(stack);
-    await admin('POST', '/admin/channels', { name: 'paid', provider: 'openai', base_url: `${upstream.url}/v1`, api_key: 'sk-paid', models: ['paid-model', 'byok-model'] });
+    await admin('POST', '/admin/channels', {
+      name: 'paid',
+      provider: 'openai',
+      base_url: `${upstream.url}/v1`,
+      api_key: 'sk-paid',
+      models: ['paid-model', 'byok-model'],
+    });
     // $1 per million input tokens, $10 per million output tokens
     await admin('PUT', '/admin/prices/paid-model', { input_per_million: 1, output_per_million: 10 });
     await admin('PUT', '/admin/prices/byok-model', { input_per_million: 1, output_per_million: 10 });
@@ -42,7 +58,11 @@ describe('billing through the running system', () => {
     const { key } = await createUserWithKey(stack, { name: 'poor', credits: 0.001 });
     const refused = await ask(key, { max_tokens: 1000 }); // up to $0.01 of output
     expect(refused.status).toBe(402);
-    expect(refused.body.error).toMatchObject({ code: 'insufficient_quota', type: 'insufficient_quota', message: expect.stringContaining('$0.001') });
+    expect(refused.body.error).toMatchObject({
+      code: 'insufficient_quota',
+      type: 'insufficient_quota',
+      message: expect.stringContaining('$0.001'),
+    });
     expect(refused.headers.get('x-should-retry')).toBe('false');
     expect(await upstream.requests()).toEqual([]);
 
@@ -67,11 +87,12 @@ describe('billing through the running system', () => {
     expect(balance).toBeCloseTo(0.05 - spent, 9);
   });
 
-  it('sets money aside for a user\'s requests in one credit lease, bills each exactly, and gives the lease back when they stop', async () => {
+  it("sets money aside for a user's requests in one credit lease, bills each exactly, and gives the lease back when they stop", async () => {
     const { userId, key } = await createUserWithKey(stack, { name: 'leased', credits: 1 });
     const db = new Client({ connectionString: stack.databaseUrl });
     await db.connect();
-    const holdsOf = async () => (await db.query('SELECT request_id, amount_nano::text AS amount FROM billing.holds WHERE user_id = $1', [userId])).rows;
+    const holdsOf = async () =>
+      (await db.query('SELECT request_id, amount_nano::text AS amount FROM billing.holds WHERE user_id = $1', [userId])).rows;
     const heldOf = async () => (await db.query('SELECT held_nano::text AS held FROM billing.users WHERE id = $1', [userId])).rows[0].held;
     try {
       for (let i = 0; i < 8; i++) expect((await ask(key, { max_tokens: 100 })).status).toBe(200);
@@ -103,18 +124,44 @@ describe('billing through the running system', () => {
     expect(record.cost).toBeCloseTo(expected, 12);
 
     const sdk = new OpenAI({ apiKey: key, baseURL: `${stack.gatewayUrl}/v1`, maxRetries: 0 });
-    const stream = await sdk.chat.completions.create({ model: 'paid-model', messages: [{ role: 'user', content: 'stream a price' }], stream: true, stream_options: { include_usage: true } });
+    const stream = await sdk.chat.completions.create({
+      model: 'paid-model',
+      messages: [{ role: 'user', content: 'stream a price' }],
+      stream: true,
+      stream_options: { include_usage: true },
+    });
     let last: any;
     for await (const chunk of stream) last = chunk;
     expect(last.usage.cost).toBeCloseTo((last.usage.prompt_tokens + last.usage.completion_tokens * 10) / 1e6, 12);
   });
 
-  it('prices tokens read from the provider\'s prompt cache at the cached-input price, and keeps that price on the record', async () => {
+  it("prices tokens read from the provider's prompt cache at the cached-input price, and keeps that price on the record", async () => {
     const { key } = await createUserWithKey(stack, { name: 'cache-reader' });
-    const price = await admin('PUT', '/admin/prices/cached-model', { input_per_million: 1, output_per_million: 10, cached_input_per_million: 0.1, per_image: 0.04 });
-    expect(price.body).toMatchObject({ model: 'cached-model', cached_input_per_million: 0.1, per_image: 0.04, per_audio_second: null, per_call: null });
-    await admin('POST', '/admin/channels', { name: 'cached', provider: 'openai', base_url: `${upstream.url}/v1`, api_key: 'sk-paid', models: ['cached-model'] });
-    const answer = await call('POST', '/v1/chat/completions', key, { model: 'cached-model', messages: [{ role: 'user', content: 'a long shared prefix' }], mock: { cached_tokens: 4 } });
+    const price = await admin('PUT', '/admin/prices/cached-model', {
+      input_per_million: 1,
+      output_per_million: 10,
+      cached_input_per_million: 0.1,
+      per_image: 0.04,
+    });
+    expect(price.body).toMatchObject({
+      model: 'cached-model',
+      cached_input_per_million: 0.1,
+      per_image: 0.04,
+      per_audio_second: null,
+      per_call: null,
+    });
+    await admin('POST', '/admin/channels', {
+      name: 'cached',
+      provider: 'openai',
+      base_url: `${upstream.url}/v1`,
+      api_key: 'sk-paid',
+      models: ['cached-model'],
+    });
+    const answer = await call('POST', '/v1/chat/completions', key, {
+      model: 'cached-model',
+      messages: [{ role: 'user', content: 'a long shared prefix' }],
+      mock: { cached_tokens: 4 },
+    });
     const { prompt_tokens, completion_tokens } = answer.body.usage;
     const expected = ((prompt_tokens - 4) * 1 + 4 * 0.1 + completion_tokens * 10) / 1e6;
     expect(answer.body.usage.cost).toBeCloseTo(expected, 12);
@@ -130,8 +177,16 @@ describe('billing through the running system', () => {
     expect((await ask(key)).status).toBe(402);
     const byok = await startMockUpstream({ apiKey: 'sk-own' });
     try {
-      await call('POST', '/v1/channels', key, { provider: 'openai', base_url: `${byok.url}/v1`, api_key: 'sk-own', models: ['byok-model'] });
-      const answer = await call('POST', '/v1/chat/completions', key, { model: 'byok-model', messages: [{ role: 'user', content: 'my own key' }] });
+      await call('POST', '/v1/channels', key, {
+        provider: 'openai',
+        base_url: `${byok.url}/v1`,
+        api_key: 'sk-own',
+        models: ['byok-model'],
+      });
+      const answer = await call('POST', '/v1/chat/completions', key, {
+        model: 'byok-model',
+        messages: [{ role: 'user', content: 'my own key' }],
+      });
       expect(answer.status).toBe(200);
       expect(answer.body._routing.channel.channelType).toBe('PRIVATE');
       const { prompt_tokens, completion_tokens } = answer.body.usage;
@@ -143,14 +198,20 @@ describe('billing through the running system', () => {
     }
   });
 
-  it('bills a stream the caller abandons from the upstream\'s own usage, not an estimate', async () => {
+  it("bills a stream the caller abandons from the upstream's own usage, not an estimate", async () => {
     const { key } = await createUserWithKey(stack, { name: 'quitter' });
     const words = Array.from({ length: 30 }, (_, i) => `word${i}`).join(' ');
     const controller = new AbortController();
     const response = await fetch(`${stack.gatewayUrl}/v1/chat/completions`, {
-      method: 'POST', signal: controller.signal,
+      method: 'POST',
+      signal: controller.signal,
       headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ model: 'paid-model', messages: [{ role: 'user', content: words }], stream: true, mock: { chunk_delay_ms: 50 } }),
+      body: JSON.stringify({
+        model: 'paid-model',
+        messages: [{ role: 'user', content: words }],
+        stream: true,
+        mock: { chunk_delay_ms: 50 },
+      }),
     });
     const reader = response.body!.getReader();
     await reader.read();
@@ -184,7 +245,9 @@ describe('billing through the running system', () => {
     expect((await call('GET', '/v1/usage/daily?model=byok-model', key)).body.data[0].requests).toBe(1);
 
     const forUser = (await admin('GET', `/admin/usage?user_id=${userId}`)).body;
-    expect(forUser.data.map((u: { request_id: string }) => u.request_id)).toEqual(all.data.map((u: { request_id: string }) => u.request_id));
+    expect(forUser.data.map((u: { request_id: string }) => u.request_id)).toEqual(
+      all.data.map((u: { request_id: string }) => u.request_id),
+    );
     const everyone = (await admin('GET', '/admin/usage?limit=100')).body;
     expect(everyone.balance).toBeNull();
     expect(new Set(everyone.data.map((u: { user_id: string }) => u.user_id)).size).toBeGreaterThan(1);

@@ -9,7 +9,8 @@ describe('edge: parsers and what callers control', () => {
   let stack: RunningStack;
   let call: ReturnType<typeof apiCaller>;
 
-  const mockRequests = async (): Promise<unknown[]> => ((await (await fetch(`${stack.mockUrl}/__mock/requests`)).json()) as { data: unknown[] }).data;
+  const mockRequests = async (): Promise<unknown[]> =>
+    ((await (await fetch(`${stack.mockUrl}/__mock/requests`)).json()) as { data: unknown[] }).data;
   const clearMockRequests = () => fetch(`${stack.mockUrl}/__mock/requests`, { method: 'DELETE' });
 
   /** Writes `head` + `body` on a raw socket; `end`: half-close after writing, `destroy`: drop the connection. Resolves with whatever came back. */
@@ -39,17 +40,30 @@ describe('edge: parsers and what callers control', () => {
   function multipartHead(path: string, key: string, boundary: string, contentLength: number): string {
     const url = new URL(stack.gatewayUrl);
     return [
-      `POST ${path} HTTP/1.1`, `Host: ${url.host}`, `Authorization: Bearer ${key}`, `Content-Type: multipart/form-data; boundary=${boundary}`,
-      `Content-Length: ${contentLength}`, 'Connection: close', '', '',
+      `POST ${path} HTTP/1.1`,
+      `Host: ${url.host}`,
+      `Authorization: Bearer ${key}`,
+      `Content-Type: multipart/form-data; boundary=${boundary}`,
+      `Content-Length: ${contentLength}`,
+      'Connection: close',
+      '',
+      '',
     ].join('\r\n');
   }
 
   const statusOf = (raw: string) => Number(/^HTTP\/1\.1 (\d{3})/.exec(raw)?.[1] ?? 0);
   const jsonOf = (raw: string) => JSON.parse(raw.slice(raw.indexOf('\r\n\r\n') + 4));
 
-  async function postMultipart(path: string, key: string, contentType: string | null, body: string): Promise<{ status: number; body: any }> {
+  async function postMultipart(
+    path: string,
+    key: string,
+    contentType: string | null,
+    body: string,
+  ): Promise<{ status: number; body: any }> {
     const response = await fetch(`${stack.gatewayUrl}${path}`, {
-      method: 'POST', headers: { authorization: `Bearer ${key}`, ...(contentType !== null && { 'content-type': contentType }) }, body,
+      method: 'POST',
+      headers: { authorization: `Bearer ${key}`, ...(contentType !== null && { 'content-type': contentType }) },
+      body,
     });
     const text = await response.text();
     return { status: response.status, body: JSON.parse(text) };
@@ -58,22 +72,35 @@ describe('edge: parsers and what callers control', () => {
   beforeAll(async () => {
     stack = await startStackLikeNpmStart();
     call = apiCaller(stack);
-    await call('POST', '/admin/channels', stack.adminKey, { name: 'edge-media', provider: 'openai', base_url: `${stack.mockUrl}/v1`, api_key: 'k', models: ['gpt-image-2', 'mock-whisper'] });
+    await call('POST', '/admin/channels', stack.adminKey, {
+      name: 'edge-media',
+      provider: 'openai',
+      base_url: `${stack.mockUrl}/v1`,
+      api_key: 'k',
+      models: ['gpt-image-2', 'mock-whisper'],
+    });
   });
 
   afterAll(async () => {
     await stack?.stop();
   });
 
-  describe('finding 2: object keys are the server\'s, never the caller\'s', () => {
-    it('refuses a JSON image edit that names a parked object key, and sends no byte of another tenant\'s file upstream', async () => {
+  describe("finding 2: object keys are the server's, never the caller's", () => {
+    it("refuses a JSON image edit that names a parked object key, and sends no byte of another tenant's file upstream", async () => {
       const victim = await createUserWithKey(stack, { name: 'victim' });
       const attacker = await createUserWithKey(stack, { name: 'attacker' });
-      const secret = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.from('the victim\'s private picture '.repeat(20))]);
+      const secret = Buffer.concat([
+        Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+        Buffer.from("the victim's private picture ".repeat(20)),
+      ]);
       const form = new FormData();
       form.append('purpose', 'user_data');
       form.append('file', new Blob([secret], { type: 'image/png' }), 'private.png');
-      const uploaded = await fetch(`${stack.gatewayUrl}/v1/files`, { method: 'POST', headers: { authorization: `Bearer ${victim.key}` }, body: form });
+      const uploaded = await fetch(`${stack.gatewayUrl}/v1/files`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${victim.key}` },
+        body: form,
+      });
       expect(uploaded.status).toBe(200);
       const fileId = ((await uploaded.json()) as { id: string }).id;
       await clearMockRequests();
@@ -111,14 +138,18 @@ describe('edge: parsers and what callers control', () => {
       const gatewayPid = stack.pids.gateway;
       expect(gatewayPid).toBeGreaterThan(0);
       const boundary = 'TRUNCATEDxyz';
-      const routes: [string, string][] = [['/v1/files', 'purpose'], ['/v1/audio/transcriptions', 'model'], ['/v1/images/edits', 'prompt']];
+      const routes: [string, string][] = [
+        ['/v1/files', 'purpose'],
+        ['/v1/audio/transcriptions', 'model'],
+        ['/v1/images/edits', 'prompt'],
+      ];
       for (const [path, field] of routes) {
         const fileField = path === '/v1/images/edits' ? 'image' : 'file';
         const value = path === '/v1/files' ? 'batch' : path === '/v1/audio/transcriptions' ? 'mock-whisper' : 'edit me';
         const partial = Buffer.from(
           `--${boundary}\r\nContent-Disposition: form-data; name="${field}"\r\n\r\n${value}\r\n` +
-          `--${boundary}\r\nContent-Disposition: form-data; name="${fileField}"; filename="a.bin"\r\nContent-Type: application/octet-stream\r\n\r\n` +
-          '{"custom_id":"1","method":"POST","url":"/v1/chat/completions","body":{"model":"mock-gpt","messages":[{"role":"user"',
+            `--${boundary}\r\nContent-Disposition: form-data; name="${fileField}"; filename="a.bin"\r\nContent-Type: application/octet-stream\r\n\r\n` +
+            '{"custom_id":"1","method":"POST","url":"/v1/chat/completions","body":{"model":"mock-gpt","messages":[{"role":"user"',
         );
         // the body the head declares arrives whole, but it ends in the middle of a part
         const cutShort = await rawExchange(multipartHead(path, user.key, boundary, partial.length), partial, 'wait');
@@ -132,7 +163,10 @@ describe('edge: parsers and what callers control', () => {
       expect(() => process.kill(gatewayPid, 0)).not.toThrow();
       const models = await call('GET', '/v1/models', user.key);
       expect(models.status).toBe(200);
-      const chat = await call('POST', '/v1/chat/completions', user.key, { model: 'mock-gpt', messages: [{ role: 'user', content: 'still there?' }] });
+      const chat = await call('POST', '/v1/chat/completions', user.key, {
+        model: 'mock-gpt',
+        messages: [{ role: 'user', content: 'still there?' }],
+      });
       expect(chat.status).toBe(200);
       // nothing a broken upload started stays parked
       const parked = await fetch(`${stack.s3Endpoint}/switchyard?list-type=2&prefix=tmp/`).then((r) => r.text());
@@ -146,15 +180,30 @@ describe('edge: parsers and what callers control', () => {
       key = (await createUserWithKey(stack, { name: 'parser' })).key;
     });
 
-    it('refuses JSON nested thousands of levels deep, naming the body, in the route\'s envelope', async () => {
+    it("refuses JSON nested thousands of levels deep, naming the body, in the route's envelope", async () => {
       const deep = `${'['.repeat(50_000)}${']'.repeat(50_000)}`;
-      const chat = await call('POST', '/v1/chat/completions', key, `{"model":"mock-gpt","messages":[{"role":"user","content":"x"}],"extra":${deep}}`);
+      const chat = await call(
+        'POST',
+        '/v1/chat/completions',
+        key,
+        `{"model":"mock-gpt","messages":[{"role":"user","content":"x"}],"extra":${deep}}`,
+      );
       expect(chat.status).toBe(400);
       expect(chat.body.error).toMatchObject({ type: 'invalid_request_error', code: 'invalid_json', param: 'body' });
-      const messages = await call('POST', '/v1/messages', key, `{"model":"mock-claude","max_tokens":5,"messages":[{"role":"user","content":${deep}}]}`);
+      const messages = await call(
+        'POST',
+        '/v1/messages',
+        key,
+        `{"model":"mock-claude","max_tokens":5,"messages":[{"role":"user","content":${deep}}]}`,
+      );
       expect(messages.status).toBe(400);
       expect(messages.body).toMatchObject({ type: 'error', error: { type: 'invalid_request_error' } });
-      const objects = await call('POST', '/v1/embeddings', key, `{"model":"mock-embedding","input":"x","o":${'{"a":'.repeat(5_000)}1${'}'.repeat(5_000)}}`);
+      const objects = await call(
+        'POST',
+        '/v1/embeddings',
+        key,
+        `{"model":"mock-embedding","input":"x","o":${'{"a":'.repeat(5_000)}1${'}'.repeat(5_000)}}`,
+      );
       expect(objects.status).toBe(400);
       expect(objects.body.error).toMatchObject({ code: 'invalid_json', param: 'body' });
     });
@@ -170,7 +219,12 @@ describe('edge: parsers and what callers control', () => {
         const otherBoundary = await postMultipart(path, key, 'multipart/form-data; boundary=declared', filePart('actual'));
         expect(otherBoundary.status).toBe(400);
         expect(otherBoundary.body.error).toMatchObject({ type: 'invalid_request_error' });
-        const control = await postMultipart(path, key, 'multipart/form-data; boundary=abc', filePart('abc', 'file', 'a\u0001b\u0007.jsonl'));
+        const control = await postMultipart(
+          path,
+          key,
+          'multipart/form-data; boundary=abc',
+          filePart('abc', 'file', 'a\u0001b\u0007.jsonl'),
+        );
         expect(control.status).toBe(400);
         expect(control.body.error).toMatchObject({ type: 'invalid_request_error', code: 'invalid_value' });
       }
@@ -178,25 +232,49 @@ describe('edge: parsers and what callers control', () => {
 
     it('refuses two file parts in one upload, naming the parameter', async () => {
       const b = 'twofiles';
-      const part = (name: string, filename: string) => `--${b}\r\nContent-Disposition: form-data; name="${name}"; filename="${filename}"\r\nContent-Type: text/plain\r\n\r\nhello\r\n`;
+      const part = (name: string, filename: string) =>
+        `--${b}\r\nContent-Disposition: form-data; name="${name}"; filename="${filename}"\r\nContent-Type: text/plain\r\n\r\nhello\r\n`;
       const field = (name: string, value: string) => `--${b}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`;
-      const upload = await postMultipart('/v1/files', key, `multipart/form-data; boundary=${b}`, `${field('purpose', 'user_data')}${part('file', 'a.txt')}${part('file', 'b.txt')}--${b}--\r\n`);
+      const upload = await postMultipart(
+        '/v1/files',
+        key,
+        `multipart/form-data; boundary=${b}`,
+        `${field('purpose', 'user_data')}${part('file', 'a.txt')}${part('file', 'b.txt')}--${b}--\r\n`,
+      );
       expect(upload.status).toBe(400);
       expect(upload.body.error).toMatchObject({ code: 'invalid_value', param: 'file' });
-      const audio = await postMultipart('/v1/audio/transcriptions', key, `multipart/form-data; boundary=${b}`, `${field('model', 'mock-whisper')}${part('file', 'a.mp3')}${part('file', 'b.mp3')}--${b}--\r\n`);
+      const audio = await postMultipart(
+        '/v1/audio/transcriptions',
+        key,
+        `multipart/form-data; boundary=${b}`,
+        `${field('model', 'mock-whisper')}${part('file', 'a.mp3')}${part('file', 'b.mp3')}--${b}--\r\n`,
+      );
       expect(audio.status).toBe(400);
       expect(audio.body.error).toMatchObject({ code: 'invalid_value', param: 'file' });
-      const edit = await postMultipart('/v1/images/edits', key, `multipart/form-data; boundary=${b}`, `${field('prompt', 'x')}${part('image', 'a.png')}${part('mask', 'm.png')}${part('mask', 'n.png')}--${b}--\r\n`);
+      const edit = await postMultipart(
+        '/v1/images/edits',
+        key,
+        `multipart/form-data; boundary=${b}`,
+        `${field('prompt', 'x')}${part('image', 'a.png')}${part('mask', 'm.png')}${part('mask', 'n.png')}--${b}--\r\n`,
+      );
       expect(edit.status).toBe(400);
       expect(edit.body.error).toMatchObject({ code: 'invalid_value', param: 'mask' });
     });
 
-    it('answers 413 (body too large) in the OpenAI envelope, and in Anthropic\'s on Anthropic routes', async () => {
+    it("answers 413 (body too large) in the OpenAI envelope, and in Anthropic's on Anthropic routes", async () => {
       // a body over the limit is refused from its Content-Length, before it is read: read the answer on a raw socket
       const url = new URL(stack.gatewayUrl);
-      const hugeHead = (path: string, extra: string[] = []) => [
-        `POST ${path} HTTP/1.1`, `Host: ${url.host}`, `Authorization: Bearer ${key}`, 'Content-Type: application/json', `Content-Length: ${20 * 1024 * 1024}`, ...extra, '', '',
-      ].join('\r\n');
+      const hugeHead = (path: string, extra: string[] = []) =>
+        [
+          `POST ${path} HTTP/1.1`,
+          `Host: ${url.host}`,
+          `Authorization: Bearer ${key}`,
+          'Content-Type: application/json',
+          `Content-Length: ${20 * 1024 * 1024}`,
+          ...extra,
+          '',
+          '',
+        ].join('\r\n');
       const start = Buffer.from('{"model":"mock-gpt","messages":[{"role":"user","content":"');
       const tooLarge = await rawExchange(hugeHead('/v1/chat/completions'), start, 'wait');
       expect(statusOf(tooLarge)).toBe(413);
@@ -206,22 +284,32 @@ describe('edge: parsers and what callers control', () => {
       expect(jsonOf(tooLargeAnthropic)).toMatchObject({ type: 'error', error: { type: 'request_too_large' } });
     });
 
-    it('answers 414 (URI too long) in the OpenAI envelope, and in Anthropic\'s on Anthropic routes', async () => {
+    it("answers 414 (URI too long) in the OpenAI envelope, and in Anthropic's on Anthropic routes", async () => {
       const longQuery = `q=${'a'.repeat(10_000)}`;
       const uriTooLong = await call('GET', `/v1/models?${longQuery}`, key);
       expect(uriTooLong.status).toBe(414);
       expect(uriTooLong.body.error).toMatchObject({ type: 'invalid_request_error', code: 'request_too_large' });
-      const uriTooLongAnthropic = await call('POST', `/v1/messages?${longQuery}`, key, { model: 'mock-claude', max_tokens: 5, messages: [{ role: 'user', content: 'x' }] });
+      const uriTooLongAnthropic = await call('POST', `/v1/messages?${longQuery}`, key, {
+        model: 'mock-claude',
+        max_tokens: 5,
+        messages: [{ role: 'user', content: 'x' }],
+      });
       expect(uriTooLongAnthropic.status).toBe(414);
       expect(uriTooLongAnthropic.body).toMatchObject({ type: 'error', error: { type: 'invalid_request_error' } });
     });
 
-    it('answers 431 (headers too large) in the OpenAI envelope, and in Anthropic\'s on Anthropic routes', async () => {
+    it("answers 431 (headers too large) in the OpenAI envelope, and in Anthropic's on Anthropic routes", async () => {
       const bigHeader = { 'x-filler': 'h'.repeat(40_000) };
       const headersTooLarge = await call('GET', '/v1/models', key, undefined, bigHeader);
       expect(headersTooLarge.status).toBe(431);
       expect(headersTooLarge.body.error).toMatchObject({ type: 'invalid_request_error', code: 'request_too_large' });
-      const headersTooLargeAnthropic = await call('POST', '/v1/messages', key, { model: 'mock-claude', max_tokens: 5, messages: [] }, bigHeader);
+      const headersTooLargeAnthropic = await call(
+        'POST',
+        '/v1/messages',
+        key,
+        { model: 'mock-claude', max_tokens: 5, messages: [] },
+        bigHeader,
+      );
       expect(headersTooLargeAnthropic.status).toBe(431);
       expect(headersTooLargeAnthropic.body).toMatchObject({ type: 'error', error: { type: 'invalid_request_error' } });
     });

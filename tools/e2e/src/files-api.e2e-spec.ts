@@ -2,7 +2,13 @@ import OpenAI, { toFile } from 'openai';
 import { adminStoredFileIds, createUserWithKey, RunningStack, startStackLikeNpmStart } from '@switchyard/testing';
 
 const MAX_UPLOAD = 1024 * 1024;
-const line = (id: string) => JSON.stringify({ custom_id: id, method: 'POST', url: '/v1/chat/completions', body: { model: 'mock-gpt', messages: [{ role: 'user', content: id }] } });
+const line = (id: string) =>
+  JSON.stringify({
+    custom_id: id,
+    method: 'POST',
+    url: '/v1/chat/completions',
+    body: { model: 'mock-gpt', messages: [{ role: 'user', content: id }] },
+  });
 const jsonl = (...ids: string[]) => `${ids.map(line).join('\n')}\n`;
 
 /** The Files API as users meet it: the openai SDK, raw HTTP for every error code, and tenancy. */
@@ -23,7 +29,11 @@ describe('Files API', () => {
       if (part.filename) form.append(part.name, part.value, part.filename);
       else form.append(part.name, part.value);
     }
-    const response = await fetch(`${stack.gatewayUrl}/v1/files`, { method: 'POST', headers: { authorization: `Bearer ${key}` }, body: form });
+    const response = await fetch(`${stack.gatewayUrl}/v1/files`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${key}` },
+      body: form,
+    });
     return { status: response.status, body: (await response.json()) as any };
   }
 
@@ -41,8 +51,13 @@ describe('Files API', () => {
     const content = jsonl('a', 'b', 'c');
     const created = await alice.client.files.create({ file: await toFile(Buffer.from(content), 'requests.jsonl'), purpose: 'batch' });
     expect(created).toMatchObject({
-      id: expect.stringMatching(/^file-/), object: 'file', bytes: Buffer.byteLength(content), filename: 'requests.jsonl',
-      purpose: 'batch', status: 'processed', status_details: null,
+      id: expect.stringMatching(/^file-/),
+      object: 'file',
+      bytes: Buffer.byteLength(content),
+      filename: 'requests.jsonl',
+      purpose: 'batch',
+      status: 'processed',
+      status_details: null,
     });
     expect(created.expires_at! - created.created_at).toBe(30 * 24 * 3600);
     expect(await alice.client.files.retrieve(created.id)).toEqual(created);
@@ -56,7 +71,9 @@ describe('Files API', () => {
   it('accepts image reference files and expires_after', async () => {
     const png = Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex');
     const created = await alice.client.files.create({
-      file: await toFile(png, 'ref.png', { type: 'image/png' }), purpose: 'vision', expires_after: { anchor: 'created_at', seconds: 3600 },
+      file: await toFile(png, 'ref.png', { type: 'image/png' }),
+      purpose: 'vision',
+      expires_after: { anchor: 'created_at', seconds: 3600 },
     });
     expect(created).toMatchObject({ purpose: 'vision', bytes: png.length });
     expect(created.expires_at! - created.created_at).toBe(3600);
@@ -69,7 +86,8 @@ describe('Files API', () => {
 
   it('lists with auto-paging, filters by purpose, and serves ranges', async () => {
     const ids: string[] = [];
-    for (let i = 0; i < 5; i++) ids.push((await bob.client.files.create({ file: await toFile(Buffer.from(jsonl(`p${i}`)), `p${i}.jsonl`), purpose: 'batch' })).id);
+    for (let i = 0; i < 5; i++)
+      ids.push((await bob.client.files.create({ file: await toFile(Buffer.from(jsonl(`p${i}`)), `p${i}.jsonl`), purpose: 'batch' })).id);
     await bob.client.files.create({ file: await toFile(Buffer.from('x'), 'x.txt'), purpose: 'user_data' });
     const seen: string[] = [];
     for await (const file of bob.client.files.list({ limit: 2, purpose: 'batch' })) seen.push(file.id);
@@ -78,11 +96,15 @@ describe('Files API', () => {
     expect(page.data.map((f) => f.id)).toEqual(ids.slice(0, 2));
     expect((page as any).body).toMatchObject({ object: 'list', first_id: ids[0], last_id: ids[1], has_more: true });
 
-    const ranged = await fetch(`${stack.gatewayUrl}/v1/files/${ids[0]}/content`, { headers: { authorization: `Bearer ${bob.key}`, range: 'bytes=0-12' } });
+    const ranged = await fetch(`${stack.gatewayUrl}/v1/files/${ids[0]}/content`, {
+      headers: { authorization: `Bearer ${bob.key}`, range: 'bytes=0-12' },
+    });
     expect(ranged.status).toBe(206);
     expect(ranged.headers.get('content-range')).toMatch(/^bytes 0-12\/\d+$/);
     expect(await ranged.text()).toBe('{"custom_id":');
-    const beyond = await fetch(`${stack.gatewayUrl}/v1/files/${ids[0]}/content`, { headers: { authorization: `Bearer ${bob.key}`, range: 'bytes=99999-' } });
+    const beyond = await fetch(`${stack.gatewayUrl}/v1/files/${ids[0]}/content`, {
+      headers: { authorization: `Bearer ${bob.key}`, range: 'bytes=99999-' },
+    });
     expect(beyond.status).toBe(416);
   });
 
@@ -101,8 +123,14 @@ describe('Files API', () => {
     const before = (await admin.files.list({ limit: 100 })).data.length;
     const blob = (text: string) => new Blob([text]);
 
-    const purpose = await rawUpload(stack.adminKey, [{ name: 'purpose', value: 'fine-tune' }, { name: 'file', value: blob(jsonl('a')), filename: 'a.jsonl' }]);
-    expect(purpose).toMatchObject({ status: 400, body: { error: { code: 'VALIDATION_4007', param: 'purpose', type: 'invalid_request_error' } } });
+    const purpose = await rawUpload(stack.adminKey, [
+      { name: 'purpose', value: 'fine-tune' },
+      { name: 'file', value: blob(jsonl('a')), filename: 'a.jsonl' },
+    ]);
+    expect(purpose).toMatchObject({
+      status: 400,
+      body: { error: { code: 'VALIDATION_4007', param: 'purpose', type: 'invalid_request_error' } },
+    });
 
     const missingPurpose = await rawUpload(stack.adminKey, [{ name: 'file', value: blob(jsonl('a')), filename: 'a.jsonl' }]);
     expect(missingPurpose).toMatchObject({ status: 400, body: { error: { code: 'missing_required_parameter', param: 'purpose' } } });
@@ -118,7 +146,10 @@ describe('Files API', () => {
     ] as const) {
       // purpose first (fail fast while streaming) and purpose last (validated anyway)
       for (const order of ['purpose-first', 'file-first']) {
-        const parts = [{ name: 'purpose', value: 'batch' }, { name: 'file', value: blob(text), filename: 'bad.jsonl' }];
+        const parts = [
+          { name: 'purpose', value: 'batch' },
+          { name: 'file', value: blob(text), filename: 'bad.jsonl' },
+        ];
         const invalid = await rawUpload(stack.adminKey, order === 'purpose-first' ? parts : parts.reverse());
         expect(invalid.status).toBe(400);
         expect(invalid.body.error).toMatchObject({ code: 'INFERENCE_3303', param: 'file' });
@@ -127,13 +158,25 @@ describe('Files API', () => {
       }
     }
     // invalid JSON is fine for other purposes
-    expect((await rawUpload(stack.adminKey, [{ name: 'purpose', value: 'user_data' }, { name: 'file', value: blob('{not json'), filename: 'n.txt' }])).status).toBe(200);
+    expect(
+      (
+        await rawUpload(stack.adminKey, [
+          { name: 'purpose', value: 'user_data' },
+          { name: 'file', value: blob('{not json'), filename: 'n.txt' },
+        ])
+      ).status,
+    ).toBe(200);
 
-    const tooBig = await rawUpload(stack.adminKey, [{ name: 'purpose', value: 'user_data' }, { name: 'file', value: new Blob([Buffer.alloc(MAX_UPLOAD + 1, 97)]), filename: 'big.txt' }]);
+    const tooBig = await rawUpload(stack.adminKey, [
+      { name: 'purpose', value: 'user_data' },
+      { name: 'file', value: new Blob([Buffer.alloc(MAX_UPLOAD + 1, 97)]), filename: 'big.txt' },
+    ]);
     expect(tooBig).toMatchObject({ status: 413, body: { error: { code: 'VALIDATION_4016', param: 'file' } } });
 
     const badExpiry = await rawUpload(stack.adminKey, [
-      { name: 'purpose', value: 'batch' }, { name: 'expires_after[anchor]', value: 'created_at' }, { name: 'expires_after[seconds]', value: '60' },
+      { name: 'purpose', value: 'batch' },
+      { name: 'expires_after[anchor]', value: 'created_at' },
+      { name: 'expires_after[seconds]', value: '60' },
       { name: 'file', value: blob(jsonl('a')), filename: 'a.jsonl' },
     ]);
     expect(badExpiry).toMatchObject({ status: 400, body: { error: { param: 'expires_after[seconds]' } } });
@@ -146,12 +189,24 @@ describe('Files API', () => {
 
   it('refuses keys without the inference scope on every files route', async () => {
     const reader = await newUser('reader', ['usage:read']);
-    const routes: [string, string][] = [['GET', '/v1/files'], ['GET', '/v1/files/file-x'], ['GET', '/v1/files/file-x/content'], ['DELETE', '/v1/files/file-x']];
+    const routes: [string, string][] = [
+      ['GET', '/v1/files'],
+      ['GET', '/v1/files/file-x'],
+      ['GET', '/v1/files/file-x/content'],
+      ['DELETE', '/v1/files/file-x'],
+    ];
     for (const [method, path] of routes) {
       const response = await fetch(`${stack.gatewayUrl}${path}`, { method, headers: { 'x-api-key': reader.key } });
       expect(response.status).toBe(403);
       expect(((await response.json()) as any).error.code).toBe('AUTH_1015');
     }
-    expect((await rawUpload(reader.key, [{ name: 'purpose', value: 'batch' }, { name: 'file', value: new Blob([jsonl('a')]), filename: 'a.jsonl' }])).body.error.code).toBe('AUTH_1015');
+    expect(
+      (
+        await rawUpload(reader.key, [
+          { name: 'purpose', value: 'batch' },
+          { name: 'file', value: new Blob([jsonl('a')]), filename: 'a.jsonl' },
+        ])
+      ).body.error.code,
+    ).toBe('AUTH_1015');
   });
 });

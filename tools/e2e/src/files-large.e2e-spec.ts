@@ -26,7 +26,9 @@ function* jsonlLines(totalBytes: number): Generator<Buffer> {
   const padding = 'x'.repeat(4000);
   let sent = 0;
   for (let i = 0; sent < totalBytes; i++) {
-    const line = Buffer.from(`${JSON.stringify({ custom_id: `line-${i}`, method: 'POST', url: '/v1/chat/completions', body: { model: 'mock-gpt', messages: [{ role: 'user', content: padding }] } })}\n`);
+    const line = Buffer.from(
+      `${JSON.stringify({ custom_id: `line-${i}`, method: 'POST', url: '/v1/chat/completions', body: { model: 'mock-gpt', messages: [{ role: 'user', content: padding }] } })}\n`,
+    );
     sent += line.length;
     yield line;
   }
@@ -55,7 +57,9 @@ describe('100+ MB files stream through with bounded memory', () => {
     let uploaded = 0;
     const body = (function* () {
       yield Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="purpose"\r\n\r\nbatch\r\n`);
-      yield Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="large.jsonl"\r\nContent-Type: application/octet-stream\r\n\r\n`);
+      yield Buffer.from(
+        `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="large.jsonl"\r\nContent-Type: application/octet-stream\r\n\r\n`,
+      );
       for (const line of jsonlLines(TARGET_BYTES)) {
         upstreamHash.update(line);
         uploaded += line.length;
@@ -78,7 +82,9 @@ describe('100+ MB files stream through with bounded memory', () => {
     expect(uploaded).toBeGreaterThan(100 * MB);
 
     const downloadSampler = sampleRss(pids);
-    const download = await fetch(`${stack.gatewayUrl}/v1/files/${file.id}/content`, { headers: { authorization: `Bearer ${stack.adminKey}` } });
+    const download = await fetch(`${stack.gatewayUrl}/v1/files/${file.id}/content`, {
+      headers: { authorization: `Bearer ${stack.adminKey}` },
+    });
     const downstreamHash = createHash('sha256');
     let downloaded = 0;
     for await (const chunk of download.body as unknown as AsyncIterable<Uint8Array>) {
@@ -90,7 +96,10 @@ describe('100+ MB files stream through with bounded memory', () => {
     expect(downstreamHash.digest('hex')).toBe(upstreamHash.digest('hex'));
 
     const report = Object.keys(pids).map((name) => ({
-      name, idleMB: Math.round(idle[name] / MB), uploadPeakMB: Math.round(uploadPeaks[name] / MB), downloadPeakMB: Math.round(downloadPeaks[name] / MB),
+      name,
+      idleMB: Math.round(idle[name] / MB),
+      uploadPeakMB: Math.round(uploadPeaks[name] / MB),
+      downloadPeakMB: Math.round(downloadPeaks[name] / MB),
     }));
     process.stdout.write(`RSS during a ${Math.round(uploaded / MB)} MB upload and download: ${JSON.stringify(report)}\n`);
     for (const name of Object.keys(pids)) {
@@ -119,12 +128,25 @@ describe('100+ MB files stream through with bounded memory', () => {
       headers: { authorization: `Bearer ${stack.adminKey}`, 'content-type': `multipart/form-data; boundary=${boundary}` },
       body: Readable.from(body) as never,
       duplex: 'half',
-    }).then((r) => `answered ${r.status}`, (e: Error) => `failed: ${e.message}`);
+    }).then(
+      (r) => `answered ${r.status}`,
+      (e: Error) => `failed: ${e.message}`,
+    );
     expect(outcome).toMatch(/^failed/);
 
     // the launcher restarts the gateway; then nothing of the dead upload is listed or stored
-    await eventually('the gateway to be back', () => fetch(`${stack.gatewayUrl}/health`).then((r) => r.status === 200, () => false), { timeoutMs: 20_000, intervalMs: 200 });
-    const listed = (await (await fetch(`${stack.gatewayUrl}/v1/files?limit=100`, { headers: { authorization: `Bearer ${stack.adminKey}` } })).json()) as { data: { id: string; filename: string }[] };
+    await eventually(
+      'the gateway to be back',
+      () =>
+        fetch(`${stack.gatewayUrl}/health`).then(
+          (r) => r.status === 200,
+          () => false,
+        ),
+      { timeoutMs: 20_000, intervalMs: 200 },
+    );
+    const listed = (await (
+      await fetch(`${stack.gatewayUrl}/v1/files?limit=100`, { headers: { authorization: `Bearer ${stack.adminKey}` } })
+    ).json()) as { data: { id: string; filename: string }[] };
     expect(listed.data.map((f) => f.filename)).not.toContain('doomed.jsonl');
     expect((await adminStoredFileIds(stack)).sort()).toEqual(listed.data.map((f) => f.id).sort());
   });

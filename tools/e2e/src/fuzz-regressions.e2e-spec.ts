@@ -8,7 +8,8 @@ import { apiCaller, RunningStack, startStackLikeNpmStart } from '@switchyard/tes
 describe('fuzz regressions through the gateway', () => {
   let stack: RunningStack;
   let call: ReturnType<typeof apiCaller>;
-  const mockRequests = async (): Promise<{ path: string; body: any }[]> => ((await (await fetch(`${stack.mockUrl}/__mock/requests`)).json()) as { data: any[] }).data;
+  const mockRequests = async (): Promise<{ path: string; body: any }[]> =>
+    ((await (await fetch(`${stack.mockUrl}/__mock/requests`)).json()) as { data: any[] }).data;
   const clearMock = () => fetch(`${stack.mockUrl}/__mock/requests`, { method: 'DELETE' });
 
   beforeAll(async () => {
@@ -26,7 +27,11 @@ describe('fuzz regressions through the gateway', () => {
 
   it('serves a chat request whose tool schema has a property named "constructor", and hands it upstream untouched (was a 500)', async () => {
     const parameters = { type: 'object', properties: { constructor: { type: 'string' } } };
-    const body = { model: 'mock-gpt', messages: [{ role: 'user', content: 'hi' }], tools: [{ type: 'function', function: { name: 'f', parameters } }] };
+    const body = {
+      model: 'mock-gpt',
+      messages: [{ role: 'user', content: 'hi' }],
+      tools: [{ type: 'function', function: { name: 'f', parameters } }],
+    };
     const answer = await call('POST', '/v1/chat/completions', stack.adminKey, body);
     expect(answer.status).toBe(200);
     const [upstream] = await mockRequests();
@@ -34,14 +39,23 @@ describe('fuzz regressions through the gateway', () => {
   });
 
   it('answers a Messages request with a null content block, for a chat channel, 400 in the Anthropic envelope before any upstream call (was a 500)', async () => {
-    const answer = await call('POST', '/v1/messages', stack.adminKey, { model: 'mock-gpt', max_tokens: 5, messages: [{ role: 'user', content: [null] }] });
+    const answer = await call('POST', '/v1/messages', stack.adminKey, {
+      model: 'mock-gpt',
+      max_tokens: 5,
+      messages: [{ role: 'user', content: [null] }],
+    });
     expect(answer.status).toBe(400);
     expect(answer.body).toMatchObject({ type: 'error', error: { type: 'invalid_request_error' } });
     expect(await mockRequests()).toHaveLength(0);
   });
 
   it('refuses a batch discount of 1e-7 with a 400 naming it (was a 500)', async () => {
-    const answer = await call('PUT', '/admin/prices/fuzz-model', stack.adminKey, '{"input_per_million":1,"output_per_million":1,"batch_discount":1e-7}');
+    const answer = await call(
+      'PUT',
+      '/admin/prices/fuzz-model',
+      stack.adminKey,
+      '{"input_per_million":1,"output_per_million":1,"batch_discount":1e-7}',
+    );
     expect(answer.status).toBe(400);
     expect(answer.body).toMatchObject({ error: { code: 'invalid_value', param: 'batch_discount' } });
   });

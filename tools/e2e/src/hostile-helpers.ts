@@ -16,7 +16,13 @@ export class AttackTally {
         await check();
         this.held++;
       } catch (error) {
-        broken.push(`${name} / ${attack}: ${String((error as Error).message ?? error).split('\n').filter(Boolean).slice(0, 6).join(' | ')}`);
+        broken.push(
+          `${name} / ${attack}: ${String((error as Error).message ?? error)
+            .split('\n')
+            .filter(Boolean)
+            .slice(0, 6)
+            .join(' | ')}`,
+        );
       }
     };
     const verdict = (): void => {
@@ -69,7 +75,11 @@ function parseAnswer(raw: Buffer): RawAnswer {
  * length, stop in the middle, send what the parser must refuse) and reads what comes back.
  * `halfClose` ends our side after sending, as a client that gave up mid-body would.
  */
-export function rawExchange(baseUrl: string, request: Buffer, options: { halfClose?: boolean; timeoutMs?: number } = {}): Promise<RawAnswer> {
+export function rawExchange(
+  baseUrl: string,
+  request: Buffer,
+  options: { halfClose?: boolean; timeoutMs?: number } = {},
+): Promise<RawAnswer> {
   const url = new URL(baseUrl);
   return new Promise((resolve) => {
     const chunks: Buffer[] = [];
@@ -93,7 +103,12 @@ export function rawExchange(baseUrl: string, request: Buffer, options: { halfClo
 
 /** A request as bytes: the request line, the headers given (plus host and connection: close), the body. */
 export function rawRequest(method: string, path: string, headers: Record<string, string>, body: Buffer = Buffer.alloc(0)): Buffer {
-  const lines = [`${method} ${path} HTTP/1.1`, 'host: 127.0.0.1', 'connection: close', ...Object.entries(headers).map(([k, v]) => `${k}: ${v}`)];
+  const lines = [
+    `${method} ${path} HTTP/1.1`,
+    'host: 127.0.0.1',
+    'connection: close',
+    ...Object.entries(headers).map(([k, v]) => `${k}: ${v}`),
+  ];
   return Buffer.concat([Buffer.from(`${lines.join('\r\n')}\r\n\r\n`, 'latin1'), body]);
 }
 
@@ -121,5 +136,10 @@ export function multipartBody(boundary: string, parts: FormPart[], closed = true
 /** The OpenAI error envelope, exactly its four fields. */
 export function isOpenAiEnvelope(body: unknown): boolean {
   const error = (body as { error?: Record<string, unknown> } | null)?.error;
-  return Boolean(error) && typeof error === 'object' && ['message', 'type', 'param', 'code'].every((k) => k in error) && typeof error.message === 'string';
+  return (
+    Boolean(error) &&
+    typeof error === 'object' &&
+    ['message', 'type', 'param', 'code'].every((k) => k in error) &&
+    typeof error.message === 'string'
+  );
 }

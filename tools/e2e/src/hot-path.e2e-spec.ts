@@ -17,7 +17,12 @@ const ROUTES: Route[] = [
   { path: '/v1/completions', dialect: 'openai', invalid: { model: 'mock-gpt' }, invalidCode: 'missing_required_parameter' },
   { path: '/v1/embeddings', dialect: 'openai', invalid: { model: 42, input: 'x' }, invalidCode: 'invalid_value' },
   { path: '/v1/responses', dialect: 'openai', invalid: { model: 'mock-gpt', input: [] }, invalidCode: 'invalid_value' },
-  { path: '/v1/messages', dialect: 'anthropic', invalid: { model: 'mock-claude', messages: [{ role: 'user', content: 'hi' }] }, invalidCode: 'invalid_value' },
+  {
+    path: '/v1/messages',
+    dialect: 'anthropic',
+    invalid: { model: 'mock-claude', messages: [{ role: 'user', content: 'hi' }] },
+    invalidCode: 'invalid_value',
+  },
   { path: '/v1/messages/count_tokens', dialect: 'anthropic', invalid: { model: 'mock-claude' }, invalidCode: 'invalid_value' },
   { path: '/v1beta/models/mock-gemini:generateContent', dialect: 'gemini', invalid: { contents: 'hello' }, invalidCode: 'invalid_value' },
   { path: '/v1beta/models/mock-gemini:streamGenerateContent', dialect: 'gemini', invalid: { contents: [] }, invalidCode: 'invalid_value' },
@@ -46,7 +51,12 @@ function refusalHeaders(headers: Headers): Record<string, string> {
 }
 
 /** The envelope each dialect answers a refusal in, with its code/type/status where the dialect has one. */
-function expectEnvelope(dialect: Dialect, answer: Answer, expected: { status: number; openAiCode: string | null; anthropicType: string; googleStatus: string }, openAiCode: string): void {
+function expectEnvelope(
+  dialect: Dialect,
+  answer: Answer,
+  expected: { status: number; openAiCode: string | null; anthropicType: string; googleStatus: string },
+  openAiCode: string,
+): void {
   expect(answer.status).toBe(expected.status);
   expect(answer.headers.get('content-type')).toMatch(/^application\/json/);
   expect(answer.headers.get('x-request-id')).toMatch(/^req_/);
@@ -55,7 +65,11 @@ function expectEnvelope(dialect: Dialect, answer: Answer, expected: { status: nu
     expect(Object.keys(answer.body.error).sort()).toEqual(['code', 'message', 'param', 'type']);
     expect(answer.body.error.code).toBe(openAiCode);
   } else if (dialect === 'anthropic') {
-    expect(answer.body).toEqual({ type: 'error', error: { type: expected.anthropicType, message: expect.any(String) }, request_id: answer.headers.get('x-request-id') });
+    expect(answer.body).toEqual({
+      type: 'error',
+      error: { type: expected.anthropicType, message: expect.any(String) },
+      request_id: answer.headers.get('x-request-id'),
+    });
     expect(answer.headers.get('request-id')).toBe(answer.headers.get('x-request-id'));
   } else {
     expect(answer.body).toEqual({ error: { code: expected.status, message: expect.any(String), status: expected.googleStatus } });
@@ -76,7 +90,12 @@ describe('hot path: raw inference routes and byte passthrough', () => {
   async function post(path: string, key: string | null, body: string | null, headers: Record<string, string> = {}): Promise<Answer> {
     const response = await fetch(`${stack.gatewayUrl}${path}`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-request-id': 'client-label-1', ...(key !== null && { authorization: `Bearer ${key}` }), ...headers },
+      headers: {
+        'content-type': 'application/json',
+        'x-request-id': 'client-label-1',
+        ...(key !== null && { authorization: `Bearer ${key}` }),
+        ...headers,
+      },
       ...(body !== null && { body }),
     });
     const text = await response.text();
@@ -95,13 +114,49 @@ describe('hot path: raw inference routes and byte passthrough', () => {
   });
 
   /** `openAiCode` null: the route's own `invalidCode`; `limited`: whether the refusal carries the key's rate limit */
-  const refusals: { name: string; key: () => string | null; body: (r: Route) => string; limited: boolean; expected: { status: number; openAiCode: string | null; anthropicType: string; googleStatus: string } }[] = [
-    { name: 'a missing key', key: () => null, body: () => '{}', limited: false, expected: { status: 401, openAiCode: 'invalid_api_key', anthropicType: 'authentication_error', googleStatus: 'UNAUTHENTICATED' } },
-    { name: 'an invalid key', key: () => 'sk-sy-not-a-key-0123456789', body: () => '{}', limited: false, expected: { status: 401, openAiCode: 'invalid_api_key', anthropicType: 'authentication_error', googleStatus: 'UNAUTHENTICATED' } },
-    { name: 'a key without the inference scope', key: () => noScope.key, body: () => '{}', limited: true, expected: { status: 403, openAiCode: 'AUTH_1015', anthropicType: 'permission_error', googleStatus: 'PERMISSION_DENIED' } },
+  const refusals: {
+    name: string;
+    key: () => string | null;
+    body: (r: Route) => string;
+    limited: boolean;
+    expected: { status: number; openAiCode: string | null; anthropicType: string; googleStatus: string };
+  }[] = [
+    {
+      name: 'a missing key',
+      key: () => null,
+      body: () => '{}',
+      limited: false,
+      expected: { status: 401, openAiCode: 'invalid_api_key', anthropicType: 'authentication_error', googleStatus: 'UNAUTHENTICATED' },
+    },
+    {
+      name: 'an invalid key',
+      key: () => 'sk-sy-not-a-key-0123456789',
+      body: () => '{}',
+      limited: false,
+      expected: { status: 401, openAiCode: 'invalid_api_key', anthropicType: 'authentication_error', googleStatus: 'UNAUTHENTICATED' },
+    },
+    {
+      name: 'a key without the inference scope',
+      key: () => noScope.key,
+      body: () => '{}',
+      limited: true,
+      expected: { status: 403, openAiCode: 'AUTH_1015', anthropicType: 'permission_error', googleStatus: 'PERMISSION_DENIED' },
+    },
     // the body parser refuses before the caller is looked up: no rate-limit headers
-    { name: 'bad JSON', key: () => user.key, body: () => '{"model": "mock-gpt", ', limited: false, expected: { status: 400, openAiCode: 'invalid_json', anthropicType: 'invalid_request_error', googleStatus: 'INVALID_ARGUMENT' } },
-    { name: 'an invalid body', key: () => user.key, body: (r) => JSON.stringify(r.invalid), limited: true, expected: { status: 400, openAiCode: null, anthropicType: 'invalid_request_error', googleStatus: 'INVALID_ARGUMENT' } },
+    {
+      name: 'bad JSON',
+      key: () => user.key,
+      body: () => '{"model": "mock-gpt", ',
+      limited: false,
+      expected: { status: 400, openAiCode: 'invalid_json', anthropicType: 'invalid_request_error', googleStatus: 'INVALID_ARGUMENT' },
+    },
+    {
+      name: 'an invalid body',
+      key: () => user.key,
+      body: (r) => JSON.stringify(r.invalid),
+      limited: true,
+      expected: { status: 400, openAiCode: null, anthropicType: 'invalid_request_error', googleStatus: 'INVALID_ARGUMENT' },
+    },
   ];
 
   describe.each(refusals)('refuses $name', ({ key, body, limited, expected }) => {
@@ -129,16 +184,23 @@ describe('hot path: raw inference routes and byte passthrough', () => {
     expect(refusalHeaders(raw.headers)).toEqual(refusalHeaders(nest.headers));
   });
 
-  it.each([['text/plain'], ['application/x-www-form-urlencoded'], ['application/json; charset=latin1']])('refuses a %s body as a Nest-served route does', async (contentType) => {
-    const raw = await post('/v1/chat/completions', user.key, 'hello', { 'content-type': contentType });
-    const nest = await post('/v1/rerank', user.key, 'hello', { 'content-type': contentType });
-    expect(raw.status).toBeGreaterThanOrEqual(400);
-    expect([raw.status, raw.body]).toEqual([nest.status, nest.body]);
-    expect(refusalHeaders(raw.headers)).toEqual(refusalHeaders(nest.headers));
-  });
+  it.each([['text/plain'], ['application/x-www-form-urlencoded'], ['application/json; charset=latin1']])(
+    'refuses a %s body as a Nest-served route does',
+    async (contentType) => {
+      const raw = await post('/v1/chat/completions', user.key, 'hello', { 'content-type': contentType });
+      const nest = await post('/v1/rerank', user.key, 'hello', { 'content-type': contentType });
+      expect(raw.status).toBeGreaterThanOrEqual(400);
+      expect([raw.status, raw.body]).toEqual([nest.status, nest.body]);
+      expect(refusalHeaders(raw.headers)).toEqual(refusalHeaders(nest.headers));
+    },
+  );
 
   it('refuses a body that carries a server-only field', async () => {
-    const answer = await post('/v1/chat/completions', user.key, JSON.stringify({ model: 'mock-gpt', messages: [{ role: 'user', content: 'x' }], parked: [] }));
+    const answer = await post(
+      '/v1/chat/completions',
+      user.key,
+      JSON.stringify({ model: 'mock-gpt', messages: [{ role: 'user', content: 'x' }], parked: [] }),
+    );
     expect(answer.status).toBe(400);
     expect(answer.body.error).toMatchObject({ code: 'invalid_value', param: 'parked' });
   });
@@ -151,16 +213,24 @@ describe('hot path: raw inference routes and byte passthrough', () => {
 
   it('passes a chat answer through with usage.cost and _routing, parsed by the SDK', async () => {
     const client = new OpenAI({ apiKey: user.key, baseURL: `${stack.gatewayUrl}/v1`, maxRetries: 0 });
-    const { data, response } = await client.chat.completions.create({ model: 'mock-gpt', messages: [{ role: 'user', content: 'hello hot path' }] }).withResponse();
+    const { data, response } = await client.chat.completions
+      .create({ model: 'mock-gpt', messages: [{ role: 'user', content: 'hello hot path' }] })
+      .withResponse();
     const answer = data as any;
     expect(answer.object).toBe('chat.completion');
     expect(answer.choices[0].message.content).toEqual(expect.any(String));
-    expect(answer.usage).toMatchObject({ prompt_tokens: expect.any(Number), completion_tokens: expect.any(Number), cost: expect.any(Number) });
+    expect(answer.usage).toMatchObject({
+      prompt_tokens: expect.any(Number),
+      completion_tokens: expect.any(Number),
+      cost: expect.any(Number),
+    });
     expect(answer.usage.cost).toBeGreaterThan(0);
     expect(Number(response.headers.get('x-switchyard-cost'))).toBe(answer.usage.cost);
     expect(answer._routing).toEqual({
       channel: { id: expect.any(String), name: expect.any(String), provider: 'openai', channelType: 'PLATFORM' },
-      cached: false, retryCount: 0, attempts: [expect.objectContaining({ status: 200 })],
+      cached: false,
+      retryCount: 0,
+      attempts: [expect.objectContaining({ status: 200 })],
     });
     expect(response.headers.get('x-switchyard-channel-id')).toBe(answer._routing.channel.id);
     expect(response.headers.get('x-ratelimit-limit')).toBe('60');
@@ -188,14 +258,17 @@ describe('hot path: raw inference routes and byte passthrough', () => {
     const hit = await call('POST', '/v1/chat/completions', user.key, body, { 'x-switchyard-cache': 'on' });
     expect(first.status).toBe(200);
     expect(hit.status).toBe(200);
-    expect((first.body)._routing.cached).toBe(false);
-    expect((hit.body)._routing.cached).toBe(true);
+    expect(first.body._routing.cached).toBe(false);
+    expect(hit.body._routing.cached).toBe(true);
     expect(Object.keys(hit.body as object).sort()).toEqual(Object.keys(first.body as object).sort());
-    expect((first.body).usage.cost).toEqual(expect.any(Number));
+    expect(first.body.usage.cost).toEqual(expect.any(Number));
     // mock-claude is served natively (Anthropic channel); asked through chat it is translated
-    const translated = await call('POST', '/v1/chat/completions', user.key, { model: 'mock-claude', messages: [{ role: 'user', content: 'x' }] });
+    const translated = await call('POST', '/v1/chat/completions', user.key, {
+      model: 'mock-claude',
+      messages: [{ role: 'user', content: 'x' }],
+    });
     expect(translated.status).toBe(200);
-    expect((translated.body).usage.cost).toEqual(expect.any(Number));
-    expect((translated.body)._routing.channel.provider).toBe('anthropic');
+    expect(translated.body.usage.cost).toEqual(expect.any(Number));
+    expect(translated.body._routing.channel.provider).toBe('anthropic');
   });
 });

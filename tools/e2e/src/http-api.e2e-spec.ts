@@ -1,4 +1,12 @@
-import { apiCaller, eventually, RunningStack, startMockUpstream, startServiceProcess, startStackLikeNpmStart, startTestNats } from '@switchyard/testing';
+import {
+  apiCaller,
+  eventually,
+  RunningStack,
+  startMockUpstream,
+  startServiceProcess,
+  startStackLikeNpmStart,
+  startTestNats,
+} from '@switchyard/testing';
 
 /** Raw HTTP: headers, envelopes, the admin API, keys and scopes, usage and tenancy. */
 describe('Switchyard HTTP API', () => {
@@ -6,7 +14,8 @@ describe('Switchyard HTTP API', () => {
 
   let call: ReturnType<typeof apiCaller>;
   const admin = (method: string, path: string, body?: unknown) => call(method, path, stack.adminKey, body);
-  const chat = (key: string, content = 'hi') => call('POST', '/v1/chat/completions', key, { model: 'mock-gpt', messages: [{ role: 'user', content }] });
+  const chat = (key: string, content = 'hi') =>
+    call('POST', '/v1/chat/completions', key, { model: 'mock-gpt', messages: [{ role: 'user', content }] });
 
   async function newUser(name: string, role = 'user', credits = 10) {
     const user = (await admin('POST', '/admin/users', { name, role, credits })).body;
@@ -16,7 +25,9 @@ describe('Switchyard HTTP API', () => {
 
   function usageOf(key: string, expected: number) {
     return eventually(`${expected} usage records`, async () => (await call('GET', '/v1/usage?limit=100', key)).body, {
-      until: (usage) => usage.data.length >= expected, timeoutMs: 5_000, intervalMs: 50,
+      until: (usage) => usage.data.length >= expected,
+      timeoutMs: 5_000,
+      intervalMs: 50,
     });
   }
 
@@ -37,7 +48,11 @@ describe('Switchyard HTTP API', () => {
     // each reports its event-loop delay since the previous check
     const again = (await call('GET', '/health', null)).body;
     for (const service of ['gateway', 'router', 'billing', 'files', 'batches']) {
-      expect(again.services[service].event_loop_delay_ms).toEqual({ p50_ms: expect.any(Number), p99_ms: expect.any(Number), max_ms: expect.any(Number) });
+      expect(again.services[service].event_loop_delay_ms).toEqual({
+        p50_ms: expect.any(Number),
+        p99_ms: expect.any(Number),
+        max_ms: expect.any(Number),
+      });
     }
   });
 
@@ -69,7 +84,9 @@ describe('Switchyard HTTP API', () => {
   it('answers bad input with OpenAI envelopes and the right status', async () => {
     const noKey = await call('GET', '/v1/models', null);
     expect(noKey.status).toBe(401);
-    expect(noKey.body).toEqual({ error: { message: expect.any(String), type: 'invalid_request_error', param: null, code: 'invalid_api_key' } });
+    expect(noKey.body).toEqual({
+      error: { message: expect.any(String), type: 'invalid_request_error', param: null, code: 'invalid_api_key' },
+    });
     const malformed = await call('POST', '/v1/chat/completions', stack.adminKey, '{"model":');
     expect(malformed.status).toBe(400);
     expect(malformed.body.error.code).toBe('invalid_json');
@@ -97,7 +114,12 @@ describe('Switchyard HTTP API', () => {
 
     const key = await admin('POST', `/admin/users/${created.body.id}/keys`, { name: 'ci', scopes: ['inference', 'usage:read'] });
     expect(key.status).toBe(201);
-    expect(key.body).toMatchObject({ id: expect.stringMatching(/^key_/), key: expect.stringMatching(/^sk-sy-/), name: 'ci', scopes: ['inference', 'usage:read'] });
+    expect(key.body).toMatchObject({
+      id: expect.stringMatching(/^key_/),
+      key: expect.stringMatching(/^sk-sy-/),
+      name: 'ci',
+      scopes: ['inference', 'usage:read'],
+    });
     const keys = await admin('GET', `/admin/users/${created.body.id}/keys`);
     expect(JSON.stringify(keys.body)).not.toContain(key.body.key);
 
@@ -107,23 +129,39 @@ describe('Switchyard HTTP API', () => {
     const mock = await startMockUpstream({ apiKey: 'sk-second-upstream' });
     try {
       const channel = await admin('POST', '/admin/channels', {
-        name: 'second', provider: 'openai', base_url: `${mock.url}/v1`, api_key: 'sk-second-upstream', models: ['second-model'],
-        model_mapping: { 'team/alias': 'upstream-model' }, priority: 5, weight: 2,
+        name: 'second',
+        provider: 'openai',
+        base_url: `${mock.url}/v1`,
+        api_key: 'sk-second-upstream',
+        models: ['second-model'],
+        model_mapping: { 'team/alias': 'upstream-model' },
+        priority: 5,
+        weight: 2,
       });
       expect(channel.status).toBe(201);
       expect(channel.body).toMatchObject({ type: 'PLATFORM', priority: 5, weight: 2, api_key_hint: 'sk-...ream' });
       expect(JSON.stringify((await admin('GET', '/admin/channels')).body)).not.toContain('sk-second-upstream');
       expect((await admin('GET', `/admin/channels/${channel.body.id}`)).body.name).toBe('second');
 
-      const routed = await call('POST', '/v1/chat/completions', key.body.key, { model: 'team/alias', messages: [{ role: 'user', content: 'map me' }] });
+      const routed = await call('POST', '/v1/chat/completions', key.body.key, {
+        model: 'team/alias',
+        messages: [{ role: 'user', content: 'map me' }],
+      });
       expect(routed.status).toBe(200);
       expect(routed.body._routing.channel).toMatchObject({ id: channel.body.id, name: 'second' });
       expect((await mock.requests())[0]).toMatchObject({ authorization: 'Bearer sk-second-upstream', body: { model: 'upstream-model' } });
       expect((await call('GET', '/v1/models/team/alias', key.body.key)).body.id).toBe('team/alias');
 
       expect((await admin('PATCH', `/admin/channels/${channel.body.id}`, { status: 'disabled' })).body.status).toBe('disabled');
-      expect((await call('POST', '/v1/chat/completions', key.body.key, { model: 'team/alias', messages: [{ role: 'user', content: 'x' }] })).status).toBe(404);
-      expect((await admin('DELETE', `/admin/channels/${channel.body.id}`)).body).toEqual({ id: channel.body.id, object: 'channel.deleted', deleted: true });
+      expect(
+        (await call('POST', '/v1/chat/completions', key.body.key, { model: 'team/alias', messages: [{ role: 'user', content: 'x' }] }))
+          .status,
+      ).toBe(404);
+      expect((await admin('DELETE', `/admin/channels/${channel.body.id}`)).body).toEqual({
+        id: channel.body.id,
+        object: 'channel.deleted',
+        deleted: true,
+      });
       expect((await admin('GET', `/admin/channels/${channel.body.id}`)).status).toBe(404);
     } finally {
       await mock.stop();
@@ -131,22 +169,38 @@ describe('Switchyard HTTP API', () => {
 
     const price = await admin('PUT', '/admin/prices/vendor/model-x', { input_per_million: 1.25, output_per_million: 5 });
     expect(price.body).toMatchObject({ model: 'vendor/model-x', input_per_million: 1.25, output_per_million: 5, batch_discount: 0.5 });
-    expect((await admin('PUT', '/admin/prices/m', { input_per_million: -1, output_per_million: 1 })).body.error.param).toBe('input_per_million');
+    expect((await admin('PUT', '/admin/prices/m', { input_per_million: -1, output_per_million: 1 })).body.error.param).toBe(
+      'input_per_million',
+    );
   });
 
-  it('guards user-supplied upstreams (SSRF): https to public addresses only; the operator\'s channels are trusted', async () => {
+  it("guards user-supplied upstreams (SSRF): https to public addresses only; the operator's channels are trusted", async () => {
     const { key } = await newUser('byok-ssrf');
     const create = (base_url?: string, provider = 'openai') =>
-      call('POST', '/v1/channels', key.key, { provider, api_key: 'sk-users-key', models: ['ssrf-model'], ...(base_url !== undefined && { base_url }) });
+      call('POST', '/v1/channels', key.key, {
+        provider,
+        api_key: 'sk-users-key',
+        models: ['ssrf-model'],
+        ...(base_url !== undefined && { base_url }),
+      });
     for (const url of [
-      'http://api.example.com/v1', 'https://127.0.0.1/v1', 'https://localhost:8443/v1', 'https://169.254.169.254/latest', 'https://[::1]/v1',
-      'https://10.0.0.7/v1', 'https://[::ffff:192.168.1.1]/v1', 'https://no-such-host.invalid/v1',
+      'http://api.example.com/v1',
+      'https://127.0.0.1/v1',
+      'https://localhost:8443/v1',
+      'https://169.254.169.254/latest',
+      'https://[::1]/v1',
+      'https://10.0.0.7/v1',
+      'https://[::ffff:192.168.1.1]/v1',
+      'https://no-such-host.invalid/v1',
     ]) {
       const refused = await create(url);
       expect(refused.status).toBe(400);
       expect(refused.body.error).toMatchObject({ code: 'invalid_value', param: 'base_url' });
     }
-    expect((await create(undefined, 'openai-compatible')).body.error).toMatchObject({ code: 'missing_required_parameter', param: 'base_url' });
+    expect((await create(undefined, 'openai-compatible')).body.error).toMatchObject({
+      code: 'missing_required_parameter',
+      param: 'base_url',
+    });
     expect((await call('GET', '/v1/channels', key.key)).body.data).toEqual([]);
 
     const official = await create();
@@ -156,14 +210,24 @@ describe('Switchyard HTTP API', () => {
     expect(moved.status).toBe(400);
     expect((await call('GET', `/v1/channels/${official.body.id}`, key.key)).body.base_url).toBe('https://api.openai.com/v1');
 
-    const operator = await admin('POST', '/admin/channels', { name: 'internal', provider: 'openai-compatible', base_url: 'http://10.0.0.7:8000/v1', api_key: 'k', models: ['internal-model'] });
+    const operator = await admin('POST', '/admin/channels', {
+      name: 'internal',
+      provider: 'openai-compatible',
+      base_url: 'http://10.0.0.7:8000/v1',
+      api_key: 'k',
+      models: ['internal-model'],
+    });
     expect(operator.status).toBe(201);
     await admin('DELETE', `/admin/channels/${operator.body.id}`);
   });
 
   it('keeps the admin API to admins', async () => {
     const { key } = await newUser('not-an-admin', 'vip');
-    for (const [method, path] of [['GET', '/admin/users'], ['POST', '/admin/channels'], ['PUT', '/admin/prices/x']]) {
+    for (const [method, path] of [
+      ['GET', '/admin/users'],
+      ['POST', '/admin/channels'],
+      ['PUT', '/admin/prices/x'],
+    ]) {
       const response = await call(method, path, key.key, method === 'GET' ? undefined : {});
       expect(response.status).toBe(403);
       expect(response.body.error.code).toBe('permission_denied');
@@ -184,11 +248,15 @@ describe('Switchyard HTTP API', () => {
     const { user, key } = await newUser('revokee');
     expect((await chat(key.key)).status).toBe(200); // now cached in the gateway
     expect((await admin('DELETE', `/admin/users/${user.id}/keys/${key.id}`)).body.revoked_at).not.toBeNull();
-    const status = await eventually('the revoked key to be refused', async () => (await chat(key.key)).status, { until: (s) => s === 401, timeoutMs: 2_000, intervalMs: 25 });
+    const status = await eventually('the revoked key to be refused', async () => (await chat(key.key)).status, {
+      until: (s) => s === 401,
+      timeoutMs: 2_000,
+      intervalMs: 25,
+    });
     expect(status).toBe(401);
   });
 
-  it('bills each request exactly, shows usage newest first, and only the caller\'s own', async () => {
+  it("bills each request exactly, shows usage newest first, and only the caller's own", async () => {
     const a = await newUser('tenant-a', 'user', 1);
     const b = await newUser('tenant-b', 'user', 1);
     const first = await chat(a.key.key, 'first');
@@ -197,7 +265,14 @@ describe('Switchyard HTTP API', () => {
     const usageA = await usageOf(a.key.key, 2);
     expect(usageA.data.map((u: any) => u.request_id)).toEqual([second.headers.get('x-request-id'), first.headers.get('x-request-id')]);
     // mock-gpt: 0.15 in / 0.60 out per million; "first" → 5 prompt + 2 completion tokens
-    expect(usageA.data[1]).toMatchObject({ model: 'mock-gpt', endpoint: '/v1/chat/completions', channel_type: 'PLATFORM', prompt_tokens: 5, completion_tokens: 2, batch_id: null });
+    expect(usageA.data[1]).toMatchObject({
+      model: 'mock-gpt',
+      endpoint: '/v1/chat/completions',
+      channel_type: 'PLATFORM',
+      prompt_tokens: 5,
+      completion_tokens: 2,
+      batch_id: null,
+    });
     expect(usageA.data[1].cost).toBe(0.00000195);
     expect(usageA.balance).toBe(Number((1 - usageA.data[0].cost - usageA.data[1].cost).toFixed(9)));
     const usageB = await usageOf(b.key.key, 1);

@@ -15,11 +15,15 @@ describe('money: holds that cover what the upstream may charge, and debt', () =>
   let call: ReturnType<typeof apiCaller>;
   let db: Client;
   const admin = (method: string, path: string, body?: unknown) => call(method, path, stack.adminKey, body);
-  const mockRequests = async (): Promise<{ path: string; body: any }[]> => ((await (await fetch(`${stack.mockUrl}/__mock/requests`)).json()) as { data: any[] }).data;
+  const mockRequests = async (): Promise<{ path: string; body: any }[]> =>
+    ((await (await fetch(`${stack.mockUrl}/__mock/requests`)).json()) as { data: any[] }).data;
   const clearMock = () => fetch(`${stack.mockUrl}/__mock/requests`, { method: 'DELETE' });
-  const gemini = (key: string, model: string, body: unknown) => call('POST', `/v1beta/models/${model}:generateContent`, null, body, { 'x-goog-api-key': key });
-  const messages = (key: string, body: unknown) => call('POST', '/v1/messages', null, body, { 'x-api-key': key, 'anthropic-version': '2023-06-01' });
-  const chat = (key: string, extra: Record<string, unknown>) => call('POST', '/v1/chat/completions', key, { model: 'mock-gpt', messages: [{ role: 'user', content: 'pay me' }], ...extra });
+  const gemini = (key: string, model: string, body: unknown) =>
+    call('POST', `/v1beta/models/${model}:generateContent`, null, body, { 'x-goog-api-key': key });
+  const messages = (key: string, body: unknown) =>
+    call('POST', '/v1/messages', null, body, { 'x-api-key': key, 'anthropic-version': '2023-06-01' });
+  const chat = (key: string, extra: Record<string, unknown>) =>
+    call('POST', '/v1/chat/completions', key, { model: 'mock-gpt', messages: [{ role: 'user', content: 'pay me' }], ...extra });
   /** Every output-limit spelling in a body the mock upstream received. */
   const limitsIn = (body: any) => ({
     ...(body.max_tokens !== undefined && { max_tokens: body.max_tokens }),
@@ -32,7 +36,8 @@ describe('money: holds that cover what the upstream may charge, and debt', () =>
   beforeAll(async () => {
     stack = await startStackLikeNpmStart({ SWITCHYARD_DEFAULT_MAX_OUTPUT_TOKENS: String(DEFAULT_MAX_OUTPUT_TOKENS) });
     call = apiCaller(stack);
-    for (const model of ['mock-gpt', 'mock-claude', 'mock-gemini']) await admin('PUT', `/admin/prices/${model}`, { input_per_million: 1, output_per_million: 10 });
+    for (const model of ['mock-gpt', 'mock-claude', 'mock-gemini'])
+      await admin('PUT', `/admin/prices/${model}`, { input_per_million: 1, output_per_million: 10 });
     db = new Client({ connectionString: stack.databaseUrl });
     await db.connect();
   });
@@ -68,13 +73,34 @@ describe('money: holds that cover what the upstream may charge, and debt', () =>
   it('holds the largest of max_tokens and max_completion_tokens on chat, max_tokens on Messages, and sends only the limit held', async () => {
     const { key } = await createUserWithKey(stack, { name: 'chat-aliases', credits: 0.05 });
     expect((await chat(key, { max_tokens: 50_000, max_completion_tokens: 10 })).status).toBe(402);
-    expect((await messages(key, { model: 'mock-claude', max_tokens: 50_000, max_completion_tokens: 1, messages: [{ role: 'user', content: 'hi' }] })).status).toBe(402);
+    expect(
+      (
+        await messages(key, {
+          model: 'mock-claude',
+          max_tokens: 50_000,
+          max_completion_tokens: 1,
+          messages: [{ role: 'user', content: 'hi' }],
+        })
+      ).status,
+    ).toBe(402);
     expect(await mockRequests()).toEqual([]);
 
     expect((await chat(key, { max_tokens: 2000, max_completion_tokens: 10 })).status).toBe(200);
-    expect((await messages(key, { model: 'mock-claude', max_tokens: 2000, max_completion_tokens: 1, messages: [{ role: 'user', content: 'hi' }] })).status).toBe(200);
+    expect(
+      (
+        await messages(key, {
+          model: 'mock-claude',
+          max_tokens: 2000,
+          max_completion_tokens: 1,
+          messages: [{ role: 'user', content: 'hi' }],
+        })
+      ).status,
+    ).toBe(200);
     // the Messages route translated to the OpenAI channel, too
-    expect((await messages(key, { model: 'mock-gpt', max_tokens: 2000, max_completion_tokens: 1, messages: [{ role: 'user', content: 'hi' }] })).status).toBe(200);
+    expect(
+      (await messages(key, { model: 'mock-gpt', max_tokens: 2000, max_completion_tokens: 1, messages: [{ role: 'user', content: 'hi' }] }))
+        .status,
+    ).toBe(200);
     const received = await mockRequests();
     expect(received.map((r) => [r.path, limitsIn(r.body)])).toEqual([
       ['/v1/chat/completions', { max_tokens: 2000 }],
@@ -93,12 +119,16 @@ describe('money: holds that cover what the upstream may charge, and debt', () =>
   it('counts megabytes of tool descriptions as input', async () => {
     const { key } = await createUserWithKey(stack, { name: 'tools', credits: 0.05 });
     // 300,000 bytes of description: up to 300,000 input tokens, $0.30
-    const tools = [{ type: 'function', function: { name: 'lookup', description: 'd'.repeat(300_000), parameters: { type: 'object', properties: {} } } }];
+    const tools = [
+      { type: 'function', function: { name: 'lookup', description: 'd'.repeat(300_000), parameters: { type: 'object', properties: {} } } },
+    ];
     const refused = await chat(key, { max_tokens: 10, tools });
     expect(refused.status).toBe(402);
     expect(refused.body.error.code).toBe('insufficient_quota');
     expect(await mockRequests()).toEqual([]);
-    expect((await chat(key, { max_tokens: 10, tools: [{ ...tools[0], function: { ...tools[0].function, description: 'short' } }] })).status).toBe(200);
+    expect(
+      (await chat(key, { max_tokens: 10, tools: [{ ...tools[0], function: { ...tools[0].function, description: 'short' } }] })).status,
+    ).toBe(200);
   });
 
   it('refuses a limit so large no balance could hold it with 402, never a message naming an internal field', async () => {
@@ -116,12 +146,18 @@ describe('money: holds that cover what the upstream may charge, and debt', () =>
     const answer = await chat(key, { max_tokens: 100, mock: { completion_tokens: 10_000 } });
     expect(answer.status).toBe(200);
     expect(limitsIn((await mockRequests())[0].body)).toEqual({ max_tokens: 100 });
-    const account = await eventually('the overshoot to be owed', () => accountOf(userId), { until: (a) => a.debt !== 0, timeoutMs: 10_000, intervalMs: 100 });
+    const account = await eventually('the overshoot to be owed', () => accountOf(userId), {
+      until: (a) => a.debt !== 0,
+      timeoutMs: 10_000,
+      intervalMs: 100,
+    });
     expect(account.balance).toBe(0);
     expect(account.debt).toBeGreaterThan(0.05);
     expect(account.debt).toBeLessThan(0.051);
 
-    const refused = await sdk.chat.completions.create({ model: 'mock-gpt', messages: [{ role: 'user', content: 'again' }], max_tokens: 10 }).catch((e: unknown) => e);
+    const refused = await sdk.chat.completions
+      .create({ model: 'mock-gpt', messages: [{ role: 'user', content: 'again' }], max_tokens: 10 })
+      .catch((e: unknown) => e);
     expect(refused).toBeInstanceOf(OpenAI.APIError);
     expect(refused).toMatchObject({ status: 402, code: 'insufficient_quota' });
     expect((refused as InstanceType<typeof OpenAI.APIError>).message).toContain('owes $');
@@ -139,7 +175,8 @@ describe('money: holds that cover what the upstream may charge, and debt', () =>
     // every account: the ledger sums to balance − debt, neither ever negative
     const { rows } = await db.query(
       `SELECT u.id FROM billing.users u LEFT JOIN (SELECT user_id, sum(amount_nano) AS total FROM billing.ledger GROUP BY user_id) l ON l.user_id = u.id
-       WHERE coalesce(l.total, 0) <> u.balance_nano - u.debt_nano OR u.balance_nano < 0 OR u.debt_nano < 0`);
+       WHERE coalesce(l.total, 0) <> u.balance_nano - u.debt_nano OR u.balance_nano < 0 OR u.debt_nano < 0`,
+    );
     expect(rows).toEqual([]);
   });
 
@@ -152,7 +189,9 @@ describe('money: holds that cover what the upstream may charge, and debt', () =>
       expect(refused.body.error.message).not.toMatch(/nano/i);
     }
     for (const [path, param] of [
-      ['/v1/usage?from=99999999999999999999', 'from'], ['/v1/usage/daily?to=0000-01-01', 'to'], ['/v1/usage?to=10000-01-01', 'to'],
+      ['/v1/usage?from=99999999999999999999', 'from'],
+      ['/v1/usage/daily?to=0000-01-01', 'to'],
+      ['/v1/usage?to=10000-01-01', 'to'],
     ] as const) {
       const refused = await call('GET', path, key);
       expect(refused.status).toBe(400);
@@ -185,17 +224,32 @@ describe('money: debt with two router replicas', () => {
 
   it('stops every replica serving a user from its lease once they owe debt', async () => {
     const { userId, key } = await createUserWithKey(stack, { name: 'two-leases', credits: 1 });
-    const chat = (extra: Record<string, unknown> = {}) => call('POST', '/v1/chat/completions', key, { model: 'mock-gpt', messages: [{ role: 'user', content: 'lease me' }], max_tokens: 10, ...extra });
-    const leases = async () => Number((await db.query(`SELECT count(*) AS n FROM billing.holds WHERE user_id = $1 AND request_id LIKE 'lease_%'`, [userId])).rows[0].n);
+    const chat = (extra: Record<string, unknown> = {}) =>
+      call('POST', '/v1/chat/completions', key, {
+        model: 'mock-gpt',
+        messages: [{ role: 'user', content: 'lease me' }],
+        max_tokens: 10,
+        ...extra,
+      });
+    const leases = async () =>
+      Number(
+        (await db.query(`SELECT count(*) AS n FROM billing.holds WHERE user_id = $1 AND request_id LIKE 'lease_%'`, [userId])).rows[0].n,
+      );
     // requests spread over both replicas until each holds a lease for this user ($0.50 and $0.25)
     for (let i = 0; i < 60 && (await leases()) < 2; i++) expect((await chat()).status).toBe(200);
     expect(await leases()).toBe(2);
 
     // one replica's upstream answers 200,000 tokens ($2): the $1 balance is gone, about $1 is owed
     expect((await chat({ mock: { completion_tokens: 200_000 } })).status).toBe(200);
-    const debt = await eventually('the overshoot to be owed', async () => (await call('GET', `/admin/users/${userId}`, stack.adminKey)).body.debt, {
-      until: (owed) => owed !== 0, timeoutMs: 10_000, intervalMs: 100,
-    });
+    const debt = await eventually(
+      'the overshoot to be owed',
+      async () => (await call('GET', `/admin/users/${userId}`, stack.adminKey)).body.debt,
+      {
+        until: (owed) => owed !== 0,
+        timeoutMs: 10_000,
+        intervalMs: 100,
+      },
+    );
     expect(debt).toBeGreaterThan(0.9);
     await new Promise((r) => setTimeout(r, 300)); // the broadcast reaching both replicas
 

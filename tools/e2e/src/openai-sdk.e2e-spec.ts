@@ -25,7 +25,16 @@ describe('OpenAI SDK against a running Switchyard', () => {
       channel: { id: expect.stringMatching(/^ch_/), name: 'demo-mock', provider: 'openai', channelType: 'PLATFORM' },
       cached: false,
       retryCount: 0,
-      attempts: [{ channel_id: (data as any)._routing.channel.id, channel_name: 'demo-mock', channel_type: 'PLATFORM', status: 200, latency_ms: expect.any(Number), error_code: null }],
+      attempts: [
+        {
+          channel_id: (data as any)._routing.channel.id,
+          channel_name: 'demo-mock',
+          channel_type: 'PLATFORM',
+          status: 200,
+          latency_ms: expect.any(Number),
+          error_code: null,
+        },
+      ],
     });
     expect(response.headers.get('x-switchyard-channel-type')).toBe('PLATFORM');
     expect((data as any)._request_id).toBe(response.headers.get('x-request-id'));
@@ -34,7 +43,10 @@ describe('OpenAI SDK against a running Switchyard', () => {
 
   it('streams exactly as OpenAI does, with usage on request and _routing on the final chunk', async () => {
     const stream = await client.chat.completions.create({
-      model: 'mock-gpt', messages: [{ role: 'user', content: 'stream me please' }], stream: true, stream_options: { include_usage: true },
+      model: 'mock-gpt',
+      messages: [{ role: 'user', content: 'stream me please' }],
+      stream: true,
+      stream_options: { include_usage: true },
     });
     const chunks: OpenAI.Chat.Completions.ChatCompletionChunk[] = [];
     for await (const chunk of stream) chunks.push(chunk);
@@ -69,7 +81,12 @@ describe('OpenAI SDK against a running Switchyard', () => {
     const completion = await client.completions.create({ model: 'mock-gpt', prompt: 'old school' });
     expect(completion.choices[0].text).toBe('Echo: old school');
     expect((completion as any)._routing.channel.name).toBe('demo-mock');
-    const stream = await client.completions.create({ model: 'mock-gpt', prompt: 'stream old school', stream: true, stream_options: { include_usage: true } });
+    const stream = await client.completions.create({
+      model: 'mock-gpt',
+      prompt: 'stream old school',
+      stream: true,
+      stream_options: { include_usage: true },
+    });
     let text = '';
     let usage: any = null;
     for await (const chunk of stream) {
@@ -84,7 +101,10 @@ describe('OpenAI SDK against a running Switchyard', () => {
     expect(response.usage).toMatchObject({ input_tokens: 6, output_tokens: 3 });
     expect((response as any)._routing.channel.channelType).toBe('PLATFORM');
     await expect(client.responses.create({ model: 'mock-gpt', input: [] as any })).rejects.toMatchObject({ status: 400, param: 'input' });
-    await expect(client.completions.create({ model: 'mock-gpt', prompt: {} as any })).rejects.toMatchObject({ status: 400, param: 'prompt' });
+    await expect(client.completions.create({ model: 'mock-gpt', prompt: {} as any })).rejects.toMatchObject({
+      status: 400,
+      param: 'prompt',
+    });
   });
 
   it('lists and retrieves models', async () => {
@@ -94,30 +114,44 @@ describe('OpenAI SDK against a running Switchyard', () => {
     const gpt = await client.models.retrieve('mock-gpt');
     expect(gpt).toMatchObject({ id: 'mock-gpt', type: 'chat', pricing: { input_per_million: 0.15, output_per_million: 0.6 } });
     // every chat route reaches it: natively, or translated through chat
-    expect((gpt as any).endpoints).toEqual(['/v1/chat/completions', '/v1/completions', '/v1/responses', '/v1/messages', '/v1beta/models:generateContent']);
+    expect((gpt as any).endpoints).toEqual([
+      '/v1/chat/completions',
+      '/v1/completions',
+      '/v1/responses',
+      '/v1/messages',
+      '/v1beta/models:generateContent',
+    ]);
     expect(await client.models.retrieve('mock-embedding')).toMatchObject({ type: 'embedding', endpoints: ['/v1/embeddings'] });
     // an Anthropic channel speaks no legacy completions
-    expect((await client.models.retrieve('mock-claude') as any).endpoints).not.toContain('/v1/completions');
+    expect(((await client.models.retrieve('mock-claude')) as any).endpoints).not.toContain('/v1/completions');
     await expect(client.models.retrieve('nope')).rejects.toMatchObject({ status: 404, code: 'model_not_found' });
   });
 
   it('raises the SDK error classes with OpenAI error bodies', async () => {
     const bad = new OpenAI({ apiKey: 'sk-sy-not-a-real-key-at-all-000000', baseURL: `${stack.gatewayUrl}/v1`, maxRetries: 0 });
-    await expect(bad.chat.completions.create({ model: 'mock-gpt', messages: [{ role: 'user', content: 'x' }] })).rejects.toBeInstanceOf(OpenAI.AuthenticationError);
+    await expect(bad.chat.completions.create({ model: 'mock-gpt', messages: [{ role: 'user', content: 'x' }] })).rejects.toBeInstanceOf(
+      OpenAI.AuthenticationError,
+    );
     await expect(bad.models.list()).rejects.toMatchObject({ status: 401, code: 'invalid_api_key', type: 'invalid_request_error' });
 
     const missing = await client.chat.completions.create({ model: 'mock-gpt' } as any).catch((e) => e);
     expect(missing).toBeInstanceOf(OpenAI.BadRequestError);
     expect(missing).toMatchObject({ status: 400, param: 'messages', code: 'missing_required_parameter' });
 
-    const unknown = await client.chat.completions.create({ model: 'no-such-model', messages: [{ role: 'user', content: 'x' }] }).catch((e) => e);
+    const unknown = await client.chat.completions
+      .create({ model: 'no-such-model', messages: [{ role: 'user', content: 'x' }] })
+      .catch((e) => e);
     expect(unknown).toBeInstanceOf(OpenAI.NotFoundError);
     expect(unknown.code).toBe('model_not_found');
   });
 
   it('passes unknown fields to the upstream and its errors back with their status and message', async () => {
     const error = await client.chat.completions
-      .create({ model: 'mock-gpt', messages: [{ role: 'user', content: 'x' }], mock: { mode: 'fail', status: 400, message: 'temperature too hot' } } as any)
+      .create({
+        model: 'mock-gpt',
+        messages: [{ role: 'user', content: 'x' }],
+        mock: { mode: 'fail', status: 400, message: 'temperature too hot' },
+      } as any)
       .catch((e) => e);
     expect(error).toBeInstanceOf(OpenAI.BadRequestError);
     expect(error.message).toContain('temperature too hot');
@@ -129,7 +163,10 @@ describe('OpenAI SDK against a running Switchyard', () => {
 
   it('ends a stream that breaks mid-way with an error the SDK raises', async () => {
     const stream = await client.chat.completions.create({
-      model: 'mock-gpt', messages: [{ role: 'user', content: 'one two three four five' }], stream: true, mock: { mode: 'cut', after_chunks: 2 },
+      model: 'mock-gpt',
+      messages: [{ role: 'user', content: 'one two three four five' }],
+      stream: true,
+      mock: { mode: 'cut', after_chunks: 2 },
     } as any);
     const received: string[] = [];
     const error = await (async () => {

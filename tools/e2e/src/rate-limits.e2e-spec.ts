@@ -30,9 +30,16 @@ describe('rate limits', () => {
     const { key } = await createUserWithKey(stack, { name: 'sixty' });
     const answers: ApiAnswer[] = [];
     for (let round = 0; round < 10; round++) {
-      answers.push(...(await Promise.all(Array.from({ length: 10 }, (_, i) => (i % 2 ? first : other)(
-        'POST', '/v1/chat/completions', key, { model: 'mock-gpt', messages: [{ role: 'user', content: `limit-marker-${round}-${i}` }] },
-      )))));
+      answers.push(
+        ...(await Promise.all(
+          Array.from({ length: 10 }, (_, i) =>
+            (i % 2 ? first : other)('POST', '/v1/chat/completions', key, {
+              model: 'mock-gpt',
+              messages: [{ role: 'user', content: `limit-marker-${round}-${i}` }],
+            }),
+          ),
+        )),
+      );
     }
     const ok = answers.filter((a) => a.status === 200);
     const limited = answers.filter((a) => a.status === 429);
@@ -57,11 +64,17 @@ describe('rate limits', () => {
     }
   });
 
-  it('puts the headers on every authenticated response, counts across all of a user\'s keys and gateways, and answers Anthropic routes in their envelope', async () => {
+  it("puts the headers on every authenticated response, counts across all of a user's keys and gateways, and answers Anthropic routes in their envelope", async () => {
     const { userId, key } = await createUserWithKey(stack, { name: 'headers', role: 'partner' });
     const secondKey = (await admin('POST', `/admin/users/${userId}/keys`, { name: 'second' })).body.key;
     const seen: string[] = [];
-    for (const [k, path] of [[key, '/v1/models'], [secondKey, '/v1/files'], [secondKey, '/v1/batches'], [key, '/v1/usage'], [key, '/v1/channels']] as const) {
+    for (const [k, path] of [
+      [key, '/v1/models'],
+      [secondKey, '/v1/files'],
+      [secondKey, '/v1/batches'],
+      [key, '/v1/usage'],
+      [key, '/v1/channels'],
+    ] as const) {
       const answer = await first('GET', path, k);
       expect(answer.status).toBe(200);
       expect(answer.headers.get('x-ratelimit-limit')).toBe('300');
@@ -78,7 +91,10 @@ describe('rate limits', () => {
     expect((await first('GET', '/v1/models', 'sk-sy-not-a-key')).headers.get('x-ratelimit-limit')).toBeNull();
 
     await admin('PUT', `/admin/users/${userId}/rate-limit`, { requests_per_minute: 6 }); // seven already counted
-    const anthropic = await other('GET', '/v1/files', key, undefined, { 'anthropic-beta': 'files-api-2025-04-14', 'anthropic-version': '2023-06-01' });
+    const anthropic = await other('GET', '/v1/files', key, undefined, {
+      'anthropic-beta': 'files-api-2025-04-14',
+      'anthropic-version': '2023-06-01',
+    });
     expect(anthropic.status).toBe(429);
     expect(anthropic.body).toMatchObject({ type: 'error', error: { type: 'rate_limit_error' } });
   });
@@ -102,7 +118,11 @@ describe('rate limits', () => {
     const { userId, key } = await createUserWithKey(stack, { name: 'changing', role: 'vip' });
     expect((await first('GET', '/v1/models', key)).headers.get('x-ratelimit-limit')).toBe('1000');
 
-    expect((await admin('PUT', '/admin/rate-limits/vip', { requests_per_minute: 3 })).body).toEqual({ object: 'rate_limit', role: 'vip', requests_per_minute: 3 });
+    expect((await admin('PUT', '/admin/rate-limits/vip', { requests_per_minute: 3 })).body).toEqual({
+      object: 'rate_limit',
+      role: 'vip',
+      requests_per_minute: 3,
+    });
     const statuses = [];
     for (let i = 0; i < 4; i++) statuses.push((await (i % 2 ? first : other)('GET', '/v1/models', key)).status);
     expect(statuses).toEqual([200, 200, 429, 429]); // the 1000-limit request already counted
@@ -113,7 +133,10 @@ describe('rate limits', () => {
     expect(free.status).toBe(200);
     expect(free.headers.get('x-ratelimit-limit')).toBeNull();
 
-    expect((await admin('DELETE', `/admin/users/${userId}/rate-limit`)).body).toMatchObject({ requests_per_minute: 3, rate_limit_source: 'role' });
+    expect((await admin('DELETE', `/admin/users/${userId}/rate-limit`)).body).toMatchObject({
+      requests_per_minute: 3,
+      rate_limit_source: 'role',
+    });
     expect((await first('GET', '/v1/models', key)).status).toBe(429);
     await admin('PUT', '/admin/rate-limits/vip', { requests_per_minute: 1000 });
 

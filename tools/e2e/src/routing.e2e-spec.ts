@@ -1,5 +1,13 @@
 import OpenAI from 'openai';
-import { apiCaller, createUserWithKey, eventually, MockUpstreamProcess, RunningStack, startMockUpstream, startStackLikeNpmStart } from '@switchyard/testing';
+import {
+  apiCaller,
+  createUserWithKey,
+  eventually,
+  MockUpstreamProcess,
+  RunningStack,
+  startMockUpstream,
+  startStackLikeNpmStart,
+} from '@switchyard/testing';
 
 const COOLDOWN_MS = 1500;
 const CIRCUIT_FAILURES = 3;
@@ -28,23 +36,39 @@ describe('routing through PLATFORM and PRIVATE channels', () => {
   }
 
   function usageOf(key: string, requestId: string) {
-    return eventually(`the usage of ${requestId}`, async () => (await call('GET', '/v1/usage?limit=100', key)).body.data.find((r: any) => r.request_id === requestId), {
-      timeoutMs: 5_000, intervalMs: 50,
-    });
+    return eventually(
+      `the usage of ${requestId}`,
+      async () => (await call('GET', '/v1/usage?limit=100', key)).body.data.find((r: any) => r.request_id === requestId),
+      {
+        timeoutMs: 5_000,
+        intervalMs: 50,
+      },
+    );
   }
 
   beforeAll(async () => {
     [steady, broken, byok] = await Promise.all([
-      startMockUpstream({ apiKey: 'sk-steady' }), startMockUpstream({ apiKey: 'sk-broken' }), startMockUpstream({ apiKey: 'sk-alice-own-key' }),
+      startMockUpstream({ apiKey: 'sk-steady' }),
+      startMockUpstream({ apiKey: 'sk-broken' }),
+      startMockUpstream({ apiKey: 'sk-alice-own-key' }),
     ]);
     // split: two router replicas
-    stack = await startStackLikeNpmStart({
-      SWITCHYARD_REPLICAS: 'router=2', SWITCHYARD_ALLOW_PRIVATE_UPSTREAMS: 'true', SWITCHYARD_CIRCUIT_FAILURES: String(CIRCUIT_FAILURES),
-      SWITCHYARD_CIRCUIT_COOLDOWN_MS: String(COOLDOWN_MS), SWITCHYARD_UPSTREAM_TIMEOUT_MS: '5000',
-    }, { mode: 'split' });
+    stack = await startStackLikeNpmStart(
+      {
+        SWITCHYARD_REPLICAS: 'router=2',
+        SWITCHYARD_ALLOW_PRIVATE_UPSTREAMS: 'true',
+        SWITCHYARD_CIRCUIT_FAILURES: String(CIRCUIT_FAILURES),
+        SWITCHYARD_CIRCUIT_COOLDOWN_MS: String(COOLDOWN_MS),
+        SWITCHYARD_UPSTREAM_TIMEOUT_MS: '5000',
+      },
+      { mode: 'split' },
+    );
     call = apiCaller(stack);
     // vip (1,000 requests a minute): these tests send a few hundred requests
-    [alice, bob] = await Promise.all([createUserWithKey(stack, { name: 'alice', role: 'vip' }), createUserWithKey(stack, { name: 'bob', role: 'vip' })]);
+    [alice, bob] = await Promise.all([
+      createUserWithKey(stack, { name: 'alice', role: 'vip' }),
+      createUserWithKey(stack, { name: 'bob', role: 'vip' }),
+    ]);
   });
 
   afterAll(async () => {
@@ -57,16 +81,40 @@ describe('routing through PLATFORM and PRIVATE channels', () => {
   });
 
   it('fails over to a lower priority with an honest retryCount and attempts (names redacted for users)', async () => {
-    const first = await platformChannel({ name: 'fo-first', base_url: `${broken.url}/v1`, api_key: 'sk-broken', models: ['fo-model'], priority: 10 });
+    const first = await platformChannel({
+      name: 'fo-first',
+      base_url: `${broken.url}/v1`,
+      api_key: 'sk-broken',
+      models: ['fo-model'],
+      priority: 10,
+    });
     const second = await platformChannel({ name: 'fo-second', base_url: `${steady.url}/v1`, models: ['fo-model'], priority: 0 });
     await broken.configure({ mode: 'fail', status: 503, message: 'overloaded' });
 
     const asUser = await chat(alice.key, 'fo-model');
     expect(asUser.status).toBe(200);
-    expect(asUser.body._routing).toMatchObject({ channel: { id: second.id, name: 'fo-second', channelType: 'PLATFORM' }, cached: false, retryCount: 1 });
+    expect(asUser.body._routing).toMatchObject({
+      channel: { id: second.id, name: 'fo-second', channelType: 'PLATFORM' },
+      cached: false,
+      retryCount: 1,
+    });
     expect(asUser.body._routing.attempts).toEqual([
-      { channel_id: first.id, channel_name: 'platform channel', channel_type: 'PLATFORM', status: 503, latency_ms: expect.any(Number), error_code: 'http_503' },
-      { channel_id: second.id, channel_name: 'platform channel', channel_type: 'PLATFORM', status: 200, latency_ms: expect.any(Number), error_code: null },
+      {
+        channel_id: first.id,
+        channel_name: 'platform channel',
+        channel_type: 'PLATFORM',
+        status: 503,
+        latency_ms: expect.any(Number),
+        error_code: 'http_503',
+      },
+      {
+        channel_id: second.id,
+        channel_name: 'platform channel',
+        channel_type: 'PLATFORM',
+        status: 200,
+        latency_ms: expect.any(Number),
+        error_code: null,
+      },
     ]);
     expect(asUser.headers.get('x-switchyard-retry-count')).toBe('1');
 
@@ -95,16 +143,32 @@ describe('routing through PLATFORM and PRIVATE channels', () => {
     expect(heavyShare).toBeLessThan(0.85);
   });
 
-  it('serves a PRIVATE channel to its owner only, with the owner\'s key, at no token cost', async () => {
-    const created = await call('POST', '/v1/channels', alice.key, { provider: 'openai-compatible', base_url: `${byok.url}/v1`, api_key: 'sk-alice-own-key', models: ['alice-model'] });
+  it("serves a PRIVATE channel to its owner only, with the owner's key, at no token cost", async () => {
+    const created = await call('POST', '/v1/channels', alice.key, {
+      provider: 'openai-compatible',
+      base_url: `${byok.url}/v1`,
+      api_key: 'sk-alice-own-key',
+      models: ['alice-model'],
+    });
     expect(created.status).toBe(201);
-    expect(created.body).toMatchObject({ type: 'PRIVATE', owner_user_id: alice.userId, api_key_hint: 'sk-...-key', models: ['alice-model'], status: 'enabled' });
+    expect(created.body).toMatchObject({
+      type: 'PRIVATE',
+      owner_user_id: alice.userId,
+      api_key_hint: 'sk-...-key',
+      models: ['alice-model'],
+      status: 'enabled',
+    });
     expect(JSON.stringify(created.body)).not.toContain('sk-alice-own-key');
     const id = created.body.id;
 
     expect((await call('GET', '/v1/channels', alice.key)).body.data.map((c: any) => c.id)).toEqual([id]);
     expect((await call('GET', '/v1/channels', bob.key)).body.data).toEqual([]);
-    for (const [method, body] of [['GET', undefined], ['PATCH', { name: 'mine now' }], ['DELETE', undefined], ['POST', undefined]] as const) {
+    for (const [method, body] of [
+      ['GET', undefined],
+      ['PATCH', { name: 'mine now' }],
+      ['DELETE', undefined],
+      ['POST', undefined],
+    ] as const) {
       const path = method === 'POST' ? `/v1/channels/${id}/test` : `/v1/channels/${id}`;
       const answer = await call(method, path, bob.key, body);
       expect(answer.status).toBe(404);
@@ -115,7 +179,12 @@ describe('routing through PLATFORM and PRIVATE channels', () => {
 
     const answer = await chat(alice.key, 'alice-model');
     expect(answer.status).toBe(200);
-    expect(answer.body._routing.channel).toEqual({ id, name: 'openai-compatible alice-model', provider: 'openai-compatible', channelType: 'PRIVATE' });
+    expect(answer.body._routing.channel).toEqual({
+      id,
+      name: 'openai-compatible alice-model',
+      provider: 'openai-compatible',
+      channelType: 'PRIVATE',
+    });
     expect(answer.body._routing.attempts[0].channel_name).toBe('openai-compatible alice-model');
     expect((await byok.requests()).map((r) => r.authorization)).toEqual(['Bearer sk-alice-own-key']);
     const usage = await usageOf(alice.key, answer.headers.get('x-request-id')!);
@@ -127,19 +196,43 @@ describe('routing through PLATFORM and PRIVATE channels', () => {
     expect((await byok.requests()).length).toBe(1);
 
     const tested = await call('POST', `/v1/channels/${id}/test`, alice.key);
-    expect(tested.body).toMatchObject({ object: 'channel.test', channel_id: id, ok: true, status: 200, error: null, channel_status: 'enabled' });
+    expect(tested.body).toMatchObject({
+      object: 'channel.test',
+      channel_id: id,
+      ok: true,
+      status: 200,
+      error: null,
+      channel_status: 'enabled',
+    });
   });
 
   it('follows the routing policy, the per-request header, and refuses bad values', async () => {
-    const platform = await platformChannel({ name: 'pol-platform', base_url: `${steady.url}/v1`, models: ['pol-model', 'pol-platform-only'] });
-    const mine = (await call('POST', '/v1/channels', alice.key, { name: 'alice pol', provider: 'openai', base_url: `${byok.url}/v1`, api_key: 'sk-alice-own-key', models: ['pol-model'] })).body;
+    const platform = await platformChannel({
+      name: 'pol-platform',
+      base_url: `${steady.url}/v1`,
+      models: ['pol-model', 'pol-platform-only'],
+    });
+    const mine = (
+      await call('POST', '/v1/channels', alice.key, {
+        name: 'alice pol',
+        provider: 'openai',
+        base_url: `${byok.url}/v1`,
+        api_key: 'sk-alice-own-key',
+        models: ['pol-model'],
+      })
+    ).body;
 
     expect((await call('GET', '/v1/routing-policy', alice.key)).body).toEqual({ object: 'routing_policy', policy: 'byok_first' });
     expect((await chat(alice.key, 'pol-model')).body._routing.channel.id).toBe(mine.id);
-    expect((await chat(alice.key, 'pol-model', {}, { 'x-switchyard-channel-type': 'PLATFORM' })).body._routing.channel.id).toBe(platform.id);
+    expect((await chat(alice.key, 'pol-model', {}, { 'x-switchyard-channel-type': 'PLATFORM' })).body._routing.channel.id).toBe(
+      platform.id,
+    );
     expect((await chat(bob.key, 'pol-model')).body._routing.channel.id).toBe(platform.id);
 
-    expect((await call('PUT', '/v1/routing-policy', alice.key, { policy: 'platform_only' })).body).toEqual({ object: 'routing_policy', policy: 'platform_only' });
+    expect((await call('PUT', '/v1/routing-policy', alice.key, { policy: 'platform_only' })).body).toEqual({
+      object: 'routing_policy',
+      policy: 'platform_only',
+    });
     expect((await chat(alice.key, 'pol-model')).body._routing.channel.id).toBe(platform.id);
     expect((await chat(alice.key, 'pol-model', {}, { 'x-switchyard-channel-type': 'private' })).body._routing.channel.id).toBe(mine.id);
     expect((await call('GET', '/v1/routing-policy', bob.key)).body.policy).toBe('byok_first');
@@ -179,14 +272,22 @@ describe('routing through PLATFORM and PRIVATE channels', () => {
   });
 
   it('auto-disables a channel whose key the upstream refuses, shows why, and a passing test re-enables it', async () => {
-    const dead = await platformChannel({ name: 'cred-dead', base_url: `${broken.url}/v1`, api_key: 'sk-revoked', models: ['cred-model'], priority: 10 });
+    const dead = await platformChannel({
+      name: 'cred-dead',
+      base_url: `${broken.url}/v1`,
+      api_key: 'sk-revoked',
+      models: ['cred-model'],
+      priority: 10,
+    });
     const good = await platformChannel({ name: 'cred-good', base_url: `${steady.url}/v1`, models: ['cred-model'], priority: 0 });
 
     const first = await chat(alice.key, 'cred-model');
     expect(first.body._routing).toMatchObject({ channel: { id: good.id }, retryCount: 1 });
     expect(first.body._routing.attempts[0]).toMatchObject({ channel_id: dead.id, status: 401 });
     const view = await eventually('the dead channel to be disabled', async () => (await admin('GET', `/admin/channels/${dead.id}`)).body, {
-      until: (channel) => channel.status === 'auto_disabled', timeoutMs: 2_500, intervalMs: 50,
+      until: (channel) => channel.status === 'auto_disabled',
+      timeoutMs: 2_500,
+      intervalMs: 50,
     });
     expect(view).toMatchObject({ status: 'auto_disabled', status_reason: expect.stringContaining('401') });
 
@@ -196,15 +297,31 @@ describe('routing through PLATFORM and PRIVATE channels', () => {
     }
     expect((await broken.requests()).length).toBe(1);
 
-    expect((await admin('POST', `/admin/channels/${dead.id}/test`)).body).toMatchObject({ ok: false, status: 401, channel_status: 'auto_disabled' });
+    expect((await admin('POST', `/admin/channels/${dead.id}/test`)).body).toMatchObject({
+      ok: false,
+      status: 401,
+      channel_status: 'auto_disabled',
+    });
     await admin('PATCH', `/admin/channels/${dead.id}`, { api_key: 'sk-broken' });
     const retest = await admin('POST', `/admin/channels/${dead.id}/test`);
-    expect(retest.body).toMatchObject({ object: 'channel.test', ok: true, status: 200, latency_ms: expect.any(Number), channel_status: 'enabled' });
+    expect(retest.body).toMatchObject({
+      object: 'channel.test',
+      ok: true,
+      status: 200,
+      latency_ms: expect.any(Number),
+      channel_status: 'enabled',
+    });
     expect((await chat(alice.key, 'cred-model')).body._routing.channel.id).toBe(dead.id);
   });
 
-  it('opens a flaky channel\'s circuit for every router replica, probes after the cooldown, and closes it', async () => {
-    const flaky = await platformChannel({ name: 'cb-flaky', base_url: `${broken.url}/v1`, api_key: 'sk-broken', models: ['cb-model'], priority: 10 });
+  it("opens a flaky channel's circuit for every router replica, probes after the cooldown, and closes it", async () => {
+    const flaky = await platformChannel({
+      name: 'cb-flaky',
+      base_url: `${broken.url}/v1`,
+      api_key: 'sk-broken',
+      models: ['cb-model'],
+      priority: 10,
+    });
     await platformChannel({ name: 'cb-steady', base_url: `${steady.url}/v1`, models: ['cb-model'], priority: 0 });
     await broken.configure({ mode: 'fail', status: 500 });
 
@@ -234,12 +351,23 @@ describe('routing through PLATFORM and PRIVATE channels', () => {
   it('answers a repeated deterministic request from the cache, per user, free, only when asked or configured', async () => {
     const sdk = new OpenAI({ apiKey: alice.key, baseURL: `${stack.gatewayUrl}/v1`, maxRetries: 0 });
     const channel = await platformChannel({ name: 'cache-chan', base_url: `${steady.url}/v1`, models: ['cache-model'] });
-    const ask = () => sdk.chat.completions.create({ model: 'cache-model', messages: [{ role: 'user', content: 'cache me' }], temperature: 0 }, { headers: { 'x-switchyard-cache': 'on' } }).withResponse();
+    const ask = () =>
+      sdk.chat.completions
+        .create(
+          { model: 'cache-model', messages: [{ role: 'user', content: 'cache me' }], temperature: 0 },
+          { headers: { 'x-switchyard-cache': 'on' } },
+        )
+        .withResponse();
 
     const miss = await ask();
     expect((miss.data as any)._routing.cached).toBe(false);
     const hit = await ask();
-    expect((hit.data as any)._routing).toEqual({ channel: { id: channel.id, name: 'cache-chan', provider: 'openai', channelType: 'PLATFORM' }, cached: true, retryCount: 0, attempts: [] });
+    expect((hit.data as any)._routing).toEqual({
+      channel: { id: channel.id, name: 'cache-chan', provider: 'openai', channelType: 'PLATFORM' },
+      cached: true,
+      retryCount: 0,
+      attempts: [],
+    });
     expect(hit.data.id).toBe(miss.data.id);
     expect(hit.response.headers.get('x-switchyard-cached')).toBe('true');
     expect((await steady.requests()).length).toBe(1);
@@ -247,7 +375,12 @@ describe('routing through PLATFORM and PRIVATE channels', () => {
     expect(hitUsage).toMatchObject({ cached: true, cost: 0, channel_id: channel.id });
 
     // another user never sees alice's cached answer; a non-deterministic request is never cached
-    const other = await chat(bob.key, 'cache-model', { messages: [{ role: 'user', content: 'cache me' }], temperature: 0 }, { 'x-switchyard-cache': 'on' });
+    const other = await chat(
+      bob.key,
+      'cache-model',
+      { messages: [{ role: 'user', content: 'cache me' }], temperature: 0 },
+      { 'x-switchyard-cache': 'on' },
+    );
     expect(other.body._routing.cached).toBe(false);
     await chat(alice.key, 'cache-model', { temperature: 0.7 }, { 'x-switchyard-cache': 'on' });
     expect((await chat(alice.key, 'cache-model', { temperature: 0.7 }, { 'x-switchyard-cache': 'on' })).body._routing.cached).toBe(false);

@@ -1,4 +1,11 @@
-import { apiCaller, createUserWithKey, MockUpstreamProcess, RunningStack, startMockUpstream, startStackLikeNpmStart } from '@switchyard/testing';
+import {
+  apiCaller,
+  createUserWithKey,
+  MockUpstreamProcess,
+  RunningStack,
+  startMockUpstream,
+  startStackLikeNpmStart,
+} from '@switchyard/testing';
 
 const CIRCUIT_FAILURES = 3;
 
@@ -7,7 +14,7 @@ const CIRCUIT_FAILURES = 3;
  * of the channel (never those the request caused) and need more than one caller to open, so one key
  * holder cannot take a model, or the channel, away from the others. Two router replicas share them.
  */
-describe('a shared channel\'s circuits', () => {
+describe("a shared channel's circuits", () => {
   let stack: RunningStack;
   let call: ReturnType<typeof apiCaller>;
   let upstream: MockUpstreamProcess;
@@ -22,13 +29,25 @@ describe('a shared channel\'s circuits', () => {
   beforeAll(async () => {
     upstream = await startMockUpstream({ apiKey: 'sk-shared' });
     // split: two router replicas share one circuit
-    stack = await startStackLikeNpmStart({
-      SWITCHYARD_REPLICAS: 'router=2', SWITCHYARD_CIRCUIT_FAILURES: String(CIRCUIT_FAILURES), SWITCHYARD_CIRCUIT_COOLDOWN_MS: '60000',
-    }, { mode: 'split' });
+    stack = await startStackLikeNpmStart(
+      {
+        SWITCHYARD_REPLICAS: 'router=2',
+        SWITCHYARD_CIRCUIT_FAILURES: String(CIRCUIT_FAILURES),
+        SWITCHYARD_CIRCUIT_COOLDOWN_MS: '60000',
+      },
+      { mode: 'split' },
+    );
     call = apiCaller(stack);
-    [mallory, alice] = await Promise.all([createUserWithKey(stack, { name: 'mallory', role: 'vip' }), createUserWithKey(stack, { name: 'alice', role: 'vip' })]);
+    [mallory, alice] = await Promise.all([
+      createUserWithKey(stack, { name: 'mallory', role: 'vip' }),
+      createUserWithKey(stack, { name: 'alice', role: 'vip' }),
+    ]);
     const created = await call('POST', '/admin/channels', stack.adminKey, {
-      name: 'shared', provider: 'openai', base_url: `${upstream.url}/v1`, api_key: 'sk-shared', models: ['shared-a', 'shared-b'],
+      name: 'shared',
+      provider: 'openai',
+      base_url: `${upstream.url}/v1`,
+      api_key: 'sk-shared',
+      models: ['shared-a', 'shared-b'],
     });
     expect(created.status).toBe(201);
     channelId = created.body.id;
@@ -46,7 +65,11 @@ describe('a shared channel\'s circuits', () => {
       expect(failed.body.error.code).toBe('upstream_error');
     }
     for (let i = 0; i < 4; i++) {
-      for (const [key, model] of [[alice.key, 'shared-a'], [alice.key, 'shared-b'], [mallory.key, 'shared-b']]) {
+      for (const [key, model] of [
+        [alice.key, 'shared-a'],
+        [alice.key, 'shared-b'],
+        [mallory.key, 'shared-b'],
+      ]) {
         const served = await chat(key, model);
         expect(served.status).toBe(200);
         expect(served.body._routing.channel.id).toBe(channelId);
@@ -57,7 +80,8 @@ describe('a shared channel\'s circuits', () => {
 
   it('failures the requests caused (400, 404, 413, 422) open nothing, however many callers send them', async () => {
     for (const status of [400, 404, 413, 422]) {
-      for (const key of [mallory.key, alice.key, mallory.key, alice.key]) expect((await chat(key, 'shared-b', { mode: 'fail', status })).status).toBe(status);
+      for (const key of [mallory.key, alice.key, mallory.key, alice.key])
+        expect((await chat(key, 'shared-b', { mode: 'fail', status })).status).toBe(status);
     }
     for (const key of [mallory.key, alice.key]) expect((await chat(key, 'shared-b')).status).toBe(200);
     expect(await circuitOfChannel()).toBe('closed');

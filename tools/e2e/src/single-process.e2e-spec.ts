@@ -36,7 +36,8 @@ describe('one-process mode (the default start)', () => {
     expect(new Set(Object.values(stack.pids)).size).toBe(2); // that process and the mock upstream
     const health = await call('GET', '/health', null);
     expect(health.status).toBe(200);
-    for (const service of ['router', 'billing', 'files', 'batches']) expect(health.body.services[service].instance).toBe(`${service}-${instanceHost(health.body.services.router.instance)}-${pid}`);
+    for (const service of ['router', 'billing', 'files', 'batches'])
+      expect(health.body.services[service].instance).toBe(`${service}-${instanceHost(health.body.services.router.instance)}-${pid}`);
   });
 
   it('answers chat completions, plain and streamed', async () => {
@@ -46,7 +47,10 @@ describe('one-process mode (the default start)', () => {
     expect((answer.usage as any).cost).toBeGreaterThan(0);
 
     const stream = await client.chat.completions.create({
-      model: 'mock-gpt', messages: [{ role: 'user', content: 'streamed in process' }], stream: true, stream_options: { include_usage: true },
+      model: 'mock-gpt',
+      messages: [{ role: 'user', content: 'streamed in process' }],
+      stream: true,
+      stream_options: { include_usage: true },
     });
     const chunks: any[] = [];
     for await (const chunk of stream) chunks.push(chunk);
@@ -64,24 +68,41 @@ describe('one-process mode (the default start)', () => {
 
   it('stores a file and runs a batch from it', async () => {
     const lines = Array.from({ length: 5 }, (_, i) => ({
-      custom_id: `line-${i}`, method: 'POST', url: '/v1/chat/completions', body: { model: 'mock-gpt', messages: [{ role: 'user', content: `batch ${i}` }] },
+      custom_id: `line-${i}`,
+      method: 'POST',
+      url: '/v1/chat/completions',
+      body: { model: 'mock-gpt', messages: [{ role: 'user', content: `batch ${i}` }] },
     }));
-    const file = await client.files.create({ file: await toFile(Buffer.from(lines.map((l) => JSON.stringify(l)).join('\n')), 'in.jsonl'), purpose: 'batch' });
+    const file = await client.files.create({
+      file: await toFile(Buffer.from(lines.map((l) => JSON.stringify(l)).join('\n')), 'in.jsonl'),
+      purpose: 'batch',
+    });
     expect((await client.files.retrieve(file.id)).bytes).toBeGreaterThan(0);
     const created = await client.batches.create({ input_file_id: file.id, endpoint: '/v1/chat/completions', completion_window: '24h' });
     const batch = await eventually('the batch to finish', () => client.batches.retrieve(created.id), {
-      until: (b) => ['completed', 'failed', 'expired', 'cancelled'].includes(b.status), timeoutMs: 30_000, intervalMs: 100,
+      until: (b) => ['completed', 'failed', 'expired', 'cancelled'].includes(b.status),
+      timeoutMs: 30_000,
+      intervalMs: 100,
     });
     expect(batch).toMatchObject({ status: 'completed', request_counts: { total: 5, completed: 5, failed: 0 } });
-    const output = (await (await client.files.content(batch.output_file_id!)).text()).trim().split('\n').map((l) => JSON.parse(l));
+    const output = (await (await client.files.content(batch.output_file_id!)).text())
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(output.map((o) => o.custom_id).sort()).toEqual(lines.map((l) => l.custom_id));
   });
 
   it('bills the usage: records with their cost, and the balance goes down by their sum', async () => {
     // two chats and five batch lines
-    const usage: { data: { cost: number }[] } = await eventually('7 usage records', async () => (await call('GET', '/v1/usage?limit=100', user.key)).body, {
-      until: (body) => body.data.length >= 7, timeoutMs: 20_000, intervalMs: 200,
-    });
+    const usage: { data: { cost: number }[] } = await eventually(
+      '7 usage records',
+      async () => (await call('GET', '/v1/usage?limit=100', user.key)).body,
+      {
+        until: (body) => body.data.length >= 7,
+        timeoutMs: 20_000,
+        intervalMs: 200,
+      },
+    );
     expect(usage.data).toHaveLength(7);
     const spent = usage.data.reduce((sum, u) => sum + u.cost, 0);
     expect(spent).toBeGreaterThan(0);

@@ -1,7 +1,16 @@
 import Anthropic from '@anthropic-ai/sdk';
 import OpenAI from 'openai';
 import { Client } from 'pg';
-import { apiCaller, createUserWithKey, eventually, MockUpstreamProcess, RunningStack, servicePid, startMockUpstream, startStackLikeNpmStart } from '@switchyard/testing';
+import {
+  apiCaller,
+  createUserWithKey,
+  eventually,
+  MockUpstreamProcess,
+  RunningStack,
+  servicePid,
+  startMockUpstream,
+  startStackLikeNpmStart,
+} from '@switchyard/testing';
 
 /** The longest a caller may wait for the end of a stream whose router died. */
 const ERROR_WITHIN_MS = 5000;
@@ -23,16 +32,35 @@ interface Outcome {
  * A stream read as raw server-sent events (the formats no SDK here speaks): counts the events
  * `isDelta` recognises and keeps the last event, which must be the format's own error event.
  */
-async function rawStream(url: string, key: string, body: unknown, isDelta: (data: Record<string, unknown>) => boolean, onDelta: (deltas: number) => void): Promise<Outcome & { last: Record<string, unknown> | null }> {
-  const response = await fetch(url, { method: 'POST', headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' }, body: JSON.stringify(body) });
-  const outcome = { requestId: response.headers.get('x-request-id')!, chunks: 0, endedAt: 0, error: null, last: null as Record<string, unknown> | null };
+async function rawStream(
+  url: string,
+  key: string,
+  body: unknown,
+  isDelta: (data: Record<string, unknown>) => boolean,
+  onDelta: (deltas: number) => void,
+): Promise<Outcome & { last: Record<string, unknown> | null }> {
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+  const outcome = {
+    requestId: response.headers.get('x-request-id')!,
+    chunks: 0,
+    endedAt: 0,
+    error: null,
+    last: null as Record<string, unknown> | null,
+  };
   let buffered = '';
   for await (const bytes of response.body!) {
     buffered += Buffer.from(bytes).toString('utf8');
     const events = buffered.split('\n\n');
     buffered = events.pop()!;
     for (const event of events) {
-      const data = event.split('\n').find((line) => line.startsWith('data: '))?.slice(6);
+      const data = event
+        .split('\n')
+        .find((line) => line.startsWith('data: '))
+        ?.slice(6);
       if (!data || data === '[DONE]') continue;
       outcome.last = JSON.parse(data) as Record<string, unknown>;
       if (isDelta(outcome.last)) onDelta(++outcome.chunks);
@@ -56,7 +84,13 @@ describe('streams outlive no router', () => {
     // split: it kills the router alone mid-stream
     [stack, upstream] = await Promise.all([startStackLikeNpmStart({}, { mode: 'split' }), startMockUpstream()]);
     const call = apiCaller(stack);
-    await call('POST', '/admin/channels', stack.adminKey, { name: 'slow', provider: 'openai-compatible', base_url: `${upstream.url}/v1`, api_key: 'k', models: ['slow-model'] });
+    await call('POST', '/admin/channels', stack.adminKey, {
+      name: 'slow',
+      provider: 'openai-compatible',
+      base_url: `${upstream.url}/v1`,
+      api_key: 'k',
+      models: ['slow-model'],
+    });
     await call('PUT', '/admin/prices/slow-model', stack.adminKey, { input_per_million: 1, output_per_million: 10 });
     // every answer slow enough to be still running when the router is killed: a word every 300 ms
     await upstream.configure({ chunk_delay_ms: 300, reply_chars: 2000 });
@@ -69,11 +103,20 @@ describe('streams outlive no router', () => {
     await Promise.all([stack?.stop(), upstream?.stop()]);
   });
 
-  function usageRecordOf(requestId: string): Promise<{ estimated: boolean; channel_type: string; completion_tokens: number; prompt_tokens: number }> {
-    return eventually(`the usage record of ${requestId}`, async () => {
-      const { rows } = await db.query('SELECT estimated, channel_type, completion_tokens, prompt_tokens FROM billing.usage_records WHERE request_id = $1', [requestId]);
-      return rows[0];
-    }, { timeoutMs: 15_000, intervalMs: 200 });
+  function usageRecordOf(
+    requestId: string,
+  ): Promise<{ estimated: boolean; channel_type: string; completion_tokens: number; prompt_tokens: number }> {
+    return eventually(
+      `the usage record of ${requestId}`,
+      async () => {
+        const { rows } = await db.query(
+          'SELECT estimated, channel_type, completion_tokens, prompt_tokens FROM billing.usage_records WHERE request_id = $1',
+          [requestId],
+        );
+        return rows[0];
+      },
+      { timeoutMs: 15_000, intervalMs: 200 },
+    );
   }
 
   it('ends OpenAI chat, Anthropic Messages, Responses and Gemini streams with their own error event within 5 s of the router dying, and bills each as estimated', async () => {
@@ -120,10 +163,20 @@ describe('streams outlive no router', () => {
       return outcome;
     })();
 
-    const responses = rawStream(`${stack.gatewayUrl}/v1/responses`, key, { model: 'slow-model', input: 'tell me a long story', stream: true },
-      (data) => data.type === 'response.output_text.delta', noteChunk);
-    const gemini = rawStream(`${stack.gatewayUrl}/v1beta/models/slow-model:streamGenerateContent?alt=sse`, key, { contents: [{ role: 'user', parts: [{ text: 'tell me a long story' }] }] },
-      (data) => Array.isArray(data.candidates), noteChunk);
+    const responses = rawStream(
+      `${stack.gatewayUrl}/v1/responses`,
+      key,
+      { model: 'slow-model', input: 'tell me a long story', stream: true },
+      (data) => data.type === 'response.output_text.delta',
+      noteChunk,
+    );
+    const gemini = rawStream(
+      `${stack.gatewayUrl}/v1beta/models/slow-model:streamGenerateContent?alt=sse`,
+      key,
+      { contents: [{ role: 'user', parts: [{ text: 'tell me a long story' }] }] },
+      (data) => Array.isArray(data.candidates),
+      noteChunk,
+    );
 
     await Promise.race([allStarted, failAfter(30_000, 'the streams never started')]);
     const killedAt = Date.now();
@@ -143,7 +196,10 @@ describe('streams outlive no router', () => {
     expect(outcomes[0].error).toBeInstanceOf(OpenAI.APIError);
     expect((outcomes[0].error as InstanceType<typeof OpenAI.APIError>).error).toMatchObject({ code: 'service_unavailable' });
     expect(outcomes[1].error).toBeInstanceOf(Anthropic.APIError);
-    expect((outcomes[1].error as InstanceType<typeof Anthropic.APIError>).error).toMatchObject({ type: 'error', error: { type: expect.any(String) } });
+    expect((outcomes[1].error as InstanceType<typeof Anthropic.APIError>).error).toMatchObject({
+      type: 'error',
+      error: { type: expect.any(String) },
+    });
     expect(rawOutcomes[0].last).toMatchObject({ type: 'error', code: 'service_unavailable' });
     expect(rawOutcomes[1].last).toMatchObject({ error: { code: 503, status: expect.any(String) } });
 

@@ -1,4 +1,13 @@
-import { apiCaller, createUserWithKey, eventually, MockUpstreamProcess, RunningStack, servicePid, startMockUpstream, startStackLikeNpmStart } from '@switchyard/testing';
+import {
+  apiCaller,
+  createUserWithKey,
+  eventually,
+  MockUpstreamProcess,
+  RunningStack,
+  servicePid,
+  startMockUpstream,
+  startStackLikeNpmStart,
+} from '@switchyard/testing';
 
 /**
  * Asynchronous generations (video, music, 3D): created at once, started and polled in the
@@ -14,7 +23,11 @@ describe('generation tasks: video, music, 3D', () => {
 
   /** The task at `taskPath` once `done` holds for it. */
   function taskWhen(taskPath: string, done: (task: any) => boolean, timeoutMs = 30_000): Promise<any> {
-    return eventually(`${taskPath} to get there`, async () => (await call('GET', taskPath, user.key)).body, { until: done, timeoutMs, intervalMs: 250 });
+    return eventually(`${taskPath} to get there`, async () => (await call('GET', taskPath, user.key)).body, {
+      until: done,
+      timeoutMs,
+      intervalMs: 250,
+    });
   }
 
   async function balance(): Promise<number> {
@@ -23,7 +36,11 @@ describe('generation tasks: video, music, 3D', () => {
 
   /** Money moves by events: the balance once it settles at the expected figure. */
   function balanceBecomes(expected: number): Promise<number> {
-    return eventually(`the balance to become ${expected}`, balance, { until: (b) => Math.abs(b - expected) <= 1e-9, timeoutMs: 10_000, intervalMs: 100 });
+    return eventually(`the balance to become ${expected}`, balance, {
+      until: (b) => Math.abs(b - expected) <= 1e-9,
+      timeoutMs: 10_000,
+      intervalMs: 100,
+    });
   }
 
   async function ledgerKinds(): Promise<string[]> {
@@ -34,12 +51,22 @@ describe('generation tasks: video, music, 3D', () => {
     [stack, upstream] = await Promise.all([
       // a killed replica's task lease (call timeout + 5 s) runs out well inside the crash test's wait
       // split: it kills the batches process alone mid-task
-      startStackLikeNpmStart({ SWITCHYARD_TASK_POLL_MS: '100', SWITCHYARD_TASK_MAX_POLL_MS: '400', SWITCHYARD_TASK_CALL_TIMEOUT_MS: '10000' }, { mode: 'split' }),
+      startStackLikeNpmStart(
+        { SWITCHYARD_TASK_POLL_MS: '100', SWITCHYARD_TASK_MAX_POLL_MS: '400', SWITCHYARD_TASK_CALL_TIMEOUT_MS: '10000' },
+        { mode: 'split' },
+      ),
       startMockUpstream(),
     ]);
     call = apiCaller(stack);
-    await admin('POST', '/admin/channels', { name: 'generations', provider: 'openai-compatible', base_url: `${upstream.url}/v1`, api_key: 'k', models: ['mock-video', 'mock-music', 'mock-3d'] });
-    for (const model of ['mock-video', 'mock-music', 'mock-3d']) await admin('PUT', `/admin/prices/${model}`, { input_per_million: 0, output_per_million: 0, per_call: 0.5 });
+    await admin('POST', '/admin/channels', {
+      name: 'generations',
+      provider: 'openai-compatible',
+      base_url: `${upstream.url}/v1`,
+      api_key: 'k',
+      models: ['mock-video', 'mock-music', 'mock-3d'],
+    });
+    for (const model of ['mock-video', 'mock-music', 'mock-3d'])
+      await admin('PUT', `/admin/prices/${model}`, { input_per_million: 0, output_per_million: 0, per_call: 0.5 });
     // polling every 250 ms on a slow machine can pass the user role's 60 requests a minute; limits are not what this tests
     user = await createUserWithKey(stack, { name: 'director', credits: 3, role: 'vip' });
   });
@@ -53,7 +80,13 @@ describe('generation tasks: video, music, 3D', () => {
   it('runs a video to completion, charges it per task, and serves its result from our storage', async () => {
     const created = await call('POST', '/v1/videos/generations', user.key, { model: 'mock-video', prompt: 'a cat surfing', seconds: 4 });
     expect(created.status).toBe(200);
-    expect(created.body).toMatchObject({ id: expect.stringMatching(/^task_/), object: 'video.generation', status: 'queued', model: 'mock-video', result: null });
+    expect(created.body).toMatchObject({
+      id: expect.stringMatching(/^task_/),
+      object: 'video.generation',
+      status: 'queued',
+      model: 'mock-video',
+      result: null,
+    });
     const seen = new Set<string>();
     const done = await taskWhen(`/v1/videos/generations/${created.body.id}`, (t) => {
       seen.add(t.status);

@@ -7,7 +7,10 @@ const DEMO_CHANNELS = [
   { name: 'demo-anthropic', provider: 'anthropic', path: '', models: ['mock-claude'] },
   { name: 'demo-gemini', provider: 'gemini', path: '/v1beta', models: ['mock-gemini'] },
 ];
-const DEMO_PRICES: Record<string, { input_per_million: number; output_per_million: number; cached_input_per_million?: number; cache_write_input_per_million?: number }> = {
+const DEMO_PRICES: Record<
+  string,
+  { input_per_million: number; output_per_million: number; cached_input_per_million?: number; cache_write_input_per_million?: number }
+> = {
   'mock-gpt': { input_per_million: 0.15, output_per_million: 0.6 },
   'mock-embedding': { input_per_million: 0.02, output_per_million: 0 },
   'mock-claude': { input_per_million: 3, output_per_million: 15, cached_input_per_million: 0.3, cache_write_input_per_million: 3.75 },
@@ -30,7 +33,12 @@ async function call(gatewayUrl: string, adminKey: string, method: string, path: 
  * On an empty database: the demo channels, demo prices and demo credits for the admin. On later
  * starts: points the demo channels at this run's mock upstream (adding any a newer version brought).
  */
-export async function seedDemo(gatewayUrl: string, adminKey: string, mockUrl: string, mockApiKey: string): Promise<'seeded' | 'updated' | 'untouched'> {
+export async function seedDemo(
+  gatewayUrl: string,
+  adminKey: string,
+  mockUrl: string,
+  mockApiKey: string,
+): Promise<'seeded' | 'updated' | 'untouched'> {
   const channels = (await call(gatewayUrl, adminKey, 'GET', '/admin/channels')).data as { id: string; name: string }[];
   const fresh = channels.length === 0;
   if (!fresh && !channels.some((c) => c.name === DEMO_CHANNELS[0].name)) return 'untouched';
@@ -41,7 +49,12 @@ export async function seedDemo(gatewayUrl: string, adminKey: string, mockUrl: st
       await call(gatewayUrl, adminKey, 'PATCH', `/admin/channels/${existing.id}`, target);
       continue;
     }
-    await call(gatewayUrl, adminKey, 'POST', '/admin/channels', { name: demo.name, provider: demo.provider, models: demo.models, ...target });
+    await call(gatewayUrl, adminKey, 'POST', '/admin/channels', {
+      name: demo.name,
+      provider: demo.provider,
+      models: demo.models,
+      ...target,
+    });
     // prices only with a channel this run created: an operator's later price changes stay
     for (const model of demo.models) await call(gatewayUrl, adminKey, 'PUT', `/admin/prices/${model}`, DEMO_PRICES[model]);
   }

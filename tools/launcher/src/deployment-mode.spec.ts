@@ -8,12 +8,15 @@ describe('deploymentFrom', () => {
 
   it('runs one process per service, with replicas, in split mode', () => {
     expect(deploymentFrom({ SWITCHYARD_MODE: 'split', SWITCHYARD_REPLICAS: 'router=2,billing=3' })).toEqual({
-      mode: 'split', replicas: { gateway: 1, router: 2, billing: 3, files: 1, batches: 1 },
+      mode: 'split',
+      replicas: { gateway: 1, router: 2, billing: 3, files: 1, batches: 1 },
     });
   });
 
   it('refuses a mode it does not know, naming the ones it does', () => {
-    expect(() => deploymentFrom({ SWITCHYARD_MODE: 'monolith' })).toThrow('SWITCHYARD_MODE: "monolith" is not a mode (expected single or split; default single)');
+    expect(() => deploymentFrom({ SWITCHYARD_MODE: 'monolith' })).toThrow(
+      'SWITCHYARD_MODE: "monolith" is not a mode (expected single or split; default single)',
+    );
   });
 
   it('refuses replicas without split mode', () => {
@@ -22,7 +25,9 @@ describe('deploymentFrom', () => {
   });
 
   it('still refuses replica counts it cannot read', () => {
-    expect(() => deploymentFrom({ SWITCHYARD_MODE: 'split', SWITCHYARD_REPLICAS: 'router=0' })).toThrow('SWITCHYARD_REPLICAS: cannot read "router=0"');
+    expect(() => deploymentFrom({ SWITCHYARD_MODE: 'split', SWITCHYARD_REPLICAS: 'router=0' })).toThrow(
+      'SWITCHYARD_REPLICAS: cannot read "router=0"',
+    );
     expect(() => deploymentFrom({ SWITCHYARD_MODE: 'split', SWITCHYARD_REPLICAS: 'gateway=2' })).toThrow(/load balancer/);
   });
 });

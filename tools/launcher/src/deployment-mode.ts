@@ -20,10 +20,14 @@ export function deploymentFrom(env: NodeJS.ProcessEnv): Deployment {
   const given = env.SWITCHYARD_MODE?.trim();
   const mode = given ? given : DEFAULT_DEPLOYMENT_MODE;
   if (!DeploymentModes.includes(mode as DeploymentMode)) {
-    throw new Error(`SWITCHYARD_MODE: "${given}" is not a mode (expected ${DeploymentModes.join(' or ')}; default ${DEFAULT_DEPLOYMENT_MODE})`);
+    throw new Error(
+      `SWITCHYARD_MODE: "${given}" is not a mode (expected ${DeploymentModes.join(' or ')}; default ${DEFAULT_DEPLOYMENT_MODE})`,
+    );
   }
   if (mode === 'single' && env.SWITCHYARD_REPLICAS?.trim()) {
-    throw new Error('SWITCHYARD_REPLICAS runs several processes of a service: it needs SWITCHYARD_MODE=split (the single mode runs every service in one process)');
+    throw new Error(
+      'SWITCHYARD_REPLICAS runs several processes of a service: it needs SWITCHYARD_MODE=split (the single mode runs every service in one process)',
+    );
   }
   return { mode: mode as DeploymentMode, replicas: replicaCounts(env.SWITCHYARD_REPLICAS) };
 }
@@ -31,7 +35,10 @@ export function deploymentFrom(env: NodeJS.ProcessEnv): Deployment {
 /** `SWITCHYARD_REPLICAS=router=2,billing=2`: how many processes of each service (the gateway stays at one). */
 export function replicaCounts(spec: string | undefined): Record<ServiceName, number> {
   const counts = Object.fromEntries(ServiceNames.map((s) => [s, 1])) as Record<ServiceName, number>;
-  for (const part of (spec ?? '').split(',').map((p) => p.trim()).filter(Boolean)) {
+  for (const part of (spec ?? '')
+    .split(',')
+    .map((p) => p.trim())
+    .filter(Boolean)) {
     const [name, value] = part.split('=');
     const n = Number(value);
     if (!ServiceNames.includes(name as ServiceName) || !Number.isInteger(n) || n < 1 || n > 16) {

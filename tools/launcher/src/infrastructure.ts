@@ -33,7 +33,10 @@ export async function startInfrastructure(env: NodeJS.ProcessEnv, dataDir: strin
   try {
     let natsUrl = env.NATS_URL;
     if (!natsUrl) {
-      const nats = await startNatsServer({ dataDir: join(dataDir, 'nats'), port: env.SWITCHYARD_NATS_PORT ? Number(env.SWITCHYARD_NATS_PORT) : undefined });
+      const nats = await startNatsServer({
+        dataDir: join(dataDir, 'nats'),
+        port: env.SWITCHYARD_NATS_PORT ? Number(env.SWITCHYARD_NATS_PORT) : undefined,
+      });
       stops.push(nats.stop);
       natsUrl = nats.url;
       log(`started nats-server (JetStream) at ${natsUrl}`);
@@ -42,11 +45,26 @@ export async function startInfrastructure(env: NodeJS.ProcessEnv, dataDir: strin
     let s3: Infrastructure['s3'];
     if (env.S3_ENDPOINT) {
       if (!env.S3_ACCESS_KEY || !env.S3_SECRET_KEY) throw new Error('S3_ENDPOINT is set, so S3_ACCESS_KEY and S3_SECRET_KEY must be too');
-      s3 = { endpoint: env.S3_ENDPOINT, accessKey: env.S3_ACCESS_KEY, secretKey: env.S3_SECRET_KEY, bucket: env.S3_BUCKET || 'switchyard', region: env.S3_REGION || 'us-east-1' };
+      s3 = {
+        endpoint: env.S3_ENDPOINT,
+        accessKey: env.S3_ACCESS_KEY,
+        secretKey: env.S3_SECRET_KEY,
+        bucket: env.S3_BUCKET || 'switchyard',
+        region: env.S3_REGION || 'us-east-1',
+      };
     } else {
-      const embedded = await startEmbeddedS3({ directory: join(dataDir, 's3'), port: env.SWITCHYARD_S3_PORT ? Number(env.SWITCHYARD_S3_PORT) : 0 });
+      const embedded = await startEmbeddedS3({
+        directory: join(dataDir, 's3'),
+        port: env.SWITCHYARD_S3_PORT ? Number(env.SWITCHYARD_S3_PORT) : 0,
+      });
       stops.push(embedded.close);
-      s3 = { endpoint: embedded.endpoint, accessKey: embedded.accessKey, secretKey: embedded.secretKey, bucket: env.S3_BUCKET || 'switchyard', region: 'us-east-1' };
+      s3 = {
+        endpoint: embedded.endpoint,
+        accessKey: embedded.accessKey,
+        secretKey: embedded.secretKey,
+        bucket: env.S3_BUCKET || 'switchyard',
+        region: 'us-east-1',
+      };
       log(`started embedded S3 (s3rver) at ${embedded.endpoint}`);
     }
     return { natsUrl, databaseUrl, s3, stops };

@@ -13,7 +13,9 @@ async function main(): Promise<void> {
   print(`Switchyard is running.`);
   print(`  gateway:    ${stack.gatewayUrl}`);
   print(`  admin key:  ${stack.adminKey}${stack.adminKeyGenerated ? '   (generated; stored in ' + stack.dataDir + '/admin-key)' : ''}`);
-  print(`  services:   ${stack.mode === 'single' ? 'all five in one process (SWITCHYARD_MODE=split: one process each)' : 'one process each (SWITCHYARD_MODE=split)'}`);
+  print(
+    `  services:   ${stack.mode === 'single' ? 'all five in one process (SWITCHYARD_MODE=split: one process each)' : 'one process each (SWITCHYARD_MODE=split)'}`,
+  );
   print(`  data:       ${stack.dataDir}   logs: ${stack.dataDir}/logs`);
   print(`  demo:       channel "demo-mock" → mock upstream ${stack.mockUrl} (models mock-gpt, mock-embedding) [${stack.seed}]`);
   print('');

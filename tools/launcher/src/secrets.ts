@@ -4,7 +4,12 @@ import { join } from 'path';
 import { generateApiKey } from '@switchyard/contracts';
 
 /** A secret from the environment, or from the data folder, or generated into it on first boot. */
-function readOrCreate(dataDir: string, file: string, fromEnv: string | undefined, generate: () => string): { value: string; generated: boolean } {
+function readOrCreate(
+  dataDir: string,
+  file: string,
+  fromEnv: string | undefined,
+  generate: () => string,
+): { value: string; generated: boolean } {
   if (fromEnv) return { value: fromEnv, generated: false };
   mkdirSync(dataDir, { recursive: true });
   const path = join(dataDir, file);

@@ -6,7 +6,7 @@ describe('the Node flags the launcher gives the services', () => {
     expect(withServiceNodeFlags('--require ./x.js')).toBe('--require ./x.js --max-semi-space-size=4');
   });
 
-  it('keeps the operator\'s own value', () => {
+  it("keeps the operator's own value", () => {
     expect(withServiceNodeFlags('--max-semi-space-size=16')).toBe('--max-semi-space-size=16');
   });
 });

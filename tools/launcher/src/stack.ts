@@ -45,9 +45,12 @@ export async function startStack(env: NodeJS.ProcessEnv = process.env, log: (lin
 
   try {
     const mock = spawnNode({
-      name: 'mock-upstream', script: compiledMain('tools/mock-upstream'), logDir,
+      name: 'mock-upstream',
+      script: compiledMain('tools/mock-upstream'),
+      logDir,
       args: ['--port', String(env.MOCK_UPSTREAM_PORT ?? 0), '--api-key', MOCK_UPSTREAM_API_KEY],
-      env: { ...env }, restart: true,
+      env: { ...env },
+      restart: true,
     });
     processes.push(mock);
     const mockUrl = JSON.parse(await mock.waitForLine(/mock_upstream/, START_TIMEOUT_MS)).mock_upstream as string;
@@ -73,17 +76,41 @@ export async function startStack(env: NodeJS.ProcessEnv = process.env, log: (lin
     await Promise.all(services.ready);
     const gatewayUrl = `http://127.0.0.1:${port}`;
     await eventually('every service to answer /health', async () => (await fetch(`${gatewayUrl}/health`)).status === 200, {
-      timeoutMs: START_TIMEOUT_MS, intervalMs: 200, retryErrors: true,
+      timeoutMs: START_TIMEOUT_MS,
+      intervalMs: 200,
+      retryErrors: true,
     });
     const seed = await seedDemo(gatewayUrl, admin.value, mockUrl, MOCK_UPSTREAM_API_KEY);
     const pids = { [mock.name]: mock.pid, ...services.pids() };
     const stack: Stack = {
-      gatewayUrl, adminKey: admin.value, adminKeyGenerated: admin.generated, mockUrl, dataDir, infrastructure, mode: deployment.mode, processes, pids, seed, stop,
+      gatewayUrl,
+      adminKey: admin.value,
+      adminKeyGenerated: admin.generated,
+      mockUrl,
+      dataDir,
+      infrastructure,
+      mode: deployment.mode,
+      processes,
+      pids,
+      seed,
+      stop,
     };
-    writeFileSync(join(dataDir, 'stack.json'), JSON.stringify({
-      gateway_url: gatewayUrl, mock_upstream_url: mockUrl, nats_url: infrastructure.natsUrl,
-      s3_endpoint: infrastructure.s3.endpoint, logs: logDir, mode: deployment.mode, pids,
-    }, null, 2));
+    writeFileSync(
+      join(dataDir, 'stack.json'),
+      JSON.stringify(
+        {
+          gateway_url: gatewayUrl,
+          mock_upstream_url: mockUrl,
+          nats_url: infrastructure.natsUrl,
+          s3_endpoint: infrastructure.s3.endpoint,
+          logs: logDir,
+          mode: deployment.mode,
+          pids,
+        },
+        null,
+        2,
+      ),
+    );
     return stack;
   } catch (error) {
     const tails = processes.map((p) => `--- ${p.name} ---\n${p.tail(15)}`).join('\n');

@@ -4,9 +4,22 @@ import { MockBehaviour, sendJson, sleep } from './http-kit';
 
 /** The speech "audio": a recognisable header, then the input repeated, sent in three pieces. */
 export async function speech(body: Record<string, unknown>, behaviour: MockBehaviour, res: ServerResponse): Promise<void> {
-  if (typeof body.input !== 'string' || !body.input) return sendJson(res, 400, { error: { message: "Missing required parameter: 'input'.", type: 'invalid_request_error', param: 'input', code: null } });
-  const audio = Buffer.concat([Buffer.from('ID3mock'), Buffer.from(body.input.repeat(Math.ceil(48_000 / body.input.length)).slice(0, 48_000))]);
-  const types: Record<string, string> = { mp3: 'audio/mpeg', wav: 'audio/wav', opus: 'audio/ogg', flac: 'audio/flac', aac: 'audio/aac', pcm: 'audio/pcm' };
+  if (typeof body.input !== 'string' || !body.input)
+    return sendJson(res, 400, {
+      error: { message: "Missing required parameter: 'input'.", type: 'invalid_request_error', param: 'input', code: null },
+    });
+  const audio = Buffer.concat([
+    Buffer.from('ID3mock'),
+    Buffer.from(body.input.repeat(Math.ceil(48_000 / body.input.length)).slice(0, 48_000)),
+  ]);
+  const types: Record<string, string> = {
+    mp3: 'audio/mpeg',
+    wav: 'audio/wav',
+    opus: 'audio/ogg',
+    flac: 'audio/flac',
+    aac: 'audio/aac',
+    pcm: 'audio/pcm',
+  };
   res.writeHead(200, { 'content-type': types[String(body.response_format ?? 'mp3')] ?? 'audio/mpeg' });
   const third = Math.ceil(audio.length / 3);
   for (let i = 0; i < audio.length; i += third) {
@@ -34,7 +47,10 @@ export function transcription(req: IncomingMessage, res: ServerResponse): void {
     stream.on('data', (chunk: Buffer) => (bytes += chunk.length));
   });
   parser.on('close', () => {
-    if (bytes < 0 || !fields.model) return sendJson(res, 400, { error: { message: "Missing required parameter: 'file' or 'model'.", type: 'invalid_request_error', param: null, code: null } });
+    if (bytes < 0 || !fields.model)
+      return sendJson(res, 400, {
+        error: { message: "Missing required parameter: 'file' or 'model'.", type: 'invalid_request_error', param: null, code: null },
+      });
     const seconds = Math.max(1, Math.ceil(bytes / 16_000));
     const text = `transcript of ${bytes} bytes (${filename})`;
     const plain = (type: string, content: string) => {
@@ -42,11 +58,20 @@ export function transcription(req: IncomingMessage, res: ServerResponse): void {
       res.end(content);
     };
     switch (fields.response_format ?? 'json') {
-      case 'text': return plain('text/plain', `${text}\n`);
-      case 'srt': return plain('application/x-subrip', `1\n${timestamp(0, ',')} --> ${timestamp(seconds, ',')}\n${text}\n`);
-      case 'vtt': return plain('text/vtt', `WEBVTT\n\n${timestamp(0, '.')} --> ${timestamp(seconds, '.')}\n${text}\n`);
+      case 'text':
+        return plain('text/plain', `${text}\n`);
+      case 'srt':
+        return plain('application/x-subrip', `1\n${timestamp(0, ',')} --> ${timestamp(seconds, ',')}\n${text}\n`);
+      case 'vtt':
+        return plain('text/vtt', `WEBVTT\n\n${timestamp(0, '.')} --> ${timestamp(seconds, '.')}\n${text}\n`);
       case 'verbose_json':
-        return sendJson(res, 200, { task: 'transcribe', language: fields.language ?? 'english', duration: seconds, text, segments: [{ id: 0, start: 0, end: seconds, text }] });
+        return sendJson(res, 200, {
+          task: 'transcribe',
+          language: fields.language ?? 'english',
+          duration: seconds,
+          text,
+          segments: [{ id: 0, start: 0, end: seconds, text }],
+        });
       default:
         return sendJson(res, 200, { text, usage: { type: 'duration', seconds } });
     }

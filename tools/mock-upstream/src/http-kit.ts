@@ -43,7 +43,12 @@ export interface MockBehaviour {
 }
 
 /** Writes pre-built SSE events (`event:` named when given); `cut` drops the connection after `after_chunks`. */
-export async function streamEvents(res: ServerResponse, events: { event?: string; data: unknown }[], behaviour: MockBehaviour, done: string | null): Promise<void> {
+export async function streamEvents(
+  res: ServerResponse,
+  events: { event?: string; data: unknown }[],
+  behaviour: MockBehaviour,
+  done: string | null,
+): Promise<void> {
   res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache', connection: 'keep-alive' });
   res.flushHeaders();
   let sent = 0;

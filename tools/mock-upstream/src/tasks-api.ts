@@ -24,11 +24,18 @@ export class TasksApi {
 
   create(family: string, body: Record<string, unknown>, taskMs: number | undefined, res: ServerResponse): void {
     if (typeof body.prompt !== 'string' || !body.prompt) {
-      return sendJson(res, 400, { error: { message: "Missing required parameter: 'prompt'.", type: 'invalid_request_error', param: 'prompt', code: null } });
+      return sendJson(res, 400, {
+        error: { message: "Missing required parameter: 'prompt'.", type: 'invalid_request_error', param: 'prompt', code: null },
+      });
     }
     const job: Job = {
-      id: `${family}_mock${++this.counter}`, family, model: String(body.model ?? 'mock'), prompt: body.prompt, createdAt: Date.now(),
-      durationMs: taskMs ?? 300, fails: /\bfail\b/i.test(body.prompt),
+      id: `${family}_mock${++this.counter}`,
+      family,
+      model: String(body.model ?? 'mock'),
+      prompt: body.prompt,
+      createdAt: Date.now(),
+      durationMs: taskMs ?? 300,
+      fails: /\bfail\b/i.test(body.prompt),
     };
     this.jobs.set(job.id, job);
     sendJson(res, 200, this.view(job));
@@ -39,8 +46,13 @@ export class TasksApi {
     const done = elapsed >= 1;
     const status = done ? (job.fails ? 'failed' : 'completed') : elapsed < 1 / 3 ? 'queued' : 'in_progress';
     return {
-      id: job.id, object: job.family === 'videos' ? 'video' : job.family, model: job.model, status, progress: Math.min(100, Math.floor(elapsed * 100)),
-      created_at: Math.floor(job.createdAt / 1000), ...(status === 'failed' && { error: { code: 'generation_failed', message: 'mock generation failed' } }),
+      id: job.id,
+      object: job.family === 'videos' ? 'video' : job.family,
+      model: job.model,
+      status,
+      progress: Math.min(100, Math.floor(elapsed * 100)),
+      created_at: Math.floor(job.createdAt / 1000),
+      ...(status === 'failed' && { error: { code: 'generation_failed', message: 'mock generation failed' } }),
     };
   }
 

@@ -15,13 +15,15 @@ export function compiledDefinitionPath(service: ServiceName): string {
  * Each definition module exports `<service>Service`.
  */
 export async function loadServiceDefinitions(): Promise<OneProcessServices> {
-  const loaded = await Promise.all(ServiceNames.map(async (service): Promise<[ServiceName, unknown]> => {
-    const path = compiledDefinitionPath(service);
-    if (!existsSync(path)) throw new Error(`${path} is missing: run \`npm run build\` first`);
-    const definition = ((await import(path)) as Record<string, unknown>)[`${service}Service`] as { name?: unknown } | undefined;
-    if (definition?.name !== service) throw new Error(`${path} does not export ${service}Service`);
-    return [service, definition];
-  }));
+  const loaded = await Promise.all(
+    ServiceNames.map(async (service): Promise<[ServiceName, unknown]> => {
+      const path = compiledDefinitionPath(service);
+      if (!existsSync(path)) throw new Error(`${path} is missing: run \`npm run build\` first`);
+      const definition = ((await import(path)) as Record<string, unknown>)[`${service}Service`] as { name?: unknown } | undefined;
+      if (definition?.name !== service) throw new Error(`${path} does not export ${service}Service`);
+      return [service, definition];
+    }),
+  );
   const byName = new Map(loaded);
   // the gateway is the edge (HTTP); the others are NATS services
   return {

@@ -1,7 +1,6 @@
 import { Column, CreateDateColumn, Entity, PrimaryColumn } from 'typeorm';
 import type { BatchErrorEntry, BatchStatus, Principal } from '@switchyard/contracts';
 
-
 @Entity({ name: 'batches' })
 export class BatchEntity {
   @PrimaryColumn({ type: 'text' }) id!: string;

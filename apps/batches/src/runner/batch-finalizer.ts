@@ -15,7 +15,11 @@ export function finalState(batch: Pick<BatchEntity, 'cancellingAt' | 'expiredAt'
  * counts and sets its final status; then releases what is left of its reservation.
  */
 export class BatchFinalizer {
-  constructor(private readonly repo: BatchRepository, private readonly files: ResultFileWriter, private readonly reservation: BatchReservation) {}
+  constructor(
+    private readonly repo: BatchRepository,
+    private readonly files: ResultFileWriter,
+    private readonly reservation: BatchReservation,
+  ) {}
 
   async finalizeOne(): Promise<void> {
     const reserved = await this.repo.transaction(async (tx) => {

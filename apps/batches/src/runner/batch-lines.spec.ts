@@ -7,7 +7,7 @@ describe('retryDelayMs (what a failed batch line does next)', () => {
     expect(retryDelayMs(new DomainError('channels_unavailable', 'cooling'), 5000)).toBe(5000);
   });
 
-  it('retries soon when a service was unreachable or broke, and fails the line for the request\'s own faults', () => {
+  it("retries soon when a service was unreachable or broke, and fails the line for the request's own faults", () => {
     expect(retryDelayMs(new DomainError('service_unavailable', 'router down'), 5000)).toBe(2000);
     expect(retryDelayMs(new Error('socket closed'), 5000)).toBe(2000);
     expect(retryDelayMs(new DomainError('upstream_error', 'bad input', null, 400), 5000)).toBeNull();

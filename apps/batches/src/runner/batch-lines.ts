@@ -11,16 +11,27 @@ export function httpErrorLine(requestId: string, customId: string, error: Domain
 }
 
 export function unrunLine(requestId: string, customId: string, code: 'batch_cancelled' | 'batch_expired') {
-  const message = code === 'batch_cancelled' ? 'This request was not executed because the batch was cancelled.' : 'This request could not be executed before the completion window expired.';
+  const message =
+    code === 'batch_cancelled'
+      ? 'This request was not executed because the batch was cancelled.'
+      : 'This request could not be executed before the completion window expired.';
   return { id: `batch_req_${requestId}`, custom_id: customId, response: null, error: { code, message } };
 }
 
 /** Checks that apply once the endpoint is known; the JSONL shape is checked by BatchJsonlValidator. */
 export function lineProblem(line: BatchInputLine, endpoint: string): { code: string; message: string; param: string } | null {
-  if (line.method.toUpperCase() !== 'POST') return { code: 'invalid_request', message: `Line ${line.lineNo}: method must be POST`, param: 'method' };
-  if (line.url !== endpoint) return { code: 'invalid_url', message: `Line ${line.lineNo}: url ${line.url} does not match the batch endpoint ${endpoint}`, param: 'url' };
-  if (line.body.stream === true) return { code: 'streaming_unsupported', message: `Line ${line.lineNo}: streaming is not supported in batches`, param: 'body.stream' };
-  if (typeof line.body.model !== 'string' || line.body.model === '') return { code: 'missing_required_parameter', message: `Line ${line.lineNo}: body.model is required`, param: 'body.model' };
+  if (line.method.toUpperCase() !== 'POST')
+    return { code: 'invalid_request', message: `Line ${line.lineNo}: method must be POST`, param: 'method' };
+  if (line.url !== endpoint)
+    return {
+      code: 'invalid_url',
+      message: `Line ${line.lineNo}: url ${line.url} does not match the batch endpoint ${endpoint}`,
+      param: 'url',
+    };
+  if (line.body.stream === true)
+    return { code: 'streaming_unsupported', message: `Line ${line.lineNo}: streaming is not supported in batches`, param: 'body.stream' };
+  if (typeof line.body.model !== 'string' || line.body.model === '')
+    return { code: 'missing_required_parameter', message: `Line ${line.lineNo}: body.model is required`, param: 'body.model' };
   return null;
 }
 

@@ -8,7 +8,11 @@ import type { WorstCase } from './input-validation';
 const RESERVATION_SLACK_MS = 3_600_000;
 
 /** What billing is asked to set aside for a batch: its worst case per model, one hold keyed by the batch id. */
-export function reservationRequest(batch: Pick<BatchEntity, 'id' | 'ownerUserId' | 'expiresAt'>, worstCase: WorstCase, nowMs: number): ReserveRequest {
+export function reservationRequest(
+  batch: Pick<BatchEntity, 'id' | 'ownerUserId' | 'expiresAt'>,
+  worstCase: WorstCase,
+  nowMs: number,
+): ReserveRequest {
   const items = [...worstCase].map(([model, tokens]) => ({ model, ...tokens }));
   return { requestId: batch.id, userId: batch.ownerUserId, items, ttlMs: batch.expiresAt.getTime() - nowMs + RESERVATION_SLACK_MS };
 }
@@ -18,7 +22,10 @@ export function reservationRequest(batch: Pick<BatchEntity, 'id' | 'ownerUserId'
  * what the lines did not use goes back when it ends.
  */
 export class BatchReservation {
-  constructor(private readonly rpc: RpcClient, private readonly logger: JsonLogger) {}
+  constructor(
+    private readonly rpc: RpcClient,
+    private readonly logger: JsonLogger,
+  ) {}
 
   /**
    * Whether billing reserved the batch's worst case. Without enough balance the batch still runs:
@@ -36,6 +43,8 @@ export class BatchReservation {
 
   /** Gives back what is left, without waiting (the hold would expire anyway). */
   release(batchId: string): void {
-    this.rpc.send(Subjects.billingHoldRelease, { requestId: batchId }).catch((e) => this.logger.warn(`reservation of ${batchId} not released; it will expire`, e));
+    this.rpc
+      .send(Subjects.billingHoldRelease, { requestId: batchId })
+      .catch((e) => this.logger.warn(`reservation of ${batchId} not released; it will expire`, e));
   }
 }

@@ -46,7 +46,10 @@ export class BatchRunner implements OnApplicationBootstrap, OnApplicationShutdow
     this.validator = new BatchValidator(repo, rpc, storage, reservation, config);
     this.settler = new BatchSettler(repo);
     this.finalizer = new BatchFinalizer(repo, new ResultFileWriter(storage, rpc), reservation);
-    this.scheduler = new BatchScheduler(() => this.round(), { pollMs: config.SWITCHYARD_BATCH_POLL_MS, idlePollMs: config.SWITCHYARD_BATCH_IDLE_POLL_MS });
+    this.scheduler = new BatchScheduler(() => this.round(), {
+      pollMs: config.SWITCHYARD_BATCH_POLL_MS,
+      idlePollMs: config.SWITCHYARD_BATCH_IDLE_POLL_MS,
+    });
   }
 
   onApplicationBootstrap(): void {

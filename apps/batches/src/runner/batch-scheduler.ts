@@ -26,7 +26,10 @@ export class BatchScheduler {
   private stopped = false;
 
   /** `round` does one round of work and says whether there was any. */
-  constructor(private readonly round: () => Promise<boolean>, private readonly intervals: PollIntervals) {}
+  constructor(
+    private readonly round: () => Promise<boolean>,
+    private readonly intervals: PollIntervals,
+  ) {}
 
   get roundRunning(): boolean {
     return this.running;

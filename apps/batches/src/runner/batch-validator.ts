@@ -31,10 +31,17 @@ export class BatchValidator {
       let location: FileLocation;
       try {
         // the caller may delete the input right after creating the batch: its bytes are retained for a while
-        location = await this.rpc.send(Subjects.filesFileLocate, { ownerUserId: batch.ownerUserId, api: 'openai', fileId: batch.inputFileId, includeDeleted: true });
+        location = await this.rpc.send(Subjects.filesFileLocate, {
+          ownerUserId: batch.ownerUserId,
+          api: 'openai',
+          fileId: batch.inputFileId,
+          includeDeleted: true,
+        });
       } catch (error) {
         if (error instanceof DomainError && error.code === ErrorCodes.fileNotFound) {
-          return tx.failValidation(batch.id, [{ code: 'invalid_request', message: `Cannot find file ${batch.inputFileId}`, param: 'input_file_id', line: null }]);
+          return tx.failValidation(batch.id, [
+            { code: 'invalid_request', message: `Cannot find file ${batch.inputFileId}`, param: 'input_file_id', line: null },
+          ]);
         }
         throw error;
       }

@@ -17,14 +17,18 @@ function validate(text: string, size = 7): InputValidation {
 const hello = { model: 'gpt-a', messages: [{ role: 'user', content: 'hello' }], max_tokens: 10 };
 
 describe('InputValidation (a batch input file becoming lines)', () => {
-  it('accepts every line in file order, whatever the pieces it arrives in, with the first line\'s model', () => {
+  it("accepts every line in file order, whatever the pieces it arrives in, with the first line's model", () => {
     const input = validate([line('a', hello), line('b', { ...hello, model: 'gpt-b' }), line('c', hello)].join('\n') + '\n');
     expect(input.stopped).toBe(false);
     expect(input.errors()).toBeNull();
     expect(input.requests).toBe(3);
     expect(input.model).toBe('gpt-a');
     const lines = input.takePending();
-    expect(lines.map((l) => [l.batchId, l.customId, l.lineNo])).toEqual([['batch_1', 'a', 1], ['batch_1', 'b', 2], ['batch_1', 'c', 3]]);
+    expect(lines.map((l) => [l.batchId, l.customId, l.lineNo])).toEqual([
+      ['batch_1', 'a', 1],
+      ['batch_1', 'b', 2],
+      ['batch_1', 'c', 3],
+    ]);
     expect(lines[1].request).toEqual({ body: { ...hello, model: 'gpt-b' } });
     expect(input.pendingCount).toBe(0);
     expect(input.takePending()).toEqual([]);
@@ -43,10 +47,18 @@ describe('InputValidation (a batch input file becoming lines)', () => {
   });
 
   it('fails on the first line that breaks a rule of the endpoint, naming it, and stops there', () => {
-    const input = validate([line('a', hello), line('b', hello, { url: '/v1/embeddings' }), line('c', { ...hello, stream: true })].join('\n'), 1000);
+    const input = validate(
+      [line('a', hello), line('b', hello, { url: '/v1/embeddings' }), line('c', { ...hello, stream: true })].join('\n'),
+      1000,
+    );
     expect(input.stopped).toBe(true);
     expect(input.errors()).toEqual([
-      { code: 'invalid_url', message: 'Line 2: url /v1/embeddings does not match the batch endpoint /v1/chat/completions', param: 'url', line: 2 },
+      {
+        code: 'invalid_url',
+        message: 'Line 2: url /v1/embeddings does not match the batch endpoint /v1/chat/completions',
+        param: 'url',
+        line: 2,
+      },
     ]);
     expect(input.takePending().map((l) => l.customId)).toEqual(['a']);
   });

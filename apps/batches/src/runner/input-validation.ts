@@ -17,7 +17,10 @@ export class InputValidation {
   private firstModel: string | null = null;
   private readonly jsonl: BatchJsonlValidator;
 
-  constructor(private readonly batch: { id: string; endpoint: string }, private readonly defaultMaxOutputTokens: number) {
+  constructor(
+    private readonly batch: { id: string; endpoint: string },
+    private readonly defaultMaxOutputTokens: number,
+  ) {
     this.jsonl = new BatchJsonlValidator((line) => this.accept(line));
   }
 
@@ -55,7 +58,9 @@ export class InputValidation {
   errors(): BatchErrorEntry[] | null {
     const problem = this.jsonl.firstProblem ?? (this.lineError ? null : this.jsonl.end());
     if (!problem && !this.lineError) return null;
-    return this.lineError ?? [{ code: problem!.code, message: `Line ${problem!.line}: ${problem!.reason}`, param: null, line: problem!.line }];
+    return (
+      this.lineError ?? [{ code: problem!.code, message: `Line ${problem!.line}: ${problem!.reason}`, param: null, line: problem!.line }]
+    );
   }
 
   private accept(line: BatchInputLine): void {
@@ -69,7 +74,10 @@ export class InputValidation {
     this.firstModel ??= model;
     const worst = worstCaseUsage(this.batch.endpoint, line.body, this.defaultMaxOutputTokens);
     const sum = this.worstCase.get(model) ?? { promptTokens: 0, completionTokens: 0 };
-    this.worstCase.set(model, { promptTokens: sum.promptTokens + worst.promptTokens, completionTokens: sum.completionTokens + worst.completionTokens });
+    this.worstCase.set(model, {
+      promptTokens: sum.promptTokens + worst.promptTokens,
+      completionTokens: sum.completionTokens + worst.completionTokens,
+    });
     this.pending.push({ batchId: this.batch.id, customId: line.custom_id, lineNo: line.lineNo, request: { body: line.body } });
   }
 }

@@ -52,12 +52,14 @@ export class LineDispatcher {
     for (const line of claimed) this.leases.hold(line);
     for (const [i, line] of claimed.entries()) {
       if (i > 0 && i % SEND_GROUP === 0) await yieldToLoop();
-      void this.executor.run(line)
+      void this.executor
+        .run(line)
         .catch((error) => this.logger.error(`batch line ${line.batch_id}/${line.line_no} failed to run`, error))
         .finally(() => {
           this.leases.release(line);
           this.running--;
-          if (this.config.SWITCHYARD_BATCH_CONCURRENCY - this.running >= refillAt) void this.dispatch().catch((e) => this.logger.error('batch dispatch failed', e));
+          if (this.config.SWITCHYARD_BATCH_CONCURRENCY - this.running >= refillAt)
+            void this.dispatch().catch((e) => this.logger.error('batch dispatch failed', e));
         });
     }
   }

@@ -12,7 +12,11 @@ export type LineAnswer = { body: Record<string, unknown> } | { error: unknown };
 export type LineOutcome = LineResult | { retryInMs: number };
 
 /** What a line's answer makes of it; `throttledDelayMs`: the wait after throttling or cooling channels. */
-export function lineOutcome(line: { batchId: string; customId: string; requestId: string }, answer: LineAnswer, throttledDelayMs: number): LineOutcome {
+export function lineOutcome(
+  line: { batchId: string; customId: string; requestId: string },
+  answer: LineAnswer,
+  throttledDelayMs: number,
+): LineOutcome {
   const { batchId, customId, requestId } = line;
   if ('body' in answer) return { batchId, customId, requestId, succeeded: true, result: outputLine(requestId, customId, answer.body) };
   const delayMs = retryDelayMs(answer.error, throttledDelayMs);
@@ -27,7 +31,11 @@ export function lineOutcome(line: { batchId: string; customId: string; requestId
 export class LineExecutor {
   private readonly results: LineResultWriter;
 
-  constructor(private readonly repo: BatchRepository, private readonly rpc: RpcClient, private readonly config: BatchesConfig) {
+  constructor(
+    private readonly repo: BatchRepository,
+    private readonly rpc: RpcClient,
+    private readonly config: BatchesConfig,
+  ) {
     this.results = new LineResultWriter(repo);
   }
 
@@ -37,14 +45,26 @@ export class LineExecutor {
     try {
       const reply = await this.rpc.send(
         Subjects.routerRequestExecute,
-        { requestId, principal: line.principal, endpoint: line.endpoint, body: line.request.body as never, stream: false, batchId: line.batch_id, prepaid: line.reserved },
+        {
+          requestId,
+          principal: line.principal,
+          endpoint: line.endpoint,
+          body: line.request.body as never,
+          stream: false,
+          batchId: line.batch_id,
+          prepaid: line.reserved,
+        },
         this.config.SWITCHYARD_BATCH_LINE_TIMEOUT_MS,
       );
       answer = { body: reply.body };
     } catch (error) {
       answer = { error };
     }
-    const outcome = lineOutcome({ batchId: line.batch_id, customId: line.custom_id, requestId }, answer, this.config.SWITCHYARD_BATCH_RETRY_DELAY_MS);
+    const outcome = lineOutcome(
+      { batchId: line.batch_id, customId: line.custom_id, requestId },
+      answer,
+      this.config.SWITCHYARD_BATCH_RETRY_DELAY_MS,
+    );
     if ('retryInMs' in outcome) {
       // not the line's fault: give it back for a later try (until the batch's window closes)
       await this.repo.giveBack({ batchId: line.batch_id, customId: line.custom_id }, outcome.retryInMs);

@@ -10,10 +10,17 @@ export class LineLeases {
   private readonly held = new Map<string, { batchId: string; customId: string }>();
   private timer: NodeJS.Timeout | null = null;
 
-  constructor(private readonly repo: BatchRepository, private readonly leaseMs: number, private readonly logger: JsonLogger) {}
+  constructor(
+    private readonly repo: BatchRepository,
+    private readonly leaseMs: number,
+    private readonly logger: JsonLogger,
+  ) {}
 
   start(): void {
-    this.timer = setInterval(() => void this.renew().catch((e) => this.logger.error('renewing batch line leases failed', e)), this.leaseMs / 3);
+    this.timer = setInterval(
+      () => void this.renew().catch((e) => this.logger.error('renewing batch line leases failed', e)),
+      this.leaseMs / 3,
+    );
   }
 
   stop(): void {

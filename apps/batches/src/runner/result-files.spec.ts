@@ -10,11 +10,19 @@ async function collect(chunks: AsyncIterable<Buffer>): Promise<string[]> {
   return out;
 }
 
-describe('resultFile (names of a batch\'s output and error files)', () => {
+describe("resultFile (names of a batch's output and error files)", () => {
   it('derives the ids from the batch id, so registering again finds the same file', () => {
     const batch = { id: 'batch_abc', ownerUserId: 'user_1' };
-    expect(resultFile(batch, 'succeeded')).toEqual({ fileId: 'file-abcout', objectKey: 'files/user_1/file-abcout', filename: 'batch_abc_output.jsonl' });
-    expect(resultFile(batch, 'failed')).toEqual({ fileId: 'file-abcerr', objectKey: 'files/user_1/file-abcerr', filename: 'batch_abc_error.jsonl' });
+    expect(resultFile(batch, 'succeeded')).toEqual({
+      fileId: 'file-abcout',
+      objectKey: 'files/user_1/file-abcout',
+      filename: 'batch_abc_output.jsonl',
+    });
+    expect(resultFile(batch, 'failed')).toEqual({
+      fileId: 'file-abcerr',
+      objectKey: 'files/user_1/file-abcerr',
+      filename: 'batch_abc_error.jsonl',
+    });
   });
 });
 
@@ -24,7 +32,13 @@ describe('jsonlChunks', () => {
     const chunks = await collect(jsonlChunks(pagesOf(rows(0, 600), rows(600, 3))));
     expect(chunks.map((c) => c.split('\n').length - 1)).toEqual([250, 250, 100, 3]);
     expect(chunks.every((c) => c.endsWith('\n'))).toBe(true);
-    expect(chunks.join('').trim().split('\n').map((l) => JSON.parse(l).n)).toEqual(Array.from({ length: 603 }, (_, i) => i));
+    expect(
+      chunks
+        .join('')
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l).n),
+    ).toEqual(Array.from({ length: 603 }, (_, i) => i));
   });
 
   it('writes nothing when there are no pages', async () => {

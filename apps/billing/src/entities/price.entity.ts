@@ -7,8 +7,10 @@ export class PriceEntity {
   @Column({ name: 'input_nano_per_million', type: 'bigint', transformer: bigintTransformer }) inputNanoPerMillion!: bigint;
   @Column({ name: 'output_nano_per_million', type: 'bigint', transformer: bigintTransformer }) outputNanoPerMillion!: bigint;
   @Column({ name: 'batch_discount_ppm', type: 'bigint', transformer: bigintTransformer }) batchDiscountPpm!: bigint;
-  @Column({ name: 'cached_input_nano_per_million', type: 'bigint', nullable: true, transformer: bigintTransformer }) cachedInputNanoPerMillion!: bigint | null;
-  @Column({ name: 'cache_write_input_nano_per_million', type: 'bigint', nullable: true, transformer: bigintTransformer }) cacheWriteInputNanoPerMillion!: bigint | null;
+  @Column({ name: 'cached_input_nano_per_million', type: 'bigint', nullable: true, transformer: bigintTransformer })
+  cachedInputNanoPerMillion!: bigint | null;
+  @Column({ name: 'cache_write_input_nano_per_million', type: 'bigint', nullable: true, transformer: bigintTransformer })
+  cacheWriteInputNanoPerMillion!: bigint | null;
   @Column({ name: 'image_nano', type: 'bigint', nullable: true, transformer: bigintTransformer }) imageNano!: bigint | null;
   @Column({ name: 'audio_second_nano', type: 'bigint', nullable: true, transformer: bigintTransformer }) audioSecondNano!: bigint | null;
   @Column({ name: 'call_nano', type: 'bigint', nullable: true, transformer: bigintTransformer }) callNano!: bigint | null;

@@ -15,7 +15,9 @@ export class BillingLimitsHolds1764100000000 implements MigrationInterface {
         updated_at timestamptz NOT NULL DEFAULT now()
       )`);
     // the product's defaults; NULL = unlimited
-    await q.query(`INSERT INTO billing.rate_limits (role, requests_per_minute) VALUES ('user', 60), ('partner', 300), ('vip', 1000), ('admin', NULL)`);
+    await q.query(
+      `INSERT INTO billing.rate_limits (role, requests_per_minute) VALUES ('user', 60), ('partner', 300), ('vip', 1000), ('admin', NULL)`,
+    );
     await q.query(`
       ALTER TABLE billing.users
         ADD COLUMN rate_limit_overridden boolean NOT NULL DEFAULT false,

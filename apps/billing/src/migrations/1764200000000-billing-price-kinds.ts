@@ -19,6 +19,8 @@ export class BillingPriceKinds1764200000000 implements MigrationInterface {
 
   async down(q: QueryRunner): Promise<void> {
     await q.query(`ALTER TABLE billing.usage_records DROP COLUMN cached_tokens, DROP COLUMN cached_input_nano_per_million`);
-    await q.query(`ALTER TABLE billing.prices DROP COLUMN cached_input_nano_per_million, DROP COLUMN image_nano, DROP COLUMN audio_second_nano, DROP COLUMN call_nano`);
+    await q.query(
+      `ALTER TABLE billing.prices DROP COLUMN cached_input_nano_per_million, DROP COLUMN image_nano, DROP COLUMN audio_second_nano, DROP COLUMN call_nano`,
+    );
   }
 }

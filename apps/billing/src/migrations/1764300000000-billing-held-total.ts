@@ -8,8 +8,12 @@ export class BillingHeldTotal1764300000000 implements MigrationInterface {
   name = 'BillingHeldTotal1764300000000';
 
   async up(q: QueryRunner): Promise<void> {
-    await q.query(`ALTER TABLE billing.users ADD COLUMN held_nano bigint NOT NULL DEFAULT 0 CONSTRAINT users_held_ck CHECK (held_nano >= 0)`);
-    await q.query(`UPDATE billing.users u SET held_nano = h.total FROM (SELECT user_id, sum(amount_nano) AS total FROM billing.holds GROUP BY user_id) h WHERE h.user_id = u.id`);
+    await q.query(
+      `ALTER TABLE billing.users ADD COLUMN held_nano bigint NOT NULL DEFAULT 0 CONSTRAINT users_held_ck CHECK (held_nano >= 0)`,
+    );
+    await q.query(
+      `UPDATE billing.users u SET held_nano = h.total FROM (SELECT user_id, sum(amount_nano) AS total FROM billing.holds GROUP BY user_id) h WHERE h.user_id = u.id`,
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {

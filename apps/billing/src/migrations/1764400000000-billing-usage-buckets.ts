@@ -18,12 +18,18 @@ export class BillingUsageBuckets1764400000000 implements MigrationInterface {
         ADD COLUMN audio_second_nano bigint,
         ADD COLUMN call_nano bigint,
         ADD COLUMN cache_write_input_nano_per_million bigint`);
-    await q.query(`ALTER TABLE billing.prices ADD COLUMN cache_write_input_nano_per_million bigint CONSTRAINT prices_cache_write_ck CHECK (cache_write_input_nano_per_million >= 0)`);
-    await q.query(`ALTER TABLE billing.ledger DROP CONSTRAINT ledger_kind_ck, ADD CONSTRAINT ledger_kind_ck CHECK (kind IN ('credit','usage','refund'))`);
+    await q.query(
+      `ALTER TABLE billing.prices ADD COLUMN cache_write_input_nano_per_million bigint CONSTRAINT prices_cache_write_ck CHECK (cache_write_input_nano_per_million >= 0)`,
+    );
+    await q.query(
+      `ALTER TABLE billing.ledger DROP CONSTRAINT ledger_kind_ck, ADD CONSTRAINT ledger_kind_ck CHECK (kind IN ('credit','usage','refund'))`,
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {
-    await q.query(`ALTER TABLE billing.ledger DROP CONSTRAINT ledger_kind_ck, ADD CONSTRAINT ledger_kind_ck CHECK (kind IN ('credit','usage'))`);
+    await q.query(
+      `ALTER TABLE billing.ledger DROP CONSTRAINT ledger_kind_ck, ADD CONSTRAINT ledger_kind_ck CHECK (kind IN ('credit','usage'))`,
+    );
     await q.query(`ALTER TABLE billing.prices DROP COLUMN cache_write_input_nano_per_million`);
     await q.query(`
       ALTER TABLE billing.usage_records

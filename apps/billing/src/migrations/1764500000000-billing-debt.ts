@@ -10,7 +10,9 @@ export class BillingDebt1764500000000 implements MigrationInterface {
   name = 'BillingDebt1764500000000';
 
   async up(q: QueryRunner): Promise<void> {
-    await q.query(`ALTER TABLE billing.users ADD COLUMN debt_nano bigint NOT NULL DEFAULT 0 CONSTRAINT users_debt_ck CHECK (debt_nano >= 0)`);
+    await q.query(
+      `ALTER TABLE billing.users ADD COLUMN debt_nano bigint NOT NULL DEFAULT 0 CONSTRAINT users_debt_ck CHECK (debt_nano >= 0)`,
+    );
     // balances that went negative before debt existed become debt
     await q.query(`UPDATE billing.users SET debt_nano = -balance_nano, balance_nano = 0 WHERE balance_nano < 0`);
     await q.query(`

@@ -21,7 +21,9 @@ export class FilesInitial1763800000000 implements MigrationInterface {
         expires_at timestamptz,
         deleted_at timestamptz
       )`);
-    await q.query(`CREATE INDEX files_owner_listing_idx ON files.files (owner_user_id, created_at DESC, seq DESC) WHERE deleted_at IS NULL`);
+    await q.query(
+      `CREATE INDEX files_owner_listing_idx ON files.files (owner_user_id, created_at DESC, seq DESC) WHERE deleted_at IS NULL`,
+    );
     await q.query(`CREATE INDEX files_expiry_idx ON files.files (expires_at) WHERE deleted_at IS NULL AND expires_at IS NOT NULL`);
   }
 

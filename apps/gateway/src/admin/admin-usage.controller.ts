@@ -12,12 +12,19 @@ export class AdminUsageController {
 
   @Get()
   list(@Query() query: Record<string, string>) {
-    const request = createValidated(UsageListRequest, { ...usageFilterOf(queryParam(query, 'user_id') ?? null, query), limit: query.limit ?? 20, after: query.after });
+    const request = createValidated(UsageListRequest, {
+      ...usageFilterOf(queryParam(query, 'user_id') ?? null, query),
+      limit: query.limit ?? 20,
+      after: query.after,
+    });
     return this.rpc.send(Subjects.billingUsageList, request);
   }
 
   @Get('daily')
   daily(@Query() query: Record<string, string>) {
-    return this.rpc.send(Subjects.billingUsageDaily, createValidated(UsageFilter, usageFilterOf(queryParam(query, 'user_id') ?? null, query)));
+    return this.rpc.send(
+      Subjects.billingUsageDaily,
+      createValidated(UsageFilter, usageFilterOf(queryParam(query, 'user_id') ?? null, query)),
+    );
   }
 }

@@ -1,5 +1,13 @@
 import { Body, Controller, Delete, Get, Param, Post, Put, Query } from '@nestjs/common';
-import { AddCreditBody, CreateKeyBody, CreateUserBody, createValidated, LedgerListRequest, SetRateLimitBody, Subjects } from '@switchyard/contracts';
+import {
+  AddCreditBody,
+  CreateKeyBody,
+  CreateUserBody,
+  createValidated,
+  LedgerListRequest,
+  SetRateLimitBody,
+  Subjects,
+} from '@switchyard/contracts';
 import { RpcClient } from '@switchyard/nats';
 import { Access } from '../auth/access';
 
@@ -58,6 +66,9 @@ export class AdminUsersController {
   /** Every credit and charge, newest first; `after` is an entry id. */
   @Get(':id/ledger')
   ledger(@Param('id') userId: string, @Query() query: Record<string, string>) {
-    return this.rpc.send(Subjects.billingLedgerList, createValidated(LedgerListRequest, { userId, limit: query.limit ?? 20, after: query.after }));
+    return this.rpc.send(
+      Subjects.billingLedgerList,
+      createValidated(LedgerListRequest, { userId, limit: query.limit ?? 20, after: query.after }),
+    );
   }
 }

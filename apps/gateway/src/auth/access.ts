@@ -37,7 +37,8 @@ export function undeclaredAccessRefusal(): DomainError {
 export function authorize(principal: Principal, level: AccessLevel): void {
   switch (level) {
     case 'inference':
-      if (!principal.scopes.includes('inference')) throw new DomainError(ErrorCodes.missingInferenceScope, 'This API key has no inference scope');
+      if (!principal.scopes.includes('inference'))
+        throw new DomainError(ErrorCodes.missingInferenceScope, 'This API key has no inference scope');
       return;
     case 'usage':
       if (!principal.scopes.includes('usage:read') && !principal.scopes.includes('inference')) {
@@ -67,13 +68,22 @@ function geminiQueryKey(request: FastifyRequest): string | null {
  * against the user's rate limit (and carries the X-RateLimit-* headers, refused or not), then the
  * key's scopes and role are checked. Used by the Nest guard and by the routes served on Fastify directly.
  */
-export async function admitCaller(auth: AuthService, limiter: RateLimiter, level: AccessLevel, request: FastifyRequest, reply: FastifyReply): Promise<Principal> {
+export async function admitCaller(
+  auth: AuthService,
+  limiter: RateLimiter,
+  level: AccessLevel,
+  request: FastifyRequest,
+  reply: FastifyReply,
+): Promise<Principal> {
   const principal = await auth.authenticate(request.headers, geminiQueryKey(request));
   const limit = await limiter.acquire(principal);
   if (limit) {
     reply.headers(rateLimitHeaders(limit));
     if (limit.retryAfter !== null) {
-      throw new DomainError('rate_limit_exceeded', `Rate limit reached: ${limit.limit} requests per minute. Retry in ${limit.retryAfter} s.`);
+      throw new DomainError(
+        'rate_limit_exceeded',
+        `Rate limit reached: ${limit.limit} requests per minute. Retry in ${limit.retryAfter} s.`,
+      );
     }
   }
   authorize(principal, level);

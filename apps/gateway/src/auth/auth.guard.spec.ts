@@ -104,7 +104,12 @@ describe('AuthGuard', () => {
         const answer = await get(url, key);
         expect(answer.statusCode).toBe(403);
         expect(answer.json()).toEqual({
-          error: { message: 'This endpoint is closed: it does not declare who may call it', type: 'permission_error', param: null, code: 'permission_denied' },
+          error: {
+            message: 'This endpoint is closed: it does not declare who may call it',
+            type: 'permission_error',
+            param: null,
+            code: 'permission_denied',
+          },
         });
       }
     }

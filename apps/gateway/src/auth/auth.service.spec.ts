@@ -37,7 +37,9 @@ describe('AuthService', () => {
     const billing = fakeBilling(null);
     const auth = new AuthService(billing.rpc, {} as NatsConnection, config);
     for (let i = 0; i < 2; i++) {
-      await expect(auth.authenticate(bearer('sk-sy-unknown-key-0123456789'))).rejects.toMatchObject({ code: 'invalid_api_key' } satisfies Partial<DomainError>);
+      await expect(auth.authenticate(bearer('sk-sy-unknown-key-0123456789'))).rejects.toMatchObject({
+        code: 'invalid_api_key',
+      } satisfies Partial<DomainError>);
     }
     expect(billing.calls).toHaveLength(1);
   });

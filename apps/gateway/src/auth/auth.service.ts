@@ -35,7 +35,11 @@ export class AuthService implements OnModuleInit, OnModuleDestroy {
   private readonly verifying = new Map<string, Promise<Principal | null>>();
   private subscriptions: Subscription[] = [];
 
-  constructor(private readonly rpc: RpcClient, @Inject(NATS_CONNECTION) private readonly nc: NatsConnection, config: GatewayConfig) {
+  constructor(
+    private readonly rpc: RpcClient,
+    @Inject(NATS_CONNECTION) private readonly nc: NatsConnection,
+    config: GatewayConfig,
+  ) {
     this.cache = new TtlCache(config.SWITCHYARD_KEY_CACHE_TTL_MS, config.SWITCHYARD_KEY_CACHE_SIZE);
     this.revoked = new TtlCache(Math.max(config.SWITCHYARD_KEY_CACHE_TTL_MS, 60_000), config.SWITCHYARD_KEY_CACHE_SIZE);
   }
@@ -60,14 +64,20 @@ export class AuthService implements OnModuleInit, OnModuleDestroy {
   async authenticate(headers: Record<string, string | string[] | undefined>, queryKey: string | null = null): Promise<Principal> {
     const key = presentedKey(headers) ?? queryKey;
     if (!key) {
-      throw new DomainError('invalid_api_key', "You didn't provide an API key. Send it as 'Authorization: Bearer <key>' or 'x-api-key: <key>'.");
+      throw new DomainError(
+        'invalid_api_key',
+        "You didn't provide an API key. Send it as 'Authorization: Bearer <key>' or 'x-api-key: <key>'.",
+      );
     }
     const keyHash = hashApiKey(key);
     const cached = this.cache.get(keyHash);
     // null is a cached "no such key"
     const principal = cached === undefined ? await this.verifyOnce(keyHash) : cached;
     if (!principal) {
-      throw new DomainError('invalid_api_key', `Incorrect API key provided: ${key.length > 16 ? `${key.slice(0, 6)}****${key.slice(-4)}` : "****"}.`);
+      throw new DomainError(
+        'invalid_api_key',
+        `Incorrect API key provided: ${key.length > 16 ? `${key.slice(0, 6)}****${key.slice(-4)}` : '****'}.`,
+      );
     }
     return principal;
   }
@@ -80,7 +90,8 @@ export class AuthService implements OnModuleInit, OnModuleDestroy {
   private verifyOnce(keyHash: string): Promise<Principal | null> {
     let verifying = this.verifying.get(keyHash);
     if (!verifying) {
-      verifying = this.rpc.send(Subjects.billingKeyVerify, { keyHash })
+      verifying = this.rpc
+        .send(Subjects.billingKeyVerify, { keyHash })
         .then((found) => {
           const principal = found && this.revoked.get(keyHash) ? null : found;
           this.cache.set(keyHash, principal, principal ? undefined : NEGATIVE_TTL_MS);

@@ -23,10 +23,15 @@ function isBucketGone(error: unknown): boolean {
 export class KvUsageStore implements UsageStore {
   private kv: Promise<KV> | null = null;
 
-  constructor(private readonly nc: NatsConnection, private readonly bucket = RATE_USAGE_BUCKET) {}
+  constructor(
+    private readonly nc: NatsConnection,
+    private readonly bucket = RATE_USAGE_BUCKET,
+  ) {}
 
   open(): Promise<KV> {
-    this.kv ??= this.nc.jetstream({ timeout: KV_TIMEOUT_MS }).views.kv(this.bucket, { history: 1, ttl: 2 * RATE_WINDOW_MS, storage: StorageType.Memory });
+    this.kv ??= this.nc
+      .jetstream({ timeout: KV_TIMEOUT_MS })
+      .views.kv(this.bucket, { history: 1, ttl: 2 * RATE_WINDOW_MS, storage: StorageType.Memory });
     const opening = this.kv;
     opening.catch(() => {
       if (this.kv === opening) this.kv = null;

@@ -33,19 +33,21 @@ function simulation(replicaCount: number, advanceWhileWaiting: boolean) {
     for (let i = 0; i < replicas.length; i++) if (i !== except) await replicas[i].sweep();
   };
   for (let i = 0; i < replicaCount; i++) {
-    replicas.push(new RateLeases(store, {
-      replica: `gw_${i}`,
-      now: () => clock.now,
-      sleep: async (ms) => {
-        if (advanceWhileWaiting) {
-          clock.now += ms;
-          await sweepAll(i);
-        } else {
-          background.push(sweepAll(i));
-          await new Promise((resolve) => setImmediate(resolve));
-        }
-      },
-    }));
+    replicas.push(
+      new RateLeases(store, {
+        replica: `gw_${i}`,
+        now: () => clock.now,
+        sleep: async (ms) => {
+          if (advanceWhileWaiting) {
+            clock.now += ms;
+            await sweepAll(i);
+          } else {
+            background.push(sweepAll(i));
+            await new Promise((resolve) => setImmediate(resolve));
+          }
+        },
+      }),
+    );
   }
   const settle = async () => {
     while (background.length > 0) await background.shift();

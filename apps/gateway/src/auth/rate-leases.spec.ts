@@ -9,22 +9,27 @@ function setup(replicas = 1, store: UsageStore = new MemoryUsageStore()) {
   const sleeps: number[] = [];
   const all: RateLeases[] = [];
   for (let i = 0; i < replicas; i++) {
-    all.push(new RateLeases(store, {
-      replica: `gw_${i}`,
-      now: () => clock.now,
-      sleep: async (ms) => {
-        sleeps.push(ms);
-        clock.now += ms;
-        for (const replica of all) await replica.sweep();
-      },
-    }));
+    all.push(
+      new RateLeases(store, {
+        replica: `gw_${i}`,
+        now: () => clock.now,
+        sleep: async (ms) => {
+          sleeps.push(ms);
+          clock.now += ms;
+          for (const replica of all) await replica.sweep();
+        },
+      }),
+    );
   }
   return { clock, sleeps, replicas: all, store: store as MemoryUsageStore };
 }
 
 describe('RateLeases', () => {
   it('leases a block with one read and one write, then grants from it with no store round trip and exact remaining', async () => {
-    const { replicas: [gw], store } = setup();
+    const {
+      replicas: [gw],
+      store,
+    } = setup();
     const first = await gw.acquire('u1', 60);
     expect(first).toEqual({ allowed: true, limit: 60, remaining: 59, reset: START / 1000 + 61, retryAfter: null });
     expect([store.reads, store.writes]).toEqual([1, 1]);
@@ -35,8 +40,12 @@ describe('RateLeases', () => {
     expect(gw.unused('u1')).toBe(0);
   });
 
-  it('sizes a lease by demand (requests queued and last second\'s rate), at most a quarter of what is free', async () => {
-    const { clock, replicas: [gw], store } = setup();
+  it("sizes a lease by demand (requests queued and last second's rate), at most a quarter of what is free", async () => {
+    const {
+      clock,
+      replicas: [gw],
+      store,
+    } = setup();
     await Promise.all(Array.from({ length: 10 }, () => gw.acquire('u1', 1000)));
     expect(store.peek('u1')!.slots).toEqual([[slotOf(START), 20]]); // 9 waiting behind the first: 2 × 10
     clock.now += 1000;
@@ -49,7 +58,11 @@ describe('RateLeases', () => {
   });
 
   it('shrinks blocks as the window fills, grants the last requests one by one, then refuses with Retry-After and the reset', async () => {
-    const { clock, replicas: [gw], store } = setup();
+    const {
+      clock,
+      replicas: [gw],
+      store,
+    } = setup();
     const remaining: number[] = [];
     for (let i = 0; i < 10; i++) remaining.push((await gw.acquire('u1', 10)).remaining);
     expect(remaining).toEqual([9, 8, 7, 6, 5, 4, 3, 2, 1, 0]);
@@ -62,7 +75,11 @@ describe('RateLeases', () => {
   });
 
   it('hands the unused part of a lease back when its slot ends, so the record counts only what was granted', async () => {
-    const { clock, replicas: [gw], store } = setup();
+    const {
+      clock,
+      replicas: [gw],
+      store,
+    } = setup();
     await gw.acquire('u1', 100);
     await gw.acquire('u1', 100);
     expect(store.peek('u1')).toEqual({ slots: [[slotOf(START), 4]], leases: [['gw_0', slotOf(START)]] });
@@ -75,15 +92,26 @@ describe('RateLeases', () => {
   });
 
   it('does not grant from a lease in a later slot (it was counted in its own slot)', async () => {
-    const { clock, replicas: [gw], store } = setup();
+    const {
+      clock,
+      replicas: [gw],
+      store,
+    } = setup();
     await gw.acquire('u1', 100);
     clock.now += 1000;
     await gw.acquire('u1', 100);
-    expect(store.peek('u1')!.slots).toEqual([[slotOf(START), 1], [slotOf(START) + 1, 4]]);
+    expect(store.peek('u1')!.slots).toEqual([
+      [slotOf(START), 1],
+      [slotOf(START) + 1, 4],
+    ]);
   });
 
   it('lets another replica use capacity handed back by the first', async () => {
-    const { clock, replicas: [a, b], store } = setup(2);
+    const {
+      clock,
+      replicas: [a, b],
+      store,
+    } = setup(2);
     for (let i = 0; i < 5; i++) expect((await a.acquire('u1', 8)).allowed).toBe(true);
     clock.now += 1000;
     await a.sweep();
@@ -93,8 +121,12 @@ describe('RateLeases', () => {
     expect(counted(store.peek('u1')!, slotOf(clock.now))).toBe(8);
   });
 
-  it('before refusing, waits once for another replica\'s lease to come back, then grants from it', async () => {
-    const { clock, sleeps, replicas: [a, b] } = setup(2);
+  it("before refusing, waits once for another replica's lease to come back, then grants from it", async () => {
+    const {
+      clock,
+      sleeps,
+      replicas: [a, b],
+    } = setup(2);
     clock.now += 100;
     expect((await a.acquire('u1', 12)).remaining).toBe(11); // leases 3 of 12
     for (let i = 0; i < 9; i++) expect((await b.acquire('u1', 12)).allowed).toBe(true);
@@ -108,7 +140,11 @@ describe('RateLeases', () => {
   });
 
   it('refuses only on a record it has just read, not on one it wrote itself earlier', async () => {
-    const { clock, replicas: [a, b], store } = setup(2);
+    const {
+      clock,
+      replicas: [a, b],
+      store,
+    } = setup(2);
     for (let i = 0; i < 4; i++) await a.acquire('u1', 4); // a's own write says full
     clock.now += 1000;
     await b.acquire('u1', 5); // someone raised the limit and b used one
@@ -118,7 +154,10 @@ describe('RateLeases', () => {
   });
 
   it('a changed limit takes effect at once: a lease taken under the old one is handed back, not used', async () => {
-    const { replicas: [gw], store } = setup();
+    const {
+      replicas: [gw],
+      store,
+    } = setup();
     await gw.acquire('u1', 1000); // leases 4
     const lowered = await gw.acquire('u1', 3);
     expect(lowered).toMatchObject({ allowed: true, limit: 3, remaining: 1 });
@@ -129,7 +168,10 @@ describe('RateLeases', () => {
   });
 
   it('retries on a compare-and-set conflict with a fresh read', async () => {
-    const { replicas: [a, b], store } = setup(2);
+    const {
+      replicas: [a, b],
+      store,
+    } = setup(2);
     await a.acquire('u1', 100);
     await b.acquire('u1', 100); // a's known revision is stale now
     for (let i = 0; i < 3; i++) await a.acquire('u1', 100); // uses up a's lease of 4
@@ -146,7 +188,11 @@ describe('RateLeases', () => {
   });
 
   it('starts afresh when the store lost everything (a NATS restart empties the memory bucket)', async () => {
-    const { clock, replicas: [gw], store } = setup();
+    const {
+      clock,
+      replicas: [gw],
+      store,
+    } = setup();
     for (let i = 0; i < 5; i++) await gw.acquire('u1', 5);
     store.clear();
     clock.now += 1000;
@@ -155,7 +201,11 @@ describe('RateLeases', () => {
   });
 
   it('hands back every lease on shutdown and forgets users idle for over a window', async () => {
-    const { clock, replicas: [gw], store } = setup();
+    const {
+      clock,
+      replicas: [gw],
+      store,
+    } = setup();
     await gw.acquire('u1', 100);
     await gw.releaseAll();
     expect(store.peek('u1')).toEqual({ slots: [[slotOf(START), 1]], leases: [] });

@@ -1,5 +1,16 @@
 import {
-  counted, emptyRecord, freeSlotResetSeconds, handBack, lease, oldestResetSeconds, othersHandBackDueMs, pruned, RATE_WINDOW_MS, slotOf, SLOT_MS, UsageRecord,
+  counted,
+  emptyRecord,
+  freeSlotResetSeconds,
+  handBack,
+  lease,
+  oldestResetSeconds,
+  othersHandBackDueMs,
+  pruned,
+  RATE_WINDOW_MS,
+  slotOf,
+  SLOT_MS,
+  UsageRecord,
 } from './usage-record';
 
 export interface StoredUsage {
@@ -86,7 +97,10 @@ export class RateLeases {
   private readonly shareDivisor: number;
   private readonly maxAttempts: number;
 
-  constructor(private readonly store: UsageStore, private readonly options: RateLeaseOptions) {
+  constructor(
+    private readonly store: UsageStore,
+    private readonly options: RateLeaseOptions,
+  ) {
     this.now = options.now ?? Date.now;
     this.sleep = options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
     this.shareDivisor = options.shareDivisor ?? 4;
@@ -137,7 +151,17 @@ export class RateLeases {
   private user(userId: string): UserState {
     let user = this.users.get(userId);
     if (!user) {
-      user = { known: null, lease: null, owed: [], queue: Promise.resolve(), waiting: 0, touchedAt: 0, grantSlot: 0, grants: 0, previousGrants: 0 };
+      user = {
+        known: null,
+        lease: null,
+        owed: [],
+        queue: Promise.resolve(),
+        waiting: 0,
+        touchedAt: 0,
+        grantSlot: 0,
+        grants: 0,
+        previousGrants: 0,
+      };
       this.users.set(userId, user);
     }
     user.touchedAt = this.now();
@@ -162,7 +186,13 @@ export class RateLeases {
   }
 
   private granted(lease: Lease): RateDecision {
-    return { allowed: true, limit: lease.limit, remaining: Math.max(0, lease.limit - lease.counted + lease.granted - lease.used), reset: lease.resetSeconds, retryAfter: null };
+    return {
+      allowed: true,
+      limit: lease.limit,
+      remaining: Math.max(0, lease.limit - lease.counted + lease.granted - lease.used),
+      reset: lease.resetSeconds,
+      retryAfter: null,
+    };
   }
 
   private serialized<T>(user: UserState, task: () => Promise<T> | T): Promise<T> {
@@ -213,16 +243,28 @@ export class RateLeases {
           user.known = null;
           continue;
         }
-        if (paying.length > 0 && (await this.write(userId, user, record, base.revision))) user.owed = user.owed.filter((debt) => !paying.includes(debt));
+        if (paying.length > 0 && (await this.write(userId, user, record, base.revision)))
+          user.owed = user.owed.filter((debt) => !paying.includes(debt));
         const reset = freeSlotResetSeconds(record, slot, limit);
         return { allowed: false, limit, remaining: 0, reset, retryAfter: Math.max(1, Math.ceil((reset * 1000 - now) / 1000)) };
       }
-      const demand = Math.max(4, 2 * (user.waiting + 1), user.grantSlot === slot ? user.grants : user.grantSlot === slot - 1 ? user.grants : user.previousGrants);
+      const demand = Math.max(
+        4,
+        2 * (user.waiting + 1),
+        user.grantSlot === slot ? user.grants : user.grantSlot === slot - 1 ? user.grants : user.previousGrants,
+      );
       const units = Math.max(1, Math.min(Math.floor(free / this.shareDivisor), demand));
       lease(record, this.options.replica, slot, units, units > 1);
       if (!(await this.write(userId, user, record, base.revision))) continue;
       user.owed = user.owed.filter((debt) => !paying.includes(debt));
-      const taken: Lease = { slot, limit, granted: units, used: 1, counted: counted(record, slot), resetSeconds: oldestResetSeconds(record, slot) };
+      const taken: Lease = {
+        slot,
+        limit,
+        granted: units,
+        used: 1,
+        counted: counted(record, slot),
+        resetSeconds: oldestResetSeconds(record, slot),
+      };
       user.lease = taken;
       this.countGrant(user, slot);
       return this.granted(taken);

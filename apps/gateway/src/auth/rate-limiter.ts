@@ -41,7 +41,10 @@ export class RateLimiter implements OnModuleInit, OnModuleDestroy {
   private readonly leases: RateLeases;
   private sweeper: NodeJS.Timeout | null = null;
 
-  constructor(@Inject(NATS_CONNECTION) nc: NatsConnection, @Inject(LOGGER) private readonly logger: JsonLogger) {
+  constructor(
+    @Inject(NATS_CONNECTION) nc: NatsConnection,
+    @Inject(LOGGER) private readonly logger: JsonLogger,
+  ) {
     this.store = new KvUsageStore(nc);
     this.leases = new RateLeases(this.store, { replica: newId('gw_') });
   }
@@ -57,7 +60,10 @@ export class RateLimiter implements OnModuleInit, OnModuleDestroy {
   async onModuleDestroy(): Promise<void> {
     if (this.sweeper) clearInterval(this.sweeper);
     // best effort: what is not handed back stays counted until its slot stops counting
-    await Promise.race([this.leases.releaseAll().catch(() => undefined), new Promise((resolve) => setTimeout(resolve, RELEASE_WAIT_MS).unref())]);
+    await Promise.race([
+      this.leases.releaseAll().catch(() => undefined),
+      new Promise((resolve) => setTimeout(resolve, RELEASE_WAIT_MS).unref()),
+    ]);
   }
 
   /** Counts one request; null for unlimited callers. Refusals are returned, not thrown. */

@@ -70,7 +70,12 @@ describe('every gateway route declares who may call it', () => {
     const nats = await startTestNats();
     stopNats = nats.stop;
     nc = await connectNats(nats.url, 'route-access-test');
-    const config = loadConfig(GatewayConfig, { NATS_URL: nats.url, S3_ENDPOINT: 'http://127.0.0.1:9', S3_ACCESS_KEY: 'k', S3_SECRET_KEY: 's' });
+    const config = loadConfig(GatewayConfig, {
+      NATS_URL: nats.url,
+      S3_ENDPOINT: 'http://127.0.0.1:9',
+      S3_ACCESS_KEY: 'k',
+      S3_SECRET_KEY: 's',
+    });
     app = await createGatewayApp(config, { nc, rpcTransport: new NatsRpcTransport(nc) }, new JsonLogger('gateway', 'error'));
     fastify = app.getHttpAdapter().getInstance();
     // before `init`: Nest registers its routes there, providers theirs in onModuleInit, plugins theirs when Fastify gets ready
@@ -88,7 +93,9 @@ describe('every gateway route declares who may call it', () => {
 
   it('finds the routes it checks (Nest controllers and the raw inference routes)', () => {
     expect(nestRoutes.length).toBeGreaterThan(40);
-    expect(nestRoutes.map((r) => `${r.method} ${r.urls.join()}`)).toEqual(expect.arrayContaining(['GET /health', 'GET /v1/models', 'POST /admin/users']));
+    expect(nestRoutes.map((r) => `${r.method} ${r.urls.join()}`)).toEqual(
+      expect.arrayContaining(['GET /health', 'GET /v1/models', 'POST /admin/users']),
+    );
     expect(table.filter((r) => r.config?.access !== undefined).map((r) => r.url)).toEqual(INFERENCE_ROUTES.map((r) => r.url));
   });
 
@@ -114,8 +121,11 @@ describe('every gateway route declares who may call it', () => {
   it('serves no route on Fastify that is neither a declared Nest route nor declares its level in its options', () => {
     const nest = new Set(nestRoutes.flatMap((r) => r.urls.map((url) => `${r.method} ${url}`)));
     // Fastify answers HEAD on every GET route with the GET route's own handler (and so its guard)
-    const headOfGet = (route: RouteOptions) => route.method === 'HEAD' && table.some((r) => r.method === 'GET' && r.url === route.url && r.handler === route.handler);
-    const unaccounted = table.filter((route) => !nest.has(described(route)) && !headOfGet(route) && !LEVELS.includes(route.config?.access as AccessLevel));
+    const headOfGet = (route: RouteOptions) =>
+      route.method === 'HEAD' && table.some((r) => r.method === 'GET' && r.url === route.url && r.handler === route.handler);
+    const unaccounted = table.filter(
+      (route) => !nest.has(described(route)) && !headOfGet(route) && !LEVELS.includes(route.config?.access as AccessLevel),
+    );
     expect(unaccounted.map(described)).toEqual([]);
   });
 

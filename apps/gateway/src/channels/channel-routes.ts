@@ -11,7 +11,11 @@ export abstract class ChannelRoutes {
 
   @Post()
   create(@Caller() caller: Principal, @Body() body: unknown) {
-    return this.rpc.send(Subjects.routerChannelCreate, { principal: caller, type: this.type, body: createValidated(CreateChannelBody, body) });
+    return this.rpc.send(Subjects.routerChannelCreate, {
+      principal: caller,
+      type: this.type,
+      body: createValidated(CreateChannelBody, body),
+    });
   }
 
   @Get()
@@ -26,7 +30,12 @@ export abstract class ChannelRoutes {
 
   @Patch(':id')
   update(@Caller() caller: Principal, @Param('id') channelId: string, @Body() body: unknown) {
-    return this.rpc.send(Subjects.routerChannelUpdate, { principal: caller, type: this.type, channelId, body: createValidated(UpdateChannelBody, body) });
+    return this.rpc.send(Subjects.routerChannelUpdate, {
+      principal: caller,
+      type: this.type,
+      channelId,
+      body: createValidated(UpdateChannelBody, body),
+    });
   }
 
   @Delete(':id')

@@ -3,8 +3,15 @@ import type { AnthropicFileView, FileView, OpenAiFileList, StoredFile, StoredFil
 /** The two public shapes of a stored file: OpenAI's file object and Anthropic's file metadata. */
 export function openAiFile(f: StoredFile): FileView {
   return {
-    id: f.id, object: 'file', bytes: f.bytes, created_at: f.createdAt, expires_at: f.expiresAt, filename: f.filename,
-    purpose: f.purpose, status: 'processed', status_details: null,
+    id: f.id,
+    object: 'file',
+    bytes: f.bytes,
+    created_at: f.createdAt,
+    expires_at: f.expiresAt,
+    filename: f.filename,
+    purpose: f.purpose,
+    status: 'processed',
+    status_details: null,
   };
 }
 
@@ -16,8 +23,13 @@ export function openAiFileList(page: StoredFilePage): OpenAiFileList {
 /** Files a caller uploads are not downloadable through Anthropic's API; neither are they here in that mode. */
 export function anthropicFile(f: StoredFile): AnthropicFileView {
   return {
-    id: f.id, type: 'file', filename: f.filename, mime_type: f.mediaType, size_bytes: f.bytes,
-    created_at: new Date(f.createdAt * 1000).toISOString(), downloadable: false,
+    id: f.id,
+    type: 'file',
+    filename: f.filename,
+    mime_type: f.mediaType,
+    size_bytes: f.bytes,
+    created_at: new Date(f.createdAt * 1000).toISOString(),
+    downloadable: false,
   };
 }
 

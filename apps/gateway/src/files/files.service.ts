@@ -1,8 +1,21 @@
 import { Injectable } from '@nestjs/common';
 import { FastifyReply, FastifyRequest } from 'fastify';
 import {
-  ANTHROPIC_FILE_PURPOSE, DEFAULT_IMAGE_MODEL, describeJsonlProblem, DomainError, ErrorCodes, FILE_EXPIRY_MAX_SECONDS, FILE_EXPIRY_MIN_SECONDS,
-  FileApi, FilePurpose, FilePurposes, InferenceEndpoint, newId, Principal, StoredFile, Subjects,
+  ANTHROPIC_FILE_PURPOSE,
+  DEFAULT_IMAGE_MODEL,
+  describeJsonlProblem,
+  DomainError,
+  ErrorCodes,
+  FILE_EXPIRY_MAX_SECONDS,
+  FILE_EXPIRY_MIN_SECONDS,
+  FileApi,
+  FilePurpose,
+  FilePurposes,
+  InferenceEndpoint,
+  newId,
+  Principal,
+  StoredFile,
+  Subjects,
 } from '@switchyard/contracts';
 import { RpcClient } from '@switchyard/nats';
 import { ObjectStorage } from '@switchyard/object-storage';
@@ -15,10 +28,15 @@ function expiresAfterSeconds(fields: Record<string, string>): number | null {
   const anchor = fields['expires_after[anchor]'];
   const seconds = fields['expires_after[seconds]'];
   if (anchor === undefined && seconds === undefined) return null;
-  if (anchor !== 'created_at') throw new DomainError('invalid_value', "expires_after[anchor] must be 'created_at'", 'expires_after[anchor]');
+  if (anchor !== 'created_at')
+    throw new DomainError('invalid_value', "expires_after[anchor] must be 'created_at'", 'expires_after[anchor]');
   const value = Number(seconds);
   if (!Number.isInteger(value) || value < FILE_EXPIRY_MIN_SECONDS || value > FILE_EXPIRY_MAX_SECONDS) {
-    throw new DomainError('invalid_value', `expires_after[seconds] must be an integer from ${FILE_EXPIRY_MIN_SECONDS} to ${FILE_EXPIRY_MAX_SECONDS}`, 'expires_after[seconds]');
+    throw new DomainError(
+      'invalid_value',
+      `expires_after[seconds] must be an integer from ${FILE_EXPIRY_MIN_SECONDS} to ${FILE_EXPIRY_MAX_SECONDS}`,
+      'expires_after[seconds]',
+    );
   }
   return value;
 }
@@ -31,21 +49,34 @@ function refusalOf(upload: ReceivedUpload, maxBytes: number, api: FileApi): Doma
   const purpose = upload.fields.purpose;
   if (!upload.file) return new DomainError('missing_required_parameter', "Missing required parameter: 'file'", 'file');
   if (api === 'anthropic') {
-    return upload.failure === 'too_large' ? new DomainError(ErrorCodes.fileTooLarge, `The file exceeds the upload limit of ${maxBytes} bytes`, 'file') : null;
+    return upload.failure === 'too_large'
+      ? new DomainError(ErrorCodes.fileTooLarge, `The file exceeds the upload limit of ${maxBytes} bytes`, 'file')
+      : null;
   }
-  if (purpose === undefined || purpose === '') return new DomainError('missing_required_parameter', "Missing required parameter: 'purpose'", 'purpose');
+  if (purpose === undefined || purpose === '')
+    return new DomainError('missing_required_parameter', "Missing required parameter: 'purpose'", 'purpose');
   if (!(FilePurposes as readonly string[]).includes(purpose)) {
-    return new DomainError(ErrorCodes.invalidFilePurpose, `Purpose "${purpose}" is not allowed; use one of: ${FilePurposes.join(', ')}`, 'purpose');
+    return new DomainError(
+      ErrorCodes.invalidFilePurpose,
+      `Purpose "${purpose}" is not allowed; use one of: ${FilePurposes.join(', ')}`,
+      'purpose',
+    );
   }
-  if (upload.failure === 'too_large') return new DomainError(ErrorCodes.fileTooLarge, `The file exceeds the upload limit of ${maxBytes} bytes`, 'file');
-  if (purpose === 'batch' && upload.jsonlProblem) return new DomainError(ErrorCodes.invalidJsonlFile, describeJsonlProblem(upload.jsonlProblem), 'file');
+  if (upload.failure === 'too_large')
+    return new DomainError(ErrorCodes.fileTooLarge, `The file exceeds the upload limit of ${maxBytes} bytes`, 'file');
+  if (purpose === 'batch' && upload.jsonlProblem)
+    return new DomainError(ErrorCodes.invalidJsonlFile, describeJsonlProblem(upload.jsonlProblem), 'file');
   return null;
 }
 
 /** The Files API at the edge: bytes stream between the caller and object storage; records live in `files`. */
 @Injectable()
 export class GatewayFilesService {
-  constructor(private readonly rpc: RpcClient, private readonly storage: ObjectStorage, private readonly config: GatewayConfig) {}
+  constructor(
+    private readonly rpc: RpcClient,
+    private readonly storage: ObjectStorage,
+    private readonly config: GatewayConfig,
+  ) {}
 
   /** The router may try each holding channel to its full timeout. */
   private get bindTimeoutMs(): number {
@@ -69,13 +100,24 @@ export class GatewayFilesService {
       const mediaType = mediaTypeOf(upload.file!.filename, upload.file!.declaredType, purpose);
       const { filename, bytes } = upload.file!;
       const bind = (endpoint: InferenceEndpoint, required: boolean, model?: string) =>
-        this.rpc.send(Subjects.routerFileBind, { principal, fileId, objectKey, filename, mediaType, bytes, endpoint, required, model }, this.bindTimeoutMs);
+        this.rpc.send(
+          Subjects.routerFileBind,
+          { principal, fileId, objectKey, filename, mediaType, bytes, endpoint, required, model },
+          this.bindTimeoutMs,
+        );
       // Anthropic mode: the file is handed to an Anthropic channel first, so that it exists only once it is bound
       if (api === 'anthropic') await bind('/v1/messages', true);
       // an image reference file is bound to a channel of its image-edit model, when one serves it
       else if (isImageReference(purpose, mediaType)) await bind('/v1/images/edits', false, upload.fields.model || DEFAULT_IMAGE_MODEL);
       return await this.rpc.send(Subjects.filesFileCreate, {
-        fileId, ownerUserId: principal.userId, api, purpose, filename, bytes, mediaType, objectKey,
+        fileId,
+        ownerUserId: principal.userId,
+        api,
+        purpose,
+        filename,
+        bytes,
+        mediaType,
+        objectKey,
         expiresAfterSeconds: api === 'openai' ? expiresAfterSeconds(upload.fields) : null,
       });
     } catch (error) {
@@ -89,12 +131,21 @@ export class GatewayFilesService {
   list(principal: Principal, api: FileApi, query: Record<string, string | undefined>) {
     const max = api === 'anthropic' ? 1000 : 100;
     const limit = query.limit === undefined ? 20 : Number(query.limit);
-    if (!Number.isInteger(limit) || limit < 1 || limit > max) throw new DomainError('invalid_value', `limit must be an integer from 1 to ${max}`, 'limit');
+    if (!Number.isInteger(limit) || limit < 1 || limit > max)
+      throw new DomainError('invalid_value', `limit must be an integer from 1 to ${max}`, 'limit');
     const order = api === 'anthropic' ? 'desc' : (query.order ?? 'desc');
     if (order !== 'asc' && order !== 'desc') throw new DomainError('invalid_value', "order must be 'asc' or 'desc'", 'order');
     const after = (api === 'anthropic' ? query.after_id || query.page : query.after) || undefined;
     const before = (api === 'anthropic' && query.before_id) || undefined;
-    return this.rpc.send(Subjects.filesFileList, { ownerUserId: principal.userId, api, purpose: query.purpose || undefined, limit, after, before, order });
+    return this.rpc.send(Subjects.filesFileList, {
+      ownerUserId: principal.userId,
+      api,
+      purpose: query.purpose || undefined,
+      limit,
+      after,
+      before,
+      order,
+    });
   }
 
   get(principal: Principal, api: FileApi, fileId: string) {
@@ -127,8 +178,15 @@ export class GatewayFilesService {
       return;
     }
     if (range.kind === 'partial') {
-      const stream = await this.storage.getStream(location.objectKey, { owner: principal.userId, range: { start: range.start, end: range.end } });
-      reply.status(206).header('content-range', `bytes ${range.start}-${range.end}/${size}`).header('content-length', range.end - range.start + 1).send(stream);
+      const stream = await this.storage.getStream(location.objectKey, {
+        owner: principal.userId,
+        range: { start: range.start, end: range.end },
+      });
+      reply
+        .status(206)
+        .header('content-range', `bytes ${range.start}-${range.end}/${size}`)
+        .header('content-length', range.end - range.start + 1)
+        .send(stream);
       return;
     }
     reply.header('content-length', size).send(await this.storage.getStream(location.objectKey, { owner: principal.userId }));

@@ -24,7 +24,13 @@ export type UploadStorage = Pick<ObjectStorage, 'putStream' | 'remove'>;
  * the result; a malformed body rejects with a 400 DomainError. Either way nothing stays in storage
  * unless the result says the file was stored.
  */
-export async function receiveUpload(request: Readable & { headers: IncomingHttpHeaders }, storage: UploadStorage, objectKey: string, maxBytes: number, mayBeBatch: boolean): Promise<ReceivedUpload> {
+export async function receiveUpload(
+  request: Readable & { headers: IncomingHttpHeaders },
+  storage: UploadStorage,
+  objectKey: string,
+  maxBytes: number,
+  mayBeBatch: boolean,
+): Promise<ReceivedUpload> {
   const result: ReceivedUpload = { fields: {}, file: null, failure: null, jsonlProblem: null };
   let stored = false;
   let storing: Promise<unknown> = Promise.resolve();
@@ -32,7 +38,8 @@ export async function receiveUpload(request: Readable & { headers: IncomingHttpH
   const limits = { ...MULTIPART_LIMITS, files: 2 };
   try {
     result.fields = await readMultipart(request, request.headers, limits, async (part, fields) => {
-      if (part.name !== 'file') throw new DomainError('invalid_value', `Unexpected file part '${part.name}'; send the file in the part 'file'`, part.name);
+      if (part.name !== 'file')
+        throw new DomainError('invalid_value', `Unexpected file part '${part.name}'; send the file in the part 'file'`, part.name);
       if (result.file) throw new DomainError('invalid_value', "Send one file per upload: the part 'file' came twice", 'file');
       const file = { filename: part.filename || 'upload', declaredType: part.mimeType, bytes: 0, sha256: '' };
       result.file = file;
@@ -54,7 +61,10 @@ export async function receiveUpload(request: Readable & { headers: IncomingHttpH
         if (abortOnBadJsonl && result.jsonlProblem) throw new InvalidJsonl(result.jsonlProblem);
       }
       const put = storage.putStream(objectKey, guarded(), { contentType: part.mimeType, maxBytes });
-      storing = put.then(() => void (stored = true), () => undefined);
+      storing = put.then(
+        () => void (stored = true),
+        () => undefined,
+      );
       try {
         await put;
         file.sha256 = hash.digest('hex');

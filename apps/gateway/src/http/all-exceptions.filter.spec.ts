@@ -4,7 +4,12 @@ import { DomainError } from '@switchyard/contracts';
 import { JsonLogger } from '@switchyard/logging';
 import { toDomainError } from './all-exceptions.filter';
 
-const request = { id: 'req_abc', method: 'POST', url: '/v1/nowhere?x=1', headers: { 'content-type': 'text/plain' } } as unknown as FastifyRequest;
+const request = {
+  id: 'req_abc',
+  method: 'POST',
+  url: '/v1/nowhere?x=1',
+  headers: { 'content-type': 'text/plain' },
+} as unknown as FastifyRequest;
 const logger = { error: jest.fn() } as unknown as JsonLogger;
 
 describe('toDomainError', () => {

@@ -18,18 +18,25 @@ export function toDomainError(exception: unknown, request: FastifyRequest, logge
   const fastifyCode = (exception as { code?: string })?.code;
   if (fastifyCode && fastifyCodes[fastifyCode]) {
     const status = (exception as { statusCode?: number }).statusCode;
-    const message = fastifyCode === 'FST_ERR_CTP_INVALID_MEDIA_TYPE'
-      ? `Unsupported Content-Type "${request.headers['content-type'] ?? ''}"; send application/json`
-      : (exception as Error).message;
+    const message =
+      fastifyCode === 'FST_ERR_CTP_INVALID_MEDIA_TYPE'
+        ? `Unsupported Content-Type "${request.headers['content-type'] ?? ''}"; send application/json`
+        : (exception as Error).message;
     return new DomainError(fastifyCodes[fastifyCode], message, null, status);
   }
   if (exception instanceof HttpException) {
     const status = exception.getStatus();
     if (status === 415) {
-      return new DomainError('invalid_value', `Unsupported Content-Type "${request.headers['content-type'] ?? ''}"; send application/json`, null, 415);
+      return new DomainError(
+        'invalid_value',
+        `Unsupported Content-Type "${request.headers['content-type'] ?? ''}"; send application/json`,
+        null,
+        415,
+      );
     }
     if (status === 413) return new DomainError('request_too_large', 'The request body is too large', null, 413);
-    if (status === 404) return new DomainError('not_found', `Unknown request URL: ${request.method} ${request.url.split('?')[0]}`, null, 404);
+    if (status === 404)
+      return new DomainError('not_found', `Unknown request URL: ${request.method} ${request.url.split('?')[0]}`, null, 404);
     if (status === 405) return new DomainError('invalid_value', `Method ${request.method} not allowed`, null, 405);
     return new DomainError(status >= 500 ? 'internal_error' : 'invalid_value', exception.message, null, status);
   }

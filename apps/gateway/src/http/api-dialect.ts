@@ -3,7 +3,10 @@ export const ANTHROPIC_FILES_BETA = 'files-api-2025-04-14';
 
 function betaFlags(headers: Record<string, string | string[] | undefined>): string[] {
   const raw = headers['anthropic-beta'];
-  return (Array.isArray(raw) ? raw.join(',') : raw ?? '').split(',').map((f) => f.trim()).filter(Boolean);
+  return (Array.isArray(raw) ? raw.join(',') : (raw ?? ''))
+    .split(',')
+    .map((f) => f.trim())
+    .filter(Boolean);
 }
 
 /**
@@ -15,7 +18,11 @@ export function speaksAnthropic(request: { url: string; headers: Record<string, 
   const [path, query = ''] = request.url.split('?');
   if (path === '/v1/messages' || path.startsWith('/v1/messages/')) return true;
   if (!path.startsWith('/v1/files')) return false;
-  return betaFlags(request.headers).includes(ANTHROPIC_FILES_BETA) || request.headers['anthropic-version'] !== undefined || new URLSearchParams(query).get('beta') === 'true';
+  return (
+    betaFlags(request.headers).includes(ANTHROPIC_FILES_BETA) ||
+    request.headers['anthropic-version'] !== undefined ||
+    new URLSearchParams(query).get('beta') === 'true'
+  );
 }
 
 /** Gemini's native routes answer in Google's error envelope. */

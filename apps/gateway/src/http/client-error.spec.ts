@@ -11,7 +11,9 @@ const parse = (response: string) => ({
 describe('partialRequest', () => {
   it('reads the request line and the headers that arrived', () => {
     expect(partialRequest(raw(['POST /v1/messages?beta=true HTTP/1.1', 'Anthropic-Version: 2023-06-01', 'X-Fill: aaa']))).toEqual({
-      requestLine: 'POST /v1/messages?beta=true HTTP/1.1', url: '/v1/messages?beta=true', headers: { 'anthropic-version': '2023-06-01', 'x-fill': 'aaa' },
+      requestLine: 'POST /v1/messages?beta=true HTTP/1.1',
+      url: '/v1/messages?beta=true',
+      headers: { 'anthropic-version': '2023-06-01', 'x-fill': 'aaa' },
     });
     expect(partialRequest(undefined)).toMatchObject({ url: '/', headers: {} });
   });
@@ -27,18 +29,36 @@ describe('clientErrorOf', () => {
 
 describe('clientErrorResponse', () => {
   it('answers in the OpenAI envelope', () => {
-    const answer = parse(clientErrorResponse(clientErrorOf('HPE_HEADER_OVERFLOW', 'GET /v1/models HTTP/1.1'), raw(['GET /v1/models HTTP/1.1', 'X-Fill: aaa'])));
+    const answer = parse(
+      clientErrorResponse(clientErrorOf('HPE_HEADER_OVERFLOW', 'GET /v1/models HTTP/1.1'), raw(['GET /v1/models HTTP/1.1', 'X-Fill: aaa'])),
+    );
     expect(answer.status).toBe(431);
-    expect(answer.body).toEqual({ error: { message: expect.any(String), type: 'invalid_request_error', param: null, code: 'request_too_large' } });
+    expect(answer.body).toEqual({
+      error: { message: expect.any(String), type: 'invalid_request_error', param: null, code: 'request_too_large' },
+    });
     expect(answer.headers).toMatch(/\r\nContent-Length: \d+\r\n/);
     expect(answer.headers).toMatch(/\r\nConnection: close/);
   });
 
-  it('answers in Anthropic\'s envelope on Anthropic routes and on the Files API in Anthropic mode', () => {
-    const messages = parse(clientErrorResponse(clientErrorOf('HPE_HEADER_OVERFLOW', 'POST /v1/messages HTTP/1.1'), raw(['POST /v1/messages HTTP/1.1', 'X-Fill: a'])));
+  it("answers in Anthropic's envelope on Anthropic routes and on the Files API in Anthropic mode", () => {
+    const messages = parse(
+      clientErrorResponse(
+        clientErrorOf('HPE_HEADER_OVERFLOW', 'POST /v1/messages HTTP/1.1'),
+        raw(['POST /v1/messages HTTP/1.1', 'X-Fill: a']),
+      ),
+    );
     expect(messages.status).toBe(431);
-    expect(messages.body).toMatchObject({ type: 'error', error: { type: 'invalid_request_error' }, request_id: expect.stringMatching(/^req_/) });
-    const files = parse(clientErrorResponse(clientErrorOf('HPE_HEADER_OVERFLOW', 'GET /v1/files HTTP/1.1'), raw(['GET /v1/files HTTP/1.1', 'anthropic-beta: files-api-2025-04-14'])));
+    expect(messages.body).toMatchObject({
+      type: 'error',
+      error: { type: 'invalid_request_error' },
+      request_id: expect.stringMatching(/^req_/),
+    });
+    const files = parse(
+      clientErrorResponse(
+        clientErrorOf('HPE_HEADER_OVERFLOW', 'GET /v1/files HTTP/1.1'),
+        raw(['GET /v1/files HTTP/1.1', 'anthropic-beta: files-api-2025-04-14']),
+      ),
+    );
     expect(files.body).toMatchObject({ type: 'error' });
   });
 });

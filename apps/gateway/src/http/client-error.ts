@@ -24,7 +24,8 @@ export function partialRequest(rawPacket: Buffer | undefined): { requestLine: st
 /** The domain error for a request Node's parser refused before any route saw it. */
 export function clientErrorOf(code: string | undefined, requestLine: string): DomainError {
   if (code === 'HPE_HEADER_OVERFLOW') {
-    if (Buffer.byteLength(requestLine) > URL_MAX_BYTES) return new DomainError('request_too_large', `The request URL is longer than ${URL_MAX_BYTES} bytes`, null, 414);
+    if (Buffer.byteLength(requestLine) > URL_MAX_BYTES)
+      return new DomainError('request_too_large', `The request URL is longer than ${URL_MAX_BYTES} bytes`, null, 414);
     return new DomainError('request_too_large', 'The request headers are too large', null, 431);
   }
   if (code === 'ERR_HTTP_REQUEST_TIMEOUT') return new DomainError('invalid_value', 'The request was not received in time', null, 408);
@@ -38,8 +39,12 @@ export function clientErrorResponse(error: DomainError, rawPacket: Buffer | unde
   const answer = errorResponse(error, { id: requestId, url, headers });
   const body = JSON.stringify(answer.body);
   const head = [
-    `HTTP/1.1 ${answer.status} ${STATUS_CODES[answer.status] ?? 'Error'}`, 'Content-Type: application/json', `Content-Length: ${Buffer.byteLength(body)}`,
-    `x-request-id: ${requestId}`, ...Object.entries(answer.headers).map(([name, value]) => `${name}: ${value}`), 'Connection: close',
+    `HTTP/1.1 ${answer.status} ${STATUS_CODES[answer.status] ?? 'Error'}`,
+    'Content-Type: application/json',
+    `Content-Length: ${Buffer.byteLength(body)}`,
+    `x-request-id: ${requestId}`,
+    ...Object.entries(answer.headers).map(([name, value]) => `${name}: ${value}`),
+    'Connection: close',
   ];
   return `${head.join('\r\n')}\r\n\r\n${body}`;
 }

@@ -14,7 +14,14 @@ export const URL_MAX_BYTES = 8 * 1024;
 export const HEADERS_MAX_BYTES = 16 * 1024;
 
 /** A multipart upload of one file (`/v1/files`, `/v1/audio/transcriptions`). */
-export const MULTIPART_LIMITS: MultipartLimits = { files: 1, fields: 20, fieldBytes: 64 * 1024, partHeaders: 8, filenameChars: 1024, typeChars: 255 };
+export const MULTIPART_LIMITS: MultipartLimits = {
+  files: 1,
+  fields: 20,
+  fieldBytes: 64 * 1024,
+  partHeaders: 8,
+  filenameChars: 1024,
+  typeChars: 255,
+};
 
 /** A multipart image edit: up to 16 images and a mask. */
 export const PARKED_MULTIPART_LIMITS: MultipartLimits = { ...MULTIPART_LIMITS, files: MAX_PARKED_PARTS, fields: 30 };

@@ -56,9 +56,10 @@ type EdgeServerOptions = Pick<FastifyHttpOptions<Server>, 'bodyLimit' | 'http' |
 
 /** Fastify's own routing refusals (a malformed URL, an overlong path segment), in the API's envelope. */
 const answerFrameworkError: NonNullable<EdgeServerOptions['frameworkErrors']> = (error, request, reply) => {
-  const domain = error.code === 'FST_ERR_MAX_PARAM_LENGTH'
-    ? new DomainError('request_too_large', 'A segment of the request path is too long', null, 414)
-    : new DomainError('invalid_value', 'The request URL is malformed', null, 400);
+  const domain =
+    error.code === 'FST_ERR_MAX_PARAM_LENGTH'
+      ? new DomainError('request_too_large', 'A segment of the request path is too long', null, 414)
+      : new DomainError('invalid_value', 'The request URL is malformed', null, 400);
   const { status, headers, body } = errorResponse(domain, { id: String(request.id), url: request.url, headers: request.headers });
   void (reply as FastifyReply).status(status).headers(headers).type('application/json').send(body);
 };

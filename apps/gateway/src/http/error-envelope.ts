@@ -28,17 +28,39 @@ function anthropicErrorType(status: number): string {
 
 /** The one place a domain error becomes Anthropic's envelope (on Anthropic-mode routes). */
 export function anthropicError(error: DomainError, requestId: string): { status: number; body: AnthropicErrorBody } {
-  return { status: error.status, body: { type: 'error', error: { type: anthropicErrorType(error.status), message: error.message }, request_id: requestId } };
+  return {
+    status: error.status,
+    body: { type: 'error', error: { type: anthropicErrorType(error.status), message: error.message }, request_id: requestId },
+  };
 }
 
 const googleStatuses: Record<number, string> = {
-  400: 'INVALID_ARGUMENT', 401: 'UNAUTHENTICATED', 402: 'FAILED_PRECONDITION', 403: 'PERMISSION_DENIED', 404: 'NOT_FOUND',
-  409: 'ABORTED', 413: 'INVALID_ARGUMENT', 429: 'RESOURCE_EXHAUSTED', 500: 'INTERNAL', 502: 'UNAVAILABLE', 503: 'UNAVAILABLE', 504: 'DEADLINE_EXCEEDED',
+  400: 'INVALID_ARGUMENT',
+  401: 'UNAUTHENTICATED',
+  402: 'FAILED_PRECONDITION',
+  403: 'PERMISSION_DENIED',
+  404: 'NOT_FOUND',
+  409: 'ABORTED',
+  413: 'INVALID_ARGUMENT',
+  429: 'RESOURCE_EXHAUSTED',
+  500: 'INTERNAL',
+  502: 'UNAVAILABLE',
+  503: 'UNAVAILABLE',
+  504: 'DEADLINE_EXCEEDED',
 };
 
 /** The one place a domain error becomes Google's envelope (on Gemini-native routes). */
 export function geminiError(error: DomainError): { status: number; body: { error: { code: number; message: string; status: string } } } {
-  return { status: error.status, body: { error: { code: error.status, message: error.message, status: googleStatuses[error.status] ?? (error.status >= 500 ? 'INTERNAL' : 'INVALID_ARGUMENT') } } };
+  return {
+    status: error.status,
+    body: {
+      error: {
+        code: error.status,
+        message: error.message,
+        status: googleStatuses[error.status] ?? (error.status >= 500 ? 'INTERNAL' : 'INVALID_ARGUMENT'),
+      },
+    },
+  };
 }
 
 export interface ErrorResponse {
@@ -48,7 +70,10 @@ export interface ErrorResponse {
 }
 
 /** A domain error as the caller's API answers errors: Anthropic's envelope on Anthropic routes, Google's on Gemini's, else OpenAI's. */
-export function errorResponse(error: DomainError, request: { id: string; url: string; headers: Record<string, string | string[] | undefined> }): ErrorResponse {
+export function errorResponse(
+  error: DomainError,
+  request: { id: string; url: string; headers: Record<string, string | string[] | undefined> },
+): ErrorResponse {
   const headers: Record<string, string> = {};
   const retry = shouldRetryHeader(error.status);
   if (retry) headers['x-should-retry'] = retry;

@@ -10,7 +10,10 @@ import { GatewayConfig } from '../gateway.config';
 @Controller('health')
 @Public()
 export class HealthController {
-  constructor(private readonly rpc: RpcClient, private readonly config: GatewayConfig) {}
+  constructor(
+    private readonly rpc: RpcClient,
+    private readonly config: GatewayConfig,
+  ) {}
 
   @Get()
   async check(@Res() reply: FastifyReply): Promise<void> {
@@ -18,7 +21,10 @@ export class HealthController {
       Object.entries(HealthSubjects).map(async ([service, subject]) => {
         try {
           const answer = await this.rpc.send(subject, {}, this.config.SWITCHYARD_HEALTH_TIMEOUT_MS);
-          return [service, { status: 'ok', instance: answer.instance, checks: answer.checks, event_loop_delay_ms: answer.event_loop_delay_ms ?? null }] as const;
+          return [
+            service,
+            { status: 'ok', instance: answer.instance, checks: answer.checks, event_loop_delay_ms: answer.event_loop_delay_ms ?? null },
+          ] as const;
         } catch (error) {
           return [service, { status: 'down', error: (error as Error).message }] as const;
         }

@@ -26,7 +26,10 @@ describe('nestsDeeperThan', () => {
 
 describe('parseJsonBody', () => {
   it('parses JSON and takes an empty body as no body', () => {
-    expect(parseJsonBody('{"model":"m","messages":[{"role":"user","content":"[[["}]}')).toEqual({ model: 'm', messages: [{ role: 'user', content: '[[[' }] });
+    expect(parseJsonBody('{"model":"m","messages":[{"role":"user","content":"[[["}]}')).toEqual({
+      model: 'm',
+      messages: [{ role: 'user', content: '[[[' }],
+    });
     expect(parseJsonBody('  ')).toBeUndefined();
   });
 

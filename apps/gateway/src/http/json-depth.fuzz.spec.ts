@@ -12,11 +12,21 @@ describe('nestsDeeperThan under random JSON', () => {
   it('agrees with the depth of the parsed value, strings full of brackets and escapes included', () => {
     const tricky = fc.string({ unit: fc.constantFrom('[', ']', '{', '}', '"', '\\', 'a', ' ') });
     const value = fc.letrec<{ node: unknown }>((tie) => ({
-      node: fc.oneof({ depthSize: 'small' }, tricky, fc.integer(), fc.boolean(), fc.constant(null), fc.array(tie('node'), { maxLength: 3 }), fc.dictionary(tricky, tie('node'), { maxKeys: 3 })),
+      node: fc.oneof(
+        { depthSize: 'small' },
+        tricky,
+        fc.integer(),
+        fc.boolean(),
+        fc.constant(null),
+        fc.array(tie('node'), { maxLength: 3 }),
+        fc.dictionary(tricky, tie('node'), { maxKeys: 3 }),
+      ),
     })).node;
-    fc.assert(fc.property(value, fc.integer({ min: 0, max: 8 }), (json, limit) => {
-      const text = JSON.stringify(json);
-      expect(nestsDeeperThan(text, limit)).toBe(depthOf(JSON.parse(text)) > limit);
-    }));
+    fc.assert(
+      fc.property(value, fc.integer({ min: 0, max: 8 }), (json, limit) => {
+        const text = JSON.stringify(json);
+        expect(nestsDeeperThan(text, limit)).toBe(depthOf(JSON.parse(text)) > limit);
+      }),
+    );
   });
 });

@@ -5,10 +5,17 @@ import { abortedRequestOf, end, field, filePart, MemoryStorage, requestOf } from
 
 const B = 'b0undary';
 const type = `multipart/form-data; boundary=${B}`;
-const EDIT: PartNames = { image: { field: 'image', many: true }, 'image[]': { field: 'image', many: true }, mask: { field: 'mask', many: false } };
+const EDIT: PartNames = {
+  image: { field: 'image', many: true },
+  'image[]': { field: 'image', many: true },
+  mask: { field: 'mask', many: false },
+};
 
 async function refusal(promise: Promise<unknown>): Promise<DomainError> {
-  const error = await promise.then(() => null, (e: unknown) => e);
+  const error = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
   expect(error).toBeInstanceOf(DomainError);
   return error as DomainError;
 }
@@ -16,7 +23,8 @@ async function refusal(promise: Promise<unknown>): Promise<DomainError> {
 describe('receiveUpload (one file part, streamed to storage)', () => {
   let storage: MemoryStorage;
   beforeEach(() => (storage = new MemoryStorage()));
-  const upload = (body: string, contentType: string | undefined = type) => receiveUpload(requestOf(body, contentType), storage, 'files/usr_1/file-1', 1000, true);
+  const upload = (body: string, contentType: string | undefined = type) =>
+    receiveUpload(requestOf(body, contentType), storage, 'files/usr_1/file-1', 1000, true);
   const uploadWithoutContentType = (body: string) => receiveUpload(requestOf(body, undefined), storage, 'files/usr_1/file-1', 1000, true);
 
   it('stores a well-formed upload and reports its fields, size and hash', async () => {
@@ -31,7 +39,10 @@ describe('receiveUpload (one file part, streamed to storage)', () => {
       const error = await refusal(upload(filePart(B, 'file', 'a.txt', 'x') + end(B), contentType));
       expect(error).toMatchObject({ code: 'invalid_value', status: 400 });
     }
-    expect(await refusal(uploadWithoutContentType(filePart(B, 'file', 'a.txt', 'x') + end(B)))).toMatchObject({ code: 'invalid_value', status: 400 });
+    expect(await refusal(uploadWithoutContentType(filePart(B, 'file', 'a.txt', 'x') + end(B)))).toMatchObject({
+      code: 'invalid_value',
+      status: 400,
+    });
   });
 
   it('refuses a body whose parts use another boundary than the declared one', async () => {
@@ -46,7 +57,9 @@ describe('receiveUpload (one file part, streamed to storage)', () => {
   });
 
   it('refuses a body that breaks after the file was stored, and removes the file', async () => {
-    const error = await refusal(upload(filePart(B, 'file', 'a.txt', 'hello') + `--${B}\r\nContent-Disposition: form-data; name="purpose"\r\n\r\nuser_da`));
+    const error = await refusal(
+      upload(filePart(B, 'file', 'a.txt', 'hello') + `--${B}\r\nContent-Disposition: form-data; name="purpose"\r\n\r\nuser_da`),
+    );
     expect(error.status).toBe(400);
     expect(storage.objects.size).toBe(0);
   });
@@ -66,7 +79,10 @@ describe('receiveUpload (one file part, streamed to storage)', () => {
 
   it('refuses an overlong filename or content type, naming the part', async () => {
     expect(await refusal(upload(filePart(B, 'file', 'a'.repeat(1025), 'x') + end(B)))).toMatchObject({ status: 400, param: 'file' });
-    expect(await refusal(upload(filePart(B, 'file', 'a.png', 'x', `image/${'p'.repeat(260)}`) + end(B)))).toMatchObject({ status: 400, param: 'file' });
+    expect(await refusal(upload(filePart(B, 'file', 'a.png', 'x', `image/${'p'.repeat(260)}`) + end(B)))).toMatchObject({
+      status: 400,
+      param: 'file',
+    });
   });
 
   it('refuses a part without a name', async () => {
@@ -106,21 +122,33 @@ describe('receiveUpload (one file part, streamed to storage)', () => {
   });
 });
 
-describe('parkParts (an image edit\'s parts, parked under keys made from ids)', () => {
+describe("parkParts (an image edit's parts, parked under keys made from ids)", () => {
   let storage: MemoryStorage;
   beforeEach(() => (storage = new MemoryStorage()));
   const place = () => ({ storage, userId: 'usr_me', requestId: 'req_1' });
   const park = (body: string) => parkParts(requestOf(body, type), place(), EDIT, 1000);
 
   it('parks each part under tmp/<user>/<request>-<position>, whatever the caller named the file', async () => {
-    const parked = await park(field(B, 'prompt', 'p') + filePart(B, 'image[]', '../../files/usr_other/file-x', 'one', 'image/png') + filePart(B, 'image[]', 'b.png', 'two') + filePart(B, 'mask', 'm.png', 'm') + end(B));
+    const parked = await park(
+      field(B, 'prompt', 'p') +
+        filePart(B, 'image[]', '../../files/usr_other/file-x', 'one', 'image/png') +
+        filePart(B, 'image[]', 'b.png', 'two') +
+        filePart(B, 'mask', 'm.png', 'm') +
+        end(B),
+    );
     expect(parked.fields).toEqual({ prompt: 'p' });
-    expect(parked.parts.map((p) => [p.field, p.bytes])).toEqual([['image', 3], ['image', 3], ['mask', 1]]);
+    expect(parked.parts.map((p) => [p.field, p.bytes])).toEqual([
+      ['image', 3],
+      ['image', 3],
+      ['mask', 1],
+    ]);
     expect([...storage.objects.keys()].sort()).toEqual(['tmp/usr_me/req_1-0', 'tmp/usr_me/req_1-1', 'tmp/usr_me/req_1-2']);
   });
 
   it('refuses a second mask, naming it, and leaves nothing parked', async () => {
-    const error = await refusal(park(filePart(B, 'image', 'a.png', 'one') + filePart(B, 'mask', 'm.png', 'm') + filePart(B, 'mask', 'n.png', 'n') + end(B)));
+    const error = await refusal(
+      park(filePart(B, 'image', 'a.png', 'one') + filePart(B, 'mask', 'm.png', 'm') + filePart(B, 'mask', 'n.png', 'n') + end(B)),
+    );
     expect(error).toMatchObject({ code: 'invalid_value', param: 'mask' });
     expect(storage.objects.size).toBe(0);
   });

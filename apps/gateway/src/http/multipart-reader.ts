@@ -35,7 +35,8 @@ const malformed = (detail: string) => new DomainError('invalid_value', `The mult
 
 /** Busboy names what went wrong in English; only these are the caller's fault (anything else is ours). */
 function callerFault(error: Error): DomainError | null {
-  if (/Unexpected end of (form|file)|Malformed|Boundary not found|Unsupported content type|Malformed content type/i.test(error.message)) return malformed(error.message);
+  if (/Unexpected end of (form|file)|Malformed|Boundary not found|Unsupported content type|Malformed content type/i.test(error.message))
+    return malformed(error.message);
   return null;
 }
 
@@ -46,7 +47,12 @@ function callerFault(error: Error): DomainError | null {
  * what `onFile` refused. Nothing is left unhandled: a broken body cannot become an uncaught error.
  * Fields sent before a file part are visible to `onFile`.
  */
-export function readMultipart(source: Readable, headers: IncomingHttpHeaders, limits: MultipartLimits, onFile: FilePartHandler): Promise<Record<string, string>> {
+export function readMultipart(
+  source: Readable,
+  headers: IncomingHttpHeaders,
+  limits: MultipartLimits,
+  onFile: FilePartHandler,
+): Promise<Record<string, string>> {
   return new Promise((resolve, reject) => {
     const fields: Record<string, string> = {};
     const handling: Promise<void>[] = [];
@@ -74,7 +80,13 @@ export function readMultipart(source: Readable, headers: IncomingHttpHeaders, li
     try {
       busboy = Busboy({
         headers,
-        limits: { files: limits.files, fields: limits.fields, fieldSize: limits.fieldBytes, parts: limits.files + limits.fields, headerPairs: limits.partHeaders },
+        limits: {
+          files: limits.files,
+          fields: limits.fields,
+          fieldSize: limits.fieldBytes,
+          parts: limits.files + limits.fields,
+          headerPairs: limits.partHeaders,
+        },
       });
     } catch (error) {
       source.resume();
@@ -85,7 +97,8 @@ export function readMultipart(source: Readable, headers: IncomingHttpHeaders, li
     busboy.on('field', (name: string | undefined, value, info) => {
       if (typeof name !== 'string' || name === '') return fail(malformed('a part has no name'));
       if (CONTROL.test(name)) return fail(malformed('control characters in a part header'));
-      if (info.valueTruncated) return fail(new DomainError('invalid_value', `The field '${name}' is longer than ${limits.fieldBytes} bytes`, name));
+      if (info.valueTruncated)
+        return fail(new DomainError('invalid_value', `The field '${name}' is longer than ${limits.fieldBytes} bytes`, name));
       fields[name] = value;
     });
     busboy.on('file', (name: string | undefined, content: Readable, info) => {

@@ -6,7 +6,11 @@ import { ObjectTooLargeError } from '@switchyard/object-storage';
 export class MemoryStorage {
   readonly objects = new Map<string, Buffer>();
 
-  async putStream(key: string, source: AsyncIterable<Buffer | Uint8Array | string>, options: { maxBytes?: number } = {}): Promise<{ bytes: number }> {
+  async putStream(
+    key: string,
+    source: AsyncIterable<Buffer | Uint8Array | string>,
+    options: { maxBytes?: number } = {},
+  ): Promise<{ bytes: number }> {
     const chunks: Buffer[] = [];
     let total = 0;
     for await (const chunk of source) {
@@ -25,7 +29,11 @@ export class MemoryStorage {
 }
 
 /** A request body as the gateway's raw request would stream it, with its headers. */
-export function requestOf(body: Buffer | string, contentType: string | undefined, chunkSize = 7): Readable & { headers: IncomingHttpHeaders } {
+export function requestOf(
+  body: Buffer | string,
+  contentType: string | undefined,
+  chunkSize = 7,
+): Readable & { headers: IncomingHttpHeaders } {
   const bytes = Buffer.from(body);
   const chunks: Buffer[] = [];
   for (let at = 0; at < bytes.length; at += chunkSize) chunks.push(bytes.subarray(at, at + chunkSize));
@@ -46,7 +54,8 @@ export function abortedRequestOf(body: string, contentType: string): Readable & 
   return stream;
 }
 
-export const field = (boundary: string, name: string, value: string) => `--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`;
+export const field = (boundary: string, name: string, value: string) =>
+  `--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`;
 export const filePart = (boundary: string, name: string, filename: string, content: string, type = 'application/octet-stream') =>
   `--${boundary}\r\nContent-Disposition: form-data; name="${name}"; filename="${filename}"\r\nContent-Type: ${type}\r\n\r\n${content}\r\n`;
 export const end = (boundary: string) => `--${boundary}--\r\n`;

@@ -13,7 +13,8 @@ export const MAX_AUDIO_BYTES = 25 * 1024 * 1024;
 
 function refusalOf(upload: ReceivedUpload): DomainError | null {
   if (!upload.file) return new DomainError('missing_required_parameter', "Missing required parameter: 'file'", 'file');
-  if (upload.failure === 'too_large') return new DomainError('request_too_large', `The audio file exceeds ${MAX_AUDIO_BYTES} bytes`, 'file', 413);
+  if (upload.failure === 'too_large')
+    return new DomainError('request_too_large', `The audio file exceeds ${MAX_AUDIO_BYTES} bytes`, 'file', 413);
   if (!upload.fields.model) return new DomainError('missing_required_parameter', "Missing required parameter: 'model'", 'model');
   const format = upload.fields.response_format;
   if (format !== undefined && !(TranscriptionFormats as readonly string[]).includes(format)) {
@@ -34,7 +35,10 @@ function fieldsOf(fields: Record<string, string>): Record<string, unknown> {
 
 @Controller('v1/audio')
 export class AudioController {
-  constructor(private readonly inference: InferenceService, private readonly storage: ObjectStorage) {}
+  constructor(
+    private readonly inference: InferenceService,
+    private readonly storage: ObjectStorage,
+  ) {}
 
   /** Text to speech: the audio streams back as the upstream produces it. */
   @Post('speech')

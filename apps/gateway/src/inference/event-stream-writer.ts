@@ -18,7 +18,10 @@ export class EventStreamWriter {
   private routing: RoutingInfo | null = null;
   private routed = false;
 
-  constructor(private readonly res: ServerResponse, private readonly dialect: EventDialect) {}
+  constructor(
+    private readonly res: ServerResponse,
+    private readonly dialect: EventDialect,
+  ) {}
 
   get started(): boolean {
     return this.routing !== null;

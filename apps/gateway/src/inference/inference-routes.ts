@@ -1,6 +1,14 @@
 import { FastifyReply, FastifyRequest } from 'fastify';
 import {
-  ChatCompletionBody, CompletionsBody, CountTokensBody, DomainError, EmbeddingsBody, GenerateContentBody, InferenceEndpoint, MessagesBody, Principal,
+  ChatCompletionBody,
+  CompletionsBody,
+  CountTokensBody,
+  DomainError,
+  EmbeddingsBody,
+  GenerateContentBody,
+  InferenceEndpoint,
+  MessagesBody,
+  Principal,
   ResponsesBody,
 } from '@switchyard/contracts';
 import type { AccessLevel } from '../auth/access';
@@ -36,7 +44,12 @@ export function geminiTarget(modelAction: string): { model: string; stream: bool
   const model = at > 0 ? modelAction.slice(0, at) : '';
   const method = modelAction.slice(at + 1);
   if (!model || !Object.prototype.hasOwnProperty.call(GEMINI_METHODS, method)) {
-    throw new DomainError('not_found', `Unknown method: ${modelAction}; use {model}:generateContent or {model}:streamGenerateContent`, null, 404);
+    throw new DomainError(
+      'not_found',
+      `Unknown method: ${modelAction}; use {model}:generateContent or {model}:streamGenerateContent`,
+      null,
+      404,
+    );
   }
   return { model, stream: GEMINI_METHODS[method as keyof typeof GEMINI_METHODS] };
 }

@@ -11,13 +11,18 @@ import { ParkedParts, parkParts, PartNames, removeParked } from './parked-parts'
 const MAX_IMAGE_BYTES = 50 * 1024 * 1024;
 
 /** The file parts of a multipart edit: images (`image`, or `image[]` for several) and one mask. */
-const EDIT_PARTS: PartNames = { image: { field: 'image', many: true }, 'image[]': { field: 'image', many: true }, mask: { field: 'mask', many: false } };
+const EDIT_PARTS: PartNames = {
+  image: { field: 'image', many: true },
+  'image[]': { field: 'image', many: true },
+  mask: { field: 'mask', many: false },
+};
 
 /** A multipart edit's fields as the JSON form's; its images and mask travel as parked parts beside it. */
 function imageEditOf(parts: ParkedParts): Record<string, unknown> & { model: string } {
   if (parts.tooLarge) throw new DomainError('request_too_large', `Each image must be at most ${MAX_IMAGE_BYTES} bytes`, 'image', 413);
   if (!parts.fields.prompt) throw new DomainError('missing_required_parameter', "Missing required parameter: 'prompt'", 'prompt');
-  if (!parts.parts.some((p) => p.field === 'image')) throw new DomainError('missing_required_parameter', "Missing required parameter: 'image'", 'image');
+  if (!parts.parts.some((p) => p.field === 'image'))
+    throw new DomainError('missing_required_parameter', "Missing required parameter: 'image'", 'image');
   const numeric = new Set(['n', 'output_compression', 'partial_images']);
   const fields = Object.fromEntries(Object.entries(parts.fields).map(([k, v]) => [k, numeric.has(k) ? Number(v) : v]));
   return { ...fields, model: parts.fields.model || DEFAULT_IMAGE_MODEL };
@@ -29,7 +34,10 @@ function imageEditOf(parts: ParkedParts): Record<string, unknown> & { model: str
  */
 @Controller('v1')
 export class InferenceController {
-  constructor(private readonly inference: InferenceService, private readonly storage: ObjectStorage) {}
+  constructor(
+    private readonly inference: InferenceService,
+    private readonly storage: ObjectStorage,
+  ) {}
 
   /** A stored Responses answer, read or deleted at the channel that made it. */
   @Get('responses/:id')
@@ -53,9 +61,21 @@ export class InferenceController {
   @Post('images/generations')
   @HttpCode(200)
   @Access('inference')
-  async imageGenerations(@Caller() caller: Principal, @Body() body: unknown, @Req() req: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
+  async imageGenerations(
+    @Caller() caller: Principal,
+    @Body() body: unknown,
+    @Req() req: FastifyRequest,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
     const validated = admitBody(ImageGenerationBody, body);
-    await this.inference.handle('/v1/images/generations', caller, { ...(body as ImageGenerationBody), model: validated.model ?? DEFAULT_IMAGE_MODEL }, req, reply, false);
+    await this.inference.handle(
+      '/v1/images/generations',
+      caller,
+      { ...(body as ImageGenerationBody), model: validated.model ?? DEFAULT_IMAGE_MODEL },
+      req,
+      reply,
+      false,
+    );
   }
 
   /**
@@ -66,10 +86,22 @@ export class InferenceController {
   @Post('images/edits')
   @HttpCode(200)
   @Access('inference')
-  async imageEdits(@Caller() caller: Principal, @Body() body: unknown, @Req() req: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
+  async imageEdits(
+    @Caller() caller: Principal,
+    @Body() body: unknown,
+    @Req() req: FastifyRequest,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
     if (!req.headers['content-type']?.startsWith('multipart/form-data')) {
       const validated = admitBody(ImageEditBody, body);
-      await this.inference.handle('/v1/images/edits', caller, { ...(body as ImageEditBody), model: validated.model ?? DEFAULT_IMAGE_MODEL }, req, reply, false);
+      await this.inference.handle(
+        '/v1/images/edits',
+        caller,
+        { ...(body as ImageEditBody), model: validated.model ?? DEFAULT_IMAGE_MODEL },
+        req,
+        reply,
+        false,
+      );
       return;
     }
     const place = { storage: this.storage, userId: caller.userId, requestId: String(req.id) };

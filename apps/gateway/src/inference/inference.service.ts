@@ -1,8 +1,21 @@
 import { Injectable } from '@nestjs/common';
 import { FastifyReply, FastifyRequest } from 'fastify';
 import {
-  CacheMode, CacheModes, ChannelType, ChannelTypes, completionTextOf, DomainError, ExecuteRawReply, ExecuteReply, openAiError, ExecuteRequest, InferenceEndpoint,
-  ParkedPart, Principal, RoutingInfo, Subjects,
+  CacheMode,
+  CacheModes,
+  ChannelType,
+  ChannelTypes,
+  completionTextOf,
+  DomainError,
+  ExecuteRawReply,
+  ExecuteReply,
+  openAiError,
+  ExecuteRequest,
+  InferenceEndpoint,
+  ParkedPart,
+  Principal,
+  RoutingInfo,
+  Subjects,
 } from '@switchyard/contracts';
 import { ProducerLost, RpcClient, STREAM_PRODUCER_LOST_MS } from '@switchyard/nats';
 import { GatewayConfig } from '../gateway.config';
@@ -44,7 +57,11 @@ function headerChoice<T extends string>(request: FastifyRequest, name: string, a
 /** Sends an inference request to the router and answers the caller, as JSON or as a stream. */
 @Injectable()
 export class InferenceService {
-  constructor(private readonly rpc: RpcClient, private readonly config: GatewayConfig, private readonly interrupted: InterruptedStreamBilling) {}
+  constructor(
+    private readonly rpc: RpcClient,
+    private readonly config: GatewayConfig,
+    private readonly interrupted: InterruptedStreamBilling,
+  ) {}
 
   /** The router may try every attempt to its full timeout before it answers. */
   private get firstAnswerTimeoutMs(): number {
@@ -55,20 +72,37 @@ export class InferenceService {
    * `stream`: what the route says (Gemini's streaming method); otherwise the body's `stream` flag.
    * `parked`: file parts the gateway parked for this request, carried beside the body.
    */
-  async handle(endpoint: InferenceEndpoint, principal: Principal, body: Record<string, unknown> & { model: string }, request: FastifyRequest, reply: FastifyReply, stream = endpoint !== '/v1/embeddings' && body.stream === true, parked?: ParkedPart[]): Promise<void> {
+  async handle(
+    endpoint: InferenceEndpoint,
+    principal: Principal,
+    body: Record<string, unknown> & { model: string },
+    request: FastifyRequest,
+    reply: FastifyReply,
+    stream = endpoint !== '/v1/embeddings' && body.stream === true,
+    parked?: ParkedPart[],
+  ): Promise<void> {
     const execute: ExecuteRequest = {
-      requestId: String(request.id), principal, endpoint, body, stream, batchId: null, ...(parked && { parked }),
+      requestId: String(request.id),
+      principal,
+      endpoint,
+      body,
+      stream,
+      batchId: null,
+      ...(parked && { parked }),
       channelType: headerChoice<ChannelType>(request, 'x-switchyard-channel-type', ChannelTypes),
       cache: headerChoice<CacheMode>(request, 'x-switchyard-cache', CacheModes),
     };
     if (!stream) {
-      const answer = (await this.rpc.send(Subjects.routerRequestExecute, execute, this.firstAnswerTimeoutMs)) as ExecuteReply | ExecuteRawReply;
+      const answer = (await this.rpc.send(Subjects.routerRequestExecute, execute, this.firstAnswerTimeoutMs)) as
+        ExecuteReply | ExecuteRawReply;
       if (answer.costUsd !== null) reply.header('x-switchyard-cost', String(answer.costUsd));
       reply.headers(routingHeaders(answer.routing));
       if ('raw' in answer) {
         // the upstream's JSON as it came (usage.cost already in): written without parsing it again
         const spliced = withRoutingSpliced(answer.raw, answer.routing);
-        reply.type('application/json').send(spliced ?? { ...(JSON.parse(answer.raw) as Record<string, unknown>), _routing: answer.routing });
+        reply
+          .type('application/json')
+          .send(spliced ?? { ...(JSON.parse(answer.raw) as Record<string, unknown>), _routing: answer.routing });
         return;
       }
       // a text answer (a transcript as text, SRT or VTT) goes as it came; `_routing` is in the headers
@@ -80,13 +114,22 @@ export class InferenceService {
   }
 
   storedResponse(principal: Principal, responseId: string, action: 'get' | 'delete' | 'input_items') {
-    return this.rpc.send(Subjects.routerResponseFetch, { principal, responseId, action }, this.config.SWITCHYARD_UPSTREAM_TIMEOUT_MS + SLACK_MS);
+    return this.rpc.send(
+      Subjects.routerResponseFetch,
+      { principal, responseId, action },
+      this.config.SWITCHYARD_UPSTREAM_TIMEOUT_MS + SLACK_MS,
+    );
   }
 
   /** Input tokens of a Messages request, counted by the provider that would serve it where it can. */
   countTokens(principal: Principal, body: Record<string, unknown> & { model: string }, request: FastifyRequest) {
     const execute: ExecuteRequest = {
-      requestId: String(request.id), principal, endpoint: '/v1/messages', body, stream: false, batchId: null,
+      requestId: String(request.id),
+      principal,
+      endpoint: '/v1/messages',
+      body,
+      stream: false,
+      batchId: null,
       channelType: headerChoice<ChannelType>(request, 'x-switchyard-channel-type', ChannelTypes),
     };
     return this.rpc.send(Subjects.routerTokensCount, execute, this.firstAnswerTimeoutMs);
@@ -101,7 +144,12 @@ export class InferenceService {
       producerLostMs: STREAM_PRODUCER_LOST_MS,
     });
     const dialect = eventDialects[execute.endpoint];
-    const writer = execute.endpoint === '/v1/audio/speech' ? new BinaryWriter(reply.raw) : dialect ? new EventStreamWriter(reply.raw, dialect) : new SseWriter(reply.raw);
+    const writer =
+      execute.endpoint === '/v1/audio/speech'
+        ? new BinaryWriter(reply.raw)
+        : dialect
+          ? new EventStreamWriter(reply.raw, dialect)
+          : new SseWriter(reply.raw);
     const errorBody = (error: DomainError) => streamErrorBody(dialect, error, execute.requestId);
     let channel: RoutingInfo['channel'] | null = null;
     let forwardedText = '';
@@ -120,7 +168,9 @@ export class InferenceService {
           channel = event.routing.channel;
           reply.hijack();
           writer.start(event.routing, {
-            ...(reply.getHeaders() as Record<string, string>), ...routingHeaders(event.routing), ...(event.contentType && { 'content-type': event.contentType }),
+            ...(reply.getHeaders() as Record<string, string>),
+            ...routingHeaders(event.routing),
+            ...(event.contentType && { 'content-type': event.contentType }),
           });
           continue;
         }
@@ -132,7 +182,8 @@ export class InferenceService {
     } catch (error) {
       if (!writer.started) throw error;
       // the router died with the upstream call open: it will never report this request's usage
-      if (error instanceof ProducerLost && channel) void this.interrupted.bill(usageOfInterruptedStream(execute, channel, forwardedText, startedAt));
+      if (error instanceof ProducerLost && channel)
+        void this.interrupted.bill(usageOfInterruptedStream(execute, channel, forwardedText, startedAt));
       const domain = error instanceof DomainError ? error : new DomainError('internal_error', 'The stream was interrupted');
       writer.handle({ kind: 'error', error: domain.toWire() }, errorBody(domain));
     }

@@ -9,13 +9,31 @@ import { ensureStream, LOGGER, NATS_CONNECTION, publishDurableWithRetry } from '
  * the request as the gateway received it and the text the gateway forwarded to the caller,
  * estimated as the router estimates an upstream that reports no usage.
  */
-export function usageOfInterruptedStream(execute: ExecuteRequest, channel: RoutingInfo['channel'], forwardedText: string, startedAt: number, now = Date.now()): UsageEvent {
+export function usageOfInterruptedStream(
+  execute: ExecuteRequest,
+  channel: RoutingInfo['channel'],
+  forwardedText: string,
+  startedAt: number,
+  now = Date.now(),
+): UsageEvent {
   const usage = estimateUsage(execute.body, forwardedText);
   return {
-    requestId: execute.requestId, userId: execute.principal.userId, keyId: execute.principal.keyId, model: execute.body.model,
-    endpoint: execute.endpoint, channelId: channel.id, channelType: channel.channelType, promptTokens: usage.promptTokens,
-    completionTokens: usage.completionTokens, audioSeconds: usage.audioSeconds ?? 0, estimated: true, cached: false,
-    batchId: null, prepaidBy: null, latencyMs: Math.max(0, now - startedAt), createdAt: new Date(startedAt).toISOString(),
+    requestId: execute.requestId,
+    userId: execute.principal.userId,
+    keyId: execute.principal.keyId,
+    model: execute.body.model,
+    endpoint: execute.endpoint,
+    channelId: channel.id,
+    channelType: channel.channelType,
+    promptTokens: usage.promptTokens,
+    completionTokens: usage.completionTokens,
+    audioSeconds: usage.audioSeconds ?? 0,
+    estimated: true,
+    cached: false,
+    batchId: null,
+    prepaidBy: null,
+    latencyMs: Math.max(0, now - startedAt),
+    createdAt: new Date(startedAt).toISOString(),
   };
 }
 
@@ -25,7 +43,10 @@ export function usageOfInterruptedStream(execute: ExecuteRequest, channel: Routi
  */
 @Injectable()
 export class InterruptedStreamBilling implements OnApplicationBootstrap {
-  constructor(@Inject(NATS_CONNECTION) private readonly nc: NatsConnection, @Inject(LOGGER) private readonly logger: JsonLogger) {}
+  constructor(
+    @Inject(NATS_CONNECTION) private readonly nc: NatsConnection,
+    @Inject(LOGGER) private readonly logger: JsonLogger,
+  ) {}
 
   async onApplicationBootstrap(): Promise<void> {
     await ensureStream(this.nc, Streams.usage);

@@ -32,7 +32,12 @@ export type PartNames = Record<string, { field: PartField; many: boolean }>;
  * twice, is a 400 naming it. On any failure nothing stays parked; after success the caller removes
  * them when the request is over (`removeParked`).
  */
-export async function parkParts(request: Readable & { headers: IncomingHttpHeaders }, place: ParkingPlace, names: PartNames, maxBytesEach: number): Promise<ParkedParts> {
+export async function parkParts(
+  request: Readable & { headers: IncomingHttpHeaders },
+  place: ParkingPlace,
+  names: PartNames,
+  maxBytesEach: number,
+): Promise<ParkedParts> {
   const result: ParkedParts = { fields: {}, parts: [], tooLarge: false };
   const uploads: Promise<unknown>[] = [];
   const seen = new Set<string>();
@@ -40,11 +45,20 @@ export async function parkParts(request: Readable & { headers: IncomingHttpHeade
     result.fields = await readMultipart(request, request.headers, PARKED_MULTIPART_LIMITS, async (part) => {
       const kind = Object.prototype.hasOwnProperty.call(names, part.name) ? names[part.name] : undefined;
       if (!kind) throw new DomainError('invalid_value', `Unexpected file part '${part.name}'`, part.name);
-      if (!kind.many && seen.has(part.name)) throw new DomainError('invalid_value', `Send one file in '${part.name}': it came twice`, part.name);
+      if (!kind.many && seen.has(part.name))
+        throw new DomainError('invalid_value', `Send one file in '${part.name}': it came twice`, part.name);
       seen.add(part.name);
-      const parked: ParkedPart = { field: kind.field, filename: part.filename || 'upload', mediaType: mediaTypeOf(part.filename, part.mimeType, undefined), bytes: 0 };
+      const parked: ParkedPart = {
+        field: kind.field,
+        filename: part.filename || 'upload',
+        mediaType: mediaTypeOf(part.filename, part.mimeType, undefined),
+        bytes: 0,
+      };
       const index = result.parts.push(parked) - 1;
-      const upload = place.storage.putStream(parkedPartKey(place.userId, place.requestId, index), part.content, { contentType: parked.mediaType, maxBytes: maxBytesEach });
+      const upload = place.storage.putStream(parkedPartKey(place.userId, place.requestId, index), part.content, {
+        contentType: parked.mediaType,
+        maxBytes: maxBytesEach,
+      });
       uploads.push(upload.catch(() => undefined));
       try {
         parked.bytes = (await upload).bytes;
@@ -64,5 +78,7 @@ export async function parkParts(request: Readable & { headers: IncomingHttpHeade
 }
 
 export async function removeParked(place: ParkingPlace, parked: ParkedParts): Promise<void> {
-  await Promise.all(parked.parts.map((_, index) => place.storage.remove(parkedPartKey(place.userId, place.requestId, index)).catch(() => undefined)));
+  await Promise.all(
+    parked.parts.map((_, index) => place.storage.remove(parkedPartKey(place.userId, place.requestId, index)).catch(() => undefined)),
+  );
 }

@@ -3,7 +3,9 @@ import { withRoutingSpliced } from './routed-json';
 
 const routing: RoutingInfo = {
   channel: { id: 'ch_1', name: 'main "east"', provider: 'openai', channelType: 'PLATFORM' },
-  cached: false, retryCount: 0, attempts: [],
+  cached: false,
+  retryCount: 0,
+  attempts: [],
 } as unknown as RoutingInfo;
 
 /** The spliced text parses to what the gateway sent before: the answer with `_routing` last. */

@@ -3,8 +3,17 @@ import type { ServerResponse } from 'http';
 import type { RoutingInfo } from '@switchyard/contracts';
 import { isClosingChunk, SseWriter } from './sse-writer';
 
-const routing: RoutingInfo = { channel: { id: 'ch_1', name: 'c', provider: 'openai', channelType: 'PLATFORM' }, cached: false, retryCount: 0, attempts: [] };
-const delta = (content: string) => ({ id: 'x', object: 'chat.completion.chunk', choices: [{ index: 0, delta: { content }, finish_reason: null }] });
+const routing: RoutingInfo = {
+  channel: { id: 'ch_1', name: 'c', provider: 'openai', channelType: 'PLATFORM' },
+  cached: false,
+  retryCount: 0,
+  attempts: [],
+};
+const delta = (content: string) => ({
+  id: 'x',
+  object: 'chat.completion.chunk',
+  choices: [{ index: 0, delta: { content }, finish_reason: null }],
+});
 const finish = { id: 'x', object: 'chat.completion.chunk', choices: [{ index: 0, delta: {}, finish_reason: 'stop' }] };
 
 function fakeResponse() {
@@ -33,7 +42,10 @@ describe('SseWriter', () => {
     expect(written()).toHaveLength(2);
     writer.handle({ kind: 'end' });
     expect(written()).toEqual([
-      `data: ${JSON.stringify(delta('Hel'))}`, `data: ${JSON.stringify(delta('lo'))}`, `data: ${JSON.stringify({ ...finish, _routing: routing })}`, 'data: [DONE]',
+      `data: ${JSON.stringify(delta('Hel'))}`,
+      `data: ${JSON.stringify(delta('lo'))}`,
+      `data: ${JSON.stringify({ ...finish, _routing: routing })}`,
+      'data: [DONE]',
     ]);
   });
 

@@ -44,7 +44,15 @@ export class SseWriter {
   private flushHeld(withRouting: boolean): void {
     if (!this.held) {
       // a stream that never closed properly still says who served it, in a chunk of its own
-      if (withRouting && this.last) this.write({ id: this.last.id, object: this.last.object, created: this.last.created, model: this.last.model, choices: [], _routing: this.routing });
+      if (withRouting && this.last)
+        this.write({
+          id: this.last.id,
+          object: this.last.object,
+          created: this.last.created,
+          model: this.last.model,
+          choices: [],
+          _routing: this.routing,
+        });
       return;
     }
     this.write(withRouting ? { ...this.held, _routing: this.routing } : this.held);

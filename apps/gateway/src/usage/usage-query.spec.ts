@@ -20,27 +20,43 @@ describe('usage query parameters', () => {
   });
 
   it('property: any query value is a time in range or a 400 naming the parameter', () => {
-    const value = fc.oneof(fc.string(), fc.bigInt({ min: 0n, max: 10n ** 25n }).map(String), fc.date({ noInvalidDate: false }).map((d) => (Number.isNaN(d.getTime()) ? 'x' : d.toISOString())));
-    fc.assert(fc.property(value, (v) => {
-      try {
-        const seconds = timeParam(v, 'to');
-        if (seconds !== undefined) expect(seconds >= 0 && seconds <= 253402300799 && Number.isInteger(seconds)).toBe(true);
-      } catch (error) {
-        expect(error).toBeInstanceOf(DomainError);
-        expect(error).toMatchObject({ code: 'invalid_value', param: 'to' });
-      }
-    }));
+    const value = fc.oneof(
+      fc.string(),
+      fc.bigInt({ min: 0n, max: 10n ** 25n }).map(String),
+      fc.date({ noInvalidDate: false }).map((d) => (Number.isNaN(d.getTime()) ? 'x' : d.toISOString())),
+    );
+    fc.assert(
+      fc.property(value, (v) => {
+        try {
+          const seconds = timeParam(v, 'to');
+          if (seconds !== undefined) expect(seconds >= 0 && seconds <= 253402300799 && Number.isInteger(seconds)).toBe(true);
+        } catch (error) {
+          expect(error).toBeInstanceOf(DomainError);
+          expect(error).toMatchObject({ code: 'invalid_value', param: 'to' });
+        }
+      }),
+    );
   });
 
   it('builds a filter with only what was asked', () => {
-    expect(usageFilterOf('usr_1', { model: 'm', batch_id: 'batch_1' })).toEqual({ userId: 'usr_1', from: undefined, to: undefined, model: 'm', batchId: 'batch_1' });
+    expect(usageFilterOf('usr_1', { model: 'm', batch_id: 'batch_1' })).toEqual({
+      userId: 'usr_1',
+      from: undefined,
+      to: undefined,
+      model: 'm',
+      batchId: 'batch_1',
+    });
     expect(usageFilterOf(null, {})).toEqual({ userId: null, from: undefined, to: undefined });
   });
 
   it('reads an empty parameter as absent and refuses one given twice, naming the public parameter', () => {
     expect(queryParam({ user_id: '' }, 'user_id')).toBeUndefined();
     expect(usageFilterOf(null, { model: '', batch_id: '', from: '' })).toEqual({ userId: null, from: undefined, to: undefined });
-    expect(() => queryParam({ user_id: ['usr_1', 'usr_2'] }, 'user_id')).toThrow(expect.objectContaining({ code: 'invalid_value', param: 'user_id' }));
-    expect(() => usageFilterOf('usr_1', { batch_id: ['a', 'b'] })).toThrow(expect.objectContaining({ code: 'invalid_value', param: 'batch_id' }));
+    expect(() => queryParam({ user_id: ['usr_1', 'usr_2'] }, 'user_id')).toThrow(
+      expect.objectContaining({ code: 'invalid_value', param: 'user_id' }),
+    );
+    expect(() => usageFilterOf('usr_1', { batch_id: ['a', 'b'] })).toThrow(
+      expect.objectContaining({ code: 'invalid_value', param: 'batch_id' }),
+    );
   });
 });

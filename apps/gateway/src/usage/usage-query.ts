@@ -25,7 +25,10 @@ export function usageFilterOf(userId: string | null, query: Record<string, strin
   const model = queryParam(query, 'model');
   const batchId = queryParam(query, 'batch_id');
   return {
-    userId, from: timeParam(queryParam(query, 'from'), 'from'), to: timeParam(queryParam(query, 'to'), 'to'),
-    ...(model && { model }), ...(batchId && { batchId }),
+    userId,
+    from: timeParam(queryParam(query, 'from'), 'from'),
+    to: timeParam(queryParam(query, 'to'), 'to'),
+    ...(model && { model }),
+    ...(batchId && { batchId }),
   };
 }

@@ -12,7 +12,11 @@ export class UsageController {
 
   @Get()
   list(@Caller() caller: Principal, @Query() query: Record<string, string>) {
-    const request = createValidated(UsageListRequest, { ...usageFilterOf(caller.userId, query), limit: query.limit ?? 20, after: query.after });
+    const request = createValidated(UsageListRequest, {
+      ...usageFilterOf(caller.userId, query),
+      limit: query.limit ?? 20,
+      after: query.after,
+    });
     return this.rpc.send(Subjects.billingUsageList, request);
   }
 

@@ -51,7 +51,9 @@ export class ChannelHealth implements OnApplicationBootstrap, OnApplicationShutd
     @Inject(LOGGER) private readonly logger: JsonLogger,
   ) {
     this.board = new HealthBoard({
-      failureThreshold: config.SWITCHYARD_CIRCUIT_FAILURES, windowMs: config.SWITCHYARD_CIRCUIT_WINDOW_MS, cooldownMs: config.SWITCHYARD_CIRCUIT_COOLDOWN_MS,
+      failureThreshold: config.SWITCHYARD_CIRCUIT_FAILURES,
+      windowMs: config.SWITCHYARD_CIRCUIT_WINDOW_MS,
+      cooldownMs: config.SWITCHYARD_CIRCUIT_COOLDOWN_MS,
       minCallers: config.SWITCHYARD_CIRCUIT_MIN_CALLERS,
     });
   }
@@ -84,7 +86,11 @@ export class ChannelHealth implements OnApplicationBootstrap, OnApplicationShutd
     const event: ChannelCalledEvent = { ...call, outcome, at, replica: this.replica };
     this.board.record(event);
     if (worthTelling) broadcast(this.nc, Events.routerChannelCalled, event);
-    if (outcome === 'credential') void this.autoDisable(call.channelId, `The upstream refused the channel's key (HTTP ${error!.status}): ${error!.message}`.slice(0, 500));
+    if (outcome === 'credential')
+      void this.autoDisable(
+        call.channelId,
+        `The upstream refused the channel's key (HTTP ${error!.status}): ${error!.message}`.slice(0, 500),
+      );
   }
 
   private async autoDisable(channelId: string, reason: string): Promise<void> {

@@ -69,9 +69,21 @@ export class ChannelTable implements OnApplicationBootstrap, OnApplicationShutdo
         continue;
       }
       next.push({
-        id: row.id, name: row.name, provider: row.provider, type: row.type, ownerUserId: row.ownerUserId, baseUrl: row.baseUrl,
-        apiKey, models: row.models, modelMapping: row.modelMapping, priority: row.priority, weight: row.weight,
-        endpoints: row.endpoints, status: row.status, maxConcurrency: row.maxConcurrency, rpmLimit: row.rpmLimit,
+        id: row.id,
+        name: row.name,
+        provider: row.provider,
+        type: row.type,
+        ownerUserId: row.ownerUserId,
+        baseUrl: row.baseUrl,
+        apiKey,
+        models: row.models,
+        modelMapping: row.modelMapping,
+        priority: row.priority,
+        weight: row.weight,
+        endpoints: row.endpoints,
+        status: row.status,
+        maxConcurrency: row.maxConcurrency,
+        rpmLimit: row.rpmLimit,
         cacheTtlSeconds: row.cacheTtlSeconds,
       });
     }

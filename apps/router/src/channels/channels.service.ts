@@ -1,8 +1,16 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, IsNull } from 'typeorm';
 import {
-  ChannelRef, ChannelScope, ChannelTestView, ChannelView, CreateChannelBody, DeletedView, DomainError, InferenceEndpoints,
-  newId, UpdateChannelBody,
+  ChannelRef,
+  ChannelScope,
+  ChannelTestView,
+  ChannelView,
+  CreateChannelBody,
+  DeletedView,
+  DomainError,
+  InferenceEndpoints,
+  newId,
+  UpdateChannelBody,
 } from '@switchyard/contracts';
 import { unixSeconds } from '@switchyard/database';
 import { JsonLogger } from '@switchyard/logging';
@@ -54,12 +62,27 @@ export class ChannelsService {
   private view(c: ChannelEntity): ChannelView {
     const now = Date.now();
     return {
-      id: c.id, object: 'channel', name: c.name, provider: c.provider, type: c.type, base_url: c.baseUrl,
-      api_key_hint: c.apiKeyHint, models: c.models, model_mapping: c.modelMapping, priority: c.priority, weight: c.weight,
-      endpoints: c.endpoints, status: c.status, status_reason: c.statusReason, owner_user_id: c.ownerUserId,
-      max_concurrency: c.maxConcurrency, rpm_limit: c.rpmLimit, cache_ttl_seconds: c.cacheTtlSeconds,
+      id: c.id,
+      object: 'channel',
+      name: c.name,
+      provider: c.provider,
+      type: c.type,
+      base_url: c.baseUrl,
+      api_key_hint: c.apiKeyHint,
+      models: c.models,
+      model_mapping: c.modelMapping,
+      priority: c.priority,
+      weight: c.weight,
+      endpoints: c.endpoints,
+      status: c.status,
+      status_reason: c.statusReason,
+      owner_user_id: c.ownerUserId,
+      max_concurrency: c.maxConcurrency,
+      rpm_limit: c.rpmLimit,
+      cache_ttl_seconds: c.cacheTtlSeconds,
       health: { circuit: this.health.board.worstState(c.id, now), recent_failures: this.health.board.recentFailures(c.id, now) },
-      created_at: unixSeconds(c.createdAt), updated_at: unixSeconds(c.updatedAt),
+      created_at: unixSeconds(c.createdAt),
+      updated_at: unixSeconds(c.updatedAt),
     };
   }
 
@@ -103,16 +126,33 @@ export class ChannelsService {
     checkProvider(body.provider);
     checkMapping(body.model_mapping);
     const baseUrl = body.base_url ?? adapterFor(body.provider)!.defaultBaseUrl;
-    if (!baseUrl) throw new DomainError('missing_required_parameter', `Provider "${body.provider}" has no official URL; base_url is required`, 'base_url');
+    if (!baseUrl)
+      throw new DomainError(
+        'missing_required_parameter',
+        `Provider "${body.provider}" has no official URL; base_url is required`,
+        'base_url',
+      );
     if (body.base_url !== undefined) await this.checkUpstreamUrl(scope, body.base_url);
     const repo = this.ds.getRepository(ChannelEntity);
     const channel = repo.create({
-      id: newId('ch_'), name: body.name ?? `${body.provider} ${body.models[0]}`, provider: body.provider, type: scope.type,
-      ownerUserId: scope.type === 'PRIVATE' ? scope.principal.userId : null, baseUrl: trimUrl(baseUrl),
-      apiKeySealed: this.box.seal(body.api_key), apiKeyHint: maskKey(body.api_key), models: body.models,
-      modelMapping: body.model_mapping ?? {}, priority: body.priority ?? 0, weight: body.weight ?? 1,
-      endpoints: body.endpoints ?? [...InferenceEndpoints], status: body.status ?? 'enabled', statusReason: null,
-      maxConcurrency: body.max_concurrency ?? null, rpmLimit: body.rpm_limit ?? null, cacheTtlSeconds: body.cache_ttl_seconds ?? null,
+      id: newId('ch_'),
+      name: body.name ?? `${body.provider} ${body.models[0]}`,
+      provider: body.provider,
+      type: scope.type,
+      ownerUserId: scope.type === 'PRIVATE' ? scope.principal.userId : null,
+      baseUrl: trimUrl(baseUrl),
+      apiKeySealed: this.box.seal(body.api_key),
+      apiKeyHint: maskKey(body.api_key),
+      models: body.models,
+      modelMapping: body.model_mapping ?? {},
+      priority: body.priority ?? 0,
+      weight: body.weight ?? 1,
+      endpoints: body.endpoints ?? [...InferenceEndpoints],
+      status: body.status ?? 'enabled',
+      statusReason: null,
+      maxConcurrency: body.max_concurrency ?? null,
+      rpmLimit: body.rpm_limit ?? null,
+      cacheTtlSeconds: body.cache_ttl_seconds ?? null,
       deletedAt: null,
     });
     await repo.insert(channel);
@@ -175,17 +215,25 @@ export class ChannelsService {
     if (!channel) throw new DomainError('invalid_value', `Channel ${row.id} cannot be used: its key cannot be decrypted`, 'id');
     const adapter = adapterFor(channel.provider)!;
     // a one-token chat in the channel's own API (translated where it speaks another), else an embedding
-    const endpoint = (['/v1/chat/completions', '/v1/embeddings'] as const).find((e) => channel.endpoints.includes(e) && bridgeFor(e, adapter.endpoints));
+    const endpoint = (['/v1/chat/completions', '/v1/embeddings'] as const).find(
+      (e) => channel.endpoints.includes(e) && bridgeFor(e, adapter.endpoints),
+    );
     if (!endpoint) throw new DomainError('invalid_value', `Channel ${row.id} serves no endpoint its provider supports`, 'id');
     const model = channel.models[0] ?? Object.keys(channel.modelMapping)[0];
     const bridge = bridgeFor(endpoint, adapter.endpoints)!;
-    const probe = endpoint === '/v1/chat/completions' ? { messages: [{ role: 'user', content: 'ping' }], max_tokens: 1 } : { input: 'ping' };
+    const probe =
+      endpoint === '/v1/chat/completions' ? { messages: [{ role: 'user', content: 'ping' }], max_tokens: 1 } : { input: 'ping' };
     const body = { ...bridge.request({ model, ...probe }), model: upstreamModel(channel, model) };
     const started = Date.now();
     let failure: UpstreamError | null = null;
     try {
       const target = upstreamTargetOf(channel, this.config.SWITCHYARD_ALLOW_PRIVATE_UPSTREAMS);
-      await adapter.send({ endpoint: bridge.upstreamEndpoint, target, body, timeoutMs: Math.min(PROBE_TIMEOUT_MS, this.config.SWITCHYARD_UPSTREAM_TIMEOUT_MS) });
+      await adapter.send({
+        endpoint: bridge.upstreamEndpoint,
+        target,
+        body,
+        timeoutMs: Math.min(PROBE_TIMEOUT_MS, this.config.SWITCHYARD_UPSTREAM_TIMEOUT_MS),
+      });
     } catch (error) {
       if (!(error instanceof UpstreamError)) throw error;
       failure = error;
@@ -194,14 +242,21 @@ export class ChannelsService {
     this.health.report({ channelId: channel.id, channelType: channel.type, model, callerUserId: ref.principal.userId }, failure);
     let status = row.status;
     if (!failure && row.status === 'auto_disabled') {
-      await this.ds.getRepository(ChannelEntity).update({ id: row.id, status: 'auto_disabled' }, { status: 'enabled', statusReason: null, updatedAt: new Date() });
+      await this.ds
+        .getRepository(ChannelEntity)
+        .update({ id: row.id, status: 'auto_disabled' }, { status: 'enabled', statusReason: null, updatedAt: new Date() });
       await this.table.changed();
       status = 'enabled';
       this.logger.info(`channel ${row.id} re-enabled after a passing test`);
     }
     return {
-      object: 'channel.test', channel_id: row.id, model, endpoint, ok: failure === null,
-      status: failure ? (failure.failure === 'http' ? failure.status : null) : 200, latency_ms: latencyMs,
+      object: 'channel.test',
+      channel_id: row.id,
+      model,
+      endpoint,
+      ok: failure === null,
+      status: failure ? (failure.failure === 'http' ? failure.status : null) : 200,
+      latency_ms: latencyMs,
       error: failure ? { code: attemptErrorCode(failure), message: failure.message } : null,
       channel_status: status,
     };

@@ -6,8 +6,21 @@ describe('HealthBoard (circuit breaker per channel and model)', () => {
   const callers = ['u1', 'u2'];
 
   /** Records an outcome; failures come from alternating callers unless one is named. */
-  function record(board: HealthBoard, channelId: string, outcome: CallOutcome, at: number, opts: { model?: string; caller?: string; type?: ChannelType } = {}) {
-    board.record({ channelId, channelType: opts.type ?? 'PLATFORM', model: opts.model ?? 'm', callerUserId: opts.caller ?? callers[at % 2], outcome, at });
+  function record(
+    board: HealthBoard,
+    channelId: string,
+    outcome: CallOutcome,
+    at: number,
+    opts: { model?: string; caller?: string; type?: ChannelType } = {},
+  ) {
+    board.record({
+      channelId,
+      channelType: opts.type ?? 'PLATFORM',
+      model: opts.model ?? 'm',
+      callerUserId: opts.caller ?? callers[at % 2],
+      outcome,
+      at,
+    });
   }
 
   it('opens after the threshold of transient failures inside the window, not outside it', () => {
@@ -22,7 +35,7 @@ describe('HealthBoard (circuit breaker per channel and model)', () => {
     expect(board.recentFailures('a', 13_000)).toBe(3);
   });
 
-  it('keeps one model\'s circuit apart from the other models of the same channel', () => {
+  it("keeps one model's circuit apart from the other models of the same channel", () => {
     const board = new HealthBoard(settings);
     for (const t of [0, 1, 2]) record(board, 'a', 'transient', t, { model: 'broken' });
     expect(board.state('a', 'broken', 3)).toBe('open');
@@ -33,7 +46,7 @@ describe('HealthBoard (circuit breaker per channel and model)', () => {
     expect(board.worstState('b', 3)).toBe('closed');
   });
 
-  it('never opens a PLATFORM circuit on one caller\'s failures alone, however many', () => {
+  it("never opens a PLATFORM circuit on one caller's failures alone, however many", () => {
     const board = new HealthBoard(settings);
     for (let t = 0; t < 50; t++) record(board, 'a', 'transient', t, { caller: 'mallory' });
     expect(board.state('a', 'm', 50)).toBe('closed');
@@ -42,7 +55,7 @@ describe('HealthBoard (circuit breaker per channel and model)', () => {
     expect(board.state('a', 'm', 51)).toBe('open');
   });
 
-  it('opens a PRIVATE channel\'s circuit on its owner\'s failures alone (nobody else uses it)', () => {
+  it("opens a PRIVATE channel's circuit on its owner's failures alone (nobody else uses it)", () => {
     const board = new HealthBoard(settings);
     for (const t of [0, 1, 2]) record(board, 'own', 'transient', t, { caller: 'owner', type: 'PRIVATE' });
     expect(board.state('own', 'm', 3)).toBe('open');
@@ -86,7 +99,7 @@ describe('HealthBoard (circuit breaker per channel and model)', () => {
     expect(board.state('a', 'm', 6_150)).toBe('closed');
   });
 
-  it('reopens a PRIVATE channel\'s circuit on its owner\'s failed probe', () => {
+  it("reopens a PRIVATE channel's circuit on its owner's failed probe", () => {
     const board = new HealthBoard(settings);
     for (const t of [0, 1, 2]) record(board, 'own', 'transient', t, { caller: 'owner', type: 'PRIVATE' });
     expect(board.admit('own', 'm', 6_000)).toBe(true);

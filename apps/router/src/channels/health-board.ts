@@ -55,7 +55,11 @@ export class HealthBoard {
     let models = this.channels.get(channelId);
     if (!models) this.channels.set(channelId, (models = new Map()));
     let circuit = models.get(model);
-    if (!circuit) models.set(model, (circuit = { failures: [], lastFailureOf: new Map(), openedAt: null, failedSinceOpened: new Set(), probeStartedAt: null }));
+    if (!circuit)
+      models.set(
+        model,
+        (circuit = { failures: [], lastFailureOf: new Map(), openedAt: null, failedSinceOpened: new Set(), probeStartedAt: null }),
+      );
     return circuit;
   }
 
@@ -122,7 +126,8 @@ export class HealthBoard {
   /** Failures inside the window, over all the channel's models. */
   recentFailures(channelId: string, now: number): number {
     let count = 0;
-    for (const circuit of this.channels.get(channelId)?.values() ?? []) count += circuit.failures.filter((at) => at > now - this.settings.windowMs).length;
+    for (const circuit of this.channels.get(channelId)?.values() ?? [])
+      count += circuit.failures.filter((at) => at > now - this.settings.windowMs).length;
     return count;
   }
 

@@ -4,8 +4,10 @@ import { RouterConfig } from '../router.config';
 
 function laneOf(ceiling: number, shared: number, slowdownMax = 16): BatchLane {
   return new BatchLane({
-    SWITCHYARD_ROUTER_BATCH_CONCURRENCY: ceiling, SWITCHYARD_ROUTER_BATCH_CONCURRENCY_SHARED: shared,
-    SWITCHYARD_ROUTER_BATCH_SLOWDOWN_MAX: slowdownMax, SWITCHYARD_ROUTER_BATCH_DELAY_TOLERANCE_MS: 2,
+    SWITCHYARD_ROUTER_BATCH_CONCURRENCY: ceiling,
+    SWITCHYARD_ROUTER_BATCH_CONCURRENCY_SHARED: shared,
+    SWITCHYARD_ROUTER_BATCH_SLOWDOWN_MAX: slowdownMax,
+    SWITCHYARD_ROUTER_BATCH_DELAY_TOLERANCE_MS: 2,
   } as RouterConfig);
 }
 
@@ -13,10 +15,15 @@ function laneOf(ceiling: number, shared: number, slowdownMax = 16): BatchLane {
 function gatedLines(lane: BatchLane, count: number) {
   const started: number[] = [];
   const opens: (() => void)[] = [];
-  const runs = Array.from({ length: count }, (_, i) => lane.run(() => new Promise<number>((resolve) => {
-    started.push(i);
-    opens[i] = () => resolve(i);
-  })));
+  const runs = Array.from({ length: count }, (_, i) =>
+    lane.run(
+      () =>
+        new Promise<number>((resolve) => {
+          started.push(i);
+          opens[i] = () => resolve(i);
+        }),
+    ),
+  );
   return { started, runs, open: (i: number) => opens[i]?.() };
 }
 
@@ -56,7 +63,11 @@ describe('BatchLane', () => {
 
   it('frees the slot when a line fails', async () => {
     lane = laneOf(1, 1);
-    await expect(lane.run(async () => { throw new Error('upstream broke'); })).rejects.toThrow('upstream broke');
+    await expect(
+      lane.run(async () => {
+        throw new Error('upstream broke');
+      }),
+    ).rejects.toThrow('upstream broke');
     expect(await lane.run(async () => 'next')).toBe('next');
   });
 

@@ -24,13 +24,19 @@ export class BatchLane implements OnApplicationShutdown {
   private readonly sampler: LoopDelaySampler;
 
   constructor(config: RouterConfig) {
-    this.width = new BatchWidthController({
-      floor: Math.min(1 / config.SWITCHYARD_ROUTER_BATCH_SLOWDOWN_MAX, config.SWITCHYARD_ROUTER_BATCH_CONCURRENCY),
-      start: config.SWITCHYARD_ROUTER_BATCH_CONCURRENCY_SHARED,
-      ceiling: config.SWITCHYARD_ROUTER_BATCH_CONCURRENCY,
-      toleranceMs: config.SWITCHYARD_ROUTER_BATCH_DELAY_TOLERANCE_MS,
-    }, () => this.now());
-    this.sampler = new LoopDelaySampler(() => this.sampling(), (delayMs) => this.noteLoopDelay(delayMs));
+    this.width = new BatchWidthController(
+      {
+        floor: Math.min(1 / config.SWITCHYARD_ROUTER_BATCH_SLOWDOWN_MAX, config.SWITCHYARD_ROUTER_BATCH_CONCURRENCY),
+        start: config.SWITCHYARD_ROUTER_BATCH_CONCURRENCY_SHARED,
+        ceiling: config.SWITCHYARD_ROUTER_BATCH_CONCURRENCY,
+        toleranceMs: config.SWITCHYARD_ROUTER_BATCH_DELAY_TOLERANCE_MS,
+      },
+      () => this.now(),
+    );
+    this.sampler = new LoopDelaySampler(
+      () => this.sampling(),
+      (delayMs) => this.noteLoopDelay(delayMs),
+    );
   }
 
   onApplicationShutdown(): void {

@@ -55,7 +55,10 @@ export class BatchWidthController {
   private mostRunning = 0;
   private baselineMs: number | null = null;
 
-  constructor(private readonly limits: BatchWidthLimits, private readonly now: () => number) {
+  constructor(
+    private readonly limits: BatchWidthLimits,
+    private readonly now: () => number,
+  ) {
     this.current = limits.ceiling;
   }
 
@@ -102,7 +105,8 @@ export class BatchWidthController {
     // no sample in the window (nothing measured it): keep the width, judge the next window
     if (this.delayCount > 0) {
       // the worst sample, not the mean: the stalls that make interactive p99 are brief
-      if (!this.batchSeen) this.baselineMs = this.baselineMs === null ? this.delayMax : this.baselineMs + (this.delayMax - this.baselineMs) * BASELINE_ALONE;
+      if (!this.batchSeen)
+        this.baselineMs = this.baselineMs === null ? this.delayMax : this.baselineMs + (this.delayMax - this.baselineMs) * BASELINE_ALONE;
       // lines started before the width last dropped were still finishing (the 128 of a batch that ran
       // alone, or the half a back-off cut): the window measured the old width, not this one, so it
       // neither narrows nor widens the lane; it can only lower the baseline
@@ -118,7 +122,10 @@ export class BatchWidthController {
     if (hurting) this.probing = false;
     this.current = hurting
       ? Math.max(this.limits.floor, this.current > 1 ? Math.floor(this.current * BACK_OFF) : this.current * BACK_OFF)
-      : Math.min(this.limits.ceiling, this.current < 1 ? Math.min(1, this.current * 2) : this.probing ? this.current * 2 : this.current + STEP_UP);
+      : Math.min(
+          this.limits.ceiling,
+          this.current < 1 ? Math.min(1, this.current * 2) : this.probing ? this.current * 2 : this.current + STEP_UP,
+        );
     this.baselineMs = delayMs < baseline ? delayMs : baseline + (delayMs - baseline) * BASELINE_RISE;
   }
 

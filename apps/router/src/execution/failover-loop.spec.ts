@@ -15,15 +15,31 @@ interface Call {
 
 function channel(id: string, type: ChannelType = 'PLATFORM'): RoutableChannel {
   return {
-    id, name: `${id} name`, provider: 'openai', type, ownerUserId: type === 'PRIVATE' ? 'u1' : null, baseUrl: 'http://x', apiKey: 'k',
-    models: ['m'], modelMapping: {}, priority: 0, weight: 1, endpoints: ['/v1/chat/completions'], status: 'enabled',
-    maxConcurrency: null, rpmLimit: null, cacheTtlSeconds: null,
+    id,
+    name: `${id} name`,
+    provider: 'openai',
+    type,
+    ownerUserId: type === 'PRIVATE' ? 'u1' : null,
+    baseUrl: 'http://x',
+    apiKey: 'k',
+    models: ['m'],
+    modelMapping: {},
+    priority: 0,
+    weight: 1,
+    endpoints: ['/v1/chat/completions'],
+    status: 'enabled',
+    maxConcurrency: null,
+    rpmLimit: null,
+    cacheTtlSeconds: null,
   };
 }
 
 const req = {
-  requestId: 'req_1', principal: { userId: 'u1', keyId: 'k1', role: 'user', scopes: [] }, endpoint: '/v1/chat/completions',
-  body: { model: 'm' }, stream: false,
+  requestId: 'req_1',
+  principal: { userId: 'u1', keyId: 'k1', role: 'user', scopes: [] },
+  endpoint: '/v1/chat/completions',
+  body: { model: 'm' },
+  stream: false,
 } as ExecuteRequest;
 
 const httpFailure = (status: number) => new UpstreamError('http', `upstream answered ${status}`, status);
@@ -69,7 +85,7 @@ class FakePort implements FailoverPort<Call, Pin> {
   }
 
   report(c: RoutableChannel, _req: ExecuteRequest, error: UpstreamError | null): void {
-    this.events.push(`health ${c.id} ${error ? error.status ?? error.failure : 'ok'}`);
+    this.events.push(`health ${c.id} ${error ? (error.status ?? error.failure) : 'ok'}`);
   }
 
   warn(message: string): void {
@@ -89,15 +105,23 @@ describe('FailoverLoop', () => {
   });
 
   /** An upstream per channel: each call takes `ms` on the fake clock, then answers or throws `error`. */
-  const upstream = (script: Record<string, { ms?: number; error?: Error }> = {}) => async (call: Call) => {
-    port.events.push(`send ${call.channelId}`);
-    const step = script[call.channelId] ?? {};
-    clock += step.ms ?? 0;
-    if (step.error) throw step.error;
-    return `answer from ${call.channelId}`;
-  };
+  const upstream =
+    (script: Record<string, { ms?: number; error?: Error }> = {}) =>
+    async (call: Call) => {
+      port.events.push(`send ${call.channelId}`);
+      const step = script[call.channelId] ?? {};
+      clock += step.ms ?? 0;
+      if (step.error) throw step.error;
+      return `answer from ${call.channelId}`;
+    };
 
-  const failureOf = (promise: Promise<unknown>) => promise.then(() => { throw new Error('expected a failure'); }, (e: unknown) => e as DomainError);
+  const failureOf = (promise: Promise<unknown>) =>
+    promise.then(
+      () => {
+        throw new Error('expected a failure');
+      },
+      (e: unknown) => e as DomainError,
+    );
 
   it('answers from the first channel, keeping its slot and the hold for the caller', async () => {
     const answered = await loop.firstAnswer(req, { candidates: [channel('p1'), channel('p2')], pin: null }, upstream({ p1: { ms: 20 } }));
@@ -105,8 +129,12 @@ describe('FailoverLoop', () => {
     expect(answered.channel.id).toBe('p1');
     expect(answered.prepared).toEqual({ channelId: 'p1', pin: null });
     expect(answered.routing).toEqual({
-      channel: { id: 'p1', name: 'p1 name', provider: 'openai', channelType: 'PLATFORM' }, cached: false, retryCount: 0,
-      attempts: [{ channel_id: 'p1', channel_name: 'platform channel', channel_type: 'PLATFORM', status: 200, latency_ms: 20, error_code: null }],
+      channel: { id: 'p1', name: 'p1 name', provider: 'openai', channelType: 'PLATFORM' },
+      cached: false,
+      retryCount: 0,
+      attempts: [
+        { channel_id: 'p1', channel_name: 'platform channel', channel_type: 'PLATFORM', status: 200, latency_ms: 20, error_code: null },
+      ],
     });
     // the hold is billed against when the usage is reported: never given back on an answer
     expect(port.events).toEqual(['hold', 'slot p1', 'send p1', 'health p1 ok']);
@@ -132,9 +160,18 @@ describe('FailoverLoop', () => {
     const send = upstream({ v1: { error: httpFailure(500) }, p1: { error: httpFailure(502) } });
     await loop.firstAnswer(req, { candidates, pin: null }, send);
     expect(port.events).toEqual([
-      'slot v1', 'send v1', 'free v1', 'health v1 500',
-      'hold', 'slot p1', 'send p1', 'free p1', 'health p1 502',
-      'slot p2', 'send p2', 'health p2 ok',
+      'slot v1',
+      'send v1',
+      'free v1',
+      'health v1 500',
+      'hold',
+      'slot p1',
+      'send p1',
+      'free p1',
+      'health p1 502',
+      'slot p2',
+      'send p2',
+      'health p2 ok',
     ]);
 
     port.events = [];
@@ -147,7 +184,7 @@ describe('FailoverLoop', () => {
       port.holding = 'refused';
     });
 
-    it('skips the PLATFORM channels and lets the caller\'s own (PRIVATE) channels serve', async () => {
+    it("skips the PLATFORM channels and lets the caller's own (PRIVATE) channels serve", async () => {
       const candidates = [channel('p1'), channel('p2'), channel('v1', 'PRIVATE')];
       const answered = await loop.firstAnswer(req, { candidates, pin: null }, upstream());
       expect(answered.channel.id).toBe('v1');
@@ -163,7 +200,7 @@ describe('FailoverLoop', () => {
       expect(port.events).toEqual(['hold']);
     });
 
-    it('fails with the own channel\'s failure, not the refusal, once an own channel was tried', async () => {
+    it("fails with the own channel's failure, not the refusal, once an own channel was tried", async () => {
       const send = upstream({ v1: { error: httpFailure(503) } });
       const error = await failureOf(loop.firstAnswer(req, { candidates: [channel('p1'), channel('v1', 'PRIVATE')], pin: null }, send));
       expect(error.code).toBe('upstream_error');
@@ -267,7 +304,9 @@ describe('FailoverLoop', () => {
 
   it('ends the request at a fault that is not an upstream failure: the slot freed, the hold given back, health untouched', async () => {
     const bug = new TypeError('boom');
-    const error = await failureOf(loop.firstAnswer(req, { candidates: [channel('p1'), channel('p2')], pin: null }, upstream({ p1: { error: bug } })));
+    const error = await failureOf(
+      loop.firstAnswer(req, { candidates: [channel('p1'), channel('p2')], pin: null }, upstream({ p1: { error: bug } })),
+    );
     expect(error).toBe(bug);
     expect(port.events).toEqual(['hold', 'slot p1', 'send p1', 'free p1', 'release hold req_1']);
   });

@@ -56,11 +56,18 @@ type Funds = 'unchecked' | 'held' | 'free' | DomainError;
 export class FailoverLoop<Call, Pin> {
   private readonly now: () => number;
 
-  constructor(private readonly port: FailoverPort<Call, Pin>, private readonly options: FailoverOptions) {
+  constructor(
+    private readonly port: FailoverPort<Call, Pin>,
+    private readonly options: FailoverOptions,
+  ) {
     this.now = options.now ?? Date.now;
   }
 
-  async firstAnswer<T>(req: ExecuteRequest, { candidates, pin }: FailoverPlan<Pin>, send: (call: Call) => Promise<T>): Promise<Answered<T, Call>> {
+  async firstAnswer<T>(
+    req: ExecuteRequest,
+    { candidates, pin }: FailoverPlan<Pin>,
+    send: (call: Call) => Promise<T>,
+  ): Promise<Answered<T, Call>> {
     const attempts: AttemptRecord[] = [];
     let atCapacity = false;
     let untranslatable: UnsupportedFeatureError | null = null;
@@ -98,7 +105,9 @@ export class FailoverLoop<Call, Pin> {
           if (!(error instanceof UpstreamError)) throw error;
           attempts.push({ channel, status: error.failure === 'http' ? error.status : null, latencyMs: this.now() - started, error });
           this.port.report(channel, req, error);
-          this.port.warn(`request ${req.requestId}: channel ${channel.id} failed (${error.failure} ${error.status ?? ''}): ${error.message}`);
+          this.port.warn(
+            `request ${req.requestId}: channel ${channel.id} failed (${error.failure} ${error.status ?? ''}): ${error.message}`,
+          );
           if (!error.retryable) break;
         }
       }
@@ -112,19 +121,37 @@ export class FailoverLoop<Call, Pin> {
 
   /** A refusal (`insufficient_quota`) is an answer for the loop: PLATFORM channels are skipped. Any other failure ends the request. */
   private hold(req: ExecuteRequest): Promise<Funds> {
-    return this.port.hold(req).then((held) => (held ? 'held' : 'free'), (e) => {
-      if (e instanceof DomainError && e.code === 'insufficient_quota') return e;
-      throw e;
-    });
+    return this.port.hold(req).then(
+      (held) => (held ? 'held' : 'free'),
+      (e) => {
+        if (e instanceof DomainError && e.code === 'insufficient_quota') return e;
+        throw e;
+      },
+    );
   }
 
   /** Why no channel answered: the refused hold if nothing was tried, else the last failure, else why every channel was passed over. */
-  private noAnswer(req: ExecuteRequest, attempts: AttemptRecord[], funds: Funds, untranslatable: UnsupportedFeatureError | null, atCapacity: boolean): DomainError {
+  private noAnswer(
+    req: ExecuteRequest,
+    attempts: AttemptRecord[],
+    funds: Funds,
+    untranslatable: UnsupportedFeatureError | null,
+    atCapacity: boolean,
+  ): DomainError {
     const last = attempts.at(-1);
     if (funds instanceof DomainError && !last) return funds;
     if (last) return upstreamFailureToDomain(last.error!, routingInfo(req.principal, last.channel, attempts));
     if (untranslatable) return new DomainError('invalid_value', untranslatable.message, untranslatable.param);
-    if (atCapacity) return new DomainError('rate_limit_exceeded', `Every channel serving \`${req.body.model}\` is at its capacity; retry shortly.`, null, 429);
-    return new DomainError('channels_unavailable', `Every channel serving \`${req.body.model}\` is cooling down after failures; retry shortly.`);
+    if (atCapacity)
+      return new DomainError(
+        'rate_limit_exceeded',
+        `Every channel serving \`${req.body.model}\` is at its capacity; retry shortly.`,
+        null,
+        429,
+      );
+    return new DomainError(
+      'channels_unavailable',
+      `Every channel serving \`${req.body.model}\` is cooling down after failures; retry shortly.`,
+    );
   }
 }

@@ -4,7 +4,10 @@ describe('LoopDelaySampler', () => {
   it('reports how late its timer fired when the loop was held, and stops when no longer wanted', async () => {
     const delays: number[] = [];
     let wanted = true;
-    const sampler = new LoopDelaySampler(() => wanted, (ms) => delays.push(ms));
+    const sampler = new LoopDelaySampler(
+      () => wanted,
+      (ms) => delays.push(ms),
+    );
     sampler.start();
     const until = Date.now() + 5 * SAMPLE_EVERY_MS;
     while (Date.now() < until); // the loop is held for five sampling periods
@@ -19,7 +22,10 @@ describe('LoopDelaySampler', () => {
   });
 
   it('starts once however often it is asked to', () => {
-    const sampler = new LoopDelaySampler(() => true, () => undefined);
+    const sampler = new LoopDelaySampler(
+      () => true,
+      () => undefined,
+    );
     sampler.start();
     sampler.start();
     expect(sampler.running).toBe(true);

@@ -11,7 +11,10 @@ export const SAMPLE_EVERY_MS = 10;
 export class LoopDelaySampler {
   private timer: NodeJS.Timeout | null = null;
 
-  constructor(private readonly wanted: () => boolean, private readonly report: (delayMs: number) => void) {}
+  constructor(
+    private readonly wanted: () => boolean,
+    private readonly report: (delayMs: number) => void,
+  ) {}
 
   get running(): boolean {
     return this.timer !== null;

@@ -1,17 +1,36 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Observable } from 'rxjs';
 import {
-  completionTextOf, CountTokensReply, DomainError, estimatePromptTokens, estimateUsage, ExecuteRawReply, ExecuteReply, ExecuteRequest, RoutingInfo, RoutingPolicy,
-  StreamEvent, UsageEvent, WireError, wholeCounts, withOutputLimit,
+  completionTextOf,
+  CountTokensReply,
+  DomainError,
+  estimatePromptTokens,
+  estimateUsage,
+  ExecuteRawReply,
+  ExecuteReply,
+  ExecuteRequest,
+  RoutingInfo,
+  RoutingPolicy,
+  StreamEvent,
+  UsageEvent,
+  WireError,
+  wholeCounts,
+  withOutputLimit,
 } from '@switchyard/contracts';
 import { JsonLogger } from '@switchyard/logging';
 import { LOGGER } from '@switchyard/nats';
-import {
-  adapterFor, Bridge, bridgeFor, NormalizedUsage, ProviderAdapter, UpstreamCall, UpstreamError,
-} from '@switchyard/providers';
+import { adapterFor, Bridge, bridgeFor, NormalizedUsage, ProviderAdapter, UpstreamCall, UpstreamError } from '@switchyard/providers';
 import { ChannelCapacity } from '../channels/channel-capacity';
 import { ChannelCallRef, ChannelHealth } from '../channels/channel-health';
-import { candidatesFor, channelTypesFor, orderCandidates, RoutableChannel, servesModel, upstreamModel, upstreamTargetOf } from '../routing/channel-selector';
+import {
+  candidatesFor,
+  channelTypesFor,
+  orderCandidates,
+  RoutableChannel,
+  servesModel,
+  upstreamModel,
+  upstreamTargetOf,
+} from '../routing/channel-selector';
 import { ChannelTable } from '../channels/channel-table';
 import { withCostSpliced } from '../money/cost-splice';
 import { AudioInputs } from '../inputs/audio-inputs';
@@ -33,8 +52,12 @@ const RELOAD_ON_MISS_INTERVAL_MS = 1000;
 const usageOnRequest = (endpoint: string) => endpoint === '/v1/chat/completions' || endpoint === '/v1/completions';
 
 /** A call of `channel` for `req`, as its circuit (per channel and model) counts it. */
-const callRef = (channel: RoutableChannel, req: ExecuteRequest): ChannelCallRef =>
-  ({ channelId: channel.id, channelType: channel.type, model: req.body.model, callerUserId: req.principal.userId });
+const callRef = (channel: RoutableChannel, req: ExecuteRequest): ChannelCallRef => ({
+  channelId: channel.id,
+  channelType: channel.type,
+  model: req.body.model,
+  callerUserId: req.principal.userId,
+});
 
 /** How one channel is called for one request: its adapter, and the bridge between the caller's API and the channel's. */
 export interface ChannelCall {
@@ -99,23 +122,34 @@ export class RequestExecutor {
     if (pinned.length > 0) return { candidates: pinned, pin };
     const holder = (await this.table.current()).find((c) => c.id === pin.channelId);
     if (holder && holder.status === 'enabled' && !servesModel(holder, req.body.model)) {
-      throw new DomainError('invalid_value', `The files or the previous response this request references are held by a channel that does not serve \`${req.body.model}\`; use one of: ${holder.models.join(', ')}`, 'model');
+      throw new DomainError(
+        'invalid_value',
+        `The files or the previous response this request references are held by a channel that does not serve \`${req.body.model}\`; use one of: ${holder.models.join(', ')}`,
+        'model',
+      );
     }
-    throw new DomainError('channels_unavailable', 'The upstream channel holding the files or the previous response this request references cannot serve it now (disabled, removed or outside your routing policy).');
+    throw new DomainError(
+      'channels_unavailable',
+      'The upstream channel holding the files or the previous response this request references cannot serve it now (disabled, removed or outside your routing policy).',
+    );
   }
 
   private async candidates(req: ExecuteRequest, policy: RoutingPolicy): Promise<RoutableChannel[]> {
     const query = { userId: req.principal.userId, model: req.body.model, endpoint: req.endpoint };
-    let candidates = candidatesFor((await this.table.current()), query, policy);
+    let candidates = candidatesFor(await this.table.current(), query, policy);
     // a channel created a moment ago on another replica may not have reached this one yet
-    if (candidates.length === 0 && (await this.reloadedOnMiss())) candidates = candidatesFor((await this.table.current()), query, policy);
+    if (candidates.length === 0 && (await this.reloadedOnMiss())) candidates = candidatesFor(await this.table.current(), query, policy);
     const usable = candidates.filter((c) => {
       const adapter = adapterFor(c.provider);
       return adapter !== undefined && bridgeFor(req.endpoint, adapter.endpoints) !== null;
     });
     if (usable.length === 0) {
       const restriction = policy.endsWith('_only') ? ` among ${channelTypesFor(policy)[0]} channels (routing policy ${policy})` : '';
-      throw new DomainError('model_not_found', `The model \`${req.body.model}\` does not exist or you do not have access to it${restriction}.`, 'model');
+      throw new DomainError(
+        'model_not_found',
+        `The model \`${req.body.model}\` does not exist or you do not have access to it${restriction}.`,
+        'model',
+      );
     }
     return orderCandidates(usable, policy);
   }
@@ -141,7 +175,11 @@ export class RequestExecutor {
     const adapter = adapterFor(channel.provider)!;
     const bridge = bridgeFor(req.endpoint, adapter.endpoints)!;
     // the upstream gets exactly the output limit the hold was computed for (Spend.hold → worstCaseUsage)
-    const limited = withOutputLimit(req.endpoint, { ...req.body, stream: req.stream || undefined }, this.config.SWITCHYARD_DEFAULT_MAX_OUTPUT_TOKENS);
+    const limited = withOutputLimit(
+      req.endpoint,
+      { ...req.body, stream: req.stream || undefined },
+      this.config.SWITCHYARD_DEFAULT_MAX_OUTPUT_TOKENS,
+    );
     const translated = bridge.request(limited);
     const body = pin ? withUpstreamFileIds(translated, pin.upstreamIds) : translated;
     return {
@@ -157,22 +195,45 @@ export class RequestExecutor {
   }
 
   /** One call through the first channel that takes it (money held, failover, health), for work that is not an answer: starting a task. */
-  async callOnce<T>(req: ExecuteRequest, send: (c: ChannelCall) => Promise<T>): Promise<{ value: T; channel: RoutableChannel; routing: RoutingInfo }> {
+  async callOnce<T>(
+    req: ExecuteRequest,
+    send: (c: ChannelCall) => Promise<T>,
+  ): Promise<{ value: T; channel: RoutableChannel; routing: RoutingInfo }> {
     const answered = await this.failover.firstAnswer(req, await this.plan(req, this.policyFor(req)), send);
     answered.release();
     return answered;
   }
 
   /** Publishes one request's usage event (billing applies it; the request id makes it once). */
-  report(req: ExecuteRequest, channel: { id: string; channelType: RoutableChannel['type'] }, reported: NormalizedUsage, flags: { estimated: boolean; cached: boolean }, startedAt: number): void {
+  report(
+    req: ExecuteRequest,
+    channel: { id: string; channelType: RoutableChannel['type'] },
+    reported: NormalizedUsage,
+    flags: { estimated: boolean; cached: boolean },
+    startedAt: number,
+  ): void {
     const usage = wholeCounts(reported);
     const event: UsageEvent = {
-      requestId: req.requestId, userId: req.principal.userId, keyId: req.principal.keyId, model: req.body.model,
-      endpoint: req.endpoint, channelId: channel.id, channelType: channel.channelType, promptTokens: usage.promptTokens,
-      completionTokens: usage.completionTokens, cachedTokens: usage.cachedTokens ?? 0, cacheWriteTokens: usage.cacheWriteTokens ?? 0,
-      reasoningTokens: usage.reasoningTokens ?? 0, images: usage.images ?? 0, audioSeconds: usage.audioSeconds ?? 0, estimated: flags.estimated, cached: flags.cached, batchId: req.batchId ?? null,
+      requestId: req.requestId,
+      userId: req.principal.userId,
+      keyId: req.principal.keyId,
+      model: req.body.model,
+      endpoint: req.endpoint,
+      channelId: channel.id,
+      channelType: channel.channelType,
+      promptTokens: usage.promptTokens,
+      completionTokens: usage.completionTokens,
+      cachedTokens: usage.cachedTokens ?? 0,
+      cacheWriteTokens: usage.cacheWriteTokens ?? 0,
+      reasoningTokens: usage.reasoningTokens ?? 0,
+      images: usage.images ?? 0,
+      audioSeconds: usage.audioSeconds ?? 0,
+      estimated: flags.estimated,
+      cached: flags.cached,
+      batchId: req.batchId ?? null,
       prepaidBy: this.spend.prepaidBy(req, channel.channelType, usage, flags.cached),
-      latencyMs: Date.now() - startedAt, createdAt: new Date(startedAt).toISOString(),
+      latencyMs: Date.now() - startedAt,
+      createdAt: new Date(startedAt).toISOString(),
     };
     this.usage.publish(event);
   }
@@ -210,10 +271,16 @@ export class RequestExecutor {
         const usage = hit.usage ?? estimateUsage(req.body, completionTextOf(hit.body));
         this.report(req, hit.channel, usage, { estimated: hit.usage === null, cached: true }, startedAt);
         const shown = await this.spend.shownCost(req, hit.channel.channelType, usage, true);
-        return { body: withCost(hit.body, shown), routing: { channel: hit.channel, cached: true, retryCount: 0, attempts: [] }, costUsd: shown?.cost ?? null };
+        return {
+          body: withCost(hit.body, shown),
+          routing: { channel: hit.channel, cached: true, retryCount: 0, attempts: [] },
+          costUsd: shown?.cost ?? null,
+        };
       }
     }
-    const answered = await this.failover.firstAnswer(req, plan, async ({ adapter, call }) => adapter.send({ ...call, files: await this.audioInputs.filesOf(req) }));
+    const answered = await this.failover.firstAnswer(req, plan, async ({ adapter, call }) =>
+      adapter.send({ ...call, files: await this.audioInputs.filesOf(req) }),
+    );
     answered.release();
     const { bridge } = answered.prepared;
     const { usage, text } = answered.value;
@@ -223,22 +290,43 @@ export class RequestExecutor {
     } catch (error) {
       if (!(error instanceof UpstreamError)) throw error;
       // an answer in a shape its API does not allow: the channel's failure, but it answered, so its usage is still billed
-      this.report(req, { id: answered.channel.id, channelType: answered.channel.type }, usage ?? estimateUsage(req.body, ''), { estimated: usage === null, cached: false }, startedAt);
+      this.report(
+        req,
+        { id: answered.channel.id, channelType: answered.channel.type },
+        usage ?? estimateUsage(req.body, ''),
+        { estimated: usage === null, cached: false },
+        startedAt,
+      );
       throw upstreamFailureToDomain(error, answered.routing);
     }
-    if (req.endpoint === '/v1/responses' && !bridge.translated) await this.storedResponses.remember(body.id, req.principal.userId, answered.channel.id, req.body.store !== false);
+    if (req.endpoint === '/v1/responses' && !bridge.translated)
+      await this.storedResponses.remember(body.id, req.principal.userId, answered.channel.id, req.body.store !== false);
     const billable = usage ?? estimateUsage(req.body, completionTextOf(body));
-    this.report(req, { id: answered.channel.id, channelType: answered.channel.type }, billable, { estimated: usage === null, cached: false }, startedAt);
-    if (cacheKey && ttlMs !== null) await this.cache.put(cacheKey, { body, channel: answered.routing.channel, usage, storedAt: Date.now(), ttlMs });
+    this.report(
+      req,
+      { id: answered.channel.id, channelType: answered.channel.type },
+      billable,
+      { estimated: usage === null, cached: false },
+      startedAt,
+    );
+    if (cacheKey && ttlMs !== null)
+      await this.cache.put(cacheKey, { body, channel: answered.routing.channel, usage, storedAt: Date.now(), ttlMs });
     const shown = await this.spend.shownCost(req, answered.channel.type, billable, false);
     const costUsd = shown?.cost ?? null;
-    const raw = passOn && !bridge.translated && !text && answered.value.raw !== undefined ? withCostSpliced(answered.value.raw, body, shown) : null;
+    const raw =
+      passOn && !bridge.translated && !text && answered.value.raw !== undefined ? withCostSpliced(answered.value.raw, body, shown) : null;
     if (raw !== null) return { raw, routing: answered.routing, costUsd };
     return { body: withCost(body, shown), routing: answered.routing, costUsd, ...(text && { text }) };
   }
 
   /** After the first byte there is no failover: an upstream failure ends the stream with an error event. */
-  private endWithError(error: unknown, channel: RoutableChannel, req: ExecuteRequest, routing: RoutingInfo, emit: (event: StreamEvent) => void): void {
+  private endWithError(
+    error: unknown,
+    channel: RoutableChannel,
+    req: ExecuteRequest,
+    routing: RoutingInfo,
+    emit: (event: StreamEvent) => void,
+  ): void {
     if (!(error instanceof UpstreamError)) throw error;
     this.port.report(channel, req, error);
     emit({ kind: 'error', error: upstreamFailureToDomain(error, routing).toWire() });
@@ -264,7 +352,13 @@ export class RequestExecutor {
     } finally {
       opened.release();
       const characters = typeof req.body.input === 'string' ? req.body.input.length : 0;
-      this.report(req, { id: channel.id, channelType: channel.type }, { promptTokens: characters, completionTokens: 0 }, { estimated: false, cached: false }, startedAt);
+      this.report(
+        req,
+        { id: channel.id, channelType: channel.type },
+        { promptTokens: characters, completionTokens: 0 },
+        { estimated: false, cached: false },
+        startedAt,
+      );
     }
   }
 
@@ -281,7 +375,8 @@ export class RequestExecutor {
     return new Observable<StreamEvent>((subscriber) => {
       void run((event) => subscriber.next(event))
         .catch((error) => {
-          const wire: WireError = error instanceof DomainError ? error.toWire() : new DomainError('internal_error', 'Internal error').toWire();
+          const wire: WireError =
+            error instanceof DomainError ? error.toWire() : new DomainError('internal_error', 'Internal error').toWire();
           if (!(error instanceof DomainError)) this.logger.error(`request ${req.requestId}: stream failed`, error);
           subscriber.next({ kind: 'error', error: wire });
         })
@@ -295,7 +390,11 @@ export class RequestExecutor {
     const callerWantsUsage = (req.body.stream_options as { include_usage?: unknown } | undefined)?.include_usage === true;
     const filtersUsage = usageOnRequest(req.endpoint) && !callerWantsUsage;
     const opened = await this.failover.firstAnswer(req, plan, ({ adapter, call }) => adapter.openStream(call));
-    const { channel, routing, prepared: { adapter, bridge } } = opened;
+    const {
+      channel,
+      routing,
+      prepared: { adapter, bridge },
+    } = opened;
     const translate = bridge.stream();
     const showCost = (chunkUsage: NormalizedUsage) => this.spend.shownCost(req, channel.type, chunkUsage, false);
     let usage: NormalizedUsage | null = null;
@@ -315,7 +414,8 @@ export class RequestExecutor {
       const remembersResponse = req.endpoint === '/v1/responses' && !bridge.translated && req.body.store !== false;
       for await (const event of opened.value) {
         usage = adapter.usageOf(event, usage) ?? usage;
-        if (remembersResponse && event.type === 'response.created') void this.storedResponses.remember((event.response as { id?: unknown })?.id, req.principal.userId, channel.id, true);
+        if (remembersResponse && event.type === 'response.created')
+          void this.storedResponses.remember((event.response as { id?: unknown })?.id, req.principal.userId, channel.id, true);
         for (const chunk of translate.push(event)) await relay(chunk);
       }
       for (const chunk of translate.end()) await relay(chunk);
@@ -324,7 +424,13 @@ export class RequestExecutor {
       this.endWithError(error, channel, req, routing, emit);
     } finally {
       opened.release();
-      this.report(req, { id: channel.id, channelType: channel.type }, usage ?? estimateUsage(req.body, text), { estimated: usage === null, cached: false }, startedAt);
+      this.report(
+        req,
+        { id: channel.id, channelType: channel.type },
+        usage ?? estimateUsage(req.body, text),
+        { estimated: usage === null, cached: false },
+        startedAt,
+      );
     }
   }
 }

@@ -30,14 +30,19 @@ export function isDeterministic(req: ExecuteRequest): boolean {
 function canonical(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
   if (value && typeof value === 'object') {
-    return `{${Object.keys(value).sort().map((k) => `${JSON.stringify(k)}:${canonical((value as Record<string, unknown>)[k])}`).join(',')}}`;
+    return `{${Object.keys(value)
+      .sort()
+      .map((k) => `${JSON.stringify(k)}:${canonical((value as Record<string, unknown>)[k])}`)
+      .join(',')}}`;
   }
   return JSON.stringify(value) ?? 'null';
 }
 
 /** Per user (the user id is in the key), per endpoint, per kind of channel asked for, per exact body. */
 export function cacheKeyOf(req: ExecuteRequest, policyKey: string): string {
-  return createHash('sha256').update(canonical([req.principal.userId, req.endpoint, policyKey, req.body])).digest('hex');
+  return createHash('sha256')
+    .update(canonical([req.principal.userId, req.endpoint, policyKey, req.body]))
+    .digest('hex');
 }
 
 /**
@@ -56,7 +61,10 @@ export class ResponseCache implements OnApplicationBootstrap {
 
   async onApplicationBootstrap(): Promise<void> {
     this.kv = await this.nc.jetstream().views.kv(BUCKET, {
-      history: 1, ttl: this.config.SWITCHYARD_CACHE_MAX_TTL_SECONDS * 1000, max_bytes: MAX_BUCKET_BYTES, storage: StorageType.File,
+      history: 1,
+      ttl: this.config.SWITCHYARD_CACHE_MAX_TTL_SECONDS * 1000,
+      max_bytes: MAX_BUCKET_BYTES,
+      storage: StorageType.File,
     });
   }
 
@@ -64,7 +72,8 @@ export class ResponseCache implements OnApplicationBootstrap {
   ttlMsFor(req: ExecuteRequest, candidates: readonly RoutableChannel[]): number | null {
     if (req.cache === 'off' || !isDeterministic(req)) return null;
     const channelTtls = candidates.map((c) => c.cacheTtlSeconds).filter((t): t is number => t !== null);
-    const seconds = channelTtls.length > 0 ? Math.max(...channelTtls) : req.cache === 'on' ? this.config.SWITCHYARD_CACHE_DEFAULT_TTL_SECONDS : null;
+    const seconds =
+      channelTtls.length > 0 ? Math.max(...channelTtls) : req.cache === 'on' ? this.config.SWITCHYARD_CACHE_DEFAULT_TTL_SECONDS : null;
     return seconds === null ? null : Math.min(seconds, this.config.SWITCHYARD_CACHE_MAX_TTL_SECONDS) * 1000;
   }
 

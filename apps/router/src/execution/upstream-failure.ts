@@ -2,8 +2,16 @@ import { DomainError, RoutingInfo } from '@switchyard/contracts';
 import { UpstreamError } from '@switchyard/providers';
 
 /** What upstreams call a request that is too long or that their content policy refused, whatever status they put on it. */
-const REQUEST_FAULT_CODES = new Set(['context_length_exceeded', 'string_above_max_length', 'content_policy_violation', 'content_filter', 'invalid_prompt', 'request_too_large']);
-const REQUEST_FAULT_MESSAGE = /context length|context window|maximum context|too many tokens|prompt is too long|content (management )?policy|content filter/i;
+const REQUEST_FAULT_CODES = new Set([
+  'context_length_exceeded',
+  'string_above_max_length',
+  'content_policy_violation',
+  'content_filter',
+  'invalid_prompt',
+  'request_too_large',
+]);
+const REQUEST_FAULT_MESSAGE =
+  /context length|context window|maximum context|too many tokens|prompt is too long|content (management )?policy|content filter/i;
 
 /**
  * The request itself made the upstream fail: a 4xx other than throttling (429, 408) or a refused

@@ -17,6 +17,13 @@ export class AudioInputs {
     const [audio] = parkedObjects(req, 'file');
     if (!audio) throw new DomainError('invalid_value', 'The audio file of this request is missing', 'file');
     const { part, objectKey, owner } = audio;
-    return { file: { filename: part.filename, mediaType: part.mediaType, bytes: part.bytes, content: await this.storage.getStream(objectKey, { owner }) } };
+    return {
+      file: {
+        filename: part.filename,
+        mediaType: part.mediaType,
+        bytes: part.bytes,
+        content: await this.storage.getStream(objectKey, { owner }),
+      },
+    };
   }
 }

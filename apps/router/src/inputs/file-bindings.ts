@@ -1,6 +1,14 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { BindFileRequest, DomainError, ErrorCodes, FileBindingView, RoutingPolicy, Subjects, UnbindFileRequest } from '@switchyard/contracts';
+import {
+  BindFileRequest,
+  DomainError,
+  ErrorCodes,
+  FileBindingView,
+  RoutingPolicy,
+  Subjects,
+  UnbindFileRequest,
+} from '@switchyard/contracts';
 import { JsonLogger } from '@switchyard/logging';
 import { LOGGER, RpcClient } from '@switchyard/nats';
 import { ObjectStorage } from '@switchyard/object-storage';
@@ -25,12 +33,14 @@ export interface UpstreamPin {
 export function withUpstreamFileIds(value: unknown, ids: ReadonlyMap<string, string | null>): any {
   if (Array.isArray(value)) return value.map((item) => withUpstreamFileIds(item, ids));
   if (!value || typeof value !== 'object') return value;
-  const swap = (id: unknown) => (typeof id === 'string' ? ids.get(id) ?? id : id);
-  return Object.fromEntries(Object.entries(value).map(([key, inner]) => {
-    if (key === 'file_id') return [key, swap(inner)];
-    if (key === 'file_ids' && Array.isArray(inner)) return [key, inner.map(swap)];
-    return [key, withUpstreamFileIds(inner, ids)];
-  }));
+  const swap = (id: unknown) => (typeof id === 'string' ? (ids.get(id) ?? id) : id);
+  return Object.fromEntries(
+    Object.entries(value).map(([key, inner]) => {
+      if (key === 'file_id') return [key, swap(inner)];
+      if (key === 'file_ids' && Array.isArray(inner)) return [key, inner.map(swap)];
+      return [key, withUpstreamFileIds(inner, ids)];
+    }),
+  );
 }
 
 /** Each unbound file costs a `files.file.locate` round trip: a body cannot make a request cost thousands. */
@@ -67,8 +77,15 @@ export class FileBindings {
     const types = channelTypesFor(policy);
     const holders = (await this.table.current()).filter((c) => {
       const adapter = adapterFor(c.provider);
-      return c.status === 'enabled' && types.includes(c.type) && visibleTo(c, req.principal.userId) && c.endpoints.includes(req.endpoint) &&
-        adapter !== undefined && adapter.endpoints.includes(req.endpoint) && (req.model === undefined || servesModel(c, req.model));
+      return (
+        c.status === 'enabled' &&
+        types.includes(c.type) &&
+        visibleTo(c, req.principal.userId) &&
+        c.endpoints.includes(req.endpoint) &&
+        adapter !== undefined &&
+        adapter.endpoints.includes(req.endpoint) &&
+        (req.model === undefined || servesModel(c, req.model))
+      );
     });
     return orderCandidates(holders, policy);
   }
@@ -92,18 +109,30 @@ export class FileBindings {
     if (holders.length === 0) {
       if (!req.required) return { fileId: req.fileId, channelId: null, upstreamFileId: null };
       const what = req.model ? `\`${req.model}\` on ${req.endpoint}` : req.endpoint;
-      throw new DomainError('channels_unavailable', `No channel can hold files for ${what}: an operator must add one (for Anthropic Files, a channel with provider "anthropic").`);
+      throw new DomainError(
+        'channels_unavailable',
+        `No channel can hold files for ${what}: an operator must add one (for Anthropic Files, a channel with provider "anthropic").`,
+      );
     }
     let lastFailure: UpstreamError | null = null;
     for (const channel of holders.slice(0, this.config.SWITCHYARD_MAX_ATTEMPTS)) {
       if (!this.health.admit(channel.id, FILES_API_CIRCUIT)) continue;
-      const call: ChannelCallRef = { channelId: channel.id, channelType: channel.type, model: FILES_API_CIRCUIT, callerUserId: req.principal.userId };
+      const call: ChannelCallRef = {
+        channelId: channel.id,
+        channelType: channel.type,
+        model: FILES_API_CIRCUIT,
+        callerUserId: req.principal.userId,
+      };
       const adapter = adapterFor(channel.provider)!;
       if (!adapter.uploadFile) return this.record(req, channel.id, null);
       try {
         const content = await this.storage.getStream(req.objectKey, { owner: req.principal.userId });
         const target = upstreamTargetOf(channel, this.config.SWITCHYARD_ALLOW_PRIVATE_UPSTREAMS);
-        const upstreamFileId = await adapter.uploadFile(target, { filename: req.filename, mediaType: req.mediaType, bytes: req.bytes, content }, this.config.SWITCHYARD_UPSTREAM_TIMEOUT_MS);
+        const upstreamFileId = await adapter.uploadFile(
+          target,
+          { filename: req.filename, mediaType: req.mediaType, bytes: req.bytes, content },
+          this.config.SWITCHYARD_UPSTREAM_TIMEOUT_MS,
+        );
         this.health.report(call, null);
         return await this.record(req, channel.id, upstreamFileId);
       } catch (error) {
@@ -115,7 +144,12 @@ export class FileBindings {
       }
     }
     const reason = lastFailure ? `: ${lastFailure.message}` : '';
-    throw new DomainError('upstream_error', `No channel accepted the file${reason}`, 'file', lastFailure?.status && lastFailure.status < 500 && lastFailure.status !== 429 ? lastFailure.status : 502);
+    throw new DomainError(
+      'upstream_error',
+      `No channel accepted the file${reason}`,
+      'file',
+      lastFailure?.status && lastFailure.status < 500 && lastFailure.status !== 429 ? lastFailure.status : 502,
+    );
   }
 
   /**
@@ -125,7 +159,8 @@ export class FileBindings {
   async unbind(req: UnbindFileRequest): Promise<{ unbound: boolean }> {
     // TypeORM answers a Postgres DELETE with [returned rows, affected count]
     const [rows] = await this.ds.query<[BindingRow[], number]>(
-      `DELETE FROM router.file_bindings WHERE file_id = $1 AND owner_user_id = $2 RETURNING file_id, channel_id, upstream_file_id`, [req.fileId, req.principal.userId],
+      `DELETE FROM router.file_bindings WHERE file_id = $1 AND owner_user_id = $2 RETURNING file_id, channel_id, upstream_file_id`,
+      [req.fileId, req.principal.userId],
     );
     const row = rows[0];
     if (!row) return { unbound: false };
@@ -133,8 +168,11 @@ export class FileBindings {
     const adapter = channel && adapterFor(channel.provider);
     if (channel && row.upstream_file_id && adapter?.deleteFile) {
       const target = upstreamTargetOf(channel, this.config.SWITCHYARD_ALLOW_PRIVATE_UPSTREAMS);
-      await adapter.deleteFile(target, row.upstream_file_id, this.config.SWITCHYARD_UPSTREAM_TIMEOUT_MS).catch((e) =>
-        this.logger.warn(`file ${row.file_id}: the copy ${row.upstream_file_id} on channel ${channel.id} was not deleted`, e));
+      await adapter
+        .deleteFile(target, row.upstream_file_id, this.config.SWITCHYARD_UPSTREAM_TIMEOUT_MS)
+        .catch((e) =>
+          this.logger.warn(`file ${row.file_id}: the copy ${row.upstream_file_id} on channel ${channel.id} was not deleted`, e),
+        );
     }
     return { unbound: true };
   }
@@ -149,9 +187,11 @@ export class FileBindings {
   async pinFor(userId: string, refs: readonly Reference[]): Promise<UpstreamPin | null> {
     if (refs.length === 0) return null;
     const ids = [...new Set(refs.map((r) => r.id))];
-    if (ids.length > MAX_FILES_PER_REQUEST) throw new DomainError('invalid_value', `A request may reference at most ${MAX_FILES_PER_REQUEST} files`, refs[0].param);
+    if (ids.length > MAX_FILES_PER_REQUEST)
+      throw new DomainError('invalid_value', `A request may reference at most ${MAX_FILES_PER_REQUEST} files`, refs[0].param);
     const rows: BindingRow[] = await this.ds.query(
-      `SELECT file_id, channel_id, upstream_file_id FROM router.file_bindings WHERE owner_user_id = $1 AND file_id = ANY($2)`, [userId, ids],
+      `SELECT file_id, channel_id, upstream_file_id FROM router.file_bindings WHERE owner_user_id = $1 AND file_id = ANY($2)`,
+      [userId, ids],
     );
     const bound = new Set(rows.map((r) => r.file_id));
     const unbound = ids.filter((id) => !bound.has(id)).map((id) => refs.find((r) => r.id === id)!);
@@ -159,7 +199,11 @@ export class FileBindings {
     if (rows.length === 0) return null;
     const channels = new Set(rows.map((r) => r.channel_id));
     if (channels.size > 1) {
-      throw new DomainError('invalid_value', `Files ${rows.map((r) => r.file_id).join(', ')} are held by different upstream channels and cannot be used in one request`, 'messages');
+      throw new DomainError(
+        'invalid_value',
+        `Files ${rows.map((r) => r.file_id).join(', ')} are held by different upstream channels and cannot be used in one request`,
+        'messages',
+      );
     }
     return { channelId: rows[0].channel_id, upstreamIds: new Map(rows.map((r) => [r.file_id, r.upstream_file_id])) };
   }

@@ -25,12 +25,19 @@ function storageWith(objects: Record<string, string>) {
 const noRpc = { send: () => Promise.reject(new Error('no rpc expected')) } as unknown as RpcClient;
 
 describe('ImageInputs.inline', () => {
-  it('reads a multipart edit\'s images and mask from the keys derived for this request', async () => {
+  it("reads a multipart edit's images and mask from the keys derived for this request", async () => {
     const storage = storageWith({ 'tmp/usr_me/req_1-0': 'one', 'tmp/usr_me/req_1-1': 'mask' });
     const inputs = new ImageInputs(noRpc, storage as unknown as ObjectStorage);
     const req: ExecuteRequest = {
-      requestId: 'req_1', principal, endpoint: '/v1/images/edits', stream: false, body: { model: 'gpt-image-2', prompt: 'x' },
-      parked: [{ field: 'image', filename: 'a.png', mediaType: 'image/png', bytes: 3 }, { field: 'mask', filename: 'm.png', mediaType: 'image/png', bytes: 4 }],
+      requestId: 'req_1',
+      principal,
+      endpoint: '/v1/images/edits',
+      stream: false,
+      body: { model: 'gpt-image-2', prompt: 'x' },
+      parked: [
+        { field: 'image', filename: 'a.png', mediaType: 'image/png', bytes: 3 },
+        { field: 'mask', filename: 'm.png', mediaType: 'image/png', bytes: 4 },
+      ],
     };
     const inlined = await inputs.inline(req);
     expect(inlined.body.images).toEqual([{ image_url: `data:image/png;base64,${Buffer.from('one').toString('base64')}` }]);
@@ -43,8 +50,16 @@ describe('ImageInputs.inline', () => {
     const inputs = new ImageInputs(noRpc, storage as unknown as ObjectStorage);
     const parked = { objectKey: 'tmp/usr_me/../../files/usr_victim/file-1', filename: 'x.png', mediaType: 'image/png', bytes: 6 };
     const req: ExecuteRequest = {
-      requestId: 'req_2', principal, endpoint: '/v1/images/edits', stream: false,
-      body: { model: 'gpt-image-2', prompt: 'x', images: [{ image_url: 'data:image/png;base64,AA==', parked }], mask: { image_url: 'data:image/png;base64,AA==', parked } },
+      requestId: 'req_2',
+      principal,
+      endpoint: '/v1/images/edits',
+      stream: false,
+      body: {
+        model: 'gpt-image-2',
+        prompt: 'x',
+        images: [{ image_url: 'data:image/png;base64,AA==', parked }],
+        mask: { image_url: 'data:image/png;base64,AA==', parked },
+      },
     };
     const inlined = await inputs.inline(req);
     expect(storage.asked).toEqual([]);

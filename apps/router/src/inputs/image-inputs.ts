@@ -26,7 +26,10 @@ async function readAll(stream: NodeJS.ReadableStream, limit: number, fileId: str
  */
 @Injectable()
 export class ImageInputs {
-  constructor(private readonly rpc: RpcClient, private readonly storage: ObjectStorage) {}
+  constructor(
+    private readonly rpc: RpcClient,
+    private readonly storage: ObjectStorage,
+  ) {}
 
   /** An image of a multipart edit, parked by the gateway under a key derived from this request. */
   private async inlineParked({ part, objectKey, owner }: ParkedObject): Promise<ImageRef> {
@@ -52,7 +55,8 @@ export class ImageInputs {
     const body = { ...req.body };
     const [parkedImages, [parkedMask]] = [parkedObjects(req, 'image'), parkedObjects(req, 'mask')];
     if (parkedImages.length > 0) body.images = await Promise.all(parkedImages.map((parked) => this.inlineParked(parked)));
-    else if (Array.isArray(body.images)) body.images = await Promise.all((body.images as ImageRef[]).map((ref) => this.inlineOne(owner, ref)));
+    else if (Array.isArray(body.images))
+      body.images = await Promise.all((body.images as ImageRef[]).map((ref) => this.inlineOne(owner, ref)));
     if (parkedMask) body.mask = await this.inlineParked(parkedMask);
     else if (body.mask && typeof body.mask === 'object') body.mask = await this.inlineOne(owner, body.mask);
     return { ...req, body };

@@ -16,13 +16,17 @@ function world() {
     { file_id: 'file_alice_bound', owner: 'alice', channel_id: 'ch_anthropic', upstream_file_id: 'file_up_1' },
     { file_id: 'file_alice_other_channel', owner: 'alice', channel_id: 'ch_other', upstream_file_id: 'file_up_2' },
   ];
-  const responses = [{ response_id: 'resp_alice', owner: 'alice', channel_id: 'ch_openai' }, { response_id: 'resp_alice_anthropic', owner: 'alice', channel_id: 'ch_anthropic' }];
+  const responses = [
+    { response_id: 'resp_alice', owner: 'alice', channel_id: 'ch_openai' },
+    { response_id: 'resp_alice_anthropic', owner: 'alice', channel_id: 'ch_anthropic' },
+  ];
   const openAiFiles = [{ id: 'file-alice-plain', owner: 'alice' }];
   const sent: string[] = [];
   const ds = {
     query: async (sql: string, params: any[]) => {
       if (sql.includes('FROM router.file_bindings')) return bindings.filter((b) => b.owner === params[0] && params[1].includes(b.file_id));
-      if (sql.includes('FROM router.stored_responses')) return responses.filter((r) => r.response_id === params[0] && r.owner === params[1]);
+      if (sql.includes('FROM router.stored_responses'))
+        return responses.filter((r) => r.response_id === params[0] && r.owner === params[1]);
       throw new Error(`unexpected query ${sql}`);
     },
   } as unknown as DataSource;
@@ -42,22 +46,36 @@ function world() {
 }
 
 async function refusal(promise: Promise<unknown>): Promise<DomainError> {
-  const error = await promise.then(() => null, (e) => e);
+  const error = await promise.then(
+    () => null,
+    (e) => e,
+  );
   expect(error).toBeInstanceOf(DomainError);
   return error;
 }
 
-const document = (fileId: string) => ({ model: 'm', messages: [{ role: 'user', content: [{ type: 'document', source: { type: 'file', file_id: fileId } }] }] });
+const document = (fileId: string) => ({
+  model: 'm',
+  messages: [{ role: 'user', content: [{ type: 'document', source: { type: 'file', file_id: fileId } }] }],
+});
 
-describe('OwnedReferences: only the caller\'s upstream objects, before anything is sent', () => {
-  it('pins a bound file to its channel with the provider\'s id, and lets the caller\'s unbound OpenAI file through', async () => {
+describe("OwnedReferences: only the caller's upstream objects, before anything is sent", () => {
+  it("pins a bound file to its channel with the provider's id, and lets the caller's unbound OpenAI file through", async () => {
     const { references } = world();
-    expect(await references.pinFor('alice', document('file_alice_bound'))).toEqual({ channelId: 'ch_anthropic', upstreamIds: new Map([['file_alice_bound', 'file_up_1']]) });
-    expect(await references.pinFor('alice', { model: 'm', input: [{ role: 'user', content: [{ type: 'input_file', file_id: 'file-alice-plain' }] }] })).toBeNull();
+    expect(await references.pinFor('alice', document('file_alice_bound'))).toEqual({
+      channelId: 'ch_anthropic',
+      upstreamIds: new Map([['file_alice_bound', 'file_up_1']]),
+    });
+    expect(
+      await references.pinFor('alice', {
+        model: 'm',
+        input: [{ role: 'user', content: [{ type: 'input_file', file_id: 'file-alice-plain' }] }],
+      }),
+    ).toBeNull();
     expect(await references.pinFor('alice', { model: 'm', messages: [{ role: 'user', content: 'no references' }] })).toBeNull();
   });
 
-  it('answers 404 naming the place for another user\'s file, a provider\'s file id and an unknown id alike', async () => {
+  it("answers 404 naming the place for another user's file, a provider's file id and an unknown id alike", async () => {
     const { references } = world();
     for (const fileId of ['file_alice_bound', 'file_up_1', 'file-alice-plain', 'file_nobody']) {
       const error = await refusal(references.pinFor('mallory', document(fileId)));
@@ -65,13 +83,18 @@ describe('OwnedReferences: only the caller\'s upstream objects, before anything 
     }
   });
 
-  it('answers 404 for another user\'s or an unknown previous_response_id, and pins the caller\'s own to the channel that stored it', async () => {
+  it("answers 404 for another user's or an unknown previous_response_id, and pins the caller's own to the channel that stored it", async () => {
     const { references } = world();
     for (const user of ['mallory', 'alice']) {
-      const error = await refusal(references.pinFor(user, { model: 'm', previous_response_id: user === 'alice' ? 'resp_unknown' : 'resp_alice', input: 'go on' }));
+      const error = await refusal(
+        references.pinFor(user, { model: 'm', previous_response_id: user === 'alice' ? 'resp_unknown' : 'resp_alice', input: 'go on' }),
+      );
       expect(error).toMatchObject({ code: 'not_found', status: 404, param: 'previous_response_id' });
     }
-    expect(await references.pinFor('alice', { model: 'm', previous_response_id: 'resp_alice', input: 'go on' })).toEqual({ channelId: 'ch_openai', upstreamIds: new Map() });
+    expect(await references.pinFor('alice', { model: 'm', previous_response_id: 'resp_alice', input: 'go on' })).toEqual({
+      channelId: 'ch_openai',
+      upstreamIds: new Map(),
+    });
     const both = { ...document('file_alice_bound'), previous_response_id: 'resp_alice_anthropic' };
     expect((await references.pinFor('alice', both))?.channelId).toBe('ch_anthropic');
     const apart = await refusal(references.pinFor('alice', { ...document('file_alice_bound'), previous_response_id: 'resp_alice' }));
@@ -80,7 +103,12 @@ describe('OwnedReferences: only the caller\'s upstream objects, before anything 
 
   it('answers 404 for kinds of objects we never hold for callers, without asking anyone', async () => {
     const { references, sent } = world();
-    for (const body of [{ conversation: 'conv_1' }, { container: 'container_1' }, { prompt: { id: 'pmpt_1' } }, { cachedContent: 'cachedContents/1' }]) {
+    for (const body of [
+      { conversation: 'conv_1' },
+      { container: 'container_1' },
+      { prompt: { id: 'pmpt_1' } },
+      { cachedContent: 'cachedContents/1' },
+    ]) {
       const error = await refusal(references.pinFor('alice', { ...document('file-alice-plain'), ...body }));
       expect(error).toMatchObject({ code: 'not_found', status: 404 });
     }
@@ -89,7 +117,10 @@ describe('OwnedReferences: only the caller\'s upstream objects, before anything 
 
   it('refuses a request that names more files than it may, before asking the files service about any', async () => {
     const { references, sent } = world();
-    const many = { model: 'm', input: [{ role: 'user', content: Array.from({ length: 101 }, (_, i) => ({ type: 'input_file', file_id: `file-${i}` })) }] };
+    const many = {
+      model: 'm',
+      input: [{ role: 'user', content: Array.from({ length: 101 }, (_, i) => ({ type: 'input_file', file_id: `file-${i}` })) }],
+    };
     expect(await refusal(references.pinFor('alice', many))).toMatchObject({ code: 'invalid_value', status: 400 });
     expect(sent).toEqual([]);
   });

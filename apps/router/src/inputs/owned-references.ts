@@ -11,7 +11,10 @@ import { upstreamReferencesOf } from './upstream-references';
  */
 @Injectable()
 export class OwnedReferences {
-  constructor(private readonly files: FileBindings, private readonly responses: StoredResponses) {}
+  constructor(
+    private readonly files: FileBindings,
+    private readonly responses: StoredResponses,
+  ) {}
 
   async pinFor(userId: string, body: Record<string, unknown>): Promise<UpstreamPin | null> {
     const refs = upstreamReferencesOf(body);
@@ -21,7 +24,11 @@ export class OwnedReferences {
     if (!refs.previousResponse) return filePin;
     const channelId = await this.responses.channelOf(refs.previousResponse, userId);
     if (filePin && filePin.channelId !== channelId) {
-      throw new DomainError('invalid_value', 'The files this request references are held by another upstream channel than the previous response', refs.previousResponse.param);
+      throw new DomainError(
+        'invalid_value',
+        'The files this request references are held by another upstream channel than the previous response',
+        refs.previousResponse.param,
+      );
     }
     return filePin ?? { channelId, upstreamIds: new Map() };
   }

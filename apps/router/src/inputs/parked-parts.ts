@@ -13,5 +13,9 @@ export interface ParkedObject {
  * caller's body can name one.
  */
 export function parkedObjects(req: ExecuteRequest, field: (typeof ParkedPartFields)[number]): ParkedObject[] {
-  return (req.parked ?? []).flatMap((part, index) => (part.field === field ? [{ part, objectKey: parkedPartKey(req.principal.userId, req.requestId, index), owner: req.principal.userId }] : []));
+  return (req.parked ?? []).flatMap((part, index) =>
+    part.field === field
+      ? [{ part, objectKey: parkedPartKey(req.principal.userId, req.requestId, index), owner: req.principal.userId }]
+      : [],
+  );
 }

@@ -43,7 +43,8 @@ export function upstreamReferencesOf(body: Record<string, unknown>): UpstreamRef
   const found: UpstreamReferences = { files: [], previousResponse: null, foreign: [] };
   const foreign = (what: string, id: string, param: string) => found.foreign.push({ what, id, param });
 
-  if (typeof body.previous_response_id === 'string') found.previousResponse = { id: body.previous_response_id, param: 'previous_response_id' };
+  if (typeof body.previous_response_id === 'string')
+    found.previousResponse = { id: body.previous_response_id, param: 'previous_response_id' };
   for (const [key, what] of Object.entries(TOP_LEVEL)) {
     const id = idOf(body[key]);
     if (id !== null) foreign(what, id, key);
@@ -59,16 +60,20 @@ export function upstreamReferencesOf(body: Record<string, unknown>): UpstreamRef
     if (!isObject(value)) return;
     if (value.type === 'item_reference' && typeof value.id === 'string') foreign('item', value.id, `${path}.id`);
     // an OpenAI code interpreter tool naming an existing container
-    if (value.type === 'code_interpreter' && typeof value.container === 'string') foreign('container', value.container, `${path}.container`);
+    if (value.type === 'code_interpreter' && typeof value.container === 'string')
+      foreign('container', value.container, `${path}.container`);
     if (value.type === 'custom' && typeof value.skill_id === 'string') foreign('skill', value.skill_id, `${path}.skill_id`);
     for (const [key, inner] of Object.entries(value)) {
       const at = path ? `${path}.${key}` : key;
       // the caller's own key-value labels, never sent as references
       if (path === '' && key === 'metadata') continue;
       if (key === 'file_id' && typeof inner === 'string') found.files.push({ id: inner, param: at });
-      else if (key === 'file_ids' && Array.isArray(inner)) inner.forEach((id, i) => typeof id === 'string' && found.files.push({ id, param: `${at}[${i}]` }));
-      else if (key === 'vector_store_ids' && Array.isArray(inner)) inner.forEach((id, i) => typeof id === 'string' && foreign('vector store', id, `${at}[${i}]`));
-      else if (['fileUri', 'file_uri', 'url', 'image_url'].includes(key) && typeof inner === 'string' && GEMINI_FILE.test(inner)) foreign('file', inner, at);
+      else if (key === 'file_ids' && Array.isArray(inner))
+        inner.forEach((id, i) => typeof id === 'string' && found.files.push({ id, param: `${at}[${i}]` }));
+      else if (key === 'vector_store_ids' && Array.isArray(inner))
+        inner.forEach((id, i) => typeof id === 'string' && foreign('vector store', id, `${at}[${i}]`));
+      else if (['fileUri', 'file_uri', 'url', 'image_url'].includes(key) && typeof inner === 'string' && GEMINI_FILE.test(inner))
+        foreign('file', inner, at);
       else visit(inner, at);
     }
   };

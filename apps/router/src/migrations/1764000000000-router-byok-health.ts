@@ -21,6 +21,8 @@ export class RouterByokHealth1764000000000 implements MigrationInterface {
 
   async down(q: QueryRunner): Promise<void> {
     await q.query(`DROP TABLE router.routing_policies`);
-    await q.query(`ALTER TABLE router.channels DROP COLUMN status_reason, DROP COLUMN max_concurrency, DROP COLUMN rpm_limit, DROP COLUMN cache_ttl_seconds`);
+    await q.query(
+      `ALTER TABLE router.channels DROP COLUMN status_reason, DROP COLUMN max_concurrency, DROP COLUMN rpm_limit, DROP COLUMN cache_ttl_seconds`,
+    );
   }
 }

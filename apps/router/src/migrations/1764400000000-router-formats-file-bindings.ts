@@ -2,8 +2,16 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
 
 const OLD_ALL = ['/v1/chat/completions', '/v1/embeddings', '/v1/completions', '/v1/responses'];
 const NEW_ENDPOINTS = [
-  '/v1/messages', '/v1beta/models:generateContent', '/v1/images/generations', '/v1/images/edits', '/v1/rerank', '/v1/audio/speech',
-  '/v1/audio/transcriptions', '/v1/videos/generations', '/v1/music/generations', '/v1/3d/generations',
+  '/v1/messages',
+  '/v1beta/models:generateContent',
+  '/v1/images/generations',
+  '/v1/images/edits',
+  '/v1/rerank',
+  '/v1/audio/speech',
+  '/v1/audio/transcriptions',
+  '/v1/videos/generations',
+  '/v1/music/generations',
+  '/v1/3d/generations',
 ];
 
 /**
@@ -15,7 +23,10 @@ export class RouterFormatsFileBindings1764400000000 implements MigrationInterfac
   name = 'RouterFormatsFileBindings1764400000000';
 
   async up(q: QueryRunner): Promise<void> {
-    await q.query(`UPDATE router.channels SET endpoints = endpoints || $2::jsonb WHERE endpoints @> $1::jsonb`, [JSON.stringify(OLD_ALL), JSON.stringify(NEW_ENDPOINTS)]);
+    await q.query(`UPDATE router.channels SET endpoints = endpoints || $2::jsonb WHERE endpoints @> $1::jsonb`, [
+      JSON.stringify(OLD_ALL),
+      JSON.stringify(NEW_ENDPOINTS),
+    ]);
     await q.query(`
       CREATE TABLE router.file_bindings (
         file_id text CONSTRAINT file_bindings_pk PRIMARY KEY,

@@ -14,7 +14,9 @@ export class RouterStoredResponsesPerOwner1764500000000 implements MigrationInte
   }
 
   async down(q: QueryRunner): Promise<void> {
-    await q.query(`DELETE FROM router.stored_responses a USING router.stored_responses b WHERE a.response_id = b.response_id AND a.created_at > b.created_at`);
+    await q.query(
+      `DELETE FROM router.stored_responses a USING router.stored_responses b WHERE a.response_id = b.response_id AND a.created_at > b.created_at`,
+    );
     await q.query(`ALTER TABLE router.stored_responses DROP CONSTRAINT stored_responses_pk`);
     await q.query(`ALTER TABLE router.stored_responses ADD CONSTRAINT stored_responses_pk PRIMARY KEY (response_id)`);
   }

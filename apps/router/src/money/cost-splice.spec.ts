@@ -15,7 +15,8 @@ function expectSameAnswer(raw: string, cost: ShownCost | null): string {
 
 describe('withCostSpliced', () => {
   it('puts cost at the end of usage, as withCost does', () => {
-    const raw = '{"id":"c1","object":"chat.completion","choices":[{"index":0,"message":{"role":"assistant","content":"hi"}}],"usage":{"prompt_tokens":3,"completion_tokens":1,"total_tokens":4}}';
+    const raw =
+      '{"id":"c1","object":"chat.completion","choices":[{"index":0,"message":{"role":"assistant","content":"hi"}}],"usage":{"prompt_tokens":3,"completion_tokens":1,"total_tokens":4}}';
     const spliced = expectSameAnswer(raw, shown);
     expect(spliced).toBe(raw.replace('"total_tokens":4}', '"total_tokens":4,"cost":0.000123}'));
   });
@@ -24,7 +25,7 @@ describe('withCostSpliced', () => {
     expectSameAnswer('{"usage":{"prompt_tokens":3},"id":"x"}', byok);
   });
 
-  it('keeps the upstream\'s whitespace and a trailing newline', () => {
+  it("keeps the upstream's whitespace and a trailing newline", () => {
     const raw = '{\n  "id" : "c1",\n  "usage" : {\n    "prompt_tokens" : 3 ,\n    "completion_tokens" : 1\n  } ,\n  "choices" : [ ]\n}\n';
     const spliced = expectSameAnswer(raw, shown);
     expect(spliced.endsWith('}\n')).toBe(true);
@@ -32,7 +33,8 @@ describe('withCostSpliced', () => {
   });
 
   it('finds the top-level usage past nested objects, arrays and strings that look like it', () => {
-    const raw = '{"choices":[{"message":{"content":"a \\"usage\\": {} } ] in text","usage":{"fake":1}}}],"meta":{"usage":{"x":[1,{"y":"}"}]}},"usage":{"prompt_tokens":2},"tail":[true,false,null,-1.5e3]}';
+    const raw =
+      '{"choices":[{"message":{"content":"a \\"usage\\": {} } ] in text","usage":{"fake":1}}}],"meta":{"usage":{"x":[1,{"y":"}"}]}},"usage":{"prompt_tokens":2},"tail":[true,false,null,-1.5e3]}';
     const spliced = expectSameAnswer(raw, shown);
     expect(JSON.parse(spliced).choices[0].message.usage).toEqual({ fake: 1 });
     expect(JSON.parse(spliced).meta.usage).toEqual({ x: [1, { y: '}' }] });
@@ -69,7 +71,7 @@ describe('withCostSpliced', () => {
 });
 
 describe('topLevelMember', () => {
-  it('spans the member\'s value', () => {
+  it("spans the member's value", () => {
     const raw = ' { "a" : [1, {"b": "]"}] , "b":"x\\"y" } ';
     const a = topLevelMember(raw, 'a')!;
     expect(JSON.parse(raw.slice(a.start, a.end))).toEqual([1, { b: ']' }]);

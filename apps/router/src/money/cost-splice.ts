@@ -83,7 +83,12 @@ export function withCostSpliced(raw: string, body: Record<string, unknown>, show
   const usage = body.usage;
   if (raw.charCodeAt(skipSpace(raw, 0)) !== 0x7b) return null;
   if (!shown || !usage || typeof usage !== 'object') return raw;
-  if (Array.isArray(usage) || Object.prototype.hasOwnProperty.call(usage, 'cost') || Object.prototype.hasOwnProperty.call(usage, 'cost_details')) return null;
+  if (
+    Array.isArray(usage) ||
+    Object.prototype.hasOwnProperty.call(usage, 'cost') ||
+    Object.prototype.hasOwnProperty.call(usage, 'cost_details')
+  )
+    return null;
   const member = topLevelMember(raw, 'usage');
   if (!member || raw.charCodeAt(member.start) !== 0x7b) return null;
   const closing = member.end - 1;

@@ -56,7 +56,7 @@ describe('CreditLeases', () => {
     expect(billing.grants).toHaveLength(1);
   });
 
-  it('gives back the difference between worst case and cost once the cost is known, and a cancelled request\'s whole worst case', async () => {
+  it("gives back the difference between worst case and cost once the cost is known, and a cancelled request's whole worst case", async () => {
     const leases = leasesOver(new FakeBilling(10_000n));
     await leases.take('a', 'u1', 40n);
     await leases.take('b', 'u1', 40n);
@@ -105,7 +105,7 @@ describe('CreditLeases', () => {
     expect(leases.held().reduce((s, l) => s + l.committedNano, 0n)).toBe(30n);
   });
 
-  it('asks for a lease as large as one request\'s worst case when that exceeds the usual size', async () => {
+  it("asks for a lease as large as one request's worst case when that exceeds the usual size", async () => {
     const billing = new FakeBilling(10_000n);
     await leasesOver(billing).take('big', 'u1', 500n);
     expect(billing.grants).toEqual([{ target: 500n, minimum: 500n }]);

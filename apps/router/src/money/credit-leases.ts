@@ -56,7 +56,10 @@ export class CreditLeases {
   private sequence = 0;
   private readonly now: () => number;
 
-  constructor(private readonly grantor: LeaseGrantor, private readonly options: CreditLeaseOptions) {
+  constructor(
+    private readonly grantor: LeaseGrantor,
+    private readonly options: CreditLeaseOptions,
+  ) {
     this.now = options.now ?? Date.now;
   }
 
@@ -89,9 +92,12 @@ export class CreditLeases {
   settle(requestId: string, cost: Promise<bigint | null>): string | null {
     const ticket = this.finish(requestId);
     if (!ticket) return null;
-    cost.then((costNano) => {
-      if (costNano !== null) ticket.lease.committedNano += costNano - ticket.worstNano;
-    }, () => undefined);
+    cost.then(
+      (costNano) => {
+        if (costNano !== null) ticket.lease.committedNano += costNano - ticket.worstNano;
+      },
+      () => undefined,
+    );
     return ticket.lease.id;
   }
 
@@ -135,7 +141,12 @@ export class CreditLeases {
 
   /** Leases this replica holds now (for tests and health). */
   held(): { userId: string; grantedNano: bigint; committedNano: bigint; inFlight: number }[] {
-    return [...this.current.values(), ...this.retired].map(({ userId, grantedNano, committedNano, inFlight }) => ({ userId, grantedNano, committedNano, inFlight }));
+    return [...this.current.values(), ...this.retired].map(({ userId, grantedNano, committedNano, inFlight }) => ({
+      userId,
+      grantedNano,
+      committedNano,
+      inFlight,
+    }));
   }
 
   private usable(lease: Lease): boolean {
@@ -178,11 +189,13 @@ export class CreditLeases {
   /** Gives the money no request has taken from this user's leases back to billing; false if there was none. */
   private async reclaimUnused(userId: string): Promise<boolean> {
     const unused = [...this.current.values(), ...this.retired].filter((l) => l.userId === userId && l.grantedNano > l.committedNano);
-    await Promise.all(unused.map((lease) => {
-      const amount = lease.grantedNano - lease.committedNano;
-      lease.grantedNano -= amount;
-      return this.grantor.shrink(lease.id, amount);
-    }));
+    await Promise.all(
+      unused.map((lease) => {
+        const amount = lease.grantedNano - lease.committedNano;
+        lease.grantedNano -= amount;
+        return this.grantor.shrink(lease.id, amount);
+      }),
+    );
     return unused.length > 0;
   }
 }

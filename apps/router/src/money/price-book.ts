@@ -50,9 +50,14 @@ export class PriceBook implements OnApplicationBootstrap, OnApplicationShutdown 
 
   /** The model's price, or null when it has none (it is then free). */
   async priceOf(model: string): Promise<PriceNano | null> {
-    const prices = this.prices ?? (await this.load().catch(() => {
-      throw new DomainError('service_unavailable', 'Prices are not available (billing does not answer); paid models cannot be served right now.');
-    }));
+    const prices =
+      this.prices ??
+      (await this.load().catch(() => {
+        throw new DomainError(
+          'service_unavailable',
+          'Prices are not available (billing does not answer); paid models cannot be served right now.',
+        );
+      }));
     return prices.get(model) ?? null;
   }
 }

@@ -2,8 +2,21 @@ import { randomBytes } from 'crypto';
 import { Inject, Injectable, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { NatsConnection, Subscription } from 'nats';
 import {
-  ChannelType, chargeFor, chargePolicyOf, costOf, createValidated, DomainError, Events, ExecuteRequest, MAX_NANO, nanoToUsd, parseDecimal, PriceNano,
-  Subjects, UserIndebtedEvent, worstCaseUsage,
+  ChannelType,
+  chargeFor,
+  chargePolicyOf,
+  costOf,
+  createValidated,
+  DomainError,
+  Events,
+  ExecuteRequest,
+  MAX_NANO,
+  nanoToUsd,
+  parseDecimal,
+  PriceNano,
+  Subjects,
+  UserIndebtedEvent,
+  worstCaseUsage,
 } from '@switchyard/contracts';
 import { JsonLogger } from '@switchyard/logging';
 import { LOGGER, NATS_CONNECTION, onBroadcast, RpcClient } from '@switchyard/nats';
@@ -45,16 +58,28 @@ export class Spend implements OnApplicationBootstrap, OnApplicationShutdown {
   ) {
     const leaseNano = parseDecimal(config.SWITCHYARD_CREDIT_LEASE_USD, 9);
     const maxAgeMs = config.SWITCHYARD_CREDIT_LEASE_SECONDS * 1000;
-    this.leases = leaseNano === 0n ? null : new CreditLeases({
-      grant: async (leaseId, userId, target, minimum) => {
-        const granted = await this.rpc.send(Subjects.billingHoldCreate, { requestId: leaseId, userId, amountNano: target.toString(), minimumNano: minimum.toString(), ttlMs: this.holdTtlMs() + maxAgeMs });
-        return BigInt(granted.amount_nano);
-      },
-      shrink: async (leaseId, amount) => {
-        await this.rpc.send(Subjects.billingHoldRelease, { requestId: leaseId, amountNano: amount.toString() });
-      },
-      release: (leaseId) => this.releaseHold(leaseId),
-    }, { leaseNano, maxAgeMs, idleMs: LEASE_IDLE_MS, owner: randomBytes(4).toString('hex') });
+    this.leases =
+      leaseNano === 0n
+        ? null
+        : new CreditLeases(
+            {
+              grant: async (leaseId, userId, target, minimum) => {
+                const granted = await this.rpc.send(Subjects.billingHoldCreate, {
+                  requestId: leaseId,
+                  userId,
+                  amountNano: target.toString(),
+                  minimumNano: minimum.toString(),
+                  ttlMs: this.holdTtlMs() + maxAgeMs,
+                });
+                return BigInt(granted.amount_nano);
+              },
+              shrink: async (leaseId, amount) => {
+                await this.rpc.send(Subjects.billingHoldRelease, { requestId: leaseId, amountNano: amount.toString() });
+              },
+              release: (leaseId) => this.releaseHold(leaseId),
+            },
+            { leaseNano, maxAgeMs, idleMs: LEASE_IDLE_MS, owner: randomBytes(4).toString('hex') },
+          );
   }
 
   onApplicationBootstrap(): void {
@@ -86,10 +111,19 @@ export class Spend implements OnApplicationBootstrap, OnApplicationShutdown {
     const amount = costOf(price, worst, Boolean(req.batchId));
     if (amount === 0n) return false;
     if (amount > MAX_NANO) {
-      throw new DomainError('insufficient_quota', 'You exceeded your current quota: this request may cost more than any balance can hold. Lower its output limit (max_tokens) or the number of choices.');
+      throw new DomainError(
+        'insufficient_quota',
+        'You exceeded your current quota: this request may cost more than any balance can hold. Lower its output limit (max_tokens) or the number of choices.',
+      );
     }
     if (this.leases) await this.leases.take(req.requestId, req.principal.userId, amount);
-    else await this.rpc.send(Subjects.billingHoldCreate, { requestId: req.requestId, userId: req.principal.userId, amountNano: amount.toString(), ttlMs: this.holdTtlMs() });
+    else
+      await this.rpc.send(Subjects.billingHoldCreate, {
+        requestId: req.requestId,
+        userId: req.principal.userId,
+        amountNano: amount.toString(),
+        ttlMs: this.holdTtlMs(),
+      });
     return true;
   }
 
@@ -113,7 +147,9 @@ export class Spend implements OnApplicationBootstrap, OnApplicationShutdown {
   }
 
   private releaseHold(requestId: string): void {
-    this.rpc.send(Subjects.billingHoldRelease, { requestId }).catch((e) => this.logger.warn(`hold ${requestId} not released; it will expire`, e));
+    this.rpc
+      .send(Subjects.billingHoldRelease, { requestId })
+      .catch((e) => this.logger.warn(`hold ${requestId} not released; it will expire`, e));
   }
 
   /** What billing will charge for this usage (null: prices are not available). */
@@ -130,7 +166,10 @@ export class Spend implements OnApplicationBootstrap, OnApplicationShutdown {
     const price = await this.prices.priceOf(req.body.model).catch(() => undefined);
     if (price === undefined) return null;
     const upstream = channelType === 'PRIVATE' && price ? costOf(price, usage, false) : null;
-    return { cost: nanoToUsd(this.charge(price, req, channelType, usage, cached)), upstreamCost: upstream === null ? null : nanoToUsd(upstream) };
+    return {
+      cost: nanoToUsd(this.charge(price, req, channelType, usage, cached)),
+      upstreamCost: upstream === null ? null : nanoToUsd(upstream),
+    };
   }
 }
 
@@ -140,6 +179,10 @@ export function withCost(payload: Record<string, unknown>, shown: ShownCost | nu
   if (!shown || !usage || typeof usage !== 'object') return payload;
   return {
     ...payload,
-    usage: { ...usage, cost: shown.cost, ...(shown.upstreamCost !== null && { cost_details: { upstream_inference_cost: shown.upstreamCost } }) },
+    usage: {
+      ...usage,
+      cost: shown.cost,
+      ...(shown.upstreamCost !== null && { cost_details: { upstream_inference_cost: shown.upstreamCost } }),
+    },
   };
 }

@@ -2,9 +2,23 @@ import { candidatesFor, orderCandidates, RoutableChannel, upstreamModel } from '
 
 function channel(over: Partial<RoutableChannel>): RoutableChannel {
   return {
-    id: 'ch', name: 'ch', provider: 'openai', type: 'PLATFORM', ownerUserId: null, baseUrl: 'http://x', apiKey: 'k',
-    models: ['m'], modelMapping: {}, priority: 0, weight: 1, endpoints: ['/v1/chat/completions'], status: 'enabled',
-    maxConcurrency: null, rpmLimit: null, cacheTtlSeconds: null, ...over,
+    id: 'ch',
+    name: 'ch',
+    provider: 'openai',
+    type: 'PLATFORM',
+    ownerUserId: null,
+    baseUrl: 'http://x',
+    apiKey: 'k',
+    models: ['m'],
+    modelMapping: {},
+    priority: 0,
+    weight: 1,
+    endpoints: ['/v1/chat/completions'],
+    status: 'enabled',
+    maxConcurrency: null,
+    rpmLimit: null,
+    cacheTtlSeconds: null,
+    ...over,
   };
 }
 
@@ -26,7 +40,11 @@ describe('channel selection', () => {
       channel({ id: 'someone-elses', type: 'PRIVATE', ownerUserId: 'u2' }),
       channel({ id: 'mine', type: 'PRIVATE', ownerUserId: 'u1' }),
     ];
-    expect(candidatesFor(channels, query).map((c) => c.id).sort()).toEqual(['mapped', 'mine', 'ok']);
+    expect(
+      candidatesFor(channels, query)
+        .map((c) => c.id)
+        .sort(),
+    ).toEqual(['mapped', 'mine', 'ok']);
   });
 
   it('rewrites the model through the mapping', () => {

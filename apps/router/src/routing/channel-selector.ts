@@ -49,17 +49,29 @@ export function visibleTo(channel: RoutableChannel, userId: string): boolean {
 /** Which kinds of channel a policy allows, in the order it tries them. */
 export function channelTypesFor(policy: RoutingPolicy): readonly ChannelType[] {
   switch (policy) {
-    case 'byok_first': return ['PRIVATE', 'PLATFORM'];
-    case 'platform_first': return ['PLATFORM', 'PRIVATE'];
-    case 'byok_only': return ['PRIVATE'];
-    case 'platform_only': return ['PLATFORM'];
+    case 'byok_first':
+      return ['PRIVATE', 'PLATFORM'];
+    case 'platform_first':
+      return ['PLATFORM', 'PRIVATE'];
+    case 'byok_only':
+      return ['PRIVATE'];
+    case 'platform_only':
+      return ['PLATFORM'];
   }
 }
 
-export function candidatesFor(channels: readonly RoutableChannel[], query: RouteQuery, policy: RoutingPolicy = 'byok_first'): RoutableChannel[] {
+export function candidatesFor(
+  channels: readonly RoutableChannel[],
+  query: RouteQuery,
+  policy: RoutingPolicy = 'byok_first',
+): RoutableChannel[] {
   const types = channelTypesFor(policy);
   return channels.filter(
-    (c) => c.status === 'enabled' && types.includes(c.type) && visibleTo(c, query.userId) && c.endpoints.includes(query.endpoint) &&
+    (c) =>
+      c.status === 'enabled' &&
+      types.includes(c.type) &&
+      visibleTo(c, query.userId) &&
+      c.endpoints.includes(query.endpoint) &&
       servesModel(c, query.model),
   );
 }
@@ -83,7 +95,11 @@ function weightedShuffle(channels: RoutableChannel[], random: () => number): Rou
  * The order in which to try candidates: by kind as the policy says (the caller's own PRIVATE
  * channels first under byok_first), then by priority tier (higher first), weighted random inside a tier.
  */
-export function orderCandidates(candidates: readonly RoutableChannel[], policy: RoutingPolicy = 'byok_first', random: () => number = Math.random): RoutableChannel[] {
+export function orderCandidates(
+  candidates: readonly RoutableChannel[],
+  policy: RoutingPolicy = 'byok_first',
+  random: () => number = Math.random,
+): RoutableChannel[] {
   const types = channelTypesFor(policy);
   const groups = new Map<string, RoutableChannel[]>();
   for (const c of candidates) {

@@ -1,5 +1,14 @@
 import { Injectable } from '@nestjs/common';
-import { InferenceEndpoint, InferenceEndpoints, ModelPricing, ModelType, ModelView, nanoToUsd, PriceNano, Principal } from '@switchyard/contracts';
+import {
+  InferenceEndpoint,
+  InferenceEndpoints,
+  ModelPricing,
+  ModelType,
+  ModelView,
+  nanoToUsd,
+  PriceNano,
+  Principal,
+} from '@switchyard/contracts';
 import { unixSeconds } from '@switchyard/database';
 import { adapterFor, bridgeFor } from '@switchyard/providers';
 import { channelTypesFor, orderCandidates, RoutableChannel, visibleTo } from './channel-selector';
@@ -7,7 +16,13 @@ import { ChannelTable } from '../channels/channel-table';
 import { PriceBook } from '../money/price-book';
 import { RoutingPolicies } from './routing-policies';
 
-const CHAT_ROUTES: readonly InferenceEndpoint[] = ['/v1/chat/completions', '/v1/completions', '/v1/responses', '/v1/messages', '/v1beta/models:generateContent'];
+const CHAT_ROUTES: readonly InferenceEndpoint[] = [
+  '/v1/chat/completions',
+  '/v1/completions',
+  '/v1/responses',
+  '/v1/messages',
+  '/v1beta/models:generateContent',
+];
 
 /** The routes a channel can serve: allowed on the channel, and spoken by its provider natively or through the chat hub. */
 function routesOf(channel: RoutableChannel): InferenceEndpoint[] {
@@ -32,7 +47,13 @@ export function modelTypeOf(id: string, routes: readonly InferenceEndpoint[]): M
 /** The routes worth showing for a type: an embedding model is not offered on chat routes, and so on. */
 function routesFor(type: ModelType, routes: readonly InferenceEndpoint[]): InferenceEndpoint[] {
   const fits = (r: InferenceEndpoint) =>
-    type === 'chat' ? CHAT_ROUTES.includes(r) : type === 'embedding' ? r === '/v1/embeddings' : type === 'rerank' ? r === '/v1/rerank' : r.startsWith('/v1/images/');
+    type === 'chat'
+      ? CHAT_ROUTES.includes(r)
+      : type === 'embedding'
+        ? r === '/v1/embeddings'
+        : type === 'rerank'
+          ? r === '/v1/rerank'
+          : r.startsWith('/v1/images/');
   return routes.filter(fits);
 }
 
@@ -40,20 +61,30 @@ const usd = (nano: bigint | null | undefined) => (nano === null || nano === unde
 
 function pricingOf(price: PriceNano): ModelPricing {
   return {
-    input_per_million: nanoToUsd(price.inputPerMillion), output_per_million: nanoToUsd(price.outputPerMillion),
-    cached_input_per_million: usd(price.cachedInputPerMillion), per_image: usd(price.imageNano), per_audio_second: usd(price.audioSecondNano), per_call: usd(price.callNano),
+    input_per_million: nanoToUsd(price.inputPerMillion),
+    output_per_million: nanoToUsd(price.outputPerMillion),
+    cached_input_per_million: usd(price.cachedInputPerMillion),
+    per_image: usd(price.imageNano),
+    per_audio_second: usd(price.audioSecondNano),
+    per_call: usd(price.callNano),
   };
 }
 
 /** The models a caller can reach: what the enabled channels visible to them, and allowed by their policy, serve. */
 @Injectable()
 export class ModelsService {
-  constructor(private readonly table: ChannelTable, private readonly policies: RoutingPolicies, private readonly prices: PriceBook) {}
+  constructor(
+    private readonly table: ChannelTable,
+    private readonly policies: RoutingPolicies,
+    private readonly prices: PriceBook,
+  ) {}
 
   async list(principal: Principal): Promise<ModelView[]> {
     const policy = this.policies.policyOf(principal.userId);
     const types = channelTypesFor(policy);
-    const reachable = (await this.table.current()).filter((c) => c.status === 'enabled' && types.includes(c.type) && visibleTo(c, principal.userId));
+    const reachable = (await this.table.current()).filter(
+      (c) => c.status === 'enabled' && types.includes(c.type) && visibleTo(c, principal.userId),
+    );
     const byModel = new Map<string, { owner: string; routes: Set<InferenceEndpoint> }>();
     for (const channel of orderCandidates(reachable, policy, () => 0)) {
       for (const id of [...channel.models, ...Object.keys(channel.modelMapping)]) {
@@ -67,8 +98,14 @@ export class ModelsService {
       const type = modelTypeOf(id, all);
       const price = await this.prices.priceOf(id).catch(() => null);
       views.push({
-        id, object: 'model', created: unixSeconds(new Date(0)), owned_by: owner, type, endpoints: routesFor(type, all),
-        context_window: null, pricing: price ? pricingOf(price) : null,
+        id,
+        object: 'model',
+        created: unixSeconds(new Date(0)),
+        owned_by: owner,
+        type,
+        endpoints: routesFor(type, all),
+        context_window: null,
+        pricing: price ? pricingOf(price) : null,
       });
     }
     return views.sort((a, b) => a.id.localeCompare(b.id));

@@ -21,8 +21,12 @@ export function attemptErrorCode(error: UpstreamError): string {
 function attemptView(principal: Principal, a: AttemptRecord): RoutingAttempt {
   const named = principal.role === 'admin' || a.channel.type === 'PRIVATE';
   return {
-    channel_id: a.channel.id, channel_name: named ? a.channel.name : REDACTED_PLATFORM_NAME, channel_type: a.channel.type,
-    status: a.status, latency_ms: a.latencyMs, error_code: a.error ? attemptErrorCode(a.error) : null,
+    channel_id: a.channel.id,
+    channel_name: named ? a.channel.name : REDACTED_PLATFORM_NAME,
+    channel_type: a.channel.type,
+    status: a.status,
+    latency_ms: a.latencyMs,
+    error_code: a.error ? attemptErrorCode(a.error) : null,
   };
 }
 

@@ -1,7 +1,15 @@
 import { Inject, Injectable, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { NatsConnection, Subscription } from 'nats';
 import { DataSource } from 'typeorm';
-import { DEFAULT_ROUTING_POLICY, Events, isRoutingPolicy, Principal, RoutingPolicy, RoutingPolicyChanged, RoutingPolicyView } from '@switchyard/contracts';
+import {
+  DEFAULT_ROUTING_POLICY,
+  Events,
+  isRoutingPolicy,
+  Principal,
+  RoutingPolicy,
+  RoutingPolicyChanged,
+  RoutingPolicyView,
+} from '@switchyard/contracts';
 import { JsonLogger } from '@switchyard/logging';
 import { broadcast, LOGGER, NATS_CONNECTION, onBroadcast } from '@switchyard/nats';
 import { RoutingPolicyEntity } from '../entities/routing-policy.entity';

@@ -1,7 +1,20 @@
 import { Type } from 'class-transformer';
 import {
-  ArrayUnique, IsArray, IsDefined, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Matches, Max, MaxLength, Min,
-  NotEquals, ValidateIf, ValidateNested,
+  ArrayUnique,
+  IsArray,
+  IsDefined,
+  IsIn,
+  IsInt,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  NotEquals,
+  ValidateIf,
+  ValidateNested,
 } from 'class-validator';
 import { Roles, Scopes, type Role, type Scope } from './principal';
 
@@ -128,7 +141,9 @@ export interface PriceView {
 /** `{requests_per_minute: n}` or `{requests_per_minute: null}` for unlimited; the field must be present. */
 export class SetRateLimitBody {
   @ValidateIf((o: SetRateLimitBody) => o.requests_per_minute !== null)
-  @IsInt({ message: 'requests_per_minute must be a positive integer or null (unlimited)' }) @Min(1) @Max(10_000_000)
+  @IsInt({ message: 'requests_per_minute must be a positive integer or null (unlimited)' })
+  @Min(1)
+  @Max(10_000_000)
   requests_per_minute!: number | null;
 }
 

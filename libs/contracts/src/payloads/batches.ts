@@ -1,7 +1,5 @@
 import { Type } from 'class-transformer';
-import {
-  IsDefined, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Max, Min, ValidateNested, registerDecorator,
-} from 'class-validator';
+import { IsDefined, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Max, Min, ValidateNested, registerDecorator } from 'class-validator';
 import { Principal } from './principal';
 
 /** Endpoints a batch can target today (the router serves these). */
@@ -32,7 +30,9 @@ export class CreateBatchBody {
   @IsDefined({ message: 'endpoint is required' })
   @IsIn(BatchEndpoints, { message: `endpoint must be one of: ${BatchEndpoints.join(', ')}` })
   endpoint!: BatchEndpoint;
-  @IsDefined({ message: 'completion_window is required' }) @IsIn(BATCH_COMPLETION_WINDOWS, { message: "completion_window must be '24h'" }) completion_window!: '24h';
+  @IsDefined({ message: 'completion_window is required' })
+  @IsIn(BATCH_COMPLETION_WINDOWS, { message: "completion_window must be '24h'" })
+  completion_window!: '24h';
   @IsOptional() @IsBatchMetadata() metadata?: Record<string, string> | null;
 }
 

@@ -15,10 +15,17 @@ function refusal(run: () => unknown): DomainError {
   throw new Error('expected a refusal');
 }
 
-describe('a channel\'s base_url', () => {
+describe("a channel's base_url", () => {
   it.each([
-    'http://[fe80::1%25eth0]/', 'http://[fe80::1%eth0]:8080/v1', 'https://[fe80::1%251]', 'http://1.2.3.4:99999/', 'ftp://example.com/',
-    'example.com', 'https://exa mple.com', '', 42,
+    'http://[fe80::1%25eth0]/',
+    'http://[fe80::1%eth0]:8080/v1',
+    'https://[fe80::1%251]',
+    'http://1.2.3.4:99999/',
+    'ftp://example.com/',
+    'example.com',
+    'https://exa mple.com',
+    '',
+    42,
   ])('refuses %p with a 400 naming base_url, on create and update', (url) => {
     for (const run of [() => createValidated(CreateChannelBody, body(url)), () => createValidated(UpdateChannelBody, { base_url: url })]) {
       const error = refusal(run);
@@ -28,20 +35,32 @@ describe('a channel\'s base_url', () => {
     }
   });
 
-  it.each(['https://api.openai.com/v1', 'http://localhost:3000', 'http://[::1]:8080/', 'http://mock-upstream:4010/v1/'])('accepts %s', (url) => {
-    expect(createValidated(CreateChannelBody, body(url)).base_url).toBe(url);
-  });
+  it.each(['https://api.openai.com/v1', 'http://localhost:3000', 'http://[::1]:8080/', 'http://mock-upstream:4010/v1/'])(
+    'accepts %s',
+    (url) => {
+      expect(createValidated(CreateChannelBody, body(url)).base_url).toBe(url);
+    },
+  );
 
   it('accepts only URLs the router can parse, and refuses every other string with a 400 naming base_url', () => {
-    fc.assert(fc.property(fc.oneof(fc.webUrl({ withQueryParameters: true, withFragments: true }), fc.string(), fc.webUrl().map((u) => u.replace('://', '://[fe80::1%25x]'))), (url) => {
-      try {
-        createValidated(UpdateChannelBody, { base_url: url });
-      } catch (error) {
-        expect(error).toBeInstanceOf(DomainError);
-        expect((error as DomainError).param).toBe('base_url');
-        return;
-      }
-      expect(() => new URL(url)).not.toThrow();
-    }));
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          fc.webUrl({ withQueryParameters: true, withFragments: true }),
+          fc.string(),
+          fc.webUrl().map((u) => u.replace('://', '://[fe80::1%25x]')),
+        ),
+        (url) => {
+          try {
+            createValidated(UpdateChannelBody, { base_url: url });
+          } catch (error) {
+            expect(error).toBeInstanceOf(DomainError);
+            expect((error as DomainError).param).toBe('base_url');
+            return;
+          }
+          expect(() => new URL(url)).not.toThrow();
+        },
+      ),
+    );
   });
 });

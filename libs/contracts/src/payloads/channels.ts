@@ -1,7 +1,22 @@
 import { Type } from 'class-transformer';
 import {
-  ArrayNotEmpty, ArrayUnique, IsArray, IsDefined, IsIn, IsInt, IsNotEmpty, IsObject, IsOptional, IsString, isURL,
-  Max, MaxLength, Min, ValidateBy, ValidateIf, ValidateNested,
+  ArrayNotEmpty,
+  ArrayUnique,
+  IsArray,
+  IsDefined,
+  IsIn,
+  IsInt,
+  IsNotEmpty,
+  IsObject,
+  IsOptional,
+  IsString,
+  isURL,
+  Max,
+  MaxLength,
+  Min,
+  ValidateBy,
+  ValidateIf,
+  ValidateNested,
 } from 'class-validator';
 import { InferenceEndpoints, type InferenceEndpoint } from './inference';
 import { Principal } from './principal';
@@ -27,7 +42,8 @@ export function isBaseUrl(value: unknown): boolean {
   }
 }
 
-const IsBaseUrl = () => ValidateBy({ name: 'isBaseUrl', validator: { validate: isBaseUrl, defaultMessage: () => 'base_url must be an http or https URL' } });
+const IsBaseUrl = () =>
+  ValidateBy({ name: 'isBaseUrl', validator: { validate: isBaseUrl, defaultMessage: () => 'base_url must be an http or https URL' } });
 const nullable = ValidateIf((_, v: unknown) => v !== null);
 
 /** What both creating and changing a channel may set. */

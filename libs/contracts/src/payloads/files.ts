@@ -33,7 +33,12 @@ export class RegisterFileRequest {
   @IsString() @IsNotEmpty() mediaType!: string;
   @IsString() @IsNotEmpty() objectKey!: string;
   /** from `expires_after[seconds]`; null means the purpose's default */
-  @IsOptional() @ValidateIf((_, v) => v !== null) @IsInt() @Min(FILE_EXPIRY_MIN_SECONDS) @Max(FILE_EXPIRY_MAX_SECONDS) expiresAfterSeconds!: number | null;
+  @IsOptional()
+  @ValidateIf((_, v) => v !== null)
+  @IsInt()
+  @Min(FILE_EXPIRY_MIN_SECONDS)
+  @Max(FILE_EXPIRY_MAX_SECONDS)
+  expiresAfterSeconds!: number | null;
 }
 
 export class FileRef {

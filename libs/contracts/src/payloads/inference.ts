@@ -1,23 +1,51 @@
 import { Type } from 'class-transformer';
 import {
-  ArrayMaxSize, ArrayNotEmpty, IsArray, IsBoolean, IsDefined, IsIn, IsInt, IsNotEmpty, IsObject, IsOptional, IsString, Max, MaxLength, Min, ValidateNested,
-  ValidateIf, registerDecorator,
+  ArrayMaxSize,
+  ArrayNotEmpty,
+  IsArray,
+  IsBoolean,
+  IsDefined,
+  IsIn,
+  IsInt,
+  IsNotEmpty,
+  IsObject,
+  IsOptional,
+  IsString,
+  Max,
+  MaxLength,
+  Min,
+  ValidateNested,
+  ValidateIf,
+  registerDecorator,
 } from 'class-validator';
 import { Principal } from './principal';
 import { ChannelTypes, type ChannelType, type RoutingInfo } from './routing';
 import type { WireError } from '../domain-error';
 
 export const InferenceEndpoints = [
-  '/v1/chat/completions', '/v1/embeddings', '/v1/completions', '/v1/responses', '/v1/messages', '/v1beta/models:generateContent',
-  '/v1/images/generations', '/v1/images/edits', '/v1/rerank', '/v1/audio/speech', '/v1/audio/transcriptions',
-  '/v1/videos/generations', '/v1/music/generations', '/v1/3d/generations',
+  '/v1/chat/completions',
+  '/v1/embeddings',
+  '/v1/completions',
+  '/v1/responses',
+  '/v1/messages',
+  '/v1beta/models:generateContent',
+  '/v1/images/generations',
+  '/v1/images/edits',
+  '/v1/rerank',
+  '/v1/audio/speech',
+  '/v1/audio/transcriptions',
+  '/v1/videos/generations',
+  '/v1/music/generations',
+  '/v1/3d/generations',
 ] as const;
 export type InferenceEndpoint = (typeof InferenceEndpoints)[number];
 
 /** Only what the gateway must check; every other field passes through to the upstream untouched. */
 export class ChatCompletionBody {
   @IsDefined({ message: 'you must provide a model parameter' }) @IsString() @IsNotEmpty() model!: string;
-  @IsDefined({ message: 'messages is required' }) @IsArray() @ArrayNotEmpty({ message: 'messages must contain at least one message' })
+  @IsDefined({ message: 'messages is required' })
+  @IsArray()
+  @ArrayNotEmpty({ message: 'messages must contain at least one message' })
   @IsObject({ each: true, message: 'each message must be an object' })
   messages!: Record<string, unknown>[];
   @IsOptional() @IsBoolean() stream?: boolean;
@@ -33,11 +61,18 @@ function satisfies(name: string, message: string, validate: (value: unknown) => 
 
 const isTokenArray = (item: unknown) => Array.isArray(item) && item.every((t) => Number.isInteger(t));
 
-const IsEmbeddingInput = satisfies('isEmbeddingInput', 'input must be a non-empty string, an array of strings, or an array of token arrays', (value) => {
-  if (typeof value === 'string') return value.length > 0;
-  if (!Array.isArray(value) || value.length === 0) return false;
-  return value.every((item) => (typeof item === 'string' && item.length > 0) || Number.isInteger(item) || (isTokenArray(item) && (item as unknown[]).length > 0));
-});
+const IsEmbeddingInput = satisfies(
+  'isEmbeddingInput',
+  'input must be a non-empty string, an array of strings, or an array of token arrays',
+  (value) => {
+    if (typeof value === 'string') return value.length > 0;
+    if (!Array.isArray(value) || value.length === 0) return false;
+    return value.every(
+      (item) =>
+        (typeof item === 'string' && item.length > 0) || Number.isInteger(item) || (isTokenArray(item) && (item as unknown[]).length > 0),
+    );
+  },
+);
 
 export class EmbeddingsBody {
   @IsDefined({ message: 'you must provide a model parameter' }) @IsString() @IsNotEmpty() model!: string;
@@ -49,9 +84,13 @@ export class EmbeddingsBody {
 export const CacheModes = ['on', 'off'] as const;
 export type CacheMode = (typeof CacheModes)[number];
 
-const IsPromptInput = satisfies('isPromptInput', 'prompt must be a string or an array of strings or token arrays', (value) =>
-  typeof value === 'string' ||
-  (Array.isArray(value) && value.length > 0 && value.every((p) => typeof p === 'string' || Number.isInteger(p) || isTokenArray(p))));
+const IsPromptInput = satisfies(
+  'isPromptInput',
+  'prompt must be a string or an array of strings or token arrays',
+  (value) =>
+    typeof value === 'string' ||
+    (Array.isArray(value) && value.length > 0 && value.every((p) => typeof p === 'string' || Number.isInteger(p) || isTokenArray(p))),
+);
 
 /** Legacy text completions. */
 export class CompletionsBody {
@@ -65,7 +104,9 @@ export class CompletionsBody {
 /** The Responses API: `input` is a string or a list of input items. */
 export class ResponsesBody {
   @IsDefined({ message: 'you must provide a model parameter' }) @IsString() @IsNotEmpty() model!: string;
-  @IsDefined({ message: 'input is required' }) @ValidateIf((_, v) => typeof v !== 'string') @IsArray({ message: 'input must be a string or an array of input items' })
+  @IsDefined({ message: 'input is required' })
+  @ValidateIf((_, v) => typeof v !== 'string')
+  @IsArray({ message: 'input must be a string or an array of input items' })
   @ArrayNotEmpty({ message: 'input must not be empty' })
   input!: string | Record<string, unknown>[];
   @IsOptional() @IsBoolean() stream?: boolean;
@@ -75,10 +116,14 @@ export class ResponsesBody {
 /** Anthropic's Messages API: `max_tokens` is required there, so it is here. */
 export class MessagesBody {
   @IsDefined({ message: 'model: Field required' }) @IsString() @IsNotEmpty() model!: string;
-  @IsDefined({ message: 'messages: Field required' }) @IsArray() @ArrayNotEmpty({ message: 'messages: at least one message is required' })
+  @IsDefined({ message: 'messages: Field required' })
+  @IsArray()
+  @ArrayNotEmpty({ message: 'messages: at least one message is required' })
   @IsObject({ each: true, message: 'messages: each message must be an object' })
   messages!: Record<string, unknown>[];
-  @IsDefined({ message: 'max_tokens: Field required' }) @IsInt({ message: 'max_tokens: must be an integer' }) @Min(1, { message: 'max_tokens: must be at least 1' })
+  @IsDefined({ message: 'max_tokens: Field required' })
+  @IsInt({ message: 'max_tokens: must be an integer' })
+  @Min(1, { message: 'max_tokens: must be at least 1' })
   max_tokens!: number;
   @IsOptional() @IsBoolean() stream?: boolean;
   [passthrough: string]: unknown;
@@ -87,7 +132,9 @@ export class MessagesBody {
 /** `/v1/messages/count_tokens`: a Messages request without `max_tokens`. */
 export class CountTokensBody {
   @IsDefined({ message: 'model: Field required' }) @IsString() @IsNotEmpty() model!: string;
-  @IsDefined({ message: 'messages: Field required' }) @IsArray() @ArrayNotEmpty({ message: 'messages: at least one message is required' })
+  @IsDefined({ message: 'messages: Field required' })
+  @IsArray()
+  @ArrayNotEmpty({ message: 'messages: at least one message is required' })
   @IsObject({ each: true, message: 'messages: each message must be an object' })
   messages!: Record<string, unknown>[];
   [passthrough: string]: unknown;
@@ -95,7 +142,8 @@ export class CountTokensBody {
 
 /** Gemini's generateContent body (the model comes from the URL). */
 export class GenerateContentBody {
-  @IsDefined({ message: '* GenerateContentRequest.contents: contents is not specified' }) @IsArray()
+  @IsDefined({ message: '* GenerateContentRequest.contents: contents is not specified' })
+  @IsArray()
   @ArrayNotEmpty({ message: '* GenerateContentRequest.contents: contents is not specified' })
   @IsObject({ each: true, message: 'contents: each content must be an object' })
   contents!: Record<string, unknown>[];
@@ -135,9 +183,17 @@ export interface FileBindingView {
   upstreamFileId: string | null;
 }
 
-const IsRerankDocuments = satisfies('isRerankDocuments', 'documents must be a non-empty array of strings or {text} objects', (value) =>
-  Array.isArray(value) && value.length > 0 && value.length <= 10_000 &&
-  value.every((d) => typeof d === 'string' || (d !== null && typeof d === 'object' && typeof (d as { text?: unknown }).text === 'string')));
+const IsRerankDocuments = satisfies(
+  'isRerankDocuments',
+  'documents must be a non-empty array of strings or {text} objects',
+  (value) =>
+    Array.isArray(value) &&
+    value.length > 0 &&
+    value.length <= 10_000 &&
+    value.every(
+      (d) => typeof d === 'string' || (d !== null && typeof d === 'object' && typeof (d as { text?: unknown }).text === 'string'),
+    ),
+);
 
 /** Rerank in the Cohere/Jina shape. */
 export class RerankBody {
@@ -152,7 +208,11 @@ export class RerankBody {
 /** Text to speech: the answer is audio bytes, streamed. */
 export class SpeechBody {
   @IsDefined({ message: 'you must provide a model parameter' }) @IsString() @IsNotEmpty() model!: string;
-  @IsDefined({ message: 'input is required' }) @IsString() @IsNotEmpty({ message: 'input must not be empty' }) @MaxLength(4096) input!: string;
+  @IsDefined({ message: 'input is required' })
+  @IsString()
+  @IsNotEmpty({ message: 'input must not be empty' })
+  @MaxLength(4096)
+  input!: string;
   @IsDefined({ message: 'voice is required' }) @IsString() @IsNotEmpty() voice!: string;
   @IsOptional() @IsIn(['mp3', 'opus', 'aac', 'flac', 'wav', 'pcm']) response_format?: string;
   [passthrough: string]: unknown;
@@ -166,7 +226,8 @@ export const PARKED_OBJECT_PREFIX = 'tmp/';
  * The one place a parked part's object key is made: from the caller's user id, the request id and
  * the part's position, never from anything a caller wrote. Gateway and router both derive it.
  */
-export const parkedPartKey = (userId: string, requestId: string, index: number): string => `${PARKED_OBJECT_PREFIX}${userId}/${requestId}-${index}`;
+export const parkedPartKey = (userId: string, requestId: string, index: number): string =>
+  `${PARKED_OBJECT_PREFIX}${userId}/${requestId}-${index}`;
 
 export const ParkedPartFields = ['file', 'image', 'mask'] as const;
 
@@ -197,16 +258,26 @@ export class ImageGenerationBody {
 
 /** An input image of an edit: one of our file ids (an uploaded reference file) or a URL / data URL. */
 export class ImageReference {
-  @ValidateIf((o) => o.image_url === undefined) @IsString({ message: 'each image needs a file_id or an image_url' }) @IsNotEmpty() file_id?: string;
-  @ValidateIf((o) => o.file_id === undefined) @IsString({ message: 'each image needs a file_id or an image_url' }) @IsNotEmpty() image_url?: string;
+  @ValidateIf((o) => o.image_url === undefined)
+  @IsString({ message: 'each image needs a file_id or an image_url' })
+  @IsNotEmpty()
+  file_id?: string;
+  @ValidateIf((o) => o.file_id === undefined)
+  @IsString({ message: 'each image needs a file_id or an image_url' })
+  @IsNotEmpty()
+  image_url?: string;
 }
 
 /** `/v1/images/edits` in its JSON form: `images[]` by file id or URL, an optional `mask`. */
 export class ImageEditBody {
   @IsOptional() @IsString() @IsNotEmpty() model?: string;
   @IsDefined({ message: 'prompt is required' }) @IsString() @IsNotEmpty({ message: 'prompt must not be empty' }) prompt!: string;
-  @IsDefined({ message: 'images is required' }) @IsArray() @ArrayNotEmpty({ message: 'images must contain at least one image' }) @ArrayMaxSize(16)
-  @ValidateNested({ each: true }) @Type(() => ImageReference)
+  @IsDefined({ message: 'images is required' })
+  @IsArray()
+  @ArrayNotEmpty({ message: 'images must contain at least one image' })
+  @ArrayMaxSize(16)
+  @ValidateNested({ each: true })
+  @Type(() => ImageReference)
   images!: ImageReference[];
   @IsOptional() @ValidateNested() @Type(() => ImageReference) mask?: ImageReference;
   @IsOptional() @IsInt() @Min(1) @Max(10) n?: number;

@@ -37,7 +37,9 @@ export interface RoutingInfo {
 }
 
 export class SetRoutingPolicyBody {
-  @IsDefined({ message: 'policy is required' }) @IsIn(RoutingPolicies, { message: `policy must be one of ${RoutingPolicies.join(', ')}` }) policy!: RoutingPolicy;
+  @IsDefined({ message: 'policy is required' })
+  @IsIn(RoutingPolicies, { message: `policy must be one of ${RoutingPolicies.join(', ')}` })
+  policy!: RoutingPolicy;
 }
 
 export class RoutingPolicyScope {

@@ -1,7 +1,5 @@
 import { Type } from 'class-transformer';
-import {
-  IsBoolean, IsIn, IsInt, IsISO8601, IsNotEmpty, IsOptional, IsString, Max, Min, ValidateIf,
-} from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsISO8601, IsNotEmpty, IsOptional, IsString, Max, Min, ValidateIf } from 'class-validator';
 import { InferenceEndpoints, type InferenceEndpoint } from './inference';
 import type { ChannelType } from './routing';
 

@@ -189,7 +189,8 @@ function imageBlockOf(url: string): Json {
 function documentBlockOf(file: Json | undefined): Json {
   if (file?.file_id) return { type: 'document', source: { type: 'file', file_id: file.file_id } };
   const inline = typeof file?.file_data === 'string' ? parseDataUrl(file.file_data) : null;
-  if (inline?.mediaType === 'application/pdf') return { type: 'document', source: { type: 'base64', media_type: inline.mediaType, data: inline.data } };
+  if (inline?.mediaType === 'application/pdf')
+    return { type: 'document', source: { type: 'base64', media_type: inline.mediaType, data: inline.data } };
   throw new UnsupportedFeatureError('only uploaded files and inline PDFs can be sent to an Anthropic channel', 'messages');
 }
 
@@ -314,7 +315,12 @@ function chatUsageOf(usage: AnthropicUsage): Json {
   const cacheRead = usage.cache_read_input_tokens ?? 0;
   const prompt = (usage.input_tokens ?? 0) + cacheRead + (usage.cache_creation_input_tokens ?? 0);
   const completion = usage.output_tokens ?? 0;
-  return { prompt_tokens: prompt, completion_tokens: completion, total_tokens: prompt + completion, prompt_tokens_details: { cached_tokens: cacheRead } };
+  return {
+    prompt_tokens: prompt,
+    completion_tokens: completion,
+    total_tokens: prompt + completion,
+    prompt_tokens_details: { cached_tokens: cacheRead },
+  };
 }
 
 /** Chat does not tell cache writes apart, so they stay inside `input_tokens`. */
@@ -445,8 +451,14 @@ function streamFromChat(): StreamFromChat {
     if (started) return [];
     started = true;
     const message = {
-      id: messageIdOf(chunk.id), type: 'message', role: 'assistant', model: chunk.model ?? '',
-      content: [], stop_reason: null, stop_sequence: null, usage: { input_tokens: 0, output_tokens: 0 },
+      id: messageIdOf(chunk.id),
+      type: 'message',
+      role: 'assistant',
+      model: chunk.model ?? '',
+      content: [],
+      stop_reason: null,
+      stop_sequence: null,
+      usage: { input_tokens: 0, output_tokens: 0 },
     };
     return [{ type: 'message_start', message }];
   };
@@ -484,7 +496,8 @@ function streamFromChat(): StreamFromChat {
       events.push(...openBlock({ kind: 'tool_use', toolCallId: id, toolCallIndex: call.index }, contentBlock));
     }
     const partialJson = call.function?.arguments;
-    if (partialJson) events.push({ type: 'content_block_delta', index: open!.index, delta: { type: 'input_json_delta', partial_json: partialJson } });
+    if (partialJson)
+      events.push({ type: 'content_block_delta', index: open!.index, delta: { type: 'input_json_delta', partial_json: partialJson } });
     return events;
   };
 
@@ -512,4 +525,11 @@ function streamFromChat(): StreamFromChat {
 }
 
 /** Anthropic's Messages API ⇄ OpenAI Chat Completions. */
-export const anthropicMessages: ChatTranslation = { requestToChat, requestFromChat, responseToChat, responseFromChat, streamToChat, streamFromChat };
+export const anthropicMessages: ChatTranslation = {
+  requestToChat,
+  requestFromChat,
+  responseToChat,
+  responseFromChat,
+  streamToChat,
+  streamFromChat,
+};

@@ -61,7 +61,9 @@ function translatingRequest<T>(translate: () => T): T {
     return translate();
   } catch (error) {
     if (!isShapeError(error)) throw error;
-    throw new UnsupportedFeatureError('The request has a field of a type its API does not allow, so it cannot be translated for the channel that would serve it');
+    throw new UnsupportedFeatureError(
+      'The request has a field of a type its API does not allow, so it cannot be translated for the channel that would serve it',
+    );
   }
 }
 

@@ -32,7 +32,11 @@ export function functionsOfChatTools(tools: unknown): FunctionSpec[] {
 export function chatToolsOf(functions: FunctionSpec[]): Json[] {
   return functions.map((f) => ({
     type: 'function',
-    function: { name: f.name, ...(f.description !== undefined && { description: f.description }), ...(f.parameters !== undefined && { parameters: f.parameters }) },
+    function: {
+      name: f.name,
+      ...(f.description !== undefined && { description: f.description }),
+      ...(f.parameters !== undefined && { parameters: f.parameters }),
+    },
   }));
 }
 
@@ -58,7 +62,13 @@ export const nowSeconds = (): number => Math.floor(Date.now() / 1000);
 
 /** One `chat.completion.chunk` of choice `index`. */
 export function chatChunk(id: string, model: string, delta: Json, finish: string | null = null, index = 0): Json {
-  return { id, object: 'chat.completion.chunk', created: nowSeconds(), model, choices: [{ index, delta, finish_reason: finish, logprobs: null }] };
+  return {
+    id,
+    object: 'chat.completion.chunk',
+    created: nowSeconds(),
+    model,
+    choices: [{ index, delta, finish_reason: finish, logprobs: null }],
+  };
 }
 
 /** The usage chunk that ends a chat stream: no choices, only usage. */

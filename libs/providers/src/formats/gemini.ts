@@ -1,16 +1,38 @@
 import { randomUUID } from 'crypto';
-import { chatChunk, chatUsageChunk, chatToolsOf, functionsOfChatTools, nowSeconds, parseArguments, parseDataUrl, textOfContent, toDataUrl } from './chat-parts';
+import {
+  chatChunk,
+  chatUsageChunk,
+  chatToolsOf,
+  functionsOfChatTools,
+  nowSeconds,
+  parseArguments,
+  parseDataUrl,
+  textOfContent,
+  toDataUrl,
+} from './chat-parts';
 import { ChatTranslation, Json, StreamFromChat, StreamToChat, UnsupportedFeatureError } from './wire-format';
 
 const reasonToFinish: Record<string, string> = {
-  STOP: 'stop', MAX_TOKENS: 'length', SAFETY: 'content_filter', RECITATION: 'content_filter', BLOCKLIST: 'content_filter',
-  PROHIBITED_CONTENT: 'content_filter', SPII: 'content_filter', IMAGE_SAFETY: 'content_filter',
+  STOP: 'stop',
+  MAX_TOKENS: 'length',
+  SAFETY: 'content_filter',
+  RECITATION: 'content_filter',
+  BLOCKLIST: 'content_filter',
+  PROHIBITED_CONTENT: 'content_filter',
+  SPII: 'content_filter',
+  IMAGE_SAFETY: 'content_filter',
 };
 const finishToReason: Record<string, string> = { stop: 'STOP', length: 'MAX_TOKENS', content_filter: 'SAFETY', tool_calls: 'STOP' };
 
 const completionId = () => `chatcmpl-${randomUUID().replace(/-/g, '')}`;
 
-const imageTypes: Record<string, string> = { png: 'image/png', gif: 'image/gif', webp: 'image/webp', jpg: 'image/jpeg', jpeg: 'image/jpeg' };
+const imageTypes: Record<string, string> = {
+  png: 'image/png',
+  gif: 'image/gif',
+  webp: 'image/webp',
+  jpg: 'image/jpeg',
+  jpeg: 'image/jpeg',
+};
 const mimeOfUrl = (url: string) => imageTypes[/\.([a-z]+)(?:[?#]|$)/i.exec(url)?.[1]?.toLowerCase() ?? ''] ?? 'image/jpeg';
 
 // ---- Gemini request → chat request
@@ -19,7 +41,8 @@ function chatPartOf(part: Json): Json | null {
   if (part.thought) return null;
   if (typeof part.text === 'string') return { type: 'text', text: part.text };
   if (part.inlineData) {
-    if (!String(part.inlineData.mimeType).startsWith('image/')) throw new UnsupportedFeatureError(`inline ${part.inlineData.mimeType} data can only be sent to a Gemini channel`, 'contents');
+    if (!String(part.inlineData.mimeType).startsWith('image/'))
+      throw new UnsupportedFeatureError(`inline ${part.inlineData.mimeType} data can only be sent to a Gemini channel`, 'contents');
     return { type: 'image_url', image_url: { url: toDataUrl(part.inlineData.mimeType, part.inlineData.data) } };
   }
   if (part.fileData) return { type: 'image_url', image_url: { url: part.fileData.fileUri } };
@@ -32,18 +55,23 @@ function chatMessagesOf(contents: Json[]): Json[] {
   let generated = 0;
   for (const content of contents) {
     const parts: Json[] = content.parts ?? [];
-    const calls = parts.filter((p) => p.functionCall).map((p) => {
-      const id = p.functionCall.id ?? `call_${generated++}`;
-      unanswered.push({ id, name: p.functionCall.name });
-      return { id, type: 'function', function: { name: p.functionCall.name, arguments: JSON.stringify(p.functionCall.args ?? {}) } };
-    });
+    const calls = parts
+      .filter((p) => p.functionCall)
+      .map((p) => {
+        const id = p.functionCall.id ?? `call_${generated++}`;
+        unanswered.push({ id, name: p.functionCall.name });
+        return { id, type: 'function', function: { name: p.functionCall.name, arguments: JSON.stringify(p.functionCall.args ?? {}) } };
+      });
     for (const p of parts.filter((q) => q.functionResponse)) {
       const at = unanswered.findIndex((u) => (p.functionResponse.id ? u.id === p.functionResponse.id : u.name === p.functionResponse.name));
       const id = p.functionResponse.id ?? (at >= 0 ? unanswered[at].id : `call_${generated++}`);
       if (at >= 0) unanswered.splice(at, 1);
       messages.push({ role: 'tool', tool_call_id: id, content: JSON.stringify(p.functionResponse.response ?? {}) });
     }
-    const chatParts = parts.filter((p) => !p.functionCall && !p.functionResponse).map(chatPartOf).filter((p): p is Json => p !== null);
+    const chatParts = parts
+      .filter((p) => !p.functionCall && !p.functionResponse)
+      .map(chatPartOf)
+      .filter((p): p is Json => p !== null);
     if (content.role === 'model') {
       const text = textOfContent(chatParts);
       if (text || calls.length) messages.push({ role: 'assistant', content: text || null, ...(calls.length > 0 && { tool_calls: calls }) });
@@ -96,7 +124,11 @@ function requestToChat(body: Json): Json {
     ...(config.presencePenalty !== undefined && { presence_penalty: config.presencePenalty }),
     ...(config.frequencyPenalty !== undefined && { frequency_penalty: config.frequencyPenalty }),
     ...(format && { response_format: format }),
-    ...(declarations.length > 0 && { tools: chatToolsOf(declarations.map((d) => ({ name: d.name, description: d.description, parameters: d.parameters ?? d.parametersJsonSchema }))) }),
+    ...(declarations.length > 0 && {
+      tools: chatToolsOf(
+        declarations.map((d) => ({ name: d.name, description: d.description, parameters: d.parameters ?? d.parametersJsonSchema })),
+      ),
+    }),
     ...(toolChoice !== undefined && { tool_choice: toolChoice }),
     ...(body.stream === true && { stream: true, stream_options: { include_usage: true } }),
   };
@@ -128,7 +160,12 @@ function geminiContentsOf(messages: Json[]): Json[] {
       parts = [{ functionResponse: { name, response, id: message.tool_call_id } }];
     } else {
       role = message.role === 'assistant' ? 'model' : 'user';
-      parts = typeof message.content === 'string' ? (message.content ? [{ text: message.content }] : []) : (message.content ?? []).map(geminiPartOf);
+      parts =
+        typeof message.content === 'string'
+          ? message.content
+            ? [{ text: message.content }]
+            : []
+          : (message.content ?? []).map(geminiPartOf);
       for (const call of message.tool_calls ?? []) {
         names.set(call.id, call.function?.name);
         parts.push({ functionCall: { name: call.function?.name, args: parseArguments(call.function?.arguments), id: call.id } });
@@ -145,13 +182,17 @@ function toolConfigOf(choice: unknown): Json | undefined {
   if (choice === 'required') return { functionCallingConfig: { mode: 'ANY' } };
   if (choice === 'none') return { functionCallingConfig: { mode: 'NONE' } };
   if (choice === 'auto') return { functionCallingConfig: { mode: 'AUTO' } };
-  if (choice && typeof choice === 'object') return { functionCallingConfig: { mode: 'ANY', allowedFunctionNames: [(choice as Json).function?.name] } };
+  if (choice && typeof choice === 'object')
+    return { functionCallingConfig: { mode: 'ANY', allowedFunctionNames: [(choice as Json).function?.name] } };
   return undefined;
 }
 
 function requestFromChat(chat: Json): Json {
   const all: Json[] = chat.messages ?? [];
-  const system = all.filter((m) => m.role === 'system' || m.role === 'developer').map((m) => textOfContent(m.content)).join('\n\n');
+  const system = all
+    .filter((m) => m.role === 'system' || m.role === 'developer')
+    .map((m) => textOfContent(m.content))
+    .join('\n\n');
   const format = chat.response_format;
   const maxTokens = chat.max_completion_tokens ?? chat.max_tokens;
   const stop = chat.stop === undefined || chat.stop === null ? undefined : Array.isArray(chat.stop) ? chat.stop : [chat.stop];
@@ -185,8 +226,11 @@ function chatUsageOf(meta: Json | undefined): Json | undefined {
   const prompt = meta.promptTokenCount ?? 0;
   const completion = (meta.candidatesTokenCount ?? 0) + thoughts;
   return {
-    prompt_tokens: prompt, completion_tokens: completion, total_tokens: meta.totalTokenCount ?? prompt + completion,
-    prompt_tokens_details: { cached_tokens: meta.cachedContentTokenCount ?? 0 }, completion_tokens_details: { reasoning_tokens: thoughts },
+    prompt_tokens: prompt,
+    completion_tokens: completion,
+    total_tokens: meta.totalTokenCount ?? prompt + completion,
+    prompt_tokens_details: { cached_tokens: meta.cachedContentTokenCount ?? 0 },
+    completion_tokens_details: { reasoning_tokens: thoughts },
   };
 }
 
@@ -195,20 +239,30 @@ function usageMetadataOf(usage: Json | undefined): Json | undefined {
   const reasoning = usage.completion_tokens_details?.reasoning_tokens ?? 0;
   const cached = usage.prompt_tokens_details?.cached_tokens ?? 0;
   return {
-    promptTokenCount: usage.prompt_tokens ?? 0, candidatesTokenCount: (usage.completion_tokens ?? 0) - reasoning,
+    promptTokenCount: usage.prompt_tokens ?? 0,
+    candidatesTokenCount: (usage.completion_tokens ?? 0) - reasoning,
     totalTokenCount: usage.total_tokens ?? (usage.prompt_tokens ?? 0) + (usage.completion_tokens ?? 0),
-    ...(cached > 0 && { cachedContentTokenCount: cached }), ...(reasoning > 0 && { thoughtsTokenCount: reasoning }),
+    ...(cached > 0 && { cachedContentTokenCount: cached }),
+    ...(reasoning > 0 && { thoughtsTokenCount: reasoning }),
     ...(usage.cost !== undefined && { cost: usage.cost }),
   };
 }
 
 function toolCallsOf(parts: Json[], offset = 0): Json[] {
-  return parts.filter((p) => p.functionCall).map((p, i) => ({
-    id: p.functionCall.id ?? `call_${offset + i}`, type: 'function', function: { name: p.functionCall.name, arguments: JSON.stringify(p.functionCall.args ?? {}) },
-  }));
+  return parts
+    .filter((p) => p.functionCall)
+    .map((p, i) => ({
+      id: p.functionCall.id ?? `call_${offset + i}`,
+      type: 'function',
+      function: { name: p.functionCall.name, arguments: JSON.stringify(p.functionCall.args ?? {}) },
+    }));
 }
 
-const visibleText = (parts: Json[]) => parts.filter((p) => typeof p.text === 'string' && !p.thought).map((p) => p.text).join('');
+const visibleText = (parts: Json[]) =>
+  parts
+    .filter((p) => typeof p.text === 'string' && !p.thought)
+    .map((p) => p.text)
+    .join('');
 
 function finishOf(candidate: Json, hasCalls: boolean): string {
   const finish = reasonToFinish[candidate.finishReason] ?? 'stop';
@@ -219,13 +273,18 @@ function responseToChat(body: Json): Json {
   const candidates: Json[] = body.candidates ?? [];
   const usage = chatUsageOf(body.usageMetadata);
   return {
-    id: body.responseId ?? completionId(), object: 'chat.completion', created: nowSeconds(), model: body.modelVersion ?? '',
+    id: body.responseId ?? completionId(),
+    object: 'chat.completion',
+    created: nowSeconds(),
+    model: body.modelVersion ?? '',
     choices: candidates.map((c, position) => {
       const parts: Json[] = c.content?.parts ?? [];
       const calls = toolCallsOf(parts);
       return {
-        index: c.index ?? position, message: { role: 'assistant', content: visibleText(parts) || null, ...(calls.length > 0 && { tool_calls: calls }) },
-        finish_reason: finishOf(c, calls.length > 0), logprobs: null,
+        index: c.index ?? position,
+        message: { role: 'assistant', content: visibleText(parts) || null, ...(calls.length > 0 && { tool_calls: calls }) },
+        finish_reason: finishOf(c, calls.length > 0),
+        logprobs: null,
       };
     }),
     ...(usage && { usage }),
@@ -237,11 +296,18 @@ function responseFromChat(chat: Json): Json {
   return {
     candidates: (chat.choices ?? []).map((choice: Json) => {
       const text = textOfContent(choice.message?.content);
-      const calls = (choice.message?.tool_calls ?? []).map((c: Json) => ({ functionCall: { name: c.function?.name, args: parseArguments(c.function?.arguments), id: c.id } }));
-      return { content: { role: 'model', parts: [...(text ? [{ text }] : []), ...calls] }, finishReason: finishToReason[choice.finish_reason] ?? 'STOP', index: choice.index ?? 0 };
+      const calls = (choice.message?.tool_calls ?? []).map((c: Json) => ({
+        functionCall: { name: c.function?.name, args: parseArguments(c.function?.arguments), id: c.id },
+      }));
+      return {
+        content: { role: 'model', parts: [...(text ? [{ text }] : []), ...calls] },
+        finishReason: finishToReason[choice.finish_reason] ?? 'STOP',
+        index: choice.index ?? 0,
+      };
     }),
     ...(usageMetadata && { usageMetadata }),
-    modelVersion: chat.model, responseId: chat.id,
+    modelVersion: chat.model,
+    responseId: chat.id,
   };
 }
 
@@ -265,7 +331,9 @@ function streamToChat(): StreamToChat {
         const toolCalls = toolCallsOf(parts, calls).map((c, i) => ({ index: calls + i, ...c }));
         calls += toolCalls.length;
         if (text || toolCalls.length || !started) {
-          chunks.push(chunk(index, { ...(!started && { role: 'assistant' }), content: text, ...(toolCalls.length > 0 && { tool_calls: toolCalls }) }));
+          chunks.push(
+            chunk(index, { ...(!started && { role: 'assistant' }), content: text, ...(toolCalls.length > 0 && { tool_calls: toolCalls }) }),
+          );
           started = true;
         }
         if (candidate.finishReason) {
@@ -300,18 +368,39 @@ function streamFromChat(): StreamFromChat {
       }
       if (choice?.finish_reason) finish = choice.finish_reason;
       if (typeof delta.content !== 'string' || delta.content === '') return [];
-      return [{ candidates: [{ content: { role: 'model', parts: [{ text: delta.content }] }, index: 0 }], modelVersion: model, responseId: id }];
+      return [
+        { candidates: [{ content: { role: 'model', parts: [{ text: delta.content }] }, index: 0 }], modelVersion: model, responseId: id },
+      ];
     },
     end() {
-      const functionCalls = [...calls.values()].map((c) => ({ functionCall: { name: c.name, args: parseArguments(c.args), ...(c.id && { id: c.id }) } }));
+      const functionCalls = [...calls.values()].map((c) => ({
+        functionCall: { name: c.name, args: parseArguments(c.args), ...(c.id && { id: c.id }) },
+      }));
       const usageMetadata = usageMetadataOf(usage);
-      return [{
-        candidates: [{ content: { role: 'model', parts: functionCalls.length > 0 ? functionCalls : [{ text: '' }] }, finishReason: finishToReason[finish ?? 'stop'] ?? 'STOP', index: 0 }],
-        ...(usageMetadata && { usageMetadata }), modelVersion: model, responseId: id,
-      }];
+      return [
+        {
+          candidates: [
+            {
+              content: { role: 'model', parts: functionCalls.length > 0 ? functionCalls : [{ text: '' }] },
+              finishReason: finishToReason[finish ?? 'stop'] ?? 'STOP',
+              index: 0,
+            },
+          ],
+          ...(usageMetadata && { usageMetadata }),
+          modelVersion: model,
+          responseId: id,
+        },
+      ];
     },
   };
 }
 
 /** Gemini generateContent ⇄ OpenAI Chat Completions. */
-export const geminiGenerateContent: ChatTranslation = { requestToChat, requestFromChat, responseToChat, responseFromChat, streamToChat, streamFromChat };
+export const geminiGenerateContent: ChatTranslation = {
+  requestToChat,
+  requestFromChat,
+  responseToChat,
+  responseFromChat,
+  streamToChat,
+  streamFromChat,
+};

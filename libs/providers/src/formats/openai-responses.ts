@@ -25,7 +25,8 @@ const functionCallItemId = (base: string, outputIndex: number) => `fc_${base}_${
 /** These need state kept by the Responses API itself, which a chat channel does not have. */
 function refuseStatefulRequest(body: Json): void {
   for (const param of ['previous_response_id', 'conversation', 'prompt']) {
-    if (isPresent(body[param])) throw new UnsupportedFeatureError(`${param} needs a channel that speaks the Responses API (this one keeps no state)`, param);
+    if (isPresent(body[param]))
+      throw new UnsupportedFeatureError(`${param} needs a channel that speaks the Responses API (this one keeps no state)`, param);
   }
 }
 
@@ -37,7 +38,8 @@ function imagePartOf(part: Json): Json {
 
 function filePartOf(part: Json): Json {
   if (part.file_id) return { type: 'file', file: { file_id: part.file_id } };
-  if (part.file_data) return { type: 'file', file: { file_data: part.file_data, ...(isPresent(part.filename) && { filename: part.filename }) } };
+  if (part.file_data)
+    return { type: 'file', file: { file_data: part.file_data, ...(isPresent(part.filename) && { filename: part.filename }) } };
   throw new UnsupportedFeatureError('input_file by URL can only be sent to a channel that speaks the Responses API', 'input');
 }
 
@@ -54,7 +56,10 @@ function chatPartOf(part: Json): Json {
     case 'input_audio':
       return { type: 'input_audio', input_audio: part.input_audio };
     default:
-      throw new UnsupportedFeatureError(`input content "${part.type}" can only be sent to a channel that speaks the Responses API`, 'input');
+      throw new UnsupportedFeatureError(
+        `input content "${part.type}" can only be sent to a channel that speaks the Responses API`,
+        'input',
+      );
   }
 }
 
@@ -104,7 +109,8 @@ function appendToolCall(messages: Json[], call: Json): void {
 function toolOutputTextOf(output: unknown): string {
   if (!Array.isArray(output)) return typeof output === 'string' ? output : JSON.stringify(output ?? '');
   const other = output.find((p: Json) => p?.type !== 'input_text');
-  if (other) throw new UnsupportedFeatureError(`function_call_output content "${other?.type}" cannot be sent as a chat tool message`, 'input');
+  if (other)
+    throw new UnsupportedFeatureError(`function_call_output content "${other?.type}" cannot be sent as a chat tool message`, 'input');
   return textOfContent(output);
 }
 
@@ -154,7 +160,8 @@ function withStrict(chatTool: Json, strict: unknown): Json {
 function chatToolsOfResponses(tools: unknown): Json[] {
   if (!Array.isArray(tools)) return [];
   const hosted = tools.find((t: Json) => t?.type !== 'function');
-  if (hosted) throw new UnsupportedFeatureError(`tool type "${hosted?.type}" can only be used on a channel that speaks the Responses API`, 'tools');
+  if (hosted)
+    throw new UnsupportedFeatureError(`tool type "${hosted?.type}" can only be used on a channel that speaks the Responses API`, 'tools');
   return chatToolsOf(tools.map(functionSpecOf)).map((chatTool, i) => withStrict(chatTool, tools[i].strict));
 }
 
@@ -162,7 +169,10 @@ function chatToolChoiceOf(choice: unknown): unknown {
   if (typeof choice === 'string') return choice;
   const named = choice as Json;
   if (named?.type === 'function' && named.name) return { type: 'function', function: { name: named.name } };
-  throw new UnsupportedFeatureError(`tool_choice "${named?.type}" can only be used on a channel that speaks the Responses API`, 'tool_choice');
+  throw new UnsupportedFeatureError(
+    `tool_choice "${named?.type}" can only be used on a channel that speaks the Responses API`,
+    'tool_choice',
+  );
 }
 
 function chatResponseFormatOf(format: Json | undefined): Json | undefined {
@@ -172,7 +182,15 @@ function chatResponseFormatOf(format: Json | undefined): Json | undefined {
 }
 
 /** Request fields spelt the same way in both APIs. */
-const SHARED_REQUEST_FIELDS = ['temperature', 'top_p', 'user', 'parallel_tool_calls', 'service_tier', 'prompt_cache_key', 'safety_identifier'] as const;
+const SHARED_REQUEST_FIELDS = [
+  'temperature',
+  'top_p',
+  'user',
+  'parallel_tool_calls',
+  'service_tier',
+  'prompt_cache_key',
+  'safety_identifier',
+] as const;
 
 function requestToChat(body: Json): Json {
   refuseStatefulRequest(body);
@@ -200,7 +218,8 @@ function refuseInexpressible(chat: Json): void {
   if (typeof stop === 'string' ? stop !== '' : Array.isArray(stop) && stop.length > 0) {
     throw new UnsupportedFeatureError('stop sequences cannot be sent to a channel that speaks only the Responses API', 'stop');
   }
-  if (isPresent(chat.n) && chat.n !== 1) throw new UnsupportedFeatureError('n > 1 cannot be sent to a channel that speaks only the Responses API', 'n');
+  if (isPresent(chat.n) && chat.n !== 1)
+    throw new UnsupportedFeatureError('n > 1 cannot be sent to a channel that speaks only the Responses API', 'n');
   if (isPresent(chat.audio) || (Array.isArray(chat.modalities) && chat.modalities.includes('audio'))) {
     throw new UnsupportedFeatureError('audio output cannot be asked of a channel that speaks only the Responses API', 'audio');
   }
@@ -218,7 +237,8 @@ function instructionsOf(messages: Json[]): string {
 
 function inputFilePartOf(file: Json | undefined): Json {
   if (file?.file_id) return { type: 'input_file', file_id: file.file_id };
-  if (file?.file_data) return { type: 'input_file', file_data: file.file_data, ...(isPresent(file.filename) && { filename: file.filename }) };
+  if (file?.file_data)
+    return { type: 'input_file', file_data: file.file_data, ...(isPresent(file.filename) && { filename: file.filename }) };
   throw new UnsupportedFeatureError('a file part needs a file_id or file_data', 'messages');
 }
 
@@ -233,7 +253,10 @@ function inputPartOf(part: Json): Json {
     case 'input_audio':
       return { type: 'input_audio', input_audio: part.input_audio };
     default:
-      throw new UnsupportedFeatureError(`content part "${part.type}" cannot be sent to a channel that speaks only the Responses API`, 'messages');
+      throw new UnsupportedFeatureError(
+        `content part "${part.type}" cannot be sent to a channel that speaks only the Responses API`,
+        'messages',
+      );
   }
 }
 
@@ -257,7 +280,10 @@ function inputItemsOf(message: Json): Json[] {
     case 'tool':
       return [{ type: 'function_call_output', call_id: message.tool_call_id, output: textOfContent(message.content) }];
     default:
-      throw new UnsupportedFeatureError(`message role "${message.role}" cannot be sent to a channel that speaks only the Responses API`, 'messages');
+      throw new UnsupportedFeatureError(
+        `message role "${message.role}" cannot be sent to a channel that speaks only the Responses API`,
+        'messages',
+      );
   }
 }
 
@@ -265,7 +291,8 @@ function inputItemsOf(message: Json): Json[] {
 function responsesToolsOf(tools: unknown): Json[] {
   if (!Array.isArray(tools)) return [];
   const other = tools.find((t: Json) => t?.type !== 'function');
-  if (other) throw new UnsupportedFeatureError(`tool type "${other?.type}" cannot be sent to a channel that speaks only the Responses API`, 'tools');
+  if (other)
+    throw new UnsupportedFeatureError(`tool type "${other?.type}" cannot be sent to a channel that speaks only the Responses API`, 'tools');
   const strictOf = new Map(tools.map((t: Json) => [t.function?.name, t.function?.strict === true]));
   return functionsOfChatTools(tools).map((f) => ({
     type: 'function',
@@ -280,7 +307,10 @@ function responsesToolChoiceOf(choice: unknown): unknown {
   if (typeof choice === 'string') return choice;
   const named = choice as Json;
   if (named?.type === 'function' && named.function?.name) return { type: 'function', name: named.function.name };
-  throw new UnsupportedFeatureError(`tool_choice "${named?.type}" cannot be sent to a channel that speaks only the Responses API`, 'tool_choice');
+  throw new UnsupportedFeatureError(
+    `tool_choice "${named?.type}" cannot be sent to a channel that speaks only the Responses API`,
+    'tool_choice',
+  );
 }
 
 function textFormatOf(responseFormat: Json | undefined): Json | undefined {
@@ -379,7 +409,11 @@ function chatRefusalOf(messages: Json[]): string {
 function responseToChat(body: Json): Json {
   const output: Json[] = Array.isArray(body.output) ? body.output : [];
   const messages = output.filter((item) => item.type === 'message');
-  const text = messages.flatMap((m) => m.content ?? []).filter((p: Json) => p.type === 'output_text').map((p: Json) => p.text).join('');
+  const text = messages
+    .flatMap((m) => m.content ?? [])
+    .filter((p: Json) => p.type === 'output_text')
+    .map((p: Json) => p.text)
+    .join('');
   const refusal = chatRefusalOf(messages);
   const toolCalls = output.filter((item) => item.type === 'function_call').map(chatToolCallOf);
   const message = {
@@ -405,7 +439,14 @@ function messageItem(id: string, status: string, content: Json[]): Json {
 }
 
 function functionCallItem(id: string, call: Json, status: string): Json {
-  return { type: 'function_call', id, call_id: call.id, name: call.function?.name ?? '', arguments: call.function?.arguments ?? '', status };
+  return {
+    type: 'function_call',
+    id,
+    call_id: call.id,
+    name: call.function?.name ?? '',
+    arguments: call.function?.arguments ?? '',
+    status,
+  };
 }
 
 /** The output of a chat message: its text, then its calls; when cut off, the last of them is the incomplete one. */
@@ -593,7 +634,15 @@ function streamFromChat(): StreamFromChat {
 
   const start = (chunk: Json): Json[] => {
     if (state) return [];
-    state = { base: idBaseOf(chunk.id), createdAt: chunk.created ?? nowSeconds(), model: chunk.model ?? '', status: 'in_progress', output: [], incompleteDetails: null, usage: null };
+    state = {
+      base: idBaseOf(chunk.id),
+      createdAt: chunk.created ?? nowSeconds(),
+      model: chunk.model ?? '',
+      status: 'in_progress',
+      output: [],
+      incompleteDetails: null,
+      usage: null,
+    };
     const response = responseObject(state);
     return [event('response.created', { response }), event('response.in_progress', { response })];
   };
@@ -623,13 +672,23 @@ function streamFromChat(): StreamFromChat {
   };
 
   const callItemOf = (call: OpenItem, status: string): Json => ({
-    type: 'function_call', id: call.itemId, call_id: call.callId, name: call.name, arguments: status === 'in_progress' ? '' : call.text, status,
+    type: 'function_call',
+    id: call.itemId,
+    call_id: call.callId,
+    name: call.name,
+    arguments: status === 'in_progress' ? '' : call.text,
+    status,
   });
 
   const closeCall = (call: OpenItem, status: string): Json[] => {
     started().output[call.outputIndex] = callItemOf(call, status);
     return [
-      event('response.function_call_arguments.done', { item_id: call.itemId, output_index: call.outputIndex, name: call.name, arguments: call.text }),
+      event('response.function_call_arguments.done', {
+        item_id: call.itemId,
+        output_index: call.outputIndex,
+        name: call.name,
+        arguments: call.text,
+      }),
       event('response.output_item.done', { output_index: call.outputIndex, item: callItemOf(call, status) }),
     ];
   };
@@ -644,7 +703,10 @@ function streamFromChat(): StreamFromChat {
     const events = openText ? [] : [...closeCalls(() => 'completed'), ...openTextItem()];
     const text = openText!;
     text.text += delta;
-    return [...events, event('response.output_text.delta', { item_id: text.itemId, output_index: text.outputIndex, content_index: 0, delta, logprobs: [] })];
+    return [
+      ...events,
+      event('response.output_text.delta', { item_id: text.itemId, output_index: text.outputIndex, content_index: 0, delta, logprobs: [] }),
+    ];
   };
 
   /** The open item a tool-call delta continues: by chat index, else by id, else the latest call. */
@@ -658,8 +720,12 @@ function streamFromChat(): StreamFromChat {
     const events = closeText('completed');
     const outputIndex = started().output.length;
     const call: OpenItem = {
-      outputIndex, itemId: functionCallItemId(started().base, outputIndex), text: '',
-      callId: delta.id ?? `call_${randomHex()}`, name: delta.function?.name ?? '', toolIndex: delta.index,
+      outputIndex,
+      itemId: functionCallItemId(started().base, outputIndex),
+      text: '',
+      callId: delta.id ?? `call_${randomHex()}`,
+      name: delta.function?.name ?? '',
+      toolIndex: delta.index,
     };
     openCalls.push(call);
     started().output.push(callItemOf(call, 'in_progress'));
@@ -673,7 +739,10 @@ function streamFromChat(): StreamFromChat {
     const args = delta.function?.arguments;
     if (typeof args !== 'string' || args === '') return events;
     call.text += args;
-    return [...events, event('response.function_call_arguments.delta', { item_id: call.itemId, output_index: call.outputIndex, delta: args })];
+    return [
+      ...events,
+      event('response.function_call_arguments.delta', { item_id: call.itemId, output_index: call.outputIndex, delta: args }),
+    ];
   };
 
   /** When the answer was cut off, the item that was being written last is the incomplete one. */
@@ -708,4 +777,11 @@ function streamFromChat(): StreamFromChat {
 }
 
 /** The OpenAI Responses API ⇄ OpenAI Chat Completions, for channels that do not speak Responses. */
-export const openAiResponses: ChatTranslation = { requestToChat, requestFromChat, responseToChat, responseFromChat, streamToChat, streamFromChat };
+export const openAiResponses: ChatTranslation = {
+  requestToChat,
+  requestFromChat,
+  responseToChat,
+  responseFromChat,
+  streamToChat,
+  streamFromChat,
+};

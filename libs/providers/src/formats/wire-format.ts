@@ -35,7 +35,10 @@ export interface ChatTranslation {
 
 /** The request uses something this format cannot express for the channel that would serve it: a 400 naming the field. */
 export class UnsupportedFeatureError extends Error {
-  constructor(message: string, readonly param: string | null = null) {
+  constructor(
+    message: string,
+    readonly param: string | null = null,
+  ) {
     super(message);
     this.name = 'UnsupportedFeatureError';
   }
