@@ -4,3 +4,8 @@ export * from './in-process-service';
 export * from './fake-billing';
 export * from './stack';
 export * from './eventually';
+export * from './openapi-check';
+export * from './response-drift';
+export * from './validating-fetch';
+export * from './gateway-contract';
+export * from './raw-http-answer';
