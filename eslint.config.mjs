@@ -54,4 +54,18 @@ export default [
       ],
     },
   },
+  {
+    // every answer of the gateway a test receives is checked against the OpenAPI document
+    files: ['tools/e2e/**/*.ts', 'libs/testing/src/**/*.ts'],
+    rules: {
+      'no-restricted-globals': [
+        'error',
+        {
+          name: 'fetch',
+          message:
+            'use validatingFetch (answers checked against the OpenAPI document), or uncheckedFetch for what is not the gateway (the mock upstream, S3)',
+        },
+      ],
+    },
+  },
 ];

@@ -1,6 +1,7 @@
 import { readyPattern } from '@switchyard/logging';
 import { compiledMain, ManagedProcess, spawnNode } from '@switchyard/runtime';
 import { tempDir } from './infrastructure';
+import { uncheckedFetch } from './validating-fetch';
 
 export interface MockUpstreamProcess {
   url: string;
@@ -30,13 +31,13 @@ export async function startMockUpstream(options: { apiKey?: string; latencyMs?: 
     url,
     process,
     async configure(behaviour) {
-      await fetch(`${url}/__mock/config`, { method: 'POST', body: JSON.stringify(behaviour) });
+      await uncheckedFetch(`${url}/__mock/config`, { method: 'POST', body: JSON.stringify(behaviour) });
     },
     async requests() {
-      return ((await (await fetch(`${url}/__mock/requests`)).json()) as { data: any[] }).data;
+      return ((await (await uncheckedFetch(`${url}/__mock/requests`)).json()) as { data: any[] }).data;
     },
     async clearRequests() {
-      await fetch(`${url}/__mock/requests`, { method: 'DELETE' });
+      await uncheckedFetch(`${url}/__mock/requests`, { method: 'DELETE' });
     },
     async stop() {
       await process.stop();

@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'fs';
 import { join } from 'path';
 import { compiledMain, freePort, ManagedProcess, spawnNode } from '@switchyard/runtime';
 import { freshDatabase, TestDatabase, tempDir } from './infrastructure';
+import { validatingFetch } from './gateway-contract';
 import { startServiceProcess } from './processes';
 
 export interface RunningStack {
@@ -87,7 +88,7 @@ export interface ApiAnswer {
   body: any;
 }
 
-/** Raw HTTP against the gateway: `call(method, path, key, body?, headers?)`. */
+/** Raw HTTP against the gateway: `call(method, path, key, body?, headers?)`; each answer is checked against the OpenAPI document. */
 export function apiCaller(stack: { gatewayUrl: string }) {
   return async (
     method: string,
@@ -96,7 +97,7 @@ export function apiCaller(stack: { gatewayUrl: string }) {
     body?: unknown,
     headers: Record<string, string> = {},
   ): Promise<ApiAnswer> => {
-    const response = await fetch(`${stack.gatewayUrl}${path}`, {
+    const response = await validatingFetch(`${stack.gatewayUrl}${path}`, {
       method,
       headers: {
         ...(key ? { authorization: `Bearer ${key}` } : {}),
@@ -144,14 +145,14 @@ export async function createUserWithKey(
 ): Promise<{ userId: string; key: string }> {
   const headers = { authorization: `Bearer ${stack.adminKey}`, 'content-type': 'application/json' };
   const user = (await (
-    await fetch(`${stack.gatewayUrl}/admin/users`, {
+    await validatingFetch(`${stack.gatewayUrl}/admin/users`, {
       method: 'POST',
       headers,
       body: JSON.stringify({ name: options.name, credits: options.credits ?? 5, role: options.role ?? 'user' }),
     })
   ).json()) as { id: string };
   const key = (await (
-    await fetch(`${stack.gatewayUrl}/admin/users/${user.id}/keys`, {
+    await validatingFetch(`${stack.gatewayUrl}/admin/users/${user.id}/keys`, {
       method: 'POST',
       headers,
       body: JSON.stringify({ scopes: options.scopes }),
@@ -163,7 +164,7 @@ export async function createUserWithKey(
 /** The file ids whose bytes the embedded S3 server holds for the admin user. */
 export async function adminStoredFileIds(stack: RunningStack): Promise<string[]> {
   const users = (await (
-    await fetch(`${stack.gatewayUrl}/admin/users`, { headers: { authorization: `Bearer ${stack.adminKey}` } })
+    await validatingFetch(`${stack.gatewayUrl}/admin/users`, { headers: { authorization: `Bearer ${stack.adminKey}` } })
   ).json()) as { data: { id: string; role: string }[] };
   const folder = join(stack.dataDir, 's3', 'switchyard', 'files', users.data.find((u) => u.role === 'admin')!.id);
   return readdirSync(folder)

@@ -1,5 +1,5 @@
 import Anthropic, { toFile } from '@anthropic-ai/sdk';
-import { RunningStack, startStackLikeNpmStart } from '@switchyard/testing';
+import { RunningStack, startStackLikeNpmStart, validatingFetch } from '@switchyard/testing';
 
 const betas = ['files-api-2025-04-14'] as const;
 
@@ -10,7 +10,7 @@ describe('Anthropic Files API mode', () => {
 
   beforeAll(async () => {
     stack = await startStackLikeNpmStart();
-    client = new Anthropic({ apiKey: stack.adminKey, baseURL: stack.gatewayUrl, maxRetries: 0 });
+    client = new Anthropic({ apiKey: stack.adminKey, baseURL: stack.gatewayUrl, maxRetries: 0, fetch: validatingFetch });
   });
 
   afterAll(async () => {
@@ -50,7 +50,7 @@ describe('Anthropic Files API mode', () => {
     // the older cursor style: after_id / before_id with first_id, last_id, has_more
     const list = async (query: string) =>
       (await (
-        await fetch(`${stack.gatewayUrl}/v1/files?beta=true&${query}`, {
+        await validatingFetch(`${stack.gatewayUrl}/v1/files?beta=true&${query}`, {
           headers: { 'x-api-key': stack.adminKey, 'anthropic-beta': betas[0] },
         })
       ).json()) as any;
@@ -64,11 +64,11 @@ describe('Anthropic Files API mode', () => {
   it("keeps Anthropic-mode and OpenAI-mode files apart, and errors in Anthropic's envelope", async () => {
     const anthropicFile = await client.beta.files.upload({ file: await toFile(Buffer.from('x'), 'x.txt'), betas: [...betas] });
     const openAiList = (await (
-      await fetch(`${stack.gatewayUrl}/v1/files`, { headers: { authorization: `Bearer ${stack.adminKey}` } })
+      await validatingFetch(`${stack.gatewayUrl}/v1/files`, { headers: { authorization: `Bearer ${stack.adminKey}` } })
     ).json()) as { data: { id: string }[] };
     expect(openAiList.data.map((f) => f.id)).not.toContain(anthropicFile.id);
 
-    const bad = await fetch(`${stack.gatewayUrl}/v1/files?beta=true`, {
+    const bad = await validatingFetch(`${stack.gatewayUrl}/v1/files?beta=true`, {
       headers: { 'x-api-key': 'sk-sy-wrong-key-000000000000', 'anthropic-version': '2023-06-01' },
     });
     expect(bad.status).toBe(401);

@@ -1,5 +1,5 @@
 import OpenAI, { toFile } from 'openai';
-import { eventually, RunningStack, servicePid, startStackLikeNpmStart } from '@switchyard/testing';
+import { eventually, RunningStack, servicePid, startStackLikeNpmStart, uncheckedFetch, validatingFetch } from '@switchyard/testing';
 
 const LINES = 10_000;
 const finished = (batch: OpenAI.Batch) => ['completed', 'failed', 'expired', 'cancelled'].includes(batch.status);
@@ -15,7 +15,7 @@ describe('batches survive kill -9 of a replica', () => {
       { SWITCHYARD_REPLICAS: 'batches=2', SWITCHYARD_BATCH_LEASE_MS: '3000', SWITCHYARD_BATCH_CONCURRENCY: '16' },
       { mode: 'split' },
     );
-    client = new OpenAI({ apiKey: stack.adminKey, baseURL: `${stack.gatewayUrl}/v1`, maxRetries: 0 });
+    client = new OpenAI({ apiKey: stack.adminKey, baseURL: `${stack.gatewayUrl}/v1`, maxRetries: 0, fetch: validatingFetch });
   });
 
   afterAll(async () => {
@@ -41,8 +41,8 @@ describe('batches survive kill -9 of a replica', () => {
     });
     expect(done).toMatchObject({ status: 'completed', request_counts: { total: 6, completed: 6, failed: 0 } });
     // each line took 7 s against a 3 s lease: without renewal the other replica claims and calls it again
-    const calls = ((await (await fetch(`${stack.mockUrl}/__mock/requests`)).json()) as { data: { body: unknown }[] }).data.filter((r) =>
-      JSON.stringify(r.body).includes(marker),
+    const calls = ((await (await uncheckedFetch(`${stack.mockUrl}/__mock/requests`)).json()) as { data: { body: unknown }[] }).data.filter(
+      (r) => JSON.stringify(r.body).includes(marker),
     );
     expect(calls).toHaveLength(6);
   });
@@ -92,7 +92,7 @@ describe('batches survive kill -9 of a replica', () => {
       let after: string | undefined;
       for (;;) {
         const page = (await (
-          await fetch(`${stack.gatewayUrl}/v1/usage?limit=100${after ? `&after=${after}` : ''}`, {
+          await validatingFetch(`${stack.gatewayUrl}/v1/usage?limit=100${after ? `&after=${after}` : ''}`, {
             headers: { authorization: `Bearer ${stack.adminKey}` },
           })
         ).json()) as { data: { request_id: string; batch_id: string | null }[]; has_more: boolean };

@@ -1,5 +1,12 @@
 import OpenAI, { toFile } from 'openai';
-import { createUserWithKey, eventually, RunningStack, startMockUpstream, startStackLikeNpmStart } from '@switchyard/testing';
+import {
+  createUserWithKey,
+  eventually,
+  RunningStack,
+  startMockUpstream,
+  startStackLikeNpmStart,
+  validatingFetch,
+} from '@switchyard/testing';
 
 const WINDOW_SECONDS = 6;
 type Line = { custom_id: string; method?: string; url?: string; body: Record<string, unknown> };
@@ -46,7 +53,7 @@ describe('Batch API', () => {
       // cancel is settled) because creating or cancelling one wakes the runners
       SWITCHYARD_BATCH_IDLE_POLL_MS: '600000',
     });
-    client = new OpenAI({ apiKey: stack.adminKey, baseURL: `${stack.gatewayUrl}/v1`, maxRetries: 0 });
+    client = new OpenAI({ apiKey: stack.adminKey, baseURL: `${stack.gatewayUrl}/v1`, maxRetries: 0, fetch: validatingFetch });
   });
 
   afterAll(async () => {
@@ -135,7 +142,7 @@ describe('Batch API', () => {
     const throttled = await startMockUpstream({ apiKey: 'sk-throttled' });
     try {
       const headers = { authorization: `Bearer ${stack.adminKey}`, 'content-type': 'application/json' };
-      await fetch(`${stack.gatewayUrl}/admin/channels`, {
+      await validatingFetch(`${stack.gatewayUrl}/admin/channels`, {
         method: 'POST',
         headers,
         body: JSON.stringify({
@@ -177,7 +184,7 @@ describe('Batch API', () => {
     const paid = await startMockUpstream({ apiKey: 'sk-batch-paid' });
     try {
       const headers = { authorization: `Bearer ${stack.adminKey}`, 'content-type': 'application/json' };
-      await fetch(`${stack.gatewayUrl}/admin/channels`, {
+      await validatingFetch(`${stack.gatewayUrl}/admin/channels`, {
         method: 'POST',
         headers,
         body: JSON.stringify({
@@ -189,13 +196,13 @@ describe('Batch API', () => {
         }),
       });
       // $20 per million output at half price: a line of 1,000 output tokens costs $0.01; the user has $0.035
-      await fetch(`${stack.gatewayUrl}/admin/prices/batch-paid-model`, {
+      await validatingFetch(`${stack.gatewayUrl}/admin/prices/batch-paid-model`, {
         method: 'PUT',
         headers,
         body: JSON.stringify({ input_per_million: 0, output_per_million: 20 }),
       });
       const { userId, key } = await createUserWithKey(stack, { name: 'short', credits: 0.035 });
-      const user = new OpenAI({ apiKey: key, baseURL: `${stack.gatewayUrl}/v1`, maxRetries: 0 });
+      const user = new OpenAI({ apiKey: key, baseURL: `${stack.gatewayUrl}/v1`, maxRetries: 0, fetch: validatingFetch });
       const lines = Array.from({ length: 8 }, (_, i) => ({
         custom_id: `short-${i}`,
         body: {
@@ -221,7 +228,7 @@ describe('Batch API', () => {
       const errors = await linesOf(done.error_file_id, user);
       expect(errors.every((e) => e.response.status_code === 402 && e.response.body.error.code === 'insufficient_quota')).toBe(true);
       const balanceOf = async () =>
-        ((await (await fetch(`${stack.gatewayUrl}/admin/users/${userId}`, { headers })).json()) as { balance: number }).balance;
+        ((await (await validatingFetch(`${stack.gatewayUrl}/admin/users/${userId}`, { headers })).json()) as { balance: number }).balance;
       expect(
         await eventually('the balance to settle', balanceOf, { until: (balance) => balance === 0.005, timeoutMs: 10_000, intervalMs: 100 }),
       ).toBe(0.005);
@@ -239,7 +246,7 @@ describe('Batch API', () => {
     expect(batch.status).toBe('completed');
     const usage = async () =>
       (await (
-        await fetch(`${stack.gatewayUrl}/v1/usage?limit=100`, { headers: { authorization: `Bearer ${stack.adminKey}` } })
+        await validatingFetch(`${stack.gatewayUrl}/v1/usage?limit=100`, { headers: { authorization: `Bearer ${stack.adminKey}` } })
       ).json()) as { data: any[] };
     const records = await eventually('the usage of the line and the chat', async () => (await usage()).data, {
       until: (data) => data.some((r) => r.batch_id === batch.id) && data.some((r) => r.request_id === sync._request_id),
@@ -323,7 +330,7 @@ describe('Batch API', () => {
         })
       ).id,
     );
-    const conflict = await fetch(`${stack.gatewayUrl}/v1/batches/${finished.id}/cancel`, {
+    const conflict = await validatingFetch(`${stack.gatewayUrl}/v1/batches/${finished.id}/cancel`, {
       method: 'POST',
       headers: { authorization: `Bearer ${stack.adminKey}` },
     });
@@ -353,7 +360,7 @@ describe('Batch API', () => {
     expect(new Set(ids).size).toBe(ids.length);
 
     const { key } = await createUserWithKey(stack, { name: 'other tenant', credits: 1 });
-    const other = new OpenAI({ apiKey: key, baseURL: `${stack.gatewayUrl}/v1`, maxRetries: 0 });
+    const other = new OpenAI({ apiKey: key, baseURL: `${stack.gatewayUrl}/v1`, maxRetries: 0, fetch: validatingFetch });
     await expect(other.batches.retrieve(ids[0])).rejects.toMatchObject({ status: 404 });
     await expect(other.batches.cancel(ids[0])).rejects.toMatchObject({ status: 404 });
     expect((await other.batches.list()).data).toEqual([]);

@@ -8,6 +8,7 @@ import {
   RunningStack,
   startMockUpstream,
   startStackLikeNpmStart,
+  validatingFetch,
 } from '@switchyard/testing';
 
 /**
@@ -82,7 +83,7 @@ describe('no caller-chosen id skips billing', () => {
   it('bills every upstream call once after a barrage of repeated, borrowed and server-made ids as x-request-id', async () => {
     const alice = await createUserWithKey(stack, { name: 'alice', credits: 5 });
     const bob = await createUserWithKey(stack, { name: 'bob', credits: 5 });
-    const aliceClient = new OpenAI({ apiKey: alice.key, baseURL: `${stack.gatewayUrl}/v1`, maxRetries: 0 });
+    const aliceClient = new OpenAI({ apiKey: alice.key, baseURL: `${stack.gatewayUrl}/v1`, maxRetries: 0, fetch: validatingFetch });
     const [callsBefore, recordsBefore] = [await billableUpstreamCalls(), await usageRecordsOnChannel()];
 
     // the same id three times, in answers and in a stream

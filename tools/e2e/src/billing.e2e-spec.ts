@@ -8,6 +8,7 @@ import {
   RunningStack,
   startMockUpstream,
   startStackLikeNpmStart,
+  validatingFetch,
 } from '@switchyard/testing';
 
 /** Money as callers see it: holds before paid calls, costs in answers, BYOK, streams cut short. */
@@ -123,7 +124,7 @@ describe('billing through the running system', () => {
     const record = (await settledUsage(key, 1)).data[0];
     expect(record.cost).toBeCloseTo(expected, 12);
 
-    const sdk = new OpenAI({ apiKey: key, baseURL: `${stack.gatewayUrl}/v1`, maxRetries: 0 });
+    const sdk = new OpenAI({ apiKey: key, baseURL: `${stack.gatewayUrl}/v1`, maxRetries: 0, fetch: validatingFetch });
     const stream = await sdk.chat.completions.create({
       model: 'paid-model',
       messages: [{ role: 'user', content: 'stream a price' }],
@@ -202,7 +203,7 @@ describe('billing through the running system', () => {
     const { key } = await createUserWithKey(stack, { name: 'quitter' });
     const words = Array.from({ length: 30 }, (_, i) => `word${i}`).join(' ');
     const controller = new AbortController();
-    const response = await fetch(`${stack.gatewayUrl}/v1/chat/completions`, {
+    const response = await validatingFetch(`${stack.gatewayUrl}/v1/chat/completions`, {
       method: 'POST',
       signal: controller.signal,
       headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },

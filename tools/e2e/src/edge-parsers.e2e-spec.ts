@@ -1,5 +1,13 @@
 import { connect } from 'net';
-import { apiCaller, createUserWithKey, RunningStack, startStackLikeNpmStart } from '@switchyard/testing';
+import {
+  apiCaller,
+  checkRawExchange,
+  createUserWithKey,
+  RunningStack,
+  startStackLikeNpmStart,
+  uncheckedFetch,
+  validatingFetch,
+} from '@switchyard/testing';
 
 /**
  * What may come in at the edge: a caller cannot name object keys, a broken body is a 400 (never a
@@ -10,16 +18,25 @@ describe('edge: parsers and what callers control', () => {
   let call: ReturnType<typeof apiCaller>;
 
   const mockRequests = async (): Promise<unknown[]> =>
-    ((await (await fetch(`${stack.mockUrl}/__mock/requests`)).json()) as { data: unknown[] }).data;
-  const clearMockRequests = () => fetch(`${stack.mockUrl}/__mock/requests`, { method: 'DELETE' });
+    ((await (await uncheckedFetch(`${stack.mockUrl}/__mock/requests`)).json()) as { data: unknown[] }).data;
+  const clearMockRequests = () => uncheckedFetch(`${stack.mockUrl}/__mock/requests`, { method: 'DELETE' });
 
-  /** Writes `head` + `body` on a raw socket; `end`: half-close after writing, `destroy`: drop the connection. Resolves with whatever came back. */
-  function rawExchange(head: string, body: Buffer, after: 'wait' | 'end' | 'destroy'): Promise<string> {
+  /**
+   * Writes `head` + `body` on a raw socket; `end`: half-close after writing, `destroy`: drop the connection.
+   * Resolves with whatever came back, once checked against the OpenAPI document.
+   */
+  async function rawExchange(head: string, body: Buffer, after: 'wait' | 'end' | 'destroy'): Promise<string> {
+    const raw = await socketExchange(head, body, after);
+    checkRawExchange(head, raw);
+    return raw.toString('utf8');
+  }
+
+  function socketExchange(head: string, body: Buffer, after: 'wait' | 'end' | 'destroy'): Promise<Buffer> {
     const url = new URL(stack.gatewayUrl);
     return new Promise((resolve) => {
       const socket = connect(Number(url.port), url.hostname);
       const received: Buffer[] = [];
-      const done = () => resolve(Buffer.concat(received).toString('utf8'));
+      const done = () => resolve(Buffer.concat(received));
       const timer = setTimeout(() => socket.destroy(), 3_000);
       socket.on('data', (chunk) => received.push(chunk));
       socket.on('close', () => {
@@ -60,7 +77,7 @@ describe('edge: parsers and what callers control', () => {
     contentType: string | null,
     body: string,
   ): Promise<{ status: number; body: any }> {
-    const response = await fetch(`${stack.gatewayUrl}${path}`, {
+    const response = await validatingFetch(`${stack.gatewayUrl}${path}`, {
       method: 'POST',
       headers: { authorization: `Bearer ${key}`, ...(contentType !== null && { 'content-type': contentType }) },
       body,
@@ -96,7 +113,7 @@ describe('edge: parsers and what callers control', () => {
       const form = new FormData();
       form.append('purpose', 'user_data');
       form.append('file', new Blob([secret], { type: 'image/png' }), 'private.png');
-      const uploaded = await fetch(`${stack.gatewayUrl}/v1/files`, {
+      const uploaded = await validatingFetch(`${stack.gatewayUrl}/v1/files`, {
         method: 'POST',
         headers: { authorization: `Bearer ${victim.key}` },
         body: form,
@@ -169,7 +186,7 @@ describe('edge: parsers and what callers control', () => {
       });
       expect(chat.status).toBe(200);
       // nothing a broken upload started stays parked
-      const parked = await fetch(`${stack.s3Endpoint}/switchyard?list-type=2&prefix=tmp/`).then((r) => r.text());
+      const parked = await uncheckedFetch(`${stack.s3Endpoint}/switchyard?list-type=2&prefix=tmp/`).then((r) => r.text());
       expect(parked).not.toContain('<Key>');
     });
   });

@@ -1,5 +1,5 @@
 import OpenAI, { toFile } from 'openai';
-import { adminStoredFileIds, createUserWithKey, RunningStack, startStackLikeNpmStart } from '@switchyard/testing';
+import { adminStoredFileIds, createUserWithKey, RunningStack, startStackLikeNpmStart, validatingFetch } from '@switchyard/testing';
 
 const MAX_UPLOAD = 1024 * 1024;
 const line = (id: string) =>
@@ -20,7 +20,7 @@ describe('Files API', () => {
 
   async function newUser(name: string, scopes?: string[]) {
     const { key } = await createUserWithKey(stack, { name, scopes });
-    return { key, client: new OpenAI({ apiKey: key, baseURL: `${stack.gatewayUrl}/v1`, maxRetries: 0 }) };
+    return { key, client: new OpenAI({ apiKey: key, baseURL: `${stack.gatewayUrl}/v1`, maxRetries: 0, fetch: validatingFetch }) };
   }
 
   async function rawUpload(key: string, parts: { name: string; value: string | Blob; filename?: string }[]) {
@@ -29,7 +29,7 @@ describe('Files API', () => {
       if (part.filename) form.append(part.name, part.value, part.filename);
       else form.append(part.name, part.value);
     }
-    const response = await fetch(`${stack.gatewayUrl}/v1/files`, {
+    const response = await validatingFetch(`${stack.gatewayUrl}/v1/files`, {
       method: 'POST',
       headers: { authorization: `Bearer ${key}` },
       body: form,
@@ -39,7 +39,7 @@ describe('Files API', () => {
 
   beforeAll(async () => {
     stack = await startStackLikeNpmStart({ SWITCHYARD_MAX_UPLOAD_BYTES: String(MAX_UPLOAD) });
-    admin = new OpenAI({ apiKey: stack.adminKey, baseURL: `${stack.gatewayUrl}/v1`, maxRetries: 0 });
+    admin = new OpenAI({ apiKey: stack.adminKey, baseURL: `${stack.gatewayUrl}/v1`, maxRetries: 0, fetch: validatingFetch });
     [alice, bob] = await Promise.all([newUser('alice'), newUser('bob')]);
   });
 
@@ -96,13 +96,13 @@ describe('Files API', () => {
     expect(page.data.map((f) => f.id)).toEqual(ids.slice(0, 2));
     expect((page as any).body).toMatchObject({ object: 'list', first_id: ids[0], last_id: ids[1], has_more: true });
 
-    const ranged = await fetch(`${stack.gatewayUrl}/v1/files/${ids[0]}/content`, {
+    const ranged = await validatingFetch(`${stack.gatewayUrl}/v1/files/${ids[0]}/content`, {
       headers: { authorization: `Bearer ${bob.key}`, range: 'bytes=0-12' },
     });
     expect(ranged.status).toBe(206);
     expect(ranged.headers.get('content-range')).toMatch(/^bytes 0-12\/\d+$/);
     expect(await ranged.text()).toBe('{"custom_id":');
-    const beyond = await fetch(`${stack.gatewayUrl}/v1/files/${ids[0]}/content`, {
+    const beyond = await validatingFetch(`${stack.gatewayUrl}/v1/files/${ids[0]}/content`, {
       headers: { authorization: `Bearer ${bob.key}`, range: 'bytes=99999-' },
     });
     expect(beyond.status).toBe(416);
@@ -196,7 +196,7 @@ describe('Files API', () => {
       ['DELETE', '/v1/files/file-x'],
     ];
     for (const [method, path] of routes) {
-      const response = await fetch(`${stack.gatewayUrl}${path}`, { method, headers: { 'x-api-key': reader.key } });
+      const response = await validatingFetch(`${stack.gatewayUrl}${path}`, { method, headers: { 'x-api-key': reader.key } });
       expect(response.status).toBe(403);
       expect(((await response.json()) as any).error.code).toBe('AUTH_1015');
     }

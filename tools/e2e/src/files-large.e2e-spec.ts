@@ -1,7 +1,7 @@
 import { createHash } from 'crypto';
 import { readFileSync } from 'fs';
 import { Readable } from 'stream';
-import { adminStoredFileIds, eventually, RunningStack, startStackLikeNpmStart } from '@switchyard/testing';
+import { adminStoredFileIds, eventually, RunningStack, startStackLikeNpmStart, validatingFetch } from '@switchyard/testing';
 
 const MB = 1024 * 1024;
 const TARGET_BYTES = 104 * MB; // under the default 105 MB cap
@@ -49,7 +49,7 @@ describe('100+ MB files stream through with bounded memory', () => {
   it(`uploads and downloads ${TARGET_BYTES / MB} MB with every process under ${RSS_BUDGET / MB} MB above idle`, async () => {
     // the launcher process hosts the embedded S3 server
     const pids = { gateway: stack.pids.gateway, files: stack.pids.files, 's3 (launcher)': stack.launcher.pid! };
-    await fetch(`${stack.gatewayUrl}/v1/files`, { headers: { authorization: `Bearer ${stack.adminKey}` } }); // warm up
+    await validatingFetch(`${stack.gatewayUrl}/v1/files`, { headers: { authorization: `Bearer ${stack.adminKey}` } }); // warm up
     const idle = Object.fromEntries(Object.entries(pids).map(([n, pid]) => [n, rssOf(pid)]));
 
     const boundary = 'switchyard-large-upload';
@@ -69,7 +69,7 @@ describe('100+ MB files stream through with bounded memory', () => {
     })();
 
     const uploadSampler = sampleRss(pids);
-    const response = await fetch(`${stack.gatewayUrl}/v1/files`, {
+    const response = await validatingFetch(`${stack.gatewayUrl}/v1/files`, {
       method: 'POST',
       headers: { authorization: `Bearer ${stack.adminKey}`, 'content-type': `multipart/form-data; boundary=${boundary}` },
       body: Readable.from(body) as never,
@@ -82,7 +82,7 @@ describe('100+ MB files stream through with bounded memory', () => {
     expect(uploaded).toBeGreaterThan(100 * MB);
 
     const downloadSampler = sampleRss(pids);
-    const download = await fetch(`${stack.gatewayUrl}/v1/files/${file.id}/content`, {
+    const download = await validatingFetch(`${stack.gatewayUrl}/v1/files/${file.id}/content`, {
       headers: { authorization: `Bearer ${stack.adminKey}` },
     });
     const downstreamHash = createHash('sha256');
@@ -123,7 +123,7 @@ describe('100+ MB files stream through with bounded memory', () => {
       }
       yield Buffer.from(`\r\n--${boundary}--\r\n`);
     })();
-    const outcome = await fetch(`${stack.gatewayUrl}/v1/files`, {
+    const outcome = await validatingFetch(`${stack.gatewayUrl}/v1/files`, {
       method: 'POST',
       headers: { authorization: `Bearer ${stack.adminKey}`, 'content-type': `multipart/form-data; boundary=${boundary}` },
       body: Readable.from(body) as never,
@@ -138,14 +138,14 @@ describe('100+ MB files stream through with bounded memory', () => {
     await eventually(
       'the gateway to be back',
       () =>
-        fetch(`${stack.gatewayUrl}/health`).then(
+        validatingFetch(`${stack.gatewayUrl}/health`).then(
           (r) => r.status === 200,
           () => false,
         ),
       { timeoutMs: 20_000, intervalMs: 200 },
     );
     const listed = (await (
-      await fetch(`${stack.gatewayUrl}/v1/files?limit=100`, { headers: { authorization: `Bearer ${stack.adminKey}` } })
+      await validatingFetch(`${stack.gatewayUrl}/v1/files?limit=100`, { headers: { authorization: `Bearer ${stack.adminKey}` } })
     ).json()) as { data: { id: string; filename: string }[] };
     expect(listed.data.map((f) => f.filename)).not.toContain('doomed.jsonl');
     expect((await adminStoredFileIds(stack)).sort()).toEqual(listed.data.map((f) => f.id).sort());

@@ -1,4 +1,4 @@
-import { apiCaller, RunningStack, startStackLikeNpmStart } from '@switchyard/testing';
+import { apiCaller, RunningStack, startStackLikeNpmStart, uncheckedFetch } from '@switchyard/testing';
 
 /**
  * Bodies the property-based fuzz tests found answered 500 (or a bad price stored), sent as a
@@ -9,8 +9,8 @@ describe('fuzz regressions through the gateway', () => {
   let stack: RunningStack;
   let call: ReturnType<typeof apiCaller>;
   const mockRequests = async (): Promise<{ path: string; body: any }[]> =>
-    ((await (await fetch(`${stack.mockUrl}/__mock/requests`)).json()) as { data: any[] }).data;
-  const clearMock = () => fetch(`${stack.mockUrl}/__mock/requests`, { method: 'DELETE' });
+    ((await (await uncheckedFetch(`${stack.mockUrl}/__mock/requests`)).json()) as { data: any[] }).data;
+  const clearMock = () => uncheckedFetch(`${stack.mockUrl}/__mock/requests`, { method: 'DELETE' });
 
   beforeAll(async () => {
     stack = await startStackLikeNpmStart();

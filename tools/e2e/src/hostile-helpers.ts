@@ -1,4 +1,5 @@
 import { connect } from 'net';
+import { checkRawExchange } from '@switchyard/testing';
 
 /**
  * The hostile suite's tally: every attack case is tried, a case that does not hold is written down
@@ -42,44 +43,30 @@ export interface RawAnswer {
   body: any;
 }
 
-function decodeChunked(raw: Buffer): Buffer {
-  const out: Buffer[] = [];
-  let at = 0;
-  for (;;) {
-    const eol = raw.indexOf('\r\n', at);
-    if (eol < 0) break;
-    const size = parseInt(raw.subarray(at, eol).toString('latin1'), 16);
-    if (!size) break;
-    out.push(raw.subarray(eol + 2, eol + 2 + size));
-    at = eol + 2 + size + 2;
-  }
-  return Buffer.concat(out);
-}
-
-function parseAnswer(raw: Buffer): RawAnswer {
-  const split = raw.indexOf('\r\n\r\n');
-  if (split < 0) return { status: 0, body: raw.toString('utf8') };
-  const head = raw.subarray(0, split).toString('latin1');
-  const status = Number(/^HTTP\/1\.[01] (\d{3})/.exec(head)?.[1] ?? 0);
-  const rest = raw.subarray(split + 4);
-  const text = (/\r\ntransfer-encoding:\s*chunked/i.test(head) ? decodeChunked(rest) : rest).toString('utf8');
+function jsonOrText(text: string): unknown {
   try {
-    return { status, body: JSON.parse(text) };
+    return JSON.parse(text);
   } catch {
-    return { status, body: text };
+    return text;
   }
 }
 
 /**
  * Sends bytes as they are over a plain socket (what no HTTP client lets us do: lie about the
- * length, stop in the middle, send what the parser must refuse) and reads what comes back.
- * `halfClose` ends our side after sending, as a client that gave up mid-body would.
+ * length, stop in the middle, send what the parser must refuse) and reads what comes back, checked
+ * against the OpenAPI document. `halfClose` ends our side after sending, as a client that gave up mid-body would.
  */
-export function rawExchange(
+export async function rawExchange(
   baseUrl: string,
   request: Buffer,
   options: { halfClose?: boolean; timeoutMs?: number } = {},
 ): Promise<RawAnswer> {
+  const raw = await socketExchange(baseUrl, request, options);
+  const answer = checkRawExchange(request, raw);
+  return answer ? { status: answer.status, body: jsonOrText(answer.text) } : { status: 0, body: raw.toString('utf8') };
+}
+
+function socketExchange(baseUrl: string, request: Buffer, options: { halfClose?: boolean; timeoutMs?: number }): Promise<Buffer> {
   const url = new URL(baseUrl);
   return new Promise((resolve) => {
     const chunks: Buffer[] = [];
@@ -87,7 +74,7 @@ export function rawExchange(
     const finish = () => {
       clearTimeout(timer);
       socket.destroy();
-      resolve(parseAnswer(Buffer.concat(chunks)));
+      resolve(Buffer.concat(chunks));
     };
     const timer = setTimeout(finish, options.timeoutMs ?? 10_000);
     socket.on('connect', () => {

@@ -2,7 +2,16 @@ import { randomBytes } from 'crypto';
 import { readFileSync } from 'fs';
 import { join } from 'path';
 import { Client } from 'pg';
-import { apiCaller, ApiAnswer, createUserWithKey, eventually, RunningStack, startStackLikeNpmStart } from '@switchyard/testing';
+import {
+  apiCaller,
+  ApiAnswer,
+  createUserWithKey,
+  eventually,
+  RunningStack,
+  startStackLikeNpmStart,
+  uncheckedFetch,
+  validatingFetch,
+} from '@switchyard/testing';
 import { AttackTally, FormPart, isOpenAiEnvelope, multipartBody, rawExchange, rawRequest } from './hostile-helpers';
 
 const MOCK_KEY = 'sk-mock-upstream-demo';
@@ -60,7 +69,7 @@ describe("hostile: no key holder can skip billing, read another tenant's data, o
         form.append(part.name, new Blob([part.value], { type: part.contentType ?? 'application/octet-stream' }), part.filename);
       else form.append(part.name, String(part.value));
     }
-    const response = await fetch(`${stack.gatewayUrl}/v1/files`, {
+    const response = await validatingFetch(`${stack.gatewayUrl}/v1/files`, {
       method: 'POST',
       headers: { authorization: `Bearer ${key}`, ...headers },
       body: form,
@@ -70,15 +79,18 @@ describe("hostile: no key holder can skip billing, read another tenant's data, o
   }
 
   async function mockRequests(): Promise<{ method: string; path: string; body: unknown }[]> {
-    return ((await (await fetch(`${stack.mockUrl}/__mock/requests`)).json()) as { data: { method: string; path: string; body: unknown }[] })
-      .data;
+    return (
+      (await (await uncheckedFetch(`${stack.mockUrl}/__mock/requests`)).json()) as {
+        data: { method: string; path: string; body: unknown }[];
+      }
+    ).data;
   }
 
   const POLL_MS = 200;
 
   /** The launcher restarts a gateway that died: wait for one to answer. */
   const gatewayUp = () =>
-    eventually('the gateway to answer', async () => (await fetch(`${stack.gatewayUrl}/health`).catch(() => null))?.ok, {
+    eventually('the gateway to answer', async () => (await validatingFetch(`${stack.gatewayUrl}/health`).catch(() => null))?.ok, {
       timeoutMs: 60_000,
       intervalMs: POLL_MS,
     });
@@ -178,7 +190,9 @@ describe("hostile: no key holder can skip billing, read another tenant's data, o
     const batches = (await call('GET', '/v1/batches?limit=100', v.key)).body.data.map((b: { id: string }) => b.id).sort();
     const channels = (await call('GET', '/v1/channels', v.key)).body.data;
     const policy = (await call('GET', '/v1/routing-policy', v.key)).body;
-    const content = await fetch(`${stack.gatewayUrl}/v1/files/${v.fileId}/content`, { headers: { authorization: `Bearer ${v.key}` } });
+    const content = await validatingFetch(`${stack.gatewayUrl}/v1/files/${v.fileId}/content`, {
+      headers: { authorization: `Bearer ${v.key}` },
+    });
     const bytes = Buffer.from(await content.arrayBuffer()).toString('base64');
     return { files, anthropicFiles, batches, channels, policy, bytes };
   }
@@ -490,7 +504,7 @@ describe("hostile: no key holder can skip billing, read another tenant's data, o
     const text = (t: string) => marked(attacker, t);
     await attempt('chat', async () => ok(await chat(attacker, 'plain chat')));
     await attempt('chat stream', async () => {
-      const response = await fetch(`${stack.gatewayUrl}/v1/chat/completions`, {
+      const response = await validatingFetch(`${stack.gatewayUrl}/v1/chat/completions`, {
         method: 'POST',
         headers: { authorization: `Bearer ${attacker.key}`, 'content-type': 'application/json' },
         body: JSON.stringify({ model: 'mock-gpt', stream: true, messages: [{ role: 'user', content: text('stream') }] }),
@@ -544,7 +558,7 @@ describe("hostile: no key holder can skip billing, read another tenant's data, o
       const form = new FormData();
       form.append('prompt', text('edit multipart'));
       form.append('image', new Blob([PNG], { type: 'image/png' }), 'a.png');
-      const response = await fetch(`${stack.gatewayUrl}/v1/images/edits`, {
+      const response = await validatingFetch(`${stack.gatewayUrl}/v1/images/edits`, {
         method: 'POST',
         headers: { authorization: `Bearer ${attacker.key}` },
         body: form,
@@ -552,7 +566,7 @@ describe("hostile: no key holder can skip billing, read another tenant's data, o
       ok({ status: response.status, body: await response.text() });
     });
     await attempt('audio speech', async () => {
-      const response = await fetch(`${stack.gatewayUrl}/v1/audio/speech`, {
+      const response = await validatingFetch(`${stack.gatewayUrl}/v1/audio/speech`, {
         method: 'POST',
         headers: { authorization: `Bearer ${attacker.key}`, 'content-type': 'application/json' },
         body: JSON.stringify({ model: 'mock-tts', voice: 'alloy', input: text('say') }),
@@ -563,7 +577,7 @@ describe("hostile: no key holder can skip billing, read another tenant's data, o
       const form = new FormData();
       form.append('model', 'mock-whisper');
       form.append('file', new Blob([Buffer.alloc(4000, 1)]), 'talk.mp3');
-      const response = await fetch(`${stack.gatewayUrl}/v1/audio/transcriptions`, {
+      const response = await validatingFetch(`${stack.gatewayUrl}/v1/audio/transcriptions`, {
         method: 'POST',
         headers: { authorization: `Bearer ${attacker.key}` },
         body: form,
@@ -777,7 +791,7 @@ describe("hostile: no key holder can skip billing, read another tenant's data, o
       expect(after).toEqual(filesBefore);
       const parked = await eventually(
         'parked objects to go',
-        () => fetch(`${stack.s3Endpoint}/switchyard?list-type=2&prefix=tmp/${attacker.userId}`).then((r) => r.text()),
+        () => uncheckedFetch(`${stack.s3Endpoint}/switchyard?list-type=2&prefix=tmp/${attacker.userId}`).then((r) => r.text()),
         {
           until: (listing) => !listing.includes('<Key>'),
           timeoutMs: 10_000,

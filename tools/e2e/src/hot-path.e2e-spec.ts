@@ -1,5 +1,5 @@
 import OpenAI from 'openai';
-import { apiCaller, createUserWithKey, RunningStack, startStackLikeNpmStart } from '@switchyard/testing';
+import { apiCaller, createUserWithKey, RunningStack, startStackLikeNpmStart, validatingFetch } from '@switchyard/testing';
 
 type Dialect = 'openai' | 'anthropic' | 'gemini';
 
@@ -88,7 +88,7 @@ describe('hot path: raw inference routes and byte passthrough', () => {
   let noScope: { userId: string; key: string };
 
   async function post(path: string, key: string | null, body: string | null, headers: Record<string, string> = {}): Promise<Answer> {
-    const response = await fetch(`${stack.gatewayUrl}${path}`, {
+    const response = await validatingFetch(`${stack.gatewayUrl}${path}`, {
       method: 'POST',
       headers: {
         'content-type': 'application/json',
@@ -206,13 +206,13 @@ describe('hot path: raw inference routes and byte passthrough', () => {
   });
 
   it('answers other methods on the raw routes as before (404 in the envelope)', async () => {
-    const response = await fetch(`${stack.gatewayUrl}/v1/chat/completions`, { headers: { authorization: `Bearer ${user.key}` } });
+    const response = await validatingFetch(`${stack.gatewayUrl}/v1/chat/completions`, { headers: { authorization: `Bearer ${user.key}` } });
     expect(response.status).toBe(404);
     expect(((await response.json()) as any).error.code).toBe('not_found');
   });
 
   it('passes a chat answer through with usage.cost and _routing, parsed by the SDK', async () => {
-    const client = new OpenAI({ apiKey: user.key, baseURL: `${stack.gatewayUrl}/v1`, maxRetries: 0 });
+    const client = new OpenAI({ apiKey: user.key, baseURL: `${stack.gatewayUrl}/v1`, maxRetries: 0, fetch: validatingFetch });
     const { data, response } = await client.chat.completions
       .create({ model: 'mock-gpt', messages: [{ role: 'user', content: 'hello hot path' }] })
       .withResponse();
@@ -238,7 +238,7 @@ describe('hot path: raw inference routes and byte passthrough', () => {
   });
 
   it('passes embeddings, completions and responses through with cost and _routing', async () => {
-    const client = new OpenAI({ apiKey: user.key, baseURL: `${stack.gatewayUrl}/v1`, maxRetries: 0 });
+    const client = new OpenAI({ apiKey: user.key, baseURL: `${stack.gatewayUrl}/v1`, maxRetries: 0, fetch: validatingFetch });
     const embedding = (await client.embeddings.create({ model: 'mock-embedding', input: 'abc' })) as any;
     expect(embedding.data[0].embedding.length).toBeGreaterThan(0);
     expect(embedding.usage.cost).toEqual(expect.any(Number));

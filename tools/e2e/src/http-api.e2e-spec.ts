@@ -6,6 +6,7 @@ import {
   startServiceProcess,
   startStackLikeNpmStart,
   startTestNats,
+  validatingFetch,
 } from '@switchyard/testing';
 
 /** Raw HTTP: headers, envelopes, the admin API, keys and scopes, usage and tenancy. */
@@ -65,7 +66,7 @@ describe('Switchyard HTTP API', () => {
     });
     try {
       const port = Number(/port (\d+)/.exec(lonely.readyLine)?.[1]);
-      const response = await fetch(`http://127.0.0.1:${port}/health`);
+      const response = await validatingFetch(`http://127.0.0.1:${port}/health`);
       expect(response.status).toBe(503);
       expect(((await response.json()) as { down: string[] }).down.sort()).toEqual(['batches', 'billing', 'files', 'router']);
     } finally {

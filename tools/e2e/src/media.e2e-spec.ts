@@ -7,6 +7,8 @@ import {
   RunningStack,
   startMockUpstream,
   startStackLikeNpmStart,
+  uncheckedFetch,
+  validatingFetch,
 } from '@switchyard/testing';
 
 /**
@@ -29,7 +31,7 @@ describe('media: images, reference files and edits, rerank, audio', () => {
     form.append('purpose', 'vision');
     if (model) form.append('model', model);
     form.append('file', new Blob([png], { type: 'image/png' }), 'ref.png');
-    const response = await fetch(`${stack.gatewayUrl}/v1/files`, {
+    const response = await validatingFetch(`${stack.gatewayUrl}/v1/files`, {
       method: 'POST',
       headers: { authorization: `Bearer ${key}` },
       body: form,
@@ -69,7 +71,7 @@ describe('media: images, reference files and edits, rerank, audio', () => {
 
   it('generates images with the openai SDK (default model gpt-image-2) and charges per image', async () => {
     const user = await createUserWithKey(stack, { name: 'painter', credits: 1 });
-    const client = new OpenAI({ apiKey: user.key, baseURL: `${stack.gatewayUrl}/v1`, maxRetries: 0 });
+    const client = new OpenAI({ apiKey: user.key, baseURL: `${stack.gatewayUrl}/v1`, maxRetries: 0, fetch: validatingFetch });
     const result = (await client.images.generate({
       prompt: 'a red fox',
       n: 2,
@@ -114,7 +116,7 @@ describe('media: images, reference files and edits, rerank, audio', () => {
   });
 
   it('edits images sent as multipart by the openai SDK (parked in object storage for the request only)', async () => {
-    const client = new OpenAI({ apiKey: stack.adminKey, baseURL: `${stack.gatewayUrl}/v1`, maxRetries: 0 });
+    const client = new OpenAI({ apiKey: stack.adminKey, baseURL: `${stack.gatewayUrl}/v1`, maxRetries: 0, fetch: validatingFetch });
     const image = await toFile(png, 'a.png', { type: 'image/png' });
     const otherImage = await toFile(png, 'b.png', { type: 'image/png' });
     const mask = await toFile(png, 'mask.png', { type: 'image/png' });
@@ -128,7 +130,7 @@ describe('media: images, reference files and edits, rerank, audio', () => {
     expect(Buffer.from(result.data![0].b64_json!, 'base64').toString()).toBe(`edit of ${2 * png.length} bytes: two into one #1`);
     const [sent] = [...(await first.requests()), ...(await second.requests())].filter((r) => r.path === '/v1/images/edits');
     expect(sent.body.mask.image_url).toBe(`data:image/png;base64,${png.toString('base64')}`);
-    const parked = await fetch(`${stack.s3Endpoint}/switchyard?list-type=2&prefix=tmp/`).then((r) => r.text());
+    const parked = await uncheckedFetch(`${stack.s3Endpoint}/switchyard?list-type=2&prefix=tmp/`).then((r) => r.text());
     expect(parked).not.toContain('<Key>');
   });
 
@@ -199,7 +201,7 @@ describe('media: images, reference files and edits, rerank, audio', () => {
       await admin('PUT', '/admin/prices/mock-tts', { input_per_million: 15, output_per_million: 0 });
       await admin('PUT', '/admin/prices/mock-whisper', { input_per_million: 0, output_per_million: 0, per_audio_second: 0.0001 });
       user = await createUserWithKey(stack, { name: 'listener', credits: 1 });
-      client = new OpenAI({ apiKey: user.key, baseURL: `${stack.gatewayUrl}/v1`, maxRetries: 0 });
+      client = new OpenAI({ apiKey: user.key, baseURL: `${stack.gatewayUrl}/v1`, maxRetries: 0, fetch: validatingFetch });
     });
 
     function usageRecords(endpoint: string, count: number): Promise<any[]> {
@@ -239,14 +241,14 @@ describe('media: images, reference files and edits, rerank, audio', () => {
       expect(records.map((r) => r.audio_seconds)).toEqual([3, 3]);
       expect(records[0].cost).toBeCloseTo(0.0003, 12);
       // nothing stays parked in object storage
-      const parked = await fetch(`${stack.s3Endpoint}/switchyard?list-type=2&prefix=tmp/`).then((r) => r.text());
+      const parked = await uncheckedFetch(`${stack.s3Endpoint}/switchyard?list-type=2&prefix=tmp/`).then((r) => r.text());
       expect(parked).not.toContain('<Key>');
     });
 
     it('refuses a transcription without a file or model, naming the field', async () => {
       const form = new FormData();
       form.append('model', 'mock-whisper');
-      const noFile = await fetch(`${stack.gatewayUrl}/v1/audio/transcriptions`, {
+      const noFile = await validatingFetch(`${stack.gatewayUrl}/v1/audio/transcriptions`, {
         method: 'POST',
         headers: { authorization: `Bearer ${user.key}` },
         body: form,

@@ -1,6 +1,14 @@
 import OpenAI from 'openai';
 import { Client } from 'pg';
-import { apiCaller, createUserWithKey, eventually, RunningStack, startStackLikeNpmStart } from '@switchyard/testing';
+import {
+  apiCaller,
+  createUserWithKey,
+  eventually,
+  RunningStack,
+  startStackLikeNpmStart,
+  uncheckedFetch,
+  validatingFetch,
+} from '@switchyard/testing';
 
 const DEFAULT_MAX_OUTPUT_TOKENS = 1000;
 
@@ -16,8 +24,8 @@ describe('money: holds that cover what the upstream may charge, and debt', () =>
   let db: Client;
   const admin = (method: string, path: string, body?: unknown) => call(method, path, stack.adminKey, body);
   const mockRequests = async (): Promise<{ path: string; body: any }[]> =>
-    ((await (await fetch(`${stack.mockUrl}/__mock/requests`)).json()) as { data: any[] }).data;
-  const clearMock = () => fetch(`${stack.mockUrl}/__mock/requests`, { method: 'DELETE' });
+    ((await (await uncheckedFetch(`${stack.mockUrl}/__mock/requests`)).json()) as { data: any[] }).data;
+  const clearMock = () => uncheckedFetch(`${stack.mockUrl}/__mock/requests`, { method: 'DELETE' });
   const gemini = (key: string, model: string, body: unknown) =>
     call('POST', `/v1beta/models/${model}:generateContent`, null, body, { 'x-goog-api-key': key });
   const messages = (key: string, body: unknown) =>
@@ -49,7 +57,7 @@ describe('money: holds that cover what the upstream may charge, and debt', () =>
 
   beforeEach(async () => {
     await clearMock();
-    await fetch(`${stack.mockUrl}/__mock/config`, { method: 'POST', body: JSON.stringify({}) });
+    await uncheckedFetch(`${stack.mockUrl}/__mock/config`, { method: 'POST', body: JSON.stringify({}) });
   });
 
   it('on the Gemini route, max_tokens: 1 beside generationConfig.maxOutputTokens: 50000 is held for 50,000, and the upstream gets only that limit', async () => {
@@ -141,7 +149,7 @@ describe('money: holds that cover what the upstream may charge, and debt', () =>
 
   it('turns what an overshooting upstream charges beyond the hold into debt, refuses paid requests until credits repay it', async () => {
     const { userId, key } = await createUserWithKey(stack, { name: 'overshoot', credits: 0.05 });
-    const sdk = new OpenAI({ apiKey: key, baseURL: `${stack.gatewayUrl}/v1`, maxRetries: 0 });
+    const sdk = new OpenAI({ apiKey: key, baseURL: `${stack.gatewayUrl}/v1`, maxRetries: 0, fetch: validatingFetch });
     // held for 100 output tokens; the upstream reports 10,000 ($0.10)
     const answer = await chat(key, { max_tokens: 100, mock: { completion_tokens: 10_000 } });
     expect(answer.status).toBe(200);

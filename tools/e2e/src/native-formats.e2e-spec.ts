@@ -1,6 +1,14 @@
 import Anthropic, { toFile } from '@anthropic-ai/sdk';
 import OpenAI from 'openai';
-import { apiCaller, createUserWithKey, eventually, RunningStack, startStackLikeNpmStart } from '@switchyard/testing';
+import {
+  apiCaller,
+  createUserWithKey,
+  eventually,
+  RunningStack,
+  startStackLikeNpmStart,
+  uncheckedFetch,
+  validatingFetch,
+} from '@switchyard/testing';
 
 /**
  * One API surface, three wire formats: the demo stack has an OpenAI-format channel (mock-gpt), an
@@ -14,15 +22,15 @@ describe('native formats: Anthropic Messages, Responses, Gemini', () => {
   let openai: OpenAI;
   let call: ReturnType<typeof apiCaller>;
   const mockRequests = async (): Promise<{ path: string; apiKey?: string; headers: Record<string, string>; body: any }[]> =>
-    ((await (await fetch(`${stack.mockUrl}/__mock/requests`)).json()) as { data: any[] }).data;
-  const clearMock = () => fetch(`${stack.mockUrl}/__mock/requests`, { method: 'DELETE' });
+    ((await (await uncheckedFetch(`${stack.mockUrl}/__mock/requests`)).json()) as { data: any[] }).data;
+  const clearMock = () => uncheckedFetch(`${stack.mockUrl}/__mock/requests`, { method: 'DELETE' });
   const configureMock = (behaviour: Record<string, unknown>) =>
-    fetch(`${stack.mockUrl}/__mock/config`, { method: 'POST', body: JSON.stringify(behaviour) });
+    uncheckedFetch(`${stack.mockUrl}/__mock/config`, { method: 'POST', body: JSON.stringify(behaviour) });
 
   beforeAll(async () => {
     stack = await startStackLikeNpmStart();
-    anthropic = new Anthropic({ apiKey: stack.adminKey, baseURL: stack.gatewayUrl, maxRetries: 0 });
-    openai = new OpenAI({ apiKey: stack.adminKey, baseURL: `${stack.gatewayUrl}/v1`, maxRetries: 0 });
+    anthropic = new Anthropic({ apiKey: stack.adminKey, baseURL: stack.gatewayUrl, maxRetries: 0, fetch: validatingFetch });
+    openai = new OpenAI({ apiKey: stack.adminKey, baseURL: `${stack.gatewayUrl}/v1`, maxRetries: 0, fetch: validatingFetch });
     call = apiCaller(stack);
   });
 
@@ -250,7 +258,7 @@ describe('native formats: Anthropic Messages, Responses, Gemini', () => {
   describe('Gemini native (raw HTTP)', () => {
     const gemini = (model: string, method: string, body: unknown, auth: Record<string, string> | string) => {
       const query = typeof auth === 'string' ? `?${auth}` : '';
-      return fetch(`${stack.gatewayUrl}/v1beta/models/${model}:${method}${query}`, {
+      return validatingFetch(`${stack.gatewayUrl}/v1beta/models/${model}:${method}${query}`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', ...(typeof auth === 'string' ? {} : auth) },
         body: JSON.stringify(body),

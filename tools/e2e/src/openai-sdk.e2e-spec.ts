@@ -1,5 +1,5 @@
 import OpenAI from 'openai';
-import { RunningStack, startStackLikeNpmStart } from '@switchyard/testing';
+import { RunningStack, startStackLikeNpmStart, validatingFetch } from '@switchyard/testing';
 
 /** The system as a user meets it: `npm start`, then the official openai client. */
 describe('OpenAI SDK against a running Switchyard', () => {
@@ -8,7 +8,7 @@ describe('OpenAI SDK against a running Switchyard', () => {
 
   beforeAll(async () => {
     stack = await startStackLikeNpmStart();
-    client = new OpenAI({ apiKey: stack.adminKey, baseURL: `${stack.gatewayUrl}/v1`, maxRetries: 0 });
+    client = new OpenAI({ apiKey: stack.adminKey, baseURL: `${stack.gatewayUrl}/v1`, maxRetries: 0, fetch: validatingFetch });
   });
 
   afterAll(async () => {
@@ -128,7 +128,12 @@ describe('OpenAI SDK against a running Switchyard', () => {
   });
 
   it('raises the SDK error classes with OpenAI error bodies', async () => {
-    const bad = new OpenAI({ apiKey: 'sk-sy-not-a-real-key-at-all-000000', baseURL: `${stack.gatewayUrl}/v1`, maxRetries: 0 });
+    const bad = new OpenAI({
+      apiKey: 'sk-sy-not-a-real-key-at-all-000000',
+      baseURL: `${stack.gatewayUrl}/v1`,
+      maxRetries: 0,
+      fetch: validatingFetch,
+    });
     await expect(bad.chat.completions.create({ model: 'mock-gpt', messages: [{ role: 'user', content: 'x' }] })).rejects.toBeInstanceOf(
       OpenAI.AuthenticationError,
     );

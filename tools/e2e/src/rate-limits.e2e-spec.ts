@@ -1,4 +1,12 @@
-import { apiCaller, ApiAnswer, createUserWithKey, RunningStack, startExtraGateway, startStackLikeNpmStart } from '@switchyard/testing';
+import {
+  apiCaller,
+  ApiAnswer,
+  createUserWithKey,
+  RunningStack,
+  startExtraGateway,
+  startStackLikeNpmStart,
+  uncheckedFetch,
+} from '@switchyard/testing';
 
 /** Requests-per-minute limits as callers meet them, exact with two gateways on one NATS and Postgres. */
 describe('rate limits', () => {
@@ -9,7 +17,7 @@ describe('rate limits', () => {
   const admin = (method: string, path: string, body?: unknown) => first(method, path, stack.adminKey, body);
 
   async function mockRequestsMentioning(marker: string): Promise<number> {
-    const { data } = (await (await fetch(`${stack.mockUrl}/__mock/requests`)).json()) as { data: { body: any }[] };
+    const { data } = (await (await uncheckedFetch(`${stack.mockUrl}/__mock/requests`)).json()) as { data: { body: any }[] };
     return data.filter((r) => JSON.stringify(r.body ?? '').includes(marker)).length;
   }
 

@@ -7,6 +7,7 @@ import {
   RunningStack,
   startMockUpstream,
   startStackLikeNpmStart,
+  validatingFetch,
 } from '@switchyard/testing';
 
 const COOLDOWN_MS = 1500;
@@ -349,7 +350,7 @@ describe('routing through PLATFORM and PRIVATE channels', () => {
   });
 
   it('answers a repeated deterministic request from the cache, per user, free, only when asked or configured', async () => {
-    const sdk = new OpenAI({ apiKey: alice.key, baseURL: `${stack.gatewayUrl}/v1`, maxRetries: 0 });
+    const sdk = new OpenAI({ apiKey: alice.key, baseURL: `${stack.gatewayUrl}/v1`, maxRetries: 0, fetch: validatingFetch });
     const channel = await platformChannel({ name: 'cache-chan', base_url: `${steady.url}/v1`, models: ['cache-model'] });
     const ask = () =>
       sdk.chat.completions

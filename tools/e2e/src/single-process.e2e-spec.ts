@@ -2,7 +2,15 @@ import { readFileSync } from 'fs';
 import { connect, NatsConnection } from 'nats';
 import OpenAI, { toFile } from 'openai';
 import { ServiceNames, Subjects } from '@switchyard/contracts';
-import { apiCaller, createUserWithKey, eventually, RunningStack, servicePid, startStackLikeNpmStart } from '@switchyard/testing';
+import {
+  apiCaller,
+  createUserWithKey,
+  eventually,
+  RunningStack,
+  servicePid,
+  startStackLikeNpmStart,
+  validatingFetch,
+} from '@switchyard/testing';
 
 /** The default `npm start`: the five services in one process, request/reply in process, JetStream still on NATS. */
 describe('one-process mode (the default start)', () => {
@@ -20,7 +28,7 @@ describe('one-process mode (the default start)', () => {
     nc.subscribe('>', { callback: (_err, msg) => seen.add(msg.subject) });
     await nc.flush();
     user = await createUserWithKey(stack, { name: 'solo', credits: 5 });
-    client = new OpenAI({ apiKey: user.key, baseURL: `${stack.gatewayUrl}/v1`, maxRetries: 0 });
+    client = new OpenAI({ apiKey: user.key, baseURL: `${stack.gatewayUrl}/v1`, maxRetries: 0, fetch: validatingFetch });
   });
 
   afterAll(async () => {

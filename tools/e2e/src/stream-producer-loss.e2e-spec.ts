@@ -10,6 +10,7 @@ import {
   servicePid,
   startMockUpstream,
   startStackLikeNpmStart,
+  validatingFetch,
 } from '@switchyard/testing';
 
 /** The longest a caller may wait for the end of a stream whose router died. */
@@ -39,7 +40,7 @@ async function rawStream(
   isDelta: (data: Record<string, unknown>) => boolean,
   onDelta: (deltas: number) => void,
 ): Promise<Outcome & { last: Record<string, unknown> | null }> {
-  const response = await fetch(url, {
+  const response = await validatingFetch(url, {
     method: 'POST',
     headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
     body: JSON.stringify(body),
@@ -121,8 +122,8 @@ describe('streams outlive no router', () => {
 
   it('ends OpenAI chat, Anthropic Messages, Responses and Gemini streams with their own error event within 5 s of the router dying, and bills each as estimated', async () => {
     const { key } = await createUserWithKey(stack, { name: 'streamer', credits: 5 });
-    const openai = new OpenAI({ apiKey: key, baseURL: `${stack.gatewayUrl}/v1`, maxRetries: 0 });
-    const anthropic = new Anthropic({ apiKey: key, baseURL: stack.gatewayUrl, maxRetries: 0 });
+    const openai = new OpenAI({ apiKey: key, baseURL: `${stack.gatewayUrl}/v1`, maxRetries: 0, fetch: validatingFetch });
+    const anthropic = new Anthropic({ apiKey: key, baseURL: stack.gatewayUrl, maxRetries: 0, fetch: validatingFetch });
     let started = 0;
     let announceStarted: () => void;
     const allStarted = new Promise<void>((resolve) => (announceStarted = resolve));

@@ -7,6 +7,7 @@ import {
   servicePid,
   startMockUpstream,
   startStackLikeNpmStart,
+  validatingFetch,
 } from '@switchyard/testing';
 
 /**
@@ -97,7 +98,7 @@ describe('generation tasks: video, music, 3D', () => {
     expect(done._routing.channel).toMatchObject({ channelType: 'PLATFORM' });
     const [file] = done.result.files;
     expect(file).toMatchObject({ media_type: 'video/mp4', bytes: 100_000, url: `/v1/files/${file.file_id}/content` });
-    const content = await fetch(`${stack.gatewayUrl}${file.url}`, { headers: { authorization: `Bearer ${user.key}` } });
+    const content = await validatingFetch(`${stack.gatewayUrl}${file.url}`, { headers: { authorization: `Bearer ${user.key}` } });
     expect(content.headers.get('content-type')).toBe('video/mp4');
     expect((await content.text()).startsWith('MOCK-videos:a cat surfing:')).toBe(true);
     // the upstream was asked once to start it, with the body as sent

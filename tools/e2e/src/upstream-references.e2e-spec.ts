@@ -7,6 +7,8 @@ import {
   RunningStack,
   startMockUpstream,
   startStackLikeNpmStart,
+  uncheckedFetch,
+  validatingFetch,
 } from '@switchyard/testing';
 
 const betas = ['files-api-2025-04-14'];
@@ -23,10 +25,10 @@ describe('references to upstream objects', () => {
   let victim: { userId: string; key: string };
   let attacker: { userId: string; key: string };
   const mockRequests = async (): Promise<{ path: string; body: any }[]> =>
-    ((await (await fetch(`${stack.mockUrl}/__mock/requests`)).json()) as { data: any[] }).data;
-  const clearMock = () => fetch(`${stack.mockUrl}/__mock/requests`, { method: 'DELETE' });
-  const openai = (key: string) => new OpenAI({ apiKey: key, baseURL: `${stack.gatewayUrl}/v1`, maxRetries: 0 });
-  const anthropic = (key: string) => new Anthropic({ apiKey: key, baseURL: stack.gatewayUrl, maxRetries: 0 });
+    ((await (await uncheckedFetch(`${stack.mockUrl}/__mock/requests`)).json()) as { data: any[] }).data;
+  const clearMock = () => uncheckedFetch(`${stack.mockUrl}/__mock/requests`, { method: 'DELETE' });
+  const openai = (key: string) => new OpenAI({ apiKey: key, baseURL: `${stack.gatewayUrl}/v1`, maxRetries: 0, fetch: validatingFetch });
+  const anthropic = (key: string) => new Anthropic({ apiKey: key, baseURL: stack.gatewayUrl, maxRetries: 0, fetch: validatingFetch });
   const document = (fileId: string) => [
     {
       role: 'user' as const,
