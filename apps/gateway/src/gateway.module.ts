@@ -18,6 +18,7 @@ import { GatewayFilesService } from './files/files.service';
 import { GatewayConfig } from './gateway.config';
 import { AllExceptionsFilter } from './http/all-exceptions.filter';
 import { HealthController } from './http/health.controller';
+import { OpenApiController } from './docs/openapi.controller';
 import { BatchesController } from './batches/batches.controller';
 import { InferenceController } from './inference/inference.controller';
 import { AudioController } from './inference/audio.controller';
@@ -35,6 +36,7 @@ export class GatewayModule {
       module: GatewayModule,
       controllers: [
         HealthController,
+        OpenApiController,
         InferenceController,
         AudioController,
         GenerationTasksController,
