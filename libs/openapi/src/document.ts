@@ -217,7 +217,14 @@ function reachable(document: OpenApiDocument): OpenApiDocument['components'] {
     kept[kind][name] = components[kind][name];
     pending.push(...refsIn(components[kind][name]));
   }
-  return kept as unknown as OpenApiDocument['components'];
+  // by name, so the document reads (and diffs) the same whatever order the paths reached them in
+  const sorted = Object.fromEntries(
+    Object.entries(kept).map(([kind, entries]) => [
+      kind,
+      Object.fromEntries(Object.entries(entries).sort(([a], [b]) => a.localeCompare(b))),
+    ]),
+  );
+  return sorted as unknown as OpenApiDocument['components'];
 }
 
 const INFO_DESCRIPTION = (limits: ApiLimits) =>

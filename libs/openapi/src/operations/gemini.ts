@@ -63,7 +63,16 @@ export const GEMINI_OPERATIONS: Operation[] = [
     access: 'inference',
     dialect: 'gemini',
     upstream: true,
-    parameters: [model, ...ROUTING_PARAMETERS],
+    parameters: [
+      model,
+      {
+        name: 'alt',
+        in: 'query',
+        description: "`sse`, as Google's clients send it; the answer is server-sent events either way",
+        schema: { type: 'string', enum: ['sse'] },
+      },
+      ...ROUTING_PARAMETERS,
+    ],
     body,
     responses: {
       200: {
