@@ -110,8 +110,9 @@ describe('every gateway route declares who may call it', () => {
     expect(undeclared).toEqual([]);
   });
 
-  it('has only /health public', () => {
-    expect(nestRoutes.filter((r) => r.access === 'public').map((r) => `${r.method} ${r.urls.join()}`)).toEqual(['GET /health']);
+  it('has only /health and the API reference public', () => {
+    const open = nestRoutes.filter((r) => r.access === 'public').map((r) => `${r.method} ${r.urls.join()}`);
+    expect(open.sort()).toEqual(['GET /docs', 'GET /docs/:file', 'GET /health']);
   });
 
   it('gives every raw inference route an access level', () => {
