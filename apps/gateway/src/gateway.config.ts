@@ -1,9 +1,10 @@
 import { IsInt, Max, Min } from 'class-validator';
 import { UpstreamPolicyConfig, WithS3 } from '@switchyard/config';
+import { DEFAULT_MAX_UPLOAD_BYTES } from '@switchyard/contracts';
 
 export class GatewayConfig extends WithS3(UpstreamPolicyConfig) {
   /** uploads above this are refused while they stream (VALIDATION_4016) */
-  @IsInt() @Min(1) @Max(10 * 1024 * 1024 * 1024) SWITCHYARD_MAX_UPLOAD_BYTES: number = 105 * 1024 * 1024;
+  @IsInt() @Min(1) @Max(10 * 1024 * 1024 * 1024) SWITCHYARD_MAX_UPLOAD_BYTES: number = DEFAULT_MAX_UPLOAD_BYTES;
   @IsInt() @Min(0) @Max(65535) PORT: number = 8080;
   /** how long a verified key is trusted without asking billing again (revocation drops it at once) */
   @IsInt() @Min(0) @Max(3_600_000) SWITCHYARD_KEY_CACHE_TTL_MS: number = 30_000;

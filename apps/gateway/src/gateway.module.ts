@@ -12,12 +12,14 @@ import { AuthGuard } from './auth/auth.guard';
 import { AuthService } from './auth/auth.service';
 import { RateLimiter } from './auth/rate-limiter';
 import { PrivateChannelsController } from './channels/private-channels.controller';
+import { DocsPageController } from './docs/docs-page.controller';
 import { RoutingPolicyController } from './channels/routing-policy.controller';
 import { FilesController } from './files/files.controller';
 import { GatewayFilesService } from './files/files.service';
 import { GatewayConfig } from './gateway.config';
 import { AllExceptionsFilter } from './http/all-exceptions.filter';
 import { HealthController } from './http/health.controller';
+import { OpenApiController } from './docs/openapi.controller';
 import { BatchesController } from './batches/batches.controller';
 import { InferenceController } from './inference/inference.controller';
 import { AudioController } from './inference/audio.controller';
@@ -35,6 +37,8 @@ export class GatewayModule {
       module: GatewayModule,
       controllers: [
         HealthController,
+        OpenApiController,
+        DocsPageController,
         InferenceController,
         AudioController,
         GenerationTasksController,

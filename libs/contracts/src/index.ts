@@ -42,6 +42,7 @@ export * from './batch-jsonl';
 export * from './payloads/batches';
 export * from './payloads/tasks';
 export * from './openai-error';
+export * from './native-errors';
 export * from './pricing';
 export * from './usage-estimate';
 export * from './output-limit';

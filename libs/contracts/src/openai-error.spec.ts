@@ -1,5 +1,5 @@
 import { DomainError } from './domain-error';
-import { openAiError } from './openai-error';
+import { openAiError, shouldRetryHeader } from './openai-error';
 
 describe('openAiError', () => {
   it('always has all four keys', () => {
@@ -12,5 +12,14 @@ describe('openAiError', () => {
     const { status, body } = openAiError(new DomainError('upstream_error', 'nope', null, 400, { _routing: { cached: false } }));
     expect(status).toBe(400);
     expect(body._routing).toEqual({ cached: false });
+  });
+});
+
+describe('shouldRetryHeader', () => {
+  it('tells SDKs not to retry permanent errors', () => {
+    expect(shouldRetryHeader(409)).toBe('false');
+    expect(shouldRetryHeader(400)).toBe('false');
+    expect(shouldRetryHeader(429)).toBeNull();
+    expect(shouldRetryHeader(503)).toBeNull();
   });
 });

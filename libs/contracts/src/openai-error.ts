@@ -6,6 +6,12 @@ export interface OpenAiErrorBody {
   [extra: string]: unknown;
 }
 
+/** `x-should-retry` on an error answer: `false` for errors retrying cannot fix (the OpenAI SDKs otherwise retry 409s and some 4xx). */
+export function shouldRetryHeader(status: number): string | null {
+  if (status === 408 || status === 429 || status >= 500) return null;
+  return 'false';
+}
+
 /** The one place a domain error becomes the public OpenAI envelope. */
 export function openAiError(error: DomainError): { status: number; body: OpenAiErrorBody } {
   return {

@@ -1,4 +1,4 @@
-import type { InferenceEndpoint } from '@switchyard/contracts';
+import { ANTHROPIC_FILES_BETA, type InferenceEndpoint } from '@switchyard/contracts';
 import { exchangeEventStream, exchangeJson, exchangeJsonText, joinUrl, UpstreamRequest } from './http-exchange';
 import { multipartBody } from './multipart-body';
 import {
@@ -12,7 +12,6 @@ import {
 } from './provider-adapter';
 
 export const ANTHROPIC_VERSION = '2023-06-01';
-export const ANTHROPIC_FILES_BETA = 'files-api-2025-04-14';
 
 type AnthropicUsage = {
   input_tokens?: number;

@@ -1,3 +1,4 @@
+import { parse as parseYaml } from 'yaml';
 import {
   apiCaller,
   eventually,
@@ -80,6 +81,18 @@ describe('Switchyard HTTP API', () => {
     const traced = await call('GET', '/v1/models', null, undefined, { 'x-request-id': 'trace-123' });
     expect(traced.headers.get('x-request-id')).toMatch(/^req_[0-9a-f]{24}$/);
     expect(traced.headers.get('x-client-request-id')).toBe('trace-123');
+  });
+
+  it('serves its API document to anyone, as JSON and as the same YAML', async () => {
+    const json = await call('GET', '/openapi.json', null);
+    expect(json.status).toBe(200);
+    expect(json.headers.get('content-type')).toMatch(/^application\/json/);
+    expect(json.body.openapi).toBe('3.0.3');
+    expect(json.body.paths['/v1/chat/completions'].post.operationId).toBe('createChatCompletion');
+    const yaml = await call('GET', '/openapi.yaml', null);
+    expect(yaml.status).toBe(200);
+    expect(yaml.headers.get('content-type')).toMatch(/^application\/yaml/);
+    expect(parseYaml(yaml.body)).toEqual(json.body);
   });
 
   it('answers bad input with OpenAI envelopes and the right status', async () => {

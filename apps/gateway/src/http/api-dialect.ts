@@ -1,5 +1,4 @@
-/** The beta flag that turns `/v1/files` into Anthropic's Files API. */
-export const ANTHROPIC_FILES_BETA = 'files-api-2025-04-14';
+import { ANTHROPIC_FILES_BETA } from '@switchyard/contracts';
 
 function betaFlags(headers: Record<string, string | string[] | undefined>): string[] {
   const raw = headers['anthropic-beta'];

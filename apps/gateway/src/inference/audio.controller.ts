@@ -1,6 +1,14 @@
 import { Body, Controller, HttpCode, Post, Req, Res } from '@nestjs/common';
 import { FastifyReply, FastifyRequest } from 'fastify';
-import { DomainError, ParkedPart, parkedPartKey, Principal, SpeechBody, TranscriptionFormats } from '@switchyard/contracts';
+import {
+  DomainError,
+  MAX_TRANSCRIPTION_AUDIO_BYTES,
+  ParkedPart,
+  parkedPartKey,
+  Principal,
+  SpeechBody,
+  TranscriptionFormats,
+} from '@switchyard/contracts';
 import { ObjectStorage } from '@switchyard/object-storage';
 import { Access, Caller } from '../auth/access';
 import { admitBody } from '../http/edge';
@@ -8,13 +16,10 @@ import { receiveUpload, ReceivedUpload } from '../files/multipart-upload';
 import { mediaTypeOf } from '../files/media-type';
 import { InferenceService } from './inference.service';
 
-/** OpenAI's limit for an audio file to transcribe. */
-export const MAX_AUDIO_BYTES = 25 * 1024 * 1024;
-
 function refusalOf(upload: ReceivedUpload): DomainError | null {
   if (!upload.file) return new DomainError('missing_required_parameter', "Missing required parameter: 'file'", 'file');
   if (upload.failure === 'too_large')
-    return new DomainError('request_too_large', `The audio file exceeds ${MAX_AUDIO_BYTES} bytes`, 'file', 413);
+    return new DomainError('request_too_large', `The audio file exceeds ${MAX_TRANSCRIPTION_AUDIO_BYTES} bytes`, 'file', 413);
   if (!upload.fields.model) return new DomainError('missing_required_parameter', "Missing required parameter: 'model'", 'model');
   const format = upload.fields.response_format;
   if (format !== undefined && !(TranscriptionFormats as readonly string[]).includes(format)) {
@@ -62,7 +67,7 @@ export class AudioController {
     }
     // the audio is the request's only parked part: position 0
     const objectKey = parkedPartKey(caller.userId, String(req.id), 0);
-    const upload = await receiveUpload(req.raw, this.storage, objectKey, MAX_AUDIO_BYTES, false);
+    const upload = await receiveUpload(req.raw, this.storage, objectKey, MAX_TRANSCRIPTION_AUDIO_BYTES, false);
     try {
       const refusal = refusalOf(upload);
       if (refusal) throw refusal;

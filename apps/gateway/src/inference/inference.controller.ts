@@ -1,14 +1,19 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Req, Res } from '@nestjs/common';
 import { FastifyReply, FastifyRequest } from 'fastify';
 import { ObjectStorage } from '@switchyard/object-storage';
-import { DEFAULT_IMAGE_MODEL, DomainError, ImageEditBody, ImageGenerationBody, Principal, RerankBody } from '@switchyard/contracts';
+import {
+  DEFAULT_IMAGE_MODEL,
+  DomainError,
+  ImageEditBody,
+  ImageGenerationBody,
+  MAX_EDIT_IMAGE_BYTES,
+  Principal,
+  RerankBody,
+} from '@switchyard/contracts';
 import { Access, Caller } from '../auth/access';
 import { admitBody } from '../http/edge';
 import { InferenceService } from './inference.service';
 import { ParkedParts, parkParts, PartNames, removeParked } from './parked-parts';
-
-/** OpenAI's limit for one input image of an edit. */
-const MAX_IMAGE_BYTES = 50 * 1024 * 1024;
 
 /** The file parts of a multipart edit: images (`image`, or `image[]` for several) and one mask. */
 const EDIT_PARTS: PartNames = {
@@ -19,7 +24,7 @@ const EDIT_PARTS: PartNames = {
 
 /** A multipart edit's fields as the JSON form's; its images and mask travel as parked parts beside it. */
 function imageEditOf(parts: ParkedParts): Record<string, unknown> & { model: string } {
-  if (parts.tooLarge) throw new DomainError('request_too_large', `Each image must be at most ${MAX_IMAGE_BYTES} bytes`, 'image', 413);
+  if (parts.tooLarge) throw new DomainError('request_too_large', `Each image must be at most ${MAX_EDIT_IMAGE_BYTES} bytes`, 'image', 413);
   if (!parts.fields.prompt) throw new DomainError('missing_required_parameter', "Missing required parameter: 'prompt'", 'prompt');
   if (!parts.parts.some((p) => p.field === 'image'))
     throw new DomainError('missing_required_parameter', "Missing required parameter: 'image'", 'image');
@@ -105,7 +110,7 @@ export class InferenceController {
       return;
     }
     const place = { storage: this.storage, userId: caller.userId, requestId: String(req.id) };
-    const parked = await parkParts(req.raw, place, EDIT_PARTS, MAX_IMAGE_BYTES);
+    const parked = await parkParts(req.raw, place, EDIT_PARTS, MAX_EDIT_IMAGE_BYTES);
     try {
       await this.inference.handle('/v1/images/edits', caller, imageEditOf(parked), req, reply, false, parked.parts);
     } finally {

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { FastifyReply, FastifyRequest } from 'fastify';
 import {
+  anthropicError,
   CacheMode,
   CacheModes,
   ChannelType,
@@ -8,6 +9,7 @@ import {
   completionTextOf,
   DomainError,
   ExecuteRawReply,
+  geminiError,
   ExecuteReply,
   openAiError,
   ExecuteRequest,
@@ -19,7 +21,6 @@ import {
 } from '@switchyard/contracts';
 import { ProducerLost, RpcClient, STREAM_PRODUCER_LOST_MS } from '@switchyard/nats';
 import { GatewayConfig } from '../gateway.config';
-import { anthropicError, geminiError } from '../http/error-envelope';
 import { BinaryWriter } from './binary-writer';
 import { EventDialect, EventStreamWriter } from './event-stream-writer';
 import { InterruptedStreamBilling, usageOfInterruptedStream } from './interrupted-stream-usage';

@@ -1,11 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { DomainError, ExecuteRequest, Subjects } from '@switchyard/contracts';
+import { DomainError, ExecuteRequest, MAX_EDIT_IMAGE_BYTES, Subjects } from '@switchyard/contracts';
 import { RpcClient } from '@switchyard/nats';
 import { ObjectStorage } from '@switchyard/object-storage';
 import { ParkedObject, parkedObjects } from './parked-parts';
-
-/** OpenAI's limit for an input image of an edit. */
-const MAX_IMAGE_BYTES = 50 * 1024 * 1024;
 
 type ImageRef = { file_id?: string; image_url?: string };
 
@@ -33,7 +30,7 @@ export class ImageInputs {
 
   /** An image of a multipart edit, parked by the gateway under a key derived from this request. */
   private async inlineParked({ part, objectKey, owner }: ParkedObject): Promise<ImageRef> {
-    const bytes = await readAll(await this.storage.getStream(objectKey, { owner }), MAX_IMAGE_BYTES, part.filename);
+    const bytes = await readAll(await this.storage.getStream(objectKey, { owner }), MAX_EDIT_IMAGE_BYTES, part.filename);
     return { image_url: `data:${part.mediaType};base64,${bytes.toString('base64')}` };
   }
 
@@ -43,7 +40,11 @@ export class ImageInputs {
     if (!location.file.mediaType.startsWith('image/')) {
       throw new DomainError('invalid_value', `File ${ref.file_id} is not an image (${location.file.mediaType})`, 'images');
     }
-    const bytes = await readAll(await this.storage.getStream(location.objectKey, { owner: ownerUserId }), MAX_IMAGE_BYTES, ref.file_id);
+    const bytes = await readAll(
+      await this.storage.getStream(location.objectKey, { owner: ownerUserId }),
+      MAX_EDIT_IMAGE_BYTES,
+      ref.file_id,
+    );
     const { file_id: _fileId, ...rest } = ref;
     return { ...rest, image_url: `data:${location.file.mediaType};base64,${bytes.toString('base64')}` };
   }

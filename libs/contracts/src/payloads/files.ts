@@ -7,6 +7,9 @@ export const FilePurposes = ['batch', 'user_data', 'vision'] as const;
 export const StoredFilePurposes = [...FilePurposes, 'batch_output', 'generation_output'] as const;
 export type FilePurpose = (typeof StoredFilePurposes)[number];
 
+/** The largest upload `/v1/files` takes unless `SWITCHYARD_MAX_UPLOAD_BYTES` says otherwise (105 MiB). */
+export const DEFAULT_MAX_UPLOAD_BYTES = 105 * 1024 * 1024;
+
 /** `expires_after[seconds]` bounds (1 hour to 30 days) and the default for batch files. */
 export const FILE_EXPIRY_MIN_SECONDS = 3600;
 export const FILE_EXPIRY_MAX_SECONDS = 2_592_000;
@@ -18,6 +21,9 @@ export const FILE_ID_PATTERN = /^file[-_][A-Za-z0-9]{1,64}$/;
 /** Which API a file was uploaded through; each API lists its own files. */
 export const FileApis = ['openai', 'anthropic'] as const;
 export type FileApi = (typeof FileApis)[number];
+
+/** The Anthropic beta flag of its Files API: it turns `/v1/files` into Anthropic's Files API, and upstream it is sent with file requests. */
+export const ANTHROPIC_FILES_BETA = 'files-api-2025-04-14';
 
 /** The purpose recorded for Anthropic-mode uploads, which carry none. */
 export const ANTHROPIC_FILE_PURPOSE = 'user_data';

@@ -246,6 +246,12 @@ export class ParkedPart {
 /** Most parts a multipart request may park: OpenAI's 16 input images of an edit and its mask. */
 export const MAX_PARKED_PARTS = 17;
 
+/** OpenAI's limit for one input image of an edit (a multipart part, or a referenced file read by the router). */
+export const MAX_EDIT_IMAGE_BYTES = 50 * 1024 * 1024;
+
+/** OpenAI's limit for an audio file to transcribe. */
+export const MAX_TRANSCRIPTION_AUDIO_BYTES = 25 * 1024 * 1024;
+
 /** The image model when an image request or reference file names none (the product docs' default). */
 export const DEFAULT_IMAGE_MODEL = 'gpt-image-2';
 
