@@ -53,7 +53,10 @@ export const PARAMETERS = {
   ResponseId: pathParameter('response_id', 'A stored Responses answer', 'resp_67ccd2bed1ec8190b14f964abc0542670bb6a6b452d3795b'),
   TaskId: pathParameter('task_id', 'A generation task id', 'task_3kF9aB2cD4eF6gH8iJ0kL2mN'),
   Role: pathParameter('role', 'A role', 'user', { type: 'string', enum: [...Roles] }),
-  Model: pathParameter('model', 'A model id; it may contain `/` (`vendor/model`), sent as is', 'mock-gpt'),
+  Model: {
+    ...pathParameter('model', 'A model id; it may contain `/` (`vendor/model`), sent as is: the id spans path segments', 'mock-gpt'),
+    'x-switchyard-multi-segment': true,
+  },
   After: {
     name: 'after',
     in: 'query',

@@ -56,6 +56,20 @@ const document: OpenApiDocumentLike & Record<string, unknown> = {
     '/v1beta/models/{model}': {
       get: { operationId: 'getGeminiModel', responses: { '200': { description: 'a model', content: json('Model') } } },
     },
+    '/v1/models/{model}': {
+      get: {
+        operationId: 'getModel',
+        parameters: [{ $ref: '#/components/parameters/Model' }],
+        responses: { '200': { description: 'a model', content: json('Model') } },
+      },
+    },
+    '/v1/models/{model}/price': {
+      parameters: [{ $ref: '#/components/parameters/Model' }],
+      get: { operationId: 'getPrice', responses: { '200': { description: 'a price', content: json('Model') } } },
+    },
+    '/v1/models/featured': {
+      get: { operationId: 'featuredModel', responses: { '200': { description: 'a model', content: json('Model') } } },
+    },
     '/v1beta/models/{model}:generateContent': {
       post: { operationId: 'generateContent', responses: { '200': { description: 'content', content: json('Model') } } },
     },
@@ -116,6 +130,7 @@ const document: OpenApiDocumentLike & Record<string, unknown> = {
       },
     },
     headers: { RequestId: { required: true, schema: { type: 'string' } } },
+    parameters: { Model: { name: 'model', in: 'path', required: true, schema: { type: 'string' }, 'x-switchyard-multi-segment': true } },
     responses: { Error: { description: 'an error', content: json('Error') } },
   },
 };
@@ -162,6 +177,10 @@ describe('OpenApiChecker', () => {
         'POST /v1beta/models/{model}:streamGenerateContent (streamGenerateContent)',
       ],
       ['GET', '/v1beta/models/mock-gemini', 'GET /v1beta/models/{model} (getGeminiModel)'],
+      ['GET', '/v1/models/mock-gpt', 'GET /v1/models/{model} (getModel)'],
+      ['GET', '/v1/models/team/alias', 'GET /v1/models/{model} (getModel)'],
+      ['GET', '/v1/models/a/b/c/price', 'GET /v1/models/{model}/price (getPrice)'],
+      ['GET', '/v1/models/featured', 'GET /v1/models/featured (featuredModel)'],
     ])('%s %s is served by %s', (method, path, name) => {
       expect(checker.operationFor(method, path)?.name).toBe(name);
     });
@@ -172,6 +191,8 @@ describe('OpenApiChecker', () => {
       ['POST', '/v1/files/file-abc'],
       ['GET', '/v1/files/file-abc/content/more'],
       ['POST', '/v1beta/models/mock-gemini:countTokens'],
+      ['GET', '/v1beta/models/team/alias'],
+      ['GET', '/v1/models/'],
     ])('%s %s is served by none', (method, path) => {
       expect(checker.operationFor(method, path)).toBeNull();
     });

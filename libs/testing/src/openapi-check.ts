@@ -148,6 +148,9 @@ function isJsonMediaType(mediaType: string): boolean {
 
 const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
 
+/** The extension that marks a path parameter whose value keeps its slashes (`vendor/model`), so it spans segments. */
+const MULTI_SEGMENT = 'x-switchyard-multi-segment';
+
 export class OpenApiChecker {
   private readonly schemas: OpenApiSchemas;
   private readonly templates: PathTemplates;
@@ -158,9 +161,24 @@ export class OpenApiChecker {
     private readonly options: OpenApiCheckOptions = {},
   ) {
     this.schemas = new OpenApiSchemas(document.components?.schemas as Record<string, OpenApiSchema> | undefined);
-    this.templates = new PathTemplates(Object.keys(document.paths));
+    this.templates = new PathTemplates(Object.keys(document.paths), this.spanningParameters());
     const server = document.servers?.[0]?.url ?? '/';
     this.basePath = new URL(server, 'http://server.invalid').pathname.replace(/\/$/, '');
+  }
+
+  /** Per path template, the path parameters marked `x-switchyard-multi-segment` (their slashes are sent unencoded). */
+  private spanningParameters(): Map<string, Set<string>> {
+    const spanning = new Map<string, Set<string>>();
+    for (const [template, item] of Object.entries(this.document.paths)) {
+      const resolved = this.resolve(item) as Record<string, { parameters?: unknown[] }>;
+      // the path item's own parameters, and each operation's
+      const holders = [resolved, ...Object.values(resolved)] as { parameters?: unknown }[];
+      for (const parameter of holders.flatMap((holder) => (Array.isArray(holder?.parameters) ? holder.parameters : []))) {
+        const { in: where, name, [MULTI_SEGMENT]: spans } = this.resolve(parameter) as Record<string, unknown>;
+        if (where === 'path' && spans === true) spanning.set(template, (spanning.get(template) ?? new Set()).add(String(name)));
+      }
+    }
+    return spanning;
   }
 
   /** The operation serving `method path` (the most literal template that has the method), or null. */
@@ -203,6 +221,22 @@ export class OpenApiChecker {
       ]);
     }
     return this.expectResponse(answer, described, found.name, response);
+  }
+
+  /** Compiles every answer schema of the document now: one the check cannot compile fails here, not in the middle of a test. */
+  compileEveryAnswerSchema(): number {
+    let compiled = 0;
+    for (const item of Object.values(this.document.paths)) {
+      for (const operation of Object.values(this.resolve(item) as Record<string, OpenApiOperation>)) {
+        for (const response of Object.values(operation.responses ?? {})) {
+          for (const media of Object.values(this.resolve(response).content ?? {})) {
+            if (media.schema) this.schemas.validator(media.schema as OpenApiSchema);
+            compiled++;
+          }
+        }
+      }
+    }
+    return compiled;
   }
 
   /** Checks one whole answer; throws a ResponseDriftError. */
