@@ -94,6 +94,12 @@ describe('validatingFetch', () => {
     expect((drift as ResponseDriftError).problems).toEqual(['event 1 /n: must be integer']);
   });
 
+  it('checks only HTTP: the SDKs probe their fetch with a data: URL', async () => {
+    const { fetch } = answering(() => new Response('', { status: 200 }));
+    expect((await fetch('data:,')).status).toBe(200);
+    expect(await takeResponseDrift()).toEqual([]);
+  });
+
   it('leaves bytes unread', async () => {
     const { fetch } = answering(() => new Response('not checked', typed('application/octet-stream')));
     const response = await fetch('http://gateway.test/v1/things/t1');

@@ -3,8 +3,10 @@ import { recordResponseDrift, trackResponseCheck } from './response-drift';
 
 type Fetch = typeof globalThis.fetch;
 
-function requestLine(input: string | URL | Request, init?: RequestInit): { method: string; path: string } {
+/** The method and path of an HTTP request; null for another scheme (the SDKs probe their fetch with a `data:` URL). */
+function requestLine(input: string | URL | Request, init?: RequestInit): { method: string; path: string } | null {
   const url = new URL(input instanceof Request ? input.url : String(input));
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') return null;
   const method = init?.method ?? (input instanceof Request ? input.method : 'GET');
   return { method: method.toUpperCase(), path: `${url.pathname}${url.search}` };
 }
@@ -37,10 +39,11 @@ function noted(error: unknown): unknown {
 export function createValidatingFetch(checker: () => OpenApiChecker, base: Fetch = (input, init) => globalThis.fetch(input, init)): Fetch {
   return async (input, init) => {
     const response = await base(input, init);
-    const { method, path } = requestLine(input, init);
+    const request = requestLine(input, init);
+    if (!request) return response;
     let body: BodyExpectation;
     try {
-      body = checker().expect({ method, path, status: response.status, headers: response.headers });
+      body = checker().expect({ ...request, status: response.status, headers: response.headers });
     } catch (error) {
       throw noted(error);
     }

@@ -142,6 +142,8 @@ export const MEDIA_OPERATIONS: Operation[] = [
             example: { text: 'Hello there.', _routing: ROUTING_EXAMPLE },
           },
           'text/plain': { schema: str(), example: 'Hello there.' },
+          'text/vtt': { schema: str(), example: 'WEBVTT\n\n00:00:00.000 --> 00:00:01.200\nHello there.\n' },
+          'application/x-subrip': { schema: str(), example: '1\n00:00:00,000 --> 00:00:01,200\nHello there.\n' },
         },
       },
     },
