@@ -1,6 +1,14 @@
 import { existsSync } from 'fs';
-import { Browser, BrowserContext, chromium, Page } from 'playwright-core';
-import { apiCaller, createUserWithKey, eventually, RunningStack, startStackLikeNpmStart } from '@switchyard/testing';
+import { Browser, BrowserContext, chromium, Page, Response } from 'playwright-core';
+import {
+  apiCaller,
+  createUserWithKey,
+  eventually,
+  gatewayChecker,
+  RunningStack,
+  startStackLikeNpmStart,
+  trackResponseCheck,
+} from '@switchyard/testing';
 
 /** Debian's chromium package (`.ci/run` installs it when missing). */
 const CHROMIUM = '/usr/bin/chromium';
@@ -16,6 +24,21 @@ const CHROMIUM_ARGS = [
 
 interface OpenApiDocument {
   tags?: { name: string }[];
+}
+
+/** What the browser got from the gateway, checked against the OpenAPI document like every answer of the e2e suite. */
+async function checkAnswer(response: Response): Promise<void> {
+  const url = new URL(response.url());
+  // a body the browser no longer holds (a redirect, a page gone) is not checked; its status and headers are
+  const body = await response.text().catch(() => undefined);
+  const headers = await response.allHeaders();
+  gatewayChecker().check({
+    method: response.request().method(),
+    path: `${url.pathname}${url.search}`,
+    status: response.status(),
+    headers,
+    body,
+  });
 }
 
 /** The API reference as a user meets it: `npm start`, then /docs in a browser, a key pasted, a request tried. */
@@ -53,6 +76,9 @@ describe('the API reference at /docs, in Chromium', () => {
     page.on('request', (request) => {
       const url = request.url();
       if (!url.startsWith(`${stack.gatewayUrl}/`) && !/^(data|blob):/.test(url)) trouble.push(`request elsewhere: ${url}`);
+    });
+    page.on('response', (response) => {
+      if (response.url().startsWith(`${stack.gatewayUrl}/`)) trackResponseCheck(checkAnswer(response));
     });
   });
 
