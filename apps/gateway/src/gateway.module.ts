@@ -12,6 +12,7 @@ import { AuthGuard } from './auth/auth.guard';
 import { AuthService } from './auth/auth.service';
 import { RateLimiter } from './auth/rate-limiter';
 import { PrivateChannelsController } from './channels/private-channels.controller';
+import { DocsPageController } from './docs/docs-page.controller';
 import { RoutingPolicyController } from './channels/routing-policy.controller';
 import { FilesController } from './files/files.controller';
 import { GatewayFilesService } from './files/files.service';
@@ -37,6 +38,7 @@ export class GatewayModule {
       controllers: [
         HealthController,
         OpenApiController,
+        DocsPageController,
         InferenceController,
         AudioController,
         GenerationTasksController,

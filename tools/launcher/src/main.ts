@@ -12,6 +12,8 @@ async function main(): Promise<void> {
   print('');
   print(`Switchyard is running.`);
   print(`  gateway:    ${stack.gatewayUrl}`);
+  print(`  API docs:   ${stack.gatewayUrl}/docs   (paste the key under Authorize, then "Try it out")`);
+  print(`  OpenAPI:    ${stack.gatewayUrl}/openapi.json   (also /openapi.yaml)`);
   print(`  admin key:  ${stack.adminKey}${stack.adminKeyGenerated ? '   (generated; stored in ' + stack.dataDir + '/admin-key)' : ''}`);
   print(
     `  services:   ${stack.mode === 'single' ? 'all five in one process (SWITCHYARD_MODE=split: one process each)' : 'one process each (SWITCHYARD_MODE=split)'}`,

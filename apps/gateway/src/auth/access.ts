@@ -21,7 +21,8 @@ export const Access = (level: AccessLevel) => SetMetadata(ROUTE_ACCESS, level);
 /**
  * Anyone may call the route, without a key and outside any rate limit. Only for what must answer
  * before anyone holds a key: `/health`, which the launcher, load balancers and orchestrators poll,
- * and the API document (`/openapi.json`, `/openapi.yaml`), which tells a caller how to get one.
+ * the API document (`/openapi.json`, `/openapi.yaml`), which tells a caller how to get one, and the API reference
+ * (`/docs` and the files it loads), read before a key is pasted.
  */
 export const Public = () => SetMetadata(ROUTE_ACCESS, 'public' satisfies RouteAccess);
 
