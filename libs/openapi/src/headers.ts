@@ -105,6 +105,22 @@ export const HEADERS = {
     component: 'ContentDisposition',
     header: { description: '`attachment; filename="<the file\'s name>"`', schema: { type: 'string' } },
   },
+  ETag: {
+    component: 'ETag',
+    header: { description: 'The version of the bytes, for `If-None-Match`', required: true, schema: { type: 'string' } },
+  },
+  'Cache-Control': {
+    component: 'CacheControl',
+    header: { description: 'How long a browser may keep the file without asking again', required: true, schema: { type: 'string' } },
+  },
+  'Content-Security-Policy': {
+    component: 'ContentSecurityPolicy',
+    header: {
+      description: 'The page loads scripts, styles and data only from this gateway, and runs no inline code',
+      required: true,
+      schema: { type: 'string' },
+    },
+  },
 } satisfies Record<string, { component: string; header: HeaderObject }>;
 
 export type HeaderName = keyof typeof HEADERS;

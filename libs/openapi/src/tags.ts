@@ -24,7 +24,7 @@ export const TAGS = [
   { name: 'Admin: rate limits', description: 'Requests per minute per role (admin keys only)' },
   { name: 'Admin: usage', description: "Every user's usage (admin keys only)" },
   { name: 'Health', description: 'Whether every service answers' },
-  { name: 'Reference', description: 'This document, as JSON or YAML' },
+  { name: 'Reference', description: 'This document, as JSON or YAML, and the interactive reference page that renders it' },
 ] as const satisfies readonly TagObject[];
 
 export type TagName = (typeof TAGS)[number]['name'];

@@ -1,5 +1,15 @@
 import { json, type Operation } from '../catalog';
+import type { ParameterObject } from '../openapi-types';
 import { ref, str } from '../schemas/schema-kit';
+
+const ifNoneMatch: ParameterObject = {
+  name: 'If-None-Match',
+  in: 'header',
+  description: 'The `ETag` of the copy the browser holds: 304 without a body when it is still current',
+  schema: { type: 'string' },
+};
+
+const unchanged = { description: 'The copy the browser holds is current (no body)', headers: ['ETag'] as const };
 
 const HEALTHY = {
   status: 'ok',
@@ -10,7 +20,7 @@ const HEALTHY = {
   },
 };
 
-/** What answers without a key: the health check and this document. */
+/** What answers without a key: the health check, this document and the reference page. */
 export const SERVICE_OPERATIONS: Operation[] = [
   {
     method: 'get',
@@ -66,5 +76,53 @@ export const SERVICE_OPERATIONS: Operation[] = [
         },
       },
     },
+  },
+  {
+    method: 'get',
+    path: '/docs',
+    operationId: 'getApiReference',
+    tag: 'Reference',
+    summary: 'Open the interactive API reference',
+    description:
+      'Swagger UI, served from this gateway (no other site is asked for anything), on this document: paste a key into Authorize, then "Try it out" sends real requests. The key lives as long as the page.',
+    access: 'public',
+    local: true,
+    parameters: [ifNoneMatch],
+    responses: {
+      200: {
+        description: 'The page',
+        headers: ['ETag', 'Cache-Control', 'Content-Security-Policy'],
+        content: { 'text/html': { schema: str('An HTML page'), example: '<!DOCTYPE html>\n<html lang="en">…</html>\n' } },
+      },
+      304: unchanged,
+    },
+  },
+  {
+    method: 'get',
+    path: '/docs/{file}',
+    operationId: 'getApiReferenceFile',
+    tag: 'Reference',
+    summary: 'Get a file of the reference page',
+    description: "The page's own start-up script (`init.js`) and the renderer's script, styles and icons; any other name is a 404.",
+    access: 'public',
+    local: true,
+    parameters: [
+      { name: 'file', in: 'path', required: true, description: 'The file', schema: { type: 'string' }, example: 'swagger-ui-bundle.js' },
+      { name: 'v', in: 'query', description: "The renderer's version, stamped on its files' URLs by the page", schema: { type: 'string' } },
+      ifNoneMatch,
+    ],
+    responses: {
+      200: {
+        description: 'The file',
+        headers: ['ETag', 'Cache-Control'],
+        content: {
+          'text/javascript': { schema: str('A script'), example: "'use strict';\n" },
+          'text/css': { schema: str('A style sheet') },
+          'image/png': { schema: str('An icon', { format: 'binary' }) },
+        },
+      },
+      304: unchanged,
+    },
+    errors: { 404: ['not_found'] },
   },
 ];
