@@ -1202,6 +1202,50 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/docs': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Open the interactive API reference
+     * @description Swagger UI, served from this gateway (no other site is asked for anything), on this document: paste a key into Authorize, then "Try it out" sends real requests. The key lives as long as the page.
+     *
+     *     No key needed, no rate limit.
+     */
+    get: operations['getApiReference'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/docs/{file}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Get a file of the reference page
+     * @description The page's own start-up script (`init.js`) and the renderer's script, styles and icons; any other name is a 404.
+     *
+     *     No key needed, no rate limit.
+     */
+    get: operations['getApiReferenceFile'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -3722,12 +3766,18 @@ export interface components {
     AcceptRanges: 'bytes';
     /** @description The request id, where Anthropic's clients look for it (Anthropic-mode errors) */
     AnthropicRequestId: string;
+    /** @description How long a browser may keep the file without asking again */
+    CacheControl: string;
     /** @description The caller's own `x-request-id`, echoed when it is printable and at most 128 characters (a label only) */
     ClientRequestId: string;
     /** @description `attachment; filename="<the file's name>"` */
     ContentDisposition: string;
     /** @description `bytes <first>-<last>/<size>` of a partial answer; `bytes *\/<size>` of a range that cannot be served */
     ContentRange: string;
+    /** @description The page loads scripts, styles and data only from this gateway, and runs no inline code */
+    ContentSecurityPolicy: string;
+    /** @description The version of the bytes, for `If-None-Match` */
+    ETag: string;
     /** @description Requests per minute the caller's user may make (absent for unlimited callers, such as admins, and where no key was counted) */
     RateLimitLimit: number;
     /** @description Requests left in the current minute */
@@ -8677,6 +8727,104 @@ export interface operations {
           'application/yaml': string;
         };
       };
+      414: components['responses']['OpenAIError414_request_too_large'];
+      431: components['responses']['OpenAIError431_request_too_large'];
+      500: components['responses']['OpenAIError500_internal_error'];
+    };
+  };
+  getApiReference: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description The `ETag` of the copy the browser holds: 304 without a body when it is still current */
+        'If-None-Match'?: string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The page */
+      200: {
+        headers: {
+          'x-request-id': components['headers']['RequestId'];
+          'x-client-request-id': components['headers']['ClientRequestId'];
+          ETag: components['headers']['ETag'];
+          'Cache-Control': components['headers']['CacheControl'];
+          'Content-Security-Policy': components['headers']['ContentSecurityPolicy'];
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example <!DOCTYPE html>
+           *     <html lang="en">…</html>
+           */
+          'text/html': string;
+        };
+      };
+      /** @description The copy the browser holds is current (no body) */
+      304: {
+        headers: {
+          'x-request-id': components['headers']['RequestId'];
+          'x-client-request-id': components['headers']['ClientRequestId'];
+          ETag: components['headers']['ETag'];
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      414: components['responses']['OpenAIError414_request_too_large'];
+      431: components['responses']['OpenAIError431_request_too_large'];
+      500: components['responses']['OpenAIError500_internal_error'];
+    };
+  };
+  getApiReferenceFile: {
+    parameters: {
+      query?: {
+        /** @description The renderer's version, stamped on its files' URLs by the page */
+        v?: string;
+      };
+      header?: {
+        /** @description The `ETag` of the copy the browser holds: 304 without a body when it is still current */
+        'If-None-Match'?: string;
+      };
+      path: {
+        /**
+         * @description The file
+         * @example swagger-ui-bundle.js
+         */
+        file: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The file */
+      200: {
+        headers: {
+          'x-request-id': components['headers']['RequestId'];
+          'x-client-request-id': components['headers']['ClientRequestId'];
+          ETag: components['headers']['ETag'];
+          'Cache-Control': components['headers']['CacheControl'];
+          [name: string]: unknown;
+        };
+        content: {
+          /** @example 'use strict'; */
+          'text/javascript': string;
+          'text/css': string;
+          'image/png': string;
+        };
+      };
+      /** @description The copy the browser holds is current (no body) */
+      304: {
+        headers: {
+          'x-request-id': components['headers']['RequestId'];
+          'x-client-request-id': components['headers']['ClientRequestId'];
+          ETag: components['headers']['ETag'];
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      404: components['responses']['OpenAIError404_not_found'];
       414: components['responses']['OpenAIError414_request_too_large'];
       431: components['responses']['OpenAIError431_request_too_large'];
       500: components['responses']['OpenAIError500_internal_error'];
