@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, SelectQueryBuilder } from 'typeorm';
+import { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
 import {
   DomainError,
   LedgerListReply,
@@ -54,15 +54,23 @@ function filtered(query: SelectQueryBuilder<UsageRecordEntity>, filter: UsageFil
 export class UsageReportsService {
   constructor(private readonly ds: DataSource) {}
 
-  private async balanceOf(userId: string): Promise<number> {
-    const user = await this.ds.getRepository(UserEntity).findOneBy({ id: userId });
+  private async balanceOf(userId: string, em: EntityManager = this.ds.manager): Promise<number> {
+    const user = await em.getRepository(UserEntity).findOneBy({ id: userId });
     if (!user) throw DomainError.notFound(`User ${userId}`, null);
     return nanoToUsd(user.balanceNano);
   }
 
-  async list(request: UsageListRequest): Promise<UsageListReply> {
-    const balance = request.userId === null ? null : await this.balanceOf(request.userId);
-    const repo = this.ds.getRepository(UsageRecordEntity);
+  /**
+   * One snapshot for the balance and the records (REPEATABLE READ), so a charge that commits between
+   * the two reads cannot show its record beside the balance from before it.
+   */
+  list(request: UsageListRequest): Promise<UsageListReply> {
+    return this.ds.transaction('REPEATABLE READ', (em) => this.listIn(em, request));
+  }
+
+  private async listIn(em: EntityManager, request: UsageListRequest): Promise<UsageListReply> {
+    const balance = request.userId === null ? null : await this.balanceOf(request.userId, em);
+    const repo = em.getRepository(UsageRecordEntity);
     const query = filtered(repo.createQueryBuilder('u').where('true'), request);
     if (request.after) {
       // a cursor must be a record the caller may see

@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync } from 'fs';
 import { join } from 'path';
+import { ApiClient, components, createApiClient, dataOf } from '@switchyard/api-client';
 import { compiledMain, freePort, ManagedProcess, spawnNode } from '@switchyard/runtime';
 import { freshDatabase, TestDatabase, tempDir } from './infrastructure';
 import { validatingFetch } from './gateway-contract';
@@ -118,6 +119,14 @@ export function apiCaller(stack: { gatewayUrl: string }) {
 }
 
 /**
+ * The typed client of the gateway's API (its types generated from the OpenAPI document), calling with
+ * `key`: the admin's unless another is given, none when `null`; each answer is checked against the document.
+ */
+export function apiClient(stack: Pick<RunningStack, 'gatewayUrl' | 'adminKey'>, key: string | null = stack.adminKey): ApiClient {
+  return createApiClient({ baseUrl: stack.gatewayUrl, apiKey: key, fetch: validatingFetch });
+}
+
+/**
  * One more gateway process on the stack's NATS and S3 (the launcher runs one; operators put more
  * behind their own load balancer).
  */
@@ -138,34 +147,29 @@ export async function startExtraGateway(stack: RunningStack): Promise<{ url: str
   return { url: `http://127.0.0.1:${port}`, stop: () => gateway.stop() };
 }
 
+/** Who {@link createUserWithKey} creates: 5 USD of credit, role `user` and the default scopes unless said otherwise. */
+export interface NewUser {
+  name: string;
+  credits?: number;
+  role?: components['schemas']['CreateUserBody']['role'];
+  scopes?: components['schemas']['CreateKeyBody']['scopes'];
+}
+
 /** A new user with credits and one key, created through the admin API. */
-export async function createUserWithKey(
-  stack: RunningStack,
-  options: { name: string; credits?: number; scopes?: string[]; role?: string },
-): Promise<{ userId: string; key: string }> {
-  const headers = { authorization: `Bearer ${stack.adminKey}`, 'content-type': 'application/json' };
-  const user = (await (
-    await validatingFetch(`${stack.gatewayUrl}/admin/users`, {
-      method: 'POST',
-      headers,
-      body: JSON.stringify({ name: options.name, credits: options.credits ?? 5, role: options.role ?? 'user' }),
-    })
-  ).json()) as { id: string };
-  const key = (await (
-    await validatingFetch(`${stack.gatewayUrl}/admin/users/${user.id}/keys`, {
-      method: 'POST',
-      headers,
-      body: JSON.stringify({ scopes: options.scopes }),
-    })
-  ).json()) as { key: string };
+export async function createUserWithKey(stack: RunningStack, options: NewUser): Promise<{ userId: string; key: string }> {
+  const admin = apiClient(stack);
+  const user = dataOf(
+    await admin.POST('/admin/users', { body: { name: options.name, credits: options.credits ?? 5, role: options.role ?? 'user' } }),
+  );
+  const key = dataOf(
+    await admin.POST('/admin/users/{user_id}/keys', { params: { path: { user_id: user.id } }, body: { scopes: options.scopes } }),
+  );
   return { userId: user.id, key: key.key };
 }
 
 /** The file ids whose bytes the embedded S3 server holds for the admin user. */
 export async function adminStoredFileIds(stack: RunningStack): Promise<string[]> {
-  const users = (await (
-    await validatingFetch(`${stack.gatewayUrl}/admin/users`, { headers: { authorization: `Bearer ${stack.adminKey}` } })
-  ).json()) as { data: { id: string; role: string }[] };
+  const users = dataOf(await apiClient(stack).GET('/admin/users'));
   const folder = join(stack.dataDir, 's3', 'switchyard', 'files', users.data.find((u) => u.role === 'admin')!.id);
   return readdirSync(folder)
     .filter((name) => name.endsWith('._S3rver_object'))

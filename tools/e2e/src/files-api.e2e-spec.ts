@@ -1,5 +1,5 @@
 import OpenAI, { toFile } from 'openai';
-import { adminStoredFileIds, createUserWithKey, RunningStack, startStackLikeNpmStart, validatingFetch } from '@switchyard/testing';
+import { adminStoredFileIds, createUserWithKey, NewUser, RunningStack, startStackLikeNpmStart, validatingFetch } from '@switchyard/testing';
 
 const MAX_UPLOAD = 1024 * 1024;
 const line = (id: string) =>
@@ -18,7 +18,7 @@ describe('Files API', () => {
   let alice: { key: string; client: OpenAI };
   let bob: { key: string; client: OpenAI };
 
-  async function newUser(name: string, scopes?: string[]) {
+  async function newUser(name: string, scopes?: NewUser['scopes']) {
     const { key } = await createUserWithKey(stack, { name, scopes });
     return { key, client: new OpenAI({ apiKey: key, baseURL: `${stack.gatewayUrl}/v1`, maxRetries: 0, fetch: validatingFetch }) };
   }

@@ -1,6 +1,8 @@
 import { parse as parseYaml } from 'yaml';
+import { ApiClient, components, dataOf } from '@switchyard/api-client';
 import {
   apiCaller,
+  apiClient,
   eventually,
   RunningStack,
   startMockUpstream,
@@ -15,13 +17,15 @@ describe('Switchyard HTTP API', () => {
   let stack: RunningStack;
 
   let call: ReturnType<typeof apiCaller>;
-  const admin = (method: string, path: string, body?: unknown) => call(method, path, stack.adminKey, body);
+  let admin: ApiClient;
+  const ofUser = (user_id: string) => ({ params: { path: { user_id } } });
+  const ofChannel = (channel_id: string) => ({ params: { path: { channel_id } } });
   const chat = (key: string, content = 'hi') =>
     call('POST', '/v1/chat/completions', key, { model: 'mock-gpt', messages: [{ role: 'user', content }] });
 
-  async function newUser(name: string, role = 'user', credits = 10) {
-    const user = (await admin('POST', '/admin/users', { name, role, credits })).body;
-    const key = (await admin('POST', `/admin/users/${user.id}/keys`, { name: `${name}-key` })).body;
+  async function newUser(name: string, role: components['schemas']['CreateUserBody']['role'] = 'user', credits = 10) {
+    const user = dataOf(await admin.POST('/admin/users', { body: { name, role, credits } }));
+    const key = dataOf(await admin.POST('/admin/users/{user_id}/keys', { ...ofUser(user.id), body: { name: `${name}-key` } }));
     return { user, key };
   }
 
@@ -36,6 +40,7 @@ describe('Switchyard HTTP API', () => {
   beforeAll(async () => {
     stack = await startStackLikeNpmStart();
     call = apiCaller(stack);
+    admin = apiClient(stack);
   });
 
   afterAll(async () => {
@@ -118,74 +123,90 @@ describe('Switchyard HTTP API', () => {
   });
 
   it('runs the admin API: users, keys shown once, credits, channels, prices', async () => {
-    const created = await admin('POST', '/admin/users', { name: 'partner co', role: 'partner', credits: 2.5 });
-    expect(created.status).toBe(201);
-    expect(created.body).toMatchObject({ id: expect.stringMatching(/^usr_/), name: 'partner co', role: 'partner', balance: 2.5 });
-    expect((await admin('GET', `/admin/users/${created.body.id}`)).body.balance).toBe(2.5);
-    expect((await admin('GET', '/admin/users')).body.data.map((u: any) => u.id)).toContain(created.body.id);
-    expect((await admin('GET', '/admin/users/usr_missing')).status).toBe(404);
-    expect((await admin('POST', '/admin/users', { name: 'x', role: 'emperor' })).body.error.param).toBe('role');
+    const created = await admin.POST('/admin/users', { body: { name: 'partner co', role: 'partner', credits: 2.5 } });
+    expect(created.response.status).toBe(201);
+    expect(created.data).toMatchObject({ id: expect.stringMatching(/^usr_/), name: 'partner co', role: 'partner', balance: 2.5 });
+    const user = dataOf(created);
+    expect(dataOf(await admin.GET('/admin/users/{user_id}', ofUser(user.id))).balance).toBe(2.5);
+    expect(dataOf(await admin.GET('/admin/users')).data.map((u) => u.id)).toContain(user.id);
+    expect((await admin.GET('/admin/users/{user_id}', ofUser('usr_missing'))).response.status).toBe(404);
+    // @ts-expect-error a role the document does not know, as the server does not
+    expect((await admin.POST('/admin/users', { body: { name: 'x', role: 'emperor' } })).error?.error.param).toBe('role');
 
-    const key = await admin('POST', `/admin/users/${created.body.id}/keys`, { name: 'ci', scopes: ['inference', 'usage:read'] });
-    expect(key.status).toBe(201);
-    expect(key.body).toMatchObject({
+    const key = await admin.POST('/admin/users/{user_id}/keys', {
+      ...ofUser(user.id),
+      body: { name: 'ci', scopes: ['inference', 'usage:read'] },
+    });
+    expect(key.response.status).toBe(201);
+    expect(key.data).toMatchObject({
       id: expect.stringMatching(/^key_/),
       key: expect.stringMatching(/^sk-sy-/),
       name: 'ci',
       scopes: ['inference', 'usage:read'],
     });
-    const keys = await admin('GET', `/admin/users/${created.body.id}/keys`);
-    expect(JSON.stringify(keys.body)).not.toContain(key.body.key);
+    const secret = dataOf(key).key;
+    const keys = await admin.GET('/admin/users/{user_id}/keys', ofUser(user.id));
+    expect(JSON.stringify(dataOf(keys))).not.toContain(secret);
 
-    expect((await admin('POST', `/admin/users/${created.body.id}/credits`, { amount: 0.1 })).body.balance).toBe(2.6);
-    expect((await admin('POST', `/admin/users/${created.body.id}/credits`, { amount: 'lots' })).status).toBe(400);
+    expect(dataOf(await admin.POST('/admin/users/{user_id}/credits', { ...ofUser(user.id), body: { amount: 0.1 } })).balance).toBe(2.6);
+    // @ts-expect-error an amount that is not a number, refused by the document and the server alike
+    const lots = await admin.POST('/admin/users/{user_id}/credits', { ...ofUser(user.id), body: { amount: 'lots' } });
+    expect(lots.response.status).toBe(400);
 
     const mock = await startMockUpstream({ apiKey: 'sk-second-upstream' });
     try {
-      const channel = await admin('POST', '/admin/channels', {
-        name: 'second',
-        provider: 'openai',
-        base_url: `${mock.url}/v1`,
-        api_key: 'sk-second-upstream',
-        models: ['second-model'],
-        model_mapping: { 'team/alias': 'upstream-model' },
-        priority: 5,
-        weight: 2,
+      const channel = await admin.POST('/admin/channels', {
+        body: {
+          name: 'second',
+          provider: 'openai',
+          base_url: `${mock.url}/v1`,
+          api_key: 'sk-second-upstream',
+          models: ['second-model'],
+          model_mapping: { 'team/alias': 'upstream-model' },
+          priority: 5,
+          weight: 2,
+        },
       });
-      expect(channel.status).toBe(201);
-      expect(channel.body).toMatchObject({ type: 'PLATFORM', priority: 5, weight: 2, api_key_hint: 'sk-...ream' });
-      expect(JSON.stringify((await admin('GET', '/admin/channels')).body)).not.toContain('sk-second-upstream');
-      expect((await admin('GET', `/admin/channels/${channel.body.id}`)).body.name).toBe('second');
+      expect(channel.response.status).toBe(201);
+      expect(channel.data).toMatchObject({ type: 'PLATFORM', priority: 5, weight: 2, api_key_hint: 'sk-...ream' });
+      const channelId = dataOf(channel).id;
+      expect(JSON.stringify(dataOf(await admin.GET('/admin/channels')))).not.toContain('sk-second-upstream');
+      expect(dataOf(await admin.GET('/admin/channels/{channel_id}', ofChannel(channelId))).name).toBe('second');
 
-      const routed = await call('POST', '/v1/chat/completions', key.body.key, {
+      const routed = await call('POST', '/v1/chat/completions', secret, {
         model: 'team/alias',
         messages: [{ role: 'user', content: 'map me' }],
       });
       expect(routed.status).toBe(200);
-      expect(routed.body._routing.channel).toMatchObject({ id: channel.body.id, name: 'second' });
+      expect(routed.body._routing.channel).toMatchObject({ id: channelId, name: 'second' });
       expect((await mock.requests())[0]).toMatchObject({ authorization: 'Bearer sk-second-upstream', body: { model: 'upstream-model' } });
-      expect((await call('GET', '/v1/models/team/alias', key.body.key)).body.id).toBe('team/alias');
+      expect((await call('GET', '/v1/models/team/alias', secret)).body.id).toBe('team/alias');
 
-      expect((await admin('PATCH', `/admin/channels/${channel.body.id}`, { status: 'disabled' })).body.status).toBe('disabled');
+      const disabled = await admin.PATCH('/admin/channels/{channel_id}', { ...ofChannel(channelId), body: { status: 'disabled' } });
+      expect(dataOf(disabled).status).toBe('disabled');
       expect(
-        (await call('POST', '/v1/chat/completions', key.body.key, { model: 'team/alias', messages: [{ role: 'user', content: 'x' }] }))
-          .status,
+        (await call('POST', '/v1/chat/completions', secret, { model: 'team/alias', messages: [{ role: 'user', content: 'x' }] })).status,
       ).toBe(404);
-      expect((await admin('DELETE', `/admin/channels/${channel.body.id}`)).body).toEqual({
-        id: channel.body.id,
+      expect(dataOf(await admin.DELETE('/admin/channels/{channel_id}', ofChannel(channelId)))).toEqual({
+        id: channelId,
         object: 'channel.deleted',
         deleted: true,
       });
-      expect((await admin('GET', `/admin/channels/${channel.body.id}`)).status).toBe(404);
+      expect((await admin.GET('/admin/channels/{channel_id}', ofChannel(channelId))).response.status).toBe(404);
     } finally {
       await mock.stop();
     }
 
-    const price = await admin('PUT', '/admin/prices/vendor/model-x', { input_per_million: 1.25, output_per_million: 5 });
-    expect(price.body).toMatchObject({ model: 'vendor/model-x', input_per_million: 1.25, output_per_million: 5, batch_discount: 0.5 });
-    expect((await admin('PUT', '/admin/prices/m', { input_per_million: -1, output_per_million: 1 })).body.error.param).toBe(
-      'input_per_million',
-    );
+    const price = await admin.PUT('/admin/prices/{model}', {
+      params: { path: { model: 'vendor/model-x' } },
+      body: { input_per_million: 1.25, output_per_million: 5 },
+    });
+    expect(price.data).toMatchObject({ model: 'vendor/model-x', input_per_million: 1.25, output_per_million: 5, batch_discount: 0.5 });
+    const negative = await admin.PUT('/admin/prices/{model}', {
+      params: { path: { model: 'm' } },
+      body: { input_per_million: -1, output_per_million: 1 },
+    });
+    expect(negative.error?.error.param).toBe('input_per_million');
   });
 
   it("guards user-supplied upstreams (SSRF): https to public addresses only; the operator's channels are trusted", async () => {
@@ -224,33 +245,38 @@ describe('Switchyard HTTP API', () => {
     expect(moved.status).toBe(400);
     expect((await call('GET', `/v1/channels/${official.body.id}`, key.key)).body.base_url).toBe('https://api.openai.com/v1');
 
-    const operator = await admin('POST', '/admin/channels', {
-      name: 'internal',
-      provider: 'openai-compatible',
-      base_url: 'http://10.0.0.7:8000/v1',
-      api_key: 'k',
-      models: ['internal-model'],
+    const operator = await admin.POST('/admin/channels', {
+      body: {
+        name: 'internal',
+        provider: 'openai-compatible',
+        base_url: 'http://10.0.0.7:8000/v1',
+        api_key: 'k',
+        models: ['internal-model'],
+      },
     });
-    expect(operator.status).toBe(201);
-    await admin('DELETE', `/admin/channels/${operator.body.id}`);
+    expect(operator.response.status).toBe(201);
+    await admin.DELETE('/admin/channels/{channel_id}', ofChannel(dataOf(operator).id));
   });
 
   it('keeps the admin API to admins', async () => {
     const { key } = await newUser('not-an-admin', 'vip');
-    for (const [method, path] of [
-      ['GET', '/admin/users'],
-      ['POST', '/admin/channels'],
-      ['PUT', '/admin/prices/x'],
+    const asUser = apiClient(stack, key.key);
+    // the bodies are empty: who may call a route is decided before its body is read
+    for (const { response, error } of [
+      await asUser.GET('/admin/users'),
+      // @ts-expect-error an empty body
+      await asUser.POST('/admin/channels', { body: {} }),
+      // @ts-expect-error an empty body
+      await asUser.PUT('/admin/prices/{model}', { params: { path: { model: 'x' } }, body: {} }),
     ]) {
-      const response = await call(method, path, key.key, method === 'GET' ? undefined : {});
       expect(response.status).toBe(403);
-      expect(response.body.error.code).toBe('permission_denied');
+      expect(error?.error.code).toBe('permission_denied');
     }
   });
 
   it('enforces scopes: no inference scope means 403 AUTH_1015 on inference routes', async () => {
     const { user } = await newUser('reader');
-    const readOnly = (await admin('POST', `/admin/users/${user.id}/keys`, { scopes: ['usage:read'] })).body;
+    const readOnly = dataOf(await admin.POST('/admin/users/{user_id}/keys', { ...ofUser(user.id), body: { scopes: ['usage:read'] } }));
     const denied = await chat(readOnly.key);
     expect(denied.status).toBe(403);
     expect(denied.body.error.code).toBe('AUTH_1015');
@@ -261,7 +287,8 @@ describe('Switchyard HTTP API', () => {
   it('drops a revoked key at once, even though keys are cached', async () => {
     const { user, key } = await newUser('revokee');
     expect((await chat(key.key)).status).toBe(200); // now cached in the gateway
-    expect((await admin('DELETE', `/admin/users/${user.id}/keys/${key.id}`)).body.revoked_at).not.toBeNull();
+    const revoked = await admin.DELETE('/admin/users/{user_id}/keys/{key_id}', { params: { path: { user_id: user.id, key_id: key.id } } });
+    expect(dataOf(revoked).revoked_at).not.toBeNull();
     const status = await eventually('the revoked key to be refused', async () => (await chat(key.key)).status, {
       until: (s) => s === 401,
       timeoutMs: 2_000,
