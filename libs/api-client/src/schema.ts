@@ -3735,7 +3735,7 @@ export interface components {
      */
     KeyId: string;
     /**
-     * @description A model id; it may contain `/` (`vendor/model`), sent as is
+     * @description A model id; it may contain `/` (`vendor/model`), sent as is: the id spans path segments
      * @example mock-gpt
      */
     Model: string;
@@ -5306,6 +5306,19 @@ export interface operations {
           'application/json': components['schemas']['Transcription'];
           /** @example Hello there. */
           'text/plain': string;
+          /**
+           * @example WEBVTT
+           *
+           *     00:00:00.000 --> 00:00:01.200
+           *     Hello there.
+           */
+          'text/vtt': string;
+          /**
+           * @example 1
+           *     00:00:00,000 --> 00:00:01,200
+           *     Hello there.
+           */
+          'application/x-subrip': string;
         };
       };
       400: components['responses']['OpenAIError400_invalid_value_missing_required_parameter_upstream_error'];
@@ -6550,7 +6563,7 @@ export interface operations {
       header?: never;
       path: {
         /**
-         * @description A model id; it may contain `/` (`vendor/model`), sent as is
+         * @description A model id; it may contain `/` (`vendor/model`), sent as is: the id spans path segments
          * @example mock-gpt
          */
         model: components['parameters']['Model'];
@@ -7844,7 +7857,7 @@ export interface operations {
       header?: never;
       path: {
         /**
-         * @description A model id; it may contain `/` (`vendor/model`), sent as is
+         * @description A model id; it may contain `/` (`vendor/model`), sent as is: the id spans path segments
          * @example mock-gpt
          */
         model: components['parameters']['Model'];
