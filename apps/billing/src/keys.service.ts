@@ -14,7 +14,7 @@ import {
   Principal,
 } from '@switchyard/contracts';
 import { unixSeconds } from '@switchyard/database';
-import { broadcast, NATS_CONNECTION } from '@switchyard/nats';
+import { broadcastBeforeAnswering, NATS_CONNECTION } from '@switchyard/nats';
 import { ApiKeyEntity } from './entities/api-key.entity';
 import { UserEntity } from './entities/user.entity';
 
@@ -72,7 +72,8 @@ export class KeysService {
     if (!key.revokedAt) {
       await repo.update({ id: keyId, userId, revokedAt: IsNull() }, { revokedAt: new Date() });
     }
-    broadcast(this.nc, Events.billingKeyRevoked, { keyHash: key.keyHash });
+    // the gateway's key cache drops it before the admin hears the key is revoked
+    await broadcastBeforeAnswering(this.nc, Events.billingKeyRevoked, { keyHash: key.keyHash });
     return keyView(await repo.findOneByOrFail({ id: keyId }));
   }
 

@@ -14,7 +14,7 @@ import {
   usdToNano,
 } from '@switchyard/contracts';
 import { unixSeconds } from '@switchyard/database';
-import { broadcast, NATS_CONNECTION, onBroadcast } from '@switchyard/nats';
+import { broadcastBeforeAnswering, NATS_CONNECTION, onBroadcast } from '@switchyard/nats';
 import { TtlCache } from '@switchyard/runtime';
 import { PriceEntity } from './entities/price.entity';
 
@@ -108,7 +108,7 @@ export class PricesService implements OnApplicationBootstrap, OnApplicationShutd
       ['model'],
     );
     this.forget();
-    broadcast(this.nc, Events.billingPriceChanged, { model });
+    await broadcastBeforeAnswering(this.nc, Events.billingPriceChanged, { model });
     return priceView(await repo.findOneByOrFail({ model }));
   }
 

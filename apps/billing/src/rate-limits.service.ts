@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { NatsConnection } from 'nats';
 import { DataSource } from 'typeorm';
 import { DomainError, Events, Role, RoleRateLimitView, UserView } from '@switchyard/contracts';
-import { broadcast, NATS_CONNECTION } from '@switchyard/nats';
+import { broadcastBeforeAnswering, NATS_CONNECTION } from '@switchyard/nats';
 import { UserEntity } from './entities/user.entity';
 import { roleLimits, userView } from './user-view';
 
@@ -14,8 +14,8 @@ export class RateLimitsService {
     @Inject(NATS_CONNECTION) private readonly nc: NatsConnection,
   ) {}
 
-  private changed(): void {
-    broadcast(this.nc, Events.billingRateLimitChanged, {});
+  private changed(): Promise<void> {
+    return broadcastBeforeAnswering(this.nc, Events.billingRateLimitChanged, {});
   }
 
   async list(): Promise<RoleRateLimitView[]> {
@@ -30,7 +30,7 @@ export class RateLimitsService {
       role,
       requestsPerMinute,
     ]);
-    this.changed();
+    await this.changed();
     return { object: 'rate_limit', role, requests_per_minute: requestsPerMinute };
   }
 
@@ -40,7 +40,7 @@ export class RateLimitsService {
       .getRepository(UserEntity)
       .update({ id: userId }, { rateLimitOverridden: override, rateLimitRpm: override ? requestsPerMinute : null });
     if (result.affected === 0) throw DomainError.notFound(`User ${userId}`, 'id');
-    this.changed();
+    await this.changed();
     return userView(await this.ds.getRepository(UserEntity).findOneByOrFail({ id: userId }), await roleLimits(this.ds));
   }
 }

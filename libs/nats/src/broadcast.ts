@@ -9,6 +9,21 @@ export function broadcast<S extends BroadcastSubject>(nc: NatsConnection, subjec
   nc.publish(subject, encoder.encode(JSON.stringify(payload)));
 }
 
+/**
+ * A broadcast for a change the caller is told is made: it has reached the NATS server when this
+ * resolves, and the server delivers it to each subscriber before anything this process publishes
+ * after it (the reply to the caller included). So the caller's next request, on any replica that
+ * subscribes, finds the change applied.
+ */
+export async function broadcastBeforeAnswering<S extends BroadcastSubject>(
+  nc: NatsConnection,
+  subject: S,
+  payload: EventMap[S],
+): Promise<void> {
+  broadcast(nc, subject, payload);
+  await nc.flush();
+}
+
 /** The handler gets the payload as it came over the network: it checks each field it uses. */
 export function onBroadcast<S extends BroadcastSubject>(
   nc: NatsConnection,

@@ -3,7 +3,7 @@ import { NatsConnection, Subscription } from 'nats';
 import { DataSource, IsNull } from 'typeorm';
 import { Events } from '@switchyard/contracts';
 import { JsonLogger } from '@switchyard/logging';
-import { broadcast, LOGGER, NATS_CONNECTION, onBroadcast } from '@switchyard/nats';
+import { broadcastBeforeAnswering, LOGGER, NATS_CONNECTION, onBroadcast } from '@switchyard/nats';
 import { RoutableChannel } from '../routing/channel-selector';
 import { ChannelEntity } from '../entities/channel.entity';
 import { RouterConfig } from '../router.config';
@@ -53,8 +53,7 @@ export class ChannelTable implements OnApplicationBootstrap, OnApplicationShutdo
   /** After a write: this replica sees the change at once, the others on the broadcast. */
   async changed(): Promise<void> {
     await this.reload();
-    broadcast(this.nc, Events.routerChannelChanged, {});
-    await this.nc.flush();
+    await broadcastBeforeAnswering(this.nc, Events.routerChannelChanged, {});
   }
 
   async reload(): Promise<void> {

@@ -11,7 +11,7 @@ import {
   RoutingPolicyView,
 } from '@switchyard/contracts';
 import { JsonLogger } from '@switchyard/logging';
-import { broadcast, LOGGER, NATS_CONNECTION, onBroadcast } from '@switchyard/nats';
+import { broadcastBeforeAnswering, LOGGER, NATS_CONNECTION, onBroadcast } from '@switchyard/nats';
 import { RoutingPolicyEntity } from '../entities/routing-policy.entity';
 
 /**
@@ -60,8 +60,7 @@ export class RoutingPolicies implements OnApplicationBootstrap, OnApplicationShu
     await this.ds.getRepository(RoutingPolicyEntity).upsert({ userId: principal.userId, policy, updatedAt: new Date() }, ['userId']);
     this.policies.set(principal.userId, policy);
     const change: RoutingPolicyChanged = { userId: principal.userId, policy };
-    broadcast(this.nc, Events.routerPolicyChanged, change);
-    await this.nc.flush();
+    await broadcastBeforeAnswering(this.nc, Events.routerPolicyChanged, change);
     return this.view(principal);
   }
 }
