@@ -18,7 +18,8 @@ describe('the audit log', () => {
   const admin = (method: string, path: string, body?: unknown) => call(method, path, stack.adminKey, body);
 
   beforeAll(async () => {
-    stack = await startStackLikeNpmStart();
+    // a user's own channel on a local address: to check that PRIVATE channel writes are not audited
+    stack = await startStackLikeNpmStart({ SWITCHYARD_ALLOW_PRIVATE_UPSTREAMS: 'true' });
     call = apiCaller(stack);
   });
 
@@ -64,5 +65,27 @@ describe('the audit log', () => {
     const userKey = (await admin('POST', `/admin/users/${user.id}/keys`, { name: 'plain' })).body.key;
     const refused = await call('GET', '/admin/audit-log', userKey);
     expect(refused.status).toBe(403);
+  });
+
+  it("records PLATFORM channel writes without the upstream key, and not a user's own PRIVATE channels", async () => {
+    const body = { name: 'audited', provider: 'openai-compatible', base_url: 'http://127.0.0.1:9/v1', models: ['m'] };
+    const channel = (await admin('POST', '/admin/channels', { ...body, api_key: 'sk-upstream-secret-1' })).body;
+    expect((await admin('PATCH', `/admin/channels/${channel.id}`, { api_key: 'sk-upstream-secret-2', name: 'renamed' })).status).toBe(200);
+    expect((await admin('DELETE', `/admin/channels/${channel.id}`)).status).toBe(200);
+    const owner = (await admin('POST', '/admin/users', { name: 'Byok' })).body;
+    const ownerKey = (await admin('POST', `/admin/users/${owner.id}/keys`, {})).body.key;
+    const own = await call('POST', '/v1/channels', ownerKey, { ...body, api_key: 'sk-private-secret' });
+    expect(own.status).toBe(201);
+
+    const log = await admin('GET', `/admin/audit-log?target_id=${channel.id}`);
+    const entries: AuditEntry[] = log.body.data;
+    expect(entries.map((e) => e.action)).toEqual(['channel.delete', 'channel.update', 'channel.create']);
+    const [deleted, updated, created] = entries;
+    expect(created).toMatchObject({ before: null, after: { id: channel.id, name: 'audited' } });
+    expect(updated).toMatchObject({ before: { name: 'audited' }, after: { name: 'renamed' } });
+    expect(deleted).toMatchObject({ before: { id: channel.id }, after: null });
+    const everything = JSON.stringify((await admin('GET', '/admin/audit-log?limit=100')).body);
+    expect(everything).not.toMatch(/sk-upstream-secret|sk-private-secret/);
+    expect((await admin('GET', `/admin/audit-log?actor_user_id=${owner.id}`)).body.data).toEqual([]);
   });
 });
