@@ -1,6 +1,7 @@
 import { DataSource } from 'typeorm';
 import { openServiceDatabase } from '@switchyard/database';
 import { ApiKeyEntity } from './entities/api-key.entity';
+import { AuditEntryEntity } from './entities/audit-entry.entity';
 import { LedgerEntryEntity } from './entities/ledger-entry.entity';
 import { PriceEntity } from './entities/price.entity';
 import { UsageRecordEntity } from './entities/usage-record.entity';
@@ -12,13 +13,14 @@ import { BillingPriceKinds1764200000000 } from './migrations/1764200000000-billi
 import { BillingHeldTotal1764300000000 } from './migrations/1764300000000-billing-held-total';
 import { BillingUsageBuckets1764400000000 } from './migrations/1764400000000-billing-usage-buckets';
 import { BillingDebt1764500000000 } from './migrations/1764500000000-billing-debt';
+import { BillingAuditLog1764600000000 } from './migrations/1764600000000-billing-audit-log';
 
 export function openBillingDatabase(url: string, poolSize: number): Promise<DataSource> {
   return openServiceDatabase({
     url,
     schema: 'billing',
     poolSize,
-    entities: [UserEntity, ApiKeyEntity, PriceEntity, LedgerEntryEntity, UsageRecordEntity],
+    entities: [UserEntity, ApiKeyEntity, PriceEntity, LedgerEntryEntity, UsageRecordEntity, AuditEntryEntity],
     migrations: [
       BillingInitial1763800000000,
       BillingCachedUsage1764000000000,
@@ -27,6 +29,7 @@ export function openBillingDatabase(url: string, poolSize: number): Promise<Data
       BillingHeldTotal1764300000000,
       BillingUsageBuckets1764400000000,
       BillingDebt1764500000000,
+      BillingAuditLog1764600000000,
     ],
   });
 }

@@ -3,6 +3,8 @@ import { MessagePattern, Payload } from '@nestjs/microservices';
 import { DataSource } from 'typeorm';
 import {
   AddCreditRequest,
+  AuditListRequest,
+  AuditRecordRequest,
   CreateHoldRequest,
   CreateKeyRequest,
   CreateUserBody,
@@ -22,6 +24,7 @@ import {
   VerifyKeyRequest,
 } from '@switchyard/contracts';
 import { checkHealth } from '@switchyard/nats';
+import { AuditLogService } from './audit-log.service';
 import { HoldsService } from './holds.service';
 import { KeysService } from './keys.service';
 import { PricesService } from './prices.service';
@@ -42,6 +45,7 @@ export class BillingHandler {
     private readonly rateLimits: RateLimitsService,
     private readonly holds: HoldsService,
     private readonly refunds: RefundsService,
+    private readonly auditLog: AuditLogService,
   ) {}
 
   @MessagePattern(Subjects.billingHealthCheck)
@@ -159,5 +163,16 @@ export class BillingHandler {
   releaseHold(@Payload() payload: unknown) {
     const req = createValidated(ReleaseHoldRequest, payload);
     return req.amountNano === undefined ? this.holds.release(req.requestId) : this.holds.releasePart(req.requestId, BigInt(req.amountNano));
+  }
+
+  /** An action another service audits (the router's channel writes); billing's own writes record theirs in their transaction. */
+  @MessagePattern(Subjects.billingAuditRecord)
+  recordAudit(@Payload() payload: unknown) {
+    return this.auditLog.record(createValidated(AuditRecordRequest, payload));
+  }
+
+  @MessagePattern(Subjects.billingAuditList)
+  listAudit(@Payload() payload: unknown) {
+    return this.auditLog.list(createValidated(AuditListRequest, payload));
   }
 }

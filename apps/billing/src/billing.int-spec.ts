@@ -62,6 +62,7 @@ describe('billing service (real Postgres, NATS, JetStream)', () => {
     const tables = await dataSource.query(`SELECT table_name FROM information_schema.tables WHERE table_schema = 'billing' ORDER BY 1`);
     expect(tables.map((t: { table_name: string }) => t.table_name)).toEqual([
       'api_keys',
+      'audit_log',
       'holds',
       'ledger',
       'migrations',
@@ -522,6 +523,51 @@ describe('billing service (real Postgres, NATS, JetStream)', () => {
     expect(refused).toMatchObject({ code: 'invalid_value', param: 'amount', status: 400 });
     expect((refused as DomainError).message).not.toMatch(/nano/i);
     expect((await rpc.send(Subjects.billingUserGet, { userId: user.id })).balance).toBe(1e9);
+  });
+
+  it('appends audit entries with secrets redacted, lists them newest first with filters, and refuses to change them', async () => {
+    const actor = { userId: 'usr_audit_admin', keyId: 'key_audit_admin' };
+    const entry = (action: string, targetId: string, after: Record<string, unknown>) => ({
+      actor,
+      action,
+      targetType: 'channel',
+      targetId,
+      before: null,
+      after,
+      callerAddress: '203.0.113.7',
+      requestId: `req_${action}`,
+    });
+    const created = await rpc.send(
+      Subjects.billingAuditRecord,
+      entry('channel.create', 'ch_audit', { name: 'up', key: 'sk-upstream-secret', nested: { api_key: 'sk-a', password: 'pw' } }),
+    );
+    expect(created).toMatchObject({
+      object: 'audit.entry',
+      actor: { user_id: actor.userId, key_id: actor.keyId },
+      target: { type: 'channel', id: 'ch_audit' },
+      after: { name: 'up', key: '[redacted]', nested: { api_key: '[redacted]', password: '[redacted]' } },
+      caller_address: '203.0.113.7',
+    });
+    const stored = await dataSource.query(`SELECT after::text FROM billing.audit_log WHERE id = $1`, [created.id]);
+    expect(stored[0].after).not.toMatch(/sk-upstream-secret|sk-a|"pw"/);
+    const deleted = await rpc.send(Subjects.billingAuditRecord, { ...entry('channel.delete', 'ch_audit', {}), after: null });
+
+    const page = await rpc.send(Subjects.billingAuditList, { targetId: 'ch_audit', limit: 1 });
+    expect(page.data.map((e) => e.id)).toEqual([deleted.id]);
+    expect(page.has_more).toBe(true);
+    const next = await rpc.send(Subjects.billingAuditList, { targetId: 'ch_audit', limit: 1, after: deleted.id });
+    expect(next).toMatchObject({ data: [{ id: created.id }], has_more: false });
+    const byAction = await rpc.send(Subjects.billingAuditList, { actorUserId: actor.userId, action: 'channel.delete', limit: 10 });
+    expect(byAction.data.map((e) => e.id)).toEqual([deleted.id]);
+    const future = Math.floor(Date.now() / 1000) + 3600;
+    expect((await rpc.send(Subjects.billingAuditList, { from: future, limit: 10 })).data).toEqual([]);
+
+    await expect(dataSource.query(`UPDATE billing.audit_log SET action = 'x' WHERE id = $1`, [created.id])).rejects.toThrow(/append-only/);
+    await expect(dataSource.query(`DELETE FROM billing.audit_log WHERE id = $1`, [created.id])).rejects.toThrow(/append-only/);
+    await expect(dataSource.query(`TRUNCATE billing.audit_log`)).rejects.toThrow(/append-only/);
+    await expect(rpc.send(Subjects.billingAuditRecord, { ...entry('not an action', 'x', {}) })).rejects.toMatchObject({
+      code: 'invalid_value',
+    });
   });
 
   it('grants a credit lease as large as asked while half the available balance stays free, and never below its minimum', async () => {

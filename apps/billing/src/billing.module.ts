@@ -1,5 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { coreProviders, ServiceDeps } from '@switchyard/nats';
+import { AuditLogService } from './audit-log.service';
 import { BillingConfig } from './billing.config';
 import { BillingHandler } from './billing.handler';
 import { HoldsService } from './holds.service';
@@ -29,6 +30,7 @@ export class BillingModule {
         RateLimitsService,
         HoldsService,
         RefundsService,
+        AuditLogService,
       ],
     };
   }

@@ -7,6 +7,8 @@ import { AdminChannelsController } from './admin/admin-channels.controller';
 import { AdminPricesController } from './admin/admin-prices.controller';
 import { AdminRateLimitsController } from './admin/admin-rate-limits.controller';
 import { AdminUsageController } from './admin/admin-usage.controller';
+import { AdminAuditLogController } from './admin/admin-audit-log.controller';
+import { AuditTrail } from './admin/audit-trail';
 import { AdminUsersController } from './admin/admin-users.controller';
 import { AuthGuard } from './auth/auth.guard';
 import { AuthService } from './auth/auth.service';
@@ -53,6 +55,7 @@ export class GatewayModule {
         AdminPricesController,
         AdminRateLimitsController,
         AdminUsageController,
+        AdminAuditLogController,
       ],
       providers: [
         { provide: GatewayConfig, useValue: deps.config },
@@ -68,6 +71,7 @@ export class GatewayModule {
         InterruptedStreamBilling,
         GatewayFilesService,
         RawInferenceRoutes,
+        AuditTrail,
       ],
     };
   }

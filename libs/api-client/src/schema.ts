@@ -1060,6 +1060,28 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/admin/audit-log': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * List admin actions
+     * @description Each admin write (users, keys, credits, rate limits, prices, PLATFORM channels), newest first. Secrets are never stored.
+     *
+     *     Needs an admin key.
+     */
+    get: operations['listAuditLog'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/admin/channels': {
     parameters: {
       query?: never;
@@ -1404,6 +1426,45 @@ export interface components {
       /** @enum {string} */
       object: 'list';
       data: components['schemas']['ApiKey'][];
+    };
+    /** @description One admin action */
+    AuditEntry: {
+      id: string;
+      /** @enum {string} */
+      object: 'audit.entry';
+      /** @description Unix seconds */
+      created_at: number;
+      /** @description Who did it: the user and the key they used */
+      actor: {
+        user_id: string;
+        key_id: string;
+      } | null;
+      /** @description `<target>.<verb>`, e.g. `user.create`, `credits.add`, `price.set`, `key.revoke`, `channel.update` */
+      action: string;
+      /** @description What it acted on */
+      target: {
+        type: string;
+        id: string | null;
+      };
+      /** @description The state before, secrets redacted; null for a creation */
+      before: {
+        [key: string]: unknown;
+      } | null;
+      /** @description The state after, secrets redacted; null for a deletion */
+      after: {
+        [key: string]: unknown;
+      } | null;
+      /** @description The address the request came from */
+      caller_address: string | null;
+      /** @description The gateway's id of the request */
+      request_id: string | null;
+    };
+    /** @description Admin actions, newest first */
+    AuditLog: {
+      /** @enum {string} */
+      object: 'list';
+      data: components['schemas']['AuditEntry'][];
+      has_more: boolean;
     };
     /** @description A batch (OpenAI Batch API) */
     Batch: {
@@ -8168,6 +8229,107 @@ export interface operations {
       401: components['responses']['OpenAIError401_invalid_api_key'];
       403: components['responses']['OpenAIError403_permission_denied'];
       404: components['responses']['OpenAIError404_not_found'];
+      414: components['responses']['OpenAIError414_request_too_large'];
+      429: components['responses']['OpenAIError429_rate_limit_exceeded'];
+      431: components['responses']['OpenAIError431_request_too_large'];
+      500: components['responses']['OpenAIError500_internal_error'];
+      503: components['responses']['OpenAIError503_service_unavailable'];
+    };
+  };
+  listAuditLog: {
+    parameters: {
+      query?: {
+        /** @description Only actions by this user */
+        actor_user_id?: string;
+        /** @description Only this action, e.g. `credits.add` */
+        action?: string;
+        /** @description Only actions on this user, key, model, role or channel */
+        target_id?: string;
+        /**
+         * @description From this time, inclusive: unix seconds or an ISO 8601 date or date-time, 1970 to 9999
+         * @example 2025-12-01
+         */
+        from?: string;
+        /**
+         * @description Until this time, exclusive: unix seconds or an ISO 8601 date or date-time, 1970 to 9999
+         * @example 2025-12-01
+         */
+        to?: string;
+        /** @description Page size (default 20) */
+        limit?: number;
+        /** @description The page after this id (the last id of the previous page) */
+        after?: components['parameters']['After'];
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description A page of entries, newest first */
+      200: {
+        headers: {
+          'x-request-id': components['headers']['RequestId'];
+          'x-client-request-id': components['headers']['ClientRequestId'];
+          'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
+          'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
+          'X-RateLimit-Reset': components['headers']['RateLimitReset'];
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "object": "list",
+           *       "data": [
+           *         {
+           *           "id": "42",
+           *           "object": "audit.entry",
+           *           "created_at": 1764288000,
+           *           "actor": {
+           *             "user_id": "usr_admin",
+           *             "key_id": "key_admin"
+           *           },
+           *           "action": "credits.add",
+           *           "target": {
+           *             "type": "user",
+           *             "id": "usr_3kF9aB2cD4eF6gH8iJ0kL2mN"
+           *           },
+           *           "before": {
+           *             "id": "usr_3kF9aB2cD4eF6gH8iJ0kL2mN",
+           *             "object": "user",
+           *             "name": "Ada",
+           *             "role": "user",
+           *             "balance": 0,
+           *             "debt": 0,
+           *             "requests_per_minute": 60,
+           *             "rate_limit_source": "role",
+           *             "created_at": 1764720000
+           *           },
+           *           "after": {
+           *             "id": "usr_3kF9aB2cD4eF6gH8iJ0kL2mN",
+           *             "object": "user",
+           *             "name": "Ada",
+           *             "role": "user",
+           *             "balance": 25,
+           *             "debt": 0,
+           *             "requests_per_minute": 60,
+           *             "rate_limit_source": "role",
+           *             "created_at": 1764720000,
+           *             "amount": 25
+           *           },
+           *           "caller_address": "203.0.113.7",
+           *           "request_id": "req_5f0c2a9d1b7e4c3a8f6d2e10"
+           *         }
+           *       ],
+           *       "has_more": false
+           *     }
+           */
+          'application/json': components['schemas']['AuditLog'];
+        };
+      };
+      400: components['responses']['OpenAIError400_invalid_value'];
+      401: components['responses']['OpenAIError401_invalid_api_key'];
+      403: components['responses']['OpenAIError403_permission_denied'];
       414: components['responses']['OpenAIError414_request_too_large'];
       429: components['responses']['OpenAIError429_rate_limit_exceeded'];
       431: components['responses']['OpenAIError431_request_too_large'];

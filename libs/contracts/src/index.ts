@@ -31,6 +31,7 @@ export * from './payloads/principal';
 export * from './payloads/routing';
 export * from './payloads/inference';
 export * from './payloads/usage';
+export * from './payloads/audit';
 export * from './payloads/accounts';
 export * from './payloads/channels';
 export * from './payloads/health';

@@ -65,6 +65,7 @@ import type {
   ModelView,
   StreamEvent,
 } from './payloads/inference';
+import type { AuditEntryView, AuditListReply, AuditListRequest, AuditRecordRequest } from './payloads/audit';
 import type { Principal } from './payloads/principal';
 import type { LedgerListReply, LedgerListRequest, UsageDailyReply, UsageFilter, UsageListReply, UsageListRequest } from './payloads/usage';
 
@@ -128,6 +129,8 @@ export type RpcMap = {
   [Subjects.billingUsageList]: [UsageListRequest, UsageListReply];
   [Subjects.billingUsageDaily]: [UsageFilter, UsageDailyReply];
   [Subjects.billingLedgerList]: [LedgerListRequest, LedgerListReply];
+  [Subjects.billingAuditRecord]: [AuditRecordRequest, AuditEntryView];
+  [Subjects.billingAuditList]: [AuditListRequest, AuditListReply];
   [Subjects.billingUsageRefund]: [RefundRequest, RefundReply];
 };
 

@@ -65,6 +65,8 @@ export const Subjects = {
   billingUsageList: 'billing.usage.list',
   billingUsageDaily: 'billing.usage.daily',
   billingLedgerList: 'billing.ledger.list',
+  billingAuditRecord: 'billing.audit.record',
+  billingAuditList: 'billing.audit.list',
 } as const;
 
 /** Events. Durable ones travel on JetStream; broadcasts reach every replica (no queue group). */

@@ -23,6 +23,7 @@ export const TAGS = [
   { name: 'Admin: prices', description: 'Model prices (admin keys only)' },
   { name: 'Admin: rate limits', description: 'Requests per minute per role (admin keys only)' },
   { name: 'Admin: usage', description: "Every user's usage (admin keys only)" },
+  { name: 'Admin: audit log', description: 'Every admin action: who, when, from where, and what changed (admin keys only)' },
   { name: 'Health', description: 'Whether every service answers' },
   { name: 'Reference', description: 'This document, as JSON or YAML, and the interactive reference page that renders it' },
 ] as const satisfies readonly TagObject[];

@@ -1,4 +1,5 @@
-import { Body, Controller, Delete, Get, Param, Post, Put, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, Param, Post, Put, Query, Req } from '@nestjs/common';
+import type { FastifyRequest } from 'fastify';
 import {
   AddCreditBody,
   CreateKeyBody,
@@ -10,15 +11,21 @@ import {
 } from '@switchyard/contracts';
 import { RpcClient } from '@switchyard/nats';
 import { Access } from '../auth/access';
+import { AuditTrail } from './audit-trail';
 
 @Controller('admin/users')
 @Access('admin')
 export class AdminUsersController {
-  constructor(private readonly rpc: RpcClient) {}
+  constructor(
+    private readonly rpc: RpcClient,
+    private readonly audit: AuditTrail,
+  ) {}
 
   @Post()
-  create(@Body() body: unknown) {
-    return this.rpc.send(Subjects.billingUserCreate, createValidated(CreateUserBody, body));
+  async create(@Body() body: unknown, @Req() req: FastifyRequest) {
+    const user = await this.rpc.send(Subjects.billingUserCreate, createValidated(CreateUserBody, body));
+    await this.audit.record(req, { action: 'user.create', target: { type: 'user', id: user.id }, before: null, after: user });
+    return user;
   }
 
   @Get()
@@ -32,8 +39,10 @@ export class AdminUsersController {
   }
 
   @Post(':id/keys')
-  createKey(@Param('id') userId: string, @Body() body: unknown) {
-    return this.rpc.send(Subjects.billingKeyCreate, { userId, body: createValidated(CreateKeyBody, body ?? {}) });
+  async createKey(@Param('id') userId: string, @Body() body: unknown, @Req() req: FastifyRequest) {
+    const key = await this.rpc.send(Subjects.billingKeyCreate, { userId, body: createValidated(CreateKeyBody, body ?? {}) });
+    await this.audit.record(req, { action: 'key.create', target: { type: 'api_key', id: key.id }, before: null, after: key });
+    return key;
   }
 
   @Get(':id/keys')
@@ -42,25 +51,44 @@ export class AdminUsersController {
   }
 
   @Delete(':id/keys/:keyId')
-  revokeKey(@Param('id') userId: string, @Param('keyId') keyId: string) {
-    return this.rpc.send(Subjects.billingKeyRevoke, { userId, keyId });
+  async revokeKey(@Param('id') userId: string, @Param('keyId') keyId: string, @Req() req: FastifyRequest) {
+    const before = (await this.rpc.send(Subjects.billingKeyList, { userId })).find((k) => k.id === keyId) ?? null;
+    const key = await this.rpc.send(Subjects.billingKeyRevoke, { userId, keyId });
+    await this.audit.record(req, { action: 'key.revoke', target: { type: 'api_key', id: keyId }, before, after: key });
+    return key;
   }
 
   @Post(':id/credits')
-  addCredit(@Param('id') userId: string, @Body() body: unknown) {
-    return this.rpc.send(Subjects.billingCreditAdd, { userId, body: createValidated(AddCreditBody, body) });
+  async addCredit(@Param('id') userId: string, @Body() body: unknown, @Req() req: FastifyRequest) {
+    const credit = createValidated(AddCreditBody, body);
+    const before = await this.rpc.send(Subjects.billingUserGet, { userId });
+    const after = await this.rpc.send(Subjects.billingCreditAdd, { userId, body: credit });
+    await this.audit.record(req, {
+      action: 'credits.add',
+      target: { type: 'user', id: userId },
+      before,
+      after: { ...after, amount: credit.amount },
+    });
+    return after;
   }
 
   /** The user's own requests per minute, instead of their role's (null = unlimited). */
   @Put(':id/rate-limit')
-  setRateLimit(@Param('id') userId: string, @Body() body: unknown) {
-    return this.rpc.send(Subjects.billingUserRateLimitSet, { userId, body: createValidated(SetRateLimitBody, body ?? {}) });
+  async setRateLimit(@Param('id') userId: string, @Body() body: unknown, @Req() req: FastifyRequest) {
+    const limit = createValidated(SetRateLimitBody, body ?? {});
+    const before = await this.rpc.send(Subjects.billingUserGet, { userId });
+    const after = await this.rpc.send(Subjects.billingUserRateLimitSet, { userId, body: limit });
+    await this.audit.record(req, { action: 'rate_limit.set', target: { type: 'user', id: userId }, before, after });
+    return after;
   }
 
   /** Back to the role's limit. */
   @Delete(':id/rate-limit')
-  clearRateLimit(@Param('id') userId: string) {
-    return this.rpc.send(Subjects.billingUserRateLimitClear, { userId });
+  async clearRateLimit(@Param('id') userId: string, @Req() req: FastifyRequest) {
+    const before = await this.rpc.send(Subjects.billingUserGet, { userId });
+    const after = await this.rpc.send(Subjects.billingUserRateLimitClear, { userId });
+    await this.audit.record(req, { action: 'rate_limit.clear', target: { type: 'user', id: userId }, before, after });
+    return after;
   }
 
   /** Every credit and charge, newest first; `after` is an entry id. */

@@ -5,7 +5,7 @@ import type { ParameterObject, Reference } from '../openapi-types';
 import { parameter } from '../parameters';
 import { MODEL_EXAMPLE, USAGE_DAILY_EXAMPLE, USAGE_RECORD_EXAMPLE } from './examples';
 
-const time = (name: 'from' | 'to', description: string): ParameterObject => ({
+export const time = (name: 'from' | 'to', description: string): ParameterObject => ({
   name,
   in: 'query',
   description: `${description}: unix seconds or an ISO 8601 date or date-time, 1970 to 9999`,

@@ -1,10 +1,18 @@
-import { AddCreditBody, CreateKeyBody, CreateUserBody, LedgerListRequest, SetPriceBody, SetRateLimitBody } from '@switchyard/contracts';
+import {
+  AddCreditBody,
+  AuditListRequest,
+  CreateKeyBody,
+  CreateUserBody,
+  LedgerListRequest,
+  SetPriceBody,
+  SetRateLimitBody,
+} from '@switchyard/contracts';
 import { json, type Operation, withDefault } from '../catalog';
 import type { ParameterObject } from '../openapi-types';
 import { propertySchema } from '../class-schema';
 import { parameter } from '../parameters';
 import { USAGE_DAILY_EXAMPLE, USAGE_RECORD_EXAMPLE, CREATED, KEY_EXAMPLE, USER_EXAMPLE } from './examples';
-import { USAGE_FILTERS, USAGE_PAGE } from './account';
+import { time, USAGE_FILTERS, USAGE_PAGE } from './account';
 
 const userId = parameter('UserId');
 const userNotFound = { 404: ['not_found'] } as const;
@@ -247,5 +255,49 @@ export const ADMIN_OPERATIONS: Operation[] = [
     parameters: [forUser, ...USAGE_FILTERS],
     responses: { 200: json('Totals per UTC day', 'UsageDaily', USAGE_DAILY_EXAMPLE) },
     errors: { ...userNotFound, 400: ['invalid_value'] },
+  },
+  {
+    method: 'get',
+    path: '/admin/audit-log',
+    operationId: 'listAuditLog',
+    tag: 'Admin: audit log',
+    summary: 'List admin actions',
+    description: 'Each admin write (users, keys, credits, rate limits, prices, PLATFORM channels), newest first. Secrets are never stored.',
+    access: 'admin',
+    parameters: [
+      { name: 'actor_user_id', in: 'query', description: 'Only actions by this user', schema: { type: 'string' } },
+      { name: 'action', in: 'query', description: 'Only this action, e.g. `credits.add`', schema: { type: 'string' } },
+      { name: 'target_id', in: 'query', description: 'Only actions on this user, key, model, role or channel', schema: { type: 'string' } },
+      time('from', 'From this time, inclusive'),
+      time('to', 'Until this time, exclusive'),
+      {
+        name: 'limit',
+        in: 'query',
+        description: 'Page size (default 20)',
+        schema: withDefault(propertySchema(AuditListRequest, 'limit').schema, 20),
+      },
+      parameter('After'),
+    ],
+    responses: {
+      200: json('A page of entries, newest first', 'AuditLog', {
+        object: 'list',
+        data: [
+          {
+            id: '42',
+            object: 'audit.entry',
+            created_at: 1764288000,
+            actor: { user_id: 'usr_admin', key_id: 'key_admin' },
+            action: 'credits.add',
+            target: { type: 'user', id: USER_EXAMPLE.id },
+            before: { ...USER_EXAMPLE, balance: 0 },
+            after: { ...USER_EXAMPLE, amount: USER_EXAMPLE.balance },
+            caller_address: '203.0.113.7',
+            request_id: 'req_5f0c2a9d1b7e4c3a8f6d2e10',
+          },
+        ],
+        has_more: false,
+      }),
+    },
+    errors: { 400: ['invalid_value'] },
   },
 ];

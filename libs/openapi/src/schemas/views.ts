@@ -1,6 +1,8 @@
 import {
   ANTHROPIC_FILES_BETA,
   AnthropicFileView,
+  AuditEntryView,
+  AuditListReply,
   BatchErrorEntry,
   BatchListReply,
   BatchView,
@@ -34,7 +36,7 @@ import {
   UserView,
 } from '@switchyard/contracts';
 import type { SchemaObject } from '../openapi-types';
-import { arrayOf, bool, constant, int, nullable, num, object, oneOfValues, ref, str, view } from './schema-kit';
+import { anyObject, arrayOf, bool, constant, int, nullable, num, object, oneOfValues, ref, str, view } from './schema-kit';
 
 const unixSeconds = (description = 'Unix seconds') => int(description);
 const listOf = (item: string, extra: Record<string, SchemaObject> = {}) =>
@@ -285,6 +287,25 @@ export const VIEW_SCHEMAS: Record<string, SchemaObject> = {
     object: constant('list'),
     balance: num('USD'),
     data: arrayOf(ref('LedgerEntry')),
+    has_more: bool(),
+  }),
+  AuditEntry: view<AuditEntryView>('One admin action', {
+    id: str(),
+    object: constant('audit.entry'),
+    created_at: unixSeconds(),
+    actor: nullable(
+      object({ user_id: str(), key_id: str() }, ['user_id', 'key_id'], { description: 'Who did it: the user and the key they used' }),
+    ),
+    action: str('`<target>.<verb>`, e.g. `user.create`, `credits.add`, `price.set`, `key.revoke`, `channel.update`'),
+    target: object({ type: str(), id: nullable(str()) }, ['type', 'id'], { description: 'What it acted on' }),
+    before: nullable(anyObject('The state before, secrets redacted; null for a creation')),
+    after: nullable(anyObject('The state after, secrets redacted; null for a deletion')),
+    caller_address: nullable(str('The address the request came from')),
+    request_id: nullable(str("The gateway's id of the request")),
+  }),
+  AuditLog: view<AuditListReply>('Admin actions, newest first', {
+    object: constant('list'),
+    data: arrayOf(ref('AuditEntry')),
     has_more: bool(),
   }),
   Health: object(
