@@ -12,6 +12,7 @@ import { BillingPriceKinds1764200000000 } from './migrations/1764200000000-billi
 import { BillingHeldTotal1764300000000 } from './migrations/1764300000000-billing-held-total';
 import { BillingUsageBuckets1764400000000 } from './migrations/1764400000000-billing-usage-buckets';
 import { BillingDebt1764500000000 } from './migrations/1764500000000-billing-debt';
+import { BillingUsageRollups1764600000000 } from './migrations/1764600000000-billing-usage-rollups';
 
 export function openBillingDatabase(url: string, poolSize: number): Promise<DataSource> {
   return openServiceDatabase({
@@ -27,6 +28,7 @@ export function openBillingDatabase(url: string, poolSize: number): Promise<Data
       BillingHeldTotal1764300000000,
       BillingUsageBuckets1764400000000,
       BillingDebt1764500000000,
+      BillingUsageRollups1764600000000,
     ],
   });
 }
