@@ -29,13 +29,14 @@ export const RECORD_MEASURES = `1 AS requests, prompt_tokens, completion_tokens,
 
 /**
  * Adds the rows of `source` (created_at, the key columns and every measure) to a roll-up table:
- * one upsert per distinct bucket and key, however many rows the source has.
+ * one upsert per distinct bucket and key, however many rows the source has, in key order (so two
+ * replicas applying overlapping groups lock the rows they share in the same order).
  */
 export function rollupUpsertSql(table: string, unit: 'hour' | 'day', source: string): string {
   const key = KEY.join(', ');
   return `INSERT INTO ${table} (bucket, ${key}, ${MEASURES.join(', ')})
   SELECT date_trunc('${unit}', created_at, 'UTC'), ${key}, ${MEASURES.map((m) => `sum(${m})`).join(', ')}
-  FROM (${source}) s GROUP BY 1, ${KEY.map((_, i) => i + 2).join(', ')}
+  FROM (${source}) s GROUP BY 1, ${KEY.map((_, i) => i + 2).join(', ')} ORDER BY 1, ${KEY.map((_, i) => i + 2).join(', ')}
   ON CONFLICT (bucket, ${key}) DO UPDATE SET ${MEASURES.map((m) => `${m} = ${table.split('.')[1]}.${m} + excluded.${m}`).join(', ')}`;
 }
 
