@@ -14,6 +14,7 @@ import { BillingHeldTotal1764300000000 } from './migrations/1764300000000-billin
 import { BillingUsageBuckets1764400000000 } from './migrations/1764400000000-billing-usage-buckets';
 import { BillingDebt1764500000000 } from './migrations/1764500000000-billing-debt';
 import { BillingAuditLog1764600000000 } from './migrations/1764600000000-billing-audit-log';
+import { BillingUsageRollups1764700000000 } from './migrations/1764700000000-billing-usage-rollups';
 
 export function openBillingDatabase(url: string, poolSize: number): Promise<DataSource> {
   return openServiceDatabase({
@@ -30,6 +31,7 @@ export function openBillingDatabase(url: string, poolSize: number): Promise<Data
       BillingUsageBuckets1764400000000,
       BillingDebt1764500000000,
       BillingAuditLog1764600000000,
+      BillingUsageRollups1764700000000,
     ],
   });
 }

@@ -5,11 +5,13 @@ import {
   Events,
   hashApiKey,
   KeyRevokedEvent,
+  nanoToUsd,
   Streams,
   Subjects,
   Untrusted,
   UsageEvent,
   UsageEventGroup,
+  UsageFilter,
   UserIndebtedEvent,
 } from '@switchyard/contracts';
 import { JsonLogger } from '@switchyard/logging';
@@ -19,6 +21,7 @@ import { BillingConfig } from './billing.config';
 import { billingService } from './billing.service-definition';
 import { HoldsService } from './holds.service';
 import { ensureBootstrapAdmin } from './keys.service';
+import { BillingUsageRollups1764700000000 } from './migrations/1764700000000-billing-usage-rollups';
 
 const ADMIN_KEY = 'sk-sy-bootstrap-admin-key-for-tests-0001';
 
@@ -68,6 +71,8 @@ describe('billing service (real Postgres, NATS, JetStream)', () => {
       'migrations',
       'prices',
       'rate_limits',
+      'usage_daily',
+      'usage_hourly',
       'usage_records',
       'users',
     ]);
@@ -597,6 +602,144 @@ describe('billing service (real Postgres, NATS, JetStream)', () => {
     );
     expect(amounts).toBe('400000000,300000000,0');
     expect(await rpc.send(Subjects.billingHoldRelease, { requestId: 'lease_unknown', amountNano: '1' })).toEqual({ released: false });
+  });
+
+  it('keeps hourly and daily roll-ups of the usage applied (UTC buckets, duplicates once, refunds taken out) that answer daily totals as the records do', async () => {
+    const user = await rpc.send(Subjects.billingUserCreate, { name: 'rollups', credits: 10 });
+    await rpc.send(Subjects.billingPriceSet, { model: 'rollup-model', body: { input_per_million: 1, output_per_million: 2 } });
+    const js = nc.jetstream();
+    const event = (requestId: string, createdAt: string, over: Partial<UsageEvent> = {}) =>
+      usageEvent({ requestId, userId: user.id, model: 'rollup-model', createdAt, ...over });
+    const a = event('req_roll_a', '2026-03-01T23:59:59.500Z', { cachedTokens: 100 });
+    const b = event('req_roll_b', '2026-03-02T00:00:00.000Z', { promptTokens: 2000, completionTokens: 0 });
+    const c = event('req_roll_c', '2026-03-02T00:59:59.999Z', { channelId: 'ch_2', channelType: 'PRIVATE', batchId: 'batch_roll' });
+    const d = event('req_roll_d', '2026-03-02T01:00:00.000Z', { promptTokens: 3000, completionTokens: 1000, reasoningTokens: 200 });
+    const e = event('req_roll_e', '2026-03-02T00:30:00.000Z', { model: 'rollup-unpriced' });
+    await publishDurable(js, Events.routerRequestCompleted, { events: [a, b, c] } satisfies UsageEventGroup, 'usage:req_roll_a:3');
+    // b and c again beside new events: only d and e count
+    await publishDurable(js, Events.routerRequestCompleted, { events: [b, d, c, e] } satisfies UsageEventGroup, 'usage:req_roll_b:4');
+    await eventually(
+      'the usage consumer to drain',
+      async () => {
+        const info = await (await nc.jetstreamManager()).consumers.info(Streams.usage.name, Streams.usage.billingConsumer);
+        return info.num_ack_pending === 0 && info.num_pending === 0;
+      },
+      POLLING,
+    );
+    expect((await rpc.send(Subjects.billingUsageList, { userId: user.id, limit: 10 })).data).toHaveLength(5);
+
+    const rollup = (table: string): Promise<unknown[]> =>
+      dataSource.query(
+        `SELECT to_char(bucket AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI') AS bucket, model, channel_id, requests::int,
+           prompt_tokens::int, completion_tokens::int, cached_tokens::int, reasoning_tokens::int, cost_nano::text
+         FROM billing.${table} WHERE user_id = $1 ORDER BY 1, 2, 3`,
+        [user.id],
+      );
+    /** What the roll-up should hold, computed from the records (less refunds). */
+    const fromRecords = (unit: 'hour' | 'day'): Promise<unknown[]> =>
+      dataSource.query(
+        `SELECT to_char(date_trunc('${unit}', u.created_at, 'UTC') AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI') AS bucket, u.model,
+           u.channel_id, count(*)::int AS requests, sum(u.prompt_tokens)::int AS prompt_tokens,
+           sum(u.completion_tokens)::int AS completion_tokens, sum(u.cached_tokens)::int AS cached_tokens,
+           sum(u.reasoning_tokens)::int AS reasoning_tokens, (sum(u.cost_nano) - coalesce(sum(r.amount_nano), 0))::text AS cost_nano
+         FROM billing.usage_records u LEFT JOIN billing.ledger r ON r.kind = 'refund' AND r.reference = u.request_id
+         WHERE u.user_id = $1 GROUP BY 1, 2, 3 ORDER BY 1, 2, 3`,
+        [user.id],
+      );
+    const hourly = await rollup('usage_hourly');
+    expect(hourly.map((r) => Object.values(r as object).slice(0, 4))).toEqual([
+      ['2026-03-01 23:00', 'rollup-model', 'ch_1', 1],
+      ['2026-03-02 00:00', 'rollup-model', 'ch_1', 1],
+      ['2026-03-02 00:00', 'rollup-model', 'ch_2', 1],
+      ['2026-03-02 00:00', 'rollup-unpriced', 'ch_1', 1],
+      ['2026-03-02 01:00', 'rollup-model', 'ch_1', 1],
+    ]);
+    expect(hourly).toEqual(await fromRecords('hour'));
+    const daily = await rollup('usage_daily');
+    expect(daily.map((r) => Object.values(r as object).slice(0, 4))).toEqual([
+      ['2026-03-01 00:00', 'rollup-model', 'ch_1', 1],
+      ['2026-03-02 00:00', 'rollup-model', 'ch_1', 2],
+      ['2026-03-02 00:00', 'rollup-model', 'ch_2', 1],
+      ['2026-03-02 00:00', 'rollup-unpriced', 'ch_1', 1],
+    ]);
+    expect(daily).toEqual(await fromRecords('day'));
+    expect(daily[1]).toMatchObject({ prompt_tokens: 5000, completion_tokens: 1000, reasoning_tokens: 200, cost_nano: '7000000' });
+
+    /** The daily totals as they were read before roll-ups: every matching record, less refunds. */
+    const scanned = async (filter: UsageFilter) => {
+      const params: unknown[] = [];
+      const terms = ['true'];
+      const add = (sql: string, value: unknown) => terms.push(sql.replace('?', `$${params.push(value)}`));
+      if (filter.userId !== null) add('u.user_id = ?', filter.userId);
+      if (filter.from !== undefined) add('u.created_at >= to_timestamp(?)', filter.from);
+      if (filter.to !== undefined) add('u.created_at < to_timestamp(?)', filter.to);
+      if (filter.model !== undefined) add('u.model = ?', filter.model);
+      if (filter.batchId !== undefined) add('u.batch_id = ?', filter.batchId);
+      const rows: { date: string; requests: number; prompt_tokens: string; completion_tokens: string; cost_nano: string }[] =
+        await dataSource.query(
+          `SELECT to_char(u.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD') AS date, count(*)::int AS requests,
+             sum(u.prompt_tokens)::bigint::text AS prompt_tokens, sum(u.completion_tokens)::bigint::text AS completion_tokens,
+             sum(u.cost_nano - coalesce(r.amount_nano, 0))::text AS cost_nano
+           FROM billing.usage_records u LEFT JOIN billing.ledger r ON r.kind = 'refund' AND r.reference = u.request_id
+           WHERE ${terms.join(' AND ')} GROUP BY 1 ORDER BY 1`,
+          params,
+        );
+      return {
+        object: 'list',
+        data: rows.map((r) => ({
+          object: 'usage.day',
+          date: r.date,
+          requests: r.requests,
+          prompt_tokens: Number(r.prompt_tokens),
+          completion_tokens: Number(r.completion_tokens),
+          cost: nanoToUsd(BigInt(r.cost_nano)),
+        })),
+      };
+    };
+    const times = [
+      undefined,
+      '2026-03-01T00:00:00Z',
+      '2026-03-01T22:10:00Z',
+      '2026-03-01T23:59:59Z',
+      '2026-03-02T00:00:00Z',
+      '2026-03-02T00:30:00Z',
+      '2026-03-02T00:59:59Z',
+      '2026-03-02T01:00:00Z',
+      '2026-03-02T01:00:01Z',
+      '2026-03-03T00:00:00Z',
+    ].map((t) => (t === undefined ? undefined : Date.parse(t) / 1000));
+    const sameAsScan = async () => {
+      for (const narrow of [{}, { model: 'rollup-model' }, { batchId: 'batch_roll' }, { model: 'rollup-unpriced', batchId: 'none' }])
+        for (const userId of [user.id, null])
+          for (const from of times)
+            for (const to of times) {
+              const filter: UsageFilter = { userId, from, to, ...narrow };
+              expect([filter, await rpc.send(Subjects.billingUsageDaily, filter)]).toEqual([filter, await scanned(filter)]);
+            }
+    };
+    await sameAsScan();
+
+    // a refund takes the cost (not the request) out of the buckets the request was counted in, once
+    expect(await rpc.send(Subjects.billingUsageRefund, { requestId: 'req_roll_d' })).toEqual({ refunded: true, pending: false });
+    expect(await rpc.send(Subjects.billingUsageRefund, { requestId: 'req_roll_d' })).toEqual({ refunded: true, pending: false });
+    const afterRefund = await rollup('usage_daily');
+    expect(afterRefund[1]).toMatchObject({ requests: 2, prompt_tokens: 5000, cost_nano: '2000000' });
+    expect(afterRefund).toEqual(await fromRecords('day'));
+    expect(await rollup('usage_hourly')).toEqual(await fromRecords('hour'));
+    await sameAsScan();
+
+    // an install that had usage before roll-ups gets them filled from its records, refunds taken out
+    const migration = new BillingUsageRollups1764700000000();
+    const runner = dataSource.createQueryRunner();
+    try {
+      await migration.down(runner);
+      await migration.up(runner);
+    } finally {
+      await runner.release();
+    }
+    expect(await rollup('usage_hourly')).toEqual(hourly.map((r, i) => (i === 4 ? { ...(r as object), cost_nano: '0' } : r)));
+    expect(await rollup('usage_daily')).toEqual(afterRefund);
+    await sameAsScan();
   });
 });
 

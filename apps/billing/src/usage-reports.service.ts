@@ -15,6 +15,7 @@ import { unixSeconds } from '@switchyard/database';
 import { LedgerEntryEntity } from './entities/ledger-entry.entity';
 import { UsageRecordEntity } from './entities/usage-record.entity';
 import { UserEntity } from './entities/user.entity';
+import { RangeSplit, Span, splitRange } from './usage-range';
 
 function recordView(r: UsageRecordEntity): UsageRecordView {
   return {
@@ -48,6 +49,51 @@ function filtered(query: SelectQueryBuilder<UsageRecordEntity>, filter: UsageFil
   if (filter.batchId !== undefined) query.andWhere('u.batch_id = :batchId', { batchId: filter.batchId });
   return query;
 }
+
+/** The daily totals of `filter`'s usage as one statement over the roll-ups and, where they cannot answer, the records. */
+function dailyTotalsQuery(filter: UsageFilter): { sql: string; params: unknown[] } | null {
+  const params: unknown[] = [];
+  const param = (value: unknown): string => `$${params.push(value)}`;
+  const where = (time: string, span: Span, prefix: string): string => {
+    const terms = ['true'];
+    if (filter.userId !== null) terms.push(`${prefix}user_id = ${param(filter.userId)}`);
+    if (filter.model !== undefined) terms.push(`${prefix}model = ${param(filter.model)}`);
+    if (filter.batchId !== undefined) terms.push(`${prefix}batch_id = ${param(filter.batchId)}`);
+    if (span.from !== null) terms.push(`${time} >= to_timestamp(${param(span.from)})`);
+    if (span.to !== null) terms.push(`${time} < to_timestamp(${param(span.to)})`);
+    return terms.join(' AND ');
+  };
+  const split = filter.batchId === undefined ? splitRange(filter.from ?? null, filter.to ?? null) : wholeRangeFromRecords(filter);
+  const parts = [
+    ...split.days.map(
+      (span) =>
+        `SELECT bucket AS at, requests, prompt_tokens, completion_tokens, cost_nano FROM billing.usage_daily WHERE ${where('bucket', span, '')}`,
+    ),
+    ...split.hours.map(
+      (span) =>
+        `SELECT bucket AS at, requests, prompt_tokens, completion_tokens, cost_nano FROM billing.usage_hourly WHERE ${where('bucket', span, '')}`,
+    ),
+    ...split.records.map(
+      (span) => `SELECT u.created_at AS at, 1 AS requests, u.prompt_tokens, u.completion_tokens, u.cost_nano - coalesce(r.amount_nano, 0)
+        FROM billing.usage_records u LEFT JOIN billing.ledger r ON r.kind = 'refund' AND r.reference = u.request_id
+        WHERE ${where('u.created_at', span, 'u.')}`,
+    ),
+  ];
+  if (parts.length === 0) return null; // an empty range
+  const sql = `SELECT to_char(at AT TIME ZONE 'UTC', 'YYYY-MM-DD') AS date, sum(requests)::int AS requests,
+      sum(prompt_tokens)::bigint::text AS prompt_tokens, sum(completion_tokens)::bigint::text AS completion_tokens,
+      sum(cost_nano)::bigint::text AS cost_nano
+    FROM (${parts.join('\n    UNION ALL ')}) totals (at, requests, prompt_tokens, completion_tokens, cost_nano)
+    GROUP BY 1 ORDER BY 1`;
+  return { sql, params };
+}
+
+/** A batch's usage is read from its records: the roll-ups do not know batches. */
+const wholeRangeFromRecords = (filter: UsageFilter): RangeSplit => ({
+  days: [],
+  hours: [],
+  records: [{ from: filter.from ?? null, to: filter.to ?? null }],
+});
 
 /** The read side of money: usage records, daily totals and the ledger, newest first. */
 @Injectable()
@@ -85,18 +131,21 @@ export class UsageReportsService {
     return { object: 'list', balance, data: rows.slice(0, request.limit).map(recordView), has_more: rows.length > request.limit };
   }
 
-  /** Totals per UTC day, oldest first. */
+  /**
+   * Totals per UTC day, oldest first, less what was refunded. Read from the roll-ups: whole days
+   * from usage_daily, whole hours from usage_hourly, and only the partial hours at the ends of the
+   * range from the records; a batch's totals (the roll-ups do not know batches) from its records.
+   */
   async daily(filter: UsageFilter): Promise<UsageDailyReply> {
     if (filter.userId !== null) await this.balanceOf(filter.userId);
-    const rows = await filtered(this.ds.getRepository(UsageRecordEntity).createQueryBuilder('u').where('true'), filter)
-      .select(`to_char(u.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD')`, 'date')
-      .addSelect('count(*)::int', 'requests')
-      .addSelect('sum(u.prompt_tokens)::bigint::text', 'prompt_tokens')
-      .addSelect('sum(u.completion_tokens)::bigint::text', 'completion_tokens')
-      .addSelect('sum(u.cost_nano)::text', 'cost_nano')
-      .groupBy('1')
-      .orderBy('1', 'ASC')
-      .getRawMany<{ date: string; requests: number; prompt_tokens: string; completion_tokens: string; cost_nano: string }>();
+    const query = dailyTotalsQuery(filter);
+    const rows =
+      query === null
+        ? []
+        : await this.ds.query<{ date: string; requests: number; prompt_tokens: string; completion_tokens: string; cost_nano: string }[]>(
+            query.sql,
+            query.params,
+          );
     return {
       object: 'list',
       data: rows.map((r) => ({

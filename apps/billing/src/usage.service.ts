@@ -7,6 +7,7 @@ import { broadcast, NATS_CONNECTION } from '@switchyard/nats';
 import { BillingConfig } from './billing.config';
 import { moveNetPosition } from './net-position';
 import { PricesService } from './prices.service';
+import { RECORD_MEASURES, rollupCtes } from './usage-rollups';
 
 const MAX_GROUP = 200;
 
@@ -74,7 +75,8 @@ export class UsageService {
    * Applies a group of events in one statement (one round trip, one commit): records the usage
    * rows that are new, and only for those replaces what was set aside by the actual cost (a
    * request's own hold goes; a batch reservation or credit lease shrinks by the cost, never below
-   * zero), appends the ledger entries and debits each user once. A cost the balance cannot cover
+   * zero), appends the ledger entries, adds them to the hourly and daily roll-ups
+   * (one upsert per bucket and key) and debits each user once. A cost the balance cannot cover
    * (an upstream answered past the limit held for) empties the balance and leaves the rest as debt,
    * and every router is told, so leases granted before stop serving that user's requests.
    */
@@ -150,6 +152,7 @@ fresh AS (
   RETURNING request_id
 ),
 applied AS (SELECT ev.* FROM ev JOIN fresh USING (request_id)),
+${rollupCtes('rolled', `SELECT created_at, user_id, model, channel_type, channel_id, ${RECORD_MEASURES} FROM applied`)},
 own_holds AS (
   DELETE FROM billing.holds h USING applied a WHERE a.prepaid_by IS NULL AND h.request_id = a.request_id
   RETURNING h.user_id, h.amount_nano AS freed
