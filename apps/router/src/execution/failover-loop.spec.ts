@@ -1,6 +1,7 @@
 import { ChannelType, DomainError, ExecuteRequest } from '@switchyard/contracts';
 import { UnsupportedFeatureError, UpstreamError } from '@switchyard/providers';
 import type { RoutableChannel } from '../routing/channel-selector';
+import { routableChannel } from '../routing/routable-channel-test-kit';
 import { FailoverLoop, FailoverPort } from './failover-loop';
 
 interface Pin {
@@ -14,24 +15,7 @@ interface Call {
 }
 
 function channel(id: string, type: ChannelType = 'PLATFORM'): RoutableChannel {
-  return {
-    id,
-    name: `${id} name`,
-    provider: 'openai',
-    type,
-    ownerUserId: type === 'PRIVATE' ? 'u1' : null,
-    baseUrl: 'http://x',
-    apiKey: 'k',
-    models: ['m'],
-    modelMapping: {},
-    priority: 0,
-    weight: 1,
-    endpoints: ['/v1/chat/completions'],
-    status: 'enabled',
-    maxConcurrency: null,
-    rpmLimit: null,
-    cacheTtlSeconds: null,
-  };
+  return routableChannel({ id, name: `${id} name`, type, ownerUserId: type === 'PRIVATE' ? 'u1' : null });
 }
 
 const req = {

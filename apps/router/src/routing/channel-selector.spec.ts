@@ -1,26 +1,7 @@
-import { candidatesFor, orderCandidates, RoutableChannel, upstreamModel } from './channel-selector';
+import { candidatesFor, orderCandidates, upstreamModel } from './channel-selector';
+import { routableChannel } from './routable-channel-test-kit';
 
-function channel(over: Partial<RoutableChannel>): RoutableChannel {
-  return {
-    id: 'ch',
-    name: 'ch',
-    provider: 'openai',
-    type: 'PLATFORM',
-    ownerUserId: null,
-    baseUrl: 'http://x',
-    apiKey: 'k',
-    models: ['m'],
-    modelMapping: {},
-    priority: 0,
-    weight: 1,
-    endpoints: ['/v1/chat/completions'],
-    status: 'enabled',
-    maxConcurrency: null,
-    rpmLimit: null,
-    cacheTtlSeconds: null,
-    ...over,
-  };
-}
+const channel = routableChannel;
 
 function seq(values: number[]): () => number {
   let i = 0;
