@@ -14,6 +14,8 @@ import { AuthGuard } from './auth/auth.guard';
 import { AuthService } from './auth/auth.service';
 import { RateLimiter } from './auth/rate-limiter';
 import { PrivateChannelsController } from './channels/private-channels.controller';
+import { ConsoleController } from './console/console.controller';
+import { ConsoleFiles } from './console/console-files';
 import { DocsPageController } from './docs/docs-page.controller';
 import { RoutingPolicyController } from './channels/routing-policy.controller';
 import { FilesController } from './files/files.controller';
@@ -41,6 +43,7 @@ export class GatewayModule {
         HealthController,
         OpenApiController,
         DocsPageController,
+        ConsoleController,
         InferenceController,
         AudioController,
         GenerationTasksController,
@@ -72,6 +75,7 @@ export class GatewayModule {
         GatewayFilesService,
         RawInferenceRoutes,
         AuditTrail,
+        { provide: ConsoleFiles, useValue: new ConsoleFiles() },
       ],
     };
   }
