@@ -17,6 +17,6 @@ export const NAV_ITEMS: NavItem[] = [
   { path: '/account', label: 'Account', audience: 'keyholder' },
 ];
 
-export function navItemsFor(role: string): NavItem[] {
-  return NAV_ITEMS.filter((item) => item.audience === 'keyholder' || role === 'admin');
+export function navItemsFor(role: string, items: NavItem[] = NAV_ITEMS): NavItem[] {
+  return items.filter((item) => item.audience === 'keyholder' || role === 'admin');
 }

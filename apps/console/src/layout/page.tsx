@@ -66,9 +66,9 @@ export function Field({
       <label htmlFor={id}>{label}</label>
       {children({ id, 'aria-describedby': described, 'aria-invalid': error ? true : undefined })}
       {hint && (
-        <p id={`${id}-hint`} className="field-hint">
+        <div id={`${id}-hint`} className="field-hint">
           {hint}
-        </p>
+        </div>
       )}
       {error && (
         <p id={`${id}-error`} className="field-error" role="alert">
