@@ -151,7 +151,10 @@ describe('console sessions in billing (real Postgres, NATS)', () => {
     const heard: Untrusted<SessionsRevokedEvent>[] = [];
     const sub = onBroadcast(nc, Events.billingSessionRevoked, (e) => heard.push(e));
     await nc.flush();
-    expect(await rpc.send(Subjects.billingSessionRevoke, { userId: user.id, sessionId: first.sessionId })).toEqual({ revoked: 1 });
+    expect(await rpc.send(Subjects.billingSessionRevoke, { userId: user.id, sessionId: first.sessionId })).toEqual({
+      revoked: 1,
+      tokenHashes: [hashSessionToken(first.token)],
+    });
     expect(await verify(first.token)).toBeNull();
     expect(await verify(second.token)).not.toBeNull();
     await eventually('the revocation broadcast', () => heard.length > 0, POLLING);
@@ -163,11 +166,16 @@ describe('console sessions in billing (real Postgres, NATS)', () => {
     const { user, key } = await userWithKey('ivan');
     const open = () => rpc.send(Subjects.billingSessionCreate, { userId: user.id, method: 'api_key', scopes: key.scopes, keyId: key.id });
     const [a, b, c] = [await open(), await open(), await open()];
-    expect(await rpc.send(Subjects.billingSessionRevokeAll, { userId: user.id, exceptSessionId: a.sessionId })).toEqual({ revoked: 2 });
+    expect(await rpc.send(Subjects.billingSessionRevokeAll, { userId: user.id, exceptSessionId: a.sessionId })).toMatchObject({
+      revoked: 2,
+    });
     expect(await verify(b.token)).toBeNull();
     expect(await verify(c.token)).toBeNull();
     expect(await verify(a.token)).not.toBeNull();
-    expect(await rpc.send(Subjects.billingSessionRevokeAll, { userId: user.id })).toEqual({ revoked: 1 });
+    expect(await rpc.send(Subjects.billingSessionRevokeAll, { userId: user.id })).toEqual({
+      revoked: 1,
+      tokenHashes: [hashSessionToken(a.token)],
+    });
     expect(await verify(a.token)).toBeNull();
   });
 

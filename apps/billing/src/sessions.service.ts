@@ -15,6 +15,7 @@ import {
   SessionListItemView,
   SessionListView,
   SessionMethod,
+  SessionsRevokedReply,
   SessionView,
   VerifiedSession,
 } from '@switchyard/contracts';
@@ -187,7 +188,7 @@ export class SessionsService {
   }
 
   /** One of the user's own sessions; another user's (or an unknown id) is not found. */
-  async revoke(userId: string, sessionId: string): Promise<{ revoked: number }> {
+  async revoke(userId: string, sessionId: string): Promise<SessionsRevokedReply> {
     const owned = await this.ds.query<{ id: string }[]>(`SELECT id FROM billing.sessions WHERE id = $1 AND user_id = $2`, [
       sessionId,
       userId,
@@ -197,26 +198,25 @@ export class SessionsService {
   }
 
   /** "Sign out everywhere": every session of the user, but `exceptSessionId` when given. */
-  revokeAll(userId: string, exceptSessionId?: string): Promise<{ revoked: number }> {
+  revokeAll(userId: string, exceptSessionId?: string): Promise<SessionsRevokedReply> {
     return exceptSessionId === undefined
       ? this.revokeWhere(`user_id = $1`, [userId])
       : this.revokeWhere(`user_id = $1 AND id <> $2`, [userId, exceptSessionId]);
   }
 
   /** The sessions signed in with a key that was just revoked. */
-  revokeForKey(keyId: string): Promise<{ revoked: number }> {
+  revokeForKey(keyId: string): Promise<SessionsRevokedReply> {
     return this.revokeWhere(`key_id = $1`, [keyId]);
   }
 
   /** Marks them revoked, then tells every gateway to drop them before the caller hears they are gone. */
-  private async revokeWhere(condition: string, params: unknown[]): Promise<{ revoked: number }> {
+  private async revokeWhere(condition: string, params: unknown[]): Promise<SessionsRevokedReply> {
     const [rows] = await this.ds.query<[{ token_hash: string }[], number]>(
       `UPDATE billing.sessions SET revoked_at = $${params.length + 1} WHERE ${condition} AND revoked_at IS NULL RETURNING token_hash`,
       [...params, this.now()],
     );
-    if (rows.length > 0) {
-      await broadcastBeforeAnswering(this.nc, Events.billingSessionRevoked, { tokenHashes: rows.map((r) => r.token_hash) });
-    }
-    return { revoked: rows.length };
+    const tokenHashes = rows.map((r) => r.token_hash);
+    if (tokenHashes.length > 0) await broadcastBeforeAnswering(this.nc, Events.billingSessionRevoked, { tokenHashes });
+    return { revoked: tokenHashes.length, tokenHashes };
   }
 }

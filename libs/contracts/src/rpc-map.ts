@@ -74,6 +74,7 @@ import type {
   SessionListRequest,
   SessionListView,
   SessionRef,
+  SessionsRevokedReply,
   VerifiedSession,
   VerifySessionRequest,
 } from './payloads/sessions';
@@ -145,9 +146,8 @@ export type RpcMap = {
   [Subjects.billingSessionCreate]: [CreateSessionRequest, CreatedSession];
   [Subjects.billingSessionVerify]: [VerifySessionRequest, VerifiedSession | null];
   [Subjects.billingSessionList]: [SessionListRequest, SessionListView];
-  [Subjects.billingSessionRevoke]: [SessionRef, { revoked: number }];
-  /** the number of sessions it ended */
-  [Subjects.billingSessionRevokeAll]: [RevokeAllSessionsRequest, { revoked: number }];
+  [Subjects.billingSessionRevoke]: [SessionRef, SessionsRevokedReply];
+  [Subjects.billingSessionRevokeAll]: [RevokeAllSessionsRequest, SessionsRevokedReply];
 };
 
 export type RpcSubject = keyof RpcMap;

@@ -112,6 +112,19 @@ export class RevokeAllSessionsRequest {
   @IsOptional() @IsString() exceptSessionId?: string;
 }
 
+/** `POST /auth/sign-in`: an API key, or an email and password. */
+export class SignInBody {
+  @IsOptional() @IsString() @IsNotEmpty() @MaxLength(500) api_key?: string;
+  @IsOptional() @IsString() @IsNotEmpty() @MaxLength(320) email?: string;
+  @IsOptional() @IsString() @IsNotEmpty() @MaxLength(1000) password?: string;
+}
+
+/** What revoking answers: how many sessions ended, and their hashes, so the asking gateway drops them at once. */
+export interface SessionsRevokedReply {
+  revoked: number;
+  tokenHashes: string[];
+}
+
 /** billing → every gateway: drop these sessions from the cache, they are revoked. */
 export interface SessionsRevokedEvent {
   tokenHashes: string[];
