@@ -15,6 +15,8 @@ import { AuthService } from './auth/auth.service';
 import { RateLimiter } from './auth/rate-limiter';
 import { SignInController } from './auth/sign-in.controller';
 import { PrivateChannelsController } from './channels/private-channels.controller';
+import { ConsoleController } from './console/console.controller';
+import { ConsoleFiles } from './console/console-files';
 import { DocsPageController } from './docs/docs-page.controller';
 import { RoutingPolicyController } from './channels/routing-policy.controller';
 import { FilesController } from './files/files.controller';
@@ -42,6 +44,7 @@ export class GatewayModule {
         HealthController,
         OpenApiController,
         DocsPageController,
+        ConsoleController,
         InferenceController,
         AudioController,
         GenerationTasksController,
@@ -74,6 +77,7 @@ export class GatewayModule {
         GatewayFilesService,
         RawInferenceRoutes,
         AuditTrail,
+        { provide: ConsoleFiles, useValue: new ConsoleFiles() },
       ],
     };
   }

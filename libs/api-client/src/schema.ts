@@ -1332,6 +1332,50 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Open the web console
+     * @description The console's one page (its own paths are after `#`, e.g. `/#/keys`): sign in with an API key, email and password, or single sign-on; it then calls this API with the session cookie. 404 when the console was not built (`npm run build` builds it).
+     *
+     *     No key needed, no rate limit.
+     */
+    get: operations['getConsole'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/assets/{file}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Get a file of the web console
+     * @description A script, style sheet or image of the console's current build, named by its content's hash (cached for good); any other name is a 404.
+     *
+     *     No key needed, no rate limit.
+     */
+    get: operations['getConsoleAsset'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -9263,6 +9307,104 @@ export interface operations {
           'text/javascript': string;
           'text/css': string;
           'image/png': string;
+        };
+      };
+      /** @description The copy the browser holds is current (no body) */
+      304: {
+        headers: {
+          'x-request-id': components['headers']['RequestId'];
+          'x-client-request-id': components['headers']['ClientRequestId'];
+          ETag: components['headers']['ETag'];
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      404: components['responses']['OpenAIError404_not_found'];
+      414: components['responses']['OpenAIError414_request_too_large'];
+      431: components['responses']['OpenAIError431_request_too_large'];
+      500: components['responses']['OpenAIError500_internal_error'];
+    };
+  };
+  getConsole: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description The `ETag` of the copy the browser holds: 304 without a body when it is still current */
+        'If-None-Match'?: string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The page */
+      200: {
+        headers: {
+          'x-request-id': components['headers']['RequestId'];
+          'x-client-request-id': components['headers']['ClientRequestId'];
+          ETag: components['headers']['ETag'];
+          'Cache-Control': components['headers']['CacheControl'];
+          'Content-Security-Policy': components['headers']['ContentSecurityPolicy'];
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example <!DOCTYPE html>
+           *     <html lang="en">…</html>
+           */
+          'text/html': string;
+        };
+      };
+      /** @description The copy the browser holds is current (no body) */
+      304: {
+        headers: {
+          'x-request-id': components['headers']['RequestId'];
+          'x-client-request-id': components['headers']['ClientRequestId'];
+          ETag: components['headers']['ETag'];
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      404: components['responses']['OpenAIError404_not_found'];
+      414: components['responses']['OpenAIError414_request_too_large'];
+      431: components['responses']['OpenAIError431_request_too_large'];
+      500: components['responses']['OpenAIError500_internal_error'];
+    };
+  };
+  getConsoleAsset: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description The `ETag` of the copy the browser holds: 304 without a body when it is still current */
+        'If-None-Match'?: string;
+      };
+      path: {
+        /**
+         * @description The file
+         * @example index-BsQKWobc.js
+         */
+        file: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The file */
+      200: {
+        headers: {
+          'x-request-id': components['headers']['RequestId'];
+          'x-client-request-id': components['headers']['ClientRequestId'];
+          ETag: components['headers']['ETag'];
+          'Cache-Control': components['headers']['CacheControl'];
+          [name: string]: unknown;
+        };
+        content: {
+          /** @example const e=1; */
+          'text/javascript': string;
+          'text/css': string;
+          'image/svg+xml': string;
+          'image/png': string;
+          'font/woff2': string;
         };
       };
       /** @description The copy the browser holds is current (no body) */
