@@ -1,4 +1,4 @@
-import { IsInt, Max, Min } from 'class-validator';
+import { IsInt, IsOptional, IsUrl, Max, Min } from 'class-validator';
 import { UpstreamPolicyConfig, WithS3 } from '@switchyard/config';
 import { DEFAULT_MAX_UPLOAD_BYTES } from '@switchyard/contracts';
 
@@ -11,4 +11,9 @@ export class GatewayConfig extends WithS3(UpstreamPolicyConfig) {
   @IsInt() @Min(10) @Max(10_000_000) SWITCHYARD_KEY_CACHE_SIZE: number = 100_000;
   /** how long /health waits for each service */
   @IsInt() @Min(100) @Max(60_000) SWITCHYARD_HEALTH_TIMEOUT_MS: number = 2_000;
+  /**
+   * The address browsers reach the gateway at (e.g. behind a proxy): the origin state-changing requests signed in by the
+   * console's cookie must come from. Unset: the scheme and Host each request came with.
+   */
+  @IsOptional() @IsUrl({ require_tld: false, protocols: ['http', 'https'], require_protocol: true }) SWITCHYARD_PUBLIC_URL?: string;
 }

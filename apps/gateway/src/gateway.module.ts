@@ -13,6 +13,7 @@ import { AdminUsersController } from './admin/admin-users.controller';
 import { AuthGuard } from './auth/auth.guard';
 import { AuthService } from './auth/auth.service';
 import { RateLimiter } from './auth/rate-limiter';
+import { SignInController } from './auth/sign-in.controller';
 import { PrivateChannelsController } from './channels/private-channels.controller';
 import { ConsoleController } from './console/console.controller';
 import { ConsoleFiles } from './console/console-files';
@@ -59,6 +60,7 @@ export class GatewayModule {
         AdminRateLimitsController,
         AdminUsageController,
         AdminAuditLogController,
+        SignInController,
       ],
       providers: [
         { provide: GatewayConfig, useValue: deps.config },

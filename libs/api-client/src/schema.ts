@@ -718,6 +718,70 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/auth/sign-in': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Sign in
+     * @description Opens a console session and sets its HttpOnly cookie. With `api_key` the session has the key's scopes and ends when the key is revoked; with `email` and `password` (local accounts) it has the role's. A wrong key, email or password gets one answer, `invalid_credentials`. A browser's `Origin`, when sent, must be this site.
+     *
+     *     No key needed, no rate limit.
+     */
+    post: operations['signIn'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/auth/session': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Get the current session
+     * @description Needs a console session: the cookie `POST /auth/sign-in` sets.
+     */
+    get: operations['getSession'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/auth/sign-out': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Sign out
+     * @description Revokes the current session (on every gateway) and clears the cookie.
+     *
+     *     Needs a console session: the cookie `POST /auth/sign-in` sets.
+     */
+    post: operations['signOut'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/v1/channels': {
     parameters: {
       query?: never;
@@ -2302,6 +2366,7 @@ export interface components {
          */
         code:
           | 'invalid_api_key'
+          | 'invalid_credentials'
           | 'AUTH_1015'
           | 'permission_denied'
           | 'invalid_json'
@@ -2457,6 +2522,7 @@ export interface components {
       /** @enum {string} */
       code:
         | 'invalid_api_key'
+        | 'invalid_credentials'
         | 'AUTH_1015'
         | 'permission_denied'
         | 'invalid_json'
@@ -2592,6 +2658,25 @@ export interface components {
       /** @description Why it is down */
       error?: string;
     };
+    /** @description A console session: who is signed in, with which scopes, until when */
+    Session: {
+      /** @enum {string} */
+      object: 'session';
+      user: {
+        id: string;
+        name: string;
+        /** @description Null for users without a local account */
+        email: string | null;
+        /** @enum {string} */
+        role: 'user' | 'partner' | 'vip' | 'admin';
+      };
+      /** @description The signing-in key's scopes, or the role's (password, SSO) */
+      scopes: ('inference' | 'usage:read' | 'admin')[];
+      /** @enum {string} */
+      method: 'api_key' | 'password' | 'oidc';
+      /** @description The earlier of the idle and the absolute expiry (unix seconds) */
+      expires_at: number;
+    };
     /** @description A model's prices, USD */
     SetPriceBody: {
       /** @description input_per_million must be a USD amount with at most 9 decimal places */
@@ -2619,6 +2704,12 @@ export interface components {
     SetRoutingPolicyBody: {
       /** @enum {string} */
       policy: 'byok_first' | 'platform_first' | 'byok_only' | 'platform_only';
+    };
+    /** @description `api_key`, or `email` and `password` */
+    SignInBody: {
+      api_key?: string | null;
+      email?: string | null;
+      password?: string | null;
     };
     /** @description A text-to-speech request. Only the fields shown are checked; every other field goes to the upstream unchanged. */
     SpeechBody: {
@@ -2851,8 +2942,8 @@ export interface components {
         'application/json': components['schemas']['AnthropicError'];
       };
     };
-    /** @description The key may not call this route: `AUTH_1015` */
-    AnthropicError403_AUTH_1015: {
+    /** @description The key may not call this route: `AUTH_1015`, `permission_denied` */
+    AnthropicError403_AUTH_1015_permission_denied: {
       headers: {
         'x-request-id': components['headers']['RequestId'];
         'x-should-retry': components['headers']['ShouldRetry'];
@@ -3087,6 +3178,21 @@ export interface components {
         'application/json': components['schemas']['OpenAIError'] | components['schemas']['AnthropicError'];
       };
     };
+    /** @description The key may not call this route: `AUTH_1015`, `permission_denied` */
+    FilesError403_AUTH_1015_permission_denied: {
+      headers: {
+        'x-request-id': components['headers']['RequestId'];
+        'x-should-retry': components['headers']['ShouldRetry'];
+        'request-id': components['headers']['AnthropicRequestId'];
+        'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
+        'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
+        'X-RateLimit-Reset': components['headers']['RateLimitReset'];
+        [name: string]: unknown;
+      };
+      content: {
+        'application/json': components['schemas']['OpenAIError'] | components['schemas']['AnthropicError'];
+      };
+    };
     /** @description Not found: `INFERENCE_3302` */
     FilesError404_INFERENCE_3302: {
       headers: {
@@ -3304,8 +3410,8 @@ export interface components {
         'application/json': components['schemas']['GeminiError'];
       };
     };
-    /** @description The key may not call this route: `AUTH_1015` */
-    GeminiError403_AUTH_1015: {
+    /** @description The key may not call this route: `AUTH_1015`, `permission_denied` */
+    GeminiError403_AUTH_1015_permission_denied: {
       headers: {
         'x-request-id': components['headers']['RequestId'];
         'x-should-retry': components['headers']['ShouldRetry'];
@@ -3538,6 +3644,20 @@ export interface components {
         'application/json': components['schemas']['OpenAIError'];
       };
     };
+    /** @description No key, or an unknown or revoked key: `invalid_credentials` */
+    OpenAIError401_invalid_credentials: {
+      headers: {
+        'x-request-id': components['headers']['RequestId'];
+        'x-should-retry': components['headers']['ShouldRetry'];
+        'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
+        'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
+        'X-RateLimit-Reset': components['headers']['RateLimitReset'];
+        [name: string]: unknown;
+      };
+      content: {
+        'application/json': components['schemas']['OpenAIError'];
+      };
+    };
     /** @description The balance cannot cover the request: `insufficient_quota` */
     OpenAIError402_insufficient_quota: {
       headers: {
@@ -3554,6 +3674,20 @@ export interface components {
     };
     /** @description The key may not call this route: `AUTH_1015` */
     OpenAIError403_AUTH_1015: {
+      headers: {
+        'x-request-id': components['headers']['RequestId'];
+        'x-should-retry': components['headers']['ShouldRetry'];
+        'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
+        'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
+        'X-RateLimit-Reset': components['headers']['RateLimitReset'];
+        [name: string]: unknown;
+      };
+      content: {
+        'application/json': components['schemas']['OpenAIError'];
+      };
+    };
+    /** @description The key may not call this route: `AUTH_1015`, `permission_denied` */
+    OpenAIError403_AUTH_1015_permission_denied: {
       headers: {
         'x-request-id': components['headers']['RequestId'];
         'x-should-retry': components['headers']['ShouldRetry'];
@@ -3896,6 +4030,8 @@ export interface components {
     RequestId: string;
     /** @description Seconds to wait before the rate limit admits another request */
     RetryAfter: number;
+    /** @description `switchyard_session=<token>; Max-Age=<s>; Path=/; HttpOnly; SameSite=Strict` (and `Secure` over https): the console session. Sign-out clears it (`Max-Age=0`). */
+    SetSessionCookie: string;
     /** @description `false` on errors a retry cannot fix (every status except 408, 429 and 5xx), so SDKs do not retry them */
     ShouldRetry: 'false';
     /** @description Whether the answer came from the response cache */
@@ -4036,7 +4172,7 @@ export interface operations {
       400: components['responses']['OpenAIError400_invalid_json_invalid_value_missing_required_parameter_upstream_error'];
       401: components['responses']['OpenAIError401_invalid_api_key'];
       402: components['responses']['OpenAIError402_insufficient_quota'];
-      403: components['responses']['OpenAIError403_AUTH_1015'];
+      403: components['responses']['OpenAIError403_AUTH_1015_permission_denied'];
       404: components['responses']['OpenAIError404_not_found_model_not_found'];
       413: components['responses']['OpenAIError413_request_too_large'];
       414: components['responses']['OpenAIError414_request_too_large'];
@@ -4151,7 +4287,7 @@ export interface operations {
       400: components['responses']['OpenAIError400_invalid_json_invalid_value_missing_required_parameter_upstream_error'];
       401: components['responses']['OpenAIError401_invalid_api_key'];
       402: components['responses']['OpenAIError402_insufficient_quota'];
-      403: components['responses']['OpenAIError403_AUTH_1015'];
+      403: components['responses']['OpenAIError403_AUTH_1015_permission_denied'];
       404: components['responses']['OpenAIError404_not_found_model_not_found'];
       413: components['responses']['OpenAIError413_request_too_large'];
       414: components['responses']['OpenAIError414_request_too_large'];
@@ -4267,7 +4403,7 @@ export interface operations {
       400: components['responses']['OpenAIError400_invalid_json_invalid_value_missing_required_parameter_upstream_error'];
       401: components['responses']['OpenAIError401_invalid_api_key'];
       402: components['responses']['OpenAIError402_insufficient_quota'];
-      403: components['responses']['OpenAIError403_AUTH_1015'];
+      403: components['responses']['OpenAIError403_AUTH_1015_permission_denied'];
       404: components['responses']['OpenAIError404_not_found_model_not_found'];
       413: components['responses']['OpenAIError413_request_too_large'];
       414: components['responses']['OpenAIError414_request_too_large'];
@@ -4388,7 +4524,7 @@ export interface operations {
       400: components['responses']['OpenAIError400_invalid_json_invalid_value_missing_required_parameter_upstream_error'];
       401: components['responses']['OpenAIError401_invalid_api_key'];
       402: components['responses']['OpenAIError402_insufficient_quota'];
-      403: components['responses']['OpenAIError403_AUTH_1015'];
+      403: components['responses']['OpenAIError403_AUTH_1015_permission_denied'];
       404: components['responses']['OpenAIError404_not_found_model_not_found'];
       413: components['responses']['OpenAIError413_request_too_large'];
       414: components['responses']['OpenAIError414_request_too_large'];
@@ -4512,7 +4648,7 @@ export interface operations {
         };
       };
       401: components['responses']['OpenAIError401_invalid_api_key'];
-      403: components['responses']['OpenAIError403_AUTH_1015'];
+      403: components['responses']['OpenAIError403_AUTH_1015_permission_denied'];
       404: components['responses']['OpenAIError404_not_found'];
       414: components['responses']['OpenAIError414_request_too_large'];
       429: components['responses']['OpenAIError429_rate_limit_exceeded'];
@@ -4703,7 +4839,7 @@ export interface operations {
       400: components['responses']['AnthropicError400_invalid_json_invalid_value_missing_required_parameter_upstream_error'];
       401: components['responses']['AnthropicError401_invalid_api_key'];
       402: components['responses']['AnthropicError402_insufficient_quota'];
-      403: components['responses']['AnthropicError403_AUTH_1015'];
+      403: components['responses']['AnthropicError403_AUTH_1015_permission_denied'];
       404: components['responses']['AnthropicError404_not_found_model_not_found'];
       413: components['responses']['AnthropicError413_request_too_large'];
       414: components['responses']['AnthropicError414_request_too_large'];
@@ -4775,7 +4911,7 @@ export interface operations {
       };
       400: components['responses']['AnthropicError400_invalid_json_invalid_value_missing_required_parameter_upstream_error'];
       401: components['responses']['AnthropicError401_invalid_api_key'];
-      403: components['responses']['AnthropicError403_AUTH_1015'];
+      403: components['responses']['AnthropicError403_AUTH_1015_permission_denied'];
       404: components['responses']['AnthropicError404_not_found_model_not_found'];
       413: components['responses']['AnthropicError413_request_too_large'];
       414: components['responses']['AnthropicError414_request_too_large'];
@@ -4899,7 +5035,7 @@ export interface operations {
       400: components['responses']['GeminiError400_invalid_json_invalid_value_missing_required_parameter_upstream_error'];
       401: components['responses']['GeminiError401_invalid_api_key'];
       402: components['responses']['GeminiError402_insufficient_quota'];
-      403: components['responses']['GeminiError403_AUTH_1015'];
+      403: components['responses']['GeminiError403_AUTH_1015_permission_denied'];
       404: components['responses']['GeminiError404_not_found_model_not_found'];
       413: components['responses']['GeminiError413_request_too_large'];
       414: components['responses']['GeminiError414_request_too_large'];
@@ -5026,7 +5162,7 @@ export interface operations {
       400: components['responses']['GeminiError400_invalid_json_invalid_value_missing_required_parameter_upstream_error'];
       401: components['responses']['GeminiError401_invalid_api_key'];
       402: components['responses']['GeminiError402_insufficient_quota'];
-      403: components['responses']['GeminiError403_AUTH_1015'];
+      403: components['responses']['GeminiError403_AUTH_1015_permission_denied'];
       404: components['responses']['GeminiError404_not_found_model_not_found'];
       413: components['responses']['GeminiError413_request_too_large'];
       414: components['responses']['GeminiError414_request_too_large'];
@@ -5122,7 +5258,7 @@ export interface operations {
       400: components['responses']['OpenAIError400_invalid_json_invalid_value_missing_required_parameter_upstream_error'];
       401: components['responses']['OpenAIError401_invalid_api_key'];
       402: components['responses']['OpenAIError402_insufficient_quota'];
-      403: components['responses']['OpenAIError403_AUTH_1015'];
+      403: components['responses']['OpenAIError403_AUTH_1015_permission_denied'];
       404: components['responses']['OpenAIError404_not_found_model_not_found'];
       413: components['responses']['OpenAIError413_request_too_large'];
       414: components['responses']['OpenAIError414_request_too_large'];
@@ -5250,7 +5386,7 @@ export interface operations {
       400: components['responses']['OpenAIError400_invalid_json_invalid_value_missing_required_parameter_upstream_error'];
       401: components['responses']['OpenAIError401_invalid_api_key'];
       402: components['responses']['OpenAIError402_insufficient_quota'];
-      403: components['responses']['OpenAIError403_AUTH_1015'];
+      403: components['responses']['OpenAIError403_AUTH_1015_permission_denied'];
       404: components['responses']['OpenAIError404_not_found_model_not_found'];
       413: components['responses']['OpenAIError413_request_too_large'];
       414: components['responses']['OpenAIError414_request_too_large'];
@@ -5314,7 +5450,7 @@ export interface operations {
       400: components['responses']['OpenAIError400_invalid_json_invalid_value_missing_required_parameter_upstream_error'];
       401: components['responses']['OpenAIError401_invalid_api_key'];
       402: components['responses']['OpenAIError402_insufficient_quota'];
-      403: components['responses']['OpenAIError403_AUTH_1015'];
+      403: components['responses']['OpenAIError403_AUTH_1015_permission_denied'];
       404: components['responses']['OpenAIError404_not_found_model_not_found'];
       413: components['responses']['OpenAIError413_request_too_large'];
       414: components['responses']['OpenAIError414_request_too_large'];
@@ -5429,7 +5565,7 @@ export interface operations {
       400: components['responses']['OpenAIError400_invalid_value_missing_required_parameter_upstream_error'];
       401: components['responses']['OpenAIError401_invalid_api_key'];
       402: components['responses']['OpenAIError402_insufficient_quota'];
-      403: components['responses']['OpenAIError403_AUTH_1015'];
+      403: components['responses']['OpenAIError403_AUTH_1015_permission_denied'];
       404: components['responses']['OpenAIError404_not_found_model_not_found'];
       413: components['responses']['OpenAIError413_request_too_large'];
       414: components['responses']['OpenAIError414_request_too_large'];
@@ -5532,7 +5668,7 @@ export interface operations {
       400: components['responses']['OpenAIError400_invalid_json_invalid_value_missing_required_parameter_upstream_error'];
       401: components['responses']['OpenAIError401_invalid_api_key'];
       402: components['responses']['OpenAIError402_insufficient_quota'];
-      403: components['responses']['OpenAIError403_AUTH_1015'];
+      403: components['responses']['OpenAIError403_AUTH_1015_permission_denied'];
       404: components['responses']['OpenAIError404_not_found_model_not_found'];
       413: components['responses']['OpenAIError413_request_too_large'];
       414: components['responses']['OpenAIError414_request_too_large'];
@@ -5595,7 +5731,7 @@ export interface operations {
       };
       400: components['responses']['OpenAIError400_invalid_json_invalid_value_missing_required_parameter'];
       401: components['responses']['OpenAIError401_invalid_api_key'];
-      403: components['responses']['OpenAIError403_AUTH_1015'];
+      403: components['responses']['OpenAIError403_AUTH_1015_permission_denied'];
       413: components['responses']['OpenAIError413_request_too_large'];
       414: components['responses']['OpenAIError414_request_too_large'];
       415: components['responses']['OpenAIError415_invalid_value'];
@@ -5735,7 +5871,7 @@ export interface operations {
       };
       400: components['responses']['OpenAIError400_invalid_json_invalid_value_missing_required_parameter'];
       401: components['responses']['OpenAIError401_invalid_api_key'];
-      403: components['responses']['OpenAIError403_AUTH_1015'];
+      403: components['responses']['OpenAIError403_AUTH_1015_permission_denied'];
       413: components['responses']['OpenAIError413_request_too_large'];
       414: components['responses']['OpenAIError414_request_too_large'];
       415: components['responses']['OpenAIError415_invalid_value'];
@@ -5875,7 +6011,7 @@ export interface operations {
       };
       400: components['responses']['OpenAIError400_invalid_json_invalid_value_missing_required_parameter'];
       401: components['responses']['OpenAIError401_invalid_api_key'];
-      403: components['responses']['OpenAIError403_AUTH_1015'];
+      403: components['responses']['OpenAIError403_AUTH_1015_permission_denied'];
       413: components['responses']['OpenAIError413_request_too_large'];
       414: components['responses']['OpenAIError414_request_too_large'];
       415: components['responses']['OpenAIError415_invalid_value'];
@@ -6087,7 +6223,7 @@ export interface operations {
       };
       400: components['responses']['FilesError400_invalid_value_missing_required_parameter_VALIDATION_4007_INFERENCE_3303'];
       401: components['responses']['FilesError401_invalid_api_key'];
-      403: components['responses']['FilesError403_AUTH_1015'];
+      403: components['responses']['FilesError403_AUTH_1015_permission_denied'];
       413: components['responses']['FilesError413_request_too_large_VALIDATION_4016'];
       414: components['responses']['FilesError414_request_too_large'];
       415: components['responses']['FilesError415_invalid_value'];
@@ -6197,7 +6333,7 @@ export interface operations {
         };
       };
       401: components['responses']['FilesError401_invalid_api_key'];
-      403: components['responses']['FilesError403_AUTH_1015'];
+      403: components['responses']['FilesError403_AUTH_1015_permission_denied'];
       404: components['responses']['FilesError404_INFERENCE_3302'];
       414: components['responses']['FilesError414_request_too_large'];
       429: components['responses']['FilesError429_rate_limit_exceeded'];
@@ -6448,7 +6584,7 @@ export interface operations {
       };
       400: components['responses']['OpenAIError400_invalid_json_invalid_value_missing_required_parameter'];
       401: components['responses']['OpenAIError401_invalid_api_key'];
-      403: components['responses']['OpenAIError403_AUTH_1015'];
+      403: components['responses']['OpenAIError403_AUTH_1015_permission_denied'];
       404: components['responses']['OpenAIError404_INFERENCE_3302'];
       413: components['responses']['OpenAIError413_request_too_large'];
       414: components['responses']['OpenAIError414_request_too_large'];
@@ -6590,7 +6726,7 @@ export interface operations {
         };
       };
       401: components['responses']['OpenAIError401_invalid_api_key'];
-      403: components['responses']['OpenAIError403_AUTH_1015'];
+      403: components['responses']['OpenAIError403_AUTH_1015_permission_denied'];
       404: components['responses']['OpenAIError404_not_found'];
       409: components['responses']['OpenAIError409_conflict'];
       414: components['responses']['OpenAIError414_request_too_large'];
@@ -6948,10 +7084,150 @@ export interface operations {
       };
       400: components['responses']['OpenAIError400_invalid_json_invalid_value_missing_required_parameter'];
       401: components['responses']['OpenAIError401_invalid_api_key'];
-      403: components['responses']['OpenAIError403_AUTH_1015'];
+      403: components['responses']['OpenAIError403_AUTH_1015_permission_denied'];
       413: components['responses']['OpenAIError413_request_too_large'];
       414: components['responses']['OpenAIError414_request_too_large'];
       415: components['responses']['OpenAIError415_invalid_value'];
+      429: components['responses']['OpenAIError429_rate_limit_exceeded'];
+      431: components['responses']['OpenAIError431_request_too_large'];
+      500: components['responses']['OpenAIError500_internal_error'];
+      503: components['responses']['OpenAIError503_service_unavailable'];
+    };
+  };
+  signIn: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        /**
+         * @example {
+         *       "api_key": "sk-sy-4f2a9c1e…"
+         *     }
+         */
+        'application/json': components['schemas']['SignInBody'];
+      };
+    };
+    responses: {
+      /** @description Signed in */
+      200: {
+        headers: {
+          'x-request-id': components['headers']['RequestId'];
+          'x-client-request-id': components['headers']['ClientRequestId'];
+          'set-cookie': components['headers']['SetSessionCookie'];
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "object": "session",
+           *       "user": {
+           *         "id": "usr_3kF9aB2c",
+           *         "name": "admin",
+           *         "email": null,
+           *         "role": "admin"
+           *       },
+           *       "scopes": [
+           *         "inference",
+           *         "usage:read",
+           *         "admin"
+           *       ],
+           *       "method": "api_key",
+           *       "expires_at": 1764810000
+           *     }
+           */
+          'application/json': components['schemas']['Session'];
+        };
+      };
+      400: components['responses']['OpenAIError400_invalid_json_invalid_value_missing_required_parameter'];
+      401: components['responses']['OpenAIError401_invalid_credentials'];
+      403: components['responses']['OpenAIError403_permission_denied'];
+      413: components['responses']['OpenAIError413_request_too_large'];
+      414: components['responses']['OpenAIError414_request_too_large'];
+      415: components['responses']['OpenAIError415_invalid_value'];
+      431: components['responses']['OpenAIError431_request_too_large'];
+      500: components['responses']['OpenAIError500_internal_error'];
+      503: components['responses']['OpenAIError503_service_unavailable'];
+    };
+  };
+  getSession: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The session */
+      200: {
+        headers: {
+          'x-request-id': components['headers']['RequestId'];
+          'x-client-request-id': components['headers']['ClientRequestId'];
+          'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
+          'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
+          'X-RateLimit-Reset': components['headers']['RateLimitReset'];
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "object": "session",
+           *       "user": {
+           *         "id": "usr_3kF9aB2c",
+           *         "name": "admin",
+           *         "email": null,
+           *         "role": "admin"
+           *       },
+           *       "scopes": [
+           *         "inference",
+           *         "usage:read",
+           *         "admin"
+           *       ],
+           *       "method": "api_key",
+           *       "expires_at": 1764810000
+           *     }
+           */
+          'application/json': components['schemas']['Session'];
+        };
+      };
+      401: components['responses']['OpenAIError401_invalid_api_key'];
+      403: components['responses']['OpenAIError403_permission_denied'];
+      414: components['responses']['OpenAIError414_request_too_large'];
+      429: components['responses']['OpenAIError429_rate_limit_exceeded'];
+      431: components['responses']['OpenAIError431_request_too_large'];
+      500: components['responses']['OpenAIError500_internal_error'];
+      503: components['responses']['OpenAIError503_service_unavailable'];
+    };
+  };
+  signOut: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Signed out */
+      204: {
+        headers: {
+          'x-request-id': components['headers']['RequestId'];
+          'x-client-request-id': components['headers']['ClientRequestId'];
+          'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
+          'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
+          'X-RateLimit-Reset': components['headers']['RateLimitReset'];
+          'set-cookie': components['headers']['SetSessionCookie'];
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      401: components['responses']['OpenAIError401_invalid_api_key'];
+      403: components['responses']['OpenAIError403_permission_denied'];
+      414: components['responses']['OpenAIError414_request_too_large'];
       429: components['responses']['OpenAIError429_rate_limit_exceeded'];
       431: components['responses']['OpenAIError431_request_too_large'];
       500: components['responses']['OpenAIError500_internal_error'];
@@ -7103,7 +7379,7 @@ export interface operations {
       };
       400: components['responses']['OpenAIError400_invalid_json_invalid_value_missing_required_parameter'];
       401: components['responses']['OpenAIError401_invalid_api_key'];
-      403: components['responses']['OpenAIError403_AUTH_1015'];
+      403: components['responses']['OpenAIError403_AUTH_1015_permission_denied'];
       413: components['responses']['OpenAIError413_request_too_large'];
       414: components['responses']['OpenAIError414_request_too_large'];
       415: components['responses']['OpenAIError415_invalid_value'];
@@ -7223,7 +7499,7 @@ export interface operations {
         };
       };
       401: components['responses']['OpenAIError401_invalid_api_key'];
-      403: components['responses']['OpenAIError403_AUTH_1015'];
+      403: components['responses']['OpenAIError403_AUTH_1015_permission_denied'];
       404: components['responses']['OpenAIError404_not_found'];
       414: components['responses']['OpenAIError414_request_too_large'];
       429: components['responses']['OpenAIError429_rate_limit_exceeded'];
@@ -7307,7 +7583,7 @@ export interface operations {
       };
       400: components['responses']['OpenAIError400_invalid_json_invalid_value_missing_required_parameter'];
       401: components['responses']['OpenAIError401_invalid_api_key'];
-      403: components['responses']['OpenAIError403_AUTH_1015'];
+      403: components['responses']['OpenAIError403_AUTH_1015_permission_denied'];
       404: components['responses']['OpenAIError404_not_found'];
       413: components['responses']['OpenAIError413_request_too_large'];
       414: components['responses']['OpenAIError414_request_too_large'];
@@ -7362,7 +7638,7 @@ export interface operations {
       };
       400: components['responses']['OpenAIError400_invalid_value'];
       401: components['responses']['OpenAIError401_invalid_api_key'];
-      403: components['responses']['OpenAIError403_AUTH_1015'];
+      403: components['responses']['OpenAIError403_AUTH_1015_permission_denied'];
       404: components['responses']['OpenAIError404_not_found'];
       414: components['responses']['OpenAIError414_request_too_large'];
       429: components['responses']['OpenAIError429_rate_limit_exceeded'];

@@ -3,6 +3,7 @@ import type { Empty } from './rpc-map';
 import type { KeyRevokedEvent, PriceChangedEvent, UserIndebtedEvent } from './payloads/accounts';
 import type { ChannelCalledEvent } from './payloads/channels';
 import type { RoutingPolicyChanged } from './payloads/routing';
+import type { SessionsRevokedEvent } from './payloads/sessions';
 import type { UsageEvent, UsageEventGroup } from './payloads/usage';
 
 /** Payload type of every event subject (broadcasts and durable events). */
@@ -11,6 +12,7 @@ export type EventMap = {
   [Events.routerRequestCompleted]: UsageEventGroup | UsageEvent;
   [Events.gatewayRequestInterrupted]: UsageEvent;
   [Events.billingKeyRevoked]: KeyRevokedEvent;
+  [Events.billingSessionRevoked]: SessionsRevokedEvent;
   [Events.billingRateLimitChanged]: Empty;
   [Events.billingUserIndebted]: UserIndebtedEvent;
   [Events.billingPriceChanged]: PriceChangedEvent;

@@ -67,6 +67,17 @@ import type {
 } from './payloads/inference';
 import type { AuditEntryView, AuditListReply, AuditListRequest, AuditRecordRequest } from './payloads/audit';
 import type { Principal } from './payloads/principal';
+import type {
+  CreatedSession,
+  CreateSessionRequest,
+  RevokeAllSessionsRequest,
+  SessionListRequest,
+  SessionListView,
+  SessionRef,
+  SessionsRevokedReply,
+  VerifiedSession,
+  VerifySessionRequest,
+} from './payloads/sessions';
 import type { LedgerListReply, LedgerListRequest, UsageDailyReply, UsageFilter, UsageListReply, UsageListRequest } from './payloads/usage';
 
 /** A message with no fields (a health check, an event that only says something changed). */
@@ -132,6 +143,11 @@ export type RpcMap = {
   [Subjects.billingAuditRecord]: [AuditRecordRequest, AuditEntryView];
   [Subjects.billingAuditList]: [AuditListRequest, AuditListReply];
   [Subjects.billingUsageRefund]: [RefundRequest, RefundReply];
+  [Subjects.billingSessionCreate]: [CreateSessionRequest, CreatedSession];
+  [Subjects.billingSessionVerify]: [VerifySessionRequest, VerifiedSession | null];
+  [Subjects.billingSessionList]: [SessionListRequest, SessionListView];
+  [Subjects.billingSessionRevoke]: [SessionRef, SessionsRevokedReply];
+  [Subjects.billingSessionRevokeAll]: [RevokeAllSessionsRequest, SessionsRevokedReply];
 };
 
 export type RpcSubject = keyof RpcMap;

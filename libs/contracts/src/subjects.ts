@@ -67,6 +67,11 @@ export const Subjects = {
   billingLedgerList: 'billing.ledger.list',
   billingAuditRecord: 'billing.audit.record',
   billingAuditList: 'billing.audit.list',
+  billingSessionCreate: 'billing.session.create',
+  billingSessionVerify: 'billing.session.verify',
+  billingSessionList: 'billing.session.list',
+  billingSessionRevoke: 'billing.session.revoke',
+  billingSessionRevokeAll: 'billing.session.revoke-all',
 } as const;
 
 /** Events. Durable ones travel on JetStream; broadcasts reach every replica (no queue group). */
@@ -77,6 +82,8 @@ export const Events = {
   gatewayRequestInterrupted: 'gateway.request.interrupted',
   /** broadcast: drop cached principals for this key */
   billingKeyRevoked: 'billing.key.revoked',
+  /** broadcast: drop cached sessions (signed out, revoked, or their key revoked) */
+  billingSessionRevoked: 'billing.session.revoked',
   /** broadcast: a rate limit changed; gateways drop cached principals so the new limit applies at once */
   billingRateLimitChanged: 'billing.ratelimit.changed',
   /** broadcast: a user owes debt (a request cost more than was held); every router stops drawing on that user's leases */

@@ -19,6 +19,7 @@ import {
   SetPriceBody,
   SetRateLimitBody,
   SetRoutingPolicyBody,
+  SignInBody,
   SpeechBody,
   UpdateChannelBody,
 } from '@switchyard/contracts';
@@ -59,6 +60,7 @@ export const PAYLOAD_DESCRIPTIONS = new Map<PayloadClass, PayloadDescription>([
   [SetRoutingPolicyBody, { description: 'A routing policy' }],
   [CreateUserBody, { description: 'A new user, with their role and starting credit (USD)' }],
   [CreateKeyBody, { description: 'A new API key' }],
+  [SignInBody, { description: '`api_key`, or `email` and `password`' }],
   [AddCreditBody, { description: 'Credit to add (positive) or remove (negative), USD' }],
   [SetPriceBody, { description: "A model's prices, USD" }],
   [SetRateLimitBody, { description: 'Requests per minute; `null` is unlimited' }],

@@ -16,6 +16,10 @@ export const TAGS = [
   { name: 'Batches', description: "OpenAI's Batch API" },
   { name: 'Models', description: 'The models the caller can reach, with their routes and prices' },
   { name: 'Usage', description: "The caller's own usage records and daily totals" },
+  {
+    name: 'Console sign-in',
+    description: 'Sessions of the web console: sign in with an API key (or email and password), the HttpOnly cookie, sign out, sessions',
+  },
   { name: 'Channels', description: "The caller's own PRIVATE channels (their own upstream keys, BYOK)" },
   { name: 'Routing policy', description: "The caller's choice between their PRIVATE channels and the PLATFORM pool" },
   { name: 'Admin: users', description: 'Users, their API keys, credits, ledger and rate limit (admin keys only)' },

@@ -3,7 +3,7 @@ import { bootGatewayRoutes, BootedGateway, described, isHeadOfGet, NestRoute } f
 import { INFERENCE_ROUTES } from '../inference/inference-routes';
 import { AccessLevel, RouteAccess } from './access';
 
-const LEVELS: readonly AccessLevel[] = ['inference', 'usage', 'admin'];
+const LEVELS: readonly AccessLevel[] = ['inference', 'usage', 'admin', 'session'];
 const DECLARATIONS: readonly RouteAccess[] = [...LEVELS, 'public'];
 
 /*
@@ -45,9 +45,16 @@ describe('every gateway route declares who may call it', () => {
     expect(undeclared).toEqual([]);
   });
 
-  it('has only /health, the API document and the API reference public', () => {
+  it('has only /health, the API document, the API reference and the console sign-in public', () => {
     const open = nestRoutes.filter((r) => r.access === 'public').map((r) => `${r.method} ${r.urls.join()}`);
-    expect(open.sort()).toEqual(['GET /docs', 'GET /docs/:file', 'GET /health', 'GET /openapi.json', 'GET /openapi.yaml']);
+    expect(open.sort()).toEqual([
+      'GET /docs',
+      'GET /docs/:file',
+      'GET /health',
+      'GET /openapi.json',
+      'GET /openapi.yaml',
+      'POST /auth/sign-in',
+    ]);
   });
 
   it('gives every raw inference route an access level', () => {
