@@ -1,25 +1,13 @@
+import type { components } from '@switchyard/api-client';
+
 /**
  * Shapes of the console contract's routes (/work/shared console contract: sessions, account, own keys,
  * usage summary) that the generated schema does not have yet. Replaced by the generated types
  * (`components['schemas'][…]`) once those routes are on main.
  */
 
-export type Role = 'admin' | 'user' | string;
-
-export interface SessionUser {
-  id: string;
-  name: string;
-  email: string | null;
-  role: Role;
-}
-
-export interface Session {
-  object: 'session';
-  user: SessionUser;
-  scopes: string[];
-  method: 'api_key' | 'password' | 'oidc';
-  expires_at: number;
-}
+export type Session = components['schemas']['Session'];
+export type SessionUser = Session['user'];
 
 export interface SignInMethods {
   password: boolean;

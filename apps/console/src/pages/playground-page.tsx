@@ -7,6 +7,8 @@ import { addChunk, sseData, type ChatChunk, type Routing, type StreamedAnswer } 
 
 interface Turn {
   role: 'user' | 'assistant';
+  /** the model that answered (an assistant turn) */
+  model?: string;
   content: string;
   usage?: StreamedAnswer['usage'];
   routing?: Routing | null;
@@ -64,7 +66,7 @@ export function PlaygroundPage() {
     event.preventDefault();
     if (!prompt.trim() || !chosen) return;
     const history = [...turns.filter((t) => !t.error), { role: 'user' as const, content: prompt }];
-    setTurns([...history, { role: 'assistant', content: '' }]);
+    setTurns([...history, { role: 'assistant', model: chosen, content: '' }]);
     setPrompt('');
     setBusy(true);
     abort.current = new AbortController();
@@ -102,7 +104,7 @@ export function PlaygroundPage() {
                   <ol className="chat-log" aria-live="polite">
                     {turns.map((turn, i) => (
                       <li key={i} className="chat-message">
-                        <strong>{turn.role === 'user' ? 'You' : chosen}:</strong> {turn.content}
+                        <strong>{turn.role === 'user' ? 'You' : turn.model}:</strong> {turn.content}
                         {turn.error && (
                           <p role="alert" className="form-error">
                             {turn.error}

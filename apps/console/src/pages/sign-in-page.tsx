@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { Navigate, useSearchParams } from 'react-router';
-import { callRoute, errorCode, errorMessage } from '../api/client';
+import { api, callRoute, dataOf, errorCode, errorMessage } from '../api/client';
 import type { Session, SignInMethods } from '../api/contract-types';
 import { useApi } from '../api/use-api';
 import { Field, Page } from '../layout/page';
@@ -48,7 +48,7 @@ export function SignInForm({ onSignedIn, passwordEnabled }: { onSignedIn: (sessi
     setBusy(true);
     setError(null);
     try {
-      const session = await callRoute<Session>('POST', '/auth/sign-in', body);
+      const session = dataOf(await api().POST('/auth/sign-in', { body }));
       setApiKey('');
       setPassword('');
       onSignedIn(session);

@@ -108,7 +108,7 @@ export function UsagePage() {
                     <tr>
                       <th scope="col">Time</th>
                       <th scope="col">Model</th>
-                      <th scope="col">Endpoint</th>
+                      <th scope="col">Endpoint and request</th>
                       <th scope="col">Channel</th>
                       <th scope="col">Tokens</th>
                       <th scope="col" className="num">
@@ -124,6 +124,9 @@ export function UsagePage() {
                         <td>{record.model}</td>
                         <td>
                           <code>{record.endpoint}</code>
+                          <div className="muted">
+                            <code>{record.request_id}</code>
+                          </div>
                         </td>
                         <td>
                           {record.channel_type === 'PRIVATE' ? 'Your channel' : 'Platform'}{' '}

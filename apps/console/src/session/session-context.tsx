@@ -1,5 +1,5 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
-import { ApiError, callRoute, onUnauthorized } from '../api/client';
+import { api, ApiError, dataOf, onUnauthorized } from '../api/client';
 import type { Session } from '../api/contract-types';
 
 export type SessionState = { status: 'loading' } | { status: 'signed-out'; error?: unknown } | { status: 'signed-in'; session: Session };
@@ -22,11 +22,15 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   useEffect(() => {
     let current = true;
-    callRoute<Session>('GET', '/auth/session').then(
-      (session) => current && setState({ status: 'signed-in', session }),
-      (error: unknown) =>
-        current && setState(error instanceof ApiError && error.status === 401 ? { status: 'signed-out' } : { status: 'signed-out', error }),
-    );
+    api()
+      .GET('/auth/session')
+      .then(dataOf)
+      .then(
+        (session) => current && setState({ status: 'signed-in', session }),
+        (error: unknown) =>
+          current &&
+          setState(error instanceof ApiError && error.status === 401 ? { status: 'signed-out' } : { status: 'signed-out', error }),
+      );
     return () => {
       current = false;
     };
@@ -37,7 +41,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const signedIn = useCallback((session: Session) => setState({ status: 'signed-in', session }), []);
   const signOut = useCallback(async () => {
     try {
-      await callRoute<void>('POST', '/auth/sign-out');
+      await api().POST('/auth/sign-out');
     } finally {
       setState({ status: 'signed-out' });
     }
