@@ -35,7 +35,7 @@ function OverTime({ data }: { data: UsageSummary }) {
             <BarChart data={points} accessibilityLayer>
               <CartesianGrid strokeDasharray="3 3" />
               <XAxis dataKey="label" minTickGap={16} />
-              <YAxis tickFormatter={(v: number) => formatMoney(v)} width={90} />
+              <YAxis tickFormatter={(v: number) => formatMoney(v)} width={110} />
               <Tooltip formatter={(v) => formatMoney(Number(v))} />
               <Bar dataKey="cost" name="Spend" fill="#0b5cad" isAnimationActive={false} />
             </BarChart>

@@ -45,10 +45,12 @@ export function UsagePage() {
   const after = cursors[cursors.length - 1];
   const query = usageQuery(filters, now);
 
-  const usage = useApi(
-    async () => dataOf(await api().GET('/v1/usage', { params: { query: { ...query, limit: PAGE_SIZE, ...(after && { after }) } } })),
-    [JSON.stringify(query), after],
-  );
+  const usage = useApi(async () => {
+    const page = dataOf(await api().GET('/v1/usage', { params: { query: { ...query, limit: PAGE_SIZE, ...(after && { after }) } } }));
+    // the route also answers CSV (format=csv, the export link); asked without it, it answers JSON
+    if (typeof page === 'string') throw new Error('The usage page answered CSV where JSON was asked for.');
+    return page;
+  }, [JSON.stringify(query), after]);
 
   function apply(event: FormEvent) {
     event.preventDefault();
