@@ -115,8 +115,8 @@ export function AccountPage() {
           </dd>
           <dt>Signed in with</dt>
           <dd>{METHOD_NAMES[session.method] ?? session.method}</dd>
-          <dt>Session ends</dt>
-          <dd>{formatTime(session.expires_at)} at the latest</dd>
+          <dt>Session expires</dt>
+          <dd>{formatTime(session.expires_at)}</dd>
         </dl>
       </Section>
       <Section
