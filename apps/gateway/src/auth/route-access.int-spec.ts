@@ -48,6 +48,7 @@ describe('every gateway route declares who may call it', () => {
   it('has only /health, the API document, the API reference and the console sign-in public', () => {
     const open = nestRoutes.filter((r) => r.access === 'public').map((r) => `${r.method} ${r.urls.join()}`);
     expect(open.sort()).toEqual([
+      'GET /auth/methods',
       'GET /docs',
       'GET /docs/:file',
       'GET /health',
