@@ -146,12 +146,18 @@ export class SignInController {
   private async withKey(key: string, context: SignInContext): Promise<CreatedSession> {
     const principal = await this.auth.principalForKey(key);
     if (!principal) throw invalidCredentials();
-    return this.rpc.send(Subjects.billingSessionCreate, {
-      userId: principal.userId,
-      method: 'api_key',
-      scopes: principal.scopes,
-      keyId: principal.keyId,
-      ...context,
-    });
+    try {
+      return await this.rpc.send(Subjects.billingSessionCreate, {
+        userId: principal.userId,
+        method: 'api_key',
+        scopes: principal.scopes,
+        keyId: principal.keyId,
+        ...context,
+      });
+    } catch (error) {
+      // the user went (or was disabled) since the key was cached: the same answer as a wrong key
+      if (error instanceof DomainError && error.code === 'not_found') throw invalidCredentials();
+      throw error;
+    }
   }
 }
