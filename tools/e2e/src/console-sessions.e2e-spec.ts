@@ -1,4 +1,4 @@
-import { apiCaller, RunningStack, startStackLikeNpmStart } from '@switchyard/testing';
+import { apiCaller, eventually, RunningStack, startExtraGateway, startStackLikeNpmStart } from '@switchyard/testing';
 
 /** The console's sessions: an API key signs in, the HttpOnly cookie alone then opens the API, within the key's scopes. */
 describe('console sessions', () => {
@@ -205,5 +205,48 @@ describe('console sessions', () => {
     expect(failures.body.data.length).toBeGreaterThanOrEqual(6);
     expect(failures.body.data[0]).toMatchObject({ actor: null, after: { method: 'password' }, caller_address: expect.any(String) });
     expect(JSON.stringify([signIns.body, failures.body])).not.toContain(stack.adminKey);
+  });
+});
+
+describe('a revoked session is refused at once by every gateway', () => {
+  let stack: RunningStack;
+  let extra: { url: string; stop(): Promise<void> } | undefined;
+
+  beforeAll(async () => {
+    // split: a second gateway that reaches billing over NATS and hears its broadcasts
+    stack = await startStackLikeNpmStart({}, { mode: 'split' });
+    extra = await startExtraGateway(stack);
+  });
+
+  afterAll(async () => {
+    await extra?.stop();
+    await stack?.stop();
+  });
+
+  it('drops the session on the other gateway when it signs out here, or when its key is revoked', async () => {
+    const here = apiCaller(stack);
+    const there = apiCaller({ gatewayUrl: extra!.url });
+    const origin = new URL(stack.gatewayUrl).origin;
+    await eventually('the second gateway to answer', async () => (await there('GET', '/v1/models', stack.adminKey)).status === 200, {
+      timeoutMs: 60_000,
+      intervalMs: 200,
+    });
+    const signIn = async (key: string) => {
+      const answer = await here('POST', '/auth/sign-in', null, { api_key: key }, { origin });
+      expect(answer.status).toBe(200);
+      return (answer.headers.get('set-cookie') ?? '').split(';')[0];
+    };
+
+    const cookie = await signIn(stack.adminKey);
+    expect((await there('GET', '/auth/session', null, undefined, { cookie })).status).toBe(200); // now cached there
+    expect((await here('POST', '/auth/sign-out', null, undefined, { cookie, origin })).status).toBe(204);
+    expect((await there('GET', '/auth/session', null, undefined, { cookie })).status).toBe(401);
+
+    const user = (await here('POST', '/admin/users', stack.adminKey, { name: 'Revoked elsewhere' })).body;
+    const key = (await here('POST', `/admin/users/${user.id}/keys`, stack.adminKey, { scopes: ['inference'] })).body;
+    const keyCookie = await signIn(key.key);
+    expect((await there('GET', '/v1/models', null, undefined, { cookie: keyCookie })).status).toBe(200);
+    expect((await here('DELETE', `/admin/users/${user.id}/keys/${key.id}`, stack.adminKey)).status).toBe(200);
+    expect((await there('GET', '/v1/models', null, undefined, { cookie: keyCookie })).status).toBe(401);
   });
 });
