@@ -14,6 +14,7 @@ import { UsageService } from './usage.service';
 import { UsersService } from './users.service';
 import { SessionsHandler } from './sessions.handler';
 import { SessionsService } from './sessions.service';
+import { SignInThrottleService } from './sign-in-throttle.service';
 
 @Module({})
 export class BillingModule {
@@ -34,6 +35,7 @@ export class BillingModule {
         RefundsService,
         AuditLogService,
         SessionsService,
+        SignInThrottleService,
       ],
     };
   }

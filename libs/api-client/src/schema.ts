@@ -782,6 +782,164 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/auth/methods': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * List the ways to sign in
+     * @description Single sign-on is offered when an OpenID Connect issuer is configured.
+     *
+     *     No key needed, no rate limit.
+     */
+    get: operations['getSignInMethods'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/auth/sessions': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * List your sessions
+     * @description The caller's live sessions (not revoked, not expired), most recently used first.
+     *
+     *     Needs a console session: the cookie `POST /auth/sign-in` sets.
+     */
+    get: operations['listSessions'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/auth/sessions/{session_id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    /**
+     * Revoke one of your sessions
+     * @description Every gateway drops it at once. Revoking the current session signs out (and clears the cookie).
+     *
+     *     Needs a console session: the cookie `POST /auth/sign-in` sets.
+     */
+    delete: operations['revokeSession'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/auth/sessions/revoke-all': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Sign out everywhere
+     * @description Revokes every one of the caller's sessions, the current one included, and clears the cookie.
+     *
+     *     Needs a console session: the cookie `POST /auth/sign-in` sets.
+     */
+    post: operations['revokeAllSessions'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/account': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Get your account
+     * @description Needs a key with the `usage:read` or `inference` scope.
+     */
+    get: operations['getAccount'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/keys': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * List your API keys
+     * @description Revoked keys included, with when each was last used.
+     *
+     *     Needs a key with the `usage:read` or `inference` scope.
+     */
+    get: operations['listOwnKeys'];
+    put?: never;
+    /**
+     * Create an API key
+     * @description The secret is in this answer only. Scopes (default `inference`) must be among the caller's own and those their role may hold: only admins hold `admin`.
+     *
+     *     Needs a key with the `usage:read` or `inference` scope.
+     */
+    post: operations['createOwnKey'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/keys/{key_id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    /**
+     * Revoke one of your API keys
+     * @description Every gateway drops the key at once, and the console sessions signed in with it end.
+     *
+     *     Needs a key with the `usage:read` or `inference` scope.
+     */
+    delete: operations['revokeOwnKey'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/v1/channels': {
     parameters: {
       query?: never;
@@ -1380,6 +1538,24 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
   schemas: {
+    /** @description The caller's account */
+    Account: {
+      /** @enum {string} */
+      object: 'account';
+      user: {
+        id: string;
+        name: string;
+        email: string | null;
+        /** @enum {string} */
+        role: 'user' | 'partner' | 'vip' | 'admin';
+      };
+      /** @description USD */
+      balance: number;
+      /** @description USD owed */
+      debt: number;
+      /** @description Requests per minute in force; null = unlimited */
+      rate_limit: number | null;
+    };
     /** @description Credit to add (positive) or remove (negative), USD */
     AddCreditBody: {
       /** @description amount must be a USD amount with at most 9 decimal places */
@@ -1529,6 +1705,8 @@ export interface components {
       created_at: number;
       /** @description Unix seconds */
       revoked_at: number | null;
+      /** @description When a request last came with it, to the minute */
+      last_used_at: number | null;
     };
     ApiKeyList: {
       /** @enum {string} */
@@ -1998,6 +2176,8 @@ export interface components {
       created_at: number;
       /** @description Unix seconds */
       revoked_at: number | null;
+      /** @description Unix seconds */
+      last_used_at: number | null;
       /** @description The secret: send it as `Authorization: Bearer <key>` */
       key: string;
     };
@@ -2677,6 +2857,31 @@ export interface components {
       /** @description The earlier of the idle and the absolute expiry (unix seconds) */
       expires_at: number;
     };
+    /** @description The caller's live sessions, most recently used first */
+    SessionList: {
+      /** @enum {string} */
+      object: 'list';
+      data: components['schemas']['SessionSummary'][];
+    };
+    /** @description One of the caller's live sessions */
+    SessionSummary: {
+      /** @description `ses_…` */
+      id: string;
+      /** @enum {string} */
+      object: 'session.summary';
+      /** @enum {string} */
+      method: 'api_key' | 'password' | 'oidc';
+      /** @description Unix seconds */
+      created_at: number;
+      /** @description Written at most once a minute */
+      last_seen_at: number;
+      /** @description The earlier of the idle and the absolute expiry */
+      expires_at: number;
+      ip: string | null;
+      user_agent: string | null;
+      /** @description The session of this request */
+      current: boolean;
+    };
     /** @description A model's prices, USD */
     SetPriceBody: {
       /** @description input_per_million must be a USD amount with at most 9 decimal places */
@@ -2710,6 +2915,17 @@ export interface components {
       api_key?: string | null;
       email?: string | null;
       password?: string | null;
+    };
+    /** @description The ways to sign in to the console */
+    SignInMethods: {
+      /** @description Email and password (local accounts) */
+      password: boolean;
+      oidc: {
+        /** @description An OpenID Connect issuer is configured */
+        enabled: boolean;
+        /** @description Where single sign-on starts */
+        start_url: string;
+      };
     };
     /** @description A text-to-speech request. Only the fields shown are checked; every other field goes to the upstream unchanged. */
     SpeechBody: {
@@ -3988,6 +4204,11 @@ export interface components {
      * @example user
      */
     Role: 'user' | 'partner' | 'vip' | 'admin';
+    /**
+     * @description A console session id
+     * @example ses_3kF9aB2cD4eF6gH8iJ0kL2mN
+     */
+    SessionId: string;
     /**
      * @description A generation task id
      * @example task_3kF9aB2cD4eF6gH8iJ0kL2mN
@@ -7148,6 +7369,7 @@ export interface operations {
       413: components['responses']['OpenAIError413_request_too_large'];
       414: components['responses']['OpenAIError414_request_too_large'];
       415: components['responses']['OpenAIError415_invalid_value'];
+      429: components['responses']['OpenAIError429_rate_limit_exceeded'];
       431: components['responses']['OpenAIError431_request_too_large'];
       500: components['responses']['OpenAIError500_internal_error'];
       503: components['responses']['OpenAIError503_service_unavailable'];
@@ -7227,6 +7449,370 @@ export interface operations {
       };
       401: components['responses']['OpenAIError401_invalid_api_key'];
       403: components['responses']['OpenAIError403_permission_denied'];
+      414: components['responses']['OpenAIError414_request_too_large'];
+      429: components['responses']['OpenAIError429_rate_limit_exceeded'];
+      431: components['responses']['OpenAIError431_request_too_large'];
+      500: components['responses']['OpenAIError500_internal_error'];
+      503: components['responses']['OpenAIError503_service_unavailable'];
+    };
+  };
+  getSignInMethods: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The ways in */
+      200: {
+        headers: {
+          'x-request-id': components['headers']['RequestId'];
+          'x-client-request-id': components['headers']['ClientRequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "password": true,
+           *       "oidc": {
+           *         "enabled": false,
+           *         "start_url": "/auth/oidc/start"
+           *       }
+           *     }
+           */
+          'application/json': components['schemas']['SignInMethods'];
+        };
+      };
+      414: components['responses']['OpenAIError414_request_too_large'];
+      431: components['responses']['OpenAIError431_request_too_large'];
+      500: components['responses']['OpenAIError500_internal_error'];
+    };
+  };
+  listSessions: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The sessions */
+      200: {
+        headers: {
+          'x-request-id': components['headers']['RequestId'];
+          'x-client-request-id': components['headers']['ClientRequestId'];
+          'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
+          'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
+          'X-RateLimit-Reset': components['headers']['RateLimitReset'];
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "object": "list",
+           *       "data": [
+           *         {
+           *           "id": "ses_3kF9aB2cD4eF6gH8iJ0kL2mN",
+           *           "object": "session.summary",
+           *           "method": "api_key",
+           *           "created_at": 1764720000,
+           *           "last_seen_at": 1764720600,
+           *           "expires_at": 1764727800,
+           *           "ip": "203.0.113.7",
+           *           "user_agent": "Mozilla/5.0",
+           *           "current": true
+           *         }
+           *       ]
+           *     }
+           */
+          'application/json': components['schemas']['SessionList'];
+        };
+      };
+      401: components['responses']['OpenAIError401_invalid_api_key'];
+      403: components['responses']['OpenAIError403_permission_denied'];
+      414: components['responses']['OpenAIError414_request_too_large'];
+      429: components['responses']['OpenAIError429_rate_limit_exceeded'];
+      431: components['responses']['OpenAIError431_request_too_large'];
+      500: components['responses']['OpenAIError500_internal_error'];
+      503: components['responses']['OpenAIError503_service_unavailable'];
+    };
+  };
+  revokeSession: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /**
+         * @description A console session id
+         * @example ses_3kF9aB2cD4eF6gH8iJ0kL2mN
+         */
+        session_id: components['parameters']['SessionId'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Revoked */
+      204: {
+        headers: {
+          'x-request-id': components['headers']['RequestId'];
+          'x-client-request-id': components['headers']['ClientRequestId'];
+          'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
+          'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
+          'X-RateLimit-Reset': components['headers']['RateLimitReset'];
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      401: components['responses']['OpenAIError401_invalid_api_key'];
+      403: components['responses']['OpenAIError403_permission_denied'];
+      404: components['responses']['OpenAIError404_not_found'];
+      414: components['responses']['OpenAIError414_request_too_large'];
+      429: components['responses']['OpenAIError429_rate_limit_exceeded'];
+      431: components['responses']['OpenAIError431_request_too_large'];
+      500: components['responses']['OpenAIError500_internal_error'];
+      503: components['responses']['OpenAIError503_service_unavailable'];
+    };
+  };
+  revokeAllSessions: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Signed out everywhere */
+      204: {
+        headers: {
+          'x-request-id': components['headers']['RequestId'];
+          'x-client-request-id': components['headers']['ClientRequestId'];
+          'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
+          'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
+          'X-RateLimit-Reset': components['headers']['RateLimitReset'];
+          'set-cookie': components['headers']['SetSessionCookie'];
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      401: components['responses']['OpenAIError401_invalid_api_key'];
+      403: components['responses']['OpenAIError403_permission_denied'];
+      414: components['responses']['OpenAIError414_request_too_large'];
+      429: components['responses']['OpenAIError429_rate_limit_exceeded'];
+      431: components['responses']['OpenAIError431_request_too_large'];
+      500: components['responses']['OpenAIError500_internal_error'];
+      503: components['responses']['OpenAIError503_service_unavailable'];
+    };
+  };
+  getAccount: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The account */
+      200: {
+        headers: {
+          'x-request-id': components['headers']['RequestId'];
+          'x-client-request-id': components['headers']['ClientRequestId'];
+          'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
+          'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
+          'X-RateLimit-Reset': components['headers']['RateLimitReset'];
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "object": "account",
+           *       "user": {
+           *         "id": "usr_3kF9aB2c",
+           *         "name": "Ada",
+           *         "email": "ada@example.com",
+           *         "role": "user"
+           *       },
+           *       "balance": 24.99,
+           *       "debt": 0,
+           *       "rate_limit": 60
+           *     }
+           */
+          'application/json': components['schemas']['Account'];
+        };
+      };
+      401: components['responses']['OpenAIError401_invalid_api_key'];
+      403: components['responses']['OpenAIError403_permission_denied'];
+      414: components['responses']['OpenAIError414_request_too_large'];
+      429: components['responses']['OpenAIError429_rate_limit_exceeded'];
+      431: components['responses']['OpenAIError431_request_too_large'];
+      500: components['responses']['OpenAIError500_internal_error'];
+      503: components['responses']['OpenAIError503_service_unavailable'];
+    };
+  };
+  listOwnKeys: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The keys */
+      200: {
+        headers: {
+          'x-request-id': components['headers']['RequestId'];
+          'x-client-request-id': components['headers']['ClientRequestId'];
+          'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
+          'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
+          'X-RateLimit-Reset': components['headers']['RateLimitReset'];
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "object": "list",
+           *       "data": [
+           *         {
+           *           "id": "key_3kF9aB2cD4eF6gH8iJ0kL2mN",
+           *           "object": "api_key",
+           *           "name": "laptop",
+           *           "scopes": [
+           *             "inference"
+           *           ],
+           *           "prefix": "sk-sy-4f2a",
+           *           "created_at": 1764720000,
+           *           "revoked_at": null,
+           *           "last_used_at": null
+           *         }
+           *       ]
+           *     }
+           */
+          'application/json': components['schemas']['ApiKeyList'];
+        };
+      };
+      401: components['responses']['OpenAIError401_invalid_api_key'];
+      403: components['responses']['OpenAIError403_permission_denied'];
+      414: components['responses']['OpenAIError414_request_too_large'];
+      429: components['responses']['OpenAIError429_rate_limit_exceeded'];
+      431: components['responses']['OpenAIError431_request_too_large'];
+      500: components['responses']['OpenAIError500_internal_error'];
+      503: components['responses']['OpenAIError503_service_unavailable'];
+    };
+  };
+  createOwnKey: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: {
+      content: {
+        /**
+         * @example {
+         *       "name": "laptop",
+         *       "scopes": [
+         *         "inference"
+         *       ]
+         *     }
+         */
+        'application/json': components['schemas']['CreateKeyBody'];
+      };
+    };
+    responses: {
+      /** @description The key, with its secret */
+      201: {
+        headers: {
+          'x-request-id': components['headers']['RequestId'];
+          'x-client-request-id': components['headers']['ClientRequestId'];
+          'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
+          'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
+          'X-RateLimit-Reset': components['headers']['RateLimitReset'];
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "id": "key_3kF9aB2cD4eF6gH8iJ0kL2mN",
+           *       "object": "api_key",
+           *       "name": "laptop",
+           *       "scopes": [
+           *         "inference"
+           *       ],
+           *       "prefix": "sk-sy-4f2a",
+           *       "created_at": 1764720000,
+           *       "revoked_at": null,
+           *       "last_used_at": null,
+           *       "key": "sk-sy-4f2a9c1e…"
+           *     }
+           */
+          'application/json': components['schemas']['CreatedApiKey'];
+        };
+      };
+      400: components['responses']['OpenAIError400_invalid_json_invalid_value_missing_required_parameter'];
+      401: components['responses']['OpenAIError401_invalid_api_key'];
+      403: components['responses']['OpenAIError403_permission_denied'];
+      413: components['responses']['OpenAIError413_request_too_large'];
+      414: components['responses']['OpenAIError414_request_too_large'];
+      415: components['responses']['OpenAIError415_invalid_value'];
+      429: components['responses']['OpenAIError429_rate_limit_exceeded'];
+      431: components['responses']['OpenAIError431_request_too_large'];
+      500: components['responses']['OpenAIError500_internal_error'];
+      503: components['responses']['OpenAIError503_service_unavailable'];
+    };
+  };
+  revokeOwnKey: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /**
+         * @description An API key id
+         * @example key_3kF9aB2cD4eF6gH8iJ0kL2mN
+         */
+        key_id: components['parameters']['KeyId'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The revoked key */
+      200: {
+        headers: {
+          'x-request-id': components['headers']['RequestId'];
+          'x-client-request-id': components['headers']['ClientRequestId'];
+          'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
+          'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
+          'X-RateLimit-Reset': components['headers']['RateLimitReset'];
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "id": "key_3kF9aB2cD4eF6gH8iJ0kL2mN",
+           *       "object": "api_key",
+           *       "name": "laptop",
+           *       "scopes": [
+           *         "inference"
+           *       ],
+           *       "prefix": "sk-sy-4f2a",
+           *       "created_at": 1764720000,
+           *       "revoked_at": 1764723600,
+           *       "last_used_at": null
+           *     }
+           */
+          'application/json': components['schemas']['ApiKey'];
+        };
+      };
+      401: components['responses']['OpenAIError401_invalid_api_key'];
+      403: components['responses']['OpenAIError403_permission_denied'];
+      404: components['responses']['OpenAIError404_not_found'];
       414: components['responses']['OpenAIError414_request_too_large'];
       429: components['responses']['OpenAIError429_rate_limit_exceeded'];
       431: components['responses']['OpenAIError431_request_too_large'];
@@ -7847,7 +8433,8 @@ export interface operations {
            *           ],
            *           "prefix": "sk-sy-4f2a",
            *           "created_at": 1764720000,
-           *           "revoked_at": null
+           *           "revoked_at": null,
+           *           "last_used_at": null
            *         }
            *       ]
            *     }
@@ -7914,6 +8501,7 @@ export interface operations {
            *       "prefix": "sk-sy-4f2a",
            *       "created_at": 1764720000,
            *       "revoked_at": null,
+           *       "last_used_at": null,
            *       "key": "sk-sy-4f2a9c1e…"
            *     }
            */
@@ -7974,7 +8562,8 @@ export interface operations {
            *       ],
            *       "prefix": "sk-sy-4f2a",
            *       "created_at": 1764720000,
-           *       "revoked_at": 1764723600
+           *       "revoked_at": 1764723600,
+           *       "last_used_at": null
            *     }
            */
           'application/json': components['schemas']['ApiKey'];

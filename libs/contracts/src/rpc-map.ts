@@ -75,6 +75,10 @@ import type {
   SessionListView,
   SessionRef,
   SessionsRevokedReply,
+  SignInAttempt,
+  SignInFailedRequest,
+  SignInSucceededRequest,
+  SignInThrottleReply,
   VerifiedSession,
   VerifySessionRequest,
 } from './payloads/sessions';
@@ -148,6 +152,11 @@ export type RpcMap = {
   [Subjects.billingSessionList]: [SessionListRequest, SessionListView];
   [Subjects.billingSessionRevoke]: [SessionRef, SessionsRevokedReply];
   [Subjects.billingSessionRevokeAll]: [RevokeAllSessionsRequest, SessionsRevokedReply];
+  [Subjects.billingSignInCheck]: [SignInAttempt, SignInThrottleReply];
+  /** counts the failure against the account and the address, and writes `auth.sign_in_failed` to the audit log */
+  [Subjects.billingSignInFail]: [SignInFailedRequest, SignInThrottleReply];
+  /** clears the account's failures and writes `auth.sign_in` to the audit log */
+  [Subjects.billingSignInSucceed]: [SignInSucceededRequest, Empty];
 };
 
 export type RpcSubject = keyof RpcMap;

@@ -72,6 +72,9 @@ export const Subjects = {
   billingSessionList: 'billing.session.list',
   billingSessionRevoke: 'billing.session.revoke',
   billingSessionRevokeAll: 'billing.session.revoke-all',
+  billingSignInCheck: 'billing.signin.check',
+  billingSignInFail: 'billing.signin.fail',
+  billingSignInSucceed: 'billing.signin.succeed',
 } as const;
 
 /** Events. Durable ones travel on JetStream; broadcasts reach every replica (no queue group). */

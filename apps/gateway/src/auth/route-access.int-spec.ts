@@ -50,6 +50,7 @@ describe('every gateway route declares who may call it', () => {
     expect(open.sort()).toEqual([
       'GET /',
       'GET /assets/:file',
+      'GET /auth/methods',
       'GET /docs',
       'GET /docs/:file',
       'GET /health',

@@ -213,6 +213,7 @@ export const VIEW_SCHEMAS: Record<string, SchemaObject> = {
     prefix: str('The first characters, to recognise the key'),
     created_at: unixSeconds(),
     revoked_at: nullable(unixSeconds()),
+    last_used_at: nullable(unixSeconds('When a request last came with it, to the minute')),
   }),
   CreatedApiKey: view<CreatedKeyView>('A new API key, with its secret (shown this once)', {
     id: str(),
@@ -222,6 +223,7 @@ export const VIEW_SCHEMAS: Record<string, SchemaObject> = {
     prefix: str(),
     created_at: unixSeconds(),
     revoked_at: nullable(unixSeconds()),
+    last_used_at: nullable(unixSeconds()),
     key: str('The secret: send it as `Authorization: Bearer <key>`'),
   }),
   ApiKeyList: listOf('ApiKey'),
@@ -251,6 +253,28 @@ export const VIEW_SCHEMAS: Record<string, SchemaObject> = {
     user_agent: nullable(str()),
     current: bool('The session of this request'),
   }),
+  SignInMethods: object(
+    {
+      password: bool('Email and password (local accounts)'),
+      oidc: object({ enabled: bool('An OpenID Connect issuer is configured'), start_url: str('Where single sign-on starts') }, [
+        'enabled',
+        'start_url',
+      ]),
+    },
+    ['password', 'oidc'],
+    { description: 'The ways to sign in to the console' },
+  ),
+  Account: object(
+    {
+      object: constant('account'),
+      user: object({ id: str(), name: str(), email: nullable(str()), role: oneOfValues(Roles) }, ['id', 'name', 'email', 'role']),
+      balance: num('USD'),
+      debt: num('USD owed'),
+      rate_limit: nullable(int('Requests per minute in force; null = unlimited')),
+    },
+    ['object', 'user', 'balance', 'debt', 'rate_limit'],
+    { description: "The caller's account" },
+  ),
   SessionList: view<SessionListView>("The caller's live sessions, most recently used first", {
     object: constant('list'),
     data: arrayOf(ref('SessionSummary')),
