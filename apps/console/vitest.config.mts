@@ -12,5 +12,6 @@ export default defineConfig({
     environment: 'jsdom',
     include: ['src/**/*.test.{ts,tsx}'],
     setupFiles: [here('src/test/setup.ts')],
+    testTimeout: 30_000,
   },
 });

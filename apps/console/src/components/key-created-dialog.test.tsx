@@ -2,13 +2,17 @@ import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { useState } from 'react';
 import { describe, expect, it, vi } from 'vitest';
+import type { CreatedKey } from '../api/contract-types';
 import { KeyCreatedDialog } from './key-created-dialog';
 
-const CREATED = {
+const CREATED: CreatedKey = {
   id: 'key_1',
+  object: 'api_key',
   name: 'laptop',
   scopes: ['inference'],
+  prefix: 'sk-sy-secr',
   created_at: 1_764_000_000,
+  revoked_at: null,
   last_used_at: null,
   key: 'sk-sy-secret-0123456789',
 };

@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
-import { callRoute, errorMessage } from '../api/client';
-import type { ListOf, SessionEntry } from '../api/contract-types';
+import { api, callRoute, dataOf, errorMessage } from '../api/client';
+import type { SessionEntry } from '../api/contract-types';
 import { Loaded, useApi } from '../api/use-api';
 import { ConfirmDialog } from '../components/dialog';
 import { isStrongEnough } from '../account/password-strength';
@@ -68,14 +68,14 @@ function ChangePassword() {
 export function AccountPage() {
   const session = useSession();
   const { signOut, refresh } = useSessionContext();
-  const sessions = useApi(() => callRoute<ListOf<SessionEntry>>('GET', '/auth/sessions'), []);
+  const sessions = useApi(async () => dataOf(await api().GET('/auth/sessions')), []);
   const [confirmAll, setConfirmAll] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
   async function revoke(entry: SessionEntry) {
     setError(null);
     try {
-      await callRoute<void>('DELETE', `/auth/sessions/${encodeURIComponent(entry.id)}`);
+      dataOf(await api().DELETE('/auth/sessions/{session_id}', { params: { path: { session_id: entry.id } } }));
       if (entry.current) refresh();
       else sessions.reload();
     } catch (caught) {
@@ -85,7 +85,7 @@ export function AccountPage() {
 
   async function revokeAll() {
     try {
-      await callRoute<void>('POST', '/auth/sessions/revoke-all');
+      await api().POST('/auth/sessions/revoke-all');
     } finally {
       setConfirmAll(false);
       refresh();

@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
-import { callRoute, errorMessage } from '../api/client';
-import type { CreatedKey, ListOf, OwnKey } from '../api/contract-types';
+import { api, dataOf, errorMessage } from '../api/client';
+import type { CreatedKey, OwnKey } from '../api/contract-types';
 import { Loaded, useApi } from '../api/use-api';
 import { ConfirmDialog } from '../components/dialog';
 import { KeyCreatedDialog } from '../components/key-created-dialog';
@@ -8,7 +8,9 @@ import { formatTime } from '../format/time';
 import { Field, Page, Section } from '../layout/page';
 import { isOperator, useSession } from '../session/session-context';
 
-const SCOPES: { scope: string; label: string; adminOnly?: boolean }[] = [
+type Scope = OwnKey['scopes'][number];
+
+const SCOPES: { scope: Scope; label: string; adminOnly?: boolean }[] = [
   { scope: 'inference', label: 'inference (models, chat, files, batches)' },
   { scope: 'usage:read', label: 'usage:read (usage and balance)' },
   { scope: 'admin', label: 'admin (operator API)', adminOnly: true },
@@ -17,7 +19,7 @@ const SCOPES: { scope: string; label: string; adminOnly?: boolean }[] = [
 function CreateKeyForm({ onCreated }: { onCreated: (key: CreatedKey) => void }) {
   const session = useSession();
   const [name, setName] = useState('');
-  const [scopes, setScopes] = useState<string[]>(['inference', 'usage:read']);
+  const [scopes, setScopes] = useState<Scope[]>(['inference', 'usage:read']);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const offered = SCOPES.filter((s) => !s.adminOnly || isOperator(session));
@@ -29,7 +31,7 @@ function CreateKeyForm({ onCreated }: { onCreated: (key: CreatedKey) => void }) 
     setBusy(true);
     setError(null);
     try {
-      const created = await callRoute<CreatedKey>('POST', '/v1/keys', { name: name.trim(), scopes });
+      const created = dataOf(await api().POST('/v1/keys', { body: { name: name.trim(), scopes } }));
       setName('');
       onCreated(created);
     } catch (caught) {
@@ -73,7 +75,7 @@ function CreateKeyForm({ onCreated }: { onCreated: (key: CreatedKey) => void }) 
 
 /** The viewer's own API keys: create (shown once), list, revoke. */
 export function KeysPage() {
-  const keys = useApi(() => callRoute<ListOf<OwnKey>>('GET', '/v1/keys'), []);
+  const keys = useApi(async () => dataOf(await api().GET('/v1/keys')), []);
   const [created, setCreated] = useState<CreatedKey | null>(null);
   const [revoking, setRevoking] = useState<OwnKey | null>(null);
   const [revokeError, setRevokeError] = useState<string | null>(null);
@@ -83,7 +85,7 @@ export function KeysPage() {
     setBusy(true);
     setRevokeError(null);
     try {
-      await callRoute<void>('DELETE', `/v1/keys/${encodeURIComponent(key.id)}`);
+      dataOf(await api().DELETE('/v1/keys/{key_id}', { params: { path: { key_id: key.id } } }));
       setRevoking(null);
       keys.reload();
     } catch (caught) {

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Bar, BarChart, CartesianGrid, Tooltip, XAxis, YAxis, ResponsiveContainer } from 'recharts';
-import { callRoute } from '../api/client';
-import type { Account, GroupBy, UsageSummary } from '../api/contract-types';
+import { api, callRoute, dataOf } from '../api/client';
+import type { GroupBy, UsageSummary } from '../api/contract-types';
 import { Loaded, useApi } from '../api/use-api';
 import { formatCount, formatMoney } from '../format/money';
 import { formatBucket, RANGES, rangeEndingNow, viewerTimeZone, type Granularity, type RangeName } from '../format/time';
@@ -100,7 +100,7 @@ export function OverviewPage() {
   const rangeSeconds = RANGES.find((r) => r.name === range)!.seconds;
   const effective: Granularity = granularity === 'hour' && rangeSeconds > HOUR_LIMIT_SECONDS ? 'day' : granularity;
 
-  const account = useApi(() => callRoute<Account>('GET', '/v1/account'), []);
+  const account = useApi(async () => dataOf(await api().GET('/v1/account')), []);
   const overTime = useApi(() => summary(range, effective, 'none', now), [range, effective]);
   const byModel = useApi(() => summary(range, effective, 'model', now), [range, effective]);
   const byChannel = useApi(() => summary(range, effective, 'channel_type', now), [range, effective]);

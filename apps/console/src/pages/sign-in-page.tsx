@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { Navigate, useSearchParams } from 'react-router';
-import { api, callRoute, dataOf, errorCode, errorMessage } from '../api/client';
-import type { Session, SignInMethods } from '../api/contract-types';
+import { api, dataOf, errorCode, errorMessage } from '../api/client';
+import type { Session } from '../api/contract-types';
 import { useApi } from '../api/use-api';
 import { Field, Page } from '../layout/page';
 import { useSessionContext } from '../session/session-context';
@@ -108,7 +108,7 @@ export function SignInForm({ onSignedIn, passwordEnabled }: { onSignedIn: (sessi
 export function SignInPage() {
   const { state, signedIn } = useSessionContext();
   const [params] = useSearchParams();
-  const methods = useApi(() => callRoute<SignInMethods>('GET', '/auth/methods'), []);
+  const methods = useApi(async () => dataOf(await api().GET('/auth/methods')), []);
 
   if (state.status === 'signed-in') {
     const next = params.get('next');
