@@ -6,6 +6,8 @@ import {
   LedgerListRequest,
   nanoToUsd,
   UsageDailyReply,
+  UsageExportPage,
+  UsageExportRequest,
   UsageFilter,
   UsageListReply,
   UsageListRequest,
@@ -88,6 +90,14 @@ function dailyTotalsQuery(filter: UsageFilter): { sql: string; params: unknown[]
   return { sql, params };
 }
 
+/** How many rows `query` has, counting no further than `max`. */
+async function countUpTo(em: EntityManager, query: SelectQueryBuilder<UsageRecordEntity>, max: number): Promise<number> {
+  const limited = query.select('1').limit(max);
+  const [params, values] = limited.getQueryAndParameters();
+  const [row] = await em.query<{ n: number }[]>(`SELECT count(*)::int AS n FROM (${params}) t`, values);
+  return row.n;
+}
+
 /** A batch's usage is read from its records: the roll-ups do not know batches. */
 const wholeRangeFromRecords = (filter: UsageFilter): RangeSplit => ({
   days: [],
@@ -157,6 +167,44 @@ export class UsageReportsService {
         cost: nanoToUsd(BigInt(r.cost_nano)),
       })),
     };
+  }
+
+  /** One page of an export: up to `limit` records older than `afterSeq`, newest first, with the exact cost. */
+  exportPage(request: UsageExportRequest): Promise<UsageExportPage> {
+    return this.ds.transaction('REPEATABLE READ', async (em) => {
+      const records = () => filtered(em.getRepository(UsageRecordEntity).createQueryBuilder('u').where('true'), request);
+      const counted = request.countUpTo === undefined ? undefined : await countUpTo(em, records(), request.countUpTo);
+      const query = records();
+      if (request.afterSeq !== undefined) {
+        if (!/^\d{1,18}$/.test(request.afterSeq)) throw new DomainError('invalid_value', 'Not an export cursor', 'after');
+        query.andWhere('u.seq < :seq', { seq: request.afterSeq });
+      }
+      const rows = await query
+        .orderBy('u.seq', 'DESC')
+        .limit(request.limit + 1)
+        .getMany();
+      const page = rows.slice(0, request.limit);
+      return {
+        rows: page.map((r) => ({
+          createdAt: r.createdAt.toISOString(),
+          requestId: r.requestId,
+          userId: r.userId,
+          model: r.model,
+          endpoint: r.endpoint,
+          channelId: r.channelId,
+          channelType: r.channelType,
+          promptTokens: r.promptTokens,
+          completionTokens: r.completionTokens,
+          cachedTokens: r.cachedTokens,
+          cacheWriteTokens: r.cacheWriteTokens,
+          reasoningTokens: r.reasoningTokens,
+          costNano: r.costNano.toString(),
+          batchId: r.batchId,
+        })),
+        nextAfter: rows.length > request.limit ? page[page.length - 1].seq.toString() : null,
+        ...(counted !== undefined && { counted }),
+      };
+    });
   }
 
   async ledger(request: LedgerListRequest): Promise<LedgerListReply> {

@@ -692,6 +692,28 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/v1/usage/summary': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Get usage per hour or day, by model or channel type
+     * @description The caller's requests, tokens and cost per UTC hour or day in a range, optionally split by model or channel type, with totals and each group's share. Read from roll-ups kept as usage is billed, so it answers as fast for a year as for a day.
+     *
+     *     Needs a key with the `usage:read` or `inference` scope.
+     */
+    get: operations['getUsageSummary'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/v1/routing-policy': {
     parameters: {
       query?: never;
@@ -1052,6 +1074,50 @@ export interface paths {
      * @description Needs an admin key.
      */
     get: operations['getAllDailyUsage'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/admin/usage/summary': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Get every user's usage per hour or day, by user, model or channel
+     * @description As `GET /v1/usage/summary`, across every user (or one, with `user_id`), and groupable by user and channel too.
+     *
+     *     Needs an admin key.
+     */
+    get: operations['getAllUsageSummary'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/admin/usage/top-spenders': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * List the users who spent most
+     * @description Read from the usage roll-ups; the range is rounded out to whole UTC hours and spans at most 400 days.
+     *
+     *     Needs an admin key.
+     */
+    get: operations['listTopSpenders'];
     put?: never;
     post?: never;
     delete?: never;
@@ -2628,6 +2694,20 @@ export interface components {
       media_type: string;
       bytes: number;
     };
+    /** @description One user and what they spent in the range */
+    TopSpender: {
+      user_id: string;
+      name: string;
+      requests: number;
+      /** @description USD */
+      cost: number;
+    };
+    /** @description The users who spent most, highest first */
+    TopSpenders: {
+      /** @enum {string} */
+      object: 'list';
+      data: components['schemas']['TopSpender'][];
+    };
     /** @description A transcript (`json`, `verbose_json`) */
     Transcription: {
       text: string;
@@ -2735,6 +2815,49 @@ export interface components {
       batch_id: string | null;
       /** @description Unix seconds */
       created_at: number;
+    };
+    /** @description Totals of one bucket and group */
+    UsageSeriesPoint: {
+      /** @description The bucket's first second (a UTC hour or day) */
+      start: number;
+      /** @description The model, channel type, user id or channel id; null when not grouped */
+      group: string | null;
+      requests: number;
+      prompt_tokens: number;
+      completion_tokens: number;
+      /** @description USD */
+      cost: number;
+    };
+    /** @description Usage per UTC hour or day and group, read from the roll-ups */
+    UsageSummary: {
+      /** @enum {string} */
+      object: 'usage.summary';
+      /** @enum {string} */
+      granularity: 'hour' | 'day';
+      /** @description The start of the range, rounded down to a whole UTC hour */
+      from: number;
+      /** @description The end of the range (exclusive), rounded up to a whole UTC hour */
+      to: number;
+      /** @enum {string} */
+      group_by: 'none' | 'model' | 'channel_type' | 'user' | 'channel';
+      totals: components['schemas']['UsageTotals'];
+      /** @description Buckets with usage only (a bucket with none is left out), oldest first, then by group. A day bucket at either end of the range may be partial: it holds only the hours inside the range */
+      series: components['schemas']['UsageSeriesPoint'][];
+      /** @description Every group with usage in the range, by cost, highest first */
+      groups: {
+        group: string | null;
+        requests: number;
+        /** @description USD */
+        cost: number;
+      }[];
+    };
+    /** @description Totals of a range */
+    UsageTotals: {
+      requests: number;
+      prompt_tokens: number;
+      completion_tokens: number;
+      /** @description USD, summed exactly from nano-USD */
+      cost: number;
     };
     /** @description A user */
     User: {
@@ -3866,6 +3989,8 @@ export interface components {
     SwitchyardChannelType: 'PLATFORM' | 'PRIVATE';
     /** @description What the request cost the caller, USD (absent when prices are unavailable) */
     SwitchyardCost: string;
+    /** @description `true` when the export was cut at its 100,000 rows (the newest are kept); `false` when it holds every record */
+    SwitchyardExportTruncated: 'true' | 'false';
     /** @description How many channels failed before this one */
     SwitchyardRetryCount: string;
   };
@@ -6703,6 +6828,8 @@ export interface operations {
         limit?: number;
         /** @description The page after this id (the last id of the previous page) */
         after?: components['parameters']['After'];
+        /** @description `json` (default): a page of records. `csv`: every record of the filters as a `text/csv` download, newest first, at most 100,000 rows (`x-switchyard-export-truncated` says whether it was cut); `limit` and `after` do not apply */
+        format?: 'json' | 'csv';
       };
       header?: never;
       path?: never;
@@ -6710,7 +6837,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description A page of records */
+      /** @description A page of records, or the CSV export */
       200: {
         headers: {
           'x-request-id': components['headers']['RequestId'];
@@ -6718,6 +6845,7 @@ export interface operations {
           'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
           'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
           'X-RateLimit-Reset': components['headers']['RateLimitReset'];
+          'x-switchyard-export-truncated': components['headers']['SwitchyardExportTruncated'];
           [name: string]: unknown;
         };
         content: {
@@ -6751,6 +6879,11 @@ export interface operations {
            *     }
            */
           'application/json': components['schemas']['UsageList'];
+          /**
+           * @example created_at,request_id,user_id,model,endpoint,channel_id,channel_type,prompt_tokens,completion_tokens,cached_tokens,cache_write_tokens,reasoning_tokens,cost,batch_id
+           *     2025-12-03T10:15:02.418Z,req_3f9a1c0b7d2e4f6a00000001,usr_8c1d2e3f4a5b6c7d,gpt-4o-mini,/v1/chat/completions,ch_openai_1,PLATFORM,1200,340,0,0,0,0.000384000,
+           */
+          'text/csv': string;
         };
       };
       400: components['responses']['OpenAIError400_invalid_value'];
@@ -6814,6 +6947,94 @@ export interface operations {
            *     }
            */
           'application/json': components['schemas']['UsageDaily'];
+        };
+      };
+      400: components['responses']['OpenAIError400_invalid_value'];
+      401: components['responses']['OpenAIError401_invalid_api_key'];
+      403: components['responses']['OpenAIError403_permission_denied'];
+      414: components['responses']['OpenAIError414_request_too_large'];
+      429: components['responses']['OpenAIError429_rate_limit_exceeded'];
+      431: components['responses']['OpenAIError431_request_too_large'];
+      500: components['responses']['OpenAIError500_internal_error'];
+      503: components['responses']['OpenAIError503_service_unavailable'];
+    };
+  };
+  getUsageSummary: {
+    parameters: {
+      query?: {
+        /**
+         * @description From this time, rounded down to a whole UTC hour (default: `to` minus 30 days, or 24 hours for `hour`): unix seconds or an ISO 8601 date or date-time, 1970 to 9999
+         * @example 2025-12-01
+         */
+        from?: string;
+        /**
+         * @description Until this time, exclusive, rounded up to a whole UTC hour (default: now): unix seconds or an ISO 8601 date or date-time, 1970 to 9999
+         * @example 2025-12-01
+         */
+        to?: string;
+        /** @description Bucket size: UTC hours (range up to 31 days) or UTC days (up to 400 days) */
+        granularity?: 'hour' | 'day';
+        /** @description Split the series by */
+        group_by?: 'none' | 'model' | 'channel_type';
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The summary */
+      200: {
+        headers: {
+          'x-request-id': components['headers']['RequestId'];
+          'x-client-request-id': components['headers']['ClientRequestId'];
+          'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
+          'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
+          'X-RateLimit-Reset': components['headers']['RateLimitReset'];
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "object": "usage.summary",
+           *       "granularity": "day",
+           *       "from": 1764633600,
+           *       "to": 1764806400,
+           *       "group_by": "model",
+           *       "totals": {
+           *         "requests": 130,
+           *         "prompt_tokens": 11400,
+           *         "completion_tokens": 9100,
+           *         "cost": 0.00734
+           *       },
+           *       "series": [
+           *         {
+           *           "start": 1764633600,
+           *           "group": "gpt-4o-mini",
+           *           "requests": 10,
+           *           "prompt_tokens": 1000,
+           *           "completion_tokens": 300,
+           *           "cost": 0.0005
+           *         },
+           *         {
+           *           "start": 1764720000,
+           *           "group": "gpt-4o-mini",
+           *           "requests": 120,
+           *           "prompt_tokens": 10400,
+           *           "completion_tokens": 8800,
+           *           "cost": 0.00684
+           *         }
+           *       ],
+           *       "groups": [
+           *         {
+           *           "group": "gpt-4o-mini",
+           *           "requests": 130,
+           *           "cost": 0.00734
+           *         }
+           *       ]
+           *     }
+           */
+          'application/json': components['schemas']['UsageSummary'];
         };
       };
       400: components['responses']['OpenAIError400_invalid_value'];
@@ -8109,6 +8330,8 @@ export interface operations {
         limit?: number;
         /** @description The page after this id (the last id of the previous page) */
         after?: components['parameters']['After'];
+        /** @description `json` (default): a page of records. `csv`: every record of the filters as a `text/csv` download, newest first, at most 100,000 rows (`x-switchyard-export-truncated` says whether it was cut); `limit` and `after` do not apply */
+        format?: 'json' | 'csv';
       };
       header?: never;
       path?: never;
@@ -8116,7 +8339,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description A page of records, newest first */
+      /** @description A page of records, newest first, or the CSV export */
       200: {
         headers: {
           'x-request-id': components['headers']['RequestId'];
@@ -8124,6 +8347,7 @@ export interface operations {
           'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
           'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
           'X-RateLimit-Reset': components['headers']['RateLimitReset'];
+          'x-switchyard-export-truncated': components['headers']['SwitchyardExportTruncated'];
           [name: string]: unknown;
         };
         content: {
@@ -8157,6 +8381,11 @@ export interface operations {
            *     }
            */
           'application/json': components['schemas']['UsageList'];
+          /**
+           * @example created_at,request_id,user_id,model,endpoint,channel_id,channel_type,prompt_tokens,completion_tokens,cached_tokens,cache_write_tokens,reasoning_tokens,cost,batch_id
+           *     2025-12-03T10:15:02.418Z,req_3f9a1c0b7d2e4f6a00000001,usr_8c1d2e3f4a5b6c7d,gpt-4o-mini,/v1/chat/completions,ch_openai_1,PLATFORM,1200,340,0,0,0,0.000384000,
+           */
+          'text/csv': string;
         };
       };
       400: components['responses']['OpenAIError400_invalid_value'];
@@ -8229,6 +8458,156 @@ export interface operations {
       401: components['responses']['OpenAIError401_invalid_api_key'];
       403: components['responses']['OpenAIError403_permission_denied'];
       404: components['responses']['OpenAIError404_not_found'];
+      414: components['responses']['OpenAIError414_request_too_large'];
+      429: components['responses']['OpenAIError429_rate_limit_exceeded'];
+      431: components['responses']['OpenAIError431_request_too_large'];
+      500: components['responses']['OpenAIError500_internal_error'];
+      503: components['responses']['OpenAIError503_service_unavailable'];
+    };
+  };
+  getAllUsageSummary: {
+    parameters: {
+      query?: {
+        /** @description Only this user's usage (default: every user's) */
+        user_id?: string;
+        /**
+         * @description From this time, rounded down to a whole UTC hour (default: `to` minus 30 days, or 24 hours for `hour`): unix seconds or an ISO 8601 date or date-time, 1970 to 9999
+         * @example 2025-12-01
+         */
+        from?: string;
+        /**
+         * @description Until this time, exclusive, rounded up to a whole UTC hour (default: now): unix seconds or an ISO 8601 date or date-time, 1970 to 9999
+         * @example 2025-12-01
+         */
+        to?: string;
+        /** @description Bucket size: UTC hours (range up to 31 days) or UTC days (up to 400 days) */
+        granularity?: 'hour' | 'day';
+        /** @description Split the series by */
+        group_by?: 'none' | 'model' | 'channel_type' | 'user' | 'channel';
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The summary */
+      200: {
+        headers: {
+          'x-request-id': components['headers']['RequestId'];
+          'x-client-request-id': components['headers']['ClientRequestId'];
+          'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
+          'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
+          'X-RateLimit-Reset': components['headers']['RateLimitReset'];
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "object": "usage.summary",
+           *       "granularity": "day",
+           *       "from": 1764633600,
+           *       "to": 1764806400,
+           *       "group_by": "model",
+           *       "totals": {
+           *         "requests": 130,
+           *         "prompt_tokens": 11400,
+           *         "completion_tokens": 9100,
+           *         "cost": 0.00734
+           *       },
+           *       "series": [
+           *         {
+           *           "start": 1764633600,
+           *           "group": "gpt-4o-mini",
+           *           "requests": 10,
+           *           "prompt_tokens": 1000,
+           *           "completion_tokens": 300,
+           *           "cost": 0.0005
+           *         },
+           *         {
+           *           "start": 1764720000,
+           *           "group": "gpt-4o-mini",
+           *           "requests": 120,
+           *           "prompt_tokens": 10400,
+           *           "completion_tokens": 8800,
+           *           "cost": 0.00684
+           *         }
+           *       ],
+           *       "groups": [
+           *         {
+           *           "group": "gpt-4o-mini",
+           *           "requests": 130,
+           *           "cost": 0.00734
+           *         }
+           *       ]
+           *     }
+           */
+          'application/json': components['schemas']['UsageSummary'];
+        };
+      };
+      400: components['responses']['OpenAIError400_invalid_value'];
+      401: components['responses']['OpenAIError401_invalid_api_key'];
+      403: components['responses']['OpenAIError403_permission_denied'];
+      404: components['responses']['OpenAIError404_not_found'];
+      414: components['responses']['OpenAIError414_request_too_large'];
+      429: components['responses']['OpenAIError429_rate_limit_exceeded'];
+      431: components['responses']['OpenAIError431_request_too_large'];
+      500: components['responses']['OpenAIError500_internal_error'];
+      503: components['responses']['OpenAIError503_service_unavailable'];
+    };
+  };
+  listTopSpenders: {
+    parameters: {
+      query?: {
+        /**
+         * @description From this time (default: 30 days before `to`): unix seconds or an ISO 8601 date or date-time, 1970 to 9999
+         * @example 2025-12-01
+         */
+        from?: string;
+        /**
+         * @description Until this time, exclusive (default: now): unix seconds or an ISO 8601 date or date-time, 1970 to 9999
+         * @example 2025-12-01
+         */
+        to?: string;
+        /** @description How many users */
+        limit?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The users, highest spend first */
+      200: {
+        headers: {
+          'x-request-id': components['headers']['RequestId'];
+          'x-client-request-id': components['headers']['ClientRequestId'];
+          'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
+          'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
+          'X-RateLimit-Reset': components['headers']['RateLimitReset'];
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "object": "list",
+           *       "data": [
+           *         {
+           *           "user_id": "usr_3kF9aB2cD4eF6gH8iJ0kL2mN",
+           *           "name": "Ada",
+           *           "requests": 1200,
+           *           "cost": 18.42
+           *         }
+           *       ]
+           *     }
+           */
+          'application/json': components['schemas']['TopSpenders'];
+        };
+      };
+      400: components['responses']['OpenAIError400_invalid_value'];
+      401: components['responses']['OpenAIError401_invalid_api_key'];
+      403: components['responses']['OpenAIError403_permission_denied'];
       414: components['responses']['OpenAIError414_request_too_large'];
       429: components['responses']['OpenAIError429_rate_limit_exceeded'];
       431: components['responses']['OpenAIError431_request_too_large'];

@@ -67,7 +67,20 @@ import type {
 } from './payloads/inference';
 import type { AuditEntryView, AuditListReply, AuditListRequest, AuditRecordRequest } from './payloads/audit';
 import type { Principal } from './payloads/principal';
-import type { LedgerListReply, LedgerListRequest, UsageDailyReply, UsageFilter, UsageListReply, UsageListRequest } from './payloads/usage';
+import type {
+  LedgerListReply,
+  LedgerListRequest,
+  TopSpendersReply,
+  TopSpendersRequest,
+  UsageDailyReply,
+  UsageExportPage,
+  UsageExportRequest,
+  UsageFilter,
+  UsageListReply,
+  UsageListRequest,
+  UsageSummaryReply,
+  UsageSummaryRequest,
+} from './payloads/usage';
 
 /** A message with no fields (a health check, an event that only says something changed). */
 export type Empty = Record<string, never>;
@@ -128,6 +141,9 @@ export type RpcMap = {
   [Subjects.billingHoldReserve]: [ReserveRequest, HoldView];
   [Subjects.billingUsageList]: [UsageListRequest, UsageListReply];
   [Subjects.billingUsageDaily]: [UsageFilter, UsageDailyReply];
+  [Subjects.billingUsageSummary]: [UsageSummaryRequest, UsageSummaryReply];
+  [Subjects.billingUsageTopSpenders]: [TopSpendersRequest, TopSpendersReply];
+  [Subjects.billingUsageExport]: [UsageExportRequest, UsageExportPage];
   [Subjects.billingLedgerList]: [LedgerListRequest, LedgerListReply];
   [Subjects.billingAuditRecord]: [AuditRecordRequest, AuditEntryView];
   [Subjects.billingAuditList]: [AuditListRequest, AuditListReply];

@@ -105,6 +105,14 @@ export const HEADERS = {
     component: 'ContentDisposition',
     header: { description: '`attachment; filename="<the file\'s name>"`', schema: { type: 'string' } },
   },
+  'x-switchyard-export-truncated': {
+    component: 'SwitchyardExportTruncated',
+    header: {
+      description: '`true` when the export was cut at its 100,000 rows (the newest are kept); `false` when it holds every record',
+      required: true,
+      schema: { type: 'string', enum: ['true', 'false'] },
+    },
+  },
   ETag: {
     component: 'ETag',
     header: { description: 'The version of the bytes, for `If-None-Match`', required: true, schema: { type: 'string' } },
