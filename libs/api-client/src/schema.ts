@@ -3989,7 +3989,7 @@ export interface components {
     SwitchyardChannelType: 'PLATFORM' | 'PRIVATE';
     /** @description What the request cost the caller, USD (absent when prices are unavailable) */
     SwitchyardCost: string;
-    /** @description `true` when the export was cut at its 100,000 rows (the newest are kept); `false` when it holds every record */
+    /** @description On a CSV export (`format=csv`): `true` when it was cut at 100,000 rows (the newest are kept), `false` when it holds every record */
     SwitchyardExportTruncated: 'true' | 'false';
     /** @description How many channels failed before this one */
     SwitchyardRetryCount: string;
@@ -6846,6 +6846,7 @@ export interface operations {
           'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
           'X-RateLimit-Reset': components['headers']['RateLimitReset'];
           'x-switchyard-export-truncated': components['headers']['SwitchyardExportTruncated'];
+          'Content-Disposition': components['headers']['ContentDisposition'];
           [name: string]: unknown;
         };
         content: {
@@ -8348,6 +8349,7 @@ export interface operations {
           'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
           'X-RateLimit-Reset': components['headers']['RateLimitReset'];
           'x-switchyard-export-truncated': components['headers']['SwitchyardExportTruncated'];
+          'Content-Disposition': components['headers']['ContentDisposition'];
           [name: string]: unknown;
         };
         content: {

@@ -108,8 +108,8 @@ export const HEADERS = {
   'x-switchyard-export-truncated': {
     component: 'SwitchyardExportTruncated',
     header: {
-      description: '`true` when the export was cut at its 100,000 rows (the newest are kept); `false` when it holds every record',
-      required: true,
+      description:
+        'On a CSV export (`format=csv`): `true` when it was cut at 100,000 rows (the newest are kept), `false` when it holds every record',
       schema: { type: 'string', enum: ['true', 'false'] },
     },
   },

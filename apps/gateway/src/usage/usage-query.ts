@@ -44,9 +44,15 @@ export function usageFilterOf(userId: string | null, query: Record<string, strin
 const HOUR = 3600;
 const DAY = 86_400;
 
-function choice<T extends string>(query: Record<string, string | string[] | undefined>, name: string, allowed: readonly T[], fallback: T): T {
+function choice<T extends string>(
+  query: Record<string, string | string[] | undefined>,
+  name: string,
+  allowed: readonly T[],
+  fallback: T,
+): T {
   const value = queryParam(query, name) ?? fallback;
-  if (!(allowed as readonly string[]).includes(value)) throw new DomainError('invalid_value', `${name} must be one of ${allowed.join(', ')}`, name);
+  if (!(allowed as readonly string[]).includes(value))
+    throw new DomainError('invalid_value', `${name} must be one of ${allowed.join(', ')}`, name);
   return value as T;
 }
 

@@ -49,11 +49,13 @@ export const USAGE_CSV_EXAMPLE =
 /** A page of records as JSON, or the CSV export. */
 export const usageListResponse = (description: string, example: unknown) => ({
   description,
-  headers: ['x-switchyard-export-truncated'] as const,
+  headers: ['x-switchyard-export-truncated', 'Content-Disposition'] as const,
   content: {
     'application/json': { schema: ref('UsageList'), example },
     'text/csv': {
-      schema: str('With `format=csv`: a header row, then one row per record; `cost` is the exact USD amount as billed', { format: 'binary' }),
+      schema: str('With `format=csv`: a header row, then one row per record; `cost` is the exact USD amount as billed', {
+        format: 'binary',
+      }),
       example: USAGE_CSV_EXAMPLE,
     },
   },
