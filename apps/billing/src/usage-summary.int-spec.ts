@@ -213,23 +213,23 @@ describe('usage summaries and top spenders from the roll-ups (real Postgres, Jet
 
   it('exports records page by page, newest first, with the exact cost and a count', async () => {
     const pages: string[][] = [];
-    let afterSeq: string | undefined;
+    let after: string | undefined;
     let counted: number | undefined;
     do {
       const page = await rpc.send(Subjects.billingUsageExport, {
         userId: users[0],
         limit: 15,
-        ...(afterSeq && { afterSeq }),
-        ...(afterSeq === undefined && { countUpTo: 30 }),
+        ...(after && { after }),
+        ...(after === undefined && { countUpTo: 30 }),
       });
-      if (afterSeq === undefined) counted = page.counted;
+      if (after === undefined) counted = page.counted;
       pages.push(page.rows.map((r) => `${r.requestId}:${r.costNano}`));
-      afterSeq = page.nextAfter ?? undefined;
-    } while (afterSeq !== undefined);
+      after = page.nextAfter ?? undefined;
+    } while (after !== undefined);
     expect(counted).toBe(30);
     expect(pages.map((p) => p.length)).toEqual([15, 15, 10]);
     const expected: { id: string; nano: string }[] = await dataSource.query(
-      `SELECT request_id AS id, cost_nano::text AS nano FROM billing.usage_records WHERE user_id = $1 ORDER BY seq DESC`,
+      `SELECT request_id AS id, cost_nano::text AS nano FROM billing.usage_records WHERE user_id = $1 ORDER BY created_at DESC, seq DESC`,
       [users[0]],
     );
     expect(pages.flat()).toEqual(expected.map((r) => `${r.id}:${r.nano}`));

@@ -117,7 +117,7 @@ describe('usage charts and export through the running system', () => {
     );
     const stored = (
       await db.query(
-        `SELECT request_id, cost_nano::text AS nano, created_at FROM billing.usage_records WHERE user_id = $1 ORDER BY seq DESC`,
+        `SELECT request_id, cost_nano::text AS nano, created_at FROM billing.usage_records WHERE user_id = $1 ORDER BY created_at DESC, seq DESC`,
         [user.userId],
       )
     ).rows as { request_id: string; nano: string; created_at: Date }[];

@@ -56,7 +56,7 @@ describe('usage CSV', () => {
     const lines = (await text(small.body)).split('\r\n');
     expect(lines[0]).toMatch(/^created_at,request_id,/);
     expect(lines.slice(1, -1).map((l) => l.split(',')[1])).toEqual(['req_0', 'req_1', 'req_2']);
-    expect(asked.map((r) => r.afterSeq)).toEqual([undefined, '100', '99']);
+    expect(asked.map((r) => r.after)).toEqual([undefined, '100', '99']);
     expect(asked[0]).toMatchObject({ userId: 'usr_1', countUpTo: USAGE_CSV_MAX_ROWS + 1 });
 
     let served = 0;

@@ -68,7 +68,7 @@ export async function usageCsv(filter: UsageFilter, fetchPage: ExportPageFetcher
       if (rows.length > 0) yield rows.map(csvLine).join('');
       written += rows.length;
       if (page.nextAfter === null || written >= USAGE_CSV_MAX_ROWS) return;
-      page = await fetchPage({ ...filter, limit: Math.min(PAGE, USAGE_CSV_MAX_ROWS - written), afterSeq: page.nextAfter });
+      page = await fetchPage({ ...filter, limit: Math.min(PAGE, USAGE_CSV_MAX_ROWS - written), after: page.nextAfter });
     }
   }
   return { truncated, body: Readable.from(lines()) };

@@ -204,8 +204,8 @@ export interface TopSpendersReply {
 /** One page of usage records for an export, in the order of `/v1/usage` (newest first). */
 export class UsageExportRequest extends UsageFilter {
   @IsInt() @Min(1) @Max(1000) limit!: number;
-  /** the `nextAfter` of the previous page */
-  @IsOptional() @IsString() @IsNotEmpty() afterSeq?: string;
+  /** the `nextAfter` of the previous page (a request id) */
+  @IsOptional() @IsString() @IsNotEmpty() after?: string;
   /** on the first page: count the records the export covers, up to this many (in the page's snapshot) */
   @IsOptional() @IsInt() @Min(1) @Max(1_000_000) countUpTo?: number;
 }
@@ -230,7 +230,7 @@ export interface UsageExportRow {
 
 export interface UsageExportPage {
   rows: UsageExportRow[];
-  /** pass as `afterSeq` for the next page; null after the last */
+  /** pass as `after` for the next page; null after the last */
   nextAfter: string | null;
   /** the records the export covers, at most `countUpTo` (when asked) */
   counted?: number;
