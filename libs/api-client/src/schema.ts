@@ -1226,6 +1226,28 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/admin/channels/{channel_id}/health': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Get a PLATFORM channel's health per model
+     * @description Each model's circuit (closed, open, half-open), its failures inside the window and its last error with the time, and why the router auto-disabled the channel. `PATCH` with `"status": "enabled"` (or a passing test) re-enables an auto-disabled channel and resets its circuits.
+     *
+     *     Needs an admin key.
+     */
+    get: operations['getPlatformChannelHealth'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/health': {
     parameters: {
       query?: never;
@@ -1650,10 +1672,38 @@ export interface components {
       /** @description Unix seconds */
       updated_at: number;
     };
+    /** @description A channel's live health, as every router replica holds it */
+    ChannelHealth: {
+      /** @enum {string} */
+      object: 'channel.health';
+      channel_id: string;
+      /** @enum {string} */
+      status: 'enabled' | 'disabled' | 'auto_disabled';
+      /** @description Why the router disabled it (the upstream refused its key); null unless `status` is `auto_disabled` */
+      auto_disabled_reason: string | null;
+      /** @description The channel's models, then any other the router saw fail on it */
+      models: components['schemas']['ChannelModelHealth'][];
+    };
     ChannelList: {
       /** @enum {string} */
       object: 'list';
       data: components['schemas']['Channel'][];
+    };
+    /** @description One model's circuit on a channel */
+    ChannelModelHealth: {
+      /** @description A model of the channel, or `(files)` for its Files API uploads */
+      model: string;
+      /**
+       * @description `open`: refused until the cooldown ends; `half_open`: one probe at a time
+       * @enum {string}
+       */
+      circuit: 'closed' | 'open' | 'half_open';
+      /** @description Failures inside the circuit window */
+      recent_failures: number;
+      /** @description The last failure: the upstream status (or how the call failed) and its message */
+      last_error: string | null;
+      /** @description Unix seconds */
+      last_error_at: number | null;
     };
     /** @description The result of one small real request through the channel */
     ChannelTest: {
@@ -9121,6 +9171,69 @@ export interface operations {
         };
       };
       400: components['responses']['OpenAIError400_invalid_value'];
+      401: components['responses']['OpenAIError401_invalid_api_key'];
+      403: components['responses']['OpenAIError403_permission_denied'];
+      404: components['responses']['OpenAIError404_not_found'];
+      414: components['responses']['OpenAIError414_request_too_large'];
+      429: components['responses']['OpenAIError429_rate_limit_exceeded'];
+      431: components['responses']['OpenAIError431_request_too_large'];
+      500: components['responses']['OpenAIError500_internal_error'];
+      503: components['responses']['OpenAIError503_service_unavailable'];
+    };
+  };
+  getPlatformChannelHealth: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /**
+         * @description A channel id
+         * @example ch_3kF9aB2cD4eF6gH8iJ0kL2mN
+         */
+        channel_id: components['parameters']['ChannelId'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The health */
+      200: {
+        headers: {
+          'x-request-id': components['headers']['RequestId'];
+          'x-client-request-id': components['headers']['ClientRequestId'];
+          'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
+          'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
+          'X-RateLimit-Reset': components['headers']['RateLimitReset'];
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "object": "channel.health",
+           *       "channel_id": "ch_3kF9aB2cD4eF6gH8iJ0kL2mN",
+           *       "status": "auto_disabled",
+           *       "auto_disabled_reason": "The upstream refused the channel's key (HTTP 401): Incorrect API key provided",
+           *       "models": [
+           *         {
+           *           "model": "gpt-4o-mini",
+           *           "circuit": "closed",
+           *           "recent_failures": 0,
+           *           "last_error": "HTTP 401: Incorrect API key provided",
+           *           "last_error_at": 1764806400
+           *         },
+           *         {
+           *           "model": "gpt-4o",
+           *           "circuit": "open",
+           *           "recent_failures": 5,
+           *           "last_error": "HTTP 503: upstream overloaded",
+           *           "last_error_at": 1764806350
+           *         }
+           *       ]
+           *     }
+           */
+          'application/json': components['schemas']['ChannelHealth'];
+        };
+      };
       401: components['responses']['OpenAIError401_invalid_api_key'];
       403: components['responses']['OpenAIError403_permission_denied'];
       404: components['responses']['OpenAIError404_not_found'];

@@ -23,6 +23,7 @@ import type {
 import type {
   ChannelRef,
   ChannelScope,
+  ChannelHealthView,
   ChannelTestView,
   ChannelView,
   CreateChannelRequest,
@@ -100,6 +101,7 @@ export type RpcMap = {
   [Subjects.routerChannelUpdate]: [UpdateChannelRequest, ChannelView];
   [Subjects.routerChannelDelete]: [ChannelRef, DeletedView];
   [Subjects.routerChannelTest]: [ChannelRef, ChannelTestView];
+  [Subjects.routerChannelHealthGet]: [ChannelRef, ChannelHealthView];
   [Subjects.routerPolicyGet]: [RoutingPolicyScope, RoutingPolicyView];
   [Subjects.routerPolicySet]: [SetRoutingPolicyRequest, RoutingPolicyView];
   [Subjects.routerTokensCount]: [ExecuteRequest, CountTokensReply];

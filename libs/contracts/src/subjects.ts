@@ -19,6 +19,7 @@ export const Subjects = {
   routerChannelUpdate: 'router.channel.update',
   routerChannelDelete: 'router.channel.delete',
   routerChannelTest: 'router.channel.test',
+  routerChannelHealthGet: 'router.channel-health.get',
   routerPolicyGet: 'router.policy.get',
   routerPolicySet: 'router.policy.set',
   routerTokensCount: 'router.tokens.count',

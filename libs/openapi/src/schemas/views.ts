@@ -1,4 +1,6 @@
 import {
+  ChannelHealthView,
+  ChannelModelHealthView,
   ANTHROPIC_FILES_BETA,
   AnthropicFileView,
   AuditEntryView,
@@ -190,6 +192,22 @@ export const VIEW_SCHEMAS: Record<string, SchemaObject> = {
     latency_ms: int(),
     error: nullable(object({ code: str(), message: str() }, ['code', 'message'])),
     channel_status: oneOfValues(ChannelStatuses, 'After the test: a passing test re-enables an auto-disabled channel'),
+  }),
+  ChannelModelHealth: view<ChannelModelHealthView>("One model's circuit on a channel", {
+    model: str('A model of the channel, or `(files)` for its Files API uploads'),
+    circuit: oneOfValues(['closed', 'open', 'half_open'], '`open`: refused until the cooldown ends; `half_open`: one probe at a time'),
+    recent_failures: int('Failures inside the circuit window'),
+    last_error: nullable(str('The last failure: the upstream status (or how the call failed) and its message')),
+    last_error_at: nullable(unixSeconds()),
+  }),
+  ChannelHealth: view<ChannelHealthView>("A channel's live health, as every router replica holds it", {
+    object: constant('channel.health'),
+    channel_id: str(),
+    status: oneOfValues(ChannelStatuses),
+    auto_disabled_reason: nullable(
+      str('Why the router disabled it (the upstream refused its key); null unless `status` is `auto_disabled`'),
+    ),
+    models: arrayOf(ref('ChannelModelHealth'), "The channel's models, then any other the router saw fail on it"),
   }),
   Deleted: view<DeletedView>('Deleted', { id: str(), object: str('e.g. `channel.deleted`'), deleted: oneOfValues([true]) }),
   RoutingPolicy: view<RoutingPolicyView>("The caller's choice between their own PRIVATE channels and the PLATFORM pool", {
