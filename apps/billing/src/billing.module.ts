@@ -10,6 +10,7 @@ import { RefundsService } from './refunds.service';
 import { RateLimitsService } from './rate-limits.service';
 import { UsageConsumer } from './usage.consumer';
 import { UsageReportsService } from './usage-reports.service';
+import { UsageSummaryService } from './usage-summary.service';
 import { UsageService } from './usage.service';
 import { UsersService } from './users.service';
 import { SessionsHandler } from './sessions.handler';
@@ -29,6 +30,7 @@ export class BillingModule {
         PricesService,
         UsageService,
         UsageReportsService,
+        UsageSummaryService,
         UsageConsumer,
         RateLimitsService,
         HoldsService,

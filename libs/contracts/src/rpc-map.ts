@@ -23,6 +23,7 @@ import type {
 import type {
   ChannelRef,
   ChannelScope,
+  ChannelHealthView,
   ChannelTestView,
   ChannelView,
   CreateChannelRequest,
@@ -82,7 +83,20 @@ import type {
   VerifiedSession,
   VerifySessionRequest,
 } from './payloads/sessions';
-import type { LedgerListReply, LedgerListRequest, UsageDailyReply, UsageFilter, UsageListReply, UsageListRequest } from './payloads/usage';
+import type {
+  LedgerListReply,
+  LedgerListRequest,
+  TopSpendersReply,
+  TopSpendersRequest,
+  UsageDailyReply,
+  UsageExportPage,
+  UsageExportRequest,
+  UsageFilter,
+  UsageListReply,
+  UsageListRequest,
+  UsageSummaryReply,
+  UsageSummaryRequest,
+} from './payloads/usage';
 
 /** A message with no fields (a health check, an event that only says something changed). */
 export type Empty = Record<string, never>;
@@ -102,6 +116,7 @@ export type RpcMap = {
   [Subjects.routerChannelUpdate]: [UpdateChannelRequest, ChannelView];
   [Subjects.routerChannelDelete]: [ChannelRef, DeletedView];
   [Subjects.routerChannelTest]: [ChannelRef, ChannelTestView];
+  [Subjects.routerChannelHealthGet]: [ChannelRef, ChannelHealthView];
   [Subjects.routerPolicyGet]: [RoutingPolicyScope, RoutingPolicyView];
   [Subjects.routerPolicySet]: [SetRoutingPolicyRequest, RoutingPolicyView];
   [Subjects.routerTokensCount]: [ExecuteRequest, CountTokensReply];
@@ -143,6 +158,9 @@ export type RpcMap = {
   [Subjects.billingHoldReserve]: [ReserveRequest, HoldView];
   [Subjects.billingUsageList]: [UsageListRequest, UsageListReply];
   [Subjects.billingUsageDaily]: [UsageFilter, UsageDailyReply];
+  [Subjects.billingUsageSummary]: [UsageSummaryRequest, UsageSummaryReply];
+  [Subjects.billingUsageTopSpenders]: [TopSpendersRequest, TopSpendersReply];
+  [Subjects.billingUsageExport]: [UsageExportRequest, UsageExportPage];
   [Subjects.billingLedgerList]: [LedgerListRequest, LedgerListReply];
   [Subjects.billingAuditRecord]: [AuditRecordRequest, AuditEntryView];
   [Subjects.billingAuditList]: [AuditListRequest, AuditListReply];
