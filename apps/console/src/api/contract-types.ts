@@ -2,8 +2,7 @@ import type { components } from '@switchyard/api-client';
 
 /**
  * The console's names for the API's shapes: generated ones (libs/api-client) where the route is in
- * the API document; hand-written from the console contract where it is not yet (invites, the usage
- * summary), to be replaced by the generated types when those routes are merged.
+ * the API document; hand-written from the console contract where it is not yet (invites), to be replaced by the generated types when those routes are merged.
  */
 
 export type Session = components['schemas']['Session'];
@@ -35,24 +34,6 @@ export interface Invite {
   expires_at: number;
 }
 
-export type GroupBy = 'model' | 'channel_type' | 'none';
-
-export interface UsageSummaryPoint {
-  start: number;
-  group: string | null;
-  requests: number;
-  prompt_tokens: number;
-  completion_tokens: number;
-  cost: number;
-}
-
-export interface UsageSummary {
-  object: 'usage.summary';
-  granularity: 'hour' | 'day';
-  from: number;
-  to: number;
-  group_by: GroupBy;
-  totals: { requests: number; prompt_tokens: number; completion_tokens: number; cost: number };
-  series: UsageSummaryPoint[];
-  groups: { group: string | null; requests: number; cost: number }[];
-}
+export type UsageSummary = components['schemas']['UsageSummary'];
+/** How the key holder's summary may split its series (the admin's also by user and channel). */
+export type GroupBy = Exclude<UsageSummary['group_by'], 'user' | 'channel'>;

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Bar, BarChart, CartesianGrid, Tooltip, XAxis, YAxis, ResponsiveContainer } from 'recharts';
-import { api, callRoute, dataOf } from '../api/client';
+import { api, dataOf } from '../api/client';
 import type { GroupBy, UsageSummary } from '../api/contract-types';
 import { Loaded, useApi } from '../api/use-api';
 import { formatCount, formatMoney } from '../format/money';
@@ -10,10 +10,11 @@ import { Field, Page, Section } from '../layout/page';
 /** Hour buckets are allowed for ranges up to 31 days (the API's limit). */
 const HOUR_LIMIT_SECONDS = 31 * 86_400;
 
-function summary(range: RangeName, granularity: Granularity, groupBy: GroupBy, nowMs: number): Promise<UsageSummary> {
+async function summary(range: RangeName, granularity: Granularity, groupBy: GroupBy, nowMs: number): Promise<UsageSummary> {
   const { from, to } = rangeEndingNow(range, nowMs);
-  const query = new URLSearchParams({ from: String(from), to: String(to), granularity, group_by: groupBy });
-  return callRoute<UsageSummary>('GET', `/v1/usage/summary?${query.toString()}`);
+  return dataOf(
+    await api().GET('/v1/usage/summary', { params: { query: { from: String(from), to: String(to), granularity, group_by: groupBy } } }),
+  );
 }
 
 /** Chart points: the label in the viewer's zone; the numbers as the API sent them (plotted, never added up here). */
