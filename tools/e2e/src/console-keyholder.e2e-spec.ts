@@ -127,9 +127,12 @@ describe('the console for a key holder, in Chromium', () => {
     );
     await row.getByRole('cell', { name: shownCost(cost), exact: true }).waitFor();
     await row.getByRole('cell', { name: 'mock-gpt', exact: true }).waitFor();
-    expect(await page.getByRole('link', { name: 'Export CSV' }).getAttribute('href')).toMatch(
-      /^\/v1\/usage\?from=\d+&to=\d+&model=mock-gpt&format=csv$/,
-    );
+    const href = String(await page.getByRole('link', { name: 'Export CSV' }).getAttribute('href'));
+    expect(href).toMatch(/^\/v1\/usage\?from=\d+&to=\d+&model=mock-gpt&format=csv$/);
+    // the export, with the browser's session cookie
+    const csv = await page.request.get(`${stack.gatewayUrl}${href}`);
+    expect(csv.headers()['content-type']).toMatch(/^text\/csv/);
+    expect(await csv.text()).toContain(requestId);
     await expectNoSeriousAxeViolations(page, 'usage');
     await screenshot(page, 'usage');
   });
