@@ -1,6 +1,5 @@
 import {
-  ChannelHealthView,
-  ChannelModelHealthView,
+  AccountView,
   ANTHROPIC_FILES_BETA,
   AnthropicFileView,
   AuditEntryView,
@@ -8,6 +7,8 @@ import {
   BatchErrorEntry,
   BatchListReply,
   BatchView,
+  ChannelHealthView,
+  ChannelModelHealthView,
   ChannelStatuses,
   ChannelTestView,
   ChannelTypes,
@@ -289,17 +290,13 @@ export const VIEW_SCHEMAS: Record<string, SchemaObject> = {
     ['password', 'oidc'],
     { description: 'The ways to sign in to the console' },
   ),
-  Account: object(
-    {
-      object: constant('account'),
-      user: object({ id: str(), name: str(), email: nullable(str()), role: oneOfValues(Roles) }, ['id', 'name', 'email', 'role']),
-      balance: num('USD'),
-      debt: num('USD owed'),
-      rate_limit: nullable(int('Requests per minute in force; null = unlimited')),
-    },
-    ['object', 'user', 'balance', 'debt', 'rate_limit'],
-    { description: "The caller's account" },
-  ),
+  Account: view<AccountView>("The caller's account", {
+    object: constant('account'),
+    user: object({ id: str(), name: str(), email: nullable(str()), role: oneOfValues(Roles) }, ['id', 'name', 'email', 'role']),
+    balance: num('USD'),
+    debt: num('USD owed'),
+    rate_limit: nullable(int('Requests per minute in force; null = unlimited')),
+  }),
   SessionList: view<SessionListView>("The caller's live sessions, most recently used first", {
     object: constant('list'),
     data: arrayOf(ref('SessionSummary')),
