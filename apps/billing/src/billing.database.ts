@@ -15,6 +15,7 @@ import { BillingUsageBuckets1764400000000 } from './migrations/1764400000000-bil
 import { BillingDebt1764500000000 } from './migrations/1764500000000-billing-debt';
 import { BillingAuditLog1764600000000 } from './migrations/1764600000000-billing-audit-log';
 import { BillingUsageRollups1764700000000 } from './migrations/1764700000000-billing-usage-rollups';
+import { BillingLocalAccounts1764900000000 } from './migrations/1764900000000-billing-local-accounts';
 
 export function openBillingDatabase(url: string, poolSize: number): Promise<DataSource> {
   return openServiceDatabase({
@@ -32,6 +33,7 @@ export function openBillingDatabase(url: string, poolSize: number): Promise<Data
       BillingDebt1764500000000,
       BillingAuditLog1764600000000,
       BillingUsageRollups1764700000000,
+      BillingLocalAccounts1764900000000,
     ],
   });
 }

@@ -36,6 +36,7 @@ export * from './payloads/accounts';
 export * from './payloads/channels';
 export * from './payloads/health';
 export * from './api-key';
+export * from './password-strength';
 export * from './ids';
 export * from './money';
 export * from './payloads/files';
