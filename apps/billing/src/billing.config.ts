@@ -10,4 +10,6 @@ export class BillingConfig extends WithChargePolicy(DatabaseServiceConfig) {
    * delay in the ledger for fewer Postgres commits under load. 0 applies what has arrived at once.
    */
   @IsInt() @Min(0) @Max(1000) SWITCHYARD_USAGE_LINGER_MS: number = 10;
+  /** how long an invite or password-reset link works */
+  @IsInt() @Min(1) @Max(24 * 90) SWITCHYARD_INVITE_TTL_HOURS: number = 72;
 }

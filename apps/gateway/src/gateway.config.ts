@@ -1,6 +1,13 @@
-import { IsInt, Max, Min } from 'class-validator';
+import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUrl, Max, Min, ValidateIf } from 'class-validator';
 import { UpstreamPolicyConfig, WithS3 } from '@switchyard/config';
-import { DEFAULT_MAX_UPLOAD_BYTES } from '@switchyard/contracts';
+import { DEFAULT_MAX_UPLOAD_BYTES, Roles, type Role } from '@switchyard/contracts';
+
+const OIDC_TOGETHER = 'SWITCHYARD_OIDC_ISSUER, SWITCHYARD_OIDC_CLIENT_ID and SWITCHYARD_OIDC_CLIENT_SECRET are set together or not at all';
+/** single sign-on is configured when any of its three settings is: then all three must be */
+const ifOidc = ValidateIf((c: GatewayConfig) =>
+  Boolean(c.SWITCHYARD_OIDC_ISSUER || c.SWITCHYARD_OIDC_CLIENT_ID || c.SWITCHYARD_OIDC_CLIENT_SECRET),
+);
+const url = IsUrl({ require_tld: false, require_protocol: true, protocols: ['http', 'https'] });
 
 export class GatewayConfig extends WithS3(UpstreamPolicyConfig) {
   /** uploads above this are refused while they stream (VALIDATION_4016) */
@@ -11,4 +18,12 @@ export class GatewayConfig extends WithS3(UpstreamPolicyConfig) {
   @IsInt() @Min(10) @Max(10_000_000) SWITCHYARD_KEY_CACHE_SIZE: number = 100_000;
   /** how long /health waits for each service */
   @IsInt() @Min(100) @Max(60_000) SWITCHYARD_HEALTH_TIMEOUT_MS: number = 2_000;
+  /** OpenID Connect single sign-on (openid-client): the issuer's URL (its discovery document is read from it) */
+  @ifOidc @IsString({ message: OIDC_TOGETHER }) @url SWITCHYARD_OIDC_ISSUER?: string;
+  @ifOidc @IsString({ message: OIDC_TOGETHER }) @IsNotEmpty() SWITCHYARD_OIDC_CLIENT_ID?: string;
+  @ifOidc @IsString({ message: OIDC_TOGETHER }) @IsNotEmpty() SWITCHYARD_OIDC_CLIENT_SECRET?: string;
+  /** the role of a user made by their first single sign-on */
+  @IsIn(Roles) SWITCHYARD_OIDC_DEFAULT_ROLE: Role = 'user';
+  /** the gateway's address as browsers reach it (the OpenID redirect URI is made from it); default: the request's own scheme and Host */
+  @IsOptional() @url SWITCHYARD_PUBLIC_URL?: string;
 }

@@ -33,6 +33,7 @@ export * from './payloads/inference';
 export * from './payloads/usage';
 export * from './payloads/audit';
 export * from './payloads/accounts';
+export * from './payloads/local-accounts';
 export * from './payloads/channels';
 export * from './payloads/health';
 export * from './api-key';

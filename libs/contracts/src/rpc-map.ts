@@ -67,6 +67,20 @@ import type {
 } from './payloads/inference';
 import type { AuditEntryView, AuditListReply, AuditListRequest, AuditRecordRequest } from './payloads/audit';
 import type { Principal } from './payloads/principal';
+import type {
+  AcceptInviteRequest,
+  AccountIdentity,
+  ChangePasswordRequest,
+  CreatedInvite,
+  CreateInviteRequest,
+  InvitePeekView,
+  InviteRef,
+  OidcSignInRequest,
+  UpdateUserRequest,
+  UserListReply,
+  UserSearchRequest,
+  VerifyPasswordRequest,
+} from './payloads/local-accounts';
 import type { LedgerListReply, LedgerListRequest, UsageDailyReply, UsageFilter, UsageListReply, UsageListRequest } from './payloads/usage';
 
 /** A message with no fields (a health check, an event that only says something changed). */
@@ -132,6 +146,14 @@ export type RpcMap = {
   [Subjects.billingAuditRecord]: [AuditRecordRequest, AuditEntryView];
   [Subjects.billingAuditList]: [AuditListRequest, AuditListReply];
   [Subjects.billingUsageRefund]: [RefundRequest, RefundReply];
+  [Subjects.billingUserSearch]: [UserSearchRequest, UserListReply];
+  [Subjects.billingUserUpdate]: [UpdateUserRequest, UserView];
+  [Subjects.billingInviteCreate]: [CreateInviteRequest, CreatedInvite];
+  [Subjects.billingInviteGet]: [InviteRef, InvitePeekView];
+  [Subjects.billingInviteAccept]: [AcceptInviteRequest, AccountIdentity];
+  [Subjects.billingPasswordVerify]: [VerifyPasswordRequest, AccountIdentity | null];
+  [Subjects.billingPasswordChange]: [ChangePasswordRequest, AccountIdentity];
+  [Subjects.billingOidcSignIn]: [OidcSignInRequest, AccountIdentity];
 };
 
 export type RpcSubject = keyof RpcMap;

@@ -105,6 +105,10 @@ export const HEADERS = {
     component: 'ContentDisposition',
     header: { description: '`attachment; filename="<the file\'s name>"`', schema: { type: 'string' } },
   },
+  Location: {
+    component: 'Location',
+    header: { description: 'Where the browser goes next', required: true, schema: { type: 'string' } },
+  },
   ETag: {
     component: 'ETag',
     header: { description: 'The version of the bytes, for `If-None-Match`', required: true, schema: { type: 'string' } },

@@ -1,5 +1,6 @@
 import {
   AddCreditBody,
+  ChangePasswordBody,
   ChatCompletionBody,
   CompletionsBody,
   CountTokensBody,
@@ -13,6 +14,7 @@ import {
   ImageEditBody,
   ImageGenerationBody,
   ImageReference,
+  InviteBody,
   MessagesBody,
   RerankBody,
   ResponsesBody,
@@ -21,6 +23,7 @@ import {
   SetRoutingPolicyBody,
   SpeechBody,
   UpdateChannelBody,
+  UpdateUserBody,
 } from '@switchyard/contracts';
 import type { PayloadClass } from './catalog';
 
@@ -62,4 +65,7 @@ export const PAYLOAD_DESCRIPTIONS = new Map<PayloadClass, PayloadDescription>([
   [AddCreditBody, { description: 'Credit to add (positive) or remove (negative), USD' }],
   [SetPriceBody, { description: "A model's prices, USD" }],
   [SetRateLimitBody, { description: 'Requests per minute; `null` is unlimited' }],
+  [InviteBody, { description: 'The email to invite the user with (it becomes their email)' }],
+  [ChangePasswordBody, { description: 'The current password, and the new one' }],
+  [UpdateUserBody, { description: 'The fields to change; the others stay as they are' }],
 ]);

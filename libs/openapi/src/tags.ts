@@ -18,6 +18,7 @@ export const TAGS = [
   { name: 'Usage', description: "The caller's own usage records and daily totals" },
   { name: 'Channels', description: "The caller's own PRIVATE channels (their own upstream keys, BYOK)" },
   { name: 'Routing policy', description: "The caller's choice between their PRIVATE channels and the PLATFORM pool" },
+  { name: 'Accounts', description: 'Local accounts: one-time links to set a password, and single sign-on (OpenID Connect)' },
   { name: 'Admin: users', description: 'Users, their API keys, credits, ledger and rate limit (admin keys only)' },
   { name: 'Admin: channels', description: "The operator's PLATFORM channels (admin keys only)" },
   { name: 'Admin: prices', description: 'Model prices (admin keys only)' },

@@ -33,6 +33,8 @@ export class AuthService implements OnModuleInit, OnModuleDestroy {
   /** revoked while a verification may have been in flight: never cache those */
   private readonly revoked: TtlCache<true>;
   private readonly verifying = new Map<string, Promise<Principal | null>>();
+  /** bumped when every cached principal is dropped: a verification that started before must not be cached */
+  private generation = 0;
   private subscriptions: Subscription[] = [];
 
   constructor(
@@ -52,8 +54,15 @@ export class AuthService implements OnModuleInit, OnModuleDestroy {
         this.revoked.set(keyHash, true);
       }),
       // principals carry their rate limit: a changed limit applies from the next request on
-      onBroadcast(this.nc, Events.billingRateLimitChanged, () => this.cache.clear()),
+      onBroadcast(this.nc, Events.billingRateLimitChanged, () => this.forgetPrincipals()),
+      // a user's role changed, or they were disabled or enabled: the cache is keyed by key, so all of it goes
+      onBroadcast(this.nc, Events.billingUserChanged, () => this.forgetPrincipals()),
     ];
+  }
+
+  private forgetPrincipals(): void {
+    this.generation++;
+    this.cache.clear();
   }
 
   onModuleDestroy(): void {
@@ -90,11 +99,12 @@ export class AuthService implements OnModuleInit, OnModuleDestroy {
   private verifyOnce(keyHash: string): Promise<Principal | null> {
     let verifying = this.verifying.get(keyHash);
     if (!verifying) {
+      const generation = this.generation;
       verifying = this.rpc
         .send(Subjects.billingKeyVerify, { keyHash })
         .then((found) => {
           const principal = found && this.revoked.get(keyHash) ? null : found;
-          this.cache.set(keyHash, principal, principal ? undefined : NEGATIVE_TTL_MS);
+          if (generation === this.generation) this.cache.set(keyHash, principal, principal ? undefined : NEGATIVE_TTL_MS);
           return principal;
         })
         .finally(() => this.verifying.delete(keyHash));

@@ -1,0 +1,41 @@
+import { Controller, Get, Req, Res } from '@nestjs/common';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { DomainError } from '@switchyard/contracts';
+import { Public } from '../../auth/access';
+import { AccountSignIn } from '../account-sign-in';
+import { clearedPendingCookie, pendingCookie, readPending } from './oidc-state';
+import { OidcSignIn, OidcSignInError } from './oidc-sign-in';
+
+/** Single sign-on: off to the provider, and back with a session. The browser navigates here, so errors are redirects too. */
+@Controller('auth/oidc')
+@Public()
+export class OidcController {
+  constructor(
+    private readonly oidc: OidcSignIn,
+    private readonly signIn: AccountSignIn,
+  ) {}
+
+  @Get('start')
+  async start(@Req() req: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
+    if (!this.oidc.enabled) throw DomainError.notFound('Single sign-on (not configured)');
+    const { url, pending } = await this.oidc.start(req);
+    void reply
+      .header('set-cookie', pendingCookie(pending, this.oidc.isHttps(req)))
+      .header('cache-control', 'no-store')
+      .redirect(url, 302);
+  }
+
+  @Get('callback')
+  async callback(@Req() req: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
+    void reply.header('set-cookie', clearedPendingCookie(this.oidc.isHttps(req))).header('cache-control', 'no-store');
+    try {
+      const user = await this.oidc.finish(req, readPending(req.headers.cookie));
+      await this.signIn.open(req, reply, user, 'oidc');
+      void reply.redirect('/', 302);
+    } catch (error) {
+      // anything else (billing unreachable, no session made) is a failed sign-in too: the browser gets a page, not JSON
+      const code = error instanceof OidcSignInError ? error.code : 'oidc_failed';
+      void reply.redirect(`/#/sign-in?error=${code}`, 302);
+    }
+  }
+}
