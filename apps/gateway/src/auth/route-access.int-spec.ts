@@ -45,9 +45,18 @@ describe('every gateway route declares who may call it', () => {
     expect(undeclared).toEqual([]);
   });
 
-  it('has only /health, the API document and the API reference public', () => {
+  it('has only /health, the API document, the API reference, one-time links and single sign-on public', () => {
     const open = nestRoutes.filter((r) => r.access === 'public').map((r) => `${r.method} ${r.urls.join()}`);
-    expect(open.sort()).toEqual(['GET /docs', 'GET /docs/:file', 'GET /health', 'GET /openapi.json', 'GET /openapi.yaml']);
+    expect(open.sort()).toEqual([
+      'GET /auth/invites/:token',
+      'GET /auth/oidc/callback',
+      'GET /auth/oidc/start',
+      'GET /docs',
+      'GET /docs/:file',
+      'GET /health',
+      'GET /openapi.json',
+      'GET /openapi.yaml',
+    ]);
   });
 
   it('gives every raw inference route an access level', () => {
