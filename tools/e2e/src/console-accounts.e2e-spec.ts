@@ -162,7 +162,7 @@ describe('console accounts: invites, passwords, disabling, single sign-on', () =
   /** Follows the redirects of a browser from /auth/oidc/start through the provider and back, with one cookie jar. */
   async function singleSignOn(): Promise<ApiAnswer> {
     const jar = new Map<string, string>();
-    const start = await call('GET', '/auth/oidc/start', null, undefined, {});
+    const start = await validatingFetch(`${gateway}/auth/oidc/start`, { redirect: 'manual' });
     expect(start.status).toBe(302);
     for (const [name, value] of cookiesOf(start)) jar.set(name, value);
     let location = new URL(start.headers.get('location')!, gateway).href;
