@@ -11,7 +11,7 @@ export default [
   { ignores: ['**/dist', '**/node_modules', '**/.switchyard', '**/*.js', '**/*.mjs', 'coverage'] },
   ...tseslint.configs.recommended,
   {
-    files: ['**/*.ts'],
+    files: ['**/*.ts', '**/*.tsx', '**/*.mts'],
     plugins: { '@nx': nx },
     // type-aware rules: the compiler's types catch what review misses (a promise nobody awaits or catches,
     // a promise where a callback's result is ignored, a switch that forgets a case, a cast that changes nothing)
@@ -30,7 +30,7 @@ export default [
           allow: [],
           depConstraints: [
             // Apps never import apps: each service may use only its own code and shared libraries.
-            ...['gateway', 'router', 'billing', 'files', 'batches'].map(app),
+            ...['gateway', 'router', 'billing', 'files', 'batches', 'console'].map(app),
             { sourceTag: 'scope:shared', onlyDependOnLibsWithTags: ['scope:shared'] },
             { sourceTag: 'scope:tools', onlyDependOnLibsWithTags: ['scope:tools', 'scope:shared'] },
             // Contracts are pure: no framework, database, broker or storage client.

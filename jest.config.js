@@ -11,6 +11,8 @@ const common = {
   transform: { '^.+\\.ts$': tsJest },
   moduleNameMapper: { '^@switchyard/(.*)$': '<rootDir>/libs/$1/src/index.ts' },
   modulePathIgnorePatterns: ['<rootDir>/dist/'],
+  // the console (React, ESM) has its own runner: Vitest, apps/console/vitest.config.mts
+  testPathIgnorePatterns: ['/node_modules/', '<rootDir>/apps/console/'],
   setupFiles: ['reflect-metadata', '<rootDir>/tools/jest/fast-check-setup.js'],
 };
 module.exports = {

@@ -16,6 +16,7 @@ import { BillingDebt1764500000000 } from './migrations/1764500000000-billing-deb
 import { BillingAuditLog1764600000000 } from './migrations/1764600000000-billing-audit-log';
 import { BillingUsageRollups1764700000000 } from './migrations/1764700000000-billing-usage-rollups';
 import { BillingLocalAccounts1764900000000 } from './migrations/1764900000000-billing-local-accounts';
+import { BillingSessions1764850000000 } from './migrations/1764850000000-billing-sessions';
 
 export function openBillingDatabase(url: string, poolSize: number): Promise<DataSource> {
   return openServiceDatabase({
@@ -34,6 +35,7 @@ export function openBillingDatabase(url: string, poolSize: number): Promise<Data
       BillingAuditLog1764600000000,
       BillingUsageRollups1764700000000,
       BillingLocalAccounts1764900000000,
+      BillingSessions1764850000000,
     ],
   });
 }

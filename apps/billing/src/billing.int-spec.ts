@@ -72,6 +72,7 @@ describe('billing service (real Postgres, NATS, JetStream)', () => {
       'migrations',
       'prices',
       'rate_limits',
+      'sessions',
       'usage_daily',
       'usage_hourly',
       'usage_records',

@@ -13,13 +13,15 @@ import { UsageConsumer } from './usage.consumer';
 import { UsageReportsService } from './usage-reports.service';
 import { UsageService } from './usage.service';
 import { UsersService } from './users.service';
+import { SessionsHandler } from './sessions.handler';
+import { SessionsService } from './sessions.service';
 
 @Module({})
 export class BillingModule {
   static create(deps: ServiceDeps<BillingConfig>): DynamicModule {
     return {
       module: BillingModule,
-      controllers: [BillingHandler],
+      controllers: [BillingHandler, SessionsHandler],
       providers: [
         ...coreProviders(BillingConfig, deps),
         UsersService,
@@ -33,6 +35,7 @@ export class BillingModule {
         RefundsService,
         AuditLogService,
         LocalAccountsService,
+        SessionsService,
       ],
     };
   }

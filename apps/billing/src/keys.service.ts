@@ -17,6 +17,7 @@ import { unixSeconds } from '@switchyard/database';
 import { broadcastBeforeAnswering, NATS_CONNECTION } from '@switchyard/nats';
 import { ApiKeyEntity } from './entities/api-key.entity';
 import { UserEntity } from './entities/user.entity';
+import { SessionsService } from './sessions.service';
 
 function keyView(key: ApiKeyEntity): KeyView {
   return {
@@ -35,6 +36,7 @@ export class KeysService {
   constructor(
     private readonly ds: DataSource,
     @Inject(NATS_CONNECTION) private readonly nc: NatsConnection,
+    private readonly sessions: SessionsService,
   ) {}
 
   async create(userId: string, body: CreateKeyBody): Promise<CreatedKeyView> {
@@ -74,6 +76,8 @@ export class KeysService {
     }
     // the gateway's key cache drops it before the admin hears the key is revoked
     await broadcastBeforeAnswering(this.nc, Events.billingKeyRevoked, { keyHash: key.keyHash });
+    // the console sessions signed in with it end with it
+    await this.sessions.revokeForKey(keyId);
     return keyView(await repo.findOneByOrFail({ id: keyId }));
   }
 

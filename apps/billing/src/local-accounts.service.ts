@@ -26,6 +26,7 @@ import { randomBytes } from 'node:crypto';
 import { BillingConfig } from './billing.config';
 import { UserEntity } from './entities/user.entity';
 import { decoyPasswordHash, hashPassword, verifyPassword } from './password-hash';
+import { SessionsService } from './sessions.service';
 import { roleLimits, userView } from './user-view';
 
 interface InviteRow {
@@ -58,6 +59,7 @@ export class LocalAccountsService {
     private readonly ds: DataSource,
     private readonly config: BillingConfig,
     @Inject(NATS_CONNECTION) private readonly nc: NatsConnection,
+    private readonly sessions: SessionsService,
   ) {}
 
   async search(request: UserSearchRequest): Promise<UserListReply> {
@@ -78,7 +80,7 @@ export class LocalAccountsService {
   }
 
   async update(userId: string, body: UpdateUserBody): Promise<UserView> {
-    const { view, principalsChanged } = await this.ds.transaction(async (em) => {
+    const { view, principalsChanged, disabled } = await this.ds.transaction(async (em) => {
       const user = await em.getRepository(UserEntity).findOne({ where: { id: userId }, lock: { mode: 'pessimistic_write' } });
       if (!user) throw DomainError.notFound(`User ${userId}`, 'id');
       const changes: Partial<UserEntity> = {};
@@ -91,8 +93,11 @@ export class LocalAccountsService {
       return {
         view: userView(await em.findOneByOrFail(UserEntity, { id: userId }), await roleLimits(em)),
         principalsChanged: 'role' in changes || 'disabledAt' in changes,
+        disabled: changes.disabledAt instanceof Date,
       };
     });
+    // a disabled user's sessions end for good: enabling them again does not bring those back
+    if (disabled) await this.sessions.revokeAll(userId);
     // every gateway forgets the user's principals before the admin hears of the change
     if (principalsChanged) await broadcastBeforeAnswering(this.nc, Events.billingUserChanged, { userId });
     return view;
@@ -152,15 +157,18 @@ export class LocalAccountsService {
 
   /** Sets the password and uses the link up, in one transaction: a link works once. */
   async acceptInvite(request: AcceptInviteRequest): Promise<AccountIdentity> {
-    return this.ds.transaction(async (em) => {
+    const { user, kind } = await this.ds.transaction(async (em) => {
       const invite = await this.usableInvite(em, request.tokenHash, true);
       const user = await em.findOneByOrFail(UserEntity, { id: invite.user_id });
       const weakness = passwordWeakness(request.body.password, user.email);
       if (weakness) throw new DomainError('weak_password', weakness, 'password');
       await em.update(UserEntity, { id: user.id }, { passwordHash: await hashPassword(request.body.password) });
       await em.query(`UPDATE billing.invites SET used_at = now() WHERE token_hash = $1`, [request.tokenHash]);
-      return identity(user);
+      return { user: identity(user), kind: invite.kind };
     });
+    // a reset is for a forgotten or exposed password: whoever signed in with the old one is signed out
+    if (kind === 'reset') await this.sessions.revokeAll(user.userId);
+    return user;
   }
 
   /**

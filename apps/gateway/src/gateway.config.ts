@@ -24,6 +24,9 @@ export class GatewayConfig extends WithS3(UpstreamPolicyConfig) {
   @ifOidc @IsString({ message: OIDC_TOGETHER }) @IsNotEmpty() SWITCHYARD_OIDC_CLIENT_SECRET?: string;
   /** the role of a user made by their first single sign-on */
   @IsIn(Roles) SWITCHYARD_OIDC_DEFAULT_ROLE: Role = 'user';
-  /** the gateway's address as browsers reach it (the OpenID redirect URI is made from it); default: the request's own scheme and Host */
-  @IsOptional() @url SWITCHYARD_PUBLIC_URL?: string;
+  /**
+   * The address browsers reach the gateway at (e.g. behind a proxy): the origin state-changing requests signed in by the
+   * console's cookie must come from, and the base of the single sign-on redirect URI. Unset: the scheme and Host each request came with.
+   */
+  @IsOptional() @IsUrl({ require_tld: false, protocols: ['http', 'https'], require_protocol: true }) SWITCHYARD_PUBLIC_URL?: string;
 }

@@ -19,7 +19,10 @@ import { OidcSignIn } from './accounts/oidc/oidc-sign-in';
 import { AuthGuard } from './auth/auth.guard';
 import { AuthService } from './auth/auth.service';
 import { RateLimiter } from './auth/rate-limiter';
+import { SignInController } from './auth/sign-in.controller';
 import { PrivateChannelsController } from './channels/private-channels.controller';
+import { ConsoleController } from './console/console.controller';
+import { ConsoleFiles } from './console/console-files';
 import { DocsPageController } from './docs/docs-page.controller';
 import { RoutingPolicyController } from './channels/routing-policy.controller';
 import { FilesController } from './files/files.controller';
@@ -47,6 +50,7 @@ export class GatewayModule {
         HealthController,
         OpenApiController,
         DocsPageController,
+        ConsoleController,
         InferenceController,
         AudioController,
         GenerationTasksController,
@@ -66,6 +70,7 @@ export class GatewayModule {
         InvitesController,
         PasswordController,
         OidcController,
+        SignInController,
       ],
       providers: [
         { provide: GatewayConfig, useValue: deps.config },
@@ -84,6 +89,7 @@ export class GatewayModule {
         AuditTrail,
         AccountSignIn,
         OidcSignIn,
+        { provide: ConsoleFiles, useValue: new ConsoleFiles() },
       ],
     };
   }

@@ -718,6 +718,70 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/auth/sign-in': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Sign in
+     * @description Opens a console session and sets its HttpOnly cookie. With `api_key` the session has the key's scopes and ends when the key is revoked; with `email` and `password` (local accounts) it has the role's. A wrong key, email or password gets one answer, `invalid_credentials`. A browser's `Origin`, when sent, must be this site.
+     *
+     *     No key needed, no rate limit.
+     */
+    post: operations['signIn'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/auth/session': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Get the current session
+     * @description Needs a console session: the cookie `POST /auth/sign-in` sets.
+     */
+    get: operations['getSession'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/auth/sign-out': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Sign out
+     * @description Revokes the current session (on every gateway) and clears the cookie.
+     *
+     *     Needs a console session: the cookie `POST /auth/sign-in` sets.
+     */
+    post: operations['signOut'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/v1/channels': {
     parameters: {
       query?: never;
@@ -1156,6 +1220,28 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/auth/invites/{token}/accept': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Set a password with a one-time link, and sign in
+     * @description Sets the password, uses the link up and opens a session as `POST /auth/sign-in` does (same answer and cookie). At least 12 characters, not all of one kind (lower case, upper case, digits, others), not containing the email's local part; else 400 `weak_password` saying which. A reset link also signs out the user's other sessions. A browser's `Origin`, when sent, must be this site.
+     *
+     *     No key needed, no rate limit.
+     */
+    post: operations['acceptInvite'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/auth/password': {
     parameters: {
       query?: never;
@@ -1166,9 +1252,9 @@ export interface paths {
     get?: never;
     /**
      * Change your password
-     * @description The caller's own password: at least 12 characters, not all of one kind (lower case, upper case, digits, others), not containing the email's local part. The caller's other sessions end.
+     * @description The signed-in person's own password, given the current one (400 `invalid_value` naming `current_password` otherwise). At least 12 characters, not all of one kind (lower case, upper case, digits, others), not containing the email's local part; else 400 `weak_password` saying which. The user's other sessions end.
      *
-     *     Needs a key with the `usage:read` or `inference` scope.
+     *     Needs a console session: the cookie `POST /auth/sign-in` sets.
      */
     put: operations['changePassword'];
     post?: never;
@@ -1408,10 +1494,58 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Open the web console
+     * @description The console's one page (its own paths are after `#`, e.g. `/#/keys`): sign in with an API key, email and password, or single sign-on; it then calls this API with the session cookie. 404 when the console was not built (`npm run build` builds it).
+     *
+     *     No key needed, no rate limit.
+     */
+    get: operations['getConsole'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/assets/{file}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Get a file of the web console
+     * @description A script, style sheet or image of the console's current build, named by its content's hash (cached for good); any other name is a 404.
+     *
+     *     No key needed, no rate limit.
+     */
+    get: operations['getConsoleAsset'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
   schemas: {
+    /** @description The password to set */
+    AcceptInviteBody: {
+      password: string;
+    };
     /** @description Credit to add (positive) or remove (negative), USD */
     AddCreditBody: {
       /** @description amount must be a USD amount with at most 9 decimal places */
@@ -2430,6 +2564,7 @@ export interface components {
          */
         code:
           | 'invalid_api_key'
+          | 'invalid_credentials'
           | 'AUTH_1015'
           | 'permission_denied'
           | 'invalid_json'
@@ -2586,6 +2721,7 @@ export interface components {
       /** @enum {string} */
       code:
         | 'invalid_api_key'
+        | 'invalid_credentials'
         | 'AUTH_1015'
         | 'permission_denied'
         | 'invalid_json'
@@ -2722,6 +2858,25 @@ export interface components {
       /** @description Why it is down */
       error?: string;
     };
+    /** @description A console session: who is signed in, with which scopes, until when */
+    Session: {
+      /** @enum {string} */
+      object: 'session';
+      user: {
+        id: string;
+        name: string;
+        /** @description Null for users without a local account */
+        email: string | null;
+        /** @enum {string} */
+        role: 'user' | 'partner' | 'vip' | 'admin';
+      };
+      /** @description The signing-in key's scopes, or the role's (password, SSO) */
+      scopes: ('inference' | 'usage:read' | 'admin')[];
+      /** @enum {string} */
+      method: 'api_key' | 'password' | 'oidc';
+      /** @description The earlier of the idle and the absolute expiry (unix seconds) */
+      expires_at: number;
+    };
     /** @description A model's prices, USD */
     SetPriceBody: {
       /** @description input_per_million must be a USD amount with at most 9 decimal places */
@@ -2749,6 +2904,12 @@ export interface components {
     SetRoutingPolicyBody: {
       /** @enum {string} */
       policy: 'byok_first' | 'platform_first' | 'byok_only' | 'platform_only';
+    };
+    /** @description `api_key`, or `email` and `password` */
+    SignInBody: {
+      api_key?: string | null;
+      email?: string | null;
+      password?: string | null;
     };
     /** @description A text-to-speech request. Only the fields shown are checked; every other field goes to the upstream unchanged. */
     SpeechBody: {
@@ -2994,8 +3155,8 @@ export interface components {
         'application/json': components['schemas']['AnthropicError'];
       };
     };
-    /** @description The key may not call this route: `AUTH_1015` */
-    AnthropicError403_AUTH_1015: {
+    /** @description The key may not call this route: `AUTH_1015`, `permission_denied` */
+    AnthropicError403_AUTH_1015_permission_denied: {
       headers: {
         'x-request-id': components['headers']['RequestId'];
         'x-should-retry': components['headers']['ShouldRetry'];
@@ -3230,6 +3391,21 @@ export interface components {
         'application/json': components['schemas']['OpenAIError'] | components['schemas']['AnthropicError'];
       };
     };
+    /** @description The key may not call this route: `AUTH_1015`, `permission_denied` */
+    FilesError403_AUTH_1015_permission_denied: {
+      headers: {
+        'x-request-id': components['headers']['RequestId'];
+        'x-should-retry': components['headers']['ShouldRetry'];
+        'request-id': components['headers']['AnthropicRequestId'];
+        'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
+        'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
+        'X-RateLimit-Reset': components['headers']['RateLimitReset'];
+        [name: string]: unknown;
+      };
+      content: {
+        'application/json': components['schemas']['OpenAIError'] | components['schemas']['AnthropicError'];
+      };
+    };
     /** @description Not found: `INFERENCE_3302` */
     FilesError404_INFERENCE_3302: {
       headers: {
@@ -3447,8 +3623,8 @@ export interface components {
         'application/json': components['schemas']['GeminiError'];
       };
     };
-    /** @description The key may not call this route: `AUTH_1015` */
-    GeminiError403_AUTH_1015: {
+    /** @description The key may not call this route: `AUTH_1015`, `permission_denied` */
+    GeminiError403_AUTH_1015_permission_denied: {
       headers: {
         'x-request-id': components['headers']['RequestId'];
         'x-should-retry': components['headers']['ShouldRetry'];
@@ -3695,6 +3871,20 @@ export interface components {
         'application/json': components['schemas']['OpenAIError'];
       };
     };
+    /** @description No key, or an unknown or revoked key: `invalid_credentials` */
+    OpenAIError401_invalid_credentials: {
+      headers: {
+        'x-request-id': components['headers']['RequestId'];
+        'x-should-retry': components['headers']['ShouldRetry'];
+        'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
+        'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
+        'X-RateLimit-Reset': components['headers']['RateLimitReset'];
+        [name: string]: unknown;
+      };
+      content: {
+        'application/json': components['schemas']['OpenAIError'];
+      };
+    };
     /** @description The balance cannot cover the request: `insufficient_quota` */
     OpenAIError402_insufficient_quota: {
       headers: {
@@ -3711,6 +3901,20 @@ export interface components {
     };
     /** @description The key may not call this route: `AUTH_1015` */
     OpenAIError403_AUTH_1015: {
+      headers: {
+        'x-request-id': components['headers']['RequestId'];
+        'x-should-retry': components['headers']['ShouldRetry'];
+        'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
+        'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
+        'X-RateLimit-Reset': components['headers']['RateLimitReset'];
+        [name: string]: unknown;
+      };
+      content: {
+        'application/json': components['schemas']['OpenAIError'];
+      };
+    };
+    /** @description The key may not call this route: `AUTH_1015`, `permission_denied` */
+    OpenAIError403_AUTH_1015_permission_denied: {
       headers: {
         'x-request-id': components['headers']['RequestId'];
         'x-should-retry': components['headers']['ShouldRetry'];
@@ -4055,6 +4259,8 @@ export interface components {
     RequestId: string;
     /** @description Seconds to wait before the rate limit admits another request */
     RetryAfter: number;
+    /** @description `switchyard_session=<token>; Max-Age=<s>; Path=/; HttpOnly; SameSite=Strict` (and `Secure` over https): the console session. Sign-out clears it (`Max-Age=0`). */
+    SetSessionCookie: string;
     /** @description `false` on errors a retry cannot fix (every status except 408, 429 and 5xx), so SDKs do not retry them */
     ShouldRetry: 'false';
     /** @description Whether the answer came from the response cache */
@@ -4195,7 +4401,7 @@ export interface operations {
       400: components['responses']['OpenAIError400_invalid_json_invalid_value_missing_required_parameter_upstream_error'];
       401: components['responses']['OpenAIError401_invalid_api_key'];
       402: components['responses']['OpenAIError402_insufficient_quota'];
-      403: components['responses']['OpenAIError403_AUTH_1015'];
+      403: components['responses']['OpenAIError403_AUTH_1015_permission_denied'];
       404: components['responses']['OpenAIError404_not_found_model_not_found'];
       413: components['responses']['OpenAIError413_request_too_large'];
       414: components['responses']['OpenAIError414_request_too_large'];
@@ -4310,7 +4516,7 @@ export interface operations {
       400: components['responses']['OpenAIError400_invalid_json_invalid_value_missing_required_parameter_upstream_error'];
       401: components['responses']['OpenAIError401_invalid_api_key'];
       402: components['responses']['OpenAIError402_insufficient_quota'];
-      403: components['responses']['OpenAIError403_AUTH_1015'];
+      403: components['responses']['OpenAIError403_AUTH_1015_permission_denied'];
       404: components['responses']['OpenAIError404_not_found_model_not_found'];
       413: components['responses']['OpenAIError413_request_too_large'];
       414: components['responses']['OpenAIError414_request_too_large'];
@@ -4426,7 +4632,7 @@ export interface operations {
       400: components['responses']['OpenAIError400_invalid_json_invalid_value_missing_required_parameter_upstream_error'];
       401: components['responses']['OpenAIError401_invalid_api_key'];
       402: components['responses']['OpenAIError402_insufficient_quota'];
-      403: components['responses']['OpenAIError403_AUTH_1015'];
+      403: components['responses']['OpenAIError403_AUTH_1015_permission_denied'];
       404: components['responses']['OpenAIError404_not_found_model_not_found'];
       413: components['responses']['OpenAIError413_request_too_large'];
       414: components['responses']['OpenAIError414_request_too_large'];
@@ -4547,7 +4753,7 @@ export interface operations {
       400: components['responses']['OpenAIError400_invalid_json_invalid_value_missing_required_parameter_upstream_error'];
       401: components['responses']['OpenAIError401_invalid_api_key'];
       402: components['responses']['OpenAIError402_insufficient_quota'];
-      403: components['responses']['OpenAIError403_AUTH_1015'];
+      403: components['responses']['OpenAIError403_AUTH_1015_permission_denied'];
       404: components['responses']['OpenAIError404_not_found_model_not_found'];
       413: components['responses']['OpenAIError413_request_too_large'];
       414: components['responses']['OpenAIError414_request_too_large'];
@@ -4671,7 +4877,7 @@ export interface operations {
         };
       };
       401: components['responses']['OpenAIError401_invalid_api_key'];
-      403: components['responses']['OpenAIError403_AUTH_1015'];
+      403: components['responses']['OpenAIError403_AUTH_1015_permission_denied'];
       404: components['responses']['OpenAIError404_not_found'];
       414: components['responses']['OpenAIError414_request_too_large'];
       429: components['responses']['OpenAIError429_rate_limit_exceeded'];
@@ -4862,7 +5068,7 @@ export interface operations {
       400: components['responses']['AnthropicError400_invalid_json_invalid_value_missing_required_parameter_upstream_error'];
       401: components['responses']['AnthropicError401_invalid_api_key'];
       402: components['responses']['AnthropicError402_insufficient_quota'];
-      403: components['responses']['AnthropicError403_AUTH_1015'];
+      403: components['responses']['AnthropicError403_AUTH_1015_permission_denied'];
       404: components['responses']['AnthropicError404_not_found_model_not_found'];
       413: components['responses']['AnthropicError413_request_too_large'];
       414: components['responses']['AnthropicError414_request_too_large'];
@@ -4934,7 +5140,7 @@ export interface operations {
       };
       400: components['responses']['AnthropicError400_invalid_json_invalid_value_missing_required_parameter_upstream_error'];
       401: components['responses']['AnthropicError401_invalid_api_key'];
-      403: components['responses']['AnthropicError403_AUTH_1015'];
+      403: components['responses']['AnthropicError403_AUTH_1015_permission_denied'];
       404: components['responses']['AnthropicError404_not_found_model_not_found'];
       413: components['responses']['AnthropicError413_request_too_large'];
       414: components['responses']['AnthropicError414_request_too_large'];
@@ -5058,7 +5264,7 @@ export interface operations {
       400: components['responses']['GeminiError400_invalid_json_invalid_value_missing_required_parameter_upstream_error'];
       401: components['responses']['GeminiError401_invalid_api_key'];
       402: components['responses']['GeminiError402_insufficient_quota'];
-      403: components['responses']['GeminiError403_AUTH_1015'];
+      403: components['responses']['GeminiError403_AUTH_1015_permission_denied'];
       404: components['responses']['GeminiError404_not_found_model_not_found'];
       413: components['responses']['GeminiError413_request_too_large'];
       414: components['responses']['GeminiError414_request_too_large'];
@@ -5185,7 +5391,7 @@ export interface operations {
       400: components['responses']['GeminiError400_invalid_json_invalid_value_missing_required_parameter_upstream_error'];
       401: components['responses']['GeminiError401_invalid_api_key'];
       402: components['responses']['GeminiError402_insufficient_quota'];
-      403: components['responses']['GeminiError403_AUTH_1015'];
+      403: components['responses']['GeminiError403_AUTH_1015_permission_denied'];
       404: components['responses']['GeminiError404_not_found_model_not_found'];
       413: components['responses']['GeminiError413_request_too_large'];
       414: components['responses']['GeminiError414_request_too_large'];
@@ -5281,7 +5487,7 @@ export interface operations {
       400: components['responses']['OpenAIError400_invalid_json_invalid_value_missing_required_parameter_upstream_error'];
       401: components['responses']['OpenAIError401_invalid_api_key'];
       402: components['responses']['OpenAIError402_insufficient_quota'];
-      403: components['responses']['OpenAIError403_AUTH_1015'];
+      403: components['responses']['OpenAIError403_AUTH_1015_permission_denied'];
       404: components['responses']['OpenAIError404_not_found_model_not_found'];
       413: components['responses']['OpenAIError413_request_too_large'];
       414: components['responses']['OpenAIError414_request_too_large'];
@@ -5409,7 +5615,7 @@ export interface operations {
       400: components['responses']['OpenAIError400_invalid_json_invalid_value_missing_required_parameter_upstream_error'];
       401: components['responses']['OpenAIError401_invalid_api_key'];
       402: components['responses']['OpenAIError402_insufficient_quota'];
-      403: components['responses']['OpenAIError403_AUTH_1015'];
+      403: components['responses']['OpenAIError403_AUTH_1015_permission_denied'];
       404: components['responses']['OpenAIError404_not_found_model_not_found'];
       413: components['responses']['OpenAIError413_request_too_large'];
       414: components['responses']['OpenAIError414_request_too_large'];
@@ -5473,7 +5679,7 @@ export interface operations {
       400: components['responses']['OpenAIError400_invalid_json_invalid_value_missing_required_parameter_upstream_error'];
       401: components['responses']['OpenAIError401_invalid_api_key'];
       402: components['responses']['OpenAIError402_insufficient_quota'];
-      403: components['responses']['OpenAIError403_AUTH_1015'];
+      403: components['responses']['OpenAIError403_AUTH_1015_permission_denied'];
       404: components['responses']['OpenAIError404_not_found_model_not_found'];
       413: components['responses']['OpenAIError413_request_too_large'];
       414: components['responses']['OpenAIError414_request_too_large'];
@@ -5588,7 +5794,7 @@ export interface operations {
       400: components['responses']['OpenAIError400_invalid_value_missing_required_parameter_upstream_error'];
       401: components['responses']['OpenAIError401_invalid_api_key'];
       402: components['responses']['OpenAIError402_insufficient_quota'];
-      403: components['responses']['OpenAIError403_AUTH_1015'];
+      403: components['responses']['OpenAIError403_AUTH_1015_permission_denied'];
       404: components['responses']['OpenAIError404_not_found_model_not_found'];
       413: components['responses']['OpenAIError413_request_too_large'];
       414: components['responses']['OpenAIError414_request_too_large'];
@@ -5691,7 +5897,7 @@ export interface operations {
       400: components['responses']['OpenAIError400_invalid_json_invalid_value_missing_required_parameter_upstream_error'];
       401: components['responses']['OpenAIError401_invalid_api_key'];
       402: components['responses']['OpenAIError402_insufficient_quota'];
-      403: components['responses']['OpenAIError403_AUTH_1015'];
+      403: components['responses']['OpenAIError403_AUTH_1015_permission_denied'];
       404: components['responses']['OpenAIError404_not_found_model_not_found'];
       413: components['responses']['OpenAIError413_request_too_large'];
       414: components['responses']['OpenAIError414_request_too_large'];
@@ -5754,7 +5960,7 @@ export interface operations {
       };
       400: components['responses']['OpenAIError400_invalid_json_invalid_value_missing_required_parameter'];
       401: components['responses']['OpenAIError401_invalid_api_key'];
-      403: components['responses']['OpenAIError403_AUTH_1015'];
+      403: components['responses']['OpenAIError403_AUTH_1015_permission_denied'];
       413: components['responses']['OpenAIError413_request_too_large'];
       414: components['responses']['OpenAIError414_request_too_large'];
       415: components['responses']['OpenAIError415_invalid_value'];
@@ -5894,7 +6100,7 @@ export interface operations {
       };
       400: components['responses']['OpenAIError400_invalid_json_invalid_value_missing_required_parameter'];
       401: components['responses']['OpenAIError401_invalid_api_key'];
-      403: components['responses']['OpenAIError403_AUTH_1015'];
+      403: components['responses']['OpenAIError403_AUTH_1015_permission_denied'];
       413: components['responses']['OpenAIError413_request_too_large'];
       414: components['responses']['OpenAIError414_request_too_large'];
       415: components['responses']['OpenAIError415_invalid_value'];
@@ -6034,7 +6240,7 @@ export interface operations {
       };
       400: components['responses']['OpenAIError400_invalid_json_invalid_value_missing_required_parameter'];
       401: components['responses']['OpenAIError401_invalid_api_key'];
-      403: components['responses']['OpenAIError403_AUTH_1015'];
+      403: components['responses']['OpenAIError403_AUTH_1015_permission_denied'];
       413: components['responses']['OpenAIError413_request_too_large'];
       414: components['responses']['OpenAIError414_request_too_large'];
       415: components['responses']['OpenAIError415_invalid_value'];
@@ -6246,7 +6452,7 @@ export interface operations {
       };
       400: components['responses']['FilesError400_invalid_value_missing_required_parameter_VALIDATION_4007_INFERENCE_3303'];
       401: components['responses']['FilesError401_invalid_api_key'];
-      403: components['responses']['FilesError403_AUTH_1015'];
+      403: components['responses']['FilesError403_AUTH_1015_permission_denied'];
       413: components['responses']['FilesError413_request_too_large_VALIDATION_4016'];
       414: components['responses']['FilesError414_request_too_large'];
       415: components['responses']['FilesError415_invalid_value'];
@@ -6356,7 +6562,7 @@ export interface operations {
         };
       };
       401: components['responses']['FilesError401_invalid_api_key'];
-      403: components['responses']['FilesError403_AUTH_1015'];
+      403: components['responses']['FilesError403_AUTH_1015_permission_denied'];
       404: components['responses']['FilesError404_INFERENCE_3302'];
       414: components['responses']['FilesError414_request_too_large'];
       429: components['responses']['FilesError429_rate_limit_exceeded'];
@@ -6607,7 +6813,7 @@ export interface operations {
       };
       400: components['responses']['OpenAIError400_invalid_json_invalid_value_missing_required_parameter'];
       401: components['responses']['OpenAIError401_invalid_api_key'];
-      403: components['responses']['OpenAIError403_AUTH_1015'];
+      403: components['responses']['OpenAIError403_AUTH_1015_permission_denied'];
       404: components['responses']['OpenAIError404_INFERENCE_3302'];
       413: components['responses']['OpenAIError413_request_too_large'];
       414: components['responses']['OpenAIError414_request_too_large'];
@@ -6749,7 +6955,7 @@ export interface operations {
         };
       };
       401: components['responses']['OpenAIError401_invalid_api_key'];
-      403: components['responses']['OpenAIError403_AUTH_1015'];
+      403: components['responses']['OpenAIError403_AUTH_1015_permission_denied'];
       404: components['responses']['OpenAIError404_not_found'];
       409: components['responses']['OpenAIError409_conflict'];
       414: components['responses']['OpenAIError414_request_too_large'];
@@ -7107,10 +7313,150 @@ export interface operations {
       };
       400: components['responses']['OpenAIError400_invalid_json_invalid_value_missing_required_parameter'];
       401: components['responses']['OpenAIError401_invalid_api_key'];
-      403: components['responses']['OpenAIError403_AUTH_1015'];
+      403: components['responses']['OpenAIError403_AUTH_1015_permission_denied'];
       413: components['responses']['OpenAIError413_request_too_large'];
       414: components['responses']['OpenAIError414_request_too_large'];
       415: components['responses']['OpenAIError415_invalid_value'];
+      429: components['responses']['OpenAIError429_rate_limit_exceeded'];
+      431: components['responses']['OpenAIError431_request_too_large'];
+      500: components['responses']['OpenAIError500_internal_error'];
+      503: components['responses']['OpenAIError503_service_unavailable'];
+    };
+  };
+  signIn: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        /**
+         * @example {
+         *       "api_key": "sk-sy-4f2a9c1e…"
+         *     }
+         */
+        'application/json': components['schemas']['SignInBody'];
+      };
+    };
+    responses: {
+      /** @description Signed in */
+      200: {
+        headers: {
+          'x-request-id': components['headers']['RequestId'];
+          'x-client-request-id': components['headers']['ClientRequestId'];
+          'set-cookie': components['headers']['SetSessionCookie'];
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "object": "session",
+           *       "user": {
+           *         "id": "usr_3kF9aB2c",
+           *         "name": "admin",
+           *         "email": null,
+           *         "role": "admin"
+           *       },
+           *       "scopes": [
+           *         "inference",
+           *         "usage:read",
+           *         "admin"
+           *       ],
+           *       "method": "api_key",
+           *       "expires_at": 1764810000
+           *     }
+           */
+          'application/json': components['schemas']['Session'];
+        };
+      };
+      400: components['responses']['OpenAIError400_invalid_json_invalid_value_missing_required_parameter'];
+      401: components['responses']['OpenAIError401_invalid_credentials'];
+      403: components['responses']['OpenAIError403_permission_denied'];
+      413: components['responses']['OpenAIError413_request_too_large'];
+      414: components['responses']['OpenAIError414_request_too_large'];
+      415: components['responses']['OpenAIError415_invalid_value'];
+      431: components['responses']['OpenAIError431_request_too_large'];
+      500: components['responses']['OpenAIError500_internal_error'];
+      503: components['responses']['OpenAIError503_service_unavailable'];
+    };
+  };
+  getSession: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The session */
+      200: {
+        headers: {
+          'x-request-id': components['headers']['RequestId'];
+          'x-client-request-id': components['headers']['ClientRequestId'];
+          'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
+          'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
+          'X-RateLimit-Reset': components['headers']['RateLimitReset'];
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "object": "session",
+           *       "user": {
+           *         "id": "usr_3kF9aB2c",
+           *         "name": "admin",
+           *         "email": null,
+           *         "role": "admin"
+           *       },
+           *       "scopes": [
+           *         "inference",
+           *         "usage:read",
+           *         "admin"
+           *       ],
+           *       "method": "api_key",
+           *       "expires_at": 1764810000
+           *     }
+           */
+          'application/json': components['schemas']['Session'];
+        };
+      };
+      401: components['responses']['OpenAIError401_invalid_api_key'];
+      403: components['responses']['OpenAIError403_permission_denied'];
+      414: components['responses']['OpenAIError414_request_too_large'];
+      429: components['responses']['OpenAIError429_rate_limit_exceeded'];
+      431: components['responses']['OpenAIError431_request_too_large'];
+      500: components['responses']['OpenAIError500_internal_error'];
+      503: components['responses']['OpenAIError503_service_unavailable'];
+    };
+  };
+  signOut: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Signed out */
+      204: {
+        headers: {
+          'x-request-id': components['headers']['RequestId'];
+          'x-client-request-id': components['headers']['ClientRequestId'];
+          'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
+          'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
+          'X-RateLimit-Reset': components['headers']['RateLimitReset'];
+          'set-cookie': components['headers']['SetSessionCookie'];
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      401: components['responses']['OpenAIError401_invalid_api_key'];
+      403: components['responses']['OpenAIError403_permission_denied'];
+      414: components['responses']['OpenAIError414_request_too_large'];
       429: components['responses']['OpenAIError429_rate_limit_exceeded'];
       431: components['responses']['OpenAIError431_request_too_large'];
       500: components['responses']['OpenAIError500_internal_error'];
@@ -7262,7 +7608,7 @@ export interface operations {
       };
       400: components['responses']['OpenAIError400_invalid_json_invalid_value_missing_required_parameter'];
       401: components['responses']['OpenAIError401_invalid_api_key'];
-      403: components['responses']['OpenAIError403_AUTH_1015'];
+      403: components['responses']['OpenAIError403_AUTH_1015_permission_denied'];
       413: components['responses']['OpenAIError413_request_too_large'];
       414: components['responses']['OpenAIError414_request_too_large'];
       415: components['responses']['OpenAIError415_invalid_value'];
@@ -7382,7 +7728,7 @@ export interface operations {
         };
       };
       401: components['responses']['OpenAIError401_invalid_api_key'];
-      403: components['responses']['OpenAIError403_AUTH_1015'];
+      403: components['responses']['OpenAIError403_AUTH_1015_permission_denied'];
       404: components['responses']['OpenAIError404_not_found'];
       414: components['responses']['OpenAIError414_request_too_large'];
       429: components['responses']['OpenAIError429_rate_limit_exceeded'];
@@ -7466,7 +7812,7 @@ export interface operations {
       };
       400: components['responses']['OpenAIError400_invalid_json_invalid_value_missing_required_parameter'];
       401: components['responses']['OpenAIError401_invalid_api_key'];
-      403: components['responses']['OpenAIError403_AUTH_1015'];
+      403: components['responses']['OpenAIError403_AUTH_1015_permission_denied'];
       404: components['responses']['OpenAIError404_not_found'];
       413: components['responses']['OpenAIError413_request_too_large'];
       414: components['responses']['OpenAIError414_request_too_large'];
@@ -7521,7 +7867,7 @@ export interface operations {
       };
       400: components['responses']['OpenAIError400_invalid_value'];
       401: components['responses']['OpenAIError401_invalid_api_key'];
-      403: components['responses']['OpenAIError403_AUTH_1015'];
+      403: components['responses']['OpenAIError403_AUTH_1015_permission_denied'];
       404: components['responses']['OpenAIError404_not_found'];
       414: components['responses']['OpenAIError414_request_too_large'];
       429: components['responses']['OpenAIError429_rate_limit_exceeded'];
@@ -8780,6 +9126,70 @@ export interface operations {
       503: components['responses']['OpenAIError503_service_unavailable'];
     };
   };
+  acceptInvite: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /**
+         * @description The secret of the link (the end of its URL)
+         * @example Wk9rT2tLdnRrVnN4cW5fM0lqQ2pNY2R6b2J5N2tEZnE
+         */
+        token: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        /**
+         * @example {
+         *       "password": "Lovelace engine 1843"
+         *     }
+         */
+        'application/json': components['schemas']['AcceptInviteBody'];
+      };
+    };
+    responses: {
+      /** @description Signed in */
+      200: {
+        headers: {
+          'x-request-id': components['headers']['RequestId'];
+          'x-client-request-id': components['headers']['ClientRequestId'];
+          'set-cookie': components['headers']['SetSessionCookie'];
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "object": "session",
+           *       "user": {
+           *         "id": "usr_3kF9aB2c",
+           *         "name": "Ada",
+           *         "email": "ada@example.com",
+           *         "role": "user"
+           *       },
+           *       "scopes": [
+           *         "inference",
+           *         "usage:read"
+           *       ],
+           *       "method": "password",
+           *       "expires_at": 1764810000
+           *     }
+           */
+          'application/json': components['schemas']['Session'];
+        };
+      };
+      400: components['responses']['OpenAIError400_invalid_json_invalid_value_missing_required_parameter_weak_password'];
+      403: components['responses']['OpenAIError403_permission_denied'];
+      404: components['responses']['OpenAIError404_not_found'];
+      413: components['responses']['OpenAIError413_request_too_large'];
+      414: components['responses']['OpenAIError414_request_too_large'];
+      415: components['responses']['OpenAIError415_invalid_value'];
+      431: components['responses']['OpenAIError431_request_too_large'];
+      500: components['responses']['OpenAIError500_internal_error'];
+      503: components['responses']['OpenAIError503_service_unavailable'];
+    };
+  };
   changePassword: {
     parameters: {
       query?: never;
@@ -8864,12 +9274,13 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description To the console, signed in, or to its sign-in page with the reason */
+      /** @description To the console, signed in (with the session cookie), or to its sign-in page with the reason */
       302: {
         headers: {
           'x-request-id': components['headers']['RequestId'];
           'x-client-request-id': components['headers']['ClientRequestId'];
           Location: components['headers']['Location'];
+          'set-cookie': components['headers']['SetSessionCookie'];
           [name: string]: unknown;
         };
         content?: never;
@@ -9530,6 +9941,104 @@ export interface operations {
           'text/javascript': string;
           'text/css': string;
           'image/png': string;
+        };
+      };
+      /** @description The copy the browser holds is current (no body) */
+      304: {
+        headers: {
+          'x-request-id': components['headers']['RequestId'];
+          'x-client-request-id': components['headers']['ClientRequestId'];
+          ETag: components['headers']['ETag'];
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      404: components['responses']['OpenAIError404_not_found'];
+      414: components['responses']['OpenAIError414_request_too_large'];
+      431: components['responses']['OpenAIError431_request_too_large'];
+      500: components['responses']['OpenAIError500_internal_error'];
+    };
+  };
+  getConsole: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description The `ETag` of the copy the browser holds: 304 without a body when it is still current */
+        'If-None-Match'?: string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The page */
+      200: {
+        headers: {
+          'x-request-id': components['headers']['RequestId'];
+          'x-client-request-id': components['headers']['ClientRequestId'];
+          ETag: components['headers']['ETag'];
+          'Cache-Control': components['headers']['CacheControl'];
+          'Content-Security-Policy': components['headers']['ContentSecurityPolicy'];
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example <!DOCTYPE html>
+           *     <html lang="en">…</html>
+           */
+          'text/html': string;
+        };
+      };
+      /** @description The copy the browser holds is current (no body) */
+      304: {
+        headers: {
+          'x-request-id': components['headers']['RequestId'];
+          'x-client-request-id': components['headers']['ClientRequestId'];
+          ETag: components['headers']['ETag'];
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      404: components['responses']['OpenAIError404_not_found'];
+      414: components['responses']['OpenAIError414_request_too_large'];
+      431: components['responses']['OpenAIError431_request_too_large'];
+      500: components['responses']['OpenAIError500_internal_error'];
+    };
+  };
+  getConsoleAsset: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description The `ETag` of the copy the browser holds: 304 without a body when it is still current */
+        'If-None-Match'?: string;
+      };
+      path: {
+        /**
+         * @description The file
+         * @example index-BsQKWobc.js
+         */
+        file: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The file */
+      200: {
+        headers: {
+          'x-request-id': components['headers']['RequestId'];
+          'x-client-request-id': components['headers']['ClientRequestId'];
+          ETag: components['headers']['ETag'];
+          'Cache-Control': components['headers']['CacheControl'];
+          [name: string]: unknown;
+        };
+        content: {
+          /** @example const e=1; */
+          'text/javascript': string;
+          'text/css': string;
+          'image/svg+xml': string;
+          'image/png': string;
+          'font/woff2': string;
         };
       };
       /** @description The copy the browser holds is current (no body) */

@@ -21,6 +21,8 @@ export const ErrorCodes = {
  */
 export const ErrorCatalog = {
   invalid_api_key: { status: 401, type: 'invalid_request_error' },
+  /** a sign-in's key, email or password is wrong (one answer for every wrong part) */
+  invalid_credentials: { status: 401, type: 'invalid_request_error' },
   [ErrorCodes.missingInferenceScope]: { status: 403, type: 'permission_error' },
   permission_denied: { status: 403, type: 'permission_error' },
   invalid_json: { status: 400, type: 'invalid_request_error' },

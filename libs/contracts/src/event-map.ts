@@ -4,6 +4,7 @@ import type { KeyRevokedEvent, PriceChangedEvent, UserIndebtedEvent } from './pa
 import type { UserChangedEvent } from './payloads/local-accounts';
 import type { ChannelCalledEvent } from './payloads/channels';
 import type { RoutingPolicyChanged } from './payloads/routing';
+import type { SessionsRevokedEvent } from './payloads/sessions';
 import type { UsageEvent, UsageEventGroup } from './payloads/usage';
 
 /** Payload type of every event subject (broadcasts and durable events). */
@@ -12,6 +13,7 @@ export type EventMap = {
   [Events.routerRequestCompleted]: UsageEventGroup | UsageEvent;
   [Events.gatewayRequestInterrupted]: UsageEvent;
   [Events.billingKeyRevoked]: KeyRevokedEvent;
+  [Events.billingSessionRevoked]: SessionsRevokedEvent;
   [Events.billingRateLimitChanged]: Empty;
   [Events.billingUserChanged]: UserChangedEvent;
   [Events.billingUserIndebted]: UserIndebtedEvent;

@@ -34,6 +34,7 @@ export * from './payloads/usage';
 export * from './payloads/audit';
 export * from './payloads/accounts';
 export * from './payloads/local-accounts';
+export * from './payloads/sessions';
 export * from './payloads/channels';
 export * from './payloads/health';
 export * from './api-key';

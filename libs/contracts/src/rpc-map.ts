@@ -81,6 +81,17 @@ import type {
   UserSearchRequest,
   VerifyPasswordRequest,
 } from './payloads/local-accounts';
+import type {
+  CreatedSession,
+  CreateSessionRequest,
+  RevokeAllSessionsRequest,
+  SessionListRequest,
+  SessionListView,
+  SessionRef,
+  SessionsRevokedReply,
+  VerifiedSession,
+  VerifySessionRequest,
+} from './payloads/sessions';
 import type { LedgerListReply, LedgerListRequest, UsageDailyReply, UsageFilter, UsageListReply, UsageListRequest } from './payloads/usage';
 
 /** A message with no fields (a health check, an event that only says something changed). */
@@ -154,6 +165,11 @@ export type RpcMap = {
   [Subjects.billingPasswordVerify]: [VerifyPasswordRequest, AccountIdentity | null];
   [Subjects.billingPasswordChange]: [ChangePasswordRequest, AccountIdentity];
   [Subjects.billingOidcSignIn]: [OidcSignInRequest, AccountIdentity];
+  [Subjects.billingSessionCreate]: [CreateSessionRequest, CreatedSession];
+  [Subjects.billingSessionVerify]: [VerifySessionRequest, VerifiedSession | null];
+  [Subjects.billingSessionList]: [SessionListRequest, SessionListView];
+  [Subjects.billingSessionRevoke]: [SessionRef, SessionsRevokedReply];
+  [Subjects.billingSessionRevokeAll]: [RevokeAllSessionsRequest, SessionsRevokedReply];
 };
 
 export type RpcSubject = keyof RpcMap;

@@ -76,6 +76,11 @@ export const Subjects = {
   billingPasswordVerify: 'billing.password.verify',
   billingPasswordChange: 'billing.password.change',
   billingOidcSignIn: 'billing.oidc-identity.resolve',
+  billingSessionCreate: 'billing.session.create',
+  billingSessionVerify: 'billing.session.verify',
+  billingSessionList: 'billing.session.list',
+  billingSessionRevoke: 'billing.session.revoke',
+  billingSessionRevokeAll: 'billing.session.revoke-all',
 } as const;
 
 /** Events. Durable ones travel on JetStream; broadcasts reach every replica (no queue group). */
@@ -86,6 +91,8 @@ export const Events = {
   gatewayRequestInterrupted: 'gateway.request.interrupted',
   /** broadcast: drop cached principals for this key */
   billingKeyRevoked: 'billing.key.revoked',
+  /** broadcast: drop cached sessions (signed out, revoked, or their key revoked) */
+  billingSessionRevoked: 'billing.session.revoked',
   /** broadcast: a rate limit changed; gateways drop cached principals so the new limit applies at once */
   billingRateLimitChanged: 'billing.ratelimit.changed',
   /** broadcast: a user's role changed or they were disabled or enabled; gateways drop cached principals */

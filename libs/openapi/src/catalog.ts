@@ -6,7 +6,7 @@ import { ref } from './schemas/schema-kit';
 import type { TagName } from './tags';
 
 /** Who may call a route, as the gateway declares it (apps/gateway/src/auth/access.ts). */
-export type Access = 'public' | 'inference' | 'usage' | 'admin';
+export type Access = 'public' | 'inference' | 'usage' | 'admin' | 'session';
 
 export type PayloadClass = new () => object;
 

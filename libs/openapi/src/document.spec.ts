@@ -83,9 +83,16 @@ describe('buildOpenApiDocument', () => {
     });
   });
 
-  it('asks no key of the public routes, and a key (also `?key=` on Gemini routes) of the others', () => {
+  it('asks no key of the public routes, a key or the session cookie (also `?key=` on Gemini routes) of the others', () => {
     expect(document.paths['/health'].get!.security).toEqual([]);
-    expect(document.paths['/v1/models'].get!.security).toEqual([{ bearerAuth: [] }, { apiKeyHeader: [] }, { googApiKeyHeader: [] }]);
+    expect(document.paths['/auth/sign-in'].post!.security).toEqual([]);
+    expect(document.paths['/v1/models'].get!.security).toEqual([
+      { bearerAuth: [] },
+      { apiKeyHeader: [] },
+      { googApiKeyHeader: [] },
+      { sessionCookie: [] },
+    ]);
+    expect(document.paths['/auth/sign-out'].post!.security).toEqual([{ sessionCookie: [] }]);
     expect(document.paths['/v1beta/models/{model}:generateContent'].post!.security).toContainEqual({ googApiKeyQuery: [] });
   });
 

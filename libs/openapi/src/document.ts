@@ -42,19 +42,30 @@ const SECURITY_SCHEMES: Record<string, SecuritySchemeObject> = {
     description: "The key as Google's clients send it (any route)",
   },
   googApiKeyQuery: { type: 'apiKey', in: 'query', name: 'key', description: '`?key=<key>`: the Gemini routes only' },
+  sessionCookie: {
+    type: 'apiKey',
+    in: 'cookie',
+    name: 'switchyard_session',
+    description:
+      "The console's session (`POST /auth/sign-in`), when no key is sent. A request that changes something must carry this site's `Origin`.",
+  },
 };
 
-const KEYED: SecurityRequirement[] = [{ bearerAuth: [] }, { apiKeyHeader: [] }, { googApiKeyHeader: [] }];
+const SESSION: SecurityRequirement[] = [{ sessionCookie: [] }];
+/** Every route that takes a key also takes the console's session cookie when no key is sent. */
+const KEYED: SecurityRequirement[] = [{ bearerAuth: [] }, { apiKeyHeader: [] }, { googApiKeyHeader: [] }, ...SESSION];
 
 const ACCESS_TEXT: Record<Operation['access'], string> = {
   public: 'No key needed, no rate limit.',
   inference: 'Needs a key with the `inference` scope.',
   usage: 'Needs a key with the `usage:read` or `inference` scope.',
   admin: 'Needs an admin key.',
+  session: 'Needs a console session: the cookie `POST /auth/sign-in` sets.',
 };
 
 function securityOf(op: Operation): SecurityRequirement[] {
   if (op.access === 'public') return [];
+  if (op.access === 'session') return SESSION;
   return op.dialect === 'gemini' ? [...KEYED, { googApiKeyQuery: [] }] : KEYED;
 }
 
@@ -109,6 +120,8 @@ function errorsOf(op: Operation): Map<number, ErrorCode[]> {
     add(401, ['invalid_api_key']);
     add(403, [op.access === 'inference' ? 'AUTH_1015' : 'permission_denied']);
     add(429, ['rate_limit_exceeded']);
+    // a state-changing request signed in by the session cookie from another origin
+    if (!['get', 'head', 'options'].includes(op.method)) add(403, ['permission_denied']);
   }
   if (op.body?.json) {
     add(400, ['invalid_json', 'invalid_value', 'missing_required_parameter']);

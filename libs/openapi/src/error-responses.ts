@@ -15,6 +15,7 @@ export type ErrorSpec = Partial<Record<number, readonly ErrorCode[]>>;
 /** A message and field for each code, to show its envelope by example. */
 const EXAMPLES: Record<ErrorCode, { message: string; param: string | null }> = {
   invalid_api_key: { message: 'Incorrect API key provided: sk-sy-****1234.', param: null },
+  invalid_credentials: { message: 'The API key, email or password is not correct', param: null },
   AUTH_1015: { message: 'This API key has no inference scope', param: null },
   permission_denied: { message: 'This endpoint needs an admin key', param: null },
   invalid_json: { message: 'We could not parse the JSON body of your request. The body must be valid JSON.', param: 'body' },

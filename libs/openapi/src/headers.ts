@@ -3,6 +3,15 @@ import type { HeaderObject, Reference } from './openapi-types';
 
 /** Response headers, each defined once (components.headers) under the name it is sent with. */
 export const HEADERS = {
+  'set-cookie': {
+    component: 'SetSessionCookie',
+    header: {
+      description:
+        '`switchyard_session=<token>; Max-Age=<s>; Path=/; HttpOnly; SameSite=Strict` (and `Secure` over https): the console session. Sign-out clears it (`Max-Age=0`).',
+      required: true,
+      schema: { type: 'string', pattern: '^switchyard_session=' },
+    },
+  },
   'x-request-id': {
     component: 'RequestId',
     header: {

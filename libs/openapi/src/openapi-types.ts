@@ -105,7 +105,7 @@ export interface SecuritySchemeObject {
   scheme?: string;
   bearerFormat?: string;
   name?: string;
-  in?: 'header' | 'query';
+  in?: 'header' | 'query' | 'cookie';
 }
 
 export interface TagObject {

@@ -1,4 +1,5 @@
 import {
+  AcceptInviteBody,
   AddCreditBody,
   ChangePasswordBody,
   ChatCompletionBody,
@@ -21,6 +22,7 @@ import {
   SetPriceBody,
   SetRateLimitBody,
   SetRoutingPolicyBody,
+  SignInBody,
   SpeechBody,
   UpdateChannelBody,
   UpdateUserBody,
@@ -62,10 +64,12 @@ export const PAYLOAD_DESCRIPTIONS = new Map<PayloadClass, PayloadDescription>([
   [SetRoutingPolicyBody, { description: 'A routing policy' }],
   [CreateUserBody, { description: 'A new user, with their role and starting credit (USD)' }],
   [CreateKeyBody, { description: 'A new API key' }],
+  [SignInBody, { description: '`api_key`, or `email` and `password`' }],
   [AddCreditBody, { description: 'Credit to add (positive) or remove (negative), USD' }],
   [SetPriceBody, { description: "A model's prices, USD" }],
   [SetRateLimitBody, { description: 'Requests per minute; `null` is unlimited' }],
   [InviteBody, { description: 'The email to invite the user with (it becomes their email)' }],
+  [AcceptInviteBody, { description: 'The password to set' }],
   [ChangePasswordBody, { description: 'The current password, and the new one' }],
   [UpdateUserBody, { description: 'The fields to change; the others stay as they are' }],
 ]);

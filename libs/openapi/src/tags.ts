@@ -16,9 +16,12 @@ export const TAGS = [
   { name: 'Batches', description: "OpenAI's Batch API" },
   { name: 'Models', description: 'The models the caller can reach, with their routes and prices' },
   { name: 'Usage', description: "The caller's own usage records and daily totals" },
+  {
+    name: 'Console sign-in',
+    description: 'Sessions of the web console: sign in with an API key, email and password or single sign-on (OpenID Connect), one-time links to set a password, the HttpOnly cookie, sign out, sessions',
+  },
   { name: 'Channels', description: "The caller's own PRIVATE channels (their own upstream keys, BYOK)" },
   { name: 'Routing policy', description: "The caller's choice between their PRIVATE channels and the PLATFORM pool" },
-  { name: 'Accounts', description: 'Local accounts: one-time links to set a password, and single sign-on (OpenID Connect)' },
   { name: 'Admin: users', description: 'Users, their API keys, credits, ledger and rate limit (admin keys only)' },
   { name: 'Admin: channels', description: "The operator's PLATFORM channels (admin keys only)" },
   { name: 'Admin: prices', description: 'Model prices (admin keys only)' },
@@ -26,6 +29,7 @@ export const TAGS = [
   { name: 'Admin: usage', description: "Every user's usage (admin keys only)" },
   { name: 'Admin: audit log', description: 'Every admin action: who, when, from where, and what changed (admin keys only)' },
   { name: 'Health', description: 'Whether every service answers' },
+  { name: 'Console', description: 'The web console: its page (signed in by a session cookie) and the files it loads' },
   { name: 'Reference', description: 'This document, as JSON or YAML, and the interactive reference page that renders it' },
 ] as const satisfies readonly TagObject[];
 

@@ -1,44 +1,9 @@
-import { existsSync } from 'fs';
-import { Browser, BrowserContext, chromium, Page, Response } from 'playwright-core';
-import {
-  apiCaller,
-  createUserWithKey,
-  eventually,
-  gatewayChecker,
-  RunningStack,
-  startStackLikeNpmStart,
-  trackResponseCheck,
-} from '@switchyard/testing';
-
-/** Debian's chromium package (`.ci/run` installs it when missing). */
-const CHROMIUM = '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
+import { Browser, BrowserContext, Page } from 'playwright-core';
+import { apiCaller, createUserWithKey, eventually, RunningStack, startStackLikeNpmStart, trackResponseCheck } from '@switchyard/testing';
+import { checkAnswer, launchChromium } from './console-harness';
 
 interface OpenApiDocument {
   tags?: { name: string }[];
-}
-
-/** What the browser got from the gateway, checked against the OpenAPI document like every answer of the e2e suite. */
-async function checkAnswer(response: Response): Promise<void> {
-  const url = new URL(response.url());
-  // a body the browser no longer holds (a redirect, a page gone) is not checked; its status and headers are
-  const body = await response.text().catch(() => undefined);
-  const headers = await response.allHeaders();
-  gatewayChecker().check({
-    method: response.request().method(),
-    path: `${url.pathname}${url.search}`,
-    status: response.status(),
-    headers,
-    body,
-  });
 }
 
 /** The API reference as a user meets it: `npm start`, then /docs in a browser, a key pasted, a request tried. */
@@ -51,11 +16,8 @@ describe('the API reference at /docs, in Chromium', () => {
   let trouble: string[];
 
   beforeAll(async () => {
-    if (!existsSync(CHROMIUM)) {
-      throw new Error(`The browser tests need Debian's chromium at ${CHROMIUM}. Install it: apt-get update && apt-get install -y chromium`);
-    }
     stack = await startStackLikeNpmStart();
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+    browser = await launchChromium();
   });
 
   afterAll(async () => {

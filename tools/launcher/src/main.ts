@@ -12,6 +12,7 @@ async function main(): Promise<void> {
   print('');
   print(`Switchyard is running.`);
   print(`  gateway:    ${stack.gatewayUrl}`);
+  print(`  console:    ${stack.gatewayUrl}/   (sign in with the admin key below)`);
   print(`  API docs:   ${stack.gatewayUrl}/docs   (paste the key under Authorize, then "Try it out")`);
   print(`  OpenAPI:    ${stack.gatewayUrl}/openapi.json   (also /openapi.yaml)`);
   print(`  admin key:  ${stack.adminKey}${stack.adminKeyGenerated ? '   (generated; stored in ' + stack.dataDir + '/admin-key)' : ''}`);

@@ -30,6 +30,11 @@ describe('authorize', () => {
     expect(codeOf(() => authorize(principal({ scopes: ['admin'] }), 'usage'))).toBe('permission_denied');
   });
 
+  it('admits only console sessions at the session level, whatever their scopes', () => {
+    expect(codeOf(() => authorize(principal({ keyId: 'ses_1', scopes: [] }), 'session'))).toBeNull();
+    expect(codeOf(() => authorize(principal({ role: 'admin', scopes: ['admin', 'inference'] }), 'session'))).toBe('invalid_api_key');
+  });
+
   it('admits no one at a level it does not know', () => {
     const admin = principal({ role: 'admin', scopes: ['admin', 'inference', 'usage:read'] });
     for (const level of [undefined, 'public', 'everyone']) {

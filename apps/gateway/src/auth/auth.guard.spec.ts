@@ -7,7 +7,7 @@ import { JsonLogger } from '@switchyard/logging';
 import { AllExceptionsFilter } from '../http/all-exceptions.filter';
 import { Access, Public } from './access';
 import { AuthGuard } from './auth.guard';
-import { AuthService } from './auth.service';
+import { Authenticated, AuthService } from './auth.service';
 import { RateLimiter } from './rate-limiter';
 
 const KEYS: Record<string, Principal> = {
@@ -69,10 +69,10 @@ class TinyUnmarkedController {
     {
       provide: AuthService,
       useValue: {
-        async authenticate(headers: Record<string, string | undefined>): Promise<Principal> {
+        async authenticateRequest(headers: Record<string, string | undefined>): Promise<Authenticated> {
           const principal = KEYS[headers.authorization?.replace('Bearer ', '') ?? ''];
           if (!principal) throw new DomainError('invalid_api_key', 'no such key');
-          return principal;
+          return { principal, session: null };
         },
       },
     },

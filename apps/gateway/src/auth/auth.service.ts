@@ -1,9 +1,10 @@
 import { Inject, Injectable, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
 import { NatsConnection, Subscription } from 'nats';
-import { DomainError, Events, hashApiKey, Principal, Subjects } from '@switchyard/contracts';
+import { DomainError, Events, hashApiKey, hashSessionToken, Principal, Subjects, VerifiedSession } from '@switchyard/contracts';
 import { NATS_CONNECTION, onBroadcast, RpcClient } from '@switchyard/nats';
 import { TtlCache } from '@switchyard/runtime';
 import { GatewayConfig } from '../gateway.config';
+import { sessionToken } from './session-cookie';
 
 const NEGATIVE_TTL_MS = 5_000;
 
@@ -23,9 +24,15 @@ export function presentedKey(headers: Record<string, string | string[] | undefin
   return null;
 }
 
+/** Who is calling, and the console session that vouches for them when they came with the cookie instead of a key. */
+export interface Authenticated {
+  principal: Principal;
+  session: VerifiedSession | null;
+}
+
 /**
- * Keys are verified by billing and cached briefly here, so the hot path rarely leaves the
- * process; a revocation broadcast drops the key from every gateway replica at once.
+ * Keys, and console sessions (the cookie), are verified by billing and cached briefly here, so the
+ * hot path rarely leaves the process; a revocation broadcast drops them from every gateway replica at once.
  */
 @Injectable()
 export class AuthService implements OnModuleInit, OnModuleDestroy {
@@ -33,9 +40,16 @@ export class AuthService implements OnModuleInit, OnModuleDestroy {
   /** revoked while a verification may have been in flight: never cache those */
   private readonly revoked: TtlCache<true>;
   private readonly verifying = new Map<string, Promise<Principal | null>>();
-  /** bumped when every cached principal is dropped: a verification that started before must not be cached */
+  /** sessions by token hash; null is a cached "no such session" */
+  private readonly sessions: TtlCache<VerifiedSession | null>;
+  private readonly revokedSessions: TtlCache<true>;
+  private readonly verifyingSessions = new Map<string, Promise<VerifiedSession | null>>();
+  private readonly sessionTtlMs: number;
+  /** bumped when every cached principal is dropped: a key or session verification that started before must not be cached */
   private generation = 0;
   private subscriptions: Subscription[] = [];
+  /** the origin state-changing cookie requests must come from, when it is configured rather than read from Host */
+  readonly publicUrl: string | undefined;
 
   constructor(
     private readonly rpc: RpcClient,
@@ -44,6 +58,10 @@ export class AuthService implements OnModuleInit, OnModuleDestroy {
   ) {
     this.cache = new TtlCache(config.SWITCHYARD_KEY_CACHE_TTL_MS, config.SWITCHYARD_KEY_CACHE_SIZE);
     this.revoked = new TtlCache(Math.max(config.SWITCHYARD_KEY_CACHE_TTL_MS, 60_000), config.SWITCHYARD_KEY_CACHE_SIZE);
+    this.sessionTtlMs = config.SWITCHYARD_KEY_CACHE_TTL_MS;
+    this.sessions = new TtlCache(config.SWITCHYARD_KEY_CACHE_TTL_MS, config.SWITCHYARD_KEY_CACHE_SIZE);
+    this.revokedSessions = new TtlCache(Math.max(config.SWITCHYARD_KEY_CACHE_TTL_MS, 60_000), config.SWITCHYARD_KEY_CACHE_SIZE);
+    this.publicUrl = config.SWITCHYARD_PUBLIC_URL;
   }
 
   onModuleInit(): void {
@@ -53,6 +71,10 @@ export class AuthService implements OnModuleInit, OnModuleDestroy {
         this.cache.delete(keyHash);
         this.revoked.set(keyHash, true);
       }),
+      onBroadcast(this.nc, Events.billingSessionRevoked, ({ tokenHashes }) => {
+        if (!Array.isArray(tokenHashes)) return;
+        for (const hash of tokenHashes) if (typeof hash === 'string') this.forgetSession(hash);
+      }),
       // principals carry their rate limit: a changed limit applies from the next request on
       onBroadcast(this.nc, Events.billingRateLimitChanged, () => this.forgetPrincipals()),
       // a user's role changed, or they were disabled or enabled: the cache is keyed by key, so all of it goes
@@ -60,9 +82,11 @@ export class AuthService implements OnModuleInit, OnModuleDestroy {
     ];
   }
 
+  /** Keys and sessions are both cached with their principal: a changed limit, role or disabled user drops them all. */
   private forgetPrincipals(): void {
     this.generation++;
     this.cache.clear();
+    this.sessions.clear();
   }
 
   onModuleDestroy(): void {
@@ -71,24 +95,72 @@ export class AuthService implements OnModuleInit, OnModuleDestroy {
 
   /** `queryKey`: Gemini clients may send the key as `?key=` instead of a header. */
   async authenticate(headers: Record<string, string | string[] | undefined>, queryKey: string | null = null): Promise<Principal> {
+    return (await this.authenticateRequest(headers, queryKey)).principal;
+  }
+
+  /** A presented key wins; without one, the session cookie. */
+  async authenticateRequest(
+    headers: Record<string, string | string[] | undefined>,
+    queryKey: string | null = null,
+  ): Promise<Authenticated> {
     const key = presentedKey(headers) ?? queryKey;
     if (!key) {
+      const token = sessionToken(headers);
+      if (token) return this.authenticateSession(token);
       throw new DomainError(
         'invalid_api_key',
-        "You didn't provide an API key. Send it as 'Authorization: Bearer <key>' or 'x-api-key: <key>'.",
+        "You didn't provide an API key. Send it as 'Authorization: Bearer <key>' or 'x-api-key: <key>', or sign in at /auth/sign-in.",
       );
     }
-    const keyHash = hashApiKey(key);
-    const cached = this.cache.get(keyHash);
-    // null is a cached "no such key"
-    const principal = cached === undefined ? await this.verifyOnce(keyHash) : cached;
+    const principal = await this.principalForKey(key);
     if (!principal) {
       throw new DomainError(
         'invalid_api_key',
         `Incorrect API key provided: ${key.length > 16 ? `${key.slice(0, 6)}****${key.slice(-4)}` : '****'}.`,
       );
     }
-    return principal;
+    return { principal, session: null };
+  }
+
+  /** The key's principal (cached), or null when billing knows no such live key. */
+  async principalForKey(key: string): Promise<Principal | null> {
+    const keyHash = hashApiKey(key);
+    const cached = this.cache.get(keyHash);
+    // null is a cached "no such key"
+    return cached === undefined ? this.verifyOnce(keyHash) : cached;
+  }
+
+  /** Drops a session this gateway may have cached (billing's broadcast does the same on every replica). */
+  forgetSession(tokenHash: string): void {
+    this.sessions.delete(tokenHash);
+    this.revokedSessions.set(tokenHash, true);
+  }
+
+  private async authenticateSession(token: string): Promise<Authenticated> {
+    const tokenHash = hashSessionToken(token);
+    const cached = this.sessions.get(tokenHash);
+    const session = cached === undefined ? await this.verifySessionOnce(tokenHash) : cached;
+    if (!session) throw new DomainError('invalid_api_key', 'Your session has ended (signed out, revoked or expired). Sign in again.');
+    return { principal: session.principal, session };
+  }
+
+  private verifySessionOnce(tokenHash: string): Promise<VerifiedSession | null> {
+    let verifying = this.verifyingSessions.get(tokenHash);
+    if (!verifying) {
+      const generation = this.generation;
+      verifying = this.rpc
+        .send(Subjects.billingSessionVerify, { tokenHash })
+        .then((found) => {
+          const session = found && this.revokedSessions.get(tokenHash) ? null : found;
+          // never trusted past its own end
+          const ttl = session ? Math.min(this.sessionTtlMs, session.session.expires_at * 1000 - Date.now()) : NEGATIVE_TTL_MS;
+          if (generation === this.generation) this.sessions.set(tokenHash, session, ttl);
+          return session;
+        })
+        .finally(() => this.verifyingSessions.delete(tokenHash));
+      this.verifyingSessions.set(tokenHash, verifying);
+    }
+    return verifying;
   }
 
   /**

@@ -3,7 +3,7 @@ import { bootGatewayRoutes, BootedGateway, described, isHeadOfGet, NestRoute } f
 import { INFERENCE_ROUTES } from '../inference/inference-routes';
 import { AccessLevel, RouteAccess } from './access';
 
-const LEVELS: readonly AccessLevel[] = ['inference', 'usage', 'admin'];
+const LEVELS: readonly AccessLevel[] = ['inference', 'usage', 'admin', 'session'];
 const DECLARATIONS: readonly RouteAccess[] = [...LEVELS, 'public'];
 
 /*
@@ -45,7 +45,7 @@ describe('every gateway route declares who may call it', () => {
     expect(undeclared).toEqual([]);
   });
 
-  it('has only /health, the API document, the API reference, one-time links and single sign-on public', () => {
+  it('has only /health, the API document, the API reference, the console sign-in, one-time links and single sign-on public', () => {
     const open = nestRoutes.filter((r) => r.access === 'public').map((r) => `${r.method} ${r.urls.join()}`);
     expect(open.sort()).toEqual([
       'GET /auth/invites/:token',
@@ -56,6 +56,7 @@ describe('every gateway route declares who may call it', () => {
       'GET /health',
       'GET /openapi.json',
       'GET /openapi.yaml',
+      'POST /auth/sign-in',
     ]);
   });
 

@@ -2,6 +2,7 @@ import type { ApiLimits, Operation } from '../catalog';
 import { ACCOUNT_OPERATIONS } from './account';
 import { ADMIN_OPERATIONS } from './admin';
 import { ANTHROPIC_OPERATIONS } from './anthropic';
+import { AUTH_OPERATIONS } from './auth';
 import { BATCH_OPERATIONS } from './batches';
 import { PLATFORM_CHANNEL_OPERATIONS, PRIVATE_CHANNEL_OPERATIONS } from './channels';
 import { CHAT_OPERATIONS } from './chat';
@@ -25,6 +26,7 @@ export function operationsFor(limits: ApiLimits): Operation[] {
     ...fileOperations(limits),
     ...BATCH_OPERATIONS,
     ...ACCOUNT_OPERATIONS,
+    ...AUTH_OPERATIONS,
     ...PRIVATE_CHANNEL_OPERATIONS,
     ...ADMIN_OPERATIONS,
     ...LOCAL_ACCOUNT_OPERATIONS,

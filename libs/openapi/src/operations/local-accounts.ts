@@ -1,6 +1,7 @@
-import { ChangePasswordBody, InviteBody, UpdateUserBody } from '@switchyard/contracts';
+import { AcceptInviteBody, ChangePasswordBody, InviteBody, UpdateUserBody } from '@switchyard/contracts';
 import { json, type Operation } from '../catalog';
 import { parameter } from '../parameters';
+import { SESSION_EXAMPLE } from './auth';
 import { CREATED, USER_EXAMPLE } from './examples';
 
 const userId = parameter('UserId');
@@ -14,6 +15,14 @@ const inviteToken = {
   example: 'Wk9rT2tLdnRrVnN4cW5fM0lqQ2pNY2R6b2J5N2tEZnE',
 };
 const redirect = (description: string) => ({ description, headers: ['Location'] as const });
+const PERSON_SESSION = {
+  ...SESSION_EXAMPLE,
+  user: { id: 'usr_3kF9aB2c', name: 'Ada', email: 'ada@example.com', role: 'user' },
+  scopes: ['inference', 'usage:read'],
+  method: 'password',
+};
+const STRENGTH =
+  "At least 12 characters, not all of one kind (lower case, upper case, digits, others), not containing the email's local part; else 400 `weak_password` saying which.";
 
 /** Local accounts (accounts/*.ts in the gateway): admins invite, reset and change users; users open their links; single sign-on. */
 export const LOCAL_ACCOUNT_OPERATIONS: Operation[] = [
@@ -61,7 +70,7 @@ export const LOCAL_ACCOUNT_OPERATIONS: Operation[] = [
     method: 'get',
     path: '/auth/invites/{token}',
     operationId: 'getInvite',
-    tag: 'Accounts',
+    tag: 'Console sign-in',
     summary: 'Read a one-time link',
     description: 'Who the link is for. An unknown, used or expired link is a 404 alike.',
     access: 'public',
@@ -78,14 +87,26 @@ export const LOCAL_ACCOUNT_OPERATIONS: Operation[] = [
     errors: { 404: ['not_found'] },
   },
   {
+    method: 'post',
+    path: '/auth/invites/{token}/accept',
+    operationId: 'acceptInvite',
+    tag: 'Console sign-in',
+    summary: 'Set a password with a one-time link, and sign in',
+    description: `Sets the password, uses the link up and opens a session as \`POST /auth/sign-in\` does (same answer and cookie). ${STRENGTH} A reset link also signs out the user's other sessions. A browser's \`Origin\`, when sent, must be this site.`,
+    access: 'public',
+    parameters: [inviteToken],
+    body: { json: { payload: AcceptInviteBody, example: { password: 'Lovelace engine 1843' } } },
+    responses: { 200: json('Signed in', 'Session', PERSON_SESSION, ['set-cookie']) },
+    errors: { 400: ['weak_password'], 403: ['permission_denied'], 404: ['not_found'] },
+  },
+  {
     method: 'put',
     path: '/auth/password',
     operationId: 'changePassword',
-    tag: 'Accounts',
+    tag: 'Console sign-in',
     summary: 'Change your password',
-    description:
-      "The caller's own password: at least 12 characters, not all of one kind (lower case, upper case, digits, others), not containing the email's local part. The caller's other sessions end.",
-    access: 'usage',
+    description: `The signed-in person's own password, given the current one (400 \`invalid_value\` naming \`current_password\` otherwise). ${STRENGTH} The user's other sessions end.`,
+    access: 'session',
     body: {
       json: { payload: ChangePasswordBody, example: { current_password: 'old correct horse', new_password: 'new Battery staple 9' } },
     },
@@ -96,7 +117,7 @@ export const LOCAL_ACCOUNT_OPERATIONS: Operation[] = [
     method: 'get',
     path: '/auth/oidc/start',
     operationId: 'startSingleSignOn',
-    tag: 'Accounts',
+    tag: 'Console sign-in',
     summary: 'Sign in with the OpenID Connect provider',
     description:
       'For a browser: a redirect to the provider (authorization code with PKCE, state and nonce, kept for ten minutes in an HttpOnly cookie). 404 when single sign-on is not configured.',
@@ -108,7 +129,7 @@ export const LOCAL_ACCOUNT_OPERATIONS: Operation[] = [
     method: 'get',
     path: '/auth/oidc/callback',
     operationId: 'finishSingleSignOn',
-    tag: 'Accounts',
+    tag: 'Console sign-in',
     summary: 'Come back from the OpenID Connect provider',
     description:
       "Where the provider sends the browser. The user is found by the provider's subject, or made on their first sign-in (role `SWITCHYARD_OIDC_DEFAULT_ROLE`, no credit); a session opens and the browser goes to `/`. A failure goes to `/#/sign-in?error=<code>`: `oidc_expired`, `oidc_failed`, `oidc_disabled`, `account_disabled`.",
@@ -117,6 +138,11 @@ export const LOCAL_ACCOUNT_OPERATIONS: Operation[] = [
       { name: 'code', in: 'query', description: "The provider's authorization code", schema: { type: 'string' } },
       { name: 'state', in: 'query', description: 'The state the sign-in started with', schema: { type: 'string' } },
     ],
-    responses: { 302: redirect('To the console, signed in, or to its sign-in page with the reason') },
+    responses: {
+      302: {
+        description: 'To the console, signed in (with the session cookie), or to its sign-in page with the reason',
+        headers: ['Location', 'set-cookie'],
+      },
+    },
   },
 ];

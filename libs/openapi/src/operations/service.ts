@@ -20,7 +20,7 @@ const HEALTHY = {
   },
 };
 
-/** What answers without a key: the health check, this document and the reference page. */
+/** What answers without a key: the health check, this document, the reference page and the web console. */
 export const SERVICE_OPERATIONS: Operation[] = [
   {
     method: 'get',
@@ -119,6 +119,57 @@ export const SERVICE_OPERATIONS: Operation[] = [
           'text/javascript': { schema: str('A script'), example: "'use strict';\n" },
           'text/css': { schema: str('A style sheet') },
           'image/png': { schema: str('An icon', { format: 'binary' }) },
+        },
+      },
+      304: unchanged,
+    },
+    errors: { 404: ['not_found'] },
+  },
+  {
+    method: 'get',
+    path: '/',
+    operationId: 'getConsole',
+    tag: 'Console',
+    summary: 'Open the web console',
+    description:
+      "The console's one page (its own paths are after `#`, e.g. `/#/keys`): sign in with an API key, email and password, or single sign-on; it then calls this API with the session cookie. 404 when the console was not built (`npm run build` builds it).",
+    access: 'public',
+    local: true,
+    parameters: [ifNoneMatch],
+    responses: {
+      200: {
+        description: 'The page',
+        headers: ['ETag', 'Cache-Control', 'Content-Security-Policy'],
+        content: { 'text/html': { schema: str('An HTML page'), example: '<!DOCTYPE html>\n<html lang="en">…</html>\n' } },
+      },
+      304: unchanged,
+    },
+    errors: { 404: ['not_found'] },
+  },
+  {
+    method: 'get',
+    path: '/assets/{file}',
+    operationId: 'getConsoleAsset',
+    tag: 'Console',
+    summary: 'Get a file of the web console',
+    description:
+      "A script, style sheet or image of the console's current build, named by its content's hash (cached for good); any other name is a 404.",
+    access: 'public',
+    local: true,
+    parameters: [
+      { name: 'file', in: 'path', required: true, description: 'The file', schema: { type: 'string' }, example: 'index-BsQKWobc.js' },
+      ifNoneMatch,
+    ],
+    responses: {
+      200: {
+        description: 'The file',
+        headers: ['ETag', 'Cache-Control'],
+        content: {
+          'text/javascript': { schema: str('A script'), example: 'const e=1;\n' },
+          'text/css': { schema: str('A style sheet') },
+          'image/svg+xml': { schema: str('An image') },
+          'image/png': { schema: str('An image', { format: 'binary' }) },
+          'font/woff2': { schema: str('A font', { format: 'binary' }) },
         },
       },
       304: unchanged,

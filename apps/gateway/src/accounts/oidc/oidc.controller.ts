@@ -30,7 +30,7 @@ export class OidcController {
     void reply.header('set-cookie', clearedPendingCookie(this.oidc.isHttps(req))).header('cache-control', 'no-store');
     try {
       const user = await this.oidc.finish(req, readPending(req.headers.cookie));
-      await this.signIn.open(req, reply, user, 'oidc');
+      await this.signIn.openWithCookie(req, reply, user, 'oidc');
       void reply.redirect('/', 302);
     } catch (error) {
       // anything else (billing unreachable, no session made) is a failed sign-in too: the browser gets a page, not JSON
