@@ -1,6 +1,6 @@
 import { NatsConnection } from 'nats';
 import { DataSource } from 'typeorm';
-import { DomainError, Events, hashApiKey, Subjects, UserView } from '@switchyard/contracts';
+import { DomainError, Events, hashApiKey, hashSessionToken, Subjects, UserView } from '@switchyard/contracts';
 import { onBroadcast, RpcClient } from '@switchyard/nats';
 import { eventually, InProcessService, startServiceInProcess } from '@switchyard/testing';
 import { BillingConfig } from './billing.config';
@@ -112,6 +112,12 @@ describe('local accounts in billing (real Postgres and NATS)', () => {
     });
     expect(await refusal(change(STRONG, 'aaaaaaaaaaaaaaaa'))).toMatchObject({ code: 'weak_password', param: 'new_password' });
     await change(STRONG, 'Another horse 43');
+    // an admin's reset link signs out every session of the user once it is used
+    const session = await rpc.send(Subjects.billingSessionCreate, { userId: user.id, method: 'password', scopes: [] });
+    const reset = await rpc.send(Subjects.billingInviteCreate, { userId: user.id, kind: 'reset' });
+    await rpc.send(Subjects.billingInviteAccept, { tokenHash: hashApiKey(reset.token), body: { password: 'Reset horse 44 again' } });
+    expect(await rpc.send(Subjects.billingSessionVerify, { tokenHash: hashSessionToken(session.token) })).toBeNull();
+    await change('Reset horse 44 again', 'Another horse 43');
     expect(await rpc.send(Subjects.billingPasswordVerify, { email: 'changer@example.com', password: STRONG })).toBeNull();
     expect(await rpc.send(Subjects.billingPasswordVerify, { email: 'changer@example.com', password: 'Another horse 43' })).not.toBeNull();
   });
@@ -126,6 +132,10 @@ describe('local accounts in billing (real Postgres and NATS)', () => {
     const subscription = onBroadcast(nc, Events.billingUserChanged, (event) => heard.push(event));
     await nc.flush();
 
+    const session = await rpc.send(Subjects.billingSessionCreate, { userId: user.id, method: 'password', scopes: [] });
+    const sessionHash = hashSessionToken(session.token);
+    expect(await rpc.send(Subjects.billingSessionVerify, { tokenHash: sessionHash })).not.toBeNull();
+
     const disabled = await rpc.send(Subjects.billingUserUpdate, { userId: user.id, body: { disabled: true } });
     expect(disabled.disabled_at).toEqual(expect.any(Number));
     await eventually('the broadcast', () => heard.length === 1);
@@ -137,6 +147,8 @@ describe('local accounts in billing (real Postgres and NATS)', () => {
     const enabled = await rpc.send(Subjects.billingUserUpdate, { userId: user.id, body: { disabled: false, role: 'vip', name: 'Back' } });
     expect(enabled).toMatchObject({ disabled_at: null, role: 'vip', name: 'Back' });
     expect(await rpc.send(Subjects.billingKeyVerify, { keyHash: hashApiKey(key.key) })).toMatchObject({ userId: user.id, role: 'vip' });
+    // the sessions ended for good when the user was disabled
+    expect(await rpc.send(Subjects.billingSessionVerify, { tokenHash: sessionHash })).toBeNull();
     await eventually('the second broadcast', () => heard.length === 2);
     subscription.unsubscribe();
   });
