@@ -78,9 +78,10 @@ describe('console accounts: invites, passwords, disabling, single sign-on', () =
     const peek = await call('GET', `/auth/invites/${token}`, null);
     expect(peek.body).toMatchObject({ object: 'invite', email: 'Ada.Console@example.com', name: 'Ada Console', kind: 'invite' });
 
-    const weak = await call('POST', `/auth/invites/${token}/accept`, null, { password: 'adaconsole12' }, { origin: gateway });
+    const weak = await call('POST', `/auth/invites/${token}/accept`, null, { password: 'my-ada.console-2024' }, { origin: gateway });
     expect(weak.status).toBe(400);
     expect(weak.body.error).toMatchObject({ code: 'weak_password', param: 'password' });
+    expect(weak.body.error.message).toMatch(/email/);
     const accepted = await call('POST', `/auth/invites/${token}/accept`, null, { password: FIRST_PASSWORD }, { origin: gateway });
     expect(accepted.status).toBe(200);
     expect(accepted.body).toMatchObject({ object: 'session', method: 'password', user: { id: user.id, email: 'Ada.Console@example.com' } });
@@ -92,8 +93,8 @@ describe('console accounts: invites, passwords, disabling, single sign-on', () =
     const signedIn = await signIn('ada.console@EXAMPLE.com', FIRST_PASSWORD);
     expect(signedIn.status).toBe(200);
     const session = sessionOf(signedIn);
-    const account = await asBrowser(session, 'GET', '/v1/account');
-    expect(account.body.user).toMatchObject({ id: user.id, email: 'Ada.Console@example.com', role: 'user' });
+    const current = await asBrowser(session, 'GET', '/auth/session');
+    expect(current.body).toMatchObject({ method: 'password', user: { id: user.id, email: 'Ada.Console@example.com', role: 'user' } });
     const wrong = await signIn('ada.console@example.com', `${FIRST_PASSWORD}!`);
     const unknown = await signIn('nobody@example.com', FIRST_PASSWORD);
     expect([wrong.status, unknown.status]).toEqual([401, 401]);
@@ -140,21 +141,24 @@ describe('console accounts: invites, passwords, disabling, single sign-on', () =
     const token = tokenOf(await admin('POST', `/admin/users/${user.id}/invite`, { email: 'grace@example.com' }));
     const session = sessionOf(await call('POST', `/auth/invites/${token}/accept`, null, { password: FIRST_PASSWORD }, { origin: gateway }));
     const key = (await admin('POST', `/admin/users/${user.id}/keys`, { name: 'k', scopes: ['inference', 'usage:read'] })).body.key;
-    expect((await call('GET', '/v1/account', key)).status).toBe(200);
+    expect((await call('GET', '/v1/models', key)).status).toBe(200);
 
     const disabled = await admin('PATCH', `/admin/users/${user.id}`, { disabled: true });
     expect(disabled.status).toBe(200);
     expect(disabled.body.disabled_at).toEqual(expect.any(Number));
     expect((await signIn('grace@example.com', FIRST_PASSWORD)).status).toBe(401);
-    expect((await asBrowser(session, 'GET', '/v1/account')).status).toBe(401);
-    expect((await call('GET', '/v1/account', key)).status).toBe(401);
+    expect((await asBrowser(session, 'GET', '/auth/session')).status).toBe(401);
+    expect((await call('GET', '/v1/models', key)).status).toBe(401);
 
     const enabled = await admin('PATCH', `/admin/users/${user.id}`, { disabled: false, role: 'vip' });
     expect(enabled.body).toMatchObject({ disabled_at: null, role: 'vip' });
-    expect((await call('GET', '/v1/account', key)).body.user).toMatchObject({ id: user.id, role: 'vip' });
+    expect((await call('GET', '/v1/models', key)).status).toBe(200);
+    // the session ended for good with the disabling
+    expect((await asBrowser(session, 'GET', '/auth/session')).status).toBe(401);
+    expect((await signIn('grace@example.com', FIRST_PASSWORD)).body.user).toMatchObject({ id: user.id, role: 'vip' });
     const update = (await admin('GET', `/admin/audit-log?target_id=${user.id}&action=user.update`)).body.data;
     expect(update[0]).toMatchObject({
-      before: { role: 'vip', disabled_at: expect.any(Number) },
+      before: { role: 'user', disabled_at: expect.any(Number) },
       after: { role: 'vip', disabled_at: null },
     });
   });
@@ -184,20 +188,21 @@ describe('console accounts: invites, passwords, disabling, single sign-on', () =
     expect(first.headers.get('location')).toBe('/');
     const session = sessionOf(first);
     expect(session).toBeTruthy();
-    const account = await asBrowser(session, 'GET', '/v1/account');
-    expect(account.status).toBe(200);
-    expect(account.body).toMatchObject({
-      user: { name: 'Sso Person', email: 'sso.person@example.com', role: 'user' },
-      balance: 0,
-    });
     const me = await asBrowser(session, 'GET', '/auth/session');
-    expect(me.body.method).toBe('oidc');
+    expect(me.status).toBe(200);
+    expect(me.body).toMatchObject({
+      method: 'oidc',
+      user: { name: 'Sso Person', email: 'sso.person@example.com', role: 'user' },
+      scopes: ['inference', 'usage:read'],
+    });
+    const provisioned = await admin('GET', `/admin/users/${me.body.user.id}`);
+    expect(provisioned.body).toMatchObject({ role: 'user', balance: 0, debt: 0 });
 
     const second = await singleSignOn();
-    const again = await asBrowser(sessionOf(second), 'GET', '/v1/account');
-    expect(again.body.user.id).toBe(account.body.user.id);
+    const again = await asBrowser(sessionOf(second), 'GET', '/auth/session');
+    expect(again.body.user.id).toBe(me.body.user.id);
     expect((await admin('GET', '/admin/users?search=sso.person@example.com')).body.data).toHaveLength(1);
-    const signIns = (await admin('GET', `/admin/audit-log?target_id=${account.body.user.id}&action=auth.sign_in`)).body.data;
+    const signIns = (await admin('GET', `/admin/audit-log?target_id=${me.body.user.id}&action=auth.sign_in`)).body.data;
     expect(signIns.map((e: { after: { method: string } }) => e.after.method)).toEqual(['oidc', 'oidc']);
   });
 
