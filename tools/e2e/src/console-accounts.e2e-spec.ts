@@ -124,6 +124,8 @@ describe('console accounts: invites, passwords, disabling, single sign-on', () =
     expect(actions).toEqual(expect.arrayContaining(['user.invite', 'user.password_reset', 'auth.sign_in']));
     expect(JSON.stringify(log)).not.toContain(token);
     expect(log.find((e) => e.action === 'auth.sign_in')!.after).toMatchObject({ method: 'password' });
+    const failed = (await admin('GET', '/admin/audit-log?action=auth.sign_in_failed&limit=50')).body.data as { after: { email: string } }[];
+    expect(failed.map((e) => e.after.email)).toEqual(expect.arrayContaining(['nobody@example.com', 'ada.console@example.com']));
   });
 
   it('finds users by part of their name or email, a page at a time', async () => {
