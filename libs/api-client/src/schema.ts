@@ -1273,7 +1273,7 @@ export interface paths {
     };
     /**
      * Sign in with the OpenID Connect provider
-     * @description For a browser: a redirect to the provider (authorization code with PKCE, state and nonce, kept for ten minutes in an HttpOnly cookie). 404 when single sign-on is not configured.
+     * @description For a browser: a redirect to the provider (authorization code with PKCE, state and nonce, kept for ten minutes in an HttpOnly cookie), or to `/#/sign-in?error=oidc_unavailable` when the provider cannot be reached. 404 when single sign-on is not configured.
      *
      *     No key needed, no rate limit.
      */
@@ -1295,7 +1295,7 @@ export interface paths {
     };
     /**
      * Come back from the OpenID Connect provider
-     * @description Where the provider sends the browser. The user is found by the provider's subject, or made on their first sign-in (role `SWITCHYARD_OIDC_DEFAULT_ROLE`, no credit); a session opens and the browser goes to `/`. A failure goes to `/#/sign-in?error=<code>`: `oidc_expired`, `oidc_failed`, `oidc_disabled`, `account_disabled`.
+     * @description Where the provider sends the browser. The user is found by the provider's subject, or made on their first sign-in (role `SWITCHYARD_OIDC_DEFAULT_ROLE`, no credit); a session opens and the browser goes to `/`. A failure goes to `/#/sign-in?error=<code>`: `oidc_expired` (no sign-in started in this browser, or it took more than ten minutes), `oidc_failed`, `account_disabled`.
      *
      *     No key needed, no rate limit.
      */
@@ -7927,6 +7927,7 @@ export interface operations {
           'application/json': components['schemas']['UserList'];
         };
       };
+      400: components['responses']['OpenAIError400_invalid_value'];
       401: components['responses']['OpenAIError401_invalid_api_key'];
       403: components['responses']['OpenAIError403_permission_denied'];
       414: components['responses']['OpenAIError414_request_too_large'];
@@ -9243,7 +9244,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description To the provider's sign-in page */
+      /** @description To the provider's sign-in page (or the console's, when the provider cannot be reached) */
       302: {
         headers: {
           'x-request-id': components['headers']['RequestId'];

@@ -60,6 +60,7 @@ export const ADMIN_OPERATIONS: Operation[] = [
       parameter('After'),
     ],
     responses: { 200: json('A page of users', 'UserList', { object: 'list', data: [USER_EXAMPLE], has_more: false }) },
+    errors: { 400: ['invalid_value'] },
   },
   {
     method: 'get',

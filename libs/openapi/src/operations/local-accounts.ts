@@ -120,9 +120,9 @@ export const LOCAL_ACCOUNT_OPERATIONS: Operation[] = [
     tag: 'Console sign-in',
     summary: 'Sign in with the OpenID Connect provider',
     description:
-      'For a browser: a redirect to the provider (authorization code with PKCE, state and nonce, kept for ten minutes in an HttpOnly cookie). 404 when single sign-on is not configured.',
+      'For a browser: a redirect to the provider (authorization code with PKCE, state and nonce, kept for ten minutes in an HttpOnly cookie), or to `/#/sign-in?error=oidc_unavailable` when the provider cannot be reached. 404 when single sign-on is not configured.',
     access: 'public',
-    responses: { 302: redirect("To the provider's sign-in page") },
+    responses: { 302: redirect("To the provider's sign-in page (or the console's, when the provider cannot be reached)") },
     errors: { 404: ['not_found'] },
   },
   {
@@ -132,7 +132,7 @@ export const LOCAL_ACCOUNT_OPERATIONS: Operation[] = [
     tag: 'Console sign-in',
     summary: 'Come back from the OpenID Connect provider',
     description:
-      "Where the provider sends the browser. The user is found by the provider's subject, or made on their first sign-in (role `SWITCHYARD_OIDC_DEFAULT_ROLE`, no credit); a session opens and the browser goes to `/`. A failure goes to `/#/sign-in?error=<code>`: `oidc_expired`, `oidc_failed`, `oidc_disabled`, `account_disabled`.",
+      "Where the provider sends the browser. The user is found by the provider's subject, or made on their first sign-in (role `SWITCHYARD_OIDC_DEFAULT_ROLE`, no credit); a session opens and the browser goes to `/`. A failure goes to `/#/sign-in?error=<code>`: `oidc_expired` (no sign-in started in this browser, or it took more than ten minutes), `oidc_failed`, `account_disabled`.",
     access: 'public',
     parameters: [
       { name: 'code', in: 'query', description: "The provider's authorization code", schema: { type: 'string' } },

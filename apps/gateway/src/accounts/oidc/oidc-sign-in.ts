@@ -9,7 +9,7 @@ import { openIdClient } from './openid-client-module';
 import { OidcPending } from './oidc-state';
 
 /** Why a single sign-on failed, as the console's sign-in page is told (`/#/sign-in?error=<code>`). */
-export type OidcFailure = 'oidc_disabled' | 'oidc_expired' | 'oidc_failed' | 'account_disabled';
+export type OidcFailure = 'oidc_expired' | 'oidc_failed' | 'account_disabled';
 
 export class OidcSignInError extends Error {
   constructor(
@@ -56,7 +56,7 @@ export class OidcSignIn {
 
   /** The provider's metadata, read once; a failed read is tried again by the next sign-in. */
   private provider(): Promise<Configuration> {
-    if (!this.enabled) throw new OidcSignInError('oidc_disabled', 'Single sign-on is not configured');
+    if (!this.enabled) throw DomainError.notFound('Single sign-on (not configured)');
     if (!this.discovered) {
       const client = openIdClient();
       const issuer = new URL(this.config.SWITCHYARD_OIDC_ISSUER!);

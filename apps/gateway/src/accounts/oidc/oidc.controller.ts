@@ -1,6 +1,8 @@
-import { Controller, Get, Req, Res } from '@nestjs/common';
+import { Controller, Get, Inject, Req, Res } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { DomainError } from '@switchyard/contracts';
+import { JsonLogger } from '@switchyard/logging';
+import { LOGGER } from '@switchyard/nats';
 import { Public } from '../../auth/access';
 import { AccountSignIn } from '../account-sign-in';
 import { clearedPendingCookie, pendingCookie, readPending } from './oidc-state';
@@ -13,16 +15,23 @@ export class OidcController {
   constructor(
     private readonly oidc: OidcSignIn,
     private readonly signIn: AccountSignIn,
+    @Inject(LOGGER) private readonly logger: JsonLogger,
   ) {}
 
   @Get('start')
   async start(@Req() req: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
     if (!this.oidc.enabled) throw DomainError.notFound('Single sign-on (not configured)');
-    const { url, pending } = await this.oidc.start(req);
-    void reply
-      .header('set-cookie', pendingCookie(pending, this.oidc.isHttps(req)))
-      .header('cache-control', 'no-store')
-      .redirect(url, 302);
+    void reply.header('cache-control', 'no-store');
+    let started: Awaited<ReturnType<OidcSignIn['start']>>;
+    try {
+      started = await this.oidc.start(req);
+    } catch (error) {
+      // the provider's metadata could not be read: the browser gets the sign-in page with the reason, not JSON
+      this.logger.warn('single sign-on could not start', { error: (error as Error).message });
+      void reply.redirect('/#/sign-in?error=oidc_unavailable', 302);
+      return;
+    }
+    void reply.header('set-cookie', pendingCookie(started.pending, this.oidc.isHttps(req))).redirect(started.url, 302);
   }
 
   @Get('callback')
