@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
 import { NatsConnection } from 'nats';
 import { DataSource, EntityManager } from 'typeorm';
 import {
@@ -54,13 +54,18 @@ const isUniqueViolation = (error: unknown) => (error as { code?: string }).code 
  * and reset links, passwords set, verified and changed, and the users OpenID providers vouch for.
  */
 @Injectable()
-export class LocalAccountsService {
+export class LocalAccountsService implements OnModuleInit {
   constructor(
     private readonly ds: DataSource,
     private readonly config: BillingConfig,
     @Inject(NATS_CONNECTION) private readonly nc: NatsConnection,
     private readonly sessions: SessionsService,
   ) {}
+
+  /** the decoy is hashed before the first sign-in, so that one takes no longer than the others */
+  async onModuleInit(): Promise<void> {
+    await decoyPasswordHash();
+  }
 
   async search(request: UserSearchRequest): Promise<UserListReply> {
     const query = this.ds.getRepository(UserEntity).createQueryBuilder('u').where('true');
