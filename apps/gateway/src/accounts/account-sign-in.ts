@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { AccountIdentity, CreatedSession, MAX_PASSWORD_LENGTH, SessionMethod, Subjects } from '@switchyard/contracts';
+import { AccountIdentity, CreatedSession, SessionMethod, SessionView, Subjects } from '@switchyard/contracts';
 import { RpcClient } from '@switchyard/nats';
-import { invalidCredentials, SignInContext } from '../auth/password-sign-in';
+import { SignInContext } from '../auth/password-sign-in';
 import { cameOverHttps, sessionCookie } from '../auth/session-cookie';
 
 export type AccountSignInMethod = Extract<SessionMethod, 'password' | 'oidc'>;
@@ -13,60 +13,37 @@ export function signInContext(request: FastifyRequest): SignInContext {
 }
 
 /**
- * Opens the session of a person who proved who they are with a password (sign-in or a one-time link)
- * or single sign-on, and records the sign-in, or the failed one, in the audit log.
+ * Opens the session of a person who proved who they are outside `POST /auth/sign-in` (a one-time
+ * link, or single sign-on), sets its cookie and records the sign-in in the audit log, as sign-in does:
+ * `auth.sign_in` by the user, on the session, with the method.
  */
 @Injectable()
 export class AccountSignIn {
   constructor(private readonly rpc: RpcClient) {}
 
-  /** Email and password: a wrong password, an unknown email and a disabled user get the same refusal. */
-  async withPassword(request: FastifyRequest, email: string | undefined, password: string | undefined): Promise<CreatedSession> {
-    const user =
-      email && password && email.length <= 254 && password.length <= MAX_PASSWORD_LENGTH
-        ? await this.rpc.send(Subjects.billingPasswordVerify, { email, password })
-        : null;
-    if (!user) {
-      await this.audit(request, null, 'auth.sign_in_failed', { method: 'password', email: email?.slice(0, 254) ?? null });
-      throw invalidCredentials();
-    }
-    return this.open(request, user, 'password');
-  }
-
-  /** A new session for the user, recorded as their sign-in. */
-  async open(request: FastifyRequest, user: AccountIdentity, method: AccountSignInMethod): Promise<CreatedSession> {
-    const created = await this.rpc.send(Subjects.billingSessionCreate, {
+  async openWithCookie(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    user: AccountIdentity,
+    method: AccountSignInMethod,
+  ): Promise<SessionView> {
+    const created: CreatedSession = await this.rpc.send(Subjects.billingSessionCreate, {
       userId: user.userId,
       method,
       scopes: [],
       ...signInContext(request),
     });
-    await this.audit(request, { userId: user.userId, keyId: created.sessionId }, 'auth.sign_in', { method, session_id: created.sessionId });
-    return created;
-  }
-
-  /** Opens the session and sets its cookie on the answer. */
-  async openWithCookie(request: FastifyRequest, reply: FastifyReply, user: AccountIdentity, method: AccountSignInMethod) {
-    const created = await this.open(request, user, method);
-    void reply.header('set-cookie', sessionCookie(created.token, created.absoluteExpiresAt - Date.now() / 1000, cameOverHttps(request)));
-    return created.session;
-  }
-
-  private async audit(
-    request: FastifyRequest,
-    actor: { userId: string; keyId: string } | null,
-    action: 'auth.sign_in' | 'auth.sign_in_failed',
-    after: Record<string, unknown>,
-  ): Promise<void> {
     await this.rpc.send(Subjects.billingAuditRecord, {
-      actor,
-      action,
-      targetType: 'user',
-      targetId: actor?.userId ?? null,
+      actor: { userId: user.userId, keyId: created.sessionId },
+      action: 'auth.sign_in',
+      targetType: 'session',
+      targetId: created.sessionId,
       before: null,
-      after,
+      after: { method },
       callerAddress: request.ip ?? null,
       requestId: String(request.id),
     });
+    void reply.header('set-cookie', sessionCookie(created.token, created.absoluteExpiresAt - Date.now() / 1000, cameOverHttps(request)));
+    return created.session;
   }
 }

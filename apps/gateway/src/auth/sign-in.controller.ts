@@ -4,10 +4,14 @@ import { CreatedSession, createValidated, DomainError, hashSessionToken, Session
 import { RpcClient } from '@switchyard/nats';
 import { Access, Public } from './access';
 import { AuthService } from './auth.service';
-import { AccountSignIn, signInContext } from '../accounts/account-sign-in';
-import { invalidCredentials, SignInContext } from './password-sign-in';
+import { invalidCredentials, SignInContext, signInWithPassword } from './password-sign-in';
 import { ownOrigin } from './same-origin';
 import { cameOverHttps, clearedSessionCookie, sessionCookie, sessionToken } from './session-cookie';
+
+function signInContext(request: FastifyRequest): SignInContext {
+  const agent = request.headers['user-agent'];
+  return { ip: request.ip ?? null, userAgent: typeof agent === 'string' && agent ? agent.slice(0, 500) : null };
+}
 
 /** The console's sign-in: every way in ends in the same server-side session, named by an HttpOnly cookie. */
 @Controller('auth')
@@ -15,7 +19,6 @@ export class SignInController {
   constructor(
     private readonly rpc: RpcClient,
     private readonly auth: AuthService,
-    private readonly accounts: AccountSignIn,
   ) {}
 
   @Post('sign-in')
@@ -37,7 +40,7 @@ export class SignInController {
     if (credentials.api_key !== undefined) {
       created = await this.withKey(credentials.api_key, context);
     } else if (credentials.email !== undefined || credentials.password !== undefined) {
-      created = await this.accounts.withPassword(request, credentials.email, credentials.password);
+      created = await signInWithPassword(this.rpc, credentials.email, credentials.password, context);
     } else {
       throw new DomainError('missing_required_parameter', 'Send api_key, or email and password', 'api_key');
     }
