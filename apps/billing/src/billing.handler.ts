@@ -26,7 +26,10 @@ import {
   SetRoleRateLimitRequest,
   SetUserRateLimitRequest,
   Subjects,
+  TopSpendersRequest,
+  UsageExportRequest,
   UsageFilter,
+  UsageSummaryRequest,
   UsageListRequest,
   UserRef,
   VerifyKeyRequest,
@@ -40,6 +43,7 @@ import { PricesService } from './prices.service';
 import { RefundsService } from './refunds.service';
 import { RateLimitsService } from './rate-limits.service';
 import { UsageReportsService } from './usage-reports.service';
+import { UsageSummaryService } from './usage-summary.service';
 import { UsersService } from './users.service';
 
 /** NATS edge of billing: validate, delegate. */
@@ -51,6 +55,7 @@ export class BillingHandler {
     private readonly keys: KeysService,
     private readonly prices: PricesService,
     private readonly reports: UsageReportsService,
+    private readonly summaries: UsageSummaryService,
     private readonly rateLimits: RateLimitsService,
     private readonly holds: HoldsService,
     private readonly refunds: RefundsService,
@@ -120,6 +125,21 @@ export class BillingHandler {
   @MessagePattern(Subjects.billingUsageDaily)
   dailyUsage(@Payload() payload: unknown) {
     return this.reports.daily(createValidated(UsageFilter, payload));
+  }
+
+  @MessagePattern(Subjects.billingUsageSummary)
+  usageSummary(@Payload() payload: unknown) {
+    return this.summaries.summary(createValidated(UsageSummaryRequest, payload));
+  }
+
+  @MessagePattern(Subjects.billingUsageTopSpenders)
+  topSpenders(@Payload() payload: unknown) {
+    return this.summaries.topSpenders(createValidated(TopSpendersRequest, payload));
+  }
+
+  @MessagePattern(Subjects.billingUsageExport)
+  exportUsage(@Payload() payload: unknown) {
+    return this.reports.exportPage(createValidated(UsageExportRequest, payload));
   }
 
   @MessagePattern(Subjects.billingUsageRefund)

@@ -11,10 +11,12 @@ import { RefundsService } from './refunds.service';
 import { RateLimitsService } from './rate-limits.service';
 import { UsageConsumer } from './usage.consumer';
 import { UsageReportsService } from './usage-reports.service';
+import { UsageSummaryService } from './usage-summary.service';
 import { UsageService } from './usage.service';
 import { UsersService } from './users.service';
 import { SessionsHandler } from './sessions.handler';
 import { SessionsService } from './sessions.service';
+import { SignInThrottleService } from './sign-in-throttle.service';
 
 @Module({})
 export class BillingModule {
@@ -29,6 +31,7 @@ export class BillingModule {
         PricesService,
         UsageService,
         UsageReportsService,
+        UsageSummaryService,
         UsageConsumer,
         RateLimitsService,
         HoldsService,
@@ -36,6 +39,7 @@ export class BillingModule {
         AuditLogService,
         LocalAccountsService,
         SessionsService,
+        SignInThrottleService,
       ],
     };
   }

@@ -18,7 +18,7 @@ export class GatewayConfig extends WithS3(UpstreamPolicyConfig) {
   @IsInt() @Min(10) @Max(10_000_000) SWITCHYARD_KEY_CACHE_SIZE: number = 100_000;
   /** how long /health waits for each service */
   @IsInt() @Min(100) @Max(60_000) SWITCHYARD_HEALTH_TIMEOUT_MS: number = 2_000;
-  /** OpenID Connect single sign-on (openid-client): the issuer's URL (its discovery document is read from it) */
+  /** OpenID Connect single sign-on (openid-client): the issuer's URL (its discovery document is read from it); set, the console offers it (`GET /auth/methods`) */
   @ifOidc @IsString({ message: OIDC_TOGETHER }) @url SWITCHYARD_OIDC_ISSUER?: string;
   @ifOidc @IsString({ message: OIDC_TOGETHER }) @IsNotEmpty() SWITCHYARD_OIDC_CLIENT_ID?: string;
   @ifOidc @IsString({ message: OIDC_TOGETHER }) @IsNotEmpty() SWITCHYARD_OIDC_CLIENT_SECRET?: string;

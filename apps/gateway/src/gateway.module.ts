@@ -16,6 +16,7 @@ import { InvitesController } from './accounts/invites.controller';
 import { PasswordController } from './accounts/password.controller';
 import { OidcController } from './accounts/oidc/oidc.controller';
 import { OidcSignIn } from './accounts/oidc/oidc-sign-in';
+import { AccountController } from './account/account.controller';
 import { AuthGuard } from './auth/auth.guard';
 import { AuthService } from './auth/auth.service';
 import { RateLimiter } from './auth/rate-limiter';
@@ -71,6 +72,7 @@ export class GatewayModule {
         PasswordController,
         OidcController,
         SignInController,
+        AccountController,
       ],
       providers: [
         { provide: GatewayConfig, useValue: deps.config },

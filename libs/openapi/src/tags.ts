@@ -21,6 +21,7 @@ export const TAGS = [
     description:
       'Sessions of the web console: sign in with an API key, email and password or single sign-on (OpenID Connect), one-time links to set a password, the HttpOnly cookie, sign out, sessions',
   },
+  { name: 'Account', description: "The caller's own account and API keys" },
   { name: 'Channels', description: "The caller's own PRIVATE channels (their own upstream keys, BYOK)" },
   { name: 'Routing policy', description: "The caller's choice between their PRIVATE channels and the PLATFORM pool" },
   { name: 'Admin: users', description: 'Users, their API keys, credits, ledger and rate limit (admin keys only)' },

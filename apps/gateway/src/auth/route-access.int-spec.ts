@@ -51,6 +51,7 @@ describe('every gateway route declares who may call it', () => {
       'GET /',
       'GET /assets/:file',
       'GET /auth/invites/:token',
+      'GET /auth/methods',
       'GET /auth/oidc/callback',
       'GET /auth/oidc/start',
       'GET /docs',
