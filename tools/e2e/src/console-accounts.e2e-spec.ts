@@ -196,8 +196,8 @@ describe('console accounts: invites, passwords, disabling, single sign-on', () =
       user: { name: 'Sso Person', email: 'sso.person@example.com', role: 'user' },
       scopes: ['inference', 'usage:read'],
     });
-    const provisioned = await admin('GET', `/admin/users/${me.body.user.id}`);
-    expect(provisioned.body).toMatchObject({ role: 'user', balance: 0, debt: 0 });
+    const account = await asBrowser(session, 'GET', '/v1/account');
+    expect(account.body).toMatchObject({ object: 'account', user: { id: me.body.user.id, role: 'user' }, balance: 0, debt: 0 });
 
     const second = await singleSignOn();
     const again = await asBrowser(sessionOf(second), 'GET', '/auth/session');
