@@ -98,7 +98,7 @@ export class KeysService {
               CASE WHEN u.rate_limit_overridden THEN u.rate_limit_rpm ELSE r.requests_per_minute END AS rate_limit,
               coalesce(k.last_used_at > now() - interval '1 minute', false) AS used_recently
          FROM billing.api_keys k JOIN billing.users u ON u.id = k.user_id LEFT JOIN billing.rate_limits r ON r.role = u.role
-        WHERE k.key_hash = $1 AND k.revoked_at IS NULL`,
+        WHERE k.key_hash = $1 AND k.revoked_at IS NULL AND u.disabled_at IS NULL`,
       [keyHash],
     );
     const row = rows[0];
