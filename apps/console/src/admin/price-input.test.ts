@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { amountText, DISCOUNT, OPTIONAL_USD_AMOUNT, parseAmount, USD_AMOUNT } from './price-input';
+import { amountText, CREDIT, DISCOUNT, OPTIONAL_USD_AMOUNT, parseAmount, USD_AMOUNT } from './price-input';
 
 describe('parseAmount', () => {
   it('sends exactly the digits typed', () => {
@@ -19,7 +19,10 @@ describe('parseAmount', () => {
 
   it('refuses what a JSON number cannot carry exactly', () => {
     expect(parseAmount('999999.123456789', { ...USD_AMOUNT, max: 1e9 })).toEqual({ ok: true, value: 999999.123456789 });
-    expect(parseAmount('99999999.123456789', { ...USD_AMOUNT, max: 1e9 })).toEqual({ ok: false, error: 'Too many digits to send exactly.' });
+    expect(parseAmount('99999999.123456789', { ...USD_AMOUNT, max: 1e9 })).toEqual({
+      ok: false,
+      error: 'Too many digits to send exactly.',
+    });
   });
 
   it('refuses signs, exponents, commas and words, and values over the limit', () => {
@@ -33,6 +36,15 @@ describe('parseAmount', () => {
   it('takes an empty optional field as null and requires the rest', () => {
     expect(parseAmount('', OPTIONAL_USD_AMOUNT)).toEqual({ ok: true, value: null });
     expect(parseAmount('  ', USD_AMOUNT)).toEqual({ ok: false, error: 'Required.' });
+  });
+});
+
+describe('parseAmount for credits', () => {
+  it('takes a minus sign only where the amount may be negative', () => {
+    expect(parseAmount('-2.5', CREDIT)).toEqual({ ok: true, value: -2.5 });
+    expect(parseAmount('-$0.000000001', CREDIT)).toEqual({ ok: true, value: -1e-9 });
+    expect(parseAmount('-2.5', USD_AMOUNT)).toMatchObject({ ok: false });
+    expect(parseAmount('-0', CREDIT)).toMatchObject({ ok: false });
   });
 });
 

@@ -20,7 +20,11 @@ describe('batchProgress', () => {
   });
 
   it('shows an empty bar before the lines are counted', () => {
-    expect(batchProgress({ total: 0, completed: 0, failed: 0 })).toMatchObject({ percent: 0, completedWidth: 0, label: 'No lines counted yet' });
+    expect(batchProgress({ total: 0, completed: 0, failed: 0 })).toMatchObject({
+      percent: 0,
+      completedWidth: 0,
+      label: 'No lines counted yet',
+    });
   });
 
   it('never runs past its end when the counts overshoot', () => {

@@ -38,8 +38,7 @@ export function batchProgress(counts: Batch['request_counts']): BatchProgress {
   const percent = total === 0 ? 0 : Math.floor((done * 100) / total);
   const completedWidth = total === 0 ? 0 : (completed * 100) / total;
   const failedWidth = total === 0 ? 0 : (failed * 100) / total;
-  const label =
-    total === 0 ? 'No lines counted yet' : `${done} of ${total} done${failed > 0 ? ` (${failed} failed)` : ''}`;
+  const label = total === 0 ? 'No lines counted yet' : `${done} of ${total} done${failed > 0 ? ` (${failed} failed)` : ''}`;
   return { total, completed, failed, done, percent, completedWidth, failedWidth, label };
 }
 

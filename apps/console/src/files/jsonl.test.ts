@@ -33,7 +33,9 @@ describe('validateBatchJsonl', () => {
   });
 
   it('refuses a blank line in the middle, at the blank line', () => {
-    expect(validateBatchJsonl(`${line('a')}\n\n${line('b')}\n`).problems).toEqual([{ line: 2, reason: 'blank line in the middle of the file' }]);
+    expect(validateBatchJsonl(`${line('a')}\n\n${line('b')}\n`).problems).toEqual([
+      { line: 2, reason: 'blank line in the middle of the file' },
+    ]);
   });
 
   it('refuses an empty file', () => {
