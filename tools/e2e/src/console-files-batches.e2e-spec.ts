@@ -157,8 +157,7 @@ describe('console: files, batches and my channels', () => {
       page.waitForEvent('download'),
       row.getByRole('link', { name: `Download the output of ${batchId}` }).click(),
     ]);
-    const outputs = require('fs')
-      .readFileSync(await download.path(), 'utf8')
+    const outputs = readFileSync(await download.path(), 'utf8')
       .trim()
       .split('\n');
     expect(outputs).toHaveLength(LINES);
