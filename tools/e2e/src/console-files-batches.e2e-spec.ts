@@ -153,10 +153,7 @@ describe('console: files, batches and my channels', () => {
     await row.getByText(`$${whole}.${fraction.padEnd(2, '0')}`, { exact: true }).waitFor();
     expect(daily[0].cost).toBeGreaterThan(0);
 
-    const [download] = await Promise.all([
-      page.waitForEvent('download'),
-      row.getByRole('link', { name: `Download the output of ${batchId}` }).click(),
-    ]);
+    const [download] = await Promise.all([page.waitForEvent('download'), row.getByRole('link', { name: `Output of ${batchId}` }).click()]);
     const outputs = readFileSync(await download.path(), 'utf8')
       .trim()
       .split('\n');

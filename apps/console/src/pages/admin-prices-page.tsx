@@ -255,7 +255,7 @@ export function AdminPricesPage() {
                         <button
                           type="button"
                           className="secondary"
-                          aria-label={`Edit the prices of ${model.id}`}
+                          aria-label={`Edit prices of ${model.id}`}
                           onClick={() => void edit(model)}
                         >
                           Edit prices

@@ -85,9 +85,10 @@ function UserDetail({ user, onChanged }: { user: User; onChanged: () => void }) 
     async () => dataOf(await api().GET('/admin/users/{user_id}/ledger', { params: { path: { user_id: user.id }, query: { limit: 10 } } })),
     [user.id, user.balance],
   );
+  // loaded again whenever the user list is (after each change made here)
   const keys = useApi(
     async () => dataOf(await api().GET('/admin/users/{user_id}/keys', { params: { path: { user_id: user.id } } })).data,
-    [user.id],
+    [user],
   );
 
   async function run(what: string, action: () => Promise<unknown>, after?: () => void) {

@@ -158,20 +158,12 @@ function BatchRow({ batch, onCancel }: { batch: Batch; onCancel: (b: Batch) => v
       <td>
         <div className="row-actions">
           {batch.output_file_id && (
-            <a
-              href={`/v1/files/${encodeURIComponent(batch.output_file_id)}/content`}
-              download
-              aria-label={`Download the output of ${batch.id}`}
-            >
+            <a href={`/v1/files/${encodeURIComponent(batch.output_file_id)}/content`} download aria-label={`Output of ${batch.id}`}>
               Output
             </a>
           )}
           {batch.error_file_id && (
-            <a
-              href={`/v1/files/${encodeURIComponent(batch.error_file_id)}/content`}
-              download
-              aria-label={`Download the errors of ${batch.id}`}
-            >
+            <a href={`/v1/files/${encodeURIComponent(batch.error_file_id)}/content`} download aria-label={`Errors of ${batch.id}`}>
               Errors
             </a>
           )}
