@@ -16,6 +16,8 @@ import { BillingDebt1764500000000 } from './migrations/1764500000000-billing-deb
 import { BillingAuditLog1764600000000 } from './migrations/1764600000000-billing-audit-log';
 import { BillingUsageRollups1764700000000 } from './migrations/1764700000000-billing-usage-rollups';
 import { BillingSessions1764850000000 } from './migrations/1764850000000-billing-sessions';
+import { BillingSignInThrottle1764860000000 } from './migrations/1764860000000-billing-sign-in-throttle';
+import { BillingUsageFilterIndexes1764950000000 } from './migrations/1764950000000-billing-usage-filter-indexes';
 
 export function openBillingDatabase(url: string, poolSize: number): Promise<DataSource> {
   return openServiceDatabase({
@@ -34,6 +36,8 @@ export function openBillingDatabase(url: string, poolSize: number): Promise<Data
       BillingAuditLog1764600000000,
       BillingUsageRollups1764700000000,
       BillingSessions1764850000000,
+      BillingSignInThrottle1764860000000,
+      BillingUsageFilterIndexes1764950000000,
     ],
   });
 }

@@ -18,7 +18,10 @@ import {
   SetRoleRateLimitRequest,
   SetUserRateLimitRequest,
   Subjects,
+  TopSpendersRequest,
+  UsageExportRequest,
   UsageFilter,
+  UsageSummaryRequest,
   UsageListRequest,
   UserRef,
   VerifyKeyRequest,
@@ -31,6 +34,7 @@ import { PricesService } from './prices.service';
 import { RefundsService } from './refunds.service';
 import { RateLimitsService } from './rate-limits.service';
 import { UsageReportsService } from './usage-reports.service';
+import { UsageSummaryService } from './usage-summary.service';
 import { UsersService } from './users.service';
 
 /** NATS edge of billing: validate, delegate. */
@@ -42,6 +46,7 @@ export class BillingHandler {
     private readonly keys: KeysService,
     private readonly prices: PricesService,
     private readonly reports: UsageReportsService,
+    private readonly summaries: UsageSummaryService,
     private readonly rateLimits: RateLimitsService,
     private readonly holds: HoldsService,
     private readonly refunds: RefundsService,
@@ -110,6 +115,21 @@ export class BillingHandler {
   @MessagePattern(Subjects.billingUsageDaily)
   dailyUsage(@Payload() payload: unknown) {
     return this.reports.daily(createValidated(UsageFilter, payload));
+  }
+
+  @MessagePattern(Subjects.billingUsageSummary)
+  usageSummary(@Payload() payload: unknown) {
+    return this.summaries.summary(createValidated(UsageSummaryRequest, payload));
+  }
+
+  @MessagePattern(Subjects.billingUsageTopSpenders)
+  topSpenders(@Payload() payload: unknown) {
+    return this.summaries.topSpenders(createValidated(TopSpendersRequest, payload));
+  }
+
+  @MessagePattern(Subjects.billingUsageExport)
+  exportUsage(@Payload() payload: unknown) {
+    return this.reports.exportPage(createValidated(UsageExportRequest, payload));
   }
 
   @MessagePattern(Subjects.billingUsageRefund)

@@ -72,6 +72,7 @@ describe('billing service (real Postgres, NATS, JetStream)', () => {
       'prices',
       'rate_limits',
       'sessions',
+      'sign_in_failures',
       'usage_daily',
       'usage_hourly',
       'usage_records',
@@ -104,6 +105,10 @@ describe('billing service (real Postgres, NATS, JetStream)', () => {
       rateLimit: 1000,
     });
     expect(await rpc.send(Subjects.billingKeyVerify, { keyHash: hashApiKey('sk-sy-unknown') })).toBeNull();
+    // verified: its last use is now known, to the minute
+    const [listed] = await rpc.send(Subjects.billingKeyList, { userId: user.id });
+    expect(listed.last_used_at).toBeGreaterThanOrEqual(key.created_at);
+    expect(key.last_used_at).toBeNull();
   });
 
   it('revokes a key and tells every gateway', async () => {

@@ -10,10 +10,12 @@ import { RefundsService } from './refunds.service';
 import { RateLimitsService } from './rate-limits.service';
 import { UsageConsumer } from './usage.consumer';
 import { UsageReportsService } from './usage-reports.service';
+import { UsageSummaryService } from './usage-summary.service';
 import { UsageService } from './usage.service';
 import { UsersService } from './users.service';
 import { SessionsHandler } from './sessions.handler';
 import { SessionsService } from './sessions.service';
+import { SignInThrottleService } from './sign-in-throttle.service';
 
 @Module({})
 export class BillingModule {
@@ -28,12 +30,14 @@ export class BillingModule {
         PricesService,
         UsageService,
         UsageReportsService,
+        UsageSummaryService,
         UsageConsumer,
         RateLimitsService,
         HoldsService,
         RefundsService,
         AuditLogService,
         SessionsService,
+        SignInThrottleService,
       ],
     };
   }

@@ -28,6 +28,7 @@ function keyView(key: ApiKeyEntity): KeyView {
     prefix: key.prefix,
     created_at: unixSeconds(key.createdAt),
     revoked_at: key.revokedAt ? unixSeconds(key.revokedAt) : null,
+    last_used_at: key.lastUsedAt ? unixSeconds(key.lastUsedAt) : null,
   };
 }
 
@@ -56,6 +57,7 @@ export class KeysService {
       keyHash: hashApiKey(secret),
       prefix: apiKeyHint(secret),
       revokedAt: null,
+      lastUsedAt: null,
     });
     await repo.insert(key);
     return repo.findOneByOrFail({ id: key.id });
@@ -92,6 +94,12 @@ export class KeysService {
       [keyHash],
     );
     const row = rows[0];
+    if (row) {
+      await this.ds.query(
+        `UPDATE billing.api_keys SET last_used_at = now() WHERE id = $1 AND (last_used_at IS NULL OR last_used_at < now() - interval '1 minute')`,
+        [row.key_id],
+      );
+    }
     return row ? { userId: row.user_id, keyId: row.key_id, role: row.role, scopes: row.scopes, rateLimit: row.rate_limit } : null;
   }
 }

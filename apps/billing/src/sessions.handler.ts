@@ -6,15 +6,22 @@ import {
   RevokeAllSessionsRequest,
   SessionListRequest,
   SessionRef,
+  SignInAttempt,
+  SignInFailedRequest,
+  SignInSucceededRequest,
   Subjects,
   VerifySessionRequest,
 } from '@switchyard/contracts';
 import { SessionsService } from './sessions.service';
+import { SignInThrottleService } from './sign-in-throttle.service';
 
-/** NATS edge of console sessions: validate, delegate. */
+/** NATS edge of console sessions and sign-ins: validate, delegate. */
 @Controller()
 export class SessionsHandler {
-  constructor(private readonly sessions: SessionsService) {}
+  constructor(
+    private readonly sessions: SessionsService,
+    private readonly signIns: SignInThrottleService,
+  ) {}
 
   @MessagePattern(Subjects.billingSessionCreate)
   create(@Payload() payload: unknown) {
@@ -42,5 +49,21 @@ export class SessionsHandler {
   revokeAll(@Payload() payload: unknown) {
     const request = createValidated(RevokeAllSessionsRequest, payload);
     return this.sessions.revokeAll(request.userId, request.exceptSessionId);
+  }
+
+  @MessagePattern(Subjects.billingSignInCheck)
+  checkSignIn(@Payload() payload: unknown) {
+    const attempt = createValidated(SignInAttempt, payload);
+    return this.signIns.check(attempt.account, attempt.address);
+  }
+
+  @MessagePattern(Subjects.billingSignInFail)
+  signInFailed(@Payload() payload: unknown) {
+    return this.signIns.fail(createValidated(SignInFailedRequest, payload));
+  }
+
+  @MessagePattern(Subjects.billingSignInSucceed)
+  signInSucceeded(@Payload() payload: unknown) {
+    return this.signIns.succeed(createValidated(SignInSucceededRequest, payload));
   }
 }

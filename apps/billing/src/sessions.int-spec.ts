@@ -6,6 +6,7 @@ import { eventually, InProcessService, startServiceInProcess } from '@switchyard
 import { BillingConfig } from './billing.config';
 import { billingService } from './billing.service-definition';
 import { SessionsService } from './sessions.service';
+import { SignInThrottleService } from './sign-in-throttle.service';
 
 const POLLING = { timeoutMs: 10_000, intervalMs: 50 };
 const MINUTE = 60_000;
@@ -25,6 +26,7 @@ describe('console sessions in billing (real Postgres, NATS)', () => {
     sessions = service.app.get(SessionsService);
     now = Date.now();
     sessions.now = () => new Date(now);
+    service.app.get(SignInThrottleService).now = () => new Date(now);
   });
 
   afterAll(() => service?.stop());
@@ -203,5 +205,80 @@ describe('console sessions in billing (real Postgres, NATS)', () => {
     await eventually('the revocation broadcast', () => heard.length > 0, POLLING);
     expect(heard).toEqual([{ tokenHashes: [hashSessionToken(withKey.token)] }]);
     sub.unsubscribe();
+  });
+
+  describe('failed sign-ins', () => {
+    const fail = (account: string, address: string | null = '198.51.100.1') =>
+      rpc.send(Subjects.billingSignInFail, { account, address, method: 'password', requestId: 'req_test' });
+    const check = (account: string, address: string | null = '198.51.100.1') => rpc.send(Subjects.billingSignInCheck, { account, address });
+
+    it('slow an account down after 5 failures, twice as long after each further one, and forget them after a quiet spell', async () => {
+      const account = 'email:slow@example.com';
+      for (let i = 0; i < 4; i++) expect(await fail(account, null)).toEqual({ retryAfter: null });
+      expect(await check(account, null)).toEqual({ retryAfter: null });
+      expect(await fail(account, null)).toEqual({ retryAfter: 30 });
+      expect(await check(account, null)).toEqual({ retryAfter: 30 });
+      now += 10_000;
+      expect(await check(account, null)).toEqual({ retryAfter: 20 });
+      now += 20_000;
+      expect(await check(account, null)).toEqual({ retryAfter: null });
+      expect(await fail(account, null)).toEqual({ retryAfter: 60 });
+      now += 60_000;
+      expect(await fail(account, null)).toEqual({ retryAfter: 120 });
+      now += 15 * MINUTE + 1000;
+      expect(await check(account, null)).toEqual({ retryAfter: null });
+      expect(await fail(account, null)).toEqual({ retryAfter: null }); // counting starts again
+    });
+
+    it('forget an account’s failures when it signs in, but not its address’s', async () => {
+      const account = 'key:0123abcd';
+      for (let i = 0; i < 5; i++) await fail(account, '198.51.100.2');
+      expect((await check(account, '198.51.100.2')).retryAfter).toBe(30);
+      const { user } = await userWithKey('kate');
+      await rpc.send(Subjects.billingSignInSucceed, {
+        account,
+        address: '198.51.100.2',
+        method: 'api_key',
+        userId: user.id,
+        sessionId: 'ses_kate',
+        keyId: 'key_kate',
+      });
+      expect(await check(account, '198.51.100.2')).toEqual({ retryAfter: null });
+      const rows = await dataSource.query(`SELECT failures FROM billing.sign_in_failures WHERE subject = 'address:198.51.100.2'`);
+      expect(rows).toEqual([{ failures: 5 }]);
+    });
+
+    it('slow an address down after 20 failures, whichever accounts they named', async () => {
+      for (let i = 0; i < 19; i++) expect((await fail(`email:guess${i}@example.com`, '198.51.100.3')).retryAfter).toBeNull();
+      expect(await fail('email:guess19@example.com', '198.51.100.3')).toEqual({ retryAfter: 30 });
+      expect(await check('email:fresh@example.com', '198.51.100.3')).toEqual({ retryAfter: 30 });
+      expect(await check('email:fresh@example.com', '198.51.100.4')).toEqual({ retryAfter: null });
+    });
+
+    it('go into the audit log with the address and the method, as does every sign-in', async () => {
+      const { user } = await userWithKey('liam');
+      await fail('key:feedface', '198.51.100.5');
+      await rpc.send(Subjects.billingSignInSucceed, {
+        account: 'key:feedface',
+        address: '198.51.100.5',
+        method: 'api_key',
+        userId: user.id,
+        sessionId: 'ses_liam',
+        keyId: 'key_liam',
+        requestId: 'req_liam',
+      });
+      const log = await rpc.send(Subjects.billingAuditList, { limit: 2 });
+      expect(log.data.map((e) => [e.action, e.actor, e.target, e.after, e.caller_address])).toEqual([
+        [
+          'auth.sign_in',
+          { user_id: user.id, key_id: 'key_liam' },
+          { type: 'session', id: 'ses_liam' },
+          { method: 'api_key' },
+          '198.51.100.5',
+        ],
+        ['auth.sign_in_failed', null, { type: 'user', id: null }, { method: 'password' }, '198.51.100.5'],
+      ]);
+      expect(JSON.stringify(log)).not.toContain('feedface');
+    });
   });
 });

@@ -134,7 +134,13 @@ export class SessionsService {
         row.expires_at,
       ],
     );
-    return { token, sessionId: row.id, absoluteExpiresAt: unixSeconds(row.expires_at), session: this.view(row, users[0]) };
+    return {
+      token,
+      sessionId: row.id,
+      keyId: row.key_id,
+      absoluteExpiresAt: unixSeconds(row.expires_at),
+      session: this.view(row, users[0]),
+    };
   }
 
   /** The session a token names, if it is alive: not revoked, not idle too long, not past its end, its key and user still valid. */

@@ -6,6 +6,8 @@ import {
   LedgerListRequest,
   nanoToUsd,
   UsageDailyReply,
+  UsageExportPage,
+  UsageExportRequest,
   UsageFilter,
   UsageListReply,
   UsageListRequest,
@@ -50,6 +52,30 @@ function filtered(query: SelectQueryBuilder<UsageRecordEntity>, filter: UsageFil
   return query;
 }
 
+/**
+ * Newest first: by the time the usage happened, then the order billing recorded it. Every filter of
+ * a usage page has an index in this order (migration 1764950000000), so a page is read off an index.
+ */
+const newestFirst = (query: SelectQueryBuilder<UsageRecordEntity>) => query.orderBy('u.created_at', 'DESC').addOrderBy('u.seq', 'DESC');
+
+/**
+ * The records after `requestId` in newestFirst's order; nothing when there is no such record. Its
+ * time is carried as text (created_at has microseconds, a JS Date only milliseconds), and compared
+ * as a row of literals, which the time indexes can seek to.
+ */
+async function olderThan(em: EntityManager, query: SelectQueryBuilder<UsageRecordEntity>, requestId: string): Promise<void> {
+  const [cursor] = await em.query<{ at: string; seq: string }[]>(
+    `SELECT created_at::text AS at, seq::text AS seq FROM billing.usage_records WHERE request_id = $1`,
+    [requestId],
+  );
+  if (!cursor) query.andWhere('false');
+  else
+    query.andWhere('(u.created_at, u.seq) < (CAST(:cursorAt AS timestamptz), CAST(:cursorSeq AS bigint))', {
+      cursorAt: cursor.at,
+      cursorSeq: cursor.seq,
+    });
+}
+
 /** The daily totals of `filter`'s usage as one statement over the roll-ups and, where they cannot answer, the records. */
 function dailyTotalsQuery(filter: UsageFilter): { sql: string; params: unknown[] } | null {
   const params: unknown[] = [];
@@ -88,6 +114,14 @@ function dailyTotalsQuery(filter: UsageFilter): { sql: string; params: unknown[]
   return { sql, params };
 }
 
+/** How many rows `query` has, counting no further than `max`. */
+async function countUpTo(em: EntityManager, query: SelectQueryBuilder<UsageRecordEntity>, max: number): Promise<number> {
+  const limited = query.select('1').limit(max);
+  const [params, values] = limited.getQueryAndParameters();
+  const [row] = await em.query<{ n: number }[]>(`SELECT count(*)::int AS n FROM (${params}) t`, values);
+  return row.n;
+}
+
 /** A batch's usage is read from its records: the roll-ups do not know batches. */
 const wholeRangeFromRecords = (filter: UsageFilter): RangeSplit => ({
   days: [],
@@ -122,10 +156,9 @@ export class UsageReportsService {
       // a cursor must be a record the caller may see
       const cursor = await repo.findOneBy({ requestId: request.after, ...(request.userId !== null && { userId: request.userId }) });
       if (!cursor) throw new DomainError('invalid_value', `No usage record ${request.after}`, 'after');
-      query.andWhere('u.seq < :seq', { seq: cursor.seq.toString() });
+      await olderThan(em, query, cursor.requestId);
     }
-    const rows = await query
-      .orderBy('u.seq', 'DESC')
+    const rows = await newestFirst(query)
       .limit(request.limit + 1)
       .getMany();
     return { object: 'list', balance, data: rows.slice(0, request.limit).map(recordView), has_more: rows.length > request.limit };
@@ -157,6 +190,40 @@ export class UsageReportsService {
         cost: nanoToUsd(BigInt(r.cost_nano)),
       })),
     };
+  }
+
+  /** One page of an export: up to `limit` records after `after` (a request id), newest first, with the exact cost. */
+  exportPage(request: UsageExportRequest): Promise<UsageExportPage> {
+    return this.ds.transaction('REPEATABLE READ', async (em) => {
+      const records = () => filtered(em.getRepository(UsageRecordEntity).createQueryBuilder('u').where('true'), request);
+      const counted = request.countUpTo === undefined ? undefined : await countUpTo(em, records(), request.countUpTo);
+      const query = records();
+      if (request.after !== undefined) await olderThan(em, query, request.after);
+      const rows = await newestFirst(query)
+        .limit(request.limit + 1)
+        .getMany();
+      const page = rows.slice(0, request.limit);
+      return {
+        rows: page.map((r) => ({
+          createdAt: r.createdAt.toISOString(),
+          requestId: r.requestId,
+          userId: r.userId,
+          model: r.model,
+          endpoint: r.endpoint,
+          channelId: r.channelId,
+          channelType: r.channelType,
+          promptTokens: r.promptTokens,
+          completionTokens: r.completionTokens,
+          cachedTokens: r.cachedTokens,
+          cacheWriteTokens: r.cacheWriteTokens,
+          reasoningTokens: r.reasoningTokens,
+          costNano: r.costNano.toString(),
+          batchId: r.batchId,
+        })),
+        nextAfter: rows.length > request.limit ? page[page.length - 1].requestId : null,
+        ...(counted !== undefined && { counted }),
+      };
+    });
   }
 
   async ledger(request: LedgerListRequest): Promise<LedgerListReply> {

@@ -16,4 +16,6 @@ export class GatewayConfig extends WithS3(UpstreamPolicyConfig) {
    * console's cookie must come from. Unset: the scheme and Host each request came with.
    */
   @IsOptional() @IsUrl({ require_tld: false, protocols: ['http', 'https'], require_protocol: true }) SWITCHYARD_PUBLIC_URL?: string;
+  /** an OpenID Connect issuer: the console offers single sign-on (`GET /auth/methods`) */
+  @IsOptional() @IsUrl({ require_tld: false, protocols: ['http', 'https'], require_protocol: true }) SWITCHYARD_OIDC_ISSUER?: string;
 }

@@ -10,6 +10,7 @@ import { AdminUsageController } from './admin/admin-usage.controller';
 import { AdminAuditLogController } from './admin/admin-audit-log.controller';
 import { AuditTrail } from './admin/audit-trail';
 import { AdminUsersController } from './admin/admin-users.controller';
+import { AccountController } from './account/account.controller';
 import { AuthGuard } from './auth/auth.guard';
 import { AuthService } from './auth/auth.service';
 import { RateLimiter } from './auth/rate-limiter';
@@ -61,6 +62,7 @@ export class GatewayModule {
         AdminUsageController,
         AdminAuditLogController,
         SignInController,
+        AccountController,
       ],
       providers: [
         { provide: GatewayConfig, useValue: deps.config },

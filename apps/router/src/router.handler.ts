@@ -129,6 +129,11 @@ export class RouterHandler {
     return this.channels.test(createValidated(ChannelRef, payload));
   }
 
+  @MessagePattern(Subjects.routerChannelHealthGet)
+  channelHealth(@Payload() payload: unknown) {
+    return this.channels.healthOf(createValidated(ChannelRef, payload));
+  }
+
   @MessagePattern(Subjects.routerPolicyGet)
   getPolicy(@Payload() payload: unknown) {
     return this.policies.view(createValidated(RoutingPolicyScope, payload).principal);

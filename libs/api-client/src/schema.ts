@@ -692,6 +692,28 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/v1/usage/summary': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Get usage per hour or day, by model or channel type
+     * @description The caller's requests, tokens and cost per UTC hour or day in a range, optionally split by model or channel type, with totals and each group's share. Read from roll-ups kept as usage is billed, so it answers as fast for a year as for a day.
+     *
+     *     Needs a key with the `usage:read` or `inference` scope.
+     */
+    get: operations['getUsageSummary'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/v1/routing-policy': {
     parameters: {
       query?: never;
@@ -777,6 +799,164 @@ export interface paths {
      */
     post: operations['signOut'];
     delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/auth/methods': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * List the ways to sign in
+     * @description Single sign-on is offered when an OpenID Connect issuer is configured.
+     *
+     *     No key needed, no rate limit.
+     */
+    get: operations['getSignInMethods'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/auth/sessions': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * List your sessions
+     * @description The caller's live sessions (not revoked, not expired), most recently used first.
+     *
+     *     Needs a console session: the cookie `POST /auth/sign-in` sets.
+     */
+    get: operations['listSessions'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/auth/sessions/{session_id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    /**
+     * Revoke one of your sessions
+     * @description Every gateway drops it at once. Revoking the current session signs out (and clears the cookie).
+     *
+     *     Needs a console session: the cookie `POST /auth/sign-in` sets.
+     */
+    delete: operations['revokeSession'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/auth/sessions/revoke-all': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Sign out everywhere
+     * @description Revokes every one of the caller's sessions, the current one included, and clears the cookie.
+     *
+     *     Needs a console session: the cookie `POST /auth/sign-in` sets.
+     */
+    post: operations['revokeAllSessions'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/account': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Get your account
+     * @description Needs a key with the `usage:read` or `inference` scope.
+     */
+    get: operations['getAccount'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/keys': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * List your API keys
+     * @description Revoked keys included, with when each was last used.
+     *
+     *     Needs a key with the `usage:read` or `inference` scope.
+     */
+    get: operations['listOwnKeys'];
+    put?: never;
+    /**
+     * Create an API key
+     * @description The secret is in this answer only. Scopes (default `inference`) must be among the caller's own and those their role may hold: only admins hold `admin`.
+     *
+     *     Needs a key with the `usage:read` or `inference` scope.
+     */
+    post: operations['createOwnKey'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/keys/{key_id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    /**
+     * Revoke one of your API keys
+     * @description Every gateway drops the key at once, and the console sessions signed in with it end.
+     *
+     *     Needs a key with the `usage:read` or `inference` scope.
+     */
+    delete: operations['revokeOwnKey'];
     options?: never;
     head?: never;
     patch?: never;
@@ -1124,6 +1304,50 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/admin/usage/summary': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Get every user's usage per hour or day, by user, model or channel
+     * @description As `GET /v1/usage/summary`, across every user (or one, with `user_id`), and groupable by user and channel too.
+     *
+     *     Needs an admin key.
+     */
+    get: operations['getAllUsageSummary'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/admin/usage/top-spenders': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * List the users who spent most
+     * @description Read from the usage roll-ups; the range is rounded out to whole UTC hours and spans at most 400 days.
+     *
+     *     Needs an admin key.
+     */
+    get: operations['listTopSpenders'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/admin/audit-log': {
     parameters: {
       query?: never;
@@ -1218,6 +1442,28 @@ export interface paths {
      *     Needs an admin key.
      */
     post: operations['testPlatformChannel'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/admin/channels/{channel_id}/health': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Get a PLATFORM channel's health per model
+     * @description Each model's circuit (closed, open, half-open), its failures inside the window and its last error with the time, and why the router auto-disabled the channel. `PATCH` with `"status": "enabled"` (or a passing test) re-enables an auto-disabled channel and resets its circuits.
+     *
+     *     Needs an admin key.
+     */
+    get: operations['getPlatformChannelHealth'];
+    put?: never;
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;
@@ -1380,6 +1626,24 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
   schemas: {
+    /** @description The caller's account */
+    Account: {
+      /** @enum {string} */
+      object: 'account';
+      user: {
+        id: string;
+        name: string;
+        email: string | null;
+        /** @enum {string} */
+        role: 'user' | 'partner' | 'vip' | 'admin';
+      };
+      /** @description USD */
+      balance: number;
+      /** @description USD owed */
+      debt: number;
+      /** @description Requests per minute in force; null = unlimited */
+      rate_limit: number | null;
+    };
     /** @description Credit to add (positive) or remove (negative), USD */
     AddCreditBody: {
       /** @description amount must be a USD amount with at most 9 decimal places */
@@ -1529,6 +1793,8 @@ export interface components {
       created_at: number;
       /** @description Unix seconds */
       revoked_at: number | null;
+      /** @description When a request last came with it, to the minute */
+      last_used_at: number | null;
     };
     ApiKeyList: {
       /** @enum {string} */
@@ -1692,10 +1958,38 @@ export interface components {
       /** @description Unix seconds */
       updated_at: number;
     };
+    /** @description A channel's live health, as every router replica holds it */
+    ChannelHealth: {
+      /** @enum {string} */
+      object: 'channel.health';
+      channel_id: string;
+      /** @enum {string} */
+      status: 'enabled' | 'disabled' | 'auto_disabled';
+      /** @description Why the router disabled it (the upstream refused its key); null unless `status` is `auto_disabled` */
+      auto_disabled_reason: string | null;
+      /** @description The channel's models, then any other the router saw fail on it */
+      models: components['schemas']['ChannelModelHealth'][];
+    };
     ChannelList: {
       /** @enum {string} */
       object: 'list';
       data: components['schemas']['Channel'][];
+    };
+    /** @description One model's circuit on a channel */
+    ChannelModelHealth: {
+      /** @description A model of the channel, or `(files)` for its Files API uploads */
+      model: string;
+      /**
+       * @description `open`: refused until the cooldown ends; `half_open`: one probe at a time
+       * @enum {string}
+       */
+      circuit: 'closed' | 'open' | 'half_open';
+      /** @description Failures inside the circuit window */
+      recent_failures: number;
+      /** @description The last failure: the upstream status (or how the call failed) and its message */
+      last_error: string | null;
+      /** @description Unix seconds */
+      last_error_at: number | null;
     };
     /** @description The result of one small real request through the channel */
     ChannelTest: {
@@ -1998,6 +2292,8 @@ export interface components {
       created_at: number;
       /** @description Unix seconds */
       revoked_at: number | null;
+      /** @description Unix seconds */
+      last_used_at: number | null;
       /** @description The secret: send it as `Authorization: Bearer <key>` */
       key: string;
     };
@@ -2677,6 +2973,31 @@ export interface components {
       /** @description The earlier of the idle and the absolute expiry (unix seconds) */
       expires_at: number;
     };
+    /** @description The caller's live sessions, most recently used first */
+    SessionList: {
+      /** @enum {string} */
+      object: 'list';
+      data: components['schemas']['SessionSummary'][];
+    };
+    /** @description One of the caller's live sessions */
+    SessionSummary: {
+      /** @description `ses_…` */
+      id: string;
+      /** @enum {string} */
+      object: 'session.summary';
+      /** @enum {string} */
+      method: 'api_key' | 'password' | 'oidc';
+      /** @description Unix seconds */
+      created_at: number;
+      /** @description Written at most once a minute */
+      last_seen_at: number;
+      /** @description The earlier of the idle and the absolute expiry */
+      expires_at: number;
+      ip: string | null;
+      user_agent: string | null;
+      /** @description The session of this request */
+      current: boolean;
+    };
     /** @description A model's prices, USD */
     SetPriceBody: {
       /** @description input_per_million must be a USD amount with at most 9 decimal places */
@@ -2710,6 +3031,17 @@ export interface components {
       api_key?: string | null;
       email?: string | null;
       password?: string | null;
+    };
+    /** @description The ways to sign in to the console */
+    SignInMethods: {
+      /** @description Email and password (local accounts) */
+      password: boolean;
+      oidc: {
+        /** @description An OpenID Connect issuer is configured */
+        enabled: boolean;
+        /** @description Where single sign-on starts */
+        start_url: string;
+      };
     };
     /** @description A text-to-speech request. Only the fields shown are checked; every other field goes to the upstream unchanged. */
     SpeechBody: {
@@ -2762,6 +3094,20 @@ export interface components {
       url: string;
       media_type: string;
       bytes: number;
+    };
+    /** @description One user and what they spent in the range */
+    TopSpender: {
+      user_id: string;
+      name: string;
+      requests: number;
+      /** @description USD */
+      cost: number;
+    };
+    /** @description The users who spent most, highest first */
+    TopSpenders: {
+      /** @enum {string} */
+      object: 'list';
+      data: components['schemas']['TopSpender'][];
     };
     /** @description A transcript (`json`, `verbose_json`) */
     Transcription: {
@@ -2870,6 +3216,49 @@ export interface components {
       batch_id: string | null;
       /** @description Unix seconds */
       created_at: number;
+    };
+    /** @description Totals of one bucket and group */
+    UsageSeriesPoint: {
+      /** @description The bucket's first second (a UTC hour or day) */
+      start: number;
+      /** @description The model, channel type, user id or channel id; null when not grouped */
+      group: string | null;
+      requests: number;
+      prompt_tokens: number;
+      completion_tokens: number;
+      /** @description USD */
+      cost: number;
+    };
+    /** @description Usage per UTC hour or day and group, read from the roll-ups */
+    UsageSummary: {
+      /** @enum {string} */
+      object: 'usage.summary';
+      /** @enum {string} */
+      granularity: 'hour' | 'day';
+      /** @description The start of the range, rounded down to a whole UTC hour */
+      from: number;
+      /** @description The end of the range (exclusive), rounded up to a whole UTC hour */
+      to: number;
+      /** @enum {string} */
+      group_by: 'none' | 'model' | 'channel_type' | 'user' | 'channel';
+      totals: components['schemas']['UsageTotals'];
+      /** @description Buckets with usage only (a bucket with none is left out), oldest first, then by group. A day bucket at either end of the range may be partial: it holds only the hours inside the range */
+      series: components['schemas']['UsageSeriesPoint'][];
+      /** @description Every group with usage in the range, by cost, highest first */
+      groups: {
+        group: string | null;
+        requests: number;
+        /** @description USD */
+        cost: number;
+      }[];
+    };
+    /** @description Totals of a range */
+    UsageTotals: {
+      requests: number;
+      prompt_tokens: number;
+      completion_tokens: number;
+      /** @description USD, summed exactly from nano-USD */
+      cost: number;
     };
     /** @description A user */
     User: {
@@ -3989,6 +4378,11 @@ export interface components {
      */
     Role: 'user' | 'partner' | 'vip' | 'admin';
     /**
+     * @description A console session id
+     * @example ses_3kF9aB2cD4eF6gH8iJ0kL2mN
+     */
+    SessionId: string;
+    /**
      * @description A generation task id
      * @example task_3kF9aB2cD4eF6gH8iJ0kL2mN
      */
@@ -4046,6 +4440,8 @@ export interface components {
     SwitchyardChannelType: 'PLATFORM' | 'PRIVATE';
     /** @description What the request cost the caller, USD (absent when prices are unavailable) */
     SwitchyardCost: string;
+    /** @description On a CSV export (`format=csv`): `true` when it was cut at 100,000 rows (the newest are kept), `false` when it holds every record */
+    SwitchyardExportTruncated: 'true' | 'false';
     /** @description How many channels failed before this one */
     SwitchyardRetryCount: string;
   };
@@ -6883,6 +7279,8 @@ export interface operations {
         limit?: number;
         /** @description The page after this id (the last id of the previous page) */
         after?: components['parameters']['After'];
+        /** @description `json` (default): a page of records. `csv`: every record of the filters as a `text/csv` download, newest first, at most 100,000 rows (`x-switchyard-export-truncated` says whether it was cut); `limit` and `after` do not apply */
+        format?: 'json' | 'csv';
       };
       header?: never;
       path?: never;
@@ -6890,7 +7288,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description A page of records */
+      /** @description A page of records, or the CSV export */
       200: {
         headers: {
           'x-request-id': components['headers']['RequestId'];
@@ -6898,6 +7296,8 @@ export interface operations {
           'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
           'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
           'X-RateLimit-Reset': components['headers']['RateLimitReset'];
+          'x-switchyard-export-truncated': components['headers']['SwitchyardExportTruncated'];
+          'Content-Disposition': components['headers']['ContentDisposition'];
           [name: string]: unknown;
         };
         content: {
@@ -6931,6 +7331,11 @@ export interface operations {
            *     }
            */
           'application/json': components['schemas']['UsageList'];
+          /**
+           * @example created_at,request_id,user_id,model,endpoint,channel_id,channel_type,prompt_tokens,completion_tokens,cached_tokens,cache_write_tokens,reasoning_tokens,cost,batch_id
+           *     2025-12-03T10:15:02.418Z,req_3f9a1c0b7d2e4f6a00000001,usr_8c1d2e3f4a5b6c7d,gpt-4o-mini,/v1/chat/completions,ch_openai_1,PLATFORM,1200,340,0,0,0,0.000384000,
+           */
+          'text/csv': string;
         };
       };
       400: components['responses']['OpenAIError400_invalid_value'];
@@ -6994,6 +7399,94 @@ export interface operations {
            *     }
            */
           'application/json': components['schemas']['UsageDaily'];
+        };
+      };
+      400: components['responses']['OpenAIError400_invalid_value'];
+      401: components['responses']['OpenAIError401_invalid_api_key'];
+      403: components['responses']['OpenAIError403_permission_denied'];
+      414: components['responses']['OpenAIError414_request_too_large'];
+      429: components['responses']['OpenAIError429_rate_limit_exceeded'];
+      431: components['responses']['OpenAIError431_request_too_large'];
+      500: components['responses']['OpenAIError500_internal_error'];
+      503: components['responses']['OpenAIError503_service_unavailable'];
+    };
+  };
+  getUsageSummary: {
+    parameters: {
+      query?: {
+        /**
+         * @description From this time, rounded down to a whole UTC hour (default: `to` minus 30 days, or 24 hours for `hour`): unix seconds or an ISO 8601 date or date-time, 1970 to 9999
+         * @example 2025-12-01
+         */
+        from?: string;
+        /**
+         * @description Until this time, exclusive, rounded up to a whole UTC hour (default: now): unix seconds or an ISO 8601 date or date-time, 1970 to 9999
+         * @example 2025-12-01
+         */
+        to?: string;
+        /** @description Bucket size: UTC hours (range up to 31 days) or UTC days (up to 400 days) */
+        granularity?: 'hour' | 'day';
+        /** @description Split the series by */
+        group_by?: 'none' | 'model' | 'channel_type';
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The summary */
+      200: {
+        headers: {
+          'x-request-id': components['headers']['RequestId'];
+          'x-client-request-id': components['headers']['ClientRequestId'];
+          'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
+          'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
+          'X-RateLimit-Reset': components['headers']['RateLimitReset'];
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "object": "usage.summary",
+           *       "granularity": "day",
+           *       "from": 1764633600,
+           *       "to": 1764806400,
+           *       "group_by": "model",
+           *       "totals": {
+           *         "requests": 130,
+           *         "prompt_tokens": 11400,
+           *         "completion_tokens": 9100,
+           *         "cost": 0.00734
+           *       },
+           *       "series": [
+           *         {
+           *           "start": 1764633600,
+           *           "group": "gpt-4o-mini",
+           *           "requests": 10,
+           *           "prompt_tokens": 1000,
+           *           "completion_tokens": 300,
+           *           "cost": 0.0005
+           *         },
+           *         {
+           *           "start": 1764720000,
+           *           "group": "gpt-4o-mini",
+           *           "requests": 120,
+           *           "prompt_tokens": 10400,
+           *           "completion_tokens": 8800,
+           *           "cost": 0.00684
+           *         }
+           *       ],
+           *       "groups": [
+           *         {
+           *           "group": "gpt-4o-mini",
+           *           "requests": 130,
+           *           "cost": 0.00734
+           *         }
+           *       ]
+           *     }
+           */
+          'application/json': components['schemas']['UsageSummary'];
         };
       };
       400: components['responses']['OpenAIError400_invalid_value'];
@@ -7148,6 +7641,7 @@ export interface operations {
       413: components['responses']['OpenAIError413_request_too_large'];
       414: components['responses']['OpenAIError414_request_too_large'];
       415: components['responses']['OpenAIError415_invalid_value'];
+      429: components['responses']['OpenAIError429_rate_limit_exceeded'];
       431: components['responses']['OpenAIError431_request_too_large'];
       500: components['responses']['OpenAIError500_internal_error'];
       503: components['responses']['OpenAIError503_service_unavailable'];
@@ -7227,6 +7721,370 @@ export interface operations {
       };
       401: components['responses']['OpenAIError401_invalid_api_key'];
       403: components['responses']['OpenAIError403_permission_denied'];
+      414: components['responses']['OpenAIError414_request_too_large'];
+      429: components['responses']['OpenAIError429_rate_limit_exceeded'];
+      431: components['responses']['OpenAIError431_request_too_large'];
+      500: components['responses']['OpenAIError500_internal_error'];
+      503: components['responses']['OpenAIError503_service_unavailable'];
+    };
+  };
+  getSignInMethods: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The ways in */
+      200: {
+        headers: {
+          'x-request-id': components['headers']['RequestId'];
+          'x-client-request-id': components['headers']['ClientRequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "password": true,
+           *       "oidc": {
+           *         "enabled": false,
+           *         "start_url": "/auth/oidc/start"
+           *       }
+           *     }
+           */
+          'application/json': components['schemas']['SignInMethods'];
+        };
+      };
+      414: components['responses']['OpenAIError414_request_too_large'];
+      431: components['responses']['OpenAIError431_request_too_large'];
+      500: components['responses']['OpenAIError500_internal_error'];
+    };
+  };
+  listSessions: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The sessions */
+      200: {
+        headers: {
+          'x-request-id': components['headers']['RequestId'];
+          'x-client-request-id': components['headers']['ClientRequestId'];
+          'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
+          'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
+          'X-RateLimit-Reset': components['headers']['RateLimitReset'];
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "object": "list",
+           *       "data": [
+           *         {
+           *           "id": "ses_3kF9aB2cD4eF6gH8iJ0kL2mN",
+           *           "object": "session.summary",
+           *           "method": "api_key",
+           *           "created_at": 1764720000,
+           *           "last_seen_at": 1764720600,
+           *           "expires_at": 1764727800,
+           *           "ip": "203.0.113.7",
+           *           "user_agent": "Mozilla/5.0",
+           *           "current": true
+           *         }
+           *       ]
+           *     }
+           */
+          'application/json': components['schemas']['SessionList'];
+        };
+      };
+      401: components['responses']['OpenAIError401_invalid_api_key'];
+      403: components['responses']['OpenAIError403_permission_denied'];
+      414: components['responses']['OpenAIError414_request_too_large'];
+      429: components['responses']['OpenAIError429_rate_limit_exceeded'];
+      431: components['responses']['OpenAIError431_request_too_large'];
+      500: components['responses']['OpenAIError500_internal_error'];
+      503: components['responses']['OpenAIError503_service_unavailable'];
+    };
+  };
+  revokeSession: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /**
+         * @description A console session id
+         * @example ses_3kF9aB2cD4eF6gH8iJ0kL2mN
+         */
+        session_id: components['parameters']['SessionId'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Revoked */
+      204: {
+        headers: {
+          'x-request-id': components['headers']['RequestId'];
+          'x-client-request-id': components['headers']['ClientRequestId'];
+          'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
+          'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
+          'X-RateLimit-Reset': components['headers']['RateLimitReset'];
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      401: components['responses']['OpenAIError401_invalid_api_key'];
+      403: components['responses']['OpenAIError403_permission_denied'];
+      404: components['responses']['OpenAIError404_not_found'];
+      414: components['responses']['OpenAIError414_request_too_large'];
+      429: components['responses']['OpenAIError429_rate_limit_exceeded'];
+      431: components['responses']['OpenAIError431_request_too_large'];
+      500: components['responses']['OpenAIError500_internal_error'];
+      503: components['responses']['OpenAIError503_service_unavailable'];
+    };
+  };
+  revokeAllSessions: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Signed out everywhere */
+      204: {
+        headers: {
+          'x-request-id': components['headers']['RequestId'];
+          'x-client-request-id': components['headers']['ClientRequestId'];
+          'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
+          'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
+          'X-RateLimit-Reset': components['headers']['RateLimitReset'];
+          'set-cookie': components['headers']['SetSessionCookie'];
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      401: components['responses']['OpenAIError401_invalid_api_key'];
+      403: components['responses']['OpenAIError403_permission_denied'];
+      414: components['responses']['OpenAIError414_request_too_large'];
+      429: components['responses']['OpenAIError429_rate_limit_exceeded'];
+      431: components['responses']['OpenAIError431_request_too_large'];
+      500: components['responses']['OpenAIError500_internal_error'];
+      503: components['responses']['OpenAIError503_service_unavailable'];
+    };
+  };
+  getAccount: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The account */
+      200: {
+        headers: {
+          'x-request-id': components['headers']['RequestId'];
+          'x-client-request-id': components['headers']['ClientRequestId'];
+          'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
+          'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
+          'X-RateLimit-Reset': components['headers']['RateLimitReset'];
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "object": "account",
+           *       "user": {
+           *         "id": "usr_3kF9aB2c",
+           *         "name": "Ada",
+           *         "email": "ada@example.com",
+           *         "role": "user"
+           *       },
+           *       "balance": 24.99,
+           *       "debt": 0,
+           *       "rate_limit": 60
+           *     }
+           */
+          'application/json': components['schemas']['Account'];
+        };
+      };
+      401: components['responses']['OpenAIError401_invalid_api_key'];
+      403: components['responses']['OpenAIError403_permission_denied'];
+      414: components['responses']['OpenAIError414_request_too_large'];
+      429: components['responses']['OpenAIError429_rate_limit_exceeded'];
+      431: components['responses']['OpenAIError431_request_too_large'];
+      500: components['responses']['OpenAIError500_internal_error'];
+      503: components['responses']['OpenAIError503_service_unavailable'];
+    };
+  };
+  listOwnKeys: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The keys */
+      200: {
+        headers: {
+          'x-request-id': components['headers']['RequestId'];
+          'x-client-request-id': components['headers']['ClientRequestId'];
+          'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
+          'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
+          'X-RateLimit-Reset': components['headers']['RateLimitReset'];
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "object": "list",
+           *       "data": [
+           *         {
+           *           "id": "key_3kF9aB2cD4eF6gH8iJ0kL2mN",
+           *           "object": "api_key",
+           *           "name": "laptop",
+           *           "scopes": [
+           *             "inference"
+           *           ],
+           *           "prefix": "sk-sy-4f2a",
+           *           "created_at": 1764720000,
+           *           "revoked_at": null,
+           *           "last_used_at": null
+           *         }
+           *       ]
+           *     }
+           */
+          'application/json': components['schemas']['ApiKeyList'];
+        };
+      };
+      401: components['responses']['OpenAIError401_invalid_api_key'];
+      403: components['responses']['OpenAIError403_permission_denied'];
+      414: components['responses']['OpenAIError414_request_too_large'];
+      429: components['responses']['OpenAIError429_rate_limit_exceeded'];
+      431: components['responses']['OpenAIError431_request_too_large'];
+      500: components['responses']['OpenAIError500_internal_error'];
+      503: components['responses']['OpenAIError503_service_unavailable'];
+    };
+  };
+  createOwnKey: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: {
+      content: {
+        /**
+         * @example {
+         *       "name": "laptop",
+         *       "scopes": [
+         *         "inference"
+         *       ]
+         *     }
+         */
+        'application/json': components['schemas']['CreateKeyBody'];
+      };
+    };
+    responses: {
+      /** @description The key, with its secret */
+      201: {
+        headers: {
+          'x-request-id': components['headers']['RequestId'];
+          'x-client-request-id': components['headers']['ClientRequestId'];
+          'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
+          'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
+          'X-RateLimit-Reset': components['headers']['RateLimitReset'];
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "id": "key_3kF9aB2cD4eF6gH8iJ0kL2mN",
+           *       "object": "api_key",
+           *       "name": "laptop",
+           *       "scopes": [
+           *         "inference"
+           *       ],
+           *       "prefix": "sk-sy-4f2a",
+           *       "created_at": 1764720000,
+           *       "revoked_at": null,
+           *       "last_used_at": null,
+           *       "key": "sk-sy-4f2a9c1e…"
+           *     }
+           */
+          'application/json': components['schemas']['CreatedApiKey'];
+        };
+      };
+      400: components['responses']['OpenAIError400_invalid_json_invalid_value_missing_required_parameter'];
+      401: components['responses']['OpenAIError401_invalid_api_key'];
+      403: components['responses']['OpenAIError403_permission_denied'];
+      413: components['responses']['OpenAIError413_request_too_large'];
+      414: components['responses']['OpenAIError414_request_too_large'];
+      415: components['responses']['OpenAIError415_invalid_value'];
+      429: components['responses']['OpenAIError429_rate_limit_exceeded'];
+      431: components['responses']['OpenAIError431_request_too_large'];
+      500: components['responses']['OpenAIError500_internal_error'];
+      503: components['responses']['OpenAIError503_service_unavailable'];
+    };
+  };
+  revokeOwnKey: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /**
+         * @description An API key id
+         * @example key_3kF9aB2cD4eF6gH8iJ0kL2mN
+         */
+        key_id: components['parameters']['KeyId'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The revoked key */
+      200: {
+        headers: {
+          'x-request-id': components['headers']['RequestId'];
+          'x-client-request-id': components['headers']['ClientRequestId'];
+          'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
+          'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
+          'X-RateLimit-Reset': components['headers']['RateLimitReset'];
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "id": "key_3kF9aB2cD4eF6gH8iJ0kL2mN",
+           *       "object": "api_key",
+           *       "name": "laptop",
+           *       "scopes": [
+           *         "inference"
+           *       ],
+           *       "prefix": "sk-sy-4f2a",
+           *       "created_at": 1764720000,
+           *       "revoked_at": 1764723600,
+           *       "last_used_at": null
+           *     }
+           */
+          'application/json': components['schemas']['ApiKey'];
+        };
+      };
+      401: components['responses']['OpenAIError401_invalid_api_key'];
+      403: components['responses']['OpenAIError403_permission_denied'];
+      404: components['responses']['OpenAIError404_not_found'];
       414: components['responses']['OpenAIError414_request_too_large'];
       429: components['responses']['OpenAIError429_rate_limit_exceeded'];
       431: components['responses']['OpenAIError431_request_too_large'];
@@ -7847,7 +8705,8 @@ export interface operations {
            *           ],
            *           "prefix": "sk-sy-4f2a",
            *           "created_at": 1764720000,
-           *           "revoked_at": null
+           *           "revoked_at": null,
+           *           "last_used_at": null
            *         }
            *       ]
            *     }
@@ -7914,6 +8773,7 @@ export interface operations {
            *       "prefix": "sk-sy-4f2a",
            *       "created_at": 1764720000,
            *       "revoked_at": null,
+           *       "last_used_at": null,
            *       "key": "sk-sy-4f2a9c1e…"
            *     }
            */
@@ -7974,7 +8834,8 @@ export interface operations {
            *       ],
            *       "prefix": "sk-sy-4f2a",
            *       "created_at": 1764720000,
-           *       "revoked_at": 1764723600
+           *       "revoked_at": 1764723600,
+           *       "last_used_at": null
            *     }
            */
           'application/json': components['schemas']['ApiKey'];
@@ -8429,6 +9290,8 @@ export interface operations {
         limit?: number;
         /** @description The page after this id (the last id of the previous page) */
         after?: components['parameters']['After'];
+        /** @description `json` (default): a page of records. `csv`: every record of the filters as a `text/csv` download, newest first, at most 100,000 rows (`x-switchyard-export-truncated` says whether it was cut); `limit` and `after` do not apply */
+        format?: 'json' | 'csv';
       };
       header?: never;
       path?: never;
@@ -8436,7 +9299,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description A page of records, newest first */
+      /** @description A page of records, newest first, or the CSV export */
       200: {
         headers: {
           'x-request-id': components['headers']['RequestId'];
@@ -8444,6 +9307,8 @@ export interface operations {
           'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
           'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
           'X-RateLimit-Reset': components['headers']['RateLimitReset'];
+          'x-switchyard-export-truncated': components['headers']['SwitchyardExportTruncated'];
+          'Content-Disposition': components['headers']['ContentDisposition'];
           [name: string]: unknown;
         };
         content: {
@@ -8477,6 +9342,11 @@ export interface operations {
            *     }
            */
           'application/json': components['schemas']['UsageList'];
+          /**
+           * @example created_at,request_id,user_id,model,endpoint,channel_id,channel_type,prompt_tokens,completion_tokens,cached_tokens,cache_write_tokens,reasoning_tokens,cost,batch_id
+           *     2025-12-03T10:15:02.418Z,req_3f9a1c0b7d2e4f6a00000001,usr_8c1d2e3f4a5b6c7d,gpt-4o-mini,/v1/chat/completions,ch_openai_1,PLATFORM,1200,340,0,0,0,0.000384000,
+           */
+          'text/csv': string;
         };
       };
       400: components['responses']['OpenAIError400_invalid_value'];
@@ -8549,6 +9419,156 @@ export interface operations {
       401: components['responses']['OpenAIError401_invalid_api_key'];
       403: components['responses']['OpenAIError403_permission_denied'];
       404: components['responses']['OpenAIError404_not_found'];
+      414: components['responses']['OpenAIError414_request_too_large'];
+      429: components['responses']['OpenAIError429_rate_limit_exceeded'];
+      431: components['responses']['OpenAIError431_request_too_large'];
+      500: components['responses']['OpenAIError500_internal_error'];
+      503: components['responses']['OpenAIError503_service_unavailable'];
+    };
+  };
+  getAllUsageSummary: {
+    parameters: {
+      query?: {
+        /** @description Only this user's usage (default: every user's) */
+        user_id?: string;
+        /**
+         * @description From this time, rounded down to a whole UTC hour (default: `to` minus 30 days, or 24 hours for `hour`): unix seconds or an ISO 8601 date or date-time, 1970 to 9999
+         * @example 2025-12-01
+         */
+        from?: string;
+        /**
+         * @description Until this time, exclusive, rounded up to a whole UTC hour (default: now): unix seconds or an ISO 8601 date or date-time, 1970 to 9999
+         * @example 2025-12-01
+         */
+        to?: string;
+        /** @description Bucket size: UTC hours (range up to 31 days) or UTC days (up to 400 days) */
+        granularity?: 'hour' | 'day';
+        /** @description Split the series by */
+        group_by?: 'none' | 'model' | 'channel_type' | 'user' | 'channel';
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The summary */
+      200: {
+        headers: {
+          'x-request-id': components['headers']['RequestId'];
+          'x-client-request-id': components['headers']['ClientRequestId'];
+          'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
+          'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
+          'X-RateLimit-Reset': components['headers']['RateLimitReset'];
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "object": "usage.summary",
+           *       "granularity": "day",
+           *       "from": 1764633600,
+           *       "to": 1764806400,
+           *       "group_by": "model",
+           *       "totals": {
+           *         "requests": 130,
+           *         "prompt_tokens": 11400,
+           *         "completion_tokens": 9100,
+           *         "cost": 0.00734
+           *       },
+           *       "series": [
+           *         {
+           *           "start": 1764633600,
+           *           "group": "gpt-4o-mini",
+           *           "requests": 10,
+           *           "prompt_tokens": 1000,
+           *           "completion_tokens": 300,
+           *           "cost": 0.0005
+           *         },
+           *         {
+           *           "start": 1764720000,
+           *           "group": "gpt-4o-mini",
+           *           "requests": 120,
+           *           "prompt_tokens": 10400,
+           *           "completion_tokens": 8800,
+           *           "cost": 0.00684
+           *         }
+           *       ],
+           *       "groups": [
+           *         {
+           *           "group": "gpt-4o-mini",
+           *           "requests": 130,
+           *           "cost": 0.00734
+           *         }
+           *       ]
+           *     }
+           */
+          'application/json': components['schemas']['UsageSummary'];
+        };
+      };
+      400: components['responses']['OpenAIError400_invalid_value'];
+      401: components['responses']['OpenAIError401_invalid_api_key'];
+      403: components['responses']['OpenAIError403_permission_denied'];
+      404: components['responses']['OpenAIError404_not_found'];
+      414: components['responses']['OpenAIError414_request_too_large'];
+      429: components['responses']['OpenAIError429_rate_limit_exceeded'];
+      431: components['responses']['OpenAIError431_request_too_large'];
+      500: components['responses']['OpenAIError500_internal_error'];
+      503: components['responses']['OpenAIError503_service_unavailable'];
+    };
+  };
+  listTopSpenders: {
+    parameters: {
+      query?: {
+        /**
+         * @description From this time (default: 30 days before `to`): unix seconds or an ISO 8601 date or date-time, 1970 to 9999
+         * @example 2025-12-01
+         */
+        from?: string;
+        /**
+         * @description Until this time, exclusive (default: now): unix seconds or an ISO 8601 date or date-time, 1970 to 9999
+         * @example 2025-12-01
+         */
+        to?: string;
+        /** @description How many users */
+        limit?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The users, highest spend first */
+      200: {
+        headers: {
+          'x-request-id': components['headers']['RequestId'];
+          'x-client-request-id': components['headers']['ClientRequestId'];
+          'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
+          'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
+          'X-RateLimit-Reset': components['headers']['RateLimitReset'];
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "object": "list",
+           *       "data": [
+           *         {
+           *           "user_id": "usr_3kF9aB2cD4eF6gH8iJ0kL2mN",
+           *           "name": "Ada",
+           *           "requests": 1200,
+           *           "cost": 18.42
+           *         }
+           *       ]
+           *     }
+           */
+          'application/json': components['schemas']['TopSpenders'];
+        };
+      };
+      400: components['responses']['OpenAIError400_invalid_value'];
+      401: components['responses']['OpenAIError401_invalid_api_key'];
+      403: components['responses']['OpenAIError403_permission_denied'];
       414: components['responses']['OpenAIError414_request_too_large'];
       429: components['responses']['OpenAIError429_rate_limit_exceeded'];
       431: components['responses']['OpenAIError431_request_too_large'];
@@ -9060,6 +10080,69 @@ export interface operations {
         };
       };
       400: components['responses']['OpenAIError400_invalid_value'];
+      401: components['responses']['OpenAIError401_invalid_api_key'];
+      403: components['responses']['OpenAIError403_permission_denied'];
+      404: components['responses']['OpenAIError404_not_found'];
+      414: components['responses']['OpenAIError414_request_too_large'];
+      429: components['responses']['OpenAIError429_rate_limit_exceeded'];
+      431: components['responses']['OpenAIError431_request_too_large'];
+      500: components['responses']['OpenAIError500_internal_error'];
+      503: components['responses']['OpenAIError503_service_unavailable'];
+    };
+  };
+  getPlatformChannelHealth: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /**
+         * @description A channel id
+         * @example ch_3kF9aB2cD4eF6gH8iJ0kL2mN
+         */
+        channel_id: components['parameters']['ChannelId'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The health */
+      200: {
+        headers: {
+          'x-request-id': components['headers']['RequestId'];
+          'x-client-request-id': components['headers']['ClientRequestId'];
+          'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
+          'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
+          'X-RateLimit-Reset': components['headers']['RateLimitReset'];
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "object": "channel.health",
+           *       "channel_id": "ch_3kF9aB2cD4eF6gH8iJ0kL2mN",
+           *       "status": "auto_disabled",
+           *       "auto_disabled_reason": "The upstream refused the channel's key (HTTP 401): Incorrect API key provided",
+           *       "models": [
+           *         {
+           *           "model": "gpt-4o-mini",
+           *           "circuit": "closed",
+           *           "recent_failures": 0,
+           *           "last_error": "HTTP 401: Incorrect API key provided",
+           *           "last_error_at": 1764806400
+           *         },
+           *         {
+           *           "model": "gpt-4o",
+           *           "circuit": "open",
+           *           "recent_failures": 5,
+           *           "last_error": "HTTP 503: upstream overloaded",
+           *           "last_error_at": 1764806350
+           *         }
+           *       ]
+           *     }
+           */
+          'application/json': components['schemas']['ChannelHealth'];
+        };
+      };
       401: components['responses']['OpenAIError401_invalid_api_key'];
       403: components['responses']['OpenAIError403_permission_denied'];
       404: components['responses']['OpenAIError404_not_found'];

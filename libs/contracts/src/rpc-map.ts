@@ -23,6 +23,7 @@ import type {
 import type {
   ChannelRef,
   ChannelScope,
+  ChannelHealthView,
   ChannelTestView,
   ChannelView,
   CreateChannelRequest,
@@ -75,10 +76,27 @@ import type {
   SessionListView,
   SessionRef,
   SessionsRevokedReply,
+  SignInAttempt,
+  SignInFailedRequest,
+  SignInSucceededRequest,
+  SignInThrottleReply,
   VerifiedSession,
   VerifySessionRequest,
 } from './payloads/sessions';
-import type { LedgerListReply, LedgerListRequest, UsageDailyReply, UsageFilter, UsageListReply, UsageListRequest } from './payloads/usage';
+import type {
+  LedgerListReply,
+  LedgerListRequest,
+  TopSpendersReply,
+  TopSpendersRequest,
+  UsageDailyReply,
+  UsageExportPage,
+  UsageExportRequest,
+  UsageFilter,
+  UsageListReply,
+  UsageListRequest,
+  UsageSummaryReply,
+  UsageSummaryRequest,
+} from './payloads/usage';
 
 /** A message with no fields (a health check, an event that only says something changed). */
 export type Empty = Record<string, never>;
@@ -98,6 +116,7 @@ export type RpcMap = {
   [Subjects.routerChannelUpdate]: [UpdateChannelRequest, ChannelView];
   [Subjects.routerChannelDelete]: [ChannelRef, DeletedView];
   [Subjects.routerChannelTest]: [ChannelRef, ChannelTestView];
+  [Subjects.routerChannelHealthGet]: [ChannelRef, ChannelHealthView];
   [Subjects.routerPolicyGet]: [RoutingPolicyScope, RoutingPolicyView];
   [Subjects.routerPolicySet]: [SetRoutingPolicyRequest, RoutingPolicyView];
   [Subjects.routerTokensCount]: [ExecuteRequest, CountTokensReply];
@@ -139,6 +158,9 @@ export type RpcMap = {
   [Subjects.billingHoldReserve]: [ReserveRequest, HoldView];
   [Subjects.billingUsageList]: [UsageListRequest, UsageListReply];
   [Subjects.billingUsageDaily]: [UsageFilter, UsageDailyReply];
+  [Subjects.billingUsageSummary]: [UsageSummaryRequest, UsageSummaryReply];
+  [Subjects.billingUsageTopSpenders]: [TopSpendersRequest, TopSpendersReply];
+  [Subjects.billingUsageExport]: [UsageExportRequest, UsageExportPage];
   [Subjects.billingLedgerList]: [LedgerListRequest, LedgerListReply];
   [Subjects.billingAuditRecord]: [AuditRecordRequest, AuditEntryView];
   [Subjects.billingAuditList]: [AuditListRequest, AuditListReply];
@@ -148,6 +170,11 @@ export type RpcMap = {
   [Subjects.billingSessionList]: [SessionListRequest, SessionListView];
   [Subjects.billingSessionRevoke]: [SessionRef, SessionsRevokedReply];
   [Subjects.billingSessionRevokeAll]: [RevokeAllSessionsRequest, SessionsRevokedReply];
+  [Subjects.billingSignInCheck]: [SignInAttempt, SignInThrottleReply];
+  /** counts the failure against the account and the address, and writes `auth.sign_in_failed` to the audit log */
+  [Subjects.billingSignInFail]: [SignInFailedRequest, SignInThrottleReply];
+  /** clears the account's failures and writes `auth.sign_in` to the audit log */
+  [Subjects.billingSignInSucceed]: [SignInSucceededRequest, Empty];
 };
 
 export type RpcSubject = keyof RpcMap;

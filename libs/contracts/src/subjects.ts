@@ -19,6 +19,7 @@ export const Subjects = {
   routerChannelUpdate: 'router.channel.update',
   routerChannelDelete: 'router.channel.delete',
   routerChannelTest: 'router.channel.test',
+  routerChannelHealthGet: 'router.channel-health.get',
   routerPolicyGet: 'router.policy.get',
   routerPolicySet: 'router.policy.set',
   routerTokensCount: 'router.tokens.count',
@@ -64,6 +65,9 @@ export const Subjects = {
   billingHoldReserve: 'billing.hold.reserve',
   billingUsageList: 'billing.usage.list',
   billingUsageDaily: 'billing.usage.daily',
+  billingUsageSummary: 'billing.usage.summarize',
+  billingUsageTopSpenders: 'billing.spenders.rank',
+  billingUsageExport: 'billing.usage.export',
   billingLedgerList: 'billing.ledger.list',
   billingAuditRecord: 'billing.audit.record',
   billingAuditList: 'billing.audit.list',
@@ -72,6 +76,9 @@ export const Subjects = {
   billingSessionList: 'billing.session.list',
   billingSessionRevoke: 'billing.session.revoke',
   billingSessionRevokeAll: 'billing.session.revoke-all',
+  billingSignInCheck: 'billing.signin.check',
+  billingSignInFail: 'billing.signin.fail',
+  billingSignInSucceed: 'billing.signin.succeed',
 } as const;
 
 /** Events. Durable ones travel on JetStream; broadcasts reach every replica (no queue group). */

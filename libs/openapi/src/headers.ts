@@ -114,6 +114,14 @@ export const HEADERS = {
     component: 'ContentDisposition',
     header: { description: '`attachment; filename="<the file\'s name>"`', schema: { type: 'string' } },
   },
+  'x-switchyard-export-truncated': {
+    component: 'SwitchyardExportTruncated',
+    header: {
+      description:
+        'On a CSV export (`format=csv`): `true` when it was cut at 100,000 rows (the newest are kept), `false` when it holds every record',
+      schema: { type: 'string', enum: ['true', 'false'] },
+    },
+  },
   ETag: {
     component: 'ETag',
     header: { description: 'The version of the bytes, for `If-None-Match`', required: true, schema: { type: 'string' } },

@@ -50,6 +50,7 @@ export const PARAMETERS = {
   ChannelId: pathParameter('channel_id', 'A channel id', 'ch_3kF9aB2cD4eF6gH8iJ0kL2mN'),
   UserId: pathParameter('user_id', 'A user id', 'usr_3kF9aB2cD4eF6gH8iJ0kL2mN'),
   KeyId: pathParameter('key_id', 'An API key id', 'key_3kF9aB2cD4eF6gH8iJ0kL2mN'),
+  SessionId: pathParameter('session_id', 'A console session id', 'ses_3kF9aB2cD4eF6gH8iJ0kL2mN'),
   ResponseId: pathParameter('response_id', 'A stored Responses answer', 'resp_67ccd2bed1ec8190b14f964abc0542670bb6a6b452d3795b'),
   TaskId: pathParameter('task_id', 'A generation task id', 'task_3kF9aB2cD4eF6gH8iJ0kL2mN'),
   Role: pathParameter('role', 'A role', 'user', { type: 'string', enum: [...Roles] }),

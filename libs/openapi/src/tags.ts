@@ -20,6 +20,7 @@ export const TAGS = [
     name: 'Console sign-in',
     description: 'Sessions of the web console: sign in with an API key (or email and password), the HttpOnly cookie, sign out, sessions',
   },
+  { name: 'Account', description: "The caller's own account and API keys" },
   { name: 'Channels', description: "The caller's own PRIVATE channels (their own upstream keys, BYOK)" },
   { name: 'Routing policy', description: "The caller's choice between their PRIVATE channels and the PLATFORM pool" },
   { name: 'Admin: users', description: 'Users, their API keys, credits, ledger and rate limit (admin keys only)' },

@@ -13,6 +13,10 @@ describe('parseBenchArgs', () => {
     expect(isCompleteRun(options)).toBe(false);
   });
 
+  it('takes a bare workload name as --only that workload', () => {
+    expect(parseBenchArgs(['console', '--mode', 'single'])).toMatchObject({ modes: ['single'], workloads: ['console'] });
+  });
+
   it('refuses unknown flags, modes and workloads, naming what is known', () => {
     expect(() => parseBenchArgs(['--fast'])).toThrow(/unknown option --fast/);
     expect(() => parseBenchArgs(['--mode', 'both'])).toThrow(/single, split/);

@@ -14,6 +14,7 @@ export const WORKLOADS = [
   'batches',
   'live_during_batch',
   'batch_validation',
+  'console',
   'batch_killed',
 ] as const;
 export type Workload = (typeof WORKLOADS)[number];
@@ -36,6 +37,7 @@ export const HELP = `npm run bench [-- options]   measure the system started as 
   --mode single|split   measure one deployment mode (default: both, one after the other)
   --only a,b            run only these workloads: ${WORKLOADS.join(', ')}
                         (a run with --only or --mode leaves docs/ alone: its results go to a temporary file)
+  <workload>            the same as --only <workload>, e.g. \`npm run bench -- console --mode single\`
   --force               measure even when the machine is busy before the start
   --report-only         write the report again from the last run's JSON (after editing tools/bench/findings.md)
   --help                this text
@@ -74,6 +76,9 @@ export function parseBenchArgs(argv: readonly string[]): BenchOptions {
       const unknown = names.filter((n) => !(WORKLOADS as readonly string[]).includes(n));
       if (unknown.length > 0) throw new Error(`unknown workload ${unknown.join(', ')}; known: ${WORKLOADS.join(', ')}`);
       options.workloads = WORKLOADS.filter((w) => names.includes(w));
+    } else if ((WORKLOADS as readonly string[]).includes(argv[i])) {
+      // a bare workload name: that workload alone (`npm run bench -- console`)
+      options.workloads = [argv[i] as Workload];
     } else throw new Error(`unknown option ${argv[i]}\n\n${HELP}`);
   }
   return options;

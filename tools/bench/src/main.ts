@@ -11,6 +11,7 @@ import { PortkeyGateway, startPortkey } from './portkey';
 import { writePlots, WrittenPlot } from './plots';
 import { rewriteReport, writeReport } from './report';
 import { pinningWorks, whilePinned } from './cpu-pinning';
+import { consoleApi } from './console-api';
 import {
   addedLatency,
   answerSizes,
@@ -163,6 +164,10 @@ async function measureMode(
       ],
       // late: the validated batch is cancelled, and settling its 50,000 lines would slow whatever came next
       batch_validation: ['validation of a large batch input', () => batchValidation(ctx, options.quick ? 20 : 100)],
+      console: [
+        `the console's API calls with ${options.quick ? '100,000' : '1,000,000'} usage records`,
+        () => consoleApi(stack, options.quick),
+      ],
       // last: kills the batches process (split mode only)
       batch_killed: [
         'a batch with its batches process killed at 50 % (split mode only)',

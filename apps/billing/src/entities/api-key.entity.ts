@@ -11,4 +11,6 @@ export class ApiKeyEntity {
   @Column({ type: 'text' }) prefix!: string;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
   @Column({ name: 'revoked_at', type: 'timestamptz', nullable: true }) revokedAt!: Date | null;
+  /** written when billing verifies the key, at most once a minute (gateways cache verified keys) */
+  @Column({ name: 'last_used_at', type: 'timestamptz', nullable: true }) lastUsedAt!: Date | null;
 }

@@ -1,7 +1,8 @@
-import { Controller } from '@nestjs/common';
+import { Controller, Get, Param } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
+import { Principal, Subjects } from '@switchyard/contracts';
 import { RpcClient } from '@switchyard/nats';
-import { Access } from '../auth/access';
+import { Access, Caller } from '../auth/access';
 import { ChannelRoutes } from '../channels/channel-routes';
 import { AuditedChange, AuditTrail } from './audit-trail';
 
@@ -21,5 +22,11 @@ export class AdminChannelsController extends ChannelRoutes {
 
   protected override changed(request: FastifyRequest, change: AuditedChange) {
     return this.audit.record(request, change);
+  }
+
+  /** Each model's circuit and last error, and why the router disabled the channel. */
+  @Get(':id/health')
+  health(@Caller() caller: Principal, @Param('id') channelId: string) {
+    return this.rpc.send(Subjects.routerChannelHealthGet, { principal: caller, type: this.type, channelId });
   }
 }

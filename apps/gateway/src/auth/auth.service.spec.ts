@@ -1,5 +1,5 @@
 import type { NatsConnection } from 'nats';
-import { DomainError, Principal } from '@switchyard/contracts';
+import { DomainError, hashSessionToken, Principal, Subjects, VerifiedSession } from '@switchyard/contracts';
 import type { RpcClient } from '@switchyard/nats';
 import type { GatewayConfig } from '../gateway.config';
 import { AuthService } from './auth.service';
@@ -42,5 +42,43 @@ describe('AuthService', () => {
       } satisfies Partial<DomainError>);
     }
     expect(billing.calls).toHaveLength(1);
+  });
+
+  it('falls back to the session cookie when no key is sent, asks billing once, and forgets a revoked session', async () => {
+    const verified: VerifiedSession = {
+      sessionId: 'ses_1',
+      principal: { ...principal, keyId: 'ses_1' },
+      session: {
+        object: 'session',
+        user: { id: 'usr_1', name: 'u', email: null, role: 'user' },
+        scopes: [],
+        method: 'api_key',
+        expires_at: Math.floor(Date.now() / 1000) + 3600,
+      },
+    };
+    const billing = fakeBilling(null);
+    const sessions: unknown[] = [];
+    const rpc = {
+      send: (subject: string, payload: unknown) => {
+        if (subject !== Subjects.billingSessionVerify) return billing.rpc.send(subject as never, payload as never);
+        sessions.push(payload);
+        return Promise.resolve(verified);
+      },
+    } as unknown as RpcClient;
+    const auth = new AuthService(rpc, {} as NatsConnection, config);
+    const cookie = { cookie: 'other=1; switchyard_session=tok' };
+
+    expect(await auth.authenticateRequest(cookie)).toEqual({ principal: verified.principal, session: verified });
+    await auth.authenticateRequest(cookie);
+    expect(sessions).toEqual([{ tokenHash: hashSessionToken('tok') }]);
+
+    // a key wins over the cookie
+    await expect(auth.authenticateRequest({ ...cookie, ...bearer('sk-sy-unknown-key-0123456789') })).rejects.toMatchObject({
+      code: 'invalid_api_key',
+    });
+    auth.forgetSession(hashSessionToken('tok'));
+    // billing still says yes (its revocation is not here yet): the revoked hash is not re-cached
+    await expect(auth.authenticateRequest(cookie)).rejects.toMatchObject({ code: 'invalid_api_key' });
+    await expect(auth.authenticateRequest({})).rejects.toMatchObject({ code: 'invalid_api_key' });
   });
 });

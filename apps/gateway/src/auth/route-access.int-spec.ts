@@ -45,11 +45,12 @@ describe('every gateway route declares who may call it', () => {
     expect(undeclared).toEqual([]);
   });
 
-  it('has only /health, the API document, the API reference, the console's files and its sign-in public', () => {
+  it('has only /health, the API document, the API reference, the console files and its sign-in public', () => {
     const open = nestRoutes.filter((r) => r.access === 'public').map((r) => `${r.method} ${r.urls.join()}`);
     expect(open.sort()).toEqual([
       'GET /',
       'GET /assets/:file',
+      'GET /auth/methods',
       'GET /docs',
       'GET /docs/:file',
       'GET /health',

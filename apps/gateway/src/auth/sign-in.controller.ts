@@ -1,12 +1,29 @@
-import { Body, Controller, Get, HttpCode, Post, Req, Res } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Post, Req, Res } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { CreatedSession, createValidated, DomainError, hashSessionToken, SessionView, SignInBody, Subjects } from '@switchyard/contracts';
+import {
+  CreatedSession,
+  createValidated,
+  DomainError,
+  hashApiKey,
+  hashSessionToken,
+  SessionListView,
+  SessionMethod,
+  SessionView,
+  SignInBody,
+  Subjects,
+} from '@switchyard/contracts';
 import { RpcClient } from '@switchyard/nats';
+import { GatewayConfig } from '../gateway.config';
 import { Access, Public } from './access';
 import { AuthService } from './auth.service';
 import { invalidCredentials, SignInContext, signInWithPassword } from './password-sign-in';
 import { ownOrigin } from './same-origin';
 import { cameOverHttps, clearedSessionCookie, sessionCookie, sessionToken } from './session-cookie';
+
+function tooManyFailures(reply: FastifyReply, retryAfter: number): DomainError {
+  reply.header('retry-after', String(retryAfter));
+  return new DomainError('rate_limit_exceeded', `Too many failed sign-ins. Retry in ${retryAfter} s.`);
+}
 
 function signInContext(request: FastifyRequest): SignInContext {
   const agent = request.headers['user-agent'];
@@ -19,7 +36,15 @@ export class SignInController {
   constructor(
     private readonly rpc: RpcClient,
     private readonly auth: AuthService,
+    private readonly config: GatewayConfig,
   ) {}
+
+  /** Which ways in the sign-in page offers. */
+  @Get('methods')
+  @Public()
+  methods() {
+    return { password: true, oidc: { enabled: Boolean(this.config.SWITCHYARD_OIDC_ISSUER), start_url: '/auth/oidc/start' } };
+  }
 
   @Post('sign-in')
   @Public()
@@ -36,14 +61,38 @@ export class SignInController {
     }
     const credentials = createValidated(SignInBody, body ?? {});
     const context = signInContext(request);
-    let created: CreatedSession;
+    let method: SessionMethod;
+    let account: string;
+    let open: () => Promise<CreatedSession>;
     if (credentials.api_key !== undefined) {
-      created = await this.withKey(credentials.api_key, context);
+      const key = credentials.api_key;
+      [method, account, open] = ['api_key', `key:${hashApiKey(key)}`, () => this.withKey(key, context)];
     } else if (credentials.email !== undefined || credentials.password !== undefined) {
-      created = await signInWithPassword(this.rpc, credentials.email, credentials.password, context);
+      const { email, password } = credentials;
+      [method, account, open] = [
+        'password',
+        `email:${(email ?? '').trim().toLowerCase()}`,
+        () => signInWithPassword(this.rpc, email, password, context),
+      ];
     } else {
       throw new DomainError('missing_required_parameter', 'Send api_key, or email and password', 'api_key');
     }
+    const attempt = { account, address: context.ip, method, requestId: String(request.id) };
+    const { retryAfter } = await this.rpc.send(Subjects.billingSignInCheck, { account, address: context.ip });
+    if (retryAfter !== null) throw tooManyFailures(reply, retryAfter);
+    let created: CreatedSession;
+    try {
+      created = await open();
+    } catch (error) {
+      if (error instanceof DomainError && error.code === 'invalid_credentials') await this.rpc.send(Subjects.billingSignInFail, attempt);
+      throw error;
+    }
+    await this.rpc.send(Subjects.billingSignInSucceed, {
+      ...attempt,
+      userId: created.session.user.id,
+      sessionId: created.sessionId,
+      keyId: created.keyId ?? null,
+    });
     reply.header('set-cookie', sessionCookie(created.token, created.absoluteExpiresAt - Date.now() / 1000, cameOverHttps(request)));
     return created.session;
   }
@@ -65,16 +114,50 @@ export class SignInController {
     reply.header('set-cookie', clearedSessionCookie(cameOverHttps(request)));
   }
 
+  @Get('sessions')
+  @Access('session')
+  sessions(@Req() request: FastifyRequest): Promise<SessionListView> {
+    const { principal, sessionId } = request.consoleSession!;
+    return this.rpc.send(Subjects.billingSessionList, { userId: principal.userId, currentSessionId: sessionId });
+  }
+
+  /** One of the caller's own sessions (another user's is not found); their current one signs them out. */
+  @Delete('sessions/:sessionId')
+  @Access('session')
+  @HttpCode(204)
+  async revoke(@Param('sessionId') sessionId: string, @Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply) {
+    const current = request.consoleSession!;
+    const { tokenHashes } = await this.rpc.send(Subjects.billingSessionRevoke, { userId: current.principal.userId, sessionId });
+    for (const hash of tokenHashes) this.auth.forgetSession(hash);
+    if (sessionId === current.sessionId) reply.header('set-cookie', clearedSessionCookie(cameOverHttps(request)));
+  }
+
+  /** "Sign out everywhere", this session included. */
+  @Post('sessions/revoke-all')
+  @Access('session')
+  @HttpCode(204)
+  async revokeAll(@Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply) {
+    const { tokenHashes } = await this.rpc.send(Subjects.billingSessionRevokeAll, { userId: request.consoleSession!.principal.userId });
+    for (const hash of tokenHashes) this.auth.forgetSession(hash);
+    reply.header('set-cookie', clearedSessionCookie(cameOverHttps(request)));
+  }
+
   /** The key is checked as on any request; the session gets its scopes and ends when the key is revoked. */
   private async withKey(key: string, context: SignInContext): Promise<CreatedSession> {
     const principal = await this.auth.principalForKey(key);
     if (!principal) throw invalidCredentials();
-    return this.rpc.send(Subjects.billingSessionCreate, {
-      userId: principal.userId,
-      method: 'api_key',
-      scopes: principal.scopes,
-      keyId: principal.keyId,
-      ...context,
-    });
+    try {
+      return await this.rpc.send(Subjects.billingSessionCreate, {
+        userId: principal.userId,
+        method: 'api_key',
+        scopes: principal.scopes,
+        keyId: principal.keyId,
+        ...context,
+      });
+    } catch (error) {
+      // the user went (or was disabled) since the key was cached: the same answer as a wrong key
+      if (error instanceof DomainError && error.code === 'not_found') throw invalidCredentials();
+      throw error;
+    }
   }
 }

@@ -1,4 +1,12 @@
-import { DomainError, UsageFilter } from '@switchyard/contracts';
+import {
+  DomainError,
+  TopSpendersRequest,
+  USAGE_SUMMARY_MAX_SPAN,
+  UsageFilter,
+  UsageGranularities,
+  UsageGrouping,
+  UsageSummaryRequest,
+} from '@switchyard/contracts';
 
 /** 9999-12-31T23:59:59Z: the last second Postgres timestamps and ISO 8601's four-digit years both reach. */
 const LAST_UNIX_SECOND = 253_402_300_799;
@@ -31,4 +39,57 @@ export function usageFilterOf(userId: string | null, query: Record<string, strin
     ...(model && { model }),
     ...(batchId && { batchId }),
   };
+}
+
+const HOUR = 3600;
+const DAY = 86_400;
+
+function choice<T extends string>(
+  query: Record<string, string | string[] | undefined>,
+  name: string,
+  allowed: readonly T[],
+  fallback: T,
+): T {
+  const value = queryParam(query, name) ?? fallback;
+  if (!(allowed as readonly string[]).includes(value))
+    throw new DomainError('invalid_value', `${name} must be one of ${allowed.join(', ')}`, name);
+  return value as T;
+}
+
+/**
+ * `?from=&to=` of a summary as whole UTC hours (from rounded down, to up), so the roll-ups answer it
+ * exactly: `to` defaults to now, `from` to `defaultSpan` before `to`; at most `maxSpan` long.
+ */
+export function summaryRangeOf(
+  query: Record<string, string | string[] | undefined>,
+  defaultSpan: number,
+  maxSpan: number,
+  now = Math.floor(Date.now() / 1000),
+): { from: number; to: number } {
+  const to = timeParam(queryParam(query, 'to'), 'to') ?? now;
+  const from = timeParam(queryParam(query, 'from'), 'from') ?? Math.max(0, to - defaultSpan);
+  if (from >= to) throw new DomainError('invalid_value', 'from must be before to', 'from');
+  if (to - from > maxSpan) throw new DomainError('invalid_value', `from and to may be at most ${maxSpan / DAY} days apart`, 'from');
+  return { from: Math.floor(from / HOUR) * HOUR, to: Math.ceil(to / HOUR) * HOUR };
+}
+
+/** `?from&to&granularity&group_by` of `/v1/usage/summary` (`groupings` narrower for non-admins). */
+export function usageSummaryOf(
+  userId: string | null,
+  query: Record<string, string | string[] | undefined>,
+  groupings: readonly UsageGrouping[],
+): UsageSummaryRequest {
+  const granularity = choice(query, 'granularity', UsageGranularities, 'day');
+  const groupBy = choice(query, 'group_by', groupings, 'none');
+  const range = summaryRangeOf(query, granularity === 'hour' ? DAY : 30 * DAY, USAGE_SUMMARY_MAX_SPAN[granularity]);
+  return { userId, ...range, granularity, groupBy };
+}
+
+/** `?from&to&limit` of `/admin/usage/top-spenders` (default: the last 30 days, 10 users). */
+export function topSpendersOf(query: Record<string, string | string[] | undefined>): TopSpendersRequest {
+  const limit = queryParam(query, 'limit') ?? '10';
+  if (!/^\d{1,3}$/.test(limit) || Number(limit) < 1 || Number(limit) > 100) {
+    throw new DomainError('invalid_value', 'limit must be an integer from 1 to 100', 'limit');
+  }
+  return { ...summaryRangeOf(query, 30 * DAY, USAGE_SUMMARY_MAX_SPAN.day), limit: Number(limit) };
 }

@@ -32,6 +32,11 @@ export function outcomeOf(error: UpstreamError | null): CallOutcome {
   return error.retryable ? 'transient' : 'success';
 }
 
+/** A failure as an admin reads it: the upstream's status (or how the call failed) and its message. */
+export function errorText(error: UpstreamError): string {
+  return `${error.status !== null ? `HTTP ${error.status}` : error.failure}: ${error.message}`.slice(0, 500);
+}
+
 /**
  * The health of every channel and model, the same on every router replica: each replica
  * broadcasts the outcomes of its upstream calls that change a circuit and applies everyone's to
@@ -83,7 +88,13 @@ export class ChannelHealth implements OnApplicationBootstrap, OnApplicationShutd
     const outcome = outcomeOf(error);
     const at = Date.now();
     const worthTelling = outcome !== 'success' || this.board.state(call.channelId, call.model, at) !== 'closed';
-    const event: ChannelCalledEvent = { ...call, outcome, at, replica: this.replica };
+    const event: ChannelCalledEvent = {
+      ...call,
+      outcome,
+      at,
+      replica: this.replica,
+      ...(outcome !== 'success' && { error: errorText(error!) }),
+    };
     this.board.record(event);
     if (worthTelling) broadcast(this.nc, Events.routerChannelCalled, event);
     if (outcome === 'credential')

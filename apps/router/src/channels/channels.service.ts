@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, IsNull } from 'typeorm';
 import {
+  ChannelHealthView,
   ChannelRef,
   ChannelScope,
   ChannelTestView,
@@ -201,8 +202,27 @@ export class ChannelsService {
   async remove(ref: ChannelRef): Promise<DeletedView> {
     const channel = await this.find(ref);
     await this.ds.getRepository(ChannelEntity).update({ id: channel.id }, { deletedAt: new Date(), status: 'disabled' });
+    this.health.board.remove(channel.id);
     await this.table.changed();
     return { id: channel.id, object: 'channel.deleted', deleted: true };
+  }
+
+  /** The channel's circuit per model (as every replica holds it), each model's last error, and why it was auto-disabled. */
+  async healthOf(ref: ChannelRef): Promise<ChannelHealthView> {
+    const channel = await this.find(ref);
+    return {
+      object: 'channel.health',
+      channel_id: channel.id,
+      status: channel.status,
+      auto_disabled_reason: channel.status === 'auto_disabled' ? channel.statusReason : null,
+      models: this.health.board.modelHealth(channel.id, channel.models, Date.now()).map((m) => ({
+        model: m.model,
+        circuit: m.circuit,
+        recent_failures: m.recentFailures,
+        last_error: m.lastError?.message ?? null,
+        last_error_at: m.lastError ? Math.floor(m.lastError.at / 1000) : null,
+      })),
+    };
   }
 
   /**

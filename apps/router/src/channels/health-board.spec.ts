@@ -130,4 +130,34 @@ describe('HealthBoard (circuit breaker per channel and model)', () => {
     expect([board.state('a', 'x', 3), board.state('a', 'y', 3), board.worstState('a', 3)]).toEqual(['closed', 'closed', 'closed']);
     expect(board.recentFailures('a', 3)).toBe(0);
   });
+
+  it("reports each model's circuit, recent failures and last error (the latest, kept after the circuit closes), listed models first", () => {
+    const board = new HealthBoard(settings);
+    let calls = 0;
+    const fail = (at: number, error: string, model = 'm', outcome: CallOutcome = 'transient') =>
+      board.record({ channelId: 'a', channelType: 'PLATFORM', model, callerUserId: callers[calls++ % 2], outcome, at, error });
+    expect(board.modelHealth('a', ['m', 'n'], 0)).toEqual([
+      { model: 'm', circuit: 'closed', recentFailures: 0, lastError: null },
+      { model: 'n', circuit: 'closed', recentFailures: 0, lastError: null },
+    ]);
+    fail(1000, 'HTTP 503: busy');
+    fail(3000, 'HTTP 502: bad gateway');
+    fail(2000, 'late report of an older failure');
+    fail(2500, 'HTTP 401: bad key', '(files)', 'credential');
+    expect(board.modelHealth('a', ['m', 'n'], 3000)).toEqual([
+      { model: 'm', circuit: 'open', recentFailures: 3, lastError: { message: 'HTTP 502: bad gateway', at: 3000 } },
+      { model: 'n', circuit: 'closed', recentFailures: 0, lastError: null },
+      { model: '(files)', circuit: 'closed', recentFailures: 0, lastError: { message: 'HTTP 401: bad key', at: 2500 } },
+    ]);
+    record(board, 'a', 'success', 9000);
+    board.forget('a');
+    expect(board.modelHealth('a', ['m'], 9000)[0]).toEqual({
+      model: 'm',
+      circuit: 'closed',
+      recentFailures: 0,
+      lastError: { message: 'HTTP 502: bad gateway', at: 3000 },
+    });
+    board.remove('a');
+    expect(board.modelHealth('a', ['m'], 9000)).toEqual([{ model: 'm', circuit: 'closed', recentFailures: 0, lastError: null }]);
+  });
 });

@@ -24,6 +24,16 @@ export interface CallReport {
   callerUserId: string;
   outcome: CallOutcome;
   at: number;
+  /** what went wrong, for a failure */
+  error?: string;
+}
+
+/** One model's circuit on a channel, and its last error. */
+export interface ModelHealth {
+  model: string;
+  circuit: CircuitState;
+  recentFailures: number;
+  lastError: { message: string; at: number } | null;
 }
 
 interface Circuit {
@@ -48,6 +58,8 @@ const severity: Record<CircuitState, number> = { closed: 0, half_open: 1, open: 
  */
 export class HealthBoard {
   private readonly channels = new Map<string, Map<string, Circuit>>();
+  /** each channel's models' last failure: kept when a circuit closes or is forgotten (it is history, not state) */
+  private readonly lastErrors = new Map<string, Map<string, { message: string; at: number }>>();
 
   constructor(private readonly settings: CircuitSettings) {}
 
@@ -69,6 +81,7 @@ export class HealthBoard {
 
   record(report: CallReport): void {
     const { channelId, model, outcome, at } = report;
+    if (outcome !== 'success') this.noteError(report);
     if (outcome === 'credential') return;
     if (outcome === 'success') {
       if (this.channels.get(channelId)?.get(model)?.openedAt != null) this.channels.get(channelId)!.delete(model);
@@ -133,5 +146,34 @@ export class HealthBoard {
 
   forget(channelId: string): void {
     this.channels.delete(channelId);
+  }
+
+  private noteError(report: CallReport): void {
+    let models = this.lastErrors.get(report.channelId);
+    if (!models) this.lastErrors.set(report.channelId, (models = new Map()));
+    const last = models.get(report.model);
+    // reports from other replicas may arrive out of order: keep the latest
+    if (!last || last.at <= report.at) models.set(report.model, { message: report.error ?? report.outcome, at: report.at });
+  }
+
+  /** Each of `models`, then every other model with a circuit or an error on the channel: its circuit, recent failures, last error. */
+  modelHealth(channelId: string, models: readonly string[], now: number): ModelHealth[] {
+    const known = [...(this.channels.get(channelId)?.keys() ?? []), ...(this.lastErrors.get(channelId)?.keys() ?? [])];
+    return [...new Set([...models, ...known])].map((model) => ({
+      model,
+      circuit: this.state(channelId, model, now),
+      recentFailures:
+        this.channels
+          .get(channelId)
+          ?.get(model)
+          ?.failures.filter((at) => at > now - this.settings.windowMs).length ?? 0,
+      lastError: this.lastErrors.get(channelId)?.get(model) ?? null,
+    }));
+  }
+
+  /** The channel is gone: nothing of it is kept. */
+  remove(channelId: string): void {
+    this.channels.delete(channelId);
+    this.lastErrors.delete(channelId);
   }
 }

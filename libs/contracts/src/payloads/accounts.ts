@@ -59,6 +59,8 @@ export interface KeyView {
   prefix: string;
   created_at: number;
   revoked_at: number | null;
+  /** when a request last came with it (to the minute); null: never */
+  last_used_at: number | null;
 }
 
 /** Returned once, at creation: the only time the secret is shown. */

@@ -170,4 +170,27 @@ export class ChannelCalledEvent {
   @IsInt() at!: number;
   /** the replica that made the call (it applied the outcome already) */
   @IsString() @IsNotEmpty() replica!: string;
+  /** what went wrong, for a failure (shown to admins as the model's last error) */
+  @IsOptional() @IsString() @MaxLength(500) error?: string;
+}
+
+/** One model's circuit on a channel, with its last error (`GET /admin/channels/{id}/health`). */
+export interface ChannelModelHealthView {
+  model: string;
+  circuit: CircuitState;
+  /** failures inside the circuit's window */
+  recent_failures: number;
+  last_error: string | null;
+  /** unix seconds */
+  last_error_at: number | null;
+}
+
+export interface ChannelHealthView {
+  object: 'channel.health';
+  channel_id: string;
+  status: ChannelStatus;
+  /** why the router disabled it (its key was refused); null unless `status` is `auto_disabled` */
+  auto_disabled_reason: string | null;
+  /** the channel's models, then any other the router has seen fail on it (e.g. `(files)` for Files API uploads) */
+  models: ChannelModelHealthView[];
 }

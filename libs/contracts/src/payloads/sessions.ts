@@ -64,6 +64,8 @@ export interface SessionView {
 export interface CreatedSession {
   token: string;
   sessionId: string;
+  /** the key signed in with, for API-key sign-in */
+  keyId: string | null;
   /** unix seconds: the session ends then however active it is */
   absoluteExpiresAt: number;
   session: SessionView;
@@ -128,4 +130,34 @@ export interface SessionsRevokedReply {
 /** billing → every gateway: drop these sessions from the cache, they are revoked. */
 export interface SessionsRevokedEvent {
   tokenHashes: string[];
+}
+
+/**
+ * Who a sign-in attempt is counted against: the account (`key:<sha256 of the key>` or `email:<lower-case email>`)
+ * and the address it came from. Failures slow both down.
+ */
+export class SignInAttempt {
+  @IsString() @IsNotEmpty() @MaxLength(400) account!: string;
+  @IsOptional() @nullable @IsString() @MaxLength(100) address?: string | null;
+}
+
+/** null: go ahead; else the seconds to wait before the next attempt. */
+export interface SignInThrottleReply {
+  retryAfter: number | null;
+}
+
+export class SignInFailedRequest extends SignInAttempt {
+  @IsIn(SessionMethods) method!: SessionMethod;
+  /** the user the attempt named, when the account exists */
+  @IsOptional() @nullable @IsString() userId?: string | null;
+  @IsOptional() @nullable @IsString() @MaxLength(200) requestId?: string | null;
+}
+
+export class SignInSucceededRequest extends SignInAttempt {
+  @IsIn(SessionMethods) method!: SessionMethod;
+  @IsString() @IsNotEmpty() userId!: string;
+  @IsString() @IsNotEmpty() sessionId!: string;
+  /** the key signed in with (API-key sign-in) */
+  @IsOptional() @nullable @IsString() keyId?: string | null;
+  @IsOptional() @nullable @IsString() @MaxLength(200) requestId?: string | null;
 }

@@ -135,3 +135,103 @@ export interface UsageListReply {
   data: UsageRecordView[];
   has_more: boolean;
 }
+
+export const UsageGranularities = ['hour', 'day'] as const;
+export type UsageGranularity = (typeof UsageGranularities)[number];
+/** What a summary's series are split by: `user` and `channel` only for admins. */
+export const UsageGroupings = ['none', 'model', 'channel_type', 'user', 'channel'] as const;
+export type UsageGrouping = (typeof UsageGroupings)[number];
+
+/** The longest range a summary covers, per granularity (seconds). */
+export const USAGE_SUMMARY_MAX_SPAN: Record<UsageGranularity, number> = { hour: 31 * 86_400, day: 400 * 86_400 };
+
+/** Usage totals per bucket and group, read from the roll-ups. `from`/`to` are whole UTC hours (the gateway aligns them). */
+export class UsageSummaryRequest {
+  /** one user's usage; null = every user's (admins only) */
+  @ValidateIf((_, v) => v !== null) @IsString() @IsNotEmpty() userId!: string | null;
+  @IsInt() @Min(0) from!: number;
+  @IsInt() @Min(0) to!: number;
+  @IsIn(UsageGranularities) granularity!: UsageGranularity;
+  @IsIn(UsageGroupings) groupBy!: UsageGrouping;
+}
+
+export interface UsageTotalsView {
+  requests: number;
+  prompt_tokens: number;
+  completion_tokens: number;
+  cost: number;
+}
+
+export interface UsageSeriesPoint extends UsageTotalsView {
+  /** the bucket's first second (UTC hour or day), unix seconds */
+  start: number;
+  /** the model, channel type, user id or channel id; null when not grouped */
+  group: string | null;
+}
+
+export interface UsageSummaryReply {
+  object: 'usage.summary';
+  granularity: UsageGranularity;
+  from: number;
+  to: number;
+  group_by: UsageGrouping;
+  totals: UsageTotalsView;
+  /** buckets with usage only, oldest first, then by group */
+  series: UsageSeriesPoint[];
+  /** every group with usage in the range, by cost, highest first */
+  groups: { group: string | null; requests: number; cost: number }[];
+}
+
+/** The users who spent most in [from, to) (whole UTC hours), from the roll-ups. */
+export class TopSpendersRequest {
+  @IsInt() @Min(0) from!: number;
+  @IsInt() @Min(0) to!: number;
+  @Type(() => Number) @IsInt() @Min(1) @Max(100) limit!: number;
+}
+
+export interface TopSpenderView {
+  user_id: string;
+  name: string;
+  requests: number;
+  cost: number;
+}
+
+export interface TopSpendersReply {
+  object: 'list';
+  data: TopSpenderView[];
+}
+
+/** One page of usage records for an export, in the order of `/v1/usage` (newest first). */
+export class UsageExportRequest extends UsageFilter {
+  @IsInt() @Min(1) @Max(1000) limit!: number;
+  /** the `nextAfter` of the previous page (a request id) */
+  @IsOptional() @IsString() @IsNotEmpty() after?: string;
+  /** on the first page: count the records the export covers, up to this many (in the page's snapshot) */
+  @IsOptional() @IsInt() @Min(1) @Max(1_000_000) countUpTo?: number;
+}
+
+/** A usage record as an export writes it: the exact cost in nano-USD. */
+export interface UsageExportRow {
+  createdAt: string;
+  requestId: string;
+  userId: string;
+  model: string;
+  endpoint: string;
+  channelId: string;
+  channelType: ChannelType;
+  promptTokens: number;
+  completionTokens: number;
+  cachedTokens: number;
+  cacheWriteTokens: number;
+  reasoningTokens: number;
+  costNano: string;
+  batchId: string | null;
+}
+
+export interface UsageExportPage {
+  rows: UsageExportRow[];
+  /** pass as `after` for the next page; null after the last */
+  nextAfter: string | null;
+  /** the records the export covers, at most `countUpTo` (when asked) */
+  counted?: number;
+}

@@ -6,13 +6,14 @@ import {
   LedgerListRequest,
   SetPriceBody,
   SetRateLimitBody,
+  UsageGroupings,
 } from '@switchyard/contracts';
 import { json, type Operation, withDefault } from '../catalog';
 import type { ParameterObject } from '../openapi-types';
 import { propertySchema } from '../class-schema';
 import { parameter } from '../parameters';
 import { USAGE_DAILY_EXAMPLE, USAGE_RECORD_EXAMPLE, CREATED, KEY_EXAMPLE, USER_EXAMPLE } from './examples';
-import { time, USAGE_FILTERS, USAGE_PAGE } from './account';
+import { summaryParameters, time, USAGE_FILTERS, USAGE_FORMAT, USAGE_PAGE, USAGE_SUMMARY_EXAMPLE, usageListResponse } from './account';
 
 const userId = parameter('UserId');
 const userNotFound = { 404: ['not_found'] } as const;
@@ -234,9 +235,9 @@ export const ADMIN_OPERATIONS: Operation[] = [
     tag: 'Admin: usage',
     summary: "List every user's usage records",
     access: 'admin',
-    parameters: [forUser, ...USAGE_FILTERS, ...USAGE_PAGE],
+    parameters: [forUser, ...USAGE_FILTERS, ...USAGE_PAGE, USAGE_FORMAT],
     responses: {
-      200: json('A page of records, newest first', 'UsageList', {
+      200: usageListResponse('A page of records, newest first, or the CSV export', {
         object: 'list',
         balance: null,
         data: [USAGE_RECORD_EXAMPLE],
@@ -255,6 +256,39 @@ export const ADMIN_OPERATIONS: Operation[] = [
     parameters: [forUser, ...USAGE_FILTERS],
     responses: { 200: json('Totals per UTC day', 'UsageDaily', USAGE_DAILY_EXAMPLE) },
     errors: { ...userNotFound, 400: ['invalid_value'] },
+  },
+  {
+    method: 'get',
+    path: '/admin/usage/summary',
+    operationId: 'getAllUsageSummary',
+    tag: 'Admin: usage',
+    summary: "Get every user's usage per hour or day, by user, model or channel",
+    description: 'As `GET /v1/usage/summary`, across every user (or one, with `user_id`), and groupable by user and channel too.',
+    access: 'admin',
+    parameters: [forUser, ...summaryParameters(UsageGroupings)],
+    responses: { 200: json('The summary', 'UsageSummary', USAGE_SUMMARY_EXAMPLE) },
+    errors: { ...userNotFound, 400: ['invalid_value'] },
+  },
+  {
+    method: 'get',
+    path: '/admin/usage/top-spenders',
+    operationId: 'listTopSpenders',
+    tag: 'Admin: usage',
+    summary: 'List the users who spent most',
+    description: 'Read from the usage roll-ups; the range is rounded out to whole UTC hours and spans at most 400 days.',
+    access: 'admin',
+    parameters: [
+      time('from', 'From this time (default: 30 days before `to`)'),
+      time('to', 'Until this time, exclusive (default: now)'),
+      { name: 'limit', in: 'query', description: 'How many users', schema: { type: 'integer', minimum: 1, maximum: 100, default: 10 } },
+    ],
+    responses: {
+      200: json('The users, highest spend first', 'TopSpenders', {
+        object: 'list',
+        data: [{ user_id: USER_EXAMPLE.id, name: USER_EXAMPLE.name, requests: 1200, cost: 18.42 }],
+      }),
+    },
+    errors: { 400: ['invalid_value'] },
   },
   {
     method: 'get',

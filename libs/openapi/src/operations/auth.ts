@@ -1,5 +1,7 @@
-import { SignInBody } from '@switchyard/contracts';
+import { CreateKeyBody, SignInBody } from '@switchyard/contracts';
 import { json, type Operation } from '../catalog';
+import { parameter } from '../parameters';
+import { CREATED, KEY_EXAMPLE } from './examples';
 
 export const SESSION_EXAMPLE = {
   object: 'session',
@@ -22,7 +24,7 @@ export const AUTH_OPERATIONS: Operation[] = [
     access: 'public',
     body: { json: { payload: SignInBody, example: { api_key: 'sk-sy-4f2a9c1e…' } } },
     responses: { 200: json('Signed in', 'Session', SESSION_EXAMPLE, ['set-cookie']) },
-    errors: { 401: ['invalid_credentials'], 403: ['permission_denied'] },
+    errors: { 401: ['invalid_credentials'], 403: ['permission_denied'], 429: ['rate_limit_exceeded'] },
   },
   {
     method: 'get',
@@ -42,5 +44,116 @@ export const AUTH_OPERATIONS: Operation[] = [
     description: 'Revokes the current session (on every gateway) and clears the cookie.',
     access: 'session',
     responses: { 204: { description: 'Signed out', headers: ['set-cookie'] } },
+  },
+  {
+    method: 'get',
+    path: '/auth/methods',
+    operationId: 'getSignInMethods',
+    tag: 'Console sign-in',
+    summary: 'List the ways to sign in',
+    description: 'Single sign-on is offered when an OpenID Connect issuer is configured.',
+    access: 'public',
+    local: true,
+    responses: { 200: json('The ways in', 'SignInMethods', { password: true, oidc: { enabled: false, start_url: '/auth/oidc/start' } }) },
+  },
+  {
+    method: 'get',
+    path: '/auth/sessions',
+    operationId: 'listSessions',
+    tag: 'Console sign-in',
+    summary: 'List your sessions',
+    description: "The caller's live sessions (not revoked, not expired), most recently used first.",
+    access: 'session',
+    responses: {
+      200: json('The sessions', 'SessionList', {
+        object: 'list',
+        data: [
+          {
+            id: 'ses_3kF9aB2cD4eF6gH8iJ0kL2mN',
+            object: 'session.summary',
+            method: 'api_key',
+            created_at: CREATED,
+            last_seen_at: CREATED + 600,
+            expires_at: CREATED + 7800,
+            ip: '203.0.113.7',
+            user_agent: 'Mozilla/5.0',
+            current: true,
+          },
+        ],
+      }),
+    },
+  },
+  {
+    method: 'delete',
+    path: '/auth/sessions/{session_id}',
+    operationId: 'revokeSession',
+    tag: 'Console sign-in',
+    summary: 'Revoke one of your sessions',
+    description: 'Every gateway drops it at once. Revoking the current session signs out (and clears the cookie).',
+    access: 'session',
+    parameters: [parameter('SessionId')],
+    responses: { 204: { description: 'Revoked' } },
+    errors: { 404: ['not_found'] },
+  },
+  {
+    method: 'post',
+    path: '/auth/sessions/revoke-all',
+    operationId: 'revokeAllSessions',
+    tag: 'Console sign-in',
+    summary: 'Sign out everywhere',
+    description: "Revokes every one of the caller's sessions, the current one included, and clears the cookie.",
+    access: 'session',
+    responses: { 204: { description: 'Signed out everywhere', headers: ['set-cookie'] } },
+  },
+  {
+    method: 'get',
+    path: '/v1/account',
+    operationId: 'getAccount',
+    tag: 'Account',
+    summary: 'Get your account',
+    access: 'usage',
+    responses: {
+      200: json('The account', 'Account', {
+        object: 'account',
+        user: { id: 'usr_3kF9aB2c', name: 'Ada', email: 'ada@example.com', role: 'user' },
+        balance: 24.99,
+        debt: 0,
+        rate_limit: 60,
+      }),
+    },
+  },
+  {
+    method: 'get',
+    path: '/v1/keys',
+    operationId: 'listOwnKeys',
+    tag: 'Account',
+    summary: 'List your API keys',
+    description: 'Revoked keys included, with when each was last used.',
+    access: 'usage',
+    responses: { 200: json('The keys', 'ApiKeyList', { object: 'list', data: [KEY_EXAMPLE] }) },
+  },
+  {
+    method: 'post',
+    path: '/v1/keys',
+    operationId: 'createOwnKey',
+    tag: 'Account',
+    summary: 'Create an API key',
+    description:
+      "The secret is in this answer only. Scopes (default `inference`) must be among the caller's own and those their role may hold: only admins hold `admin`.",
+    access: 'usage',
+    body: { optional: true, json: { payload: CreateKeyBody, example: { name: 'laptop', scopes: ['inference'] } } },
+    responses: { 201: json('The key, with its secret', 'CreatedApiKey', { ...KEY_EXAMPLE, key: 'sk-sy-4f2a9c1e…' }) },
+  },
+  {
+    method: 'delete',
+    path: '/v1/keys/{key_id}',
+    operationId: 'revokeOwnKey',
+    tag: 'Account',
+    summary: 'Revoke one of your API keys',
+    description: 'Every gateway drops the key at once, and the console sessions signed in with it end.',
+    access: 'usage',
+    parameters: [parameter('KeyId')],
+    responses: { 200: json('The revoked key', 'ApiKey', { ...KEY_EXAMPLE, revoked_at: CREATED + 3600 }) },
+    errors: { 404: ['not_found'] },
   },
 ];

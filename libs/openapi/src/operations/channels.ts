@@ -118,7 +118,36 @@ export const PRIVATE_CHANNEL_OPERATIONS = channelOperations('/v1/channels', 'PRI
   one: 'Channel',
   many: 'Channels',
 });
-export const PLATFORM_CHANNEL_OPERATIONS = channelOperations('/admin/channels', 'PLATFORM', 'admin', 'Admin: channels', {
-  one: 'PlatformChannel',
-  many: 'PlatformChannels',
-});
+export const PLATFORM_CHANNEL_OPERATIONS: Operation[] = [
+  ...channelOperations('/admin/channels', 'PLATFORM', 'admin', 'Admin: channels', { one: 'PlatformChannel', many: 'PlatformChannels' }),
+  {
+    method: 'get',
+    path: '/admin/channels/{channel_id}/health',
+    operationId: 'getPlatformChannelHealth',
+    tag: 'Admin: channels',
+    summary: "Get a PLATFORM channel's health per model",
+    description:
+      'Each model\'s circuit (closed, open, half-open), its failures inside the window and its last error with the time, and why the router auto-disabled the channel. `PATCH` with `"status": "enabled"` (or a passing test) re-enables an auto-disabled channel and resets its circuits.',
+    access: 'admin',
+    parameters: [parameter('ChannelId')],
+    responses: {
+      200: json('The health', 'ChannelHealth', {
+        object: 'channel.health',
+        channel_id: CHANNEL_EXAMPLE.id,
+        status: 'auto_disabled',
+        auto_disabled_reason: "The upstream refused the channel's key (HTTP 401): Incorrect API key provided",
+        models: [
+          {
+            model: 'gpt-4o-mini',
+            circuit: 'closed',
+            recent_failures: 0,
+            last_error: 'HTTP 401: Incorrect API key provided',
+            last_error_at: 1764806400,
+          },
+          { model: 'gpt-4o', circuit: 'open', recent_failures: 5, last_error: 'HTTP 503: upstream overloaded', last_error_at: 1764806350 },
+        ],
+      }),
+    },
+    errors: { 404: ['not_found'] },
+  },
+];

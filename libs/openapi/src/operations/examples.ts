@@ -100,6 +100,7 @@ export const KEY_EXAMPLE = {
   prefix: 'sk-sy-4f2a',
   created_at: CREATED,
   revoked_at: null,
+  last_used_at: null,
 };
 
 export const FILE_EXAMPLE = {

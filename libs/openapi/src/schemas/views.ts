@@ -1,4 +1,6 @@
 import {
+  ChannelHealthView,
+  ChannelModelHealthView,
   ANTHROPIC_FILES_BETA,
   AnthropicFileView,
   AuditEntryView,
@@ -33,7 +35,14 @@ import {
   TaskResultFile,
   TaskStatuses,
   TaskView,
+  TopSpenderView,
+  TopSpendersReply,
   UsageDailyReply,
+  UsageGranularities,
+  UsageGroupings,
+  UsageSeriesPoint,
+  UsageSummaryReply,
+  UsageTotalsView,
   UsageDayView,
   UsageListReply,
   UsageRecordView,
@@ -188,6 +197,22 @@ export const VIEW_SCHEMAS: Record<string, SchemaObject> = {
     error: nullable(object({ code: str(), message: str() }, ['code', 'message'])),
     channel_status: oneOfValues(ChannelStatuses, 'After the test: a passing test re-enables an auto-disabled channel'),
   }),
+  ChannelModelHealth: view<ChannelModelHealthView>("One model's circuit on a channel", {
+    model: str('A model of the channel, or `(files)` for its Files API uploads'),
+    circuit: oneOfValues(['closed', 'open', 'half_open'], '`open`: refused until the cooldown ends; `half_open`: one probe at a time'),
+    recent_failures: int('Failures inside the circuit window'),
+    last_error: nullable(str('The last failure: the upstream status (or how the call failed) and its message')),
+    last_error_at: nullable(unixSeconds()),
+  }),
+  ChannelHealth: view<ChannelHealthView>("A channel's live health, as every router replica holds it", {
+    object: constant('channel.health'),
+    channel_id: str(),
+    status: oneOfValues(ChannelStatuses),
+    auto_disabled_reason: nullable(
+      str('Why the router disabled it (the upstream refused its key); null unless `status` is `auto_disabled`'),
+    ),
+    models: arrayOf(ref('ChannelModelHealth'), "The channel's models, then any other the router saw fail on it"),
+  }),
   Deleted: view<DeletedView>('Deleted', { id: str(), object: str('e.g. `channel.deleted`'), deleted: oneOfValues([true]) }),
   RoutingPolicy: view<RoutingPolicyView>("The caller's choice between their own PRIVATE channels and the PLATFORM pool", {
     object: constant('routing_policy'),
@@ -213,6 +238,7 @@ export const VIEW_SCHEMAS: Record<string, SchemaObject> = {
     prefix: str('The first characters, to recognise the key'),
     created_at: unixSeconds(),
     revoked_at: nullable(unixSeconds()),
+    last_used_at: nullable(unixSeconds('When a request last came with it, to the minute')),
   }),
   CreatedApiKey: view<CreatedKeyView>('A new API key, with its secret (shown this once)', {
     id: str(),
@@ -222,6 +248,7 @@ export const VIEW_SCHEMAS: Record<string, SchemaObject> = {
     prefix: str(),
     created_at: unixSeconds(),
     revoked_at: nullable(unixSeconds()),
+    last_used_at: nullable(unixSeconds()),
     key: str('The secret: send it as `Authorization: Bearer <key>`'),
   }),
   ApiKeyList: listOf('ApiKey'),
@@ -251,6 +278,28 @@ export const VIEW_SCHEMAS: Record<string, SchemaObject> = {
     user_agent: nullable(str()),
     current: bool('The session of this request'),
   }),
+  SignInMethods: object(
+    {
+      password: bool('Email and password (local accounts)'),
+      oidc: object({ enabled: bool('An OpenID Connect issuer is configured'), start_url: str('Where single sign-on starts') }, [
+        'enabled',
+        'start_url',
+      ]),
+    },
+    ['password', 'oidc'],
+    { description: 'The ways to sign in to the console' },
+  ),
+  Account: object(
+    {
+      object: constant('account'),
+      user: object({ id: str(), name: str(), email: nullable(str()), role: oneOfValues(Roles) }, ['id', 'name', 'email', 'role']),
+      balance: num('USD'),
+      debt: num('USD owed'),
+      rate_limit: nullable(int('Requests per minute in force; null = unlimited')),
+    },
+    ['object', 'user', 'balance', 'debt', 'rate_limit'],
+    { description: "The caller's account" },
+  ),
   SessionList: view<SessionListView>("The caller's live sessions, most recently used first", {
     object: constant('list'),
     data: arrayOf(ref('SessionSummary')),
@@ -309,6 +358,46 @@ export const VIEW_SCHEMAS: Record<string, SchemaObject> = {
     cost: num('USD'),
   }),
   UsageDaily: view<UsageDailyReply>('Totals per UTC day, oldest first', { object: constant('list'), data: arrayOf(ref('UsageDay')) }),
+  UsageTotals: view<UsageTotalsView>('Totals of a range', {
+    requests: int(),
+    prompt_tokens: int(),
+    completion_tokens: int(),
+    cost: num('USD, summed exactly from nano-USD'),
+  }),
+  UsageSeriesPoint: view<UsageSeriesPoint>('Totals of one bucket and group', {
+    start: unixSeconds("The bucket's first second (a UTC hour or day)"),
+    group: nullable(str('The model, channel type, user id or channel id; null when not grouped')),
+    requests: int(),
+    prompt_tokens: int(),
+    completion_tokens: int(),
+    cost: num('USD'),
+  }),
+  UsageSummary: view<UsageSummaryReply>('Usage per UTC hour or day and group, read from the roll-ups', {
+    object: constant('usage.summary'),
+    granularity: oneOfValues(UsageGranularities),
+    from: unixSeconds('The start of the range, rounded down to a whole UTC hour'),
+    to: unixSeconds('The end of the range (exclusive), rounded up to a whole UTC hour'),
+    group_by: oneOfValues(UsageGroupings),
+    totals: ref('UsageTotals'),
+    series: arrayOf(
+      ref('UsageSeriesPoint'),
+      'Buckets with usage only (a bucket with none is left out), oldest first, then by group. A day bucket at either end of the range may be partial: it holds only the hours inside the range',
+    ),
+    groups: arrayOf(
+      object({ group: nullable(str()), requests: int(), cost: num('USD') }, ['group', 'requests', 'cost']),
+      'Every group with usage in the range, by cost, highest first',
+    ),
+  }),
+  TopSpender: view<TopSpenderView>('One user and what they spent in the range', {
+    user_id: str(),
+    name: str(),
+    requests: int(),
+    cost: num('USD'),
+  }),
+  TopSpenders: view<TopSpendersReply>('The users who spent most, highest first', {
+    object: constant('list'),
+    data: arrayOf(ref('TopSpender')),
+  }),
   LedgerEntry: view<LedgerEntryView>('One credit or charge', {
     id: str(),
     object: constant('ledger.entry'),
