@@ -1,5 +1,5 @@
 import { Browser } from 'playwright-core';
-import { apiCaller, RunningStack, startStackLikeNpmStart } from '@switchyard/testing';
+import { apiCaller, eventually, RunningStack, startStackLikeNpmStart } from '@switchyard/testing';
 import { ConsoleTab, expectNoSeriousAxeViolations, goTo, launchChromium, openConsole, screenshot, signInWithKey } from './console-harness';
 
 /** The operator pages of the console, in Chromium against the system as `npm start` runs it: admins only. */
@@ -37,7 +37,8 @@ describe('console: operator pages', () => {
     await page.getByRole('button', { name: 'Edit prices of mock-gpt', exact: true }).click();
     const form = page.getByRole('form', { name: 'Set prices' });
     const field = (label: string) => form.getByLabel(label, { exact: true });
-    expect(await form.getByLabel('Model', { exact: true }).inputValue()).toBe('mock-gpt');
+    // the form is filled from the model's last price.set in the audit log, once that answers
+    await eventually('the price form filled', () => field('Model').inputValue(), { until: (model) => model === 'mock-gpt' });
     expect(await field('Input per million tokens (USD)').inputValue()).toBe('0.15');
     // more places than the server keeps: refused in the form, nothing sent
     await field('Input per million tokens (USD)').fill('0.1234567891');
@@ -133,6 +134,10 @@ describe('console: operator pages', () => {
     const demo = page.getByRole('row').filter({ hasText: 'demo-mock' });
     await demo.getByRole('button', { name: 'Test demo-mock' }).click();
     await demo.getByText(/^Test passed: mock-\w+, \d+ ms/).waitFor();
+    await page.getByRole('button', { name: 'Health of demo-mock' }).click();
+    const health = page.getByRole('region', { name: 'Health of demo-mock' });
+    await health.getByText('Status: enabled').waitFor();
+    await health.getByRole('row').filter({ hasText: 'mock-gpt' }).getByRole('cell', { name: 'closed' }).waitFor();
 
     const form = page.getByRole('form', { name: 'Add a channel' });
     await form.getByLabel('Provider').selectOption('openai-compatible');
@@ -157,13 +162,27 @@ describe('console: operator pages', () => {
     await screenshot(page, 'admin-channels');
   });
 
-  it('shows usage across users with no serious axe violation, whatever the summary routes answer', async () => {
+  it('shows usage across users from the roll-ups, by user, model and channel, with the top spenders', async () => {
+    const chat = await call('POST', '/v1/chat/completions', stack.adminKey, {
+      model: 'mock-gpt',
+      messages: [{ role: 'user', content: 'hi' }],
+    });
+    expect(chat.status).toBe(200);
+    await eventually('the request in the roll-ups', () => call('GET', '/admin/usage/summary?group_by=user', stack.adminKey), {
+      until: (answer) => answer.body.totals?.requests >= 1,
+    });
     const { page } = admin;
     await goTo(admin, '/admin/usage', 'Usage across users');
-    await page
-      .getByText(/^(Could not load the usage summary|Requests)/)
-      .first()
-      .waitFor();
+    const byGroup = page.getByRole('region', { name: 'Requests by user' });
+    await byGroup.getByRole('row').filter({ hasText: 'usr_' }).first().waitFor();
+    await page.getByRole('region', { name: 'Top spenders' }).getByRole('row').filter({ hasText: 'admin' }).waitFor();
+    for (const [value, heading, expected] of [
+      ['model', 'Requests by model', 'mock-gpt'],
+      ['channel', 'Requests by channel', 'ch_'],
+    ]) {
+      await page.getByLabel('Group by').selectOption(value);
+      await page.getByRole('region', { name: heading }).getByRole('row').filter({ hasText: expected }).first().waitFor();
+    }
     await expectNoSeriousAxeViolations(page, 'usage across users');
     await screenshot(page, 'admin-usage');
   });

@@ -1,6 +1,5 @@
 import { useState } from 'react';
-import { api, callRoute, dataOf } from '../api/client';
-import type { ChannelHealth } from '../api/ops-contract-types';
+import { api, dataOf } from '../api/client';
 import { Loaded, useApi } from '../api/use-api';
 import { usePolling } from '../batches/use-polling';
 import type { Channel } from '../channels/channel-actions';
@@ -13,7 +12,10 @@ const HEALTH_POLL_MS = 5_000;
 
 /** Live health of one PLATFORM channel, per model: circuit, recent failures, last error; polled while shown. */
 function ChannelHealthPanel({ channel }: { channel: Channel }) {
-  const health = useApi(() => callRoute<ChannelHealth>('GET', `/admin/channels/${encodeURIComponent(channel.id)}/health`), [channel.id]);
+  const health = useApi(
+    async () => dataOf(await api().GET('/admin/channels/{channel_id}/health', { params: { path: { channel_id: channel.id } } })),
+    [channel.id],
+  );
   usePolling(health.state.status !== 'error', health.reload, HEALTH_POLL_MS);
   return (
     <Section title={`Health of ${channel.name}`} id={`health-${channel.id}`}>

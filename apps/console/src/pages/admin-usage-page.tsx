@@ -1,15 +1,14 @@
 import { useState } from 'react';
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import { callRoute } from '../api/client';
-import type { UsageSummary } from '../api/contract-types';
-import type { AdminGroupBy, TopSpender } from '../api/ops-contract-types';
+import type { components } from '@switchyard/api-client';
+import { api, dataOf } from '../api/client';
 import { Loaded, useApi } from '../api/use-api';
 import { pivotSeries } from '../admin/pivot';
 import { formatCount, formatMoney } from '../format/money';
 import { formatBucket, RANGES, rangeEndingNow, viewerTimeZone, type RangeName } from '../format/time';
 import { Field, Page, Section } from '../layout/page';
 
-type AdminSummary = Omit<UsageSummary, 'group_by'> & { group_by: AdminGroupBy };
+type AdminGroupBy = Exclude<components['schemas']['UsageSummary']['group_by'], 'none'>;
 const GROUPS: { value: AdminGroupBy; label: string }[] = [
   { value: 'user', label: 'User' },
   { value: 'model', label: 'Model' },
@@ -23,13 +22,14 @@ export function AdminUsagePage() {
   const [range, setRange] = useState<RangeName>('7d');
   const [groupBy, setGroupBy] = useState<AdminGroupBy>('user');
   const granularity = RANGES.find((r) => r.name === range)!.granularity;
-  const summary = useApi(() => {
+  const summary = useApi(async () => {
     const { from, to } = rangeEndingNow(range);
-    return callRoute<AdminSummary>('GET', `/admin/usage/summary?from=${from}&to=${to}&granularity=${granularity}&group_by=${groupBy}`);
+    const query = { from: String(from), to: String(to), granularity, group_by: groupBy };
+    return dataOf(await api().GET('/admin/usage/summary', { params: { query } }));
   }, [range, groupBy]);
-  const top = useApi(() => {
+  const top = useApi(async () => {
     const { from, to } = rangeEndingNow(range);
-    return callRoute<{ data: TopSpender[] }>('GET', `/admin/usage/top-spenders?from=${from}&to=${to}&limit=10`);
+    return dataOf(await api().GET('/admin/usage/top-spenders', { params: { query: { from: String(from), to: String(to), limit: 10 } } }));
   }, [range]);
 
   return (
