@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { api, dataOf, errorMessage } from '../api/client';
 import { Loaded, useApi } from '../api/use-api';
 import { validateBatchJsonl, type JsonlVerdict } from '../files/jsonl';
+import { readText } from '../files/read-text';
 import { formatBytes, uploadFile, type StoredFile, type UploadPurpose } from '../files/upload';
 import { formatTime } from '../format/time';
 import { ConfirmDialog } from '../layout/confirm-dialog';
@@ -27,7 +28,7 @@ type UploadState =
   | { phase: 'failed'; message: string };
 
 /** Upload with progress; a batch file is checked line by line in the browser first (the server checks again). */
-function UploadForm({ onUploaded }: { onUploaded: () => void }) {
+export function UploadForm({ onUploaded }: { onUploaded: () => void }) {
   const [file, setFile] = useState<File | null>(null);
   const [purpose, setPurpose] = useState<UploadPurpose>('batch');
   const [state, setState] = useState<UploadState>({ phase: 'idle' });
@@ -40,7 +41,7 @@ function UploadForm({ onUploaded }: { onUploaded: () => void }) {
     }
     if (purpose === 'batch') {
       setState({ phase: 'checking' });
-      const verdict = validateBatchJsonl(await file.text());
+      const verdict = validateBatchJsonl(await readText(file));
       if (verdict.problems.length > 0) {
         setState({ phase: 'invalid', verdict });
         return;
