@@ -121,7 +121,7 @@ describe('console journeys: operator, invited user, single sign-on', () => {
     await page.getByRole('heading', { level: 1, name: 'Overview' }).waitFor();
     await expectNoSeriousAxeViolations(page, 'operator overview');
 
-    await page.getByRole('navigation', { name: 'Operator' }).getByRole('link', { name: 'Users' }).click();
+    await page.getByRole('navigation', { name: 'Operator' }).getByRole('link', { name: 'Users', exact: true }).click();
     await page.getByRole('heading', { level: 1, name: 'Users' }).waitFor();
     const create = page.getByRole('form', { name: 'Create a user' });
     await create.getByLabel('Name', { exact: true }).fill('Margaret Journey');
@@ -187,7 +187,7 @@ describe('console journeys: operator, invited user, single sign-on', () => {
     await page.getByRole('navigation', { name: 'Your account' }).waitFor();
     expect(await page.getByRole('navigation', { name: 'Operator' }).count()).toBe(0);
 
-    await page.getByRole('navigation', { name: 'Your account' }).getByRole('link', { name: 'API keys' }).click();
+    await page.getByRole('navigation', { name: 'Your account' }).getByRole('link', { name: 'API keys', exact: true }).click();
     await page.getByRole('heading', { level: 1, name: 'API keys' }).waitFor();
     await expectNoSeriousAxeViolations(page, 'user api keys');
     const form = page.getByRole('form', { name: 'Create a key' });
@@ -210,7 +210,7 @@ describe('console journeys: operator, invited user, single sign-on', () => {
     const cost = (data.usage as unknown as { cost: number }).cost;
     expect(cost).toBeGreaterThan(0);
 
-    await page.getByRole('navigation', { name: 'Your account' }).getByRole('link', { name: 'Usage' }).click();
+    await page.getByRole('navigation', { name: 'Your account' }).getByRole('link', { name: 'Usage', exact: true }).click();
     await page.getByRole('heading', { level: 1, name: 'Usage' }).waitFor();
     await page.getByLabel('Model', { exact: true }).fill('mock-gpt');
     const row = page.getByRole('row').filter({ hasText: requestId });
@@ -228,7 +228,7 @@ describe('console journeys: operator, invited user, single sign-on', () => {
 
   it('2c. uploads a batch file with progress, runs a batch to completion with its progress visible', async () => {
     const { page } = user;
-    await page.getByRole('navigation', { name: 'Your account' }).getByRole('link', { name: 'Files' }).click();
+    await page.getByRole('navigation', { name: 'Your account' }).getByRole('link', { name: 'Files', exact: true }).click();
     await page.getByRole('heading', { level: 1, name: 'Files' }).waitFor();
     await expectNoSeriousAxeViolations(page, 'user files (empty)');
     await recordProgress(user, 'Upload progress');
@@ -248,7 +248,7 @@ describe('console journeys: operator, invited user, single sign-on', () => {
     await page.getByRole('row').filter({ hasText: 'journey.jsonl' }).waitFor();
     await expectNoSeriousAxeViolations(page, 'user files');
 
-    await page.getByRole('navigation', { name: 'Your account' }).getByRole('link', { name: 'Batches' }).click();
+    await page.getByRole('navigation', { name: 'Your account' }).getByRole('link', { name: 'Batches', exact: true }).click();
     await page.getByRole('heading', { level: 1, name: 'Batches' }).waitFor();
     await expectNoSeriousAxeViolations(page, 'user batches (empty)');
     await recordProgress(user, 'Progress of batch_');
@@ -269,27 +269,28 @@ describe('console journeys: operator, invited user, single sign-on', () => {
     expect(seen.some((text) => text !== `${LINES} of ${LINES} done`)).toBe(true);
     expect(seen.at(-1)).toBe(`${LINES} of ${LINES} done`);
     await expectNoSeriousAxeViolations(page, 'user batches');
-    const batch = (await call('GET', `/admin/users/${userId}`, stack.adminKey)).body;
-    expect(batch.balance).toBeLessThan(5);
+    const margaret = (await call('GET', `/admin/users/${userId}`, stack.adminKey)).body;
+    expect(margaret.balance).toBeLessThan(5);
   });
 
   it('2d. adds a BYOK channel pointing at the mock upstream on My channels and tests it', async () => {
     const { page } = user;
-    await page.getByRole('navigation', { name: 'Your account' }).getByRole('link', { name: 'My channels' }).click();
+    await page.getByRole('navigation', { name: 'Your account' }).getByRole('link', { name: 'My channels', exact: true }).click();
     await page.getByRole('heading', { level: 1, name: 'My channels' }).waitFor();
     await expectNoSeriousAxeViolations(page, 'user my channels (empty)');
     const form = page.getByRole('form', { name: 'Add a channel' });
     await form.getByLabel('Provider').selectOption('openai-compatible');
     await form.getByLabel('Name', { exact: true }).fill('journey byok');
     await form.getByLabel('Base URL').fill(`${stack.mockUrl}/v1`);
-    await form.getByLabel('Upstream API key').fill('sk-mock-upstream-journey');
+    // the key the mock upstream takes (tools/launcher/src/stack.ts)
+    await form.getByLabel('Upstream API key').fill('sk-mock-upstream-demo');
     await form.getByLabel('Models').fill('mock-gpt');
     await form.getByRole('button', { name: 'Add channel' }).click();
     await page.getByRole('status').getByText('Added journey byok.').waitFor();
     const row = page.getByRole('row').filter({ hasText: 'journey byok' });
     await row.getByRole('button', { name: 'Test journey byok' }).click();
     await row.getByText(/^Test passed: mock-gpt, \d+ ms, upstream 200$/).waitFor();
-    expect(await page.content()).not.toContain('sk-mock-upstream-journey');
+    expect(await page.content()).not.toContain('sk-mock-upstream-demo');
     await expectNoSeriousAxeViolations(page, 'user my channels');
     await signOut(user);
   });
@@ -297,7 +298,7 @@ describe('console journeys: operator, invited user, single sign-on', () => {
   it("3. the operator changes a model's price and finds price.set for it in the audit log", async () => {
     const { page } = operator;
     await signInWithKey(operator, stack.adminKey);
-    await page.getByRole('navigation', { name: 'Operator' }).getByRole('link', { name: 'Models and prices' }).click();
+    await page.getByRole('navigation', { name: 'Operator' }).getByRole('link', { name: 'Models and prices', exact: true }).click();
     await page.getByRole('heading', { level: 1, name: 'Models and prices' }).waitFor();
     await page.getByRole('row').filter({ hasText: 'mock-gpt' }).first().waitFor();
     await expectNoSeriousAxeViolations(page, 'models and prices');
@@ -309,7 +310,7 @@ describe('console journeys: operator, invited user, single sign-on', () => {
     await form.getByRole('button', { name: 'Save prices' }).click();
     await form.getByRole('status').getByText('Saved the prices of mock-gpt.').waitFor();
 
-    await page.getByRole('navigation', { name: 'Operator' }).getByRole('link', { name: 'Audit log' }).click();
+    await page.getByRole('navigation', { name: 'Operator' }).getByRole('link', { name: 'Audit log', exact: true }).click();
     await page.getByRole('heading', { level: 1, name: 'Audit log' }).waitFor();
     const filters = page.getByRole('form', { name: 'Audit log filters' });
     await filters.getByLabel('Action').fill('price.set');
@@ -328,7 +329,7 @@ describe('console journeys: operator, invited user, single sign-on', () => {
   it('4. single sign-on through the provider lands signed in as the provisioned user, default role and zero balance', async () => {
     const sso = await open();
     const { page } = sso;
-    await page.getByRole('link', { name: 'Sign in with single sign-on' }).click();
+    await page.getByRole('link', { name: 'Sign in with single sign-on', exact: true }).click();
     // the provider signs the one account in without a person, and sends the browser back
     await page.getByRole('heading', { level: 1, name: 'Overview' }).waitFor();
     expect(page.url().startsWith(`${stack.gatewayUrl}/`)).toBe(true);
