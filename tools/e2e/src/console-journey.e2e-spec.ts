@@ -116,6 +116,7 @@ describe('console journeys: operator, invited user, single sign-on', () => {
     operator = await open();
     const { page } = operator;
     await page.getByRole('heading', { level: 1, name: 'Sign in to Switchyard' }).waitFor();
+    await page.getByRole('link', { name: 'Sign in with single sign-on', exact: true }).waitFor();
     await expectNoSeriousAxeViolations(page, 'sign-in (with single sign-on offered)');
     await signInWithKey(operator, stack.adminKey);
     await page.getByRole('heading', { level: 1, name: 'Overview' }).waitFor();
@@ -333,6 +334,7 @@ describe('console journeys: operator, invited user, single sign-on', () => {
     // the provider signs the one account in without a person, and sends the browser back
     await page.getByRole('heading', { level: 1, name: 'Overview' }).waitFor();
     expect(page.url().startsWith(`${stack.gatewayUrl}/`)).toBe(true);
+    expect(sso.trouble.some((t) => t.startsWith(`request elsewhere: ${issuer}/auth?`))).toBe(true);
     await page.getByRole('banner').getByText('Sso Person').waitFor();
     await page.getByRole('banner').getByText('(user)').waitFor();
     await page.getByRole('region', { name: 'Balance' }).getByText('$0.00', { exact: true }).first().waitFor();
