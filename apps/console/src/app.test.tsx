@@ -50,7 +50,7 @@ describe('the app shell', () => {
       within(nav)
         .getAllByRole('link')
         .map((a) => a.textContent),
-    ).toEqual(['Overview', 'API keys', 'Usage', 'Playground', 'Account']);
+    ).toEqual(['Overview', 'API keys', 'Usage', 'Playground', 'Account', 'Files', 'Batches', 'My channels']);
     expect(screen.queryByRole('navigation', { name: 'Operator' })).toBeNull();
     expect(await screen.findByText('No active sessions.')).toBeInTheDocument();
   });
