@@ -83,6 +83,7 @@ describe('the console for a key holder, in Chromium', () => {
 
   let requestId = '';
   let cost = 0;
+  let createdKey = '';
 
   it('API keys: creates a key shown once with a copy button, which then works with the openai SDK', async () => {
     const { page } = tab;
@@ -95,6 +96,7 @@ describe('the console for a key holder, in Chromium', () => {
     const dialog = page.getByRole('dialog', { name: 'Key “e2e laptop” created' });
     const key = await dialog.getByLabel('Your new key').inputValue();
     expect(key).toMatch(/^sk-/);
+    createdKey = key;
     await dialog.getByRole('button', { name: 'Copy' }).waitFor();
     await expectNoSeriousAxeViolations(page, 'key created dialog');
     await dialog.getByRole('button', { name: 'I have copied it' }).click();
@@ -154,6 +156,7 @@ describe('the console for a key holder, in Chromium', () => {
         until: Boolean,
       },
     );
+    await expect(sdkWith(createdKey).models.list()).rejects.toMatchObject({ status: 401 });
   });
 
   it('playground: streams an answer and shows its routing and cost', async () => {
