@@ -27,7 +27,8 @@ export async function endsTheSession(response: Response): Promise<boolean> {
   return (body as { error?: { code?: unknown } } | null)?.error?.code !== 'invalid_credentials';
 }
 
-async function sessionFetch(request: Request): Promise<Response> {
+/** `fetch` for the console: same origin, the session cookie, and a session that ended sends the viewer to sign-in. */
+export async function sessionFetch(request: Request): Promise<Response> {
   const response = await fetch(request);
   if (await endsTheSession(response)) {
     for (const listener of unauthorizedListeners) listener();
