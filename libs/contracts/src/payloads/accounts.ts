@@ -16,6 +16,7 @@ import {
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
+import { AuditContext } from './audit';
 import { Roles, Scopes, type Role, type Scope } from './principal';
 
 import { IsDecimalNumber, IsUsdAmount } from '../money';
@@ -122,6 +123,8 @@ export class SetPriceBody {
 export class SetPriceRequest {
   @IsString() @IsNotEmpty() @MaxLength(200) model!: string;
   @ValidateNested() @Type(() => SetPriceBody) body!: SetPriceBody;
+  /** an admin's write: recorded in the audit log in the same transaction */
+  @IsOptional() @ValidateNested() @Type(() => AuditContext) audit?: AuditContext;
 }
 
 export interface PriceView {
@@ -150,6 +153,8 @@ export class SetRateLimitBody {
 export class SetRoleRateLimitRequest {
   @IsIn(Roles) role!: Role;
   @ValidateNested() @Type(() => SetRateLimitBody) body!: SetRateLimitBody;
+  /** an admin's write: recorded in the audit log in the same transaction */
+  @IsOptional() @ValidateNested() @Type(() => AuditContext) audit?: AuditContext;
 }
 
 export class SetUserRateLimitRequest {
