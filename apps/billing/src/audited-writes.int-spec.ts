@@ -55,6 +55,22 @@ describe('audited billing writes (real Postgres)', () => {
     ]);
   });
 
+  it('records a credit with the account before and after it, and not a refused one', async () => {
+    const user = await rpc.send(Subjects.billingUserCreate, { name: 'audited credits', credits: 1 });
+    await rpc.send(Subjects.billingCreditAdd, { userId: user.id, body: { amount: 2.5 }, audit });
+    await expect(rpc.send(Subjects.billingCreditAdd, { userId: user.id, body: { amount: -10 }, audit })).rejects.toMatchObject({
+      code: 'invalid_value',
+    });
+    expect(await entriesFor(user.id)).toEqual([
+      expect.objectContaining({
+        action: 'credits.add',
+        actor_user_id: 'usr_admin',
+        before: expect.objectContaining({ id: user.id, balance: 1 }),
+        after: expect.objectContaining({ id: user.id, balance: 3.5, amount: 2.5 }),
+      }),
+    ]);
+  });
+
   it('records a role rate limit change with the limit before it', async () => {
     const [{ requests_per_minute: before }] = await dataSource.query(
       `SELECT requests_per_minute FROM billing.rate_limits WHERE role = 'partner'`,

@@ -98,7 +98,7 @@ export class BillingHandler {
   @MessagePattern(Subjects.billingCreditAdd)
   addCredit(@Payload() payload: unknown) {
     const req = createValidated(AddCreditRequest, payload);
-    return this.users.addCredit(req.userId, req.body.amount);
+    return this.users.addCredit(req.userId, req.body.amount, req.audit);
   }
 
   @MessagePattern(Subjects.billingPriceSet)

@@ -74,6 +74,8 @@ export class AddCreditBody {
 export class AddCreditRequest {
   @IsString() @IsNotEmpty() userId!: string;
   @ValidateNested() @Type(() => AddCreditBody) body!: AddCreditBody;
+  /** an admin's write: recorded in the audit log in the same transaction */
+  @IsOptional() @ValidateNested() @Type(() => AuditContext) audit?: AuditContext;
 }
 
 export class UserRef {
