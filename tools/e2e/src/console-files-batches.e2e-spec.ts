@@ -54,14 +54,7 @@ describe('console: files, batches and my channels', () => {
     await stack?.stop();
   });
 
-  afterEach(async () => {
-    console.log(
-      'DEBUG',
-      await tab.page
-        .locator('main')
-        .innerText()
-        .catch(() => ''),
-    );
+  afterEach(() => {
     expect(tab.trouble).toEqual([]);
   });
 
