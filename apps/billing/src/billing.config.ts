@@ -10,6 +10,8 @@ export class BillingConfig extends WithChargePolicy(DatabaseServiceConfig) {
    * delay in the ledger for fewer Postgres commits under load. 0 applies what has arrived at once.
    */
   @IsInt() @Min(0) @Max(1000) SWITCHYARD_USAGE_LINGER_MS: number = 10;
+  /** how long an invite or password-reset link works */
+  @IsInt() @Min(1) @Max(24 * 90) SWITCHYARD_INVITE_TTL_HOURS: number = 72;
   /** a console session unused this long ends (billing.sessions; its last use is written at most once a minute) */
   @IsInt() @Min(1) @Max(525_600) SWITCHYARD_SESSION_IDLE_MINUTES: number = 120;
   /** a console session ends this long after sign-in, however active */

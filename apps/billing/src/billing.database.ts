@@ -15,6 +15,7 @@ import { BillingUsageBuckets1764400000000 } from './migrations/1764400000000-bil
 import { BillingDebt1764500000000 } from './migrations/1764500000000-billing-debt';
 import { BillingAuditLog1764600000000 } from './migrations/1764600000000-billing-audit-log';
 import { BillingUsageRollups1764700000000 } from './migrations/1764700000000-billing-usage-rollups';
+import { BillingLocalAccounts1764900000000 } from './migrations/1764900000000-billing-local-accounts';
 import { BillingSessions1764850000000 } from './migrations/1764850000000-billing-sessions';
 import { BillingSignInThrottle1764860000000 } from './migrations/1764860000000-billing-sign-in-throttle';
 import { BillingUsageFilterIndexes1764950000000 } from './migrations/1764950000000-billing-usage-filter-indexes';
@@ -35,6 +36,7 @@ export function openBillingDatabase(url: string, poolSize: number): Promise<Data
       BillingDebt1764500000000,
       BillingAuditLog1764600000000,
       BillingUsageRollups1764700000000,
+      BillingLocalAccounts1764900000000,
       BillingSessions1764850000000,
       BillingSignInThrottle1764860000000,
       BillingUsageFilterIndexes1764950000000,

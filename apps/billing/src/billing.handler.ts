@@ -2,6 +2,14 @@ import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
 import { DataSource } from 'typeorm';
 import {
+  AcceptInviteRequest,
+  ChangePasswordRequest,
+  CreateInviteRequest,
+  InviteRef,
+  OidcSignInRequest,
+  UpdateUserRequest,
+  UserSearchRequest,
+  VerifyPasswordRequest,
   AddCreditRequest,
   AuditListRequest,
   AuditRecordRequest,
@@ -30,6 +38,7 @@ import { checkHealth } from '@switchyard/nats';
 import { AuditLogService } from './audit-log.service';
 import { HoldsService } from './holds.service';
 import { KeysService } from './keys.service';
+import { LocalAccountsService } from './local-accounts.service';
 import { PricesService } from './prices.service';
 import { RefundsService } from './refunds.service';
 import { RateLimitsService } from './rate-limits.service';
@@ -51,6 +60,7 @@ export class BillingHandler {
     private readonly holds: HoldsService,
     private readonly refunds: RefundsService,
     private readonly auditLog: AuditLogService,
+    private readonly accounts: LocalAccountsService,
   ) {}
 
   @MessagePattern(Subjects.billingHealthCheck)
@@ -194,5 +204,46 @@ export class BillingHandler {
   @MessagePattern(Subjects.billingAuditList)
   listAudit(@Payload() payload: unknown) {
     return this.auditLog.list(createValidated(AuditListRequest, payload));
+  }
+
+  @MessagePattern(Subjects.billingUserSearch)
+  searchUsers(@Payload() payload: unknown) {
+    return this.accounts.search(createValidated(UserSearchRequest, payload));
+  }
+
+  @MessagePattern(Subjects.billingUserUpdate)
+  updateUser(@Payload() payload: unknown) {
+    const req = createValidated(UpdateUserRequest, payload);
+    return this.accounts.update(req.userId, req.body);
+  }
+
+  @MessagePattern(Subjects.billingInviteCreate)
+  createInvite(@Payload() payload: unknown) {
+    return this.accounts.createInvite(createValidated(CreateInviteRequest, payload));
+  }
+
+  @MessagePattern(Subjects.billingInviteGet)
+  getInvite(@Payload() payload: unknown) {
+    return this.accounts.getInvite(createValidated(InviteRef, payload).tokenHash);
+  }
+
+  @MessagePattern(Subjects.billingInviteAccept)
+  acceptInvite(@Payload() payload: unknown) {
+    return this.accounts.acceptInvite(createValidated(AcceptInviteRequest, payload));
+  }
+
+  @MessagePattern(Subjects.billingPasswordVerify)
+  verifyPassword(@Payload() payload: unknown) {
+    return this.accounts.verifyPassword(createValidated(VerifyPasswordRequest, payload));
+  }
+
+  @MessagePattern(Subjects.billingPasswordChange)
+  changePassword(@Payload() payload: unknown) {
+    return this.accounts.changePassword(createValidated(ChangePasswordRequest, payload));
+  }
+
+  @MessagePattern(Subjects.billingOidcSignIn)
+  oidcSignIn(@Payload() payload: unknown) {
+    return this.accounts.oidcSignIn(createValidated(OidcSignInRequest, payload));
   }
 }

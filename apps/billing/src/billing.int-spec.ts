@@ -67,6 +67,7 @@ describe('billing service (real Postgres, NATS, JetStream)', () => {
       'api_keys',
       'audit_log',
       'holds',
+      'invites',
       'ledger',
       'migrations',
       'prices',

@@ -5,6 +5,7 @@ import { BillingConfig } from './billing.config';
 import { BillingHandler } from './billing.handler';
 import { HoldsService } from './holds.service';
 import { KeysService } from './keys.service';
+import { LocalAccountsService } from './local-accounts.service';
 import { PricesService } from './prices.service';
 import { RefundsService } from './refunds.service';
 import { RateLimitsService } from './rate-limits.service';
@@ -36,6 +37,7 @@ export class BillingModule {
         HoldsService,
         RefundsService,
         AuditLogService,
+        LocalAccountsService,
         SessionsService,
         SignInThrottleService,
       ],

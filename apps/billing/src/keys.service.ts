@@ -85,21 +85,25 @@ export class KeysService {
 
   async verify(keyHash: string): Promise<Principal | null> {
     const rows = await this.ds.query<
-      { key_id: string; user_id: string; scopes: Principal['scopes']; role: Principal['role']; rate_limit: number | null }[]
+      {
+        key_id: string;
+        user_id: string;
+        scopes: Principal['scopes'];
+        role: Principal['role'];
+        rate_limit: number | null;
+        used_recently: boolean;
+      }[]
     >(
       `SELECT k.id AS key_id, k.user_id, k.scopes, u.role,
-              CASE WHEN u.rate_limit_overridden THEN u.rate_limit_rpm ELSE r.requests_per_minute END AS rate_limit
+              CASE WHEN u.rate_limit_overridden THEN u.rate_limit_rpm ELSE r.requests_per_minute END AS rate_limit,
+              coalesce(k.last_used_at > now() - interval '1 minute', false) AS used_recently
          FROM billing.api_keys k JOIN billing.users u ON u.id = k.user_id LEFT JOIN billing.rate_limits r ON r.role = u.role
-        WHERE k.key_hash = $1 AND k.revoked_at IS NULL`,
+        WHERE k.key_hash = $1 AND k.revoked_at IS NULL AND u.disabled_at IS NULL`,
       [keyHash],
     );
     const row = rows[0];
-    if (row) {
-      await this.ds.query(
-        `UPDATE billing.api_keys SET last_used_at = now() WHERE id = $1 AND (last_used_at IS NULL OR last_used_at < now() - interval '1 minute')`,
-        [row.key_id],
-      );
-    }
+    // its last use, to the minute: one write a minute at most (gateways cache verified keys anyway)
+    if (row && !row.used_recently) await this.ds.query(`UPDATE billing.api_keys SET last_used_at = now() WHERE id = $1`, [row.key_id]);
     return row ? { userId: row.user_id, keyId: row.key_id, role: row.role, scopes: row.scopes, rateLimit: row.rate_limit } : null;
   }
 }

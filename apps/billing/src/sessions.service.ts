@@ -46,13 +46,10 @@ interface UserRow {
   rate_limit: number | null;
 }
 
-/**
- * A user's columns read through to_jsonb, so that columns another change adds to billing.users
- * (email, disabled_at) are read when present and null before: a disabled user has no sessions.
- */
-const USER_COLUMNS = `u.name, u.role, to_jsonb(u)->>'email' AS email,
+/** A user's columns a session shows; a disabled user has no sessions. */
+const USER_COLUMNS = `u.name, u.role, u.email,
   CASE WHEN u.rate_limit_overridden THEN u.rate_limit_rpm ELSE r.requests_per_minute END AS rate_limit`;
-const USER_JOIN = `JOIN billing.users u ON u.id = s.user_id AND (to_jsonb(u)->>'disabled_at') IS NULL
+const USER_JOIN = `JOIN billing.users u ON u.id = s.user_id AND u.disabled_at IS NULL
   LEFT JOIN billing.rate_limits r ON r.role = u.role`;
 
 /**
@@ -100,7 +97,7 @@ export class SessionsService {
   async create(request: CreateSessionRequest, em: EntityManager = this.ds.manager): Promise<CreatedSession> {
     const users = await em.query<UserRow[]>(
       `SELECT ${USER_COLUMNS} FROM billing.users u LEFT JOIN billing.rate_limits r ON r.role = u.role
-        WHERE u.id = $1 AND (to_jsonb(u)->>'disabled_at') IS NULL`,
+        WHERE u.id = $1 AND u.disabled_at IS NULL`,
       [request.userId],
     );
     if (users.length === 0) throw DomainError.notFound(`User ${request.userId}`, 'user_id');

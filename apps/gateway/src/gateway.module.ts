@@ -10,6 +10,12 @@ import { AdminUsageController } from './admin/admin-usage.controller';
 import { AdminAuditLogController } from './admin/admin-audit-log.controller';
 import { AuditTrail } from './admin/audit-trail';
 import { AdminUsersController } from './admin/admin-users.controller';
+import { AccountSignIn } from './accounts/account-sign-in';
+import { AdminAccountsController } from './accounts/admin-accounts.controller';
+import { InvitesController } from './accounts/invites.controller';
+import { PasswordController } from './accounts/password.controller';
+import { OidcController } from './accounts/oidc/oidc.controller';
+import { OidcSignIn } from './accounts/oidc/oidc-sign-in';
 import { AccountController } from './account/account.controller';
 import { AuthGuard } from './auth/auth.guard';
 import { AuthService } from './auth/auth.service';
@@ -61,6 +67,10 @@ export class GatewayModule {
         AdminRateLimitsController,
         AdminUsageController,
         AdminAuditLogController,
+        AdminAccountsController,
+        InvitesController,
+        PasswordController,
+        OidcController,
         SignInController,
         AccountController,
       ],
@@ -79,6 +89,8 @@ export class GatewayModule {
         GatewayFilesService,
         RawInferenceRoutes,
         AuditTrail,
+        AccountSignIn,
+        OidcSignIn,
         { provide: ConsoleFiles, useValue: new ConsoleFiles() },
       ],
     };

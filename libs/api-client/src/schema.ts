@@ -1048,8 +1048,10 @@ export interface paths {
       cookie?: never;
     };
     /**
-     * List users
-     * @description Needs an admin key.
+     * List or search users
+     * @description Oldest first, a page at a time; `search` matches part of the id, name or email, whatever its case.
+     *
+     *     Needs an admin key.
      */
     get: operations['listUsers'];
     put?: never;
@@ -1081,7 +1083,13 @@ export interface paths {
     delete?: never;
     options?: never;
     head?: never;
-    patch?: never;
+    /**
+     * Change a user
+     * @description Only the fields sent change. `disabled: true` makes the user's keys and sessions fail at once and refuses their sign-ins; `email: null` removes the email (and with it password sign-in).
+     *
+     *     Needs an admin key.
+     */
+    patch: operations['updateUser'];
     trace?: never;
   };
   '/admin/users/{user_id}/keys': {
@@ -1370,6 +1378,160 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/admin/users/{user_id}/invite': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Invite a user to set a password
+     * @description Sets the user's email and returns a one-time link to the console's "set your password" page (`SWITCHYARD_INVITE_TTL_HOURS`, default 72). The link is shown only here; a new link replaces the user's earlier ones.
+     *
+     *     Needs an admin key.
+     */
+    post: operations['inviteUser'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/admin/users/{user_id}/password-reset': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Make a link to reset a user's password
+     * @description A one-time link, as for an invite, for a user who has an email. Their current password works until the link is used.
+     *
+     *     Needs an admin key.
+     */
+    post: operations['resetUserPassword'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/auth/invites/{token}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Read a one-time link
+     * @description Who the link is for. An unknown, used or expired link is a 404 alike.
+     *
+     *     No key needed, no rate limit.
+     */
+    get: operations['getInvite'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/auth/invites/{token}/accept': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Set a password with a one-time link, and sign in
+     * @description Sets the password, uses the link up and opens a session as `POST /auth/sign-in` does (same answer and cookie). At least 12 characters, not all of one kind (lower case, upper case, digits, others), not containing the email's local part; else 400 `weak_password` saying which. A reset link also signs out the user's other sessions. A browser's `Origin`, when sent, must be this site.
+     *
+     *     No key needed, no rate limit.
+     */
+    post: operations['acceptInvite'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/auth/password': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /**
+     * Change your password
+     * @description The signed-in person's own password, given the current one (400 `invalid_value` naming `current_password` otherwise). At least 12 characters, not all of one kind (lower case, upper case, digits, others), not containing the email's local part; else 400 `weak_password` saying which. The user's other sessions end.
+     *
+     *     Needs a console session: the cookie `POST /auth/sign-in` sets.
+     */
+    put: operations['changePassword'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/auth/oidc/start': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Sign in with the OpenID Connect provider
+     * @description For a browser: a redirect to the provider (authorization code with PKCE, state and nonce, kept for ten minutes in an HttpOnly cookie), or to `/#/sign-in?error=oidc_unavailable` when the provider cannot be reached. 404 when single sign-on is not configured.
+     *
+     *     No key needed, no rate limit.
+     */
+    get: operations['startSingleSignOn'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/auth/oidc/callback': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Come back from the OpenID Connect provider
+     * @description Where the provider sends the browser. The user is found by the provider's subject, or made on their first sign-in (role `SWITCHYARD_OIDC_DEFAULT_ROLE`, no credit); a session opens and the browser goes to `/`. A failure goes to `/#/sign-in?error=<code>`: `oidc_expired` (no sign-in started in this browser, or it took more than ten minutes), `oidc_failed`, `account_disabled`.
+     *
+     *     No key needed, no rate limit.
+     */
+    get: operations['finishSingleSignOn'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/admin/channels': {
     parameters: {
       query?: never;
@@ -1626,6 +1788,10 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
   schemas: {
+    /** @description The password to set */
+    AcceptInviteBody: {
+      password: string;
+    };
     /** @description The caller's account */
     Account: {
       /** @enum {string} */
@@ -1901,6 +2067,11 @@ export interface components {
       first_id: string | null;
       last_id: string | null;
       has_more: boolean;
+    };
+    /** @description The current password, and the new one */
+    ChangePasswordBody: {
+      current_password: string;
+      new_password: string;
     };
     /** @description An upstream channel; its key is never shown */
     Channel: {
@@ -2566,6 +2737,33 @@ export interface components {
     } & {
       [key: string]: unknown;
     };
+    /** @description A one-time link to set a password, to hand to the user */
+    Invite: {
+      /** @enum {string} */
+      object: 'invite';
+      /** @description The console's page for the link, relative to the gateway: `/#/invite/<token>` */
+      url: string;
+      /** @description When the link stops working */
+      expires_at: number;
+    };
+    /** @description The email to invite the user with (it becomes their email) */
+    InviteBody: {
+      email: string;
+    };
+    /** @description Who a one-time link is for */
+    InviteDetails: {
+      /** @enum {string} */
+      object: 'invite';
+      email: string;
+      name: string;
+      /**
+       * @description `invite`: a first password; `reset`: a new one
+       * @enum {string}
+       */
+      kind: 'invite' | 'reset';
+      /** @description Unix seconds */
+      expires_at: number;
+    };
     /** @description A user's credits and charges, newest first */
     Ledger: {
       /** @enum {string} */
@@ -2679,6 +2877,7 @@ export interface components {
           | 'service_unavailable'
           | 'channels_unavailable'
           | 'internal_error'
+          | 'weak_password'
           | 'VALIDATION_4016'
           | 'VALIDATION_4007'
           | 'INFERENCE_3302'
@@ -2835,6 +3034,7 @@ export interface components {
         | 'service_unavailable'
         | 'channels_unavailable'
         | 'internal_error'
+        | 'weak_password'
         | 'VALIDATION_4016'
         | 'VALIDATION_4007'
         | 'INFERENCE_3302'
@@ -3161,6 +3361,14 @@ export interface components {
       rpm_limit?: number | null;
       cache_ttl_seconds?: number | null;
     };
+    /** @description The fields to change; the others stay as they are */
+    UpdateUserBody: {
+      name?: string | null;
+      email?: string | null;
+      /** @enum {string|null} */
+      role?: 'user' | 'partner' | 'vip' | 'admin' | null;
+      disabled?: boolean | null;
+    };
     /** @description Totals per UTC day, oldest first */
     UsageDaily: {
       /** @enum {string} */
@@ -3267,8 +3475,12 @@ export interface components {
       /** @enum {string} */
       object: 'user';
       name: string;
+      /** @description The email password sign-in goes by; null: none */
+      email: string | null;
       /** @enum {string} */
       role: 'user' | 'partner' | 'vip' | 'admin';
+      /** @description When an admin disabled the user (their keys, sessions and sign-ins fail); null: enabled */
+      disabled_at: number | null;
       /** @description USD */
       balance: number;
       /** @description USD owed; credits repay it first, paid requests are refused until then */
@@ -3284,6 +3496,7 @@ export interface components {
       /** @enum {string} */
       object: 'list';
       data: components['schemas']['User'][];
+      has_more: boolean;
     };
   };
   responses: {
@@ -3992,6 +4205,20 @@ export interface components {
         'application/json': components['schemas']['OpenAIError'];
       };
     };
+    /** @description Bad request: `invalid_json`, `invalid_value`, `missing_required_parameter`, `weak_password` */
+    OpenAIError400_invalid_json_invalid_value_missing_required_parameter_weak_password: {
+      headers: {
+        'x-request-id': components['headers']['RequestId'];
+        'x-should-retry': components['headers']['ShouldRetry'];
+        'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
+        'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
+        'X-RateLimit-Reset': components['headers']['RateLimitReset'];
+        [name: string]: unknown;
+      };
+      content: {
+        'application/json': components['schemas']['OpenAIError'];
+      };
+    };
     /** @description Bad request: `invalid_value` */
     OpenAIError400_invalid_value: {
       headers: {
@@ -4412,6 +4639,8 @@ export interface components {
     ContentSecurityPolicy: string;
     /** @description The version of the bytes, for `If-None-Match` */
     ETag: string;
+    /** @description Where the browser goes next */
+    Location: string;
     /** @description Requests per minute the caller's user may make (absent for unlimited callers, such as admins, and where no key was counted) */
     RateLimitLimit: number;
     /** @description Requests left in the current minute */
@@ -8514,14 +8743,21 @@ export interface operations {
   };
   listUsers: {
     parameters: {
-      query?: never;
+      query?: {
+        /** @description Text in the id, name or email */
+        search?: string | null;
+        /** @description Users per page */
+        limit?: number;
+        /** @description The page after this id (the last id of the previous page) */
+        after?: components['parameters']['After'];
+      };
       header?: never;
       path?: never;
       cookie?: never;
     };
     requestBody?: never;
     responses: {
-      /** @description Every user */
+      /** @description A page of users */
       200: {
         headers: {
           'x-request-id': components['headers']['RequestId'];
@@ -8540,19 +8776,23 @@ export interface operations {
            *           "id": "usr_3kF9aB2cD4eF6gH8iJ0kL2mN",
            *           "object": "user",
            *           "name": "Ada",
+           *           "email": "ada@example.com",
            *           "role": "user",
+           *           "disabled_at": null,
            *           "balance": 25,
            *           "debt": 0,
            *           "requests_per_minute": 60,
            *           "rate_limit_source": "role",
            *           "created_at": 1764720000
            *         }
-           *       ]
+           *       ],
+           *       "has_more": false
            *     }
            */
           'application/json': components['schemas']['UserList'];
         };
       };
+      400: components['responses']['OpenAIError400_invalid_value'];
       401: components['responses']['OpenAIError401_invalid_api_key'];
       403: components['responses']['OpenAIError403_permission_denied'];
       414: components['responses']['OpenAIError414_request_too_large'];
@@ -8598,7 +8838,9 @@ export interface operations {
            *       "id": "usr_3kF9aB2cD4eF6gH8iJ0kL2mN",
            *       "object": "user",
            *       "name": "Ada",
+           *       "email": "ada@example.com",
            *       "role": "user",
+           *       "disabled_at": null,
            *       "balance": 25,
            *       "debt": 0,
            *       "requests_per_minute": 60,
@@ -8652,7 +8894,9 @@ export interface operations {
            *       "id": "usr_3kF9aB2cD4eF6gH8iJ0kL2mN",
            *       "object": "user",
            *       "name": "Ada",
+           *       "email": "ada@example.com",
            *       "role": "user",
+           *       "disabled_at": null,
            *       "balance": 25,
            *       "debt": 0,
            *       "requests_per_minute": 60,
@@ -8667,6 +8911,74 @@ export interface operations {
       403: components['responses']['OpenAIError403_permission_denied'];
       404: components['responses']['OpenAIError404_not_found'];
       414: components['responses']['OpenAIError414_request_too_large'];
+      429: components['responses']['OpenAIError429_rate_limit_exceeded'];
+      431: components['responses']['OpenAIError431_request_too_large'];
+      500: components['responses']['OpenAIError500_internal_error'];
+      503: components['responses']['OpenAIError503_service_unavailable'];
+    };
+  };
+  updateUser: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /**
+         * @description A user id
+         * @example usr_3kF9aB2cD4eF6gH8iJ0kL2mN
+         */
+        user_id: components['parameters']['UserId'];
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        /**
+         * @example {
+         *       "role": "vip",
+         *       "disabled": false
+         *     }
+         */
+        'application/json': components['schemas']['UpdateUserBody'];
+      };
+    };
+    responses: {
+      /** @description The user */
+      200: {
+        headers: {
+          'x-request-id': components['headers']['RequestId'];
+          'x-client-request-id': components['headers']['ClientRequestId'];
+          'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
+          'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
+          'X-RateLimit-Reset': components['headers']['RateLimitReset'];
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "id": "usr_3kF9aB2cD4eF6gH8iJ0kL2mN",
+           *       "object": "user",
+           *       "name": "Ada",
+           *       "email": "ada@example.com",
+           *       "role": "vip",
+           *       "disabled_at": null,
+           *       "balance": 25,
+           *       "debt": 0,
+           *       "requests_per_minute": 60,
+           *       "rate_limit_source": "role",
+           *       "created_at": 1764720000
+           *     }
+           */
+          'application/json': components['schemas']['User'];
+        };
+      };
+      400: components['responses']['OpenAIError400_invalid_json_invalid_value_missing_required_parameter'];
+      401: components['responses']['OpenAIError401_invalid_api_key'];
+      403: components['responses']['OpenAIError403_permission_denied'];
+      404: components['responses']['OpenAIError404_not_found'];
+      409: components['responses']['OpenAIError409_conflict'];
+      413: components['responses']['OpenAIError413_request_too_large'];
+      414: components['responses']['OpenAIError414_request_too_large'];
+      415: components['responses']['OpenAIError415_invalid_value'];
       429: components['responses']['OpenAIError429_rate_limit_exceeded'];
       431: components['responses']['OpenAIError431_request_too_large'];
       500: components['responses']['OpenAIError500_internal_error'];
@@ -8898,7 +9210,9 @@ export interface operations {
            *       "id": "usr_3kF9aB2cD4eF6gH8iJ0kL2mN",
            *       "object": "user",
            *       "name": "Ada",
+           *       "email": "ada@example.com",
            *       "role": "user",
+           *       "disabled_at": null,
            *       "balance": 35,
            *       "debt": 0,
            *       "requests_per_minute": 60,
@@ -8962,7 +9276,9 @@ export interface operations {
            *       "id": "usr_3kF9aB2cD4eF6gH8iJ0kL2mN",
            *       "object": "user",
            *       "name": "Ada",
+           *       "email": "ada@example.com",
            *       "role": "user",
+           *       "disabled_at": null,
            *       "balance": 25,
            *       "debt": 0,
            *       "requests_per_minute": 600,
@@ -9017,7 +9333,9 @@ export interface operations {
            *       "id": "usr_3kF9aB2cD4eF6gH8iJ0kL2mN",
            *       "object": "user",
            *       "name": "Ada",
+           *       "email": "ada@example.com",
            *       "role": "user",
+           *       "disabled_at": null,
            *       "balance": 25,
            *       "debt": 0,
            *       "requests_per_minute": 60,
@@ -9651,7 +9969,9 @@ export interface operations {
            *             "id": "usr_3kF9aB2cD4eF6gH8iJ0kL2mN",
            *             "object": "user",
            *             "name": "Ada",
+           *             "email": "ada@example.com",
            *             "role": "user",
+           *             "disabled_at": null,
            *             "balance": 0,
            *             "debt": 0,
            *             "requests_per_minute": 60,
@@ -9662,7 +9982,9 @@ export interface operations {
            *             "id": "usr_3kF9aB2cD4eF6gH8iJ0kL2mN",
            *             "object": "user",
            *             "name": "Ada",
+           *             "email": "ada@example.com",
            *             "role": "user",
+           *             "disabled_at": null,
            *             "balance": 25,
            *             "debt": 0,
            *             "requests_per_minute": 60,
@@ -9685,6 +10007,319 @@ export interface operations {
       403: components['responses']['OpenAIError403_permission_denied'];
       414: components['responses']['OpenAIError414_request_too_large'];
       429: components['responses']['OpenAIError429_rate_limit_exceeded'];
+      431: components['responses']['OpenAIError431_request_too_large'];
+      500: components['responses']['OpenAIError500_internal_error'];
+      503: components['responses']['OpenAIError503_service_unavailable'];
+    };
+  };
+  inviteUser: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /**
+         * @description A user id
+         * @example usr_3kF9aB2cD4eF6gH8iJ0kL2mN
+         */
+        user_id: components['parameters']['UserId'];
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        /**
+         * @example {
+         *       "email": "ada@example.com"
+         *     }
+         */
+        'application/json': components['schemas']['InviteBody'];
+      };
+    };
+    responses: {
+      /** @description The link to hand to the user */
+      201: {
+        headers: {
+          'x-request-id': components['headers']['RequestId'];
+          'x-client-request-id': components['headers']['ClientRequestId'];
+          'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
+          'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
+          'X-RateLimit-Reset': components['headers']['RateLimitReset'];
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "object": "invite",
+           *       "url": "/#/invite/Wk9rT2tLdnRrVnN4cW5fM0lqQ2pNY2R6b2J5N2tEZnE",
+           *       "expires_at": 1764979200
+           *     }
+           */
+          'application/json': components['schemas']['Invite'];
+        };
+      };
+      400: components['responses']['OpenAIError400_invalid_json_invalid_value_missing_required_parameter'];
+      401: components['responses']['OpenAIError401_invalid_api_key'];
+      403: components['responses']['OpenAIError403_permission_denied'];
+      404: components['responses']['OpenAIError404_not_found'];
+      409: components['responses']['OpenAIError409_conflict'];
+      413: components['responses']['OpenAIError413_request_too_large'];
+      414: components['responses']['OpenAIError414_request_too_large'];
+      415: components['responses']['OpenAIError415_invalid_value'];
+      429: components['responses']['OpenAIError429_rate_limit_exceeded'];
+      431: components['responses']['OpenAIError431_request_too_large'];
+      500: components['responses']['OpenAIError500_internal_error'];
+      503: components['responses']['OpenAIError503_service_unavailable'];
+    };
+  };
+  resetUserPassword: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /**
+         * @description A user id
+         * @example usr_3kF9aB2cD4eF6gH8iJ0kL2mN
+         */
+        user_id: components['parameters']['UserId'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The link to hand to the user */
+      201: {
+        headers: {
+          'x-request-id': components['headers']['RequestId'];
+          'x-client-request-id': components['headers']['ClientRequestId'];
+          'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
+          'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
+          'X-RateLimit-Reset': components['headers']['RateLimitReset'];
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "object": "invite",
+           *       "url": "/#/invite/Wk9rT2tLdnRrVnN4cW5fM0lqQ2pNY2R6b2J5N2tEZnE",
+           *       "expires_at": 1764979200
+           *     }
+           */
+          'application/json': components['schemas']['Invite'];
+        };
+      };
+      400: components['responses']['OpenAIError400_invalid_value'];
+      401: components['responses']['OpenAIError401_invalid_api_key'];
+      403: components['responses']['OpenAIError403_permission_denied'];
+      404: components['responses']['OpenAIError404_not_found'];
+      414: components['responses']['OpenAIError414_request_too_large'];
+      429: components['responses']['OpenAIError429_rate_limit_exceeded'];
+      431: components['responses']['OpenAIError431_request_too_large'];
+      500: components['responses']['OpenAIError500_internal_error'];
+      503: components['responses']['OpenAIError503_service_unavailable'];
+    };
+  };
+  getInvite: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /**
+         * @description The secret of the link (the end of its URL)
+         * @example Wk9rT2tLdnRrVnN4cW5fM0lqQ2pNY2R6b2J5N2tEZnE
+         */
+        token: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The link */
+      200: {
+        headers: {
+          'x-request-id': components['headers']['RequestId'];
+          'x-client-request-id': components['headers']['ClientRequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "object": "invite",
+           *       "email": "ada@example.com",
+           *       "name": "Ada",
+           *       "kind": "invite",
+           *       "expires_at": 1764979200
+           *     }
+           */
+          'application/json': components['schemas']['InviteDetails'];
+        };
+      };
+      404: components['responses']['OpenAIError404_not_found'];
+      414: components['responses']['OpenAIError414_request_too_large'];
+      431: components['responses']['OpenAIError431_request_too_large'];
+      500: components['responses']['OpenAIError500_internal_error'];
+      503: components['responses']['OpenAIError503_service_unavailable'];
+    };
+  };
+  acceptInvite: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /**
+         * @description The secret of the link (the end of its URL)
+         * @example Wk9rT2tLdnRrVnN4cW5fM0lqQ2pNY2R6b2J5N2tEZnE
+         */
+        token: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        /**
+         * @example {
+         *       "password": "Lovelace engine 1843"
+         *     }
+         */
+        'application/json': components['schemas']['AcceptInviteBody'];
+      };
+    };
+    responses: {
+      /** @description Signed in */
+      200: {
+        headers: {
+          'x-request-id': components['headers']['RequestId'];
+          'x-client-request-id': components['headers']['ClientRequestId'];
+          'set-cookie': components['headers']['SetSessionCookie'];
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "object": "session",
+           *       "user": {
+           *         "id": "usr_3kF9aB2c",
+           *         "name": "Ada",
+           *         "email": "ada@example.com",
+           *         "role": "user"
+           *       },
+           *       "scopes": [
+           *         "inference",
+           *         "usage:read"
+           *       ],
+           *       "method": "password",
+           *       "expires_at": 1764810000
+           *     }
+           */
+          'application/json': components['schemas']['Session'];
+        };
+      };
+      400: components['responses']['OpenAIError400_invalid_json_invalid_value_missing_required_parameter_weak_password'];
+      403: components['responses']['OpenAIError403_permission_denied'];
+      404: components['responses']['OpenAIError404_not_found'];
+      413: components['responses']['OpenAIError413_request_too_large'];
+      414: components['responses']['OpenAIError414_request_too_large'];
+      415: components['responses']['OpenAIError415_invalid_value'];
+      431: components['responses']['OpenAIError431_request_too_large'];
+      500: components['responses']['OpenAIError500_internal_error'];
+      503: components['responses']['OpenAIError503_service_unavailable'];
+    };
+  };
+  changePassword: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        /**
+         * @example {
+         *       "current_password": "old correct horse",
+         *       "new_password": "new Battery staple 9"
+         *     }
+         */
+        'application/json': components['schemas']['ChangePasswordBody'];
+      };
+    };
+    responses: {
+      /** @description Changed */
+      204: {
+        headers: {
+          'x-request-id': components['headers']['RequestId'];
+          'x-client-request-id': components['headers']['ClientRequestId'];
+          'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
+          'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
+          'X-RateLimit-Reset': components['headers']['RateLimitReset'];
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      400: components['responses']['OpenAIError400_invalid_json_invalid_value_missing_required_parameter_weak_password'];
+      401: components['responses']['OpenAIError401_invalid_api_key'];
+      403: components['responses']['OpenAIError403_permission_denied'];
+      404: components['responses']['OpenAIError404_not_found'];
+      413: components['responses']['OpenAIError413_request_too_large'];
+      414: components['responses']['OpenAIError414_request_too_large'];
+      415: components['responses']['OpenAIError415_invalid_value'];
+      429: components['responses']['OpenAIError429_rate_limit_exceeded'];
+      431: components['responses']['OpenAIError431_request_too_large'];
+      500: components['responses']['OpenAIError500_internal_error'];
+      503: components['responses']['OpenAIError503_service_unavailable'];
+    };
+  };
+  startSingleSignOn: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description To the provider's sign-in page (or the console's, when the provider cannot be reached) */
+      302: {
+        headers: {
+          'x-request-id': components['headers']['RequestId'];
+          'x-client-request-id': components['headers']['ClientRequestId'];
+          Location: components['headers']['Location'];
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      404: components['responses']['OpenAIError404_not_found'];
+      414: components['responses']['OpenAIError414_request_too_large'];
+      431: components['responses']['OpenAIError431_request_too_large'];
+      500: components['responses']['OpenAIError500_internal_error'];
+      503: components['responses']['OpenAIError503_service_unavailable'];
+    };
+  };
+  finishSingleSignOn: {
+    parameters: {
+      query?: {
+        /** @description The provider's authorization code */
+        code?: string;
+        /** @description The state the sign-in started with */
+        state?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description To the console, signed in (with the session cookie), or to its sign-in page with the reason */
+      302: {
+        headers: {
+          'x-request-id': components['headers']['RequestId'];
+          'x-client-request-id': components['headers']['ClientRequestId'];
+          Location: components['headers']['Location'];
+          'set-cookie': components['headers']['SetSessionCookie'];
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      414: components['responses']['OpenAIError414_request_too_large'];
       431: components['responses']['OpenAIError431_request_too_large'];
       500: components['responses']['OpenAIError500_internal_error'];
       503: components['responses']['OpenAIError503_service_unavailable'];

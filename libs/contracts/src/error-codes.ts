@@ -40,6 +40,8 @@ export const ErrorCatalog = {
   /** every channel that could serve the request is cooling down (open circuit) */
   channels_unavailable: { status: 503, type: 'server_error' },
   internal_error: { status: 500, type: 'server_error' },
+  /** a new password fails the strength rules (password-strength.ts); the message says which */
+  weak_password: { status: 400, type: 'invalid_request_error' },
   [ErrorCodes.fileTooLarge]: { status: 413, type: 'invalid_request_error' },
   [ErrorCodes.invalidFilePurpose]: { status: 400, type: 'invalid_request_error' },
   [ErrorCodes.fileNotFound]: { status: 404, type: 'invalid_request_error' },

@@ -1,6 +1,7 @@
 import { Events, EventSubject, Streams } from './subjects';
 import type { Empty } from './rpc-map';
 import type { KeyRevokedEvent, PriceChangedEvent, UserIndebtedEvent } from './payloads/accounts';
+import type { UserChangedEvent } from './payloads/local-accounts';
 import type { ChannelCalledEvent } from './payloads/channels';
 import type { RoutingPolicyChanged } from './payloads/routing';
 import type { SessionsRevokedEvent } from './payloads/sessions';
@@ -14,6 +15,7 @@ export type EventMap = {
   [Events.billingKeyRevoked]: KeyRevokedEvent;
   [Events.billingSessionRevoked]: SessionsRevokedEvent;
   [Events.billingRateLimitChanged]: Empty;
+  [Events.billingUserChanged]: UserChangedEvent;
   [Events.billingUserIndebted]: UserIndebtedEvent;
   [Events.billingPriceChanged]: PriceChangedEvent;
   [Events.routerChannelChanged]: Empty;

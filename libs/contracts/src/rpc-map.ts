@@ -69,6 +69,20 @@ import type {
 import type { AuditEntryView, AuditListReply, AuditListRequest, AuditRecordRequest } from './payloads/audit';
 import type { Principal } from './payloads/principal';
 import type {
+  AcceptInviteRequest,
+  AccountIdentity,
+  ChangePasswordRequest,
+  CreatedInvite,
+  CreateInviteRequest,
+  InvitePeekView,
+  InviteRef,
+  OidcSignInRequest,
+  UpdateUserRequest,
+  UserListReply,
+  UserSearchRequest,
+  VerifyPasswordRequest,
+} from './payloads/local-accounts';
+import type {
   CreatedSession,
   CreateSessionRequest,
   RevokeAllSessionsRequest,
@@ -165,6 +179,14 @@ export type RpcMap = {
   [Subjects.billingAuditRecord]: [AuditRecordRequest, AuditEntryView];
   [Subjects.billingAuditList]: [AuditListRequest, AuditListReply];
   [Subjects.billingUsageRefund]: [RefundRequest, RefundReply];
+  [Subjects.billingUserSearch]: [UserSearchRequest, UserListReply];
+  [Subjects.billingUserUpdate]: [UpdateUserRequest, UserView];
+  [Subjects.billingInviteCreate]: [CreateInviteRequest, CreatedInvite];
+  [Subjects.billingInviteGet]: [InviteRef, InvitePeekView];
+  [Subjects.billingInviteAccept]: [AcceptInviteRequest, AccountIdentity];
+  [Subjects.billingPasswordVerify]: [VerifyPasswordRequest, AccountIdentity | null];
+  [Subjects.billingPasswordChange]: [ChangePasswordRequest, AccountIdentity];
+  [Subjects.billingOidcSignIn]: [OidcSignInRequest, AccountIdentity];
   [Subjects.billingSessionCreate]: [CreateSessionRequest, CreatedSession];
   [Subjects.billingSessionVerify]: [VerifySessionRequest, VerifiedSession | null];
   [Subjects.billingSessionList]: [SessionListRequest, SessionListView];

@@ -71,6 +71,15 @@ export const Subjects = {
   billingLedgerList: 'billing.ledger.list',
   billingAuditRecord: 'billing.audit.record',
   billingAuditList: 'billing.audit.list',
+  // local accounts: search and change users, one-time links, passwords, OpenID identities
+  billingUserSearch: 'billing.user.search',
+  billingUserUpdate: 'billing.user.update',
+  billingInviteCreate: 'billing.invite.create',
+  billingInviteGet: 'billing.invite.get',
+  billingInviteAccept: 'billing.invite.accept',
+  billingPasswordVerify: 'billing.password.verify',
+  billingPasswordChange: 'billing.password.change',
+  billingOidcSignIn: 'billing.oidc-identity.resolve',
   billingSessionCreate: 'billing.session.create',
   billingSessionVerify: 'billing.session.verify',
   billingSessionList: 'billing.session.list',
@@ -93,6 +102,8 @@ export const Events = {
   billingSessionRevoked: 'billing.session.revoked',
   /** broadcast: a rate limit changed; gateways drop cached principals so the new limit applies at once */
   billingRateLimitChanged: 'billing.ratelimit.changed',
+  /** broadcast: a user's role changed or they were disabled or enabled; gateways drop cached principals */
+  billingUserChanged: 'billing.user.changed',
   /** broadcast: a user owes debt (a request cost more than was held); every router stops drawing on that user's leases */
   billingUserIndebted: 'billing.user.indebted',
   /** broadcast: a price changed; routers reload their price book */

@@ -39,6 +39,7 @@ const EXAMPLES: Record<ErrorCode, { message: string; param: string | null }> = {
   VALIDATION_4007: { message: 'Purpose "fine-tune" is not allowed; use one of: batch, user_data, vision', param: 'purpose' },
   INFERENCE_3302: { message: 'File file-3kF9aB2c not found', param: 'file_id' },
   INFERENCE_3303: { message: 'Line 3 is not valid JSON', param: 'file' },
+  weak_password: { message: 'The password must have at least 12 characters', param: 'password' },
 };
 
 const EXAMPLE_REQUEST_ID = 'req_3f9a1c0b7d2e4f6a00000001';

@@ -114,6 +114,10 @@ export const HEADERS = {
     component: 'ContentDisposition',
     header: { description: '`attachment; filename="<the file\'s name>"`', schema: { type: 'string' } },
   },
+  Location: {
+    component: 'Location',
+    header: { description: 'Where the browser goes next', required: true, schema: { type: 'string' } },
+  },
   'x-switchyard-export-truncated': {
     component: 'SwitchyardExportTruncated',
     header: {

@@ -1,5 +1,7 @@
 import {
+  AcceptInviteBody,
   AddCreditBody,
+  ChangePasswordBody,
   ChatCompletionBody,
   CompletionsBody,
   CountTokensBody,
@@ -13,6 +15,7 @@ import {
   ImageEditBody,
   ImageGenerationBody,
   ImageReference,
+  InviteBody,
   MessagesBody,
   RerankBody,
   ResponsesBody,
@@ -22,6 +25,7 @@ import {
   SignInBody,
   SpeechBody,
   UpdateChannelBody,
+  UpdateUserBody,
 } from '@switchyard/contracts';
 import type { PayloadClass } from './catalog';
 
@@ -64,4 +68,8 @@ export const PAYLOAD_DESCRIPTIONS = new Map<PayloadClass, PayloadDescription>([
   [AddCreditBody, { description: 'Credit to add (positive) or remove (negative), USD' }],
   [SetPriceBody, { description: "A model's prices, USD" }],
   [SetRateLimitBody, { description: 'Requests per minute; `null` is unlimited' }],
+  [InviteBody, { description: 'The email to invite the user with (it becomes their email)' }],
+  [AcceptInviteBody, { description: 'The password to set' }],
+  [ChangePasswordBody, { description: 'The current password, and the new one' }],
+  [UpdateUserBody, { description: 'The fields to change; the others stay as they are' }],
 ]);

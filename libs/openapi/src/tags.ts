@@ -18,7 +18,8 @@ export const TAGS = [
   { name: 'Usage', description: "The caller's own usage records and daily totals" },
   {
     name: 'Console sign-in',
-    description: 'Sessions of the web console: sign in with an API key (or email and password), the HttpOnly cookie, sign out, sessions',
+    description:
+      'Sessions of the web console: sign in with an API key, email and password or single sign-on (OpenID Connect), one-time links to set a password, the HttpOnly cookie, sign out, sessions',
   },
   { name: 'Account', description: "The caller's own account and API keys" },
   { name: 'Channels', description: "The caller's own PRIVATE channels (their own upstream keys, BYOK)" },

@@ -82,6 +82,12 @@ describe('console sessions', () => {
     const { answer, cookie } = await signIn(key.key);
     expect(answer.body).toMatchObject({ user: { id: user.id, role: 'user' }, scopes: ['inference'] });
     expect((await withCookie(cookie, 'GET', '/v1/models')).status).toBe(200);
+    const chat = (origin: string) =>
+      withCookie(cookie, 'POST', '/v1/chat/completions', { model: 'mock-gpt', messages: [{ role: 'user', content: 'hi' }] }, { origin });
+    expect((await chat(sameOrigin)).status).toBe(200);
+    const crossSite = await chat('http://evil.example');
+    expect(crossSite.status).toBe(403);
+    expect(crossSite.body.error.code).toBe('permission_denied');
     const admin = await withCookie(cookie, 'GET', '/admin/users');
     expect(admin.status).toBe(403);
     expect(admin.body.error.code).toBe('permission_denied');

@@ -15,4 +15,12 @@ export class UserEntity {
   @Column({ name: 'rate_limit_overridden', type: 'boolean' }) rateLimitOverridden!: boolean;
   @Column({ name: 'rate_limit_rpm', type: 'integer', nullable: true }) rateLimitRpm!: number | null;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
+  /** unique whatever its case; the name password sign-in goes by */
+  @Column({ type: 'text', nullable: true }) email!: string | null;
+  /** a password-hash.ts string (algorithm, parameters, salt, hash); null: no password set */
+  @Column({ name: 'password_hash', type: 'text', nullable: true, select: false }) passwordHash!: string | null;
+  /** a disabled user's keys, sessions and sign-ins all fail */
+  @Column({ name: 'disabled_at', type: 'timestamptz', nullable: true }) disabledAt!: Date | null;
+  @Column({ name: 'oidc_issuer', type: 'text', nullable: true }) oidcIssuer!: string | null;
+  @Column({ name: 'oidc_subject', type: 'text', nullable: true }) oidcSubject!: string | null;
 }

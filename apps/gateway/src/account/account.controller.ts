@@ -1,5 +1,5 @@
 import { Body, Controller, Delete, Get, Param, Post } from '@nestjs/common';
-import { CreateKeyBody, createValidated, Principal, Subjects } from '@switchyard/contracts';
+import { AccountView, CreateKeyBody, createValidated, Principal, Subjects } from '@switchyard/contracts';
 import { RpcClient } from '@switchyard/nats';
 import { Access, Caller } from '../auth/access';
 import { ownKeyScopes } from './own-key-scopes';
@@ -11,7 +11,7 @@ export class AccountController {
   constructor(private readonly rpc: RpcClient) {}
 
   @Get('account')
-  async account(@Caller() caller: Principal) {
+  async account(@Caller() caller: Principal): Promise<AccountView> {
     const user = await this.rpc.send(Subjects.billingUserGet, { userId: caller.userId });
     // email: local accounts add it to the user view; null until they do
     const email = (user as { email?: string | null }).email ?? null;
@@ -32,7 +32,10 @@ export class AccountController {
   @Post('keys')
   createKey(@Caller() caller: Principal, @Body() body: unknown) {
     const request = createValidated(CreateKeyBody, body ?? {});
-    return this.rpc.send(Subjects.billingKeyCreate, { userId: caller.userId, body: { ...request, scopes: ownKeyScopes(caller, request.scopes) } });
+    return this.rpc.send(Subjects.billingKeyCreate, {
+      userId: caller.userId,
+      body: { ...request, scopes: ownKeyScopes(caller, request.scopes) },
+    });
   }
 
   @Delete('keys/:keyId')

@@ -8,6 +8,7 @@ import {
   LedgerListRequest,
   SetRateLimitBody,
   Subjects,
+  UserSearchRequest,
 } from '@switchyard/contracts';
 import { RpcClient } from '@switchyard/nats';
 import { Access } from '../auth/access';
@@ -28,9 +29,13 @@ export class AdminUsersController {
     return user;
   }
 
+  /** Oldest first; `search` matches id, name or email; `after` is the last user id of the previous page. */
   @Get()
-  async list() {
-    return { object: 'list', data: await this.rpc.send(Subjects.billingUserList, {}) };
+  list(@Query() query: Record<string, string>) {
+    return this.rpc.send(
+      Subjects.billingUserSearch,
+      createValidated(UserSearchRequest, { search: query.search || undefined, limit: query.limit ?? 100, after: query.after }),
+    );
   }
 
   @Get(':id')

@@ -45,6 +45,8 @@ export class AuthService implements OnModuleInit, OnModuleDestroy {
   private readonly revokedSessions: TtlCache<true>;
   private readonly verifyingSessions = new Map<string, Promise<VerifiedSession | null>>();
   private readonly sessionTtlMs: number;
+  /** bumped when every cached principal is dropped: a key or session verification that started before must not be cached */
+  private generation = 0;
   private subscriptions: Subscription[] = [];
   /** the origin state-changing cookie requests must come from, when it is configured rather than read from Host */
   readonly publicUrl: string | undefined;
@@ -74,11 +76,17 @@ export class AuthService implements OnModuleInit, OnModuleDestroy {
         for (const hash of tokenHashes) if (typeof hash === 'string') this.forgetSession(hash);
       }),
       // principals carry their rate limit: a changed limit applies from the next request on
-      onBroadcast(this.nc, Events.billingRateLimitChanged, () => {
-        this.cache.clear();
-        this.sessions.clear();
-      }),
+      onBroadcast(this.nc, Events.billingRateLimitChanged, () => this.forgetPrincipals()),
+      // a user's role changed, or they were disabled or enabled: the cache is keyed by key, so all of it goes
+      onBroadcast(this.nc, Events.billingUserChanged, () => this.forgetPrincipals()),
     ];
+  }
+
+  /** Keys and sessions are both cached with their principal: a changed limit, role or disabled user drops them all. */
+  private forgetPrincipals(): void {
+    this.generation++;
+    this.cache.clear();
+    this.sessions.clear();
   }
 
   onModuleDestroy(): void {
@@ -139,13 +147,14 @@ export class AuthService implements OnModuleInit, OnModuleDestroy {
   private verifySessionOnce(tokenHash: string): Promise<VerifiedSession | null> {
     let verifying = this.verifyingSessions.get(tokenHash);
     if (!verifying) {
+      const generation = this.generation;
       verifying = this.rpc
         .send(Subjects.billingSessionVerify, { tokenHash })
         .then((found) => {
           const session = found && this.revokedSessions.get(tokenHash) ? null : found;
           // never trusted past its own end
           const ttl = session ? Math.min(this.sessionTtlMs, session.session.expires_at * 1000 - Date.now()) : NEGATIVE_TTL_MS;
-          this.sessions.set(tokenHash, session, ttl);
+          if (generation === this.generation) this.sessions.set(tokenHash, session, ttl);
           return session;
         })
         .finally(() => this.verifyingSessions.delete(tokenHash));
@@ -162,11 +171,12 @@ export class AuthService implements OnModuleInit, OnModuleDestroy {
   private verifyOnce(keyHash: string): Promise<Principal | null> {
     let verifying = this.verifying.get(keyHash);
     if (!verifying) {
+      const generation = this.generation;
       verifying = this.rpc
         .send(Subjects.billingKeyVerify, { keyHash })
         .then((found) => {
           const principal = found && this.revoked.get(keyHash) ? null : found;
-          this.cache.set(keyHash, principal, principal ? undefined : NEGATIVE_TTL_MS);
+          if (generation === this.generation) this.cache.set(keyHash, principal, principal ? undefined : NEGATIVE_TTL_MS);
           return principal;
         })
         .finally(() => this.verifying.delete(keyHash));

@@ -1,4 +1,4 @@
-import { CreatedSession, DomainError } from '@switchyard/contracts';
+import { CreatedSession, DomainError, MAX_PASSWORD_LENGTH, Subjects } from '@switchyard/contracts';
 import type { RpcClient } from '@switchyard/nats';
 
 /** Where a sign-in comes from, kept with the session. */
@@ -13,14 +13,18 @@ export function invalidCredentials(): DomainError {
 }
 
 /**
- * Email and password sign-in. The seam for local accounts: billing checks the password and opens the
- * session (SessionsService.create) in one call. Until local accounts exist every attempt is refused.
+ * Email and password sign-in (local accounts): billing checks the password of the enabled user with
+ * that email (whatever its case; an unknown email costs a hash too), then opens the session with the
+ * role's scopes. Input no password could match is refused without asking.
  */
 export async function signInWithPassword(
-  _rpc: RpcClient,
-  _email: string | undefined,
-  _password: string | undefined,
-  _context: SignInContext,
+  rpc: RpcClient,
+  email: string | undefined,
+  password: string | undefined,
+  context: SignInContext,
 ): Promise<CreatedSession> {
-  throw invalidCredentials();
+  if (!email || !password || email.length > 254 || password.length > MAX_PASSWORD_LENGTH) throw invalidCredentials();
+  const user = await rpc.send(Subjects.billingPasswordVerify, { email, password });
+  if (!user) throw invalidCredentials();
+  return rpc.send(Subjects.billingSessionCreate, { userId: user.userId, method: 'password', scopes: [], ...context });
 }

@@ -45,17 +45,21 @@ describe('every gateway route declares who may call it', () => {
     expect(undeclared).toEqual([]);
   });
 
-  it('has only /health, the API document, the API reference, the console files and its sign-in public', () => {
+  it('has only /health, the API document, the API reference, the console files, its sign-in, one-time links and single sign-on public', () => {
     const open = nestRoutes.filter((r) => r.access === 'public').map((r) => `${r.method} ${r.urls.join()}`);
     expect(open.sort()).toEqual([
       'GET /',
       'GET /assets/:file',
+      'GET /auth/invites/:token',
       'GET /auth/methods',
+      'GET /auth/oidc/callback',
+      'GET /auth/oidc/start',
       'GET /docs',
       'GET /docs/:file',
       'GET /health',
       'GET /openapi.json',
       'GET /openapi.yaml',
+      'POST /auth/invites/:token/accept',
       'POST /auth/sign-in',
     ]);
   });

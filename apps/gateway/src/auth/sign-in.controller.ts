@@ -59,24 +59,8 @@ export class SignInController {
     if (typeof origin === 'string' && origin.toLowerCase() !== ownOrigin(request, this.auth.publicUrl)) {
       throw new DomainError('permission_denied', 'Sign in from this site (Origin header)');
     }
-    const credentials = createValidated(SignInBody, body ?? {});
     const context = signInContext(request);
-    let method: SessionMethod;
-    let account: string;
-    let open: () => Promise<CreatedSession>;
-    if (credentials.api_key !== undefined) {
-      const key = credentials.api_key;
-      [method, account, open] = ['api_key', `key:${hashApiKey(key)}`, () => this.withKey(key, context)];
-    } else if (credentials.email !== undefined || credentials.password !== undefined) {
-      const { email, password } = credentials;
-      [method, account, open] = [
-        'password',
-        `email:${(email ?? '').trim().toLowerCase()}`,
-        () => signInWithPassword(this.rpc, email, password, context),
-      ];
-    } else {
-      throw new DomainError('missing_required_parameter', 'Send api_key, or email and password', 'api_key');
-    }
+    const { method, account, open } = this.signInWith(createValidated(SignInBody, body ?? {}), context);
     const attempt = { account, address: context.ip, method, requestId: String(request.id) };
     const { retryAfter } = await this.rpc.send(Subjects.billingSignInCheck, { account, address: context.ip });
     if (retryAfter !== null) throw tooManyFailures(reply, retryAfter);
@@ -140,6 +124,23 @@ export class SignInController {
     const { tokenHashes } = await this.rpc.send(Subjects.billingSessionRevokeAll, { userId: request.consoleSession!.principal.userId });
     for (const hash of tokenHashes) this.auth.forgetSession(hash);
     reply.header('set-cookie', clearedSessionCookie(cameOverHttps(request)));
+  }
+
+  /** The way in the body names: what failures are counted against, and what opens the session once the credentials pass. */
+  private signInWith(
+    credentials: SignInBody,
+    context: SignInContext,
+  ): { method: SessionMethod; account: string; open: () => Promise<CreatedSession> } {
+    const { api_key: key, email, password } = credentials;
+    if (key !== undefined) return { method: 'api_key', account: `key:${hashApiKey(key)}`, open: () => this.withKey(key, context) };
+    if (email !== undefined || password !== undefined) {
+      return {
+        method: 'password',
+        account: `email:${(email ?? '').trim().toLowerCase()}`,
+        open: () => signInWithPassword(this.rpc, email, password, context),
+      };
+    }
+    throw new DomainError('missing_required_parameter', 'Send api_key, or email and password', 'api_key');
   }
 
   /** The key is checked as on any request; the session gets its scopes and ends when the key is revoked. */

@@ -30,7 +30,11 @@ export interface UserView {
   id: string;
   object: 'user';
   name: string;
+  /** the email password sign-in goes by; null: none */
+  email: string | null;
   role: Role;
+  /** when an admin disabled the user (their keys, sessions and sign-ins fail); null: enabled */
+  disabled_at: number | null;
   balance: number;
   /** USD owed: a request cost more than was set aside for it; credits repay it first, paid requests are refused until then */
   debt: number;

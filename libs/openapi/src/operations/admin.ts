@@ -7,6 +7,7 @@ import {
   SetPriceBody,
   SetRateLimitBody,
   UsageGroupings,
+  UserSearchRequest,
 } from '@switchyard/contracts';
 import { json, type Operation, withDefault } from '../catalog';
 import type { ParameterObject } from '../openapi-types';
@@ -41,9 +42,26 @@ export const ADMIN_OPERATIONS: Operation[] = [
     path: '/admin/users',
     operationId: 'listUsers',
     tag: 'Admin: users',
-    summary: 'List users',
+    summary: 'List or search users',
+    description: 'Oldest first, a page at a time; `search` matches part of the id, name or email, whatever its case.',
     access: 'admin',
-    responses: { 200: json('Every user', 'UserList', { object: 'list', data: [USER_EXAMPLE] }) },
+    parameters: [
+      {
+        name: 'search',
+        in: 'query',
+        description: 'Text in the id, name or email',
+        schema: propertySchema(UserSearchRequest, 'search').schema,
+      },
+      {
+        name: 'limit',
+        in: 'query',
+        description: 'Users per page',
+        schema: withDefault(propertySchema(UserSearchRequest, 'limit').schema, 100),
+      },
+      parameter('After'),
+    ],
+    responses: { 200: json('A page of users', 'UserList', { object: 'list', data: [USER_EXAMPLE], has_more: false }) },
+    errors: { 400: ['invalid_value'] },
   },
   {
     method: 'get',

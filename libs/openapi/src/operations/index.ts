@@ -8,6 +8,7 @@ import { PLATFORM_CHANNEL_OPERATIONS, PRIVATE_CHANNEL_OPERATIONS } from './chann
 import { CHAT_OPERATIONS } from './chat';
 import { fileOperations } from './files';
 import { GEMINI_OPERATIONS } from './gemini';
+import { LOCAL_ACCOUNT_OPERATIONS } from './local-accounts';
 import { GENERATION_OPERATIONS } from './generations';
 import { MEDIA_OPERATIONS } from './media';
 import { RESPONSES_OPERATIONS } from './responses';
@@ -28,6 +29,7 @@ export function operationsFor(limits: ApiLimits): Operation[] {
     ...AUTH_OPERATIONS,
     ...PRIVATE_CHANNEL_OPERATIONS,
     ...ADMIN_OPERATIONS,
+    ...LOCAL_ACCOUNT_OPERATIONS,
     ...PLATFORM_CHANNEL_OPERATIONS,
     ...SERVICE_OPERATIONS,
   ];
