@@ -157,7 +157,7 @@ describe('console: operator pages', () => {
     await screenshot(page, 'admin-users');
   });
 
-  it('lists PLATFORM channels, tests one and adds one with priority, weight and a model mapping', async () => {
+  it('lists PLATFORM channels, tests one, adds one with priority, weight and a model mapping, and changes them', async () => {
     const { page } = admin;
     await goTo(admin, '/admin/channels', 'Channels');
     const demo = page.getByRole('row').filter({ hasText: 'demo-mock' });
@@ -187,6 +187,18 @@ describe('console: operator pages', () => {
       weight: 3,
       model_mapping: { 'mock-alias': 'mock-gpt' },
     });
+
+    await page.getByRole('button', { name: 'Edit backup pool' }).click();
+    const edit = page.getByRole('form', { name: 'Edit backup pool' });
+    expect(await edit.getByLabel('Model mapping').inputValue()).toBe('mock-alias=mock-gpt');
+    await edit.getByLabel('Weight').fill('5');
+    await edit.getByLabel('Priority').fill('2');
+    await edit.getByRole('button', { name: 'Save channel' }).click();
+    await edit.getByRole('status').getByText('Saved backup pool.').waitFor();
+    const changed = ((await call('GET', '/admin/channels', stack.adminKey)).body.data as Record<string, unknown>[]).find(
+      (c) => c.name === 'backup pool',
+    );
+    expect(changed).toMatchObject({ priority: 2, weight: 5, models: ['mock-gpt', 'mock-alias'] });
     await expectNoSeriousAxeViolations(page, 'channels');
     await screenshot(page, 'admin-channels');
   });
