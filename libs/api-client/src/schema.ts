@@ -3374,6 +3374,7 @@ export interface components {
       /** @enum {string} */
       object: 'list';
       data: components['schemas']['UsageDay'][];
+      totals: components['schemas']['UsageTotals'];
     };
     /** @description Totals of one UTC day */
     UsageDay: {
@@ -7624,7 +7625,13 @@ export interface operations {
            *           "completion_tokens": 8800,
            *           "cost": 0.00684
            *         }
-           *       ]
+           *       ],
+           *       "totals": {
+           *         "requests": 120,
+           *         "prompt_tokens": 10400,
+           *         "completion_tokens": 8800,
+           *         "cost": 0.00684
+           *       }
            *     }
            */
           'application/json': components['schemas']['UsageDaily'];
@@ -9727,7 +9734,13 @@ export interface operations {
            *           "completion_tokens": 8800,
            *           "cost": 0.00684
            *         }
-           *       ]
+           *       ],
+           *       "totals": {
+           *         "requests": 120,
+           *         "prompt_tokens": 10400,
+           *         "completion_tokens": 8800,
+           *         "cost": 0.00684
+           *       }
            *     }
            */
           'application/json': components['schemas']['UsageDaily'];

@@ -371,7 +371,11 @@ export const VIEW_SCHEMAS: Record<string, SchemaObject> = {
     completion_tokens: int(),
     cost: num('USD'),
   }),
-  UsageDaily: view<UsageDailyReply>('Totals per UTC day, oldest first', { object: constant('list'), data: arrayOf(ref('UsageDay')) }),
+  UsageDaily: view<UsageDailyReply>('Totals per UTC day, oldest first', {
+    object: constant('list'),
+    data: arrayOf(ref('UsageDay')),
+    totals: ref('UsageTotals'),
+  }),
   UsageTotals: view<UsageTotalsView>('Totals of a range', {
     requests: int(),
     prompt_tokens: int(),
