@@ -1,6 +1,7 @@
 import { HashRouter, Navigate, Route, Routes, useLocation } from 'react-router';
 import { Shell } from './layout/shell';
 import { AccountPage } from './pages/account-page';
+import { OPS_ROUTES } from './ops-routes';
 import { InvitePage } from './pages/invite-page';
 import { KeysPage } from './pages/keys-page';
 import { NotFoundPage } from './pages/not-found-page';
@@ -45,6 +46,7 @@ export function App() {
             <Route path="/usage" element={<UsagePage />} />
             <Route path="/playground" element={<PlaygroundPage />} />
             <Route path="/account" element={<AccountPage />} />
+            {OPS_ROUTES}
             <Route path="*" element={<NotFoundPage />} />
           </Route>
         </Routes>
