@@ -108,13 +108,13 @@ export class BillingHandler {
   @MessagePattern(Subjects.billingCreditAdd)
   addCredit(@Payload() payload: unknown) {
     const req = createValidated(AddCreditRequest, payload);
-    return this.users.addCredit(req.userId, req.body.amount);
+    return this.users.addCredit(req.userId, req.body.amount, req.audit);
   }
 
   @MessagePattern(Subjects.billingPriceSet)
   setPrice(@Payload() payload: unknown) {
     const req = createValidated(SetPriceRequest, payload);
-    return this.prices.set(req.model, req.body);
+    return this.prices.set(req.model, req.body, req.audit);
   }
 
   @MessagePattern(Subjects.billingUsageList)
@@ -165,7 +165,7 @@ export class BillingHandler {
   @MessagePattern(Subjects.billingRateLimitSet)
   setRateLimit(@Payload() payload: unknown) {
     const req = createValidated(SetRoleRateLimitRequest, payload);
-    return this.rateLimits.setRole(req.role, req.body.requests_per_minute);
+    return this.rateLimits.setRole(req.role, req.body.requests_per_minute, req.audit);
   }
 
   @MessagePattern(Subjects.billingUserRateLimitSet)

@@ -691,6 +691,15 @@ describe('billing service (real Postgres, NATS, JetStream)', () => {
            WHERE ${terms.join(' AND ')} GROUP BY 1 ORDER BY 1`,
           params,
         );
+      // the range's totals, summed by Postgres over the same records (what the console shows as a batch's cost so far)
+      const [all]: { requests: number; prompt_tokens: string; completion_tokens: string; cost_nano: string }[] = await dataSource.query(
+        `SELECT count(*)::int AS requests, coalesce(sum(u.prompt_tokens), 0)::bigint::text AS prompt_tokens,
+           coalesce(sum(u.completion_tokens), 0)::bigint::text AS completion_tokens,
+           coalesce(sum(u.cost_nano - coalesce(r.amount_nano, 0)), 0)::text AS cost_nano
+         FROM billing.usage_records u LEFT JOIN billing.ledger r ON r.kind = 'refund' AND r.reference = u.request_id
+         WHERE ${terms.join(' AND ')}`,
+        params,
+      );
       return {
         object: 'list',
         data: rows.map((r) => ({
@@ -701,6 +710,12 @@ describe('billing service (real Postgres, NATS, JetStream)', () => {
           completion_tokens: Number(r.completion_tokens),
           cost: nanoToUsd(BigInt(r.cost_nano)),
         })),
+        totals: {
+          requests: all.requests,
+          prompt_tokens: Number(all.prompt_tokens),
+          completion_tokens: Number(all.completion_tokens),
+          cost: nanoToUsd(BigInt(all.cost_nano)),
+        },
       };
     };
     const times = [

@@ -2,6 +2,7 @@ import { Inject, Injectable, OnApplicationBootstrap, OnApplicationShutdown } fro
 import { NatsConnection, Subscription } from 'nats';
 import { DataSource } from 'typeorm';
 import {
+  AuditContext,
   Events,
   nanoToUsd,
   parseDecimal,
@@ -16,6 +17,7 @@ import {
 import { unixSeconds } from '@switchyard/database';
 import { broadcastBeforeAnswering, NATS_CONNECTION, onBroadcast } from '@switchyard/nats';
 import { TtlCache } from '@switchyard/runtime';
+import { AuditLogService } from './audit-log.service';
 import { PriceEntity } from './entities/price.entity';
 
 export const DEFAULT_BATCH_DISCOUNT = 0.5;
@@ -70,6 +72,7 @@ export class PricesService implements OnApplicationBootstrap, OnApplicationShutd
   constructor(
     private readonly ds: DataSource,
     @Inject(NATS_CONNECTION) private readonly nc: NatsConnection,
+    private readonly auditLog: AuditLogService,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -90,26 +93,37 @@ export class PricesService implements OnApplicationBootstrap, OnApplicationShutd
     return rows.map((p) => priceToWire(p.model, priceNano(p)));
   }
 
-  async set(model: string, body: SetPriceBody): Promise<PriceView> {
-    const repo = this.ds.getRepository(PriceEntity);
-    await repo.upsert(
-      {
-        model,
-        inputNanoPerMillion: usdToNano(body.input_per_million),
-        outputNanoPerMillion: usdToNano(body.output_per_million),
-        cachedInputNanoPerMillion: nanoOrNull(body.cached_input_per_million),
-        cacheWriteInputNanoPerMillion: nanoOrNull(body.cache_write_input_per_million),
-        batchDiscountPpm: parseDecimal(body.batch_discount ?? DEFAULT_BATCH_DISCOUNT, 6),
-        imageNano: nanoOrNull(body.per_image),
-        audioSecondNano: nanoOrNull(body.per_audio_second),
-        callNano: nanoOrNull(body.per_call),
-        updatedAt: new Date(),
-      },
-      ['model'],
-    );
+  /** Sets a model's price; an admin's write (`audit`) is recorded in the audit log in the same transaction, with the price before and after. */
+  async set(model: string, body: SetPriceBody, audit?: AuditContext): Promise<PriceView> {
+    const after = await this.ds.transaction(async (em) => {
+      const repo = em.getRepository(PriceEntity);
+      // the row is locked from here to the commit, so `before` is what this write replaced
+      const previous = await repo.createQueryBuilder('p').setLock('pessimistic_write').where('p.model = :model', { model }).getOne();
+      await repo.upsert(
+        {
+          model,
+          inputNanoPerMillion: usdToNano(body.input_per_million),
+          outputNanoPerMillion: usdToNano(body.output_per_million),
+          cachedInputNanoPerMillion: nanoOrNull(body.cached_input_per_million),
+          cacheWriteInputNanoPerMillion: nanoOrNull(body.cache_write_input_per_million),
+          batchDiscountPpm: parseDecimal(body.batch_discount ?? DEFAULT_BATCH_DISCOUNT, 6),
+          imageNano: nanoOrNull(body.per_image),
+          audioSecondNano: nanoOrNull(body.per_audio_second),
+          callNano: nanoOrNull(body.per_call),
+          updatedAt: new Date(),
+        },
+        ['model'],
+      );
+      const view = priceView(await repo.findOneByOrFail({ model }));
+      if (audit) {
+        const before = previous ? { ...priceView(previous) } : null;
+        await this.auditLog.record({ ...audit, action: 'price.set', targetType: 'price', targetId: model, before, after: { ...view } }, em);
+      }
+      return view;
+    });
     this.forget();
     await broadcastBeforeAnswering(this.nc, Events.billingPriceChanged, { model });
-    return priceView(await repo.findOneByOrFail({ model }));
+    return after;
   }
 
   async find(model: string): Promise<PriceNano | null> {

@@ -1,8 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { NatsConnection } from 'nats';
 import { DataSource } from 'typeorm';
-import { DomainError, Events, Role, RoleRateLimitView, UserView } from '@switchyard/contracts';
+import { AuditContext, DomainError, Events, Role, RoleRateLimitView, UserView } from '@switchyard/contracts';
 import { broadcastBeforeAnswering, NATS_CONNECTION } from '@switchyard/nats';
+import { AuditLogService } from './audit-log.service';
 import { UserEntity } from './entities/user.entity';
 import { roleLimits, userView } from './user-view';
 
@@ -12,6 +13,7 @@ export class RateLimitsService {
   constructor(
     private readonly ds: DataSource,
     @Inject(NATS_CONNECTION) private readonly nc: NatsConnection,
+    private readonly auditLog: AuditLogService,
   ) {}
 
   private changed(): Promise<void> {
@@ -25,13 +27,28 @@ export class RateLimitsService {
       .map(([role, rpm]) => ({ object: 'rate_limit', role, requests_per_minute: rpm }));
   }
 
-  async setRole(role: Role, requestsPerMinute: number | null): Promise<RoleRateLimitView> {
-    await this.ds.query('UPDATE billing.rate_limits SET requests_per_minute = $2, updated_at = now() WHERE role = $1', [
-      role,
-      requestsPerMinute,
-    ]);
+  /** Sets a role's limit; an admin's write (`audit`) is recorded in the audit log in the same transaction. */
+  async setRole(role: Role, requestsPerMinute: number | null, audit?: AuditContext): Promise<RoleRateLimitView> {
+    const after: RoleRateLimitView = { object: 'rate_limit', role, requests_per_minute: requestsPerMinute };
+    await this.ds.transaction(async (em) => {
+      const [previous] = await em.query<{ requests_per_minute: number | null }[]>(
+        'SELECT requests_per_minute FROM billing.rate_limits WHERE role = $1 FOR UPDATE',
+        [role],
+      );
+      await em.query('UPDATE billing.rate_limits SET requests_per_minute = $2, updated_at = now() WHERE role = $1', [
+        role,
+        requestsPerMinute,
+      ]);
+      if (audit) {
+        const before = previous ? { object: 'rate_limit', role, requests_per_minute: previous.requests_per_minute } : null;
+        await this.auditLog.record(
+          { ...audit, action: 'rate_limit.set', targetType: 'role', targetId: role, before, after: { ...after } },
+          em,
+        );
+      }
+    });
     await this.changed();
-    return { object: 'rate_limit', role, requests_per_minute: requestsPerMinute };
+    return after;
   }
 
   /** `override` false goes back to the role's limit. */

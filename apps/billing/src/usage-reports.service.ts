@@ -12,6 +12,7 @@ import {
   UsageListReply,
   UsageListRequest,
   UsageRecordView,
+  UsageTotalsView,
 } from '@switchyard/contracts';
 import { unixSeconds } from '@switchyard/database';
 import { LedgerEntryEntity } from './entities/ledger-entry.entity';
@@ -122,6 +123,21 @@ async function countUpTo(em: EntityManager, query: SelectQueryBuilder<UsageRecor
   return row.n;
 }
 
+/** The days added up exactly: tokens and nano-USD as bigints, converted to JSON numbers once. */
+function dailyTotals(rows: { requests: number; prompt_tokens: string; completion_tokens: string; cost_nano: string }[]): UsageTotalsView {
+  let requests = 0;
+  let prompt = 0n;
+  let completion = 0n;
+  let cost = 0n;
+  for (const r of rows) {
+    requests += r.requests;
+    prompt += BigInt(r.prompt_tokens);
+    completion += BigInt(r.completion_tokens);
+    cost += BigInt(r.cost_nano);
+  }
+  return { requests, prompt_tokens: Number(prompt), completion_tokens: Number(completion), cost: nanoToUsd(cost) };
+}
+
 /** A batch's usage is read from its records: the roll-ups do not know batches. */
 const wholeRangeFromRecords = (filter: UsageFilter): RangeSplit => ({
   days: [],
@@ -189,6 +205,7 @@ export class UsageReportsService {
         completion_tokens: Number(r.completion_tokens),
         cost: nanoToUsd(BigInt(r.cost_nano)),
       })),
+      totals: dailyTotals(rows),
     };
   }
 

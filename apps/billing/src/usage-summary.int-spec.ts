@@ -147,7 +147,10 @@ describe('usage summaries and top spenders from the roll-ups (real Postgres, Jet
       for (const granularity of ['hour', 'day'] as UsageGranularity[])
         for (const groupBy of ['none', 'model', 'channel_type', 'user', 'channel'] as UsageGrouping[])
           for (const userId of [users[1], null]) {
-            const request: UsageSummaryRequest = { userId, from: t(from), to: t(to), granularity, groupBy };
+            // a day bucket is a whole UTC day (the gateway rounds the range out to days)
+            const unit = granularity === 'day' ? DAY : HOUR;
+            const range = { from: Math.floor(t(from) / unit) * unit, to: Math.ceil(t(to) / unit) * unit };
+            const request: UsageSummaryRequest = { userId, ...range, granularity, groupBy };
             const answer = await rpc.send(Subjects.billingUsageSummary, request);
             // other suites' usage may share the database: the every-user answer is compared on these users' groups
             const expected = await scanned(request);
@@ -203,6 +206,7 @@ describe('usage summaries and top spenders from the roll-ups (real Postgres, Jet
         ...request,
       });
     await expect(refused({ from: t('2026-04-10T00:00:01Z') })).rejects.toMatchObject({ code: 'invalid_value' });
+    await expect(refused({ granularity: 'day', from: t('2026-04-10T01:00:00Z') })).rejects.toMatchObject({ code: 'invalid_value' });
     await expect(refused({ to: t('2026-04-10T00:00:00Z') })).rejects.toMatchObject({ code: 'invalid_value' });
     await expect(refused({ to: t('2026-04-10T00:00:00Z') + 32 * DAY })).rejects.toMatchObject({ code: 'invalid_value' });
     await expect(refused({ granularity: 'day', to: t('2026-04-10T00:00:00Z') + 400 * DAY })).resolves.toMatchObject({

@@ -21,16 +21,17 @@ const GROUP_COLUMN: Record<UsageGrouping, string> = {
   channel: 'channel_id',
 };
 
-/** A range the roll-ups answer exactly: whole UTC hours, from before to. */
-function checkedRange(from: number, to: number, maxSpan: number): void {
-  if (from % 3600 !== 0 || to % 3600 !== 0) throw new DomainError('invalid_value', 'from and to must be whole UTC hours', 'from');
+/** A range the roll-ups answer exactly: whole UTC hours (or days), from before to. */
+function checkedRange(from: number, to: number, maxSpan: number, unit: 'hour' | 'day' = 'hour'): void {
+  const seconds = unit === 'hour' ? 3600 : 86_400;
+  if (from % seconds !== 0 || to % seconds !== 0) throw new DomainError('invalid_value', `from and to must be whole UTC ${unit}s`, 'from');
   if (from >= to) throw new DomainError('invalid_value', 'from must be before to', 'from');
   if (to - from > maxSpan) throw new DomainError('invalid_value', `The range may span at most ${maxSpan / 86_400} days`, 'from');
 }
 
 /**
- * The roll-up rows of [from, to) (whole hours): whole UTC days from usage_daily, the hours around
- * them from usage_hourly (`day` as their bucket when `byDay`); or every hour from usage_hourly.
+ * The roll-up rows of [from, to) (whole hours): every hour from usage_hourly, or whole UTC days
+ * from usage_daily and the hours around them from usage_hourly.
  */
 function rollupRows(from: number, to: number, hourly: boolean, userId: string | null, group: string, params: unknown[]): string {
   const param = (value: unknown): string => `$${params.push(value)}`;
@@ -60,7 +61,7 @@ export class UsageSummaryService {
   constructor(private readonly ds: DataSource) {}
 
   async summary(request: UsageSummaryRequest): Promise<UsageSummaryReply> {
-    checkedRange(request.from, request.to, USAGE_SUMMARY_MAX_SPAN[request.granularity]);
+    checkedRange(request.from, request.to, USAGE_SUMMARY_MAX_SPAN[request.granularity], request.granularity);
     if (request.userId !== null && (await this.ds.query(`SELECT 1 FROM billing.users WHERE id = $1`, [request.userId])).length === 0) {
       throw DomainError.notFound(`User ${request.userId}`, null);
     }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { CreateUserBody, DomainError, newId, UserView } from '@switchyard/contracts';
+import { AuditContext, CreateUserBody, DomainError, newId, UserView } from '@switchyard/contracts';
+import { AuditLogService } from './audit-log.service';
 import { LedgerEntryEntity } from './entities/ledger-entry.entity';
 import { UserEntity } from './entities/user.entity';
 import { MAX_BALANCE_NANO, moveNetPosition } from './net-position';
@@ -18,7 +19,10 @@ export async function appendLedger(
 
 @Injectable()
 export class UsersService {
-  constructor(private readonly ds: DataSource) {}
+  constructor(
+    private readonly ds: DataSource,
+    private readonly auditLog: AuditLogService,
+  ) {}
 
   async create(body: CreateUserBody): Promise<UserView> {
     return this.ds.transaction(async (em) => {
@@ -44,9 +48,10 @@ export class UsersService {
 
   /**
    * Credits (or, with a negative amount, debits) an account: a credit repays debt before it adds to
-   * the balance; a balance never goes below zero this way, nor above MAX_BALANCE_NANO.
+   * the balance; a balance never goes below zero this way, nor above MAX_BALANCE_NANO. An admin's
+   * credit (`audit`) is recorded in the audit log in the same transaction, with the account before it.
    */
-  async addCredit(userId: string, amountUsd: number): Promise<UserView> {
+  async addCredit(userId: string, amountUsd: number, audit?: AuditContext): Promise<UserView> {
     const amount = usdToNano(amountUsd);
     return this.ds.transaction(async (em) => {
       const [row] = await em.query<{ balance_nano: string; debt_nano: string }[]>(
@@ -65,8 +70,24 @@ export class UsersService {
           'amount',
         );
       }
+      const limits = await roleLimits(em);
+      const before = audit ? userView(await em.findOneByOrFail(UserEntity, { id: userId }), limits) : null;
       await appendLedger(em, { userId, amountNano: amount, kind: 'credit', reference: newId('crd_') });
-      return userView(await em.findOneByOrFail(UserEntity, { id: userId }), await roleLimits(em));
+      const after = userView(await em.findOneByOrFail(UserEntity, { id: userId }), limits);
+      if (audit) {
+        await this.auditLog.record(
+          {
+            ...audit,
+            action: 'credits.add',
+            targetType: 'user',
+            targetId: userId,
+            before: { ...before },
+            after: { ...after, amount: amountUsd },
+          },
+          em,
+        );
+      }
+      return after;
     });
   }
 }

@@ -55,6 +55,17 @@ describe('the app shell', () => {
     expect(await screen.findByText('No active sessions.')).toBeInTheDocument();
   });
 
+  it('goes back to sign-in when the session ends while a page is open (any 401 of the API)', async () => {
+    window.location.hash = '#/account';
+    gateway({
+      '/auth/session': { status: 200, body: session('user') },
+      '/auth/sessions': { status: 401, body: { error: { message: 'The session expired', code: 'invalid_api_key' } } },
+    });
+    render(<App />);
+    expect(await screen.findByRole('heading', { level: 1, name: 'Sign in to Switchyard' })).toBeInTheDocument();
+    expect(window.location.hash).toBe('#/sign-in?next=%2Faccount');
+  });
+
   it('shows an error with "Try again" when a page’s data fails to load', async () => {
     window.location.hash = '#/account';
     gateway({

@@ -3374,6 +3374,7 @@ export interface components {
       /** @enum {string} */
       object: 'list';
       data: components['schemas']['UsageDay'][];
+      totals: components['schemas']['UsageTotals'];
     };
     /** @description Totals of one UTC day */
     UsageDay: {
@@ -3443,14 +3444,14 @@ export interface components {
       object: 'usage.summary';
       /** @enum {string} */
       granularity: 'hour' | 'day';
-      /** @description The start of the range, rounded down to a whole UTC hour */
+      /** @description The start of the range, rounded down to a whole UTC hour or day (the granularity) */
       from: number;
-      /** @description The end of the range (exclusive), rounded up to a whole UTC hour */
+      /** @description The end of the range (exclusive), rounded up to a whole UTC hour or day */
       to: number;
       /** @enum {string} */
       group_by: 'none' | 'model' | 'channel_type' | 'user' | 'channel';
       totals: components['schemas']['UsageTotals'];
-      /** @description Buckets with usage only (a bucket with none is left out), oldest first, then by group. A day bucket at either end of the range may be partial: it holds only the hours inside the range */
+      /** @description Buckets with usage only (a bucket with none is left out), oldest first, then by group */
       series: components['schemas']['UsageSeriesPoint'][];
       /** @description Every group with usage in the range, by cost, highest first */
       groups: {
@@ -7624,7 +7625,13 @@ export interface operations {
            *           "completion_tokens": 8800,
            *           "cost": 0.00684
            *         }
-           *       ]
+           *       ],
+           *       "totals": {
+           *         "requests": 120,
+           *         "prompt_tokens": 10400,
+           *         "completion_tokens": 8800,
+           *         "cost": 0.00684
+           *       }
            *     }
            */
           'application/json': components['schemas']['UsageDaily'];
@@ -7644,16 +7651,16 @@ export interface operations {
     parameters: {
       query?: {
         /**
-         * @description From this time, rounded down to a whole UTC hour (default: `to` minus 30 days, or 24 hours for `hour`): unix seconds or an ISO 8601 date or date-time, 1970 to 9999
+         * @description From this time, rounded down to a whole UTC hour (`hour`) or day (`day`) (default: `to` minus 30 days, or 24 hours for `hour`): unix seconds or an ISO 8601 date or date-time, 1970 to 9999
          * @example 2025-12-01
          */
         from?: string;
         /**
-         * @description Until this time, exclusive, rounded up to a whole UTC hour (default: now): unix seconds or an ISO 8601 date or date-time, 1970 to 9999
+         * @description Until this time, exclusive, rounded up to a whole UTC hour or day (default: now): unix seconds or an ISO 8601 date or date-time, 1970 to 9999
          * @example 2025-12-01
          */
         to?: string;
-        /** @description Bucket size: UTC hours (range up to 31 days) or UTC days (up to 400 days) */
+        /** @description Bucket size: UTC hours (range up to 31 days) or whole UTC days (up to 400 days, after rounding out) */
         granularity?: 'hour' | 'day';
         /** @description Split the series by */
         group_by?: 'none' | 'model' | 'channel_type';
@@ -9727,7 +9734,13 @@ export interface operations {
            *           "completion_tokens": 8800,
            *           "cost": 0.00684
            *         }
-           *       ]
+           *       ],
+           *       "totals": {
+           *         "requests": 120,
+           *         "prompt_tokens": 10400,
+           *         "completion_tokens": 8800,
+           *         "cost": 0.00684
+           *       }
            *     }
            */
           'application/json': components['schemas']['UsageDaily'];
@@ -9750,16 +9763,16 @@ export interface operations {
         /** @description Only this user's usage (default: every user's) */
         user_id?: string;
         /**
-         * @description From this time, rounded down to a whole UTC hour (default: `to` minus 30 days, or 24 hours for `hour`): unix seconds or an ISO 8601 date or date-time, 1970 to 9999
+         * @description From this time, rounded down to a whole UTC hour (`hour`) or day (`day`) (default: `to` minus 30 days, or 24 hours for `hour`): unix seconds or an ISO 8601 date or date-time, 1970 to 9999
          * @example 2025-12-01
          */
         from?: string;
         /**
-         * @description Until this time, exclusive, rounded up to a whole UTC hour (default: now): unix seconds or an ISO 8601 date or date-time, 1970 to 9999
+         * @description Until this time, exclusive, rounded up to a whole UTC hour or day (default: now): unix seconds or an ISO 8601 date or date-time, 1970 to 9999
          * @example 2025-12-01
          */
         to?: string;
-        /** @description Bucket size: UTC hours (range up to 31 days) or UTC days (up to 400 days) */
+        /** @description Bucket size: UTC hours (range up to 31 days) or whole UTC days (up to 400 days, after rounding out) */
         granularity?: 'hour' | 'day';
         /** @description Split the series by */
         group_by?: 'none' | 'model' | 'channel_type' | 'user' | 'channel';

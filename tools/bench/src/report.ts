@@ -1,3 +1,4 @@
+import { consoleTable, CONSOLE_P95_TARGET_MS } from './console-api';
 import { existsSync, readFileSync, writeFileSync } from 'fs';
 import { join } from 'path';
 import { MODES, Mode } from './cli';
@@ -199,6 +200,14 @@ ${table(
       `## 7. Validation of a large batch input (${m.batch_validation.lines} lines, ${m.mode} mode)
 
 ${table(['input', 'validation', `${m.batch_validation.batches_row ?? 'batches'} peak PSS increase`], [[`${m.batch_validation.input_mb} MB`, `${m.batch_validation.validation_seconds} s`, `${m.batch_validation.batches_peak_pss_increase_mb} MB`]])}
+`,
+    m.console &&
+      `## 8. The console's API calls with ${m.console.usage_rows.toLocaleString('en-US')} usage records (${m.mode} mode)
+
+${m.console.users} users, ${m.console.models} models, ${m.console.days} days (${m.console.hourly_rows.toLocaleString('en-US')} hourly and ${m.console.daily_rows.toLocaleString('en-US')} daily roll-up rows),
+seeded in ${m.console.seed_seconds} s; each call made one after the other, as the user with the most usage or the admin (target: p95 ≤ ${CONSOLE_P95_TARGET_MS} ms).
+
+${consoleTable(m.console.calls)}
 `,
     `## Idle memory, ${m.mode} mode (MB)
 

@@ -54,14 +54,7 @@ describe('console: files, batches and my channels', () => {
     await stack?.stop();
   });
 
-  afterEach(async () => {
-    console.log(
-      'DEBUG',
-      await tab.page
-        .locator('main')
-        .innerText()
-        .catch(() => ''),
-    );
+  afterEach(() => {
     expect(tab.trouble).toEqual([]);
   });
 
@@ -146,12 +139,14 @@ describe('console: files, batches and my channels', () => {
     expect(seen.some((text) => text !== `${LINES} of ${LINES} done`)).toBe(true);
     expect(seen.at(-1)).toBe(`${LINES} of ${LINES} done`);
 
-    // cost so far: the server's total for the batch's records, digit for digit
-    const daily = (await call('GET', `/v1/usage/daily?batch_id=${batchId}`, stack.adminKey)).body.data as { cost: number }[];
-    expect(daily).toHaveLength(1);
-    const [whole, fraction = ''] = String(daily[0].cost).split('.');
+    // cost so far: billing's exact total of the batch's records, digit for digit
+    const { totals } = (await call('GET', `/v1/usage/daily?batch_id=${batchId}`, stack.adminKey)).body as {
+      totals: { requests: number; cost: number };
+    };
+    expect(totals.requests).toBe(LINES);
+    expect(totals.cost).toBeGreaterThan(0);
+    const [whole, fraction = ''] = String(totals.cost).split('.');
     await row.getByText(`$${whole}.${fraction.padEnd(2, '0')}`, { exact: true }).waitFor();
-    expect(daily[0].cost).toBeGreaterThan(0);
 
     const [download] = await Promise.all([page.waitForEvent('download'), row.getByRole('link', { name: `Output of ${batchId}` }).click()]);
     const outputs = readFileSync(await download.path(), 'utf8')

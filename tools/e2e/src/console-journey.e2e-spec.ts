@@ -3,7 +3,7 @@ import OpenAI from 'openai';
 import { Browser } from 'playwright-core';
 import { freePort, ManagedProcess, repoRoot, spawnNode } from '@switchyard/runtime';
 import { apiCaller, eventually, RunningStack, startStackLikeNpmStart, tempDir, validatingFetch } from '@switchyard/testing';
-import { ConsoleTab, expectNoSeriousAxeViolations, launchChromium, openConsole, screenshot, signInWithKey } from './console-harness';
+import { ConsoleTab, expectNoSeriousAxeViolations, launchChromium, openConsole, signInWithKey } from './console-harness';
 
 const CLIENT_ID = 'switchyard-console';
 const CLIENT_SECRET = 'oidc-journey-client-secret-0123456789';
@@ -155,7 +155,6 @@ describe('console journeys: operator, invited user, single sign-on', () => {
     await page.getByRole('heading', { level: 1, name: 'Set your password' }).waitFor();
     await page.getByText(`(${EMAIL})`, { exact: false }).waitFor();
     await expectNoSeriousAxeViolations(page, 'invite');
-    await screenshot(page, 'invite');
 
     const form = page.getByRole('form', { name: 'Set your password' });
     const weak = 'margaret.journey 2024';

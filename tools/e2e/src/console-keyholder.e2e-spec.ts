@@ -1,6 +1,7 @@
 import OpenAI from 'openai';
 import { Browser } from 'playwright-core';
-import { eventually, RunningStack, startStackLikeNpmStart, validatingFetch } from '@switchyard/testing';
+import { dataOf } from '@switchyard/api-client';
+import { apiClient, createUserWithKey, eventually, RunningStack, startStackLikeNpmStart, validatingFetch } from '@switchyard/testing';
 import { ConsoleTab, expectNoSeriousAxeViolations, goTo, launchChromium, openConsole, screenshot, signInWithKey } from './console-harness';
 
 /** A cost as the console shows it: the number's own digits, at least cents (apps/console/src/format/money.ts). */
@@ -82,6 +83,7 @@ describe('the console for a key holder, in Chromium', () => {
 
   let requestId = '';
   let cost = 0;
+  let createdKey = '';
 
   it('API keys: creates a key shown once with a copy button, which then works with the openai SDK', async () => {
     const { page } = tab;
@@ -94,6 +96,7 @@ describe('the console for a key holder, in Chromium', () => {
     const dialog = page.getByRole('dialog', { name: 'Key “e2e laptop” created' });
     const key = await dialog.getByLabel('Your new key').inputValue();
     expect(key).toMatch(/^sk-/);
+    createdKey = key;
     await dialog.getByRole('button', { name: 'Copy' }).waitFor();
     await expectNoSeriousAxeViolations(page, 'key created dialog');
     await dialog.getByRole('button', { name: 'I have copied it' }).click();
@@ -153,6 +156,7 @@ describe('the console for a key holder, in Chromium', () => {
         until: Boolean,
       },
     );
+    await expect(sdkWith(createdKey).models.list()).rejects.toMatchObject({ status: 401 });
   });
 
   it('playground: streams an answer and shows its routing and cost', async () => {
@@ -178,5 +182,55 @@ describe('the console for a key holder, in Chromium', () => {
     await page.getByRole('alertdialog', { name: 'Sign out everywhere?' }).getByRole('button', { name: 'Sign out everywhere' }).click();
     await page.getByRole('heading', { level: 1, name: 'Sign in to Switchyard' }).waitFor();
     expect((await page.request.get(`${stack.gatewayUrl}/auth/session`)).status()).toBe(401);
+  });
+
+  it('invite link: the invited user sees the password rules, sets a password, signs in with email and password, and changes it', async () => {
+    const { userId } = await createUserWithKey(stack, { name: 'Grace Invited' });
+    const invite = dataOf(
+      await apiClient(stack).POST('/admin/users/{user_id}/invite', {
+        params: { path: { user_id: userId } },
+        body: { email: 'grace.invited@example.com' },
+      }),
+    );
+    const guest = await openConsole(browser, stack);
+    try {
+      const { page } = guest;
+      await page.goto(`${stack.gatewayUrl}${invite.url}`);
+      await page.getByRole('heading', { level: 1, name: 'Set your password' }).waitFor();
+      await page.getByText('grace.invited@example.com', { exact: false }).first().waitFor();
+      await page.getByLabel('Password', { exact: true }).fill('grace.invited');
+      const rules = page.locator('#invite-password-rules li');
+      expect(await rules.allTextContents()).toEqual([
+        '✓ At least 12 characters (met)',
+        '✓ Not all one kind of character (mix letters, digits or symbols) (met)',
+        '✗ Does not contain your email name (not met)',
+      ]);
+      await expectNoSeriousAxeViolations(page, 'invite');
+      await screenshot(page, 'invite');
+      const password = 'Hopper COBOL 1959';
+      await page.getByLabel('Password', { exact: true }).fill(password);
+      await page.getByLabel('Repeat the password', { exact: true }).fill(password);
+      await page.getByRole('button', { name: 'Set password and sign in' }).click();
+      await page.getByRole('heading', { level: 1, name: 'Overview' }).waitFor();
+      await page.getByRole('banner').getByText('Grace Invited').waitFor();
+
+      // signed out, then back in with email and password
+      await page.getByRole('banner').getByRole('button', { name: 'Sign out' }).click();
+      const form = page.getByRole('form', { name: 'Sign in' });
+      await form.getByLabel('Email', { exact: true }).fill('grace.invited@example.com');
+      await form.getByLabel('Password', { exact: true }).fill(password);
+      await form.getByRole('button', { name: 'Sign in', exact: true }).click();
+      await page.getByRole('heading', { level: 1, name: 'Overview' }).waitFor();
+
+      await goTo(guest, '/account', 'Account');
+      const change = page.getByRole('form', { name: 'Change password' });
+      await change.getByLabel('Current password').fill(password);
+      await change.getByLabel('New password').fill('Hopper FLOW-MATIC 1955');
+      await change.getByRole('button', { name: 'Change password' }).click();
+      await change.getByRole('status').filter({ hasText: 'Password changed.' }).waitFor();
+      expect(guest.trouble).toEqual([]);
+    } finally {
+      await guest.close();
+    }
   });
 });

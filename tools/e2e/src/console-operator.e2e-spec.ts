@@ -90,7 +90,7 @@ describe('console: operator pages', () => {
     expect(limits.find((l) => l.role === 'vip')?.requests_per_minute).toBe(321);
   });
 
-  it('creates a user, tops up their credits into the ledger, sets their limit and revokes their key', async () => {
+  it('creates, finds, credits (into the ledger), limits, promotes and invites a user, revokes their key and disables them', async () => {
     const { page } = admin;
     await goTo(admin, '/admin/users', 'Users');
     const create = page.getByRole('form', { name: 'Create a user' });
@@ -117,18 +117,47 @@ describe('console: operator pages', () => {
     await limit.getByRole('button', { name: 'Save rate limit' }).click();
     await page.getByText('42/min').waitFor();
 
+    const search = page.getByRole('form', { name: 'Search users' });
+    await search.getByLabel('Search').fill('grac');
+    await search.getByRole('button', { name: 'Search' }).click();
+    await page.getByRole('button', { name: 'Manage admin' }).waitFor({ state: 'detached' });
+    await page.getByRole('button', { name: 'Manage Grace' }).waitFor();
+
+    const role = page.getByRole('form', { name: 'Role' });
+    await role.getByLabel('Role').selectOption('vip');
+    await role.getByRole('button', { name: 'Save role' }).click();
+    await page.getByText('Grace is now vip.').waitFor();
+
+    const invite = page.getByRole('form', { name: 'Invite' });
+    await invite.getByLabel('Email for the invite').fill('grace@example.com');
+    await invite.getByRole('button', { name: 'Create invite link' }).click();
+    const link = await page.getByText(/\/#\/invite\/[\w-]+$/).innerText();
+    expect(link.startsWith(`${stack.gatewayUrl}/#/invite/`)).toBe(true);
+    const token = link.split('/#/invite/')[1];
+    expect((await call('GET', `/auth/invites/${token}`, null)).body).toMatchObject({ email: 'grace@example.com', kind: 'invite' });
+
     await page.getByRole('button', { name: 'Revoke grace laptop' }).click();
     await page.getByRole('dialog', { name: 'Revoke this key?' }).getByRole('button', { name: 'Revoke key' }).click();
     await page.getByText('Revoked grace laptop.').waitFor();
     const keys = (await call('GET', `/admin/users/${userId}/keys`, stack.adminKey)).body.data as { revoked_at: number | null }[];
     expect(keys[0].revoked_at).not.toBeNull();
     const user = (await call('GET', `/admin/users/${userId}`, stack.adminKey)).body;
-    expect(user).toMatchObject({ balance: 3.000000005, requests_per_minute: 42, rate_limit_source: 'user' });
+    expect(user).toMatchObject({
+      balance: 3.000000005,
+      requests_per_minute: 42,
+      rate_limit_source: 'user',
+      role: 'vip',
+      email: 'grace@example.com',
+    });
+
+    await page.getByRole('button', { name: 'Disable user' }).click();
+    await page.getByRole('button', { name: 'Enable user' }).waitFor();
+    expect((await call('GET', `/admin/users/${userId}`, stack.adminKey)).body.disabled_at).not.toBeNull();
     await expectNoSeriousAxeViolations(page, 'users');
     await screenshot(page, 'admin-users');
   });
 
-  it('lists PLATFORM channels, tests one and adds one with priority, weight and a model mapping', async () => {
+  it('lists PLATFORM channels, tests one, adds one with priority, weight and a model mapping, and changes them', async () => {
     const { page } = admin;
     await goTo(admin, '/admin/channels', 'Channels');
     const demo = page.getByRole('row').filter({ hasText: 'demo-mock' });
@@ -158,6 +187,18 @@ describe('console: operator pages', () => {
       weight: 3,
       model_mapping: { 'mock-alias': 'mock-gpt' },
     });
+
+    await page.getByRole('button', { name: 'Edit backup pool' }).click();
+    const edit = page.getByRole('form', { name: 'Edit backup pool' });
+    expect(await edit.getByLabel('Model mapping').inputValue()).toBe('mock-alias=mock-gpt');
+    await edit.getByLabel('Weight').fill('5');
+    await edit.getByLabel('Priority').fill('2');
+    await edit.getByRole('button', { name: 'Save channel' }).click();
+    await edit.getByRole('status').getByText('Saved backup pool.').waitFor();
+    const changed = ((await call('GET', '/admin/channels', stack.adminKey)).body.data as Record<string, unknown>[]).find(
+      (c) => c.name === 'backup pool',
+    );
+    expect(changed).toMatchObject({ priority: 2, weight: 5, models: ['mock-gpt', 'mock-alias'] });
     await expectNoSeriousAxeViolations(page, 'channels');
     await screenshot(page, 'admin-channels');
   });

@@ -49,6 +49,19 @@ describe('the web console at /, in Chromium', () => {
     expect(tab.trouble).toEqual([]);
   });
 
+  it('says a wrong key did not match, and stays on the sign-in page without a session', async () => {
+    tab = await openConsole(browser, stack);
+    const { page } = tab;
+    const form = page.getByRole('form', { name: 'Sign in' });
+    await form.getByLabel('API key', { exact: true }).fill('sk-sy-not-a-real-key-0123456789abcdefghij');
+    await form.getByRole('button', { name: 'Sign in', exact: true }).click();
+    await form.getByRole('alert').filter({ hasText: 'That did not match an active account.' }).waitFor();
+    expect(new URL(page.url()).hash).toBe('#/sign-in');
+    expect(await tab.context.cookies()).toEqual([]);
+    await expectNoSeriousAxeViolations(page, 'sign-in error');
+    expect(tab.trouble).toEqual([]);
+  });
+
   it('moves keyboard focus through the sign-in form in reading order', async () => {
     tab = await openConsole(browser, stack);
     const { page } = tab;

@@ -14,10 +14,23 @@ export function onUnauthorized(listener: () => void): () => void {
   return () => unauthorizedListeners.delete(listener);
 }
 
-async function sessionFetch(request: Request): Promise<Response> {
+/**
+ * A 401 means the session expired or was revoked, unless it is a sign-in's own answer to wrong
+ * credentials (`invalid_credentials`): that one is the form's to show.
+ */
+export async function endsTheSession(response: Response): Promise<boolean> {
+  if (response.status !== 401) return false;
+  const body: unknown = await response
+    .clone()
+    .json()
+    .catch(() => null);
+  return (body as { error?: { code?: unknown } } | null)?.error?.code !== 'invalid_credentials';
+}
+
+/** `fetch` for the console: same origin, the session cookie, and a session that ended sends the viewer to sign-in. */
+export async function sessionFetch(request: Request): Promise<Response> {
   const response = await fetch(request);
-  // 401 from anything but the sign-in calls themselves means the session expired or was revoked
-  if (response.status === 401 && !new URL(request.url).pathname.startsWith('/auth/')) {
+  if (await endsTheSession(response)) {
     for (const listener of unauthorizedListeners) listener();
   }
   return response;

@@ -26,13 +26,7 @@ export type OwnKey = components['schemas']['ApiKey'];
 
 export type CreatedKey = components['schemas']['CreatedApiKey'];
 
-export interface Invite {
-  object: 'invite';
-  email: string;
-  name: string;
-  kind: 'invite' | 'reset';
-  expires_at: number;
-}
+export type Invite = components['schemas']['InviteDetails'];
 
 export type UsageSummary = components['schemas']['UsageSummary'];
 /** How the key holder's summary may split its series (the admin's also by user and channel). */

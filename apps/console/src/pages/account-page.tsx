@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { api, callRoute, dataOf, errorMessage } from '../api/client';
+import { api, dataOf, errorMessage } from '../api/client';
 import type { SessionEntry } from '../api/contract-types';
 import { Loaded, useApi } from '../api/use-api';
 import { ConfirmDialog } from '../components/dialog';
@@ -25,7 +25,7 @@ function ChangePassword() {
     setBusy(true);
     setMessage(null);
     try {
-      await callRoute<void>('PUT', '/auth/password', { current_password: current, new_password: next });
+      dataOf(await api().PUT('/auth/password', { body: { current_password: current, new_password: next } }));
       setCurrent('');
       setNext('');
       setMessage({ ok: true, text: 'Password changed. Your other sessions were signed out.' });

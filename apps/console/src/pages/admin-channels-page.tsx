@@ -4,6 +4,7 @@ import { Loaded, useApi } from '../api/use-api';
 import { usePolling } from '../batches/use-polling';
 import type { Channel } from '../channels/channel-actions';
 import { ChannelCreateForm } from '../channels/channel-create-form';
+import { ChannelEditForm } from '../channels/channel-edit-form';
 import { ChannelTable, useChannelDeletion } from '../channels/channel-table';
 import { formatTime } from '../format/time';
 import { Page, Section } from '../layout/page';
@@ -60,8 +61,10 @@ export function AdminChannelsPage() {
   const channels = useApi(async () => dataOf(await api().GET('/admin/channels')).data as Channel[], []);
   const deletion = useChannelDeletion('/admin/channels', channels.reload);
   const [watching, setWatching] = useState<string | null>(null);
+  const [editing, setEditing] = useState<string | null>(null);
   const [added, setAdded] = useState<string | null>(null);
   const shown = channels.state.status === 'ready' ? channels.state.data.find((c) => c.id === watching) : undefined;
+  const edited = channels.state.status === 'ready' ? channels.state.data.find((c) => c.id === editing) : undefined;
 
   return (
     <Page title="Channels" intro="PLATFORM channels serve every user; priority orders them, weight shares traffic within a priority.">
@@ -75,6 +78,13 @@ export function AdminChannelsPage() {
           {(data) => (
             <>
               <ChannelTable channels={data} base="/admin/channels" platform onChanged={channels.reload} onDelete={deletion.ask} />
+              <div className="row-actions" role="group" aria-label="Edit a channel">
+                {data.map((c) => (
+                  <button key={c.id} type="button" className="secondary" aria-pressed={editing === c.id} onClick={() => setEditing(c.id)}>
+                    Edit {c.name}
+                  </button>
+                ))}
+              </div>
               <div className="row-actions" role="group" aria-label="Channel health">
                 {data.map((c) => (
                   <button
@@ -92,6 +102,11 @@ export function AdminChannelsPage() {
           )}
         </Loaded>
       </Section>
+      {edited && (
+        <Section title={`Edit ${edited.name}`} id="edit-channel-title">
+          <ChannelEditForm key={edited.id} channel={edited} onSaved={channels.reload} onClose={() => setEditing(null)} />
+        </Section>
+      )}
       {shown && <ChannelHealthPanel key={shown.id} channel={shown} />}
       <Section title="Add a PLATFORM channel" id="add-platform-channel-title">
         {added && (

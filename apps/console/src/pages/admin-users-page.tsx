@@ -6,10 +6,12 @@ import { CREDIT, parseAmount } from '../admin/price-input';
 import { formatMoney } from '../format/money';
 import { formatTime } from '../format/time';
 import { ConfirmDialog } from '../layout/confirm-dialog';
+import { useCursorPages } from '../layout/cursor-pages';
 import { Field, Page, Section } from '../layout/page';
+import { Pager } from '../layout/pager';
 
-/** The user view, with the local-account fields of the console contract when the server has them. */
-type User = components['schemas']['User'] & { email?: string | null; disabled_at?: number | null };
+type User = components['schemas']['User'];
+type Invite = components['schemas']['Invite'];
 type Role = components['schemas']['User']['role'];
 type ApiKey = components['schemas']['ApiKey'];
 const ROLES: Role[] = ['user', 'partner', 'vip', 'admin'];
@@ -37,7 +39,7 @@ function CreateUserForm({ onCreated }: { onCreated: (user: User) => void }) {
     if (!name.trim()) return setNotice({ ok: false, text: 'Enter a name.' });
     if (!amount.ok) return setNotice({ ok: false, text: `Credits: ${amount.error}` });
     try {
-      const user = dataOf(await api().POST('/admin/users', { body: { name: name.trim(), role, credits: amount.value } })) as User;
+      const user: User = dataOf(await api().POST('/admin/users', { body: { name: name.trim(), role, credits: amount.value } }));
       setNotice({ ok: true, text: `Created ${user.name} (${user.id}).` });
       setName('');
       onCreated(user);
@@ -78,7 +80,7 @@ function UserDetail({ user, onChanged }: { user: User; onChanged: () => void }) 
     user.rate_limit_source === 'user' && user.requests_per_minute !== null ? String(user.requests_per_minute) : '',
   );
   const [email, setEmail] = useState(user.email ?? '');
-  const [invite, setInvite] = useState<{ url: string; expires_at: number } | null>(null);
+  const [invite, setInvite] = useState<{ kind: 'invite' | 'password-reset'; url: string; expires_at: number } | null>(null);
   const [revoking, setRevoking] = useState<ApiKey | null>(null);
   const base = `/admin/users/${encodeURIComponent(user.id)}`;
   const ledger = useApi(
@@ -121,12 +123,16 @@ function UserDetail({ user, onChanged }: { user: User; onChanged: () => void }) 
     void run(`Set ${user.name}'s rate limit.`, () => callRoute('PUT', `${base}/rate-limit`, { requests_per_minute: Number(text) }));
   }
 
-  async function sendInvite(event: FormEvent) {
-    event.preventDefault();
+  /** An invite (first password) or a reset link: shown once, as the absolute address to hand over. */
+  async function oneTimeLink(kind: 'invite' | 'password-reset') {
     try {
-      const answer = await callRoute<{ url: string; expires_at: number }>('POST', `${base}/invite`, { email: email.trim() });
-      setInvite({ url: new URL(answer.url, window.location.origin).toString(), expires_at: answer.expires_at });
+      const answer =
+        kind === 'invite'
+          ? await callRoute<Invite>('POST', `${base}/invite`, { email: email.trim() })
+          : await callRoute<Invite>('POST', `${base}/password-reset`);
+      setInvite({ kind, url: new URL(answer.url, window.location.origin).toString(), expires_at: answer.expires_at });
       setNotice(null);
+      onChanged();
     } catch (error) {
       setNotice({ ok: false, text: errorMessage(error) });
     }
@@ -178,15 +184,29 @@ function UserDetail({ user, onChanged }: { user: User; onChanged: () => void }) 
           {disabled ? 'Enable user' : 'Disable user'}
         </button>
       </form>
-      <form className="inline-form" aria-label="Invite" onSubmit={(e) => void sendInvite(e)}>
+      <form
+        className="inline-form"
+        aria-label="Invite"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void oneTimeLink('invite');
+        }}
+      >
         <Field label="Email for the invite" id="user-invite-email">
           {(props) => <input {...props} type="email" value={email} onChange={(e) => setEmail(e.target.value)} />}
         </Field>
         <button type="submit">Create invite link</button>
+        {user.email && (
+          <button type="button" className="secondary" onClick={() => void oneTimeLink('password-reset')}>
+            Create password reset link
+          </button>
+        )}
       </form>
       {invite && (
         <div className="card" role="status">
-          <p>One-time link (shown once, expires {formatTime(invite.expires_at)}):</p>
+          <p>
+            One-time {invite.kind === 'invite' ? 'invite' : 'password reset'} link (shown once, expires {formatTime(invite.expires_at)}):
+          </p>
           <p className="secret">{invite.url}</p>
           <button type="button" className="secondary" onClick={() => void navigator.clipboard?.writeText(invite.url)}>
             Copy link
@@ -291,13 +311,14 @@ function UserDetail({ user, onChanged }: { user: User; onChanged: () => void }) 
 /** Operator: users, searched by the server, and one user's controls. */
 export function AdminUsersPage() {
   const [search, setSearch] = useState('');
-  const [query, setQuery] = useState('');
+  const [searchText, setQuery] = useState('');
   const [selected, setSelected] = useState<string | null>(null);
+  const pages = useCursorPages();
   const users = useApi(async () => {
-    const found = await callRoute<{ data: User[] }>('GET', `/admin/users${query ? `?search=${encodeURIComponent(query)}` : ''}`);
-    return found.data;
-  }, [query]);
-  const user = users.state.status === 'ready' ? users.state.data.find((u) => u.id === selected) : undefined;
+    const query = { limit: 50, ...(searchText && { search: searchText }), ...(pages.after && { after: pages.after }) };
+    return dataOf(await api().GET('/admin/users', { params: { query } }));
+  }, [searchText, pages.after]);
+  const user = users.state.status === 'ready' ? users.state.data.data.find((u) => u.id === selected) : undefined;
 
   return (
     <Page title="Users" intro="Accounts, their credits, limits and keys.">
@@ -315,6 +336,7 @@ export function AdminUsersPage() {
           aria-label="Search users"
           onSubmit={(e) => {
             e.preventDefault();
+            pages.first();
             setQuery(search.trim());
           }}
         >
@@ -323,47 +345,58 @@ export function AdminUsersPage() {
           </Field>
           <button type="submit">Search</button>
         </form>
-        <Loaded api={users} what="the users" isEmpty={(d) => d.length === 0} empty={<p>No user matches.</p>}>
-          {(data) => (
-            <div className="table-wrap">
-              <table>
-                <thead>
-                  <tr>
-                    <th scope="col">Name</th>
-                    <th scope="col">Email</th>
-                    <th scope="col">Role</th>
-                    <th scope="col" className="num">
-                      Balance
-                    </th>
-                    <th scope="col">Status</th>
-                    <th scope="col">Created</th>
-                    <th scope="col">Action</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {data.map((u) => (
-                    <tr key={u.id} aria-current={u.id === selected ? 'true' : undefined}>
-                      <td>
-                        {u.name}
-                        <div className="chat-meta">
-                          <code>{u.id}</code>
-                        </div>
-                      </td>
-                      <td>{u.email ?? '—'}</td>
-                      <td>{u.role}</td>
-                      <td className="num">{formatMoney(u.balance)}</td>
-                      <td>{u.disabled_at ? <span className="status-bad">disabled</span> : 'active'}</td>
-                      <td>{formatTime(u.created_at)}</td>
-                      <td>
-                        <button type="button" className="secondary" aria-label={`Manage ${u.name}`} onClick={() => setSelected(u.id)}>
-                          Manage
-                        </button>
-                      </td>
+        <Loaded api={users} what="the users" isEmpty={(d) => d.data.length === 0 && !pages.after} empty={<p>No user matches.</p>}>
+          {(page) => (
+            <>
+              <div className="table-wrap">
+                <table>
+                  <thead>
+                    <tr>
+                      <th scope="col">Name</th>
+                      <th scope="col">Email</th>
+                      <th scope="col">Role</th>
+                      <th scope="col" className="num">
+                        Balance
+                      </th>
+                      <th scope="col">Status</th>
+                      <th scope="col">Created</th>
+                      <th scope="col">Action</th>
                     </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+                  </thead>
+                  <tbody>
+                    {page.data.map((u) => (
+                      <tr key={u.id} aria-current={u.id === selected ? 'true' : undefined}>
+                        <td>
+                          {u.name}
+                          <div className="chat-meta">
+                            <code>{u.id}</code>
+                          </div>
+                        </td>
+                        <td>{u.email ?? '—'}</td>
+                        <td>{u.role}</td>
+                        <td className="num">{formatMoney(u.balance)}</td>
+                        <td>{u.disabled_at ? <span className="status-bad">disabled</span> : 'active'}</td>
+                        <td>{formatTime(u.created_at)}</td>
+                        <td>
+                          <button type="button" className="secondary" aria-label={`Manage ${u.name}`} onClick={() => setSelected(u.id)}>
+                            Manage
+                          </button>
+                        </td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+              <Pager
+                page={pages.page}
+                hasMore={page.has_more}
+                onPrevious={pages.previous}
+                onNext={() => {
+                  const last = page.data[page.data.length - 1];
+                  if (last) pages.next(last.id);
+                }}
+              />
+            </>
           )}
         </Loaded>
       </Section>

@@ -2,7 +2,6 @@ import { useEffect, useState, type FormEvent } from 'react';
 import type { components } from '@switchyard/api-client';
 import { api, dataOf, errorMessage } from '../api/client';
 import { Loaded, useApi } from '../api/use-api';
-import { exactSum } from '../batches/exact-sum';
 import { batchProgress, canCancel, isActive, type Batch } from '../batches/progress';
 import { usePolling } from '../batches/use-polling';
 import type { StoredFile } from '../files/upload';
@@ -104,15 +103,12 @@ function CreateBatchForm({ onCreated }: { onCreated: () => void }) {
   );
 }
 
-/**
- * What the batch's lines cost so far, as billed (at the batch price): the server's daily totals of the
- * batch's records, added exactly (a batch may span two UTC days).
- */
+/** What the batch's lines cost so far, at the batch price: billing's exact total of the batch's records. */
 function BatchCost({ batchId, version }: { batchId: string; version: string }) {
-  const cost = useApi(async () => {
-    const daily = dataOf(await api().GET('/v1/usage/daily', { params: { query: { batch_id: batchId } } }));
-    return exactSum(daily.data.map((d) => d.cost));
-  }, [batchId, version]);
+  const cost = useApi(
+    async () => dataOf(await api().GET('/v1/usage/daily', { params: { query: { batch_id: batchId } } })).totals.cost,
+    [batchId, version],
+  );
   if (cost.state.status === 'ready') return <>{formatMoney(cost.state.data)}</>;
   if (cost.state.status === 'error') return <span title={errorMessage(cost.state.error)}>unavailable</span>;
   return <>…</>;

@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { Navigate, useParams } from 'react-router';
-import { ApiError, callRoute, errorMessage } from '../api/client';
-import type { Invite, Session } from '../api/contract-types';
+import { api, ApiError, dataOf, errorMessage } from '../api/client';
+import type { Invite } from '../api/contract-types';
 import { Loaded, useApi } from '../api/use-api';
 import { PasswordRulesList } from '../account/password-rules-list';
 import { isStrongEnough } from '../account/password-strength';
@@ -23,7 +23,7 @@ function AcceptForm({ token, invite }: { token: string; invite: Invite }) {
     setBusy(true);
     setError(null);
     try {
-      signedIn(await callRoute<Session>('POST', `/auth/invites/${encodeURIComponent(token)}/accept`, { password }));
+      signedIn(dataOf(await api().POST('/auth/invites/{token}/accept', { params: { path: { token } }, body: { password } })));
     } catch (caught) {
       setError(errorMessage(caught));
     } finally {
@@ -69,7 +69,7 @@ function AcceptForm({ token, invite }: { token: string; invite: Invite }) {
 export function InvitePage() {
   const { token = '' } = useParams();
   const { state } = useSessionContext();
-  const invite = useApi(() => callRoute<Invite>('GET', `/auth/invites/${encodeURIComponent(token)}`), [token]);
+  const invite = useApi(async () => dataOf(await api().GET('/auth/invites/{token}', { params: { path: { token } } })), [token]);
   if (state.status === 'signed-in' && invite.state.status !== 'loading') {
     // accepted (or already signed in): on to the console
     if (invite.state.status !== 'ready' || state.session.user.email === invite.state.data.email) return <Navigate to="/" replace />;

@@ -1,5 +1,5 @@
 import { useRef, useState, type FormEvent } from 'react';
-import { api, dataOf, errorMessage, ApiError } from '../api/client';
+import { api, dataOf, errorMessage, ApiError, sessionFetch } from '../api/client';
 import { Loaded, useApi } from '../api/use-api';
 import { formatCount, formatMoney } from '../format/money';
 import { Field, Page, Section } from '../layout/page';
@@ -22,12 +22,14 @@ async function streamChat(
   signal: AbortSignal,
   onAnswer: (answer: StreamedAnswer) => void,
 ): Promise<StreamedAnswer> {
-  const response = await fetch('/v1/chat/completions', {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', accept: 'text/event-stream' },
-    body: JSON.stringify({ model, messages, stream: true, stream_options: { include_usage: true } }),
-    signal,
-  });
+  const response = await sessionFetch(
+    new Request(new URL('/v1/chat/completions', window.location.origin), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'text/event-stream' },
+      body: JSON.stringify({ model, messages, stream: true, stream_options: { include_usage: true } }),
+      signal,
+    }),
+  );
   if (!response.ok || !response.body) {
     const body: unknown = await response.json().catch(() => undefined);
     throw new ApiError(response.status, body, response.url);

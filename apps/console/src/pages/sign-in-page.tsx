@@ -17,6 +17,9 @@ export function signInErrorText(error: unknown): string {
 /** SSO errors the OIDC callback sends back as `#/sign-in?error=<code>`. */
 const SSO_ERRORS: Record<string, string> = {
   oidc_failed: 'Single sign-on did not complete. Try again.',
+  oidc_expired: 'The single sign-on took too long and expired. Try again.',
+  oidc_unavailable: 'Single sign-on is not available right now.',
+  account_disabled: 'This account is disabled. Ask an operator.',
 };
 
 /** What the form sends: the key when one was typed, else email and password; null when neither is complete. */

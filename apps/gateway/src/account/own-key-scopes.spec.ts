@@ -1,7 +1,13 @@
 import { DomainError, Principal } from '@switchyard/contracts';
 import { ownKeyScopes } from './own-key-scopes';
 
-const caller = (over: Partial<Principal>): Principal => ({ userId: 'u', keyId: 'ses_1', role: 'user', scopes: ['inference', 'usage:read'], ...over });
+const caller = (over: Partial<Principal>): Principal => ({
+  userId: 'u',
+  keyId: 'ses_1',
+  role: 'user',
+  scopes: ['inference', 'usage:read'],
+  ...over,
+});
 
 function refusal(fn: () => unknown): string | null {
   try {

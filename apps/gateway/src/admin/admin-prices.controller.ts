@@ -15,11 +15,9 @@ export class AdminPricesController {
 
   /** Model ids may contain slashes (`vendor/model`), hence the wildcard. */
   @Put('*')
-  async set(@Param('*') model: string, @Body() body: unknown, @Req() req: FastifyRequest) {
+  set(@Param('*') model: string, @Body() body: unknown, @Req() req: FastifyRequest) {
     const price = createValidated(SetPriceBody, body);
-    const before = (await this.rpc.send(Subjects.billingPriceList, {})).find((p) => p.model === model) ?? null;
-    const after = await this.rpc.send(Subjects.billingPriceSet, { model, body: price });
-    await this.audit.record(req, { action: 'price.set', target: { type: 'price', id: model }, before, after });
-    return after;
+    // billing records the change in the audit log in the same transaction
+    return this.rpc.send(Subjects.billingPriceSet, { model, body: price, audit: this.audit.context(req) });
   }
 }

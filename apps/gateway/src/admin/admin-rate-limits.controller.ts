@@ -20,11 +20,9 @@ export class AdminRateLimitsController {
   }
 
   @Put(':role')
-  async set(@Param('role') role: string, @Body() body: unknown, @Req() req: FastifyRequest) {
+  set(@Param('role') role: string, @Body() body: unknown, @Req() req: FastifyRequest) {
     const limit = createValidated(SetRateLimitBody, body ?? {});
-    const before = (await this.rpc.send(Subjects.billingRateLimitList, {})).find((r) => r.role === role) ?? null;
-    const after = await this.rpc.send(Subjects.billingRateLimitSet, { role: role as Role, body: limit });
-    await this.audit.record(req, { action: 'rate_limit.set', target: { type: 'role', id: role }, before, after });
-    return after;
+    // billing records the change in the audit log in the same transaction
+    return this.rpc.send(Subjects.billingRateLimitSet, { role: role as Role, body: limit, audit: this.audit.context(req) });
   }
 }

@@ -64,17 +64,9 @@ export class AdminUsersController {
   }
 
   @Post(':id/credits')
-  async addCredit(@Param('id') userId: string, @Body() body: unknown, @Req() req: FastifyRequest) {
-    const credit = createValidated(AddCreditBody, body);
-    const before = await this.rpc.send(Subjects.billingUserGet, { userId });
-    const after = await this.rpc.send(Subjects.billingCreditAdd, { userId, body: credit });
-    await this.audit.record(req, {
-      action: 'credits.add',
-      target: { type: 'user', id: userId },
-      before,
-      after: { ...after, amount: credit.amount },
-    });
-    return after;
+  addCredit(@Param('id') userId: string, @Body() body: unknown, @Req() req: FastifyRequest) {
+    // billing records the credit in the audit log in the same transaction
+    return this.rpc.send(Subjects.billingCreditAdd, { userId, body: createValidated(AddCreditBody, body), audit: this.audit.context(req) });
   }
 
   /** The user's own requests per minute, instead of their role's (null = unlimited). */

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
-import { AuditEntryView, Subjects } from '@switchyard/contracts';
+import { AuditContext, AuditEntryView, Subjects } from '@switchyard/contracts';
 import { RpcClient } from '@switchyard/nats';
 
 /** What an admin action changed: `before` is null for a creation, `after` null for a deletion. */
@@ -20,17 +20,28 @@ export interface AuditedChange {
 export class AuditTrail {
   constructor(private readonly rpc: RpcClient) {}
 
-  record(request: FastifyRequest, change: AuditedChange): Promise<AuditEntryView> {
+  /**
+   * Who asks, from where, under which request id: sent with a billing write that records its own
+   * audit entry in the write's transaction (prices and role rate limits so far).
+   */
+  context(request: FastifyRequest): AuditContext {
     const principal = request.principal;
-    return this.rpc.send(Subjects.billingAuditRecord, {
+    return {
       actor: principal ? { userId: principal.userId, keyId: principal.keyId } : null,
+      callerAddress: request.ip ?? null,
+      requestId: String(request.id),
+    };
+  }
+
+  /** Records an action after its write, in a call of its own (the writes that do not record their own entry yet). */
+  record(request: FastifyRequest, change: AuditedChange): Promise<AuditEntryView> {
+    return this.rpc.send(Subjects.billingAuditRecord, {
+      ...this.context(request),
       action: change.action,
       targetType: change.target.type,
       targetId: change.target.id,
       before: change.before as Record<string, unknown> | null,
       after: change.after as Record<string, unknown> | null,
-      callerAddress: request.ip ?? null,
-      requestId: String(request.id),
     });
   }
 }

@@ -75,13 +75,18 @@ describe('summary query parameters', () => {
   const now = Date.parse('2026-04-10T10:20:30Z') / 1000;
 
   it('rounds the range out to whole UTC hours and defaults it to the last 30 days (24 hours for hourly)', () => {
-    expect(summaryRangeOf({ from: '2026-04-01T00:30:00Z', to: '2026-04-02T23:00:01Z' }, 86_400, 31 * 86_400, now)).toEqual({
+    expect(summaryRangeOf({ from: '2026-04-01T00:30:00Z', to: '2026-04-02T23:00:01Z' }, 86_400, 31 * 86_400, 3600, now)).toEqual({
       from: Date.parse('2026-04-01T00:00:00Z') / 1000,
       to: Date.parse('2026-04-03T00:00:00Z') / 1000,
     });
-    expect(summaryRangeOf({}, 86_400, 31 * 86_400, now)).toEqual({
+    expect(summaryRangeOf({}, 86_400, 31 * 86_400, 3600, now)).toEqual({
       from: Date.parse('2026-04-09T10:00:00Z') / 1000,
       to: Date.parse('2026-04-10T11:00:00Z') / 1000,
+    });
+    // a day bucket is a whole UTC day
+    expect(usageSummaryOf('usr_1', { from: '2026-04-01T00:30:00Z', to: '2026-04-02T23:00:01Z' }, ['none'])).toMatchObject({
+      from: Date.parse('2026-04-01T00:00:00Z') / 1000,
+      to: Date.parse('2026-04-03T00:00:00Z') / 1000,
     });
     expect(usageSummaryOf('usr_1', { granularity: 'hour' }, ['none'])).toMatchObject({
       userId: 'usr_1',
@@ -99,6 +104,7 @@ describe('summary query parameters', () => {
     refused({ from: '2026-04-01', to: '2026-04-01' }, 'from');
     refused({ granularity: 'hour', from: '2026-01-01', to: '2026-02-02' }, 'from');
     refused({ granularity: 'day', from: '2025-01-01', to: '2026-02-06' }, 'from');
+    refused({ granularity: 'day', from: '2025-01-01T12:00:00Z', to: '2026-02-05T12:00:00Z' }, 'from'); // 400 days, 401 once rounded out
     refused({ granularity: 'week' }, 'granularity');
     refused({ group_by: 'user' }, 'group_by');
     expect(() => usageSummaryOf('usr_1', { granularity: 'hour', from: '2026-01-01', to: '2026-02-01' }, ['none'])).not.toThrow();

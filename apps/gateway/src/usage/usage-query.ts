@@ -57,20 +57,28 @@ function choice<T extends string>(
 }
 
 /**
- * `?from=&to=` of a summary as whole UTC hours (from rounded down, to up), so the roll-ups answer it
- * exactly: `to` defaults to now, `from` to `defaultSpan` before `to`; at most `maxSpan` long.
+ * `?from=&to=` of a summary as whole units (UTC hours or days; from rounded down, to up), so the
+ * roll-ups answer it exactly: `to` defaults to now, `from` to `defaultSpan` before `to`; at most `maxSpan` long.
  */
 export function summaryRangeOf(
   query: Record<string, string | string[] | undefined>,
   defaultSpan: number,
   maxSpan: number,
+  unit: number = HOUR,
   now = Math.floor(Date.now() / 1000),
 ): { from: number; to: number } {
   const to = timeParam(queryParam(query, 'to'), 'to') ?? now;
   const from = timeParam(queryParam(query, 'from'), 'from') ?? Math.max(0, to - defaultSpan);
   if (from >= to) throw new DomainError('invalid_value', 'from must be before to', 'from');
-  if (to - from > maxSpan) throw new DomainError('invalid_value', `from and to may be at most ${maxSpan / DAY} days apart`, 'from');
-  return { from: Math.floor(from / HOUR) * HOUR, to: Math.ceil(to / HOUR) * HOUR };
+  const range = { from: Math.floor(from / unit) * unit, to: Math.ceil(to / unit) * unit };
+  if (range.to - range.from > maxSpan) {
+    throw new DomainError(
+      'invalid_value',
+      `from and to, rounded out to whole ${unit === DAY ? 'days' : 'hours'}, may be at most ${maxSpan / DAY} days apart`,
+      'from',
+    );
+  }
+  return range;
 }
 
 /** `?from&to&granularity&group_by` of `/v1/usage/summary` (`groupings` narrower for non-admins). */
@@ -81,7 +89,11 @@ export function usageSummaryOf(
 ): UsageSummaryRequest {
   const granularity = choice(query, 'granularity', UsageGranularities, 'day');
   const groupBy = choice(query, 'group_by', groupings, 'none');
-  const range = summaryRangeOf(query, granularity === 'hour' ? DAY : 30 * DAY, USAGE_SUMMARY_MAX_SPAN[granularity]);
+  // a day bucket is the whole UTC day: read from usage_daily alone
+  const range =
+    granularity === 'hour'
+      ? summaryRangeOf(query, DAY, USAGE_SUMMARY_MAX_SPAN.hour)
+      : summaryRangeOf(query, 30 * DAY, USAGE_SUMMARY_MAX_SPAN.day, DAY);
   return { userId, ...range, granularity, groupBy };
 }
 

@@ -16,6 +16,7 @@ import {
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
+import { AuditContext } from './audit';
 import { Roles, Scopes, type Role, type Scope } from './principal';
 
 import { IsDecimalNumber, IsUsdAmount } from '../money';
@@ -79,6 +80,8 @@ export class AddCreditBody {
 export class AddCreditRequest {
   @IsString() @IsNotEmpty() userId!: string;
   @ValidateNested() @Type(() => AddCreditBody) body!: AddCreditBody;
+  /** an admin's write: recorded in the audit log in the same transaction */
+  @IsOptional() @ValidateNested() @Type(() => AuditContext) audit?: AuditContext;
 }
 
 export class UserRef {
@@ -128,6 +131,8 @@ export class SetPriceBody {
 export class SetPriceRequest {
   @IsString() @IsNotEmpty() @MaxLength(200) model!: string;
   @ValidateNested() @Type(() => SetPriceBody) body!: SetPriceBody;
+  /** an admin's write: recorded in the audit log in the same transaction */
+  @IsOptional() @ValidateNested() @Type(() => AuditContext) audit?: AuditContext;
 }
 
 export interface PriceView {
@@ -156,6 +161,8 @@ export class SetRateLimitBody {
 export class SetRoleRateLimitRequest {
   @IsIn(Roles) role!: Role;
   @ValidateNested() @Type(() => SetRateLimitBody) body!: SetRateLimitBody;
+  /** an admin's write: recorded in the audit log in the same transaction */
+  @IsOptional() @ValidateNested() @Type(() => AuditContext) audit?: AuditContext;
 }
 
 export class SetUserRateLimitRequest {

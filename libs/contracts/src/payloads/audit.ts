@@ -7,6 +7,17 @@ export class AuditActor {
   @IsString() @IsNotEmpty() keyId!: string;
 }
 
+/**
+ * Who asked for an admin write, from where, under which request id: made by the gateway from the
+ * authenticated request (never from a body) and sent with the write, so billing records the audit
+ * entry in the write's own transaction (both commit or neither).
+ */
+export class AuditContext {
+  @IsOptional() @ValidateNested() @Type(() => AuditActor) actor!: AuditActor | null;
+  @IsOptional() @IsString() @MaxLength(100) callerAddress!: string | null;
+  @IsOptional() @IsString() @MaxLength(200) requestId!: string | null;
+}
+
 /** One admin action or sign-in, as sent to `billing.audit.record`. */
 export class AuditRecordRequest {
   @IsOptional() @ValidateNested() @Type(() => AuditActor) actor!: AuditActor | null;

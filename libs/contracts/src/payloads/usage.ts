@@ -78,6 +78,8 @@ export interface UsageDayView {
 export interface UsageDailyReply {
   object: 'list';
   data: UsageDayView[];
+  /** the whole range, summed exactly in nano-USD (a batch's cost so far: the console adds no money itself) */
+  totals: UsageTotalsView;
 }
 
 export class LedgerListRequest {

@@ -63,12 +63,15 @@ export const usageListResponse = (description: string, example: unknown) => ({
 
 /** `?from&to&granularity&group_by` of a usage summary. */
 export const summaryParameters = (groupings: readonly string[]): ParameterObject[] => [
-  time('from', 'From this time, rounded down to a whole UTC hour (default: `to` minus 30 days, or 24 hours for `hour`)'),
-  time('to', 'Until this time, exclusive, rounded up to a whole UTC hour (default: now)'),
+  time(
+    'from',
+    'From this time, rounded down to a whole UTC hour (`hour`) or day (`day`) (default: `to` minus 30 days, or 24 hours for `hour`)',
+  ),
+  time('to', 'Until this time, exclusive, rounded up to a whole UTC hour or day (default: now)'),
   {
     name: 'granularity',
     in: 'query',
-    description: 'Bucket size: UTC hours (range up to 31 days) or UTC days (up to 400 days)',
+    description: 'Bucket size: UTC hours (range up to 31 days) or whole UTC days (up to 400 days, after rounding out)',
     schema: { type: 'string', enum: ['hour', 'day'], default: 'day' },
   },
   { name: 'group_by', in: 'query', description: 'Split the series by', schema: { type: 'string', enum: [...groupings], default: 'none' } },

@@ -175,4 +175,5 @@ export const USAGE_RECORD_EXAMPLE = {
 export const USAGE_DAILY_EXAMPLE = {
   object: 'list',
   data: [{ object: 'usage.day', date: '2025-12-03', requests: 120, prompt_tokens: 10400, completion_tokens: 8800, cost: 0.00684 }],
+  totals: { requests: 120, prompt_tokens: 10400, completion_tokens: 8800, cost: 0.00684 },
 };

@@ -371,7 +371,11 @@ export const VIEW_SCHEMAS: Record<string, SchemaObject> = {
     completion_tokens: int(),
     cost: num('USD'),
   }),
-  UsageDaily: view<UsageDailyReply>('Totals per UTC day, oldest first', { object: constant('list'), data: arrayOf(ref('UsageDay')) }),
+  UsageDaily: view<UsageDailyReply>('Totals per UTC day, oldest first', {
+    object: constant('list'),
+    data: arrayOf(ref('UsageDay')),
+    totals: ref('UsageTotals'),
+  }),
   UsageTotals: view<UsageTotalsView>('Totals of a range', {
     requests: int(),
     prompt_tokens: int(),
@@ -389,14 +393,11 @@ export const VIEW_SCHEMAS: Record<string, SchemaObject> = {
   UsageSummary: view<UsageSummaryReply>('Usage per UTC hour or day and group, read from the roll-ups', {
     object: constant('usage.summary'),
     granularity: oneOfValues(UsageGranularities),
-    from: unixSeconds('The start of the range, rounded down to a whole UTC hour'),
-    to: unixSeconds('The end of the range (exclusive), rounded up to a whole UTC hour'),
+    from: unixSeconds('The start of the range, rounded down to a whole UTC hour or day (the granularity)'),
+    to: unixSeconds('The end of the range (exclusive), rounded up to a whole UTC hour or day'),
     group_by: oneOfValues(UsageGroupings),
     totals: ref('UsageTotals'),
-    series: arrayOf(
-      ref('UsageSeriesPoint'),
-      'Buckets with usage only (a bucket with none is left out), oldest first, then by group. A day bucket at either end of the range may be partial: it holds only the hours inside the range',
-    ),
+    series: arrayOf(ref('UsageSeriesPoint'), 'Buckets with usage only (a bucket with none is left out), oldest first, then by group'),
     groups: arrayOf(
       object({ group: nullable(str()), requests: int(), cost: num('USD') }, ['group', 'requests', 'cost']),
       'Every group with usage in the range, by cost, highest first',
