@@ -1,4 +1,4 @@
-import { render, screen, within } from '@testing-library/react';
+import { render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { App } from './app';
 import { navItemsFor, type NavItem } from './navigation';
@@ -44,13 +44,14 @@ describe('the app shell', () => {
     });
     render(<App />);
     const heading = await screen.findByRole('heading', { level: 1, name: 'Account' });
-    expect(heading).toHaveFocus();
+    // moved there by the page's effect, which React may run just after the heading appears
+    await waitFor(() => expect(heading).toHaveFocus());
     const nav = screen.getByRole('navigation', { name: 'Your account' });
     expect(
       within(nav)
         .getAllByRole('link')
         .map((a) => a.textContent),
-    ).toEqual(['Overview', 'API keys', 'Usage', 'Playground', 'Account']);
+    ).toEqual(['Overview', 'API keys', 'Usage', 'Playground', 'Account', 'Files', 'Batches', 'My channels']);
     expect(screen.queryByRole('navigation', { name: 'Operator' })).toBeNull();
     expect(await screen.findByText('No active sessions.')).toBeInTheDocument();
   });
