@@ -1,4 +1,4 @@
-import { render, screen, within } from '@testing-library/react';
+import { render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { App } from './app';
 import { navItemsFor, type NavItem } from './navigation';
@@ -44,7 +44,8 @@ describe('the app shell', () => {
     });
     render(<App />);
     const heading = await screen.findByRole('heading', { level: 1, name: 'Account' });
-    expect(heading).toHaveFocus();
+    // moved there by the page's effect, which React may run just after the heading appears
+    await waitFor(() => expect(heading).toHaveFocus());
     const nav = screen.getByRole('navigation', { name: 'Your account' });
     expect(
       within(nav)

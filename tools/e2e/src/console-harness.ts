@@ -1,4 +1,5 @@
 import { existsSync, mkdirSync, readFileSync } from 'fs';
+import { tmpdir } from 'os';
 import { join } from 'path';
 import { Browser, BrowserContext, chromium, Page, Response } from 'playwright-core';
 import { gatewayChecker, RunningStack, trackResponseCheck } from '@switchyard/testing';
@@ -15,8 +16,14 @@ export const CHROMIUM_ARGS = [
   '--disable-sync',
 ];
 
-/** Where the console's screenshots go (the README shows them). */
-export const SCREENSHOT_DIR = join(__dirname, '..', '..', '..', 'docs', 'console');
+/**
+ * Where the console's screenshots go. `npm run screenshots` sets SWITCHYARD_SCREENSHOTS=docs to refresh the README's
+ * (docs/console); every other run takes them too, into a scratch folder, so a test run leaves the checkout unchanged.
+ */
+export const SCREENSHOT_DIR =
+  process.env.SWITCHYARD_SCREENSHOTS === 'docs'
+    ? join(__dirname, '..', '..', '..', 'docs', 'console')
+    : join(tmpdir(), 'switchyard-console-screenshots');
 
 export async function launchChromium(): Promise<Browser> {
   if (!existsSync(CHROMIUM)) {
@@ -130,7 +137,7 @@ export async function expectNoSeriousAxeViolations(page: Page, label: string): P
   expect(described).toEqual([]);
 }
 
-/** Saves the page as docs/console/<name>.png (the README's screenshots). */
+/** Saves the page as <name>.png in {@link SCREENSHOT_DIR}. */
 export async function screenshot(page: Page, name: string): Promise<void> {
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
   await page.screenshot({ path: join(SCREENSHOT_DIR, `${name}.png`), fullPage: true, animations: 'disabled' });
