@@ -1,4 +1,4 @@
-import { IsInt, IsOptional, IsUrl, Max, Min } from 'class-validator';
+import { IsInt, IsOptional, IsString, IsUrl, Max, Min, MinLength } from 'class-validator';
 import { UpstreamPolicyConfig, WithS3 } from '@switchyard/config';
 import { DEFAULT_MAX_UPLOAD_BYTES } from '@switchyard/contracts';
 
@@ -18,4 +18,6 @@ export class GatewayConfig extends WithS3(UpstreamPolicyConfig) {
   @IsOptional() @IsUrl({ require_tld: false, protocols: ['http', 'https'], require_protocol: true }) SWITCHYARD_PUBLIC_URL?: string;
   /** an OpenID Connect issuer: the console offers single sign-on (`GET /auth/methods`) */
   @IsOptional() @IsUrl({ require_tld: false, protocols: ['http', 'https'], require_protocol: true }) SWITCHYARD_OIDC_ISSUER?: string;
+  /** when set, `GET /metrics` needs `Authorization: Bearer <this>` */
+  @IsOptional() @IsString() @MinLength(16) SWITCHYARD_METRICS_TOKEN?: string;
 }
