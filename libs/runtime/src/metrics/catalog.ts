@@ -21,7 +21,7 @@ const LATENCY_BUCKETS = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5
 /** Seconds, for hops between services (in process or over NATS). */
 const RPC_BUCKETS = [0.0001, 0.00025, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 5];
 
-const family = <N extends string>(f: MetricFamily & { name: N }) => f;
+const family = <const F extends MetricFamily>(f: F) => f;
 
 export const METRIC_CATALOG = {
   httpRequests: family({
@@ -73,7 +73,7 @@ export const METRIC_CATALOG = {
   circuitState: family({
     name: 'switchyard_circuit_state',
     type: 'gauge',
-    help: "A channel's circuit for one model on this router replica: 0 closed, 1 open, 2 half-open (probing).",
+    help: 'A channel\'s circuit for one model on this router replica: 0 closed, 1 half-open (probing), 2 open; PRIVATE channels share channel="private" (the worst).',
     labelNames: ['channel', 'model'],
   }),
   channelAutoDisables: family({
@@ -102,6 +102,12 @@ export const METRIC_CATALOG = {
     help: 'Requests refused with 429 by the rate limit, by the role of the caller.',
     labelNames: ['role'],
   }),
+  holds: family({
+    name: 'switchyard_holds_total',
+    type: 'counter',
+    help: "Money set aside before a paid call, by outcome (held, refused: the caller's insufficient_quota).",
+    labelNames: ['outcome'],
+  }),
   cacheLookups: family({
     name: 'switchyard_cache_lookups_total',
     type: 'counter',
@@ -111,7 +117,7 @@ export const METRIC_CATALOG = {
   rpcDuration: family({
     name: 'switchyard_rpc_duration_seconds',
     type: 'histogram',
-    help: 'Request/reply between services, by subject, until the answer (the first packet for a stream).',
+    help: 'Request/reply between services (in process or over NATS) until the whole answer, by subject and outcome (ok, error); streamed replies are not counted.',
     labelNames: ['subject', 'outcome'],
     buckets: RPC_BUCKETS,
   }),

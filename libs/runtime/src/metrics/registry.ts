@@ -68,8 +68,17 @@ export function withUser<L extends Record<string, string>>(labels: L, userId: st
   return current?.userLabel ? { ...labels, user: userId ?? 'none' } : labels;
 }
 
+const scrapeHooks = new Set<() => void>();
+
+/** Runs `update` before each scrape (a gauge computed from state, e.g. circuits); returns its removal. */
+export function onScrape(update: () => void): () => void {
+  scrapeHooks.add(update);
+  return () => scrapeHooks.delete(update);
+}
+
 /** The text Prometheus scrapes, and its content type. */
 export async function scrapeMetrics(): Promise<{ body: string; contentType: string }> {
   const { registry } = processMetrics();
+  for (const update of scrapeHooks) update();
   return { body: await registry.metrics(), contentType: registry.contentType };
 }

@@ -1,0 +1,34 @@
+import { UpstreamError } from '@switchyard/providers';
+import { metrics } from '@switchyard/runtime';
+import type { RoutableChannel } from '../routing/channel-selector';
+
+/** A PRIVATE channel's id would name its owner, and there is one per user: they share one label value. */
+export const channelLabel = (channel: Pick<RoutableChannel, 'id' | 'type'>): string =>
+  channel.type === 'PRIVATE' ? 'private' : channel.id;
+
+/** ok, or why the call failed, in words an alert can use: the channel's key, the channel's fault, or the request's. */
+export function upstreamOutcome(error: UpstreamError | null): string {
+  if (!error) return 'ok';
+  if (error.failure === 'http' && (error.status === 401 || error.status === 403)) return 'credential';
+  return error.retryable ? 'transient' : 'client_error';
+}
+
+/** One upstream call: its outcome, how long until it answered, and whether it was a failover. */
+export function recordUpstreamCall(
+  channel: RoutableChannel,
+  model: string,
+  seconds: number,
+  error: UpstreamError | null,
+  attempt: number,
+): void {
+  const m = metrics();
+  const channelId = channelLabel(channel);
+  m.upstreamRequests.inc({ provider: channel.provider, channel: channelId, model, outcome: upstreamOutcome(error) });
+  m.upstreamDuration.observe({ provider: channel.provider, channel: channelId, model }, seconds);
+  if (attempt > 0) m.failovers.inc({ model });
+}
+
+/** Money set aside before a paid call, or refused (`insufficient_quota`). */
+export function countHold(outcome: 'held' | 'refused'): void {
+  metrics().holds.inc({ outcome });
+}
