@@ -145,17 +145,25 @@ function startServices(deployment: Deployment, env: NodeJS.ProcessEnv, logDir: s
     };
   }
   // each process that has no HTTP port of its own serves its metrics on the next port from SWITCHYARD_METRICS_PORT
+  // (0: any free port); its ready line says which
   let nextMetricsPort = env.SWITCHYARD_METRICS_PORT ? Number(env.SWITCHYARD_METRICS_PORT) : null;
   const metricsPorts: Record<string, number> = {};
   for (const service of ServiceNames) {
     for (let i = 0; i < deployment.replicas[service]; i++) {
       const name = deployment.replicas[service] > 1 ? `${service}-${i + 1}` : service;
       const own = { ...env };
-      if (nextMetricsPort !== null && service !== 'gateway') own.SWITCHYARD_METRICS_PORT = String((metricsPorts[name] = nextMetricsPort++));
-      else delete own.SWITCHYARD_METRICS_PORT;
+      delete own.SWITCHYARD_METRICS_PORT;
+      if (nextMetricsPort !== null && service !== 'gateway')
+        own.SWITCHYARD_METRICS_PORT = String(nextMetricsPort === 0 ? 0 : nextMetricsPort++);
       const child = spawnNode({ name, script: compiledMain(`apps/${service}`), env: own, logDir, restart: true });
       processes.push(child);
-      ready.push(child.waitForLine(readyPattern(service), START_TIMEOUT_MS));
+      ready.push(
+        child.waitForLine(readyPattern(service), START_TIMEOUT_MS).then((line) => {
+          const port = /metrics on port (\d+)/.exec(line)?.[1];
+          if (port) metricsPorts[name] = Number(port);
+          return line;
+        }),
+      );
     }
   }
   return { processes, ready, metricsPorts, pids: () => Object.fromEntries(processes.map((p) => [p.name, p.pid])) };
