@@ -38,5 +38,10 @@ describe('the metric catalog', () => {
     expect(text).toMatch(/^process_cpu_seconds_total /m);
     expect(text).toMatch(/^process_resident_memory_bytes /m);
     expect(text).toMatch(/^# TYPE nodejs_eventloop_lag_p99_seconds gauge/m);
+    // promtool's rule: only counters end in _total
+    const misnamed = [...text.matchAll(/^# TYPE (\S+) (\S+)$/gm)].filter(
+      ([, name, type]) => name.endsWith('_total') !== (type === 'counter'),
+    );
+    expect(misnamed.map(([, name]) => name)).toEqual([]);
   });
 });

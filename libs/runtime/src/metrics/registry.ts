@@ -31,7 +31,12 @@ export function labelNamesOf(family: MetricFamily, userLabel: boolean): string[]
 /** A registry holding every family of the catalog, plus Node's process metrics and event-loop delay. */
 export function createMetrics(opts: MetricsOptions, withDefaults = true): ProcessMetrics {
   const registry = new Registry();
-  if (withDefaults) collectDefaultMetrics({ register: registry, eventLoopMonitoringPrecision: 10 });
+  if (withDefaults) {
+    collectDefaultMetrics({ register: registry, eventLoopMonitoringPrecision: 10 });
+    // gauges named like counters (promtool refuses them); nodejs_active_{handles,requests,resources} carry the same by type
+    for (const name of ['nodejs_active_handles_total', 'nodejs_active_requests_total', 'nodejs_active_resources_total'])
+      registry.removeSingleMetric(name);
+  }
   const instruments = {} as Record<MetricKey, Counter<string> | Gauge<string> | Histogram<string>>;
   for (const [key, family] of Object.entries(METRIC_CATALOG) as [MetricKey, MetricFamily][]) {
     const common = { name: family.name, help: family.help, labelNames: labelNamesOf(family, opts.userLabel), registers: [registry] };
