@@ -1,3 +1,5 @@
+import { readFileSync } from 'fs';
+import { join } from 'path';
 import { IDENTITY_LABELS, METRIC_CATALOG, MetricFamily } from './catalog';
 import { createMetrics } from './registry';
 
@@ -43,5 +45,10 @@ describe('the metric catalog', () => {
       ([, name, type]) => name.endsWith('_total') !== (type === 'counter'),
     );
     expect(misnamed.map(([, name]) => name)).toEqual([]);
+  });
+
+  it('is listed in docs/operations.md, family by family', () => {
+    const doc = readFileSync(join(__dirname, '..', '..', '..', '..', 'docs', 'operations.md'), 'utf8');
+    expect(families.filter((f) => !doc.includes(`| \`${f.name}\` | ${f.type} |`)).map((f) => f.name)).toEqual([]);
   });
 });
