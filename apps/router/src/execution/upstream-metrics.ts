@@ -1,3 +1,4 @@
+import type { RoutingInfo } from '@switchyard/contracts';
 import { UpstreamError } from '@switchyard/providers';
 import { metrics } from '@switchyard/runtime';
 import type { RoutableChannel } from '../routing/channel-selector';
@@ -31,4 +32,21 @@ export function recordUpstreamCall(
 /** Money set aside before a paid call, or refused (`insufficient_quota`). */
 export function countHold(outcome: 'held' | 'refused'): void {
   metrics().holds.inc({ outcome });
+}
+
+/**
+ * For a stream just opened: a function to call on each upstream event; the first records the time
+ * from the start of the call that answered (its latency is in `routing`) to that event.
+ */
+export function timeToFirstEvent(channel: RoutableChannel, model: string, routing: RoutingInfo): () => void {
+  const callStartedAt = Date.now() - (routing.attempts.at(-1)?.latency_ms ?? 0);
+  let seen = false;
+  return () => {
+    if (seen) return;
+    seen = true;
+    metrics().upstreamTimeToFirstToken.observe(
+      { provider: channel.provider, channel: channelLabel(channel), model },
+      (Date.now() - callStartedAt) / 1000,
+    );
+  };
 }

@@ -121,6 +121,18 @@ export const METRIC_CATALOG = {
     labelNames: ['subject', 'outcome'],
     buckets: RPC_BUCKETS,
   }),
+  consumerPending: family({
+    name: 'switchyard_jetstream_consumer_pending_messages',
+    type: 'gauge',
+    help: 'Messages of a durable JetStream consumer not yet delivered (state: pending) or delivered and not yet acknowledged (state: ack_pending), read at scrape time.',
+    labelNames: ['stream', 'consumer', 'state'],
+  }),
+  consumerRedeliveries: family({
+    name: 'switchyard_jetstream_redeliveries_total',
+    type: 'counter',
+    help: 'Messages this process received again from a durable JetStream consumer (a handler failed or a replica died holding them).',
+    labelNames: ['stream', 'consumer'],
+  }),
   filesBytes: family({
     name: 'switchyard_files_bytes_total',
     type: 'counter',

@@ -73,10 +73,10 @@ export function withUser<L extends Record<string, string>>(labels: L, userId: st
   return current?.userLabel ? { ...labels, user: userId ?? 'none' } : labels;
 }
 
-const scrapeHooks = new Set<() => void>();
+const scrapeHooks = new Set<() => void | Promise<void>>();
 
-/** Runs `update` before each scrape (a gauge computed from state, e.g. circuits); returns its removal. */
-export function onScrape(update: () => void): () => void {
+/** Runs `update` before each scrape (a gauge computed from state, e.g. circuits); returns its removal. A failing update leaves its gauge as it was. */
+export function onScrape(update: () => void | Promise<void>): () => void {
   scrapeHooks.add(update);
   return () => scrapeHooks.delete(update);
 }
@@ -84,6 +84,14 @@ export function onScrape(update: () => void): () => void {
 /** The text Prometheus scrapes, and its content type. */
 export async function scrapeMetrics(): Promise<{ body: string; contentType: string }> {
   const { registry } = processMetrics();
-  for (const update of scrapeHooks) update();
+  await Promise.all(
+    [...scrapeHooks].map(async (update) => {
+      try {
+        await update();
+      } catch {
+        // the gauge keeps its last value; the scrape goes on
+      }
+    }),
+  );
   return { body: await registry.metrics(), contentType: registry.contentType };
 }
