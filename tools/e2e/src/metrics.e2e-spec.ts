@@ -60,14 +60,23 @@ describe.each([
       http: sampleSum(await scrape(gateway), 'switchyard_http_requests_total', CHAT),
       upstream: sampleSum(await scrape(router), 'switchyard_upstream_requests_total', { model: 'mock-gpt', outcome: 'ok' }),
       tokens: sampleSum(await scrape(endpoints.billing ?? gateway), 'switchyard_tokens_total', { model: 'mock-gpt' }),
+      firstTokens: sampleSum(await scrape(router), 'switchyard_upstream_time_to_first_token_seconds_count', { model: 'mock-gpt' }),
     };
     const user = await createUserWithKey(stack, { name: `metrics-${mode}`, credits: 5 });
     const client = new OpenAI({ apiKey: user.key, baseURL: `${stack.gatewayUrl}/v1`, maxRetries: 0, fetch: validatingFetch });
     let tokens = 0;
-    for (let i = 0; i < BURST; i++) {
+    for (let i = 0; i < BURST - 1; i++) {
       const answer = await client.chat.completions.create({ model: 'mock-gpt', messages: [{ role: 'user', content: `burst ${i}` }] });
       tokens += answer.usage!.prompt_tokens + answer.usage!.completion_tokens;
     }
+    // and one stream: counted like the others, and its first event timed
+    const stream = await client.chat.completions.create({
+      model: 'mock-gpt',
+      messages: [{ role: 'user', content: 'burst streamed' }],
+      stream: true,
+      stream_options: { include_usage: true },
+    });
+    for await (const chunk of stream) if (chunk.usage) tokens += chunk.usage.prompt_tokens + chunk.usage.completion_tokens;
 
     // every endpoint's output is valid exposition text by promtool's rules
     for (const [service, url] of Object.entries(endpoints)) expect([service, promtoolProblems(await scrape(url))]).toEqual([service, '']);
@@ -97,7 +106,10 @@ describe.each([
     );
     // billing counts tokens once each event is billed (asynchronously, from the usage stream)
     await settle(`sum(switchyard_tokens_total{model="mock-gpt"})`, before.tokens + tokens);
+    await settle(`sum(switchyard_upstream_time_to_first_token_seconds_count{model="mock-gpt"})`, before.firstTokens + 1);
     expect(await p.query(`sum(switchyard_cost_usd_total{model="mock-gpt",channel_type="PLATFORM"})`)).toBeGreaterThan(0);
+    // billing's usage consumer has caught up: nothing waits in JetStream
+    await settle(`max(switchyard_jetstream_consumer_pending_messages{stream="SWITCHYARD_USAGE",state="pending"})`, 0);
     expect(await p.query(`count(up{service="gateway"} == 1)`)).toBe(1);
   });
 });

@@ -2,6 +2,7 @@ import type { RoutingInfo } from '@switchyard/contracts';
 import { UpstreamError } from '@switchyard/providers';
 import { metrics } from '@switchyard/runtime';
 import type { RoutableChannel } from '../routing/channel-selector';
+import { causedByRequest } from './upstream-failure';
 
 /** A PRIVATE channel's id would name its owner, and there is one per user: they share one label value. */
 export const channelLabel = (channel: Pick<RoutableChannel, 'id' | 'type'>): string =>
@@ -11,7 +12,7 @@ export const channelLabel = (channel: Pick<RoutableChannel, 'id' | 'type'>): str
 export function upstreamOutcome(error: UpstreamError | null): string {
   if (!error) return 'ok';
   if (error.failure === 'http' && (error.status === 401 || error.status === 403)) return 'credential';
-  return error.retryable ? 'transient' : 'client_error';
+  return error.retryable && !causedByRequest(error) ? 'transient' : 'client_error';
 }
 
 /** One upstream call: its outcome, how long until it answered, and whether it was a failover. */
