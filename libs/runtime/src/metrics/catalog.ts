@@ -121,6 +121,18 @@ export const METRIC_CATALOG = {
     labelNames: ['subject', 'outcome'],
     buckets: RPC_BUCKETS,
   }),
+  batchLines: family({
+    name: 'switchyard_batch_lines_total',
+    type: 'counter',
+    help: 'Batch lines finished, by status (succeeded, failed); its rate is the batch throughput.',
+    labelNames: ['status'],
+  }),
+  batchLinesPending: family({
+    name: 'switchyard_batch_lines_pending',
+    type: 'gauge',
+    help: 'Lines of every batch not yet run, read from Postgres at scrape time (every batches replica reports the same: use max).',
+    labelNames: [],
+  }),
   consumerPending: family({
     name: 'switchyard_jetstream_consumer_pending_messages',
     type: 'gauge',
