@@ -1,6 +1,6 @@
 import { readFileSync } from 'fs';
 import { join } from 'path';
-import OpenAI from 'openai';
+import OpenAI, { toFile } from 'openai';
 import { Subjects } from '@switchyard/contracts';
 import { createUserWithKey, eventually, RunningStack, startStackLikeNpmStart, uncheckedFetch, validatingFetch } from '@switchyard/testing';
 import { prometheusConfigFor, promtoolProblems, RunningPrometheus, sampleSum, ScrapeTarget, startPrometheus } from './metrics-kit';
@@ -111,5 +111,28 @@ describe.each([
     // billing's usage consumer has caught up: nothing waits in JetStream
     await settle(`max(switchyard_jetstream_consumer_pending_messages{stream="SWITCHYARD_USAGE",state="pending"})`, 0);
     expect(await p.query(`count(up{service="gateway"} == 1)`)).toBe(1);
+
+    // a batch: its lines counted by the batches service, its input file's bytes by the gateway
+    const batchesEndpoint = endpoints.batches ?? gateway;
+    const linesBefore = sampleSum(await scrape(batchesEndpoint), 'switchyard_batch_lines_total', { status: 'succeeded' });
+    const bytesBefore = sampleSum(await scrape(gateway), 'switchyard_files_bytes_total', { direction: 'in' });
+    const input = Array.from({ length: 4 }, (_, i) =>
+      JSON.stringify({
+        custom_id: `m-${i}`,
+        method: 'POST',
+        url: '/v1/chat/completions',
+        body: { model: 'mock-gpt', messages: [{ role: 'user', content: `line ${i}` }] },
+      }),
+    ).join('\n');
+    const file = await client.files.create({ file: await toFile(Buffer.from(input), 'in.jsonl'), purpose: 'batch' });
+    const created = await client.batches.create({ input_file_id: file.id, endpoint: '/v1/chat/completions', completion_window: '24h' });
+    await eventually('the batch to finish', () => client.batches.retrieve(created.id), {
+      until: (b) => b.status === 'completed',
+      timeoutMs: 30_000,
+      intervalMs: 100,
+    });
+    await settle(`sum(switchyard_batch_lines_total{status="succeeded"})`, linesBefore + 4);
+    await settle(`max(switchyard_batch_lines_pending)`, 0);
+    await settle(`sum(switchyard_files_bytes_total{direction="in"})`, bytesBefore + Buffer.byteLength(input));
   });
 });
