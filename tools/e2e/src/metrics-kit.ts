@@ -46,7 +46,10 @@ export interface RunningPrometheus {
  * on this machine instead of compose's service names, scraped every second.
  */
 export function prometheusConfigFor(gateway: ScrapeTarget, services: ScrapeTarget[], gatewayToken?: string): string {
-  const shipped = parse(readFileSync(join(__dirname, '..', '..', '..', 'docker', 'prometheus', 'prometheus.yml'), 'utf8'));
+  const dir = join(__dirname, '..', '..', '..', 'docker', 'prometheus');
+  const shipped = parse(readFileSync(join(dir, 'prometheus.yml'), 'utf8'));
+  // the shipped alert rules are loaded too (a rule Prometheus cannot parse stops its start)
+  shipped.rule_files = (shipped.rule_files ?? []).map((file: string) => join(dir, file));
   shipped.global = { ...shipped.global, scrape_interval: '1s', evaluation_interval: '1s' };
   const targets = (job: string) => (job === 'gateway' ? [gateway] : services);
   shipped.scrape_configs = shipped.scrape_configs.map((job: Record<string, unknown>) => ({
