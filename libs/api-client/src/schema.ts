@@ -1654,6 +1654,28 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/metrics': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Scrape this process's Prometheus metrics
+     * @description For Prometheus: the text exposition format. No API key; when `SWITCHYARD_METRICS_TOKEN` is set, `Authorization: Bearer <token>`. In one-process mode it holds every service's metrics; in split mode the other services serve theirs on `SWITCHYARD_METRICS_PORT`. The families are listed in docs/operations.md.
+     *
+     *     No key needed, no rate limit.
+     */
+    get: operations['getMetrics'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/openapi.json': {
     parameters: {
       query?: never;
@@ -10891,6 +10913,36 @@ export interface operations {
           'application/json': components['schemas']['Health'];
         };
       };
+    };
+  };
+  getMetrics: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The metrics */
+      200: {
+        headers: {
+          'x-request-id': components['headers']['RequestId'];
+          'x-client-request-id': components['headers']['ClientRequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example # HELP switchyard_http_requests_total HTTP requests answered by the gateway
+           *     # TYPE switchyard_http_requests_total counter
+           */
+          'text/plain': string;
+        };
+      };
+      401: components['responses']['OpenAIError401_invalid_api_key'];
+      414: components['responses']['OpenAIError414_request_too_large'];
+      431: components['responses']['OpenAIError431_request_too_large'];
+      500: components['responses']['OpenAIError500_internal_error'];
     };
   };
   getOpenApiJson: {
