@@ -23,6 +23,7 @@ import {
   RefundRequest,
   ReserveRequest,
   SetPriceRequest,
+  PriceBookRequest,
   SetRoleRateLimitRequest,
   SetUserRateLimitRequest,
   Subjects,
@@ -150,6 +151,11 @@ export class BillingHandler {
   @MessagePattern(Subjects.billingLedgerList)
   listLedger(@Payload() payload: unknown) {
     return this.reports.ledger(createValidated(LedgerListRequest, payload));
+  }
+
+  @MessagePattern(Subjects.billingPriceBook)
+  priceBook(@Payload() payload: unknown) {
+    return this.prices.book(createValidated(PriceBookRequest, payload));
   }
 
   @MessagePattern(Subjects.billingPriceList)

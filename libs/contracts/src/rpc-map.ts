@@ -8,6 +8,8 @@ import type {
   HoldView,
   KeyRef,
   KeyView,
+  PriceBookRequest,
+  PriceBookView,
   PriceView,
   PriceWire,
   ReleaseHoldRequest,
@@ -163,6 +165,7 @@ export type RpcMap = {
   [Subjects.billingCreditAdd]: [AddCreditRequest, UserView];
   [Subjects.billingPriceSet]: [SetPriceRequest, PriceView];
   [Subjects.billingPriceList]: [Empty, PriceWire[]];
+  [Subjects.billingPriceBook]: [PriceBookRequest, PriceBookView];
   [Subjects.billingRateLimitList]: [Empty, RoleRateLimitView[]];
   [Subjects.billingRateLimitSet]: [SetRoleRateLimitRequest, RoleRateLimitView];
   [Subjects.billingUserRateLimitSet]: [SetUserRateLimitRequest, UserView];

@@ -149,6 +149,18 @@ export interface PriceView {
   updated_at: number;
 }
 
+/** admin → billing: a page of the price book, ordered by model id; `after` is the last model of the previous page. */
+export class PriceBookRequest {
+  @Type(() => Number) @IsInt() @Min(1) @Max(500) limit!: number;
+  @IsOptional() @IsString() @IsNotEmpty() @MaxLength(200) after?: string;
+}
+
+export interface PriceBookView {
+  object: 'list';
+  data: PriceView[];
+  has_more: boolean;
+}
+
 /** `{requests_per_minute: n}` or `{requests_per_minute: null}` for unlimited; the field must be present. */
 export class SetRateLimitBody {
   @ValidateIf((o: SetRateLimitBody) => o.requests_per_minute !== null)
