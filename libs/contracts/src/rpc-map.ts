@@ -3,10 +3,11 @@ import type {
   AddCreditRequest,
   CreateHoldRequest,
   CreateKeyRequest,
-  CreateUserBody,
+  CreateUserRequest,
+  ClearUserRateLimitRequest,
+  RevokeKeyRequest,
   CreatedKeyView,
   HoldView,
-  KeyRef,
   KeyView,
   PriceBookRequest,
   PriceBookView,
@@ -158,8 +159,8 @@ export type RpcMap = {
   [Subjects.billingKeyVerify]: [VerifyKeyRequest, Principal | null];
   [Subjects.billingKeyCreate]: [CreateKeyRequest, CreatedKeyView];
   [Subjects.billingKeyList]: [UserRef, KeyView[]];
-  [Subjects.billingKeyRevoke]: [KeyRef, KeyView];
-  [Subjects.billingUserCreate]: [CreateUserBody, UserView];
+  [Subjects.billingKeyRevoke]: [RevokeKeyRequest, KeyView];
+  [Subjects.billingUserCreate]: [CreateUserRequest, UserView];
   [Subjects.billingUserList]: [Empty, UserView[]];
   [Subjects.billingUserGet]: [UserRef, UserView];
   [Subjects.billingCreditAdd]: [AddCreditRequest, UserView];
@@ -169,7 +170,7 @@ export type RpcMap = {
   [Subjects.billingRateLimitList]: [Empty, RoleRateLimitView[]];
   [Subjects.billingRateLimitSet]: [SetRoleRateLimitRequest, RoleRateLimitView];
   [Subjects.billingUserRateLimitSet]: [SetUserRateLimitRequest, UserView];
-  [Subjects.billingUserRateLimitClear]: [UserRef, UserView];
+  [Subjects.billingUserRateLimitClear]: [ClearUserRateLimitRequest, UserView];
   [Subjects.billingHoldCreate]: [CreateHoldRequest, HoldView];
   [Subjects.billingHoldRelease]: [ReleaseHoldRequest, { released: boolean }];
   [Subjects.billingHoldReserve]: [ReserveRequest, HoldView];

@@ -27,6 +27,12 @@ export class CreateUserBody {
   @IsOptional() @IsUsdAmount() @Min(0) @Max(1e9) credits?: number;
 }
 
+/** gateway → billing: a new user; the gateway adds `audit` after validating the caller's body. */
+export class CreateUserRequest extends CreateUserBody {
+  /** an admin's (or, for keys, the owner's) write: recorded in the audit log in the same transaction */
+  @IsOptional() @ValidateNested() @Type(() => AuditContext) audit?: AuditContext;
+}
+
 export interface UserView {
   id: string;
   object: 'user';
@@ -53,6 +59,8 @@ export class CreateKeyBody {
 export class CreateKeyRequest {
   @IsString() @IsNotEmpty() userId!: string;
   @ValidateNested() @Type(() => CreateKeyBody) body!: CreateKeyBody;
+  /** an admin's (or, for keys, the owner's) write: recorded in the audit log in the same transaction */
+  @IsOptional() @ValidateNested() @Type(() => AuditContext) audit?: AuditContext;
 }
 
 export interface KeyView {
@@ -91,6 +99,16 @@ export class UserRef {
 export class KeyRef {
   @IsString() @IsNotEmpty() userId!: string;
   @IsString() @IsNotEmpty() keyId!: string;
+}
+
+export class RevokeKeyRequest extends KeyRef {
+  /** an admin's (or, for keys, the owner's) write: recorded in the audit log in the same transaction */
+  @IsOptional() @ValidateNested() @Type(() => AuditContext) audit?: AuditContext;
+}
+
+export class ClearUserRateLimitRequest extends UserRef {
+  /** an admin's (or, for keys, the owner's) write: recorded in the audit log in the same transaction */
+  @IsOptional() @ValidateNested() @Type(() => AuditContext) audit?: AuditContext;
 }
 
 export class VerifyKeyRequest {
@@ -180,6 +198,8 @@ export class SetRoleRateLimitRequest {
 export class SetUserRateLimitRequest {
   @IsString() @IsNotEmpty() userId!: string;
   @ValidateNested() @Type(() => SetRateLimitBody) body!: SetRateLimitBody;
+  /** an admin's (or, for keys, the owner's) write: recorded in the audit log in the same transaction */
+  @IsOptional() @ValidateNested() @Type(() => AuditContext) audit?: AuditContext;
 }
 
 export interface RoleRateLimitView {
