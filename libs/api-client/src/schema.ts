@@ -1387,7 +1387,7 @@ export interface paths {
     };
     /**
      * List admin actions
-     * @description Each admin write (users, keys, credits, rate limits, prices, PLATFORM channels), newest first. Secrets are never stored.
+     * @description Each admin write (users, keys, credits, rate limits, prices, PLATFORM channels) and the keys users make or revoke themselves, newest first. Secrets are never stored.
      *
      *     Needs an admin key.
      */

@@ -348,7 +348,8 @@ export const ADMIN_OPERATIONS: Operation[] = [
     operationId: 'listAuditLog',
     tag: 'Admin: audit log',
     summary: 'List admin actions',
-    description: 'Each admin write (users, keys, credits, rate limits, prices, PLATFORM channels), newest first. Secrets are never stored.',
+    description:
+      'Each admin write (users, keys, credits, rate limits, prices, PLATFORM channels) and the keys users make or revoke themselves, newest first. Secrets are never stored.',
     access: 'admin',
     parameters: [
       { name: 'actor_user_id', in: 'query', description: 'Only actions by this user', schema: { type: 'string' } },
