@@ -67,6 +67,17 @@ describe('the audit log', () => {
     expect(refused.status).toBe(403);
   });
 
+  it('takes who, from where and which request from the request, never from a body that claims them', async () => {
+    const forged = { actor: { userId: 'usr_forged', keyId: 'key_forged' }, callerAddress: '198.51.100.1', requestId: 'req_forged' };
+    const created = await admin('POST', '/admin/users', { name: 'Forged audit', audit: forged });
+    // the unknown field is dropped with the rest of what the body class does not declare
+    expect(created.status).toBe(201);
+    const entries: AuditEntry[] = (await admin('GET', `/admin/audit-log?target_id=${created.body.id}`)).body.data;
+    expect(entries.map((e) => e.action)).toEqual(['user.create']);
+    expect(JSON.stringify(entries)).not.toContain('forged');
+    expect(JSON.stringify(entries)).not.toContain('198.51.100.1');
+  });
+
   it("records a user's own key created and revoked through /v1/keys, with the user as the actor", async () => {
     const user = (await admin('POST', '/admin/users', { name: 'Own keys' })).body;
     const own = (await admin('POST', `/admin/users/${user.id}/keys`, { name: 'mine', scopes: ['inference', 'usage:read'] })).body;
