@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import type { BatchErrorEntry, InferenceEndpoint, Principal } from '@switchyard/contracts';
 import { queryPrepared } from '@switchyard/database';
+import { metrics } from '@switchyard/runtime';
 import { BatchEntity } from './entities/batch.entity';
 
 /** A line claimed to run, with what its batch says about running it. */
@@ -125,7 +126,8 @@ export class BatchRepository {
       'batches_renew_leases',
       `UPDATE batches.batch_items i SET lease_until = now() + make_interval(secs => $3::double precision / 1000)
          FROM unnest($1::text[], $2::text[]) AS v(batch_id, custom_id)
-        WHERE i.batch_id = v.batch_id AND i.custom_id = v.custom_id AND i.status = 'pending'`,
+        WHERE i.batch_id = v.batch_id AND i.custom_id = v.custom_id AND i.status = 'pending'
+        RETURNING i.status`,
       [lines.map((l) => l.batchId), lines.map((l) => l.customId), leaseMs],
     );
   }
@@ -144,13 +146,14 @@ export class BatchRepository {
    * batch runs and frozen when it ends), so no line has to update the batch row all the others want.
    */
   async storeLineResults(lines: LineResult[]): Promise<void> {
-    await queryPrepared(
+    const stored = await queryPrepared<{ status: ResultStatus }>(
       this.db,
       'batches_store_line_results',
       `UPDATE batches.batch_items i
           SET status = v.status, result = v.result::jsonb, request_id = v.request_id, finished_at = now(), lease_until = NULL
          FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[]) AS v(batch_id, custom_id, status, result, request_id)
-        WHERE i.batch_id = v.batch_id AND i.custom_id = v.custom_id AND i.status = 'pending'`,
+        WHERE i.batch_id = v.batch_id AND i.custom_id = v.custom_id AND i.status = 'pending'
+        RETURNING i.status`,
       [
         lines.map((l) => l.batchId),
         lines.map((l) => l.customId),
@@ -159,6 +162,13 @@ export class BatchRepository {
         lines.map((l) => l.requestId),
       ],
     );
+    for (const { status } of stored) metrics().batchLines.inc({ status });
+  }
+
+  /** Lines of every batch not yet run (the partial index of pending lines answers it). */
+  async pendingLineCount(): Promise<number> {
+    const [row] = await this.db.query<{ n: string }[]>(`SELECT count(*) AS n FROM batches.batch_items WHERE status = 'pending'`);
+    return Number(row.n);
   }
 
   /** Running batches past their window are marked expired (claims already skip them). */

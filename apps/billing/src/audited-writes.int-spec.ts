@@ -85,6 +85,78 @@ describe('audited billing writes (real Postgres)', () => {
     ]);
   });
 
+  it('records a user created, changed, given a link and a rate limit, each with the user before and after', async () => {
+    const user = await rpc.send(Subjects.billingUserCreate, { name: 'audited user', credits: 1, audit });
+    await rpc.send(Subjects.billingUserUpdate, { userId: user.id, body: { role: 'vip', email: 'audited@example.com' }, audit });
+    await rpc.send(Subjects.billingUserUpdate, { userId: user.id, body: { disabled: true }, audit });
+    const reset = await rpc.send(Subjects.billingInviteCreate, { userId: user.id, kind: 'reset', audit });
+    await rpc.send(Subjects.billingUserRateLimitSet, { userId: user.id, body: { requests_per_minute: 7 }, audit });
+    await rpc.send(Subjects.billingUserRateLimitClear, { userId: user.id, audit });
+    // a refused write leaves no entry
+    await expect(
+      rpc.send(Subjects.billingInviteCreate, { userId: user.id, kind: 'invite', email: 'not an email', audit }),
+    ).rejects.toBeDefined();
+    const entries = await entriesFor(user.id);
+    expect(entries.map((e: { action: string }) => e.action)).toEqual([
+      'user.create',
+      'user.update',
+      'user.update',
+      'user.password_reset',
+      'rate_limit.set',
+      'rate_limit.clear',
+    ]);
+    expect(entries[0]).toMatchObject({
+      actor_user_id: 'usr_admin',
+      request_id: 'req_audited_1',
+      before: null,
+      after: expect.objectContaining({ id: user.id, name: 'audited user', balance: 1 }),
+    });
+    expect(entries[1]).toMatchObject({
+      before: expect.objectContaining({ role: 'user', email: null }),
+      after: expect.objectContaining({ role: 'vip', email: 'audited@example.com' }),
+    });
+    expect(entries[2]).toMatchObject({
+      before: expect.objectContaining({ disabled_at: null }),
+      after: expect.objectContaining({ disabled_at: expect.any(Number) }),
+    });
+    // the link's token is never in the log
+    expect(entries[3].after).toEqual({ email: 'audited@example.com', kind: 'reset', expires_at: reset.expiresAt });
+    expect(JSON.stringify(entries)).not.toContain(reset.token);
+    expect(entries[4]).toMatchObject({
+      before: expect.objectContaining({ rate_limit_source: 'role' }),
+      after: expect.objectContaining({ requests_per_minute: 7, rate_limit_source: 'user' }),
+    });
+    expect(entries[5]).toMatchObject({
+      before: expect.objectContaining({ requests_per_minute: 7, rate_limit_source: 'user' }),
+      after: expect.objectContaining({ rate_limit_source: 'role' }),
+    });
+    // without an audit context (billing's own callers) no entry is written
+    await rpc.send(Subjects.billingUserUpdate, { userId: user.id, body: { name: 'renamed quietly' } });
+    expect(await entriesFor(user.id)).toHaveLength(6);
+  });
+
+  it('records a key created (its secret redacted) and revoked, with the key before the revocation', async () => {
+    const user = await rpc.send(Subjects.billingUserCreate, { name: 'audited keys' });
+    const key = await rpc.send(Subjects.billingKeyCreate, { userId: user.id, body: { name: 'laptop' }, audit });
+    await rpc.send(Subjects.billingKeyRevoke, { userId: user.id, keyId: key.id, audit });
+    const entries = await entriesFor(key.id);
+    expect(entries).toEqual([
+      expect.objectContaining({ action: 'key.create', before: null, after: expect.objectContaining({ id: key.id, key: '[redacted]' }) }),
+      expect.objectContaining({
+        action: 'key.revoke',
+        before: expect.objectContaining({ id: key.id, revoked_at: null }),
+        after: expect.objectContaining({ id: key.id, revoked_at: expect.any(Number) }),
+      }),
+    ]);
+    expect(JSON.stringify(entries)).not.toContain(key.key);
+    // another user's key is not found, and nothing is recorded
+    const other = await rpc.send(Subjects.billingUserCreate, { name: 'someone else' });
+    await expect(rpc.send(Subjects.billingKeyRevoke, { userId: other.id, keyId: key.id, audit })).rejects.toMatchObject({
+      code: 'not_found',
+    });
+    expect(await entriesFor(key.id)).toHaveLength(2);
+  });
+
   it('writes neither the change nor its entry when the entry cannot be stored', async () => {
     // the audit log refuses the entry (a check the column does not meet), so the price change rolls back with it
     await dataSource.query(`ALTER TABLE billing.audit_log ADD CONSTRAINT audit_test_refuse CHECK (request_id <> 'req_refused')`);
@@ -101,5 +173,38 @@ describe('audited billing writes (real Postgres)', () => {
     }
     expect(await dataSource.query(`SELECT 1 FROM billing.prices WHERE model = 'audited-rollback'`)).toEqual([]);
     expect(await entriesFor('audited-rollback')).toEqual([]);
+  });
+
+  it('rolls back a user, key, change and rate limit whose entry cannot be stored', async () => {
+    const user = await rpc.send(Subjects.billingUserCreate, { name: 'rollback target' });
+    const key = await rpc.send(Subjects.billingKeyCreate, { userId: user.id, body: { name: 'kept' } });
+    const refused = { ...audit, requestId: 'req_refused' };
+    await dataSource.query(`ALTER TABLE billing.audit_log ADD CONSTRAINT audit_test_refuse CHECK (request_id <> 'req_refused')`);
+    try {
+      await expect(rpc.send(Subjects.billingUserCreate, { name: 'never created', audit: refused })).rejects.toBeDefined();
+      await expect(
+        rpc.send(Subjects.billingKeyCreate, { userId: user.id, body: { name: 'never made' }, audit: refused }),
+      ).rejects.toBeDefined();
+      await expect(rpc.send(Subjects.billingKeyRevoke, { userId: user.id, keyId: key.id, audit: refused })).rejects.toBeDefined();
+      await expect(
+        rpc.send(Subjects.billingUserUpdate, { userId: user.id, body: { role: 'admin' }, audit: refused }),
+      ).rejects.toBeDefined();
+      await expect(
+        rpc.send(Subjects.billingUserRateLimitSet, { userId: user.id, body: { requests_per_minute: 3 }, audit: refused }),
+      ).rejects.toBeDefined();
+      await expect(
+        rpc.send(Subjects.billingInviteCreate, { userId: user.id, kind: 'invite', email: 'rolled@example.com', audit: refused }),
+      ).rejects.toBeDefined();
+    } finally {
+      await dataSource.query(`ALTER TABLE billing.audit_log DROP CONSTRAINT audit_test_refuse`);
+    }
+    expect(await dataSource.query(`SELECT 1 FROM billing.users WHERE name = 'never created'`)).toEqual([]);
+    const keys = await rpc.send(Subjects.billingKeyList, { userId: user.id });
+    expect(keys).toEqual([expect.objectContaining({ id: key.id, revoked_at: null })]);
+    expect(await rpc.send(Subjects.billingUserGet, { userId: user.id })).toMatchObject({ role: 'user', email: null });
+    expect(await dataSource.query(`SELECT 1 FROM billing.invites WHERE user_id = $1`, [user.id])).toEqual([]);
+    const [row] = await dataSource.query(`SELECT rate_limit_overridden FROM billing.users WHERE id = $1`, [user.id]);
+    expect(row.rate_limit_overridden).toBe(false);
+    expect(await dataSource.query(`SELECT 1 FROM billing.audit_log WHERE request_id = 'req_refused'`)).toEqual([]);
   });
 });

@@ -15,14 +15,16 @@ import {
   AuditRecordRequest,
   CreateHoldRequest,
   CreateKeyRequest,
-  CreateUserBody,
+  CreateUserRequest,
+  ClearUserRateLimitRequest,
+  RevokeKeyRequest,
   createValidated,
-  KeyRef,
   ReleaseHoldRequest,
   LedgerListRequest,
   RefundRequest,
   ReserveRequest,
   SetPriceRequest,
+  PriceBookRequest,
   SetRoleRateLimitRequest,
   SetUserRateLimitRequest,
   Subjects,
@@ -76,7 +78,7 @@ export class BillingHandler {
   @MessagePattern(Subjects.billingKeyCreate)
   createKey(@Payload() payload: unknown) {
     const req = createValidated(CreateKeyRequest, payload);
-    return this.keys.create(req.userId, req.body);
+    return this.keys.create(req.userId, req.body, req.audit);
   }
 
   @MessagePattern(Subjects.billingKeyList)
@@ -86,13 +88,13 @@ export class BillingHandler {
 
   @MessagePattern(Subjects.billingKeyRevoke)
   revokeKey(@Payload() payload: unknown) {
-    const ref = createValidated(KeyRef, payload);
-    return this.keys.revoke(ref.userId, ref.keyId);
+    const ref = createValidated(RevokeKeyRequest, payload);
+    return this.keys.revoke(ref.userId, ref.keyId, ref.audit);
   }
 
   @MessagePattern(Subjects.billingUserCreate)
   createUser(@Payload() payload: unknown) {
-    return this.users.create(createValidated(CreateUserBody, payload));
+    return this.users.create(createValidated(CreateUserRequest, payload));
   }
 
   @MessagePattern(Subjects.billingUserList)
@@ -152,6 +154,11 @@ export class BillingHandler {
     return this.reports.ledger(createValidated(LedgerListRequest, payload));
   }
 
+  @MessagePattern(Subjects.billingPriceBook)
+  priceBook(@Payload() payload: unknown) {
+    return this.prices.book(createValidated(PriceBookRequest, payload));
+  }
+
   @MessagePattern(Subjects.billingPriceList)
   listPrices() {
     return this.prices.list();
@@ -171,12 +178,13 @@ export class BillingHandler {
   @MessagePattern(Subjects.billingUserRateLimitSet)
   setUserRateLimit(@Payload() payload: unknown) {
     const req = createValidated(SetUserRateLimitRequest, payload);
-    return this.rateLimits.setUser(req.userId, true, req.body.requests_per_minute);
+    return this.rateLimits.setUser(req.userId, true, req.body.requests_per_minute, req.audit);
   }
 
   @MessagePattern(Subjects.billingUserRateLimitClear)
   clearUserRateLimit(@Payload() payload: unknown) {
-    return this.rateLimits.setUser(createValidated(UserRef, payload).userId, false, null);
+    const req = createValidated(ClearUserRateLimitRequest, payload);
+    return this.rateLimits.setUser(req.userId, false, null, req.audit);
   }
 
   @MessagePattern(Subjects.billingHoldCreate)
@@ -214,7 +222,7 @@ export class BillingHandler {
   @MessagePattern(Subjects.billingUserUpdate)
   updateUser(@Payload() payload: unknown) {
     const req = createValidated(UpdateUserRequest, payload);
-    return this.accounts.update(req.userId, req.body);
+    return this.accounts.update(req.userId, req.body, req.audit);
   }
 
   @MessagePattern(Subjects.billingInviteCreate)

@@ -1,8 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { NatsConnection } from 'nats';
-import { DataSource, IsNull } from 'typeorm';
+import { DataSource, EntityManager, IsNull } from 'typeorm';
 import {
   apiKeyHint,
+  AuditContext,
   CreatedKeyView,
   CreateKeyBody,
   DomainError,
@@ -15,6 +16,7 @@ import {
 } from '@switchyard/contracts';
 import { unixSeconds } from '@switchyard/database';
 import { broadcastBeforeAnswering, NATS_CONNECTION } from '@switchyard/nats';
+import { AuditLogService } from './audit-log.service';
 import { ApiKeyEntity } from './entities/api-key.entity';
 import { UserEntity } from './entities/user.entity';
 import { SessionsService } from './sessions.service';
@@ -38,17 +40,34 @@ export class KeysService {
     private readonly ds: DataSource,
     @Inject(NATS_CONNECTION) private readonly nc: NatsConnection,
     private readonly sessions: SessionsService,
+    private readonly auditLog: AuditLogService,
   ) {}
 
-  async create(userId: string, body: CreateKeyBody): Promise<CreatedKeyView> {
+  /** A new key; with `audit` (an admin's or the owner's write) its audit entry commits with it (the secret redacted). */
+  async create(userId: string, body: CreateKeyBody, audit?: AuditContext): Promise<CreatedKeyView> {
     if (!(await this.ds.getRepository(UserEntity).existsBy({ id: userId }))) throw DomainError.notFound(`User ${userId}`, 'id');
     const secret = generateApiKey();
-    const key = await this.insert(userId, secret, body.name ?? 'default', body.scopes ?? ['inference']);
-    return { ...keyView(key), key: secret };
+    return this.ds.transaction(async (em) => {
+      const key = await this.insert(em, userId, secret, body.name ?? 'default', body.scopes ?? ['inference']);
+      const created: CreatedKeyView = { ...keyView(key), key: secret };
+      if (audit) {
+        await this.auditLog.record(
+          { ...audit, action: 'key.create', targetType: 'api_key', targetId: key.id, before: null, after: { ...created } },
+          em,
+        );
+      }
+      return created;
+    });
   }
 
-  private async insert(userId: string, secret: string, name: string, scopes: ApiKeyEntity['scopes']): Promise<ApiKeyEntity> {
-    const repo = this.ds.getRepository(ApiKeyEntity);
+  private async insert(
+    em: EntityManager,
+    userId: string,
+    secret: string,
+    name: string,
+    scopes: ApiKeyEntity['scopes'],
+  ): Promise<ApiKeyEntity> {
+    const repo = em.getRepository(ApiKeyEntity);
     const key = repo.create({
       id: newId('key_'),
       userId,
@@ -69,18 +88,27 @@ export class KeysService {
     return keys.map(keyView);
   }
 
-  async revoke(userId: string, keyId: string): Promise<KeyView> {
-    const repo = this.ds.getRepository(ApiKeyEntity);
-    const key = await repo.findOneBy({ id: keyId, userId });
-    if (!key) throw DomainError.notFound(`API key ${keyId}`, 'key_id');
-    if (!key.revokedAt) {
-      await repo.update({ id: keyId, userId, revokedAt: IsNull() }, { revokedAt: new Date() });
-    }
+  /** Revokes a key; with `audit` its audit entry (the key before and after) commits with the revocation. */
+  async revoke(userId: string, keyId: string, audit?: AuditContext): Promise<KeyView> {
+    const { key, after } = await this.ds.transaction(async (em) => {
+      const repo = em.getRepository(ApiKeyEntity);
+      const key = await repo.findOne({ where: { id: keyId, userId }, lock: { mode: 'pessimistic_write' } });
+      if (!key) throw DomainError.notFound(`API key ${keyId}`, 'key_id');
+      if (!key.revokedAt) await repo.update({ id: keyId, userId, revokedAt: IsNull() }, { revokedAt: new Date() });
+      const after = keyView(await repo.findOneByOrFail({ id: keyId }));
+      if (audit) {
+        await this.auditLog.record(
+          { ...audit, action: 'key.revoke', targetType: 'api_key', targetId: keyId, before: { ...keyView(key) }, after: { ...after } },
+          em,
+        );
+      }
+      return { key, after };
+    });
     // the gateway's key cache drops it before the admin hears the key is revoked
     await broadcastBeforeAnswering(this.nc, Events.billingKeyRevoked, { keyHash: key.keyHash });
     // the console sessions signed in with it end with it
     await this.sessions.revokeForKey(keyId);
-    return keyView(await repo.findOneByOrFail({ id: keyId }));
+    return after;
   }
 
   async verify(keyHash: string): Promise<Principal | null> {

@@ -2,6 +2,7 @@ import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
 import { NatsConnection } from 'nats';
 import { DataSource, EntityManager } from 'typeorm';
 import {
+  AuditContext,
   AcceptInviteRequest,
   AccountIdentity,
   ChangePasswordRequest,
@@ -23,6 +24,7 @@ import {
 import { unixSeconds } from '@switchyard/database';
 import { broadcastBeforeAnswering, NATS_CONNECTION } from '@switchyard/nats';
 import { randomBytes } from 'node:crypto';
+import { AuditLogService } from './audit-log.service';
 import { BillingConfig } from './billing.config';
 import { UserEntity } from './entities/user.entity';
 import { decoyPasswordHash, hashPassword, verifyPassword } from './password-hash';
@@ -60,6 +62,7 @@ export class LocalAccountsService implements OnModuleInit {
     private readonly config: BillingConfig,
     @Inject(NATS_CONNECTION) private readonly nc: NatsConnection,
     private readonly sessions: SessionsService,
+    private readonly auditLog: AuditLogService,
   ) {}
 
   /** the decoy is hashed before the first sign-in, so that one takes no longer than the others */
@@ -84,10 +87,13 @@ export class LocalAccountsService implements OnModuleInit {
     return { object: 'list', data: rows.slice(0, request.limit).map((u) => userView(u, limits)), has_more: rows.length > request.limit };
   }
 
-  async update(userId: string, body: UpdateUserBody): Promise<UserView> {
+  /** Changes a user; with `audit` (an admin's write) the entry, the user before and after, commits with the change. */
+  async update(userId: string, body: UpdateUserBody, audit?: AuditContext): Promise<UserView> {
     const { view, principalsChanged, disabled } = await this.ds.transaction(async (em) => {
       const user = await em.getRepository(UserEntity).findOne({ where: { id: userId }, lock: { mode: 'pessimistic_write' } });
       if (!user) throw DomainError.notFound(`User ${userId}`, 'id');
+      const limits = await roleLimits(em);
+      const before = userView(user, limits);
       const changes: Partial<UserEntity> = {};
       if (body.name !== undefined) changes.name = body.name;
       if (body.email !== undefined) changes.email = body.email;
@@ -95,8 +101,15 @@ export class LocalAccountsService implements OnModuleInit {
       if (body.disabled !== undefined && body.disabled !== (user.disabledAt !== null))
         changes.disabledAt = body.disabled ? new Date() : null;
       if (Object.keys(changes).length > 0) await this.save(em, userId, changes);
+      const after = userView(await em.findOneByOrFail(UserEntity, { id: userId }), limits);
+      if (audit) {
+        await this.auditLog.record(
+          { ...audit, action: 'user.update', targetType: 'user', targetId: userId, before: { ...before }, after: { ...after } },
+          em,
+        );
+      }
       return {
-        view: userView(await em.findOneByOrFail(UserEntity, { id: userId }), await roleLimits(em)),
+        view: after,
         principalsChanged: 'role' in changes || 'disabledAt' in changes,
         disabled: changes.disabledAt instanceof Date,
       };
@@ -122,6 +135,7 @@ export class LocalAccountsService implements OnModuleInit {
     return this.ds.transaction(async (em) => {
       const user = await em.getRepository(UserEntity).findOne({ where: { id: request.userId }, lock: { mode: 'pessimistic_write' } });
       if (!user) throw DomainError.notFound(`User ${request.userId}`, 'id');
+      const before = request.audit ? userView(user, await roleLimits(em)) : null;
       let email = user.email;
       if (request.kind === 'invite') {
         if (!request.email) throw new DomainError('missing_required_parameter', 'email is required', 'email');
@@ -138,6 +152,20 @@ export class LocalAccountsService implements OnModuleInit {
         `INSERT INTO billing.invites (token_hash, user_id, kind, email, expires_at, created_by) VALUES ($1, $2, $3, $4, $5, $6)`,
         [hashApiKey(token), user.id, request.kind, email, expiresAt, request.createdBy ?? null],
       );
+      // the link's token is a secret: the log keeps who got a link, to which email, until when
+      if (request.audit) {
+        await this.auditLog.record(
+          {
+            ...request.audit,
+            action: request.kind === 'invite' ? 'user.invite' : 'user.password_reset',
+            targetType: 'user',
+            targetId: user.id,
+            before: { ...before },
+            after: { email, kind: request.kind, expires_at: unixSeconds(expiresAt) },
+          },
+          em,
+        );
+      }
       return { token, kind: request.kind, email: email, expiresAt: unixSeconds(expiresAt) };
     });
   }

@@ -7,6 +7,8 @@ import {
   nanoToUsd,
   parseDecimal,
   ppmToFraction,
+  PriceBookRequest,
+  PriceBookView,
   PriceNano,
   PriceView,
   PriceWire,
@@ -91,6 +93,17 @@ export class PricesService implements OnApplicationBootstrap, OnApplicationShutd
   async list(): Promise<PriceWire[]> {
     const rows = await this.ds.getRepository(PriceEntity).find({ order: { model: 'ASC' } });
     return rows.map((p) => priceToWire(p.model, priceNano(p)));
+  }
+
+  /** A page of every model's prices for the admin, by model id (`after` = the previous page's last model). */
+  async book(request: PriceBookRequest): Promise<PriceBookView> {
+    const query = this.ds.getRepository(PriceEntity).createQueryBuilder('p');
+    if (request.after !== undefined) query.where('p.model > :after', { after: request.after });
+    const rows = await query
+      .orderBy('p.model', 'ASC')
+      .limit(request.limit + 1)
+      .getMany();
+    return { object: 'list', data: rows.slice(0, request.limit).map(priceView), has_more: rows.length > request.limit };
   }
 
   /** Sets a model's price; an admin's write (`audit`) is recorded in the audit log in the same transaction, with the price before and after. */

@@ -51,13 +51,25 @@ export class RateLimitsService {
     return after;
   }
 
-  /** `override` false goes back to the role's limit. */
-  async setUser(userId: string, override: boolean, requestsPerMinute: number | null): Promise<UserView> {
-    const result = await this.ds
-      .getRepository(UserEntity)
-      .update({ id: userId }, { rateLimitOverridden: override, rateLimitRpm: override ? requestsPerMinute : null });
-    if (result.affected === 0) throw DomainError.notFound(`User ${userId}`, 'id');
+  /** `override` false goes back to the role's limit; with `audit` (an admin's write) the entry, the user before and after, commits with it. */
+  async setUser(userId: string, override: boolean, requestsPerMinute: number | null, audit?: AuditContext): Promise<UserView> {
+    const after = await this.ds.transaction(async (em) => {
+      const repo = em.getRepository(UserEntity);
+      const user = await repo.findOne({ where: { id: userId }, lock: { mode: 'pessimistic_write' } });
+      if (!user) throw DomainError.notFound(`User ${userId}`, 'id');
+      const limits = await roleLimits(em);
+      await repo.update({ id: userId }, { rateLimitOverridden: override, rateLimitRpm: override ? requestsPerMinute : null });
+      const after = userView(await repo.findOneByOrFail({ id: userId }), limits);
+      if (audit) {
+        const action = override ? 'rate_limit.set' : 'rate_limit.clear';
+        await this.auditLog.record(
+          { ...audit, action, targetType: 'user', targetId: userId, before: { ...userView(user, limits) }, after: { ...after } },
+          em,
+        );
+      }
+      return after;
+    });
     await this.changed();
-    return userView(await this.ds.getRepository(UserEntity).findOneByOrFail({ id: userId }), await roleLimits(this.ds));
+    return after;
   }
 }

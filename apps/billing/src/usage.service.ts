@@ -7,6 +7,7 @@ import { broadcast, NATS_CONNECTION } from '@switchyard/nats';
 import { BillingConfig } from './billing.config';
 import { moveNetPosition } from './net-position';
 import { PricesService } from './prices.service';
+import { countBilledUsage } from './usage-metrics';
 import { RECORD_MEASURES, rollupCtes } from './usage-rollups';
 
 const MAX_GROUP = 200;
@@ -123,6 +124,7 @@ export class UsageService {
     ]);
     for (const userId of applied[0]?.indebted ?? []) broadcast(this.nc, Events.billingUserIndebted, { userId });
     const fresh = new Set(applied.map((r) => r.request_id));
+    rows.forEach((row, i) => fresh.has(row.request_id) && countBilledUsage(events[i], BigInt(row.cost_nano)));
     return events.map((e) => (fresh.has(e.requestId) ? 'applied' : 'duplicate'));
   }
 }

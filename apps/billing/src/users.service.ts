@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { AuditContext, CreateUserBody, DomainError, newId, UserView } from '@switchyard/contracts';
+import { AuditContext, CreateUserRequest, DomainError, newId, UserView } from '@switchyard/contracts';
 import { AuditLogService } from './audit-log.service';
 import { LedgerEntryEntity } from './entities/ledger-entry.entity';
 import { UserEntity } from './entities/user.entity';
@@ -24,13 +24,21 @@ export class UsersService {
     private readonly auditLog: AuditLogService,
   ) {}
 
-  async create(body: CreateUserBody): Promise<UserView> {
+  /** A new user; with `audit` (an admin's write) its entry commits with it. */
+  async create(body: CreateUserRequest): Promise<UserView> {
     return this.ds.transaction(async (em) => {
       const user = em.create(UserEntity, { id: newId('usr_'), name: body.name, role: body.role ?? 'user', balanceNano: 0n });
       await em.insert(UserEntity, user);
       const credits = usdToNano(body.credits ?? 0);
       if (credits > 0n) await appendLedger(em, { userId: user.id, amountNano: credits, kind: 'credit', reference: newId('crd_') });
-      return userView(await em.findOneByOrFail(UserEntity, { id: user.id }), await roleLimits(em));
+      const view = userView(await em.findOneByOrFail(UserEntity, { id: user.id }), await roleLimits(em));
+      if (body.audit) {
+        await this.auditLog.record(
+          { ...body.audit, action: 'user.create', targetType: 'user', targetId: user.id, before: null, after: { ...view } },
+          em,
+        );
+      }
+      return view;
     });
   }
 

@@ -1,4 +1,4 @@
-import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUrl, Max, Min, ValidateIf } from 'class-validator';
+import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUrl, Max, Min, MinLength, ValidateIf } from 'class-validator';
 import { UpstreamPolicyConfig, WithS3 } from '@switchyard/config';
 import { DEFAULT_MAX_UPLOAD_BYTES, Roles, type Role } from '@switchyard/contracts';
 
@@ -29,4 +29,6 @@ export class GatewayConfig extends WithS3(UpstreamPolicyConfig) {
    * console's cookie must come from, and the base of the single sign-on redirect URI. Unset: the scheme and Host each request came with.
    */
   @IsOptional() @IsUrl({ require_tld: false, protocols: ['http', 'https'], require_protocol: true }) SWITCHYARD_PUBLIC_URL?: string;
+  /** when set, `GET /metrics` needs `Authorization: Bearer <this>` */
+  @IsOptional() @IsString() @MinLength(16) SWITCHYARD_METRICS_TOKEN?: string;
 }

@@ -31,6 +31,7 @@ import { GatewayFilesService } from './files/files.service';
 import { GatewayConfig } from './gateway.config';
 import { AllExceptionsFilter } from './http/all-exceptions.filter';
 import { HealthController } from './http/health.controller';
+import { MetricsController } from './http/metrics.controller';
 import { OpenApiController } from './docs/openapi.controller';
 import { BatchesController } from './batches/batches.controller';
 import { InferenceController } from './inference/inference.controller';
@@ -49,6 +50,7 @@ export class GatewayModule {
       module: GatewayModule,
       controllers: [
         HealthController,
+        MetricsController,
         OpenApiController,
         DocsPageController,
         ConsoleController,

@@ -6,6 +6,7 @@ import { ObjectStorage, storageSettingsFrom } from '@switchyard/object-storage';
 import { GatewayConfig } from './gateway.config';
 import { GatewayModule } from './gateway.module';
 import { edgeServerOptions, registerEdge } from './http/edge';
+import { registerHttpMetrics } from './http/http-metrics';
 import { clientRequestIdFrom, newRequestId } from './http/request-id';
 
 /** Room for the envelope around a body on its way to the router over NATS. */
@@ -35,6 +36,7 @@ export async function createGatewayApp(
     logger,
   });
   const fastify = app.getHttpAdapter().getInstance();
+  registerHttpMetrics(fastify);
   fastify.addHook('onRequest', (request, reply, done) => {
     // whatever this request's work leaves uncaught is logged with its id (superviseProcess)
     requestScope.enterWith({ requestId: String(request.id) });

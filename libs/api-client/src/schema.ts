@@ -1208,6 +1208,28 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/admin/prices': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * List every model's prices
+     * @description Every price kind and the batch discount exactly as billing stores them, ordered by model id.
+     *
+     *     Needs an admin key.
+     */
+    get: operations['listPrices'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/admin/prices/{model}': {
     parameters: {
       query?: never;
@@ -1365,7 +1387,7 @@ export interface paths {
     };
     /**
      * List admin actions
-     * @description Each admin write (users, keys, credits, rate limits, prices, PLATFORM channels), newest first. Secrets are never stored.
+     * @description Each admin write (users, keys, credits, rate limits, prices, PLATFORM channels) and the keys users make or revoke themselves, newest first. Secrets are never stored.
      *
      *     Needs an admin key.
      */
@@ -1646,6 +1668,28 @@ export interface paths {
      *     No key needed, no rate limit.
      */
     get: operations['getHealth'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/metrics': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Scrape this process's Prometheus metrics
+     * @description For Prometheus: the text exposition format. No API key; when `SWITCHYARD_METRICS_TOKEN` is set, `Authorization: Bearer <token>`. In one-process mode it holds every service's metrics; in split mode the other services serve theirs on `SWITCHYARD_METRICS_PORT`. The families are listed in docs/operations.md.
+     *
+     *     No key needed, no rate limit.
+     */
+    get: operations['getMetrics'];
     put?: never;
     post?: never;
     delete?: never;
@@ -2902,6 +2946,13 @@ export interface components {
       per_call: number | null;
       /** @description Unix seconds */
       updated_at: number;
+    };
+    /** @description Every model's prices, by model id */
+    PriceBook: {
+      /** @enum {string} */
+      object: 'list';
+      data: components['schemas']['Price'][];
+      has_more: boolean;
     };
     /** @description A rerank request (Cohere/Jina shape). Only the fields shown are checked; every other field goes to the upstream unchanged. */
     RerankBody: {
@@ -9418,6 +9469,65 @@ export interface operations {
       503: components['responses']['OpenAIError503_service_unavailable'];
     };
   };
+  listPrices: {
+    parameters: {
+      query?: {
+        /** @description Page size (default 100) */
+        limit?: number;
+        /** @description The page after this model id (the last model of the previous page) */
+        after?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description A page of prices, by model id */
+      200: {
+        headers: {
+          'x-request-id': components['headers']['RequestId'];
+          'x-client-request-id': components['headers']['ClientRequestId'];
+          'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
+          'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
+          'X-RateLimit-Reset': components['headers']['RateLimitReset'];
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "object": "list",
+           *       "data": [
+           *         {
+           *           "model": "gpt-4o-mini",
+           *           "object": "price",
+           *           "input_per_million": 0.15,
+           *           "output_per_million": 0.6,
+           *           "cached_input_per_million": 0.075,
+           *           "cache_write_input_per_million": null,
+           *           "batch_discount": 0.5,
+           *           "per_image": null,
+           *           "per_audio_second": null,
+           *           "per_call": null,
+           *           "updated_at": 1764720000
+           *         }
+           *       ],
+           *       "has_more": false
+           *     }
+           */
+          'application/json': components['schemas']['PriceBook'];
+        };
+      };
+      400: components['responses']['OpenAIError400_invalid_value'];
+      401: components['responses']['OpenAIError401_invalid_api_key'];
+      403: components['responses']['OpenAIError403_permission_denied'];
+      414: components['responses']['OpenAIError414_request_too_large'];
+      429: components['responses']['OpenAIError429_rate_limit_exceeded'];
+      431: components['responses']['OpenAIError431_request_too_large'];
+      500: components['responses']['OpenAIError500_internal_error'];
+      503: components['responses']['OpenAIError503_service_unavailable'];
+    };
+  };
   setPrice: {
     parameters: {
       query?: never;
@@ -10891,6 +11001,36 @@ export interface operations {
           'application/json': components['schemas']['Health'];
         };
       };
+    };
+  };
+  getMetrics: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The metrics */
+      200: {
+        headers: {
+          'x-request-id': components['headers']['RequestId'];
+          'x-client-request-id': components['headers']['ClientRequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example # HELP switchyard_http_requests_total HTTP requests answered by the gateway
+           *     # TYPE switchyard_http_requests_total counter
+           */
+          'text/plain': string;
+        };
+      };
+      401: components['responses']['OpenAIError401_invalid_api_key'];
+      414: components['responses']['OpenAIError414_request_too_large'];
+      431: components['responses']['OpenAIError431_request_too_large'];
+      500: components['responses']['OpenAIError500_internal_error'];
     };
   };
   getOpenApiJson: {

@@ -1,5 +1,5 @@
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsNotEmpty, IsString, Matches, Max, Min } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
 
 const natsUrl = /^(nats|tls|ws|wss):\/\/[^\s]+$/;
 const postgresUrl = /^postgres(ql)?:\/\/[^\s]+$/;
@@ -12,6 +12,10 @@ export class BaseServiceConfig {
   @IsIn(['error', 'warn', 'info', 'debug']) LOG_LEVEL: 'error' | 'warn' | 'info' | 'debug' = 'info';
   /** NATS request timeout between services, for everything but upstream calls */
   @IsInt() @Min(100) @Max(120000) SWITCHYARD_RPC_TIMEOUT_MS: number = 5000;
+  /** a service alone in its process serves `GET /metrics` on this port (the gateway serves it on its own) */
+  @IsOptional() @IsInt() @Min(0) @Max(65535) SWITCHYARD_METRICS_PORT?: number;
+  /** adds a `user` label to the token and cost metrics (Prometheus cannot drop a label later; off by default) */
+  @Transform(toBoolean) @IsBoolean() SWITCHYARD_METRICS_USER_LABEL: boolean = false;
 }
 
 /** Services that own tables. */

@@ -3,11 +3,14 @@ import type {
   AddCreditRequest,
   CreateHoldRequest,
   CreateKeyRequest,
-  CreateUserBody,
+  CreateUserRequest,
+  ClearUserRateLimitRequest,
+  RevokeKeyRequest,
   CreatedKeyView,
   HoldView,
-  KeyRef,
   KeyView,
+  PriceBookRequest,
+  PriceBookView,
   PriceView,
   PriceWire,
   ReleaseHoldRequest,
@@ -156,17 +159,18 @@ export type RpcMap = {
   [Subjects.billingKeyVerify]: [VerifyKeyRequest, Principal | null];
   [Subjects.billingKeyCreate]: [CreateKeyRequest, CreatedKeyView];
   [Subjects.billingKeyList]: [UserRef, KeyView[]];
-  [Subjects.billingKeyRevoke]: [KeyRef, KeyView];
-  [Subjects.billingUserCreate]: [CreateUserBody, UserView];
+  [Subjects.billingKeyRevoke]: [RevokeKeyRequest, KeyView];
+  [Subjects.billingUserCreate]: [CreateUserRequest, UserView];
   [Subjects.billingUserList]: [Empty, UserView[]];
   [Subjects.billingUserGet]: [UserRef, UserView];
   [Subjects.billingCreditAdd]: [AddCreditRequest, UserView];
   [Subjects.billingPriceSet]: [SetPriceRequest, PriceView];
   [Subjects.billingPriceList]: [Empty, PriceWire[]];
+  [Subjects.billingPriceBook]: [PriceBookRequest, PriceBookView];
   [Subjects.billingRateLimitList]: [Empty, RoleRateLimitView[]];
   [Subjects.billingRateLimitSet]: [SetRoleRateLimitRequest, RoleRateLimitView];
   [Subjects.billingUserRateLimitSet]: [SetUserRateLimitRequest, UserView];
-  [Subjects.billingUserRateLimitClear]: [UserRef, UserView];
+  [Subjects.billingUserRateLimitClear]: [ClearUserRateLimitRequest, UserView];
   [Subjects.billingHoldCreate]: [CreateHoldRequest, HoldView];
   [Subjects.billingHoldRelease]: [ReleaseHoldRequest, { released: boolean }];
   [Subjects.billingHoldReserve]: [ReserveRequest, HoldView];

@@ -56,6 +56,8 @@ export const Subjects = {
   billingPriceSet: 'billing.price.set',
   billingUsageRefund: 'billing.usage.refund',
   billingPriceList: 'billing.price.list',
+  /** the admin's price book: a page of every model's prices as billing stores them */
+  billingPriceBook: 'billing.price.book',
   billingRateLimitList: 'billing.ratelimit.list',
   billingRateLimitSet: 'billing.ratelimit.set',
   billingUserRateLimitSet: 'billing.userratelimit.set',

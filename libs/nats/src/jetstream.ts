@@ -1,5 +1,6 @@
 import { AckPolicy, DeliverPolicy, JetStreamClient, JsMsg, NatsConnection, RetentionPolicy, StorageType } from 'nats';
 import { DurableEventSubject, EventMap } from '@switchyard/contracts';
+import { metrics, onScrape } from '@switchyard/runtime';
 
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
@@ -107,7 +108,14 @@ export async function consumeDurable(
   }
   const consumer = await nc.jetstream().consumers.get(streamName, durableName);
   const messages = await consumer.consume({ max_messages: 256 });
+  const labels = { stream: streamName, consumer: durableName };
+  const stopMetrics = onScrape(async () => {
+    const info = await jsm.consumers.info(streamName, durableName);
+    metrics().consumerPending.set({ ...labels, state: 'pending' }, info.num_pending);
+    metrics().consumerPending.set({ ...labels, state: 'ack_pending' }, info.num_ack_pending);
+  });
   const handle = async (msg: JsMsg) => {
+    if (msg.info.redeliveryCount > 1) metrics().consumerRedeliveries.inc(labels);
     try {
       await handler(JSON.parse(decoder.decode(msg.data)), msg);
       msg.ack();
@@ -128,6 +136,7 @@ export async function consumeDurable(
   })();
   return {
     async stop() {
+      stopMetrics();
       await messages.close();
       await loop;
     },

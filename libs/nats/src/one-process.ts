@@ -1,6 +1,6 @@
 import { BaseServiceConfig, loadConfig } from '@switchyard/config';
 import { JsonLogger, readyMessage } from '@switchyard/logging';
-import { startEventLoopDelayMonitor } from '@switchyard/runtime';
+import { configureMetrics, startEventLoopDelayMonitor } from '@switchyard/runtime';
 import { connectNats } from './connection';
 import { InProcessRpc } from './in-process-rpc';
 import { instanceId } from './microservice';
@@ -33,6 +33,7 @@ export interface RunningOneProcess {
 export async function bootOneProcess(definitions: OneProcessServices, env: NodeJS.ProcessEnv): Promise<RunningOneProcess> {
   const base = loadConfig(BaseServiceConfig, env);
   startEventLoopDelayMonitor();
+  configureMetrics({ userLabel: base.SWITCHYARD_METRICS_USER_LABEL });
   const logger = new JsonLogger(ONE_PROCESS_NAME, base.LOG_LEVEL);
   const nc = await connectNats(base.NATS_URL, instanceId(ONE_PROCESS_NAME));
   const shared = { nc, rpc: new InProcessRpc() };

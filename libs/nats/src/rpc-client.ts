@@ -1,6 +1,7 @@
 import { randomUUID } from 'crypto';
 import { createInbox, Msg, NatsConnection } from 'nats';
 import { DomainError, RpcReply, RpcRequest, RpcStreamValue, RpcSubject, Untrusted } from '@switchyard/contracts';
+import { metrics } from '@switchyard/runtime';
 import { ReplyPacket, RequestPacket } from './rpc-packets';
 
 export interface StreamOptions {
@@ -61,8 +62,15 @@ export class RpcClient {
 
   async send<S extends RpcSubject>(subject: S, payload: RpcRequest<S>, timeoutMs = this.defaultTimeoutMs): Promise<RpcReply<S>> {
     let result: RpcReply<S> | undefined;
-    for await (const value of this.transport.request(subject, payload, { firstTimeoutMs: timeoutMs, idleTimeoutMs: timeoutMs })) {
-      result = value as RpcReply<S>;
+    const started = process.hrtime.bigint();
+    let outcome = 'error';
+    try {
+      for await (const value of this.transport.request(subject, payload, { firstTimeoutMs: timeoutMs, idleTimeoutMs: timeoutMs })) {
+        result = value as RpcReply<S>;
+      }
+      outcome = 'ok';
+    } finally {
+      metrics().rpcDuration.observe({ subject, outcome }, Number(process.hrtime.bigint() - started) / 1e9);
     }
     return result as RpcReply<S>;
   }

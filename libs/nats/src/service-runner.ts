@@ -5,7 +5,7 @@ import { BaseServiceConfig, loadConfig } from '@switchyard/config';
 import * as contracts from '@switchyard/contracts';
 import { compileValidators, payloadClassesIn } from '@switchyard/contracts';
 import { JsonLogger, readyMessage } from '@switchyard/logging';
-import { startEventLoopDelayMonitor } from '@switchyard/runtime';
+import { configureMetrics, MetricsServer, startEventLoopDelayMonitor, startMetricsServer } from '@switchyard/runtime';
 import { connectNats } from './connection';
 import { InProcessRpc } from './in-process-rpc';
 import { instanceId, startMicroservice } from './microservice';
@@ -53,6 +53,8 @@ export interface ServiceDefinition<C extends ServiceConfig> {
 
 export interface BootedService<C> extends ServiceDeps<C> {
   app: INestMicroservice;
+  /** the port of its own `GET /metrics` (SWITCHYARD_METRICS_PORT), null when it has none */
+  metricsPort: number | null;
   /** stop taking work, then close NATS (when the service has its own connection) and the database */
   close(): Promise<void>;
 }
@@ -81,6 +83,7 @@ export async function bootService<C extends ServiceConfig>(
   const config = loadConfig(definition.configClass, env);
   compilePayloadValidators();
   startEventLoopDelayMonitor();
+  configureMetrics({ userLabel: config.SWITCHYARD_METRICS_USER_LABEL });
   const logger = new JsonLogger(definition.name, options.logLevel ?? config.LOG_LEVEL);
   const dataSource = await definition.openDatabase(config.DATABASE_URL, options.poolSize ?? config.DATABASE_POOL_SIZE);
   await definition.prepare?.(config, dataSource, logger);
@@ -89,6 +92,8 @@ export async function bootService<C extends ServiceConfig>(
   const rpcTransport = shared?.rpc ?? new NatsRpcTransport(nc);
   const module = await definition.module({ config, dataSource, nc, rpcTransport, logger });
   const app = await startMicroservice(module, { service: definition.name, nc, logger, inProcess: shared?.rpc });
+  // in one process the gateway's /metrics serves every service's (one registry per process)
+  const metricsServer = await serveMetrics(shared ? undefined : config.SWITCHYARD_METRICS_PORT, app);
   return {
     config,
     dataSource,
@@ -96,7 +101,9 @@ export async function bootService<C extends ServiceConfig>(
     rpcTransport,
     logger,
     app,
+    metricsPort: metricsServer?.port ?? null,
     async close() {
+      await metricsServer?.close();
       await app.close();
       if (!shared) await nc.drain();
       await dataSource.destroy();
@@ -104,12 +111,24 @@ export async function bootService<C extends ServiceConfig>(
   };
 }
 
+async function serveMetrics(port: number | undefined, app: INestMicroservice): Promise<MetricsServer | null> {
+  if (port === undefined) return null;
+  try {
+    return await startMetricsServer(port);
+  } catch (error) {
+    await app.close();
+    throw new Error(`cannot serve metrics on port ${port}: ${(error as Error).message}`);
+  }
+}
+
 /** The life of a NATS service process: boot, say so, stop in order on a signal; a start-up failure exits with its reason. */
 export function runService<C extends ServiceConfig>(definition: ServiceDefinition<C>): void {
   bootService(definition, process.env)
     .then((service) => {
       superviseProcess(service.logger, [() => service.close()]);
-      service.logger.lifecycle(readyMessage(definition.name));
+      service.logger.lifecycle(
+        readyMessage(definition.name, service.metricsPort === null ? undefined : `metrics on port ${service.metricsPort}`),
+      );
     })
     .catch((error) => failedToStart(definition.name, error));
 }
@@ -134,6 +153,7 @@ export function runEdge<C extends BaseServiceConfig>(definition: EdgeDefinition<
     const config = loadConfig(definition.configClass);
     compilePayloadValidators();
     startEventLoopDelayMonitor();
+    configureMetrics({ userLabel: config.SWITCHYARD_METRICS_USER_LABEL });
     const logger = new JsonLogger(definition.name, config.LOG_LEVEL);
     const nc = await connectNats(config.NATS_URL, instanceId(definition.name));
     const edge = await definition.start(config, { nc, rpcTransport: new NatsRpcTransport(nc) }, logger);

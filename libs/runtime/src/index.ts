@@ -5,3 +5,4 @@ export * from './supervisor';
 export * from './nats-server';
 export * from './event-loop-delay';
 export * from './ttl-cache';
+export * from './metrics';

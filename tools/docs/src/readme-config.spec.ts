@@ -28,8 +28,8 @@ function configClassProperties(): Set<string> {
   const names = new Set<string>();
   const configFiles = runtimeFiles.filter((path) => path.endsWith('.config.ts') || path.endsWith(join('libs', 'config', 'src', 'service-config.ts')));
   for (const path of configFiles) {
-    // a property line: optional decorators, then an upper-case name and its type
-    for (const match of readFileSync(path, 'utf8').matchAll(/^\s*(?:@[\w.]+\(.*?\)\s*)*([A-Z][A-Z0-9_]*)[!?]?:\s/gm)) names.add(match[1]);
+    // a property line: optional decorators (called or bare, as `@ifOidc`), then an upper-case name and its type
+    for (const match of readFileSync(path, 'utf8').matchAll(/^\s*(?:@[\w.]+(?:\(.*?\))?\s*)*([A-Z][A-Z0-9_]*)[!?]?:\s/gm)) names.add(match[1]);
   }
   return names;
 }

@@ -67,6 +67,30 @@ describe('the audit log', () => {
     expect(refused.status).toBe(403);
   });
 
+  it('takes who, from where and which request from the request, never from a body that claims them', async () => {
+    const forged = { actor: { userId: 'usr_forged', keyId: 'key_forged' }, callerAddress: '198.51.100.1', requestId: 'req_forged' };
+    const created = await admin('POST', '/admin/users', { name: 'Forged audit', audit: forged });
+    // the unknown field is dropped with the rest of what the body class does not declare
+    expect(created.status).toBe(201);
+    const entries: AuditEntry[] = (await admin('GET', `/admin/audit-log?target_id=${created.body.id}`)).body.data;
+    expect(entries.map((e) => e.action)).toEqual(['user.create']);
+    expect(JSON.stringify(entries)).not.toContain('forged');
+    expect(JSON.stringify(entries)).not.toContain('198.51.100.1');
+  });
+
+  it("records a user's own key created and revoked through /v1/keys, with the user as the actor", async () => {
+    const user = (await admin('POST', '/admin/users', { name: 'Own keys' })).body;
+    const own = (await admin('POST', `/admin/users/${user.id}/keys`, { name: 'mine', scopes: ['inference', 'usage:read'] })).body;
+    const made = await call('POST', '/v1/keys', own.key, { name: 'made by me' });
+    expect(made.status).toBe(201);
+    expect((await call('DELETE', `/v1/keys/${made.body.id}`, own.key)).status).toBe(200);
+    const entries: AuditEntry[] = (await admin('GET', `/admin/audit-log?target_id=${made.body.id}`)).body.data;
+    expect(entries.map((e) => e.action)).toEqual(['key.revoke', 'key.create']);
+    for (const entry of entries) expect(entry.actor).toEqual({ user_id: user.id, key_id: own.id });
+    expect(entries[1].after).toMatchObject({ id: made.body.id, key: '[redacted]' });
+    expect(JSON.stringify(entries)).not.toContain(made.body.key);
+  });
+
   it("records PLATFORM channel writes without the upstream key, and not a user's own PRIVATE channels", async () => {
     const body = { name: 'audited', provider: 'openai-compatible', base_url: 'http://127.0.0.1:9/v1', models: ['m'] };
     const channel = (await admin('POST', '/admin/channels', { ...body, api_key: 'sk-upstream-secret-1' })).body;

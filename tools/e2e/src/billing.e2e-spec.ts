@@ -173,6 +173,42 @@ describe('billing through the running system', () => {
     expect((await settledUsage(key, 1)).data[0].cost).toBeCloseTo(expected, 12);
   });
 
+  it("lists the price book for admins: every model's price kinds and batch discount as stored, paged by model id", async () => {
+    await admin('PUT', '/admin/prices/book-a', {
+      input_per_million: 2,
+      output_per_million: 4,
+      batch_discount: 0.25,
+      per_call: 0.000000001,
+    });
+    await admin('PUT', '/admin/prices/book-b', { input_per_million: 1, output_per_million: 3, cache_write_input_per_million: 1.25 });
+    await admin('PUT', '/admin/prices/book-c', { input_per_million: 0, output_per_million: 0, per_image: 0.04 });
+
+    const first = await admin('GET', '/admin/prices?limit=2&after=book-');
+    expect(first.status).toBe(200);
+    expect(first.body.has_more).toBe(true);
+    expect(first.body.data).toEqual([
+      expect.objectContaining({
+        model: 'book-a',
+        object: 'price',
+        batch_discount: 0.25,
+        per_call: 1e-9,
+        cache_write_input_per_million: null,
+      }),
+      expect.objectContaining({ model: 'book-b', batch_discount: 0.5, cache_write_input_per_million: 1.25, per_call: null }),
+    ]);
+    const next = await admin('GET', '/admin/prices?limit=1&after=book-b');
+    expect(next.body.data.map((p: { model: string }) => p.model)).toEqual(['book-c']);
+    expect(next.body.data[0]).toMatchObject({ input_per_million: 0, per_image: 0.04 });
+
+    const all = await admin('GET', '/admin/prices');
+    expect(all.body.data.map((p: { model: string }) => p.model)).toEqual(
+      expect.arrayContaining(['book-a', 'book-b', 'book-c', 'paid-model']),
+    );
+    expect((await admin('GET', '/admin/prices?limit=0')).status).toBe(400);
+    const { key } = await createUserWithKey(stack, { name: 'not-an-admin' });
+    expect((await call('GET', '/admin/prices', key)).status).toBe(403);
+  });
+
   it('lets a user with no balance use their own key (BYOK): no charge, the provider cost shown apart', async () => {
     const { key } = await createUserWithKey(stack, { name: 'byok-broke', credits: 0 });
     expect((await ask(key)).status).toBe(402);

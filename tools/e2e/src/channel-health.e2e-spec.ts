@@ -86,8 +86,9 @@ describe('admin channel health', () => {
     for (let i = 0; i < 8; i++) expect((await chat([alice, bob][i % 2].key, 'h-model')).status).toBe(200);
     const health = await eventually('the circuit to open on every replica', () => healthOf(flaky.id), {
       until: (h) => h.models[0].circuit === 'open',
-      timeoutMs: 5_000,
+      timeoutMs: 10_000,
       intervalMs: 50,
+      retryErrors: true, // replicas that do not agree yet: the broadcast has not reached one of them
     });
     expect(health.models[0]).toEqual({
       model: 'h-model',
@@ -107,8 +108,9 @@ describe('admin channel health', () => {
     expect((await chat(alice.key, 'd-model')).body._routing.attempts[0]).toMatchObject({ channel_id: dead.id, status: 401 });
     const disabled = await eventually('the channel to be auto-disabled', () => healthOf(dead.id), {
       until: (h) => h.status === 'auto_disabled',
-      timeoutMs: 5_000,
+      timeoutMs: 10_000,
       intervalMs: 50,
+      retryErrors: true, // replicas that do not agree yet: the broadcast has not reached one of them
     });
     expect(disabled.auto_disabled_reason).toContain('HTTP 401');
     expect(disabled.models).toEqual([
@@ -130,8 +132,9 @@ describe('admin channel health', () => {
     expect((await chat(bob.key, 'd-model')).body._routing.attempts[0]).toMatchObject({ channel_id: dead.id, status: 401 });
     await eventually('the channel to be auto-disabled again', () => healthOf(dead.id), {
       until: (h) => h.status === 'auto_disabled',
-      timeoutMs: 5_000,
+      timeoutMs: 10_000,
       intervalMs: 50,
+      retryErrors: true, // replicas that do not agree yet: the broadcast has not reached one of them
     });
     // with the key fixed, enabling it makes it serve
     await admin('PATCH', `/admin/channels/${dead.id}`, { api_key: 'sk-right', status: 'enabled' });

@@ -37,7 +37,7 @@ describe('console: operator pages', () => {
     await page.getByRole('button', { name: 'Edit prices of mock-gpt', exact: true }).click();
     const form = page.getByRole('form', { name: 'Set prices' });
     const field = (label: string) => form.getByLabel(label, { exact: true });
-    // the form is filled from the model's last price.set in the audit log, once that answers
+    // the form is filled from the price book (GET /admin/prices), once that answers
     await eventually('the price form filled', () => field('Model').inputValue(), { until: (model) => model === 'mock-gpt' });
     expect(await field('Input per million tokens (USD)').inputValue()).toBe('0.15');
     // more places than the server keeps: refused in the form, nothing sent
@@ -51,6 +51,10 @@ describe('console: operator pages', () => {
     await field('Per call (USD)').fill('0.000000001');
     await form.getByRole('button', { name: 'Save prices' }).click();
     await form.getByRole('status').getByText('Saved the prices of mock-gpt.').waitFor();
+    // editing again shows what billing stored, batch discount included
+    await page.getByRole('button', { name: 'Edit prices of mock-gpt', exact: true }).click();
+    await eventually('the stored batch discount', () => field('Batch discount').inputValue(), { until: (discount) => discount === '0.25' });
+    expect(await field('Per call (USD)').inputValue()).toBe('0.000000001');
 
     const models = (await call('GET', '/v1/models', stack.adminKey)).body.data as { id: string; pricing: Record<string, number> }[];
     expect(models.find((m) => m.id === 'mock-gpt')!.pricing).toMatchObject({

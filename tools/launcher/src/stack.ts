@@ -106,6 +106,11 @@ export async function startStack(env: NodeJS.ProcessEnv = process.env, log: (lin
           logs: logDir,
           mode: deployment.mode,
           pids,
+          // what Prometheus scrapes: the gateway's /metrics (every service's in single mode), and each other process's own
+          metrics: {
+            gateway: `${gatewayUrl}/metrics`,
+            ...Object.fromEntries(Object.entries(services.metricsPorts).map(([name, p]) => [name, `http://127.0.0.1:${p}/metrics`])),
+          },
         },
         null,
         2,
@@ -132,15 +137,34 @@ function startServices(deployment: Deployment, env: NodeJS.ProcessEnv, logDir: s
     processes.push(one);
     // it says each service is ready as it boots them, the gateway last
     ready.push(...ServiceNames.map((service) => one.waitForLine(readyPattern(service), START_TIMEOUT_MS)));
-    return { processes, ready, pids: () => ({ [one.name]: one.pid, ...Object.fromEntries(ServiceNames.map((s) => [s, one.pid])) }) };
+    return {
+      processes,
+      ready,
+      metricsPorts: {},
+      pids: () => ({ [one.name]: one.pid, ...Object.fromEntries(ServiceNames.map((s) => [s, one.pid])) }),
+    };
   }
+  // each process that has no HTTP port of its own serves its metrics on the next port from SWITCHYARD_METRICS_PORT
+  // (0: any free port); its ready line says which
+  let nextMetricsPort = env.SWITCHYARD_METRICS_PORT ? Number(env.SWITCHYARD_METRICS_PORT) : null;
+  const metricsPorts: Record<string, number> = {};
   for (const service of ServiceNames) {
     for (let i = 0; i < deployment.replicas[service]; i++) {
       const name = deployment.replicas[service] > 1 ? `${service}-${i + 1}` : service;
-      const child = spawnNode({ name, script: compiledMain(`apps/${service}`), env, logDir, restart: true });
+      const own = { ...env };
+      delete own.SWITCHYARD_METRICS_PORT;
+      if (nextMetricsPort !== null && service !== 'gateway')
+        own.SWITCHYARD_METRICS_PORT = String(nextMetricsPort === 0 ? 0 : nextMetricsPort++);
+      const child = spawnNode({ name, script: compiledMain(`apps/${service}`), env: own, logDir, restart: true });
       processes.push(child);
-      ready.push(child.waitForLine(readyPattern(service), START_TIMEOUT_MS));
+      ready.push(
+        child.waitForLine(readyPattern(service), START_TIMEOUT_MS).then((line) => {
+          const port = /metrics on port (\d+)/.exec(line)?.[1];
+          if (port) metricsPorts[name] = Number(port);
+          return line;
+        }),
+      );
     }
   }
-  return { processes, ready, pids: () => Object.fromEntries(processes.map((p) => [p.name, p.pid])) };
+  return { processes, ready, metricsPorts, pids: () => Object.fromEntries(processes.map((p) => [p.name, p.pid])) };
 }

@@ -4,6 +4,7 @@ import { Events } from '@switchyard/contracts';
 import { JsonLogger } from '@switchyard/logging';
 import { LOGGER, NATS_CONNECTION, onBroadcast, RpcClient } from '@switchyard/nats';
 import { ObjectStorage } from '@switchyard/object-storage';
+import { metrics, onScrape } from '@switchyard/runtime';
 import { BatchRepository } from '../batch-repository';
 import { BatchesConfig } from '../batches.config';
 import { BatchFinalizer } from './batch-finalizer';
@@ -52,13 +53,17 @@ export class BatchRunner implements OnApplicationBootstrap, OnApplicationShutdow
     });
   }
 
+  private stopMetrics: (() => void) | null = null;
+
   onApplicationBootstrap(): void {
+    this.stopMetrics = onScrape(async () => metrics().batchLinesPending.set(await this.repo.pendingLineCount()));
     this.wakeSubscription = onBroadcast(this.nc, Events.batchesBatchChanged, () => this.scheduler.wake());
     this.scheduler.wake();
     this.leases.start();
   }
 
   async onApplicationShutdown(): Promise<void> {
+    this.stopMetrics?.();
     this.scheduler.stop();
     this.dispatcher.stop();
     this.wakeSubscription?.unsubscribe();

@@ -38,22 +38,22 @@ const PRICE_FIELDS: { key: keyof Omit<Price, 'model' | 'object' | 'updated_at'>;
 
 type Draft = Record<(typeof PRICE_FIELDS)[number]['key'], string>;
 
-/** The model's full price as last set (the audit log keeps it: /v1/models shows no batch discount or cache-write price). */
-async function lastSetPrice(model: string): Promise<Partial<Price> | null> {
-  const page = dataOf(await api().GET('/admin/audit-log', { params: { query: { action: 'price.set', target_id: model, limit: 1 } } }));
-  const after: Partial<Price> | null | undefined = page.data[0]?.after;
-  return after ?? null;
+const PRICE_BOOK_PAGE = 500;
+
+/** The model's price exactly as billing stores it (every kind and the batch discount), from the admin's price book; null when it has none. */
+async function storedPrice(model: string): Promise<Price | null> {
+  let after: string | undefined;
+  for (;;) {
+    const page = dataOf(await api().GET('/admin/prices', { params: { query: { limit: PRICE_BOOK_PAGE, after } } }));
+    const found = page.data.find((price) => price.model === model);
+    if (found) return found;
+    if (!page.has_more || page.data.length === 0) return null;
+    after = page.data[page.data.length - 1].model;
+  }
 }
 
-function draftOf(model: Model | null, last: Partial<Price> | null): Draft {
-  const pricing = model?.pricing ?? null;
-  const value = (key: keyof Draft): string => {
-    const fromAudit = last?.[key];
-    if (fromAudit !== undefined && fromAudit !== null) return amountText(fromAudit);
-    const fromModel = pricing && key in pricing ? (pricing as Record<string, number | null>)[key] : null;
-    return amountText(fromModel);
-  };
-  return Object.fromEntries(PRICE_FIELDS.map((f) => [f.key, value(f.key)])) as Draft;
+function draftOf(price: Price | null): Draft {
+  return Object.fromEntries(PRICE_FIELDS.map((f) => [f.key, amountText(price?.[f.key] ?? null)])) as Draft;
 }
 
 function PriceForm({ initialModel, initial, onSaved }: { initialModel: string; initial: Draft; onSaved: (price: Price) => void }) {
@@ -198,14 +198,14 @@ function RoleLimits() {
 /** Operator: every served model with its prices, the price form (all kinds, batch discount) and the rate limit of each role. */
 export function AdminPricesPage() {
   const models = useApi(async () => dataOf(await api().GET('/v1/models')).data, []);
-  const [editing, setEditing] = useState<{ key: number; model: string; draft: Draft }>({ key: 0, model: '', draft: draftOf(null, null) });
+  const [editing, setEditing] = useState<{ key: number; model: string; draft: Draft }>({ key: 0, model: '', draft: draftOf(null) });
   const [loadError, setLoadError] = useState<string | null>(null);
 
   async function edit(model: Model) {
     try {
-      const last = await lastSetPrice(model.id);
+      const stored = await storedPrice(model.id);
       setLoadError(null);
-      setEditing((e) => ({ key: e.key + 1, model: model.id, draft: draftOf(model, last) }));
+      setEditing((e) => ({ key: e.key + 1, model: model.id, draft: draftOf(stored) }));
       document.getElementById('price-model')?.focus();
     } catch (error) {
       setLoadError(errorMessage(error));

@@ -1,6 +1,8 @@
-import { Body, Controller, Delete, Get, Param, Post } from '@nestjs/common';
+import { Body, Controller, Delete, Get, Param, Post, Req } from '@nestjs/common';
+import type { FastifyRequest } from 'fastify';
 import { AccountView, CreateKeyBody, createValidated, Principal, Subjects } from '@switchyard/contracts';
 import { RpcClient } from '@switchyard/nats';
+import { AuditTrail } from '../admin/audit-trail';
 import { Access, Caller } from '../auth/access';
 import { ownKeyScopes } from './own-key-scopes';
 
@@ -8,7 +10,10 @@ import { ownKeyScopes } from './own-key-scopes';
 @Controller('v1')
 @Access('usage')
 export class AccountController {
-  constructor(private readonly rpc: RpcClient) {}
+  constructor(
+    private readonly rpc: RpcClient,
+    private readonly audit: AuditTrail,
+  ) {}
 
   @Get('account')
   async account(@Caller() caller: Principal): Promise<AccountView> {
@@ -29,17 +34,19 @@ export class AccountController {
     return { object: 'list', data: await this.rpc.send(Subjects.billingKeyList, { userId: caller.userId }) };
   }
 
+  /** Key writes are audited like an admin's: billing records the entry (the caller as actor) in the write's transaction. */
   @Post('keys')
-  createKey(@Caller() caller: Principal, @Body() body: unknown) {
+  createKey(@Caller() caller: Principal, @Body() body: unknown, @Req() req: FastifyRequest) {
     const request = createValidated(CreateKeyBody, body ?? {});
     return this.rpc.send(Subjects.billingKeyCreate, {
       userId: caller.userId,
       body: { ...request, scopes: ownKeyScopes(caller, request.scopes) },
+      audit: this.audit.context(req),
     });
   }
 
   @Delete('keys/:keyId')
-  revokeKey(@Caller() caller: Principal, @Param('keyId') keyId: string) {
-    return this.rpc.send(Subjects.billingKeyRevoke, { userId: caller.userId, keyId });
+  revokeKey(@Caller() caller: Principal, @Param('keyId') keyId: string, @Req() req: FastifyRequest) {
+    return this.rpc.send(Subjects.billingKeyRevoke, { userId: caller.userId, keyId, audit: this.audit.context(req) });
   }
 }

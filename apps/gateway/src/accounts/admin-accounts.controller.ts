@@ -26,26 +26,21 @@ export class AdminAccountsController {
     return this.link(req, userId, 'reset');
   }
 
+  // billing records each write in the audit log, in the write's own transaction (a link's token never)
   private async link(req: FastifyRequest, userId: string, kind: InviteKind, email?: string) {
-    const before = await this.rpc.send(Subjects.billingUserGet, { userId });
-    const created = await this.rpc.send(Subjects.billingInviteCreate, { userId, kind, email, createdBy: req.principal?.userId });
-    const view = inviteView(created);
-    // the link's token is a secret: the log keeps who got a link, to which email, until when
-    await this.audit.record(req, {
-      action: kind === 'invite' ? 'user.invite' : 'user.password_reset',
-      target: { type: 'user', id: userId },
-      before,
-      after: { email: created.email, kind, expires_at: view.expires_at },
+    const created = await this.rpc.send(Subjects.billingInviteCreate, {
+      userId,
+      kind,
+      email,
+      createdBy: req.principal?.userId,
+      audit: this.audit.context(req),
     });
-    return view;
+    return inviteView(created);
   }
 
   @Patch(':id')
-  async update(@Param('id') userId: string, @Body() body: unknown, @Req() req: FastifyRequest) {
+  update(@Param('id') userId: string, @Body() body: unknown, @Req() req: FastifyRequest) {
     const changes = createValidated(UpdateUserBody, body ?? {});
-    const before = await this.rpc.send(Subjects.billingUserGet, { userId });
-    const after = await this.rpc.send(Subjects.billingUserUpdate, { userId, body: changes });
-    await this.audit.record(req, { action: 'user.update', target: { type: 'user', id: userId }, before, after });
-    return after;
+    return this.rpc.send(Subjects.billingUserUpdate, { userId, body: changes, audit: this.audit.context(req) });
   }
 }

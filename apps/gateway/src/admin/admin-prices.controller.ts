@@ -1,6 +1,6 @@
-import { Body, Controller, Param, Put, Req } from '@nestjs/common';
+import { Body, Controller, Get, Param, Put, Query, Req } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
-import { createValidated, SetPriceBody, Subjects } from '@switchyard/contracts';
+import { createValidated, PriceBookRequest, SetPriceBody, Subjects } from '@switchyard/contracts';
 import { RpcClient } from '@switchyard/nats';
 import { Access } from '../auth/access';
 import { AuditTrail } from './audit-trail';
@@ -12,6 +12,13 @@ export class AdminPricesController {
     private readonly rpc: RpcClient,
     private readonly audit: AuditTrail,
   ) {}
+
+  /** Every model's prices as billing stores them, by model id; `after` is the last model of the previous page. */
+  @Get()
+  list(@Query() query: Record<string, string>) {
+    const request = createValidated(PriceBookRequest, { limit: query.limit ?? 100, after: query.after });
+    return this.rpc.send(Subjects.billingPriceBook, request);
+  }
 
   /** Model ids may contain slashes (`vendor/model`), hence the wildcard. */
   @Put('*')

@@ -22,11 +22,10 @@ export class AdminUsersController {
     private readonly audit: AuditTrail,
   ) {}
 
+  // billing records each write below in the audit log, in the write's own transaction
   @Post()
-  async create(@Body() body: unknown, @Req() req: FastifyRequest) {
-    const user = await this.rpc.send(Subjects.billingUserCreate, createValidated(CreateUserBody, body));
-    await this.audit.record(req, { action: 'user.create', target: { type: 'user', id: user.id }, before: null, after: user });
-    return user;
+  create(@Body() body: unknown, @Req() req: FastifyRequest) {
+    return this.rpc.send(Subjects.billingUserCreate, { ...createValidated(CreateUserBody, body), audit: this.audit.context(req) });
   }
 
   /** Oldest first; `search` matches id, name or email; `after` is the last user id of the previous page. */
@@ -44,10 +43,12 @@ export class AdminUsersController {
   }
 
   @Post(':id/keys')
-  async createKey(@Param('id') userId: string, @Body() body: unknown, @Req() req: FastifyRequest) {
-    const key = await this.rpc.send(Subjects.billingKeyCreate, { userId, body: createValidated(CreateKeyBody, body ?? {}) });
-    await this.audit.record(req, { action: 'key.create', target: { type: 'api_key', id: key.id }, before: null, after: key });
-    return key;
+  createKey(@Param('id') userId: string, @Body() body: unknown, @Req() req: FastifyRequest) {
+    return this.rpc.send(Subjects.billingKeyCreate, {
+      userId,
+      body: createValidated(CreateKeyBody, body ?? {}),
+      audit: this.audit.context(req),
+    });
   }
 
   @Get(':id/keys')
@@ -56,36 +57,26 @@ export class AdminUsersController {
   }
 
   @Delete(':id/keys/:keyId')
-  async revokeKey(@Param('id') userId: string, @Param('keyId') keyId: string, @Req() req: FastifyRequest) {
-    const before = (await this.rpc.send(Subjects.billingKeyList, { userId })).find((k) => k.id === keyId) ?? null;
-    const key = await this.rpc.send(Subjects.billingKeyRevoke, { userId, keyId });
-    await this.audit.record(req, { action: 'key.revoke', target: { type: 'api_key', id: keyId }, before, after: key });
-    return key;
+  revokeKey(@Param('id') userId: string, @Param('keyId') keyId: string, @Req() req: FastifyRequest) {
+    return this.rpc.send(Subjects.billingKeyRevoke, { userId, keyId, audit: this.audit.context(req) });
   }
 
   @Post(':id/credits')
   addCredit(@Param('id') userId: string, @Body() body: unknown, @Req() req: FastifyRequest) {
-    // billing records the credit in the audit log in the same transaction
     return this.rpc.send(Subjects.billingCreditAdd, { userId, body: createValidated(AddCreditBody, body), audit: this.audit.context(req) });
   }
 
   /** The user's own requests per minute, instead of their role's (null = unlimited). */
   @Put(':id/rate-limit')
-  async setRateLimit(@Param('id') userId: string, @Body() body: unknown, @Req() req: FastifyRequest) {
+  setRateLimit(@Param('id') userId: string, @Body() body: unknown, @Req() req: FastifyRequest) {
     const limit = createValidated(SetRateLimitBody, body ?? {});
-    const before = await this.rpc.send(Subjects.billingUserGet, { userId });
-    const after = await this.rpc.send(Subjects.billingUserRateLimitSet, { userId, body: limit });
-    await this.audit.record(req, { action: 'rate_limit.set', target: { type: 'user', id: userId }, before, after });
-    return after;
+    return this.rpc.send(Subjects.billingUserRateLimitSet, { userId, body: limit, audit: this.audit.context(req) });
   }
 
   /** Back to the role's limit. */
   @Delete(':id/rate-limit')
-  async clearRateLimit(@Param('id') userId: string, @Req() req: FastifyRequest) {
-    const before = await this.rpc.send(Subjects.billingUserGet, { userId });
-    const after = await this.rpc.send(Subjects.billingUserRateLimitClear, { userId });
-    await this.audit.record(req, { action: 'rate_limit.clear', target: { type: 'user', id: userId }, before, after });
-    return after;
+  clearRateLimit(@Param('id') userId: string, @Req() req: FastifyRequest) {
+    return this.rpc.send(Subjects.billingUserRateLimitClear, { userId, audit: this.audit.context(req) });
   }
 
   /** Every credit and charge, newest first; `after` is an entry id. */

@@ -22,7 +22,7 @@ export class AuditTrail {
 
   /**
    * Who asks, from where, under which request id: sent with a billing write that records its own
-   * audit entry in the write's transaction (prices and role rate limits so far).
+   * audit entry in the write's transaction (every billing write: users, keys, credits, rate limits, prices, links).
    */
   context(request: FastifyRequest): AuditContext {
     const principal = request.principal;
@@ -33,7 +33,10 @@ export class AuditTrail {
     };
   }
 
-  /** Records an action after its write, in a call of its own (the writes that do not record their own entry yet). */
+  /**
+   * Records an action after its write, in a call of its own: only for PLATFORM channel writes, which live in the
+   * router's schema, so no transaction holds both the write and billing's entry.
+   */
   record(request: FastifyRequest, change: AuditedChange): Promise<AuditEntryView> {
     return this.rpc.send(Subjects.billingAuditRecord, {
       ...this.context(request),

@@ -2,6 +2,7 @@ import { createParamDecorator, ExecutionContext, SetMetadata } from '@nestjs/com
 import { Reflector } from '@nestjs/core';
 import { FastifyReply, FastifyRequest } from 'fastify';
 import { DomainError, ErrorCodes, isSessionPrincipal, Principal, VerifiedSession } from '@switchyard/contracts';
+import { metrics } from '@switchyard/runtime';
 import { speaksGemini } from '../http/api-dialect';
 import type { AuthService } from './auth.service';
 import { RateLimiter, rateLimitHeaders } from './rate-limiter';
@@ -92,6 +93,7 @@ export async function admitCaller(
   if (limit) {
     reply.headers(rateLimitHeaders(limit));
     if (limit.retryAfter !== null) {
+      metrics().rateLimitRefusals.inc({ role: principal.role });
       throw new DomainError(
         'rate_limit_exceeded',
         `Rate limit reached: ${limit.limit} requests per minute. Retry in ${limit.retryAfter} s.`,

@@ -57,6 +57,7 @@ describe('every gateway route declares who may call it', () => {
       'GET /docs',
       'GET /docs/:file',
       'GET /health',
+      'GET /metrics',
       'GET /openapi.json',
       'GET /openapi.yaml',
       'POST /auth/invites/:token/accept',

@@ -19,6 +19,7 @@ import {
 } from '@switchyard/contracts';
 import { RpcClient } from '@switchyard/nats';
 import { ObjectStorage } from '@switchyard/object-storage';
+import { metrics } from '@switchyard/runtime';
 import { GatewayConfig } from '../gateway.config';
 import { parseByteRange } from './byte-range';
 import { mediaTypeOf } from './media-type';
@@ -99,6 +100,7 @@ export class GatewayFilesService {
       const purpose = api === 'anthropic' ? ANTHROPIC_FILE_PURPOSE : (upload.fields.purpose as FilePurpose);
       const mediaType = mediaTypeOf(upload.file!.filename, upload.file!.declaredType, purpose);
       const { filename, bytes } = upload.file!;
+      metrics().filesBytes.inc({ direction: 'in' }, bytes);
       const bind = (endpoint: InferenceEndpoint, required: boolean, model?: string) =>
         this.rpc.send(
           Subjects.routerFileBind,
@@ -187,8 +189,10 @@ export class GatewayFilesService {
         .header('content-range', `bytes ${range.start}-${range.end}/${size}`)
         .header('content-length', range.end - range.start + 1)
         .send(stream);
+      metrics().filesBytes.inc({ direction: 'out' }, range.end - range.start + 1);
       return;
     }
     reply.header('content-length', size).send(await this.storage.getStream(location.objectKey, { owner: principal.userId }));
+    metrics().filesBytes.inc({ direction: 'out' }, size);
   }
 }

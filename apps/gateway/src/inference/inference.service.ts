@@ -21,6 +21,7 @@ import {
 } from '@switchyard/contracts';
 import { ProducerLost, RpcClient, STREAM_PRODUCER_LOST_MS } from '@switchyard/nats';
 import { GatewayConfig } from '../gateway.config';
+import { noteUpstreamTime } from '../http/http-metrics';
 import { BinaryWriter } from './binary-writer';
 import { EventDialect, EventStreamWriter } from './event-stream-writer';
 import { InterruptedStreamBilling, usageOfInterruptedStream } from './interrupted-stream-usage';
@@ -98,6 +99,7 @@ export class InferenceService {
         ExecuteReply | ExecuteRawReply;
       if (answer.costUsd !== null) reply.header('x-switchyard-cost', String(answer.costUsd));
       reply.headers(routingHeaders(answer.routing));
+      noteUpstreamTime(request, answer.routing);
       if ('raw' in answer) {
         // the upstream's JSON as it came (usage.cost already in): written without parsing it again
         const spliced = withRoutingSpliced(answer.raw, answer.routing);

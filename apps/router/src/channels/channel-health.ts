@@ -5,6 +5,7 @@ import { CallOutcome, ChannelCalledEvent, ChannelType, createValidated, Events, 
 import { JsonLogger } from '@switchyard/logging';
 import { broadcast, LOGGER, NATS_CONNECTION, onBroadcast } from '@switchyard/nats';
 import { UpstreamError } from '@switchyard/providers';
+import { metrics, onScrape } from '@switchyard/runtime';
 import { ChannelTable } from './channel-table';
 import { HealthBoard } from './health-board';
 import { RouterConfig } from '../router.config';
@@ -63,7 +64,10 @@ export class ChannelHealth implements OnApplicationBootstrap, OnApplicationShutd
     });
   }
 
+  private stopMetrics: (() => void) | null = null;
+
   onApplicationBootstrap(): void {
+    this.stopMetrics = onScrape(() => this.setCircuitGauge());
     this.subscription = onBroadcast(this.nc, Events.routerChannelCalled, (message) => {
       // a malformed message throws here and is dropped by onBroadcast
       const event = createValidated(ChannelCalledEvent, message);
@@ -72,6 +76,7 @@ export class ChannelHealth implements OnApplicationBootstrap, OnApplicationShutd
   }
 
   onApplicationShutdown(): void {
+    this.stopMetrics?.();
     this.subscription?.unsubscribe();
   }
 
@@ -98,19 +103,29 @@ export class ChannelHealth implements OnApplicationBootstrap, OnApplicationShutd
     this.board.record(event);
     if (worthTelling) broadcast(this.nc, Events.routerChannelCalled, event);
     if (outcome === 'credential')
-      void this.autoDisable(
-        call.channelId,
-        `The upstream refused the channel's key (HTTP ${error!.status}): ${error!.message}`.slice(0, 500),
-      );
+      void this.autoDisable(call, `The upstream refused the channel's key (HTTP ${error!.status}): ${error!.message}`.slice(0, 500));
   }
 
-  private async autoDisable(channelId: string, reason: string): Promise<void> {
+  /** The circuit gauge, set from the board at each scrape (a circuit turns half-open by the clock alone). */
+  private setCircuitGauge(): void {
+    const gauge = metrics().circuitState;
+    gauge.reset();
+    const worstPrivate = new Map<string, number>();
+    for (const c of this.board.circuits(Date.now())) {
+      if (c.isPrivate) worstPrivate.set(c.model, Math.max(worstPrivate.get(c.model) ?? 0, c.severity));
+      else gauge.set({ channel: c.channelId, model: c.model }, c.severity);
+    }
+    for (const [model, severity] of worstPrivate) gauge.set({ channel: 'private', model }, severity);
+  }
+
+  private async autoDisable({ channelId, channelType }: ChannelCallRef, reason: string): Promise<void> {
     try {
       const [, affected] = await this.ds.query<[unknown, number]>(
         `UPDATE router.channels SET status = 'auto_disabled', status_reason = $2, updated_at = now() WHERE id = $1 AND status = 'enabled'`,
         [channelId, reason],
       );
       if (affected === 0) return;
+      metrics().channelAutoDisables.inc({ channel: channelType === 'PRIVATE' ? 'private' : channelId });
       this.logger.warn(`channel ${channelId} auto-disabled: ${reason}`);
       await this.table.changed();
     } catch (error) {

@@ -45,6 +45,8 @@ interface Circuit {
   /** callers whose calls failed since the circuit (re)opened */
   failedSinceOpened: Set<string>;
   probeStartedAt: number | null;
+  /** a PRIVATE channel's (its metrics label hides its id) */
+  isPrivate: boolean;
 }
 
 const severity: Record<CircuitState, number> = { closed: 0, half_open: 1, open: 2 };
@@ -70,7 +72,14 @@ export class HealthBoard {
     if (!circuit)
       models.set(
         model,
-        (circuit = { failures: [], lastFailureOf: new Map(), openedAt: null, failedSinceOpened: new Set(), probeStartedAt: null }),
+        (circuit = {
+          failures: [],
+          lastFailureOf: new Map(),
+          openedAt: null,
+          failedSinceOpened: new Set(),
+          probeStartedAt: null,
+          isPrivate: false,
+        }),
       );
     return circuit;
   }
@@ -88,6 +97,7 @@ export class HealthBoard {
       return;
     }
     const circuit = this.circuit(channelId, model);
+    circuit.isPrivate = report.channelType === 'PRIVATE';
     // a caller that keeps failing a closed circuit makes it long: trimming costs O(1) per failure, not O(window)
     const since = at - this.settings.windowMs;
     while (circuit.failures.length > 0 && circuit.failures[0] <= since) circuit.failures.shift();
@@ -113,6 +123,15 @@ export class HealthBoard {
     const openedAt = this.channels.get(channelId)?.get(model)?.openedAt ?? null;
     if (openedAt === null) return 'closed';
     return now - openedAt < this.settings.cooldownMs ? 'open' : 'half_open';
+  }
+
+  /** Every circuit this replica keeps (closed ones with failures in the window included), for the metrics. */
+  *circuits(now: number): Generator<{ channelId: string; model: string; state: CircuitState; isPrivate: boolean; severity: number }> {
+    for (const [channelId, models] of this.channels)
+      for (const [model, circuit] of models) {
+        const state = this.state(channelId, model, now);
+        yield { channelId, model, state, isPrivate: circuit.isPrivate, severity: severity[state] };
+      }
   }
 
   /** The worst circuit among the channel's models, for people looking at the channel. */

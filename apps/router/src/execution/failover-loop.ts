@@ -3,6 +3,7 @@ import { UnsupportedFeatureError, UpstreamError } from '@switchyard/providers';
 import type { RoutableChannel } from '../routing/channel-selector';
 import { AttemptRecord, routingInfo } from '../routing/routing-info';
 import { upstreamFailureToDomain } from './upstream-failure';
+import { countHold, recordUpstreamCall } from './upstream-metrics';
 
 /** What the failover loop needs from around it: how a channel is called, money, channel health and caps. */
 export interface FailoverPort<Call, Pin> {
@@ -98,12 +99,14 @@ export class FailoverLoop<Call, Pin> {
         try {
           const value = await send(prepared);
           attempts.push({ channel, status: 200, latencyMs: this.now() - started, error: null });
+          recordUpstreamCall(channel, req.body.model, (this.now() - started) / 1000, null, attempts.length - 1);
           this.port.report(channel, req, null);
           return { value, channel, prepared, routing: routingInfo(req.principal, channel, attempts), release };
         } catch (error) {
           release();
           if (!(error instanceof UpstreamError)) throw error;
           attempts.push({ channel, status: error.failure === 'http' ? error.status : null, latencyMs: this.now() - started, error });
+          recordUpstreamCall(channel, req.body.model, (this.now() - started) / 1000, error, attempts.length - 1);
           this.port.report(channel, req, error);
           this.port.warn(
             `request ${req.requestId}: channel ${channel.id} failed (${error.failure} ${error.status ?? ''}): ${error.message}`,
@@ -122,9 +125,15 @@ export class FailoverLoop<Call, Pin> {
   /** A refusal (`insufficient_quota`) is an answer for the loop: PLATFORM channels are skipped. Any other failure ends the request. */
   private hold(req: ExecuteRequest): Promise<Funds> {
     return this.port.hold(req).then(
-      (held) => (held ? 'held' : 'free'),
+      (held) => {
+        if (held) countHold('held');
+        return held ? 'held' : 'free';
+      },
       (e) => {
-        if (e instanceof DomainError && e.code === 'insufficient_quota') return e;
+        if (e instanceof DomainError && e.code === 'insufficient_quota') {
+          countHold('refused');
+          return e;
+        }
         throw e;
       },
     );

@@ -44,6 +44,7 @@ import { RoutingPolicies } from '../routing/routing-policies';
 import { Spend, withCost } from '../money/spend';
 import { StoredResponses } from './stored-responses';
 import { upstreamFailureToDomain } from './upstream-failure';
+import { timeToFirstEvent } from './upstream-metrics';
 import { UsagePublisher } from '../money/usage-publisher';
 
 const RELOAD_ON_MISS_INTERVAL_MS = 1000;
@@ -396,6 +397,7 @@ export class RequestExecutor {
       prepared: { adapter, bridge },
     } = opened;
     const translate = bridge.stream();
+    const firstEvent = timeToFirstEvent(channel, req.body.model, routing);
     const showCost = (chunkUsage: NormalizedUsage) => this.spend.shownCost(req, channel.type, chunkUsage, false);
     let usage: NormalizedUsage | null = null;
     let text = '';
@@ -413,6 +415,7 @@ export class RequestExecutor {
     try {
       const remembersResponse = req.endpoint === '/v1/responses' && !bridge.translated && req.body.store !== false;
       for await (const event of opened.value) {
+        firstEvent();
         usage = adapter.usageOf(event, usage) ?? usage;
         if (remembersResponse && event.type === 'response.created')
           void this.storedResponses.remember((event.response as { id?: unknown })?.id, req.principal.userId, channel.id, true);

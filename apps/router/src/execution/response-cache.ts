@@ -5,6 +5,7 @@ import type { ExecuteRequest, RoutingInfo } from '@switchyard/contracts';
 import { JsonLogger } from '@switchyard/logging';
 import { LOGGER, NATS_CONNECTION } from '@switchyard/nats';
 import type { NormalizedUsage } from '@switchyard/providers';
+import { metrics } from '@switchyard/runtime';
 import type { RoutableChannel } from '../routing/channel-selector';
 import { RouterConfig } from '../router.config';
 
@@ -78,6 +79,12 @@ export class ResponseCache implements OnApplicationBootstrap {
   }
 
   async get(key: string): Promise<CachedAnswer | null> {
+    const answer = await this.read(key);
+    metrics().cacheLookups.inc({ result: answer ? 'hit' : 'miss' });
+    return answer;
+  }
+
+  private async read(key: string): Promise<CachedAnswer | null> {
     try {
       const entry = await this.kv!.get(key);
       if (!entry || entry.operation !== 'PUT' || entry.length === 0) return null;

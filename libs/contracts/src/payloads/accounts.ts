@@ -27,6 +27,12 @@ export class CreateUserBody {
   @IsOptional() @IsUsdAmount() @Min(0) @Max(1e9) credits?: number;
 }
 
+/** gateway → billing: a new user; the gateway adds `audit` after validating the caller's body. */
+export class CreateUserRequest extends CreateUserBody {
+  /** an admin's (or, for keys, the owner's) write: recorded in the audit log in the same transaction */
+  @IsOptional() @ValidateNested() @Type(() => AuditContext) audit?: AuditContext;
+}
+
 export interface UserView {
   id: string;
   object: 'user';
@@ -53,6 +59,8 @@ export class CreateKeyBody {
 export class CreateKeyRequest {
   @IsString() @IsNotEmpty() userId!: string;
   @ValidateNested() @Type(() => CreateKeyBody) body!: CreateKeyBody;
+  /** an admin's (or, for keys, the owner's) write: recorded in the audit log in the same transaction */
+  @IsOptional() @ValidateNested() @Type(() => AuditContext) audit?: AuditContext;
 }
 
 export interface KeyView {
@@ -91,6 +99,16 @@ export class UserRef {
 export class KeyRef {
   @IsString() @IsNotEmpty() userId!: string;
   @IsString() @IsNotEmpty() keyId!: string;
+}
+
+export class RevokeKeyRequest extends KeyRef {
+  /** an admin's (or, for keys, the owner's) write: recorded in the audit log in the same transaction */
+  @IsOptional() @ValidateNested() @Type(() => AuditContext) audit?: AuditContext;
+}
+
+export class ClearUserRateLimitRequest extends UserRef {
+  /** an admin's (or, for keys, the owner's) write: recorded in the audit log in the same transaction */
+  @IsOptional() @ValidateNested() @Type(() => AuditContext) audit?: AuditContext;
 }
 
 export class VerifyKeyRequest {
@@ -149,6 +167,18 @@ export interface PriceView {
   updated_at: number;
 }
 
+/** admin → billing: a page of the price book, ordered by model id; `after` is the last model of the previous page. */
+export class PriceBookRequest {
+  @Type(() => Number) @IsInt() @Min(1) @Max(500) limit!: number;
+  @IsOptional() @IsString() @IsNotEmpty() @MaxLength(200) after?: string;
+}
+
+export interface PriceBookView {
+  object: 'list';
+  data: PriceView[];
+  has_more: boolean;
+}
+
 /** `{requests_per_minute: n}` or `{requests_per_minute: null}` for unlimited; the field must be present. */
 export class SetRateLimitBody {
   @ValidateIf((o: SetRateLimitBody) => o.requests_per_minute !== null)
@@ -168,6 +198,8 @@ export class SetRoleRateLimitRequest {
 export class SetUserRateLimitRequest {
   @IsString() @IsNotEmpty() userId!: string;
   @ValidateNested() @Type(() => SetRateLimitBody) body!: SetRateLimitBody;
+  /** an admin's (or, for keys, the owner's) write: recorded in the audit log in the same transaction */
+  @IsOptional() @ValidateNested() @Type(() => AuditContext) audit?: AuditContext;
 }
 
 export interface RoleRateLimitView {

@@ -17,6 +17,7 @@ import {
 import { MAX_PASSWORD_LENGTH } from '../password-strength';
 import { Roles, type Role } from './principal';
 import type { UserView } from './accounts';
+import { AuditContext } from './audit';
 
 /** One `@`, something on each side, a dot in the domain, no spaces: deliverability is the inviter's business. */
 export const EMAIL_PATTERN = /^[^\s@]{1,64}@[^\s@.]+(\.[^\s@.]+)+$/;
@@ -40,6 +41,8 @@ export class UpdateUserBody {
 export class UpdateUserRequest {
   @IsString() @IsNotEmpty() userId!: string;
   @ValidateNested() @Type(() => UpdateUserBody) body!: UpdateUserBody;
+  /** an admin's (or, for keys, the owner's) write: recorded in the audit log in the same transaction */
+  @IsOptional() @ValidateNested() @Type(() => AuditContext) audit?: AuditContext;
 }
 
 /** `GET /admin/users?search=&limit=&after=`: users whose id, name or email contains the text, oldest first. */
@@ -69,6 +72,8 @@ export class CreateInviteRequest {
   @IsOptional() @IsString() @MaxLength(254) @isEmail email?: string;
   /** the admin who asked */
   @IsOptional() @IsString() createdBy?: string;
+  /** an admin's (or, for keys, the owner's) write: recorded in the audit log in the same transaction */
+  @IsOptional() @ValidateNested() @Type(() => AuditContext) audit?: AuditContext;
 }
 
 /** billing → gateway: the link's secret, shown once (billing keeps only its sha256). */

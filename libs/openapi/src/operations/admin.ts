@@ -4,6 +4,7 @@ import {
   CreateKeyBody,
   CreateUserBody,
   LedgerListRequest,
+  PriceBookRequest,
   SetPriceBody,
   SetRateLimitBody,
   UsageGroupings,
@@ -23,6 +24,20 @@ const forUser: ParameterObject = {
   in: 'query',
   description: "Only this user's usage (default: every user's)",
   schema: { type: 'string' },
+};
+
+const PRICE_EXAMPLE = {
+  model: 'gpt-4o-mini',
+  object: 'price',
+  input_per_million: 0.15,
+  output_per_million: 0.6,
+  cached_input_per_million: 0.075,
+  cache_write_input_per_million: null,
+  batch_discount: 0.5,
+  per_image: null,
+  per_audio_second: null,
+  per_call: null,
+  updated_at: CREATED,
 };
 
 /** The admin API (admin-*.controller.ts): admin keys only. Channels are in channels.ts. */
@@ -185,6 +200,37 @@ export const ADMIN_OPERATIONS: Operation[] = [
     errors: { ...userNotFound, 400: ['invalid_value'] },
   },
   {
+    method: 'get',
+    path: '/admin/prices',
+    operationId: 'listPrices',
+    tag: 'Admin: prices',
+    summary: "List every model's prices",
+    description: 'Every price kind and the batch discount exactly as billing stores them, ordered by model id.',
+    access: 'admin',
+    parameters: [
+      {
+        name: 'limit',
+        in: 'query',
+        description: 'Page size (default 100)',
+        schema: withDefault(propertySchema(PriceBookRequest, 'limit').schema, 100),
+      },
+      {
+        name: 'after',
+        in: 'query',
+        description: 'The page after this model id (the last model of the previous page)',
+        schema: { type: 'string' },
+      },
+    ],
+    responses: {
+      200: json('A page of prices, by model id', 'PriceBook', {
+        object: 'list',
+        data: [PRICE_EXAMPLE],
+        has_more: false,
+      }),
+    },
+    errors: { 400: ['invalid_value'] },
+  },
+  {
     method: 'put',
     path: '/admin/prices/{model}',
     route: '/admin/prices/*',
@@ -202,19 +248,7 @@ export const ADMIN_OPERATIONS: Operation[] = [
       },
     },
     responses: {
-      200: json('The prices', 'Price', {
-        model: 'gpt-4o-mini',
-        object: 'price',
-        input_per_million: 0.15,
-        output_per_million: 0.6,
-        cached_input_per_million: 0.075,
-        cache_write_input_per_million: null,
-        batch_discount: 0.5,
-        per_image: null,
-        per_audio_second: null,
-        per_call: null,
-        updated_at: CREATED,
-      }),
+      200: json('The prices', 'Price', PRICE_EXAMPLE),
     },
   },
   {
@@ -314,7 +348,8 @@ export const ADMIN_OPERATIONS: Operation[] = [
     operationId: 'listAuditLog',
     tag: 'Admin: audit log',
     summary: 'List admin actions',
-    description: 'Each admin write (users, keys, credits, rate limits, prices, PLATFORM channels), newest first. Secrets are never stored.',
+    description:
+      'Each admin write (users, keys, credits, rate limits, prices, PLATFORM channels) and the keys users make or revoke themselves, newest first. Secrets are never stored.',
     access: 'admin',
     parameters: [
       { name: 'actor_user_id', in: 'query', description: 'Only actions by this user', schema: { type: 'string' } },

@@ -42,6 +42,30 @@ export const SERVICE_OPERATIONS: Operation[] = [
   },
   {
     method: 'get',
+    path: '/metrics',
+    operationId: 'getMetrics',
+    tag: 'Health',
+    summary: "Scrape this process's Prometheus metrics",
+    description:
+      "For Prometheus: the text exposition format. No API key; when `SWITCHYARD_METRICS_TOKEN` is set, `Authorization: Bearer <token>`. In one-process mode it holds every service's metrics; in split mode the other services serve theirs on `SWITCHYARD_METRICS_PORT`. The families are listed in docs/operations.md.",
+    access: 'public',
+    local: true,
+    responses: {
+      200: {
+        description: 'The metrics',
+        content: {
+          'text/plain': {
+            schema: str('Prometheus text exposition format 0.0.4'),
+            example:
+              '# HELP switchyard_http_requests_total HTTP requests answered by the gateway\n# TYPE switchyard_http_requests_total counter\n',
+          },
+        },
+      },
+    },
+    errors: { 401: ['invalid_api_key'] },
+  },
+  {
+    method: 'get',
     path: '/openapi.json',
     operationId: 'getOpenApiJson',
     tag: 'Reference',

@@ -24,6 +24,7 @@ import {
   LedgerEntryView,
   LedgerListReply,
   OpenAiFileList,
+  PriceBookView,
   PriceView,
   RoleRateLimitView,
   Roles,
@@ -330,6 +331,11 @@ export const VIEW_SCHEMAS: Record<string, SchemaObject> = {
     per_audio_second: nullable(num()),
     per_call: nullable(num()),
     updated_at: unixSeconds(),
+  }),
+  PriceBook: view<PriceBookView>("Every model's prices, by model id", {
+    object: constant('list'),
+    data: arrayOf(ref('Price')),
+    has_more: bool(),
   }),
   RoleRateLimit: view<RoleRateLimitView>("A role's requests per minute", {
     object: constant('rate_limit'),
