@@ -7,6 +7,7 @@ import { formatMoney } from '../format/money';
 import { formatTime } from '../format/time';
 import { ConfirmDialog } from '../layout/confirm-dialog';
 import { useCursorPages } from '../layout/cursor-pages';
+import { NoticeLine, type Notice } from '../layout/notice-line';
 import { Field, Page, Section } from '../layout/page';
 import { Pager } from '../layout/pager';
 
@@ -15,17 +16,6 @@ type Invite = components['schemas']['Invite'];
 type Role = components['schemas']['User']['role'];
 type ApiKey = components['schemas']['ApiKey'];
 const ROLES: Role[] = ['user', 'partner', 'vip', 'admin'];
-
-type Notice = { ok: boolean; text: string } | null;
-
-function NoticeLine({ notice }: { notice: Notice }) {
-  if (!notice) return null;
-  return (
-    <p role={notice.ok ? 'status' : 'alert'} className={notice.ok ? 'status-ok' : 'form-error'}>
-      {notice.text}
-    </p>
-  );
-}
 
 function CreateUserForm({ onCreated }: { onCreated: (user: User) => void }) {
   const [name, setName] = useState('');

@@ -9,6 +9,7 @@ import { formatMoney } from '../format/money';
 import { formatTime } from '../format/time';
 import { ConfirmDialog } from '../layout/confirm-dialog';
 import { useCursorPages } from '../layout/cursor-pages';
+import { NoticeLine, type Notice } from '../layout/notice-line';
 import { Field, Page, Section } from '../layout/page';
 import { Pager } from '../layout/pager';
 import { ProgressBar } from '../layout/progress-bar';
@@ -183,7 +184,7 @@ export function BatchesPage() {
   );
   const [cancelling, setCancelling] = useState<Batch | null>(null);
   const [busy, setBusy] = useState(false);
-  const [notice, setNotice] = useState<{ ok: boolean; text: string } | null>(null);
+  const [notice, setNotice] = useState<Notice>(null);
   const watching = batches.state.status === 'ready' && batches.state.data.data.some((b) => isActive(b.status));
   usePolling(watching, batches.reload);
 
@@ -208,11 +209,7 @@ export function BatchesPage() {
         <CreateBatchForm onCreated={batches.reload} />
       </Section>
       <Section title="Your batches" id="batches-title">
-        {notice && (
-          <p role={notice.ok ? 'status' : 'alert'} className={notice.ok ? 'status-ok' : 'form-error'}>
-            {notice.text}
-          </p>
-        )}
+        <NoticeLine notice={notice} />
         <Loaded api={batches} what="your batches" isEmpty={(d) => d.data.length === 0 && !pages.after} empty={<p>No batches yet.</p>}>
           {(page) => (
             <>

@@ -7,6 +7,7 @@ import { formatBytes, uploadFile, type StoredFile, type UploadPurpose } from '..
 import { formatTime } from '../format/time';
 import { ConfirmDialog } from '../layout/confirm-dialog';
 import { useCursorPages } from '../layout/cursor-pages';
+import { NoticeLine, type Notice } from '../layout/notice-line';
 import { Field, Page, Section } from '../layout/page';
 import { Pager } from '../layout/pager';
 import { ProgressBar } from '../layout/progress-bar';
@@ -135,7 +136,7 @@ export function FilesPage() {
   );
   const [deleting, setDeleting] = useState<StoredFile | null>(null);
   const [busy, setBusy] = useState(false);
-  const [notice, setNotice] = useState<{ ok: boolean; text: string } | null>(null);
+  const [notice, setNotice] = useState<Notice>(null);
 
   async function confirmDelete() {
     if (!deleting) return;
@@ -158,11 +159,7 @@ export function FilesPage() {
         <UploadForm onUploaded={files.reload} />
       </Section>
       <Section title="Your files" id="files-title">
-        {notice && (
-          <p role={notice.ok ? 'status' : 'alert'} className={notice.ok ? 'status-ok' : 'form-error'}>
-            {notice.text}
-          </p>
-        )}
+        <NoticeLine notice={notice} />
         <Loaded api={files} what="your files" isEmpty={(d) => d.data.length === 0 && !pages.after} empty={<p>No files yet.</p>}>
           {(page) => (
             <>
