@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, readFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
-import { Browser, BrowserContext, chromium, Page, Response } from 'playwright-core';
+import { Browser, BrowserContext, chromium, Locator, Page, Response } from 'playwright-core';
 import { gatewayChecker, RunningStack, trackResponseCheck } from '@switchyard/testing';
 
 /** Debian's chromium package (`.ci/run` installs it when missing). */
@@ -141,4 +141,27 @@ export async function expectNoSeriousAxeViolations(page: Page, label: string): P
 export async function screenshot(page: Page, name: string): Promise<void> {
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
   await page.screenshot({ path: join(SCREENSHOT_DIR, `${name}.png`), fullPage: true, animations: 'disabled' });
+}
+
+/** The key the stack's mock upstream accepts (tools/launcher/src/stack.ts). */
+const MOCK_UPSTREAM_KEY = 'sk-mock-upstream-demo';
+
+/**
+ * On the My channels page: adds a BYOK channel named `name` pointing at the mock upstream, tests it, and checks the
+ * result is shown and the upstream key never comes back to the page. Answers the channel's table row.
+ */
+export async function addAndTestMockChannel(page: Page, mockUrl: string, name: string): Promise<Locator> {
+  const form = page.getByRole('form', { name: 'Add a channel' });
+  await form.getByLabel('Provider').selectOption('openai-compatible');
+  await form.getByLabel('Name', { exact: true }).fill(name);
+  await form.getByLabel('Base URL').fill(`${mockUrl}/v1`);
+  await form.getByLabel('Upstream API key').fill(MOCK_UPSTREAM_KEY);
+  await form.getByLabel('Models').fill('mock-gpt');
+  await form.getByRole('button', { name: 'Add channel' }).click();
+  await page.getByRole('status').getByText(`Added ${name}.`).waitFor();
+  const row = page.getByRole('row').filter({ hasText: name });
+  await row.getByRole('button', { name: `Test ${name}` }).click();
+  await row.getByText(/^Test passed: mock-gpt, \d+ ms, upstream 200$/).waitFor();
+  expect(await page.content()).not.toContain(MOCK_UPSTREAM_KEY);
+  return row;
 }

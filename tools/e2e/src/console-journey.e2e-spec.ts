@@ -3,7 +3,14 @@ import OpenAI from 'openai';
 import { Browser } from 'playwright-core';
 import { freePort, ManagedProcess, repoRoot, spawnNode } from '@switchyard/runtime';
 import { apiCaller, eventually, RunningStack, startStackLikeNpmStart, tempDir, validatingFetch } from '@switchyard/testing';
-import { ConsoleTab, expectNoSeriousAxeViolations, launchChromium, openConsole, signInWithKey } from './console-harness';
+import {
+  addAndTestMockChannel,
+  ConsoleTab,
+  expectNoSeriousAxeViolations,
+  launchChromium,
+  openConsole,
+  signInWithKey,
+} from './console-harness';
 
 const CLIENT_ID = 'switchyard-console';
 const CLIENT_SECRET = 'oidc-journey-client-secret-0123456789';
@@ -281,19 +288,7 @@ describe('console journeys: operator, invited user, single sign-on', () => {
     await page.getByRole('navigation', { name: 'Your account' }).getByRole('link', { name: 'My channels', exact: true }).click();
     await page.getByRole('heading', { level: 1, name: 'My channels' }).waitFor();
     await expectNoSeriousAxeViolations(page, 'user my channels (empty)');
-    const form = page.getByRole('form', { name: 'Add a channel' });
-    await form.getByLabel('Provider').selectOption('openai-compatible');
-    await form.getByLabel('Name', { exact: true }).fill('journey byok');
-    await form.getByLabel('Base URL').fill(`${stack.mockUrl}/v1`);
-    // the key the mock upstream takes (tools/launcher/src/stack.ts)
-    await form.getByLabel('Upstream API key').fill('sk-mock-upstream-demo');
-    await form.getByLabel('Models').fill('mock-gpt');
-    await form.getByRole('button', { name: 'Add channel' }).click();
-    await page.getByRole('status').getByText('Added journey byok.').waitFor();
-    const row = page.getByRole('row').filter({ hasText: 'journey byok' });
-    await row.getByRole('button', { name: 'Test journey byok' }).click();
-    await row.getByText(/^Test passed: mock-gpt, \d+ ms, upstream 200$/).waitFor();
-    expect(await page.content()).not.toContain('sk-mock-upstream-demo');
+    await addAndTestMockChannel(page, stack.mockUrl, 'journey byok');
     await expectNoSeriousAxeViolations(page, 'user my channels');
     await signOut(user);
   });

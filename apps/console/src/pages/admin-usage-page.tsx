@@ -7,6 +7,7 @@ import { pivotSeries } from '../admin/pivot';
 import { formatCount, formatMoney } from '../format/money';
 import { formatBucket, RANGES, rangeEndingNow, viewerTimeZone, type RangeName } from '../format/time';
 import { Field, Page, Section } from '../layout/page';
+import { RangeField } from '../layout/range-field';
 
 type AdminGroupBy = Exclude<components['schemas']['UsageSummary']['group_by'], 'none'>;
 const GROUPS: { value: AdminGroupBy; label: string }[] = [
@@ -35,17 +36,7 @@ export function AdminUsagePage() {
   return (
     <Page title="Usage across users" intro={`From the hourly and daily roll-ups. Times in ${viewerTimeZone()}; day buckets are UTC days.`}>
       <form className="filters" aria-label="Usage filters" onSubmit={(e) => e.preventDefault()}>
-        <Field label="Range" id="admin-usage-range">
-          {(props) => (
-            <select {...props} value={range} onChange={(e) => setRange(e.target.value as RangeName)}>
-              {RANGES.map((r) => (
-                <option key={r.name} value={r.name}>
-                  {r.label}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
+        <RangeField id="admin-usage-range" value={range} onChange={setRange} />
         <Field label="Group by" id="admin-usage-group">
           {(props) => (
             <select {...props} value={groupBy} onChange={(e) => setGroupBy(e.target.value as AdminGroupBy)}>

@@ -6,6 +6,7 @@ import { Loaded, useApi } from '../api/use-api';
 import { formatCount, formatMoney } from '../format/money';
 import { formatBucket, RANGES, rangeEndingNow, viewerTimeZone, type Granularity, type RangeName } from '../format/time';
 import { Field, Page, Section } from '../layout/page';
+import { RangeField } from '../layout/range-field';
 
 /** Hour buckets are allowed for ranges up to 31 days (the API's limit). */
 const HOUR_LIMIT_SECONDS = 31 * 86_400;
@@ -134,17 +135,7 @@ export function OverviewPage() {
         </Loaded>
       </Section>
       <form className="filters" aria-label="Chart range" onSubmit={(e) => e.preventDefault()}>
-        <Field label="Range" id="overview-range">
-          {(props) => (
-            <select {...props} value={range} onChange={(e) => setRange(e.target.value as RangeName)}>
-              {RANGES.map((r) => (
-                <option key={r.name} value={r.name}>
-                  {r.label}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
+        <RangeField id="overview-range" value={range} onChange={setRange} />
         <Field label="By" id="overview-granularity">
           {(props) => (
             <select {...props} value={effective} onChange={(e) => setGranularity(e.target.value as Granularity)}>

@@ -3,8 +3,9 @@ import type { components } from '@switchyard/api-client';
 import { api, dataOf } from '../api/client';
 import { Loaded, useApi } from '../api/use-api';
 import { formatCount, formatMoney } from '../format/money';
-import { formatTime, formatTimeFull, RANGES, rangeEndingNow, type RangeName } from '../format/time';
+import { formatTime, formatTimeFull, rangeEndingNow, type RangeName } from '../format/time';
 import { Field, Page, Section } from '../layout/page';
+import { RangeField } from '../layout/range-field';
 
 type UsageRecord = components['schemas']['UsageRecord'];
 
@@ -72,17 +73,7 @@ export function UsagePage() {
       }
     >
       <form className="filters" aria-label="Filter usage" onSubmit={apply}>
-        <Field label="Range" id="usage-range">
-          {(props) => (
-            <select {...props} value={draft.range} onChange={(e) => setDraft({ ...draft, range: e.target.value as RangeName })}>
-              {RANGES.map((r) => (
-                <option key={r.name} value={r.name}>
-                  {r.label}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
+        <RangeField id="usage-range" value={draft.range} onChange={(range) => setDraft({ ...draft, range })} />
         <Field label="Model" id="usage-model">
           {(props) => (
             <input {...props} value={draft.model} placeholder="any" onChange={(e) => setDraft({ ...draft, model: e.target.value })} />
