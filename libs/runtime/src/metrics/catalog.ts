@@ -67,7 +67,7 @@ export const METRIC_CATALOG = {
   failovers: family({
     name: 'switchyard_failovers_total',
     type: 'counter',
-    help: 'Upstream attempts after the first within one request (a retry on another channel or the same one).',
+    help: 'Upstream attempts after the first within one request: a retry, always on another channel (the router never calls one channel twice for a request).',
     labelNames: ['model'],
   }),
   circuitState: family({
@@ -117,9 +117,28 @@ export const METRIC_CATALOG = {
   rpcDuration: family({
     name: 'switchyard_rpc_duration_seconds',
     type: 'histogram',
-    help: 'Request/reply between services (in process or over NATS) until the whole answer, by subject and outcome (ok, error); streamed replies are not counted.',
+    help: 'Request/reply between services (in process or over NATS) until the whole answer (a streamed reply: its last chunk), by subject and outcome (ok, error, cancelled: the caller stopped reading a stream).',
     labelNames: ['subject', 'outcome'],
     buckets: RPC_BUCKETS,
+  }),
+  rpcFirstChunk: family({
+    name: 'switchyard_rpc_first_chunk_seconds',
+    type: 'histogram',
+    help: 'Streamed request/reply between services: time until the first chunk of the reply, by subject.',
+    labelNames: ['subject'],
+    buckets: RPC_BUCKETS,
+  }),
+  channelCapRefusals: family({
+    name: 'switchyard_channel_cap_refusals_total',
+    type: 'counter',
+    help: 'Channels passed over because they were at a cap on this router replica, by channel and cap (concurrency, rpm).',
+    labelNames: ['channel', 'cap'],
+  }),
+  batchReservations: family({
+    name: 'switchyard_batch_reservations_total',
+    type: 'counter',
+    help: "Money set aside for a whole batch when it starts, by outcome (reserved, refused: the owner's insufficient_quota, its lines then hold one by one).",
+    labelNames: ['outcome'],
   }),
   batchLines: family({
     name: 'switchyard_batch_lines_total',
