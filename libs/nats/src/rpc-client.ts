@@ -3,6 +3,7 @@ import { createInbox, Msg, NatsConnection } from 'nats';
 import { DomainError, RpcReply, RpcRequest, RpcStreamValue, RpcSubject, Untrusted } from '@switchyard/contracts';
 import { metrics } from '@switchyard/runtime';
 import { ReplyPacket, RequestPacket } from './rpc-packets';
+import { timedStream } from './rpc-stream-metrics';
 
 export interface StreamOptions {
   /** how long to wait for the first packet */
@@ -77,7 +78,7 @@ export class RpcClient {
 
   /** Yields every `response` of a streamed reply; throws the handler's DomainError. */
   stream<S extends RpcSubject>(subject: S, payload: RpcRequest<S>, options: StreamOptions): AsyncGenerator<RpcStreamValue<S>> {
-    return this.transport.request(subject, payload, options) as AsyncGenerator<RpcStreamValue<S>>;
+    return timedStream(subject, this.transport.request(subject, payload, options)) as AsyncGenerator<RpcStreamValue<S>>;
   }
 }
 

@@ -61,6 +61,8 @@ describe.each([
       upstream: sampleSum(await scrape(router), 'switchyard_upstream_requests_total', { model: 'mock-gpt', outcome: 'ok' }),
       tokens: sampleSum(await scrape(endpoints.billing ?? gateway), 'switchyard_tokens_total', { model: 'mock-gpt' }),
       firstTokens: sampleSum(await scrape(router), 'switchyard_upstream_time_to_first_token_seconds_count', { model: 'mock-gpt' }),
+      overhead: sampleSum(await scrape(gateway), 'switchyard_http_request_overhead_seconds_count', { route: CHAT.route }),
+      firstChunks: sampleSum(await scrape(gateway), 'switchyard_rpc_first_chunk_seconds_count', { subject: Subjects.routerRequestExecute }),
     };
     const user = await createUserWithKey(stack, { name: `metrics-${mode}`, credits: 5 });
     const client = new OpenAI({ apiKey: user.key, baseURL: `${stack.gatewayUrl}/v1`, maxRetries: 0, fetch: validatingFetch });
@@ -84,6 +86,13 @@ describe.each([
     expect(sampleSum(await scrape(router), 'switchyard_upstream_requests_total', { model: 'mock-gpt', outcome: 'ok' })).toBe(
       before.upstream + BURST,
     );
+    // what Switchyard added, for the stream too (until it opened to the caller); the stream's reply timed to its first chunk
+    expect(sampleSum(await scrape(gateway), 'switchyard_http_request_overhead_seconds_count', { route: CHAT.route })).toBe(
+      before.overhead + BURST,
+    );
+    expect(sampleSum(await scrape(gateway), 'switchyard_rpc_first_chunk_seconds_count', { subject: Subjects.routerRequestExecute })).toBe(
+      before.firstChunks + 1,
+    );
 
     const target = (service: string, url: string): ScrapeTarget => ({ service, address: new URL(url).host });
     const config = prometheusConfigFor(
@@ -102,7 +111,7 @@ describe.each([
     await settle(`sum(switchyard_upstream_requests_total{model="mock-gpt",outcome="ok"})`, before.upstream + BURST);
     await settle(
       `sum(switchyard_rpc_duration_seconds_count{service="gateway",subject="${Subjects.routerRequestExecute}",outcome="ok"})`,
-      before.http + BURST - 1,
+      before.http + BURST, // the stream's reply too, timed to its last chunk
     );
     // billing counts tokens once each event is billed (asynchronously, from the usage stream)
     await settle(`sum(switchyard_tokens_total{model="mock-gpt"})`, before.tokens + tokens);

@@ -1,6 +1,7 @@
 import { DomainError, ReserveRequest, Subjects } from '@switchyard/contracts';
 import { JsonLogger } from '@switchyard/logging';
 import { RpcClient } from '@switchyard/nats';
+import { metrics } from '@switchyard/runtime';
 import type { BatchEntity } from '../entities/batch.entity';
 import type { WorstCase } from './input-validation';
 
@@ -34,9 +35,13 @@ export class BatchReservation {
   async reserve(batch: BatchEntity, worstCase: WorstCase): Promise<boolean> {
     try {
       await this.rpc.send(Subjects.billingHoldReserve, reservationRequest(batch, worstCase, Date.now()));
+      metrics().batchReservations.inc({ outcome: 'reserved' });
       return true;
     } catch (error) {
-      if (error instanceof DomainError && error.code === 'insufficient_quota') return false;
+      if (error instanceof DomainError && error.code === 'insufficient_quota') {
+        metrics().batchReservations.inc({ outcome: 'refused' });
+        return false;
+      }
       throw error;
     }
   }

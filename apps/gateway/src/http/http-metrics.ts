@@ -6,14 +6,28 @@ declare module 'fastify' {
   interface FastifyRequest {
     /** seconds spent in upstream calls, when the request went upstream and was answered in one piece */
     upstreamSeconds?: number;
+    /** process.hrtime.bigint() when the request arrived */
+    metricsStartedAt?: bigint;
   }
 }
 
+const upstreamSecondsOf = (routing: RoutingInfo) => routing.attempts.reduce((ms, attempt) => ms + attempt.latency_ms, 0) / 1000;
+const routeOf = (request: FastifyRequest) => request.routeOptions.url ?? 'unmatched';
+const secondsSince = (started: bigint) => Number(process.hrtime.bigint() - started) / 1e9;
+
 /** A routed, non-streamed answer: the time its upstream calls took, so the rest is what Switchyard added. */
 export function noteUpstreamTime(request: FastifyRequest, routing: RoutingInfo): void {
-  let ms = 0;
-  for (const attempt of routing.attempts) ms += attempt.latency_ms;
-  request.upstreamSeconds = ms / 1000;
+  request.upstreamSeconds = upstreamSecondsOf(routing);
+}
+
+/**
+ * A routed stream just opened to the caller (its headers are written): what Switchyard added is the
+ * time so far less the time its upstream calls took to answer (the one that answered: until it opened).
+ */
+export function observeStreamOpened(request: FastifyRequest, routing: RoutingInfo): void {
+  if (request.metricsStartedAt === undefined) return;
+  const seconds = secondsSince(request.metricsStartedAt);
+  metrics().httpOverheadDuration.observe({ route: routeOf(request) }, Math.max(0, seconds - upstreamSecondsOf(routing)));
 }
 
 /**
@@ -25,9 +39,10 @@ export function registerHttpMetrics(fastify: FastifyInstance): void {
   const m = metrics();
   fastify.addHook('onRequest', (request, reply, done) => {
     const started = process.hrtime.bigint();
+    request.metricsStartedAt = started;
     reply.raw.once('close', () => {
-      const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-      const route = request.routeOptions.url ?? 'unmatched';
+      const seconds = secondsSince(started);
+      const route = routeOf(request);
       const method = request.method;
       m.httpRequests.inc({ route, method, status: String(reply.raw.statusCode) });
       m.httpRequestDuration.observe({ route, method }, seconds);

@@ -21,7 +21,7 @@ import {
 } from '@switchyard/contracts';
 import { ProducerLost, RpcClient, STREAM_PRODUCER_LOST_MS } from '@switchyard/nats';
 import { GatewayConfig } from '../gateway.config';
-import { noteUpstreamTime } from '../http/http-metrics';
+import { noteUpstreamTime, observeStreamOpened } from '../http/http-metrics';
 import { BinaryWriter } from './binary-writer';
 import { EventDialect, EventStreamWriter } from './event-stream-writer';
 import { InterruptedStreamBilling, usageOfInterruptedStream } from './interrupted-stream-usage';
@@ -175,6 +175,7 @@ export class InferenceService {
             ...routingHeaders(event.routing),
             ...(event.contentType && { 'content-type': event.contentType }),
           });
+          observeStreamOpened(reply.request, event.routing);
           continue;
         }
         // the caller left: stop relaying (the router still reads the upstream to the end and bills it)

@@ -1,3 +1,4 @@
+import { metrics } from '@switchyard/runtime';
 import { ChannelCapacity } from './channel-capacity';
 import type { RoutableChannel } from '../routing/channel-selector';
 
@@ -29,5 +30,21 @@ describe('ChannelCapacity', () => {
   it('lets an uncapped channel take anything', () => {
     const capacity = new ChannelCapacity();
     for (let i = 0; i < 1000; i++) expect(capacity.tryAcquire(channel({}))).not.toBeNull();
+  });
+
+  it('counts each refusal by channel and cap, PRIVATE channels as `private`', async () => {
+    const refusals = async (labels: Record<string, string>) =>
+      (await metrics().channelCapRefusals.get()).values.find((v) => Object.entries(labels).every(([k, value]) => v.labels[k] === value))
+        ?.value ?? 0;
+    const capacity = new ChannelCapacity();
+    const concurrent = channel({ id: 'ch_cap_c', type: 'PLATFORM', maxConcurrency: 1 });
+    const perMinute = channel({ id: 'ch_someones', type: 'PRIVATE', rpmLimit: 1 });
+    capacity.tryAcquire(concurrent);
+    capacity.tryAcquire(perMinute, 0);
+    for (let i = 0; i < 3; i++) capacity.tryAcquire(concurrent);
+    for (let i = 0; i < 2; i++) capacity.tryAcquire(perMinute, 1000);
+    expect(await refusals({ channel: 'ch_cap_c', cap: 'concurrency' })).toBe(3);
+    expect(await refusals({ channel: 'private', cap: 'rpm' })).toBe(2);
+    expect(await refusals({ channel: 'ch_someones' })).toBe(0);
   });
 });

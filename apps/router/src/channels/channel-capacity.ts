@@ -1,4 +1,6 @@
 import { Injectable } from '@nestjs/common';
+import { metrics } from '@switchyard/runtime';
+import { channelLabel } from '../execution/upstream-metrics';
 import type { RoutableChannel } from '../routing/channel-selector';
 
 const MINUTE_MS = 60_000;
@@ -12,15 +14,15 @@ export class ChannelCapacity {
   private readonly inFlight = new Map<string, number>();
   private readonly recentStarts = new Map<string, number[]>();
 
-  /** A release function when the channel has room, or null when it is at a cap. */
+  /** A release function when the channel has room, or null when it is at a cap (counted, by cap). */
   tryAcquire(channel: RoutableChannel, now = Date.now()): (() => void) | null {
     const running = this.inFlight.get(channel.id) ?? 0;
-    if (channel.maxConcurrency !== null && running >= channel.maxConcurrency) return null;
+    if (channel.maxConcurrency !== null && running >= channel.maxConcurrency) return refused(channel, 'concurrency');
     if (channel.rpmLimit !== null) {
       const starts = (this.recentStarts.get(channel.id) ?? []).filter((t) => t > now - MINUTE_MS);
       if (starts.length >= channel.rpmLimit) {
         this.recentStarts.set(channel.id, starts);
-        return null;
+        return refused(channel, 'rpm');
       }
       starts.push(now);
       this.recentStarts.set(channel.id, starts);
@@ -35,4 +37,9 @@ export class ChannelCapacity {
       else this.inFlight.set(channel.id, left);
     };
   }
+}
+
+function refused(channel: RoutableChannel, cap: 'concurrency' | 'rpm'): null {
+  metrics().channelCapRefusals.inc({ channel: channelLabel(channel), cap });
+  return null;
 }
