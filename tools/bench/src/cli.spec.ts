@@ -3,7 +3,14 @@ import { HELP, isCompleteRun, parseBenchArgs, WORKLOADS, workloadsFor } from './
 describe('parseBenchArgs', () => {
   it('measures every workload in both modes by default', () => {
     const options = parseBenchArgs([]);
-    expect(options).toMatchObject({ quick: false, force: false, reportOnly: false, modes: ['single', 'split'], workloads: [...WORKLOADS] });
+    expect(options).toMatchObject({
+      quick: false,
+      observability: false,
+      force: false,
+      reportOnly: false,
+      modes: ['single', 'split'],
+      workloads: [...WORKLOADS],
+    });
     expect(isCompleteRun(options)).toBe(true);
   });
 
@@ -22,6 +29,14 @@ describe('parseBenchArgs', () => {
     expect(() => parseBenchArgs(['--mode', 'both'])).toThrow(/single, split/);
     expect(() => parseBenchArgs(['--only', 'latency,warp'])).toThrow(/unknown workload warp; known: latency/);
     expect(() => parseBenchArgs(['--only'])).toThrow(/--only needs a value/);
+  });
+
+  it('takes `observability` as the cost-of-observability run, never a complete run', () => {
+    const options = parseBenchArgs(['observability', '--quick', '--mode', 'split']);
+    expect(options).toMatchObject({ observability: true, quick: true, modes: ['split'] });
+    expect(isCompleteRun(options)).toBe(false);
+    expect(isCompleteRun(parseBenchArgs(['observability']))).toBe(false);
+    expect(HELP).toContain('observability');
   });
 
   it('runs the workload that kills a service in split mode only', () => {

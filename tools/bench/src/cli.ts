@@ -24,6 +24,8 @@ export const SPLIT_ONLY: readonly Workload[] = ['batch_killed'];
 
 export interface BenchOptions {
   quick: boolean;
+  /** the cost of metrics and tracing instead of the workloads (`npm run bench -- observability`) */
+  observability: boolean;
   force: boolean;
   reportOnly: boolean;
   help: boolean;
@@ -38,6 +40,9 @@ export const HELP = `npm run bench [-- options]   measure the system started as 
   --only a,b            run only these workloads: ${WORKLOADS.join(', ')}
                         (a run with --only or --mode leaves docs/ alone: its results go to a temporary file)
   <workload>            the same as --only <workload>, e.g. \`npm run bench -- console --mode single\`
+  observability         instead of the workloads: CPU per 1,000 requests with metrics scraped every second and with
+                        every request traced (OTLP to an in-bench sink), each against the baseline, on fresh stacks
+                        (single mode unless --mode split; --quick: one round). Leaves docs/ alone
   --force               measure even when the machine is busy before the start
   --report-only         write the report again from the last run's JSON (after editing tools/bench/findings.md)
   --help                this text
@@ -47,6 +52,7 @@ export const HELP = `npm run bench [-- options]   measure the system started as 
 export function parseBenchArgs(argv: readonly string[]): BenchOptions {
   const options: BenchOptions = {
     quick: false,
+    observability: false,
     force: false,
     reportOnly: false,
     help: false,
@@ -61,6 +67,7 @@ export function parseBenchArgs(argv: readonly string[]): BenchOptions {
       return v;
     };
     if (flag === '--quick') options.quick = true;
+    else if (argv[i] === 'observability') options.observability = true;
     else if (flag === '--force') options.force = true;
     else if (flag === '--report-only') options.reportOnly = true;
     else if (flag === '--help' || flag === '-h') options.help = true;
@@ -86,7 +93,7 @@ export function parseBenchArgs(argv: readonly string[]): BenchOptions {
 
 /** Whether this run measures everything (only a complete run replaces docs/benchmarks*.md). */
 export const isCompleteRun = (options: BenchOptions) =>
-  options.modes.length === MODES.length && options.workloads.length === WORKLOADS.length;
+  !options.observability && options.modes.length === MODES.length && options.workloads.length === WORKLOADS.length;
 
 /** The workloads to run in `mode`. */
 export const workloadsFor = (options: BenchOptions, mode: Mode): Workload[] =>

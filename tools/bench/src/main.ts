@@ -1,17 +1,18 @@
 import { execSync } from 'child_process';
-import { cpus, tmpdir } from 'os';
+import { cpus, loadavg, tmpdir } from 'os';
 import { writeFileSync } from 'fs';
 import { join, resolve } from 'path';
-import { createUserWithKey, MockUpstreamProcess, RunningStack, startMockUpstream, startStackLikeNpmStart } from '@switchyard/testing';
+import { startMockUpstream, startStackLikeNpmStart } from '@switchyard/testing';
 import { BenchOptions, HELP, isCompleteRun, Mode, parseBenchArgs, SPLIT_ONLY, Workload, workloadsFor } from './cli';
 import { machineBusy, ProcessMeter } from './process-meter';
 import { stackRows } from './process-tree';
-import { ECHO_ORIGIN } from './echo-upstream';
 import { PortkeyGateway, startPortkey } from './portkey';
 import { writePlots, WrittenPlot } from './plots';
 import { rewriteReport, writeReport } from './report';
 import { pinningWorks, whilePinned } from './cpu-pinning';
 import { consoleApi } from './console-api';
+import { KEY_HOLDER_REQUESTS_PER_MINUTE, MOCK_KEY, Mocks, MODELS, prepare } from './bench-setup';
+import { measureObservability, observabilityTable } from './observability';
 import {
   addedLatency,
   answerSizes,
@@ -31,59 +32,6 @@ import {
 
 /** the core the 0 ms mock runs on while latency is measured (the rest of the rig shares the other) */
 const MOCK_CPU = 1;
-
-const MOCK_KEY = 'sk-bench-upstream';
-
-/**
- * The key holder's role limit: high enough never to refuse a benchmark request (16,667 a second),
- * so the limiter runs on every request as it does for every real user, and never answers 429.
- */
-const KEY_HOLDER_REQUESTS_PER_MINUTE = 1_000_000;
-
-async function admin(ctx: { gatewayUrl: string; adminKey: string }, method: string, path: string, body: unknown): Promise<void> {
-  const res = await fetch(`${ctx.gatewayUrl}${path}`, {
-    method,
-    headers: { authorization: `Bearer ${ctx.adminKey}`, 'content-type': 'application/json' },
-    body: JSON.stringify(body),
-  });
-  if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`);
-}
-
-type Mocks = { instant: MockUpstreamProcess; ms20: MockUpstreamProcess; ms50: MockUpstreamProcess; slow: MockUpstreamProcess };
-const MODELS = { instant: 'bench-0ms', ms20: 'bench-20ms', ms50: 'bench-50ms', slow: 'bench-1s', echo: 'bench-echo' };
-
-/** Channels and prices for every mock, credits for the admin, and the rate-limited key holder. */
-async function prepare(stack: RunningStack, mocks: Mocks): Promise<string> {
-  const channels = [
-    [MODELS.instant, mocks.instant.url],
-    [MODELS.ms20, mocks.ms20.url],
-    [MODELS.ms50, mocks.ms50.url],
-    [MODELS.slow, mocks.slow.url],
-    [MODELS.echo, ECHO_ORIGIN],
-  ] as const;
-  for (const [model, baseUrl] of channels) {
-    await admin(stack, 'POST', '/admin/channels', {
-      name: model,
-      provider: 'openai',
-      base_url: `${baseUrl}/v1`,
-      api_key: MOCK_KEY,
-      models: [model],
-    });
-    await admin(stack, 'PUT', `/admin/prices/${model}`, { input_per_million: 0.15, output_per_million: 0.6 });
-  }
-  const users = (await (
-    await fetch(`${stack.gatewayUrl}/admin/users`, { headers: { authorization: `Bearer ${stack.adminKey}` } })
-  ).json()) as { data: { id: string; role: string }[] };
-  await admin(stack, 'POST', `/admin/users/${users.data.find((u) => u.role === 'admin')!.id}/credits`, { amount: 100000 });
-  await admin(stack, 'PUT', '/admin/rate-limits/user', { requests_per_minute: KEY_HOLDER_REQUESTS_PER_MINUTE });
-  const holder = await createUserWithKey(stack, {
-    name: 'bench key holder',
-    role: 'user',
-    credits: 1_000_000,
-    scopes: ['inference', 'usage:read'],
-  });
-  return holder.key;
-}
 
 type ModeResults = Record<string, any> & { mode: Mode };
 
@@ -183,6 +131,33 @@ async function measureMode(
   }
 }
 
+/** The cost of metrics and tracing; its results go to a temporary file and the console, docs/ stay as they were. */
+async function observabilityRun(options: BenchOptions, mocks: Mocks, busy: number): Promise<void> {
+  const started = Date.now();
+  try {
+    const measured = await measureObservability(options, mocks);
+    const results = {
+      git_sha: execSync('git rev-parse --short HEAD').toString().trim(),
+      node: process.version,
+      cpu: `${cpus()[0]?.model ?? 'unknown'} × ${cpus().length}`,
+      date: new Date().toISOString(),
+      busy_before_start: Math.round(busy * 100) / 100,
+      load_average: loadavg().map((l) => Math.round(l * 100) / 100),
+      ...measured,
+      wall_seconds: Math.round((Date.now() - started) / 1000),
+    };
+    const file = join(tmpdir(), 'switchyard-bench-observability.json');
+    writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);
+    console.log(
+      `\n${observabilityTable(results.summary)}\n\n${results.mode} mode, commit ${results.git_sha}, load average ${results.load_average.join(' ')}; results in ${file}`,
+    );
+    if (results.summary.some((s) => s.passed === false)) process.exitCode = 1;
+  } finally {
+    await closePools();
+    await Promise.all(Object.values(mocks).map((m) => m.stop()));
+  }
+}
+
 /** `npm run bench [-- --quick] [-- --mode single|split] [-- --only a,b] [-- --force]`: see HELP. */
 async function main(): Promise<void> {
   const options = parseBenchArgs(process.argv.slice(2));
@@ -205,6 +180,10 @@ async function main(): Promise<void> {
     [0, 20, 50, 1000].map((latencyMs) => startMockUpstream({ apiKey: MOCK_KEY, latencyMs })),
   );
   const mocks: Mocks = { instant, ms20, ms50, slow };
+  if (options.observability) {
+    await observabilityRun(options, mocks, busy);
+    return;
+  }
   const portkey = await startPortkey();
   const results = {
     profile: options.quick ? 'quick' : 'full',
@@ -249,7 +228,7 @@ async function main(): Promise<void> {
 }
 
 main().then(
-  () => process.exit(0),
+  () => process.exit(process.exitCode ?? 0),
   (error) => {
     console.error(error instanceof Error && error.message.startsWith('unknown') ? error.message : error);
     process.exit(1);

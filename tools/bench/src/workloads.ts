@@ -73,7 +73,7 @@ async function answerOf(target: Target): Promise<string> {
 }
 
 /** The gateway, called by the rate-limited key holder. */
-function gatewayTarget(ctx: BenchContext, model: string): Target {
+function gatewayTarget(ctx: Pick<BenchContext, 'stack' | 'userKey'>, model: string): Target {
   return { origin: ctx.stack.gatewayUrl, key: ctx.userKey, model };
 }
 
@@ -877,4 +877,33 @@ export async function fileUpload(ctx: BenchContext, megabytes: number) {
     download_percent_of_direct: round((100 * directDown.seconds) / down.seconds, 0),
     download_gateway_pss_delta_mb: down.gatewayPssDeltaMb,
   };
+}
+
+/**
+ * `requests` chat completions through the gateway by the key holder, `concurrency` at a time, each
+ * sent as soon as one answers (a closed loop); the CPU every metered process used meanwhile.
+ */
+export async function closedLoopChats(
+  ctx: Pick<BenchContext, 'stack' | 'userKey' | 'meter'>,
+  model: string,
+  requests: number,
+  concurrency: number,
+) {
+  const target = gatewayTarget(ctx, model);
+  let next = 0;
+  let ok = 0;
+  let failed = 0;
+  const cpuBefore = ctx.meter.cpu();
+  const started = performance.now();
+  const worker = async () => {
+    while (next < requests) {
+      next++;
+      if (await chat(target)) ok++;
+      else failed++;
+    }
+  };
+  await Promise.all(Array.from({ length: concurrency }, worker));
+  const seconds = (performance.now() - started) / 1000;
+  if (failed > 0) throw new Error(`${failed} of ${requests} requests failed: ${await answerOf(target)}`);
+  return { ok, seconds, cpu: cpuDelta(cpuBefore, ctx.meter.cpu()) };
 }
