@@ -1,3 +1,4 @@
+import { gzipSync } from 'zlib';
 import { spansInExport, startOtlpSink } from './otlp-sink';
 
 const exportOf = (...spanCounts: number[]) => ({
@@ -18,8 +19,14 @@ describe('the OTLP sink', () => {
         fetch(`${sink.url}/v1/traces`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
       expect((await post(JSON.stringify(exportOf(4)))).status).toBe(200);
       expect((await post('\x0a\x02protobuf')).status).toBe(200);
+      const gzipped = await fetch(`${sink.url}/v1/traces`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'content-encoding': 'gzip' },
+        body: gzipSync(JSON.stringify(exportOf(1, 2))),
+      });
+      expect(gzipped.status).toBe(200);
       expect((await fetch(`${sink.url}/v1/metrics`, { method: 'POST', body: '{}' })).status).toBe(404);
-      expect(sink.received()).toEqual({ spans: 4, requests: 2, unreadable: 1 });
+      expect(sink.received()).toEqual({ spans: 7, requests: 3, unreadable: 1 });
     } finally {
       await sink.stop();
     }

@@ -1,5 +1,6 @@
 import { createServer, IncomingMessage } from 'http';
 import { AddressInfo } from 'net';
+import { gunzipSync } from 'zlib';
 
 export interface OtlpSink {
   /** the base URL for OTEL_EXPORTER_OTLP_ENDPOINT (the exporter posts to <url>/v1/traces) */
@@ -24,7 +25,7 @@ async function bodyOf(request: IncomingMessage): Promise<Buffer> {
 
 /**
  * An OTLP/HTTP trace receiver for the benchmark: accepts `POST /v1/traces` and counts the spans
- * (OTLP/JSON, what @opentelemetry/exporter-trace-otlp-http sends). A protobuf or otherwise unreadable
+ * (OTLP/JSON, what @opentelemetry/exporter-trace-otlp-http sends, gzipped or not). A protobuf or otherwise unreadable
  * export is accepted and counted as unreadable, so a run can tell spans it could not count from none.
  */
 export async function startOtlpSink(): Promise<OtlpSink> {
@@ -40,7 +41,8 @@ export async function startOtlpSink(): Promise<OtlpSink> {
       (body) => {
         requests++;
         try {
-          spans += spansInExport(JSON.parse(body.toString('utf8')));
+          const json = request.headers['content-encoding'] === 'gzip' ? gunzipSync(body) : body;
+          spans += spansInExport(JSON.parse(json.toString('utf8')));
         } catch {
           unreadable++;
         }

@@ -12,7 +12,6 @@ declare module 'fastify' {
 }
 
 const upstreamSecondsOf = (routing: RoutingInfo) => routing.attempts.reduce((ms, attempt) => ms + attempt.latency_ms, 0) / 1000;
-const routeOf = (request: FastifyRequest) => request.routeOptions.url ?? 'unmatched';
 const secondsSince = (started: bigint) => Number(process.hrtime.bigint() - started) / 1e9;
 
 /** A routed, non-streamed answer: the time its upstream calls took, so the rest is what Switchyard added. */
@@ -27,7 +26,12 @@ export function noteUpstreamTime(request: FastifyRequest, routing: RoutingInfo):
 export function observeStreamOpened(request: FastifyRequest, routing: RoutingInfo): void {
   if (request.metricsStartedAt === undefined) return;
   const seconds = secondsSince(request.metricsStartedAt);
-  metrics().httpOverheadDuration.observe({ route: routeOf(request) }, Math.max(0, seconds - upstreamSecondsOf(routing)));
+  metrics().httpOverheadDuration.observe({ route: routeLabel(request) }, Math.max(0, seconds - upstreamSecondsOf(routing)));
+}
+
+/** The route a request matched, as registered (`/v1/files/:file_id`: no ids, no query), or `unmatched`. */
+export function routeLabel(request: FastifyRequest): string {
+  return request.routeOptions.url ?? 'unmatched';
 }
 
 /**
@@ -42,7 +46,7 @@ export function registerHttpMetrics(fastify: FastifyInstance): void {
     request.metricsStartedAt = started;
     reply.raw.once('close', () => {
       const seconds = secondsSince(started);
-      const route = routeOf(request);
+      const route = routeLabel(request);
       const method = request.method;
       m.httpRequests.inc({ route, method, status: String(reply.raw.statusCode) });
       m.httpRequestDuration.observe({ route, method }, seconds);
