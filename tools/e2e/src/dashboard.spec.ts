@@ -4,7 +4,7 @@ import { parse } from 'yaml';
 import { createMetrics, labelNamesOf, METRIC_CATALOG, MetricFamily } from '@switchyard/runtime';
 import { uncheckedFetch } from '@switchyard/testing';
 import { RunningPrometheus, startPrometheus } from './metrics-kit';
-import { promqlReferences } from './promql-references';
+import { PromqlReferences, promqlReferences } from './promql-references';
 
 const docker = join(__dirname, '..', '..', '..', 'docker');
 const dashboard = JSON.parse(readFileSync(join(docker, 'grafana', 'dashboards', 'switchyard.json'), 'utf8'));
@@ -34,12 +34,14 @@ function referencesOf(problems: string[]) {
 }
 const asPromql = (expr: string) => expr.replace(/\$__[a-z_]+/g, (v) => GRAFANA_VARIABLES[v] ?? v);
 
+type Series = Map<string, Set<string>>;
+
 /**
  * The series Prometheus will hold and their labels: every family of the catalog (histograms as
  * their _bucket/_sum/_count series), what prom-client's default metrics export (read from a real
  * registry), Prometheus's own `up`, plus the target labels docker/prometheus/prometheus.yml adds.
  */
-function knownSeries(): Map<string, Set<string>> {
+function knownSeries(): Series {
   const series = new Map<string, Set<string>>();
   const add = (name: string, type: string, labels: string[]) => {
     if (type === 'histogram' || type === 'summary') {
@@ -70,6 +72,22 @@ function knownSeries(): Map<string, Set<string>> {
   return series;
 }
 
+/** The series a query names that Prometheus will not hold. */
+const unknownSeries = (series: Series, where: string, refs: PromqlReferences) =>
+  refs.selectors.filter((s) => !series.has(s.metric)).map((s) => `${where}: ${s.metric}`);
+
+/** The labels a query matches or groups on that a series it names does not carry. */
+function unknownLabels(series: Series, where: string, { selectors, groupings }: PromqlReferences): string[] {
+  const wrong: string[] = [];
+  for (const { metric, labels } of selectors)
+    for (const label of labels) if (series.get(metric)?.has(label) === false) wrong.push(`${where}: ${metric}{${label}}`);
+  for (const { clause, labels, metrics } of groupings)
+    for (const label of labels)
+      for (const metric of metrics)
+        if (series.get(metric)?.has(label) === false) wrong.push(`${where}: ${clause} (${label}) over ${metric}`);
+  return wrong;
+}
+
 describe('docker/grafana/dashboards/switchyard.json', () => {
   const series = knownSeries();
 
@@ -92,8 +110,7 @@ describe('docker/grafana/dashboards/switchyard.json', () => {
   it('names only series that exist, and shows every Switchyard family', () => {
     const problems: string[] = [];
     const references = referencesOf(problems);
-    for (const { panel, selectors } of references)
-      for (const { metric } of selectors) if (!series.has(metric)) problems.push(`${panel}: ${metric}`);
+    for (const refs of references) problems.push(...unknownSeries(series, refs.panel, refs));
     expect(problems).toEqual([]);
     // every Switchyard family has a panel
     const named = new Set(references.flatMap(({ selectors }) => selectors.map((s) => s.metric)));
@@ -105,13 +122,19 @@ describe('docker/grafana/dashboards/switchyard.json', () => {
 
   it('uses in matchers and groupings only labels the series carry', () => {
     const wrong: string[] = [];
-    for (const { panel, selectors, groupings } of referencesOf(wrong)) {
-      for (const { metric, labels } of selectors)
-        for (const label of labels) if (!series.get(metric)?.has(label)) wrong.push(`${panel}: ${metric}{${label}}`);
-      for (const { clause, labels, metrics } of groupings)
-        for (const label of labels)
-          for (const metric of metrics) if (!series.get(metric)?.has(label)) wrong.push(`${panel}: ${clause} (${label}) over ${metric}`);
-    }
+    for (const refs of referencesOf(wrong)) wrong.push(...unknownLabels(series, refs.panel, refs));
+    expect(wrong).toEqual([]);
+  });
+
+  it('holds the alert rules to the same checks: only series and labels that exist', () => {
+    const rules = parse(readFileSync(join(docker, 'prometheus', 'alerts.yml'), 'utf8')).groups.flatMap(
+      (group: { rules: { alert: string; expr: string }[] }) => group.rules,
+    );
+    expect(rules.length).toBeGreaterThan(5);
+    const wrong = rules.flatMap(({ alert, expr }: { alert: string; expr: string }) => {
+      const refs = promqlReferences(expr);
+      return [...unknownSeries(series, alert, refs), ...unknownLabels(series, alert, refs)];
+    });
     expect(wrong).toEqual([]);
   });
 
