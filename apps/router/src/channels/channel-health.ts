@@ -1,7 +1,15 @@
 import { Inject, Injectable, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { NatsConnection, Subscription } from 'nats';
 import { DataSource } from 'typeorm';
-import { CallOutcome, ChannelCalledEvent, ChannelHealthResetEvent, ChannelType, createValidated, Events, newId } from '@switchyard/contracts';
+import {
+  CallOutcome,
+  ChannelCalledEvent,
+  ChannelHealthResetEvent,
+  ChannelType,
+  createValidated,
+  Events,
+  newId,
+} from '@switchyard/contracts';
 import { JsonLogger } from '@switchyard/logging';
 import { broadcast, broadcastBeforeAnswering, LOGGER, NATS_CONNECTION, onBroadcast } from '@switchyard/nats';
 import { UpstreamError } from '@switchyard/providers';
