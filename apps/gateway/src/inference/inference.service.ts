@@ -129,6 +129,7 @@ export class InferenceService {
 
   /** Input tokens of a Messages request, counted by the provider that would serve it where it can. */
   countTokens(principal: Principal, body: Record<string, unknown> & { model: string }, request: FastifyRequest) {
+    noteRequested(request, body.model, false);
     const execute: ExecuteRequest = {
       requestId: String(request.id),
       principal,
