@@ -5,6 +5,7 @@ import { EdgeDefinition, requestScope, ServiceTransport } from '@switchyard/nats
 import { ObjectStorage, storageSettingsFrom } from '@switchyard/object-storage';
 import { GatewayConfig } from './gateway.config';
 import { GatewayModule } from './gateway.module';
+import { registerAccessLog } from './http/access-log';
 import { edgeServerOptions, registerEdge } from './http/edge';
 import { registerHttpMetrics } from './http/http-metrics';
 import { clientRequestIdFrom, newRequestId } from './http/request-id';
@@ -37,6 +38,7 @@ export async function createGatewayApp(
   });
   const fastify = app.getHttpAdapter().getInstance();
   registerHttpMetrics(fastify);
+  registerAccessLog(fastify, logger);
   fastify.addHook('onRequest', (request, reply, done) => {
     // whatever this request's work leaves uncaught is logged with its id (superviseProcess)
     requestScope.enterWith({ requestId: String(request.id) });

@@ -1,5 +1,6 @@
 import { writeFileSync } from 'fs';
 import { join, resolve } from 'path';
+import { loadConfig, LoggingConfig } from '@switchyard/config';
 import { ServiceNames } from '@switchyard/contracts';
 import { readyPattern } from '@switchyard/logging';
 import { compiledMain, eventually, ManagedProcess, spawnNode } from '@switchyard/runtime';
@@ -34,6 +35,8 @@ export async function startStack(env: NodeJS.ProcessEnv = process.env, log: (lin
   const dataDir = resolve(env.SWITCHYARD_DATA_DIR || '.switchyard');
   const logDir = join(dataDir, 'logs');
   const deployment = deploymentFrom(env);
+  // every service reads LOG_LEVEL: a value none would take stops the start here, not in each process's restarts
+  loadConfig(LoggingConfig, env);
   const admin = adminKey(dataDir, env);
   const secret = secretKey(dataDir, env);
   const infrastructure = await startInfrastructure(env, dataDir, log);

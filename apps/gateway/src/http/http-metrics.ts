@@ -16,6 +16,11 @@ export function noteUpstreamTime(request: FastifyRequest, routing: RoutingInfo):
   request.upstreamSeconds = ms / 1000;
 }
 
+/** The route a request matched, as registered (`/v1/files/:file_id`: no ids, no query), or `unmatched`. */
+export function routeLabel(request: FastifyRequest): string {
+  return request.routeOptions.url ?? 'unmatched';
+}
+
 /**
  * Counts every answer by route pattern (bounded: the routes registered, `unmatched` otherwise),
  * method and status, with its duration. Measured when the response is closed, so streams and
@@ -27,7 +32,7 @@ export function registerHttpMetrics(fastify: FastifyInstance): void {
     const started = process.hrtime.bigint();
     reply.raw.once('close', () => {
       const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-      const route = request.routeOptions.url ?? 'unmatched';
+      const route = routeLabel(request);
       const method = request.method;
       m.httpRequests.inc({ route, method, status: String(reply.raw.statusCode) });
       m.httpRequestDuration.observe({ route, method }, seconds);

@@ -422,7 +422,7 @@ export class RequestExecutor {
         for (const chunk of translate.push(event)) await relay(chunk);
       }
       for (const chunk of translate.end()) await relay(chunk);
-      emit({ kind: 'end' });
+      emit({ kind: 'end', costUsd: (await showCost(usage ?? estimateUsage(req.body, text)))?.cost ?? null });
     } catch (error) {
       this.endWithError(error, channel, req, routing, emit);
     } finally {
