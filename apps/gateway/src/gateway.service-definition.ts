@@ -1,10 +1,12 @@
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { JsonLogger } from '@switchyard/logging';
+import { processReadiness } from '@switchyard/runtime';
 import { EdgeDefinition, requestScope, ServiceTransport } from '@switchyard/nats';
 import { ObjectStorage, storageSettingsFrom } from '@switchyard/object-storage';
 import { GatewayConfig } from './gateway.config';
 import { GatewayModule } from './gateway.module';
+import { registerDraining } from './http/draining';
 import { edgeServerOptions, registerEdge } from './http/edge';
 import { registerHttpMetrics } from './http/http-metrics';
 import { clientRequestIdFrom, newRequestId } from './http/request-id';
@@ -55,11 +57,17 @@ export const gatewayService: EdgeDefinition<GatewayConfig> = {
   configClass: GatewayConfig,
   async start(config, transport, logger) {
     const app = await createGatewayApp(config, transport, logger);
+    const draining = registerDraining(app.getHttpAdapter().getInstance(), processReadiness);
     await app.listen(config.PORT, '0.0.0.0');
     const address = app.getHttpServer().address();
     return {
       readyDetail: `on port ${typeof address === 'object' && address ? address.port : config.PORT}`,
+      // Fastify stops accepting connections, closes the idle ones and waits for the requests it is answering
       close: () => app.close(),
+      inFlight: () => {
+        const running = draining.inFlight();
+        return running > 0 ? `${running} HTTP request(s)` : null;
+      },
     };
   },
 };

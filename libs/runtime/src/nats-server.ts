@@ -46,15 +46,20 @@ export async function startNatsServer(options: { dataDir: string; port?: number 
   const env = { ...process.env, GOMAXPROCS: process.env.GOMAXPROCS ?? '1' };
   const child = spawn(binary, ['-c', configPath, '-l', join(options.dataDir, 'nats-server.log')], { stdio: 'ignore', env });
   let exited = false;
-  child.on('exit', () => (exited = true));
-  await eventually(
-    `nats-server on port ${port}`,
-    async () => {
-      if (exited) throw new Error(`nats-server exited; see ${join(options.dataDir, 'nats-server.log')}`);
-      return canConnect('127.0.0.1', port);
-    },
-    { timeoutMs: 15_000, retryErrors: true },
+  // a server that cannot start (port taken, bad store) exits at once: say so then, not when the wait times out
+  const exitedEarly = new Promise<never>((_, reject) =>
+    child.on('exit', (code, signal) => {
+      exited = true;
+      reject(
+        new Error(`nats-server exited (${signal ?? `code ${code}`}) before it listened; see ${join(options.dataDir, 'nats-server.log')}`),
+      );
+    }),
   );
+  exitedEarly.catch(() => undefined);
+  await Promise.race([
+    exitedEarly,
+    eventually(`nats-server on port ${port}`, () => !exited && canConnect('127.0.0.1', port), { timeoutMs: 15_000, retryErrors: true }),
+  ]);
   return {
     url: `nats://127.0.0.1:${port}`,
     stop: () =>
