@@ -15,10 +15,15 @@ import {
 /** Every service runs twice; each replica is restarted in turn, this order (batches first: its batch is running). */
 const SERVICES = ['batches', 'router', 'billing', 'files', 'gateway'] as const;
 const REPLICAS = SERVICES.map((s) => `${s}=2`).join(',');
-const BATCH_LINES = 120;
-/** the load balancer polls each gateway's /ready this often; a draining gateway keeps serving longer than that */
-const READY_POLL_MS = 100;
-const DRAIN_DELAY_MS = 600;
+/** lines of 400 ms each, 4 at a time per batches replica: the batch runs while batches and routers restart */
+const BATCH_LINES = 200;
+/**
+ * The load balancer polls each gateway's /ready this often, and a draining gateway keeps serving
+ * longer than that. With SWITCHYARD_SHUTDOWN_DRAIN_DELAY_MS=0 this spec fails (requests sent in the
+ * poll's blind spot find the listener closed: "Connection error."), so it measures the delay's job.
+ */
+const READY_POLL_MS = 500;
+const DRAIN_DELAY_MS = 1200;
 const finished = (batch: OpenAI.Batch) => ['completed', 'failed', 'expired', 'cancelled'].includes(batch.status);
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 

@@ -10,8 +10,8 @@ export interface DrainingEdge {
  * The gateway's side of a graceful stop. It counts the requests it is answering, so a shutdown that
  * runs out of grace can say how many were cut. Once the process is draining, every answer tells the
  * client to close its connection (`Connection: close`), and a keep-alive connection left idle by an
- * answer that started before is closed at once: clients reconnect through the load balancer to
- * another gateway, and closing the listener does not wait for idle connections to time out.
+ * answer that started before is closed as soon as the listener is closed: clients reconnect through
+ * the load balancer to another gateway, and closing does not wait for idle connections to time out.
  */
 export function registerDraining(fastify: FastifyInstance, readiness: Readiness): DrainingEdge {
   let running = 0;
@@ -20,7 +20,8 @@ export function registerDraining(fastify: FastifyInstance, readiness: Readiness)
     if (!readiness.ready) reply.raw.shouldKeepAlive = false;
     reply.raw.once('close', () => {
       running--;
-      if (!readiness.ready) setImmediate(() => fastify.server.closeIdleConnections());
+      // only once the listener is closed: until then a load balancer may still send on an idle connection
+      if (!readiness.ready && !fastify.server.listening) setImmediate(() => fastify.server.closeIdleConnections());
     });
     done();
   });
