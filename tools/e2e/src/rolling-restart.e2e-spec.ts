@@ -27,6 +27,23 @@ const DRAIN_DELAY_MS = 1200;
 const finished = (batch: OpenAI.Batch) => ['completed', 'failed', 'expired', 'cancelled'].includes(batch.status);
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+/** The launcher's pid of a process now (stack.json is rewritten when one is started again). */
+function pidOf(stack: RunningStack, name: string): number {
+  return JSON.parse(readFileSync(join(stack.dataDir, 'stack.json'), 'utf8')).pids[name];
+}
+
+/** SIGTERM one process; the launcher reports its exit and starts it again; resolves once the new one is ready. */
+async function restart(stack: RunningStack, name: string, whenSignalled: () => void = () => undefined): Promise<{ exit: string }> {
+  const escaped = name.replace(/[-]/g, '\\-');
+  const exited = stack.launcher.waitForLine(new RegExp(`\\] ${escaped} exited \\(`), 30_000);
+  const readyAgain = stack.launcher.waitForLine(new RegExp(`\\] ${escaped} is ready again`), 60_000);
+  process.kill(pidOf(stack, name), 'SIGTERM');
+  whenSignalled();
+  const exit = /exited \(([^)]*)\)/.exec(await exited)![1];
+  await readyAgain;
+  return { exit };
+}
+
 /**
  * What a load balancer does in front of the gateways: it polls each one's `GET /ready` and sends
  * each request to the next gateway that was ready at its last poll (round robin). A gateway that is
@@ -123,20 +140,6 @@ describe('rolling restart of every service, one replica at a time, under load', 
     await stack?.stop();
   });
 
-  /** The launcher's pid of a replica now (stack.json is rewritten when one is started again). */
-  const pidOf = (name: string): number => JSON.parse(readFileSync(join(stack.dataDir, 'stack.json'), 'utf8')).pids[name];
-
-  /** SIGTERM one replica; the launcher reports its exit and starts it again; resolves once the new one is ready. */
-  async function restart(name: string): Promise<{ exit: string }> {
-    const escaped = name.replace(/[-]/g, '\\-');
-    const exited = stack.launcher.waitForLine(new RegExp(`\\] ${escaped} exited \\(`), 30_000);
-    const readyAgain = stack.launcher.waitForLine(new RegExp(`\\] ${escaped} is ready again`), 60_000);
-    process.kill(pidOf(name), 'SIGTERM');
-    const exit = /exited \(([^)]*)\)/.exec(await exited)![1];
-    await readyAgain;
-    return { exit };
-  }
-
   it('loses no request, breaks no stream, runs every batch line once and bills every upstream call once', async () => {
     const { userId, key } = await createUserWithKey(stack, { name: 'rolling', credits: 5 });
     // the load is steady, not a flood: the role's 60 a minute would refuse it before any restart
@@ -214,7 +217,7 @@ describe('rolling restart of every service, one replica at a time, under load', 
         for (const replica of [1, 2]) {
           const name = `${service}-${replica}`;
           const started = Date.now();
-          exits[name] = (await restart(name)).exit;
+          exits[name] = (await restart(stack, name)).exit;
           took.push(`${name} ${((Date.now() - started) / 1000).toFixed(1)} s`);
           // a load balancer takes a restarted gateway back once it answers /ready, before the next one goes
           if (service === 'gateway')
@@ -293,4 +296,50 @@ describe('rolling restart of every service, one replica at a time, under load', 
     return (await db.query(`SELECT balance_nano - debt_nano AS account FROM billing.users WHERE id = $1`, [userId])).rows[0]
       .account as string;
   }
+});
+
+/** Single mode: the one process drains every service in order on SIGTERM, so even its restart breaks no stream. */
+describe('restart of the one process of single mode', () => {
+  let stack: RunningStack;
+  let lb: TestLoadBalancer;
+
+  beforeAll(async () => {
+    stack = await startStackLikeNpmStart({}, { mode: 'single' });
+    lb = new TestLoadBalancer(stack.gatewayUrls);
+  }, 120_000);
+
+  afterAll(async () => {
+    await stack?.stop();
+  });
+
+  it('finishes the streams it serves, exits 0, and serves again once the launcher started it again', async () => {
+    const { key } = await createUserWithKey(stack, { name: 'single-restart', credits: 5 });
+    const client = new OpenAI({ apiKey: key, baseURL: 'http://load-balancer/v1', maxRetries: 0, fetch: lb.fetch });
+    const streamed = async () => {
+      const stream = await client.chat.completions.create({
+        model: 'mock-gpt',
+        messages: [{ role: 'user', content: 'one two three four five six seven eight nine ten' }],
+        stream: true,
+        ...({ mock: { chunk_delay_ms: 150 } } as object),
+      });
+      let finish: string | null = null;
+      let chunks = 0;
+      for await (const chunk of stream) {
+        chunks++;
+        finish = chunk.choices[0]?.finish_reason ?? finish;
+      }
+      return { chunks, finish };
+    };
+    const streams = [streamed(), streamed(), streamed()];
+    await sleep(400);
+    const { exit } = await restart(stack, 'switchyard');
+    expect(exit).toBe('code 0');
+    for (const answer of await Promise.all(streams)) {
+      expect(answer.finish).toBe('stop');
+      expect(answer.chunks).toBeGreaterThan(5);
+    }
+    expect((await Promise.all(lb.streamEnds)).every(Boolean)).toBe(true);
+    const again = await client.chat.completions.create({ model: 'mock-gpt', messages: [{ role: 'user', content: 'back?' }] });
+    expect(again.choices[0].message.content).toBeTruthy();
+  }, 120_000);
 });
