@@ -83,10 +83,13 @@ export async function startStack(env: NodeJS.ProcessEnv = process.env, log: (lin
       exited: (name, code, signal) => {
         if (!stopping) log(`${name} exited (${signal ?? `code ${code}`}); starting it again`);
       },
-      readyAgain: (names, pid) => {
+      readyAgain: (names, pid, readyLines) => {
         log(`${names[0]} is ready again (pid ${pid})`);
         if (!info) return;
         for (const name of names) info.pids[name] = pid;
+        // with SWITCHYARD_METRICS_PORT=0 a new process may serve its metrics on another port
+        const metricsPort = readyLines.map((line) => /metrics on port (\d+)/.exec(line)?.[1]).find(Boolean);
+        if (metricsPort) info.metrics[names[0]] = `http://127.0.0.1:${metricsPort}/metrics`;
         writeStackInfo(dataDir, info);
       },
     };
@@ -171,8 +174,8 @@ function shutdownGraceMs(env: NodeJS.ProcessEnv): number {
 /** What the launcher says and records when a service process exits and is started again. */
 interface Restarts {
   exited(name: string, code: number | null, signal: NodeJS.Signals | null): void;
-  /** `names`: the process's name, then every name whose pid it now holds (single mode: each service) */
-  readyAgain(names: string[], pid: number | undefined): void;
+  /** `names`: the process's name, then every name whose pid it now holds (single mode: each service); `readyLines`: what it printed */
+  readyAgain(names: string[], pid: number | undefined, readyLines: string[]): void;
 }
 
 /**
@@ -192,7 +195,7 @@ function superviseService(
     onExit: (code, signal) => restarts.exited(options.name, code, signal),
     onRestart: (pid) => {
       Promise.all(options.readyLines.map((line) => child.waitForLine(line, START_TIMEOUT_MS))).then(
-        () => restarts.readyAgain([options.name, ...options.pidNames], pid),
+        (lines) => restarts.readyAgain([options.name, ...options.pidNames], pid, lines),
         () => undefined, // it exited again before it was ready: the next start reports itself
       );
     },

@@ -1,7 +1,9 @@
 import Fastify, { FastifyInstance } from 'fastify';
 import { request } from 'http';
+import { connect } from 'net';
 import { Readiness } from '@switchyard/runtime';
 import { DrainingEdge, registerDraining } from './draining';
+import { edgeServerOptions } from './edge';
 
 /** One HTTP/1.1 request on its own connection: the status, the Connection header and the body. */
 function get(port: number, path: string): Promise<{ status: number; connection: string | undefined; body: string }> {
@@ -24,7 +26,7 @@ describe('registerDraining', () => {
   let releaseSlow: () => void;
 
   beforeEach(async () => {
-    fastify = Fastify();
+    fastify = Fastify({ ...edgeServerOptions(1024 * 1024) });
     readiness = new Readiness();
     draining = registerDraining(fastify, readiness);
     const slowDone = new Promise<void>((resolve) => (releaseSlow = resolve));
@@ -71,5 +73,27 @@ describe('registerDraining', () => {
     expect(await slow).toMatchObject({ status: 200, body: 'slow done' });
     await closing;
     expect(closed).toBe(true);
+  });
+
+  it('serves, not refuses, a request that reaches it on an open connection while it closes', async () => {
+    // the connection is busy with a request when the close begins (so it stays open), and a second one follows on it
+    const socket = connect(port, '127.0.0.1');
+    let received = '';
+    socket.on('data', (chunk: Buffer) => (received += chunk.toString()));
+    const socketClosed = new Promise((resolve) => socket.on('close', resolve));
+    socket.write('GET /slow HTTP/1.1\r\nHost: x\r\n\r\n');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    readiness.markDraining();
+    const closing = fastify.close();
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    socket.write('GET /fast HTTP/1.1\r\nHost: x\r\n\r\n');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    releaseSlow();
+    await closing;
+    await socketClosed;
+    const statuses = [...received.matchAll(/HTTP\/1\.1 (\d{3})/g)].map((m) => m[1]);
+    expect(statuses).toEqual(['200', '200']);
+    expect(received).toContain('slow done');
+    expect(received.trimEnd().endsWith('fast')).toBe(true);
   });
 });
