@@ -62,8 +62,13 @@ export const gatewayService: EdgeDefinition<GatewayConfig> = {
     const address = app.getHttpServer().address();
     return {
       readyDetail: `on port ${typeof address === 'object' && address ? address.port : config.PORT}`,
-      // Fastify stops accepting connections, closes the idle ones and waits for the requests it is answering
-      close: () => app.close(),
+      close: async () => {
+        // Fastify first: it stops accepting connections, closes the idle ones and waits for the requests and
+        // streams it is answering while every module still serves them; then Nest's modules stop (Nest's own
+        // close would run their destroy hooks, e.g. the rate limiter's, before it closes the HTTP server)
+        await app.getHttpAdapter().getInstance().close();
+        await app.close();
+      },
       inFlight: () => {
         const running = draining.inFlight();
         return running > 0 ? `${running} HTTP request(s)` : null;
