@@ -30,6 +30,10 @@ export async function startNatsServer(options: { dataDir: string; port?: number 
   }
   mkdirSync(join(options.dataDir, 'jetstream'), { recursive: true });
   const port = options.port ?? (await freePort());
+  // something else answering there would pass for the server below: refuse at once instead
+  if (options.port !== undefined && (await canConnect('127.0.0.1', port))) {
+    throw new Error(`nats-server cannot listen on port ${port}: something else already does (SWITCHYARD_NATS_PORT)`);
+  }
   const configPath = join(options.dataDir, 'nats-server.conf');
   writeFileSync(
     configPath,
