@@ -23,14 +23,16 @@ export interface SpawnOptions {
   /**
    * Start it again whenever it exits without `stop()` having been asked (what a supervisor in
    * production does): after a crash, with a back-off that grows to 5 s (at most 20 crashes in a
-   * row); after a clean exit (code 0: it was sent SIGTERM and drained), at once, which is how one
-   * replica is restarted (docs/operations.md).
+   * row); after a clean exit (code 0: it was sent SIGTERM and drained), after 100 ms, which is how
+   * one replica is restarted (docs/operations.md).
    */
   restart?: boolean;
   onExit?: (code: number | null, signal: NodeJS.Signals | null) => void;
   /** called each time it is started again after an exit, with the new process's id */
   onRestart?: (pid: number | undefined) => void;
 }
+
+const CLEAN_EXIT_RESTART_MS = 100;
 
 /** Runs a compiled Node entry point as a child process with the @switchyard/* aliases resolved. */
 export function spawnNode(options: SpawnOptions): ManagedProcess {
@@ -79,7 +81,9 @@ export function spawnNode(options: SpawnOptions): ManagedProcess {
           start();
           options.onRestart?.(child.pid);
         },
-        clean ? 0 : Math.min(5000, 200 * 2 ** crashes),
+        // a clean exit is restarted after a moment only: when Ctrl+C reached the whole process group, the
+        // launcher's own stop (which marks every child stopping) runs first
+        clean ? CLEAN_EXIT_RESTART_MS : Math.min(5000, 200 * 2 ** crashes),
       ).unref();
     });
   };

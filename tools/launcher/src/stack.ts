@@ -180,7 +180,7 @@ interface Restarts {
 
 /**
  * A service process the launcher keeps running: started again whenever it exits (a clean exit after
- * SIGTERM at once, a crash with back-off), and reported ready again when it prints its ready line.
+ * SIGTERM after 100 ms, a crash with back-off), and reported ready again when it prints its ready line.
  */
 function superviseService(
   options: { name: string; script: string; env: NodeJS.ProcessEnv; logDir: string; readyLines: RegExp[]; pidNames: string[] },
