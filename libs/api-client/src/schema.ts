@@ -1676,6 +1676,28 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/ready': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Check that this gateway takes new requests
+     * @description For load balancers: no key, no rate limit, no other service asked. 503 from the moment this gateway starts shutting down (it still finishes the requests and streams it holds); send new requests elsewhere. `GET /health` is the deep check and stays as it is while the gateway drains.
+     *
+     *     No key needed, no rate limit.
+     */
+    get: operations['getReady'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/metrics': {
     parameters: {
       query?: never;
@@ -10999,6 +11021,64 @@ export interface operations {
            *     }
            */
           'application/json': components['schemas']['Health'];
+        };
+      };
+    };
+  };
+  getReady: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description This gateway takes new requests */
+      200: {
+        headers: {
+          'x-request-id': components['headers']['RequestId'];
+          'x-client-request-id': components['headers']['ClientRequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "status": "ready"
+           *     }
+           */
+          'application/json': {
+            /**
+             * @description `draining` once a shutdown started
+             * @enum {string}
+             */
+            status: 'ready' | 'draining';
+          };
+        };
+      };
+      414: components['responses']['OpenAIError414_request_too_large'];
+      431: components['responses']['OpenAIError431_request_too_large'];
+      500: components['responses']['OpenAIError500_internal_error'];
+      /** @description This gateway is shutting down: send new requests to another */
+      503: {
+        headers: {
+          'x-request-id': components['headers']['RequestId'];
+          'x-client-request-id': components['headers']['ClientRequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "status": "draining"
+           *     }
+           */
+          'application/json': {
+            /**
+             * @description `draining` once a shutdown started
+             * @enum {string}
+             */
+            status: 'ready' | 'draining';
+          };
         };
       };
     };

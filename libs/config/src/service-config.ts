@@ -23,6 +23,10 @@ export class BaseServiceConfig extends LoggingConfig {
   @IsOptional() @IsInt() @Min(0) @Max(65535) SWITCHYARD_METRICS_PORT?: number;
   /** adds a `user` label to the token and cost metrics (Prometheus cannot drop a label later; off by default) */
   @Transform(toBoolean) @IsBoolean() SWITCHYARD_METRICS_USER_LABEL: boolean = false;
+  /** the most a SIGTERM/SIGINT shutdown may take: past it the process logs what was still in flight and exits 1 */
+  @IsInt() @Min(100) @Max(3_600_000) SWITCHYARD_SHUTDOWN_GRACE_MS: number = 30_000;
+  /** how long a stopping gateway answers `/ready` with 503 before it closes its listener, so a load balancer notices */
+  @IsInt() @Min(0) @Max(600_000) SWITCHYARD_SHUTDOWN_DRAIN_DELAY_MS: number = 2_000;
 }
 
 /** Services that own tables. */

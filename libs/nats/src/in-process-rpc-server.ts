@@ -43,6 +43,11 @@ export class InProcessRpcServer extends Server implements CustomTransportStrateg
     await this.inFlight.settled(this.gracePeriodMs);
   }
 
+  /** handlers running now (named when a shutdown runs out of grace) */
+  get handlersInFlight(): number {
+    return this.inFlight.count;
+  }
+
   on(): never {
     throw new Error('InProcessRpcServer has no events to listen to');
   }

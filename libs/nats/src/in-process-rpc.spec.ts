@@ -76,7 +76,13 @@ describe('InProcessRpc: Nest handlers served to the services of the same process
   beforeAll(async () => {
     transport = new InProcessRpc();
     // nothing here touches NATS: the connection is only what JetStream-using modules would inject
-    app = await startMicroservice(ProbeModule, { service: 'probe', nc: {} as NatsConnection, logger, inProcess: transport });
+    ({ app } = await startMicroservice(ProbeModule, {
+      service: 'probe',
+      nc: {} as NatsConnection,
+      logger,
+      inProcess: transport,
+      graceMs: 2000,
+    }));
     rpc = new RpcClient(transport, 2000);
   });
 
@@ -159,7 +165,13 @@ describe('InProcessRpc: Nest handlers served to the services of the same process
 
   it('stops serving when the service closes', async () => {
     const other = new InProcessRpc();
-    const closing = await startMicroservice(ProbeModule, { service: 'probe', nc: {} as NatsConnection, logger, inProcess: other });
+    const { app: closing } = await startMicroservice(ProbeModule, {
+      service: 'probe',
+      nc: {} as NatsConnection,
+      logger,
+      inProcess: other,
+      graceMs: 2000,
+    });
     expect(other.subjects()).toHaveLength(7);
     await closing.close();
     expect(other.subjects()).toEqual([]);

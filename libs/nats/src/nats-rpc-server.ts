@@ -51,6 +51,11 @@ export class NatsRpcServer extends Server implements CustomTransportStrategy {
     await this.inFlight.settled(this.gracePeriodMs);
   }
 
+  /** handlers running now (named when a shutdown runs out of grace) */
+  get handlersInFlight(): number {
+    return this.inFlight.count;
+  }
+
   on(): never {
     throw new Error('NatsRpcServer has no events to listen to');
   }
