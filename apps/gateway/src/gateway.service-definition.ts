@@ -8,6 +8,7 @@ import { GatewayModule } from './gateway.module';
 import { edgeServerOptions, registerEdge } from './http/edge';
 import { registerHttpMetrics } from './http/http-metrics';
 import { clientRequestIdFrom, newRequestId } from './http/request-id';
+import { registerRequestTracing } from './http/request-tracing';
 
 /** Room for the envelope around a body on its way to the router over NATS. */
 const NATS_ENVELOPE_BYTES = 16 * 1024;
@@ -37,6 +38,7 @@ export async function createGatewayApp(
   });
   const fastify = app.getHttpAdapter().getInstance();
   registerHttpMetrics(fastify);
+  registerRequestTracing(fastify);
   fastify.addHook('onRequest', (request, reply, done) => {
     // whatever this request's work leaves uncaught is logged with its id (superviseProcess)
     requestScope.enterWith({ requestId: String(request.id) });

@@ -25,7 +25,7 @@ export async function startMicroservice(
   options: { service: string; nc: NatsConnection; logger: LoggerService; inProcess?: InProcessRpc },
 ): Promise<INestMicroservice> {
   const strategy = options.inProcess
-    ? new InProcessRpcServer(options.inProcess, options.logger, GRACE_PERIOD_MS)
+    ? new InProcessRpcServer(options.service, options.inProcess, options.logger, GRACE_PERIOD_MS)
     : new NatsRpcServer(options.nc, options.service, options.logger, GRACE_PERIOD_MS);
   const app = await NestFactory.createMicroservice(module as never, { strategy, logger: options.logger });
   app.useGlobalFilters(new DomainRpcExceptionFilter(options.logger));

@@ -1,6 +1,6 @@
 import { BaseServiceConfig, loadConfig } from '@switchyard/config';
 import { JsonLogger, readyMessage } from '@switchyard/logging';
-import { configureMetrics, startEventLoopDelayMonitor } from '@switchyard/runtime';
+import { configureMetrics, startEventLoopDelayMonitor, startTracing, stopTracing } from '@switchyard/runtime';
 import { connectNats } from './connection';
 import { InProcessRpc } from './in-process-rpc';
 import { instanceId } from './microservice';
@@ -32,6 +32,7 @@ export interface RunningOneProcess {
  */
 export async function bootOneProcess(definitions: OneProcessServices, env: NodeJS.ProcessEnv): Promise<RunningOneProcess> {
   const base = loadConfig(BaseServiceConfig, env);
+  startTracing(ONE_PROCESS_NAME, env);
   startEventLoopDelayMonitor();
   configureMetrics({ userLabel: base.SWITCHYARD_METRICS_USER_LABEL });
   const logger = new JsonLogger(ONE_PROCESS_NAME, base.LOG_LEVEL);
@@ -43,6 +44,7 @@ export async function bootOneProcess(definitions: OneProcessServices, env: NodeJ
     await edge?.close();
     await Promise.all(services.map((s) => s.close()));
     await nc.drain();
+    await stopTracing();
   };
   try {
     // settled, not raced: when one fails, the others have finished booting and are closed with it

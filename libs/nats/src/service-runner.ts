@@ -5,7 +5,14 @@ import { BaseServiceConfig, loadConfig } from '@switchyard/config';
 import * as contracts from '@switchyard/contracts';
 import { compileValidators, payloadClassesIn } from '@switchyard/contracts';
 import { JsonLogger, readyMessage } from '@switchyard/logging';
-import { configureMetrics, MetricsServer, startEventLoopDelayMonitor, startMetricsServer } from '@switchyard/runtime';
+import {
+  configureMetrics,
+  MetricsServer,
+  startEventLoopDelayMonitor,
+  startMetricsServer,
+  startTracing,
+  stopTracing,
+} from '@switchyard/runtime';
 import { connectNats } from './connection';
 import { InProcessRpc } from './in-process-rpc';
 import { instanceId, startMicroservice } from './microservice';
@@ -81,6 +88,8 @@ export async function bootService<C extends ServiceConfig>(
   options: { logLevel?: BaseServiceConfig['LOG_LEVEL']; poolSize?: number; shared?: SharedProcess } = {},
 ): Promise<BootedService<C>> {
   const config = loadConfig(definition.configClass, env);
+  // in one process, the process started tracing (once, for every service)
+  if (!options.shared) startTracing(definition.name, env);
   compilePayloadValidators();
   startEventLoopDelayMonitor();
   configureMetrics({ userLabel: config.SWITCHYARD_METRICS_USER_LABEL });
@@ -107,6 +116,7 @@ export async function bootService<C extends ServiceConfig>(
       await app.close();
       if (!shared) await nc.drain();
       await dataSource.destroy();
+      if (!shared) await stopTracing();
     },
   };
 }
@@ -151,13 +161,14 @@ export interface StartedEdge {
 export function runEdge<C extends BaseServiceConfig>(definition: EdgeDefinition<C>): void {
   const boot = async () => {
     const config = loadConfig(definition.configClass);
+    startTracing(definition.name);
     compilePayloadValidators();
     startEventLoopDelayMonitor();
     configureMetrics({ userLabel: config.SWITCHYARD_METRICS_USER_LABEL });
     const logger = new JsonLogger(definition.name, config.LOG_LEVEL);
     const nc = await connectNats(config.NATS_URL, instanceId(definition.name));
     const edge = await definition.start(config, { nc, rpcTransport: new NatsRpcTransport(nc) }, logger);
-    superviseProcess(logger, [() => edge.close(), () => nc.drain()]);
+    superviseProcess(logger, [() => edge.close(), () => nc.drain(), stopTracing]);
     logger.lifecycle(readyMessage(definition.name, edge.readyDetail));
   };
   boot().catch((error) => failedToStart(definition.name, error));

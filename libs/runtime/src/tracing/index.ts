@@ -1,0 +1,3 @@
+export * from './tracing-settings';
+export * from './span-attributes';
+export * from './tracing';

@@ -1,0 +1,139 @@
+import {
+  Attributes,
+  Context,
+  context,
+  createContextKey,
+  Link,
+  propagation,
+  ROOT_CONTEXT,
+  Span,
+  SpanKind,
+  SpanStatusCode,
+  TextMapGetter,
+  trace,
+} from '@opentelemetry/api';
+import { W3CTraceContextPropagator } from '@opentelemetry/core';
+import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
+import { defaultResource, detectResources, envDetector, resourceFromAttributes } from '@opentelemetry/resources';
+import { BatchSpanProcessor, NodeTracerProvider } from '@opentelemetry/sdk-trace-node';
+import { samplerOf, TracingSettings, tracingSettingsFrom } from './tracing-settings';
+import { SpanAttr } from './span-attributes';
+
+/*
+ * Traces, when an OTLP endpoint is configured: one tracer provider per process, W3C trace context as
+ * the only propagator (a caller's baggage is never passed on). Without an endpoint nothing is
+ * registered: the OpenTelemetry API stays its no-op self and every helper here returns at once.
+ */
+
+let provider: NodeTracerProvider | null = null;
+let active: TracingSettings | null = null;
+
+/** The service a span belongs to (in one process every service shares the provider, so spans carry it). */
+const SERVICE_KEY = createContextKey('switchyard.service');
+
+/**
+ * Starts tracing for this process when the environment asks for it (tracingSettingsFrom); the first
+ * call decides, later ones (the services of one process) share it. Returns the settings, or null when off.
+ */
+export function startTracing(processName: string, env: NodeJS.ProcessEnv = process.env): TracingSettings | null {
+  if (provider) return active;
+  const settings = tracingSettingsFrom(env);
+  if (!settings) return null;
+  const resource = defaultResource()
+    .merge(resourceFromAttributes({ 'service.name': processName }))
+    .merge(detectResources({ detectors: [envDetector] }));
+  provider = new NodeTracerProvider({
+    resource,
+    sampler: samplerOf(settings),
+    spanProcessors: [new BatchSpanProcessor(new OTLPTraceExporter({ url: tracesUrl(env) }))],
+  });
+  provider.register({ propagator: new W3CTraceContextPropagator() });
+  active = settings;
+  return settings;
+}
+
+/** The signal-specific endpoint as given; the generic one with `v1/traces` appended (the OTLP exporter specification). */
+export function tracesUrl(env: NodeJS.ProcessEnv): string {
+  const specific = env.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT?.trim();
+  if (specific) return specific;
+  const base = (env.OTEL_EXPORTER_OTLP_ENDPOINT ?? '').trim();
+  return `${base.endsWith('/') ? base : `${base}/`}v1/traces`;
+}
+
+/** Sends what is buffered and stops tracing (the end of the process's shutdown). */
+export async function stopTracing(): Promise<void> {
+  const stopping = provider;
+  if (!stopping) return;
+  provider = null;
+  active = null;
+  await stopping.forceFlush().catch(() => undefined);
+  await stopping.shutdown().catch(() => undefined);
+  trace.disable();
+  propagation.disable();
+  context.disable();
+}
+
+export function tracingEnabled(): boolean {
+  return provider !== null;
+}
+
+/** Whether upstream spans may carry prompts and answers (SWITCHYARD_TRACE_CONTENT=true). */
+export function traceContentRecorded(): boolean {
+  return active?.recordContent === true;
+}
+
+const tracer = () => trace.getTracer('switchyard');
+
+export interface SpanStart {
+  kind: SpanKind;
+  attributes?: Attributes;
+  links?: Link[];
+  /** the service the span belongs to; by default the one of its parent's context */
+  service?: string;
+}
+
+export interface StartedSpan {
+  span: Span;
+  /** the parent's context with this span active (run the span's work in it) */
+  context: Context;
+}
+
+/** A span under `parent` (by default the active context), tagged with its service. */
+export function startSpan(name: string, start: SpanStart, parent: Context = context.active()): StartedSpan {
+  const service = start.service ?? (parent.getValue(SERVICE_KEY) as string | undefined);
+  const span = tracer().startSpan(
+    name,
+    { kind: start.kind, links: start.links, attributes: service ? { ...start.attributes, [SpanAttr.service]: service } : start.attributes },
+    parent,
+  );
+  let spanContext = trace.setSpan(parent, span);
+  if (start.service) spanContext = spanContext.setValue(SERVICE_KEY, start.service);
+  return { span, context: spanContext };
+}
+
+/** Ends a span as failed: error status, `error.type`, and the exception as an event. */
+export function endSpanWithError(span: Span, error: unknown, errorType?: string): void {
+  const message = error instanceof Error ? error.message : typeof error === 'string' ? error : undefined;
+  span.setStatus({ code: SpanStatusCode.ERROR, message });
+  span.setAttribute(SpanAttr.errorType, errorType ?? (error instanceof Error ? error.name : 'error'));
+  if (error instanceof Error) span.recordException(error);
+  span.end();
+}
+
+/** `headers` plus the W3C trace context of `ctx` (`traceparent`, `tracestate`); `headers` itself when tracing is off. */
+export function withTraceHeaders(headers: Record<string, string>, ctx: Context = context.active()): Record<string, string> {
+  if (!provider || !trace.getSpanContext(ctx)) return headers;
+  const traced = { ...headers };
+  propagation.inject(ctx, traced);
+  return traced;
+}
+
+/** The trace context a carrier holds, on a fresh context (the root context when it holds none or an invalid one). */
+export function extractTraceContext<C>(carrier: C, getter: TextMapGetter<C>): Context {
+  return propagation.extract(ROOT_CONTEXT, carrier, getter);
+}
+
+/** Runs `fn` with `ctx` active. */
+export function runInContext<T>(ctx: Context, fn: () => T): T {
+  return context.with(ctx, fn);
+}

@@ -1,0 +1,158 @@
+import { randomBytes } from 'crypto';
+import OpenAI from 'openai';
+import {
+  createUserWithKey,
+  eventually,
+  RunningStack,
+  StackMode,
+  startStackLikeNpmStart,
+  uncheckedFetch,
+  validatingFetch,
+} from '@switchyard/testing';
+import { OtlpReceiver, ReceivedSpan, SpanKinds } from './otlp-receiver';
+
+const hex = (bytes: number) => randomBytes(bytes).toString('hex');
+
+/** The chain of parents from `span` up to the root of what was received. */
+function ancestorsOf(span: ReceivedSpan, spans: ReceivedSpan[]): ReceivedSpan[] {
+  const chain: ReceivedSpan[] = [];
+  let current: ReceivedSpan | undefined = span;
+  while (current?.parentSpanId) {
+    current = spans.find((s) => s.spanId === current!.parentSpanId);
+    if (current) chain.push(current);
+  }
+  return chain;
+}
+
+function only(spans: ReceivedSpan[], what: string, match: (s: ReceivedSpan) => boolean): ReceivedSpan {
+  const found = spans.filter(match);
+  if (found.length !== 1) throw new Error(`expected one ${what}, found ${found.length}: ${JSON.stringify(spans.map((s) => s.name))}`);
+  return found[0];
+}
+
+/**
+ * Traces across processes: the stack exports OTLP/HTTP to a receiver this test runs; one chat
+ * completion is one trace, gateway → router → upstream, with the same parents in both deployment modes.
+ */
+describe.each<StackMode>(['single', 'split'])('traces (%s mode)', (mode) => {
+  let receiver: OtlpReceiver;
+  let stack: RunningStack;
+  let user: { userId: string; key: string };
+  let client: OpenAI;
+
+  beforeAll(async () => {
+    receiver = await OtlpReceiver.start();
+    stack = await startStackLikeNpmStart(
+      { OTEL_EXPORTER_OTLP_ENDPOINT: receiver.url, OTEL_BSP_SCHEDULE_DELAY: '100', OTEL_TRACES_SAMPLER: 'parentbased_always_on' },
+      { mode },
+    );
+    user = await createUserWithKey(stack, { name: `traced-${mode}`, credits: 5 });
+    client = new OpenAI({ apiKey: user.key, baseURL: `${stack.gatewayUrl}/v1`, maxRetries: 0, fetch: validatingFetch });
+  });
+
+  afterAll(async () => {
+    await stack?.stop();
+    await receiver?.close();
+  });
+
+  /** The request the mock upstream received whose body holds `text`. */
+  async function upstreamRequestWith(text: string): Promise<{ headers: Record<string, string>; apiKey: string }> {
+    const recorded = (await (await uncheckedFetch(`${stack.mockUrl}/__mock/requests`)).json()) as {
+      data: { headers: Record<string, string>; apiKey: string; body: unknown }[];
+    };
+    return only(recorded.data as never, `upstream request with ${text}`, (r: any) => JSON.stringify(r.body).includes(text)) as never;
+  }
+
+  it("continues the caller's traceparent: gateway → router → upstream, one trace, with the right parents", async () => {
+    const traceId = hex(16);
+    const callerSpanId = hex(8);
+    const prompt = `trace me ${mode} ${hex(6)}`;
+    const { data: answer, response } = await client.chat.completions
+      .create(
+        { model: 'mock-gpt', messages: [{ role: 'user', content: prompt }] },
+        { headers: { traceparent: `00-${traceId}-${callerSpanId}-01` } },
+      )
+      .withResponse();
+    const requestId = response.headers.get('x-request-id');
+    const usage = answer.usage as OpenAI.CompletionUsage & { cost: number };
+    const routing = (answer as any)._routing as { channel: { id: string } };
+
+    const spans = await eventually(
+      'the request spans to arrive',
+      () => receiver.inTrace(traceId),
+      // the gateway, its RPC client, the router's server span and the upstream call, at least
+      {
+        until: (found) => found.some((s) => s.name === 'POST /v1/chat/completions') && found.some((s) => s.name.startsWith('chat ')),
+        timeoutMs: 10_000,
+      },
+    );
+    const gateway = only(spans, 'gateway span', (s) => s.kind === SpanKinds.server && s.name === 'POST /v1/chat/completions');
+    expect(gateway.parentSpanId).toBe(callerSpanId);
+    expect(gateway.attributes).toMatchObject({
+      'switchyard.service': 'gateway',
+      'http.request.method': 'POST',
+      'http.route': '/v1/chat/completions',
+      'http.response.status_code': 200,
+      'switchyard.request.id': requestId,
+    });
+    // the caller can look its request up by the trace and span it became
+    expect(response.headers.get('traceresponse')).toBe(`00-${traceId}-${gateway.spanId}-01`);
+
+    const rpcClient = only(spans, 'RPC client span', (s) => s.kind === SpanKinds.client && s.name === 'router.request.execute');
+    expect(rpcClient.parentSpanId).toBe(gateway.spanId);
+    const router = only(spans, 'router server span', (s) => s.kind === SpanKinds.server && s.name === 'router.request.execute');
+    expect(router.parentSpanId).toBe(rpcClient.spanId);
+    expect(router.attributes).toMatchObject({
+      'switchyard.service': 'router',
+      'switchyard.transport': mode === 'split' ? 'nats' : 'in-process',
+    });
+    expect(router.resourceService).toBe(mode === 'split' ? 'router' : 'switchyard');
+
+    const upstream = only(spans, 'upstream call span', (s) => s.kind === SpanKinds.client && s.name.startsWith('chat '));
+    expect(ancestorsOf(upstream, spans).map((s) => s.spanId)).toEqual(
+      expect.arrayContaining([router.spanId, rpcClient.spanId, gateway.spanId]),
+    );
+    expect(upstream.attributes).toMatchObject({
+      'gen_ai.operation.name': 'chat',
+      'gen_ai.provider.name': 'openai',
+      'gen_ai.request.model': answer.model,
+      'gen_ai.response.model': answer.model,
+      'gen_ai.usage.input_tokens': usage.prompt_tokens,
+      'gen_ai.usage.output_tokens': usage.completion_tokens,
+      'switchyard.channel.id': routing.channel.id,
+      'switchyard.channel.type': 'PLATFORM',
+      'switchyard.retry_count': 0,
+      'switchyard.cost_usd': usage.cost,
+      'switchyard.service': 'router',
+    });
+    expect(upstream.status.code ?? 0).not.toBe(2);
+
+    // the upstream was called under the upstream span
+    const received = await upstreamRequestWith(prompt);
+    expect(received.headers.traceparent).toBe(`00-${traceId}-${upstream.spanId}-01`);
+
+    // no content (no opt-in) and no key anywhere in what was exported
+    const everything = receiver.rawBodies.join('\n');
+    expect(everything).not.toContain(prompt);
+    expect(everything).not.toContain('Echo: ');
+    for (const key of [user.key, stack.adminKey, received.apiKey]) expect(everything).not.toContain(key);
+  });
+
+  it('starts a trace at the gateway when the caller sends none (or an invalid one)', async () => {
+    for (const headers of [{}, { traceparent: '00-not-a-trace-01' }]) {
+      const { response } = await client.chat.completions
+        .create({ model: 'mock-gpt', messages: [{ role: 'user', content: 'untraced caller' }] }, { headers })
+        .withResponse();
+      const [, traceId, spanId] = /^00-([0-9a-f]{32})-([0-9a-f]{16})-01$/.exec(response.headers.get('traceresponse') ?? '') ?? [];
+      expect(traceId).toBeDefined();
+      const spans = await eventually('the trace started at the gateway', () => receiver.inTrace(traceId), {
+        until: (found) => found.some((s) => s.spanId === spanId) && found.some((s) => s.name.startsWith('chat ')),
+        timeoutMs: 10_000,
+      });
+      const gateway = only(spans, 'gateway span', (s) => s.spanId === spanId);
+      expect(gateway.parentSpanId).toBe('');
+      const upstream = only(spans, 'upstream call span', (s) => s.kind === SpanKinds.client && s.name.startsWith('chat '));
+      expect(ancestorsOf(upstream, spans).at(-1)?.spanId).toBe(gateway.spanId);
+    }
+  });
+});
