@@ -1,5 +1,5 @@
 import { randomBytes } from 'crypto';
-import OpenAI from 'openai';
+import OpenAI, { toFile } from 'openai';
 import {
   createUserWithKey,
   eventually,
@@ -131,6 +131,18 @@ describe.each<StackMode>(['single', 'split'])('traces (%s mode)', (mode) => {
     const received = await upstreamRequestWith(prompt);
     expect(received.headers.traceparent).toBe(`00-${traceId}-${upstream.spanId}-01`);
 
+    // its usage reaches billing in the same trace: router → JetStream → billing
+    const consumed = await eventually(
+      'billing to consume the usage in the same trace',
+      () => receiver.inTrace(traceId).find((s) => s.kind === SpanKinds.consumer && s.name === 'process router.request.completed'),
+      { timeoutMs: 10_000 },
+    );
+    expect(consumed.attributes['switchyard.service']).toBe('billing');
+    const withUsage = receiver.inTrace(traceId);
+    const published = only(withUsage, 'usage publish span', (s) => s.kind === SpanKinds.producer);
+    expect(consumed.parentSpanId).toBe(published.spanId);
+    expect(ancestorsOf(published, withUsage).map((s) => s.spanId)).toContain(router.spanId);
+
     // no content (no opt-in) and no key anywhere in what was exported
     const everything = receiver.rawBodies.join('\n');
     expect(everything).not.toContain(prompt);
@@ -153,6 +165,77 @@ describe.each<StackMode>(['single', 'split'])('traces (%s mode)', (mode) => {
       expect(gateway.parentSpanId).toBe('');
       const upstream = only(spans, 'upstream call span', (s) => s.kind === SpanKinds.client && s.name.startsWith('chat '));
       expect(ancestorsOf(upstream, spans).at(-1)?.spanId).toBe(gateway.spanId);
+    }
+  });
+
+  it('traces a streamed answer the same way, the upstream span ending with the stream', async () => {
+    const traceId = hex(16);
+    const callerSpanId = hex(8);
+    const stream = await client.chat.completions.create(
+      { model: 'mock-gpt', messages: [{ role: 'user', content: 'stream me' }], stream: true, stream_options: { include_usage: true } },
+      { headers: { traceparent: `00-${traceId}-${callerSpanId}-01` } },
+    );
+    let usage: OpenAI.CompletionUsage | undefined;
+    for await (const chunk of stream) usage = chunk.usage ?? usage;
+    expect(usage).toBeDefined();
+    const spans = await eventually('the streamed request spans', () => receiver.inTrace(traceId), {
+      until: (found) => found.some((s) => s.name === 'POST /v1/chat/completions') && found.some((s) => s.name.startsWith('chat ')),
+      timeoutMs: 10_000,
+    });
+    const gateway = only(spans, 'gateway span', (s) => s.kind === SpanKinds.server && s.name === 'POST /v1/chat/completions');
+    expect(gateway.parentSpanId).toBe(callerSpanId);
+    const router = only(spans, 'router server span', (s) => s.kind === SpanKinds.server && s.name === 'router.request.execute');
+    const upstream = only(spans, 'upstream call span', (s) => s.kind === SpanKinds.client && s.name.startsWith('chat '));
+    expect(ancestorsOf(upstream, spans).map((s) => s.spanId)).toEqual(expect.arrayContaining([router.spanId, gateway.spanId]));
+    expect(upstream.attributes).toMatchObject({
+      'gen_ai.usage.input_tokens': usage!.prompt_tokens,
+      'gen_ai.usage.output_tokens': usage!.completion_tokens,
+      'switchyard.retry_count': 0,
+    });
+  });
+
+  it('gives every batch line its own trace, linked to the request that created the batch', async () => {
+    const traceId = hex(16);
+    const lines = [0, 1].map((n) => ({
+      custom_id: `line-${n}`,
+      method: 'POST',
+      url: '/v1/chat/completions',
+      body: { model: 'mock-gpt', messages: [{ role: 'user', content: `batch line ${n}` }] },
+    }));
+    const input = await client.files.create({
+      file: await toFile(Buffer.from(lines.map((l) => JSON.stringify(l)).join('\n')), 'traced.jsonl'),
+      purpose: 'batch',
+    });
+    const created = await client.batches.create(
+      { input_file_id: input.id, endpoint: '/v1/chat/completions', completion_window: '24h' },
+      { headers: { traceparent: `00-${traceId}-${hex(8)}-01` } },
+    );
+    await eventually('the batch to complete', () => client.batches.retrieve(created.id), {
+      until: (batch) => batch.status === 'completed',
+      timeoutMs: 30_000,
+    });
+    const lineSpans = await eventually(
+      'a span per batch line',
+      () => receiver.spans.filter((s) => s.name === 'batch line' && s.attributes['switchyard.batch.id'] === created.id),
+      { until: (found) => found.length === 2, timeoutMs: 10_000 },
+    );
+    // the batch's creation, in the caller's trace: the batches service's span of the create request
+    const creation = only(
+      receiver.inTrace(traceId),
+      'batch creation span',
+      (s) => s.kind === SpanKinds.server && s.attributes['switchyard.service'] === 'batches',
+    );
+    expect(new Set(lineSpans.map((s) => s.traceId)).size).toBe(2);
+    for (const line of lineSpans) {
+      expect(line.traceId).not.toBe(traceId);
+      expect(line.parentSpanId).toBe('');
+      expect(line.links).toEqual([{ traceId, spanId: creation.spanId }]);
+      const upstream = await eventually(
+        'the line reaching the upstream in its trace',
+        () => receiver.inTrace(line.traceId).find((s) => s.kind === SpanKinds.client && s.name.startsWith('chat ')),
+        { timeoutMs: 10_000 },
+      );
+      expect(ancestorsOf(upstream, receiver.inTrace(line.traceId)).at(-1)?.spanId).toBe(line.spanId);
     }
   });
 });

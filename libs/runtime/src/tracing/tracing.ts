@@ -3,10 +3,12 @@ import {
   Context,
   context,
   createContextKey,
+  defaultTextMapGetter,
   Link,
   propagation,
   ROOT_CONTEXT,
   Span,
+  SpanContext,
   SpanKind,
   SpanStatusCode,
   TextMapGetter,
@@ -84,6 +86,12 @@ export function traceContentRecorded(): boolean {
 
 const tracer = () => trace.getTracer('switchyard');
 
+/** The service whose span `ctx` holds (set by a span started with `service`, inherited by its children). */
+export function serviceOf(ctx: Context): string | undefined {
+  const service = ctx.getValue(SERVICE_KEY);
+  return typeof service === 'string' ? service : undefined;
+}
+
 export interface SpanStart {
   kind: SpanKind;
   attributes?: Attributes;
@@ -100,14 +108,14 @@ export interface StartedSpan {
 
 /** A span under `parent` (by default the active context), tagged with its service. */
 export function startSpan(name: string, start: SpanStart, parent: Context = context.active()): StartedSpan {
-  const service = start.service ?? (parent.getValue(SERVICE_KEY) as string | undefined);
+  const service = start.service ?? serviceOf(parent);
   const span = tracer().startSpan(
     name,
     { kind: start.kind, links: start.links, attributes: service ? { ...start.attributes, [SpanAttr.service]: service } : start.attributes },
     parent,
   );
   let spanContext = trace.setSpan(parent, span);
-  if (start.service) spanContext = spanContext.setValue(SERVICE_KEY, start.service);
+  if (service && service !== serviceOf(parent)) spanContext = spanContext.setValue(SERVICE_KEY, service);
   return { span, context: spanContext };
 }
 
@@ -136,4 +144,18 @@ export function extractTraceContext<C>(carrier: C, getter: TextMapGetter<C>): Co
 /** Runs `fn` with `ctx` active. */
 export function runInContext<T>(ctx: Context, fn: () => T): T {
   return context.with(ctx, fn);
+}
+
+/** The W3C `traceparent` of the span `ctx` holds (to keep with a record whose later work links back to it), null when none. */
+export function traceparentOf(ctx: Context = context.active()): string | null {
+  if (!provider || !trace.getSpanContext(ctx)) return null;
+  const carrier: Record<string, string> = {};
+  propagation.inject(ctx, carrier);
+  return carrier.traceparent ?? null;
+}
+
+/** The span a stored W3C `traceparent` names (for a link to it), undefined when it is missing or invalid. */
+export function spanContextOfTraceparent(traceparent: string | null | undefined): SpanContext | undefined {
+  if (!traceparent) return undefined;
+  return trace.getSpanContext(propagation.extract(ROOT_CONTEXT, { traceparent }, defaultTextMapGetter));
 }
