@@ -1,5 +1,5 @@
 import { Context, defaultTextMapGetter, Span, SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import { extractTraceContext, runInContext, SpanAttr, startSpan, tracingEnabled } from '@switchyard/runtime';
 
 declare module 'fastify' {
@@ -69,9 +69,4 @@ export function endRequestSpan(span: Span, status: number, finished: boolean): v
     span.setStatus({ code: SpanStatusCode.ERROR, message: 'the connection closed before the answer was complete' });
   }
   span.end();
-}
-
-/** Used by handlers that need the request's span context explicitly (e.g. across a stream they hand off). */
-export function requestTraceContext(request: FastifyRequest): Context | undefined {
-  return request.traceContext;
 }

@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { trace } from '@opentelemetry/api';
 import { Observable } from 'rxjs';
 import {
   completionTextOf,
@@ -19,6 +20,7 @@ import {
 } from '@switchyard/contracts';
 import { JsonLogger } from '@switchyard/logging';
 import { LOGGER } from '@switchyard/nats';
+import { SpanAttr } from '@switchyard/runtime';
 import {
   adapterFor,
   Bridge,
@@ -282,6 +284,7 @@ export class RequestExecutor {
     if (cacheKey) {
       const hit = await this.cache.get(cacheKey);
       if (hit) {
+        trace.getActiveSpan()?.setAttribute(SpanAttr.cached, true);
         const usage = hit.usage ?? estimateUsage(req.body, completionTextOf(hit.body));
         this.report(req, hit.channel, usage, { estimated: hit.usage === null, cached: true }, startedAt);
         const shown = await this.spend.shownCost(req, hit.channel.channelType, usage, true);

@@ -17,7 +17,7 @@ import {
 import { W3CTraceContextPropagator } from '@opentelemetry/core';
 import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
 import { defaultResource, detectResources, envDetector, resourceFromAttributes } from '@opentelemetry/resources';
-import { BatchSpanProcessor, NodeTracerProvider } from '@opentelemetry/sdk-trace-node';
+import { BatchSpanProcessor, NodeTracerProvider, SpanExporter } from '@opentelemetry/sdk-trace-node';
 import { samplerOf, TracingSettings, tracingSettingsFrom } from './tracing-settings';
 import { SpanAttr } from './span-attributes';
 
@@ -36,8 +36,9 @@ const SERVICE_KEY = createContextKey('switchyard.service');
 /**
  * Starts tracing for this process when the environment asks for it (tracingSettingsFrom); the first
  * call decides, later ones (the services of one process) share it. Returns the settings, or null when off.
+ * `exporter` replaces the OTLP exporter (tests export to memory).
  */
-export function startTracing(processName: string, env: NodeJS.ProcessEnv = process.env): TracingSettings | null {
+export function startTracing(processName: string, env: NodeJS.ProcessEnv = process.env, exporter?: SpanExporter): TracingSettings | null {
   if (provider) return active;
   const settings = tracingSettingsFrom(env);
   if (!settings) return null;
@@ -47,7 +48,7 @@ export function startTracing(processName: string, env: NodeJS.ProcessEnv = proce
   provider = new NodeTracerProvider({
     resource,
     sampler: samplerOf(settings),
-    spanProcessors: [new BatchSpanProcessor(new OTLPTraceExporter({ url: tracesUrl(env) }))],
+    spanProcessors: [new BatchSpanProcessor(exporter ?? new OTLPTraceExporter({ url: tracesUrl(env) }))],
   });
   provider.register({ propagator: new W3CTraceContextPropagator() });
   active = settings;
@@ -60,6 +61,11 @@ export function tracesUrl(env: NodeJS.ProcessEnv): string {
   if (specific) return specific;
   const base = (env.OTEL_EXPORTER_OTLP_ENDPOINT ?? '').trim();
   return `${base.endsWith('/') ? base : `${base}/`}v1/traces`;
+}
+
+/** Hands every ended span to the exporter now. */
+export async function flushTracing(): Promise<void> {
+  await provider?.forceFlush();
 }
 
 /** Sends what is buffered and stops tracing (the end of the process's shutdown). */
