@@ -3555,6 +3555,7 @@ export interface components {
     AnthropicError400_invalid_json_invalid_value_missing_required_parameter_upstream_error: {
       headers: {
         'x-request-id': components['headers']['RequestId'];
+        traceresponse: components['headers']['TraceResponse'];
         'x-should-retry': components['headers']['ShouldRetry'];
         'request-id': components['headers']['AnthropicRequestId'];
         'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
@@ -3570,6 +3571,7 @@ export interface components {
     AnthropicError401_invalid_api_key: {
       headers: {
         'x-request-id': components['headers']['RequestId'];
+        traceresponse: components['headers']['TraceResponse'];
         'x-should-retry': components['headers']['ShouldRetry'];
         'request-id': components['headers']['AnthropicRequestId'];
         'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
@@ -3585,6 +3587,7 @@ export interface components {
     AnthropicError402_insufficient_quota: {
       headers: {
         'x-request-id': components['headers']['RequestId'];
+        traceresponse: components['headers']['TraceResponse'];
         'x-should-retry': components['headers']['ShouldRetry'];
         'request-id': components['headers']['AnthropicRequestId'];
         'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
@@ -3600,6 +3603,7 @@ export interface components {
     AnthropicError403_AUTH_1015_permission_denied: {
       headers: {
         'x-request-id': components['headers']['RequestId'];
+        traceresponse: components['headers']['TraceResponse'];
         'x-should-retry': components['headers']['ShouldRetry'];
         'request-id': components['headers']['AnthropicRequestId'];
         'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
@@ -3615,6 +3619,7 @@ export interface components {
     AnthropicError404_not_found_model_not_found: {
       headers: {
         'x-request-id': components['headers']['RequestId'];
+        traceresponse: components['headers']['TraceResponse'];
         'x-should-retry': components['headers']['ShouldRetry'];
         'request-id': components['headers']['AnthropicRequestId'];
         'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
@@ -3630,6 +3635,7 @@ export interface components {
     AnthropicError413_request_too_large: {
       headers: {
         'x-request-id': components['headers']['RequestId'];
+        traceresponse: components['headers']['TraceResponse'];
         'x-should-retry': components['headers']['ShouldRetry'];
         'request-id': components['headers']['AnthropicRequestId'];
         'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
@@ -3645,6 +3651,7 @@ export interface components {
     AnthropicError414_request_too_large: {
       headers: {
         'x-request-id': components['headers']['RequestId'];
+        traceresponse: components['headers']['TraceResponse'];
         'x-should-retry': components['headers']['ShouldRetry'];
         'request-id': components['headers']['AnthropicRequestId'];
         'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
@@ -3660,6 +3667,7 @@ export interface components {
     AnthropicError415_invalid_value: {
       headers: {
         'x-request-id': components['headers']['RequestId'];
+        traceresponse: components['headers']['TraceResponse'];
         'x-should-retry': components['headers']['ShouldRetry'];
         'request-id': components['headers']['AnthropicRequestId'];
         'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
@@ -3675,6 +3683,7 @@ export interface components {
     AnthropicError429_rate_limit_exceeded: {
       headers: {
         'x-request-id': components['headers']['RequestId'];
+        traceresponse: components['headers']['TraceResponse'];
         'request-id': components['headers']['AnthropicRequestId'];
         'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
         'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
@@ -3690,6 +3699,7 @@ export interface components {
     AnthropicError431_request_too_large: {
       headers: {
         'x-request-id': components['headers']['RequestId'];
+        traceresponse: components['headers']['TraceResponse'];
         'x-should-retry': components['headers']['ShouldRetry'];
         'request-id': components['headers']['AnthropicRequestId'];
         'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
@@ -3705,6 +3715,7 @@ export interface components {
     AnthropicError500_internal_error: {
       headers: {
         'x-request-id': components['headers']['RequestId'];
+        traceresponse: components['headers']['TraceResponse'];
         'request-id': components['headers']['AnthropicRequestId'];
         'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
         'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
@@ -3719,6 +3730,7 @@ export interface components {
     AnthropicError502_upstream_error: {
       headers: {
         'x-request-id': components['headers']['RequestId'];
+        traceresponse: components['headers']['TraceResponse'];
         'request-id': components['headers']['AnthropicRequestId'];
         'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
         'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
@@ -3733,6 +3745,7 @@ export interface components {
     AnthropicError503_service_unavailable_channels_unavailable: {
       headers: {
         'x-request-id': components['headers']['RequestId'];
+        traceresponse: components['headers']['TraceResponse'];
         'request-id': components['headers']['AnthropicRequestId'];
         'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
         'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
@@ -3747,6 +3760,7 @@ export interface components {
     AnthropicError504_upstream_timeout: {
       headers: {
         'x-request-id': components['headers']['RequestId'];
+        traceresponse: components['headers']['TraceResponse'];
         'request-id': components['headers']['AnthropicRequestId'];
         'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
         'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
@@ -3761,6 +3775,7 @@ export interface components {
     AnthropicErrorDefault_upstream_error: {
       headers: {
         'x-request-id': components['headers']['RequestId'];
+        traceresponse: components['headers']['TraceResponse'];
         'x-should-retry': components['headers']['ShouldRetry'];
         'request-id': components['headers']['AnthropicRequestId'];
         'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
@@ -3776,6 +3791,7 @@ export interface components {
     FilesError400_invalid_value: {
       headers: {
         'x-request-id': components['headers']['RequestId'];
+        traceresponse: components['headers']['TraceResponse'];
         'x-should-retry': components['headers']['ShouldRetry'];
         'request-id': components['headers']['AnthropicRequestId'];
         'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
@@ -3791,6 +3807,7 @@ export interface components {
     FilesError400_invalid_value_missing_required_parameter_VALIDATION_4007_INFERENCE_3303: {
       headers: {
         'x-request-id': components['headers']['RequestId'];
+        traceresponse: components['headers']['TraceResponse'];
         'x-should-retry': components['headers']['ShouldRetry'];
         'request-id': components['headers']['AnthropicRequestId'];
         'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
@@ -3806,6 +3823,7 @@ export interface components {
     FilesError401_invalid_api_key: {
       headers: {
         'x-request-id': components['headers']['RequestId'];
+        traceresponse: components['headers']['TraceResponse'];
         'x-should-retry': components['headers']['ShouldRetry'];
         'request-id': components['headers']['AnthropicRequestId'];
         'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
@@ -3821,6 +3839,7 @@ export interface components {
     FilesError403_AUTH_1015: {
       headers: {
         'x-request-id': components['headers']['RequestId'];
+        traceresponse: components['headers']['TraceResponse'];
         'x-should-retry': components['headers']['ShouldRetry'];
         'request-id': components['headers']['AnthropicRequestId'];
         'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
@@ -3836,6 +3855,7 @@ export interface components {
     FilesError403_AUTH_1015_permission_denied: {
       headers: {
         'x-request-id': components['headers']['RequestId'];
+        traceresponse: components['headers']['TraceResponse'];
         'x-should-retry': components['headers']['ShouldRetry'];
         'request-id': components['headers']['AnthropicRequestId'];
         'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
@@ -3851,6 +3871,7 @@ export interface components {
     FilesError404_INFERENCE_3302: {
       headers: {
         'x-request-id': components['headers']['RequestId'];
+        traceresponse: components['headers']['TraceResponse'];
         'x-should-retry': components['headers']['ShouldRetry'];
         'request-id': components['headers']['AnthropicRequestId'];
         'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
@@ -3866,6 +3887,7 @@ export interface components {
     FilesError413_request_too_large_VALIDATION_4016: {
       headers: {
         'x-request-id': components['headers']['RequestId'];
+        traceresponse: components['headers']['TraceResponse'];
         'x-should-retry': components['headers']['ShouldRetry'];
         'request-id': components['headers']['AnthropicRequestId'];
         'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
@@ -3881,6 +3903,7 @@ export interface components {
     FilesError414_request_too_large: {
       headers: {
         'x-request-id': components['headers']['RequestId'];
+        traceresponse: components['headers']['TraceResponse'];
         'x-should-retry': components['headers']['ShouldRetry'];
         'request-id': components['headers']['AnthropicRequestId'];
         'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
@@ -3896,6 +3919,7 @@ export interface components {
     FilesError415_invalid_value: {
       headers: {
         'x-request-id': components['headers']['RequestId'];
+        traceresponse: components['headers']['TraceResponse'];
         'x-should-retry': components['headers']['ShouldRetry'];
         'request-id': components['headers']['AnthropicRequestId'];
         'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
@@ -3911,6 +3935,7 @@ export interface components {
     FilesError429_rate_limit_exceeded: {
       headers: {
         'x-request-id': components['headers']['RequestId'];
+        traceresponse: components['headers']['TraceResponse'];
         'request-id': components['headers']['AnthropicRequestId'];
         'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
         'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
@@ -3926,6 +3951,7 @@ export interface components {
     FilesError431_request_too_large: {
       headers: {
         'x-request-id': components['headers']['RequestId'];
+        traceresponse: components['headers']['TraceResponse'];
         'x-should-retry': components['headers']['ShouldRetry'];
         'request-id': components['headers']['AnthropicRequestId'];
         'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
@@ -3941,6 +3967,7 @@ export interface components {
     FilesError500_internal_error: {
       headers: {
         'x-request-id': components['headers']['RequestId'];
+        traceresponse: components['headers']['TraceResponse'];
         'request-id': components['headers']['AnthropicRequestId'];
         'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
         'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
@@ -3955,6 +3982,7 @@ export interface components {
     FilesError502_upstream_error: {
       headers: {
         'x-request-id': components['headers']['RequestId'];
+        traceresponse: components['headers']['TraceResponse'];
         'request-id': components['headers']['AnthropicRequestId'];
         'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
         'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
@@ -3969,6 +3997,7 @@ export interface components {
     FilesError503_service_unavailable: {
       headers: {
         'x-request-id': components['headers']['RequestId'];
+        traceresponse: components['headers']['TraceResponse'];
         'request-id': components['headers']['AnthropicRequestId'];
         'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
         'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
@@ -3983,6 +4012,7 @@ export interface components {
     FilesError503_service_unavailable_channels_unavailable: {
       headers: {
         'x-request-id': components['headers']['RequestId'];
+        traceresponse: components['headers']['TraceResponse'];
         'request-id': components['headers']['AnthropicRequestId'];
         'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
         'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
@@ -3997,6 +4027,7 @@ export interface components {
     FilesError504_upstream_timeout: {
       headers: {
         'x-request-id': components['headers']['RequestId'];
+        traceresponse: components['headers']['TraceResponse'];
         'request-id': components['headers']['AnthropicRequestId'];
         'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
         'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
@@ -4011,6 +4042,7 @@ export interface components {
     FilesErrorDefault_upstream_error: {
       headers: {
         'x-request-id': components['headers']['RequestId'];
+        traceresponse: components['headers']['TraceResponse'];
         'x-should-retry': components['headers']['ShouldRetry'];
         'request-id': components['headers']['AnthropicRequestId'];
         'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
@@ -4026,6 +4058,7 @@ export interface components {
     GeminiError400_invalid_json_invalid_value_missing_required_parameter_upstream_error: {
       headers: {
         'x-request-id': components['headers']['RequestId'];
+        traceresponse: components['headers']['TraceResponse'];
         'x-should-retry': components['headers']['ShouldRetry'];
         'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
         'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
@@ -4040,6 +4073,7 @@ export interface components {
     GeminiError401_invalid_api_key: {
       headers: {
         'x-request-id': components['headers']['RequestId'];
+        traceresponse: components['headers']['TraceResponse'];
         'x-should-retry': components['headers']['ShouldRetry'];
         'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
         'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
@@ -4054,6 +4088,7 @@ export interface components {
     GeminiError402_insufficient_quota: {
       headers: {
         'x-request-id': components['headers']['RequestId'];
+        traceresponse: components['headers']['TraceResponse'];
         'x-should-retry': components['headers']['ShouldRetry'];
         'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
         'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
@@ -4068,6 +4103,7 @@ export interface components {
     GeminiError403_AUTH_1015_permission_denied: {
       headers: {
         'x-request-id': components['headers']['RequestId'];
+        traceresponse: components['headers']['TraceResponse'];
         'x-should-retry': components['headers']['ShouldRetry'];
         'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
         'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
@@ -4082,6 +4118,7 @@ export interface components {
     GeminiError404_not_found_model_not_found: {
       headers: {
         'x-request-id': components['headers']['RequestId'];
+        traceresponse: components['headers']['TraceResponse'];
         'x-should-retry': components['headers']['ShouldRetry'];
         'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
         'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
@@ -4096,6 +4133,7 @@ export interface components {
     GeminiError413_request_too_large: {
       headers: {
         'x-request-id': components['headers']['RequestId'];
+        traceresponse: components['headers']['TraceResponse'];
         'x-should-retry': components['headers']['ShouldRetry'];
         'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
         'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
@@ -4110,6 +4148,7 @@ export interface components {
     GeminiError414_request_too_large: {
       headers: {
         'x-request-id': components['headers']['RequestId'];
+        traceresponse: components['headers']['TraceResponse'];
         'x-should-retry': components['headers']['ShouldRetry'];
         'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
         'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
@@ -4124,6 +4163,7 @@ export interface components {
     GeminiError415_invalid_value: {
       headers: {
         'x-request-id': components['headers']['RequestId'];
+        traceresponse: components['headers']['TraceResponse'];
         'x-should-retry': components['headers']['ShouldRetry'];
         'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
         'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
@@ -4138,6 +4178,7 @@ export interface components {
     GeminiError429_rate_limit_exceeded: {
       headers: {
         'x-request-id': components['headers']['RequestId'];
+        traceresponse: components['headers']['TraceResponse'];
         'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
         'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
         'X-RateLimit-Reset': components['headers']['RateLimitReset'];
@@ -4152,6 +4193,7 @@ export interface components {
     GeminiError431_request_too_large: {
       headers: {
         'x-request-id': components['headers']['RequestId'];
+        traceresponse: components['headers']['TraceResponse'];
         'x-should-retry': components['headers']['ShouldRetry'];
         'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
         'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
@@ -4166,6 +4208,7 @@ export interface components {
     GeminiError500_internal_error: {
       headers: {
         'x-request-id': components['headers']['RequestId'];
+        traceresponse: components['headers']['TraceResponse'];
         'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
         'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
         'X-RateLimit-Reset': components['headers']['RateLimitReset'];
@@ -4179,6 +4222,7 @@ export interface components {
     GeminiError502_upstream_error: {
       headers: {
         'x-request-id': components['headers']['RequestId'];
+        traceresponse: components['headers']['TraceResponse'];
         'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
         'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
         'X-RateLimit-Reset': components['headers']['RateLimitReset'];
@@ -4192,6 +4236,7 @@ export interface components {
     GeminiError503_service_unavailable_channels_unavailable: {
       headers: {
         'x-request-id': components['headers']['RequestId'];
+        traceresponse: components['headers']['TraceResponse'];
         'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
         'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
         'X-RateLimit-Reset': components['headers']['RateLimitReset'];
@@ -4205,6 +4250,7 @@ export interface components {
     GeminiError504_upstream_timeout: {
       headers: {
         'x-request-id': components['headers']['RequestId'];
+        traceresponse: components['headers']['TraceResponse'];
         'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
         'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
         'X-RateLimit-Reset': components['headers']['RateLimitReset'];
@@ -4218,6 +4264,7 @@ export interface components {
     GeminiErrorDefault_upstream_error: {
       headers: {
         'x-request-id': components['headers']['RequestId'];
+        traceresponse: components['headers']['TraceResponse'];
         'x-should-retry': components['headers']['ShouldRetry'];
         'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
         'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
@@ -4232,6 +4279,7 @@ export interface components {
     OpenAIError400_invalid_json_invalid_value_missing_required_parameter: {
       headers: {
         'x-request-id': components['headers']['RequestId'];
+        traceresponse: components['headers']['TraceResponse'];
         'x-should-retry': components['headers']['ShouldRetry'];
         'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
         'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
@@ -4246,6 +4294,7 @@ export interface components {
     OpenAIError400_invalid_json_invalid_value_missing_required_parameter_upstream_error: {
       headers: {
         'x-request-id': components['headers']['RequestId'];
+        traceresponse: components['headers']['TraceResponse'];
         'x-should-retry': components['headers']['ShouldRetry'];
         'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
         'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
@@ -4260,6 +4309,7 @@ export interface components {
     OpenAIError400_invalid_json_invalid_value_missing_required_parameter_weak_password: {
       headers: {
         'x-request-id': components['headers']['RequestId'];
+        traceresponse: components['headers']['TraceResponse'];
         'x-should-retry': components['headers']['ShouldRetry'];
         'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
         'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
@@ -4274,6 +4324,7 @@ export interface components {
     OpenAIError400_invalid_value: {
       headers: {
         'x-request-id': components['headers']['RequestId'];
+        traceresponse: components['headers']['TraceResponse'];
         'x-should-retry': components['headers']['ShouldRetry'];
         'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
         'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
@@ -4288,6 +4339,7 @@ export interface components {
     OpenAIError400_invalid_value_missing_required_parameter_upstream_error: {
       headers: {
         'x-request-id': components['headers']['RequestId'];
+        traceresponse: components['headers']['TraceResponse'];
         'x-should-retry': components['headers']['ShouldRetry'];
         'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
         'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
@@ -4302,6 +4354,7 @@ export interface components {
     OpenAIError401_invalid_api_key: {
       headers: {
         'x-request-id': components['headers']['RequestId'];
+        traceresponse: components['headers']['TraceResponse'];
         'x-should-retry': components['headers']['ShouldRetry'];
         'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
         'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
@@ -4316,6 +4369,7 @@ export interface components {
     OpenAIError401_invalid_credentials: {
       headers: {
         'x-request-id': components['headers']['RequestId'];
+        traceresponse: components['headers']['TraceResponse'];
         'x-should-retry': components['headers']['ShouldRetry'];
         'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
         'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
@@ -4330,6 +4384,7 @@ export interface components {
     OpenAIError402_insufficient_quota: {
       headers: {
         'x-request-id': components['headers']['RequestId'];
+        traceresponse: components['headers']['TraceResponse'];
         'x-should-retry': components['headers']['ShouldRetry'];
         'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
         'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
@@ -4344,6 +4399,7 @@ export interface components {
     OpenAIError403_AUTH_1015: {
       headers: {
         'x-request-id': components['headers']['RequestId'];
+        traceresponse: components['headers']['TraceResponse'];
         'x-should-retry': components['headers']['ShouldRetry'];
         'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
         'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
@@ -4358,6 +4414,7 @@ export interface components {
     OpenAIError403_AUTH_1015_permission_denied: {
       headers: {
         'x-request-id': components['headers']['RequestId'];
+        traceresponse: components['headers']['TraceResponse'];
         'x-should-retry': components['headers']['ShouldRetry'];
         'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
         'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
@@ -4372,6 +4429,7 @@ export interface components {
     OpenAIError403_permission_denied: {
       headers: {
         'x-request-id': components['headers']['RequestId'];
+        traceresponse: components['headers']['TraceResponse'];
         'x-should-retry': components['headers']['ShouldRetry'];
         'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
         'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
@@ -4386,6 +4444,7 @@ export interface components {
     OpenAIError404_INFERENCE_3302: {
       headers: {
         'x-request-id': components['headers']['RequestId'];
+        traceresponse: components['headers']['TraceResponse'];
         'x-should-retry': components['headers']['ShouldRetry'];
         'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
         'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
@@ -4400,6 +4459,7 @@ export interface components {
     OpenAIError404_model_not_found: {
       headers: {
         'x-request-id': components['headers']['RequestId'];
+        traceresponse: components['headers']['TraceResponse'];
         'x-should-retry': components['headers']['ShouldRetry'];
         'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
         'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
@@ -4414,6 +4474,7 @@ export interface components {
     OpenAIError404_not_found: {
       headers: {
         'x-request-id': components['headers']['RequestId'];
+        traceresponse: components['headers']['TraceResponse'];
         'x-should-retry': components['headers']['ShouldRetry'];
         'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
         'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
@@ -4428,6 +4489,7 @@ export interface components {
     OpenAIError404_not_found_model_not_found: {
       headers: {
         'x-request-id': components['headers']['RequestId'];
+        traceresponse: components['headers']['TraceResponse'];
         'x-should-retry': components['headers']['ShouldRetry'];
         'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
         'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
@@ -4442,6 +4504,7 @@ export interface components {
     OpenAIError409_conflict: {
       headers: {
         'x-request-id': components['headers']['RequestId'];
+        traceresponse: components['headers']['TraceResponse'];
         'x-should-retry': components['headers']['ShouldRetry'];
         'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
         'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
@@ -4456,6 +4519,7 @@ export interface components {
     OpenAIError413_request_too_large: {
       headers: {
         'x-request-id': components['headers']['RequestId'];
+        traceresponse: components['headers']['TraceResponse'];
         'x-should-retry': components['headers']['ShouldRetry'];
         'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
         'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
@@ -4470,6 +4534,7 @@ export interface components {
     OpenAIError414_request_too_large: {
       headers: {
         'x-request-id': components['headers']['RequestId'];
+        traceresponse: components['headers']['TraceResponse'];
         'x-should-retry': components['headers']['ShouldRetry'];
         'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
         'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
@@ -4484,6 +4549,7 @@ export interface components {
     OpenAIError415_invalid_value: {
       headers: {
         'x-request-id': components['headers']['RequestId'];
+        traceresponse: components['headers']['TraceResponse'];
         'x-should-retry': components['headers']['ShouldRetry'];
         'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
         'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
@@ -4498,6 +4564,7 @@ export interface components {
     OpenAIError429_rate_limit_exceeded: {
       headers: {
         'x-request-id': components['headers']['RequestId'];
+        traceresponse: components['headers']['TraceResponse'];
         'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
         'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
         'X-RateLimit-Reset': components['headers']['RateLimitReset'];
@@ -4512,6 +4579,7 @@ export interface components {
     OpenAIError431_request_too_large: {
       headers: {
         'x-request-id': components['headers']['RequestId'];
+        traceresponse: components['headers']['TraceResponse'];
         'x-should-retry': components['headers']['ShouldRetry'];
         'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
         'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
@@ -4526,6 +4594,7 @@ export interface components {
     OpenAIError500_internal_error: {
       headers: {
         'x-request-id': components['headers']['RequestId'];
+        traceresponse: components['headers']['TraceResponse'];
         'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
         'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
         'X-RateLimit-Reset': components['headers']['RateLimitReset'];
@@ -4539,6 +4608,7 @@ export interface components {
     OpenAIError502_upstream_error: {
       headers: {
         'x-request-id': components['headers']['RequestId'];
+        traceresponse: components['headers']['TraceResponse'];
         'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
         'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
         'X-RateLimit-Reset': components['headers']['RateLimitReset'];
@@ -4552,6 +4622,7 @@ export interface components {
     OpenAIError503_service_unavailable: {
       headers: {
         'x-request-id': components['headers']['RequestId'];
+        traceresponse: components['headers']['TraceResponse'];
         'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
         'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
         'X-RateLimit-Reset': components['headers']['RateLimitReset'];
@@ -4565,6 +4636,7 @@ export interface components {
     OpenAIError503_service_unavailable_channels_unavailable: {
       headers: {
         'x-request-id': components['headers']['RequestId'];
+        traceresponse: components['headers']['TraceResponse'];
         'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
         'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
         'X-RateLimit-Reset': components['headers']['RateLimitReset'];
@@ -4578,6 +4650,7 @@ export interface components {
     OpenAIError504_upstream_timeout: {
       headers: {
         'x-request-id': components['headers']['RequestId'];
+        traceresponse: components['headers']['TraceResponse'];
         'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
         'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
         'X-RateLimit-Reset': components['headers']['RateLimitReset'];
@@ -4591,6 +4664,7 @@ export interface components {
     OpenAIErrorDefault_upstream_error: {
       headers: {
         'x-request-id': components['headers']['RequestId'];
+        traceresponse: components['headers']['TraceResponse'];
         'x-should-retry': components['headers']['ShouldRetry'];
         'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
         'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
@@ -4725,6 +4799,11 @@ export interface components {
     SwitchyardExportTruncated: 'true' | 'false';
     /** @description How many channels failed before this one */
     SwitchyardRetryCount: string;
+    /**
+     * @description W3C Trace Context Level 2 `traceresponse`, when the operator exports traces: `00-<trace id>-<span id>-<flags>`, the trace of this request (continuing the caller's `traceparent` when it sent a valid one) and the gateway's span of it
+     * @example 00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01
+     */
+    TraceResponse: string;
   };
   pathItems: never;
 }
@@ -4765,6 +4844,7 @@ export interface operations {
         headers: {
           'x-request-id': components['headers']['RequestId'];
           'x-client-request-id': components['headers']['ClientRequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
           'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
           'X-RateLimit-Reset': components['headers']['RateLimitReset'];
@@ -4893,6 +4973,7 @@ export interface operations {
         headers: {
           'x-request-id': components['headers']['RequestId'];
           'x-client-request-id': components['headers']['ClientRequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
           'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
           'X-RateLimit-Reset': components['headers']['RateLimitReset'];
@@ -5010,6 +5091,7 @@ export interface operations {
         headers: {
           'x-request-id': components['headers']['RequestId'];
           'x-client-request-id': components['headers']['ClientRequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
           'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
           'X-RateLimit-Reset': components['headers']['RateLimitReset'];
@@ -5123,6 +5205,7 @@ export interface operations {
         headers: {
           'x-request-id': components['headers']['RequestId'];
           'x-client-request-id': components['headers']['ClientRequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
           'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
           'X-RateLimit-Reset': components['headers']['RateLimitReset'];
@@ -5235,6 +5318,7 @@ export interface operations {
         headers: {
           'x-request-id': components['headers']['RequestId'];
           'x-client-request-id': components['headers']['ClientRequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
           'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
           'X-RateLimit-Reset': components['headers']['RateLimitReset'];
@@ -5308,6 +5392,7 @@ export interface operations {
         headers: {
           'x-request-id': components['headers']['RequestId'];
           'x-client-request-id': components['headers']['ClientRequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
           'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
           'X-RateLimit-Reset': components['headers']['RateLimitReset'];
@@ -5357,6 +5442,7 @@ export interface operations {
         headers: {
           'x-request-id': components['headers']['RequestId'];
           'x-client-request-id': components['headers']['ClientRequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
           'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
           'X-RateLimit-Reset': components['headers']['RateLimitReset'];
@@ -5445,6 +5531,7 @@ export interface operations {
         headers: {
           'x-request-id': components['headers']['RequestId'];
           'x-client-request-id': components['headers']['ClientRequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
           'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
           'X-RateLimit-Reset': components['headers']['RateLimitReset'];
@@ -5572,6 +5659,7 @@ export interface operations {
         headers: {
           'x-request-id': components['headers']['RequestId'];
           'x-client-request-id': components['headers']['ClientRequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
           'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
           'X-RateLimit-Reset': components['headers']['RateLimitReset'];
@@ -5648,6 +5736,7 @@ export interface operations {
         headers: {
           'x-request-id': components['headers']['RequestId'];
           'x-client-request-id': components['headers']['ClientRequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
           'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
           'X-RateLimit-Reset': components['headers']['RateLimitReset'];
@@ -5775,6 +5864,7 @@ export interface operations {
         headers: {
           'x-request-id': components['headers']['RequestId'];
           'x-client-request-id': components['headers']['ClientRequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
           'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
           'X-RateLimit-Reset': components['headers']['RateLimitReset'];
@@ -5883,6 +5973,7 @@ export interface operations {
         headers: {
           'x-request-id': components['headers']['RequestId'];
           'x-client-request-id': components['headers']['ClientRequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
           'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
           'X-RateLimit-Reset': components['headers']['RateLimitReset'];
@@ -6011,6 +6102,7 @@ export interface operations {
         headers: {
           'x-request-id': components['headers']['RequestId'];
           'x-client-request-id': components['headers']['ClientRequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
           'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
           'X-RateLimit-Reset': components['headers']['RateLimitReset'];
@@ -6108,6 +6200,7 @@ export interface operations {
         headers: {
           'x-request-id': components['headers']['RequestId'];
           'x-client-request-id': components['headers']['ClientRequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
           'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
           'X-RateLimit-Reset': components['headers']['RateLimitReset'];
@@ -6183,6 +6276,7 @@ export interface operations {
         headers: {
           'x-request-id': components['headers']['RequestId'];
           'x-client-request-id': components['headers']['ClientRequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
           'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
           'X-RateLimit-Reset': components['headers']['RateLimitReset'];
@@ -6290,6 +6384,7 @@ export interface operations {
         headers: {
           'x-request-id': components['headers']['RequestId'];
           'x-client-request-id': components['headers']['ClientRequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
           'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
           'X-RateLimit-Reset': components['headers']['RateLimitReset'];
@@ -6383,6 +6478,7 @@ export interface operations {
         headers: {
           'x-request-id': components['headers']['RequestId'];
           'x-client-request-id': components['headers']['ClientRequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
           'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
           'X-RateLimit-Reset': components['headers']['RateLimitReset'];
@@ -6438,6 +6534,7 @@ export interface operations {
         headers: {
           'x-request-id': components['headers']['RequestId'];
           'x-client-request-id': components['headers']['ClientRequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
           'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
           'X-RateLimit-Reset': components['headers']['RateLimitReset'];
@@ -6523,6 +6620,7 @@ export interface operations {
         headers: {
           'x-request-id': components['headers']['RequestId'];
           'x-client-request-id': components['headers']['ClientRequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
           'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
           'X-RateLimit-Reset': components['headers']['RateLimitReset'];
@@ -6578,6 +6676,7 @@ export interface operations {
         headers: {
           'x-request-id': components['headers']['RequestId'];
           'x-client-request-id': components['headers']['ClientRequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
           'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
           'X-RateLimit-Reset': components['headers']['RateLimitReset'];
@@ -6663,6 +6762,7 @@ export interface operations {
         headers: {
           'x-request-id': components['headers']['RequestId'];
           'x-client-request-id': components['headers']['ClientRequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
           'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
           'X-RateLimit-Reset': components['headers']['RateLimitReset'];
@@ -6718,6 +6818,7 @@ export interface operations {
         headers: {
           'x-request-id': components['headers']['RequestId'];
           'x-client-request-id': components['headers']['ClientRequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
           'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
           'X-RateLimit-Reset': components['headers']['RateLimitReset'];
@@ -6821,6 +6922,7 @@ export interface operations {
         headers: {
           'x-request-id': components['headers']['RequestId'];
           'x-client-request-id': components['headers']['ClientRequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
           'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
           'X-RateLimit-Reset': components['headers']['RateLimitReset'];
@@ -6889,6 +6991,7 @@ export interface operations {
         headers: {
           'x-request-id': components['headers']['RequestId'];
           'x-client-request-id': components['headers']['ClientRequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
           'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
           'X-RateLimit-Reset': components['headers']['RateLimitReset'];
@@ -6947,6 +7050,7 @@ export interface operations {
         headers: {
           'x-request-id': components['headers']['RequestId'];
           'x-client-request-id': components['headers']['ClientRequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
           'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
           'X-RateLimit-Reset': components['headers']['RateLimitReset'];
@@ -7000,6 +7104,7 @@ export interface operations {
         headers: {
           'x-request-id': components['headers']['RequestId'];
           'x-client-request-id': components['headers']['ClientRequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
           'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
           'X-RateLimit-Reset': components['headers']['RateLimitReset'];
@@ -7061,6 +7166,7 @@ export interface operations {
         headers: {
           'x-request-id': components['headers']['RequestId'];
           'x-client-request-id': components['headers']['ClientRequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
           'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
           'X-RateLimit-Reset': components['headers']['RateLimitReset'];
@@ -7077,6 +7183,7 @@ export interface operations {
         headers: {
           'x-request-id': components['headers']['RequestId'];
           'x-client-request-id': components['headers']['ClientRequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
           'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
           'X-RateLimit-Reset': components['headers']['RateLimitReset'];
@@ -7099,6 +7206,7 @@ export interface operations {
         headers: {
           'x-request-id': components['headers']['RequestId'];
           'x-client-request-id': components['headers']['ClientRequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
           'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
           'X-RateLimit-Reset': components['headers']['RateLimitReset'];
@@ -7133,6 +7241,7 @@ export interface operations {
         headers: {
           'x-request-id': components['headers']['RequestId'];
           'x-client-request-id': components['headers']['ClientRequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
           'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
           'X-RateLimit-Reset': components['headers']['RateLimitReset'];
@@ -7219,6 +7328,7 @@ export interface operations {
         headers: {
           'x-request-id': components['headers']['RequestId'];
           'x-client-request-id': components['headers']['ClientRequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
           'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
           'X-RateLimit-Reset': components['headers']['RateLimitReset'];
@@ -7292,6 +7402,7 @@ export interface operations {
         headers: {
           'x-request-id': components['headers']['RequestId'];
           'x-client-request-id': components['headers']['ClientRequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
           'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
           'X-RateLimit-Reset': components['headers']['RateLimitReset'];
@@ -7362,6 +7473,7 @@ export interface operations {
         headers: {
           'x-request-id': components['headers']['RequestId'];
           'x-client-request-id': components['headers']['ClientRequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
           'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
           'X-RateLimit-Reset': components['headers']['RateLimitReset'];
@@ -7427,6 +7539,7 @@ export interface operations {
         headers: {
           'x-request-id': components['headers']['RequestId'];
           'x-client-request-id': components['headers']['ClientRequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
           'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
           'X-RateLimit-Reset': components['headers']['RateLimitReset'];
@@ -7495,6 +7608,7 @@ export interface operations {
         headers: {
           'x-request-id': components['headers']['RequestId'];
           'x-client-request-id': components['headers']['ClientRequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
           'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
           'X-RateLimit-Reset': components['headers']['RateLimitReset'];
@@ -7574,6 +7688,7 @@ export interface operations {
         headers: {
           'x-request-id': components['headers']['RequestId'];
           'x-client-request-id': components['headers']['ClientRequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
           'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
           'X-RateLimit-Reset': components['headers']['RateLimitReset'];
@@ -7658,6 +7773,7 @@ export interface operations {
         headers: {
           'x-request-id': components['headers']['RequestId'];
           'x-client-request-id': components['headers']['ClientRequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
           'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
           'X-RateLimit-Reset': components['headers']['RateLimitReset'];
@@ -7727,6 +7843,7 @@ export interface operations {
         headers: {
           'x-request-id': components['headers']['RequestId'];
           'x-client-request-id': components['headers']['ClientRequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
           'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
           'X-RateLimit-Reset': components['headers']['RateLimitReset'];
@@ -7800,6 +7917,7 @@ export interface operations {
         headers: {
           'x-request-id': components['headers']['RequestId'];
           'x-client-request-id': components['headers']['ClientRequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
           'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
           'X-RateLimit-Reset': components['headers']['RateLimitReset'];
@@ -7847,6 +7965,7 @@ export interface operations {
         headers: {
           'x-request-id': components['headers']['RequestId'];
           'x-client-request-id': components['headers']['ClientRequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
           'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
           'X-RateLimit-Reset': components['headers']['RateLimitReset'];
@@ -7897,6 +8016,7 @@ export interface operations {
         headers: {
           'x-request-id': components['headers']['RequestId'];
           'x-client-request-id': components['headers']['ClientRequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'set-cookie': components['headers']['SetSessionCookie'];
           [name: string]: unknown;
         };
@@ -7948,6 +8068,7 @@ export interface operations {
         headers: {
           'x-request-id': components['headers']['RequestId'];
           'x-client-request-id': components['headers']['ClientRequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
           'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
           'X-RateLimit-Reset': components['headers']['RateLimitReset'];
@@ -7998,6 +8119,7 @@ export interface operations {
         headers: {
           'x-request-id': components['headers']['RequestId'];
           'x-client-request-id': components['headers']['ClientRequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
           'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
           'X-RateLimit-Reset': components['headers']['RateLimitReset'];
@@ -8029,6 +8151,7 @@ export interface operations {
         headers: {
           'x-request-id': components['headers']['RequestId'];
           'x-client-request-id': components['headers']['ClientRequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           [name: string]: unknown;
         };
         content: {
@@ -8063,6 +8186,7 @@ export interface operations {
         headers: {
           'x-request-id': components['headers']['RequestId'];
           'x-client-request-id': components['headers']['ClientRequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
           'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
           'X-RateLimit-Reset': components['headers']['RateLimitReset'];
@@ -8119,6 +8243,7 @@ export interface operations {
         headers: {
           'x-request-id': components['headers']['RequestId'];
           'x-client-request-id': components['headers']['ClientRequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
           'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
           'X-RateLimit-Reset': components['headers']['RateLimitReset'];
@@ -8150,6 +8275,7 @@ export interface operations {
         headers: {
           'x-request-id': components['headers']['RequestId'];
           'x-client-request-id': components['headers']['ClientRequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
           'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
           'X-RateLimit-Reset': components['headers']['RateLimitReset'];
@@ -8181,6 +8307,7 @@ export interface operations {
         headers: {
           'x-request-id': components['headers']['RequestId'];
           'x-client-request-id': components['headers']['ClientRequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
           'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
           'X-RateLimit-Reset': components['headers']['RateLimitReset'];
@@ -8227,6 +8354,7 @@ export interface operations {
         headers: {
           'x-request-id': components['headers']['RequestId'];
           'x-client-request-id': components['headers']['ClientRequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
           'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
           'X-RateLimit-Reset': components['headers']['RateLimitReset'];
@@ -8290,6 +8418,7 @@ export interface operations {
         headers: {
           'x-request-id': components['headers']['RequestId'];
           'x-client-request-id': components['headers']['ClientRequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
           'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
           'X-RateLimit-Reset': components['headers']['RateLimitReset'];
@@ -8346,6 +8475,7 @@ export interface operations {
         headers: {
           'x-request-id': components['headers']['RequestId'];
           'x-client-request-id': components['headers']['ClientRequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
           'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
           'X-RateLimit-Reset': components['headers']['RateLimitReset'];
@@ -8393,6 +8523,7 @@ export interface operations {
         headers: {
           'x-request-id': components['headers']['RequestId'];
           'x-client-request-id': components['headers']['ClientRequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
           'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
           'X-RateLimit-Reset': components['headers']['RateLimitReset'];
@@ -8479,6 +8610,7 @@ export interface operations {
         headers: {
           'x-request-id': components['headers']['RequestId'];
           'x-client-request-id': components['headers']['ClientRequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
           'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
           'X-RateLimit-Reset': components['headers']['RateLimitReset'];
@@ -8554,6 +8686,7 @@ export interface operations {
         headers: {
           'x-request-id': components['headers']['RequestId'];
           'x-client-request-id': components['headers']['ClientRequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
           'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
           'X-RateLimit-Reset': components['headers']['RateLimitReset'];
@@ -8627,6 +8760,7 @@ export interface operations {
         headers: {
           'x-request-id': components['headers']['RequestId'];
           'x-client-request-id': components['headers']['ClientRequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
           'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
           'X-RateLimit-Reset': components['headers']['RateLimitReset'];
@@ -8683,6 +8817,7 @@ export interface operations {
         headers: {
           'x-request-id': components['headers']['RequestId'];
           'x-client-request-id': components['headers']['ClientRequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
           'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
           'X-RateLimit-Reset': components['headers']['RateLimitReset'];
@@ -8759,6 +8894,7 @@ export interface operations {
         headers: {
           'x-request-id': components['headers']['RequestId'];
           'x-client-request-id': components['headers']['ClientRequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
           'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
           'X-RateLimit-Reset': components['headers']['RateLimitReset'];
@@ -8813,6 +8949,7 @@ export interface operations {
         headers: {
           'x-request-id': components['headers']['RequestId'];
           'x-client-request-id': components['headers']['ClientRequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
           'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
           'X-RateLimit-Reset': components['headers']['RateLimitReset'];
@@ -8878,6 +9015,7 @@ export interface operations {
         headers: {
           'x-request-id': components['headers']['RequestId'];
           'x-client-request-id': components['headers']['ClientRequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
           'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
           'X-RateLimit-Reset': components['headers']['RateLimitReset'];
@@ -8934,6 +9072,7 @@ export interface operations {
         headers: {
           'x-request-id': components['headers']['RequestId'];
           'x-client-request-id': components['headers']['ClientRequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
           'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
           'X-RateLimit-Reset': components['headers']['RateLimitReset'];
@@ -8998,6 +9137,7 @@ export interface operations {
         headers: {
           'x-request-id': components['headers']['RequestId'];
           'x-client-request-id': components['headers']['ClientRequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
           'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
           'X-RateLimit-Reset': components['headers']['RateLimitReset'];
@@ -9056,6 +9196,7 @@ export interface operations {
         headers: {
           'x-request-id': components['headers']['RequestId'];
           'x-client-request-id': components['headers']['ClientRequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
           'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
           'X-RateLimit-Reset': components['headers']['RateLimitReset'];
@@ -9126,6 +9267,7 @@ export interface operations {
         headers: {
           'x-request-id': components['headers']['RequestId'];
           'x-client-request-id': components['headers']['ClientRequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
           'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
           'X-RateLimit-Reset': components['headers']['RateLimitReset'];
@@ -9188,6 +9330,7 @@ export interface operations {
         headers: {
           'x-request-id': components['headers']['RequestId'];
           'x-client-request-id': components['headers']['ClientRequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
           'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
           'X-RateLimit-Reset': components['headers']['RateLimitReset'];
@@ -9250,6 +9393,7 @@ export interface operations {
         headers: {
           'x-request-id': components['headers']['RequestId'];
           'x-client-request-id': components['headers']['ClientRequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
           'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
           'X-RateLimit-Reset': components['headers']['RateLimitReset'];
@@ -9316,6 +9460,7 @@ export interface operations {
         headers: {
           'x-request-id': components['headers']['RequestId'];
           'x-client-request-id': components['headers']['ClientRequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
           'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
           'X-RateLimit-Reset': components['headers']['RateLimitReset'];
@@ -9373,6 +9518,7 @@ export interface operations {
         headers: {
           'x-request-id': components['headers']['RequestId'];
           'x-client-request-id': components['headers']['ClientRequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
           'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
           'X-RateLimit-Reset': components['headers']['RateLimitReset'];
@@ -9432,6 +9578,7 @@ export interface operations {
         headers: {
           'x-request-id': components['headers']['RequestId'];
           'x-client-request-id': components['headers']['ClientRequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
           'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
           'X-RateLimit-Reset': components['headers']['RateLimitReset'];
@@ -9488,6 +9635,7 @@ export interface operations {
         headers: {
           'x-request-id': components['headers']['RequestId'];
           'x-client-request-id': components['headers']['ClientRequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
           'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
           'X-RateLimit-Reset': components['headers']['RateLimitReset'];
@@ -9560,6 +9708,7 @@ export interface operations {
         headers: {
           'x-request-id': components['headers']['RequestId'];
           'x-client-request-id': components['headers']['ClientRequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
           'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
           'X-RateLimit-Reset': components['headers']['RateLimitReset'];
@@ -9610,6 +9759,7 @@ export interface operations {
         headers: {
           'x-request-id': components['headers']['RequestId'];
           'x-client-request-id': components['headers']['ClientRequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
           'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
           'X-RateLimit-Reset': components['headers']['RateLimitReset'];
@@ -9674,6 +9824,7 @@ export interface operations {
         headers: {
           'x-request-id': components['headers']['RequestId'];
           'x-client-request-id': components['headers']['ClientRequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
           'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
           'X-RateLimit-Reset': components['headers']['RateLimitReset'];
@@ -9739,6 +9890,7 @@ export interface operations {
         headers: {
           'x-request-id': components['headers']['RequestId'];
           'x-client-request-id': components['headers']['ClientRequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
           'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
           'X-RateLimit-Reset': components['headers']['RateLimitReset'];
@@ -9826,6 +9978,7 @@ export interface operations {
         headers: {
           'x-request-id': components['headers']['RequestId'];
           'x-client-request-id': components['headers']['ClientRequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
           'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
           'X-RateLimit-Reset': components['headers']['RateLimitReset'];
@@ -9898,6 +10051,7 @@ export interface operations {
         headers: {
           'x-request-id': components['headers']['RequestId'];
           'x-client-request-id': components['headers']['ClientRequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
           'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
           'X-RateLimit-Reset': components['headers']['RateLimitReset'];
@@ -9985,6 +10139,7 @@ export interface operations {
         headers: {
           'x-request-id': components['headers']['RequestId'];
           'x-client-request-id': components['headers']['ClientRequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
           'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
           'X-RateLimit-Reset': components['headers']['RateLimitReset'];
@@ -10052,6 +10207,7 @@ export interface operations {
         headers: {
           'x-request-id': components['headers']['RequestId'];
           'x-client-request-id': components['headers']['ClientRequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
           'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
           'X-RateLimit-Reset': components['headers']['RateLimitReset'];
@@ -10151,6 +10307,7 @@ export interface operations {
         headers: {
           'x-request-id': components['headers']['RequestId'];
           'x-client-request-id': components['headers']['ClientRequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
           'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
           'X-RateLimit-Reset': components['headers']['RateLimitReset'];
@@ -10201,6 +10358,7 @@ export interface operations {
         headers: {
           'x-request-id': components['headers']['RequestId'];
           'x-client-request-id': components['headers']['ClientRequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
           'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
           'X-RateLimit-Reset': components['headers']['RateLimitReset'];
@@ -10248,6 +10406,7 @@ export interface operations {
         headers: {
           'x-request-id': components['headers']['RequestId'];
           'x-client-request-id': components['headers']['ClientRequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           [name: string]: unknown;
         };
         content: {
@@ -10299,6 +10458,7 @@ export interface operations {
         headers: {
           'x-request-id': components['headers']['RequestId'];
           'x-client-request-id': components['headers']['ClientRequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'set-cookie': components['headers']['SetSessionCookie'];
           [name: string]: unknown;
         };
@@ -10358,6 +10518,7 @@ export interface operations {
         headers: {
           'x-request-id': components['headers']['RequestId'];
           'x-client-request-id': components['headers']['ClientRequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
           'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
           'X-RateLimit-Reset': components['headers']['RateLimitReset'];
@@ -10392,6 +10553,7 @@ export interface operations {
         headers: {
           'x-request-id': components['headers']['RequestId'];
           'x-client-request-id': components['headers']['ClientRequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           Location: components['headers']['Location'];
           [name: string]: unknown;
         };
@@ -10423,6 +10585,7 @@ export interface operations {
         headers: {
           'x-request-id': components['headers']['RequestId'];
           'x-client-request-id': components['headers']['ClientRequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           Location: components['headers']['Location'];
           'set-cookie': components['headers']['SetSessionCookie'];
           [name: string]: unknown;
@@ -10449,6 +10612,7 @@ export interface operations {
         headers: {
           'x-request-id': components['headers']['RequestId'];
           'x-client-request-id': components['headers']['ClientRequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
           'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
           'X-RateLimit-Reset': components['headers']['RateLimitReset'];
@@ -10535,6 +10699,7 @@ export interface operations {
         headers: {
           'x-request-id': components['headers']['RequestId'];
           'x-client-request-id': components['headers']['ClientRequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
           'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
           'X-RateLimit-Reset': components['headers']['RateLimitReset'];
@@ -10610,6 +10775,7 @@ export interface operations {
         headers: {
           'x-request-id': components['headers']['RequestId'];
           'x-client-request-id': components['headers']['ClientRequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
           'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
           'X-RateLimit-Reset': components['headers']['RateLimitReset'];
@@ -10683,6 +10849,7 @@ export interface operations {
         headers: {
           'x-request-id': components['headers']['RequestId'];
           'x-client-request-id': components['headers']['ClientRequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
           'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
           'X-RateLimit-Reset': components['headers']['RateLimitReset'];
@@ -10739,6 +10906,7 @@ export interface operations {
         headers: {
           'x-request-id': components['headers']['RequestId'];
           'x-client-request-id': components['headers']['ClientRequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
           'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
           'X-RateLimit-Reset': components['headers']['RateLimitReset'];
@@ -10815,6 +10983,7 @@ export interface operations {
         headers: {
           'x-request-id': components['headers']['RequestId'];
           'x-client-request-id': components['headers']['ClientRequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
           'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
           'X-RateLimit-Reset': components['headers']['RateLimitReset'];
@@ -10868,6 +11037,7 @@ export interface operations {
         headers: {
           'x-request-id': components['headers']['RequestId'];
           'x-client-request-id': components['headers']['ClientRequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
           'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
           'X-RateLimit-Reset': components['headers']['RateLimitReset'];
@@ -10925,6 +11095,7 @@ export interface operations {
         headers: {
           'x-request-id': components['headers']['RequestId'];
           'x-client-request-id': components['headers']['ClientRequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           [name: string]: unknown;
         };
         content: {
@@ -10964,6 +11135,7 @@ export interface operations {
         headers: {
           'x-request-id': components['headers']['RequestId'];
           'x-client-request-id': components['headers']['ClientRequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           [name: string]: unknown;
         };
         content: {
@@ -11017,6 +11189,7 @@ export interface operations {
         headers: {
           'x-request-id': components['headers']['RequestId'];
           'x-client-request-id': components['headers']['ClientRequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           [name: string]: unknown;
         };
         content: {
@@ -11047,6 +11220,7 @@ export interface operations {
         headers: {
           'x-request-id': components['headers']['RequestId'];
           'x-client-request-id': components['headers']['ClientRequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           [name: string]: unknown;
         };
         content: {
@@ -11082,6 +11256,7 @@ export interface operations {
         headers: {
           'x-request-id': components['headers']['RequestId'];
           'x-client-request-id': components['headers']['ClientRequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           [name: string]: unknown;
         };
         content: {
@@ -11115,6 +11290,7 @@ export interface operations {
         headers: {
           'x-request-id': components['headers']['RequestId'];
           'x-client-request-id': components['headers']['ClientRequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           ETag: components['headers']['ETag'];
           'Cache-Control': components['headers']['CacheControl'];
           'Content-Security-Policy': components['headers']['ContentSecurityPolicy'];
@@ -11133,6 +11309,7 @@ export interface operations {
         headers: {
           'x-request-id': components['headers']['RequestId'];
           'x-client-request-id': components['headers']['ClientRequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           ETag: components['headers']['ETag'];
           [name: string]: unknown;
         };
@@ -11169,6 +11346,7 @@ export interface operations {
         headers: {
           'x-request-id': components['headers']['RequestId'];
           'x-client-request-id': components['headers']['ClientRequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           ETag: components['headers']['ETag'];
           'Cache-Control': components['headers']['CacheControl'];
           [name: string]: unknown;
@@ -11185,6 +11363,7 @@ export interface operations {
         headers: {
           'x-request-id': components['headers']['RequestId'];
           'x-client-request-id': components['headers']['ClientRequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           ETag: components['headers']['ETag'];
           [name: string]: unknown;
         };
@@ -11213,6 +11392,7 @@ export interface operations {
         headers: {
           'x-request-id': components['headers']['RequestId'];
           'x-client-request-id': components['headers']['ClientRequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           ETag: components['headers']['ETag'];
           'Cache-Control': components['headers']['CacheControl'];
           'Content-Security-Policy': components['headers']['ContentSecurityPolicy'];
@@ -11231,6 +11411,7 @@ export interface operations {
         headers: {
           'x-request-id': components['headers']['RequestId'];
           'x-client-request-id': components['headers']['ClientRequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           ETag: components['headers']['ETag'];
           [name: string]: unknown;
         };
@@ -11265,6 +11446,7 @@ export interface operations {
         headers: {
           'x-request-id': components['headers']['RequestId'];
           'x-client-request-id': components['headers']['ClientRequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           ETag: components['headers']['ETag'];
           'Cache-Control': components['headers']['CacheControl'];
           [name: string]: unknown;
@@ -11283,6 +11465,7 @@ export interface operations {
         headers: {
           'x-request-id': components['headers']['RequestId'];
           'x-client-request-id': components['headers']['ClientRequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           ETag: components['headers']['ETag'];
           [name: string]: unknown;
         };
