@@ -32,7 +32,7 @@ export interface RunningOneProcess {
  */
 export async function bootOneProcess(definitions: OneProcessServices, env: NodeJS.ProcessEnv): Promise<RunningOneProcess> {
   const base = loadConfig(BaseServiceConfig, env);
-  startTracing(ONE_PROCESS_NAME, env);
+  await startTracing(ONE_PROCESS_NAME, env);
   startEventLoopDelayMonitor();
   configureMetrics({ userLabel: base.SWITCHYARD_METRICS_USER_LABEL });
   const logger = new JsonLogger(ONE_PROCESS_NAME, base.LOG_LEVEL);

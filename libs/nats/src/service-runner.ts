@@ -89,7 +89,7 @@ export async function bootService<C extends ServiceConfig>(
 ): Promise<BootedService<C>> {
   const config = loadConfig(definition.configClass, env);
   // in one process, the process started tracing (once, for every service)
-  if (!options.shared) startTracing(definition.name, env);
+  if (!options.shared) await startTracing(definition.name, env);
   compilePayloadValidators();
   startEventLoopDelayMonitor();
   configureMetrics({ userLabel: config.SWITCHYARD_METRICS_USER_LABEL });
@@ -161,7 +161,7 @@ export interface StartedEdge {
 export function runEdge<C extends BaseServiceConfig>(definition: EdgeDefinition<C>): void {
   const boot = async () => {
     const config = loadConfig(definition.configClass);
-    startTracing(definition.name);
+    await startTracing(definition.name);
     compilePayloadValidators();
     startEventLoopDelayMonitor();
     configureMetrics({ userLabel: config.SWITCHYARD_METRICS_USER_LABEL });

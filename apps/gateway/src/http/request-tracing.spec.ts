@@ -5,21 +5,21 @@ import { endRequestSpan, requestSpanName, traceResponseOf } from './request-trac
 describe('request spans', () => {
   afterEach(stopTracing);
 
-  it('are named by method and route template, never by the path a caller chose', () => {
+  it('are named by method and route template, never by the path a caller chose', async () => {
     expect(requestSpanName('POST', '/v1/chat/completions')).toBe('POST /v1/chat/completions');
     expect(requestSpanName('GET', '/v1/files/:file_id')).toBe('GET /v1/files/:file_id');
     expect(requestSpanName('GET', undefined)).toBe('GET');
   });
 
-  it('tell the caller the trace and span in a W3C traceresponse', () => {
-    startMemoryTracing();
+  it('tell the caller the trace and span in a W3C traceresponse', async () => {
+    await startMemoryTracing();
     const { span } = startSpan('POST /v1/chat/completions', { kind: SpanKind.SERVER }, ROOT_CONTEXT);
     const { traceId, spanId } = span.spanContext();
     expect(traceResponseOf(span)).toBe(`00-${traceId}-${spanId}-01`);
   });
 
   it('end as errors on 5xx and on answers cut short, not on 4xx', async () => {
-    const tracing = startMemoryTracing();
+    const tracing = await startMemoryTracing();
     for (const [status, finished] of [
       [200, true],
       [404, true],

@@ -66,7 +66,7 @@ describe('upstream call spans', () => {
   });
 
   it('are one CLIENT span per attempt, by the GenAI conventions; a failover is a second span', async () => {
-    const tracing = startMemoryTracing();
+    const tracing = await startMemoryTracing();
     const sent = await failover();
     const spans = await tracing.spans();
     expect(spans.map((s) => [s.name, s.kind, s.status.code])).toEqual([
@@ -99,7 +99,7 @@ describe('upstream call spans', () => {
   });
 
   it('record the prompt and the answer only under the operator opt-in', async () => {
-    const tracing = startMemoryTracing({ SWITCHYARD_TRACE_CONTENT: 'true' });
+    const tracing = await startMemoryTracing({ SWITCHYARD_TRACE_CONTENT: 'true' });
     await failover();
     const answered = (await tracing.spans())[1];
     expect(answered.attributes['gen_ai.input.messages']).toBe(JSON.stringify(req.body.messages));
@@ -108,7 +108,7 @@ describe('upstream call spans', () => {
   });
 
   it('are active while the call is made (so the HTTP request is made under them)', async () => {
-    startMemoryTracing();
+    await startMemoryTracing();
     const answered = await new FailoverLoop(port, { maxAttempts: 1 }).firstAnswer(req, { candidates: channels, pin: null }, async () =>
       trace.getActiveSpan(),
     );

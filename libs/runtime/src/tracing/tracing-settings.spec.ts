@@ -1,5 +1,4 @@
-import { AlwaysOffSampler, AlwaysOnSampler, ParentBasedSampler, TraceIdRatioBasedSampler } from '@opentelemetry/sdk-trace-base';
-import { samplerOf, tracingSettingsFrom } from './tracing-settings';
+import { tracingSettingsFrom } from './tracing-settings';
 
 const endpoint = { OTEL_EXPORTER_OTLP_ENDPOINT: 'http://collector:4318' };
 
@@ -50,19 +49,5 @@ describe('tracingSettingsFrom', () => {
   it('records content only when the operator opts in', () => {
     expect(tracingSettingsFrom({ ...endpoint, SWITCHYARD_TRACE_CONTENT: 'true' })?.recordContent).toBe(true);
     expect(tracingSettingsFrom({ ...endpoint, SWITCHYARD_TRACE_CONTENT: 'false' })?.recordContent).toBe(false);
-  });
-});
-
-describe('samplerOf', () => {
-  it('builds the sampler each name stands for', () => {
-    expect(samplerOf({ samplerName: 'always_on', ratio: 1 })).toBeInstanceOf(AlwaysOnSampler);
-    expect(samplerOf({ samplerName: 'always_off', ratio: 1 })).toBeInstanceOf(AlwaysOffSampler);
-    expect(samplerOf({ samplerName: 'traceidratio', ratio: 0.5 }).toString()).toBe('TraceIdRatioBased{0.5}');
-    expect(samplerOf({ samplerName: 'traceidratio', ratio: 0.5 })).toBeInstanceOf(TraceIdRatioBasedSampler);
-    expect(samplerOf({ samplerName: 'parentbased_always_on', ratio: 1 }).toString()).toMatch(/^ParentBased\{root=AlwaysOnSampler/);
-    expect(samplerOf({ samplerName: 'parentbased_always_off', ratio: 1 }).toString()).toMatch(/^ParentBased\{root=AlwaysOffSampler/);
-    const ratio = samplerOf({ samplerName: 'parentbased_traceidratio', ratio: 0.1 });
-    expect(ratio).toBeInstanceOf(ParentBasedSampler);
-    expect(ratio.toString()).toMatch(/^ParentBased\{root=TraceIdRatioBased\{0.1\}/);
   });
 });

@@ -1,5 +1,3 @@
-import { AlwaysOffSampler, AlwaysOnSampler, ParentBasedSampler, Sampler, TraceIdRatioBasedSampler } from '@opentelemetry/sdk-trace-base';
-
 /** The values of OTEL_TRACES_SAMPLER this process understands (the OpenTelemetry SDK specification's built-in samplers). */
 export const TRACE_SAMPLERS = [
   'always_on',
@@ -38,7 +36,12 @@ export function tracingSettingsFrom(env: NodeJS.ProcessEnv): TracingSettings | n
   const samplerName = (nonEmpty(env.OTEL_TRACES_SAMPLER)?.toLowerCase() ?? 'parentbased_always_on') as TraceSamplerName;
   if (!TRACE_SAMPLERS.includes(samplerName))
     throw new Error(`OTEL_TRACES_SAMPLER must be one of ${TRACE_SAMPLERS.join(', ')} (got '${env.OTEL_TRACES_SAMPLER}')`);
-  return { endpoint, samplerName, ratio: ratioFrom(env.OTEL_TRACES_SAMPLER_ARG), recordContent: contentOptIn(env.SWITCHYARD_TRACE_CONTENT) };
+  return {
+    endpoint,
+    samplerName,
+    ratio: ratioFrom(env.OTEL_TRACES_SAMPLER_ARG),
+    recordContent: contentOptIn(env.SWITCHYARD_TRACE_CONTENT),
+  };
 }
 
 function ratioFrom(raw: string | undefined): number {
@@ -60,22 +63,4 @@ function contentOptIn(raw: string | undefined): boolean {
 function nonEmpty(value: string | undefined): string | undefined {
   const trimmed = value?.trim();
   return trimmed ? trimmed : undefined;
-}
-
-/** The sampler the settings name. `parentbased_*` follow the caller's sampled flag (a W3C `traceparent`) when there is one. */
-export function samplerOf(settings: Pick<TracingSettings, 'samplerName' | 'ratio'>): Sampler {
-  switch (settings.samplerName) {
-    case 'always_on':
-      return new AlwaysOnSampler();
-    case 'always_off':
-      return new AlwaysOffSampler();
-    case 'traceidratio':
-      return new TraceIdRatioBasedSampler(settings.ratio);
-    case 'parentbased_always_on':
-      return new ParentBasedSampler({ root: new AlwaysOnSampler() });
-    case 'parentbased_always_off':
-      return new ParentBasedSampler({ root: new AlwaysOffSampler() });
-    case 'parentbased_traceidratio':
-      return new ParentBasedSampler({ root: new TraceIdRatioBasedSampler(settings.ratio) });
-  }
 }

@@ -1,4 +1,4 @@
-import { InMemorySpanExporter, ReadableSpan } from '@opentelemetry/sdk-trace-node';
+import type { ReadableSpan } from '@opentelemetry/sdk-trace-node';
 import { flushTracing, startTracing, stopTracing } from './tracing';
 
 export interface MemoryTracing {
@@ -11,9 +11,10 @@ export interface MemoryTracing {
  * Tracing on for a test, exporting to memory instead of OTLP: the same provider, sampler and
  * propagator as startTracing sets up from `env` (an endpoint is filled in when `env` has none).
  */
-export function startMemoryTracing(env: NodeJS.ProcessEnv = {}, processName = 'test'): MemoryTracing {
+export async function startMemoryTracing(env: NodeJS.ProcessEnv = {}, processName = 'test'): Promise<MemoryTracing> {
+  const { InMemorySpanExporter } = await import('@opentelemetry/sdk-trace-node');
   const exporter = new InMemorySpanExporter();
-  const settings = startTracing(processName, { OTEL_EXPORTER_OTLP_ENDPOINT: 'http://127.0.0.1:1', ...env }, exporter);
+  const settings = await startTracing(processName, { OTEL_EXPORTER_OTLP_ENDPOINT: 'http://127.0.0.1:1', ...env }, exporter);
   if (!settings) throw new Error('tracing did not start');
   return {
     async spans() {

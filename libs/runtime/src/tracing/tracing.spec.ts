@@ -23,8 +23,8 @@ const remoteParent = (sampled: boolean) =>
 describe('tracing', () => {
   afterEach(stopTracing);
 
-  it('registers nothing without an endpoint: the API stays a no-op', () => {
-    expect(startTracing('gateway', {})).toBeNull();
+  it('registers nothing without an endpoint: the API stays a no-op', async () => {
+    expect(await startTracing('gateway', {})).toBeNull();
     expect(tracingEnabled()).toBe(false);
     const { span } = startSpan('nothing', { kind: SpanKind.INTERNAL });
     expect(span.isRecording()).toBe(false);
@@ -34,7 +34,7 @@ describe('tracing', () => {
   });
 
   it('exports spans tagged with their service, the resource named after the process', async () => {
-    const tracing = startMemoryTracing({}, 'router');
+    const tracing = await startMemoryTracing({}, 'router');
     const server = startSpan('router.request.execute', { kind: SpanKind.SERVER, service: 'router' }, remoteParent(true));
     const child = startSpan('chat m', { kind: SpanKind.CLIENT }, server.context);
     child.span.end();
@@ -49,20 +49,20 @@ describe('tracing', () => {
   });
 
   it("follows the sampler the environment names (parent-based: the caller's sampled flag)", async () => {
-    let tracing = startMemoryTracing({ OTEL_TRACES_SAMPLER: 'parentbased_always_off' });
+    let tracing = await startMemoryTracing({ OTEL_TRACES_SAMPLER: 'parentbased_always_off' });
     startSpan('root', { kind: SpanKind.SERVER }, ROOT_CONTEXT).span.end();
     startSpan('sampled by the caller', { kind: SpanKind.SERVER }, remoteParent(true)).span.end();
     startSpan('not sampled by the caller', { kind: SpanKind.SERVER }, remoteParent(false)).span.end();
     expect((await tracing.spans()).map((s) => s.name)).toEqual(['sampled by the caller']);
     await tracing.stop();
 
-    tracing = startMemoryTracing({ OTEL_TRACES_SAMPLER: 'traceidratio', OTEL_TRACES_SAMPLER_ARG: '0' });
+    tracing = await startMemoryTracing({ OTEL_TRACES_SAMPLER: 'traceidratio', OTEL_TRACES_SAMPLER_ARG: '0' });
     startSpan('caller says yes, ratio says no', { kind: SpanKind.SERVER }, remoteParent(true)).span.end();
     expect(await tracing.spans()).toEqual([]);
   });
 
-  it('propagates W3C trace context only: traceparent and tracestate, never baggage', () => {
-    startMemoryTracing();
+  it('propagates W3C trace context only: traceparent and tracestate, never baggage', async () => {
+    await startMemoryTracing();
     const { context: ctx, span } = startSpan('call', { kind: SpanKind.CLIENT }, remoteParent(true));
     const withBaggage = propagation.setBaggage(ctx, propagation.createBaggage({ tenant: { value: 'secret' } }));
     const headers = withTraceHeaders({ authorization: 'Bearer x' }, withBaggage);
@@ -81,7 +81,7 @@ describe('tracing', () => {
   });
 
   it('stops: what was buffered is flushed, and the process is untraced again', async () => {
-    const tracing = startMemoryTracing();
+    const tracing = await startMemoryTracing();
     startSpan('last', { kind: SpanKind.INTERNAL }).span.end();
     expect((await tracing.spans()).map((s) => s.name)).toEqual(['last']);
     await tracing.stop();
@@ -89,7 +89,7 @@ describe('tracing', () => {
     expect(startSpan('after', { kind: SpanKind.INTERNAL }).span.isRecording()).toBe(false);
   });
 
-  it('sends to the traces endpoint as given, or to the generic one with v1/traces appended', () => {
+  it('sends to the traces endpoint as given, or to the generic one with v1/traces appended', async () => {
     expect(tracesUrl({ OTEL_EXPORTER_OTLP_ENDPOINT: 'http://c:4318' })).toBe('http://c:4318/v1/traces');
     expect(tracesUrl({ OTEL_EXPORTER_OTLP_ENDPOINT: 'http://c:4318/base/' })).toBe('http://c:4318/base/v1/traces');
     expect(tracesUrl({ OTEL_EXPORTER_OTLP_ENDPOINT: 'http://c:4318', OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: 'http://t/x' })).toBe(

@@ -14,21 +14,25 @@ import {
   TextMapGetter,
   trace,
 } from '@opentelemetry/api';
-import { W3CTraceContextPropagator } from '@opentelemetry/core';
-import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
-import { defaultResource, detectResources, envDetector, resourceFromAttributes } from '@opentelemetry/resources';
-import { BatchSpanProcessor, NodeTracerProvider, SpanExporter } from '@opentelemetry/sdk-trace-node';
-import { samplerOf, TracingSettings, tracingSettingsFrom } from './tracing-settings';
+import type { SpanExporter } from '@opentelemetry/sdk-trace-node';
+import { TracingSettings, tracingSettingsFrom } from './tracing-settings';
 import { SpanAttr } from './span-attributes';
 
 /*
  * Traces, when an OTLP endpoint is configured: one tracer provider per process, W3C trace context as
  * the only propagator (a caller's baggage is never passed on). Without an endpoint nothing is
- * registered: the OpenTelemetry API stays its no-op self and every helper here returns at once.
+ * registered, nor is the SDK loaded: the OpenTelemetry API stays its no-op self and every helper here
+ * returns at once.
  */
 
-let provider: NodeTracerProvider | null = null;
+interface Provider {
+  forceFlush(): Promise<void>;
+  shutdown(): Promise<void>;
+}
+
+let provider: Provider | null = null;
 let active: TracingSettings | null = null;
+let starting: Promise<TracingSettings | null> | null = null;
 
 /** The service a span belongs to (in one process every service shares the provider, so spans carry it). */
 const SERVICE_KEY = createContextKey('switchyard.service');
@@ -38,21 +42,23 @@ const SERVICE_KEY = createContextKey('switchyard.service');
  * call decides, later ones (the services of one process) share it. Returns the settings, or null when off.
  * `exporter` replaces the OTLP exporter (tests export to memory).
  */
-export function startTracing(processName: string, env: NodeJS.ProcessEnv = process.env, exporter?: SpanExporter): TracingSettings | null {
-  if (provider) return active;
-  const settings = tracingSettingsFrom(env);
-  if (!settings) return null;
-  const resource = defaultResource()
-    .merge(resourceFromAttributes({ 'service.name': processName }))
-    .merge(detectResources({ detectors: [envDetector] }));
-  provider = new NodeTracerProvider({
-    resource,
-    sampler: samplerOf(settings),
-    spanProcessors: [new BatchSpanProcessor(exporter ?? new OTLPTraceExporter({ url: tracesUrl(env) }))],
+export function startTracing(
+  processName: string,
+  env: NodeJS.ProcessEnv = process.env,
+  exporter?: SpanExporter,
+): Promise<TracingSettings | null> {
+  starting ??= (async () => {
+    const settings = tracingSettingsFrom(env);
+    if (!settings) return null;
+    const { registerTracerProvider } = await import('./tracing-sdk');
+    provider = registerTracerProvider(processName, settings, tracesUrl(env), exporter);
+    active = settings;
+    return settings;
+  })().catch((error: unknown) => {
+    starting = null;
+    throw error;
   });
-  provider.register({ propagator: new W3CTraceContextPropagator() });
-  active = settings;
-  return settings;
+  return starting;
 }
 
 /** The signal-specific endpoint as given; the generic one with `v1/traces` appended (the OTLP exporter specification). */
@@ -71,6 +77,7 @@ export async function flushTracing(): Promise<void> {
 /** Sends what is buffered and stops tracing (the end of the process's shutdown). */
 export async function stopTracing(): Promise<void> {
   const stopping = provider;
+  starting = null;
   if (!stopping) return;
   provider = null;
   active = null;
