@@ -171,10 +171,12 @@ describe.each<StackMode>(['single', 'split'])('traces (%s mode)', (mode) => {
   it('traces a streamed answer the same way, the upstream span ending with the stream', async () => {
     const traceId = hex(16);
     const callerSpanId = hex(8);
-    const stream = await client.chat.completions.create(
-      { model: 'mock-gpt', messages: [{ role: 'user', content: 'stream me' }], stream: true, stream_options: { include_usage: true } },
-      { headers: { traceparent: `00-${traceId}-${callerSpanId}-01` } },
-    );
+    const { data: stream, response } = await client.chat.completions
+      .create(
+        { model: 'mock-gpt', messages: [{ role: 'user', content: 'stream me' }], stream: true, stream_options: { include_usage: true } },
+        { headers: { traceparent: `00-${traceId}-${callerSpanId}-01` } },
+      )
+      .withResponse();
     let usage: OpenAI.CompletionUsage | undefined;
     for await (const chunk of stream) usage = chunk.usage ?? usage;
     expect(usage).toBeDefined();
@@ -184,6 +186,7 @@ describe.each<StackMode>(['single', 'split'])('traces (%s mode)', (mode) => {
     });
     const gateway = only(spans, 'gateway span', (s) => s.kind === SpanKinds.server && s.name === 'POST /v1/chat/completions');
     expect(gateway.parentSpanId).toBe(callerSpanId);
+    expect(response.headers.get('traceresponse')).toBe(`00-${traceId}-${gateway.spanId}-01`);
     const router = only(spans, 'router server span', (s) => s.kind === SpanKinds.server && s.name === 'router.request.execute');
     const upstream = only(spans, 'upstream call span', (s) => s.kind === SpanKinds.client && s.name.startsWith('chat '));
     expect(ancestorsOf(upstream, spans).map((s) => s.spanId)).toEqual(expect.arrayContaining([router.spanId, gateway.spanId]));
