@@ -4,7 +4,7 @@ import { isObservable, Observable, throwError } from 'rxjs';
 import { finalize } from 'rxjs/operators';
 import { DomainError } from '@switchyard/contracts';
 import { runInContext, StartedSpan, tracingEnabled } from '@switchyard/runtime';
-import { endRpcSpan, startRpcServerSpan } from './rpc-spans';
+import { endRpcSpan, inTrace, startRpcServerSpan } from './rpc-spans';
 import { InProcessRpc } from './in-process-rpc';
 import { requestScope } from './service-runtime';
 import { InFlightHandlers } from './in-flight-handlers';
@@ -39,7 +39,7 @@ export class InProcessRpcServer extends Server implements CustomTransportStrateg
     for (const [subject, handler] of this.messageHandlers) {
       this.unregister.push(
         this.rpc.register(subject, (data) =>
-          tracingEnabled() ? this.handleTraced(subject, handler, data) : this.handle(subject, handler, data),
+          tracingEnabled() && inTrace(context.active()) ? this.handleTraced(subject, handler, data) : this.handle(subject, handler, data),
         ),
       );
     }

@@ -2,9 +2,9 @@ import { Controller, INestMicroservice, Module } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
 import { NatsConnection } from 'nats';
 import { Observable } from 'rxjs';
-import { SpanKind, SpanStatusCode } from '@opentelemetry/api';
+import { ROOT_CONTEXT, SpanKind, SpanStatusCode } from '@opentelemetry/api';
 import { DomainError, Subjects } from '@switchyard/contracts';
-import { MemoryTracing, startMemoryTracing, stopTracing } from '@switchyard/runtime';
+import { MemoryTracing, runInContext, startMemoryTracing, startSpan, stopTracing } from '@switchyard/runtime';
 import { InProcessRpc } from './in-process-rpc';
 import { startMicroservice } from './microservice';
 import { RpcClient } from './rpc-client';
@@ -166,14 +166,17 @@ describe('InProcessRpc: Nest handlers served to the services of the same process
     });
     afterAll(stopTracing);
 
-    /** the spans of the next call: the caller's client span and the handler's server span under it */
+    /** the spans of a call made inside a trace: the caller's client span and the handler's server span under it */
     async function spansOf(call: () => Promise<unknown>) {
       const before = (await tracing.spans()).length;
-      await call().catch(() => undefined);
+      const request = startSpan('request', { kind: SpanKind.INTERNAL }, ROOT_CONTEXT);
+      await runInContext(request.context, call).catch(() => undefined);
+      request.span.end();
       const spans = (await tracing.spans()).slice(before);
       const client = spans.find((s) => s.kind === SpanKind.CLIENT)!;
       const server = spans.find((s) => s.kind === SpanKind.SERVER)!;
-      expect(spans).toHaveLength(2);
+      expect(spans).toHaveLength(3);
+      expect(client.parentSpanContext?.spanId).toBe(request.span.spanContext().spanId);
       expect(server.parentSpanContext?.spanId).toBe(client.spanContext().spanId);
       expect(server.spanContext().traceId).toBe(client.spanContext().traceId);
       return { client, server };
@@ -189,6 +192,13 @@ describe('InProcessRpc: Nest handlers served to the services of the same process
         'rpc.method': Subjects.billingHealthCheck,
       });
       expect([client.status.code, server.status.code]).toEqual([SpanStatusCode.UNSET, SpanStatusCode.UNSET]);
+    });
+
+    it('makes no spans for a call outside a trace (health polls, background work)', async () => {
+      const before = (await tracing.spans()).length;
+      await rpc.send(Subjects.billingHealthCheck, { body: { messages: [] } } as never);
+      for await (const _ of rpc.stream(Subjects.routerRequestExecute, {} as never, { firstTimeoutMs: 1000, idleTimeoutMs: 1000 }));
+      expect((await tracing.spans()).slice(before)).toEqual([]);
     });
 
     it('ends the server span of a streamed answer with the stream', async () => {

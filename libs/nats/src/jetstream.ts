@@ -3,6 +3,7 @@ import { DurableEventSubject, EventMap } from '@switchyard/contracts';
 import { Context } from '@opentelemetry/api';
 import { endSpanWithError, metrics, onScrape, runInContext, tracingEnabled } from '@switchyard/runtime';
 import { startProcessSpan } from './durable-spans';
+import { inTrace } from './rpc-spans';
 import { traceContextOf, traceHeadersFor } from './trace-headers';
 
 const encoder = new TextEncoder();
@@ -125,7 +126,9 @@ export async function consumeDurable(
   });
   const handle = async (msg: JsMsg) => {
     if (msg.info.redeliveryCount > 1) metrics().consumerRedeliveries.inc(labels);
-    const traced = tracingEnabled() ? startProcessSpan(service, msg.subject, traceContextOf(msg.headers)) : null;
+    // a message carries headers only when it was published inside a trace (durable-spans.ts)
+    const parent = tracingEnabled() && msg.headers ? traceContextOf(msg.headers) : null;
+    const traced = parent && inTrace(parent) ? startProcessSpan(service, msg.subject, parent) : null;
     try {
       const payload: unknown = JSON.parse(decoder.decode(msg.data));
       await (traced ? runInContext(traced.context, () => handler(payload, msg)) : handler(payload, msg));

@@ -6,7 +6,7 @@ import { runInContext, tracingEnabled } from '@switchyard/runtime';
 import { STREAM_HEARTBEAT_MS } from './stream-heartbeat';
 import { InFlightHandlers } from './in-flight-handlers';
 import { ReplyPacket, ReplyPacketBody, RequestPacket } from './rpc-packets';
-import { endRpcSpan, startRpcServerSpan } from './rpc-spans';
+import { endRpcSpan, inTrace, startRpcServerSpan } from './rpc-spans';
 import { traceContextOf } from './trace-headers';
 
 interface ErrorLogger {
@@ -44,7 +44,9 @@ export class NatsRpcServer extends Server implements CustomTransportStrategy {
       this.subscriptions.push(
         this.nc.subscribe(subject, {
           queue: this.queue,
-          callback: (err, msg) => err || void (tracingEnabled() ? this.handleTraced(handler, msg) : this.handle(handler, msg)),
+          // only a caller inside a trace sends headers (trace-headers.ts)
+          callback: (err, msg) =>
+            err || void (tracingEnabled() && msg.headers ? this.handleTraced(handler, msg) : this.handle(handler, msg)),
         }),
       );
     }
@@ -67,7 +69,9 @@ export class NatsRpcServer extends Server implements CustomTransportStrategy {
 
   /** `handle` inside the handler's span, a child of the caller's span named in the message's headers. */
   private async handleTraced(handler: MessageHandler, msg: Msg): Promise<void> {
-    const traced = startRpcServerSpan(this.queue, msg.subject, 'nats', traceContextOf(msg.headers));
+    const parent = traceContextOf(msg.headers);
+    if (!inTrace(parent)) return this.handle(handler, msg);
+    const traced = startRpcServerSpan(this.queue, msg.subject, 'nats', parent);
     let failure: unknown;
     await runInContext(traced.context, () => this.handle(handler, msg, (err) => (failure = err)));
     endRpcSpan(traced.span, failure);

@@ -2,7 +2,7 @@ import { randomUUID } from 'crypto';
 import { createInbox, Msg, NatsConnection } from 'nats';
 import { DomainError, RpcReply, RpcRequest, RpcStreamValue, RpcSubject, Untrusted } from '@switchyard/contracts';
 import { Context } from '@opentelemetry/api';
-import { metrics, tracingEnabled } from '@switchyard/runtime';
+import { metrics, StartedSpan, tracingEnabled } from '@switchyard/runtime';
 import { ReplyPacket, RequestPacket } from './rpc-packets';
 import { endRpcSpan, startRpcClientSpan } from './rpc-spans';
 import { traceHeadersFor } from './trace-headers';
@@ -88,17 +88,13 @@ export class RpcClient {
 
   /** Yields every `response` of a streamed reply; throws the handler's DomainError. */
   stream<S extends RpcSubject>(subject: S, payload: RpcRequest<S>, options: StreamOptions): AsyncGenerator<RpcStreamValue<S>> {
-    if (!tracingEnabled()) return this.transport.request(subject, payload, options) as AsyncGenerator<RpcStreamValue<S>>;
-    return this.tracedStream(subject, payload, options, startRpcClientSpan(subject)) as AsyncGenerator<RpcStreamValue<S>>;
+    const traced = tracingEnabled() ? startRpcClientSpan(subject) : null;
+    if (!traced) return this.transport.request(subject, payload, options) as AsyncGenerator<RpcStreamValue<S>>;
+    return this.tracedStream(subject, payload, options, traced) as AsyncGenerator<RpcStreamValue<S>>;
   }
 
   /** A streamed reply under its client span, which ends with the stream (or when the caller stops reading). */
-  private async *tracedStream(
-    subject: string,
-    payload: unknown,
-    options: StreamOptions,
-    traced: ReturnType<typeof startRpcClientSpan>,
-  ): AsyncGenerator<unknown> {
+  private async *tracedStream(subject: string, payload: unknown, options: StreamOptions, traced: StartedSpan): AsyncGenerator<unknown> {
     try {
       yield* this.transport.request(subject, payload, { ...options, trace: traced.context });
       endRpcSpan(traced.span);

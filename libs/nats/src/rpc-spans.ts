@@ -1,12 +1,21 @@
-import { Context, Span, SpanKind } from '@opentelemetry/api';
+import { Context, context, Span, SpanKind, trace } from '@opentelemetry/api';
 import { DomainError } from '@switchyard/contracts';
 import { endSpanWithError, SpanAttr, startSpan, StartedSpan } from '@switchyard/runtime';
 
 /** How request/reply reached a handler: over NATS, or in process (the one-process mode). */
 export type RpcCarrier = 'nats' | 'in-process';
 
-/** The caller's span of one request to another service (the same in both modes: RpcClient makes it). */
-export function startRpcClientSpan(subject: string, parent?: Context): StartedSpan {
+/**
+ * Whether `ctx` is inside a trace. Calls between services are traced only there: work done for a
+ * traced request or batch line, not health polls or background reloads (each would be a trace of its own).
+ */
+export function inTrace(ctx: Context): boolean {
+  return trace.getSpanContext(ctx) !== undefined;
+}
+
+/** The caller's span of one request to another service (the same in both modes: RpcClient makes it); null outside a trace. */
+export function startRpcClientSpan(subject: string, parent: Context = context.active()): StartedSpan | null {
+  if (!inTrace(parent)) return null;
   return startSpan(subject, { kind: SpanKind.CLIENT, attributes: { [SpanAttr.rpcSystem]: 'nats', [SpanAttr.rpcMethod]: subject } }, parent);
 }
 

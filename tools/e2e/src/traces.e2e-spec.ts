@@ -1,6 +1,7 @@
 import { randomBytes } from 'crypto';
 import OpenAI, { toFile } from 'openai';
 import {
+  apiCaller,
   createUserWithKey,
   eventually,
   RunningStack,
@@ -148,6 +149,22 @@ describe.each<StackMode>(['single', 'split'])('traces (%s mode)', (mode) => {
     expect(everything).not.toContain(prompt);
     expect(everything).not.toContain('Echo: ');
     for (const key of [user.key, stack.adminKey, received.apiKey]) expect(everything).not.toContain(key);
+  });
+
+  it('leaves health checks untraced, and the calls to the services they make', async () => {
+    const health = await apiCaller(stack)('GET', '/health', null, undefined, { traceparent: `00-${hex(16)}-${hex(8)}-01` });
+    expect(health.status).toBe(200);
+    expect(health.headers.get('traceresponse')).toBeNull();
+    // a traced request after it, followed to its last span (billing's), has its spans exported after the check's would have been
+    const traceId = hex(16);
+    await client.chat.completions.create(
+      { model: 'mock-gpt', messages: [{ role: 'user', content: 'after the health check' }] },
+      { headers: { traceparent: `00-${traceId}-${hex(8)}-01` } },
+    );
+    await eventually('the later request to reach billing', () => receiver.inTrace(traceId).some((s) => s.kind === SpanKinds.consumer), {
+      timeoutMs: 10_000,
+    });
+    expect(receiver.spans.filter((s) => s.name.endsWith('.health.check') || s.name === 'GET /health')).toEqual([]);
   });
 
   it('starts a trace at the gateway when the caller sends none (or an invalid one)', async () => {

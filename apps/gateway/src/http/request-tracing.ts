@@ -9,6 +9,9 @@ declare module 'fastify' {
   }
 }
 
+/** Routes polled by machines (the health check, Prometheus scrapes): a trace per poll would only bury the requests. */
+const UNTRACED_ROUTES = new Set(['/health', '/metrics']);
+
 /** The span name of a request: its method and route template (`POST /v1/chat/completions`), the method alone when no route matched. */
 export function requestSpanName(method: string, route: string | undefined): string {
   return route ? `${method} ${route}` : method;
@@ -25,12 +28,17 @@ export function traceResponseOf(span: Span): string | null {
  * A server span per request, continuing the caller's `traceparent` (and `tracestate`) when it is
  * valid, starting a trace otherwise. The span is the active context while the request is handled
  * (set again before the handler: body parsing leaves it), so what the request calls is under it and
- * its log line can name it. Nothing is registered when tracing is off.
+ * its log line can name it. Nothing is registered when tracing is off; health checks and metric
+ * scrapes are not traced.
  */
 export function registerRequestTracing(fastify: FastifyInstance): void {
   if (!tracingEnabled()) return;
   fastify.addHook('onRequest', (request, reply, done) => {
     const route = request.routeOptions.url;
+    if (route !== undefined && UNTRACED_ROUTES.has(route)) {
+      done();
+      return;
+    }
     const { span, context } = startSpan(
       requestSpanName(request.method, route),
       {
