@@ -258,4 +258,51 @@ describe.each<StackMode>(['single', 'split'])('traces (%s mode)', (mode) => {
       expect(ancestorsOf(upstream, receiver.inTrace(line.traceId)).at(-1)?.spanId).toBe(line.spanId);
     }
   });
+
+  // last: it puts an unreachable channel in front of the demo one
+  it('makes a failover a second upstream span, both under the router span', async () => {
+    const unreachable = await apiCaller(stack)('POST', '/admin/channels', stack.adminKey, {
+      name: 'unreachable',
+      provider: 'openai',
+      base_url: 'http://127.0.0.1:1/v1',
+      api_key: 'sk-unreachable-upstream-key',
+      models: ['mock-gpt'],
+      priority: 100,
+    });
+    expect(unreachable.status).toBe(201);
+    // every router replica learns of the channel by broadcast: ask until one request went through it first
+    const { traceId, answer } = await eventually(
+      'a request to fail over from the unreachable channel',
+      async () => {
+        const attempt = hex(16);
+        const created = await client.chat.completions.create(
+          { model: 'mock-gpt', messages: [{ role: 'user', content: 'fail over' }] },
+          { headers: { traceparent: `00-${attempt}-${hex(8)}-01` } },
+        );
+        return {
+          traceId: attempt,
+          answer: created as OpenAI.ChatCompletion & { _routing: { retryCount: number; channel: { id: string } } },
+        };
+      },
+      { until: ({ answer }) => answer._routing.retryCount === 1, timeoutMs: 10_000 },
+    );
+    const spans = await eventually('both upstream spans', () => receiver.inTrace(traceId), {
+      until: (found) => found.filter((s) => s.name.startsWith('chat ')).length === 2,
+      timeoutMs: 10_000,
+    });
+    const router = only(spans, 'router server span', (s) => s.kind === SpanKinds.server && s.name === 'router.request.execute');
+    const [failed, served] = spans
+      .filter((s) => s.kind === SpanKinds.client && s.name.startsWith('chat '))
+      .sort((a, b) => Number(a.attributes['switchyard.retry_count']) - Number(b.attributes['switchyard.retry_count']));
+    expect(failed.attributes).toMatchObject({
+      'switchyard.channel.id': unreachable.body.id,
+      'switchyard.retry_count': 0,
+      'error.type': 'connection',
+    });
+    expect(failed.status.code).toBe(2);
+    expect(served.attributes).toMatchObject({ 'switchyard.channel.id': answer._routing.channel.id, 'switchyard.retry_count': 1 });
+    expect(served.attributes['gen_ai.usage.output_tokens']).toBe(answer.usage!.completion_tokens);
+    expect([failed.parentSpanId, served.parentSpanId]).toEqual([router.spanId, router.spanId]);
+    expect(receiver.rawBodies.join('\n')).not.toContain('sk-unreachable-upstream-key');
+  });
 });
