@@ -1,8 +1,8 @@
 import { AckPolicy, DeliverPolicy, JetStreamClient, JsMsg, NatsConnection, RetentionPolicy, StorageType } from 'nats';
 import { DurableEventSubject, EventMap } from '@switchyard/contracts';
-import { Context } from '@opentelemetry/api';
+import { Context, context } from '@opentelemetry/api';
 import { endSpanWithError, metrics, onScrape, runInContext, tracingEnabled } from '@switchyard/runtime';
-import { startProcessSpan } from './durable-spans';
+import { startProcessSpan, startPublishSpan } from './durable-spans';
 import { inTrace } from './rpc-spans';
 import { traceContextOf, traceHeadersFor } from './trace-headers';
 
@@ -60,19 +60,27 @@ export async function publishDurable<S extends DurableEventSubject>(
 
 const PUBLISH_RETRY_DELAYS_MS = [100, 500, 2000, 5000, 10000];
 
-/** publishDurable, retried with back-off while JetStream is unreachable; throws the last error when it gives up. */
+/**
+ * publishDurable, retried with back-off while JetStream is unreachable; throws the last error when it gives up.
+ * Inside a trace, the message is a producer span of it (durable-spans.ts).
+ */
 export async function publishDurableWithRetry<S extends DurableEventSubject>(
   js: JetStreamClient,
   subject: S,
   payload: EventMap[S],
   msgId: string,
 ): Promise<void> {
+  const traced = startPublishSpan(subject, [context.active()]);
   for (let attempt = 0; ; attempt++) {
     try {
-      await publishDurable(js, subject, payload, msgId);
+      await publishDurable(js, subject, payload, msgId, traced?.context);
+      traced?.span.end();
       return;
     } catch (error) {
-      if (attempt >= PUBLISH_RETRY_DELAYS_MS.length) throw error;
+      if (attempt >= PUBLISH_RETRY_DELAYS_MS.length) {
+        if (traced) endSpanWithError(traced.span, error);
+        throw error;
+      }
       await new Promise((r) => setTimeout(r, PUBLISH_RETRY_DELAYS_MS[attempt]));
     }
   }
