@@ -1,3 +1,4 @@
+import { diag, DiagLogLevel } from '@opentelemetry/api';
 import { W3CTraceContextPropagator } from '@opentelemetry/core';
 import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
 import { defaultResource, detectResources, envDetector, resourceFromAttributes } from '@opentelemetry/resources';
@@ -38,7 +39,44 @@ export function registerTracerProvider(
     spanProcessors: [new BatchSpanProcessor(exporter ?? new OTLPTraceExporter({ url }))],
   });
   provider.register({ propagator: new W3CTraceContextPropagator() });
+  reportSdkProblems();
   return provider;
+}
+
+/**
+ * The SDK's own warnings and errors (a collector that cannot be reached, spans dropped from a full
+ * queue) on stderr, which the process's log keeps: otherwise they would vanish.
+ */
+function reportSdkProblems(): void {
+  const write =
+    (level: string) =>
+    (message: string, ...args: unknown[]) =>
+      void process.stderr.write(`tracing ${level}: ${[message, ...args].map(describeSdkProblem).join(' ')}\n`);
+  const ignore = () => undefined;
+  diag.setLogger(
+    { error: write('error'), warn: write('warning'), info: ignore, debug: ignore, verbose: ignore },
+    { logLevel: DiagLogLevel.WARN, suppressOverrideMessage: true },
+  );
+}
+
+/** One argument of an SDK warning as a line can show it: an error (the SDK hands them over as plain objects, or their JSON) by its message. */
+export function describeSdkProblem(value: unknown): string {
+  let described = value;
+  if (typeof value === 'string' && value.startsWith('{')) {
+    try {
+      described = JSON.parse(value);
+    } catch {
+      return value;
+    }
+  }
+  if (typeof described === 'string') return described;
+  const message = (described as { message?: unknown } | null)?.message;
+  if (typeof message === 'string') return message;
+  try {
+    return JSON.stringify(value);
+  } catch {
+    return String(value);
+  }
 }
 
 /** The sampler the settings name. `parentbased_*` follow the caller's sampled flag (a W3C `traceparent`) when there is one. */

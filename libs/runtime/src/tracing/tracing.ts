@@ -4,6 +4,7 @@ import {
   context,
   createContextKey,
   defaultTextMapGetter,
+  diag,
   Link,
   propagation,
   ROOT_CONTEXT,
@@ -74,18 +75,26 @@ export async function flushTracing(): Promise<void> {
   await provider?.forceFlush();
 }
 
-/** Sends what is buffered and stops tracing (the end of the process's shutdown). */
+/** The longest a stopping process waits to hand its last spans to an exporter (a collector that is down must not hold it). */
+const STOP_WAIT_MS = 3000;
+
+/** Sends what is buffered (waiting at most STOP_WAIT_MS) and stops tracing: the end of the process's shutdown. */
 export async function stopTracing(): Promise<void> {
   const stopping = provider;
   starting = null;
   if (!stopping) return;
   provider = null;
   active = null;
-  await stopping.forceFlush().catch(() => undefined);
-  await stopping.shutdown().catch(() => undefined);
+  let timer: NodeJS.Timeout | undefined;
+  await Promise.race([
+    stopping.shutdown().catch(() => undefined),
+    new Promise<void>((resolve) => (timer = setTimeout(resolve, STOP_WAIT_MS).unref())),
+  ]);
+  clearTimeout(timer);
   trace.disable();
   propagation.disable();
   context.disable();
+  diag.disable();
 }
 
 export function tracingEnabled(): boolean {
