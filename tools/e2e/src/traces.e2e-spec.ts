@@ -208,6 +208,7 @@ describe.each<StackMode>(['single', 'split'])('traces (%s mode)', (mode) => {
     const upstream = only(spans, 'upstream call span', (s) => s.kind === SpanKinds.client && s.name.startsWith('chat '));
     expect(ancestorsOf(upstream, spans).map((s) => s.spanId)).toEqual(expect.arrayContaining([router.spanId, gateway.spanId]));
     expect(upstream.attributes).toMatchObject({
+      'gen_ai.response.model': 'mock-gpt',
       'gen_ai.usage.input_tokens': usage!.prompt_tokens,
       'gen_ai.usage.output_tokens': usage!.completion_tokens,
       'switchyard.retry_count': 0,

@@ -57,7 +57,7 @@ import { StoredResponses } from './stored-responses';
 import { upstreamFailureToDomain } from './upstream-failure';
 import { timeToFirstEvent } from './upstream-metrics';
 import { UsagePublisher } from '../money/usage-publisher';
-import { endUpstreamSpan, failUpstreamSpan, startUpstreamSpan } from './upstream-span';
+import { endUpstreamSpan, failUpstreamSpan, modelOfStreamEvent, startUpstreamSpan } from './upstream-span';
 
 const RELOAD_ON_MISS_INTERVAL_MS = 1000;
 
@@ -433,6 +433,8 @@ export class RequestExecutor {
     const showCost = (chunkUsage: NormalizedUsage) => this.spend.shownCost(req, channel.type, chunkUsage, false);
     let usage: NormalizedUsage | null = null;
     let text = '';
+    /** the model the upstream's stream names (for its span), once seen */
+    let answerModel: string | null = null;
     const relay = async (chunk: Record<string, unknown>) => {
       text += completionTextOf(chunk);
       if (filtersUsage) {
@@ -449,6 +451,7 @@ export class RequestExecutor {
       for await (const event of opened.value) {
         firstEvent();
         usage = adapter.usageOf(event, usage) ?? usage;
+        if (opened.span && answerModel === null) answerModel = modelOfStreamEvent(event);
         if (remembersResponse && event.type === 'response.created')
           void this.storedResponses.remember((event.response as { id?: unknown })?.id, req.principal.userId, channel.id, true);
         for (const chunk of translate.push(event)) await relay(chunk);
@@ -466,8 +469,8 @@ export class RequestExecutor {
         const span = opened.span;
         // priced off the stream's path: the span ends once the cost is known
         showCost(billable).then(
-          (shown) => endUpstreamSpan(span, { usage: billable, costUsd: shown?.cost ?? null, text }),
-          () => endUpstreamSpan(span, { usage: billable, text }),
+          (shown) => endUpstreamSpan(span, { usage: billable, costUsd: shown?.cost ?? null, text, model: answerModel }),
+          () => endUpstreamSpan(span, { usage: billable, text, model: answerModel }),
         );
       }
     }

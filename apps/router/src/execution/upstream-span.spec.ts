@@ -5,7 +5,7 @@ import { startMemoryTracing, stopTracing, withTraceHeaders } from '@switchyard/r
 import type { RoutableChannel } from '../routing/channel-selector';
 import { routableChannel } from '../routing/routable-channel-test-kit';
 import { FailoverLoop, FailoverPort } from './failover-loop';
-import { endUpstreamSpan, failUpstreamSpan, startUpstreamSpan } from './upstream-span';
+import { endUpstreamSpan, failUpstreamSpan, modelOfStreamEvent, startUpstreamSpan } from './upstream-span';
 
 const PROMPT = 'the secret plan';
 const req = {
@@ -113,5 +113,16 @@ describe('upstream call spans', () => {
       trace.getActiveSpan(),
     );
     expect(answered.value).toBe(answered.span);
+  });
+});
+
+describe('modelOfStreamEvent', () => {
+  it("reads the model a stream names in each provider's format", () => {
+    expect(modelOfStreamEvent({ object: 'chat.completion.chunk', model: 'gpt-4o-2024-08-06', choices: [] })).toBe('gpt-4o-2024-08-06');
+    expect(modelOfStreamEvent({ type: 'message_start', message: { model: 'claude-sonnet-4' } })).toBe('claude-sonnet-4');
+    expect(modelOfStreamEvent({ type: 'response.created', response: { model: 'o3' } })).toBe('o3');
+    expect(modelOfStreamEvent({ candidates: [], modelVersion: 'gemini-2.5-pro' })).toBe('gemini-2.5-pro');
+    expect(modelOfStreamEvent({ type: 'content_block_delta', delta: { text: 'x' } })).toBeNull();
+    expect(modelOfStreamEvent({ model: 42, message: null })).toBeNull();
   });
 });

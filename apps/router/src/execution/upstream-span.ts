@@ -47,9 +47,23 @@ export function startUpstreamSpan(
   return started;
 }
 
+/**
+ * The model an upstream stream event names, in the provider's own format: OpenAI's chunks and
+ * Responses events (`model`, `response.model`), Anthropic's `message_start` (`message.model`),
+ * Gemini's chunks (`modelVersion`); null when the event names none.
+ */
+export function modelOfStreamEvent(event: Record<string, unknown>): string | null {
+  const nested = (field: string) => (event[field] as { model?: unknown } | null | undefined)?.model;
+  for (const candidate of [event.model, nested('message'), nested('response'), event.modelVersion])
+    if (typeof candidate === 'string' && candidate) return candidate;
+  return null;
+}
+
 export interface UpstreamAnswerFacts {
   /** the upstream's answer body (its `model`), when it answered in one piece */
   body?: Record<string, unknown> | null;
+  /** the model a streamed answer named */
+  model?: string | null;
   usage: NormalizedUsage | null;
   costUsd?: number | null;
   /** the answer's text (recorded only under the content opt-in) */
@@ -61,7 +75,7 @@ export function endUpstreamSpan(span: Span | null, facts: UpstreamAnswerFacts): 
   if (!span) return;
   span.setAttributes(
     upstreamOutcomeAttributes({
-      responseModel: facts.body?.model,
+      responseModel: facts.body?.model ?? facts.model,
       inputTokens: facts.usage?.promptTokens,
       outputTokens: facts.usage?.completionTokens,
       costUsd: facts.costUsd,
