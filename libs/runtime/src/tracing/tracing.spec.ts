@@ -1,6 +1,7 @@
-import { context, propagation, ROOT_CONTEXT, SpanKind, trace, TraceFlags } from '@opentelemetry/api';
+import { context, defaultTextMapGetter, propagation, ROOT_CONTEXT, SpanKind, trace, TraceFlags } from '@opentelemetry/api';
 import { SpanAttr } from './span-attributes';
 import {
+  extractTraceContext,
   spanContextOfTraceparent,
   startSpan,
   startTracing,
@@ -78,6 +79,21 @@ describe('tracing', () => {
     });
     expect(spanContextOfTraceparent('00-garbage')).toBeUndefined();
     expect(spanContextOfTraceparent(null)).toBeUndefined();
+  });
+
+  it("passes on at most 512 characters of a caller's tracestate, and nothing of a malformed traceparent", async () => {
+    await startMemoryTracing();
+    const traceparent = '00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01';
+    const members = Array.from({ length: 200 }, (_, i) => `k${i}=${'v'.repeat(40)}`).join(',');
+    const continued = extractTraceContext({ traceparent, tracestate: members }, defaultTextMapGetter);
+    const { context: ctx } = startSpan('gateway', { kind: SpanKind.SERVER }, continued);
+    expect((withTraceHeaders({}, ctx).tracestate ?? '').length).toBeLessThanOrEqual(512);
+    for (const forged of [
+      '00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01-extra',
+      'ff-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01',
+      'x'.repeat(10_000),
+    ])
+      expect(trace.getSpanContext(extractTraceContext({ traceparent: forged }, defaultTextMapGetter))).toBeUndefined();
   });
 
   it('stops: what was buffered is flushed, and the process is untraced again', async () => {
