@@ -1,5 +1,8 @@
 import { randomBytes } from 'crypto';
+import { existsSync } from 'fs';
+import { join } from 'path';
 import OpenAI, { toFile } from 'openai';
+import { compiledMain, spawnNode } from '@switchyard/runtime';
 import {
   apiCaller,
   createUserWithKey,
@@ -7,6 +10,7 @@ import {
   RunningStack,
   StackMode,
   startStackLikeNpmStart,
+  tempDir,
   uncheckedFetch,
   validatingFetch,
 } from '@switchyard/testing';
@@ -305,5 +309,35 @@ describe.each<StackMode>(['single', 'split'])('traces (%s mode)', (mode) => {
     expect(served.attributes['gen_ai.usage.output_tokens']).toBe(answer.usage!.completion_tokens);
     expect([failed.parentSpanId, served.parentSpanId]).toEqual([router.spanId, router.spanId]);
     expect(receiver.rawBodies.join('\n')).not.toContain('sk-unreachable-upstream-key');
+  });
+});
+
+describe('tracing settings', () => {
+  it('stop the start with a clear error when no service would take them', async () => {
+    const data = tempDir('bad-sampler');
+    let exited: (code: number | null) => void = () => undefined;
+    const exit = new Promise<number | null>((resolve) => (exited = resolve));
+    const launcher = spawnNode({
+      name: 'launcher',
+      script: compiledMain('tools/launcher'),
+      env: {
+        ...process.env,
+        SWITCHYARD_DATA_DIR: data.path,
+        OTEL_EXPORTER_OTLP_ENDPOINT: 'http://127.0.0.1:4318',
+        OTEL_TRACES_SAMPLER: 'sometimes',
+      },
+      logDir: join(data.path, 'launcher-log'),
+      onExit: (code) => exited(code),
+    });
+    try {
+      expect(await exit).toBe(1);
+      const reason =
+        "could not start: OTEL_TRACES_SAMPLER must be one of always_on, always_off, traceidratio, parentbased_always_on, parentbased_always_off, parentbased_traceidratio (got 'sometimes')";
+      await eventually('the reason in its log', () => launcher.tail().includes(reason), { timeoutMs: 5_000, intervalMs: 50 });
+      expect(existsSync(join(data.path, 'logs'))).toBe(false);
+    } finally {
+      await launcher.stop();
+      data.remove();
+    }
   });
 });

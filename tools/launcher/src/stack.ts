@@ -2,7 +2,7 @@ import { writeFileSync } from 'fs';
 import { join, resolve } from 'path';
 import { ServiceNames } from '@switchyard/contracts';
 import { readyPattern } from '@switchyard/logging';
-import { compiledMain, eventually, ManagedProcess, spawnNode } from '@switchyard/runtime';
+import { compiledMain, eventually, ManagedProcess, spawnNode, tracingSettingsFrom } from '@switchyard/runtime';
 import { seedDemo } from './demo-seed';
 import { Deployment, deploymentFrom, DeploymentMode } from './deployment-mode';
 import { Infrastructure, startInfrastructure } from './infrastructure';
@@ -36,6 +36,8 @@ export async function startStack(env: NodeJS.ProcessEnv = process.env, log: (lin
   const deployment = deploymentFrom(env);
   const admin = adminKey(dataDir, env);
   const secret = secretKey(dataDir, env);
+  // every service reads the tracing variables: settings none would take stop the start here, not in each process's restarts
+  tracingSettingsFrom(env);
   const infrastructure = await startInfrastructure(env, dataDir, log);
   const processes: ManagedProcess[] = [];
   const stop = async () => {
