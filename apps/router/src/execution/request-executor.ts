@@ -344,7 +344,8 @@ export class RequestExecutor {
       await this.cache.put(cacheKey, { body, channel: answered.routing.channel, usage, storedAt: Date.now(), ttlMs });
     const shown = await this.spend.shownCost(req, answered.channel.type, billable, false);
     const costUsd = shown?.cost ?? null;
-    endUpstreamSpan(answered.span, { body: answered.value.body, usage: billable, costUsd, text: completionTextOf(body) });
+    if (answered.span)
+      endUpstreamSpan(answered.span, { body: answered.value.body, usage: billable, costUsd, text: () => completionTextOf(body) });
     const raw =
       passOn && !bridge.translated && !text && answered.value.raw !== undefined ? withCostSpliced(answered.value.raw, body, shown) : null;
     if (raw !== null) return { raw, routing: answered.routing, costUsd };
@@ -380,6 +381,7 @@ export class RequestExecutor {
       for await (const chunk of opened.value.chunks) emit({ kind: 'bytes', data: Buffer.from(chunk).toString('base64') });
       emit({ kind: 'end' });
     } catch (error) {
+      failUpstreamSpan(opened.span, error);
       this.endWithError(error, channel, req, routing, emit);
     } finally {
       opened.release();
@@ -469,8 +471,8 @@ export class RequestExecutor {
         const span = opened.span;
         // priced off the stream's path: the span ends once the cost is known
         showCost(billable).then(
-          (shown) => endUpstreamSpan(span, { usage: billable, costUsd: shown?.cost ?? null, text, model: answerModel }),
-          () => endUpstreamSpan(span, { usage: billable, text, model: answerModel }),
+          (shown) => endUpstreamSpan(span, { usage: billable, costUsd: shown?.cost ?? null, text: () => text, model: answerModel }),
+          () => endUpstreamSpan(span, { usage: billable, text: () => text, model: answerModel }),
         );
       }
     }

@@ -51,7 +51,7 @@ async function failover(): Promise<Record<string, string>[]> {
     body: answered.value.body,
     usage: { promptTokens: 11, completionTokens: 7 },
     costUsd: 0.000123,
-    text: 'the answer',
+    text: () => 'the answer',
   });
   return sent;
 }

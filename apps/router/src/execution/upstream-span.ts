@@ -66,8 +66,8 @@ export interface UpstreamAnswerFacts {
   model?: string | null;
   usage: NormalizedUsage | null;
   costUsd?: number | null;
-  /** the answer's text (recorded only under the content opt-in) */
-  text?: string;
+  /** the answer's text (made and recorded only under the content opt-in) */
+  text?: () => string;
 }
 
 /** Ends the span of the call that answered, with the model, tokens and cost of its answer. */
@@ -81,7 +81,7 @@ export function endUpstreamSpan(span: Span | null, facts: UpstreamAnswerFacts): 
       costUsd: facts.costUsd,
     }),
   );
-  if (facts.text !== undefined && traceContentRecorded()) span.setAttribute(SpanAttr.genAiOutputMessages, JSON.stringify(facts.text));
+  if (facts.text && traceContentRecorded()) span.setAttribute(SpanAttr.genAiOutputMessages, JSON.stringify(facts.text()));
   span.end();
 }
 
