@@ -1,6 +1,7 @@
 import { randomBytes } from 'crypto';
 import { existsSync } from 'fs';
 import { join } from 'path';
+import Anthropic from '@anthropic-ai/sdk';
 import OpenAI, { toFile } from 'openai';
 import { compiledMain, spawnNode } from '@switchyard/runtime';
 import {
@@ -153,6 +154,29 @@ describe.each<StackMode>(['single', 'split'])('traces (%s mode)', (mode) => {
     expect(everything).not.toContain(prompt);
     expect(everything).not.toContain('Echo: ');
     for (const key of [user.key, stack.adminKey, received.apiKey]) expect(everything).not.toContain(key);
+  });
+
+  it("names the provider and counts the tokens of an Anthropic call made with Anthropic's SDK", async () => {
+    const traceId = hex(16);
+    const anthropic = new Anthropic({ apiKey: user.key, baseURL: stack.gatewayUrl, maxRetries: 0, fetch: validatingFetch });
+    const message = await anthropic.messages.create(
+      { model: 'mock-claude', max_tokens: 64, messages: [{ role: 'user', content: 'traced in Anthropic format' }] },
+      { headers: { traceparent: `00-${traceId}-${hex(8)}-01` } },
+    );
+    const spans = await eventually('the Anthropic call spans', () => receiver.inTrace(traceId), {
+      until: (found) => found.some((s) => s.name === 'POST /v1/messages') && found.some((s) => s.name.startsWith('chat ')),
+      timeoutMs: 10_000,
+    });
+    const gateway = only(spans, 'gateway span', (s) => s.name === 'POST /v1/messages');
+    const upstream = only(spans, 'upstream call span', (s) => s.kind === SpanKinds.client && s.name.startsWith('chat '));
+    expect(ancestorsOf(upstream, spans).at(-1)?.spanId).toBe(gateway.spanId);
+    expect(upstream.attributes).toMatchObject({
+      'gen_ai.operation.name': 'chat',
+      'gen_ai.provider.name': 'anthropic',
+      'gen_ai.response.model': message.model,
+      'gen_ai.usage.input_tokens': message.usage.input_tokens,
+      'gen_ai.usage.output_tokens': message.usage.output_tokens,
+    });
   });
 
   it('leaves health checks untraced, and the calls to the services they make', async () => {
