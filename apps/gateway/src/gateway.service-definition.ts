@@ -11,6 +11,7 @@ import { registerDraining } from './http/draining';
 import { edgeServerOptions, registerEdge } from './http/edge';
 import { registerHttpMetrics } from './http/http-metrics';
 import { clientRequestIdFrom, newRequestId } from './http/request-id';
+import { registerRequestTracing } from './http/request-tracing';
 
 /** Room for the envelope around a body on its way to the router over NATS. */
 const NATS_ENVELOPE_BYTES = 16 * 1024;
@@ -40,6 +41,7 @@ export async function createGatewayApp(
   });
   const fastify = app.getHttpAdapter().getInstance();
   registerHttpMetrics(fastify);
+  registerRequestTracing(fastify);
   registerAccessLog(fastify, logger);
   fastify.addHook('onRequest', (request, reply, done) => {
     // whatever this request's work leaves uncaught is logged with its id (superviseProcess)

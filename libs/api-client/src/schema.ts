@@ -3577,6 +3577,7 @@ export interface components {
     AnthropicError400_invalid_json_invalid_value_missing_required_parameter_upstream_error: {
       headers: {
         'x-request-id': components['headers']['RequestId'];
+        traceresponse: components['headers']['TraceResponse'];
         'x-should-retry': components['headers']['ShouldRetry'];
         'request-id': components['headers']['AnthropicRequestId'];
         'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
@@ -3592,6 +3593,7 @@ export interface components {
     AnthropicError401_invalid_api_key: {
       headers: {
         'x-request-id': components['headers']['RequestId'];
+        traceresponse: components['headers']['TraceResponse'];
         'x-should-retry': components['headers']['ShouldRetry'];
         'request-id': components['headers']['AnthropicRequestId'];
         'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
@@ -3607,6 +3609,7 @@ export interface components {
     AnthropicError402_insufficient_quota: {
       headers: {
         'x-request-id': components['headers']['RequestId'];
+        traceresponse: components['headers']['TraceResponse'];
         'x-should-retry': components['headers']['ShouldRetry'];
         'request-id': components['headers']['AnthropicRequestId'];
         'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
@@ -3622,6 +3625,7 @@ export interface components {
     AnthropicError403_AUTH_1015_permission_denied: {
       headers: {
         'x-request-id': components['headers']['RequestId'];
+        traceresponse: components['headers']['TraceResponse'];
         'x-should-retry': components['headers']['ShouldRetry'];
         'request-id': components['headers']['AnthropicRequestId'];
         'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
@@ -3637,6 +3641,7 @@ export interface components {
     AnthropicError404_not_found_model_not_found: {
       headers: {
         'x-request-id': components['headers']['RequestId'];
+        traceresponse: components['headers']['TraceResponse'];
         'x-should-retry': components['headers']['ShouldRetry'];
         'request-id': components['headers']['AnthropicRequestId'];
         'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
@@ -3652,6 +3657,7 @@ export interface components {
     AnthropicError413_request_too_large: {
       headers: {
         'x-request-id': components['headers']['RequestId'];
+        traceresponse: components['headers']['TraceResponse'];
         'x-should-retry': components['headers']['ShouldRetry'];
         'request-id': components['headers']['AnthropicRequestId'];
         'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
@@ -3667,6 +3673,7 @@ export interface components {
     AnthropicError414_request_too_large: {
       headers: {
         'x-request-id': components['headers']['RequestId'];
+        traceresponse: components['headers']['TraceResponse'];
         'x-should-retry': components['headers']['ShouldRetry'];
         'request-id': components['headers']['AnthropicRequestId'];
         'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
@@ -3682,6 +3689,7 @@ export interface components {
     AnthropicError415_invalid_value: {
       headers: {
         'x-request-id': components['headers']['RequestId'];
+        traceresponse: components['headers']['TraceResponse'];
         'x-should-retry': components['headers']['ShouldRetry'];
         'request-id': components['headers']['AnthropicRequestId'];
         'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
@@ -3697,6 +3705,7 @@ export interface components {
     AnthropicError429_rate_limit_exceeded: {
       headers: {
         'x-request-id': components['headers']['RequestId'];
+        traceresponse: components['headers']['TraceResponse'];
         'request-id': components['headers']['AnthropicRequestId'];
         'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
         'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
@@ -3712,6 +3721,7 @@ export interface components {
     AnthropicError431_request_too_large: {
       headers: {
         'x-request-id': components['headers']['RequestId'];
+        traceresponse: components['headers']['TraceResponse'];
         'x-should-retry': components['headers']['ShouldRetry'];
         'request-id': components['headers']['AnthropicRequestId'];
         'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
@@ -3727,6 +3737,7 @@ export interface components {
     AnthropicError500_internal_error: {
       headers: {
         'x-request-id': components['headers']['RequestId'];
+        traceresponse: components['headers']['TraceResponse'];
         'request-id': components['headers']['AnthropicRequestId'];
         'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
         'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
@@ -3741,6 +3752,7 @@ export interface components {
     AnthropicError502_upstream_error: {
       headers: {
         'x-request-id': components['headers']['RequestId'];
+        traceresponse: components['headers']['TraceResponse'];
         'request-id': components['headers']['AnthropicRequestId'];
         'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
         'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
@@ -3755,6 +3767,7 @@ export interface components {
     AnthropicError503_service_unavailable_channels_unavailable: {
       headers: {
         'x-request-id': components['headers']['RequestId'];
+        traceresponse: components['headers']['TraceResponse'];
         'request-id': components['headers']['AnthropicRequestId'];
         'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
         'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
@@ -3769,6 +3782,7 @@ export interface components {
     AnthropicError504_upstream_timeout: {
       headers: {
         'x-request-id': components['headers']['RequestId'];
+        traceresponse: components['headers']['TraceResponse'];
         'request-id': components['headers']['AnthropicRequestId'];
         'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
         'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
@@ -3783,6 +3797,7 @@ export interface components {
     AnthropicErrorDefault_upstream_error: {
       headers: {
         'x-request-id': components['headers']['RequestId'];
+        traceresponse: components['headers']['TraceResponse'];
         'x-should-retry': components['headers']['ShouldRetry'];
         'request-id': components['headers']['AnthropicRequestId'];
         'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
@@ -3798,6 +3813,7 @@ export interface components {
     FilesError400_invalid_value: {
       headers: {
         'x-request-id': components['headers']['RequestId'];
+        traceresponse: components['headers']['TraceResponse'];
         'x-should-retry': components['headers']['ShouldRetry'];
         'request-id': components['headers']['AnthropicRequestId'];
         'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
@@ -3813,6 +3829,7 @@ export interface components {
     FilesError400_invalid_value_missing_required_parameter_VALIDATION_4007_INFERENCE_3303: {
       headers: {
         'x-request-id': components['headers']['RequestId'];
+        traceresponse: components['headers']['TraceResponse'];
         'x-should-retry': components['headers']['ShouldRetry'];
         'request-id': components['headers']['AnthropicRequestId'];
         'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
@@ -3828,6 +3845,7 @@ export interface components {
     FilesError401_invalid_api_key: {
       headers: {
         'x-request-id': components['headers']['RequestId'];
+        traceresponse: components['headers']['TraceResponse'];
         'x-should-retry': components['headers']['ShouldRetry'];
         'request-id': components['headers']['AnthropicRequestId'];
         'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
@@ -3843,6 +3861,7 @@ export interface components {
     FilesError403_AUTH_1015: {
       headers: {
         'x-request-id': components['headers']['RequestId'];
+        traceresponse: components['headers']['TraceResponse'];
         'x-should-retry': components['headers']['ShouldRetry'];
         'request-id': components['headers']['AnthropicRequestId'];
         'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
@@ -3858,6 +3877,7 @@ export interface components {
     FilesError403_AUTH_1015_permission_denied: {
       headers: {
         'x-request-id': components['headers']['RequestId'];
+        traceresponse: components['headers']['TraceResponse'];
         'x-should-retry': components['headers']['ShouldRetry'];
         'request-id': components['headers']['AnthropicRequestId'];
         'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
@@ -3873,6 +3893,7 @@ export interface components {
     FilesError404_INFERENCE_3302: {
       headers: {
         'x-request-id': components['headers']['RequestId'];
+        traceresponse: components['headers']['TraceResponse'];
         'x-should-retry': components['headers']['ShouldRetry'];
         'request-id': components['headers']['AnthropicRequestId'];
         'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
@@ -3888,6 +3909,7 @@ export interface components {
     FilesError413_request_too_large_VALIDATION_4016: {
       headers: {
         'x-request-id': components['headers']['RequestId'];
+        traceresponse: components['headers']['TraceResponse'];
         'x-should-retry': components['headers']['ShouldRetry'];
         'request-id': components['headers']['AnthropicRequestId'];
         'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
@@ -3903,6 +3925,7 @@ export interface components {
     FilesError414_request_too_large: {
       headers: {
         'x-request-id': components['headers']['RequestId'];
+        traceresponse: components['headers']['TraceResponse'];
         'x-should-retry': components['headers']['ShouldRetry'];
         'request-id': components['headers']['AnthropicRequestId'];
         'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
@@ -3918,6 +3941,7 @@ export interface components {
     FilesError415_invalid_value: {
       headers: {
         'x-request-id': components['headers']['RequestId'];
+        traceresponse: components['headers']['TraceResponse'];
         'x-should-retry': components['headers']['ShouldRetry'];
         'request-id': components['headers']['AnthropicRequestId'];
         'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
@@ -3933,6 +3957,7 @@ export interface components {
     FilesError429_rate_limit_exceeded: {
       headers: {
         'x-request-id': components['headers']['RequestId'];
+        traceresponse: components['headers']['TraceResponse'];
         'request-id': components['headers']['AnthropicRequestId'];
         'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
         'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
@@ -3948,6 +3973,7 @@ export interface components {
     FilesError431_request_too_large: {
       headers: {
         'x-request-id': components['headers']['RequestId'];
+        traceresponse: components['headers']['TraceResponse'];
         'x-should-retry': components['headers']['ShouldRetry'];
         'request-id': components['headers']['AnthropicRequestId'];
         'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
@@ -3963,6 +3989,7 @@ export interface components {
     FilesError500_internal_error: {
       headers: {
         'x-request-id': components['headers']['RequestId'];
+        traceresponse: components['headers']['TraceResponse'];
         'request-id': components['headers']['AnthropicRequestId'];
         'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
         'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
@@ -3977,6 +4004,7 @@ export interface components {
     FilesError502_upstream_error: {
       headers: {
         'x-request-id': components['headers']['RequestId'];
+        traceresponse: components['headers']['TraceResponse'];
         'request-id': components['headers']['AnthropicRequestId'];
         'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
         'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
@@ -3991,6 +4019,7 @@ export interface components {
     FilesError503_service_unavailable: {
       headers: {
         'x-request-id': components['headers']['RequestId'];
+        traceresponse: components['headers']['TraceResponse'];
         'request-id': components['headers']['AnthropicRequestId'];
         'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
         'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
@@ -4005,6 +4034,7 @@ export interface components {
     FilesError503_service_unavailable_channels_unavailable: {
       headers: {
         'x-request-id': components['headers']['RequestId'];
+        traceresponse: components['headers']['TraceResponse'];
         'request-id': components['headers']['AnthropicRequestId'];
         'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
         'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
@@ -4019,6 +4049,7 @@ export interface components {
     FilesError504_upstream_timeout: {
       headers: {
         'x-request-id': components['headers']['RequestId'];
+        traceresponse: components['headers']['TraceResponse'];
         'request-id': components['headers']['AnthropicRequestId'];
         'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
         'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
@@ -4033,6 +4064,7 @@ export interface components {
     FilesErrorDefault_upstream_error: {
       headers: {
         'x-request-id': components['headers']['RequestId'];
+        traceresponse: components['headers']['TraceResponse'];
         'x-should-retry': components['headers']['ShouldRetry'];
         'request-id': components['headers']['AnthropicRequestId'];
         'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
@@ -4048,6 +4080,7 @@ export interface components {
     GeminiError400_invalid_json_invalid_value_missing_required_parameter_upstream_error: {
       headers: {
         'x-request-id': components['headers']['RequestId'];
+        traceresponse: components['headers']['TraceResponse'];
         'x-should-retry': components['headers']['ShouldRetry'];
         'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
         'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
@@ -4062,6 +4095,7 @@ export interface components {
     GeminiError401_invalid_api_key: {
       headers: {
         'x-request-id': components['headers']['RequestId'];
+        traceresponse: components['headers']['TraceResponse'];
         'x-should-retry': components['headers']['ShouldRetry'];
         'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
         'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
@@ -4076,6 +4110,7 @@ export interface components {
     GeminiError402_insufficient_quota: {
       headers: {
         'x-request-id': components['headers']['RequestId'];
+        traceresponse: components['headers']['TraceResponse'];
         'x-should-retry': components['headers']['ShouldRetry'];
         'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
         'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
@@ -4090,6 +4125,7 @@ export interface components {
     GeminiError403_AUTH_1015_permission_denied: {
       headers: {
         'x-request-id': components['headers']['RequestId'];
+        traceresponse: components['headers']['TraceResponse'];
         'x-should-retry': components['headers']['ShouldRetry'];
         'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
         'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
@@ -4104,6 +4140,7 @@ export interface components {
     GeminiError404_not_found_model_not_found: {
       headers: {
         'x-request-id': components['headers']['RequestId'];
+        traceresponse: components['headers']['TraceResponse'];
         'x-should-retry': components['headers']['ShouldRetry'];
         'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
         'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
@@ -4118,6 +4155,7 @@ export interface components {
     GeminiError413_request_too_large: {
       headers: {
         'x-request-id': components['headers']['RequestId'];
+        traceresponse: components['headers']['TraceResponse'];
         'x-should-retry': components['headers']['ShouldRetry'];
         'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
         'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
@@ -4132,6 +4170,7 @@ export interface components {
     GeminiError414_request_too_large: {
       headers: {
         'x-request-id': components['headers']['RequestId'];
+        traceresponse: components['headers']['TraceResponse'];
         'x-should-retry': components['headers']['ShouldRetry'];
         'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
         'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
@@ -4146,6 +4185,7 @@ export interface components {
     GeminiError415_invalid_value: {
       headers: {
         'x-request-id': components['headers']['RequestId'];
+        traceresponse: components['headers']['TraceResponse'];
         'x-should-retry': components['headers']['ShouldRetry'];
         'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
         'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
@@ -4160,6 +4200,7 @@ export interface components {
     GeminiError429_rate_limit_exceeded: {
       headers: {
         'x-request-id': components['headers']['RequestId'];
+        traceresponse: components['headers']['TraceResponse'];
         'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
         'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
         'X-RateLimit-Reset': components['headers']['RateLimitReset'];
@@ -4174,6 +4215,7 @@ export interface components {
     GeminiError431_request_too_large: {
       headers: {
         'x-request-id': components['headers']['RequestId'];
+        traceresponse: components['headers']['TraceResponse'];
         'x-should-retry': components['headers']['ShouldRetry'];
         'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
         'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
@@ -4188,6 +4230,7 @@ export interface components {
     GeminiError500_internal_error: {
       headers: {
         'x-request-id': components['headers']['RequestId'];
+        traceresponse: components['headers']['TraceResponse'];
         'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
         'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
         'X-RateLimit-Reset': components['headers']['RateLimitReset'];
@@ -4201,6 +4244,7 @@ export interface components {
     GeminiError502_upstream_error: {
       headers: {
         'x-request-id': components['headers']['RequestId'];
+        traceresponse: components['headers']['TraceResponse'];
         'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
         'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
         'X-RateLimit-Reset': components['headers']['RateLimitReset'];
@@ -4214,6 +4258,7 @@ export interface components {
     GeminiError503_service_unavailable_channels_unavailable: {
       headers: {
         'x-request-id': components['headers']['RequestId'];
+        traceresponse: components['headers']['TraceResponse'];
         'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
         'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
         'X-RateLimit-Reset': components['headers']['RateLimitReset'];
@@ -4227,6 +4272,7 @@ export interface components {
     GeminiError504_upstream_timeout: {
       headers: {
         'x-request-id': components['headers']['RequestId'];
+        traceresponse: components['headers']['TraceResponse'];
         'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
         'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
         'X-RateLimit-Reset': components['headers']['RateLimitReset'];
@@ -4240,6 +4286,7 @@ export interface components {
     GeminiErrorDefault_upstream_error: {
       headers: {
         'x-request-id': components['headers']['RequestId'];
+        traceresponse: components['headers']['TraceResponse'];
         'x-should-retry': components['headers']['ShouldRetry'];
         'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
         'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
@@ -4254,6 +4301,7 @@ export interface components {
     OpenAIError400_invalid_json_invalid_value_missing_required_parameter: {
       headers: {
         'x-request-id': components['headers']['RequestId'];
+        traceresponse: components['headers']['TraceResponse'];
         'x-should-retry': components['headers']['ShouldRetry'];
         'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
         'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
@@ -4268,6 +4316,7 @@ export interface components {
     OpenAIError400_invalid_json_invalid_value_missing_required_parameter_upstream_error: {
       headers: {
         'x-request-id': components['headers']['RequestId'];
+        traceresponse: components['headers']['TraceResponse'];
         'x-should-retry': components['headers']['ShouldRetry'];
         'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
         'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
@@ -4282,6 +4331,7 @@ export interface components {
     OpenAIError400_invalid_json_invalid_value_missing_required_parameter_weak_password: {
       headers: {
         'x-request-id': components['headers']['RequestId'];
+        traceresponse: components['headers']['TraceResponse'];
         'x-should-retry': components['headers']['ShouldRetry'];
         'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
         'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
@@ -4296,6 +4346,7 @@ export interface components {
     OpenAIError400_invalid_value: {
       headers: {
         'x-request-id': components['headers']['RequestId'];
+        traceresponse: components['headers']['TraceResponse'];
         'x-should-retry': components['headers']['ShouldRetry'];
         'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
         'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
@@ -4310,6 +4361,7 @@ export interface components {
     OpenAIError400_invalid_value_missing_required_parameter_upstream_error: {
       headers: {
         'x-request-id': components['headers']['RequestId'];
+        traceresponse: components['headers']['TraceResponse'];
         'x-should-retry': components['headers']['ShouldRetry'];
         'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
         'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
@@ -4324,6 +4376,7 @@ export interface components {
     OpenAIError401_invalid_api_key: {
       headers: {
         'x-request-id': components['headers']['RequestId'];
+        traceresponse: components['headers']['TraceResponse'];
         'x-should-retry': components['headers']['ShouldRetry'];
         'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
         'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
@@ -4338,6 +4391,7 @@ export interface components {
     OpenAIError401_invalid_credentials: {
       headers: {
         'x-request-id': components['headers']['RequestId'];
+        traceresponse: components['headers']['TraceResponse'];
         'x-should-retry': components['headers']['ShouldRetry'];
         'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
         'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
@@ -4352,6 +4406,7 @@ export interface components {
     OpenAIError402_insufficient_quota: {
       headers: {
         'x-request-id': components['headers']['RequestId'];
+        traceresponse: components['headers']['TraceResponse'];
         'x-should-retry': components['headers']['ShouldRetry'];
         'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
         'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
@@ -4366,6 +4421,7 @@ export interface components {
     OpenAIError403_AUTH_1015: {
       headers: {
         'x-request-id': components['headers']['RequestId'];
+        traceresponse: components['headers']['TraceResponse'];
         'x-should-retry': components['headers']['ShouldRetry'];
         'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
         'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
@@ -4380,6 +4436,7 @@ export interface components {
     OpenAIError403_AUTH_1015_permission_denied: {
       headers: {
         'x-request-id': components['headers']['RequestId'];
+        traceresponse: components['headers']['TraceResponse'];
         'x-should-retry': components['headers']['ShouldRetry'];
         'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
         'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
@@ -4394,6 +4451,7 @@ export interface components {
     OpenAIError403_permission_denied: {
       headers: {
         'x-request-id': components['headers']['RequestId'];
+        traceresponse: components['headers']['TraceResponse'];
         'x-should-retry': components['headers']['ShouldRetry'];
         'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
         'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
@@ -4408,6 +4466,7 @@ export interface components {
     OpenAIError404_INFERENCE_3302: {
       headers: {
         'x-request-id': components['headers']['RequestId'];
+        traceresponse: components['headers']['TraceResponse'];
         'x-should-retry': components['headers']['ShouldRetry'];
         'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
         'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
@@ -4422,6 +4481,7 @@ export interface components {
     OpenAIError404_model_not_found: {
       headers: {
         'x-request-id': components['headers']['RequestId'];
+        traceresponse: components['headers']['TraceResponse'];
         'x-should-retry': components['headers']['ShouldRetry'];
         'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
         'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
@@ -4436,6 +4496,7 @@ export interface components {
     OpenAIError404_not_found: {
       headers: {
         'x-request-id': components['headers']['RequestId'];
+        traceresponse: components['headers']['TraceResponse'];
         'x-should-retry': components['headers']['ShouldRetry'];
         'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
         'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
@@ -4450,6 +4511,7 @@ export interface components {
     OpenAIError404_not_found_model_not_found: {
       headers: {
         'x-request-id': components['headers']['RequestId'];
+        traceresponse: components['headers']['TraceResponse'];
         'x-should-retry': components['headers']['ShouldRetry'];
         'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
         'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
@@ -4464,6 +4526,7 @@ export interface components {
     OpenAIError409_conflict: {
       headers: {
         'x-request-id': components['headers']['RequestId'];
+        traceresponse: components['headers']['TraceResponse'];
         'x-should-retry': components['headers']['ShouldRetry'];
         'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
         'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
@@ -4478,6 +4541,7 @@ export interface components {
     OpenAIError413_request_too_large: {
       headers: {
         'x-request-id': components['headers']['RequestId'];
+        traceresponse: components['headers']['TraceResponse'];
         'x-should-retry': components['headers']['ShouldRetry'];
         'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
         'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
@@ -4492,6 +4556,7 @@ export interface components {
     OpenAIError414_request_too_large: {
       headers: {
         'x-request-id': components['headers']['RequestId'];
+        traceresponse: components['headers']['TraceResponse'];
         'x-should-retry': components['headers']['ShouldRetry'];
         'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
         'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
@@ -4506,6 +4571,7 @@ export interface components {
     OpenAIError415_invalid_value: {
       headers: {
         'x-request-id': components['headers']['RequestId'];
+        traceresponse: components['headers']['TraceResponse'];
         'x-should-retry': components['headers']['ShouldRetry'];
         'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
         'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
@@ -4520,6 +4586,7 @@ export interface components {
     OpenAIError429_rate_limit_exceeded: {
       headers: {
         'x-request-id': components['headers']['RequestId'];
+        traceresponse: components['headers']['TraceResponse'];
         'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
         'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
         'X-RateLimit-Reset': components['headers']['RateLimitReset'];
@@ -4534,6 +4601,7 @@ export interface components {
     OpenAIError431_request_too_large: {
       headers: {
         'x-request-id': components['headers']['RequestId'];
+        traceresponse: components['headers']['TraceResponse'];
         'x-should-retry': components['headers']['ShouldRetry'];
         'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
         'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
@@ -4548,6 +4616,7 @@ export interface components {
     OpenAIError500_internal_error: {
       headers: {
         'x-request-id': components['headers']['RequestId'];
+        traceresponse: components['headers']['TraceResponse'];
         'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
         'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
         'X-RateLimit-Reset': components['headers']['RateLimitReset'];
@@ -4561,6 +4630,7 @@ export interface components {
     OpenAIError502_upstream_error: {
       headers: {
         'x-request-id': components['headers']['RequestId'];
+        traceresponse: components['headers']['TraceResponse'];
         'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
         'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
         'X-RateLimit-Reset': components['headers']['RateLimitReset'];
@@ -4574,6 +4644,7 @@ export interface components {
     OpenAIError503_service_unavailable: {
       headers: {
         'x-request-id': components['headers']['RequestId'];
+        traceresponse: components['headers']['TraceResponse'];
         'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
         'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
         'X-RateLimit-Reset': components['headers']['RateLimitReset'];
@@ -4587,6 +4658,7 @@ export interface components {
     OpenAIError503_service_unavailable_channels_unavailable: {
       headers: {
         'x-request-id': components['headers']['RequestId'];
+        traceresponse: components['headers']['TraceResponse'];
         'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
         'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
         'X-RateLimit-Reset': components['headers']['RateLimitReset'];
@@ -4600,6 +4672,7 @@ export interface components {
     OpenAIError504_upstream_timeout: {
       headers: {
         'x-request-id': components['headers']['RequestId'];
+        traceresponse: components['headers']['TraceResponse'];
         'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
         'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
         'X-RateLimit-Reset': components['headers']['RateLimitReset'];
@@ -4613,6 +4686,7 @@ export interface components {
     OpenAIErrorDefault_upstream_error: {
       headers: {
         'x-request-id': components['headers']['RequestId'];
+        traceresponse: components['headers']['TraceResponse'];
         'x-should-retry': components['headers']['ShouldRetry'];
         'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
         'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
@@ -4747,6 +4821,11 @@ export interface components {
     SwitchyardExportTruncated: 'true' | 'false';
     /** @description How many channels failed before this one */
     SwitchyardRetryCount: string;
+    /**
+     * @description W3C Trace Context Level 2 `traceresponse`, when the operator exports traces: `00-<trace id>-<span id>-<flags>`, the trace of this request (continuing the caller's `traceparent` when it sent a valid one) and the gateway's span of it
+     * @example 00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01
+     */
+    TraceResponse: string;
   };
   pathItems: never;
 }
@@ -4787,6 +4866,7 @@ export interface operations {
         headers: {
           'x-request-id': components['headers']['RequestId'];
           'x-client-request-id': components['headers']['ClientRequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
           'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
           'X-RateLimit-Reset': components['headers']['RateLimitReset'];
@@ -4915,6 +4995,7 @@ export interface operations {
         headers: {
           'x-request-id': components['headers']['RequestId'];
           'x-client-request-id': components['headers']['ClientRequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
           'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
           'X-RateLimit-Reset': components['headers']['RateLimitReset'];
@@ -5032,6 +5113,7 @@ export interface operations {
         headers: {
           'x-request-id': components['headers']['RequestId'];
           'x-client-request-id': components['headers']['ClientRequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
           'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
           'X-RateLimit-Reset': components['headers']['RateLimitReset'];
@@ -5145,6 +5227,7 @@ export interface operations {
         headers: {
           'x-request-id': components['headers']['RequestId'];
           'x-client-request-id': components['headers']['ClientRequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
           'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
           'X-RateLimit-Reset': components['headers']['RateLimitReset'];
@@ -5257,6 +5340,7 @@ export interface operations {
         headers: {
           'x-request-id': components['headers']['RequestId'];
           'x-client-request-id': components['headers']['ClientRequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
           'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
           'X-RateLimit-Reset': components['headers']['RateLimitReset'];
@@ -5330,6 +5414,7 @@ export interface operations {
         headers: {
           'x-request-id': components['headers']['RequestId'];
           'x-client-request-id': components['headers']['ClientRequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
           'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
           'X-RateLimit-Reset': components['headers']['RateLimitReset'];
@@ -5379,6 +5464,7 @@ export interface operations {
         headers: {
           'x-request-id': components['headers']['RequestId'];
           'x-client-request-id': components['headers']['ClientRequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
           'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
           'X-RateLimit-Reset': components['headers']['RateLimitReset'];
@@ -5467,6 +5553,7 @@ export interface operations {
         headers: {
           'x-request-id': components['headers']['RequestId'];
           'x-client-request-id': components['headers']['ClientRequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
           'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
           'X-RateLimit-Reset': components['headers']['RateLimitReset'];
@@ -5594,6 +5681,7 @@ export interface operations {
         headers: {
           'x-request-id': components['headers']['RequestId'];
           'x-client-request-id': components['headers']['ClientRequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
           'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
           'X-RateLimit-Reset': components['headers']['RateLimitReset'];
@@ -5670,6 +5758,7 @@ export interface operations {
         headers: {
           'x-request-id': components['headers']['RequestId'];
           'x-client-request-id': components['headers']['ClientRequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
           'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
           'X-RateLimit-Reset': components['headers']['RateLimitReset'];
@@ -5797,6 +5886,7 @@ export interface operations {
         headers: {
           'x-request-id': components['headers']['RequestId'];
           'x-client-request-id': components['headers']['ClientRequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
           'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
           'X-RateLimit-Reset': components['headers']['RateLimitReset'];
@@ -5905,6 +5995,7 @@ export interface operations {
         headers: {
           'x-request-id': components['headers']['RequestId'];
           'x-client-request-id': components['headers']['ClientRequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
           'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
           'X-RateLimit-Reset': components['headers']['RateLimitReset'];
@@ -6033,6 +6124,7 @@ export interface operations {
         headers: {
           'x-request-id': components['headers']['RequestId'];
           'x-client-request-id': components['headers']['ClientRequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
           'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
           'X-RateLimit-Reset': components['headers']['RateLimitReset'];
@@ -6130,6 +6222,7 @@ export interface operations {
         headers: {
           'x-request-id': components['headers']['RequestId'];
           'x-client-request-id': components['headers']['ClientRequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
           'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
           'X-RateLimit-Reset': components['headers']['RateLimitReset'];
@@ -6205,6 +6298,7 @@ export interface operations {
         headers: {
           'x-request-id': components['headers']['RequestId'];
           'x-client-request-id': components['headers']['ClientRequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
           'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
           'X-RateLimit-Reset': components['headers']['RateLimitReset'];
@@ -6312,6 +6406,7 @@ export interface operations {
         headers: {
           'x-request-id': components['headers']['RequestId'];
           'x-client-request-id': components['headers']['ClientRequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
           'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
           'X-RateLimit-Reset': components['headers']['RateLimitReset'];
@@ -6405,6 +6500,7 @@ export interface operations {
         headers: {
           'x-request-id': components['headers']['RequestId'];
           'x-client-request-id': components['headers']['ClientRequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
           'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
           'X-RateLimit-Reset': components['headers']['RateLimitReset'];
@@ -6460,6 +6556,7 @@ export interface operations {
         headers: {
           'x-request-id': components['headers']['RequestId'];
           'x-client-request-id': components['headers']['ClientRequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
           'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
           'X-RateLimit-Reset': components['headers']['RateLimitReset'];
@@ -6545,6 +6642,7 @@ export interface operations {
         headers: {
           'x-request-id': components['headers']['RequestId'];
           'x-client-request-id': components['headers']['ClientRequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
           'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
           'X-RateLimit-Reset': components['headers']['RateLimitReset'];
@@ -6600,6 +6698,7 @@ export interface operations {
         headers: {
           'x-request-id': components['headers']['RequestId'];
           'x-client-request-id': components['headers']['ClientRequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
           'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
           'X-RateLimit-Reset': components['headers']['RateLimitReset'];
@@ -6685,6 +6784,7 @@ export interface operations {
         headers: {
           'x-request-id': components['headers']['RequestId'];
           'x-client-request-id': components['headers']['ClientRequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
           'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
           'X-RateLimit-Reset': components['headers']['RateLimitReset'];
@@ -6740,6 +6840,7 @@ export interface operations {
         headers: {
           'x-request-id': components['headers']['RequestId'];
           'x-client-request-id': components['headers']['ClientRequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
           'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
           'X-RateLimit-Reset': components['headers']['RateLimitReset'];
@@ -6843,6 +6944,7 @@ export interface operations {
         headers: {
           'x-request-id': components['headers']['RequestId'];
           'x-client-request-id': components['headers']['ClientRequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
           'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
           'X-RateLimit-Reset': components['headers']['RateLimitReset'];
@@ -6911,6 +7013,7 @@ export interface operations {
         headers: {
           'x-request-id': components['headers']['RequestId'];
           'x-client-request-id': components['headers']['ClientRequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
           'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
           'X-RateLimit-Reset': components['headers']['RateLimitReset'];
@@ -6969,6 +7072,7 @@ export interface operations {
         headers: {
           'x-request-id': components['headers']['RequestId'];
           'x-client-request-id': components['headers']['ClientRequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
           'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
           'X-RateLimit-Reset': components['headers']['RateLimitReset'];
@@ -7022,6 +7126,7 @@ export interface operations {
         headers: {
           'x-request-id': components['headers']['RequestId'];
           'x-client-request-id': components['headers']['ClientRequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
           'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
           'X-RateLimit-Reset': components['headers']['RateLimitReset'];
@@ -7083,6 +7188,7 @@ export interface operations {
         headers: {
           'x-request-id': components['headers']['RequestId'];
           'x-client-request-id': components['headers']['ClientRequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
           'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
           'X-RateLimit-Reset': components['headers']['RateLimitReset'];
@@ -7099,6 +7205,7 @@ export interface operations {
         headers: {
           'x-request-id': components['headers']['RequestId'];
           'x-client-request-id': components['headers']['ClientRequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
           'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
           'X-RateLimit-Reset': components['headers']['RateLimitReset'];
@@ -7121,6 +7228,7 @@ export interface operations {
         headers: {
           'x-request-id': components['headers']['RequestId'];
           'x-client-request-id': components['headers']['ClientRequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
           'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
           'X-RateLimit-Reset': components['headers']['RateLimitReset'];
@@ -7155,6 +7263,7 @@ export interface operations {
         headers: {
           'x-request-id': components['headers']['RequestId'];
           'x-client-request-id': components['headers']['ClientRequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
           'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
           'X-RateLimit-Reset': components['headers']['RateLimitReset'];
@@ -7241,6 +7350,7 @@ export interface operations {
         headers: {
           'x-request-id': components['headers']['RequestId'];
           'x-client-request-id': components['headers']['ClientRequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
           'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
           'X-RateLimit-Reset': components['headers']['RateLimitReset'];
@@ -7314,6 +7424,7 @@ export interface operations {
         headers: {
           'x-request-id': components['headers']['RequestId'];
           'x-client-request-id': components['headers']['ClientRequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
           'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
           'X-RateLimit-Reset': components['headers']['RateLimitReset'];
@@ -7384,6 +7495,7 @@ export interface operations {
         headers: {
           'x-request-id': components['headers']['RequestId'];
           'x-client-request-id': components['headers']['ClientRequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
           'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
           'X-RateLimit-Reset': components['headers']['RateLimitReset'];
@@ -7449,6 +7561,7 @@ export interface operations {
         headers: {
           'x-request-id': components['headers']['RequestId'];
           'x-client-request-id': components['headers']['ClientRequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
           'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
           'X-RateLimit-Reset': components['headers']['RateLimitReset'];
@@ -7517,6 +7630,7 @@ export interface operations {
         headers: {
           'x-request-id': components['headers']['RequestId'];
           'x-client-request-id': components['headers']['ClientRequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
           'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
           'X-RateLimit-Reset': components['headers']['RateLimitReset'];
@@ -7596,6 +7710,7 @@ export interface operations {
         headers: {
           'x-request-id': components['headers']['RequestId'];
           'x-client-request-id': components['headers']['ClientRequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
           'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
           'X-RateLimit-Reset': components['headers']['RateLimitReset'];
@@ -7680,6 +7795,7 @@ export interface operations {
         headers: {
           'x-request-id': components['headers']['RequestId'];
           'x-client-request-id': components['headers']['ClientRequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
           'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
           'X-RateLimit-Reset': components['headers']['RateLimitReset'];
@@ -7749,6 +7865,7 @@ export interface operations {
         headers: {
           'x-request-id': components['headers']['RequestId'];
           'x-client-request-id': components['headers']['ClientRequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
           'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
           'X-RateLimit-Reset': components['headers']['RateLimitReset'];
@@ -7822,6 +7939,7 @@ export interface operations {
         headers: {
           'x-request-id': components['headers']['RequestId'];
           'x-client-request-id': components['headers']['ClientRequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
           'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
           'X-RateLimit-Reset': components['headers']['RateLimitReset'];
@@ -7869,6 +7987,7 @@ export interface operations {
         headers: {
           'x-request-id': components['headers']['RequestId'];
           'x-client-request-id': components['headers']['ClientRequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
           'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
           'X-RateLimit-Reset': components['headers']['RateLimitReset'];
@@ -7919,6 +8038,7 @@ export interface operations {
         headers: {
           'x-request-id': components['headers']['RequestId'];
           'x-client-request-id': components['headers']['ClientRequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'set-cookie': components['headers']['SetSessionCookie'];
           [name: string]: unknown;
         };
@@ -7970,6 +8090,7 @@ export interface operations {
         headers: {
           'x-request-id': components['headers']['RequestId'];
           'x-client-request-id': components['headers']['ClientRequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
           'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
           'X-RateLimit-Reset': components['headers']['RateLimitReset'];
@@ -8020,6 +8141,7 @@ export interface operations {
         headers: {
           'x-request-id': components['headers']['RequestId'];
           'x-client-request-id': components['headers']['ClientRequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
           'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
           'X-RateLimit-Reset': components['headers']['RateLimitReset'];
@@ -8051,6 +8173,7 @@ export interface operations {
         headers: {
           'x-request-id': components['headers']['RequestId'];
           'x-client-request-id': components['headers']['ClientRequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           [name: string]: unknown;
         };
         content: {
@@ -8085,6 +8208,7 @@ export interface operations {
         headers: {
           'x-request-id': components['headers']['RequestId'];
           'x-client-request-id': components['headers']['ClientRequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
           'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
           'X-RateLimit-Reset': components['headers']['RateLimitReset'];
@@ -8141,6 +8265,7 @@ export interface operations {
         headers: {
           'x-request-id': components['headers']['RequestId'];
           'x-client-request-id': components['headers']['ClientRequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
           'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
           'X-RateLimit-Reset': components['headers']['RateLimitReset'];
@@ -8172,6 +8297,7 @@ export interface operations {
         headers: {
           'x-request-id': components['headers']['RequestId'];
           'x-client-request-id': components['headers']['ClientRequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
           'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
           'X-RateLimit-Reset': components['headers']['RateLimitReset'];
@@ -8203,6 +8329,7 @@ export interface operations {
         headers: {
           'x-request-id': components['headers']['RequestId'];
           'x-client-request-id': components['headers']['ClientRequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
           'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
           'X-RateLimit-Reset': components['headers']['RateLimitReset'];
@@ -8249,6 +8376,7 @@ export interface operations {
         headers: {
           'x-request-id': components['headers']['RequestId'];
           'x-client-request-id': components['headers']['ClientRequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
           'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
           'X-RateLimit-Reset': components['headers']['RateLimitReset'];
@@ -8312,6 +8440,7 @@ export interface operations {
         headers: {
           'x-request-id': components['headers']['RequestId'];
           'x-client-request-id': components['headers']['ClientRequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
           'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
           'X-RateLimit-Reset': components['headers']['RateLimitReset'];
@@ -8368,6 +8497,7 @@ export interface operations {
         headers: {
           'x-request-id': components['headers']['RequestId'];
           'x-client-request-id': components['headers']['ClientRequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
           'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
           'X-RateLimit-Reset': components['headers']['RateLimitReset'];
@@ -8415,6 +8545,7 @@ export interface operations {
         headers: {
           'x-request-id': components['headers']['RequestId'];
           'x-client-request-id': components['headers']['ClientRequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
           'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
           'X-RateLimit-Reset': components['headers']['RateLimitReset'];
@@ -8501,6 +8632,7 @@ export interface operations {
         headers: {
           'x-request-id': components['headers']['RequestId'];
           'x-client-request-id': components['headers']['ClientRequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
           'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
           'X-RateLimit-Reset': components['headers']['RateLimitReset'];
@@ -8576,6 +8708,7 @@ export interface operations {
         headers: {
           'x-request-id': components['headers']['RequestId'];
           'x-client-request-id': components['headers']['ClientRequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
           'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
           'X-RateLimit-Reset': components['headers']['RateLimitReset'];
@@ -8649,6 +8782,7 @@ export interface operations {
         headers: {
           'x-request-id': components['headers']['RequestId'];
           'x-client-request-id': components['headers']['ClientRequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
           'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
           'X-RateLimit-Reset': components['headers']['RateLimitReset'];
@@ -8705,6 +8839,7 @@ export interface operations {
         headers: {
           'x-request-id': components['headers']['RequestId'];
           'x-client-request-id': components['headers']['ClientRequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
           'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
           'X-RateLimit-Reset': components['headers']['RateLimitReset'];
@@ -8781,6 +8916,7 @@ export interface operations {
         headers: {
           'x-request-id': components['headers']['RequestId'];
           'x-client-request-id': components['headers']['ClientRequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
           'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
           'X-RateLimit-Reset': components['headers']['RateLimitReset'];
@@ -8835,6 +8971,7 @@ export interface operations {
         headers: {
           'x-request-id': components['headers']['RequestId'];
           'x-client-request-id': components['headers']['ClientRequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
           'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
           'X-RateLimit-Reset': components['headers']['RateLimitReset'];
@@ -8900,6 +9037,7 @@ export interface operations {
         headers: {
           'x-request-id': components['headers']['RequestId'];
           'x-client-request-id': components['headers']['ClientRequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
           'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
           'X-RateLimit-Reset': components['headers']['RateLimitReset'];
@@ -8956,6 +9094,7 @@ export interface operations {
         headers: {
           'x-request-id': components['headers']['RequestId'];
           'x-client-request-id': components['headers']['ClientRequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
           'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
           'X-RateLimit-Reset': components['headers']['RateLimitReset'];
@@ -9020,6 +9159,7 @@ export interface operations {
         headers: {
           'x-request-id': components['headers']['RequestId'];
           'x-client-request-id': components['headers']['ClientRequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
           'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
           'X-RateLimit-Reset': components['headers']['RateLimitReset'];
@@ -9078,6 +9218,7 @@ export interface operations {
         headers: {
           'x-request-id': components['headers']['RequestId'];
           'x-client-request-id': components['headers']['ClientRequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
           'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
           'X-RateLimit-Reset': components['headers']['RateLimitReset'];
@@ -9148,6 +9289,7 @@ export interface operations {
         headers: {
           'x-request-id': components['headers']['RequestId'];
           'x-client-request-id': components['headers']['ClientRequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
           'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
           'X-RateLimit-Reset': components['headers']['RateLimitReset'];
@@ -9210,6 +9352,7 @@ export interface operations {
         headers: {
           'x-request-id': components['headers']['RequestId'];
           'x-client-request-id': components['headers']['ClientRequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
           'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
           'X-RateLimit-Reset': components['headers']['RateLimitReset'];
@@ -9272,6 +9415,7 @@ export interface operations {
         headers: {
           'x-request-id': components['headers']['RequestId'];
           'x-client-request-id': components['headers']['ClientRequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
           'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
           'X-RateLimit-Reset': components['headers']['RateLimitReset'];
@@ -9338,6 +9482,7 @@ export interface operations {
         headers: {
           'x-request-id': components['headers']['RequestId'];
           'x-client-request-id': components['headers']['ClientRequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
           'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
           'X-RateLimit-Reset': components['headers']['RateLimitReset'];
@@ -9395,6 +9540,7 @@ export interface operations {
         headers: {
           'x-request-id': components['headers']['RequestId'];
           'x-client-request-id': components['headers']['ClientRequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
           'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
           'X-RateLimit-Reset': components['headers']['RateLimitReset'];
@@ -9454,6 +9600,7 @@ export interface operations {
         headers: {
           'x-request-id': components['headers']['RequestId'];
           'x-client-request-id': components['headers']['ClientRequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
           'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
           'X-RateLimit-Reset': components['headers']['RateLimitReset'];
@@ -9510,6 +9657,7 @@ export interface operations {
         headers: {
           'x-request-id': components['headers']['RequestId'];
           'x-client-request-id': components['headers']['ClientRequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
           'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
           'X-RateLimit-Reset': components['headers']['RateLimitReset'];
@@ -9582,6 +9730,7 @@ export interface operations {
         headers: {
           'x-request-id': components['headers']['RequestId'];
           'x-client-request-id': components['headers']['ClientRequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
           'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
           'X-RateLimit-Reset': components['headers']['RateLimitReset'];
@@ -9632,6 +9781,7 @@ export interface operations {
         headers: {
           'x-request-id': components['headers']['RequestId'];
           'x-client-request-id': components['headers']['ClientRequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
           'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
           'X-RateLimit-Reset': components['headers']['RateLimitReset'];
@@ -9696,6 +9846,7 @@ export interface operations {
         headers: {
           'x-request-id': components['headers']['RequestId'];
           'x-client-request-id': components['headers']['ClientRequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
           'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
           'X-RateLimit-Reset': components['headers']['RateLimitReset'];
@@ -9761,6 +9912,7 @@ export interface operations {
         headers: {
           'x-request-id': components['headers']['RequestId'];
           'x-client-request-id': components['headers']['ClientRequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
           'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
           'X-RateLimit-Reset': components['headers']['RateLimitReset'];
@@ -9848,6 +10000,7 @@ export interface operations {
         headers: {
           'x-request-id': components['headers']['RequestId'];
           'x-client-request-id': components['headers']['ClientRequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
           'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
           'X-RateLimit-Reset': components['headers']['RateLimitReset'];
@@ -9920,6 +10073,7 @@ export interface operations {
         headers: {
           'x-request-id': components['headers']['RequestId'];
           'x-client-request-id': components['headers']['ClientRequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
           'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
           'X-RateLimit-Reset': components['headers']['RateLimitReset'];
@@ -10007,6 +10161,7 @@ export interface operations {
         headers: {
           'x-request-id': components['headers']['RequestId'];
           'x-client-request-id': components['headers']['ClientRequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
           'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
           'X-RateLimit-Reset': components['headers']['RateLimitReset'];
@@ -10074,6 +10229,7 @@ export interface operations {
         headers: {
           'x-request-id': components['headers']['RequestId'];
           'x-client-request-id': components['headers']['ClientRequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
           'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
           'X-RateLimit-Reset': components['headers']['RateLimitReset'];
@@ -10173,6 +10329,7 @@ export interface operations {
         headers: {
           'x-request-id': components['headers']['RequestId'];
           'x-client-request-id': components['headers']['ClientRequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
           'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
           'X-RateLimit-Reset': components['headers']['RateLimitReset'];
@@ -10223,6 +10380,7 @@ export interface operations {
         headers: {
           'x-request-id': components['headers']['RequestId'];
           'x-client-request-id': components['headers']['ClientRequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
           'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
           'X-RateLimit-Reset': components['headers']['RateLimitReset'];
@@ -10270,6 +10428,7 @@ export interface operations {
         headers: {
           'x-request-id': components['headers']['RequestId'];
           'x-client-request-id': components['headers']['ClientRequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           [name: string]: unknown;
         };
         content: {
@@ -10321,6 +10480,7 @@ export interface operations {
         headers: {
           'x-request-id': components['headers']['RequestId'];
           'x-client-request-id': components['headers']['ClientRequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'set-cookie': components['headers']['SetSessionCookie'];
           [name: string]: unknown;
         };
@@ -10380,6 +10540,7 @@ export interface operations {
         headers: {
           'x-request-id': components['headers']['RequestId'];
           'x-client-request-id': components['headers']['ClientRequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
           'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
           'X-RateLimit-Reset': components['headers']['RateLimitReset'];
@@ -10414,6 +10575,7 @@ export interface operations {
         headers: {
           'x-request-id': components['headers']['RequestId'];
           'x-client-request-id': components['headers']['ClientRequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           Location: components['headers']['Location'];
           [name: string]: unknown;
         };
@@ -10445,6 +10607,7 @@ export interface operations {
         headers: {
           'x-request-id': components['headers']['RequestId'];
           'x-client-request-id': components['headers']['ClientRequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           Location: components['headers']['Location'];
           'set-cookie': components['headers']['SetSessionCookie'];
           [name: string]: unknown;
@@ -10471,6 +10634,7 @@ export interface operations {
         headers: {
           'x-request-id': components['headers']['RequestId'];
           'x-client-request-id': components['headers']['ClientRequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
           'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
           'X-RateLimit-Reset': components['headers']['RateLimitReset'];
@@ -10557,6 +10721,7 @@ export interface operations {
         headers: {
           'x-request-id': components['headers']['RequestId'];
           'x-client-request-id': components['headers']['ClientRequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
           'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
           'X-RateLimit-Reset': components['headers']['RateLimitReset'];
@@ -10632,6 +10797,7 @@ export interface operations {
         headers: {
           'x-request-id': components['headers']['RequestId'];
           'x-client-request-id': components['headers']['ClientRequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
           'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
           'X-RateLimit-Reset': components['headers']['RateLimitReset'];
@@ -10705,6 +10871,7 @@ export interface operations {
         headers: {
           'x-request-id': components['headers']['RequestId'];
           'x-client-request-id': components['headers']['ClientRequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
           'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
           'X-RateLimit-Reset': components['headers']['RateLimitReset'];
@@ -10761,6 +10928,7 @@ export interface operations {
         headers: {
           'x-request-id': components['headers']['RequestId'];
           'x-client-request-id': components['headers']['ClientRequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
           'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
           'X-RateLimit-Reset': components['headers']['RateLimitReset'];
@@ -10837,6 +11005,7 @@ export interface operations {
         headers: {
           'x-request-id': components['headers']['RequestId'];
           'x-client-request-id': components['headers']['ClientRequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
           'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
           'X-RateLimit-Reset': components['headers']['RateLimitReset'];
@@ -10890,6 +11059,7 @@ export interface operations {
         headers: {
           'x-request-id': components['headers']['RequestId'];
           'x-client-request-id': components['headers']['ClientRequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
           'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
           'X-RateLimit-Reset': components['headers']['RateLimitReset'];
@@ -10947,6 +11117,7 @@ export interface operations {
         headers: {
           'x-request-id': components['headers']['RequestId'];
           'x-client-request-id': components['headers']['ClientRequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           [name: string]: unknown;
         };
         content: {
@@ -10986,6 +11157,7 @@ export interface operations {
         headers: {
           'x-request-id': components['headers']['RequestId'];
           'x-client-request-id': components['headers']['ClientRequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           [name: string]: unknown;
         };
         content: {
@@ -11097,6 +11269,7 @@ export interface operations {
         headers: {
           'x-request-id': components['headers']['RequestId'];
           'x-client-request-id': components['headers']['ClientRequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           [name: string]: unknown;
         };
         content: {
@@ -11127,6 +11300,7 @@ export interface operations {
         headers: {
           'x-request-id': components['headers']['RequestId'];
           'x-client-request-id': components['headers']['ClientRequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           [name: string]: unknown;
         };
         content: {
@@ -11162,6 +11336,7 @@ export interface operations {
         headers: {
           'x-request-id': components['headers']['RequestId'];
           'x-client-request-id': components['headers']['ClientRequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           [name: string]: unknown;
         };
         content: {
@@ -11195,6 +11370,7 @@ export interface operations {
         headers: {
           'x-request-id': components['headers']['RequestId'];
           'x-client-request-id': components['headers']['ClientRequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           ETag: components['headers']['ETag'];
           'Cache-Control': components['headers']['CacheControl'];
           'Content-Security-Policy': components['headers']['ContentSecurityPolicy'];
@@ -11213,6 +11389,7 @@ export interface operations {
         headers: {
           'x-request-id': components['headers']['RequestId'];
           'x-client-request-id': components['headers']['ClientRequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           ETag: components['headers']['ETag'];
           [name: string]: unknown;
         };
@@ -11249,6 +11426,7 @@ export interface operations {
         headers: {
           'x-request-id': components['headers']['RequestId'];
           'x-client-request-id': components['headers']['ClientRequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           ETag: components['headers']['ETag'];
           'Cache-Control': components['headers']['CacheControl'];
           [name: string]: unknown;
@@ -11265,6 +11443,7 @@ export interface operations {
         headers: {
           'x-request-id': components['headers']['RequestId'];
           'x-client-request-id': components['headers']['ClientRequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           ETag: components['headers']['ETag'];
           [name: string]: unknown;
         };
@@ -11293,6 +11472,7 @@ export interface operations {
         headers: {
           'x-request-id': components['headers']['RequestId'];
           'x-client-request-id': components['headers']['ClientRequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           ETag: components['headers']['ETag'];
           'Cache-Control': components['headers']['CacheControl'];
           'Content-Security-Policy': components['headers']['ContentSecurityPolicy'];
@@ -11311,6 +11491,7 @@ export interface operations {
         headers: {
           'x-request-id': components['headers']['RequestId'];
           'x-client-request-id': components['headers']['ClientRequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           ETag: components['headers']['ETag'];
           [name: string]: unknown;
         };
@@ -11345,6 +11526,7 @@ export interface operations {
         headers: {
           'x-request-id': components['headers']['RequestId'];
           'x-client-request-id': components['headers']['ClientRequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           ETag: components['headers']['ETag'];
           'Cache-Control': components['headers']['CacheControl'];
           [name: string]: unknown;
@@ -11363,6 +11545,7 @@ export interface operations {
         headers: {
           'x-request-id': components['headers']['RequestId'];
           'x-client-request-id': components['headers']['ClientRequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           ETag: components['headers']['ETag'];
           [name: string]: unknown;
         };

@@ -30,7 +30,7 @@ export async function startMicroservice(
   options: { service: string; nc: NatsConnection; logger: LoggerService; inProcess?: InProcessRpc; graceMs: number },
 ): Promise<StartedMicroservice> {
   const strategy = options.inProcess
-    ? new InProcessRpcServer(options.inProcess, options.logger, options.graceMs)
+    ? new InProcessRpcServer(options.service, options.inProcess, options.logger, options.graceMs)
     : new NatsRpcServer(options.nc, options.service, options.logger, options.graceMs);
   const app = await NestFactory.createMicroservice(module as never, { strategy, logger: options.logger });
   app.useGlobalFilters(new DomainRpcExceptionFilter(options.logger));

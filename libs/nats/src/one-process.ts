@@ -1,6 +1,6 @@
 import { BaseServiceConfig, loadConfig } from '@switchyard/config';
 import { JsonLogger, readyMessage } from '@switchyard/logging';
-import { configureMetrics, ShutdownSequence, startEventLoopDelayMonitor } from '@switchyard/runtime';
+import { configureMetrics, ShutdownSequence, startEventLoopDelayMonitor, startTracing, stopTracing } from '@switchyard/runtime';
 import { connectNats } from './connection';
 import { InProcessRpc } from './in-process-rpc';
 import { instanceId } from './microservice';
@@ -58,6 +58,7 @@ export interface RunningOneProcess {
  */
 export async function bootOneProcess(definitions: OneProcessServices, env: NodeJS.ProcessEnv): Promise<RunningOneProcess> {
   const base = loadConfig(BaseServiceConfig, env);
+  await startTracing(ONE_PROCESS_NAME, env);
   startEventLoopDelayMonitor();
   configureMetrics({ userLabel: base.SWITCHYARD_METRICS_USER_LABEL });
   const logger = new JsonLogger(ONE_PROCESS_NAME, base.LOG_LEVEL);
@@ -69,6 +70,7 @@ export async function bootOneProcess(definitions: OneProcessServices, env: NodeJ
     await edge?.close();
     for (const service of inShutdownOrder(services)) await service.close();
     await nc.drain();
+    await stopTracing();
   };
   const inShutdownOrder = (booted: Map<string, BootedService<ServiceConfig>>) =>
     [...booted.entries()].sort(([a], [b]) => shutdownRank(a) - shutdownRank(b)).map(([, service]) => service);
@@ -98,6 +100,7 @@ export async function bootOneProcess(definitions: OneProcessServices, env: NodeJ
     addShutdownSteps(shutdown) {
       if (edge) addEdgeShutdownSteps(shutdown, definitions.edge.name, edge, base.SWITCHYARD_SHUTDOWN_DRAIN_DELAY_MS);
       for (const service of inShutdownOrder(services)) service.addShutdownSteps(shutdown);
+      shutdown.add('flush', { name: 'export the last spans', run: stopTracing });
       shutdown.add('close', { name: 'drain the shared NATS connection', run: () => nc.drain() });
     },
   };

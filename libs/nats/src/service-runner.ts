@@ -13,6 +13,8 @@ import {
   ShutdownStep,
   startEventLoopDelayMonitor,
   startMetricsServer,
+  startTracing,
+  stopTracing,
 } from '@switchyard/runtime';
 import { connectNats } from './connection';
 import { InProcessRpc } from './in-process-rpc';
@@ -97,6 +99,8 @@ export async function bootService<C extends ServiceConfig>(
   options: { logLevel?: BaseServiceConfig['LOG_LEVEL']; poolSize?: number; shared?: SharedProcess } = {},
 ): Promise<BootedService<C>> {
   const config = loadConfig(definition.configClass, env);
+  // in one process, the process started tracing (once, for every service)
+  if (!options.shared) await startTracing(definition.name, env);
   compilePayloadValidators();
   startEventLoopDelayMonitor();
   configureMetrics({ userLabel: config.SWITCHYARD_METRICS_USER_LABEL });
@@ -130,6 +134,8 @@ export async function bootService<C extends ServiceConfig>(
         },
       },
     ],
+    // in one process, the process exports the last spans (once, for every service)
+    ...(shared ? [] : [['flush', { name: `${name}: export the last spans`, run: stopTracing }] as [ShutdownPhase, ShutdownStep]]),
     ['close', { name: `${name}: metrics server`, run: () => metricsServer?.close() }],
     ...(shared ? [] : [['close', { name: `${name}: drain NATS`, run: () => nc.drain() }] as [ShutdownPhase, ShutdownStep]]),
     ['close', { name: `${name}: close the database pool`, run: () => dataSource.destroy() }],
@@ -146,7 +152,7 @@ export async function bootService<C extends ServiceConfig>(
       for (const [phase, step] of steps) shutdown.add(phase, step);
     },
     async close() {
-      for (const phase of ['drain', 'close'] as const) for (const [p, step] of steps) if (p === phase) await step.run();
+      for (const phase of ['drain', 'flush', 'close'] as const) for (const [p, step] of steps) if (p === phase) await step.run();
     },
   };
 }
@@ -212,6 +218,7 @@ export function addEdgeShutdownSteps(shutdown: ShutdownSequence, name: string, e
 export function runEdge<C extends BaseServiceConfig>(definition: EdgeDefinition<C>): void {
   const boot = async () => {
     const config = loadConfig(definition.configClass);
+    await startTracing(definition.name);
     compilePayloadValidators();
     startEventLoopDelayMonitor();
     configureMetrics({ userLabel: config.SWITCHYARD_METRICS_USER_LABEL });
@@ -221,6 +228,7 @@ export function runEdge<C extends BaseServiceConfig>(definition: EdgeDefinition<
     const shutdown = processShutdown(logger, config.SWITCHYARD_SHUTDOWN_GRACE_MS);
     addEdgeShutdownSteps(shutdown, definition.name, edge, config.SWITCHYARD_SHUTDOWN_DRAIN_DELAY_MS);
     shutdown.add('close', { name: `${definition.name}: drain NATS`, run: () => nc.drain() });
+    shutdown.add('flush', { name: `${definition.name}: export the last spans`, run: stopTracing });
     superviseProcess(logger, shutdown);
     logger.lifecycle(readyMessage(definition.name, edge.readyDetail));
   };

@@ -7,3 +7,4 @@ export * from './event-loop-delay';
 export * from './ttl-cache';
 export * from './metrics';
 export * from './shutdown';
+export * from './tracing';

@@ -3,7 +3,7 @@ import { join, resolve } from 'path';
 import { loadConfig, LoggingConfig } from '@switchyard/config';
 import { ServiceNames } from '@switchyard/contracts';
 import { readyPattern } from '@switchyard/logging';
-import { compiledMain, eventually, freePort, ManagedProcess, spawnNode } from '@switchyard/runtime';
+import { compiledMain, eventually, freePort, ManagedProcess, spawnNode, tracingSettingsFrom } from '@switchyard/runtime';
 import { seedDemo } from './demo-seed';
 import { Deployment, deploymentFrom, DeploymentMode } from './deployment-mode';
 import { Infrastructure, startInfrastructure } from './infrastructure';
@@ -42,6 +42,8 @@ export async function startStack(env: NodeJS.ProcessEnv = process.env, log: (lin
   loadConfig(LoggingConfig, env);
   const admin = adminKey(dataDir, env);
   const secret = secretKey(dataDir, env);
+  // every service reads the tracing variables: settings none would take stop the start here, not in each process's restarts
+  tracingSettingsFrom(env);
   const infrastructure = await startInfrastructure(env, dataDir, log);
   const processes: ManagedProcess[] = [];
   let stopping = false;
