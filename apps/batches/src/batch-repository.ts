@@ -14,6 +14,8 @@ export interface ClaimedLine {
   endpoint: InferenceEndpoint;
   principal: Principal;
   reserved: boolean;
+  /** the W3C traceparent of the request that created the batch, when it was traced */
+  trace_parent: string | null;
 }
 
 /** An input line accepted by validation, stored `pending`. */
@@ -114,7 +116,7 @@ export class BatchRepository {
                WHERE batch_id = b2.id AND status = 'pending' AND (lease_until IS NULL OR lease_until < now())
                ORDER BY line_no LIMIT $2 FOR UPDATE SKIP LOCKED) i2
            ORDER BY b2.created_at, i2.line_no LIMIT $2)
-        RETURNING i.batch_id, i.custom_id, i.line_no, i.request, b.endpoint, b.principal, b.reserved`,
+        RETURNING i.batch_id, i.custom_id, i.line_no, i.request, b.endpoint, b.principal, b.reserved, b.trace_parent`,
       [String(leaseMs), room, CLAIM_FROM_BATCHES],
     );
   }

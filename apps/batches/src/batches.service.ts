@@ -12,7 +12,7 @@ import {
   Subjects,
 } from '@switchyard/contracts';
 import { broadcast, NATS_CONNECTION, RpcClient } from '@switchyard/nats';
-import { TtlCache } from '@switchyard/runtime';
+import { traceparentOf, TtlCache } from '@switchyard/runtime';
 import { BatchRepository } from './batch-repository';
 import { batchView } from './batch-view';
 import { BatchesConfig } from './batches.config';
@@ -63,6 +63,7 @@ export class BatchesService {
       errorFileId: null,
       errors: null,
       metadata: body.metadata ?? null,
+      traceParent: traceparentOf(),
       totalCount: 0,
       completedCount: 0,
       failedCount: 0,

@@ -32,6 +32,7 @@ export class UsageConsumer implements OnApplicationBootstrap, OnApplicationShutd
       (error) => this.logger.error('a usage message failed, will be redelivered', error),
       // events handled together are applied in one transaction by UsageService
       CONCURRENT_MESSAGES,
+      'billing',
     );
   }
 

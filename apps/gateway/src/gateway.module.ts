@@ -31,6 +31,7 @@ import { GatewayFilesService } from './files/files.service';
 import { GatewayConfig } from './gateway.config';
 import { AllExceptionsFilter } from './http/all-exceptions.filter';
 import { HealthController } from './http/health.controller';
+import { ReadyController } from './http/ready.controller';
 import { MetricsController } from './http/metrics.controller';
 import { OpenApiController } from './docs/openapi.controller';
 import { BatchesController } from './batches/batches.controller';
@@ -50,6 +51,7 @@ export class GatewayModule {
       module: GatewayModule,
       controllers: [
         HealthController,
+        ReadyController,
         MetricsController,
         OpenApiController,
         DocsPageController,

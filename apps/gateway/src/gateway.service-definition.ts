@@ -1,13 +1,17 @@
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { JsonLogger } from '@switchyard/logging';
+import { processReadiness } from '@switchyard/runtime';
 import { EdgeDefinition, requestScope, ServiceTransport } from '@switchyard/nats';
 import { ObjectStorage, storageSettingsFrom } from '@switchyard/object-storage';
 import { GatewayConfig } from './gateway.config';
 import { GatewayModule } from './gateway.module';
+import { registerAccessLog } from './http/access-log';
+import { registerDraining } from './http/draining';
 import { edgeServerOptions, registerEdge } from './http/edge';
 import { registerHttpMetrics } from './http/http-metrics';
 import { clientRequestIdFrom, newRequestId } from './http/request-id';
+import { registerRequestTracing } from './http/request-tracing';
 
 /** Room for the envelope around a body on its way to the router over NATS. */
 const NATS_ENVELOPE_BYTES = 16 * 1024;
@@ -37,6 +41,8 @@ export async function createGatewayApp(
   });
   const fastify = app.getHttpAdapter().getInstance();
   registerHttpMetrics(fastify);
+  registerRequestTracing(fastify);
+  registerAccessLog(fastify, logger);
   fastify.addHook('onRequest', (request, reply, done) => {
     // whatever this request's work leaves uncaught is logged with its id (superviseProcess)
     requestScope.enterWith({ requestId: String(request.id) });
@@ -55,11 +61,22 @@ export const gatewayService: EdgeDefinition<GatewayConfig> = {
   configClass: GatewayConfig,
   async start(config, transport, logger) {
     const app = await createGatewayApp(config, transport, logger);
+    const draining = registerDraining(app.getHttpAdapter().getInstance(), processReadiness);
     await app.listen(config.PORT, '0.0.0.0');
     const address = app.getHttpServer().address();
     return {
       readyDetail: `on port ${typeof address === 'object' && address ? address.port : config.PORT}`,
-      close: () => app.close(),
+      close: async () => {
+        // Fastify first: it stops accepting connections, closes the idle ones and waits for the requests and
+        // streams it is answering while every module still serves them; then Nest's modules stop (Nest's own
+        // close would run their destroy hooks, e.g. the rate limiter's, before it closes the HTTP server)
+        await app.getHttpAdapter().getInstance().close();
+        await app.close();
+      },
+      inFlight: () => {
+        const running = draining.inFlight();
+        return running > 0 ? `${running} HTTP request(s)` : null;
+      },
     };
   },
 };

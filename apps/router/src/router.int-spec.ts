@@ -202,7 +202,8 @@ describe('router service (real Postgres, NATS, mock upstreams)', () => {
     const req = { ...execute({ model: 'chat-a', messages, stream: true }), stream: true };
     const events = await lastValueFrom(app.get(RequestExecutor).stream(req).pipe(toArray()));
     expect(events[0]).toMatchObject({ kind: 'start', routing: { channel: { name: 'primary' } } });
-    expect(events[events.length - 1]).toEqual({ kind: 'end' });
+    // the end carries what the caller is charged: chat-a has no price, so nothing
+    expect(events[events.length - 1]).toEqual({ kind: 'end', costUsd: 0 });
     const chunks = events.filter((e) => e.kind === 'chunk') as { data: any }[];
     expect(chunks.map((c) => c.data.choices[0]?.delta?.content ?? '').join('')).toBe('Echo: hello router');
     expect(chunks.some((c) => 'usage' in c.data)).toBe(false);

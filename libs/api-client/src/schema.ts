@@ -1676,6 +1676,28 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/ready': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Check that this gateway takes new requests
+     * @description For load balancers: no key, no rate limit, no other service asked. 503 from the moment this gateway starts shutting down (it still finishes the requests and streams it holds); send new requests elsewhere. `GET /health` is the deep check and stays as it is while the gateway drains.
+     *
+     *     No key needed, no rate limit.
+     */
+    get: operations['getReady'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/metrics': {
     parameters: {
       query?: never;
@@ -3555,6 +3577,7 @@ export interface components {
     AnthropicError400_invalid_json_invalid_value_missing_required_parameter_upstream_error: {
       headers: {
         'x-request-id': components['headers']['RequestId'];
+        traceresponse: components['headers']['TraceResponse'];
         'x-should-retry': components['headers']['ShouldRetry'];
         'request-id': components['headers']['AnthropicRequestId'];
         'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
@@ -3570,6 +3593,7 @@ export interface components {
     AnthropicError401_invalid_api_key: {
       headers: {
         'x-request-id': components['headers']['RequestId'];
+        traceresponse: components['headers']['TraceResponse'];
         'x-should-retry': components['headers']['ShouldRetry'];
         'request-id': components['headers']['AnthropicRequestId'];
         'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
@@ -3585,6 +3609,7 @@ export interface components {
     AnthropicError402_insufficient_quota: {
       headers: {
         'x-request-id': components['headers']['RequestId'];
+        traceresponse: components['headers']['TraceResponse'];
         'x-should-retry': components['headers']['ShouldRetry'];
         'request-id': components['headers']['AnthropicRequestId'];
         'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
@@ -3600,6 +3625,7 @@ export interface components {
     AnthropicError403_AUTH_1015_permission_denied: {
       headers: {
         'x-request-id': components['headers']['RequestId'];
+        traceresponse: components['headers']['TraceResponse'];
         'x-should-retry': components['headers']['ShouldRetry'];
         'request-id': components['headers']['AnthropicRequestId'];
         'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
@@ -3615,6 +3641,7 @@ export interface components {
     AnthropicError404_not_found_model_not_found: {
       headers: {
         'x-request-id': components['headers']['RequestId'];
+        traceresponse: components['headers']['TraceResponse'];
         'x-should-retry': components['headers']['ShouldRetry'];
         'request-id': components['headers']['AnthropicRequestId'];
         'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
@@ -3630,6 +3657,7 @@ export interface components {
     AnthropicError413_request_too_large: {
       headers: {
         'x-request-id': components['headers']['RequestId'];
+        traceresponse: components['headers']['TraceResponse'];
         'x-should-retry': components['headers']['ShouldRetry'];
         'request-id': components['headers']['AnthropicRequestId'];
         'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
@@ -3645,6 +3673,7 @@ export interface components {
     AnthropicError414_request_too_large: {
       headers: {
         'x-request-id': components['headers']['RequestId'];
+        traceresponse: components['headers']['TraceResponse'];
         'x-should-retry': components['headers']['ShouldRetry'];
         'request-id': components['headers']['AnthropicRequestId'];
         'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
@@ -3660,6 +3689,7 @@ export interface components {
     AnthropicError415_invalid_value: {
       headers: {
         'x-request-id': components['headers']['RequestId'];
+        traceresponse: components['headers']['TraceResponse'];
         'x-should-retry': components['headers']['ShouldRetry'];
         'request-id': components['headers']['AnthropicRequestId'];
         'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
@@ -3675,6 +3705,7 @@ export interface components {
     AnthropicError429_rate_limit_exceeded: {
       headers: {
         'x-request-id': components['headers']['RequestId'];
+        traceresponse: components['headers']['TraceResponse'];
         'request-id': components['headers']['AnthropicRequestId'];
         'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
         'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
@@ -3690,6 +3721,7 @@ export interface components {
     AnthropicError431_request_too_large: {
       headers: {
         'x-request-id': components['headers']['RequestId'];
+        traceresponse: components['headers']['TraceResponse'];
         'x-should-retry': components['headers']['ShouldRetry'];
         'request-id': components['headers']['AnthropicRequestId'];
         'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
@@ -3705,6 +3737,7 @@ export interface components {
     AnthropicError500_internal_error: {
       headers: {
         'x-request-id': components['headers']['RequestId'];
+        traceresponse: components['headers']['TraceResponse'];
         'request-id': components['headers']['AnthropicRequestId'];
         'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
         'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
@@ -3719,6 +3752,7 @@ export interface components {
     AnthropicError502_upstream_error: {
       headers: {
         'x-request-id': components['headers']['RequestId'];
+        traceresponse: components['headers']['TraceResponse'];
         'request-id': components['headers']['AnthropicRequestId'];
         'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
         'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
@@ -3733,6 +3767,7 @@ export interface components {
     AnthropicError503_service_unavailable_channels_unavailable: {
       headers: {
         'x-request-id': components['headers']['RequestId'];
+        traceresponse: components['headers']['TraceResponse'];
         'request-id': components['headers']['AnthropicRequestId'];
         'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
         'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
@@ -3747,6 +3782,7 @@ export interface components {
     AnthropicError504_upstream_timeout: {
       headers: {
         'x-request-id': components['headers']['RequestId'];
+        traceresponse: components['headers']['TraceResponse'];
         'request-id': components['headers']['AnthropicRequestId'];
         'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
         'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
@@ -3761,6 +3797,7 @@ export interface components {
     AnthropicErrorDefault_upstream_error: {
       headers: {
         'x-request-id': components['headers']['RequestId'];
+        traceresponse: components['headers']['TraceResponse'];
         'x-should-retry': components['headers']['ShouldRetry'];
         'request-id': components['headers']['AnthropicRequestId'];
         'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
@@ -3776,6 +3813,7 @@ export interface components {
     FilesError400_invalid_value: {
       headers: {
         'x-request-id': components['headers']['RequestId'];
+        traceresponse: components['headers']['TraceResponse'];
         'x-should-retry': components['headers']['ShouldRetry'];
         'request-id': components['headers']['AnthropicRequestId'];
         'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
@@ -3791,6 +3829,7 @@ export interface components {
     FilesError400_invalid_value_missing_required_parameter_VALIDATION_4007_INFERENCE_3303: {
       headers: {
         'x-request-id': components['headers']['RequestId'];
+        traceresponse: components['headers']['TraceResponse'];
         'x-should-retry': components['headers']['ShouldRetry'];
         'request-id': components['headers']['AnthropicRequestId'];
         'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
@@ -3806,6 +3845,7 @@ export interface components {
     FilesError401_invalid_api_key: {
       headers: {
         'x-request-id': components['headers']['RequestId'];
+        traceresponse: components['headers']['TraceResponse'];
         'x-should-retry': components['headers']['ShouldRetry'];
         'request-id': components['headers']['AnthropicRequestId'];
         'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
@@ -3821,6 +3861,7 @@ export interface components {
     FilesError403_AUTH_1015: {
       headers: {
         'x-request-id': components['headers']['RequestId'];
+        traceresponse: components['headers']['TraceResponse'];
         'x-should-retry': components['headers']['ShouldRetry'];
         'request-id': components['headers']['AnthropicRequestId'];
         'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
@@ -3836,6 +3877,7 @@ export interface components {
     FilesError403_AUTH_1015_permission_denied: {
       headers: {
         'x-request-id': components['headers']['RequestId'];
+        traceresponse: components['headers']['TraceResponse'];
         'x-should-retry': components['headers']['ShouldRetry'];
         'request-id': components['headers']['AnthropicRequestId'];
         'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
@@ -3851,6 +3893,7 @@ export interface components {
     FilesError404_INFERENCE_3302: {
       headers: {
         'x-request-id': components['headers']['RequestId'];
+        traceresponse: components['headers']['TraceResponse'];
         'x-should-retry': components['headers']['ShouldRetry'];
         'request-id': components['headers']['AnthropicRequestId'];
         'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
@@ -3866,6 +3909,7 @@ export interface components {
     FilesError413_request_too_large_VALIDATION_4016: {
       headers: {
         'x-request-id': components['headers']['RequestId'];
+        traceresponse: components['headers']['TraceResponse'];
         'x-should-retry': components['headers']['ShouldRetry'];
         'request-id': components['headers']['AnthropicRequestId'];
         'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
@@ -3881,6 +3925,7 @@ export interface components {
     FilesError414_request_too_large: {
       headers: {
         'x-request-id': components['headers']['RequestId'];
+        traceresponse: components['headers']['TraceResponse'];
         'x-should-retry': components['headers']['ShouldRetry'];
         'request-id': components['headers']['AnthropicRequestId'];
         'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
@@ -3896,6 +3941,7 @@ export interface components {
     FilesError415_invalid_value: {
       headers: {
         'x-request-id': components['headers']['RequestId'];
+        traceresponse: components['headers']['TraceResponse'];
         'x-should-retry': components['headers']['ShouldRetry'];
         'request-id': components['headers']['AnthropicRequestId'];
         'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
@@ -3911,6 +3957,7 @@ export interface components {
     FilesError429_rate_limit_exceeded: {
       headers: {
         'x-request-id': components['headers']['RequestId'];
+        traceresponse: components['headers']['TraceResponse'];
         'request-id': components['headers']['AnthropicRequestId'];
         'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
         'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
@@ -3926,6 +3973,7 @@ export interface components {
     FilesError431_request_too_large: {
       headers: {
         'x-request-id': components['headers']['RequestId'];
+        traceresponse: components['headers']['TraceResponse'];
         'x-should-retry': components['headers']['ShouldRetry'];
         'request-id': components['headers']['AnthropicRequestId'];
         'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
@@ -3941,6 +3989,7 @@ export interface components {
     FilesError500_internal_error: {
       headers: {
         'x-request-id': components['headers']['RequestId'];
+        traceresponse: components['headers']['TraceResponse'];
         'request-id': components['headers']['AnthropicRequestId'];
         'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
         'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
@@ -3955,6 +4004,7 @@ export interface components {
     FilesError502_upstream_error: {
       headers: {
         'x-request-id': components['headers']['RequestId'];
+        traceresponse: components['headers']['TraceResponse'];
         'request-id': components['headers']['AnthropicRequestId'];
         'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
         'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
@@ -3969,6 +4019,7 @@ export interface components {
     FilesError503_service_unavailable: {
       headers: {
         'x-request-id': components['headers']['RequestId'];
+        traceresponse: components['headers']['TraceResponse'];
         'request-id': components['headers']['AnthropicRequestId'];
         'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
         'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
@@ -3983,6 +4034,7 @@ export interface components {
     FilesError503_service_unavailable_channels_unavailable: {
       headers: {
         'x-request-id': components['headers']['RequestId'];
+        traceresponse: components['headers']['TraceResponse'];
         'request-id': components['headers']['AnthropicRequestId'];
         'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
         'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
@@ -3997,6 +4049,7 @@ export interface components {
     FilesError504_upstream_timeout: {
       headers: {
         'x-request-id': components['headers']['RequestId'];
+        traceresponse: components['headers']['TraceResponse'];
         'request-id': components['headers']['AnthropicRequestId'];
         'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
         'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
@@ -4011,6 +4064,7 @@ export interface components {
     FilesErrorDefault_upstream_error: {
       headers: {
         'x-request-id': components['headers']['RequestId'];
+        traceresponse: components['headers']['TraceResponse'];
         'x-should-retry': components['headers']['ShouldRetry'];
         'request-id': components['headers']['AnthropicRequestId'];
         'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
@@ -4026,6 +4080,7 @@ export interface components {
     GeminiError400_invalid_json_invalid_value_missing_required_parameter_upstream_error: {
       headers: {
         'x-request-id': components['headers']['RequestId'];
+        traceresponse: components['headers']['TraceResponse'];
         'x-should-retry': components['headers']['ShouldRetry'];
         'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
         'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
@@ -4040,6 +4095,7 @@ export interface components {
     GeminiError401_invalid_api_key: {
       headers: {
         'x-request-id': components['headers']['RequestId'];
+        traceresponse: components['headers']['TraceResponse'];
         'x-should-retry': components['headers']['ShouldRetry'];
         'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
         'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
@@ -4054,6 +4110,7 @@ export interface components {
     GeminiError402_insufficient_quota: {
       headers: {
         'x-request-id': components['headers']['RequestId'];
+        traceresponse: components['headers']['TraceResponse'];
         'x-should-retry': components['headers']['ShouldRetry'];
         'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
         'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
@@ -4068,6 +4125,7 @@ export interface components {
     GeminiError403_AUTH_1015_permission_denied: {
       headers: {
         'x-request-id': components['headers']['RequestId'];
+        traceresponse: components['headers']['TraceResponse'];
         'x-should-retry': components['headers']['ShouldRetry'];
         'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
         'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
@@ -4082,6 +4140,7 @@ export interface components {
     GeminiError404_not_found_model_not_found: {
       headers: {
         'x-request-id': components['headers']['RequestId'];
+        traceresponse: components['headers']['TraceResponse'];
         'x-should-retry': components['headers']['ShouldRetry'];
         'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
         'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
@@ -4096,6 +4155,7 @@ export interface components {
     GeminiError413_request_too_large: {
       headers: {
         'x-request-id': components['headers']['RequestId'];
+        traceresponse: components['headers']['TraceResponse'];
         'x-should-retry': components['headers']['ShouldRetry'];
         'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
         'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
@@ -4110,6 +4170,7 @@ export interface components {
     GeminiError414_request_too_large: {
       headers: {
         'x-request-id': components['headers']['RequestId'];
+        traceresponse: components['headers']['TraceResponse'];
         'x-should-retry': components['headers']['ShouldRetry'];
         'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
         'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
@@ -4124,6 +4185,7 @@ export interface components {
     GeminiError415_invalid_value: {
       headers: {
         'x-request-id': components['headers']['RequestId'];
+        traceresponse: components['headers']['TraceResponse'];
         'x-should-retry': components['headers']['ShouldRetry'];
         'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
         'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
@@ -4138,6 +4200,7 @@ export interface components {
     GeminiError429_rate_limit_exceeded: {
       headers: {
         'x-request-id': components['headers']['RequestId'];
+        traceresponse: components['headers']['TraceResponse'];
         'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
         'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
         'X-RateLimit-Reset': components['headers']['RateLimitReset'];
@@ -4152,6 +4215,7 @@ export interface components {
     GeminiError431_request_too_large: {
       headers: {
         'x-request-id': components['headers']['RequestId'];
+        traceresponse: components['headers']['TraceResponse'];
         'x-should-retry': components['headers']['ShouldRetry'];
         'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
         'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
@@ -4166,6 +4230,7 @@ export interface components {
     GeminiError500_internal_error: {
       headers: {
         'x-request-id': components['headers']['RequestId'];
+        traceresponse: components['headers']['TraceResponse'];
         'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
         'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
         'X-RateLimit-Reset': components['headers']['RateLimitReset'];
@@ -4179,6 +4244,7 @@ export interface components {
     GeminiError502_upstream_error: {
       headers: {
         'x-request-id': components['headers']['RequestId'];
+        traceresponse: components['headers']['TraceResponse'];
         'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
         'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
         'X-RateLimit-Reset': components['headers']['RateLimitReset'];
@@ -4192,6 +4258,7 @@ export interface components {
     GeminiError503_service_unavailable_channels_unavailable: {
       headers: {
         'x-request-id': components['headers']['RequestId'];
+        traceresponse: components['headers']['TraceResponse'];
         'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
         'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
         'X-RateLimit-Reset': components['headers']['RateLimitReset'];
@@ -4205,6 +4272,7 @@ export interface components {
     GeminiError504_upstream_timeout: {
       headers: {
         'x-request-id': components['headers']['RequestId'];
+        traceresponse: components['headers']['TraceResponse'];
         'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
         'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
         'X-RateLimit-Reset': components['headers']['RateLimitReset'];
@@ -4218,6 +4286,7 @@ export interface components {
     GeminiErrorDefault_upstream_error: {
       headers: {
         'x-request-id': components['headers']['RequestId'];
+        traceresponse: components['headers']['TraceResponse'];
         'x-should-retry': components['headers']['ShouldRetry'];
         'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
         'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
@@ -4232,6 +4301,7 @@ export interface components {
     OpenAIError400_invalid_json_invalid_value_missing_required_parameter: {
       headers: {
         'x-request-id': components['headers']['RequestId'];
+        traceresponse: components['headers']['TraceResponse'];
         'x-should-retry': components['headers']['ShouldRetry'];
         'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
         'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
@@ -4246,6 +4316,7 @@ export interface components {
     OpenAIError400_invalid_json_invalid_value_missing_required_parameter_upstream_error: {
       headers: {
         'x-request-id': components['headers']['RequestId'];
+        traceresponse: components['headers']['TraceResponse'];
         'x-should-retry': components['headers']['ShouldRetry'];
         'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
         'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
@@ -4260,6 +4331,7 @@ export interface components {
     OpenAIError400_invalid_json_invalid_value_missing_required_parameter_weak_password: {
       headers: {
         'x-request-id': components['headers']['RequestId'];
+        traceresponse: components['headers']['TraceResponse'];
         'x-should-retry': components['headers']['ShouldRetry'];
         'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
         'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
@@ -4274,6 +4346,7 @@ export interface components {
     OpenAIError400_invalid_value: {
       headers: {
         'x-request-id': components['headers']['RequestId'];
+        traceresponse: components['headers']['TraceResponse'];
         'x-should-retry': components['headers']['ShouldRetry'];
         'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
         'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
@@ -4288,6 +4361,7 @@ export interface components {
     OpenAIError400_invalid_value_missing_required_parameter_upstream_error: {
       headers: {
         'x-request-id': components['headers']['RequestId'];
+        traceresponse: components['headers']['TraceResponse'];
         'x-should-retry': components['headers']['ShouldRetry'];
         'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
         'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
@@ -4302,6 +4376,7 @@ export interface components {
     OpenAIError401_invalid_api_key: {
       headers: {
         'x-request-id': components['headers']['RequestId'];
+        traceresponse: components['headers']['TraceResponse'];
         'x-should-retry': components['headers']['ShouldRetry'];
         'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
         'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
@@ -4316,6 +4391,7 @@ export interface components {
     OpenAIError401_invalid_credentials: {
       headers: {
         'x-request-id': components['headers']['RequestId'];
+        traceresponse: components['headers']['TraceResponse'];
         'x-should-retry': components['headers']['ShouldRetry'];
         'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
         'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
@@ -4330,6 +4406,7 @@ export interface components {
     OpenAIError402_insufficient_quota: {
       headers: {
         'x-request-id': components['headers']['RequestId'];
+        traceresponse: components['headers']['TraceResponse'];
         'x-should-retry': components['headers']['ShouldRetry'];
         'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
         'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
@@ -4344,6 +4421,7 @@ export interface components {
     OpenAIError403_AUTH_1015: {
       headers: {
         'x-request-id': components['headers']['RequestId'];
+        traceresponse: components['headers']['TraceResponse'];
         'x-should-retry': components['headers']['ShouldRetry'];
         'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
         'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
@@ -4358,6 +4436,7 @@ export interface components {
     OpenAIError403_AUTH_1015_permission_denied: {
       headers: {
         'x-request-id': components['headers']['RequestId'];
+        traceresponse: components['headers']['TraceResponse'];
         'x-should-retry': components['headers']['ShouldRetry'];
         'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
         'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
@@ -4372,6 +4451,7 @@ export interface components {
     OpenAIError403_permission_denied: {
       headers: {
         'x-request-id': components['headers']['RequestId'];
+        traceresponse: components['headers']['TraceResponse'];
         'x-should-retry': components['headers']['ShouldRetry'];
         'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
         'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
@@ -4386,6 +4466,7 @@ export interface components {
     OpenAIError404_INFERENCE_3302: {
       headers: {
         'x-request-id': components['headers']['RequestId'];
+        traceresponse: components['headers']['TraceResponse'];
         'x-should-retry': components['headers']['ShouldRetry'];
         'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
         'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
@@ -4400,6 +4481,7 @@ export interface components {
     OpenAIError404_model_not_found: {
       headers: {
         'x-request-id': components['headers']['RequestId'];
+        traceresponse: components['headers']['TraceResponse'];
         'x-should-retry': components['headers']['ShouldRetry'];
         'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
         'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
@@ -4414,6 +4496,7 @@ export interface components {
     OpenAIError404_not_found: {
       headers: {
         'x-request-id': components['headers']['RequestId'];
+        traceresponse: components['headers']['TraceResponse'];
         'x-should-retry': components['headers']['ShouldRetry'];
         'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
         'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
@@ -4428,6 +4511,7 @@ export interface components {
     OpenAIError404_not_found_model_not_found: {
       headers: {
         'x-request-id': components['headers']['RequestId'];
+        traceresponse: components['headers']['TraceResponse'];
         'x-should-retry': components['headers']['ShouldRetry'];
         'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
         'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
@@ -4442,6 +4526,7 @@ export interface components {
     OpenAIError409_conflict: {
       headers: {
         'x-request-id': components['headers']['RequestId'];
+        traceresponse: components['headers']['TraceResponse'];
         'x-should-retry': components['headers']['ShouldRetry'];
         'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
         'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
@@ -4456,6 +4541,7 @@ export interface components {
     OpenAIError413_request_too_large: {
       headers: {
         'x-request-id': components['headers']['RequestId'];
+        traceresponse: components['headers']['TraceResponse'];
         'x-should-retry': components['headers']['ShouldRetry'];
         'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
         'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
@@ -4470,6 +4556,7 @@ export interface components {
     OpenAIError414_request_too_large: {
       headers: {
         'x-request-id': components['headers']['RequestId'];
+        traceresponse: components['headers']['TraceResponse'];
         'x-should-retry': components['headers']['ShouldRetry'];
         'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
         'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
@@ -4484,6 +4571,7 @@ export interface components {
     OpenAIError415_invalid_value: {
       headers: {
         'x-request-id': components['headers']['RequestId'];
+        traceresponse: components['headers']['TraceResponse'];
         'x-should-retry': components['headers']['ShouldRetry'];
         'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
         'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
@@ -4498,6 +4586,7 @@ export interface components {
     OpenAIError429_rate_limit_exceeded: {
       headers: {
         'x-request-id': components['headers']['RequestId'];
+        traceresponse: components['headers']['TraceResponse'];
         'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
         'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
         'X-RateLimit-Reset': components['headers']['RateLimitReset'];
@@ -4512,6 +4601,7 @@ export interface components {
     OpenAIError431_request_too_large: {
       headers: {
         'x-request-id': components['headers']['RequestId'];
+        traceresponse: components['headers']['TraceResponse'];
         'x-should-retry': components['headers']['ShouldRetry'];
         'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
         'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
@@ -4526,6 +4616,7 @@ export interface components {
     OpenAIError500_internal_error: {
       headers: {
         'x-request-id': components['headers']['RequestId'];
+        traceresponse: components['headers']['TraceResponse'];
         'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
         'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
         'X-RateLimit-Reset': components['headers']['RateLimitReset'];
@@ -4539,6 +4630,7 @@ export interface components {
     OpenAIError502_upstream_error: {
       headers: {
         'x-request-id': components['headers']['RequestId'];
+        traceresponse: components['headers']['TraceResponse'];
         'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
         'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
         'X-RateLimit-Reset': components['headers']['RateLimitReset'];
@@ -4552,6 +4644,7 @@ export interface components {
     OpenAIError503_service_unavailable: {
       headers: {
         'x-request-id': components['headers']['RequestId'];
+        traceresponse: components['headers']['TraceResponse'];
         'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
         'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
         'X-RateLimit-Reset': components['headers']['RateLimitReset'];
@@ -4565,6 +4658,7 @@ export interface components {
     OpenAIError503_service_unavailable_channels_unavailable: {
       headers: {
         'x-request-id': components['headers']['RequestId'];
+        traceresponse: components['headers']['TraceResponse'];
         'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
         'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
         'X-RateLimit-Reset': components['headers']['RateLimitReset'];
@@ -4578,6 +4672,7 @@ export interface components {
     OpenAIError504_upstream_timeout: {
       headers: {
         'x-request-id': components['headers']['RequestId'];
+        traceresponse: components['headers']['TraceResponse'];
         'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
         'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
         'X-RateLimit-Reset': components['headers']['RateLimitReset'];
@@ -4591,6 +4686,7 @@ export interface components {
     OpenAIErrorDefault_upstream_error: {
       headers: {
         'x-request-id': components['headers']['RequestId'];
+        traceresponse: components['headers']['TraceResponse'];
         'x-should-retry': components['headers']['ShouldRetry'];
         'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
         'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
@@ -4725,6 +4821,11 @@ export interface components {
     SwitchyardExportTruncated: 'true' | 'false';
     /** @description How many channels failed before this one */
     SwitchyardRetryCount: string;
+    /**
+     * @description W3C Trace Context Level 2 `traceresponse`, when the operator exports traces: `00-<trace id>-<span id>-<flags>`, the trace of this request (continuing the caller's `traceparent` when it sent a valid one) and the gateway's span of it
+     * @example 00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01
+     */
+    TraceResponse: string;
   };
   pathItems: never;
 }
@@ -4765,6 +4866,7 @@ export interface operations {
         headers: {
           'x-request-id': components['headers']['RequestId'];
           'x-client-request-id': components['headers']['ClientRequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
           'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
           'X-RateLimit-Reset': components['headers']['RateLimitReset'];
@@ -4893,6 +4995,7 @@ export interface operations {
         headers: {
           'x-request-id': components['headers']['RequestId'];
           'x-client-request-id': components['headers']['ClientRequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
           'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
           'X-RateLimit-Reset': components['headers']['RateLimitReset'];
@@ -5010,6 +5113,7 @@ export interface operations {
         headers: {
           'x-request-id': components['headers']['RequestId'];
           'x-client-request-id': components['headers']['ClientRequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
           'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
           'X-RateLimit-Reset': components['headers']['RateLimitReset'];
@@ -5123,6 +5227,7 @@ export interface operations {
         headers: {
           'x-request-id': components['headers']['RequestId'];
           'x-client-request-id': components['headers']['ClientRequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
           'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
           'X-RateLimit-Reset': components['headers']['RateLimitReset'];
@@ -5235,6 +5340,7 @@ export interface operations {
         headers: {
           'x-request-id': components['headers']['RequestId'];
           'x-client-request-id': components['headers']['ClientRequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
           'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
           'X-RateLimit-Reset': components['headers']['RateLimitReset'];
@@ -5308,6 +5414,7 @@ export interface operations {
         headers: {
           'x-request-id': components['headers']['RequestId'];
           'x-client-request-id': components['headers']['ClientRequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
           'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
           'X-RateLimit-Reset': components['headers']['RateLimitReset'];
@@ -5357,6 +5464,7 @@ export interface operations {
         headers: {
           'x-request-id': components['headers']['RequestId'];
           'x-client-request-id': components['headers']['ClientRequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
           'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
           'X-RateLimit-Reset': components['headers']['RateLimitReset'];
@@ -5445,6 +5553,7 @@ export interface operations {
         headers: {
           'x-request-id': components['headers']['RequestId'];
           'x-client-request-id': components['headers']['ClientRequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
           'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
           'X-RateLimit-Reset': components['headers']['RateLimitReset'];
@@ -5572,6 +5681,7 @@ export interface operations {
         headers: {
           'x-request-id': components['headers']['RequestId'];
           'x-client-request-id': components['headers']['ClientRequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
           'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
           'X-RateLimit-Reset': components['headers']['RateLimitReset'];
@@ -5648,6 +5758,7 @@ export interface operations {
         headers: {
           'x-request-id': components['headers']['RequestId'];
           'x-client-request-id': components['headers']['ClientRequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
           'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
           'X-RateLimit-Reset': components['headers']['RateLimitReset'];
@@ -5775,6 +5886,7 @@ export interface operations {
         headers: {
           'x-request-id': components['headers']['RequestId'];
           'x-client-request-id': components['headers']['ClientRequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
           'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
           'X-RateLimit-Reset': components['headers']['RateLimitReset'];
@@ -5883,6 +5995,7 @@ export interface operations {
         headers: {
           'x-request-id': components['headers']['RequestId'];
           'x-client-request-id': components['headers']['ClientRequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
           'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
           'X-RateLimit-Reset': components['headers']['RateLimitReset'];
@@ -6011,6 +6124,7 @@ export interface operations {
         headers: {
           'x-request-id': components['headers']['RequestId'];
           'x-client-request-id': components['headers']['ClientRequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
           'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
           'X-RateLimit-Reset': components['headers']['RateLimitReset'];
@@ -6108,6 +6222,7 @@ export interface operations {
         headers: {
           'x-request-id': components['headers']['RequestId'];
           'x-client-request-id': components['headers']['ClientRequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
           'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
           'X-RateLimit-Reset': components['headers']['RateLimitReset'];
@@ -6183,6 +6298,7 @@ export interface operations {
         headers: {
           'x-request-id': components['headers']['RequestId'];
           'x-client-request-id': components['headers']['ClientRequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
           'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
           'X-RateLimit-Reset': components['headers']['RateLimitReset'];
@@ -6290,6 +6406,7 @@ export interface operations {
         headers: {
           'x-request-id': components['headers']['RequestId'];
           'x-client-request-id': components['headers']['ClientRequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
           'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
           'X-RateLimit-Reset': components['headers']['RateLimitReset'];
@@ -6383,6 +6500,7 @@ export interface operations {
         headers: {
           'x-request-id': components['headers']['RequestId'];
           'x-client-request-id': components['headers']['ClientRequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
           'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
           'X-RateLimit-Reset': components['headers']['RateLimitReset'];
@@ -6438,6 +6556,7 @@ export interface operations {
         headers: {
           'x-request-id': components['headers']['RequestId'];
           'x-client-request-id': components['headers']['ClientRequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
           'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
           'X-RateLimit-Reset': components['headers']['RateLimitReset'];
@@ -6523,6 +6642,7 @@ export interface operations {
         headers: {
           'x-request-id': components['headers']['RequestId'];
           'x-client-request-id': components['headers']['ClientRequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
           'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
           'X-RateLimit-Reset': components['headers']['RateLimitReset'];
@@ -6578,6 +6698,7 @@ export interface operations {
         headers: {
           'x-request-id': components['headers']['RequestId'];
           'x-client-request-id': components['headers']['ClientRequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
           'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
           'X-RateLimit-Reset': components['headers']['RateLimitReset'];
@@ -6663,6 +6784,7 @@ export interface operations {
         headers: {
           'x-request-id': components['headers']['RequestId'];
           'x-client-request-id': components['headers']['ClientRequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
           'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
           'X-RateLimit-Reset': components['headers']['RateLimitReset'];
@@ -6718,6 +6840,7 @@ export interface operations {
         headers: {
           'x-request-id': components['headers']['RequestId'];
           'x-client-request-id': components['headers']['ClientRequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
           'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
           'X-RateLimit-Reset': components['headers']['RateLimitReset'];
@@ -6821,6 +6944,7 @@ export interface operations {
         headers: {
           'x-request-id': components['headers']['RequestId'];
           'x-client-request-id': components['headers']['ClientRequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
           'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
           'X-RateLimit-Reset': components['headers']['RateLimitReset'];
@@ -6889,6 +7013,7 @@ export interface operations {
         headers: {
           'x-request-id': components['headers']['RequestId'];
           'x-client-request-id': components['headers']['ClientRequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
           'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
           'X-RateLimit-Reset': components['headers']['RateLimitReset'];
@@ -6947,6 +7072,7 @@ export interface operations {
         headers: {
           'x-request-id': components['headers']['RequestId'];
           'x-client-request-id': components['headers']['ClientRequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
           'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
           'X-RateLimit-Reset': components['headers']['RateLimitReset'];
@@ -7000,6 +7126,7 @@ export interface operations {
         headers: {
           'x-request-id': components['headers']['RequestId'];
           'x-client-request-id': components['headers']['ClientRequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
           'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
           'X-RateLimit-Reset': components['headers']['RateLimitReset'];
@@ -7061,6 +7188,7 @@ export interface operations {
         headers: {
           'x-request-id': components['headers']['RequestId'];
           'x-client-request-id': components['headers']['ClientRequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
           'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
           'X-RateLimit-Reset': components['headers']['RateLimitReset'];
@@ -7077,6 +7205,7 @@ export interface operations {
         headers: {
           'x-request-id': components['headers']['RequestId'];
           'x-client-request-id': components['headers']['ClientRequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
           'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
           'X-RateLimit-Reset': components['headers']['RateLimitReset'];
@@ -7099,6 +7228,7 @@ export interface operations {
         headers: {
           'x-request-id': components['headers']['RequestId'];
           'x-client-request-id': components['headers']['ClientRequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
           'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
           'X-RateLimit-Reset': components['headers']['RateLimitReset'];
@@ -7133,6 +7263,7 @@ export interface operations {
         headers: {
           'x-request-id': components['headers']['RequestId'];
           'x-client-request-id': components['headers']['ClientRequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
           'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
           'X-RateLimit-Reset': components['headers']['RateLimitReset'];
@@ -7219,6 +7350,7 @@ export interface operations {
         headers: {
           'x-request-id': components['headers']['RequestId'];
           'x-client-request-id': components['headers']['ClientRequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
           'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
           'X-RateLimit-Reset': components['headers']['RateLimitReset'];
@@ -7292,6 +7424,7 @@ export interface operations {
         headers: {
           'x-request-id': components['headers']['RequestId'];
           'x-client-request-id': components['headers']['ClientRequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
           'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
           'X-RateLimit-Reset': components['headers']['RateLimitReset'];
@@ -7362,6 +7495,7 @@ export interface operations {
         headers: {
           'x-request-id': components['headers']['RequestId'];
           'x-client-request-id': components['headers']['ClientRequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
           'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
           'X-RateLimit-Reset': components['headers']['RateLimitReset'];
@@ -7427,6 +7561,7 @@ export interface operations {
         headers: {
           'x-request-id': components['headers']['RequestId'];
           'x-client-request-id': components['headers']['ClientRequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
           'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
           'X-RateLimit-Reset': components['headers']['RateLimitReset'];
@@ -7495,6 +7630,7 @@ export interface operations {
         headers: {
           'x-request-id': components['headers']['RequestId'];
           'x-client-request-id': components['headers']['ClientRequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
           'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
           'X-RateLimit-Reset': components['headers']['RateLimitReset'];
@@ -7574,6 +7710,7 @@ export interface operations {
         headers: {
           'x-request-id': components['headers']['RequestId'];
           'x-client-request-id': components['headers']['ClientRequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
           'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
           'X-RateLimit-Reset': components['headers']['RateLimitReset'];
@@ -7658,6 +7795,7 @@ export interface operations {
         headers: {
           'x-request-id': components['headers']['RequestId'];
           'x-client-request-id': components['headers']['ClientRequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
           'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
           'X-RateLimit-Reset': components['headers']['RateLimitReset'];
@@ -7727,6 +7865,7 @@ export interface operations {
         headers: {
           'x-request-id': components['headers']['RequestId'];
           'x-client-request-id': components['headers']['ClientRequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
           'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
           'X-RateLimit-Reset': components['headers']['RateLimitReset'];
@@ -7800,6 +7939,7 @@ export interface operations {
         headers: {
           'x-request-id': components['headers']['RequestId'];
           'x-client-request-id': components['headers']['ClientRequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
           'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
           'X-RateLimit-Reset': components['headers']['RateLimitReset'];
@@ -7847,6 +7987,7 @@ export interface operations {
         headers: {
           'x-request-id': components['headers']['RequestId'];
           'x-client-request-id': components['headers']['ClientRequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
           'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
           'X-RateLimit-Reset': components['headers']['RateLimitReset'];
@@ -7897,6 +8038,7 @@ export interface operations {
         headers: {
           'x-request-id': components['headers']['RequestId'];
           'x-client-request-id': components['headers']['ClientRequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'set-cookie': components['headers']['SetSessionCookie'];
           [name: string]: unknown;
         };
@@ -7948,6 +8090,7 @@ export interface operations {
         headers: {
           'x-request-id': components['headers']['RequestId'];
           'x-client-request-id': components['headers']['ClientRequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
           'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
           'X-RateLimit-Reset': components['headers']['RateLimitReset'];
@@ -7998,6 +8141,7 @@ export interface operations {
         headers: {
           'x-request-id': components['headers']['RequestId'];
           'x-client-request-id': components['headers']['ClientRequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
           'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
           'X-RateLimit-Reset': components['headers']['RateLimitReset'];
@@ -8029,6 +8173,7 @@ export interface operations {
         headers: {
           'x-request-id': components['headers']['RequestId'];
           'x-client-request-id': components['headers']['ClientRequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           [name: string]: unknown;
         };
         content: {
@@ -8063,6 +8208,7 @@ export interface operations {
         headers: {
           'x-request-id': components['headers']['RequestId'];
           'x-client-request-id': components['headers']['ClientRequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
           'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
           'X-RateLimit-Reset': components['headers']['RateLimitReset'];
@@ -8119,6 +8265,7 @@ export interface operations {
         headers: {
           'x-request-id': components['headers']['RequestId'];
           'x-client-request-id': components['headers']['ClientRequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
           'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
           'X-RateLimit-Reset': components['headers']['RateLimitReset'];
@@ -8150,6 +8297,7 @@ export interface operations {
         headers: {
           'x-request-id': components['headers']['RequestId'];
           'x-client-request-id': components['headers']['ClientRequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
           'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
           'X-RateLimit-Reset': components['headers']['RateLimitReset'];
@@ -8181,6 +8329,7 @@ export interface operations {
         headers: {
           'x-request-id': components['headers']['RequestId'];
           'x-client-request-id': components['headers']['ClientRequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
           'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
           'X-RateLimit-Reset': components['headers']['RateLimitReset'];
@@ -8227,6 +8376,7 @@ export interface operations {
         headers: {
           'x-request-id': components['headers']['RequestId'];
           'x-client-request-id': components['headers']['ClientRequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
           'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
           'X-RateLimit-Reset': components['headers']['RateLimitReset'];
@@ -8290,6 +8440,7 @@ export interface operations {
         headers: {
           'x-request-id': components['headers']['RequestId'];
           'x-client-request-id': components['headers']['ClientRequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
           'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
           'X-RateLimit-Reset': components['headers']['RateLimitReset'];
@@ -8346,6 +8497,7 @@ export interface operations {
         headers: {
           'x-request-id': components['headers']['RequestId'];
           'x-client-request-id': components['headers']['ClientRequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
           'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
           'X-RateLimit-Reset': components['headers']['RateLimitReset'];
@@ -8393,6 +8545,7 @@ export interface operations {
         headers: {
           'x-request-id': components['headers']['RequestId'];
           'x-client-request-id': components['headers']['ClientRequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
           'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
           'X-RateLimit-Reset': components['headers']['RateLimitReset'];
@@ -8479,6 +8632,7 @@ export interface operations {
         headers: {
           'x-request-id': components['headers']['RequestId'];
           'x-client-request-id': components['headers']['ClientRequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
           'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
           'X-RateLimit-Reset': components['headers']['RateLimitReset'];
@@ -8554,6 +8708,7 @@ export interface operations {
         headers: {
           'x-request-id': components['headers']['RequestId'];
           'x-client-request-id': components['headers']['ClientRequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
           'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
           'X-RateLimit-Reset': components['headers']['RateLimitReset'];
@@ -8627,6 +8782,7 @@ export interface operations {
         headers: {
           'x-request-id': components['headers']['RequestId'];
           'x-client-request-id': components['headers']['ClientRequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
           'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
           'X-RateLimit-Reset': components['headers']['RateLimitReset'];
@@ -8683,6 +8839,7 @@ export interface operations {
         headers: {
           'x-request-id': components['headers']['RequestId'];
           'x-client-request-id': components['headers']['ClientRequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
           'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
           'X-RateLimit-Reset': components['headers']['RateLimitReset'];
@@ -8759,6 +8916,7 @@ export interface operations {
         headers: {
           'x-request-id': components['headers']['RequestId'];
           'x-client-request-id': components['headers']['ClientRequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
           'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
           'X-RateLimit-Reset': components['headers']['RateLimitReset'];
@@ -8813,6 +8971,7 @@ export interface operations {
         headers: {
           'x-request-id': components['headers']['RequestId'];
           'x-client-request-id': components['headers']['ClientRequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
           'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
           'X-RateLimit-Reset': components['headers']['RateLimitReset'];
@@ -8878,6 +9037,7 @@ export interface operations {
         headers: {
           'x-request-id': components['headers']['RequestId'];
           'x-client-request-id': components['headers']['ClientRequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
           'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
           'X-RateLimit-Reset': components['headers']['RateLimitReset'];
@@ -8934,6 +9094,7 @@ export interface operations {
         headers: {
           'x-request-id': components['headers']['RequestId'];
           'x-client-request-id': components['headers']['ClientRequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
           'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
           'X-RateLimit-Reset': components['headers']['RateLimitReset'];
@@ -8998,6 +9159,7 @@ export interface operations {
         headers: {
           'x-request-id': components['headers']['RequestId'];
           'x-client-request-id': components['headers']['ClientRequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
           'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
           'X-RateLimit-Reset': components['headers']['RateLimitReset'];
@@ -9056,6 +9218,7 @@ export interface operations {
         headers: {
           'x-request-id': components['headers']['RequestId'];
           'x-client-request-id': components['headers']['ClientRequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
           'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
           'X-RateLimit-Reset': components['headers']['RateLimitReset'];
@@ -9126,6 +9289,7 @@ export interface operations {
         headers: {
           'x-request-id': components['headers']['RequestId'];
           'x-client-request-id': components['headers']['ClientRequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
           'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
           'X-RateLimit-Reset': components['headers']['RateLimitReset'];
@@ -9188,6 +9352,7 @@ export interface operations {
         headers: {
           'x-request-id': components['headers']['RequestId'];
           'x-client-request-id': components['headers']['ClientRequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
           'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
           'X-RateLimit-Reset': components['headers']['RateLimitReset'];
@@ -9250,6 +9415,7 @@ export interface operations {
         headers: {
           'x-request-id': components['headers']['RequestId'];
           'x-client-request-id': components['headers']['ClientRequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
           'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
           'X-RateLimit-Reset': components['headers']['RateLimitReset'];
@@ -9316,6 +9482,7 @@ export interface operations {
         headers: {
           'x-request-id': components['headers']['RequestId'];
           'x-client-request-id': components['headers']['ClientRequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
           'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
           'X-RateLimit-Reset': components['headers']['RateLimitReset'];
@@ -9373,6 +9540,7 @@ export interface operations {
         headers: {
           'x-request-id': components['headers']['RequestId'];
           'x-client-request-id': components['headers']['ClientRequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
           'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
           'X-RateLimit-Reset': components['headers']['RateLimitReset'];
@@ -9432,6 +9600,7 @@ export interface operations {
         headers: {
           'x-request-id': components['headers']['RequestId'];
           'x-client-request-id': components['headers']['ClientRequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
           'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
           'X-RateLimit-Reset': components['headers']['RateLimitReset'];
@@ -9488,6 +9657,7 @@ export interface operations {
         headers: {
           'x-request-id': components['headers']['RequestId'];
           'x-client-request-id': components['headers']['ClientRequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
           'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
           'X-RateLimit-Reset': components['headers']['RateLimitReset'];
@@ -9560,6 +9730,7 @@ export interface operations {
         headers: {
           'x-request-id': components['headers']['RequestId'];
           'x-client-request-id': components['headers']['ClientRequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
           'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
           'X-RateLimit-Reset': components['headers']['RateLimitReset'];
@@ -9610,6 +9781,7 @@ export interface operations {
         headers: {
           'x-request-id': components['headers']['RequestId'];
           'x-client-request-id': components['headers']['ClientRequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
           'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
           'X-RateLimit-Reset': components['headers']['RateLimitReset'];
@@ -9674,6 +9846,7 @@ export interface operations {
         headers: {
           'x-request-id': components['headers']['RequestId'];
           'x-client-request-id': components['headers']['ClientRequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
           'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
           'X-RateLimit-Reset': components['headers']['RateLimitReset'];
@@ -9739,6 +9912,7 @@ export interface operations {
         headers: {
           'x-request-id': components['headers']['RequestId'];
           'x-client-request-id': components['headers']['ClientRequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
           'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
           'X-RateLimit-Reset': components['headers']['RateLimitReset'];
@@ -9826,6 +10000,7 @@ export interface operations {
         headers: {
           'x-request-id': components['headers']['RequestId'];
           'x-client-request-id': components['headers']['ClientRequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
           'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
           'X-RateLimit-Reset': components['headers']['RateLimitReset'];
@@ -9898,6 +10073,7 @@ export interface operations {
         headers: {
           'x-request-id': components['headers']['RequestId'];
           'x-client-request-id': components['headers']['ClientRequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
           'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
           'X-RateLimit-Reset': components['headers']['RateLimitReset'];
@@ -9985,6 +10161,7 @@ export interface operations {
         headers: {
           'x-request-id': components['headers']['RequestId'];
           'x-client-request-id': components['headers']['ClientRequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
           'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
           'X-RateLimit-Reset': components['headers']['RateLimitReset'];
@@ -10052,6 +10229,7 @@ export interface operations {
         headers: {
           'x-request-id': components['headers']['RequestId'];
           'x-client-request-id': components['headers']['ClientRequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
           'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
           'X-RateLimit-Reset': components['headers']['RateLimitReset'];
@@ -10151,6 +10329,7 @@ export interface operations {
         headers: {
           'x-request-id': components['headers']['RequestId'];
           'x-client-request-id': components['headers']['ClientRequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
           'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
           'X-RateLimit-Reset': components['headers']['RateLimitReset'];
@@ -10201,6 +10380,7 @@ export interface operations {
         headers: {
           'x-request-id': components['headers']['RequestId'];
           'x-client-request-id': components['headers']['ClientRequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
           'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
           'X-RateLimit-Reset': components['headers']['RateLimitReset'];
@@ -10248,6 +10428,7 @@ export interface operations {
         headers: {
           'x-request-id': components['headers']['RequestId'];
           'x-client-request-id': components['headers']['ClientRequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           [name: string]: unknown;
         };
         content: {
@@ -10299,6 +10480,7 @@ export interface operations {
         headers: {
           'x-request-id': components['headers']['RequestId'];
           'x-client-request-id': components['headers']['ClientRequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'set-cookie': components['headers']['SetSessionCookie'];
           [name: string]: unknown;
         };
@@ -10358,6 +10540,7 @@ export interface operations {
         headers: {
           'x-request-id': components['headers']['RequestId'];
           'x-client-request-id': components['headers']['ClientRequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
           'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
           'X-RateLimit-Reset': components['headers']['RateLimitReset'];
@@ -10392,6 +10575,7 @@ export interface operations {
         headers: {
           'x-request-id': components['headers']['RequestId'];
           'x-client-request-id': components['headers']['ClientRequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           Location: components['headers']['Location'];
           [name: string]: unknown;
         };
@@ -10423,6 +10607,7 @@ export interface operations {
         headers: {
           'x-request-id': components['headers']['RequestId'];
           'x-client-request-id': components['headers']['ClientRequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           Location: components['headers']['Location'];
           'set-cookie': components['headers']['SetSessionCookie'];
           [name: string]: unknown;
@@ -10449,6 +10634,7 @@ export interface operations {
         headers: {
           'x-request-id': components['headers']['RequestId'];
           'x-client-request-id': components['headers']['ClientRequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
           'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
           'X-RateLimit-Reset': components['headers']['RateLimitReset'];
@@ -10535,6 +10721,7 @@ export interface operations {
         headers: {
           'x-request-id': components['headers']['RequestId'];
           'x-client-request-id': components['headers']['ClientRequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
           'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
           'X-RateLimit-Reset': components['headers']['RateLimitReset'];
@@ -10610,6 +10797,7 @@ export interface operations {
         headers: {
           'x-request-id': components['headers']['RequestId'];
           'x-client-request-id': components['headers']['ClientRequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
           'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
           'X-RateLimit-Reset': components['headers']['RateLimitReset'];
@@ -10683,6 +10871,7 @@ export interface operations {
         headers: {
           'x-request-id': components['headers']['RequestId'];
           'x-client-request-id': components['headers']['ClientRequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
           'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
           'X-RateLimit-Reset': components['headers']['RateLimitReset'];
@@ -10739,6 +10928,7 @@ export interface operations {
         headers: {
           'x-request-id': components['headers']['RequestId'];
           'x-client-request-id': components['headers']['ClientRequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
           'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
           'X-RateLimit-Reset': components['headers']['RateLimitReset'];
@@ -10815,6 +11005,7 @@ export interface operations {
         headers: {
           'x-request-id': components['headers']['RequestId'];
           'x-client-request-id': components['headers']['ClientRequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
           'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
           'X-RateLimit-Reset': components['headers']['RateLimitReset'];
@@ -10868,6 +11059,7 @@ export interface operations {
         headers: {
           'x-request-id': components['headers']['RequestId'];
           'x-client-request-id': components['headers']['ClientRequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
           'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
           'X-RateLimit-Reset': components['headers']['RateLimitReset'];
@@ -10925,6 +11117,7 @@ export interface operations {
         headers: {
           'x-request-id': components['headers']['RequestId'];
           'x-client-request-id': components['headers']['ClientRequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           [name: string]: unknown;
         };
         content: {
@@ -10964,6 +11157,7 @@ export interface operations {
         headers: {
           'x-request-id': components['headers']['RequestId'];
           'x-client-request-id': components['headers']['ClientRequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           [name: string]: unknown;
         };
         content: {
@@ -11003,6 +11197,64 @@ export interface operations {
       };
     };
   };
+  getReady: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description This gateway takes new requests */
+      200: {
+        headers: {
+          'x-request-id': components['headers']['RequestId'];
+          'x-client-request-id': components['headers']['ClientRequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "status": "ready"
+           *     }
+           */
+          'application/json': {
+            /**
+             * @description `draining` once a shutdown started
+             * @enum {string}
+             */
+            status: 'ready' | 'draining';
+          };
+        };
+      };
+      414: components['responses']['OpenAIError414_request_too_large'];
+      431: components['responses']['OpenAIError431_request_too_large'];
+      500: components['responses']['OpenAIError500_internal_error'];
+      /** @description This gateway is shutting down: send new requests to another */
+      503: {
+        headers: {
+          'x-request-id': components['headers']['RequestId'];
+          'x-client-request-id': components['headers']['ClientRequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "status": "draining"
+           *     }
+           */
+          'application/json': {
+            /**
+             * @description `draining` once a shutdown started
+             * @enum {string}
+             */
+            status: 'ready' | 'draining';
+          };
+        };
+      };
+    };
+  };
   getMetrics: {
     parameters: {
       query?: never;
@@ -11017,6 +11269,7 @@ export interface operations {
         headers: {
           'x-request-id': components['headers']['RequestId'];
           'x-client-request-id': components['headers']['ClientRequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           [name: string]: unknown;
         };
         content: {
@@ -11047,6 +11300,7 @@ export interface operations {
         headers: {
           'x-request-id': components['headers']['RequestId'];
           'x-client-request-id': components['headers']['ClientRequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           [name: string]: unknown;
         };
         content: {
@@ -11082,6 +11336,7 @@ export interface operations {
         headers: {
           'x-request-id': components['headers']['RequestId'];
           'x-client-request-id': components['headers']['ClientRequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           [name: string]: unknown;
         };
         content: {
@@ -11115,6 +11370,7 @@ export interface operations {
         headers: {
           'x-request-id': components['headers']['RequestId'];
           'x-client-request-id': components['headers']['ClientRequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           ETag: components['headers']['ETag'];
           'Cache-Control': components['headers']['CacheControl'];
           'Content-Security-Policy': components['headers']['ContentSecurityPolicy'];
@@ -11133,6 +11389,7 @@ export interface operations {
         headers: {
           'x-request-id': components['headers']['RequestId'];
           'x-client-request-id': components['headers']['ClientRequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           ETag: components['headers']['ETag'];
           [name: string]: unknown;
         };
@@ -11169,6 +11426,7 @@ export interface operations {
         headers: {
           'x-request-id': components['headers']['RequestId'];
           'x-client-request-id': components['headers']['ClientRequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           ETag: components['headers']['ETag'];
           'Cache-Control': components['headers']['CacheControl'];
           [name: string]: unknown;
@@ -11185,6 +11443,7 @@ export interface operations {
         headers: {
           'x-request-id': components['headers']['RequestId'];
           'x-client-request-id': components['headers']['ClientRequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           ETag: components['headers']['ETag'];
           [name: string]: unknown;
         };
@@ -11213,6 +11472,7 @@ export interface operations {
         headers: {
           'x-request-id': components['headers']['RequestId'];
           'x-client-request-id': components['headers']['ClientRequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           ETag: components['headers']['ETag'];
           'Cache-Control': components['headers']['CacheControl'];
           'Content-Security-Policy': components['headers']['ContentSecurityPolicy'];
@@ -11231,6 +11491,7 @@ export interface operations {
         headers: {
           'x-request-id': components['headers']['RequestId'];
           'x-client-request-id': components['headers']['ClientRequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           ETag: components['headers']['ETag'];
           [name: string]: unknown;
         };
@@ -11265,6 +11526,7 @@ export interface operations {
         headers: {
           'x-request-id': components['headers']['RequestId'];
           'x-client-request-id': components['headers']['ClientRequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           ETag: components['headers']['ETag'];
           'Cache-Control': components['headers']['CacheControl'];
           [name: string]: unknown;
@@ -11283,6 +11545,7 @@ export interface operations {
         headers: {
           'x-request-id': components['headers']['RequestId'];
           'x-client-request-id': components['headers']['ClientRequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           ETag: components['headers']['ETag'];
           [name: string]: unknown;
         };

@@ -1,21 +1,32 @@
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
+import { DEFAULT_LOG_LEVEL, LogLevel, LogLevels } from '@switchyard/logging';
 
 const natsUrl = /^(nats|tls|ws|wss):\/\/[^\s]+$/;
 const postgresUrl = /^postgres(ql)?:\/\/[^\s]+$/;
 const httpUrl = /^https?:\/\/[^\s]+$/;
 const toBoolean = ({ value }: { value: unknown }) => value === true || value === 'true' || value === '1';
 
+/** How much every process logs; the launcher checks it too, before it starts anything. */
+export class LoggingConfig {
+  @Transform(({ value }) => (typeof value === 'string' ? value.trim().toLowerCase() : value))
+  @IsIn(LogLevels, { message: `must be one of ${LogLevels.join(', ')}` })
+  LOG_LEVEL: LogLevel = DEFAULT_LOG_LEVEL;
+}
+
 /** What every service reads. */
-export class BaseServiceConfig {
+export class BaseServiceConfig extends LoggingConfig {
   @Matches(natsUrl, { message: 'must be a nats:// URL' }) NATS_URL: string = 'nats://127.0.0.1:4222';
-  @IsIn(['error', 'warn', 'info', 'debug']) LOG_LEVEL: 'error' | 'warn' | 'info' | 'debug' = 'info';
   /** NATS request timeout between services, for everything but upstream calls */
   @IsInt() @Min(100) @Max(120000) SWITCHYARD_RPC_TIMEOUT_MS: number = 5000;
   /** a service alone in its process serves `GET /metrics` on this port (the gateway serves it on its own) */
   @IsOptional() @IsInt() @Min(0) @Max(65535) SWITCHYARD_METRICS_PORT?: number;
   /** adds a `user` label to the token and cost metrics (Prometheus cannot drop a label later; off by default) */
   @Transform(toBoolean) @IsBoolean() SWITCHYARD_METRICS_USER_LABEL: boolean = false;
+  /** the most a SIGTERM/SIGINT shutdown may take: past it the process logs what was still in flight and exits 1 */
+  @IsInt() @Min(100) @Max(3_600_000) SWITCHYARD_SHUTDOWN_GRACE_MS: number = 30_000;
+  /** how long a stopping gateway answers `/ready` with 503 before it closes its listener, so a load balancer notices */
+  @IsInt() @Min(0) @Max(600_000) SWITCHYARD_SHUTDOWN_DRAIN_DELAY_MS: number = 2_000;
 }
 
 /** Services that own tables. */

@@ -1,2 +1,3 @@
+export * from './levels';
 export * from './logger';
 export * from './lifecycle';

@@ -3,6 +3,11 @@ export class InFlightHandlers {
   private running = 0;
   private whenIdle: (() => void) | null = null;
 
+  /** handlers running now */
+  get count(): number {
+    return this.running;
+  }
+
   started(): void {
     this.running++;
   }

@@ -1,7 +1,10 @@
 import { CustomTransportStrategy, MessageHandler, NatsContext, Server } from '@nestjs/microservices';
-import { isObservable, throwError } from 'rxjs';
+import { context } from '@opentelemetry/api';
+import { isObservable, Observable, throwError } from 'rxjs';
 import { finalize } from 'rxjs/operators';
 import { DomainError } from '@switchyard/contracts';
+import { runInContext, StartedSpan, tracingEnabled } from '@switchyard/runtime';
+import { endRpcSpan, inTrace, startRpcServerSpan } from './rpc-spans';
 import { InProcessRpc } from './in-process-rpc';
 import { requestScope } from './service-runtime';
 import { InFlightHandlers } from './in-flight-handlers';
@@ -22,6 +25,8 @@ export class InProcessRpcServer extends Server implements CustomTransportStrateg
   private readonly inFlight = new InFlightHandlers();
 
   constructor(
+    /** the service whose handlers these are (its spans say so) */
+    private readonly service: string,
     private readonly rpc: InProcessRpc,
     private readonly errors: ErrorLogger,
     /** the longest `close` waits for handlers still running */
@@ -32,7 +37,11 @@ export class InProcessRpcServer extends Server implements CustomTransportStrateg
 
   listen(callback: () => void): void {
     for (const [subject, handler] of this.messageHandlers) {
-      this.unregister.push(this.rpc.register(subject, (data) => this.handle(subject, handler, data)));
+      this.unregister.push(
+        this.rpc.register(subject, (data) =>
+          tracingEnabled() && inTrace(context.active()) ? this.handleTraced(subject, handler, data) : this.handle(subject, handler, data),
+        ),
+      );
     }
     callback();
   }
@@ -43,12 +52,38 @@ export class InProcessRpcServer extends Server implements CustomTransportStrateg
     await this.inFlight.settled(this.gracePeriodMs);
   }
 
+  /** handlers running now (named when a shutdown runs out of grace) */
+  get handlersInFlight(): number {
+    return this.inFlight.count;
+  }
+
   on(): never {
     throw new Error('InProcessRpcServer has no events to listen to');
   }
 
   unwrap<T>(): T {
     return this.rpc as T;
+  }
+
+  /**
+   * `handle` inside the handler's span, a child of the caller's span (the active context: the caller
+   * is in this process), so both modes give the same span tree. A streamed answer is produced inside
+   * the span too (its producer runs when subscribed, in the reader's context otherwise).
+   */
+  private async handleTraced(subject: string, handler: MessageHandler, data: unknown): Promise<unknown> {
+    const traced = startRpcServerSpan(this.service, subject, 'in-process', context.active());
+    let result: unknown;
+    try {
+      result = await runInContext(traced.context, () => this.handle(subject, handler, data));
+    } catch (error) {
+      endRpcSpan(traced.span, error);
+      throw error;
+    }
+    if (!isObservable(result)) {
+      endRpcSpan(traced.span);
+      return result;
+    }
+    return withinSpan(result, traced);
   }
 
   private async handle(subject: string, handler: MessageHandler, data: unknown): Promise<unknown> {
@@ -73,4 +108,23 @@ export class InProcessRpcServer extends Server implements CustomTransportStrateg
   private done(): void {
     this.inFlight.finished();
   }
+}
+
+/** An answer's values, produced in the handler's span, which ends with them. */
+function withinSpan(values: Observable<unknown>, traced: StartedSpan): Observable<unknown> {
+  return new Observable((subscriber) =>
+    runInContext(traced.context, () =>
+      values.subscribe({
+        next: (value) => subscriber.next(value),
+        error: (err: unknown) => {
+          endRpcSpan(traced.span, err);
+          subscriber.error(err);
+        },
+        complete: () => {
+          endRpcSpan(traced.span);
+          subscriber.complete();
+        },
+      }),
+    ),
+  );
 }

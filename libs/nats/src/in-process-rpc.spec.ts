@@ -2,7 +2,9 @@ import { Controller, INestMicroservice, Module } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
 import { NatsConnection } from 'nats';
 import { Observable } from 'rxjs';
+import { ROOT_CONTEXT, SpanKind, SpanStatusCode } from '@opentelemetry/api';
 import { DomainError, Subjects } from '@switchyard/contracts';
+import { MemoryTracing, runInContext, startMemoryTracing, startSpan, stopTracing } from '@switchyard/runtime';
 import { InProcessRpc } from './in-process-rpc';
 import { startMicroservice } from './microservice';
 import { RpcClient } from './rpc-client';
@@ -76,7 +78,13 @@ describe('InProcessRpc: Nest handlers served to the services of the same process
   beforeAll(async () => {
     transport = new InProcessRpc();
     // nothing here touches NATS: the connection is only what JetStream-using modules would inject
-    app = await startMicroservice(ProbeModule, { service: 'probe', nc: {} as NatsConnection, logger, inProcess: transport });
+    ({ app } = await startMicroservice(ProbeModule, {
+      service: 'probe',
+      nc: {} as NatsConnection,
+      logger,
+      inProcess: transport,
+      graceMs: 2000,
+    }));
     rpc = new RpcClient(transport, 2000);
   });
 
@@ -157,9 +165,86 @@ describe('InProcessRpc: Nest handlers served to the services of the same process
     });
   });
 
+  describe('with tracing on', () => {
+    let tracing: MemoryTracing;
+    beforeAll(async () => {
+      tracing = await startMemoryTracing();
+    });
+    afterAll(stopTracing);
+
+    /** the spans of a call made inside a trace: the caller's client span and the handler's server span under it */
+    async function spansOf(call: () => Promise<unknown>) {
+      const before = (await tracing.spans()).length;
+      const request = startSpan('request', { kind: SpanKind.INTERNAL }, ROOT_CONTEXT);
+      await runInContext(request.context, call).catch(() => undefined);
+      request.span.end();
+      const spans = (await tracing.spans()).slice(before);
+      const client = spans.find((s) => s.kind === SpanKind.CLIENT)!;
+      const server = spans.find((s) => s.kind === SpanKind.SERVER)!;
+      expect(spans).toHaveLength(3);
+      expect(client.parentSpanContext?.spanId).toBe(request.span.spanContext().spanId);
+      expect(server.parentSpanContext?.spanId).toBe(client.spanContext().spanId);
+      expect(server.spanContext().traceId).toBe(client.spanContext().traceId);
+      return { client, server };
+    }
+
+    it('gives a call a client span and its handler a server span under it, as over NATS', async () => {
+      const { client, server } = await spansOf(() => rpc.send(Subjects.billingHealthCheck, { body: { messages: [] } } as never));
+      expect(client.name).toBe(Subjects.billingHealthCheck);
+      expect(server.name).toBe(Subjects.billingHealthCheck);
+      expect(server.attributes).toMatchObject({
+        'switchyard.service': 'probe',
+        'switchyard.transport': 'in-process',
+        'rpc.method': Subjects.billingHealthCheck,
+      });
+      expect([client.status.code, server.status.code]).toEqual([SpanStatusCode.UNSET, SpanStatusCode.UNSET]);
+    });
+
+    it('makes no spans for a call outside a trace (health polls, background work)', async () => {
+      const before = (await tracing.spans()).length;
+      await rpc.send(Subjects.billingHealthCheck, { body: { messages: [] } } as never);
+      for await (const _ of rpc.stream(Subjects.routerRequestExecute, {} as never, { firstTimeoutMs: 1000, idleTimeoutMs: 1000 }));
+      expect((await tracing.spans()).slice(before)).toEqual([]);
+    });
+
+    it('ends the server span of a streamed answer with the stream', async () => {
+      let values = 0;
+      const { server } = await spansOf(async () => {
+        for await (const _ of rpc.stream(Subjects.routerRequestExecute, {} as never, { firstTimeoutMs: 1000, idleTimeoutMs: 1000 }))
+          values++;
+      });
+      expect(values).toBe(3);
+      expect(server.status.code).toBe(SpanStatusCode.UNSET);
+    });
+
+    it("names a refusal the caller caused without failing the spans; fails them on the service's own errors", async () => {
+      const refused = await spansOf(() => rpc.send(Subjects.billingKeyVerify, {} as never));
+      expect([refused.client, refused.server].map((s) => [s.status.code, s.attributes['error.type']])).toEqual([
+        [SpanStatusCode.UNSET, 'invalid_api_key'],
+        [SpanStatusCode.UNSET, 'invalid_api_key'],
+      ]);
+      const crashed = await spansOf(() => rpc.send(Subjects.filesHealthCheck, {}));
+      expect([crashed.client, crashed.server].map((s) => [s.status.code, s.attributes['error.type']])).toEqual([
+        [SpanStatusCode.ERROR, 'internal_error'],
+        [SpanStatusCode.ERROR, 'internal_error'],
+      ]);
+      const failedStream = await spansOf(async () => {
+        for await (const _ of rpc.stream(Subjects.routerTokensCount, {} as never, { firstTimeoutMs: 1000, idleTimeoutMs: 1000 }));
+      });
+      expect(failedStream.server.attributes['error.type']).toBe('upstream_error');
+      expect(failedStream.server.status.code).toBe(SpanStatusCode.ERROR);
+    });
+  });
+
   it('stops serving when the service closes', async () => {
     const other = new InProcessRpc();
-    const closing = await startMicroservice(ProbeModule, { service: 'probe', nc: {} as NatsConnection, logger, inProcess: other });
+    const { app: closing } = await startMicroservice(ProbeModule, {
+      service: 'probe',
+      nc: {} as NatsConnection,
+      logger,
+      inProcess: other,
+      graceMs: 2000,
+    });
     expect(other.subjects()).toHaveLength(7);
     await closing.close();
     expect(other.subjects()).toEqual([]);

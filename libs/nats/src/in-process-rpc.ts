@@ -1,5 +1,6 @@
 import { isObservable, Observable } from 'rxjs';
 import { DomainError } from '@switchyard/contracts';
+import { runInContext } from '@switchyard/runtime';
 import { copyAsJson } from './json-copy';
 import { NO_RESPONDER_RETRY_MS, RpcTransport, StreamOptions, unavailable } from './rpc-client';
 
@@ -36,7 +37,10 @@ export class InProcessRpc implements RpcTransport {
 
   async *request(subject: string, payload: unknown, options: StreamOptions): AsyncGenerator<unknown> {
     const handler = await this.handlerFor(subject);
-    const result = await answerWithin(handler(copyAsJson(payload)), options.firstTimeoutMs, subject);
+    const copy = copyAsJson(payload);
+    // the handler runs under the caller's span (what NATS headers carry between processes)
+    const answer = options.trace ? runInContext(options.trace, () => handler(copy)) : handler(copy);
+    const result = await answerWithin(answer, options.firstTimeoutMs, subject);
     if (!isObservable(result)) {
       yield copyAsJson(result);
       return;

@@ -15,3 +15,6 @@ export * from './json-copy';
 export * from './in-process-rpc';
 export * from './in-process-rpc-server';
 export * from './one-process';
+export * from './trace-headers';
+export * from './rpc-spans';
+export * from './durable-spans';

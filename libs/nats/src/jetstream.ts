@@ -1,6 +1,10 @@
 import { AckPolicy, DeliverPolicy, JetStreamClient, JsMsg, NatsConnection, RetentionPolicy, StorageType } from 'nats';
 import { DurableEventSubject, EventMap } from '@switchyard/contracts';
-import { metrics, onScrape } from '@switchyard/runtime';
+import { Context, context } from '@opentelemetry/api';
+import { endSpanWithError, metrics, onScrape, runInContext, tracingEnabled } from '@switchyard/runtime';
+import { startProcessSpan, startPublishSpan } from './durable-spans';
+import { inTrace } from './rpc-spans';
+import { traceContextOf, traceHeadersFor } from './trace-headers';
 
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
@@ -40,31 +44,43 @@ export async function ensureStream(nc: NatsConnection, stream: DurableStream): P
   }
 }
 
-/** Publishes durably; `msgId` makes a re-publish of the same fact a no-op inside the duplicate window. */
+/**
+ * Publishes durably; `msgId` makes a re-publish of the same fact a no-op inside the duplicate window.
+ * `trace` (a producer span's context) rides in the message's headers to the consumer.
+ */
 export async function publishDurable<S extends DurableEventSubject>(
   js: JetStreamClient,
   subject: S,
   payload: EventMap[S],
   msgId: string,
+  trace?: Context,
 ): Promise<void> {
-  await js.publish(subject, encoder.encode(JSON.stringify(payload)), { msgID: msgId });
+  await js.publish(subject, encoder.encode(JSON.stringify(payload)), { msgID: msgId, headers: trace && traceHeadersFor(trace) });
 }
 
 const PUBLISH_RETRY_DELAYS_MS = [100, 500, 2000, 5000, 10000];
 
-/** publishDurable, retried with back-off while JetStream is unreachable; throws the last error when it gives up. */
+/**
+ * publishDurable, retried with back-off while JetStream is unreachable; throws the last error when it gives up.
+ * Inside a trace, the message is a producer span of it (durable-spans.ts).
+ */
 export async function publishDurableWithRetry<S extends DurableEventSubject>(
   js: JetStreamClient,
   subject: S,
   payload: EventMap[S],
   msgId: string,
 ): Promise<void> {
+  const traced = startPublishSpan(subject, [context.active()]);
   for (let attempt = 0; ; attempt++) {
     try {
-      await publishDurable(js, subject, payload, msgId);
+      await publishDurable(js, subject, payload, msgId, traced?.context);
+      traced?.span.end();
       return;
     } catch (error) {
-      if (attempt >= PUBLISH_RETRY_DELAYS_MS.length) throw error;
+      if (attempt >= PUBLISH_RETRY_DELAYS_MS.length) {
+        if (traced) endSpanWithError(traced.span, error);
+        throw error;
+      }
       await new Promise((r) => setTimeout(r, PUBLISH_RETRY_DELAYS_MS[attempt]));
     }
   }
@@ -87,6 +103,8 @@ export async function consumeDurable(
   onError: (error: unknown) => void,
   /** messages handled at once (each acked when its own handler finishes); 1 = strictly one after another */
   concurrency = 1,
+  /** the consuming service, named on the span of each message it handles (when tracing is on) */
+  service = durableName,
 ): Promise<DurableConsumer> {
   const jsm = await nc.jetstreamManager();
   try {
@@ -116,10 +134,16 @@ export async function consumeDurable(
   });
   const handle = async (msg: JsMsg) => {
     if (msg.info.redeliveryCount > 1) metrics().consumerRedeliveries.inc(labels);
+    // a message carries headers only when it was published inside a trace (durable-spans.ts)
+    const parent = tracingEnabled() && msg.headers ? traceContextOf(msg.headers) : null;
+    const traced = parent && inTrace(parent) ? startProcessSpan(service, msg.subject, parent) : null;
     try {
-      await handler(JSON.parse(decoder.decode(msg.data)), msg);
+      const payload: unknown = JSON.parse(decoder.decode(msg.data));
+      await (traced ? runInContext(traced.context, () => handler(payload, msg)) : handler(payload, msg));
       msg.ack();
+      traced?.span.end();
     } catch (error) {
+      if (traced) endSpanWithError(traced.span, error);
       onError(error);
       // back off: 1 s, 2 s, 4 s … up to a minute, so a message that keeps failing cannot spin the consumer
       msg.nak(Math.min(60_000, 1000 * 2 ** Math.min(6, msg.info.redeliveryCount - 1)));

@@ -91,7 +91,9 @@ describe('NatsRpcServer: Nest handlers served on the process connection (real na
     nats = await startNatsServer({ dataDir });
     serverConnections = await Promise.all([0, 1].map(() => connect({ servers: nats.url })));
     // two replicas in one queue group
-    apps = await Promise.all(serverConnections.map((nc) => startMicroservice(ProbeModule, { service: 'probe', nc, logger })));
+    apps = await Promise.all(
+      serverConnections.map((nc) => startMicroservice(ProbeModule, { service: 'probe', nc, logger, graceMs: 2000 }).then((m) => m.app)),
+    );
     client = await connect({ servers: nats.url });
     rpc = new RpcClient(client, 2000);
   });
@@ -132,7 +134,7 @@ describe('NatsRpcServer: Nest handlers served on the process connection (real na
 
   it('lets a receiver see within STREAM_PRODUCER_LOST_MS that the process producing a stream died', async () => {
     const doomedConnection = await connect({ servers: nats.url });
-    const doomed = await startMicroservice(DoomedModule, { service: 'doomed', nc: doomedConnection, logger });
+    const { app: doomed } = await startMicroservice(DoomedModule, { service: 'doomed', nc: doomedConnection, logger, graceMs: 2000 });
     const options = { firstTimeoutMs: 2000, idleTimeoutMs: 60_000, producerLostMs: STREAM_PRODUCER_LOST_MS };
     const seen: unknown[] = [];
     let diedAt = 0;

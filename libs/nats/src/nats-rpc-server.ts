@@ -2,9 +2,12 @@ import { CustomTransportStrategy, MessageHandler, NatsContext, Server } from '@n
 import { Msg, NatsConnection, Subscription } from 'nats';
 import { isObservable, Observable } from 'rxjs';
 import { DomainError, Untrusted } from '@switchyard/contracts';
+import { runInContext, tracingEnabled } from '@switchyard/runtime';
 import { STREAM_HEARTBEAT_MS } from './stream-heartbeat';
 import { InFlightHandlers } from './in-flight-handlers';
 import { ReplyPacket, ReplyPacketBody, RequestPacket } from './rpc-packets';
+import { endRpcSpan, inTrace, startRpcServerSpan } from './rpc-spans';
+import { traceContextOf } from './trace-headers';
 
 interface ErrorLogger {
   error(message: unknown, ...context: unknown[]): void;
@@ -39,7 +42,12 @@ export class NatsRpcServer extends Server implements CustomTransportStrategy {
   listen(callback: () => void): void {
     for (const [subject, handler] of this.messageHandlers) {
       this.subscriptions.push(
-        this.nc.subscribe(subject, { queue: this.queue, callback: (err, msg) => err || void this.handle(handler, msg) }),
+        this.nc.subscribe(subject, {
+          queue: this.queue,
+          // only a caller inside a trace sends headers (trace-headers.ts)
+          callback: (err, msg) =>
+            err || void (tracingEnabled() && msg.headers ? this.handleTraced(handler, msg) : this.handle(handler, msg)),
+        }),
       );
     }
     callback();
@@ -51,6 +59,11 @@ export class NatsRpcServer extends Server implements CustomTransportStrategy {
     await this.inFlight.settled(this.gracePeriodMs);
   }
 
+  /** handlers running now (named when a shutdown runs out of grace) */
+  get handlersInFlight(): number {
+    return this.inFlight.count;
+  }
+
   on(): never {
     throw new Error('NatsRpcServer has no events to listen to');
   }
@@ -59,7 +72,17 @@ export class NatsRpcServer extends Server implements CustomTransportStrategy {
     return this.nc as T;
   }
 
-  private async handle(handler: MessageHandler, msg: Msg): Promise<void> {
+  /** `handle` inside the handler's span, a child of the caller's span named in the message's headers. */
+  private async handleTraced(handler: MessageHandler, msg: Msg): Promise<void> {
+    const parent = traceContextOf(msg.headers);
+    if (!inTrace(parent)) return this.handle(handler, msg);
+    const traced = startRpcServerSpan(this.queue, msg.subject, 'nats', parent);
+    let failure: unknown;
+    await runInContext(traced.context, () => this.handle(handler, msg, (err) => (failure = err)));
+    endRpcSpan(traced.span, failure);
+  }
+
+  private async handle(handler: MessageHandler, msg: Msg, onFailure?: (err: unknown) => void): Promise<void> {
     let request: Untrusted<RequestPacket>;
     try {
       request = JSON.parse(decoder.decode(msg.data)) as typeof request;
@@ -76,9 +99,10 @@ export class NatsRpcServer extends Server implements CustomTransportStrategy {
     this.inFlight.started();
     try {
       const result: unknown = await handler(request.data, new NatsContext([msg.subject, msg.headers as never]));
-      if (isObservable(result)) await this.relay(result, respond);
+      if (isObservable(result)) await this.relay(result, respond, onFailure);
       else respond({ response: result, isDisposed: true });
     } catch (error) {
+      onFailure?.(error);
       // Nest's exception filter turns what a handler throws into an `err` packet; this is what escaped it
       const requestId = (request.data as { requestId?: unknown } | null)?.requestId;
       this.errors.error(`Unhandled error serving ${msg.subject}${typeof requestId === 'string' ? ` for request ${requestId}` : ''}`, error);
@@ -93,7 +117,11 @@ export class NatsRpcServer extends Server implements CustomTransportStrategy {
    * packet goes at once and then every STREAM_HEARTBEAT_MS until the end, so the receiver notices
    * within seconds when this process dies, however long the values themselves take.
    */
-  private relay(values: Observable<unknown>, respond: (packet: ReplyPacketBody) => void): Promise<void> {
+  private relay(
+    values: Observable<unknown>,
+    respond: (packet: ReplyPacketBody) => void,
+    onFailure?: (err: unknown) => void,
+  ): Promise<void> {
     return new Promise((done) => {
       const heartbeat = () => {
         // best effort: on a connection already closed (shutdown past its grace period) there is no one to tell
@@ -108,7 +136,10 @@ export class NatsRpcServer extends Server implements CustomTransportStrategy {
       };
       values.subscribe({
         next: (response) => respond({ response }),
-        error: (err: unknown) => finish({ err, isDisposed: true }),
+        error: (err: unknown) => {
+          onFailure?.(err);
+          finish({ err, isDisposed: true });
+        },
         complete: () => finish({ isDisposed: true }),
       });
     });

@@ -1,9 +1,12 @@
 import { randomUUID } from 'crypto';
 import { createInbox, Msg, NatsConnection } from 'nats';
 import { DomainError, RpcReply, RpcRequest, RpcStreamValue, RpcSubject, Untrusted } from '@switchyard/contracts';
-import { metrics } from '@switchyard/runtime';
+import { Context } from '@opentelemetry/api';
+import { metrics, StartedSpan, tracingEnabled } from '@switchyard/runtime';
 import { ReplyPacket, RequestPacket } from './rpc-packets';
+import { endRpcSpan, startRpcClientSpan } from './rpc-spans';
 import { timedStream } from './rpc-stream-metrics';
+import { traceHeadersFor } from './trace-headers';
 
 export interface StreamOptions {
   /** how long to wait for the first packet */
@@ -15,6 +18,8 @@ export interface StreamOptions {
    * as ProducerLost). Producers that send no heartbeats are held to idleTimeoutMs only.
    */
   producerLostMs?: number;
+  /** the trace context the request continues (its client span), when tracing is on */
+  trace?: Context;
 }
 
 const encoder = new TextEncoder();
@@ -65,11 +70,17 @@ export class RpcClient {
     let result: RpcReply<S> | undefined;
     const started = process.hrtime.bigint();
     let outcome = 'error';
+    const traced = tracingEnabled() ? startRpcClientSpan(subject) : null;
     try {
-      for await (const value of this.transport.request(subject, payload, { firstTimeoutMs: timeoutMs, idleTimeoutMs: timeoutMs })) {
+      const options = { firstTimeoutMs: timeoutMs, idleTimeoutMs: timeoutMs, trace: traced?.context };
+      for await (const value of this.transport.request(subject, payload, options)) {
         result = value as RpcReply<S>;
       }
       outcome = 'ok';
+      if (traced) endRpcSpan(traced.span);
+    } catch (error) {
+      if (traced) endRpcSpan(traced.span, error);
+      throw error;
     } finally {
       metrics().rpcDuration.observe({ subject, outcome }, Number(process.hrtime.bigint() - started) / 1e9);
     }
@@ -78,7 +89,23 @@ export class RpcClient {
 
   /** Yields every `response` of a streamed reply; throws the handler's DomainError. */
   stream<S extends RpcSubject>(subject: S, payload: RpcRequest<S>, options: StreamOptions): AsyncGenerator<RpcStreamValue<S>> {
-    return timedStream(subject, this.transport.request(subject, payload, options)) as AsyncGenerator<RpcStreamValue<S>>;
+    const traced = tracingEnabled() ? startRpcClientSpan(subject) : null;
+    const replies = traced ? this.tracedStream(subject, payload, options, traced) : this.transport.request(subject, payload, options);
+    return timedStream(subject, replies) as AsyncGenerator<RpcStreamValue<S>>;
+  }
+
+  /** A streamed reply under its client span, which ends with the stream (or when the caller stops reading). */
+  private async *tracedStream(subject: string, payload: unknown, options: StreamOptions, traced: StartedSpan): AsyncGenerator<unknown> {
+    try {
+      yield* this.transport.request(subject, payload, { ...options, trace: traced.context });
+      endRpcSpan(traced.span);
+    } catch (error) {
+      endRpcSpan(traced.span, error);
+      throw error;
+    } finally {
+      // a caller that stops reading: the span still ends (ending twice is a no-op)
+      traced.span.end();
+    }
   }
 }
 
@@ -141,7 +168,10 @@ export class NatsRpcTransport implements RpcTransport {
     try {
       const id = randomUUID();
       const request: RequestPacket = { pattern: subject, data: payload, id };
-      this.nc.publish(subject, encoder.encode(JSON.stringify(request)), { reply: reply.subject });
+      this.nc.publish(subject, encoder.encode(JSON.stringify(request)), {
+        reply: reply.subject,
+        headers: options.trace && traceHeadersFor(options.trace),
+      });
       let first = true;
       let heartbeating = false;
       for (;;) {

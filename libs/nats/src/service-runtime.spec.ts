@@ -1,5 +1,6 @@
 import { EventEmitter } from 'events';
 import { JsonLogger } from '@switchyard/logging';
+import { Readiness, ShutdownSequence } from '@switchyard/runtime';
 import { ProcessInvariantError, requestScope, superviseProcess } from './service-runtime';
 
 /** A stand-in process: events are emitted by the test, exits are recorded. */
@@ -16,6 +17,13 @@ function logLines(): { logger: JsonLogger; lines: () => Record<string, string>[]
   return { logger: new JsonLogger('test', 'info', out), lines: () => written.map((line) => JSON.parse(line)) };
 }
 
+/** A shutdown of the stand-in process whose steps are `closers`, in the drain phase. */
+function shutdownOf(proc: FakeProcess, logger: JsonLogger, closers: (() => Promise<unknown>)[]): ShutdownSequence {
+  const shutdown = new ShutdownSequence({ graceMs: 10_000, logger, exit: (code) => proc.exit(code), readiness: new Readiness() });
+  closers.forEach((close, i) => shutdown.add('drain', { name: `step ${i}`, run: close }));
+  return shutdown;
+}
+
 const settle = () => new Promise((resolve) => setImmediate(resolve));
 
 describe('superviseProcess', () => {
@@ -23,7 +31,7 @@ describe('superviseProcess', () => {
     const proc = new FakeProcess();
     const { logger, lines } = logLines();
     const close = jest.fn(async () => undefined);
-    superviseProcess(logger, [close], proc);
+    superviseProcess(logger, shutdownOf(proc, logger, [close]), proc);
     requestScope.run({ requestId: 'req_truncated' }, () => proc.emit('unhandledRejection', new Error('Unexpected end of form')));
     await settle();
     expect(proc.exits).toEqual([]);
@@ -40,7 +48,7 @@ describe('superviseProcess', () => {
   it('logs an uncaught exception outside any request, and keeps serving', async () => {
     const proc = new FakeProcess();
     const { logger, lines } = logLines();
-    superviseProcess(logger, [], proc);
+    superviseProcess(logger, shutdownOf(proc, logger, []), proc);
     proc.emit('uncaughtException', new TypeError('boom'));
     await settle();
     expect(proc.exits).toEqual([]);
@@ -51,7 +59,11 @@ describe('superviseProcess', () => {
     const proc = new FakeProcess();
     const { logger } = logLines();
     const order: string[] = [];
-    superviseProcess(logger, [async () => void order.push('stop taking work'), async () => void order.push('close connections')], proc);
+    superviseProcess(
+      logger,
+      shutdownOf(proc, logger, [async () => void order.push('stop taking work'), async () => void order.push('close connections')]),
+      proc,
+    );
     proc.emit('uncaughtException', new ProcessInvariantError('the NATS connection is gone for good'));
     proc.emit('unhandledRejection', new ProcessInvariantError('again'));
     await settle();
@@ -63,7 +75,7 @@ describe('superviseProcess', () => {
     const proc = new FakeProcess();
     const { logger } = logLines();
     const close = jest.fn(async () => undefined);
-    superviseProcess(logger, [close], proc);
+    superviseProcess(logger, shutdownOf(proc, logger, [close]), proc);
     proc.emit('SIGTERM');
     await settle();
     expect(close).toHaveBeenCalledTimes(1);

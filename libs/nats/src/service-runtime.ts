@@ -1,5 +1,6 @@
 import { AsyncLocalStorage } from 'async_hooks';
 import { JsonLogger } from '@switchyard/logging';
+import { ShutdownSequence } from '@switchyard/runtime';
 
 /** The request the running code works for, so an error nobody caught can be logged with its id. */
 export const requestScope = new AsyncLocalStorage<{ requestId: string }>();
@@ -23,32 +24,34 @@ export interface SupervisedProcess {
   exit(code: number): void;
 }
 
+/** The shutdown of this process: its steps are added by whoever booted it; it exits the process when done. */
+export function processShutdown(logger: JsonLogger, graceMs: number, proc: Pick<SupervisedProcess, 'exit'> = process): ShutdownSequence {
+  return new ShutdownSequence({ graceMs, logger, exit: (code) => proc.exit(code), withProcessSteps: true });
+}
+
 /**
- * The life of a service process after boot. A signal stops it in order (stop taking work, then close
- * connections), exit 0. An unhandled rejection or uncaught exception is one request's failure, not the
- * process's: it is logged with the request id when known and the process keeps serving; only a
- * ProcessInvariantError stops it, in the same order, exit 1.
+ * The life of a service process after boot. A signal runs its shutdown sequence (not ready, stop
+ * taking work and finish it, flush, close connections; bounded by the grace), exit 0. An unhandled
+ * rejection or uncaught exception is one request's failure, not the process's: it is logged with the
+ * request id when known and the process keeps serving; only a ProcessInvariantError stops it, by the
+ * same sequence, exit 1.
  */
-export function superviseProcess(logger: JsonLogger, closers: (() => Promise<unknown>)[], proc: SupervisedProcess = process): void {
-  let stopping = false;
-  const stop = async (reason: string, code: number) => {
-    if (stopping) return;
-    stopping = true;
-    logger.lifecycle(`${reason}, shutting down`);
-    for (const close of closers) await close().catch((e) => logger.error('error during shutdown', e));
-    proc.exit(code);
-  };
+export function superviseProcess(logger: JsonLogger, shutdown: ShutdownSequence, proc: SupervisedProcess = process): void {
   const stray = (kind: string) => (error: unknown) => {
     if (error instanceof ProcessInvariantError) {
       logger.error(`${kind}: the process is broken`, error);
-      void stop('broken invariant', 1);
+      void shutdown.run('broken invariant', 1);
       return;
     }
     const requestId = requestScope.getStore()?.requestId;
     logger.error(`${kind}${requestId ? ` in request ${requestId}` : ''}; still serving`, error);
   };
-  proc.on('SIGTERM', () => void stop('received SIGTERM', 0));
-  proc.on('SIGINT', () => void stop('received SIGINT', 0));
+  const signal = (name: string) => () => {
+    if (shutdown.running) logger.lifecycle(`received ${name} while shutting down; the grace still bounds it`);
+    else void shutdown.run(`received ${name}`);
+  };
+  proc.on('SIGTERM', signal('SIGTERM'));
+  proc.on('SIGINT', signal('SIGINT'));
   proc.on('unhandledRejection', stray('unhandled rejection'));
   proc.on('uncaughtException', stray('uncaught exception'));
 }

@@ -87,6 +87,7 @@ function successOf(spec: SuccessSpec, authenticated: boolean): ResponseObject {
   const headers: HeaderName[] = [
     'x-request-id',
     'x-client-request-id',
+    'traceresponse',
     ...(authenticated ? RATE_LIMIT_HEADERS : []),
     ...(spec.headers ?? []),
   ];
@@ -247,6 +248,7 @@ const INFO_DESCRIPTION = (limits: ApiLimits) =>
     '**Keys.** `Authorization: Bearer <key>`, or `x-api-key` (Anthropic clients), or `x-goog-api-key` / `?key=` (Gemini clients). Every authenticated answer carries `X-RateLimit-Limit`, `X-RateLimit-Remaining` and `X-RateLimit-Reset` (not for unlimited callers such as admins); beyond the limit: 429 `rate_limit_exceeded` with `Retry-After`.',
     '**Errors.** OpenAI\'s envelope `{"error": {"message", "type", "param", "code"}}` everywhere except Anthropic\'s routes (`{"type": "error", "error": {"type", "message"}}`, and `/v1/files` in Anthropic mode) and Gemini\'s (`{"error": {"code", "message", "status"}}`). `code` is one of the product\'s codes, e.g. `AUTH_1015` (key without the inference scope), `VALIDATION_4016` (upload too large), `VALIDATION_4007` (file purpose), `INFERENCE_3302` (no such file), `INFERENCE_3303` (batch file not valid JSONL), `invalid_api_key`, `insufficient_quota`, `rate_limit_exceeded`.',
     "**Routing.** Every inference answer says which channel served it: `_routing` in the body (on the last chunk of an OpenAI stream, the first event of the others) and the `x-switchyard-*` headers. `x-switchyard-channel-type` and `x-switchyard-cache` steer one request. `x-request-id` is ours on every answer; a caller's own `x-request-id` comes back as `x-client-request-id`.",
+    "**Traces.** When the operator exports OpenTelemetry traces, a caller's W3C `traceparent` (and `tracestate`) is continued across the gateway, its services and the upstream call, and every answer names the request's trace in `traceresponse`.",
     `**Limits.** JSON bodies${limits.jsonBodyBytes === null ? " up to the NATS server's `max_payload` less 16 KiB" : ` up to ${limits.jsonBodyBytes} bytes`} (nested too deeply: 400 \`invalid_json\`); uploads up to ${limits.maxUploadBytes} bytes; over-long URLs (414) and headers (431) are refused before any route runs.`,
   ].join('\n\n');
 

@@ -96,7 +96,7 @@ export function errorResponseName(dialect: Dialect, status: number | 'default', 
 
 /** One error status: its envelope, an example per code, and the headers it carries. */
 export function errorResponse(dialect: Dialect, status: number, codes: readonly ErrorCode[]): ResponseObject {
-  const headers: HeaderName[] = ['x-request-id'];
+  const headers: HeaderName[] = ['x-request-id', 'traceresponse'];
   if (shouldRetryHeader(status) !== null) headers.push('x-should-retry');
   if (dialect === 'anthropic' || dialect === 'files') headers.push('request-id');
   // counted against the rate limit once the key is known: every refusal after that carries the headers

@@ -21,6 +21,15 @@ export const HEADERS = {
       example: 'req_3f9a1c0b7d2e4f6a00000001',
     },
   },
+  traceresponse: {
+    component: 'TraceResponse',
+    header: {
+      description:
+        "W3C Trace Context Level 2 `traceresponse`, when the operator exports traces: `00-<trace id>-<span id>-<flags>`, the trace of this request (continuing the caller's `traceparent` when it sent a valid one) and the gateway's span of it",
+      schema: { type: 'string', pattern: '^00-[0-9a-f]{32}-[0-9a-f]{16}-[0-9a-f]{2}$' },
+      example: '00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01',
+    },
+  },
   'x-client-request-id': {
     component: 'ClientRequestId',
     header: {

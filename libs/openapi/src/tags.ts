@@ -30,7 +30,7 @@ export const TAGS = [
   { name: 'Admin: rate limits', description: 'Requests per minute per role (admin keys only)' },
   { name: 'Admin: usage', description: "Every user's usage (admin keys only)" },
   { name: 'Admin: audit log', description: 'Every admin action: who, when, from where, and what changed (admin keys only)' },
-  { name: 'Health', description: 'Whether every service answers' },
+  { name: 'Health', description: 'Whether every service answers, and whether this gateway takes new requests' },
   { name: 'Console', description: 'The web console: its page (signed in by a session cookie) and the files it loads' },
   { name: 'Reference', description: 'This document, as JSON or YAML, and the interactive reference page that renders it' },
 ] as const satisfies readonly TagObject[];

@@ -1,5 +1,6 @@
 import type { Readable } from 'stream';
 import { Agent, buildConnector, Dispatcher } from 'undici';
+import { withTraceHeaders } from '@switchyard/runtime';
 import { resolvePublicAddresses } from './public-address';
 
 const poolOptions = { keepAliveTimeout: 30_000, connections: 256 };
@@ -37,7 +38,8 @@ export interface UpstreamHttpResponse {
 
 /**
  * One POST to an upstream through the pooled agents, with undici's `request` API: a fraction of
- * `fetch`'s cost per call (no WHATWG streams), which matters on the hot path.
+ * `fetch`'s cost per call (no WHATWG streams), which matters on the hot path. When tracing is on,
+ * the request carries the active span (the upstream call's) as W3C `traceparent`.
  */
 export async function postUpstream(
   url: string,
@@ -50,7 +52,7 @@ export async function postUpstream(
     origin: target.origin,
     path: `${target.pathname}${target.search}`,
     method: options.method ?? 'POST',
-    headers,
+    headers: withTraceHeaders(headers),
     body,
     signal: options.signal,
   });

@@ -6,3 +6,5 @@ export * from './nats-server';
 export * from './event-loop-delay';
 export * from './ttl-cache';
 export * from './metrics';
+export * from './shutdown';
+export * from './tracing';

@@ -30,6 +30,10 @@ export async function startNatsServer(options: { dataDir: string; port?: number 
   }
   mkdirSync(join(options.dataDir, 'jetstream'), { recursive: true });
   const port = options.port ?? (await freePort());
+  // something else answering there would pass for the server below: refuse at once instead
+  if (options.port !== undefined && (await canConnect('127.0.0.1', port))) {
+    throw new Error(`nats-server cannot listen on port ${port}: something else already does (SWITCHYARD_NATS_PORT)`);
+  }
   const configPath = join(options.dataDir, 'nats-server.conf');
   writeFileSync(
     configPath,
@@ -46,15 +50,20 @@ export async function startNatsServer(options: { dataDir: string; port?: number 
   const env = { ...process.env, GOMAXPROCS: process.env.GOMAXPROCS ?? '1' };
   const child = spawn(binary, ['-c', configPath, '-l', join(options.dataDir, 'nats-server.log')], { stdio: 'ignore', env });
   let exited = false;
-  child.on('exit', () => (exited = true));
-  await eventually(
-    `nats-server on port ${port}`,
-    async () => {
-      if (exited) throw new Error(`nats-server exited; see ${join(options.dataDir, 'nats-server.log')}`);
-      return canConnect('127.0.0.1', port);
-    },
-    { timeoutMs: 15_000, retryErrors: true },
+  // a server that cannot start (port taken, bad store) exits at once: say so then, not when the wait times out
+  const exitedEarly = new Promise<never>((_, reject) =>
+    child.on('exit', (code, signal) => {
+      exited = true;
+      reject(
+        new Error(`nats-server exited (${signal ?? `code ${code}`}) before it listened; see ${join(options.dataDir, 'nats-server.log')}`),
+      );
+    }),
   );
+  exitedEarly.catch(() => undefined);
+  await Promise.race([
+    exitedEarly,
+    eventually(`nats-server on port ${port}`, () => !exited && canConnect('127.0.0.1', port), { timeoutMs: 15_000, retryErrors: true }),
+  ]);
   return {
     url: `nats://127.0.0.1:${port}`,
     stop: () =>

@@ -20,10 +20,19 @@ export interface SpawnOptions {
   args?: string[];
   env: NodeJS.ProcessEnv;
   logDir: string;
-  /** restart it when it dies unexpectedly (what a supervisor in production would do) */
+  /**
+   * Start it again whenever it exits without `stop()` having been asked (what a supervisor in
+   * production does): after a crash, with a back-off that grows to 5 s (at most 20 crashes in a
+   * row); after a clean exit (code 0: it was sent SIGTERM and drained), after 100 ms, which is how
+   * one replica is restarted (docs/operations.md).
+   */
   restart?: boolean;
   onExit?: (code: number | null, signal: NodeJS.Signals | null) => void;
+  /** called each time it is started again after an exit, with the new process's id */
+  onRestart?: (pid: number | undefined) => void;
 }
+
+const CLEAN_EXIT_RESTART_MS = 100;
 
 /** Runs a compiled Node entry point as a child process with the @switchyard/* aliases resolved. */
 export function spawnNode(options: SpawnOptions): ManagedProcess {
@@ -32,7 +41,7 @@ export function spawnNode(options: SpawnOptions): ManagedProcess {
   const log: WriteStream = createWriteStream(logPath, { flags: 'a' });
   let child: ChildProcess;
   let stopping = false;
-  let restarts = 0;
+  let crashes = 0;
   const lineWaiters: { pattern: RegExp; resolve: (line: string) => void; reject: (error: Error) => void }[] = [];
   let buffered = '';
 
@@ -62,10 +71,20 @@ export function spawnNode(options: SpawnOptions): ManagedProcess {
       // whoever waits for a line from this run will not get it
       for (const waiter of lineWaiters.splice(0))
         waiter.reject(new Error(`${options.name} exited (${signal ?? code}) before it was ready`));
-      if (!stopping && options.restart && restarts < 20) {
-        restarts++;
-        setTimeout(() => !stopping && start(), Math.min(5000, 200 * 2 ** restarts)).unref();
-      }
+      if (stopping || !options.restart) return;
+      const clean = code === 0;
+      if (clean) crashes = 0;
+      else if (++crashes > 20) return;
+      setTimeout(
+        () => {
+          if (stopping) return;
+          start();
+          options.onRestart?.(child.pid);
+        },
+        // a clean exit is restarted after a moment only: when Ctrl+C reached the whole process group, the
+        // launcher's own stop (which marks every child stopping) runs first
+        clean ? CLEAN_EXIT_RESTART_MS : Math.min(5000, 200 * 2 ** crashes),
+      ).unref();
     });
   };
   start();

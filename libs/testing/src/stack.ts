@@ -8,6 +8,8 @@ import { startServiceProcess } from './processes';
 
 export interface RunningStack {
   gatewayUrl: string;
+  /** every gateway replica's URL (SWITCHYARD_REPLICAS=gateway=N runs N, each on its own port) */
+  gatewayUrls: string[];
   adminKey: string;
   mockUrl: string;
   natsUrl: string;
@@ -43,7 +45,15 @@ export async function startStackLikeNpmStart(extraEnv: NodeJS.ProcessEnv = {}, o
   delete env.SWITCHYARD_MODE;
   Object.assign(
     env,
-    { SWITCHYARD_DATA_DIR: data.path, PORT: String(port), DATABASE_URL: db.url, SWITCHYARD_ADMIN_KEY: adminKey, LOG_LEVEL: 'warn' },
+    {
+      SWITCHYARD_DATA_DIR: data.path,
+      PORT: String(port),
+      DATABASE_URL: db.url,
+      SWITCHYARD_ADMIN_KEY: adminKey,
+      LOG_LEVEL: 'warn',
+      // no load balancer polls the test's gateways: they need not keep serving before they close
+      SWITCHYARD_SHUTDOWN_DRAIN_DELAY_MS: '0',
+    },
     extraEnv,
   );
   if (options.mode) env.SWITCHYARD_MODE = options.mode;
@@ -58,6 +68,7 @@ export async function startStackLikeNpmStart(extraEnv: NodeJS.ProcessEnv = {}, o
   const info = JSON.parse(readFileSync(join(data.path, 'stack.json'), 'utf8'));
   return {
     gatewayUrl: info.gateway_url,
+    gatewayUrls: info.gateway_urls,
     adminKey,
     mockUrl: info.mock_upstream_url,
     natsUrl: info.nats_url,
@@ -141,6 +152,7 @@ export async function startExtraGateway(stack: RunningStack): Promise<{ url: str
       S3_SECRET_KEY: 'S3RVER',
       PORT: String(port),
       LOG_LEVEL: 'warn',
+      SWITCHYARD_SHUTDOWN_DRAIN_DELAY_MS: '0',
     },
     'gateway-2',
   );

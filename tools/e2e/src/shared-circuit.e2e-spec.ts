@@ -99,4 +99,13 @@ describe("a shared channel's circuits", () => {
     }
     expect(await circuitOfChannel()).toBe('open');
   });
+
+  it('an admin re-enabling the channel gives it a fresh start on every replica, not only the one that took the write', async () => {
+    expect((await call('PATCH', `/admin/channels/${channelId}`, stack.adminKey, { status: 'enabled' })).status).toBe(200);
+    // each request lands on either replica: eight in a row served means both forgot the open circuit
+    for (let i = 0; i < 8; i++) {
+      expect((await chat(alice.key, 'shared-a')).status).toBe(200);
+      expect(await circuitOfChannel()).toBe('closed');
+    }
+  });
 });

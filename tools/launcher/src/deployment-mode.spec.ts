@@ -28,6 +28,9 @@ describe('deploymentFrom', () => {
     expect(() => deploymentFrom({ SWITCHYARD_MODE: 'split', SWITCHYARD_REPLICAS: 'router=0' })).toThrow(
       'SWITCHYARD_REPLICAS: cannot read "router=0"',
     );
-    expect(() => deploymentFrom({ SWITCHYARD_MODE: 'split', SWITCHYARD_REPLICAS: 'gateway=2' })).toThrow(/load balancer/);
+  });
+
+  it('runs gateway replicas too (each on its own port)', () => {
+    expect(deploymentFrom({ SWITCHYARD_MODE: 'split', SWITCHYARD_REPLICAS: 'gateway=2' }).replicas.gateway).toBe(2);
   });
 });

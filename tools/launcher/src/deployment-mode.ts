@@ -32,7 +32,11 @@ export function deploymentFrom(env: NodeJS.ProcessEnv): Deployment {
   return { mode: mode as DeploymentMode, replicas: replicaCounts(env.SWITCHYARD_REPLICAS) };
 }
 
-/** `SWITCHYARD_REPLICAS=router=2,billing=2`: how many processes of each service (the gateway stays at one). */
+/**
+ * `SWITCHYARD_REPLICAS=router=2,billing=2`: how many processes of each service. Gateway replicas
+ * each listen on their own port (the first on PORT, the others on free ports, listed in stack.json):
+ * put them behind your load balancer, which polls each one's `GET /ready`.
+ */
 export function replicaCounts(spec: string | undefined): Record<ServiceName, number> {
   const counts = Object.fromEntries(ServiceNames.map((s) => [s, 1])) as Record<ServiceName, number>;
   for (const part of (spec ?? '')
@@ -44,7 +48,6 @@ export function replicaCounts(spec: string | undefined): Record<ServiceName, num
     if (!ServiceNames.includes(name as ServiceName) || !Number.isInteger(n) || n < 1 || n > 16) {
       throw new Error(`SWITCHYARD_REPLICAS: cannot read "${part}" (expected service=count, services: ${ServiceNames.join(', ')})`);
     }
-    if (name === 'gateway' && n !== 1) throw new Error('SWITCHYARD_REPLICAS: run extra gateways behind your own load balancer');
     counts[name as ServiceName] = n;
   }
   return counts;

@@ -12,6 +12,8 @@ async function main(): Promise<void> {
   print('');
   print(`Switchyard is running.`);
   print(`  gateway:    ${stack.gatewayUrl}`);
+  if (stack.gatewayUrls.length > 1)
+    print(`  gateways:   ${stack.gatewayUrls.join('  ')}   (one per replica: put them behind your load balancer, readiness GET /ready)`);
   print(`  console:    ${stack.gatewayUrl}/   (sign in with the admin key below)`);
   print(`  API docs:   ${stack.gatewayUrl}/docs   (paste the key under Authorize, then "Try it out")`);
   print(`  OpenAPI:    ${stack.gatewayUrl}/openapi.json   (also /openapi.yaml)`);

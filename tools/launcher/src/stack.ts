@@ -1,8 +1,9 @@
-import { writeFileSync } from 'fs';
+import { renameSync, writeFileSync } from 'fs';
 import { join, resolve } from 'path';
+import { loadConfig, LoggingConfig } from '@switchyard/config';
 import { ServiceNames } from '@switchyard/contracts';
 import { readyPattern } from '@switchyard/logging';
-import { compiledMain, eventually, ManagedProcess, spawnNode } from '@switchyard/runtime';
+import { compiledMain, eventually, freePort, ManagedProcess, spawnNode, tracingSettingsFrom } from '@switchyard/runtime';
 import { seedDemo } from './demo-seed';
 import { Deployment, deploymentFrom, DeploymentMode } from './deployment-mode';
 import { Infrastructure, startInfrastructure } from './infrastructure';
@@ -15,7 +16,10 @@ const START_TIMEOUT_MS = 60_000;
 export const SINGLE_PROCESS_NAME = 'switchyard';
 
 export interface Stack {
+  /** the first gateway's */
   gatewayUrl: string;
+  /** every gateway replica's (one unless SWITCHYARD_REPLICAS runs more) */
+  gatewayUrls: string[];
   adminKey: string;
   adminKeyGenerated: boolean;
   mockUrl: string;
@@ -34,12 +38,19 @@ export async function startStack(env: NodeJS.ProcessEnv = process.env, log: (lin
   const dataDir = resolve(env.SWITCHYARD_DATA_DIR || '.switchyard');
   const logDir = join(dataDir, 'logs');
   const deployment = deploymentFrom(env);
+  // every service reads LOG_LEVEL: a value none would take stops the start here, not in each process's restarts
+  loadConfig(LoggingConfig, env);
   const admin = adminKey(dataDir, env);
   const secret = secretKey(dataDir, env);
+  // every service reads the tracing variables: settings none would take stop the start here, not in each process's restarts
+  tracingSettingsFrom(env);
   const infrastructure = await startInfrastructure(env, dataDir, log);
   const processes: ManagedProcess[] = [];
+  let stopping = false;
   const stop = async () => {
-    await Promise.all(processes.map((p) => p.stop()));
+    stopping = true;
+    // each service drains within its grace; only then is it killed
+    await Promise.all(processes.map((p) => p.stop(shutdownGraceMs(env) + 5_000)));
     for (const s of [...infrastructure.stops].reverse()) await s().catch(() => undefined);
   };
 
@@ -56,6 +67,7 @@ export async function startStack(env: NodeJS.ProcessEnv = process.env, log: (lin
     const mockUrl = JSON.parse(await mock.waitForLine(/mock_upstream/, START_TIMEOUT_MS)).mock_upstream as string;
 
     const port = env.PORT ? Number(env.PORT) : 8080;
+    const gatewayPorts = [port, ...(await Promise.all(Array.from({ length: deployment.replicas.gateway - 1 }, () => freePort())))];
     const common: NodeJS.ProcessEnv = {
       ...env,
       NODE_OPTIONS: withServiceNodeFlags(env.NODE_OPTIONS),
@@ -71,10 +83,26 @@ export async function startStack(env: NodeJS.ProcessEnv = process.env, log: (lin
       SWITCHYARD_DATA_DIR: dataDir,
       PORT: String(port),
     };
-    const services = startServices(deployment, common, logDir);
+    let info: StackInfo | null = null;
+    const restarts: Restarts = {
+      exited: (name, code, signal) => {
+        if (!stopping) log(`${name} exited (${signal ?? `code ${code}`}); starting it again`);
+      },
+      readyAgain: (names, pid, readyLines) => {
+        log(`${names[0]} is ready again (pid ${pid})`);
+        if (!info) return;
+        for (const name of names) info.pids[name] = pid;
+        // with SWITCHYARD_METRICS_PORT=0 a new process may serve its metrics on another port
+        const metricsPort = readyLines.map((line) => /metrics on port (\d+)/.exec(line)?.[1]).find(Boolean);
+        if (metricsPort) info.metrics[names[0]] = `http://127.0.0.1:${metricsPort}/metrics`;
+        writeStackInfo(dataDir, info);
+      },
+    };
+    const services = startServices(deployment, common, logDir, gatewayPorts, restarts);
     processes.push(...services.processes);
     await Promise.all(services.ready);
-    const gatewayUrl = `http://127.0.0.1:${port}`;
+    const gatewayUrls = gatewayPorts.map((p) => `http://127.0.0.1:${p}`);
+    const gatewayUrl = gatewayUrls[0];
     await eventually('every service to answer /health', async () => (await fetch(`${gatewayUrl}/health`)).status === 200, {
       timeoutMs: START_TIMEOUT_MS,
       intervalMs: 200,
@@ -84,6 +112,7 @@ export async function startStack(env: NodeJS.ProcessEnv = process.env, log: (lin
     const pids = { [mock.name]: mock.pid, ...services.pids() };
     const stack: Stack = {
       gatewayUrl,
+      gatewayUrls,
       adminKey: admin.value,
       adminKeyGenerated: admin.generated,
       mockUrl,
@@ -95,27 +124,24 @@ export async function startStack(env: NodeJS.ProcessEnv = process.env, log: (lin
       seed,
       stop,
     };
-    writeFileSync(
-      join(dataDir, 'stack.json'),
-      JSON.stringify(
-        {
-          gateway_url: gatewayUrl,
-          mock_upstream_url: mockUrl,
-          nats_url: infrastructure.natsUrl,
-          s3_endpoint: infrastructure.s3.endpoint,
-          logs: logDir,
-          mode: deployment.mode,
-          pids,
-          // what Prometheus scrapes: the gateway's /metrics (every service's in single mode), and each other process's own
-          metrics: {
-            gateway: `${gatewayUrl}/metrics`,
-            ...Object.fromEntries(Object.entries(services.metricsPorts).map(([name, p]) => [name, `http://127.0.0.1:${p}/metrics`])),
-          },
-        },
-        null,
-        2,
-      ),
-    );
+    info = {
+      gateway_url: gatewayUrl,
+      gateway_urls: gatewayUrls,
+      mock_upstream_url: mockUrl,
+      nats_url: infrastructure.natsUrl,
+      s3_endpoint: infrastructure.s3.endpoint,
+      logs: logDir,
+      mode: deployment.mode,
+      pids,
+      // what Prometheus scrapes: each gateway's /metrics (every service's in single mode), and each other process's own
+      metrics: {
+        ...Object.fromEntries(
+          gatewayUrls.map((url, i) => [gatewayUrls.length > 1 ? `gateway-${i + 1}` : 'gateway', `${url}/metrics`] as const),
+        ),
+        ...Object.fromEntries(Object.entries(services.metricsPorts).map(([name, p]) => [name, `http://127.0.0.1:${p}/metrics`])),
+      },
+    };
+    writeStackInfo(dataDir, info);
     return stack;
   } catch (error) {
     const tails = processes.map((p) => `--- ${p.name} ---\n${p.tail(15)}`).join('\n');
@@ -124,19 +150,82 @@ export async function startStack(env: NodeJS.ProcessEnv = process.env, log: (lin
   }
 }
 
+/** What stack.json says: where everything is, and the pid of each process now (rewritten when one is started again). */
+interface StackInfo {
+  gateway_url: string;
+  gateway_urls: string[];
+  mock_upstream_url: string;
+  nats_url: string;
+  s3_endpoint: string;
+  logs: string;
+  mode: DeploymentMode;
+  pids: Record<string, number | undefined>;
+  metrics: Record<string, string>;
+}
+
+function writeStackInfo(dataDir: string, info: StackInfo): void {
+  // written whole and renamed, so a reader never sees half of it
+  const path = join(dataDir, 'stack.json');
+  writeFileSync(`${path}.tmp`, JSON.stringify(info, null, 2));
+  renameSync(`${path}.tmp`, path);
+}
+
+/** SWITCHYARD_SHUTDOWN_GRACE_MS as the services read it (default 30 s): how long the launcher lets each drain. */
+function shutdownGraceMs(env: NodeJS.ProcessEnv): number {
+  const given = Number(env.SWITCHYARD_SHUTDOWN_GRACE_MS);
+  return Number.isInteger(given) && given > 0 ? given : 30_000;
+}
+
+/** What the launcher says and records when a service process exits and is started again. */
+interface Restarts {
+  exited(name: string, code: number | null, signal: NodeJS.Signals | null): void;
+  /** `names`: the process's name, then every name whose pid it now holds (single mode: each service); `readyLines`: what it printed */
+  readyAgain(names: string[], pid: number | undefined, readyLines: string[]): void;
+}
+
+/**
+ * A service process the launcher keeps running: started again whenever it exits (a clean exit after
+ * SIGTERM after 100 ms, a crash with back-off), and reported ready again when it prints its ready line.
+ */
+function superviseService(
+  options: { name: string; script: string; env: NodeJS.ProcessEnv; logDir: string; readyLines: RegExp[]; pidNames: string[] },
+  restarts: Restarts,
+): ManagedProcess {
+  const child: ManagedProcess = spawnNode({
+    name: options.name,
+    script: options.script,
+    env: options.env,
+    logDir: options.logDir,
+    restart: true,
+    onExit: (code, signal) => restarts.exited(options.name, code, signal),
+    onRestart: (pid) => {
+      Promise.all(options.readyLines.map((line) => child.waitForLine(line, START_TIMEOUT_MS))).then(
+        (lines) => restarts.readyAgain([options.name, ...options.pidNames], pid, lines),
+        () => undefined, // it exited again before it was ready: the next start reports itself
+      );
+    },
+  });
+  return child;
+}
+
 /**
  * The service processes of the deployment: in single mode one (tools/single-process) serving all
- * five; in split mode one per service and replica, each from its compiled main. They start
- * together (billing creates the admin key before it says it is ready; the others migrate in parallel).
+ * five; in split mode one per service and replica, each from its compiled main (gateway replicas
+ * on `gatewayPorts`). They start together (billing creates the admin key before it says it is
+ * ready; the others migrate in parallel).
  */
-function startServices(deployment: Deployment, env: NodeJS.ProcessEnv, logDir: string) {
+function startServices(deployment: Deployment, env: NodeJS.ProcessEnv, logDir: string, gatewayPorts: number[], restarts: Restarts) {
   const processes: ManagedProcess[] = [];
   const ready: Promise<string>[] = [];
   if (deployment.mode === 'single') {
-    const one = spawnNode({ name: SINGLE_PROCESS_NAME, script: compiledMain('tools/single-process'), env, logDir, restart: true });
+    const readyLines = ServiceNames.map((service) => readyPattern(service));
+    const one = superviseService(
+      { name: SINGLE_PROCESS_NAME, script: compiledMain('tools/single-process'), env, logDir, readyLines, pidNames: [...ServiceNames] },
+      restarts,
+    );
     processes.push(one);
     // it says each service is ready as it boots them, the gateway last
-    ready.push(...ServiceNames.map((service) => one.waitForLine(readyPattern(service), START_TIMEOUT_MS)));
+    ready.push(...readyLines.map((line) => one.waitForLine(line, START_TIMEOUT_MS)));
     return {
       processes,
       ready,
@@ -153,9 +242,12 @@ function startServices(deployment: Deployment, env: NodeJS.ProcessEnv, logDir: s
       const name = deployment.replicas[service] > 1 ? `${service}-${i + 1}` : service;
       const own = { ...env };
       delete own.SWITCHYARD_METRICS_PORT;
-      if (nextMetricsPort !== null && service !== 'gateway')
-        own.SWITCHYARD_METRICS_PORT = String(nextMetricsPort === 0 ? 0 : nextMetricsPort++);
-      const child = spawnNode({ name, script: compiledMain(`apps/${service}`), env: own, logDir, restart: true });
+      if (service === 'gateway') own.PORT = String(gatewayPorts[i]);
+      else if (nextMetricsPort !== null) own.SWITCHYARD_METRICS_PORT = String(nextMetricsPort === 0 ? 0 : nextMetricsPort++);
+      const child = superviseService(
+        { name, script: compiledMain(`apps/${service}`), env: own, logDir, readyLines: [readyPattern(service)], pidNames: [] },
+        restarts,
+      );
       processes.push(child);
       ready.push(
         child.waitForLine(readyPattern(service), START_TIMEOUT_MS).then((line) => {

@@ -19,6 +19,8 @@ export class BatchEntity {
   /** billing reserved the batch's worst case when it started; its lines draw on that */
   @Column({ type: 'boolean' }) reserved!: boolean;
   @Column({ type: 'jsonb', nullable: true }) metadata!: Record<string, string> | null;
+  /** the W3C traceparent of the request that created it (when traced): each line's trace links to it */
+  @Column({ name: 'trace_parent', type: 'text', nullable: true }) traceParent!: string | null;
   @Column({ name: 'total_count', type: 'integer' }) totalCount!: number;
   @Column({ name: 'completed_count', type: 'integer' }) completedCount!: number;
   @Column({ name: 'failed_count', type: 'integer' }) failedCount!: number;

@@ -1,9 +1,11 @@
 import { DomainError, Subjects } from '@switchyard/contracts';
-import { RpcClient } from '@switchyard/nats';
+import { endRpcSpan, RpcClient } from '@switchyard/nats';
+import { runInContext } from '@switchyard/runtime';
 import { BatchRepository, ClaimedLine, LineResult } from '../batch-repository';
 import { BatchesConfig } from '../batches.config';
 import { httpErrorLine, lineRequestId, outputLine, retryDelayMs } from './batch-lines';
 import { LineResultWriter } from './line-results';
+import { startLineSpan } from './line-span';
 
 /** What the router said to a line: its answer's body, or why the call failed. */
 export type LineAnswer = { body: Record<string, unknown> } | { error: unknown };
@@ -41,6 +43,18 @@ export class LineExecutor {
 
   async run(line: ClaimedLine): Promise<void> {
     const requestId = lineRequestId(line.batch_id, line.line_no);
+    const traced = startLineSpan(line, requestId);
+    if (!traced) return this.runLine(line, requestId);
+    try {
+      await runInContext(traced.context, () => this.runLine(line, requestId));
+      endRpcSpan(traced.span);
+    } catch (error) {
+      endRpcSpan(traced.span, error);
+      throw error;
+    }
+  }
+
+  private async runLine(line: ClaimedLine, requestId: string): Promise<void> {
     let answer: LineAnswer;
     try {
       const reply = await this.rpc.send(

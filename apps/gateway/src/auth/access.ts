@@ -23,7 +23,7 @@ export const ROUTE_ACCESS = 'switchyard:access';
 export const Access = (level: AccessLevel) => SetMetadata(ROUTE_ACCESS, level);
 /**
  * Anyone may call the route, without a key and outside any rate limit. Only for what must answer
- * before anyone holds a key: `/health`, which the launcher, load balancers and orchestrators poll,
+ * before anyone holds a key: `/health` and `/ready`, which the launcher, load balancers and orchestrators poll,
  * the API document (`/openapi.json`, `/openapi.yaml`), which tells a caller how to get one, the API reference
  * (`/docs` and the files it loads), read before a key is pasted, and the console's sign-in (`/auth/sign-in`), which
  * checks the credentials it is sent itself.

@@ -45,7 +45,7 @@ describe('every gateway route declares who may call it', () => {
     expect(undeclared).toEqual([]);
   });
 
-  it('has only /health, the API document, the API reference, the console files, its sign-in, one-time links and single sign-on public', () => {
+  it('has only /health, /ready, the API document, the API reference, the console files, its sign-in, one-time links and single sign-on public', () => {
     const open = nestRoutes.filter((r) => r.access === 'public').map((r) => `${r.method} ${r.urls.join()}`);
     expect(open.sort()).toEqual([
       'GET /',
@@ -60,6 +60,7 @@ describe('every gateway route declares who may call it', () => {
       'GET /metrics',
       'GET /openapi.json',
       'GET /openapi.yaml',
+      'GET /ready',
       'POST /auth/invites/:token/accept',
       'POST /auth/sign-in',
     ]);

@@ -2,6 +2,7 @@ import { ArgumentsHost, Catch, ExceptionFilter, HttpException } from '@nestjs/co
 import { FastifyReply, FastifyRequest } from 'fastify';
 import { DomainError } from '@switchyard/contracts';
 import { JsonLogger } from '@switchyard/logging';
+import { noteErrorCode } from './access-log';
 import { errorResponse } from './error-envelope';
 import { clientRequestIdFrom } from './request-id';
 
@@ -48,6 +49,7 @@ export function toDomainError(exception: unknown, request: FastifyRequest, logge
 /** Answers whatever was thrown while serving `request`, in its API's error envelope (nothing more once the answer started). */
 export function answerError(exception: unknown, request: FastifyRequest, reply: FastifyReply, logger: JsonLogger): void {
   const domain = toDomainError(exception, request, logger);
+  noteErrorCode(request, domain.code);
   const { status, headers, body } = errorResponse(domain, { id: String(request.id), url: request.url, headers: request.headers });
   if (reply.sent || reply.raw.headersSent) {
     reply.raw.end();

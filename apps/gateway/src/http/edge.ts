@@ -52,7 +52,10 @@ function urlWithinLimit(request: FastifyRequest): void {
   }
 }
 
-type EdgeServerOptions = Pick<FastifyHttpOptions<Server>, 'bodyLimit' | 'http' | 'clientErrorHandler' | 'frameworkErrors'>;
+type EdgeServerOptions = Pick<
+  FastifyHttpOptions<Server>,
+  'bodyLimit' | 'http' | 'clientErrorHandler' | 'frameworkErrors' | 'return503OnClosing'
+>;
 
 /** Fastify's own routing refusals (a malformed URL, an overlong path segment), in the API's envelope. */
 const answerFrameworkError: NonNullable<EdgeServerOptions['frameworkErrors']> = (error, request, reply) => {
@@ -71,6 +74,9 @@ export function edgeServerOptions(bodyLimit: number): EdgeServerOptions {
     http: { maxHeaderSize: HEADERS_MAX_BYTES },
     clientErrorHandler: answerClientError,
     frameworkErrors: answerFrameworkError,
+    // a request that still arrives while the gateway closes (on a connection opened before) is served,
+    // with `Connection: close`, not refused with Fastify's own 503 body: the shutdown waits for it anyway
+    return503OnClosing: false,
   };
 }
 

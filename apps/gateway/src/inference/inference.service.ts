@@ -21,6 +21,7 @@ import {
 } from '@switchyard/contracts';
 import { ProducerLost, RpcClient, STREAM_PRODUCER_LOST_MS } from '@switchyard/nats';
 import { GatewayConfig } from '../gateway.config';
+import { noteCost, noteErrorCode, noteRequested, noteRouted } from '../http/access-log';
 import { noteUpstreamTime, observeStreamOpened } from '../http/http-metrics';
 import { BinaryWriter } from './binary-writer';
 import { EventDialect, EventStreamWriter } from './event-stream-writer';
@@ -83,6 +84,7 @@ export class InferenceService {
     stream = endpoint !== '/v1/embeddings' && body.stream === true,
     parked?: ParkedPart[],
   ): Promise<void> {
+    noteRequested(request, body.model, stream);
     const execute: ExecuteRequest = {
       requestId: String(request.id),
       principal,
@@ -100,6 +102,7 @@ export class InferenceService {
       if (answer.costUsd !== null) reply.header('x-switchyard-cost', String(answer.costUsd));
       reply.headers(routingHeaders(answer.routing));
       noteUpstreamTime(request, answer.routing);
+      noteRouted(request, answer.routing, answer.costUsd);
       if ('raw' in answer) {
         // the upstream's JSON as it came (usage.cost already in): written without parsing it again
         const spliced = withRoutingSpliced(answer.raw, answer.routing);
@@ -113,7 +116,7 @@ export class InferenceService {
       else reply.type('application/json').send({ ...answer.body, _routing: answer.routing });
       return;
     }
-    await this.stream(execute, reply);
+    await this.stream(execute, request, reply);
   }
 
   storedResponse(principal: Principal, responseId: string, action: 'get' | 'delete' | 'input_items') {
@@ -126,6 +129,7 @@ export class InferenceService {
 
   /** Input tokens of a Messages request, counted by the provider that would serve it where it can. */
   countTokens(principal: Principal, body: Record<string, unknown> & { model: string }, request: FastifyRequest) {
+    noteRequested(request, body.model, false);
     const execute: ExecuteRequest = {
       requestId: String(request.id),
       principal,
@@ -138,7 +142,7 @@ export class InferenceService {
     return this.rpc.send(Subjects.routerTokensCount, execute, this.firstAnswerTimeoutMs);
   }
 
-  private async stream(execute: ExecuteRequest, reply: FastifyReply): Promise<void> {
+  private async stream(execute: ExecuteRequest, request: FastifyRequest, reply: FastifyReply): Promise<void> {
     const startedAt = Date.now();
     const events = this.rpc.stream(Subjects.routerRequestExecute, execute, {
       firstTimeoutMs: this.firstAnswerTimeoutMs,
@@ -164,23 +168,26 @@ export class InferenceService {
       for await (const event of events) {
         if (event.kind === 'error') {
           if (!writer.started) throw DomainError.fromWire(event.error);
+          noteErrorCode(request, event.error.code);
           writer.handle(event, errorBody(DomainError.fromWire(event.error)));
           return;
         }
         if (event.kind === 'start') {
           channel = event.routing.channel;
+          noteRouted(request, event.routing, null);
           reply.hijack();
           writer.start(event.routing, {
             ...(reply.getHeaders() as Record<string, string>),
             ...routingHeaders(event.routing),
             ...(event.contentType && { 'content-type': event.contentType }),
           });
-          observeStreamOpened(reply.request, event.routing);
+          observeStreamOpened(request, event.routing);
           continue;
         }
         // the caller left: stop relaying (the router still reads the upstream to the end and bills it)
         if (callerGone) return;
         if (event.kind === 'chunk') forwardedText += completionTextOf(event.data);
+        if (event.kind === 'end') noteCost(request, event.costUsd);
         writer.handle(event);
       }
     } catch (error) {
@@ -189,6 +196,7 @@ export class InferenceService {
       if (error instanceof ProducerLost && channel)
         void this.interrupted.bill(usageOfInterruptedStream(execute, channel, forwardedText, startedAt));
       const domain = error instanceof DomainError ? error : new DomainError('internal_error', 'The stream was interrupted');
+      noteErrorCode(request, domain.code);
       writer.handle({ kind: 'error', error: domain.toWire() }, errorBody(domain));
     }
   }

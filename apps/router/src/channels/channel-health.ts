@@ -1,9 +1,17 @@
 import { Inject, Injectable, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { NatsConnection, Subscription } from 'nats';
 import { DataSource } from 'typeorm';
-import { CallOutcome, ChannelCalledEvent, ChannelType, createValidated, Events, newId } from '@switchyard/contracts';
+import {
+  CallOutcome,
+  ChannelCalledEvent,
+  ChannelHealthResetEvent,
+  ChannelType,
+  createValidated,
+  Events,
+  newId,
+} from '@switchyard/contracts';
 import { JsonLogger } from '@switchyard/logging';
-import { broadcast, LOGGER, NATS_CONNECTION, onBroadcast } from '@switchyard/nats';
+import { broadcast, broadcastBeforeAnswering, LOGGER, NATS_CONNECTION, onBroadcast } from '@switchyard/nats';
 import { UpstreamError } from '@switchyard/providers';
 import { metrics, onScrape } from '@switchyard/runtime';
 import { ChannelTable } from './channel-table';
@@ -48,6 +56,7 @@ export class ChannelHealth implements OnApplicationBootstrap, OnApplicationShutd
   readonly board: HealthBoard;
   private readonly replica = newId('rtr_');
   private subscription: Subscription | null = null;
+  private resets: Subscription | null = null;
 
   constructor(
     private readonly ds: DataSource,
@@ -73,11 +82,22 @@ export class ChannelHealth implements OnApplicationBootstrap, OnApplicationShutd
       const event = createValidated(ChannelCalledEvent, message);
       if (event.replica !== this.replica) this.board.record(event);
     });
+    this.resets = onBroadcast(this.nc, Events.routerChannelHealthReset, (message) => {
+      const { channelId, reset } = createValidated(ChannelHealthResetEvent, message);
+      this.board[reset](channelId);
+    });
+  }
+
+  /** A channel's circuits start over here and, before the admin's write is answered, on every other replica. */
+  async resetEverywhere(channelId: string, reset: ChannelHealthResetEvent['reset']): Promise<void> {
+    this.board[reset](channelId);
+    await broadcastBeforeAnswering(this.nc, Events.routerChannelHealthReset, { channelId, reset });
   }
 
   onApplicationShutdown(): void {
     this.stopMetrics?.();
     this.subscription?.unsubscribe();
+    this.resets?.unsubscribe();
   }
 
   admit(channelId: string, model: string): boolean {

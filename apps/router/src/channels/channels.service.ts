@@ -192,7 +192,7 @@ export class ChannelsService {
     if (Object.keys(patch).length > 0) {
       await this.ds.getRepository(ChannelEntity).update({ id: channel.id }, { ...patch, updatedAt: new Date() });
       // a new key or URL deserves a fresh start
-      if (patch.apiKeySealed || patch.baseUrl || patch.status === 'enabled') this.health.board.forget(channel.id);
+      if (patch.apiKeySealed || patch.baseUrl || patch.status === 'enabled') await this.health.resetEverywhere(channel.id, 'forget');
       await this.table.changed();
     }
     return this.view(await this.find(ref));
@@ -202,7 +202,7 @@ export class ChannelsService {
   async remove(ref: ChannelRef): Promise<DeletedView> {
     const channel = await this.find(ref);
     await this.ds.getRepository(ChannelEntity).update({ id: channel.id }, { deletedAt: new Date(), status: 'disabled' });
-    this.health.board.remove(channel.id);
+    await this.health.resetEverywhere(channel.id, 'remove');
     await this.table.changed();
     return { id: channel.id, object: 'channel.deleted', deleted: true };
   }

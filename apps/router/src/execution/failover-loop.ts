@@ -1,5 +1,7 @@
+import { Span } from '@opentelemetry/api';
 import { DomainError, ExecuteRequest, RoutingInfo } from '@switchyard/contracts';
 import { UnsupportedFeatureError, UpstreamError } from '@switchyard/providers';
+import { runInContext, StartedSpan } from '@switchyard/runtime';
 import type { RoutableChannel } from '../routing/channel-selector';
 import { AttemptRecord, routingInfo } from '../routing/routing-info';
 import { upstreamFailureToDomain } from './upstream-failure';
@@ -20,6 +22,10 @@ export interface FailoverPort<Call, Pin> {
   /** One upstream call's outcome, for the channel's health (null: it answered). */
   report(channel: RoutableChannel, req: ExecuteRequest, error: UpstreamError | null): void;
   warn(message: string): void;
+  /** The span of one upstream call (`retryCount` calls before it), null when tracing is off; its context is active during the call. */
+  traceAttempt?(channel: RoutableChannel, req: ExecuteRequest, prepared: Call, retryCount: number): StartedSpan | null;
+  /** Ends the span of a call that failed. */
+  traceFailure?(span: Span, error: unknown): void;
 }
 
 export interface FailoverOptions {
@@ -42,6 +48,8 @@ export interface Answered<T, Call> {
   routing: RoutingInfo;
   /** frees the channel's capacity slot once the call is completely over */
   release: () => void;
+  /** the span of the call that answered, still open (its answer's tokens and cost end it); null when tracing is off */
+  span: Span | null;
 }
 
 /** Money for the request: not asked yet, set aside, nothing to set aside, or refused. */
@@ -96,13 +104,15 @@ export class FailoverLoop<Call, Pin> {
           continue;
         }
         const started = this.now();
+        const traced = this.port.traceAttempt?.(channel, req, prepared, attempts.length) ?? null;
         try {
-          const value = await send(prepared);
+          const value = await (traced ? runInContext(traced.context, () => send(prepared)) : send(prepared));
           attempts.push({ channel, status: 200, latencyMs: this.now() - started, error: null });
           recordUpstreamCall(channel, req.body.model, (this.now() - started) / 1000, null, attempts.length - 1);
           this.port.report(channel, req, null);
-          return { value, channel, prepared, routing: routingInfo(req.principal, channel, attempts), release };
+          return { value, channel, prepared, routing: routingInfo(req.principal, channel, attempts), release, span: traced?.span ?? null };
         } catch (error) {
+          if (traced) this.port.traceFailure?.(traced.span, error);
           release();
           if (!(error instanceof UpstreamError)) throw error;
           attempts.push({ channel, status: error.failure === 'http' ? error.status : null, latencyMs: this.now() - started, error });

@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { trace } from '@opentelemetry/api';
 import { Observable } from 'rxjs';
 import {
   completionTextOf,
@@ -19,7 +20,17 @@ import {
 } from '@switchyard/contracts';
 import { JsonLogger } from '@switchyard/logging';
 import { LOGGER } from '@switchyard/nats';
-import { adapterFor, Bridge, bridgeFor, NormalizedUsage, ProviderAdapter, UpstreamCall, UpstreamError } from '@switchyard/providers';
+import { SpanAttr } from '@switchyard/runtime';
+import {
+  adapterFor,
+  Bridge,
+  bridgeFor,
+  NormalizedUsage,
+  ProviderAdapter,
+  UpstreamCall,
+  UpstreamError,
+  UpstreamResponse,
+} from '@switchyard/providers';
 import { ChannelCapacity } from '../channels/channel-capacity';
 import { ChannelCallRef, ChannelHealth } from '../channels/channel-health';
 import {
@@ -37,7 +48,7 @@ import { AudioInputs } from '../inputs/audio-inputs';
 import { UpstreamPin, withUpstreamFileIds } from '../inputs/file-bindings';
 import { ImageInputs } from '../inputs/image-inputs';
 import { OwnedReferences } from '../inputs/owned-references';
-import { FailoverLoop, FailoverPort } from './failover-loop';
+import { Answered, FailoverLoop, FailoverPort } from './failover-loop';
 import { cacheKeyOf, ResponseCache } from './response-cache';
 import { RouterConfig } from '../router.config';
 import { RoutingPolicies } from '../routing/routing-policies';
@@ -46,6 +57,7 @@ import { StoredResponses } from './stored-responses';
 import { upstreamFailureToDomain } from './upstream-failure';
 import { timeToFirstEvent } from './upstream-metrics';
 import { UsagePublisher } from '../money/usage-publisher';
+import { endUpstreamSpan, failUpstreamSpan, modelOfStreamEvent, startUpstreamSpan } from './upstream-span';
 
 const RELOAD_ON_MISS_INTERVAL_MS = 1000;
 
@@ -99,6 +111,8 @@ export class RequestExecutor {
       acquire: (channel) => this.capacity.tryAcquire(channel),
       report: (channel, req, error) => this.health.report(callRef(channel, req), error),
       warn: (message) => this.logger.warn(message),
+      traceAttempt: (channel, req, prepared, retryCount) => startUpstreamSpan(channel, req, prepared.call, retryCount),
+      traceFailure: failUpstreamSpan,
     };
     this.failover = new FailoverLoop(this.port, { maxAttempts: config.SWITCHYARD_MAX_ATTEMPTS });
   }
@@ -202,6 +216,7 @@ export class RequestExecutor {
   ): Promise<{ value: T; channel: RoutableChannel; routing: RoutingInfo }> {
     const answered = await this.failover.firstAnswer(req, await this.plan(req, this.policyFor(req)), send);
     answered.release();
+    endUpstreamSpan(answered.span, { usage: null });
     return answered;
   }
 
@@ -269,6 +284,7 @@ export class RequestExecutor {
     if (cacheKey) {
       const hit = await this.cache.get(cacheKey);
       if (hit) {
+        trace.getActiveSpan()?.setAttribute(SpanAttr.cached, true);
         const usage = hit.usage ?? estimateUsage(req.body, completionTextOf(hit.body));
         this.report(req, hit.channel, usage, { estimated: hit.usage === null, cached: true }, startedAt);
         const shown = await this.spend.shownCost(req, hit.channel.channelType, usage, true);
@@ -283,6 +299,20 @@ export class RequestExecutor {
       adapter.send({ ...call, files: await this.audioInputs.filesOf(req) }),
     );
     answered.release();
+    try {
+      return await this.answerOf(req, answered, { passOn, startedAt, cacheKey, ttlMs });
+    } catch (error) {
+      failUpstreamSpan(answered.span, error);
+      throw error;
+    }
+  }
+
+  /** The reply to a request a channel answered in one piece: billed, cached, priced; ends the answering call's span. */
+  private async answerOf(
+    req: ExecuteRequest,
+    answered: Answered<UpstreamResponse, ChannelCall>,
+    { passOn, startedAt, cacheKey, ttlMs }: { passOn: boolean; startedAt: number; cacheKey: string | null; ttlMs: number | null },
+  ): Promise<ExecuteReply | ExecuteRawReply> {
     const { bridge } = answered.prepared;
     const { usage, text } = answered.value;
     let body: Record<string, unknown>;
@@ -314,6 +344,8 @@ export class RequestExecutor {
       await this.cache.put(cacheKey, { body, channel: answered.routing.channel, usage, storedAt: Date.now(), ttlMs });
     const shown = await this.spend.shownCost(req, answered.channel.type, billable, false);
     const costUsd = shown?.cost ?? null;
+    if (answered.span)
+      endUpstreamSpan(answered.span, { body: answered.value.body, usage: billable, costUsd, text: () => completionTextOf(body) });
     const raw =
       passOn && !bridge.translated && !text && answered.value.raw !== undefined ? withCostSpliced(answered.value.raw, body, shown) : null;
     if (raw !== null) return { raw, routing: answered.routing, costUsd };
@@ -349,9 +381,11 @@ export class RequestExecutor {
       for await (const chunk of opened.value.chunks) emit({ kind: 'bytes', data: Buffer.from(chunk).toString('base64') });
       emit({ kind: 'end' });
     } catch (error) {
+      failUpstreamSpan(opened.span, error);
       this.endWithError(error, channel, req, routing, emit);
     } finally {
       opened.release();
+      endUpstreamSpan(opened.span, { usage: null });
       const characters = typeof req.body.input === 'string' ? req.body.input.length : 0;
       this.report(
         req,
@@ -401,6 +435,8 @@ export class RequestExecutor {
     const showCost = (chunkUsage: NormalizedUsage) => this.spend.shownCost(req, channel.type, chunkUsage, false);
     let usage: NormalizedUsage | null = null;
     let text = '';
+    /** the model the upstream's stream names (for its span), once seen */
+    let answerModel: string | null = null;
     const relay = async (chunk: Record<string, unknown>) => {
       text += completionTextOf(chunk);
       if (filtersUsage) {
@@ -417,23 +453,28 @@ export class RequestExecutor {
       for await (const event of opened.value) {
         firstEvent();
         usage = adapter.usageOf(event, usage) ?? usage;
+        if (opened.span && answerModel === null) answerModel = modelOfStreamEvent(event);
         if (remembersResponse && event.type === 'response.created')
           void this.storedResponses.remember((event.response as { id?: unknown })?.id, req.principal.userId, channel.id, true);
         for (const chunk of translate.push(event)) await relay(chunk);
       }
       for (const chunk of translate.end()) await relay(chunk);
-      emit({ kind: 'end' });
+      emit({ kind: 'end', costUsd: (await showCost(usage ?? estimateUsage(req.body, text)))?.cost ?? null });
     } catch (error) {
+      failUpstreamSpan(opened.span, error);
       this.endWithError(error, channel, req, routing, emit);
     } finally {
       opened.release();
-      this.report(
-        req,
-        { id: channel.id, channelType: channel.type },
-        usage ?? estimateUsage(req.body, text),
-        { estimated: usage === null, cached: false },
-        startedAt,
-      );
+      const billable = usage ?? estimateUsage(req.body, text);
+      this.report(req, { id: channel.id, channelType: channel.type }, billable, { estimated: usage === null, cached: false }, startedAt);
+      if (opened.span) {
+        const span = opened.span;
+        // priced off the stream's path: the span ends once the cost is known
+        showCost(billable).then(
+          (shown) => endUpstreamSpan(span, { usage: billable, costUsd: shown?.cost ?? null, text: () => text, model: answerModel }),
+          () => endUpstreamSpan(span, { usage: billable, text: () => text, model: answerModel }),
+        );
+      }
     }
   }
 }

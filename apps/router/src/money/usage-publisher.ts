@@ -1,8 +1,10 @@
 import { Inject, Injectable, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Context, context } from '@opentelemetry/api';
 import { NatsConnection } from 'nats';
 import { Events, Streams, UsageEvent, UsageEventGroup } from '@switchyard/contracts';
 import { JsonLogger } from '@switchyard/logging';
-import { ensureStream, LOGGER, NATS_CONNECTION, publishDurable } from '@switchyard/nats';
+import { endSpanWithError, tracingEnabled } from '@switchyard/runtime';
+import { ensureStream, LOGGER, NATS_CONNECTION, publishDurable, startPublishSpan } from '@switchyard/nats';
 import { RouterConfig } from '../router.config';
 
 const RETRY_DELAYS_MS = [100, 500, 2000, 5000, 10000];
@@ -22,6 +24,8 @@ const MAX_GROUP = 256;
 export class UsagePublisher implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly js;
   private waiting: UsageEvent[] = [];
+  /** the trace context each waiting event was reported in, when tracing is on (same order) */
+  private origins: Context[] = [];
   private sending: Promise<void> | null = null;
   private lingering: NodeJS.Timeout | null = null;
   private readonly lingerMs: number;
@@ -47,6 +51,7 @@ export class UsagePublisher implements OnApplicationBootstrap, OnApplicationShut
 
   publish(event: UsageEvent): void {
     this.waiting.push(event);
+    if (tracingEnabled()) this.origins.push(context.active());
     if (this.sending) return;
     if (this.lingerMs === 0 || this.waiting.length >= MAX_GROUP) this.sendNow();
     else this.lingering ??= setTimeout(() => this.sendNow(), this.lingerMs);
@@ -61,20 +66,24 @@ export class UsagePublisher implements OnApplicationBootstrap, OnApplicationShut
   private async sendWaiting(): Promise<void> {
     while (this.waiting.length > 0) {
       const events = this.waiting.splice(0, MAX_GROUP);
-      await this.publishWithRetry(events);
+      await this.publishWithRetry(events, this.origins.splice(0, MAX_GROUP));
     }
     this.sending = null;
   }
 
-  private async publishWithRetry(events: UsageEvent[]): Promise<void> {
+  /** `origins`: the requests' trace contexts, for the message's producer span (billing's span continues it). */
+  private async publishWithRetry(events: UsageEvent[], origins: Context[]): Promise<void> {
     const group: UsageEventGroup = { events };
     const msgId = `usage:${events[0].requestId}:${events.length}`;
+    const traced = startPublishSpan(Events.routerRequestCompleted, origins);
     for (let attempt = 0; ; attempt++) {
       try {
-        await publishDurable(this.js, Events.routerRequestCompleted, group, msgId);
+        await publishDurable(this.js, Events.routerRequestCompleted, group, msgId, traced?.context);
+        traced?.span.end();
         return;
       } catch (error) {
         if (attempt >= RETRY_DELAYS_MS.length) {
+          if (traced) endSpanWithError(traced.span, error);
           this.logger.error(`usage of ${events.length} request(s) could not be published`, error, JSON.stringify(group));
           return;
         }

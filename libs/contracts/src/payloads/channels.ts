@@ -174,6 +174,15 @@ export class ChannelCalledEvent {
   @IsOptional() @IsString() @MaxLength(500) error?: string;
 }
 
+/**
+ * A channel's circuits start over on every router replica: `forget` after a new key or URL or a
+ * re-enable (the channel stays on the health board), `remove` after a delete.
+ */
+export class ChannelHealthResetEvent {
+  @IsString() @IsNotEmpty() channelId!: string;
+  @IsIn(['forget', 'remove']) reset!: 'forget' | 'remove';
+}
+
 /** One model's circuit on a channel, with its last error (`GET /admin/channels/{id}/health`). */
 export interface ChannelModelHealthView {
   model: string;

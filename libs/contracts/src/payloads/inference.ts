@@ -341,7 +341,8 @@ export type StreamEvent =
   | { kind: 'chunk'; data: Record<string, unknown> }
   /** part of a binary answer (audio), base64 */
   | { kind: 'bytes'; data: string }
-  | { kind: 'end' }
+  /** `costUsd`: what the caller is charged, USD, as `ExecuteReply.costUsd` (absent or null when not known) */
+  | { kind: 'end'; costUsd?: number | null }
   | { kind: 'error'; error: WireError };
 
 export class ModelListRequest {

@@ -1,5 +1,5 @@
 import { json, type Operation } from '../catalog';
-import type { ParameterObject } from '../openapi-types';
+import type { ParameterObject, SchemaObject } from '../openapi-types';
 import { ref, str } from '../schemas/schema-kit';
 
 const ifNoneMatch: ParameterObject = {
@@ -20,6 +20,12 @@ const HEALTHY = {
   },
 };
 
+const READINESS: SchemaObject = {
+  type: 'object',
+  required: ['status'],
+  properties: { status: { type: 'string', enum: ['ready', 'draining'], description: '`draining` once a shutdown started' } },
+};
+
 /** What answers without a key: the health check, this document, the reference page and the web console. */
 export const SERVICE_OPERATIONS: Operation[] = [
   {
@@ -38,6 +44,21 @@ export const SERVICE_OPERATIONS: Operation[] = [
         down: ['billing'],
         services: { ...HEALTHY.services, billing: { status: 'down', error: 'The billing service is unavailable (no responders)' } },
       }),
+    },
+  },
+  {
+    method: 'get',
+    path: '/ready',
+    operationId: 'getReady',
+    tag: 'Health',
+    summary: 'Check that this gateway takes new requests',
+    description:
+      'For load balancers: no key, no rate limit, no other service asked. 503 from the moment this gateway starts shutting down (it still finishes the requests and streams it holds); send new requests elsewhere. `GET /health` is the deep check and stays as it is while the gateway drains.',
+    access: 'public',
+    local: true,
+    responses: {
+      200: json('This gateway takes new requests', READINESS, { status: 'ready' }),
+      503: json('This gateway is shutting down: send new requests to another', READINESS, { status: 'draining' }),
     },
   },
   {

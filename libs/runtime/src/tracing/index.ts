@@ -1,0 +1,4 @@
+export * from './tracing-settings';
+export * from './span-attributes';
+export * from './tracing';
+export * from './tracing-test-kit';
