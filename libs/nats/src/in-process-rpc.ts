@@ -36,7 +36,8 @@ export class InProcessRpc implements RpcTransport {
 
   async *request(subject: string, payload: unknown, options: StreamOptions): AsyncGenerator<unknown> {
     const handler = await this.handlerFor(subject);
-    const result = await answerWithin(handler(copyAsJson(payload)), options.firstTimeoutMs, subject);
+    // the handler is in this process, so it cannot be lost: a watched answer waits for its whole timeout
+    const result = await answerWithin(handler(copyAsJson(payload)), options.totalTimeoutMs ?? options.firstTimeoutMs, subject);
     if (!isObservable(result)) {
       yield copyAsJson(result);
       return;

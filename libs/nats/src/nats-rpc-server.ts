@@ -74,8 +74,12 @@ export class NatsRpcServer extends Server implements CustomTransportStrategy {
         ? (packet: ReplyPacketBody) => void msg.respond(encoder.encode(JSON.stringify({ id, ...packet } satisfies ReplyPacket)))
         : () => undefined;
     this.inFlight.started();
+    // a single answer that takes a while is heartbeated too, so a caller that watches the producer
+    // (RpcClient.send with watchProducer) notices within seconds when this process dies
+    const heartbeats = setInterval(() => this.nc.isClosed() || respond({ heartbeat: true }), STREAM_HEARTBEAT_MS);
     try {
       const result: unknown = await handler(request.data, new NatsContext([msg.subject, msg.headers as never]));
+      clearInterval(heartbeats); // a streamed answer heartbeats on its own (relay)
       if (isObservable(result)) await this.relay(result, respond);
       else respond({ response: result, isDisposed: true });
     } catch (error) {
@@ -84,6 +88,7 @@ export class NatsRpcServer extends Server implements CustomTransportStrategy {
       this.errors.error(`Unhandled error serving ${msg.subject}${typeof requestId === 'string' ? ` for request ${requestId}` : ''}`, error);
       respond({ err: new DomainError('internal_error', 'Internal error').toWire(), isDisposed: true });
     } finally {
+      clearInterval(heartbeats);
       this.inFlight.finished();
     }
   }
