@@ -1,0 +1,87 @@
+import OpenAI from 'openai';
+import { Outcome, outcomeOfError } from './outcomes';
+
+/** One way the upstream misbehaves, the mock behaviour that produces it, and what the caller must get. */
+export interface Misbehaviour {
+  name: string;
+  stream: boolean;
+  mock: Record<string, unknown>;
+  /** the outcome a caller must see */
+  expected: Outcome;
+  /** true when the caller received part of an answer, so the part must be billed (once) */
+  partial: boolean;
+}
+
+export const MISBEHAVIOURS: Misbehaviour[] = [
+  { name: 'connection reset mid-stream', stream: true, mock: { mode: 'cut', after_chunks: 3 }, expected: 'clean_error', partial: true },
+  { name: 'malformed SSE event', stream: true, mock: { mode: 'malformed', after_chunks: 2 }, expected: 'clean_error', partial: true },
+  { name: 'stream that stalls', stream: true, mock: { mode: 'stall_stream', after_chunks: 2 }, expected: 'clean_error', partial: true },
+  { name: '10 MB answer', stream: false, mock: { reply_chars: 10_000_000 }, expected: 'ok', partial: false },
+  { name: 'wrong content type (HTML page)', stream: false, mock: { mode: 'wrong_type' }, expected: 'clean_error', partial: false },
+  { name: 'very slow headers (8 s)', stream: false, mock: { delay_ms: 8_000 }, expected: 'ok', partial: false },
+];
+
+export interface MisbehaviourResult {
+  misbehaviour: Misbehaviour;
+  outcome: Outcome;
+  status?: number;
+  detail?: string;
+  requestId?: string;
+  /** what the caller saw before the end (stream chunks with content) */
+  deliveredChunks: number;
+  elapsedMs: number;
+}
+
+/** Sends one chat through the gateway while the mock misbehaves as told, and sorts what the caller got. */
+export async function provoke(client: OpenAI, tag: string, m: Misbehaviour, timeoutMs: number): Promise<MisbehaviourResult> {
+  const controller = new AbortController();
+  let deadlinePassed = false;
+  const timer = setTimeout(() => {
+    deadlinePassed = true;
+    controller.abort();
+  }, timeoutMs);
+  const started = Date.now();
+  let requestId: string | undefined;
+  let deliveredChunks = 0;
+  const body = {
+    model: 'mock-gpt',
+    messages: [{ role: 'user', content: `tally:${tag} ${m.name} ${Date.now()} please answer in several words` }],
+    mock: m.mock,
+  };
+  try {
+    if (m.stream) {
+      const { data, response } = await client.chat.completions
+        .create({ ...body, stream: true, stream_options: { include_usage: true } } as OpenAI.ChatCompletionCreateParamsStreaming, {
+          signal: controller.signal,
+        })
+        .withResponse();
+      requestId = response.headers.get('x-request-id') ?? undefined;
+      let finished = false;
+      for await (const chunk of data) {
+        if (chunk.choices[0]?.delta?.content) deliveredChunks++;
+        if (chunk.choices[0]?.finish_reason) finished = true;
+      }
+      const outcome: Outcome = finished ? 'ok' : 'unclean';
+      return {
+        misbehaviour: m,
+        outcome,
+        requestId,
+        deliveredChunks,
+        elapsedMs: Date.now() - started,
+        detail: finished ? undefined : 'stream ended without an error event',
+      };
+    }
+    const { data, response } = await client.chat.completions
+      .create(body as OpenAI.ChatCompletionCreateParamsNonStreaming, { signal: controller.signal })
+      .withResponse();
+    requestId = response.headers.get('x-request-id') ?? undefined;
+    const whole = data.choices[0]?.finish_reason === 'stop';
+    return { misbehaviour: m, outcome: whole ? 'ok' : 'unclean', requestId, deliveredChunks, elapsedMs: Date.now() - started };
+  } catch (error) {
+    const sorted = outcomeOfError(error, deadlinePassed);
+    requestId ??= (error as { headers?: Headers }).headers?.get?.('x-request-id') ?? undefined;
+    return { misbehaviour: m, ...sorted, requestId, deliveredChunks, elapsedMs: Date.now() - started };
+  } finally {
+    clearTimeout(timer);
+  }
+}
