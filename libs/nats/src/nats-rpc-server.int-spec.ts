@@ -61,6 +61,12 @@ class ProbeHandlers {
     return { late: true };
   }
 
+  /** an answer larger than one NATS message may be (the test server's max_payload: 8 MB) */
+  @MessagePattern(Subjects.batchesBatchGet)
+  huge() {
+    return { text: 'x'.repeat(9 * 1024 * 1024) };
+  }
+
   /** answers only when the test lets it */
   @MessagePattern(Subjects.batchesHealthCheck)
   slow() {
@@ -203,6 +209,14 @@ describe('NatsRpcServer: Nest handlers served on the process connection (real na
     await expect(answer).rejects.toMatchObject({ code: 'service_unavailable' });
     expect(Date.now() - diedAt).toBeLessThan(STREAM_HEARTBEAT_MS + STREAM_PRODUCER_LOST_MS + 500);
     await doomed.close().catch(() => undefined);
+  });
+
+  it('answers an answer too large for one NATS message with a clean upstream_error, not a bare internal error', async () => {
+    await expect(rpc.send(Subjects.batchesBatchGet, {} as never)).rejects.toMatchObject({
+      code: 'upstream_error',
+      status: 502,
+      message: expect.stringContaining('too large to relay'),
+    });
   });
 
   it('sends a DomainError as it is, and anything else as a logged internal_error', async () => {

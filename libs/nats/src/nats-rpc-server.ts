@@ -71,7 +71,7 @@ export class NatsRpcServer extends Server implements CustomTransportStrategy {
     const id = request.id;
     const respond =
       msg.reply && typeof id === 'string'
-        ? (packet: ReplyPacketBody) => void msg.respond(encoder.encode(JSON.stringify({ id, ...packet } satisfies ReplyPacket)))
+        ? (packet: ReplyPacketBody) => void msg.respond(this.encodeWithin({ id, ...packet } satisfies ReplyPacket))
         : () => undefined;
     this.inFlight.started();
     // a single answer that takes a while is heartbeated too, so a caller that watches the producer
@@ -91,6 +91,22 @@ export class NatsRpcServer extends Server implements CustomTransportStrategy {
       clearInterval(heartbeats);
       this.inFlight.finished();
     }
+  }
+
+  /**
+   * The packet's bytes, or, when they would not fit in one NATS message (an upstream's 10 MB answer
+   * against the server's max_payload), an error packet that says so: publishing it would throw, and
+   * the caller would get a bare internal error.
+   */
+  private encodeWithin(packet: ReplyPacket): Uint8Array {
+    const bytes = encoder.encode(JSON.stringify(packet));
+    const limit = this.nc.info?.max_payload;
+    if (limit === undefined || bytes.length <= limit) return bytes;
+    const tooLarge = new DomainError(
+      'upstream_error',
+      `The answer is too large to relay: ${bytes.length} bytes, more than the ${limit} bytes one message between services may carry`,
+    );
+    return encoder.encode(JSON.stringify({ id: packet.id, err: tooLarge.toWire(), isDisposed: true } satisfies ReplyPacket));
   }
 
   /**

@@ -59,6 +59,8 @@ export interface ChaosRun {
 }
 
 const PROBE_SUCCESSES = 3;
+/** the router's upstream timeout in the chaos stack: a third of the callers' usual 30 s deadline */
+export const UPSTREAM_TIMEOUT_MS = 10_000;
 /** longer than the usage consumer's ack wait (30 s), after which JetStream delivers again what a killed billing had taken */
 const USAGE_SETTLE_MS = 40_000;
 const RECOVERY_LIMIT_MS = 120_000;
@@ -90,6 +92,8 @@ export async function runChaos(profile: ChaosProfile, log: (line: string) => voi
         S3_ACCESS_KEY: 'S3RVER',
         S3_SECRET_KEY: 'S3RVER',
         S3_BUCKET: BUCKET,
+        // a stalled upstream stream must end within the callers' deadline
+        SWITCHYARD_UPSTREAM_TIMEOUT_MS: String(UPSTREAM_TIMEOUT_MS),
       },
       { mode: profile.mode },
     );

@@ -16,7 +16,8 @@ export const MISBEHAVIOURS: Misbehaviour[] = [
   { name: 'connection reset mid-stream', stream: true, mock: { mode: 'cut', after_chunks: 3 }, expected: 'clean_error', partial: true },
   { name: 'malformed SSE event', stream: true, mock: { mode: 'malformed', after_chunks: 2 }, expected: 'clean_error', partial: true },
   { name: 'stream that stalls', stream: true, mock: { mode: 'stall_stream', after_chunks: 2 }, expected: 'clean_error', partial: true },
-  { name: '10 MB answer', stream: false, mock: { reply_chars: 10_000_000 }, expected: 'ok', partial: false },
+  // over NATS (split mode) one answer may be at most max_payload (8 MB): a larger one is refused with a clear 502
+  { name: '10 MB answer', stream: false, mock: { reply_chars: 10_000_000 }, expected: 'clean_error', partial: false },
   { name: 'wrong content type (HTML page)', stream: false, mock: { mode: 'wrong_type' }, expected: 'clean_error', partial: false },
   { name: 'very slow headers (8 s)', stream: false, mock: { delay_ms: 8_000 }, expected: 'ok', partial: false },
 ];
@@ -61,7 +62,8 @@ export async function provoke(client: OpenAI, tag: string, m: Misbehaviour, time
         if (chunk.choices[0]?.delta?.content) deliveredChunks++;
         if (chunk.choices[0]?.finish_reason) finished = true;
       }
-      const outcome: Outcome = finished ? 'ok' : 'unclean';
+      // the SDK ends a stream quietly when it is aborted: past the deadline that is a hung request
+      const outcome: Outcome = finished ? 'ok' : deadlinePassed ? 'hung' : 'unclean';
       return {
         misbehaviour: m,
         outcome,

@@ -25,6 +25,7 @@ async function timed(
   timeoutMs: number,
   call: (signal: AbortSignal) => Promise<{ requestId?: string; detail?: string; outcome?: RequestRecord['outcome'] }>,
 ): Promise<RequestRecord> {
+  // the SDK ends an aborted stream quietly: what ended after the deadline is hung, whatever it looked like
   const controller = new AbortController();
   let deadlinePassed = false;
   const timer = setTimeout(() => {
@@ -34,7 +35,8 @@ async function timed(
   const startedAt = Date.now();
   try {
     const answer = await call(controller.signal);
-    return { kind, startedAt, endedAt: Date.now(), outcome: answer.outcome ?? 'ok', requestId: answer.requestId, detail: answer.detail };
+    const outcome = deadlinePassed ? 'hung' : (answer.outcome ?? 'ok');
+    return { kind, startedAt, endedAt: Date.now(), outcome, requestId: answer.requestId, detail: answer.detail };
   } catch (error) {
     return { kind, startedAt, endedAt: Date.now(), ...outcomeOfError(error, deadlinePassed) };
   } finally {
