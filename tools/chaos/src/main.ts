@@ -1,6 +1,6 @@
 import { execSync } from 'child_process';
 import { cpus } from 'os';
-import { writeFileSync } from 'fs';
+import { readFileSync, writeFileSync } from 'fs';
 import { resolve } from 'path';
 import { ChaosRun, runChaos, StackMode } from '@switchyard/testing';
 import { profilesFor } from './profiles';
@@ -9,6 +9,9 @@ import { renderReport } from './report';
 /** `npm run chaos [-- --mode split|single]`: runs the faults and writes docs/reliability.md. */
 const NOT_COVERED = [
   'A three-node NATS cluster with one node killed: not built (the harness owns one nats-server).',
+  "The launcher's own embedded nats-server and s3rver are not the ones taken away: the harness passes NATS_URL and S3_ENDPOINT of its own (the same code paths in the services; the launcher does not restart its nats-server either).",
+  'Objects left in S3 without a file record (an upload cut mid-way) are not counted; only the reverse (a record without its bytes) is an invariant. The files sweeper removes orphans later.',
+  'The rate-limit state across a NATS restart is not checked (its bucket is memory storage by design: windows start afresh).',
   'Failover before the first byte under upstream misbehaviour: the misbehaviours run against one channel; failover itself is covered by tools/e2e/src/routing.e2e-spec.ts.',
   'Anthropic-format callers under upstream misbehaviour: only OpenAI-format callers are measured.',
 ];
@@ -26,6 +29,7 @@ async function main(): Promise<void> {
     machine: `${cpus()[0]?.model ?? 'unknown CPU'} × ${cpus().length}, Node ${process.version}`,
     durationS: Math.round((Date.now() - started) / 1000),
     notCovered: NOT_COVERED,
+    findings: readFileSync(resolve('tools/chaos/findings.md'), 'utf8'),
   });
   const path = resolve('docs/reliability.md');
   writeFileSync(path, report);

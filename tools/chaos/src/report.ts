@@ -20,6 +20,7 @@ function faultSection(f: FaultReport): string[] {
     '',
     `- requests in flight at the fault: ${counts(f.inFlight)}; the last ended ${(f.inFlightSlowestMs / 1000).toFixed(1)} s after the fault`,
     `- requests started until the system served again: ${counts(f.during)}`,
+    `- what the failed ones got (kind, status): ${f.failures}`,
     `- recovery (three probes in a row succeed: a chat, a file list, a batch list): ${seconds(f.recoveryMs)}`,
     ...f.errors.map((e) => `- harness error: ${e}`),
     '',
@@ -64,6 +65,8 @@ export interface ReportContext {
   machine: string;
   durationS: number;
   notCovered: string[];
+  /** tools/chaos/findings.md: what the runs found, fixed or not, written by hand */
+  findings: string;
 }
 
 /** docs/reliability.md: each fault, what happened to requests in flight, recovery time, each invariant. */
@@ -88,6 +91,10 @@ export function renderReport(runs: ChaosRun[], ctx: ReportContext): string {
     'allowed to stay unbilled, never billed twice), ledger equals balance − debt for every user, every batch line exactly',
     'once in its output or error file and billed once, every listed file has its object in S3 with its size, no request',
     'past its deadline.',
+    '',
+    '## Findings',
+    '',
+    ctx.findings.trim(),
     '',
     ...runs.flatMap(modeSection),
     '## Not covered',

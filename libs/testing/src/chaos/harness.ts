@@ -17,7 +17,7 @@ import {
   Tally,
 } from './invariants';
 import { Misbehaviour, MisbehaviourResult, provoke } from './misbehaviour';
-import { countOutcomes, Outcome, RequestRecord } from './outcomes';
+import { countOutcomes, failureSummary, Outcome, RequestRecord } from './outcomes';
 import { startOwnedNats, startOwnedPostgres, startSwitchableS3 } from './owned-infrastructure';
 import { Fetch, SteadyLoad } from './steady-load';
 
@@ -43,6 +43,8 @@ export interface FaultReport {
   inFlightSlowestMs: number;
   /** requests started while the fault lasted (until the system served again) */
   during: Record<Outcome, number>;
+  /** what the failed requests in flight and during the fault got, by kind and status */
+  failures: string;
   /** from the fault until the third successive probe (a chat, a file list and a batch list) succeeded */
   recoveryMs: number | null;
   invariants: InvariantResult[];
@@ -168,6 +170,7 @@ export async function runChaos(profile: ChaosProfile, log: (line: string) => voi
         inFlight: countOutcomes(inFlight),
         inFlightSlowestMs: Math.max(0, ...inFlight.map((r) => r.endedAt - faultAt)),
         during: countOutcomes(during),
+        failures: failureSummary([...inFlight, ...during]),
         recoveryMs: recoveredAt === null ? null : recoveredAt - faultAt,
         invariants,
         errors,

@@ -74,9 +74,9 @@ export async function ledgerEqualsBalance(databaseUrl: string): Promise<Invarian
 
 /** Every listed file has its object in S3, of its size (nothing half-registered). */
 export async function filesHaveTheirBytes(databaseUrl: string, s3Directory: string, bucket: string): Promise<InvariantResult> {
-  const rows = await query<{ id: string; object_key: string; bytes: string }>(
+  const rows = await query<{ id: string; object_key: string; bytes: string; filename: string; purpose: string; created_at: Date }>(
     databaseUrl,
-    `SELECT id, object_key, bytes::text FROM files.files WHERE status = 'processed'`,
+    `SELECT id, object_key, bytes::text, filename, purpose, created_at FROM files.files WHERE status = 'processed'`,
   );
   const missing = rows.filter((r) => {
     try {
@@ -91,7 +91,7 @@ export async function filesHaveTheirBytes(databaseUrl: string, s3Directory: stri
     detail:
       missing.length === 0
         ? `${rows.length} files`
-        : `${missing.length} of ${rows.length} without their bytes: ${missing.map((m) => m.id).join(', ')}`,
+        : `${missing.length} of ${rows.length} without their bytes: ${missing.map((m) => `${m.id} (${m.purpose} "${m.filename}", ${m.bytes} bytes, created ${m.created_at.toISOString()})`).join(', ')}`,
   };
 }
 

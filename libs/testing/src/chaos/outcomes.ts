@@ -42,3 +42,14 @@ export function countOutcomes(records: RequestRecord[]): Record<Outcome, number>
   for (const r of records) counts[r.outcome]++;
   return counts;
 }
+
+/** What the requests that did not succeed got, by kind: e.g. `upload 503 ×12, stream error event ×2`. */
+export function failureSummary(records: RequestRecord[]): string {
+  const groups = new Map<string, number>();
+  for (const r of records.filter((r) => r.outcome !== 'ok')) {
+    const what = r.outcome === 'clean_error' ? (r.status ? String(r.status) : 'error event') : r.outcome.replace('_', ' ');
+    const key = `${r.kind} ${what}`;
+    groups.set(key, (groups.get(key) ?? 0) + 1);
+  }
+  return [...groups].map(([key, n]) => `${key} ×${n}`).join(', ') || 'none';
+}
