@@ -6,3 +6,4 @@ export * from './nats-server';
 export * from './event-loop-delay';
 export * from './ttl-cache';
 export * from './metrics';
+export * from './outages';

@@ -1,9 +1,9 @@
-import { ChaosRun, killService, MISBEHAVIOURS, runChaos, validatingFetch } from '@switchyard/testing';
+import { ChaosRun, killService, MISBEHAVIOURS, objectStorageOutage, runChaos, validatingFetch } from '@switchyard/testing';
 
 /**
  * The short profile of the chaos suite (`npm run chaos` runs every fault in both modes and writes
  * docs/reliability.md): split mode, because it kills single services; kill -9 of the router and of
- * billing under a steady load, then two kinds of upstream misbehaviour.
+ * billing under a steady load, object storage cut for 5 s, then two kinds of upstream misbehaviour.
  */
 describe('chaos, short profile: kill -9 under load, upstream misbehaviour', () => {
   let run: ChaosRun;
@@ -11,7 +11,7 @@ describe('chaos, short profile: kill -9 under load, upstream misbehaviour', () =
   beforeAll(async () => {
     run = await runChaos({
       mode: 'split',
-      faults: [killService('router'), killService('billing')],
+      faults: [killService('router'), killService('billing'), objectStorageOutage(5_000)],
       misbehaviours: MISBEHAVIOURS.filter((m) => ['connection reset mid-stream', 'malformed SSE event'].includes(m.name)),
       callers: 4,
       batchLines: 20,
@@ -20,7 +20,7 @@ describe('chaos, short profile: kill -9 under load, upstream misbehaviour', () =
     });
   }, 170_000);
 
-  it.each(['kill -9 router', 'kill -9 billing'])('%s: every invariant holds afterwards', (name) => {
+  it.each(['kill -9 router', 'kill -9 billing', 'object storage unavailable'])('%s: every invariant holds afterwards', (name) => {
     const fault = run.faults.find((f) => f.fault.name === name)!;
     expect(fault.errors).toEqual([]);
     expect(fault.invariants.filter((i) => !i.held)).toEqual([]);
@@ -34,6 +34,14 @@ describe('chaos, short profile: kill -9 under load, upstream misbehaviour', () =
     expect(fault.inFlightSlowestMs).toBeLessThan(5_000);
     expect(fault.during.hung + fault.during.unclean).toBe(0);
     expect(fault.recoveryMs).not.toBeNull();
+  });
+
+  it('object storage unavailable: uploads fail with a 503 in the OpenAI envelope, never a 500, and chats keep working', () => {
+    const fault = run.faults.find((f) => f.fault.name === 'object storage unavailable')!;
+    expect(fault.during.clean_error).toBeGreaterThan(0);
+    expect(fault.failures).toMatch(/^(upload 503 ×\d+)$/);
+    expect(fault.during.ok).toBeGreaterThan(0);
+    expect(fault.during.hung + fault.during.unclean + fault.during.connection_error).toBe(0);
   });
 
   it('a stream cut or malformed upstream ends in an SSE error event, and what was delivered is billed once', () => {

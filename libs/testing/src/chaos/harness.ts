@@ -1,3 +1,5 @@
+import { cpSync } from 'fs';
+import { join } from 'path';
 import OpenAI, { toFile } from 'openai';
 import { Client } from 'pg';
 import { dataOf } from '@switchyard/api-client';
@@ -31,6 +33,8 @@ export interface ChaosProfile {
   batchLines: number;
   /** each request's deadline */
   timeoutMs: number;
+  /** copy the services' logs here before the stack is removed (to see why an invariant broke) */
+  keepLogsIn?: string;
   /** how the harness talks to the gateway (validatingFetch in tests: every answer checked against the API document) */
   fetch?: Fetch;
 }
@@ -192,6 +196,7 @@ export async function runChaos(profile: ChaosProfile, log: (line: string) => voi
     run.final = [await ledgerEqualsBalance(databaseUrl)];
     return run;
   } finally {
+    if (stack && profile.keepLogsIn) cpSync(join(stack.dataDir, 'logs'), join(profile.keepLogsIn, profile.mode), { recursive: true });
     await stack?.stop().catch(() => undefined);
     await s3.stop().catch(() => undefined);
     await nats.stop().catch(() => undefined);
