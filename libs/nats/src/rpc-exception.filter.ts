@@ -22,7 +22,7 @@ export class DomainRpcExceptionFilter implements RpcExceptionFilter<unknown> {
       return throwError(() =>
         new DomainError(
           'service_unavailable',
-          'A database or object storage this service needs is unreachable; try again shortly',
+          'A database, object storage or NATS this service needs is unreachable; try again shortly',
         ).toWire(),
       );
     return throwError(() => new DomainError('internal_error', 'Internal error').toWire());

@@ -9,6 +9,8 @@ describe('isDependencyOutage', () => {
     ['PostgreSQL shutting down (57P01)', withCode('57P01')],
     ['PostgreSQL starting up (57P03)', withCode('57P03')],
     ['a PostgreSQL connection exception (08006)', withCode('08006')],
+    ['a NATS KV call timing out while the server restarts (nats.js TIMEOUT)', withCode('TIMEOUT')],
+    ['a closed NATS connection', withCode('CONNECTION_CLOSED')],
     ['node-postgres losing its connection', new Error('Connection terminated unexpectedly')],
     ['a refusal inside an AggregateError (dual-stack connect)', new AggregateError([withCode('ECONNREFUSED')], 'connect failed')],
     ['a refusal as the cause', new Error('request failed', { cause: withCode('ECONNREFUSED') })],

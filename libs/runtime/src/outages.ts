@@ -1,4 +1,4 @@
-/** Socket error codes that mean the other side could not be reached or went away (Node, undici). */
+/** Error codes that mean the other side could not be reached or went away (Node sockets, undici, nats.js). */
 const UNREACHABLE = new Set([
   'ECONNREFUSED',
   'ECONNRESET',
@@ -9,6 +9,13 @@ const UNREACHABLE = new Set([
   'EAI_AGAIN',
   'UND_ERR_SOCKET',
   'UND_ERR_CONNECT_TIMEOUT',
+  // nats.js (a KV or JetStream call while the NATS server is away)
+  'TIMEOUT',
+  'CONNECTION_CLOSED',
+  'CONNECTION_DRAINING',
+  'CONNECTION_REFUSED',
+  'CONNECTION_TIMEOUT',
+  'DISCONNECT',
 ]);
 
 /** PostgreSQL SQLSTATEs of a server that is not there: class 08 (connection exception), 57P01–57P03 (shut down, starting). */
@@ -18,7 +25,7 @@ const POSTGRES_GONE = /^(08\w{3}|57P0[123])$/;
 const POSTGRES_TERMINATED = /^Connection terminated/;
 
 /**
- * Whether `error` says a dependency (the database, object storage) is unreachable, rather than that
+ * Whether `error` says a dependency (the database, object storage, NATS) is unreachable, rather than that
  * the request or the code is wrong: such a failure is a 503 the caller may retry, not a 500.
  */
 export function isDependencyOutage(error: unknown, depth = 0): boolean {

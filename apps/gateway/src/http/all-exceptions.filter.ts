@@ -44,7 +44,7 @@ export function toDomainError(exception: unknown, request: FastifyRequest, logge
   const clientRequestId = clientRequestIdFrom(request.headers['x-request-id']);
   logger.error(`request ${request.id}${clientRequestId === null ? '' : ` (client request id ${clientRequestId})`} failed`, exception);
   if (isDependencyOutage(exception))
-    return new DomainError('service_unavailable', `Object storage is unreachable; try again shortly (request id ${request.id}).`);
+    return new DomainError('service_unavailable', `Object storage or NATS is unreachable; try again shortly (request id ${request.id}).`);
   return new DomainError('internal_error', `The server had an error while processing your request (request id ${request.id}).`);
 }
 
