@@ -13,7 +13,7 @@ const NOT_COVERED = [
   'Objects left in S3 without a file record (an upload cut mid-way) are not counted; only the reverse (a record without its bytes) is an invariant. The files sweeper removes orphans later.',
   'The rate-limit state across a NATS restart is not checked (its bucket is memory storage by design: windows start afresh).',
   'Failover before the first byte under upstream misbehaviour: the misbehaviours run against one channel; failover itself is covered by tools/e2e/src/routing.e2e-spec.ts.',
-  'Anthropic-format callers under upstream misbehaviour: only OpenAI-format callers are measured.',
+  'Anthropic-format callers under upstream misbehaviour: only the streamed misbehaviours are sent in the Anthropic format; the steady load and the non-streamed ones use the OpenAI format.',
 ];
 
 async function main(): Promise<void> {

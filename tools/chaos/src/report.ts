@@ -45,13 +45,14 @@ function modeSection(run: ChaosRun): string[] {
     lines.push(
       `### Upstream misbehaviour (${run.mode} mode)`,
       '',
-      'One chat each through the gateway to the mock upstream misbehaving as named, with the `openai` SDK.',
+      'One chat each through the gateway to the mock upstream misbehaving as named, with the `openai` SDK; the streamed ones',
+      'also as an Anthropic Messages stream with `@anthropic-ai/sdk` (demo Anthropic channel).',
       '',
-      '| misbehaviour | caller got | expected | as expected | content chunks delivered | time | usage record |',
-      '|---|---|---|---|---|---|---|',
+      '| misbehaviour | caller | caller got | expected | as expected | content chunks delivered | time | usage record |',
+      '|---|---|---|---|---|---|---|---|',
       ...run.misbehaviours.map(
         (m) =>
-          `| ${m.misbehaviour.name} | ${m.outcome.replace('_', ' ')}${m.status ? ` (${m.status})` : ''} | ${m.misbehaviour.expected.replace('_', ' ')} | ${m.outcome === m.misbehaviour.expected ? 'yes' : '**no**'} | ${m.deliveredChunks} | ${(m.elapsedMs / 1000).toFixed(1)} s | ${m.billed ? 'yes' : 'no'} |`,
+          `| ${m.misbehaviour.name} | ${m.api} | ${m.outcome.replace('_', ' ')}${m.status ? ` (${m.status})` : ''} | ${m.misbehaviour.expected.replace('_', ' ')} | ${m.outcome === m.misbehaviour.expected ? 'yes' : '**no**'} | ${m.deliveredChunks} | ${(m.elapsedMs / 1000).toFixed(1)} s | ${m.billed ? 'yes' : 'no'} |`,
       ),
       '',
     );

@@ -18,7 +18,7 @@ import {
   platformUsageRequestIds,
   Tally,
 } from './invariants';
-import { Misbehaviour, MisbehaviourResult, provoke } from './misbehaviour';
+import { Misbehaviour, MisbehaviourResult, provoke, provokeAnthropic } from './misbehaviour';
 import { countOutcomes, failureSummary, Outcome, RequestRecord } from './outcomes';
 import { startOwnedNats, startOwnedPostgres, startSwitchableS3 } from './owned-infrastructure';
 import { Fetch, SteadyLoad } from './steady-load';
@@ -184,14 +184,18 @@ export async function runChaos(profile: ChaosProfile, log: (line: string) => voi
 
     for (const m of profile.misbehaviours) {
       step(`upstream misbehaviour: ${m.name}`);
-      const result = await provoke(client, `${tag}-mis`, m, profile.timeoutMs);
-      const requestId = result.requestId;
-      const billed = requestId
-        ? await eventually('the usage record', () => usageRecorded(databaseUrl, requestId), { timeoutMs: 10_000, intervalMs: 250 }).catch(
-            () => false,
-          )
-        : false;
-      run.misbehaviours.push({ ...result, billed });
+      const results = [await provoke(client, `${tag}-mis`, m, profile.timeoutMs)];
+      // streams also in the Anthropic format: the error event must be the caller's own
+      if (m.stream) results.push(await provokeAnthropic(stack.gatewayUrl, key, `${tag}-mis`, m, profile.timeoutMs, fetch));
+      for (const result of results) {
+        const requestId = result.requestId;
+        const billed = requestId
+          ? await eventually('the usage record', () => usageRecorded(databaseUrl, requestId), { timeoutMs: 10_000, intervalMs: 250 }).catch(
+              () => false,
+            )
+          : false;
+        run.misbehaviours.push({ ...result, billed });
+      }
     }
     run.final = [await ledgerEqualsBalance(databaseUrl)];
     return run;

@@ -1,3 +1,4 @@
+import Anthropic from '@anthropic-ai/sdk';
 import OpenAI from 'openai';
 import { Outcome, outcomeOfError } from './outcomes';
 
@@ -24,6 +25,8 @@ export const MISBEHAVIOURS: Misbehaviour[] = [
 
 export interface MisbehaviourResult {
   misbehaviour: Misbehaviour;
+  /** the caller's SDK and wire format */
+  api: 'openai' | 'anthropic';
   outcome: Outcome;
   status?: number;
   detail?: string;
@@ -66,6 +69,7 @@ export async function provoke(client: OpenAI, tag: string, m: Misbehaviour, time
       const outcome: Outcome = finished ? 'ok' : deadlinePassed ? 'hung' : 'unclean';
       return {
         misbehaviour: m,
+        api: 'openai',
         outcome,
         requestId,
         deliveredChunks,
@@ -78,11 +82,80 @@ export async function provoke(client: OpenAI, tag: string, m: Misbehaviour, time
       .withResponse();
     requestId = response.headers.get('x-request-id') ?? undefined;
     const whole = data.choices[0]?.finish_reason === 'stop';
-    return { misbehaviour: m, outcome: whole ? 'ok' : 'unclean', requestId, deliveredChunks, elapsedMs: Date.now() - started };
+    return {
+      misbehaviour: m,
+      api: 'openai',
+      outcome: whole ? 'ok' : 'unclean',
+      requestId,
+      deliveredChunks,
+      elapsedMs: Date.now() - started,
+    };
   } catch (error) {
     const sorted = outcomeOfError(error, deadlinePassed);
     requestId ??= (error as { headers?: Headers }).headers?.get?.('x-request-id') ?? undefined;
-    return { misbehaviour: m, ...sorted, requestId, deliveredChunks, elapsedMs: Date.now() - started };
+    return { misbehaviour: m, api: 'openai', ...sorted, requestId, deliveredChunks, elapsedMs: Date.now() - started };
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/**
+ * The same provocation through the Anthropic Messages API with `@anthropic-ai/sdk` (a streamed
+ * message on the demo Anthropic channel): the caller must get an Anthropic `error` event.
+ */
+export async function provokeAnthropic(
+  gatewayUrl: string,
+  key: string,
+  tag: string,
+  m: Misbehaviour,
+  timeoutMs: number,
+  fetch?: (input: string | URL | Request, init?: RequestInit) => Promise<Response>,
+): Promise<MisbehaviourResult> {
+  const client = new Anthropic({ apiKey: key, baseURL: gatewayUrl, maxRetries: 0, fetch });
+  const controller = new AbortController();
+  let deadlinePassed = false;
+  const timer = setTimeout(() => {
+    deadlinePassed = true;
+    controller.abort();
+  }, timeoutMs);
+  const started = Date.now();
+  let requestId: string | undefined;
+  let deliveredChunks = 0;
+  try {
+    const { data, response } = await client.messages
+      .create(
+        {
+          model: 'mock-claude',
+          max_tokens: 256,
+          stream: true,
+          messages: [{ role: 'user', content: `tally:${tag} ${m.name} ${Date.now()} please answer in several words` }],
+          // message_start, content_block_start and a ping come before the first delta
+          ...{ mock: { ...m.mock, after_chunks: Number(m.mock.after_chunks ?? 2) + 3 } },
+        } as Anthropic.MessageCreateParamsStreaming,
+        { signal: controller.signal },
+      )
+      .withResponse();
+    requestId = response.headers.get('x-request-id') ?? undefined;
+    let finished = false;
+    for await (const event of data) {
+      if (event.type === 'content_block_delta') deliveredChunks++;
+      if (event.type === 'message_stop') finished = true;
+    }
+    const outcome: Outcome = finished ? 'ok' : deadlinePassed ? 'hung' : 'unclean';
+    return { misbehaviour: m, api: 'anthropic', outcome, requestId, deliveredChunks, elapsedMs: Date.now() - started };
+  } catch (error) {
+    const detail = error instanceof Error ? `${error.constructor.name}: ${error.message}`.slice(0, 300) : String(error);
+    const body = (error as { error?: { type?: unknown; error?: { type?: unknown; message?: unknown } } }).error;
+    const envelope = body?.type === 'error' && typeof body.error?.type === 'string' && typeof body.error.message === 'string';
+    const outcome: Outcome = deadlinePassed
+      ? 'hung'
+      : error instanceof Anthropic.APIConnectionError
+        ? 'connection_error'
+        : error instanceof Anthropic.APIError && envelope
+          ? 'clean_error'
+          : 'unclean';
+    const status = error instanceof Anthropic.APIError ? error.status : undefined;
+    return { misbehaviour: m, api: 'anthropic', outcome, status, detail, requestId, deliveredChunks, elapsedMs: Date.now() - started };
   } finally {
     clearTimeout(timer);
   }
