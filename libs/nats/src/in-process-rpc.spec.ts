@@ -10,6 +10,7 @@ import { startMicroservice } from './microservice';
 import { RpcClient } from './rpc-client';
 import { requestScope } from './service-runtime';
 import { chunkStream } from './rpc-test-streams';
+import { STREAM_HEARTBEAT_MS, STREAM_PRODUCER_LOST_MS } from './stream-heartbeat';
 
 const logged: unknown[] = [];
 const logger = { log: () => undefined, error: (message: unknown) => void logged.push(message), warn: () => undefined };
@@ -151,6 +152,14 @@ describe('InProcessRpc: Nest handlers served to the services of the same process
       message: expect.stringContaining('no answer within 100 ms'),
     });
     releaseSlow?.();
+  });
+
+  it('waits a watched answer out to its whole timeout: a handler in the same process cannot be lost, and sends no heartbeats', async () => {
+    const answer = rpc.send(Subjects.batchesHealthCheck, {}, 60_000, { watchProducer: true });
+    // longer than a watching caller waits for a silent producer over NATS
+    await new Promise((r) => setTimeout(r, STREAM_HEARTBEAT_MS + STREAM_PRODUCER_LOST_MS + 300));
+    releaseSlow!();
+    await expect(answer).resolves.toEqual({ done: true });
   });
 
   it('runs a message that names a request in that request scope', async () => {

@@ -40,7 +40,8 @@ export class InProcessRpc implements RpcTransport {
     const copy = copyAsJson(payload);
     // the handler runs under the caller's span (what NATS headers carry between processes)
     const answer = options.trace ? runInContext(options.trace, () => handler(copy)) : handler(copy);
-    const result = await answerWithin(answer, options.firstTimeoutMs, subject);
+    // the handler is in this process, so it cannot be lost: a watched answer waits for its whole timeout
+    const result = await answerWithin(answer, options.totalTimeoutMs ?? options.firstTimeoutMs, subject);
     if (!isObservable(result)) {
       yield copyAsJson(result);
       return;

@@ -9,7 +9,7 @@ import { DomainError, Subjects } from '@switchyard/contracts';
 import { LocalNats, startNatsServer } from '@switchyard/runtime';
 import { startMicroservice } from './microservice';
 import { ProducerLost, RpcClient } from './rpc-client';
-import { STREAM_PRODUCER_LOST_MS } from './stream-heartbeat';
+import { STREAM_HEARTBEAT_MS, STREAM_PRODUCER_LOST_MS } from './stream-heartbeat';
 import { chunkStream } from './rpc-test-streams';
 
 const logged: unknown[] = [];
@@ -54,6 +54,19 @@ class ProbeHandlers {
     throw new Error('a bug');
   }
 
+  /** one value, after longer than a watching caller waits for a silent producer */
+  @MessagePattern(Subjects.filesFileGet)
+  async late(@Payload() data: { delayMs: number }) {
+    await new Promise((r) => setTimeout(r, data.delayMs));
+    return { late: true };
+  }
+
+  /** an answer larger than one NATS message may be (the test server's max_payload: 8 MB) */
+  @MessagePattern(Subjects.batchesBatchGet)
+  huge() {
+    return { text: 'x'.repeat(9 * 1024 * 1024) };
+  }
+
   /** answers only when the test lets it */
   @MessagePattern(Subjects.batchesHealthCheck)
   slow() {
@@ -72,6 +85,12 @@ class DoomedHandlers {
   @MessagePattern(Subjects.routerTaskPoll)
   endlessStream() {
     return new Observable((subscriber) => subscriber.next({ started: true }));
+  }
+
+  /** a single answer that never comes (until its process dies) */
+  @MessagePattern(Subjects.routerResponseFetch)
+  never() {
+    return new Promise(() => undefined);
   }
 }
 
@@ -150,6 +169,61 @@ describe('NatsRpcServer: Nest handlers served on the process connection (real na
     expect(Date.now() - diedAt).toBeLessThan(STREAM_PRODUCER_LOST_MS + 1000);
     expect(seen).toEqual([{ started: true }]);
     await doomed.close().catch(() => undefined);
+  });
+
+  it('heartbeats a slow single answer, so a caller watching the producer waits for it as long as it lives', async () => {
+    const answer = await rpc.send(Subjects.filesFileGet, { delayMs: STREAM_PRODUCER_LOST_MS + 2500 } as never, 20_000, {
+      watchProducer: true,
+    });
+    expect(answer).toEqual({ late: true });
+  });
+
+  it('still ends a watched single answer at its timeout, heartbeats or not', async () => {
+    const started = Date.now();
+    await expect(
+      rpc.send(Subjects.filesFileGet, { delayMs: STREAM_PRODUCER_LOST_MS + 2500 } as never, 2500, { watchProducer: true }),
+    ).rejects.toMatchObject({ code: 'service_unavailable' });
+    expect(Date.now() - started).toBeLessThan(3500);
+  });
+
+  it('fails a watched single answer with ProducerLost within seconds when the process handling it dies (kill -9 of a router)', async () => {
+    const doomedConnection = await connect({ servers: nats.url });
+    const { app: doomed } = await startMicroservice(DoomedModule, {
+      service: 'doomed-single',
+      nc: doomedConnection,
+      logger,
+      graceMs: 2000,
+    });
+    const started = Date.now();
+    const answer = rpc.send(Subjects.routerResponseFetch, {} as never, 120_000, { watchProducer: true });
+    // it has heartbeated at least once, then its process dies without a word
+    await new Promise((r) => setTimeout(r, STREAM_HEARTBEAT_MS + 500));
+    const diedAt = Date.now();
+    await doomedConnection.close();
+    await expect(answer).rejects.toBeInstanceOf(ProducerLost);
+    expect(Date.now() - diedAt).toBeLessThan(STREAM_PRODUCER_LOST_MS + 1000);
+    expect(Date.now() - started).toBeLessThan(10_000);
+    await doomed.close().catch(() => undefined);
+  });
+
+  it('fails a watched single answer within seconds when its process dies before the first heartbeat', async () => {
+    const doomedConnection = await connect({ servers: nats.url });
+    const { app: doomed } = await startMicroservice(DoomedModule, { service: 'doomed-early', nc: doomedConnection, logger, graceMs: 2000 });
+    const answer = rpc.send(Subjects.routerResponseFetch, {} as never, 120_000, { watchProducer: true });
+    await new Promise((r) => setTimeout(r, 100));
+    const diedAt = Date.now();
+    await doomedConnection.close();
+    await expect(answer).rejects.toMatchObject({ code: 'service_unavailable' });
+    expect(Date.now() - diedAt).toBeLessThan(STREAM_HEARTBEAT_MS + STREAM_PRODUCER_LOST_MS + 500);
+    await doomed.close().catch(() => undefined);
+  });
+
+  it('answers an answer too large for one NATS message with a clean upstream_error, not a bare internal error', async () => {
+    await expect(rpc.send(Subjects.batchesBatchGet, {} as never)).rejects.toMatchObject({
+      code: 'upstream_error',
+      status: 502,
+      message: expect.stringContaining('too large to relay'),
+    });
   });
 
   it('sends a DomainError as it is, and anything else as a logged internal_error', async () => {

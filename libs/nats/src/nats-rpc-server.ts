@@ -94,11 +94,15 @@ export class NatsRpcServer extends Server implements CustomTransportStrategy {
     const id = request.id;
     const respond =
       msg.reply && typeof id === 'string'
-        ? (packet: ReplyPacketBody) => void msg.respond(encoder.encode(JSON.stringify({ id, ...packet } satisfies ReplyPacket)))
+        ? (packet: ReplyPacketBody) => void msg.respond(this.encodeWithin({ id, ...packet } satisfies ReplyPacket))
         : () => undefined;
     this.inFlight.started();
+    // a single answer that takes a while is heartbeated too, so a caller that watches the producer
+    // (RpcClient.send with watchProducer) notices within seconds when this process dies
+    const heartbeats = setInterval(() => this.nc.isClosed() || respond({ heartbeat: true }), STREAM_HEARTBEAT_MS);
     try {
       const result: unknown = await handler(request.data, new NatsContext([msg.subject, msg.headers as never]));
+      clearInterval(heartbeats); // a streamed answer heartbeats on its own (relay)
       if (isObservable(result)) await this.relay(result, respond, onFailure);
       else respond({ response: result, isDisposed: true });
     } catch (error) {
@@ -108,8 +112,25 @@ export class NatsRpcServer extends Server implements CustomTransportStrategy {
       this.errors.error(`Unhandled error serving ${msg.subject}${typeof requestId === 'string' ? ` for request ${requestId}` : ''}`, error);
       respond({ err: new DomainError('internal_error', 'Internal error').toWire(), isDisposed: true });
     } finally {
+      clearInterval(heartbeats);
       this.inFlight.finished();
     }
+  }
+
+  /**
+   * The packet's bytes, or, when they would not fit in one NATS message (an upstream's 10 MB answer
+   * against the server's max_payload), an error packet that says so: publishing it would throw, and
+   * the caller would get a bare internal error.
+   */
+  private encodeWithin(packet: ReplyPacket): Uint8Array {
+    const bytes = encoder.encode(JSON.stringify(packet));
+    const limit = this.nc.info?.max_payload;
+    if (limit === undefined || bytes.length <= limit) return bytes;
+    const tooLarge = new DomainError(
+      'upstream_error',
+      `The answer is too large to relay: ${bytes.length} bytes, more than the ${limit} bytes one message between services may carry`,
+    );
+    return encoder.encode(JSON.stringify({ id: packet.id, err: tooLarge.toWire(), isDisposed: true } satisfies ReplyPacket));
   }
 
   /**

@@ -7,6 +7,7 @@ import { ReplyPacket, RequestPacket } from './rpc-packets';
 import { endRpcSpan, startRpcClientSpan } from './rpc-spans';
 import { timedStream } from './rpc-stream-metrics';
 import { traceHeadersFor } from './trace-headers';
+import { STREAM_HEARTBEAT_MS, STREAM_PRODUCER_LOST_MS } from './stream-heartbeat';
 
 export interface StreamOptions {
   /** how long to wait for the first packet */
@@ -20,6 +21,18 @@ export interface StreamOptions {
   producerLostMs?: number;
   /** the trace context the request continues (its client span), when tracing is on */
   trace?: Context;
+  /** the longest the whole answer may take, heartbeats or not */
+  totalTimeoutMs?: number;
+}
+
+/** `send` options: `watchProducer` notices within seconds when the process handling the request dies. */
+export interface SendOptions {
+  /**
+   * The handler's process heartbeats a single answer that takes longer than STREAM_HEARTBEAT_MS
+   * (NatsRpcServer): with this set, STREAM_PRODUCER_LOST_MS without a packet means that process is
+   * gone, and the call fails with ProducerLost instead of waiting out its whole timeout.
+   */
+  watchProducer?: boolean;
 }
 
 const encoder = new TextEncoder();
@@ -66,13 +79,27 @@ export class RpcClient {
     this.transport = isTransport(carrier) ? carrier : new NatsRpcTransport(carrier);
   }
 
-  async send<S extends RpcSubject>(subject: S, payload: RpcRequest<S>, timeoutMs = this.defaultTimeoutMs): Promise<RpcReply<S>> {
+  async send<S extends RpcSubject>(
+    subject: S,
+    payload: RpcRequest<S>,
+    timeoutMs = this.defaultTimeoutMs,
+    sendOptions: SendOptions = {},
+  ): Promise<RpcReply<S>> {
     let result: RpcReply<S> | undefined;
     const started = process.hrtime.bigint();
     let outcome = 'error';
     const traced = tracingEnabled() ? startRpcClientSpan(subject) : null;
+    const timeouts: StreamOptions = sendOptions.watchProducer
+      ? {
+          // the first heartbeat comes STREAM_HEARTBEAT_MS after the request arrived
+          firstTimeoutMs: Math.min(timeoutMs, STREAM_HEARTBEAT_MS + STREAM_PRODUCER_LOST_MS),
+          idleTimeoutMs: timeoutMs,
+          producerLostMs: STREAM_PRODUCER_LOST_MS,
+          totalTimeoutMs: timeoutMs,
+        }
+      : { firstTimeoutMs: timeoutMs, idleTimeoutMs: timeoutMs };
+    const options: StreamOptions = { ...timeouts, trace: traced?.context };
     try {
-      const options = { firstTimeoutMs: timeoutMs, idleTimeoutMs: timeoutMs, trace: traced?.context };
       for await (const value of this.transport.request(subject, payload, options)) {
         result = value as RpcReply<S>;
       }
@@ -174,10 +201,16 @@ export class NatsRpcTransport implements RpcTransport {
       });
       let first = true;
       let heartbeating = false;
+      const deadline = options.totalTimeoutMs === undefined ? Number.POSITIVE_INFINITY : Date.now() + options.totalTimeoutMs;
       for (;;) {
         if (queue.length === 0) {
-          const lostAfterMs = heartbeating ? options.producerLostMs : undefined;
-          const waitMs = first ? options.firstTimeoutMs : (lostAfterMs ?? options.idleTimeoutMs);
+          if (Date.now() >= deadline) throw unavailable(subject, `no answer within ${options.totalTimeoutMs} ms`);
+          // before the first packet, a watched producer is also lost when it never heartbeats
+          const lostAfterMs = heartbeating || (first && options.totalTimeoutMs !== undefined) ? options.producerLostMs : undefined;
+          const waitMs = Math.min(
+            first ? options.firstTimeoutMs : (lostAfterMs ?? options.idleTimeoutMs),
+            Math.max(0, deadline - Date.now()),
+          );
           const arrived = await new Promise<boolean>((resolve) => {
             const timer = setTimeout(() => resolve(false), waitMs);
             wake = () => {
@@ -186,8 +219,10 @@ export class NatsRpcTransport implements RpcTransport {
             };
           });
           wake = null;
-          if (!arrived)
+          if (!arrived) {
+            if (Date.now() >= deadline) throw unavailable(subject, `no answer within ${options.totalTimeoutMs} ms`);
             throw lostAfterMs !== undefined ? new ProducerLost(subject, waitMs) : unavailable(subject, `no answer within ${waitMs} ms`);
+          }
         }
         const msg = queue.shift()!;
         if (msg.headers?.hasError && msg.headers.code === 503) throw new NoResponders();

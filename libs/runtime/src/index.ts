@@ -8,3 +8,4 @@ export * from './ttl-cache';
 export * from './metrics';
 export * from './shutdown';
 export * from './tracing';
+export * from './outages';

@@ -6,7 +6,10 @@ import { canConnect, freePort } from './ports';
 
 export interface LocalNats {
   url: string;
+  pid: number | undefined;
   stop(): Promise<void>;
+  /** kill -9: for tests of what a crashed broker does to the system (restart it with the same dataDir and port) */
+  kill(): Promise<void>;
 }
 
 export function findOnPath(binary: string, extraDirs: string[] = []): string | null {
@@ -64,13 +67,11 @@ export async function startNatsServer(options: { dataDir: string; port?: number 
     exitedEarly,
     eventually(`nats-server on port ${port}`, () => !exited && canConnect('127.0.0.1', port), { timeoutMs: 15_000, retryErrors: true }),
   ]);
-  return {
-    url: `nats://127.0.0.1:${port}`,
-    stop: () =>
-      new Promise<void>((resolve) => {
-        if (exited) return resolve();
-        child.once('exit', () => resolve());
-        child.kill('SIGTERM');
-      }),
-  };
+  const signal = (name: NodeJS.Signals) =>
+    new Promise<void>((resolve) => {
+      if (exited) return resolve();
+      child.once('exit', () => resolve());
+      child.kill(name);
+    });
+  return { url: `nats://127.0.0.1:${port}`, pid: child.pid, stop: () => signal('SIGTERM'), kill: () => signal('SIGKILL') };
 }

@@ -9,3 +9,4 @@ export * from './response-drift';
 export * from './validating-fetch';
 export * from './gateway-contract';
 export * from './raw-http-answer';
+export * from './chaos';

@@ -47,6 +47,8 @@ export async function startTestNats(): Promise<LocalNats & { dir: string }> {
   const nats = await startNatsServer({ dataDir: dir.path });
   return {
     url: nats.url,
+    pid: nats.pid,
+    kill: nats.kill,
     dir: dir.path,
     stop: async () => {
       await nats.stop();

@@ -20,6 +20,9 @@ export async function readBody(req: IncomingMessage): Promise<Buffer> {
  *   mode "fail": answer `status` (default 500) with the wire format's error envelope
  *   mode "stall": never answer
  *   mode "cut": stream `after_chunks` events, then drop the connection
+ *   mode "malformed": stream `after_chunks` events, then one whose data is not JSON, then the rest
+ *   mode "stall_stream": stream `after_chunks` events, then keep the connection open and send nothing more
+ *   mode "wrong_type": answer 200 with an HTML page instead of JSON or SSE
  *   mode "no_usage": omit usage
  *   delay_ms: wait before answering; chunk_delay_ms: wait between stream events
  *   completion_tokens: report this many output tokens (to test billing at the worst case)
@@ -28,7 +31,7 @@ export async function readBody(req: IncomingMessage): Promise<Buffer> {
  *   reply_chars: make a chat reply this many characters long (answers of a given size)
  */
 export interface MockBehaviour {
-  mode?: 'ok' | 'fail' | 'stall' | 'cut' | 'no_usage';
+  mode?: 'ok' | 'fail' | 'stall' | 'cut' | 'malformed' | 'stall_stream' | 'wrong_type' | 'no_usage';
   status?: number;
   message?: string;
   delay_ms?: number;
@@ -42,7 +45,10 @@ export interface MockBehaviour {
   reply_chars?: number;
 }
 
-/** Writes pre-built SSE events (`event:` named when given); `cut` drops the connection after `after_chunks`. */
+/**
+ * Writes pre-built SSE events (`event:` named when given); after `after_chunks` events `cut` drops the
+ * connection, `malformed` sends one event that is not JSON and `stall_stream` goes silent.
+ */
 export async function streamEvents(
   res: ServerResponse,
   events: { event?: string; data: unknown }[],
@@ -53,10 +59,14 @@ export async function streamEvents(
   res.flushHeaders();
   let sent = 0;
   for (const { event, data } of events) {
-    if (behaviour.mode === 'cut' && sent >= (behaviour.after_chunks ?? 2)) {
-      await sleep(50); // let what was written reach the caller before the connection drops
-      res.destroy();
-      return;
+    if (sent === (behaviour.after_chunks ?? 2)) {
+      if (behaviour.mode === 'cut') {
+        await sleep(50); // let what was written reach the caller before the connection drops
+        res.destroy();
+        return;
+      }
+      if (behaviour.mode === 'stall_stream') return; // the connection stays open; the caller's idle timeout must fire
+      if (behaviour.mode === 'malformed') res.write('data: {"choices": [ this is not json\n\n');
     }
     if (behaviour.chunk_delay_ms) await sleep(behaviour.chunk_delay_ms);
     res.write(`${event ? `event: ${event}\n` : ''}data: ${JSON.stringify(data)}\n\n`);

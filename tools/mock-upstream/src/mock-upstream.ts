@@ -79,10 +79,20 @@ function sendFormatError(
   sendError(res, status, message, code, headers);
 }
 
+/** How many requests carrying one tally tag arrived, and how many got a whole 2xx answer. */
+export interface TallyCount {
+  received: number;
+  answered: number;
+}
+
+/** A body that names `tally:<tag>` anywhere is counted under that tag, without the 1000-request cap of the request log. */
+const TALLY_TAG = /tally:([A-Za-z0-9_-]{1,64})/;
+
 export class MockUpstream {
   private server: Server | null = null;
   private behaviour: MockBehaviour = {};
   readonly requests: RecordedRequest[] = [];
+  readonly tally = new Map<string, TallyCount>();
   private counter = 0;
   private readonly anthropic = new AnthropicApi();
   private readonly gemini = new GeminiApi();
@@ -124,6 +134,7 @@ export class MockUpstream {
       if (req.method === 'DELETE') this.requests.length = 0;
       return sendJson(res, 200, { data: this.requests });
     }
+    if (path === '/__mock/tally') return sendJson(res, 200, { data: Object.fromEntries(this.tally) });
     if (path === '/health') return sendJson(res, 200, { ok: true });
 
     const query = new URLSearchParams((req.url ?? '').split('?')[1] ?? '');
@@ -140,6 +151,7 @@ export class MockUpstream {
     }
     this.requests.push({ method: req.method ?? 'GET', path, authorization: req.headers.authorization, apiKey, headers: req.headers, body });
     if (this.requests.length > 1000) this.requests.shift();
+    this.count(body, res);
 
     if (this.options.apiKey && apiKey !== this.options.apiKey) {
       return sendFormatError(format, res, 401, 'Incorrect API key provided.', 'invalid_api_key');
@@ -150,6 +162,10 @@ export class MockUpstream {
     const delay = (this.options.latencyMs ?? 0) + (behaviour.delay_ms ?? 0);
     if (behaviour.mode === 'stall') return; // never answers; the caller's timeout must fire
     if (delay > 0) await sleep(delay);
+    if (behaviour.mode === 'wrong_type') {
+      res.writeHead(200, { 'content-type': 'text/html' });
+      return void res.end('<html><body>upstream maintenance page</body></html>');
+    }
     if (behaviour.mode === 'fail') {
       const status = behaviour.status ?? 500;
       const headers: Record<string, string> = behaviour.retry_after !== undefined ? { 'retry-after': String(behaviour.retry_after) } : {};
@@ -193,6 +209,18 @@ export class MockUpstream {
       return sendJson(res, 200, { object: 'list', data: [{ id: 'mock-gpt', object: 'model', created: 0, owned_by: 'mock' }] });
     }
     return sendFormatError(format, res, 404, `Unknown path ${path}`, 'unknown_url');
+  }
+
+  /** Counts a tagged request on arrival, and again when its whole 2xx answer has been written. */
+  private count(body: unknown, res: ServerResponse): void {
+    const tag = TALLY_TAG.exec(JSON.stringify(body))?.[1];
+    if (!tag) return;
+    const entry = this.tally.get(tag) ?? { received: 0, answered: 0 };
+    this.tally.set(tag, entry);
+    entry.received++;
+    res.on('finish', () => {
+      if (res.statusCode >= 200 && res.statusCode < 300) entry.answered++;
+    });
   }
 
   private async chat(body: Record<string, unknown>, behaviour: MockBehaviour, res: ServerResponse): Promise<void> {

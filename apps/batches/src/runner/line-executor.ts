@@ -69,6 +69,8 @@ export class LineExecutor {
           prepaid: line.reserved,
         },
         this.config.SWITCHYARD_BATCH_LINE_TIMEOUT_MS,
+        // a router killed while it runs the line is noticed within seconds and the line given back, not held for the line timeout
+        { watchProducer: true },
       );
       answer = { body: reply.body };
     } catch (error) {

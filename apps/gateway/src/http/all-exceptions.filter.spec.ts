@@ -36,4 +36,12 @@ describe('toDomainError', () => {
     expect(error.message).not.toContain('internals');
     expect(logger.error).toHaveBeenCalled();
   });
+
+  it('answers 503 when object storage or NATS cannot be reached (an upload while S3 is down, a rate-limit KV call while NATS restarts)', () => {
+    for (const code of ['ECONNRESET', 'ECONNREFUSED', 'TIMEOUT', 'CONNECTION_CLOSED']) {
+      const error = toDomainError(Object.assign(new Error(code), { code }), request, logger);
+      expect(error).toMatchObject({ code: 'service_unavailable', status: 503 });
+      expect(error.message).toContain('req_abc');
+    }
+  });
 });

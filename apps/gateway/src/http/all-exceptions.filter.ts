@@ -2,6 +2,7 @@ import { ArgumentsHost, Catch, ExceptionFilter, HttpException } from '@nestjs/co
 import { FastifyReply, FastifyRequest } from 'fastify';
 import { DomainError } from '@switchyard/contracts';
 import { JsonLogger } from '@switchyard/logging';
+import { isDependencyOutage } from '@switchyard/runtime';
 import { noteErrorCode } from './access-log';
 import { errorResponse } from './error-envelope';
 import { clientRequestIdFrom } from './request-id';
@@ -43,6 +44,8 @@ export function toDomainError(exception: unknown, request: FastifyRequest, logge
   }
   const clientRequestId = clientRequestIdFrom(request.headers['x-request-id']);
   logger.error(`request ${request.id}${clientRequestId === null ? '' : ` (client request id ${clientRequestId})`} failed`, exception);
+  if (isDependencyOutage(exception))
+    return new DomainError('service_unavailable', `Object storage or NATS is unreachable; try again shortly (request id ${request.id}).`);
   return new DomainError('internal_error', `The server had an error while processing your request (request id ${request.id}).`);
 }
 

@@ -97,7 +97,8 @@ export class InferenceService {
       cache: headerChoice<CacheMode>(request, 'x-switchyard-cache', CacheModes),
     };
     if (!stream) {
-      const answer = (await this.rpc.send(Subjects.routerRequestExecute, execute, this.firstAnswerTimeoutMs)) as
+      // watched: a router killed while it runs this request is noticed within seconds (503), not at the timeout
+      const answer = (await this.rpc.send(Subjects.routerRequestExecute, execute, this.firstAnswerTimeoutMs, { watchProducer: true })) as
         ExecuteReply | ExecuteRawReply;
       if (answer.costUsd !== null) reply.header('x-switchyard-cost', String(answer.costUsd));
       reply.headers(routingHeaders(answer.routing));
