@@ -67,7 +67,7 @@ export class InProcessRpcServer extends Server implements CustomTransportStrateg
 
   /**
    * `handle` inside the handler's span, a child of the caller's span (the active context: the caller
-   * is in this process), so both modes give the same span tree. A streamed answer is produced inside
+   * is in this process, and makes no client span for a call that does not leave it). A streamed answer is produced inside
    * the span too (its producer runs when subscribed, in the reader's context otherwise).
    */
   private async handleTraced(subject: string, handler: MessageHandler, data: unknown): Promise<unknown> {

@@ -20,6 +20,7 @@ export type InProcessHandler = (data: unknown) => Promise<unknown>;
  * answer) and a Date still arrives as a string.
  */
 export class InProcessRpc implements RpcTransport {
+  readonly crossesProcesses = false;
   private readonly handlers = new Map<string, InProcessHandler>();
 
   /** Serves `subject` with `handler`; the returned function stops serving it. */

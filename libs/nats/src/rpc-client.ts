@@ -63,6 +63,12 @@ export function unavailable(subject: string, why: string): DomainError {
  */
 export interface RpcTransport {
   request(subject: string, payload: unknown, options: StreamOptions): AsyncGenerator<unknown>;
+  /**
+   * Whether a request leaves the process. Only then does the caller get a client span of its own:
+   * in process the handler's span sits directly under the caller's, as the hop costs nothing to show
+   * and a span per call is most of what tracing costs a request.
+   */
+  readonly crossesProcesses: boolean;
 }
 
 /**
@@ -88,7 +94,7 @@ export class RpcClient {
     let result: RpcReply<S> | undefined;
     const started = process.hrtime.bigint();
     let outcome = 'error';
-    const traced = tracingEnabled() ? startRpcClientSpan(subject) : null;
+    const traced = tracingEnabled() && this.transport.crossesProcesses ? startRpcClientSpan(subject) : null;
     const timeouts: StreamOptions = sendOptions.watchProducer
       ? {
           // the first heartbeat comes STREAM_HEARTBEAT_MS after the request arrived
@@ -116,7 +122,7 @@ export class RpcClient {
 
   /** Yields every `response` of a streamed reply; throws the handler's DomainError. */
   stream<S extends RpcSubject>(subject: S, payload: RpcRequest<S>, options: StreamOptions): AsyncGenerator<RpcStreamValue<S>> {
-    const traced = tracingEnabled() ? startRpcClientSpan(subject) : null;
+    const traced = tracingEnabled() && this.transport.crossesProcesses ? startRpcClientSpan(subject) : null;
     const replies = traced ? this.tracedStream(subject, payload, options, traced) : this.transport.request(subject, payload, options);
     return timedStream(subject, replies) as AsyncGenerator<RpcStreamValue<S>>;
   }
@@ -145,6 +151,7 @@ function isTransport(carrier: NatsConnection | RpcTransport): carrier is RpcTran
  * listens with. Detects "no responders" at once instead of waiting for a timeout.
  */
 export class NatsRpcTransport implements RpcTransport {
+  readonly crossesProcesses = true;
   /** one wildcard subscription carries every reply (no SUB/UNSUB per request for the client or the server) */
   private inboxPrefix: string | null = null;
   private readonly waiting = new Map<string, (msg: Msg) => void>();
