@@ -2,7 +2,7 @@ import { isObservable, Observable } from 'rxjs';
 import { DomainError } from '@switchyard/contracts';
 import { runInContext } from '@switchyard/runtime';
 import { copyAsJson } from './json-copy';
-import { NO_RESPONDER_RETRY_MS, RpcTransport, StreamOptions, unavailable } from './rpc-client';
+import { noAnswerWithin, NO_RESPONDER_RETRY_MS, RpcTransport, StreamOptions, unavailable } from './rpc-client';
 
 /**
  * What a service registers for a subject (InProcessRpcServer): runs the service's handler through
@@ -67,7 +67,7 @@ function answerWithin<T>(answer: Promise<T>, timeoutMs: number, subject: string)
     let late = false;
     const timer = setTimeout(() => {
       late = true;
-      reject(unavailable(subject, `no answer within ${timeoutMs} ms`));
+      reject(noAnswerWithin(subject, timeoutMs));
     }, timeoutMs);
     answer.then(
       (value) => {

@@ -41,8 +41,14 @@ const decoder = new TextDecoder();
 /** NATS found no subscriber for the subject (nothing was delivered, so a retry is safe). */
 class NoResponders extends Error {}
 
+/**
+ * The request reached a handler but its answer never came: whether it took effect is unknown (a
+ * write may still commit), so the caller must not undo what the write would own.
+ */
+export class OutcomeUnknown extends DomainError {}
+
 /** The producer of a streamed answer stopped sending heartbeats: its process is gone. */
-export class ProducerLost extends DomainError {
+export class ProducerLost extends OutcomeUnknown {
   constructor(subject: string, silentMs: number) {
     super('service_unavailable', `The ${subject.split('.')[0]} service stopped answering (no heartbeat for ${silentMs} ms)`);
   }
@@ -52,8 +58,16 @@ export class ProducerLost extends DomainError {
 export const NO_RESPONDER_RETRY_MS = [50, 150, 300];
 
 export function unavailable(subject: string, why: string): DomainError {
-  const service = subject.split('.')[0];
-  return new DomainError('service_unavailable', `The ${service} service is unavailable (${why})`);
+  return new DomainError('service_unavailable', unavailableMessage(subject, why));
+}
+
+/** The handler took the request and did not answer within `ms`. */
+export function noAnswerWithin(subject: string, ms: number): OutcomeUnknown {
+  return new OutcomeUnknown('service_unavailable', unavailableMessage(subject, `no answer within ${ms} ms`));
+}
+
+function unavailableMessage(subject: string, why: string): string {
+  return `The ${subject.split('.')[0]} service is unavailable (${why})`;
 }
 
 /**
@@ -211,7 +225,7 @@ export class NatsRpcTransport implements RpcTransport {
       const deadline = options.totalTimeoutMs === undefined ? Number.POSITIVE_INFINITY : Date.now() + options.totalTimeoutMs;
       for (;;) {
         if (queue.length === 0) {
-          if (Date.now() >= deadline) throw unavailable(subject, `no answer within ${options.totalTimeoutMs} ms`);
+          if (Date.now() >= deadline) throw noAnswerWithin(subject, options.totalTimeoutMs!);
           // before the first packet, a watched producer is also lost when it never heartbeats
           const lostAfterMs = heartbeating || (first && options.totalTimeoutMs !== undefined) ? options.producerLostMs : undefined;
           const waitMs = Math.min(
@@ -227,8 +241,8 @@ export class NatsRpcTransport implements RpcTransport {
           });
           wake = null;
           if (!arrived) {
-            if (Date.now() >= deadline) throw unavailable(subject, `no answer within ${options.totalTimeoutMs} ms`);
-            throw lostAfterMs !== undefined ? new ProducerLost(subject, waitMs) : unavailable(subject, `no answer within ${waitMs} ms`);
+            if (Date.now() >= deadline) throw noAnswerWithin(subject, options.totalTimeoutMs!);
+            throw lostAfterMs !== undefined ? new ProducerLost(subject, waitMs) : noAnswerWithin(subject, waitMs);
           }
         }
         const msg = queue.shift()!;

@@ -17,7 +17,7 @@ import {
   StoredFile,
   Subjects,
 } from '@switchyard/contracts';
-import { RpcClient } from '@switchyard/nats';
+import { OutcomeUnknown, RpcClient } from '@switchyard/nats';
 import { ObjectStorage } from '@switchyard/object-storage';
 import { metrics } from '@switchyard/runtime';
 import { GatewayConfig } from '../gateway.config';
@@ -123,8 +123,9 @@ export class GatewayFilesService {
         expiresAfterSeconds: api === 'openai' ? expiresAfterSeconds(upload.fields) : null,
       });
     } catch (error) {
-      // nothing half-written: bytes without a record do not stay
-      if (stored) await this.storage.remove(objectKey).catch(() => undefined);
+      // nothing half-written: bytes without a record do not stay. A register call left without an
+      // answer may still commit its record, so its bytes stay: the sweeper removes them as an orphan if it does not.
+      if (stored && !(error instanceof OutcomeUnknown)) await this.storage.remove(objectKey).catch(() => undefined);
       throw error;
     }
   }
