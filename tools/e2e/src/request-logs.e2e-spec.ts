@@ -2,7 +2,6 @@ import { existsSync, readdirSync, readFileSync } from 'fs';
 import { join } from 'path';
 import OpenAI from 'openai';
 import { parseDecimal, usdToNano } from '@switchyard/contracts';
-import { compiledMain, spawnNode } from '@switchyard/runtime';
 import {
   apiCaller,
   createUserWithKey,
@@ -10,9 +9,9 @@ import {
   RunningStack,
   StackMode,
   startStackLikeNpmStart,
-  tempDir,
   validatingFetch,
 } from '@switchyard/testing';
+import { expectLauncherRefusal } from './launcher-refusal';
 
 /** The demo channel's upstream key (the launcher seeds it) */
 const DEMO_UPSTREAM_KEY = 'sk-mock-upstream-demo';
@@ -209,24 +208,9 @@ describe.each<StackMode>(['single', 'split'])('request logs (%s mode)', (mode) =
 
 describe('LOG_LEVEL', () => {
   it('stops the start with a clear error when no service would take it', async () => {
-    const data = tempDir('bad-log-level');
-    let exited: (code: number | null) => void = () => undefined;
-    const exit = new Promise<number | null>((resolve) => (exited = resolve));
-    const launcher = spawnNode({
-      name: 'launcher',
-      script: compiledMain('tools/launcher'),
-      env: { ...process.env, SWITCHYARD_DATA_DIR: data.path, LOG_LEVEL: 'loud' },
-      logDir: join(data.path, 'launcher-log'),
-      onExit: (code) => exited(code),
-    });
-    try {
-      expect(await exit).toBe(1);
-      const reason = 'could not start: Invalid configuration:\n  LOG_LEVEL: must be one of fatal, error, warn, info, debug, trace';
-      await eventually('the reason in its log', () => launcher.tail().includes(reason), { timeoutMs: 5_000, intervalMs: 50 });
-      expect(existsSync(join(data.path, 'logs'))).toBe(false);
-    } finally {
-      await launcher.stop();
-      data.remove();
-    }
+    await expectLauncherRefusal(
+      { LOG_LEVEL: 'loud' },
+      'could not start: Invalid configuration:\n  LOG_LEVEL: must be one of fatal, error, warn, info, debug, trace',
+    );
   });
 });

@@ -1,9 +1,6 @@
 import { randomBytes } from 'crypto';
-import { existsSync } from 'fs';
-import { join } from 'path';
 import Anthropic from '@anthropic-ai/sdk';
 import OpenAI, { toFile } from 'openai';
-import { compiledMain, spawnNode } from '@switchyard/runtime';
 import {
   apiCaller,
   createUserWithKey,
@@ -11,11 +8,11 @@ import {
   RunningStack,
   StackMode,
   startStackLikeNpmStart,
-  tempDir,
   uncheckedFetch,
   validatingFetch,
 } from '@switchyard/testing';
 import { OtlpReceiver, ReceivedSpan, SpanKinds } from './otlp-receiver';
+import { expectLauncherRefusal } from './launcher-refusal';
 
 const hex = (bytes: number) => randomBytes(bytes).toString('hex');
 
@@ -118,9 +115,7 @@ describe.each<StackMode>(['single', 'split'])('traces (%s mode)', (mode) => {
     expect(router.resourceService).toBe(mode === 'split' ? 'router' : 'switchyard');
 
     const upstream = only(spans, 'upstream call span', (s) => s.kind === SpanKinds.client && s.name.startsWith('chat '));
-    expect(ancestorsOf(upstream, spans).map((s) => s.spanId)).toEqual(
-      expect.arrayContaining([router.spanId, hop.spanId, gateway.spanId]),
-    );
+    expect(ancestorsOf(upstream, spans).map((s) => s.spanId)).toEqual(expect.arrayContaining([router.spanId, hop.spanId, gateway.spanId]));
     expect(upstream.attributes).toMatchObject({
       'gen_ai.operation.name': 'chat',
       'gen_ai.provider.name': 'openai',
@@ -341,30 +336,9 @@ describe.each<StackMode>(['single', 'split'])('traces (%s mode)', (mode) => {
 
 describe('tracing settings', () => {
   it('stop the start with a clear error when no service would take them', async () => {
-    const data = tempDir('bad-sampler');
-    let exited: (code: number | null) => void = () => undefined;
-    const exit = new Promise<number | null>((resolve) => (exited = resolve));
-    const launcher = spawnNode({
-      name: 'launcher',
-      script: compiledMain('tools/launcher'),
-      env: {
-        ...process.env,
-        SWITCHYARD_DATA_DIR: data.path,
-        OTEL_EXPORTER_OTLP_ENDPOINT: 'http://127.0.0.1:4318',
-        OTEL_TRACES_SAMPLER: 'sometimes',
-      },
-      logDir: join(data.path, 'launcher-log'),
-      onExit: (code) => exited(code),
-    });
-    try {
-      expect(await exit).toBe(1);
-      const reason =
-        "could not start: OTEL_TRACES_SAMPLER must be one of always_on, always_off, traceidratio, parentbased_always_on, parentbased_always_off, parentbased_traceidratio (got 'sometimes')";
-      await eventually('the reason in its log', () => launcher.tail().includes(reason), { timeoutMs: 5_000, intervalMs: 50 });
-      expect(existsSync(join(data.path, 'logs'))).toBe(false);
-    } finally {
-      await launcher.stop();
-      data.remove();
-    }
+    await expectLauncherRefusal(
+      { OTEL_EXPORTER_OTLP_ENDPOINT: 'http://127.0.0.1:4318', OTEL_TRACES_SAMPLER: 'sometimes' },
+      "could not start: OTEL_TRACES_SAMPLER must be one of always_on, always_off, traceidratio, parentbased_always_on, parentbased_always_off, parentbased_traceidratio (got 'sometimes')",
+    );
   });
 });

@@ -1,6 +1,7 @@
 import Anthropic from '@anthropic-ai/sdk';
 import OpenAI from 'openai';
 import { Outcome, outcomeOfError } from './outcomes';
+import { requestDeadline } from './deadline';
 
 /** One way the upstream misbehaves, the mock behaviour that produces it, and what the caller must get. */
 export interface Misbehaviour {
@@ -38,12 +39,7 @@ export interface MisbehaviourResult {
 
 /** Sends one chat through the gateway while the mock misbehaves as told, and sorts what the caller got. */
 export async function provoke(client: OpenAI, tag: string, m: Misbehaviour, timeoutMs: number): Promise<MisbehaviourResult> {
-  const controller = new AbortController();
-  let deadlinePassed = false;
-  const timer = setTimeout(() => {
-    deadlinePassed = true;
-    controller.abort();
-  }, timeoutMs);
+  const deadline = requestDeadline(timeoutMs);
   const started = Date.now();
   let requestId: string | undefined;
   let deliveredChunks = 0;
@@ -56,7 +52,7 @@ export async function provoke(client: OpenAI, tag: string, m: Misbehaviour, time
     if (m.stream) {
       const { data, response } = await client.chat.completions
         .create({ ...body, stream: true, stream_options: { include_usage: true } } as OpenAI.ChatCompletionCreateParamsStreaming, {
-          signal: controller.signal,
+          signal: deadline.signal,
         })
         .withResponse();
       requestId = response.headers.get('x-request-id') ?? undefined;
@@ -66,7 +62,7 @@ export async function provoke(client: OpenAI, tag: string, m: Misbehaviour, time
         if (chunk.choices[0]?.finish_reason) finished = true;
       }
       // the SDK ends a stream quietly when it is aborted: past the deadline that is a hung request
-      const outcome: Outcome = finished ? 'ok' : deadlinePassed ? 'hung' : 'unclean';
+      const outcome: Outcome = finished ? 'ok' : deadline.passed() ? 'hung' : 'unclean';
       return {
         misbehaviour: m,
         api: 'openai',
@@ -78,7 +74,7 @@ export async function provoke(client: OpenAI, tag: string, m: Misbehaviour, time
       };
     }
     const { data, response } = await client.chat.completions
-      .create(body as OpenAI.ChatCompletionCreateParamsNonStreaming, { signal: controller.signal })
+      .create(body as OpenAI.ChatCompletionCreateParamsNonStreaming, { signal: deadline.signal })
       .withResponse();
     requestId = response.headers.get('x-request-id') ?? undefined;
     const whole = data.choices[0]?.finish_reason === 'stop';
@@ -91,11 +87,11 @@ export async function provoke(client: OpenAI, tag: string, m: Misbehaviour, time
       elapsedMs: Date.now() - started,
     };
   } catch (error) {
-    const sorted = outcomeOfError(error, deadlinePassed);
+    const sorted = outcomeOfError(error, deadline.passed());
     requestId ??= (error as { headers?: Headers }).headers?.get?.('x-request-id') ?? undefined;
     return { misbehaviour: m, api: 'openai', ...sorted, requestId, deliveredChunks, elapsedMs: Date.now() - started };
   } finally {
-    clearTimeout(timer);
+    deadline.clear();
   }
 }
 
@@ -112,12 +108,7 @@ export async function provokeAnthropic(
   fetch?: (input: string | URL | Request, init?: RequestInit) => Promise<Response>,
 ): Promise<MisbehaviourResult> {
   const client = new Anthropic({ apiKey: key, baseURL: gatewayUrl, maxRetries: 0, fetch });
-  const controller = new AbortController();
-  let deadlinePassed = false;
-  const timer = setTimeout(() => {
-    deadlinePassed = true;
-    controller.abort();
-  }, timeoutMs);
+  const deadline = requestDeadline(timeoutMs);
   const started = Date.now();
   let requestId: string | undefined;
   let deliveredChunks = 0;
@@ -132,7 +123,7 @@ export async function provokeAnthropic(
           // message_start, content_block_start and a ping come before the first delta
           ...{ mock: { ...m.mock, after_chunks: Number(m.mock.after_chunks ?? 2) + 3 } },
         } as Anthropic.MessageCreateParamsStreaming,
-        { signal: controller.signal },
+        { signal: deadline.signal },
       )
       .withResponse();
     requestId = response.headers.get('x-request-id') ?? undefined;
@@ -141,13 +132,13 @@ export async function provokeAnthropic(
       if (event.type === 'content_block_delta') deliveredChunks++;
       if (event.type === 'message_stop') finished = true;
     }
-    const outcome: Outcome = finished ? 'ok' : deadlinePassed ? 'hung' : 'unclean';
+    const outcome: Outcome = finished ? 'ok' : deadline.passed() ? 'hung' : 'unclean';
     return { misbehaviour: m, api: 'anthropic', outcome, requestId, deliveredChunks, elapsedMs: Date.now() - started };
   } catch (error) {
     const detail = error instanceof Error ? `${error.constructor.name}: ${error.message}`.slice(0, 300) : String(error);
     const body = (error as { error?: { type?: unknown; error?: { type?: unknown; message?: unknown } } }).error;
     const envelope = body?.type === 'error' && typeof body.error?.type === 'string' && typeof body.error.message === 'string';
-    const outcome: Outcome = deadlinePassed
+    const outcome: Outcome = deadline.passed()
       ? 'hung'
       : error instanceof Anthropic.APIConnectionError
         ? 'connection_error'
@@ -157,6 +148,6 @@ export async function provokeAnthropic(
     const status = error instanceof Anthropic.APIError ? error.status : undefined;
     return { misbehaviour: m, api: 'anthropic', outcome, status, detail, requestId, deliveredChunks, elapsedMs: Date.now() - started };
   } finally {
-    clearTimeout(timer);
+    deadline.clear();
   }
 }

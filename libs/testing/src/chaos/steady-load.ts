@@ -1,5 +1,6 @@
 import OpenAI, { toFile } from 'openai';
 import { outcomeOfError, RequestRecord } from './outcomes';
+import { requestDeadline } from './deadline';
 
 export type Fetch = (input: string | URL | Request, init?: RequestInit) => Promise<Response>;
 
@@ -25,22 +26,16 @@ async function timed(
   timeoutMs: number,
   call: (signal: AbortSignal) => Promise<{ requestId?: string; detail?: string; outcome?: RequestRecord['outcome'] }>,
 ): Promise<RequestRecord> {
-  // the SDK ends an aborted stream quietly: what ended after the deadline is hung, whatever it looked like
-  const controller = new AbortController();
-  let deadlinePassed = false;
-  const timer = setTimeout(() => {
-    deadlinePassed = true;
-    controller.abort();
-  }, timeoutMs);
+  const deadline = requestDeadline(timeoutMs);
   const startedAt = Date.now();
   try {
-    const answer = await call(controller.signal);
-    const outcome = deadlinePassed ? 'hung' : (answer.outcome ?? 'ok');
+    const answer = await call(deadline.signal);
+    const outcome = deadline.passed() ? 'hung' : (answer.outcome ?? 'ok');
     return { kind, startedAt, endedAt: Date.now(), outcome, requestId: answer.requestId, detail: answer.detail };
   } catch (error) {
-    return { kind, startedAt, endedAt: Date.now(), ...outcomeOfError(error, deadlinePassed) };
+    return { kind, startedAt, endedAt: Date.now(), ...outcomeOfError(error, deadline.passed()) };
   } finally {
-    clearTimeout(timer);
+    deadline.clear();
   }
 }
 
