@@ -107,7 +107,7 @@ describe('a router process on SIGTERM', () => {
       events.push(event);
       if (events.length === 2) router.process.kill('SIGTERM');
     }
-    expect(events.at(-1)).toEqual({ kind: 'end' });
+    expect(events.at(-1)).toMatchObject({ kind: 'end' });
     expect(events.filter((e) => e.kind === 'chunk').length).toBeGreaterThan(3);
     expect(await router.exited).toBe(0);
     expect(router.process.tail(5)).toContain('shut down cleanly');

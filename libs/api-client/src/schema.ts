@@ -11211,6 +11211,7 @@ export interface operations {
         headers: {
           'x-request-id': components['headers']['RequestId'];
           'x-client-request-id': components['headers']['ClientRequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           [name: string]: unknown;
         };
         content: {
@@ -11236,6 +11237,7 @@ export interface operations {
         headers: {
           'x-request-id': components['headers']['RequestId'];
           'x-client-request-id': components['headers']['ClientRequestId'];
+          traceresponse: components['headers']['TraceResponse'];
           [name: string]: unknown;
         };
         content: {

@@ -2,7 +2,7 @@ import { Events, EventSubject, Streams } from './subjects';
 import type { Empty } from './rpc-map';
 import type { KeyRevokedEvent, PriceChangedEvent, UserIndebtedEvent } from './payloads/accounts';
 import type { UserChangedEvent } from './payloads/local-accounts';
-import type { ChannelCalledEvent, ChannelHealthResetEvent } from './payloads/channels';
+import type { ChannelCalledEvent, ChannelHealthClearedEvent } from './payloads/channels';
 import type { RoutingPolicyChanged } from './payloads/routing';
 import type { SessionsRevokedEvent } from './payloads/sessions';
 import type { UsageEvent, UsageEventGroup } from './payloads/usage';
@@ -20,7 +20,7 @@ export type EventMap = {
   [Events.billingPriceChanged]: PriceChangedEvent;
   [Events.routerChannelChanged]: Empty;
   [Events.routerChannelCalled]: ChannelCalledEvent;
-  [Events.routerChannelHealthReset]: ChannelHealthResetEvent;
+  [Events.routerChannelHealthCleared]: ChannelHealthClearedEvent;
   [Events.routerPolicyChanged]: RoutingPolicyChanged;
   [Events.batchesBatchChanged]: Empty;
 };

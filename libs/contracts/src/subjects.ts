@@ -115,7 +115,7 @@ export const Events = {
   /** broadcast: the outcome of one upstream call, so every router replica keeps the same health state */
   routerChannelCalled: 'router.channel.called',
   /** broadcast: a channel got a fresh start (new key or URL, re-enabled) or was deleted; every router replica drops its circuits */
-  routerChannelHealthReset: 'router.channel.health.reset',
+  routerChannelHealthCleared: 'router.channel-health.cleared',
   /** broadcast: a user's routing policy changed */
   routerPolicyChanged: 'router.policy.changed',
   /** broadcast: a batch was created or cancelled; every batches replica looks for work at once */

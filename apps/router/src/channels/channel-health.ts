@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import {
   CallOutcome,
   ChannelCalledEvent,
-  ChannelHealthResetEvent,
+  ChannelHealthClearedEvent,
   ChannelType,
   createValidated,
   Events,
@@ -82,16 +82,16 @@ export class ChannelHealth implements OnApplicationBootstrap, OnApplicationShutd
       const event = createValidated(ChannelCalledEvent, message);
       if (event.replica !== this.replica) this.board.record(event);
     });
-    this.resets = onBroadcast(this.nc, Events.routerChannelHealthReset, (message) => {
-      const { channelId, reset } = createValidated(ChannelHealthResetEvent, message);
+    this.resets = onBroadcast(this.nc, Events.routerChannelHealthCleared, (message) => {
+      const { channelId, reset } = createValidated(ChannelHealthClearedEvent, message);
       this.board[reset](channelId);
     });
   }
 
   /** A channel's circuits start over here and, before the admin's write is answered, on every other replica. */
-  async resetEverywhere(channelId: string, reset: ChannelHealthResetEvent['reset']): Promise<void> {
+  async resetEverywhere(channelId: string, reset: ChannelHealthClearedEvent['reset']): Promise<void> {
     this.board[reset](channelId);
-    await broadcastBeforeAnswering(this.nc, Events.routerChannelHealthReset, { channelId, reset });
+    await broadcastBeforeAnswering(this.nc, Events.routerChannelHealthCleared, { channelId, reset });
   }
 
   onApplicationShutdown(): void {

@@ -178,7 +178,7 @@ export class ChannelCalledEvent {
  * A channel's circuits start over on every router replica: `forget` after a new key or URL or a
  * re-enable (the channel stays on the health board), `remove` after a delete.
  */
-export class ChannelHealthResetEvent {
+export class ChannelHealthClearedEvent {
   @IsString() @IsNotEmpty() channelId!: string;
   @IsIn(['forget', 'remove']) reset!: 'forget' | 'remove';
 }
