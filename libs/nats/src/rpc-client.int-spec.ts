@@ -99,6 +99,24 @@ describe('RpcClient (real nats-server)', () => {
     chatty.unsubscribe();
   });
 
+  it('gives up on a watched stream whose request was taken and never answered (its process died with it) after a heartbeat interval and producerLostMs, not firstTimeoutMs', async () => {
+    // a router that took the request and died before its first heartbeat (finding 7 of the chaos suite)
+    const silent = server.subscribe(Subjects.routerTokensCount, { callback: () => undefined });
+    await server.flush();
+    const started = Date.now();
+    const consume = async () => {
+      for await (const value of rpc.stream(Subjects.routerTokensCount, {} as never, {
+        firstTimeoutMs: 30_000,
+        idleTimeoutMs: 30_000,
+        producerLostMs: 300,
+      }))
+        void value;
+    };
+    await expect(consume()).rejects.toBeInstanceOf(ProducerLost);
+    expect(Date.now() - started).toBeLessThan(2000);
+    silent.unsubscribe();
+  });
+
   it("throws the handler's DomainError", async () => {
     await expect(rpc.send(Subjects.billingKeyVerify, { keyHash: 'x' })).rejects.toMatchObject({ code: 'invalid_api_key', status: 401 });
   });

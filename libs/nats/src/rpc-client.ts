@@ -15,8 +15,10 @@ export interface StreamOptions {
   /** how long to wait between packets after the first */
   idleTimeoutMs: number;
   /**
-   * Once the producer has sent a heartbeat, how long without any packet means it is gone (thrown
-   * as ProducerLost). Producers that send no heartbeats are held to idleTimeoutMs only.
+   * For a producer that heartbeats (every NatsRpcServer handler does, from the moment it took the
+   * request): how long without any packet means it is gone (thrown as ProducerLost). The first
+   * packet is then awaited STREAM_HEARTBEAT_MS + producerLostMs at most (a request its process took
+   * and died with, or that was lost on the way, must not wait out firstTimeoutMs).
    */
   producerLostMs?: number;
   /** the trace context the request continues (its client span), when tracing is on */
@@ -111,8 +113,8 @@ export class RpcClient {
     const traced = tracingEnabled() && this.transport.crossesProcesses ? startRpcClientSpan(subject) : null;
     const timeouts: StreamOptions = sendOptions.watchProducer
       ? {
-          // the first heartbeat comes STREAM_HEARTBEAT_MS after the request arrived
-          firstTimeoutMs: Math.min(timeoutMs, STREAM_HEARTBEAT_MS + STREAM_PRODUCER_LOST_MS),
+          // the transport awaits the first packet (the first heartbeat) STREAM_HEARTBEAT_MS + producerLostMs at most
+          firstTimeoutMs: timeoutMs,
           idleTimeoutMs: timeoutMs,
           producerLostMs: STREAM_PRODUCER_LOST_MS,
           totalTimeoutMs: timeoutMs,
@@ -227,11 +229,12 @@ export class NatsRpcTransport implements RpcTransport {
         if (queue.length === 0) {
           if (Date.now() >= deadline) throw noAnswerWithin(subject, options.totalTimeoutMs!);
           // before the first packet, a watched producer is also lost when it never heartbeats
-          const lostAfterMs = heartbeating || (first && options.totalTimeoutMs !== undefined) ? options.producerLostMs : undefined;
-          const waitMs = Math.min(
-            first ? options.firstTimeoutMs : (lostAfterMs ?? options.idleTimeoutMs),
-            Math.max(0, deadline - Date.now()),
-          );
+          const lostAfterMs = heartbeating || first ? options.producerLostMs : undefined;
+          const firstWaitMs =
+            options.producerLostMs === undefined
+              ? options.firstTimeoutMs
+              : Math.min(options.firstTimeoutMs, STREAM_HEARTBEAT_MS + options.producerLostMs);
+          const waitMs = Math.min(first ? firstWaitMs : (lostAfterMs ?? options.idleTimeoutMs), Math.max(0, deadline - Date.now()));
           const arrived = await new Promise<boolean>((resolve) => {
             const timer = setTimeout(() => resolve(false), waitMs);
             wake = () => {
