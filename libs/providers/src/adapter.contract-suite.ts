@@ -103,6 +103,15 @@ export function describeAdapterContract(name: string, makeAdapter: () => Provide
       expect(error).toMatchObject({ failure: 'http', status: 400, message: 'bad input here', retryable: false });
     });
 
+    it('fails before the stream starts, retryably, when the upstream drops the connection or answers with a page that is not an event stream', async () => {
+      for (const mode of ['reset', 'wrong_type']) {
+        await mock.configure({ mode });
+        const error = await adapter.openStream(call({ model: 'm', messages, stream: true })).catch((e) => e);
+        expect(error).toBeInstanceOf(UpstreamError);
+        expect(error).toMatchObject({ failure: mode === 'reset' ? 'connection' : 'protocol', retryable: true });
+      }
+    });
+
     it('reports 429 and 5xx as retryable, before a stream starts too', async () => {
       await mock.configure({ mode: 'fail', status: 429 });
       expect(await adapter.send(call({ model: 'm', messages })).catch((e) => e)).toMatchObject({ status: 429, retryable: true });

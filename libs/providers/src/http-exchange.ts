@@ -180,6 +180,14 @@ export async function exchangeJsonText(
  */
 export async function exchangeEventStream(call: UpstreamCall, request: UpstreamRequest): Promise<AsyncIterable<Record<string, unknown>>> {
   const { response, abort, timer } = await post(call, request);
+  // an answer that is not an event stream (a proxy's HTML maintenance page) fails before the stream
+  // starts, so another channel may serve it; read as events, it would be an empty, "finished" stream
+  const contentType = String(response.headers['content-type'] ?? 'text/event-stream');
+  if (!contentType.includes('event-stream')) {
+    timer.clear();
+    abort.abort();
+    throw new UpstreamError('protocol', `The upstream answered a stream request with ${contentType.split(';')[0]}, not an event stream`);
+  }
   const body = response.body as AsyncIterable<Uint8Array>;
   return (async function* () {
     try {

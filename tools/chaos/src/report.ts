@@ -57,8 +57,28 @@ function modeSection(run: ChaosRun): string[] {
       '',
     );
   }
+  if (run.failover.length > 0) lines.push(...failoverSection(run));
   lines.push('Checked at the end of the run:', '', ...run.final.map((i) => `- ${i.name}: ${verdict(i)} (${i.detail})`), '');
   return lines;
+}
+
+function failoverSection(run: ChaosRun): string[] {
+  return [
+    `### Upstream misbehaviour with a healthy second channel (${run.mode} mode)`,
+    '',
+    'Two channels serve the model: the preferred one on a mock of its own that misbehaves as named, the other healthy.',
+    'Before the caller has a byte the request must fail over (a whole answer from the healthy channel, billed once to it);',
+    "after it, never (an error event in the caller's format, the healthy upstream not called, what was delivered billed once",
+    'to the misbehaving channel). Upstream calls are counted at each mock; answered by: `x-switchyard-channel-id`.',
+    '',
+    '| misbehaviour | before the first byte | caller | caller got | answered by | calls (misbehaving / healthy) | content chunks | usage records (billed to) | time | as expected |',
+    '|---|---|---|---|---|---|---|---|---|---|',
+    ...run.failover.map(
+      (r) =>
+        `| ${r.failoverCase.name} | ${r.failoverCase.beforeFirstByte ? 'yes' : 'no'} | ${r.api} | ${r.outcome.replace('_', ' ')}${r.status ? ` (${r.status})` : ''} | ${r.answeredBy ?? 'none'} | ${r.misbehavingCalls} / ${r.healthyCalls} | ${r.deliveredChunks} | ${r.usageRecords} (${r.billedTo ?? 'none'}) | ${(r.elapsedMs / 1000).toFixed(1)} s | ${r.asExpected ? 'yes' : '**no**'} |`,
+    ),
+    '',
+  ];
 }
 
 export interface ReportContext {

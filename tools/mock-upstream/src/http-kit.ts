@@ -23,6 +23,7 @@ export async function readBody(req: IncomingMessage): Promise<Buffer> {
  *   mode "malformed": stream `after_chunks` events, then one whose data is not JSON, then the rest
  *   mode "stall_stream": stream `after_chunks` events, then keep the connection open and send nothing more
  *   mode "wrong_type": answer 200 with an HTML page instead of JSON or SSE
+ *   mode "reset": drop the connection without answering (after delay_ms)
  *   mode "no_usage": omit usage
  *   delay_ms: wait before answering; chunk_delay_ms: wait between stream events
  *   completion_tokens: report this many output tokens (to test billing at the worst case)
@@ -31,7 +32,7 @@ export async function readBody(req: IncomingMessage): Promise<Buffer> {
  *   reply_chars: make a chat reply this many characters long (answers of a given size)
  */
 export interface MockBehaviour {
-  mode?: 'ok' | 'fail' | 'stall' | 'cut' | 'malformed' | 'stall_stream' | 'wrong_type' | 'no_usage';
+  mode?: 'ok' | 'fail' | 'stall' | 'cut' | 'malformed' | 'stall_stream' | 'wrong_type' | 'reset' | 'no_usage';
   status?: number;
   message?: string;
   delay_ms?: number;

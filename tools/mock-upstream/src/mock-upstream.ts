@@ -162,6 +162,7 @@ export class MockUpstream {
     const delay = (this.options.latencyMs ?? 0) + (behaviour.delay_ms ?? 0);
     if (behaviour.mode === 'stall') return; // never answers; the caller's timeout must fire
     if (delay > 0) await sleep(delay);
+    if (behaviour.mode === 'reset') return void res.destroy();
     if (behaviour.mode === 'wrong_type') {
       res.writeHead(200, { 'content-type': 'text/html' });
       return void res.end('<html><body>upstream maintenance page</body></html>');

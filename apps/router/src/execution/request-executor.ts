@@ -49,6 +49,7 @@ import { UpstreamPin, withUpstreamFileIds } from '../inputs/file-bindings';
 import { ImageInputs } from '../inputs/image-inputs';
 import { OwnedReferences } from '../inputs/owned-references';
 import { Answered, FailoverLoop, FailoverPort } from './failover-loop';
+import { withFirstEvent } from './first-event';
 import { cacheKeyOf, ResponseCache } from './response-cache';
 import { RouterConfig } from '../router.config';
 import { RoutingPolicies } from '../routing/routing-policies';
@@ -398,8 +399,8 @@ export class RequestExecutor {
   }
 
   /**
-   * A streamed request. Failover happens only before the first chunk; after it, a failure ends
-   * the stream with an error event. The upstream is always asked for usage; the caller sees the
+   * A streamed request. Failover happens only before the upstream's first event (the caller's
+   * first byte goes after it); after it, a failure ends the stream with an error event. The upstream is always asked for usage; the caller sees the
    * usage chunk only if it asked for it.
    */
   stream(req: ExecuteRequest): Observable<StreamEvent> {
@@ -424,7 +425,8 @@ export class RequestExecutor {
     const plan = await this.plan(req, this.policyFor(req));
     const callerWantsUsage = (req.body.stream_options as { include_usage?: unknown } | undefined)?.include_usage === true;
     const filtersUsage = usageOnRequest(req.endpoint) && !callerWantsUsage;
-    const opened = await this.failover.firstAnswer(req, plan, ({ adapter, call }) => adapter.openStream(call));
+    // answered once its first event came: a stream that fails before it fails over (the caller has no byte yet)
+    const opened = await this.failover.firstAnswer(req, plan, ({ adapter, call }) => withFirstEvent(adapter.openStream(call)));
     const {
       channel,
       routing,

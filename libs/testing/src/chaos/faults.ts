@@ -2,6 +2,7 @@ import { ServiceNames } from '@switchyard/contracts';
 import { eventually } from '@switchyard/runtime';
 import { RunningStack } from '../stack';
 import { OwnedNats, OwnedPostgres, SwitchableS3 } from './owned-infrastructure';
+import { rateLimitHolds, type FaultCheck } from './rate-limit-check';
 import { currentServicePid } from './service-processes';
 
 /** What a fault may act on: the stack and the infrastructure the harness owns. */
@@ -25,6 +26,8 @@ export interface Fault {
   heal(target: ChaosTarget): Promise<void>;
   /** who brought the system back */
   restoredBy: string;
+  /** checks of this fault's own, beside the invariants every fault gets */
+  checks?: FaultCheck[];
 }
 
 const nothing = async () => undefined;
@@ -67,6 +70,7 @@ export function natsRestart(outageMs: number): Fault {
     outageMs,
     heal: ({ nats }) => nats.restart(),
     restoredBy: 'the harness (nats-server restarted; Switchyard not restarted)',
+    checks: [rateLimitHolds],
   };
 }
 

@@ -18,6 +18,7 @@ import {
   platformUsageRequestIds,
   Tally,
 } from './invariants';
+import { FailoverCase, FailoverResult, FailoverStage } from './failover';
 import { Misbehaviour, MisbehaviourResult, provoke, provokeAnthropic } from './misbehaviour';
 import { countOutcomes, failureSummary, Outcome, RequestRecord } from './outcomes';
 import { startOwnedNats, startOwnedPostgres, startSwitchableS3 } from './owned-infrastructure';
@@ -37,6 +38,10 @@ export interface ChaosProfile {
   keepLogsIn?: string;
   /** how the harness talks to the gateway (validatingFetch in tests: every answer checked against the API document) */
   fetch?: Fetch;
+  /** upstream misbehaviour with a second, healthy channel: failover before the caller's first byte, never after */
+  failover?: FailoverCase[];
+  /** the router's upstream timeout (UPSTREAM_TIMEOUT_MS unless a short run needs less) */
+  upstreamTimeoutMs?: number;
 }
 
 export interface FaultReport {
@@ -60,6 +65,7 @@ export interface ChaosRun {
   startedAt: Date;
   faults: FaultReport[];
   misbehaviours: (MisbehaviourResult & { billed: boolean })[];
+  failover: FailoverResult[];
   /** invariants over the whole run, checked at the end */
   final: InvariantResult[];
 }
@@ -99,7 +105,7 @@ export async function runChaos(profile: ChaosProfile, log: (line: string) => voi
         S3_SECRET_KEY: 'S3RVER',
         S3_BUCKET: BUCKET,
         // a stalled upstream stream must end within the callers' deadline
-        SWITCHYARD_UPSTREAM_TIMEOUT_MS: String(UPSTREAM_TIMEOUT_MS),
+        SWITCHYARD_UPSTREAM_TIMEOUT_MS: String(profile.upstreamTimeoutMs ?? UPSTREAM_TIMEOUT_MS),
       },
       { mode: profile.mode },
     );
@@ -128,7 +134,7 @@ export async function runChaos(profile: ChaosProfile, log: (line: string) => voi
     const records: RequestRecord[] = [];
     const uploaded: string[] = [];
     let unbillable = 0;
-    const run: ChaosRun = { mode: profile.mode, startedAt: new Date(), faults: [], misbehaviours: [], final: [] };
+    const run: ChaosRun = { mode: profile.mode, startedAt: new Date(), faults: [], misbehaviours: [], failover: [], final: [] };
     const client = new OpenAI({ apiKey: key, baseURL: `${stack.gatewayUrl}/v1`, maxRetries: 0, fetch });
 
     const t0 = Date.now();
@@ -139,6 +145,10 @@ export async function runChaos(profile: ChaosProfile, log: (line: string) => voi
       const batch = await startBatch(client, `${tag}-batch`, profile.batchLines).catch((e) => {
         errors.push(`batch not started: ${(e as Error).message}`);
         return null;
+      });
+      const checks = await Promise.all((fault.checks ?? []).map((check) => check(target, fetch))).catch((e) => {
+        errors.push(`checks not prepared: ${(e as Error).message}`);
+        return [];
       });
       const load = new SteadyLoad(loadOptions);
       load.start();
@@ -154,6 +164,7 @@ export async function runChaos(profile: ChaosProfile, log: (line: string) => voi
         errors.push((e as Error).message);
         return null;
       });
+      const checked = await Promise.all(checks.map((check) => check().catch((e) => failed("the fault's own check", e))));
       await sleep(1000);
       await load.stop();
       records.push(...load.records);
@@ -164,7 +175,7 @@ export async function runChaos(profile: ChaosProfile, log: (line: string) => voi
       const during = load.records.filter((r) => r.startedAt >= faultAt && r.startedAt < end && r.kind !== 'probe');
 
       step(`  recovered after ${recoveredAt === null ? 'never' : recoveredAt - faultAt} ms; load stopped`);
-      const invariants: InvariantResult[] = [];
+      const invariants: InvariantResult[] = [...checked];
       if (batch) invariants.push(...(await batchInvariants(client, databaseUrl, batch).catch((e) => [failed('batch', e)])));
       step('  batch checked');
       invariants.push(...(await accountInvariants(stack, databaseUrl, user.id, tag, records, unbillable, s3.directory)));
@@ -195,6 +206,24 @@ export async function runChaos(profile: ChaosProfile, log: (line: string) => voi
             )
           : false;
         run.misbehaviours.push({ ...result, billed });
+      }
+    }
+    if (profile.failover?.length) {
+      const stage = await FailoverStage.start(stack, profile.failover);
+      try {
+        for (const [i, c] of profile.failover.entries()) {
+          step(`failover: ${c.name}`);
+          run.failover.push(
+            ...(await stage.provoke(i, c, key, `${tag}-fo`, {
+              upstreamTimeoutMs: profile.upstreamTimeoutMs ?? UPSTREAM_TIMEOUT_MS,
+              timeoutMs: profile.timeoutMs,
+              databaseUrl,
+              fetch,
+            })),
+          );
+        }
+      } finally {
+        await stage.stop();
       }
     }
     run.final = [await ledgerEqualsBalance(databaseUrl)];

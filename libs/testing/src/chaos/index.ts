@@ -6,3 +6,5 @@ export * from './misbehaviour';
 export * from './owned-infrastructure';
 export * from './service-processes';
 export * from './harness';
+export * from './failover';
+export * from './rate-limit-check';
