@@ -120,6 +120,38 @@ describe('streams outlive no router', () => {
     );
   }
 
+  it("answers a stream request its router took and never answered with a 503 in the caller's envelope within 5 s (chaos finding 7)", async () => {
+    const { key } = await createUserWithKey(stack, { name: 'frozen-router', credits: 5 });
+    const router = servicePid(stack, 'router');
+    // frozen, the router holds its NATS connection: the request is delivered to it and never answered, no heartbeat either
+    process.kill(router, 'SIGSTOP');
+    try {
+      const started = Date.now();
+      const post = (path: string, body: unknown, headers: Record<string, string> = {}) =>
+        validatingFetch(`${stack.gatewayUrl}${path}`, {
+          method: 'POST',
+          headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json', ...headers },
+          body: JSON.stringify(body),
+        }).then(async (response) => ({ status: response.status, body: await response.json(), endedAt: Date.now() }));
+      const [chat, messages] = await Promise.race([
+        Promise.all([
+          post('/v1/chat/completions', { model: 'slow-model', messages: [{ role: 'user', content: 'hello' }], stream: true }),
+          post(
+            '/v1/messages',
+            { model: 'slow-model', max_tokens: 100, messages: [{ role: 'user', content: 'hello' }], stream: true },
+            { 'anthropic-version': '2023-06-01' },
+          ),
+        ]),
+        failAfter(20_000, 'a stream request on a frozen router was still unanswered after 20 s'),
+      ]);
+      expect(chat).toMatchObject({ status: 503, body: { error: { code: 'service_unavailable', type: expect.any(String) } } });
+      expect(messages).toMatchObject({ status: 503, body: { type: 'error', error: { type: expect.any(String) } } });
+      for (const answer of [chat, messages]) expect(answer.endedAt - started).toBeLessThan(ERROR_WITHIN_MS);
+    } finally {
+      process.kill(router, 'SIGCONT');
+    }
+  });
+
   it('ends OpenAI chat, Anthropic Messages, Responses and Gemini streams with their own error event within 5 s of the router dying, and bills each as estimated', async () => {
     const { key } = await createUserWithKey(stack, { name: 'streamer', credits: 5 });
     const openai = new OpenAI({ apiKey: key, baseURL: `${stack.gatewayUrl}/v1`, maxRetries: 0, fetch: validatingFetch });

@@ -63,11 +63,11 @@ export interface FailoverResult {
   asExpected: boolean;
 }
 
-/** Two channels serving the same models: the preferred one on a mock of its own that misbehaves as told. */
+/** Two channels serving the same models, each on a mock of its own: the preferred one misbehaves as told. */
 export class FailoverStage {
   private constructor(
     private readonly stack: RunningStack,
-    private readonly misbehaving: MockUpstreamProcess,
+    private readonly mocks: { misbehaving: MockUpstreamProcess; healthy: MockUpstreamProcess },
     private readonly channelIds: { misbehaving: string; healthy: string },
   ) {}
 
@@ -77,7 +77,7 @@ export class FailoverStage {
   }
 
   static async start(stack: RunningStack, cases: FailoverCase[]): Promise<FailoverStage> {
-    const misbehaving = await startMockUpstream();
+    const [misbehaving, healthy] = await Promise.all([startMockUpstream(), startMockUpstream()]);
     try {
       const admin = apiClient(stack);
       const models = cases.flatMap((_, i) => [FailoverStage.modelFor(i, 'openai'), FailoverStage.modelFor(i, 'anthropic')]);
@@ -89,21 +89,21 @@ export class FailoverStage {
         ).id;
       const ids = {
         misbehaving: await channel('failover-misbehaving', misbehaving.url, 10),
-        healthy: await channel('failover-healthy', stack.mockUrl, 0),
+        healthy: await channel('failover-healthy', healthy.url, 0),
       };
       for (const model of models)
         dataOf(
           await admin.PUT('/admin/prices/{model}', { params: { path: { model } }, body: { input_per_million: 1, output_per_million: 10 } }),
         );
-      return new FailoverStage(stack, misbehaving, ids);
+      return new FailoverStage(stack, { misbehaving, healthy }, ids);
     } catch (error) {
-      await misbehaving.stop();
+      await Promise.all([misbehaving.stop(), healthy.stop()]);
       throw error;
     }
   }
 
   async stop(): Promise<void> {
-    await this.misbehaving.stop();
+    await Promise.all([this.mocks.misbehaving.stop(), this.mocks.healthy.stop()]);
   }
 
   private which(channelId: string | null | undefined): 'misbehaving' | 'healthy' | null {
@@ -120,7 +120,7 @@ export class FailoverStage {
     tag: string,
     options: { upstreamTimeoutMs: number; timeoutMs: number; databaseUrl: string; fetch: Fetch },
   ): Promise<FailoverResult[]> {
-    await this.misbehaving.configure(c.mock(options.upstreamTimeoutMs));
+    await this.mocks.misbehaving.configure(c.mock(options.upstreamTimeoutMs));
     const apis: ('openai' | 'anthropic')[] = c.stream ? ['openai', 'anthropic'] : ['openai'];
     const results: FailoverResult[] = [];
     try {
@@ -132,8 +132,8 @@ export class FailoverStage {
             ? await this.callOpenAi(key, model, callTag, c.stream, options)
             : await this.callAnthropic(key, model, callTag, options);
         const [misbehavingCalls, healthyCalls] = await Promise.all([
-          receivedCalls(this.misbehaving.url, callTag),
-          receivedCalls(this.stack.mockUrl, callTag),
+          receivedCalls(this.mocks.misbehaving.url, callTag),
+          receivedCalls(this.mocks.healthy.url, callTag),
         ]);
         const usage = seen.requestId ? await usageOf(options.databaseUrl, seen.requestId) : [];
         const billedTo = usage.length === 1 ? this.which(usage[0].channel_id) : null;
@@ -142,7 +142,7 @@ export class FailoverStage {
         results.push({ ...result, asExpected: expectationHeld(result) });
       }
     } finally {
-      await this.misbehaving.configure({});
+      await this.mocks.misbehaving.configure({});
     }
     return results;
   }

@@ -1,28 +1,38 @@
-import { ChaosRun, FAILOVER_CASES, runChaos, validatingFetch } from '@switchyard/testing';
+import { ChaosRun, FAILOVER_CASES, natsRestart, runChaos, validatingFetch } from '@switchyard/testing';
 
 /**
- * Upstream misbehaviour with two channels able to serve the model, the misbehaving one preferred
- * (the chaos suite's failover cases, as `npm run chaos` reports them in docs/reliability.md): before
- * the caller's first byte the request fails over to the healthy channel and is billed once to it;
- * after it, never: an error event in the caller's own format, and what was delivered billed once.
+ * Two parts of the chaos suite (`npm run chaos` reports them in docs/reliability.md) on one stack.
+ * NATS killed and restarted under a steady load: every invariant holds, the rate limit included.
+ * Upstream misbehaviour with two channels able to serve the model, the misbehaving one preferred:
+ * before the caller's first byte the request fails over to the healthy channel and is billed once
+ * to it; after it, never: an error event in the caller's own format, what was delivered billed once.
  */
-describe('failover only before the first byte', () => {
+describe('chaos: NATS restarted under load; failover only before the first byte', () => {
   let run: ChaosRun;
 
   beforeAll(async () => {
     run = await runChaos({
       mode: 'split',
-      faults: [],
+      faults: [natsRestart(3_000)],
       misbehaviours: [],
       failover: FAILOVER_CASES,
-      callers: 0,
-      batchLines: 0,
+      callers: 4,
+      batchLines: 10,
       timeoutMs: 30_000,
       // a short upstream timeout keeps the slow-headers and stall cases quick
       upstreamTimeoutMs: 2_000,
       fetch: validatingFetch,
     });
-  }, 120_000);
+  }, 170_000);
+
+  it('NATS killed and restarted: every invariant holds afterwards, and the rate limit still refuses a user that used it up', () => {
+    const fault = run.faults[0];
+    expect(fault.errors).toEqual([]);
+    expect(fault.invariants.filter((i) => !i.held)).toEqual([]);
+    expect(fault.invariants.map((i) => i.name)).toContainEqual(expect.stringMatching(/^the rate limit holds across the fault/));
+    expect(fault.during.hung + fault.during.unclean).toBe(0);
+    expect(fault.recoveryMs).not.toBeNull();
+  });
 
   const before = FAILOVER_CASES.filter((c) => c.beforeFirstByte).map((c) => c.name);
   const after = FAILOVER_CASES.filter((c) => !c.beforeFirstByte).map((c) => c.name);
