@@ -34,7 +34,8 @@ describe.each<StackMode>(['single', 'split'])('PostgreSQL unavailable (%s mode)'
   let known: { userId: string; key: string };
   let unseen: { userId: string; key: string };
   const call = (...args: Parameters<ReturnType<typeof apiCaller>>) => apiCaller(stack)(...args);
-  const chat = (key: string, content: string) => call('POST', '/v1/chat/completions', key, { model: 'mock-gpt', messages: [{ role: 'user', content }] });
+  const chat = (key: string, content: string) =>
+    call('POST', '/v1/chat/completions', key, { model: 'mock-gpt', messages: [{ role: 'user', content }] });
 
   const during: { status: number; code?: string; requestId: string | null }[] = [];
   const delivered: string[] = [];

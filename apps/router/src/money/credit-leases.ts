@@ -240,7 +240,18 @@ export class CreditLeases {
         const previous = this.current.get(userId);
         if (previous) this.retire(previous);
         const now = this.now();
-        this.current.set(userId, { id, userId, grantedNano: granted, committedNano: 0n, inFlight: 0, createdAt: now, lastUsedAt: now, revoked: false, releasing: false, releaseRetryAt: 0 });
+        this.current.set(userId, {
+          id,
+          userId,
+          grantedNano: granted,
+          committedNano: 0n,
+          inFlight: 0,
+          createdAt: now,
+          lastUsedAt: now,
+          revoked: false,
+          releasing: false,
+          releaseRetryAt: 0,
+        });
       });
     this.renewing.set(userId, renewal);
     return renewal.finally(() => this.renewing.delete(userId));
