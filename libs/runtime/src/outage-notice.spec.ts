@@ -28,6 +28,19 @@ describe('OutageNotice', () => {
     ]);
   });
 
+  it('notes how an attempt of the loop ended, never rejecting', async () => {
+    const { n, lines } = notice();
+    const others: unknown[] = [];
+    await n.attempt(Promise.reject(refused), (e) => others.push(e));
+    await n.attempt(Promise.reject(new TypeError('bug')), (e) => others.push(e));
+    await n.attempt(Promise.resolve(), (e) => others.push(e));
+    expect(others).toEqual([new TypeError('bug')]);
+    expect(lines).toEqual([
+      'warn the poller: a dependency is unreachable; retrying until it is back',
+      'warn the poller: working again after 0.0 s',
+    ]);
+  });
+
   it('leaves any other error to the caller', () => {
     const { n, lines } = notice();
     expect(n.failed(new Error('syntax error at or near "SELEC"'))).toBe(false);

@@ -36,6 +36,16 @@ export class OutageNotice {
     return true;
   }
 
+  /** Notes how one attempt of the loop ended; an error that is not an outage goes to `otherwise`. Never rejects. */
+  async attempt(work: Promise<unknown>, otherwise: (error: unknown) => void): Promise<void> {
+    try {
+      await work;
+      this.succeeded();
+    } catch (error) {
+      if (!this.failed(error)) otherwise(error);
+    }
+  }
+
   /** The loop worked: ends the outage it had noted, if any. */
   succeeded(): void {
     if (this.since === null) return;

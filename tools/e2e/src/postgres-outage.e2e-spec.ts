@@ -114,7 +114,10 @@ describe.each<StackMode>(['single', 'split'])('PostgreSQL unavailable (%s mode)'
     const logs = join(stack.dataDir, 'logs');
     const lines = readdirSync(logs).flatMap((file) => readFileSync(join(logs, file), 'utf8').split('\n'));
     expect(lines.filter((l) => /unhandled rejection|uncaught exception/.test(l))).toEqual([]);
-    const outageErrors = lines.filter((l) => l.includes('"level":"error"') && /ECONNREFUSED|Connection terminated/.test(l));
-    expect(outageErrors.length).toBeLessThanOrEqual(5);
+    // each loop and each service's 503s say it at warn, once as it starts and once as it ends
+    expect(lines.filter((l) => l.includes('"level":"error"') && /ECONNREFUSED|Connection terminated/.test(l))).toEqual([]);
+    const warnings = lines.filter((l) => l.includes('"level":"warn"') && /unreachable; retrying|working again/.test(l));
+    expect(warnings.length).toBeGreaterThan(0);
+    expect(warnings.length).toBeLessThanOrEqual(30);
   });
 });
