@@ -2,6 +2,7 @@ import { Inject, Injectable, OnApplicationBootstrap, OnApplicationShutdown } fro
 import { DomainError, Subjects } from '@switchyard/contracts';
 import { JsonLogger } from '@switchyard/logging';
 import { LOGGER, RpcClient } from '@switchyard/nats';
+import { OutageNotice } from '@switchyard/runtime';
 import { BatchesConfig } from './batches.config';
 import { GenerationTaskStore, TaskRow } from './generation-tasks';
 
@@ -31,19 +32,25 @@ export class TaskRunner implements OnApplicationBootstrap, OnApplicationShutdown
   private timer: NodeJS.Timeout | null = null;
   private running: Promise<unknown> | null = null;
   private stopping = false;
+  private readonly outage: OutageNotice;
 
   constructor(
     private readonly tasks: GenerationTaskStore,
     private readonly rpc: RpcClient,
     private readonly config: BatchesConfig,
     @Inject(LOGGER) private readonly logger: JsonLogger,
-  ) {}
+  ) {
+    this.outage = new OutageNotice(logger, 'the generation task runner');
+  }
 
   onApplicationBootstrap(): void {
     this.timer = setInterval(() => {
       if (!this.running && !this.stopping)
         this.running = this.tick()
-          .catch((e) => this.logger.error('task tick failed', e))
+          .then(
+            () => this.outage.succeeded(),
+            (e) => this.outage.failed(e) || this.logger.error('task tick failed', e),
+          )
           .finally(() => (this.running = null));
     }, this.config.SWITCHYARD_BATCH_POLL_MS);
   }

@@ -4,6 +4,7 @@ import { costOf, CreateHoldRequest, DomainError, HoldView, MAX_NANO, nanoToUsd, 
 import { queryPrepared } from '@switchyard/database';
 import { JsonLogger } from '@switchyard/logging';
 import { LOGGER } from '@switchyard/nats';
+import { OutageNotice } from '@switchyard/runtime';
 import { PricesService } from './prices.service';
 
 const SWEEP_INTERVAL_MS = 30_000;
@@ -33,15 +34,21 @@ async function dropHolds(ds: DataSource, where: string, params: unknown[]): Prom
 @Injectable()
 export class HoldsService implements OnApplicationBootstrap, OnApplicationShutdown {
   private timer: NodeJS.Timeout | null = null;
+  private readonly outage: OutageNotice;
 
   constructor(
     private readonly ds: DataSource,
     private readonly prices: PricesService,
     @Inject(LOGGER) private readonly logger: JsonLogger,
-  ) {}
+  ) {
+    this.outage = new OutageNotice(logger, 'the hold sweep');
+  }
 
   onApplicationBootstrap(): void {
-    this.timer = setInterval(() => void this.sweepExpired().catch((e) => this.logger.error('hold sweep failed', e)), SWEEP_INTERVAL_MS);
+    this.timer = setInterval(
+      () => void this.outage.attempt(this.sweepExpired(), (e) => this.logger.error('hold sweep failed', e)),
+      SWEEP_INTERVAL_MS,
+    );
     this.timer.unref();
   }
 

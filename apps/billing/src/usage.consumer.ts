@@ -3,6 +3,7 @@ import { NatsConnection } from 'nats';
 import { createValidated, Streams, UsageEvent, usageEventsOf } from '@switchyard/contracts';
 import { JsonLogger } from '@switchyard/logging';
 import { consumeDurable, DurableConsumer, ensureStream, LOGGER, NATS_CONNECTION } from '@switchyard/nats';
+import { OutageNotice } from '@switchyard/runtime';
 import { UsageService } from './usage.service';
 
 const FOREIGN_KEY_VIOLATION = '23503';
@@ -12,12 +13,16 @@ const CONCURRENT_MESSAGES = 256;
 @Injectable()
 export class UsageConsumer implements OnApplicationBootstrap, OnApplicationShutdown {
   private consumer: DurableConsumer | null = null;
+  /** while the database is down every message fails and is redelivered later: said once, not per message */
+  private readonly outage: OutageNotice;
 
   constructor(
     @Inject(NATS_CONNECTION) private readonly nc: NatsConnection,
     @Inject(LOGGER) private readonly logger: JsonLogger,
     private readonly usage: UsageService,
-  ) {}
+  ) {
+    this.outage = new OutageNotice(logger, 'applying usage');
+  }
 
   async onApplicationBootstrap(): Promise<void> {
     await ensureStream(this.nc, Streams.usage);
@@ -28,8 +33,9 @@ export class UsageConsumer implements OnApplicationBootstrap, OnApplicationShutd
       // a message holds one event or a group; any failure but a permanent one redelivers it whole (applying is idempotent)
       async (payload) => {
         await Promise.all(usageEventsOf(payload).map((event) => this.applyOne(event)));
+        this.outage.succeeded();
       },
-      (error) => this.logger.error('a usage message failed, will be redelivered', error),
+      (error) => this.outage.failed(error) || this.logger.error('a usage message failed, will be redelivered', error),
       // events handled together are applied in one transaction by UsageService
       CONCURRENT_MESSAGES,
       'billing',

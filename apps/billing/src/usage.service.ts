@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { chargeFor, chargePolicyOf, Events, PriceNano, UsageEvent } from '@switchyard/contracts';
 import { queryPrepared } from '@switchyard/database';
 import { broadcast, NATS_CONNECTION } from '@switchyard/nats';
+import { isDependencyOutage } from '@switchyard/runtime';
 import { BillingConfig } from './billing.config';
 import { moveNetPosition } from './net-position';
 import { PricesService } from './prices.service';
@@ -51,24 +52,33 @@ export class UsageService {
 
   private async flush(): Promise<void> {
     try {
-      while (this.queue.length > 0) {
-        const group = this.queue.splice(0, MAX_GROUP);
-        const prices = new Map<string, PriceNano | null>();
-        for (const { event } of group) if (!prices.has(event.model)) prices.set(event.model, await this.prices.find(event.model));
-        try {
-          const results = await this.applyGroup(
-            group.map((p) => p.event),
-            prices,
-          );
-          group.forEach((p, i) => p.resolve(results[i]));
-        } catch {
-          for (const p of group) {
-            await this.applyGroup([p.event], prices).then(([result]) => p.resolve(result), p.reject);
-          }
-        }
-      }
+      while (this.queue.length > 0) await this.applyEach(this.queue.splice(0, MAX_GROUP));
     } finally {
       this.flushing = false;
+    }
+  }
+
+  /**
+   * Settles every event of the group, whatever fails: an event left unsettled would hold its JetStream
+   * message (and one of the consumer's slots) until the process ends. With the database unreachable the
+   * whole group is refused at once (each event is redelivered later), without trying each on its own.
+   */
+  private async applyEach(group: Pending[]): Promise<void> {
+    try {
+      const prices = new Map<string, PriceNano | null>();
+      for (const { event } of group) if (!prices.has(event.model)) prices.set(event.model, await this.prices.find(event.model));
+      try {
+        const results = await this.applyGroup(
+          group.map((p) => p.event),
+          prices,
+        );
+        group.forEach((p, i) => p.resolve(results[i]));
+      } catch (error) {
+        if (isDependencyOutage(error)) throw error;
+        for (const p of group) await this.applyGroup([p.event], prices).then(([result]) => p.resolve(result), p.reject);
+      }
+    } catch (error) {
+      for (const p of group) p.reject(error);
     }
   }
 

@@ -4,6 +4,7 @@ import { PARKED_OBJECT_PREFIX } from '@switchyard/contracts';
 import { JsonLogger } from '@switchyard/logging';
 import { LOGGER } from '@switchyard/nats';
 import { ObjectStorage } from '@switchyard/object-storage';
+import { OutageNotice } from '@switchyard/runtime';
 import { FileEntity } from './entities/file.entity';
 import { FilesConfig } from './files.config';
 
@@ -22,19 +23,22 @@ const STALE_PARKED_MS = 3600 * 1000;
 export class FileSweeper implements OnApplicationBootstrap, OnApplicationShutdown {
   private timer: NodeJS.Timeout | null = null;
   private running: Promise<unknown> | null = null;
+  private readonly outage: OutageNotice;
 
   constructor(
     private readonly ds: DataSource,
     private readonly storage: ObjectStorage,
     private readonly config: FilesConfig,
     @Inject(LOGGER) private readonly logger: JsonLogger,
-  ) {}
+  ) {
+    this.outage = new OutageNotice(logger, 'the file sweep');
+  }
 
   onApplicationBootstrap(): void {
     this.timer = setInterval(() => {
       if (!this.running)
-        this.running = this.sweep()
-          .catch((e) => this.logger.error('file sweep failed', e))
+        this.running = this.outage
+          .attempt(this.sweep(), (e) => this.logger.error('file sweep failed', e))
           .finally(() => (this.running = null));
     }, this.config.SWITCHYARD_FILE_SWEEP_INTERVAL_MS);
     this.timer.unref();

@@ -16,6 +16,8 @@ export class GatewayConfig extends WithS3(UpstreamPolicyConfig) {
   /** how long a verified key is trusted without asking billing again (revocation drops it at once) */
   @IsInt() @Min(0) @Max(3_600_000) SWITCHYARD_KEY_CACHE_TTL_MS: number = 30_000;
   @IsInt() @Min(10) @Max(10_000_000) SWITCHYARD_KEY_CACHE_SIZE: number = 100_000;
+  /** while billing cannot be reached (its database is down), a key verified before is trusted this much longer */
+  @IsInt() @Min(0) @Max(3_600_000) SWITCHYARD_KEY_CACHE_OUTAGE_GRACE_MS: number = 60_000;
   /** how long /health waits for each service */
   @IsInt() @Min(100) @Max(60_000) SWITCHYARD_HEALTH_TIMEOUT_MS: number = 2_000;
   /** OpenID Connect single sign-on (openid-client): the issuer's URL (its discovery document is read from it); set, the console offers it (`GET /auth/methods`) */

@@ -43,4 +43,9 @@ export class RouterConfig extends WithChargePolicy(WithS3(UpstreamPolicyConfig))
   @Matches(/^\d{1,6}(\.\d{1,9})?$/, { message: 'must be a USD amount like 0.5' }) SWITCHYARD_CREDIT_LEASE_USD: string = '1';
   /** a lease takes new requests for this long, then the next request asks billing for a fresh one */
   @IsInt() @Min(1) @Max(3600) SWITCHYARD_CREDIT_LEASE_SECONDS: number = 30;
+  /**
+   * while billing cannot be reached (its database is down), a lease keeps serving its user's requests for
+   * this long past SWITCHYARD_CREDIT_LEASE_SECONDS; its hold at billing lasts that much longer too
+   */
+  @IsInt() @Min(0) @Max(3600) SWITCHYARD_CREDIT_LEASE_OUTAGE_GRACE_SECONDS: number = 60;
 }

@@ -3,7 +3,7 @@ import { firstValueFrom } from 'rxjs';
 import { DomainError } from '@switchyard/contracts';
 import { DomainRpcExceptionFilter } from './rpc-exception.filter';
 
-const filter = new DomainRpcExceptionFilter({ error: () => undefined });
+const filter = new DomainRpcExceptionFilter({ error: () => undefined, warn: () => undefined });
 const wireOf = (exception: unknown) => firstValueFrom(filter.catch(exception, {} as ArgumentsHost)).catch((wire: unknown) => wire);
 
 describe('DomainRpcExceptionFilter', () => {

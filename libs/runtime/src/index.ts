@@ -9,3 +9,4 @@ export * from './metrics';
 export * from './shutdown';
 export * from './tracing';
 export * from './outages';
+export * from './outage-notice';

@@ -4,7 +4,7 @@ import { Events } from '@switchyard/contracts';
 import { JsonLogger } from '@switchyard/logging';
 import { LOGGER, NATS_CONNECTION, onBroadcast, RpcClient } from '@switchyard/nats';
 import { ObjectStorage } from '@switchyard/object-storage';
-import { metrics, onScrape } from '@switchyard/runtime';
+import { metrics, onScrape, OutageNotice } from '@switchyard/runtime';
 import { BatchRepository } from '../batch-repository';
 import { BatchesConfig } from '../batches.config';
 import { BatchFinalizer } from './batch-finalizer';
@@ -31,6 +31,7 @@ export class BatchRunner implements OnApplicationBootstrap, OnApplicationShutdow
   private readonly validator: BatchValidator;
   private readonly settler: BatchSettler;
   private readonly finalizer: BatchFinalizer;
+  private readonly outage: OutageNotice;
   private wakeSubscription: Subscription | null = null;
 
   constructor(
@@ -41,6 +42,7 @@ export class BatchRunner implements OnApplicationBootstrap, OnApplicationShutdow
     @Inject(LOGGER) private readonly logger: JsonLogger,
     @Inject(NATS_CONNECTION) private readonly nc: NatsConnection,
   ) {
+    this.outage = new OutageNotice(logger, 'the batch runner');
     const reservation = new BatchReservation(rpc, logger);
     this.leases = new LineLeases(repo, config.SWITCHYARD_BATCH_LEASE_MS, logger);
     this.dispatcher = new LineDispatcher(repo, this.leases, new LineExecutor(repo, rpc, config), config, logger);
@@ -74,13 +76,17 @@ export class BatchRunner implements OnApplicationBootstrap, OnApplicationShutdow
   /** One round of work; whether there was any. */
   private async round(): Promise<boolean> {
     try {
-      if (this.dispatcher.inFlight === 0 && !(await this.repo.anyOpen())) return false;
+      const open = this.dispatcher.inFlight > 0 || (await this.repo.anyOpen());
+      this.outage.succeeded();
+      if (!open) return false;
       await this.validator.validateOne();
       await this.dispatcher.dispatch();
       await this.settler.settle();
       await this.finalizer.finalizeOne();
       return true;
     } catch (error) {
+      // the database or NATS away: noted once, and the next round waits the idle interval
+      if (this.outage.failed(error)) return false;
       this.logger.error('batch runner tick failed', error);
       return true;
     }

@@ -1,4 +1,5 @@
 import { JsonLogger } from '@switchyard/logging';
+import { OutageNotice } from '@switchyard/runtime';
 import { BatchRepository, ClaimedLine } from '../batch-repository';
 
 /**
@@ -9,16 +10,19 @@ import { BatchRepository, ClaimedLine } from '../batch-repository';
 export class LineLeases {
   private readonly held = new Map<string, { batchId: string; customId: string }>();
   private timer: NodeJS.Timeout | null = null;
+  private readonly outage: OutageNotice;
 
   constructor(
     private readonly repo: BatchRepository,
     private readonly leaseMs: number,
     private readonly logger: JsonLogger,
-  ) {}
+  ) {
+    this.outage = new OutageNotice(logger, 'renewing batch line leases');
+  }
 
   start(): void {
     this.timer = setInterval(
-      () => void this.renew().catch((e) => this.logger.error('renewing batch line leases failed', e)),
+      () => void this.outage.attempt(this.renew(), (e) => this.logger.error('renewing batch line leases failed', e)),
       this.leaseMs / 3,
     );
   }

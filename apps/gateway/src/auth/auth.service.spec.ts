@@ -1,5 +1,5 @@
 import type { NatsConnection } from 'nats';
-import { DomainError, hashSessionToken, Principal, Subjects, VerifiedSession } from '@switchyard/contracts';
+import { DomainError, Events, hashApiKey, hashSessionToken, Principal, Subjects, VerifiedSession } from '@switchyard/contracts';
 import type { RpcClient } from '@switchyard/nats';
 import type { GatewayConfig } from '../gateway.config';
 import { AuthService } from './auth.service';
@@ -80,5 +80,62 @@ describe('AuthService', () => {
     // billing still says yes (its revocation is not here yet): the revoked hash is not re-cached
     await expect(auth.authenticateRequest(cookie)).rejects.toMatchObject({ code: 'invalid_api_key' });
     await expect(auth.authenticateRequest({})).rejects.toMatchObject({ code: 'invalid_api_key' });
+  });
+
+  describe('while billing cannot be reached (its database is down)', () => {
+    const key = 'sk-sy-known-key-0123456789';
+    /** billing answering, or not, as `reachable` says; the TTL of 0 makes every request ask it */
+    function setUp(graceMs: number) {
+      const state = { reachable: true };
+      const rpc = {
+        send: async () => {
+          if (!state.reachable) throw new DomainError('service_unavailable', 'A database this service needs is unreachable');
+          return principal;
+        },
+      } as unknown as RpcClient;
+      const broadcasts = new Map<string, (err: unknown, msg: { data: Uint8Array }) => void>();
+      const nc = {
+        subscribe: (subject: string, { callback }: { callback: (err: unknown, msg: { data: Uint8Array }) => void }) => {
+          broadcasts.set(subject, callback);
+          return { unsubscribe: () => undefined };
+        },
+      } as unknown as NatsConnection;
+      const auth = new AuthService(rpc, nc, {
+        SWITCHYARD_KEY_CACHE_TTL_MS: 0,
+        SWITCHYARD_KEY_CACHE_SIZE: 100,
+        SWITCHYARD_KEY_CACHE_OUTAGE_GRACE_MS: graceMs,
+      } as GatewayConfig);
+      auth.onModuleInit();
+      const broadcast = (subject: string, payload: unknown) =>
+        broadcasts.get(subject)!(null, { data: new TextEncoder().encode(JSON.stringify(payload)) });
+      return { state, auth, broadcast };
+    }
+
+    it('trusts a key it verified before, within the grace; a key it never saw gets the 503', async () => {
+      const { state, auth } = setUp(60_000);
+      await auth.authenticate(bearer(key));
+      state.reachable = false;
+      expect(await auth.authenticate(bearer(key))).toEqual(principal);
+      await expect(auth.authenticate(bearer('sk-sy-never-seen-0123456789'))).rejects.toMatchObject({ code: 'service_unavailable' });
+    });
+
+    it('not past the grace, nor after a revocation or a change of the user', async () => {
+      const expired = setUp(0);
+      await expired.auth.authenticate(bearer(key));
+      expired.state.reachable = false;
+      await expect(expired.auth.authenticate(bearer(key))).rejects.toMatchObject({ code: 'service_unavailable' });
+
+      const revoked = setUp(60_000);
+      await revoked.auth.authenticate(bearer(key));
+      revoked.state.reachable = false;
+      revoked.broadcast(Events.billingKeyRevoked, { keyHash: hashApiKey(key) });
+      await expect(revoked.auth.authenticate(bearer(key))).rejects.toMatchObject({ code: 'service_unavailable' });
+
+      const changed = setUp(60_000);
+      await changed.auth.authenticate(bearer(key));
+      changed.state.reachable = false;
+      changed.broadcast(Events.billingUserChanged, { userId: principal.userId });
+      await expect(changed.auth.authenticate(bearer(key))).rejects.toMatchObject({ code: 'service_unavailable' });
+    });
   });
 });

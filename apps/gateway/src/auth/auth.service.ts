@@ -37,6 +37,8 @@ export interface Authenticated {
 @Injectable()
 export class AuthService implements OnModuleInit, OnModuleDestroy {
   private readonly cache: TtlCache<Principal | null>;
+  /** the same principals kept for the outage grace beyond their TTL, served only while billing is unreachable */
+  private readonly lastKnown: TtlCache<Principal>;
   /** revoked while a verification may have been in flight: never cache those */
   private readonly revoked: TtlCache<true>;
   private readonly verifying = new Map<string, Promise<Principal | null>>();
@@ -57,6 +59,10 @@ export class AuthService implements OnModuleInit, OnModuleDestroy {
     config: GatewayConfig,
   ) {
     this.cache = new TtlCache(config.SWITCHYARD_KEY_CACHE_TTL_MS, config.SWITCHYARD_KEY_CACHE_SIZE);
+    this.lastKnown = new TtlCache(
+      config.SWITCHYARD_KEY_CACHE_TTL_MS + config.SWITCHYARD_KEY_CACHE_OUTAGE_GRACE_MS,
+      config.SWITCHYARD_KEY_CACHE_SIZE,
+    );
     this.revoked = new TtlCache(Math.max(config.SWITCHYARD_KEY_CACHE_TTL_MS, 60_000), config.SWITCHYARD_KEY_CACHE_SIZE);
     this.sessionTtlMs = config.SWITCHYARD_KEY_CACHE_TTL_MS;
     this.sessions = new TtlCache(config.SWITCHYARD_KEY_CACHE_TTL_MS, config.SWITCHYARD_KEY_CACHE_SIZE);
@@ -69,6 +75,7 @@ export class AuthService implements OnModuleInit, OnModuleDestroy {
       onBroadcast(this.nc, Events.billingKeyRevoked, ({ keyHash }) => {
         if (typeof keyHash !== 'string') return;
         this.cache.delete(keyHash);
+        this.lastKnown.delete(keyHash);
         this.revoked.set(keyHash, true);
       }),
       onBroadcast(this.nc, Events.billingSessionRevoked, ({ tokenHashes }) => {
@@ -86,6 +93,7 @@ export class AuthService implements OnModuleInit, OnModuleDestroy {
   private forgetPrincipals(): void {
     this.generation++;
     this.cache.clear();
+    this.lastKnown.clear();
     this.sessions.clear();
   }
 
@@ -167,6 +175,9 @@ export class AuthService implements OnModuleInit, OnModuleDestroy {
    * Asks billing about a key that is not cached; requests that miss while that question is out
    * wait for its answer. (Without this, when a busy key's entry expired, every request arriving
    * during the round trip asked billing too: hundreds of verifications at once, seconds of stall.)
+   * When billing cannot be reached (its database is down), a key it verified within the TTL plus the
+   * outage grace keeps its principal: revocations and user changes are broadcast and drop it, and
+   * none can be made while the database is down. A key never verified here fails with the 503.
    */
   private verifyOnce(keyHash: string): Promise<Principal | null> {
     let verifying = this.verifying.get(keyHash);
@@ -176,8 +187,17 @@ export class AuthService implements OnModuleInit, OnModuleDestroy {
         .send(Subjects.billingKeyVerify, { keyHash })
         .then((found) => {
           const principal = found && this.revoked.get(keyHash) ? null : found;
-          if (generation === this.generation) this.cache.set(keyHash, principal, principal ? undefined : NEGATIVE_TTL_MS);
+          if (generation === this.generation) {
+            this.cache.set(keyHash, principal, principal ? undefined : NEGATIVE_TTL_MS);
+            if (principal) this.lastKnown.set(keyHash, principal);
+            else this.lastKnown.delete(keyHash);
+          }
           return principal;
+        })
+        .catch((error: unknown) => {
+          const known = (error as { code?: unknown }).code === 'service_unavailable' ? this.lastKnown.get(keyHash) : undefined;
+          if (known === undefined) throw error;
+          return known;
         })
         .finally(() => this.verifying.delete(keyHash));
       this.verifying.set(keyHash, verifying);

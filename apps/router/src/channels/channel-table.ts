@@ -4,6 +4,7 @@ import { DataSource, IsNull } from 'typeorm';
 import { Events } from '@switchyard/contracts';
 import { JsonLogger } from '@switchyard/logging';
 import { broadcastBeforeAnswering, LOGGER, NATS_CONNECTION, onBroadcast } from '@switchyard/nats';
+import { OutageNotice } from '@switchyard/runtime';
 import { RoutableChannel } from '../routing/channel-selector';
 import { ChannelEntity } from '../entities/channel.entity';
 import { RouterConfig } from '../router.config';
@@ -23,6 +24,7 @@ export class ChannelTable implements OnApplicationBootstrap, OnApplicationShutdo
   private timer: NodeJS.Timeout | null = null;
   /** the reloads broadcasts started, chained: a change committed during one reload is read by the next */
   private reloading: Promise<void> | null = null;
+  private readonly outage: OutageNotice;
 
   constructor(
     private readonly ds: DataSource,
@@ -30,7 +32,9 @@ export class ChannelTable implements OnApplicationBootstrap, OnApplicationShutdo
     private readonly config: RouterConfig,
     @Inject(NATS_CONNECTION) private readonly nc: NatsConnection,
     @Inject(LOGGER) private readonly logger: JsonLogger,
-  ) {}
+  ) {
+    this.outage = new OutageNotice(logger, 'the channel reload (the last table keeps serving)');
+  }
 
   async onApplicationBootstrap(): Promise<void> {
     await this.reload();
@@ -98,6 +102,6 @@ export class ChannelTable implements OnApplicationBootstrap, OnApplicationShutdo
   }
 
   private async reloadLogged(): Promise<void> {
-    await this.reload().catch((e) => this.logger.error('channel reload failed', e));
+    await this.outage.attempt(this.reload(), (e) => this.logger.error('channel reload failed', e));
   }
 }

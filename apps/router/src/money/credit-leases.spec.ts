@@ -5,11 +5,18 @@ class FakeBilling implements LeaseGrantor {
   holds = new Map<string, bigint>();
   grants: { target: bigint; minimum: bigint }[] = [];
   released: string[] = [];
+  /** its database is down: every call fails as billing's does then */
+  unreachable = false;
   constructor(public balance: bigint) {}
+
+  private reachable(): void {
+    if (this.unreachable) throw Object.assign(new Error('the database is unreachable'), { code: 'service_unavailable' });
+  }
 
   async grant(leaseId: string, _userId: string, target: bigint, minimum: bigint): Promise<bigint> {
     this.grants.push({ target, minimum });
     await Promise.resolve();
+    this.reachable();
     const available = this.balance - [...this.holds.values()].reduce((s, v) => s + v, 0n);
     const half = available / 2n;
     const allowed = half > minimum ? half : minimum;
@@ -24,7 +31,8 @@ class FakeBilling implements LeaseGrantor {
     this.holds.set(leaseId, held - (amount < held ? amount : held));
   }
 
-  release(leaseId: string): void {
+  async release(leaseId: string): Promise<void> {
+    this.reachable();
     this.released.push(leaseId);
     this.holds.delete(leaseId);
   }
@@ -35,7 +43,7 @@ const tick = () => new Promise((r) => setImmediate(r));
 describe('CreditLeases', () => {
   let clock: number;
   const leasesOver = (billing: FakeBilling, leaseNano = 100n) =>
-    new CreditLeases(billing, { leaseNano, maxAgeMs: 30_000, idleMs: 5000, owner: 'test', now: () => clock });
+    new CreditLeases(billing, { leaseNano, maxAgeMs: 30_000, idleMs: 5000, outageGraceMs: 60_000, owner: 'test', now: () => clock });
 
   beforeEach(() => {
     clock = 1_000_000;
@@ -141,6 +149,7 @@ describe('CreditLeases', () => {
     clock += 1000;
     leases.sweep(); // idle for 5 s: retired
     leases.sweep(); // and, nothing in flight, given back
+    await tick();
     expect(billing.released).toHaveLength(1);
     expect(leases.held()).toEqual([]);
 
@@ -156,6 +165,7 @@ describe('CreditLeases', () => {
     await leases.take('a', 'u1', 10n);
     await leases.take('b', 'u2', 10n);
     leases.releaseAll();
+    await tick();
     expect(billing.released).toHaveLength(2);
     expect(billing.holds.size).toBe(0);
   });
@@ -176,6 +186,62 @@ describe('CreditLeases', () => {
     leases.settle('before', Promise.resolve(10n));
     clock += 10_000;
     leases.sweep();
+    await tick();
     expect(billing.released).toHaveLength(1);
+  });
+
+  describe('while billing cannot be reached (its database is down)', () => {
+    it('keeps serving from a lease past its age, within the outage grace and what it was granted, then refuses as billing did', async () => {
+      const billing = new FakeBilling(10_000n);
+      const leases = leasesOver(billing);
+      await leases.take('a', 'u1', 10n);
+      leases.settle('a', Promise.resolve(10n));
+      billing.unreachable = true;
+      clock += 31_000; // past the lease's 30 s
+      leases.sweep(); // retired for its age
+      await leases.take('b', 'u1', 10n);
+      leases.settle('b', Promise.resolve(10n));
+      clock += 500;
+      await leases.take('c', 'u1', 10n); // within a second of the failed renewal: billing is not asked again
+      expect(billing.grants).toHaveLength(2);
+      expect(leases.held()).toEqual([{ userId: 'u1', grantedNano: 100n, committedNano: 30n, inFlight: 1 }]);
+      // at most what the lease was granted
+      await expect(leases.take('big', 'u1', 71n)).rejects.toMatchObject({ code: 'service_unavailable' });
+      // past the grace (30 s + 60 s of age): refused as the renewal was
+      clock += 60_000;
+      await expect(leases.take('d', 'u1', 10n)).rejects.toMatchObject({ code: 'service_unavailable' });
+    });
+
+    it('keeps a lease whose release billing could not take, serves from it, and gives it back once billing answers', async () => {
+      const billing = new FakeBilling(10_000n);
+      const leases = leasesOver(billing);
+      await leases.take('a', 'u1', 10n);
+      leases.settle('a', Promise.resolve(10n));
+      billing.unreachable = true;
+      clock += 5000;
+      leases.sweep(); // idle: retired, and its release fails
+      leases.sweep();
+      await tick();
+      expect(billing.released).toEqual([]);
+      await leases.take('b', 'u1', 10n);
+      leases.settle('b', Promise.resolve(10n));
+      expect(leases.held()).toEqual([{ userId: 'u1', grantedNano: 100n, committedNano: 20n, inFlight: 0 }]);
+      billing.unreachable = false;
+      clock += 5000;
+      leases.sweep();
+      await tick();
+      expect(billing.released).toHaveLength(1);
+      expect(leases.held()).toEqual([]);
+    });
+
+    it('never serves a user billing said owes debt, nor a user with no lease held', async () => {
+      const billing = new FakeBilling(10_000n);
+      const leases = leasesOver(billing);
+      await leases.take('a', 'u1', 10n);
+      leases.revoke('u1');
+      billing.unreachable = true;
+      await expect(leases.take('b', 'u1', 10n)).rejects.toMatchObject({ code: 'service_unavailable' });
+      await expect(leases.take('c', 'u2', 10n)).rejects.toMatchObject({ code: 'service_unavailable' });
+    });
   });
 });

@@ -6,7 +6,8 @@ export interface LeaseGrantor {
   grant(leaseId: string, userId: string, targetNano: bigint, minimumNano: bigint): Promise<bigint>;
   /** gives back part of a lease, keeping the rest held */
   shrink(leaseId: string, amountNano: bigint): Promise<void>;
-  release(leaseId: string): void;
+  /** gives the whole lease back; rejects when billing could not be told (the hold then stays until it expires) */
+  release(leaseId: string): Promise<void>;
 }
 
 export interface CreditLeaseOptions {
@@ -16,6 +17,11 @@ export interface CreditLeaseOptions {
   maxAgeMs: number;
   /** a lease no request used for this long is given back, so money is not parked where it idles */
   idleMs: number;
+  /**
+   * While billing cannot be reached (its database is down), a lease keeps serving its user's requests
+   * for this long past `maxAgeMs`, within what it was granted; billing's hold must outlive it too.
+   */
+  outageGraceMs: number;
   /** names this replica's leases */
   owner: string;
   now?: () => number;
@@ -30,6 +36,11 @@ interface Lease {
   inFlight: number;
   createdAt: number;
   lastUsedAt: number;
+  /** the user owes debt: never again, not even while billing is unreachable */
+  revoked: boolean;
+  /** being given back; a release billing could not take is tried again after `releaseRetryAt` */
+  releasing: boolean;
+  releaseRetryAt: number;
 }
 
 interface Ticket {
@@ -46,7 +57,15 @@ interface Ticket {
  * request that does not fit waits for a new lease. When billing refuses one, the unused part of
  * the user's leases goes back first and billing is asked once more, so leases never refuse a
  * request the balance covers; billing refuses when it cannot cover even that one request.
+ * While billing cannot be reached (a database outage), requests keep drawing on the leases this
+ * replica still holds, for up to `outageGraceMs` past their age limit: money billing already set
+ * aside, so nothing is spent that was not held.
  */
+const UNREACHABLE_RETRY_MS = 1000;
+
+/** Billing answered that it, or its database, cannot be reached now: not a refusal. */
+export const billingUnreachable = (error: unknown) => (error as { code?: unknown } | null)?.code === 'service_unavailable';
+
 export class CreditLeases {
   private readonly current = new Map<string, Lease>();
   private readonly renewing = new Map<string, Promise<void>>();
@@ -55,6 +74,8 @@ export class CreditLeases {
   private readonly tickets = new Map<string, Ticket>();
   private sequence = 0;
   private readonly now: () => number;
+  /** after a renewal found billing unreachable, requests draw on the leases still held without asking again until `until` */
+  private unreachable: { until: number; error: unknown } = { until: 0, error: null };
 
   constructor(
     private readonly grantor: LeaseGrantor,
@@ -75,14 +96,43 @@ export class CreditLeases {
         this.tickets.set(requestId, { lease, worstNano });
         return;
       }
+      if (this.now() < this.unreachable.until) return this.takeDuringOutage(requestId, userId, worstNano, this.unreachable.error);
       const renewal = this.renewing.get(userId);
       if (renewal) {
         // another request is already asking billing; if that fails, this one asks for itself
         await renewal.catch(() => undefined);
         continue;
       }
-      await this.renew(userId, worstNano);
+      try {
+        await this.renew(userId, worstNano);
+      } catch (error) {
+        if (!billingUnreachable(error)) throw error;
+        this.unreachable = { until: this.now() + UNREACHABLE_RETRY_MS, error };
+        return this.takeDuringOutage(requestId, userId, worstNano, error);
+      }
     }
+  }
+
+  /**
+   * Billing cannot be reached: the request draws on a lease this replica still holds for the user (too
+   * old for new requests in normal times, but within `outageGraceMs`, so billing's hold still covers it),
+   * or fails as the renewal did.
+   */
+  private takeDuringOutage(requestId: string, userId: string, worstNano: bigint, error: unknown): void {
+    const now = this.now();
+    const held = [...this.current.values(), ...this.retired].find(
+      (l) =>
+        l.userId === userId &&
+        !l.revoked &&
+        !l.releasing &&
+        now - l.createdAt < this.options.maxAgeMs + this.options.outageGraceMs &&
+        l.grantedNano - l.committedNano >= worstNano,
+    );
+    if (!held) throw error;
+    held.committedNano += worstNano;
+    held.inFlight++;
+    held.lastUsedAt = now;
+    this.tickets.set(requestId, { lease: held, worstNano });
   }
 
   /**
@@ -116,9 +166,18 @@ export class CreditLeases {
     }
     for (const lease of this.retired) {
       // a short grace after the last request, so its usage event reaches billing while the lease still holds
+      if (lease.releasing || now < lease.releaseRetryAt) continue;
       if (lease.inFlight === 0 && now - lease.lastUsedAt >= Math.min(this.options.idleMs, 2000)) {
-        this.retired.delete(lease);
-        this.grantor.release(lease.id);
+        lease.releasing = true;
+        this.grantor.release(lease.id).then(
+          () => this.retired.delete(lease),
+          (error) => {
+            lease.releasing = false;
+            // billing still holds it: kept, to serve during the outage and to be given back once billing answers
+            if (billingUnreachable(error)) lease.releaseRetryAt = this.now() + this.options.idleMs;
+            else this.retired.delete(lease);
+          },
+        );
       }
     }
   }
@@ -128,13 +187,14 @@ export class CreditLeases {
    * the next request asks billing, which refuses while the debt is owed.
    */
   revoke(userId: string): void {
+    for (const lease of [...this.current.values(), ...this.retired]) if (lease.userId === userId) lease.revoked = true;
     const lease = this.current.get(userId);
     if (lease) this.retire(lease);
   }
 
   /** Gives every lease back (shutting down); requests still in flight are billed without a hold. */
   releaseAll(): void {
-    for (const lease of [...this.current.values(), ...this.retired]) this.grantor.release(lease.id);
+    for (const lease of [...this.current.values(), ...this.retired]) this.grantor.release(lease.id).catch(() => undefined);
     this.current.clear();
     this.retired.clear();
   }
@@ -180,7 +240,18 @@ export class CreditLeases {
         const previous = this.current.get(userId);
         if (previous) this.retire(previous);
         const now = this.now();
-        this.current.set(userId, { id, userId, grantedNano: granted, committedNano: 0n, inFlight: 0, createdAt: now, lastUsedAt: now });
+        this.current.set(userId, {
+          id,
+          userId,
+          grantedNano: granted,
+          committedNano: 0n,
+          inFlight: 0,
+          createdAt: now,
+          lastUsedAt: now,
+          revoked: false,
+          releasing: false,
+          releaseRetryAt: 0,
+        });
       });
     this.renewing.set(userId, renewal);
     return renewal.finally(() => this.renewing.delete(userId));

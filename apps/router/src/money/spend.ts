@@ -21,7 +21,7 @@ import {
 import { JsonLogger } from '@switchyard/logging';
 import { LOGGER, NATS_CONNECTION, onBroadcast, RpcClient } from '@switchyard/nats';
 import type { NormalizedUsage } from '@switchyard/providers';
-import { CreditLeases } from './credit-leases';
+import { billingUnreachable, CreditLeases } from './credit-leases';
 import { PriceBook } from './price-book';
 import { RouterConfig } from '../router.config';
 
@@ -58,6 +58,7 @@ export class Spend implements OnApplicationBootstrap, OnApplicationShutdown {
   ) {
     const leaseNano = parseDecimal(config.SWITCHYARD_CREDIT_LEASE_USD, 9);
     const maxAgeMs = config.SWITCHYARD_CREDIT_LEASE_SECONDS * 1000;
+    const outageGraceMs = config.SWITCHYARD_CREDIT_LEASE_OUTAGE_GRACE_SECONDS * 1000;
     this.leases =
       leaseNano === 0n
         ? null
@@ -69,16 +70,22 @@ export class Spend implements OnApplicationBootstrap, OnApplicationShutdown {
                   userId,
                   amountNano: target.toString(),
                   minimumNano: minimum.toString(),
-                  ttlMs: this.holdTtlMs() + maxAgeMs,
+                  ttlMs: this.holdTtlMs() + maxAgeMs + outageGraceMs,
                 });
                 return BigInt(granted.amount_nano);
               },
               shrink: async (leaseId, amount) => {
                 await this.rpc.send(Subjects.billingHoldRelease, { requestId: leaseId, amountNano: amount.toString() });
               },
-              release: (leaseId) => this.releaseHold(leaseId),
+              release: async (leaseId) => {
+                await this.rpc.send(Subjects.billingHoldRelease, { requestId: leaseId }).catch((e) => {
+                  // billing unreachable: the leases keep it and try again; anything else, it expires
+                  if (billingUnreachable(e)) throw e;
+                  this.logger.warn(`lease ${leaseId} not released; it will expire`, e);
+                });
+              },
             },
-            { leaseNano, maxAgeMs, idleMs: LEASE_IDLE_MS, owner: randomBytes(4).toString('hex') },
+            { leaseNano, maxAgeMs, idleMs: LEASE_IDLE_MS, outageGraceMs, owner: randomBytes(4).toString('hex') },
           );
   }
 
