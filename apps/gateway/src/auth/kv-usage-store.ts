@@ -1,9 +1,9 @@
 import { KV, NatsConnection, StorageType } from 'nats';
+import { KvBuckets } from '@switchyard/contracts';
 import { openKvBucket } from '@switchyard/nats';
 import { StoredUsage, UsageStore } from './rate-leases';
 import { RATE_WINDOW_MS, UsageRecord } from './usage-record';
 
-export const RATE_USAGE_BUCKET = 'SWITCHYARD_RATE_USAGE';
 /** A read from a bucket NATS no longer has is not refused but times out, so the wait is kept short. */
 const KV_TIMEOUT_MS = 1000;
 
@@ -28,7 +28,7 @@ export class KvUsageStore implements UsageStore {
     private readonly nc: NatsConnection,
     /** SWITCHYARD_JETSTREAM_REPLICAS: memory storage too is copied to that many cluster nodes, so a node's loss keeps the counts */
     private readonly replicas = 1,
-    private readonly bucket = RATE_USAGE_BUCKET,
+    private readonly bucket: string = KvBuckets.rateUsage,
   ) {}
 
   open(): Promise<KV> {

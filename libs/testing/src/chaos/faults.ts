@@ -1,6 +1,7 @@
 import { ServiceNames } from '@switchyard/contracts';
-import { eventually } from '@switchyard/runtime';
+import { eventually, LocalNatsCluster } from '@switchyard/runtime';
 import { RunningStack } from '../stack';
+import { InvariantResult } from './invariants';
 import { OwnedNats, OwnedPostgres, SwitchableS3 } from './owned-infrastructure';
 import { currentServicePid } from './service-processes';
 
@@ -8,6 +9,8 @@ import { currentServicePid } from './service-processes';
 export interface ChaosTarget {
   stack: RunningStack;
   nats: OwnedNats;
+  /** the three-node cluster, when the profile runs on one (`nats` then stands for the whole cluster) */
+  natsCluster: LocalNatsCluster | null;
   postgres: OwnedPostgres;
   s3: SwitchableS3;
 }
@@ -25,6 +28,8 @@ export interface Fault {
   heal(target: ChaosTarget): Promise<void>;
   /** who brought the system back */
   restoredBy: string;
+  /** checks of its own, once the system serves again (before the batch and billing have settled) */
+  invariants?(target: ChaosTarget): Promise<InvariantResult[]>;
 }
 
 const nothing = async () => undefined;

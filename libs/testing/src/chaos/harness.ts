@@ -20,7 +20,8 @@ import {
 } from './invariants';
 import { Misbehaviour, MisbehaviourResult, provoke, provokeAnthropic } from './misbehaviour';
 import { countOutcomes, failureSummary, Outcome, RequestRecord } from './outcomes';
-import { startOwnedNats, startOwnedPostgres, startSwitchableS3 } from './owned-infrastructure';
+import { CLUSTER_REPLICAS, OwnedNatsCluster, startOwnedNatsCluster } from './nats-cluster-fault';
+import { OwnedNats, startOwnedNats, startOwnedPostgres, startSwitchableS3 } from './owned-infrastructure';
 import { Fetch, SteadyLoad } from './steady-load';
 
 export interface ChaosProfile {
@@ -37,6 +38,8 @@ export interface ChaosProfile {
   keepLogsIn?: string;
   /** how the harness talks to the gateway (validatingFetch in tests: every answer checked against the API document) */
   fetch?: Fetch;
+  /** NATS as a three-node JetStream cluster with SWITCHYARD_JETSTREAM_REPLICAS=3, instead of one nats-server */
+  natsCluster?: boolean;
 }
 
 export interface FaultReport {
@@ -57,6 +60,7 @@ export interface FaultReport {
 
 export interface ChaosRun {
   mode: StackMode;
+  natsCluster: boolean;
   startedAt: Date;
   faults: FaultReport[];
   misbehaviours: (MisbehaviourResult & { billed: boolean })[];
@@ -81,7 +85,7 @@ export async function runChaos(profile: ChaosProfile, log: (line: string) => voi
   const folder = tempDir('chaos');
   const fetch = profile.fetch ?? uncheckedFetch;
   const postgres = await startOwnedPostgres(folder.path);
-  const nats = await startOwnedNats(folder.path).catch(async (e) => {
+  const nats: OwnedNats | OwnedNatsCluster = await (profile.natsCluster ? startOwnedNatsCluster(join(folder.path, 'nats')) : startOwnedNats(folder.path)).catch(async (e) => {
     await postgres.remove();
     throw e;
   });
@@ -89,7 +93,7 @@ export async function runChaos(profile: ChaosProfile, log: (line: string) => voi
   let stack: RunningStack | null = null;
   try {
     const databaseUrl = await postgres.database('switchyard');
-    log(`starting the stack (${profile.mode}) on an owned PostgreSQL, nats-server and S3`);
+    log(`starting the stack (${profile.mode}) on an owned PostgreSQL, ${profile.natsCluster ? 'NATS cluster' : 'nats-server'} and S3`);
     stack = await startStackLikeNpmStart(
       {
         DATABASE_URL: databaseUrl,
@@ -100,10 +104,11 @@ export async function runChaos(profile: ChaosProfile, log: (line: string) => voi
         S3_BUCKET: BUCKET,
         // a stalled upstream stream must end within the callers' deadline
         SWITCHYARD_UPSTREAM_TIMEOUT_MS: String(UPSTREAM_TIMEOUT_MS),
+        ...(profile.natsCluster && { SWITCHYARD_JETSTREAM_REPLICAS: String(CLUSTER_REPLICAS) }),
       },
       { mode: profile.mode },
     );
-    const target: ChaosTarget = { stack, nats, postgres, s3 };
+    const target: ChaosTarget = { stack, nats, natsCluster: (nats as Partial<OwnedNatsCluster>).cluster ?? null, postgres, s3 };
     const admin = apiClient(stack);
     const user = dataOf(await admin.POST('/admin/users', { body: { name: 'chaos-load', credits: 1000, role: 'user' } }));
     // a steady load is not a flood: the limit is raised so that a refusal never hides what a fault did
@@ -128,7 +133,7 @@ export async function runChaos(profile: ChaosProfile, log: (line: string) => voi
     const records: RequestRecord[] = [];
     const uploaded: string[] = [];
     let unbillable = 0;
-    const run: ChaosRun = { mode: profile.mode, startedAt: new Date(), faults: [], misbehaviours: [], final: [] };
+    const run: ChaosRun = { mode: profile.mode, natsCluster: Boolean(profile.natsCluster), startedAt: new Date(), faults: [], misbehaviours: [], final: [] };
     const client = new OpenAI({ apiKey: key, baseURL: `${stack.gatewayUrl}/v1`, maxRetries: 0, fetch });
 
     const t0 = Date.now();
@@ -165,6 +170,7 @@ export async function runChaos(profile: ChaosProfile, log: (line: string) => voi
 
       step(`  recovered after ${recoveredAt === null ? 'never' : recoveredAt - faultAt} ms; load stopped`);
       const invariants: InvariantResult[] = [];
+      if (fault.invariants) invariants.push(...(await fault.invariants(target).catch((e) => [failed(fault.name, e)])));
       if (batch) invariants.push(...(await batchInvariants(client, databaseUrl, batch).catch((e) => [failed('batch', e)])));
       step('  batch checked');
       invariants.push(...(await accountInvariants(stack, databaseUrl, user.id, tag, records, unbillable, s3.directory)));

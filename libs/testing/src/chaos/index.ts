@@ -6,3 +6,4 @@ export * from './misbehaviour';
 export * from './owned-infrastructure';
 export * from './service-processes';
 export * from './harness';
+export * from './nats-cluster-fault';
