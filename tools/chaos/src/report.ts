@@ -22,6 +22,9 @@ function faultSection(f: FaultReport): string[] {
     `- requests started until the system served again: ${counts(f.during)}`,
     `- what the failed ones got (kind, status): ${f.failures}`,
     `- recovery (three probes in a row succeed: a chat, a file list, a batch list): ${seconds(f.recoveryMs)}`,
+    ...(f.afterRecovery
+      ? [`- requests started after that, through the ${f.fault.outageMs / 1000} s outage's end and the heal: ${counts(f.afterRecovery)}`]
+      : []),
     ...f.errors.map((e) => `- harness error: ${e}`),
     '',
     '| invariant | result | figures |',

@@ -26,6 +26,8 @@ export interface Fault {
   /** how long the damage lasts before `heal` (0: nothing to heal, the supervisor brings it back) */
   outageMs: number;
   heal(target: ChaosTarget): Promise<void>;
+  /** the system should serve again before `heal` (e.g. one node of a cluster is lost): recovery is probed from the fault on */
+  servesDuringOutage?: boolean;
   /** who brought the system back */
   restoredBy: string;
   /** checks of its own, once the system serves again (before the batch and billing have settled) */

@@ -54,6 +54,8 @@ export interface FaultReport {
   failures: string;
   /** from the fault until the third successive probe (a chat, a file list and a batch list) succeeded */
   recoveryMs: number | null;
+  /** for a fault the system serves through: requests started after it served again, until the load stopped (the heal included) */
+  afterRecovery?: Record<Outcome, number>;
   invariants: InvariantResult[];
   errors: string[];
 }
@@ -148,17 +150,22 @@ export async function runChaos(profile: ChaosProfile, log: (line: string) => voi
       const load = new SteadyLoad(loadOptions);
       load.start();
       await sleep(1500);
+      const atFault = batch ? await client.batches.retrieve(batch.id).catch(() => null) : null;
       const faultAt = Date.now();
       await fault.inject(target).catch((e) => errors.push(`inject: ${(e as Error).message}`));
+      // a system that should serve through the outage is probed from the fault on, not from the heal
+      const probing = () =>
+        recovery(load, faultAt).catch((e) => {
+          errors.push((e as Error).message);
+          return null;
+        });
+      const recovering = fault.servesDuringOutage ? probing() : null;
       if (fault.outageMs > 0) {
         await sleep(fault.outageMs);
         await fault.heal(target).catch((e) => errors.push(`heal: ${(e as Error).message}`));
       }
       step('  injected');
-      const recoveredAt = await recovery(load, faultAt).catch((e) => {
-        errors.push((e as Error).message);
-        return null;
-      });
+      const recoveredAt = await (recovering ?? probing());
       await sleep(1000);
       await load.stop();
       records.push(...load.records);
@@ -167,10 +174,15 @@ export async function runChaos(profile: ChaosProfile, log: (line: string) => voi
       if (fault.killsRouter) unbillable += inFlight.filter((r) => r.kind === 'chat' || r.kind === 'stream').length;
       const end = recoveredAt ?? Date.now();
       const during = load.records.filter((r) => r.startedAt >= faultAt && r.startedAt < end && r.kind !== 'probe');
+      const afterwards = load.records.filter((r) => r.startedAt >= end && r.kind !== 'probe');
 
       step(`  recovered after ${recoveredAt === null ? 'never' : recoveredAt - faultAt} ms; load stopped`);
+      // what a caller must never get, with what it got instead, to find the cause in the services' logs
+      for (const r of [...inFlight, ...during, ...afterwards].filter((r) => r.outcome === 'unclean' || r.outcome === 'hung'))
+        step(`  ${r.kind} ${r.outcome} (request ${r.requestId ?? 'unknown'}, ${r.startedAt - faultAt} ms after the fault): ${r.detail}`);
       const invariants: InvariantResult[] = [];
       if (fault.invariants) invariants.push(...(await fault.invariants(target).catch((e) => [failed(fault.name, e)])));
+      if (batch) invariants.push(batchRanAcross(atFault, batch));
       if (batch) invariants.push(...(await batchInvariants(client, databaseUrl, batch).catch((e) => [failed('batch', e)])));
       step('  batch checked');
       invariants.push(...(await accountInvariants(stack, databaseUrl, user.id, tag, records, unbillable, s3.directory)));
@@ -182,6 +194,7 @@ export async function runChaos(profile: ChaosProfile, log: (line: string) => voi
         during: countOutcomes(during),
         failures: failureSummary([...inFlight, ...during]),
         recoveryMs: recoveredAt === null ? null : recoveredAt - faultAt,
+        ...(fault.servesDuringOutage && { afterRecovery: countOutcomes(afterwards) }),
         invariants,
         errors,
       });
@@ -266,6 +279,16 @@ async function startBatch(client: OpenAI, tag: string, lines: number): Promise<S
   const input = await client.files.create({ file: await toFile(Buffer.from(body), 'chaos-batch.jsonl'), purpose: 'batch' });
   const batch = await client.batches.create({ input_file_id: input.id, endpoint: '/v1/chat/completions', completion_window: '24h' });
   return { id: batch.id, customIds };
+}
+
+/** The batch had not finished when the fault came: its lines ran across it. */
+function batchRanAcross(atFault: OpenAI.Batch | null, batch: StartedBatch): InvariantResult {
+  const done = (atFault?.request_counts?.completed ?? 0) + (atFault?.request_counts?.failed ?? 0);
+  return {
+    name: 'the batch was running when the fault came',
+    held: atFault !== null && !finished(atFault) && done < batch.customIds.length,
+    detail: atFault ? `status ${atFault.status}, ${done} of ${batch.customIds.length} lines done` : 'its status could not be read',
+  };
 }
 
 const finished = (b: OpenAI.Batch) => ['completed', 'failed', 'expired', 'cancelled'].includes(b.status);

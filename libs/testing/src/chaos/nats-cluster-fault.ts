@@ -128,6 +128,7 @@ export function natsNodeKill(outageMs: number): Fault & { invariants(target: Cha
     description: `SIGKILL to the node leading the usage stream of a ${CLUSTER_NODES}-node JetStream cluster (every stream and KV bucket with ${CLUSTER_REPLICAS} replicas); the node started again on its ports and folder ${outageMs / 1000} s later`,
     killsRouter: false,
     outageMs,
+    servesDuringOutage: true,
     restoredBy: 'the other two nodes meanwhile (new leaders elected; clients fail over), the harness restarting the node; Switchyard not restarted',
     async inject(target: ChaosTarget) {
       const cluster = clusterOf(target);
