@@ -4,7 +4,7 @@ import { join } from 'path';
 import { NatsConnection, StorageType } from 'nats';
 import { eventually, LocalNatsCluster, startNatsCluster } from '@switchyard/runtime';
 import { connectNats } from './connection';
-import { ensureStream } from './jetstream';
+import { consumeDurable, ensureStream } from './jetstream';
 import { openKvBucket } from './jetstream-replicas';
 
 /** SWITCHYARD_JETSTREAM_REPLICAS against a real three-node JetStream cluster on loopback, started here. */
@@ -106,4 +106,45 @@ describe('JetStream replicas on a three-node NATS cluster', () => {
     expect((await kv.get('k'))?.string()).toBe('kept');
     expect((await kv.get('k2'))?.string()).toBe('after');
   });
+
+  it("keeps consuming within seconds when the node leading the durable consumer dies (not after the pull's 30 s expiry)", async () => {
+    const name = unique('WORK');
+    const consumer = 'workers';
+    await ensureStream(nc, { name, subjects: [`${name}.done`] }, 3);
+    const handled = new Set<string>();
+    const consuming = await consumeDurable(
+      nc,
+      name,
+      consumer,
+      async (payload) => void handled.add(String(payload)),
+      () => undefined,
+      8,
+    );
+    try {
+      const js = nc.jetstream();
+      await js.publish(`${name}.done`, new TextEncoder().encode(JSON.stringify('before')));
+      await eventually('the first message handled', () => handled.has('before'), { timeoutMs: 5000 });
+      const leader = await cluster.consumerLeader(name, consumer);
+      await cluster.kill(leader);
+      const killedAt = Date.now();
+      try {
+        // published while the stream and its consumer elect new leaders: retried as the router's usage publisher does
+        for (const n of [1, 2, 3])
+          await eventually(`publish ${n}`, () => js.publish(`${name}.done`, new TextEncoder().encode(JSON.stringify(`after-${n}`))), {
+            timeoutMs: 15_000,
+            retryErrors: true,
+          });
+        await eventually('every message handled', () => ['after-1', 'after-2', 'after-3'].every((m) => handled.has(m)), {
+          timeoutMs: 25_000,
+          intervalMs: 100,
+        });
+        // two missed heartbeats of a 5 s pull: about 5 s, against 30 s with the client's default pull
+        expect(Date.now() - killedAt).toBeLessThan(15_000);
+      } finally {
+        await cluster.restart(leader);
+      }
+    } finally {
+      await consuming.stop();
+    }
+  }, 60_000);
 });

@@ -91,6 +91,8 @@ export async function publishDurableWithRetry<S extends DurableEventSubject>(
   }
 }
 
+const PULL_EXPIRES_MS = 5_000;
+
 export interface DurableConsumer {
   stop(): Promise<void>;
 }
@@ -130,7 +132,10 @@ export async function consumeDurable(
       });
   }
   const consumer = await nc.jetstream().consumers.get(streamName, durableName);
-  const messages = await consumer.consume({ max_messages: 256 });
+  // a pull lasts PULL_EXPIRES_MS, heartbeated every half of it: when the node leading the consumer dies
+  // (a NATS cluster), two missed heartbeats make the client pull again from the new leader within
+  // ~5 s, where the client's default (30 s) left billing idle that long
+  const messages = await consumer.consume({ max_messages: 256, expires: PULL_EXPIRES_MS });
   const labels = { stream: streamName, consumer: durableName };
   const stopMetrics = onScrape(async () => {
     const info = await jsm.consumers.info(streamName, durableName);

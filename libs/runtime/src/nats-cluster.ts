@@ -22,6 +22,8 @@ export interface LocalNatsCluster {
   metaLeader(): Promise<string>;
   /** the server name of the node that leads `stream` (every write to it goes through that node) */
   streamLeader(stream: string): Promise<string>;
+  /** the server name of the node that leads a stream's durable consumer (it hands out the messages) */
+  consumerLeader(stream: string, consumer: string): Promise<string>;
   /** kill -9 of one node */
   kill(serverName: string): Promise<void>;
   /** the node again, on its ports and JetStream folder; resolves once every node reports JetStream healthy */
@@ -33,7 +35,9 @@ export interface LocalNatsCluster {
 
 interface JetStreamInfo {
   meta_cluster?: { leader?: string };
-  account_details?: { stream_detail?: { name: string; cluster?: { leader?: string } }[] }[];
+  account_details?: {
+    stream_detail?: { name: string; cluster?: { leader?: string }; consumer_detail?: { name: string; cluster?: { leader?: string } }[] }[];
+  }[];
 }
 
 /**
@@ -112,6 +116,13 @@ export async function startNatsCluster(options: { dataDir: string; size?: number
       const detail = (info.account_details ?? []).flatMap((a) => a.stream_detail ?? []).find((s) => s.name === stream);
       const leader = detail?.cluster?.leader;
       if (!leader) throw new Error(`no leader known for JetStream stream ${stream}`);
+      return leader;
+    },
+    async consumerLeader(stream, consumer) {
+      const info = await jsz('accounts=true&streams=true&consumers=true');
+      const detail = (info.account_details ?? []).flatMap((a) => a.stream_detail ?? []).find((s) => s.name === stream);
+      const leader = detail?.consumer_detail?.find((c) => c.name === consumer)?.cluster?.leader;
+      if (!leader) throw new Error(`no leader known for the consumer ${consumer} of JetStream stream ${stream}`);
       return leader;
     },
     async kill(serverName) {

@@ -8,7 +8,7 @@ import { profilesFor } from './profiles';
 import { renderReport } from './report';
 
 /**
- * `npm run chaos [-- --mode split|single] [-- --fault <part of a fault's name>]`: runs the faults and
+ * `npm run chaos [-- --mode split|single] [-- --fault <part of a fault's name>] [-- --keep-logs <folder>]`: runs the faults and
  * writes docs/reliability.md; a run of some faults only (`--fault`) writes its report to a temporary file.
  */
 const NOT_COVERED = [
@@ -24,7 +24,9 @@ async function main(): Promise<void> {
   const modes: StackMode[] = modeArg >= 0 ? [process.argv[modeArg + 1] as StackMode] : ['split', 'single'];
   const faultArg = process.argv.indexOf('--fault');
   const faultFilter = faultArg >= 0 ? process.argv[faultArg + 1] : undefined;
-  const profiles = profilesFor(modes, faultFilter);
+  const logsArg = process.argv.indexOf('--keep-logs');
+  const keepLogsIn = logsArg >= 0 ? resolve(process.argv[logsArg + 1]) : undefined;
+  const profiles = profilesFor(modes, faultFilter).map((p) => ({ ...p, keepLogsIn }));
   if (profiles.length === 0) throw new Error(`no fault's name contains "${faultFilter}"`);
   const started = Date.now();
   const runs: ChaosRun[] = [];

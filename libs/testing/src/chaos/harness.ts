@@ -254,7 +254,8 @@ async function probeOthers(client: OpenAI): Promise<boolean> {
     await client.files.list({ limit: 1 });
     await client.batches.list({ limit: 1 });
     return true;
-  } catch {
+  } catch (error) {
+    if (process.env.CHAOS_DEBUG) process.stderr.write(`probe failed: ${String(error)}\n`);
     return false;
   }
 }
