@@ -87,7 +87,9 @@ export async function runChaos(profile: ChaosProfile, log: (line: string) => voi
   const folder = tempDir('chaos');
   const fetch = profile.fetch ?? uncheckedFetch;
   const postgres = await startOwnedPostgres(folder.path);
-  const nats: OwnedNats | OwnedNatsCluster = await (profile.natsCluster ? startOwnedNatsCluster(join(folder.path, 'nats')) : startOwnedNats(folder.path)).catch(async (e) => {
+  const nats: OwnedNats | OwnedNatsCluster = await (
+    profile.natsCluster ? startOwnedNatsCluster(join(folder.path, 'nats')) : startOwnedNats(folder.path)
+  ).catch(async (e) => {
     await postgres.remove();
     throw e;
   });
@@ -135,7 +137,14 @@ export async function runChaos(profile: ChaosProfile, log: (line: string) => voi
     const records: RequestRecord[] = [];
     const uploaded: string[] = [];
     let unbillable = 0;
-    const run: ChaosRun = { mode: profile.mode, natsCluster: Boolean(profile.natsCluster), startedAt: new Date(), faults: [], misbehaviours: [], final: [] };
+    const run: ChaosRun = {
+      mode: profile.mode,
+      natsCluster: Boolean(profile.natsCluster),
+      startedAt: new Date(),
+      faults: [],
+      misbehaviours: [],
+      final: [],
+    };
     const client = new OpenAI({ apiKey: key, baseURL: `${stack.gatewayUrl}/v1`, maxRetries: 0, fetch });
 
     const t0 = Date.now();

@@ -72,7 +72,8 @@ async function rateLimitState(cluster: LocalNatsCluster): Promise<RateLimitState
 
 function rateLimitKept(before: RateLimitState | null, after: RateLimitState): InvariantResult {
   const missing = before ? [...before.keys].filter((k) => !after.keys.has(k)) : [];
-  const held = before !== null && before.keys.size > 0 && before.created === after.created && after.lastSeq >= before.lastSeq && missing.length === 0;
+  const held =
+    before !== null && before.keys.size > 0 && before.created === after.created && after.lastSeq >= before.lastSeq && missing.length === 0;
   return {
     name: 'rate-limit state kept (the bucket not emptied: same bucket, its sequence not gone back, every user still has a record)',
     held,
@@ -99,7 +100,9 @@ async function everyCopyBack(cluster: LocalNatsCluster, replicas: number): Promi
       const current = (info.cluster?.replicas ?? []).filter((r) => r.current && !r.offline).length;
       seen.push(`${name} R${info.config.num_replicas} (leader ${info.cluster?.leader}, ${current} current)`);
       if (info.config.num_replicas !== replicas || !info.cluster?.leader || current !== replicas - 1)
-        problems.push(`${name}: ${info.config.num_replicas} replicas configured, leader ${info.cluster?.leader ?? 'none'}, ${current} current copies`);
+        problems.push(
+          `${name}: ${info.config.num_replicas} replicas configured, leader ${info.cluster?.leader ?? 'none'}, ${current} current copies`,
+        );
     }
   });
   return {
@@ -110,8 +113,9 @@ async function everyCopyBack(cluster: LocalNatsCluster, replicas: number): Promi
 }
 
 /**
- * kill -9 of one node of the three-node cluster: the leader of the usage stream (every usage
- * publish and billing's consumer go through it), the hard case. It comes back on its ports and
+ * kill -9 of one node of the three-node cluster: the one leading most of the usage stream (every
+ * usage publish goes through it), billing's consumer of it and JetStream itself (the meta leader),
+ * the hard case. It comes back on its ports and
  * JetStream folder after `outageMs`. Switchyard is not restarted: its checks are that no Switchyard
  * process was (same pids), that the rate-limit bucket was not emptied (its users' counts survive), and that every stream and bucket has its copies back.
  */
@@ -129,14 +133,27 @@ export function natsNodeKill(outageMs: number): Fault & { invariants(target: Cha
     killsRouter: false,
     outageMs,
     servesDuringOutage: true,
-    restoredBy: 'the other two nodes meanwhile (new leaders elected; clients fail over), the harness restarting the node; Switchyard not restarted',
+    restoredBy:
+      'the other two nodes meanwhile (new leaders elected; clients fail over), the harness restarting the node; Switchyard not restarted',
     async inject(target: ChaosTarget) {
       const cluster = clusterOf(target);
       pidsBefore = switchyardPids(target);
       rateLimitBefore = await rateLimitState(cluster);
-      killed = await cluster.streamLeader(Streams.usage.name);
-      const meta = await cluster.metaLeader();
-      fault.description = `SIGKILL to ${killed}, leader of the usage stream${meta === killed ? ' and the JetStream meta leader' : ` (meta leader: ${meta})`}, one node of a ${CLUSTER_NODES}-node JetStream cluster (every stream and KV bucket with ${CLUSTER_REPLICAS} replicas); started again on its ports and folder ${outageMs / 1000} s later`;
+      const leaders = {
+        'the usage stream': await cluster.streamLeader(Streams.usage.name),
+        "billing's usage consumer": await cluster.consumerLeader(Streams.usage.name, Streams.usage.billingConsumer),
+        'JetStream (meta leader)': await cluster.metaLeader(),
+      };
+      // the node that leads the most of them; on a tie, the usage stream's leader
+      const votes = (node: string) => Object.values(leaders).filter((l) => l === node).length;
+      killed = Object.values(leaders).reduce((best, node) => (votes(node) > votes(best) ? node : best));
+      const led = Object.entries(leaders)
+        .filter(([, node]) => node === killed)
+        .map(([what]) => what);
+      const others = Object.entries(leaders)
+        .filter(([, node]) => node !== killed)
+        .map(([what, node]) => `${what}: ${node}`);
+      fault.description = `SIGKILL to ${killed}, leader of ${led.join(', ')}${others.length ? ` (${others.join(', ')})` : ''}, one node of a ${CLUSTER_NODES}-node JetStream cluster (every stream and KV bucket with ${CLUSTER_REPLICAS} replicas); started again on its ports and folder ${outageMs / 1000} s later`;
       await cluster.kill(killed);
     },
     async heal(target: ChaosTarget) {
