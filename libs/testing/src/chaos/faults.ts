@@ -26,6 +26,8 @@ export interface Fault {
   /** how long the damage lasts before `heal` (0: nothing to heal, the supervisor brings it back) */
   outageMs: number;
   heal(target: ChaosTarget): Promise<void>;
+  /** an invariant of its own that the batch had not finished when the fault came (its lines run across it) */
+  batchMustRunAcross?: boolean;
   /** the system should serve again before `heal` (e.g. one node of a cluster is lost): recovery is probed from the fault on */
   servesDuringOutage?: boolean;
   /** who brought the system back */

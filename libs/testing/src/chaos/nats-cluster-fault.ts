@@ -133,6 +133,7 @@ export function natsNodeKill(outageMs: number): Fault & { invariants(target: Cha
     killsRouter: false,
     outageMs,
     servesDuringOutage: true,
+    batchMustRunAcross: true,
     restoredBy:
       'the other two nodes meanwhile (new leaders elected; clients fail over), the harness restarting the node; Switchyard not restarted',
     async inject(target: ChaosTarget) {
