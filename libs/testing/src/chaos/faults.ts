@@ -28,6 +28,8 @@ export interface Fault {
   heal(target: ChaosTarget): Promise<void>;
   /** an invariant of its own that the batch had not finished when the fault came (its lines run across it) */
   batchMustRunAcross?: boolean;
+  /** how long each line of the fault's batch takes upstream (150 ms unless set; longer keeps the batch running through the fault) */
+  batchLineMs?: number;
   /** the system should serve again before `heal` (e.g. one node of a cluster is lost): recovery is probed from the fault on */
   servesDuringOutage?: boolean;
   /** who brought the system back */

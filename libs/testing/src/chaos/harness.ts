@@ -152,7 +152,7 @@ export async function runChaos(profile: ChaosProfile, log: (line: string) => voi
     for (const fault of profile.faults) {
       step(`fault: ${fault.name}`);
       const errors: string[] = [];
-      const batch = await startBatch(client, `${tag}-batch`, profile.batchLines).catch((e) => {
+      const batch = await startBatch(client, `${tag}-batch`, profile.batchLines, fault.batchLineMs).catch((e) => {
         errors.push(`batch not started: ${(e as Error).message}`);
         return null;
       });
@@ -273,7 +273,7 @@ interface StartedBatch {
   customIds: string[];
 }
 
-async function startBatch(client: OpenAI, tag: string, lines: number): Promise<StartedBatch> {
+async function startBatch(client: OpenAI, tag: string, lines: number, lineMs = 150): Promise<StartedBatch> {
   const customIds = Array.from({ length: lines }, (_, i) => `line-${i}`);
   const body = customIds
     .map((id) =>
@@ -281,7 +281,7 @@ async function startBatch(client: OpenAI, tag: string, lines: number): Promise<S
         custom_id: id,
         method: 'POST',
         url: '/v1/chat/completions',
-        body: { model: 'mock-gpt', messages: [{ role: 'user', content: `tally:${tag} ${id} ${Date.now()}` }], mock: { delay_ms: 150 } },
+        body: { model: 'mock-gpt', messages: [{ role: 'user', content: `tally:${tag} ${id} ${Date.now()}` }], mock: { delay_ms: lineMs } },
       }),
     )
     .join('\n');

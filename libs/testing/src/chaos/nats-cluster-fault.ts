@@ -134,6 +134,8 @@ export function natsNodeKill(outageMs: number): Fault & { invariants(target: Cha
     outageMs,
     servesDuringOutage: true,
     batchMustRunAcross: true,
+    // the lines run in parallel: at 150 ms each a batch may be done before the kill
+    batchLineMs: 3000,
     restoredBy:
       'the other two nodes meanwhile (new leaders elected; clients fail over), the harness restarting the node; Switchyard not restarted',
     async inject(target: ChaosTarget) {
