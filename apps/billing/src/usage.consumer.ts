@@ -4,6 +4,7 @@ import { createValidated, Streams, UsageEvent, usageEventsOf } from '@switchyard
 import { JsonLogger } from '@switchyard/logging';
 import { consumeDurable, DurableConsumer, ensureStream, LOGGER, NATS_CONNECTION } from '@switchyard/nats';
 import { OutageNotice } from '@switchyard/runtime';
+import { BillingConfig } from './billing.config';
 import { UsageService } from './usage.service';
 
 const FOREIGN_KEY_VIOLATION = '23503';
@@ -20,12 +21,13 @@ export class UsageConsumer implements OnApplicationBootstrap, OnApplicationShutd
     @Inject(NATS_CONNECTION) private readonly nc: NatsConnection,
     @Inject(LOGGER) private readonly logger: JsonLogger,
     private readonly usage: UsageService,
+    private readonly config: BillingConfig,
   ) {
     this.outage = new OutageNotice(logger, 'applying usage');
   }
 
   async onApplicationBootstrap(): Promise<void> {
-    await ensureStream(this.nc, Streams.usage);
+    await ensureStream(this.nc, Streams.usage, this.config.SWITCHYARD_JETSTREAM_REPLICAS);
     this.consumer = await consumeDurable(
       this.nc,
       Streams.usage.name,

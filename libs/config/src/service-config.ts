@@ -2,7 +2,8 @@ import { Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
 import { DEFAULT_LOG_LEVEL, LogLevel, LogLevels } from '@switchyard/logging';
 
-const natsUrl = /^(nats|tls|ws|wss):\/\/[^\s]+$/;
+/** one server, or several (a cluster) separated by commas: the client is given them all and fails over between them */
+const natsUrls = /^(nats|tls|ws|wss):\/\/[^\s,]+(\s*,\s*(nats|tls|ws|wss):\/\/[^\s,]+)*$/;
 const postgresUrl = /^postgres(ql)?:\/\/[^\s]+$/;
 const httpUrl = /^https?:\/\/[^\s]+$/;
 const toBoolean = ({ value }: { value: unknown }) => value === true || value === 'true' || value === '1';
@@ -16,7 +17,10 @@ export class LoggingConfig {
 
 /** What every service reads. */
 export class BaseServiceConfig extends LoggingConfig {
-  @Matches(natsUrl, { message: 'must be a nats:// URL' }) NATS_URL: string = 'nats://127.0.0.1:4222';
+  @Matches(natsUrls, { message: 'must be a nats:// URL, or several separated by commas (the servers of one cluster)' })
+  NATS_URL: string = 'nats://127.0.0.1:4222';
+  /** copies of every JetStream stream and KV bucket Switchyard creates (a cluster of 3 keeps everything through one node's loss) */
+  @IsInt() @Min(1) @Max(5) SWITCHYARD_JETSTREAM_REPLICAS: number = 1;
   /** NATS request timeout between services, for everything but upstream calls */
   @IsInt() @Min(100) @Max(120000) SWITCHYARD_RPC_TIMEOUT_MS: number = 5000;
   /** a service alone in its process serves `GET /metrics` on this port (the gateway serves it on its own) */
@@ -69,6 +73,14 @@ export function WithChargePolicy<B extends Ctor>(Base: B) {
 export class StorageServiceConfig extends WithS3(DatabaseServiceConfig) {}
 
 export { toBoolean };
+
+/** The servers NATS_URL lists (validated by BaseServiceConfig), in its order. */
+export function natsServersOf(natsUrl: string): string[] {
+  return natsUrl
+    .split(',')
+    .map((url) => url.trim())
+    .filter(Boolean);
+}
 
 /** How long and how often the router tries upstreams; the gateway waits accordingly. */
 export class UpstreamPolicyConfig extends BaseServiceConfig {

@@ -134,6 +134,14 @@ export const Streams = {
   },
 } as const;
 
+/** JetStream KV buckets (streams `KV_<bucket>`), shared by every replica of the service that owns them. */
+export const KvBuckets = {
+  /** the gateway's rate-limit usage per user (memory storage) */
+  rateUsage: 'SWITCHYARD_RATE_USAGE',
+  /** the router's response cache */
+  responseCache: 'SWITCHYARD_RESPONSE_CACHE',
+} as const;
+
 /** Queue group of each service: N replicas of one service share its request subjects. */
 export const ServiceNames = ['gateway', 'router', 'billing', 'files', 'batches'] as const;
 export type ServiceName = (typeof ServiceNames)[number];

@@ -4,6 +4,7 @@ export * from './rpc-packets';
 export * from './stream-heartbeat';
 export * from './broadcast';
 export * from './jetstream';
+export * from './jetstream-replicas';
 export * from './rpc-exception.filter';
 export * from './microservice';
 export * from './nats-rpc-server';

@@ -3,6 +3,7 @@ import { DurableEventSubject, EventMap } from '@switchyard/contracts';
 import { Context, context } from '@opentelemetry/api';
 import { endSpanWithError, metrics, onScrape, runInContext, tracingEnabled } from '@switchyard/runtime';
 import { startProcessSpan, startPublishSpan } from './durable-spans';
+import { ensureReplicas } from './jetstream-replicas';
 import { inTrace } from './rpc-spans';
 import { traceContextOf, traceHeadersFor } from './trace-headers';
 
@@ -17,8 +18,10 @@ export interface DurableStream {
 /**
  * Creates the stream if missing (idempotent across replicas), and adds the subjects it lacks to a
  * stream an earlier version created. Work-queue retention: a message is gone once acked.
+ * `replicas` (SWITCHYARD_JETSTREAM_REPLICAS): copies kept by a NATS cluster; a stream made with
+ * fewer is raised to it (jetstream-replicas.ts).
  */
-export async function ensureStream(nc: NatsConnection, stream: DurableStream): Promise<void> {
+export async function ensureStream(nc: NatsConnection, stream: DurableStream, replicas = 1): Promise<void> {
   const jsm = await nc.jetstreamManager();
   const config = {
     name: stream.name,
@@ -26,22 +29,24 @@ export async function ensureStream(nc: NatsConnection, stream: DurableStream): P
     retention: RetentionPolicy.Workqueue,
     storage: StorageType.File,
     duplicate_window: 2 * 60 * 1_000_000_000, // ns: publishes with the same msgID inside it are dropped
+    num_replicas: replicas,
   };
-  const existing = await jsm.streams.info(stream.name).catch(() => null);
-  if (existing) {
-    const missing = stream.subjects.filter((s) => !existing.config.subjects?.includes(s));
-    if (missing.length > 0)
-      await jsm.streams.update(stream.name, { ...existing.config, subjects: [...(existing.config.subjects ?? []), ...missing] });
-    return;
+  let existing = await jsm.streams.info(stream.name).catch(() => null);
+  if (!existing) {
+    try {
+      await jsm.streams.add(config);
+      return;
+    } catch (e) {
+      // another replica created it between our info and add
+      existing = await jsm.streams.info(stream.name).catch(() => {
+        throw e;
+      });
+    }
   }
-  try {
-    await jsm.streams.add(config);
-  } catch (e) {
-    // another replica created it between our info and add
-    await jsm.streams.info(stream.name).catch(() => {
-      throw e;
-    });
-  }
+  const subjects = existing.config.subjects ?? [];
+  const missing = stream.subjects.filter((s) => !subjects.includes(s));
+  if (missing.length > 0) existing = await jsm.streams.update(stream.name, { ...existing.config, subjects: [...subjects, ...missing] });
+  await ensureReplicas(jsm, existing, replicas);
 }
 
 /**
@@ -86,6 +91,8 @@ export async function publishDurableWithRetry<S extends DurableEventSubject>(
   }
 }
 
+const PULL_EXPIRES_MS = 5_000;
+
 export interface DurableConsumer {
   stop(): Promise<void>;
 }
@@ -125,7 +132,10 @@ export async function consumeDurable(
       });
   }
   const consumer = await nc.jetstream().consumers.get(streamName, durableName);
-  const messages = await consumer.consume({ max_messages: 256 });
+  // a pull lasts PULL_EXPIRES_MS, heartbeated every half of it: when the node leading the consumer dies
+  // (a NATS cluster), two missed heartbeats make the client pull again from the new leader within
+  // ~5 s, where the client's default (30 s) left billing idle that long
+  const messages = await consumer.consume({ max_messages: 256, expires: PULL_EXPIRES_MS });
   const labels = { stream: streamName, consumer: durableName };
   const stopMetrics = onScrape(async () => {
     const info = await jsm.consumers.info(streamName, durableName);

@@ -3,10 +3,10 @@ import { tmpdir } from 'os';
 import { join } from 'path';
 import { Controller, INestMicroservice, Module } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
-import { connect, NatsConnection } from 'nats';
+import { connect, createInbox, NatsConnection } from 'nats';
 import { Observable } from 'rxjs';
 import { DomainError, Subjects } from '@switchyard/contracts';
-import { LocalNats, startNatsServer } from '@switchyard/runtime';
+import { eventually, LocalNats, startNatsServer } from '@switchyard/runtime';
 import { startMicroservice } from './microservice';
 import { ProducerLost, RpcClient } from './rpc-client';
 import { STREAM_HEARTBEAT_MS, STREAM_PRODUCER_LOST_MS } from './stream-heartbeat';
@@ -141,6 +141,29 @@ describe('NatsRpcServer: Nest handlers served on the process connection (real na
     for await (const value of rpc.stream(Subjects.routerRequestExecute, {} as never, { firstTimeoutMs: 2000, idleTimeoutMs: 2000 }))
       seen.push(value);
     expect(seen).toEqual([{ chunk: 0 }, { chunk: 1 }, { chunk: 2 }]);
+  });
+
+  it("numbers a streamed answer's values and its end, so a receiver notices values lost on the way", async () => {
+    const inbox = createInbox();
+    const packets: Record<string, unknown>[] = [];
+    const sub = client.subscribe(inbox, {
+      callback: (_e, msg) => void packets.push(JSON.parse(new TextDecoder().decode(msg.data)) as Record<string, unknown>),
+    });
+    client.publish(
+      Subjects.routerRequestExecute,
+      new TextEncoder().encode(JSON.stringify({ pattern: Subjects.routerRequestExecute, data: {}, id: 'r1' })),
+      {
+        reply: inbox,
+      },
+    );
+    await eventually('the end of the stream', () => packets.some((p) => p.isDisposed), { timeoutMs: 2000 });
+    sub.unsubscribe();
+    expect(packets.filter((p) => !p.heartbeat).map(({ response, seq, isDisposed }) => ({ response, seq, isDisposed }))).toEqual([
+      { response: { chunk: 0 }, seq: 0, isDisposed: undefined },
+      { response: { chunk: 1 }, seq: 1, isDisposed: undefined },
+      { response: { chunk: 2 }, seq: 2, isDisposed: undefined },
+      { response: undefined, seq: 3, isDisposed: true },
+    ]);
   });
 
   it('sends heartbeats while a streamed answer is silent, so a receiver watching for a lost producer keeps waiting', async () => {

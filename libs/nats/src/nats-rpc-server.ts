@@ -155,13 +155,14 @@ export class NatsRpcServer extends Server implements CustomTransportStrategy {
         respond(packet);
         done();
       };
+      let sent = 0;
       values.subscribe({
-        next: (response) => respond({ response }),
+        next: (response) => respond({ response, seq: sent++ }),
         error: (err: unknown) => {
           onFailure?.(err);
-          finish({ err, isDisposed: true });
+          finish({ err, isDisposed: true, seq: sent });
         },
-        complete: () => finish({ isDisposed: true }),
+        complete: () => finish({ isDisposed: true, seq: sent }),
       });
     });
   }

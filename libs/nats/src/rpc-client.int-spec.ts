@@ -4,7 +4,7 @@ import { join } from 'path';
 import { connect, Msg, NatsConnection } from 'nats';
 import { DomainError, Subjects } from '@switchyard/contracts';
 import { LocalNats, startNatsServer } from '@switchyard/runtime';
-import { ProducerLost, RpcClient } from './rpc-client';
+import { ProducerLost, RpcClient, ValuesLost } from './rpc-client';
 import { ReplyPacketBody, RequestPacket } from './rpc-packets';
 
 const encoder = new TextEncoder();
@@ -115,6 +115,64 @@ describe('RpcClient (real nats-server)', () => {
     await expect(consume()).rejects.toBeInstanceOf(ProducerLost);
     expect(Date.now() - started).toBeLessThan(2000);
     silent.unsubscribe();
+  });
+
+  describe('a streamed answer whose values are numbered (NatsRpcServer): values lost on the way (a NATS node died with them)', () => {
+    const read = async (packets: ReplyPacketBody[]) => {
+      const sub = server.subscribe(Subjects.routerChannelTest, { callback: (_e, msg) => respond(msg, packets) });
+      await server.flush();
+      const seen: unknown[] = [];
+      try {
+        for await (const value of rpc.stream(Subjects.routerChannelTest, {} as never, { firstTimeoutMs: 2000, idleTimeoutMs: 2000 }))
+          seen.push(value);
+        return { seen, error: null };
+      } catch (error) {
+        return { seen, error };
+      } finally {
+        sub.unsubscribe();
+      }
+    };
+
+    it('a whole answer ends as usual, heartbeats between its values', async () => {
+      const answer = await read([
+        { heartbeat: true },
+        { response: 'a', seq: 0 },
+        { heartbeat: true },
+        { response: 'b', seq: 1 },
+        { isDisposed: true, seq: 2 },
+      ]);
+      expect(answer).toEqual({ seen: ['a', 'b'], error: null });
+    });
+
+    it('a value missing in the middle fails the stream there, with a 503 that says the answer was cut', async () => {
+      const answer = await read([
+        { response: 'a', seq: 0 },
+        { response: 'c', seq: 2 },
+        { isDisposed: true, seq: 3 },
+      ]);
+      expect(answer.seen).toEqual(['a']);
+      expect(answer.error).toBeInstanceOf(ValuesLost);
+      expect(answer.error).toMatchObject({ code: 'service_unavailable', message: expect.stringContaining('1 part(s) were lost') });
+    });
+
+    it('the last values missing fail the stream at its end, instead of ending it as if whole', async () => {
+      const answer = await read([
+        { response: 'a', seq: 0 },
+        { isDisposed: true, seq: 3 },
+      ]);
+      expect(answer.seen).toEqual(['a']);
+      expect(answer.error).toBeInstanceOf(ValuesLost);
+    });
+
+    it('lost heartbeats lose nothing, and a producer that does not number its values is taken as before', async () => {
+      expect(
+        await read([
+          { response: 'a', seq: 0 },
+          { isDisposed: true, seq: 1 },
+        ]),
+      ).toEqual({ seen: ['a'], error: null });
+      expect(await read([{ response: 'a' }, { response: 'b' }, { isDisposed: true }])).toEqual({ seen: ['a', 'b'], error: null });
+    });
   });
 
   it("throws the handler's DomainError", async () => {

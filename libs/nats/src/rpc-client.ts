@@ -56,6 +56,19 @@ export class ProducerLost extends OutcomeUnknown {
   }
 }
 
+/**
+ * Values of a streamed answer never arrived (their reply packets were lost with a NATS server that
+ * died): the rest cannot be trusted as the whole answer. The handler ran, so it is an unknown outcome.
+ */
+export class ValuesLost extends OutcomeUnknown {
+  constructor(subject: string, lost: number) {
+    super(
+      'service_unavailable',
+      `The ${subject.split('.')[0]} service's answer was cut: ${lost} part(s) were lost between services (a NATS server went away)`,
+    );
+  }
+}
+
 /** How long to wait before asking again when no instance serves a subject (one may be starting). */
 export const NO_RESPONDER_RETRY_MS = [50, 150, 300];
 
@@ -224,6 +237,7 @@ export class NatsRpcTransport implements RpcTransport {
       });
       let first = true;
       let heartbeating = false;
+      let values = 0;
       const deadline = options.totalTimeoutMs === undefined ? Number.POSITIVE_INFINITY : Date.now() + options.totalTimeoutMs;
       for (;;) {
         if (queue.length === 0) {
@@ -257,7 +271,12 @@ export class NatsRpcTransport implements RpcTransport {
           continue;
         }
         if ('err' in packet && packet.err !== undefined && packet.err !== null) throw DomainError.fromWire(packet.err);
-        if ('response' in packet) yield packet.response;
+        // a producer that numbers its values (NatsRpcServer's streams) says how many came before this packet
+        if ('seq' in packet && typeof packet.seq === 'number' && packet.seq > values) throw new ValuesLost(subject, packet.seq - values);
+        if ('response' in packet) {
+          values++;
+          yield packet.response;
+        }
         if ('isDisposed' in packet && packet.isDisposed) return;
       }
     } finally {

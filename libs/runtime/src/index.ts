@@ -3,6 +3,7 @@ export * from './ports';
 export * from './eventually';
 export * from './supervisor';
 export * from './nats-server';
+export * from './nats-cluster';
 export * from './event-loop-delay';
 export * from './ttl-cache';
 export * from './metrics';

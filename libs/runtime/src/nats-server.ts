@@ -20,11 +20,25 @@ export function findOnPath(binary: string, extraDirs: string[] = []): string | n
   return null;
 }
 
+/** How a server joins a JetStream cluster (nats-cluster.ts starts one on loopback). */
+export interface NatsClusterMembership {
+  /** the cluster's name, the same on every node (JetStream clustering needs one) */
+  name: string;
+  /** this node's name, unique in the cluster (JetStream places replicas by it) */
+  serverName: string;
+  /** the port this node takes route connections on */
+  routePort: number;
+  /** every node's route port, this one's included */
+  routePorts: number[];
+  /** the HTTP monitoring port (`/healthz`, `/jsz`) */
+  monitorPort: number;
+}
+
 /**
- * Starts a nats-server with JetStream on a data folder. 8 MB max_payload: request bodies reach
- * the router in one message.
+ * Starts a nats-server with JetStream on a data folder, alone or as a node of a cluster. 8 MB
+ * max_payload: request bodies reach the router in one message.
  */
-export async function startNatsServer(options: { dataDir: string; port?: number }): Promise<LocalNats> {
+export async function startNatsServer(options: { dataDir: string; port?: number; cluster?: NatsClusterMembership }): Promise<LocalNats> {
   const binary = findOnPath('nats-server', ['/usr/sbin', '/usr/local/sbin']);
   if (!binary) {
     throw new Error(
@@ -45,6 +59,7 @@ export async function startNatsServer(options: { dataDir: string; port?: number 
       `port: ${port}`,
       `max_payload: 8MB`,
       `jetstream { store_dir: ${JSON.stringify(join(options.dataDir, 'jetstream'))} }`,
+      ...(options.cluster ? clusterLines(options.cluster) : []),
       '',
     ].join('\n'),
   );
@@ -74,4 +89,16 @@ export async function startNatsServer(options: { dataDir: string; port?: number 
       child.kill(name);
     });
   return { url: `nats://127.0.0.1:${port}`, pid: child.pid, stop: () => signal('SIGTERM'), kill: () => signal('SIGKILL') };
+}
+
+function clusterLines(cluster: NatsClusterMembership): string[] {
+  return [
+    `server_name: ${JSON.stringify(cluster.serverName)}`,
+    `http_port: ${cluster.monitorPort}`,
+    'cluster {',
+    `  name: ${JSON.stringify(cluster.name)}`,
+    `  listen: 127.0.0.1:${cluster.routePort}`,
+    `  routes: [${cluster.routePorts.map((p) => JSON.stringify(`nats-route://127.0.0.1:${p}`)).join(', ')}]`,
+    '}',
+  ];
 }

@@ -22,6 +22,9 @@ function faultSection(f: FaultReport): string[] {
     `- requests started until the system served again: ${counts(f.during)}`,
     `- what the failed ones got (kind, status): ${f.failures}`,
     `- recovery (three probes in a row succeed: a chat, a file list, a batch list): ${seconds(f.recoveryMs)}`,
+    ...(f.afterRecovery
+      ? [`- requests started after that, through the ${f.fault.outageMs / 1000} s outage's end and the heal: ${counts(f.afterRecovery)}`]
+      : []),
     ...f.errors.map((e) => `- harness error: ${e}`),
     '',
     '| invariant | result | figures |',
@@ -33,7 +36,7 @@ function faultSection(f: FaultReport): string[] {
 
 function modeSection(run: ChaosRun): string[] {
   const lines = [
-    `## ${run.mode} mode`,
+    `## ${run.mode} mode${run.natsCluster ? ', on a three-node NATS cluster' : ''}`,
     '',
     '| fault | in flight at the fault | last in-flight ended after | started during the fault | recovery | invariants |',
     '|---|---|---|---|---|---|',
@@ -100,7 +103,8 @@ export function renderReport(runs: ChaosRun[], ctx: ReportContext): string {
     'it can take it away: a PostgreSQL server made with initdb on a temporary folder, a nats-server with JetStream, and s3rver',
     'behind a TCP proxy that can drop every connection. A steady bounded load runs through each fault with the official',
     '`openai` SDK: 4 chat callers (half of them streaming, 400 ms upstream answers), one small file upload every 300 ms, and a',
-    'batch of 40 lines started just before the fault. Each request has a 30 s deadline.',
+    'batch of 40 lines started just before the fault. Each request has a 30 s deadline. The last sections run the system on a',
+    'three-node NATS cluster (JetStream clustered on loopback, `SWITCHYARD_JETSTREAM_REPLICAS=3`, `NATS_URL` listing every node).',
     '',
     'Outcomes: **ok** a whole answer; **clean error** an HTTP error with the OpenAI envelope or an SSE error event;',
     '**connection error** the connection closed without an answer (all a caller can get from a gateway that dies);',

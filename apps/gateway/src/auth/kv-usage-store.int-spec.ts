@@ -11,7 +11,7 @@ describe('KvUsageStore (real NATS)', () => {
 
   beforeAll(async () => {
     nc = await connectNats(process.env.NATS_URL ?? 'nats://127.0.0.1:4222', 'kv-usage-store-test');
-    store = new KvUsageStore(nc, bucket);
+    store = new KvUsageStore(nc, 1, bucket);
     await store.open();
   });
 

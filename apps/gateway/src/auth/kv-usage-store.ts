@@ -1,8 +1,9 @@
 import { KV, NatsConnection, StorageType } from 'nats';
+import { KvBuckets } from '@switchyard/contracts';
+import { openKvBucket } from '@switchyard/nats';
 import { StoredUsage, UsageStore } from './rate-leases';
 import { RATE_WINDOW_MS, UsageRecord } from './usage-record';
 
-export const RATE_USAGE_BUCKET = 'SWITCHYARD_RATE_USAGE';
 /** A read from a bucket NATS no longer has is not refused but times out, so the wait is kept short. */
 const KV_TIMEOUT_MS = 1000;
 
@@ -25,13 +26,19 @@ export class KvUsageStore implements UsageStore {
 
   constructor(
     private readonly nc: NatsConnection,
-    private readonly bucket = RATE_USAGE_BUCKET,
+    /** SWITCHYARD_JETSTREAM_REPLICAS: memory storage too is copied to that many cluster nodes, so a node's loss keeps the counts */
+    private readonly replicas = 1,
+    private readonly bucket: string = KvBuckets.rateUsage,
   ) {}
 
   open(): Promise<KV> {
-    this.kv ??= this.nc
-      .jetstream({ timeout: KV_TIMEOUT_MS })
-      .views.kv(this.bucket, { history: 1, ttl: 2 * RATE_WINDOW_MS, storage: StorageType.Memory });
+    this.kv ??= openKvBucket(
+      this.nc,
+      this.bucket,
+      { history: 1, ttl: 2 * RATE_WINDOW_MS, storage: StorageType.Memory },
+      this.replicas,
+      KV_TIMEOUT_MS,
+    );
     const opening = this.kv;
     opening.catch(() => {
       if (this.kv === opening) this.kv = null;

@@ -3,6 +3,7 @@ import { NatsConnection } from 'nats';
 import { DomainError, newId, Principal } from '@switchyard/contracts';
 import { JsonLogger } from '@switchyard/logging';
 import { LOGGER, NATS_CONNECTION } from '@switchyard/nats';
+import { GatewayConfig } from '../gateway.config';
 import { KvUsageStore } from './kv-usage-store';
 import { RateDecision, RateLeases, RateLimitContention } from './rate-leases';
 
@@ -44,8 +45,9 @@ export class RateLimiter implements OnModuleInit, OnModuleDestroy {
   constructor(
     @Inject(NATS_CONNECTION) nc: NatsConnection,
     @Inject(LOGGER) private readonly logger: JsonLogger,
+    config: GatewayConfig,
   ) {
-    this.store = new KvUsageStore(nc);
+    this.store = new KvUsageStore(nc, config.SWITCHYARD_JETSTREAM_REPLICAS);
     this.leases = new RateLeases(this.store, { replica: newId('gw_') });
   }
 

@@ -3,6 +3,7 @@ import { NatsConnection } from 'nats';
 import { estimateUsage, Events, ExecuteRequest, RoutingInfo, Streams, UsageEvent } from '@switchyard/contracts';
 import { JsonLogger } from '@switchyard/logging';
 import { ensureStream, LOGGER, NATS_CONNECTION, publishDurableWithRetry } from '@switchyard/nats';
+import { GatewayConfig } from '../gateway.config';
 
 /**
  * What a stream used when its producer (a router replica) died before it could report the usage:
@@ -46,10 +47,11 @@ export class InterruptedStreamBilling implements OnApplicationBootstrap {
   constructor(
     @Inject(NATS_CONNECTION) private readonly nc: NatsConnection,
     @Inject(LOGGER) private readonly logger: JsonLogger,
+    private readonly config: GatewayConfig,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    await ensureStream(this.nc, Streams.usage);
+    await ensureStream(this.nc, Streams.usage, this.config.SWITCHYARD_JETSTREAM_REPLICAS);
   }
 
   /** Never throws: the caller's stream has already ended; a publish that keeps failing is logged for reconciliation. */

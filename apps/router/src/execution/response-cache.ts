@@ -1,15 +1,15 @@
 import { createHash } from 'crypto';
 import { Inject, Injectable, OnApplicationBootstrap } from '@nestjs/common';
 import { KV, NatsConnection, StorageType } from 'nats';
+import { KvBuckets } from '@switchyard/contracts';
 import type { ExecuteRequest, RoutingInfo } from '@switchyard/contracts';
 import { JsonLogger } from '@switchyard/logging';
-import { LOGGER, NATS_CONNECTION } from '@switchyard/nats';
+import { LOGGER, NATS_CONNECTION, openKvBucket } from '@switchyard/nats';
 import type { NormalizedUsage } from '@switchyard/providers';
 import { metrics } from '@switchyard/runtime';
 import type { RoutableChannel } from '../routing/channel-selector';
 import { RouterConfig } from '../router.config';
 
-const BUCKET = 'SWITCHYARD_RESPONSE_CACHE';
 const MAX_BUCKET_BYTES = 512 * 1024 * 1024;
 
 export interface CachedAnswer {
@@ -61,12 +61,12 @@ export class ResponseCache implements OnApplicationBootstrap {
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    this.kv = await this.nc.jetstream().views.kv(BUCKET, {
-      history: 1,
-      ttl: this.config.SWITCHYARD_CACHE_MAX_TTL_SECONDS * 1000,
-      max_bytes: MAX_BUCKET_BYTES,
-      storage: StorageType.File,
-    });
+    this.kv = await openKvBucket(
+      this.nc,
+      KvBuckets.responseCache,
+      { history: 1, ttl: this.config.SWITCHYARD_CACHE_MAX_TTL_SECONDS * 1000, max_bytes: MAX_BUCKET_BYTES, storage: StorageType.File },
+      this.config.SWITCHYARD_JETSTREAM_REPLICAS,
+    );
   }
 
   /** How long to keep this request's answer, or null when it must not be cached. */

@@ -29,6 +29,7 @@ export class UsagePublisher implements OnApplicationBootstrap, OnApplicationShut
   private sending: Promise<void> | null = null;
   private lingering: NodeJS.Timeout | null = null;
   private readonly lingerMs: number;
+  private readonly replicas: number;
 
   constructor(
     @Inject(NATS_CONNECTION) private readonly nc: NatsConnection,
@@ -37,10 +38,11 @@ export class UsagePublisher implements OnApplicationBootstrap, OnApplicationShut
   ) {
     this.js = nc.jetstream();
     this.lingerMs = config.SWITCHYARD_USAGE_PUBLISH_LINGER_MS;
+    this.replicas = config.SWITCHYARD_JETSTREAM_REPLICAS;
   }
 
   async onApplicationBootstrap(): Promise<void> {
-    await ensureStream(this.nc, Streams.usage);
+    await ensureStream(this.nc, Streams.usage, this.replicas);
   }
 
   /** Graceful shutdown publishes what is still waiting. */

@@ -1,6 +1,7 @@
 import { ServiceNames } from '@switchyard/contracts';
-import { eventually } from '@switchyard/runtime';
+import { eventually, LocalNatsCluster } from '@switchyard/runtime';
 import { RunningStack } from '../stack';
+import { InvariantResult } from './invariants';
 import { OwnedNats, OwnedPostgres, SwitchableS3 } from './owned-infrastructure';
 import { rateLimitHolds, type FaultCheck } from './rate-limit-check';
 import { currentServicePid } from './service-processes';
@@ -9,6 +10,8 @@ import { currentServicePid } from './service-processes';
 export interface ChaosTarget {
   stack: RunningStack;
   nats: OwnedNats;
+  /** the three-node cluster, when the profile runs on one (`nats` then stands for the whole cluster) */
+  natsCluster: LocalNatsCluster | null;
   postgres: OwnedPostgres;
   s3: SwitchableS3;
 }
@@ -24,10 +27,18 @@ export interface Fault {
   /** how long the damage lasts before `heal` (0: nothing to heal, the supervisor brings it back) */
   outageMs: number;
   heal(target: ChaosTarget): Promise<void>;
+  /** an invariant of its own that the batch had not finished when the fault came (its lines run across it) */
+  batchMustRunAcross?: boolean;
+  /** how long each line of the fault's batch takes upstream (150 ms unless set; longer keeps the batch running through the fault) */
+  batchLineMs?: number;
+  /** the system should serve again before `heal` (e.g. one node of a cluster is lost): recovery is probed from the fault on */
+  servesDuringOutage?: boolean;
   /** who brought the system back */
   restoredBy: string;
   /** checks of this fault's own, beside the invariants every fault gets */
   checks?: FaultCheck[];
+  /** checks of its own, once the system serves again (before the batch and billing have settled) */
+  invariants?(target: ChaosTarget): Promise<InvariantResult[]>;
 }
 
 const nothing = async () => undefined;

@@ -21,7 +21,8 @@ import {
 import { FailoverCase, FailoverResult, FailoverStage } from './failover';
 import { Misbehaviour, MisbehaviourResult, provoke, provokeAnthropic } from './misbehaviour';
 import { countOutcomes, failureSummary, Outcome, RequestRecord } from './outcomes';
-import { startOwnedNats, startOwnedPostgres, startSwitchableS3 } from './owned-infrastructure';
+import { CLUSTER_REPLICAS, OwnedNatsCluster, startOwnedNatsCluster } from './nats-cluster-fault';
+import { OwnedNats, startOwnedNats, startOwnedPostgres, startSwitchableS3 } from './owned-infrastructure';
 import { Fetch, SteadyLoad } from './steady-load';
 
 export interface ChaosProfile {
@@ -42,6 +43,8 @@ export interface ChaosProfile {
   failover?: FailoverCase[];
   /** the router's upstream timeout (UPSTREAM_TIMEOUT_MS unless a short run needs less) */
   upstreamTimeoutMs?: number;
+  /** NATS as a three-node JetStream cluster with SWITCHYARD_JETSTREAM_REPLICAS=3, instead of one nats-server */
+  natsCluster?: boolean;
 }
 
 export interface FaultReport {
@@ -56,12 +59,15 @@ export interface FaultReport {
   failures: string;
   /** from the fault until the third successive probe (a chat, a file list and a batch list) succeeded */
   recoveryMs: number | null;
+  /** for a fault the system serves through: requests started after it served again, until the load stopped (the heal included) */
+  afterRecovery?: Record<Outcome, number>;
   invariants: InvariantResult[];
   errors: string[];
 }
 
 export interface ChaosRun {
   mode: StackMode;
+  natsCluster: boolean;
   startedAt: Date;
   faults: FaultReport[];
   misbehaviours: (MisbehaviourResult & { billed: boolean })[];
@@ -87,7 +93,9 @@ export async function runChaos(profile: ChaosProfile, log: (line: string) => voi
   const folder = tempDir('chaos');
   const fetch = profile.fetch ?? uncheckedFetch;
   const postgres = await startOwnedPostgres(folder.path);
-  const nats = await startOwnedNats(folder.path).catch(async (e) => {
+  const nats: OwnedNats | OwnedNatsCluster = await (
+    profile.natsCluster ? startOwnedNatsCluster(join(folder.path, 'nats')) : startOwnedNats(folder.path)
+  ).catch(async (e) => {
     await postgres.remove();
     throw e;
   });
@@ -95,7 +103,7 @@ export async function runChaos(profile: ChaosProfile, log: (line: string) => voi
   let stack: RunningStack | null = null;
   try {
     const databaseUrl = await postgres.database('switchyard');
-    log(`starting the stack (${profile.mode}) on an owned PostgreSQL, nats-server and S3`);
+    log(`starting the stack (${profile.mode}) on an owned PostgreSQL, ${profile.natsCluster ? 'NATS cluster' : 'nats-server'} and S3`);
     stack = await startStackLikeNpmStart(
       {
         DATABASE_URL: databaseUrl,
@@ -106,10 +114,11 @@ export async function runChaos(profile: ChaosProfile, log: (line: string) => voi
         S3_BUCKET: BUCKET,
         // a stalled upstream stream must end within the callers' deadline
         SWITCHYARD_UPSTREAM_TIMEOUT_MS: String(profile.upstreamTimeoutMs ?? UPSTREAM_TIMEOUT_MS),
+        ...(profile.natsCluster && { SWITCHYARD_JETSTREAM_REPLICAS: String(CLUSTER_REPLICAS) }),
       },
       { mode: profile.mode },
     );
-    const target: ChaosTarget = { stack, nats, postgres, s3 };
+    const target: ChaosTarget = { stack, nats, natsCluster: (nats as Partial<OwnedNatsCluster>).cluster ?? null, postgres, s3 };
     const admin = apiClient(stack);
     const user = dataOf(await admin.POST('/admin/users', { body: { name: 'chaos-load', credits: 1000, role: 'user' } }));
     // a steady load is not a flood: the limit is raised so that a refusal never hides what a fault did
@@ -134,7 +143,15 @@ export async function runChaos(profile: ChaosProfile, log: (line: string) => voi
     const records: RequestRecord[] = [];
     const uploaded: string[] = [];
     let unbillable = 0;
-    const run: ChaosRun = { mode: profile.mode, startedAt: new Date(), faults: [], misbehaviours: [], failover: [], final: [] };
+    const run: ChaosRun = {
+      mode: profile.mode,
+      natsCluster: Boolean(profile.natsCluster),
+      startedAt: new Date(),
+      faults: [],
+      misbehaviours: [],
+      failover: [],
+      final: [],
+    };
     const client = new OpenAI({ apiKey: key, baseURL: `${stack.gatewayUrl}/v1`, maxRetries: 0, fetch });
 
     const t0 = Date.now();
@@ -142,7 +159,7 @@ export async function runChaos(profile: ChaosProfile, log: (line: string) => voi
     for (const fault of profile.faults) {
       step(`fault: ${fault.name}`);
       const errors: string[] = [];
-      const batch = await startBatch(client, `${tag}-batch`, profile.batchLines).catch((e) => {
+      const batch = await startBatch(client, `${tag}-batch`, profile.batchLines, fault.batchLineMs).catch((e) => {
         errors.push(`batch not started: ${(e as Error).message}`);
         return null;
       });
@@ -153,17 +170,22 @@ export async function runChaos(profile: ChaosProfile, log: (line: string) => voi
       const load = new SteadyLoad(loadOptions);
       load.start();
       await sleep(1500);
+      const atFault = batch ? await client.batches.retrieve(batch.id).catch(() => null) : null;
       const faultAt = Date.now();
       await fault.inject(target).catch((e) => errors.push(`inject: ${(e as Error).message}`));
+      // a system that should serve through the outage is probed from the fault on, not from the heal
+      const probing = () =>
+        recovery(load, faultAt).catch((e) => {
+          errors.push((e as Error).message);
+          return null;
+        });
+      const recovering = fault.servesDuringOutage ? probing() : null;
       if (fault.outageMs > 0) {
         await sleep(fault.outageMs);
         await fault.heal(target).catch((e) => errors.push(`heal: ${(e as Error).message}`));
       }
       step('  injected');
-      const recoveredAt = await recovery(load, faultAt).catch((e) => {
-        errors.push((e as Error).message);
-        return null;
-      });
+      const recoveredAt = await (recovering ?? probing());
       const checked = await Promise.all(checks.map((check) => check().catch((e) => failed("the fault's own check", e))));
       await sleep(1000);
       await load.stop();
@@ -173,9 +195,15 @@ export async function runChaos(profile: ChaosProfile, log: (line: string) => voi
       if (fault.killsRouter) unbillable += inFlight.filter((r) => r.kind === 'chat' || r.kind === 'stream').length;
       const end = recoveredAt ?? Date.now();
       const during = load.records.filter((r) => r.startedAt >= faultAt && r.startedAt < end && r.kind !== 'probe');
+      const afterwards = load.records.filter((r) => r.startedAt >= end && r.kind !== 'probe');
 
       step(`  recovered after ${recoveredAt === null ? 'never' : recoveredAt - faultAt} ms; load stopped`);
+      // what a caller must never get, with what it got instead, to find the cause in the services' logs
+      for (const r of [...inFlight, ...during, ...afterwards].filter((r) => r.outcome === 'unclean' || r.outcome === 'hung'))
+        step(`  ${r.kind} ${r.outcome} (request ${r.requestId ?? 'unknown'}, ${r.startedAt - faultAt} ms after the fault): ${r.detail}`);
       const invariants: InvariantResult[] = [...checked];
+      if (fault.invariants) invariants.push(...(await fault.invariants(target).catch((e) => [failed(fault.name, e)])));
+      if (batch && fault.batchMustRunAcross) invariants.push(batchRanAcross(atFault, batch));
       if (batch) invariants.push(...(await batchInvariants(client, databaseUrl, batch).catch((e) => [failed('batch', e)])));
       step('  batch checked');
       invariants.push(...(await accountInvariants(stack, databaseUrl, user.id, tag, records, unbillable, s3.directory)));
@@ -187,6 +215,7 @@ export async function runChaos(profile: ChaosProfile, log: (line: string) => voi
         during: countOutcomes(during),
         failures: failureSummary([...inFlight, ...during]),
         recoveryMs: recoveredAt === null ? null : recoveredAt - faultAt,
+        ...(fault.servesDuringOutage && { afterRecovery: countOutcomes(afterwards) }),
         invariants,
         errors,
       });
@@ -274,7 +303,7 @@ interface StartedBatch {
   customIds: string[];
 }
 
-async function startBatch(client: OpenAI, tag: string, lines: number): Promise<StartedBatch> {
+async function startBatch(client: OpenAI, tag: string, lines: number, lineMs = 150): Promise<StartedBatch> {
   const customIds = Array.from({ length: lines }, (_, i) => `line-${i}`);
   const body = customIds
     .map((id) =>
@@ -282,13 +311,23 @@ async function startBatch(client: OpenAI, tag: string, lines: number): Promise<S
         custom_id: id,
         method: 'POST',
         url: '/v1/chat/completions',
-        body: { model: 'mock-gpt', messages: [{ role: 'user', content: `tally:${tag} ${id} ${Date.now()}` }], mock: { delay_ms: 150 } },
+        body: { model: 'mock-gpt', messages: [{ role: 'user', content: `tally:${tag} ${id} ${Date.now()}` }], mock: { delay_ms: lineMs } },
       }),
     )
     .join('\n');
   const input = await client.files.create({ file: await toFile(Buffer.from(body), 'chaos-batch.jsonl'), purpose: 'batch' });
   const batch = await client.batches.create({ input_file_id: input.id, endpoint: '/v1/chat/completions', completion_window: '24h' });
   return { id: batch.id, customIds };
+}
+
+/** The batch had not finished when the fault came: its lines ran across it. */
+function batchRanAcross(atFault: OpenAI.Batch | null, batch: StartedBatch): InvariantResult {
+  const done = (atFault?.request_counts?.completed ?? 0) + (atFault?.request_counts?.failed ?? 0);
+  return {
+    name: 'the batch was running when the fault came',
+    held: atFault !== null && !finished(atFault) && done < batch.customIds.length,
+    detail: atFault ? `status ${atFault.status}, ${done} of ${batch.customIds.length} lines done` : 'its status could not be read',
+  };
 }
 
 const finished = (b: OpenAI.Batch) => ['completed', 'failed', 'expired', 'cancelled'].includes(b.status);

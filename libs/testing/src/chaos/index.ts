@@ -8,3 +8,4 @@ export * from './service-processes';
 export * from './harness';
 export * from './failover';
 export * from './rate-limit-check';
+export * from './nats-cluster-fault';
