@@ -52,7 +52,7 @@ export function startTracing(
     const settings = tracingSettingsFrom(env);
     if (!settings) return null;
     const { registerTracerProvider } = await import('./tracing-sdk');
-    provider = registerTracerProvider(processName, settings, tracesUrl(env), exporter);
+    provider = registerTracerProvider(processName, settings, tracesUrl(env), env, exporter);
     active = settings;
     return settings;
   })().catch((error: unknown) => {
