@@ -11,6 +11,7 @@ import {
   SpanExporter,
   TraceIdRatioBasedSampler,
 } from '@opentelemetry/sdk-trace-node';
+import { ChainedContextManager } from './context-manager';
 import { OtlpJsonTraceExporter, otlpExporterOptionsFrom } from './otlp-json-exporter';
 import { TracingSettings } from './tracing-settings';
 
@@ -23,7 +24,7 @@ import { TracingSettings } from './tracing-settings';
  * The process's tracer provider, registered with the API: the resource named after the process
  * (OTEL_SERVICE_NAME and OTEL_RESOURCE_ATTRIBUTES win), the sampler of the settings, spans batched
  * to `exporter` (unless given, OTLP/JSON over HTTP to `url`, as the OTEL_EXPORTER_OTLP_* variables of
- * `env` configure it), W3C trace context as the only propagator.
+ * `env` configure it), W3C trace context as the only propagator, contexts kept by ChainedContextManager.
  */
 export function registerTracerProvider(
   processName: string,
@@ -40,7 +41,7 @@ export function registerTracerProvider(
     sampler: samplerOf(settings),
     spanProcessors: [new BatchSpanProcessor(exporter ?? new OtlpJsonTraceExporter(otlpExporterOptionsFrom(env, url)))],
   });
-  provider.register({ propagator: new W3CTraceContextPropagator() });
+  provider.register({ propagator: new W3CTraceContextPropagator(), contextManager: new ChainedContextManager() });
   reportSdkProblems();
   return provider;
 }
