@@ -1,5 +1,5 @@
-import { Context, ROOT_CONTEXT, SpanKind, trace } from '@opentelemetry/api';
-import { serviceOf, SpanAttr, startSpan, StartedSpan, tracingEnabled } from '@switchyard/runtime';
+import { Context, SpanKind, trace } from '@opentelemetry/api';
+import { EMPTY_CONTEXT, serviceOf, SpanAttr, startSpan, StartedSpan, tracingEnabled } from '@switchyard/runtime';
 
 /**
  * The PRODUCER span of one durable message carrying the work of `origins` (the trace contexts of the
@@ -19,7 +19,7 @@ export function startPublishSpan(subject: string, origins: readonly Context[]): 
   };
   if (traced.length === 1) return startSpan(`send ${subject}`, { kind: SpanKind.PRODUCER, attributes }, traced[0]);
   const links = traced.map((origin) => ({ context: trace.getSpanContext(origin)! }));
-  return startSpan(`send ${subject}`, { kind: SpanKind.PRODUCER, attributes, links, service: serviceOf(traced[0]) }, ROOT_CONTEXT);
+  return startSpan(`send ${subject}`, { kind: SpanKind.PRODUCER, attributes, links, service: serviceOf(traced[0]) }, EMPTY_CONTEXT);
 }
 
 /** The CONSUMER span of handling one durable message, under the producer span its headers name. */

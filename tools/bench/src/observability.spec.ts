@@ -51,12 +51,25 @@ describe('the observability summary', () => {
     expect(summarizeVariants([run('baseline', 2, 5)])[0].note).toMatch(/tracing was not off/);
   });
 
+  it('shows the sampled run against the baseline without judging it, and fails it when no span arrived', () => {
+    const [, sampled] = summarizeVariants([run('baseline', 2), run('tracing_sampled', 2.1, 340)]);
+    expect(sampled).toMatchObject({
+      ratio_vs_baseline: 1.05,
+      spans_per_request: 0.34,
+      passed: null,
+      note: expect.stringMatching(/parentbased_traceidratio 0.1/),
+    });
+    const [, silent] = summarizeVariants([run('baseline', 2), run('tracing_sampled', 2)]);
+    expect(silent).toMatchObject({ passed: false, ratio_vs_baseline: null, note: expect.stringMatching(/tracing is not active/) });
+  });
+
   it('rotates the order of the variants from round to round', () => {
-    expect([0, 1, 2, 3].map(variantOrder)).toEqual([
-      ['baseline', 'metrics_scraped', 'tracing'],
-      ['metrics_scraped', 'tracing', 'baseline'],
-      ['tracing', 'baseline', 'metrics_scraped'],
-      ['baseline', 'metrics_scraped', 'tracing'],
+    expect([0, 1, 2, 3, 4].map(variantOrder)).toEqual([
+      ['baseline', 'metrics_scraped', 'tracing', 'tracing_sampled'],
+      ['metrics_scraped', 'tracing', 'tracing_sampled', 'baseline'],
+      ['tracing', 'tracing_sampled', 'baseline', 'metrics_scraped'],
+      ['tracing_sampled', 'baseline', 'metrics_scraped', 'tracing'],
+      ['baseline', 'metrics_scraped', 'tracing', 'tracing_sampled'],
     ]);
   });
 });

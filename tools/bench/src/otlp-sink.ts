@@ -25,7 +25,7 @@ async function bodyOf(request: IncomingMessage): Promise<Buffer> {
 
 /**
  * An OTLP/HTTP trace receiver for the benchmark: accepts `POST /v1/traces` and counts the spans
- * (OTLP/JSON, what @opentelemetry/exporter-trace-otlp-http sends, gzipped or not). A protobuf or otherwise unreadable
+ * (OTLP/JSON, what the services send, gzipped or not). A protobuf or otherwise unreadable
  * export is accepted and counted as unreadable, so a run can tell spans it could not count from none.
  */
 export async function startOtlpSink(): Promise<OtlpSink> {

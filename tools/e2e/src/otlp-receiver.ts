@@ -42,7 +42,7 @@ function valueOf(value: OtlpValue): string | number | boolean {
 const flatten = (attributes: OtlpAttribute[] | undefined) => Object.fromEntries((attributes ?? []).map((a) => [a.key, valueOf(a.value)]));
 
 /**
- * A local OTLP/HTTP trace receiver (JSON encoding, what @opentelemetry/exporter-trace-otlp-http sends):
+ * A local OTLP/HTTP trace receiver (the JSON encoding the services send: libs/runtime/src/tracing/otlp-json.ts):
  * collects every span posted to `/v1/traces`, and keeps the raw bodies so a test can search all of them.
  */
 export class OtlpReceiver {

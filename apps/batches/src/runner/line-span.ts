@@ -1,5 +1,5 @@
-import { ROOT_CONTEXT, SpanKind } from '@opentelemetry/api';
-import { spanContextOfTraceparent, SpanAttr, startSpan, StartedSpan, tracingEnabled } from '@switchyard/runtime';
+import { SpanKind } from '@opentelemetry/api';
+import { EMPTY_CONTEXT, spanContextOfTraceparent, SpanAttr, startSpan, StartedSpan, tracingEnabled } from '@switchyard/runtime';
 import type { ClaimedLine } from '../batch-repository';
 
 /**
@@ -23,6 +23,6 @@ export function startLineSpan(line: ClaimedLine, requestId: string): StartedSpan
       },
       links: creation ? [{ context: creation }] : undefined,
     },
-    ROOT_CONTEXT,
+    EMPTY_CONTEXT,
   );
 }

@@ -1,6 +1,5 @@
 import { diag, DiagLogLevel } from '@opentelemetry/api';
 import { W3CTraceContextPropagator } from '@opentelemetry/core';
-import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
 import { defaultResource, detectResources, envDetector, resourceFromAttributes } from '@opentelemetry/resources';
 import {
   AlwaysOffSampler,
@@ -12,6 +11,8 @@ import {
   SpanExporter,
   TraceIdRatioBasedSampler,
 } from '@opentelemetry/sdk-trace-node';
+import { ChainedContextManager } from './context-manager';
+import { OtlpJsonTraceExporter, otlpExporterOptionsFrom } from './otlp-json-exporter';
 import { TracingSettings } from './tracing-settings';
 
 /*
@@ -22,12 +23,14 @@ import { TracingSettings } from './tracing-settings';
 /**
  * The process's tracer provider, registered with the API: the resource named after the process
  * (OTEL_SERVICE_NAME and OTEL_RESOURCE_ATTRIBUTES win), the sampler of the settings, spans batched
- * to `exporter` (OTLP/HTTP to `url` unless given), W3C trace context as the only propagator.
+ * to `exporter` (unless given, OTLP/JSON over HTTP to `url`, as the OTEL_EXPORTER_OTLP_* variables of
+ * `env` configure it), W3C trace context as the only propagator, contexts kept by ChainedContextManager.
  */
 export function registerTracerProvider(
   processName: string,
   settings: TracingSettings,
   url: string,
+  env: NodeJS.ProcessEnv,
   exporter?: SpanExporter,
 ): NodeTracerProvider {
   const resource = defaultResource()
@@ -36,9 +39,9 @@ export function registerTracerProvider(
   const provider = new NodeTracerProvider({
     resource,
     sampler: samplerOf(settings),
-    spanProcessors: [new BatchSpanProcessor(exporter ?? new OTLPTraceExporter({ url }))],
+    spanProcessors: [new BatchSpanProcessor(exporter ?? new OtlpJsonTraceExporter(otlpExporterOptionsFrom(env, url)))],
   });
-  provider.register({ propagator: new W3CTraceContextPropagator() });
+  provider.register({ propagator: new W3CTraceContextPropagator(), contextManager: new ChainedContextManager() });
   reportSdkProblems();
   return provider;
 }

@@ -7,15 +7,16 @@ import {
   diag,
   Link,
   propagation,
-  ROOT_CONTEXT,
   Span,
   SpanContext,
   SpanKind,
   SpanStatusCode,
   TextMapGetter,
   trace,
+  Tracer,
 } from '@opentelemetry/api';
 import type { SpanExporter } from '@opentelemetry/sdk-trace-node';
+import { EMPTY_CONTEXT } from './context-manager';
 import { TracingSettings, tracingSettingsFrom } from './tracing-settings';
 import { SpanAttr } from './span-attributes';
 
@@ -52,7 +53,8 @@ export function startTracing(
     const settings = tracingSettingsFrom(env);
     if (!settings) return null;
     const { registerTracerProvider } = await import('./tracing-sdk');
-    provider = registerTracerProvider(processName, settings, tracesUrl(env), exporter);
+    cachedTracer = null;
+    provider = registerTracerProvider(processName, settings, tracesUrl(env), env, exporter);
     active = settings;
     return settings;
   })().catch((error: unknown) => {
@@ -85,6 +87,7 @@ export async function stopTracing(): Promise<void> {
   if (!stopping) return;
   provider = null;
   active = null;
+  cachedTracer = null;
   let timer: NodeJS.Timeout | undefined;
   await Promise.race([
     stopping.shutdown().catch(() => undefined),
@@ -106,7 +109,9 @@ export function traceContentRecorded(): boolean {
   return active?.recordContent === true;
 }
 
-const tracer = () => trace.getTracer('switchyard');
+let cachedTracer: Tracer | null = null;
+/** The tracer of the registered provider (looked up once per start: the lookup builds a key and searches a map). */
+const tracer = (): Tracer => (cachedTracer ??= trace.getTracer('switchyard'));
 
 /** The service whose span `ctx` holds (set by a span started with `service`, inherited by its children). */
 export function serviceOf(ctx: Context): string | undefined {
@@ -160,7 +165,7 @@ export function withTraceHeaders(headers: Record<string, string>, ctx: Context =
 
 /** The trace context a carrier holds, on a fresh context (the root context when it holds none or an invalid one). */
 export function extractTraceContext<C>(carrier: C, getter: TextMapGetter<C>): Context {
-  return propagation.extract(ROOT_CONTEXT, carrier, getter);
+  return propagation.extract(EMPTY_CONTEXT, carrier, getter);
 }
 
 /** Runs `fn` with `ctx` active. */
@@ -179,5 +184,5 @@ export function traceparentOf(ctx: Context = context.active()): string | null {
 /** The span a stored W3C `traceparent` names (for a link to it), undefined when it is missing or invalid. */
 export function spanContextOfTraceparent(traceparent: string | null | undefined): SpanContext | undefined {
   if (!traceparent) return undefined;
-  return trace.getSpanContext(propagation.extract(ROOT_CONTEXT, { traceparent }, defaultTextMapGetter));
+  return trace.getSpanContext(propagation.extract(EMPTY_CONTEXT, { traceparent }, defaultTextMapGetter));
 }
