@@ -18,8 +18,11 @@ export class RouterConfig extends WithChargePolicy(WithS3(UpstreamPolicyConfig))
   @IsInt() @Min(1) @Max(1000) SWITCHYARD_CIRCUIT_MIN_CALLERS: number = 2;
   /** how long an open circuit keeps the channel out before one probe request may try it */
   @IsInt() @Min(100) SWITCHYARD_CIRCUIT_COOLDOWN_MS: number = 30_000;
-  /** how long a finished request's usage waits for others to go to JetStream in the same message (0: at once when none is in flight) */
-  @IsInt() @Min(0) @Max(1000) SWITCHYARD_USAGE_PUBLISH_LINGER_MS: number = 5;
+  /**
+   * how long a finished request's usage waits for others to go to JetStream in the same message (0: at once when
+   * none is in flight). The answer waits for the ack, so a linger is added latency: 0 by default (tools/bench/findings.md)
+   */
+  @IsInt() @Min(0) @Max(1000) SWITCHYARD_USAGE_PUBLISH_LINGER_MS: number = 0;
   /** cache lifetime for `x-switchyard-cache: on` when no channel sets its own */
   @IsInt() @Min(1) SWITCHYARD_CACHE_DEFAULT_TTL_SECONDS: number = 300;
   /** the longest any cached answer lives (the cache bucket's own limit) */

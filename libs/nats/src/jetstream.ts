@@ -99,8 +99,9 @@ export interface DurableConsumer {
 
 /**
  * Consumes a stream through one shared durable consumer, so N replicas share the work and a
- * crashed replica's unacked messages are redelivered. The handler must be idempotent.
- * A handler error naks the message for a later retry.
+ * crashed replica's unacked messages are redelivered (after the ack wait). The handler must be
+ * idempotent. A handler error naks the message for a later retry; `stop` naks what was pulled and
+ * not started, so another replica gets it at once.
  */
 export async function consumeDurable(
   nc: NatsConnection,
@@ -160,16 +161,27 @@ export async function consumeDurable(
     }
   };
   const running = new Set<Promise<void>>();
+  let stopping = false;
+  let wakeOnStop: () => void = () => undefined;
+  const stopped = new Promise<void>((resolve) => (wakeOnStop = resolve));
   const loop = (async () => {
     for await (const msg of messages) {
+      // pulled but not started when the consumer stops: handed back at once for another replica, not after the ack wait
+      if (stopping) {
+        msg.nak();
+        continue;
+      }
       const task = handle(msg).finally(() => running.delete(task));
       running.add(task);
-      if (running.size >= concurrency) await Promise.race(running);
+      if (running.size >= concurrency) await Promise.race([...running, stopped]);
     }
     await Promise.all(running);
   })();
   return {
+    /** Stops pulling, hands back (naks) what was pulled and not yet started, and waits for the running handlers. */
     async stop() {
+      stopping = true;
+      wakeOnStop();
       stopMetrics();
       await messages.close();
       await loop;

@@ -54,7 +54,7 @@ export class GenerationTasks {
       batchId: null,
     };
     const started = await this.executor.callOnce(execute, ({ adapter, call }) => adapter.submitTask!(call));
-    this.executor.report(
+    await this.executor.report(
       execute,
       { id: started.channel.id, channelType: started.channel.type },
       { promptTokens: 0, completionTokens: 0 },

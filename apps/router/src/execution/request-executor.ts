@@ -221,14 +221,18 @@ export class RequestExecutor {
     return answered;
   }
 
-  /** Publishes one request's usage event (billing applies it; the request id makes it once). */
+  /**
+   * Publishes one request's usage event (billing applies it; the request id makes it once). Resolves
+   * when JetStream has it: await it before the answer (or a stream's last event) goes out, so a router
+   * killed after answering has lost no usage.
+   */
   report(
     req: ExecuteRequest,
     channel: { id: string; channelType: RoutableChannel['type'] },
     reported: NormalizedUsage,
     flags: { estimated: boolean; cached: boolean },
     startedAt: number,
-  ): void {
+  ): Promise<void> {
     const usage = wholeCounts(reported);
     const event: UsageEvent = {
       requestId: req.requestId,
@@ -252,7 +256,7 @@ export class RequestExecutor {
       latencyMs: Date.now() - startedAt,
       createdAt: new Date(startedAt).toISOString(),
     };
-    this.usage.publish(event);
+    return this.usage.publish(event);
   }
 
   /** Input tokens as the serving provider counts them where it can (natively, no translation); otherwise our estimate. */
@@ -287,8 +291,8 @@ export class RequestExecutor {
       if (hit) {
         trace.getActiveSpan()?.setAttribute(SpanAttr.cached, true);
         const usage = hit.usage ?? estimateUsage(req.body, completionTextOf(hit.body));
-        this.report(req, hit.channel, usage, { estimated: hit.usage === null, cached: true }, startedAt);
-        const shown = await this.spend.shownCost(req, hit.channel.channelType, usage, true);
+        const recorded = this.report(req, hit.channel, usage, { estimated: hit.usage === null, cached: true }, startedAt);
+        const [shown] = await Promise.all([this.spend.shownCost(req, hit.channel.channelType, usage, true), recorded]);
         return {
           body: withCost(hit.body, shown),
           routing: { channel: hit.channel, cached: true, retryCount: 0, attempts: [] },
@@ -322,7 +326,7 @@ export class RequestExecutor {
     } catch (error) {
       if (!(error instanceof UpstreamError)) throw error;
       // an answer in a shape its API does not allow: the channel's failure, but it answered, so its usage is still billed
-      this.report(
+      await this.report(
         req,
         { id: answered.channel.id, channelType: answered.channel.type },
         usage ?? estimateUsage(req.body, ''),
@@ -334,16 +338,19 @@ export class RequestExecutor {
     if (req.endpoint === '/v1/responses' && !bridge.translated)
       await this.storedResponses.remember(body.id, req.principal.userId, answered.channel.id, req.body.store !== false);
     const billable = usage ?? estimateUsage(req.body, completionTextOf(body));
-    this.report(
+    // caching and pricing go on while JetStream acknowledges the usage; the answer waits for both
+    const recorded = this.report(
       req,
       { id: answered.channel.id, channelType: answered.channel.type },
       billable,
       { estimated: usage === null, cached: false },
       startedAt,
     );
+    recorded.catch(() => undefined); // awaited below; this only keeps a failure meanwhile from being unhandled
     if (cacheKey && ttlMs !== null)
       await this.cache.put(cacheKey, { body, channel: answered.routing.channel, usage, storedAt: Date.now(), ttlMs });
     const shown = await this.spend.shownCost(req, answered.channel.type, billable, false);
+    await recorded;
     const costUsd = shown?.cost ?? null;
     if (answered.span)
       endUpstreamSpan(answered.span, { body: answered.value.body, usage: billable, costUsd, text: () => completionTextOf(body) });
@@ -353,17 +360,11 @@ export class RequestExecutor {
     return { body: withCost(body, shown), routing: answered.routing, costUsd, ...(text && { text }) };
   }
 
-  /** After the first byte there is no failover: an upstream failure ends the stream with an error event. */
-  private endWithError(
-    error: unknown,
-    channel: RoutableChannel,
-    req: ExecuteRequest,
-    routing: RoutingInfo,
-    emit: (event: StreamEvent) => void,
-  ): void {
+  /** After the first byte there is no failover: an upstream failure ends the stream with this error event. */
+  private errorEventOf(error: unknown, channel: RoutableChannel, req: ExecuteRequest, routing: RoutingInfo): StreamEvent {
     if (!(error instanceof UpstreamError)) throw error;
     this.port.report(channel, req, error);
-    emit({ kind: 'error', error: upstreamFailureToDomain(error, routing).toWire() });
+    return { kind: 'error', error: upstreamFailureToDomain(error, routing).toWire() };
   }
 
   /** A binary answer (speech): relayed as it arrives, base64 over NATS; billed by input characters. */
@@ -378,17 +379,19 @@ export class RequestExecutor {
     const opened = await this.failover.firstAnswer(req, plan, ({ adapter, call }) => adapter.openBinaryStream!(call));
     const { channel, routing } = opened;
     emit({ kind: 'start', routing, contentType: opened.value.contentType });
+    let last: StreamEvent;
     try {
       for await (const chunk of opened.value.chunks) emit({ kind: 'bytes', data: Buffer.from(chunk).toString('base64') });
-      emit({ kind: 'end' });
+      last = { kind: 'end' };
     } catch (error) {
       failUpstreamSpan(opened.span, error);
-      this.endWithError(error, channel, req, routing, emit);
+      last = this.errorEventOf(error, channel, req, routing);
     } finally {
       opened.release();
       endUpstreamSpan(opened.span, { usage: null });
       const characters = typeof req.body.input === 'string' ? req.body.input.length : 0;
-      this.report(
+      // the stream's last event waits until JetStream has its usage
+      await this.report(
         req,
         { id: channel.id, channelType: channel.type },
         { promptTokens: characters, completionTokens: 0 },
@@ -396,6 +399,7 @@ export class RequestExecutor {
         startedAt,
       );
     }
+    emit(last);
   }
 
   /**
@@ -450,6 +454,7 @@ export class RequestExecutor {
     };
 
     emit({ kind: 'start', routing });
+    let last: StreamEvent;
     try {
       const remembersResponse = req.endpoint === '/v1/responses' && !bridge.translated && req.body.store !== false;
       for await (const event of opened.value) {
@@ -461,14 +466,20 @@ export class RequestExecutor {
         for (const chunk of translate.push(event)) await relay(chunk);
       }
       for (const chunk of translate.end()) await relay(chunk);
-      emit({ kind: 'end', costUsd: (await showCost(usage ?? estimateUsage(req.body, text)))?.cost ?? null });
+      last = { kind: 'end', costUsd: (await showCost(usage ?? estimateUsage(req.body, text)))?.cost ?? null };
     } catch (error) {
       failUpstreamSpan(opened.span, error);
-      this.endWithError(error, channel, req, routing, emit);
+      last = this.errorEventOf(error, channel, req, routing);
     } finally {
       opened.release();
       const billable = usage ?? estimateUsage(req.body, text);
-      this.report(req, { id: channel.id, channelType: channel.type }, billable, { estimated: usage === null, cached: false }, startedAt);
+      const recorded = this.report(
+        req,
+        { id: channel.id, channelType: channel.type },
+        billable,
+        { estimated: usage === null, cached: false },
+        startedAt,
+      );
       if (opened.span) {
         const span = opened.span;
         // priced off the stream's path: the span ends once the cost is known
@@ -477,6 +488,9 @@ export class RequestExecutor {
           () => endUpstreamSpan(span, { usage: billable, text: () => text, model: answerModel }),
         );
       }
+      // the stream's last event (its end, or the error that ends it) waits until JetStream has its usage
+      await recorded;
     }
+    emit(last);
   }
 }
