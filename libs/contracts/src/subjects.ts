@@ -136,8 +136,12 @@ export const Streams = {
 
 /** JetStream KV buckets (streams `KV_<bucket>`), shared by every replica of the service that owns them. */
 export const KvBuckets = {
-  /** the gateway's rate-limit usage per user (memory storage) */
-  rateUsage: 'SWITCHYARD_RATE_USAGE',
+  /**
+   * the gateway's rate-limit usage per user (file storage: counts survive a NATS restart). Earlier
+   * releases kept it in memory as `SWITCHYARD_RATE_USAGE`; a stream's storage cannot change, so the
+   * bucket got a new name (the old one is unused and goes with the next NATS restart).
+   */
+  rateUsage: 'SWITCHYARD_RATE_COUNTS',
   /** the router's response cache */
   responseCache: 'SWITCHYARD_RESPONSE_CACHE',
 } as const;

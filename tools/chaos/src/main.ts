@@ -14,7 +14,6 @@ import { renderReport } from './report';
 const NOT_COVERED = [
   "The launcher's own embedded nats-server and s3rver are not the ones taken away: the harness passes NATS_URL and S3_ENDPOINT of its own (the same code paths in the services; the launcher does not restart its nats-server either).",
   'Objects left in S3 without a file record (an upload cut mid-way) are not counted; only the reverse (a record without its bytes) is an invariant. The files sweeper removes orphans later.',
-  'The rate limit across a NATS restart is checked against what the design promises (its bucket is memory storage: one fresh window, once), not against counts that survive. On the three-node cluster the bucket must keep its records through the loss of a node.',
   "NATS cluster: one node is lost, never two (two of three lose the quorum: JetStream stops taking writes until one is back); the launcher's embedded NATS is one server, so the cluster is the harness's own.",
   'Anthropic-format callers under upstream misbehaviour: only the streamed misbehaviours are sent in the Anthropic format; the steady load and the non-streamed ones use the OpenAI format.',
 ];

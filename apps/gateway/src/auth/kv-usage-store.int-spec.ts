@@ -20,9 +20,9 @@ describe('KvUsageStore (real NATS)', () => {
     await nc?.close();
   });
 
-  it('keeps its bucket in memory', async () => {
+  it('keeps its bucket on file storage (the counts survive a NATS restart)', async () => {
     const info = await (await nc.jetstreamManager()).streams.info(`KV_${bucket}`);
-    expect(info.config.storage).toBe(StorageType.Memory);
+    expect(info.config.storage).toBe(StorageType.File);
   });
 
   it('creates, updates on the right revision, and reports a stale revision as a conflict', async () => {

@@ -16,17 +16,17 @@ function isBucketGone(error: unknown): boolean {
 }
 
 /**
- * Usage records in a JetStream KV bucket on memory storage: nothing is written to disk per request.
- * A NATS restart empties it, so every user starts a fresh window then (at most one extra window's
- * worth of requests, once); the bucket is made again on the first miss (a refused write, or a read
- * that times out after a second).
+ * Usage records in a JetStream KV bucket on file storage, so a NATS restart keeps every user's counts
+ * (a write is one compare-and-set per lease, about one a second per busy user, not one per request).
+ * Should the bucket be gone all the same (deleted by an operator), it is made again on the first miss
+ * (a refused write, or a read that times out after a second).
  */
 export class KvUsageStore implements UsageStore {
   private kv: Promise<KV> | null = null;
 
   constructor(
     private readonly nc: NatsConnection,
-    /** SWITCHYARD_JETSTREAM_REPLICAS: memory storage too is copied to that many cluster nodes, so a node's loss keeps the counts */
+    /** SWITCHYARD_JETSTREAM_REPLICAS: copies on that many cluster nodes, so a node's loss keeps the counts */
     private readonly replicas = 1,
     private readonly bucket: string = KvBuckets.rateUsage,
   ) {}
@@ -35,7 +35,7 @@ export class KvUsageStore implements UsageStore {
     this.kv ??= openKvBucket(
       this.nc,
       this.bucket,
-      { history: 1, ttl: 2 * RATE_WINDOW_MS, storage: StorageType.Memory },
+      { history: 1, ttl: 2 * RATE_WINDOW_MS, storage: StorageType.File },
       this.replicas,
       KV_TIMEOUT_MS,
     );
