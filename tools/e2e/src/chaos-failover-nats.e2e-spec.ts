@@ -1,4 +1,13 @@
-import { ChaosRun, FAILOVER_CASES, natsRestart, runChaos, validatingFetch } from '@switchyard/testing';
+import { ChaosRun, FAILOVER_CASES, FailoverResult, natsRestart, runChaos, validatingFetch } from '@switchyard/testing';
+
+/** What a failover case is judged on: who answered, how, each upstream's calls, and who was billed. */
+const observed = (r: FailoverResult) => ({
+  api: r.api,
+  outcome: r.outcome,
+  answeredBy: r.answeredBy,
+  calls: [r.misbehavingCalls, r.healthyCalls],
+  billed: [r.usageRecords, r.billedTo],
+});
 
 /**
  * Two parts of the chaos suite (`npm run chaos` reports them in docs/reliability.md) on one stack.
@@ -41,19 +50,7 @@ describe('chaos: NATS restarted under load; failover only before the first byte'
     const results = run.failover.filter((r) => r.failoverCase.name === name);
     expect(results.length).toBe(results[0].failoverCase.stream ? 2 : 1);
     for (const r of results)
-      expect({
-        api: r.api,
-        outcome: r.outcome,
-        answeredBy: r.answeredBy,
-        calls: [r.misbehavingCalls, r.healthyCalls],
-        billed: [r.usageRecords, r.billedTo],
-      }).toEqual({
-        api: r.api,
-        outcome: 'ok',
-        answeredBy: 'healthy',
-        calls: [1, 1],
-        billed: [1, 'healthy'],
-      });
+      expect(observed(r)).toEqual({ api: r.api, outcome: 'ok', answeredBy: 'healthy', calls: [1, 1], billed: [1, 'healthy'] });
   });
 
   it.each(after)(
@@ -62,13 +59,7 @@ describe('chaos: NATS restarted under load; failover only before the first byte'
       const results = run.failover.filter((r) => r.failoverCase.name === name);
       expect(results.map((r) => r.api)).toEqual(['openai', 'anthropic']);
       for (const r of results) {
-        expect({
-          api: r.api,
-          outcome: r.outcome,
-          answeredBy: r.answeredBy,
-          calls: [r.misbehavingCalls, r.healthyCalls],
-          billed: [r.usageRecords, r.billedTo],
-        }).toEqual({
+        expect(observed(r)).toEqual({
           api: r.api,
           outcome: 'clean_error',
           answeredBy: 'misbehaving',

@@ -8,6 +8,7 @@ import { apiClient, RunningStack } from '../stack';
 import { uncheckedFetch } from '../validating-fetch';
 import { requestDeadline } from './deadline';
 import { Outcome, outcomeOfError } from './outcomes';
+import type { CallerResult } from './misbehaviour';
 import { Fetch } from './steady-load';
 
 /**
@@ -41,15 +42,8 @@ export const FAILOVER_CASES: FailoverCase[] = [
   { name: 'stream that stalls mid-way', stream: true, mock: () => ({ mode: 'stall_stream', after_chunks: 2 }), beforeFirstByte: false },
 ];
 
-export interface FailoverResult {
+export interface FailoverResult extends CallerResult {
   failoverCase: FailoverCase;
-  api: 'openai' | 'anthropic';
-  outcome: Outcome;
-  status?: number;
-  detail?: string;
-  requestId?: string;
-  /** content chunks the caller received */
-  deliveredChunks: number;
   /** the channel the answer's `x-switchyard-channel-id` (and a JSON answer's `_routing`) named */
   answeredBy: 'misbehaving' | 'healthy' | null;
   /** calls each upstream received for this request */
@@ -58,7 +52,6 @@ export interface FailoverResult {
   /** usage records of the request, and the channel they name */
   usageRecords: number;
   billedTo: 'misbehaving' | 'healthy' | null;
-  elapsedMs: number;
   /** what the case expects held: failover before the first byte, none after; billed once to the channel that delivered */
   asExpected: boolean;
 }

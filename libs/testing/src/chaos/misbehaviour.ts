@@ -24,8 +24,8 @@ export const MISBEHAVIOURS: Misbehaviour[] = [
   { name: 'very slow headers (8 s)', stream: false, mock: { delay_ms: 8_000 }, expected: 'ok', partial: false },
 ];
 
-export interface MisbehaviourResult {
-  misbehaviour: Misbehaviour;
+/** What one caller's request got, as the chaos suite sorts it. */
+export interface CallerResult {
   /** the caller's SDK and wire format */
   api: 'openai' | 'anthropic';
   outcome: Outcome;
@@ -35,6 +35,10 @@ export interface MisbehaviourResult {
   /** what the caller saw before the end (stream chunks with content) */
   deliveredChunks: number;
   elapsedMs: number;
+}
+
+export interface MisbehaviourResult extends CallerResult {
+  misbehaviour: Misbehaviour;
 }
 
 /** Sends one chat through the gateway while the mock misbehaves as told, and sorts what the caller got. */
