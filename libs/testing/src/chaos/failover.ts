@@ -7,7 +7,7 @@ import { MockUpstreamProcess, startMockUpstream } from '../processes';
 import { apiClient, RunningStack } from '../stack';
 import { uncheckedFetch } from '../validating-fetch';
 import { requestDeadline } from './deadline';
-import { Outcome, outcomeOfError } from './outcomes';
+import { anthropicOutcomeOfError, Outcome, outcomeOfError } from './outcomes';
 import type { CallerResult } from './misbehaviour';
 import { Fetch } from './steady-load';
 
@@ -209,17 +209,7 @@ export class FailoverStage {
       }
       seen.outcome = finished ? 'ok' : deadline.passed() ? 'hung' : 'unclean';
     } catch (error) {
-      const body = (error as { error?: { type?: unknown; error?: { type?: unknown; message?: unknown } } }).error;
-      const envelope = body?.type === 'error' && typeof body.error?.type === 'string' && typeof body.error.message === 'string';
-      seen.detail = error instanceof Error ? `${error.constructor.name}: ${error.message}`.slice(0, 300) : String(error);
-      seen.outcome = deadline.passed()
-        ? 'hung'
-        : error instanceof Anthropic.APIConnectionError
-          ? 'connection_error'
-          : error instanceof Anthropic.APIError && envelope
-            ? 'clean_error'
-            : 'unclean';
-      if (error instanceof Anthropic.APIError) seen.status = error.status;
+      Object.assign(seen, anthropicOutcomeOfError(error, deadline.passed()));
     } finally {
       deadline.clear();
     }

@@ -1,6 +1,6 @@
 import Anthropic from '@anthropic-ai/sdk';
 import OpenAI from 'openai';
-import { Outcome, outcomeOfError } from './outcomes';
+import { anthropicOutcomeOfError, Outcome, outcomeOfError } from './outcomes';
 import { requestDeadline } from './deadline';
 
 /** One way the upstream misbehaves, the mock behaviour that produces it, and what the caller must get. */
@@ -139,17 +139,7 @@ export async function provokeAnthropic(
     const outcome: Outcome = finished ? 'ok' : deadline.passed() ? 'hung' : 'unclean';
     return { misbehaviour: m, api: 'anthropic', outcome, requestId, deliveredChunks, elapsedMs: Date.now() - started };
   } catch (error) {
-    const detail = error instanceof Error ? `${error.constructor.name}: ${error.message}`.slice(0, 300) : String(error);
-    const body = (error as { error?: { type?: unknown; error?: { type?: unknown; message?: unknown } } }).error;
-    const envelope = body?.type === 'error' && typeof body.error?.type === 'string' && typeof body.error.message === 'string';
-    const outcome: Outcome = deadline.passed()
-      ? 'hung'
-      : error instanceof Anthropic.APIConnectionError
-        ? 'connection_error'
-        : error instanceof Anthropic.APIError && envelope
-          ? 'clean_error'
-          : 'unclean';
-    const status = error instanceof Anthropic.APIError ? error.status : undefined;
+    const { outcome, status, detail } = anthropicOutcomeOfError(error, deadline.passed());
     return { misbehaviour: m, api: 'anthropic', outcome, status, detail, requestId, deliveredChunks, elapsedMs: Date.now() - started };
   } finally {
     deadline.clear();

@@ -1,3 +1,4 @@
+import Anthropic from '@anthropic-ai/sdk';
 import OpenAI from 'openai';
 
 /**
@@ -34,6 +35,19 @@ export function outcomeOfError(error: unknown, deadlinePassed: boolean): { outco
   // undici's "terminated" / socket errors while a stream body is read
   if (error instanceof TypeError && /terminated|fetch failed|socket/i.test(`${error.message} ${String(error.cause)}`))
     return { outcome: 'connection_error', detail };
+  return { outcome: 'unclean', detail };
+}
+
+/** outcomeOfError for a caller of `@anthropic-ai/sdk`: a clean error is Anthropic's own envelope (`{"type":"error","error":{…}}`). */
+export function anthropicOutcomeOfError(error: unknown, deadlinePassed: boolean): { outcome: Outcome; status?: number; detail: string } {
+  const detail = error instanceof Error ? `${error.constructor.name}: ${error.message}`.slice(0, 300) : String(error).slice(0, 300);
+  if (deadlinePassed) return { outcome: 'hung', detail };
+  if (error instanceof Anthropic.APIConnectionError) return { outcome: 'connection_error', detail };
+  if (error instanceof Anthropic.APIError) {
+    const body = error.error as { type?: unknown; error?: { type?: unknown; message?: unknown } } | undefined;
+    const envelope = body?.type === 'error' && typeof body.error?.type === 'string' && typeof body.error.message === 'string';
+    return { outcome: envelope ? 'clean_error' : 'unclean', status: error.status, detail };
+  }
   return { outcome: 'unclean', detail };
 }
 
