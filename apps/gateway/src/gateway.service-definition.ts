@@ -1,8 +1,8 @@
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { JsonLogger } from '@switchyard/logging';
-import { processReadiness } from '@switchyard/runtime';
-import { EdgeDefinition, requestScope, ServiceTransport } from '@switchyard/nats';
+import { processReadiness, requestScope } from '@switchyard/runtime';
+import { EdgeDefinition, ServiceTransport } from '@switchyard/nats';
 import { ObjectStorage, storageSettingsFrom } from '@switchyard/object-storage';
 import { GatewayConfig } from './gateway.config';
 import { GatewayModule } from './gateway.module';
@@ -44,13 +44,14 @@ export async function createGatewayApp(
   registerRequestTracing(fastify);
   registerAccessLog(fastify, logger);
   fastify.addHook('onRequest', (request, reply, done) => {
-    // whatever this request's work leaves uncaught is logged with its id (superviseProcess)
-    requestScope.enterWith({ requestId: String(request.id) });
     reply.header('x-request-id', request.id);
     const clientRequestId = clientRequestIdFrom(request.headers['x-request-id']);
     if (clientRequestId !== null) reply.header('x-client-request-id', clientRequestId);
-    done();
+    // whatever this request's work leaves uncaught is logged with its id (superviseProcess)
+    requestScope.run(String(request.id), done);
   });
+  // reading the body leaves the scope (its events come from the socket's own)
+  fastify.addHook('preHandler', (request, _reply, done) => requestScope.run(String(request.id), done));
   registerEdge(fastify);
   return app;
 }

@@ -1,40 +1,43 @@
-import { ROOT_CONTEXT, SpanKind } from '@opentelemetry/api';
+import { ROOT_CONTEXT, SpanKind, trace } from '@opentelemetry/api';
 import { startMemoryTracing, startSpan, stopTracing } from '@switchyard/runtime';
-import { startPublishSpan } from './durable-spans';
+import { publishTraceOf } from './durable-spans';
 
-describe('producer spans of durable messages', () => {
+describe('the trace a durable message carries', () => {
   afterEach(stopTracing);
 
   const request = (name: string) => startSpan(name, { kind: SpanKind.SERVER, service: 'router' }, ROOT_CONTEXT);
 
-  it("continue the trace of the one request a message carries, in that request's service", async () => {
+  it('is the context of the one request it carries, with no span of its own', async () => {
     const tracing = await startMemoryTracing();
     const origin = request('router.request.execute');
-    startPublishSpan('router.request.completed', [origin.context])!.span.end();
+    const traced = publishTraceOf('router.request.completed', [origin.context, ROOT_CONTEXT])!;
+    expect(traced.context).toBe(origin.context);
+    expect(traced.span).toBeNull();
+    origin.span.end();
+    expect((await tracing.spans()).map((s) => s.name)).toEqual(['router.request.execute']);
+  });
+
+  it('is a producer span of its own, a root linked to each request, when the message groups several', async () => {
+    const tracing = await startMemoryTracing();
+    const origins = [request('a'), request('b')];
+    const traced = publishTraceOf('router.request.completed', [...origins.map((o) => o.context), ROOT_CONTEXT])!;
+    traced.span!.end();
     const [published] = await tracing.spans();
     expect(published.name).toBe('send router.request.completed');
     expect(published.kind).toBe(SpanKind.PRODUCER);
-    expect(published.parentSpanContext?.spanId).toBe(origin.span.spanContext().spanId);
+    expect(published.parentSpanContext).toBeUndefined();
+    expect(trace.getSpan(traced.context)).toBe(traced.span);
+    expect(published.links.map((l) => l.context.spanId)).toEqual(origins.map((o) => o.span.spanContext().spanId));
     expect(published.attributes).toMatchObject({
       'messaging.system': 'nats',
-      'messaging.batch.message_count': 1,
+      'messaging.batch.message_count': 3,
       'switchyard.service': 'router',
     });
   });
 
-  it('start a trace of their own, linked to each request, when the message groups several', async () => {
-    const tracing = await startMemoryTracing();
-    const origins = [request('a'), request('b')];
-    startPublishSpan('router.request.completed', [...origins.map((o) => o.context), ROOT_CONTEXT])!.span.end();
-    const [published] = await tracing.spans();
-    expect(published.parentSpanContext).toBeUndefined();
-    expect(published.links.map((l) => l.context.spanId)).toEqual(origins.map((o) => o.span.spanContext().spanId));
-    expect(published.attributes).toMatchObject({ 'messaging.batch.message_count': 3, 'switchyard.service': 'router' });
-  });
-
-  it('are none outside a trace, or with tracing off', async () => {
-    expect(startPublishSpan('router.request.completed', [request('off').context])).toBeNull();
+  it('is none outside a trace, or with tracing off', async () => {
+    expect(publishTraceOf('router.request.completed', [request('off').context])).toBeNull();
     await startMemoryTracing();
-    expect(startPublishSpan('router.request.completed', [ROOT_CONTEXT])).toBeNull();
+    expect(publishTraceOf('router.request.completed', [ROOT_CONTEXT])).toBeNull();
   });
 });

@@ -3,10 +3,9 @@ import { context } from '@opentelemetry/api';
 import { isObservable, Observable, throwError } from 'rxjs';
 import { finalize } from 'rxjs/operators';
 import { DomainError } from '@switchyard/contracts';
-import { runInContext, StartedSpan, tracingEnabled } from '@switchyard/runtime';
+import { requestScope, runInContext, StartedSpan, tracingEnabled } from '@switchyard/runtime';
 import { endRpcSpan, inTrace, startRpcServerSpan } from './rpc-spans';
 import { InProcessRpc } from './in-process-rpc';
-import { requestScope } from './service-runtime';
 import { InFlightHandlers } from './in-flight-handlers';
 
 interface ErrorLogger {
@@ -92,7 +91,7 @@ export class InProcessRpcServer extends Server implements CustomTransportStrateg
     let streaming = false;
     try {
       const run = () => handler(data, new NatsContext([subject, undefined as never]));
-      const result: unknown = await (typeof requestId === 'string' ? requestScope.run({ requestId }, run) : run());
+      const result: unknown = await (typeof requestId === 'string' ? requestScope.run(requestId, run) : run());
       if (!isObservable(result)) return result;
       streaming = true;
       return result.pipe(finalize(() => this.done()));

@@ -4,11 +4,10 @@ import { NatsConnection } from 'nats';
 import { Observable } from 'rxjs';
 import { ROOT_CONTEXT, SpanKind, SpanStatusCode } from '@opentelemetry/api';
 import { DomainError, Subjects } from '@switchyard/contracts';
-import { MemoryTracing, runInContext, startMemoryTracing, startSpan, stopTracing } from '@switchyard/runtime';
+import { MemoryTracing, requestScope, runInContext, startMemoryTracing, startSpan, stopTracing } from '@switchyard/runtime';
 import { InProcessRpc } from './in-process-rpc';
 import { startMicroservice } from './microservice';
 import { RpcClient } from './rpc-client';
-import { requestScope } from './service-runtime';
 import { chunkStream } from './rpc-test-streams';
 import { STREAM_HEARTBEAT_MS, STREAM_PRODUCER_LOST_MS } from './stream-heartbeat';
 
@@ -63,7 +62,7 @@ class ProbeHandlers {
   @MessagePattern(Subjects.routerModelList)
   async scoped(@Payload() data: { requestId: string }) {
     await new Promise((r) => setTimeout(r, 1));
-    kept.scope = requestScope.getStore()?.requestId;
+    kept.scope = requestScope.requestId();
     return { requestId: data.requestId };
   }
 }
@@ -163,7 +162,7 @@ describe('InProcessRpc: Nest handlers served to the services of the same process
   });
 
   it('runs a message that names a request in that request scope', async () => {
-    await requestScope.run({ requestId: 'req_caller' }, () => rpc.send(Subjects.routerModelList, { requestId: 'req_named' } as never));
+    await requestScope.run('req_caller', () => rpc.send(Subjects.routerModelList, { requestId: 'req_named' } as never));
     expect(kept.scope).toBe('req_named');
   });
 

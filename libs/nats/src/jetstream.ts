@@ -2,7 +2,7 @@ import { AckPolicy, DeliverPolicy, JetStreamClient, JsMsg, NatsConnection, Reten
 import { DurableEventSubject, EventMap } from '@switchyard/contracts';
 import { Context, context } from '@opentelemetry/api';
 import { endSpanWithError, metrics, onScrape, runInContext, tracingEnabled } from '@switchyard/runtime';
-import { startProcessSpan, startPublishSpan } from './durable-spans';
+import { publishTraceOf, startProcessSpan } from './durable-spans';
 import { ensureReplicas } from './jetstream-replicas';
 import { inTrace } from './rpc-spans';
 import { traceContextOf, traceHeadersFor } from './trace-headers';
@@ -51,7 +51,7 @@ export async function ensureStream(nc: NatsConnection, stream: DurableStream, re
 
 /**
  * Publishes durably; `msgId` makes a re-publish of the same fact a no-op inside the duplicate window.
- * `trace` (a producer span's context) rides in the message's headers to the consumer.
+ * `trace` (the context of the span it was sent in) rides in the message's headers to the consumer.
  */
 export async function publishDurable<S extends DurableEventSubject>(
   js: JetStreamClient,
@@ -67,7 +67,7 @@ const PUBLISH_RETRY_DELAYS_MS = [100, 500, 2000, 5000, 10000];
 
 /**
  * publishDurable, retried with back-off while JetStream is unreachable; throws the last error when it gives up.
- * Inside a trace, the message is a producer span of it (durable-spans.ts).
+ * Inside a trace, the message carries it (durable-spans.ts).
  */
 export async function publishDurableWithRetry<S extends DurableEventSubject>(
   js: JetStreamClient,
@@ -75,15 +75,15 @@ export async function publishDurableWithRetry<S extends DurableEventSubject>(
   payload: EventMap[S],
   msgId: string,
 ): Promise<void> {
-  const traced = startPublishSpan(subject, [context.active()]);
+  const traced = publishTraceOf(subject, [context.active()]);
   for (let attempt = 0; ; attempt++) {
     try {
       await publishDurable(js, subject, payload, msgId, traced?.context);
-      traced?.span.end();
+      traced?.span?.end();
       return;
     } catch (error) {
       if (attempt >= PUBLISH_RETRY_DELAYS_MS.length) {
-        if (traced) endSpanWithError(traced.span, error);
+        if (traced?.span) endSpanWithError(traced.span, error);
         throw error;
       }
       await new Promise((r) => setTimeout(r, PUBLISH_RETRY_DELAYS_MS[attempt]));

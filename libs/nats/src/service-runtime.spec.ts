@@ -1,7 +1,7 @@
 import { EventEmitter } from 'events';
 import { JsonLogger } from '@switchyard/logging';
-import { Readiness, ShutdownSequence } from '@switchyard/runtime';
-import { ProcessInvariantError, requestScope, superviseProcess } from './service-runtime';
+import { Readiness, requestScope, ShutdownSequence } from '@switchyard/runtime';
+import { ProcessInvariantError, superviseProcess } from './service-runtime';
 
 /** A stand-in process: events are emitted by the test, exits are recorded. */
 class FakeProcess extends EventEmitter {
@@ -32,7 +32,7 @@ describe('superviseProcess', () => {
     const { logger, lines } = logLines();
     const close = jest.fn(async () => undefined);
     superviseProcess(logger, shutdownOf(proc, logger, [close]), proc);
-    requestScope.run({ requestId: 'req_truncated' }, () => proc.emit('unhandledRejection', new Error('Unexpected end of form')));
+    requestScope.run('req_truncated', () => proc.emit('unhandledRejection', new Error('Unexpected end of form')));
     await settle();
     expect(proc.exits).toEqual([]);
     expect(close).not.toHaveBeenCalled();

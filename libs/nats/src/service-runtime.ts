@@ -1,9 +1,5 @@
-import { AsyncLocalStorage } from 'async_hooks';
 import { JsonLogger } from '@switchyard/logging';
-import { ShutdownSequence } from '@switchyard/runtime';
-
-/** The request the running code works for, so an error nobody caught can be logged with its id. */
-export const requestScope = new AsyncLocalStorage<{ requestId: string }>();
+import { requestScope, ShutdownSequence } from '@switchyard/runtime';
 
 /**
  * A broken invariant of the process itself (not of one request): the one kind of stray error that
@@ -43,7 +39,7 @@ export function superviseProcess(logger: JsonLogger, shutdown: ShutdownSequence,
       void shutdown.run('broken invariant', 1);
       return;
     }
-    const requestId = requestScope.getStore()?.requestId;
+    const requestId = requestScope.requestId();
     logger.error(`${kind}${requestId ? ` in request ${requestId}` : ''}; still serving`, error);
   };
   const signal = (name: string) => () => {

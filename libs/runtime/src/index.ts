@@ -9,5 +9,6 @@ export * from './ttl-cache';
 export * from './metrics';
 export * from './shutdown';
 export * from './tracing';
+export * from './request-scope';
 export * from './outages';
 export * from './outage-notice';

@@ -40,9 +40,10 @@ export const HELP = `npm run bench [-- options]   measure the system started as 
   --only a,b            run only these workloads: ${WORKLOADS.join(', ')}
                         (a run with --only or --mode leaves docs/ alone: its results go to a temporary file)
   <workload>            the same as --only <workload>, e.g. \`npm run bench -- console --mode single\`
-  observability         instead of the workloads: CPU per 1,000 requests with metrics scraped every second and with
-                        every request traced (OTLP to an in-bench sink), each against the baseline, on fresh stacks
-                        (single mode unless --mode split; --quick: one round). Leaves docs/ alone
+  observability         instead of the workloads: CPU per 1,000 requests with metrics scraped every second, with every
+                        request traced (OTLP to an in-bench sink), one in ten, and none sampled, each on a fresh stack
+                        loaded at the same time as a fresh baseline stack (single mode unless --mode split; --quick:
+                        one round). Leaves docs/ alone
   --force               measure even when the machine is busy before the start
   --report-only         write the report again from the last run's JSON (after editing tools/bench/findings.md)
   --help                this text

@@ -1,19 +1,21 @@
 import { readFileSync } from 'fs';
 import { join, resolve } from 'path';
-import { startStackLikeNpmStart } from '@switchyard/testing';
+import { RunningStack, startStackLikeNpmStart } from '@switchyard/testing';
 import { Mocks, MODELS, prepare } from './bench-setup';
 import type { Mode } from './cli';
 import { OtlpSink, startOtlpSink } from './otlp-sink';
-import { ProcessMeter } from './process-meter';
+import { CpuSnapshot, ProcessMeter } from './process-meter';
 import { stackRows } from './process-tree';
 import { round } from './stats';
 import { closedLoopChats, untilQuiet } from './workloads';
 
 /**
- * What each run of the stack has on: nothing but the always-on metrics, metrics scraped every
- * second, every request traced, or one request in ten traced (what an operator would run with).
+ * What a measured stack has on, each against a baseline stack (the always-on metrics, nothing else)
+ * running at the same time: metrics scraped every second, every request traced, one request in ten
+ * traced (what an operator would run with), or tracing loaded with nothing sampled (the cost of
+ * carrying the trace context alone).
  */
-export const VARIANTS = ['baseline', 'metrics_scraped', 'tracing', 'tracing_sampled'] as const;
+export const VARIANTS = ['metrics_scraped', 'tracing', 'tracing_sampled', 'tracing_unsampled'] as const;
 export type Variant = (typeof VARIANTS)[number];
 
 /** Tracing may cost at most this much CPU per request above the baseline (issue 19). */
@@ -34,20 +36,18 @@ const OTEL_VARIABLES = [
   'OTEL_SDK_DISABLED',
 ];
 
-function envFor(variant: Variant, sink: OtlpSink): NodeJS.ProcessEnv {
-  const cleared = Object.fromEntries(OTEL_VARIABLES.map((name) => [name, undefined]));
-  if (variant === 'tracing') return { ...cleared, OTEL_EXPORTER_OTLP_ENDPOINT: sink.url, OTEL_TRACES_SAMPLER: 'always_on' };
-  if (variant === 'tracing_sampled')
-    return {
-      ...cleared,
-      OTEL_EXPORTER_OTLP_ENDPOINT: sink.url,
-      OTEL_TRACES_SAMPLER: 'parentbased_traceidratio',
-      OTEL_TRACES_SAMPLER_ARG: SAMPLED_RATIO,
-    };
-  return cleared;
-}
+const SAMPLERS: Partial<Record<Variant, string>> = {
+  tracing: 'always_on',
+  tracing_sampled: 'parentbased_traceidratio',
+  tracing_unsampled: 'always_off',
+};
 
-const traced = (variant: Variant) => variant === 'tracing' || variant === 'tracing_sampled';
+function envFor(variant: Variant | 'baseline', sink: OtlpSink): NodeJS.ProcessEnv {
+  const cleared = Object.fromEntries(OTEL_VARIABLES.map((name) => [name, undefined]));
+  const sampler = variant === 'baseline' ? undefined : SAMPLERS[variant];
+  if (!sampler) return cleared;
+  return { ...cleared, OTEL_EXPORTER_OTLP_ENDPOINT: sink.url, OTEL_TRACES_SAMPLER: sampler, OTEL_TRACES_SAMPLER_ARG: SAMPLED_RATIO };
+}
 
 /** Fetches every metrics endpoint once a second, as Prometheus would; returns how many scrapes it made. */
 function scrapeEverySecond(endpoints: string[]): { stop(): Promise<number> } {
@@ -72,9 +72,8 @@ function scrapeEverySecond(endpoints: string[]): { stop(): Promise<number> } {
   };
 }
 
-export interface VariantRun {
-  variant: Variant;
-  round: number;
+/** What one stack of a pair did over the measured loop. */
+export interface StackFigures {
   requests: number;
   seconds: number;
   rps: number;
@@ -83,26 +82,27 @@ export interface VariantRun {
   /** the same with NATS, the embedded S3 and Postgres */
   all_cpu_s_per_1000: number;
   cpu_s_per_1000_by_process: Record<string, number>;
+}
+
+/** One pair: a measured stack and a baseline stack, loaded at the same time. */
+export interface PairRun {
+  variant: Variant;
+  round: number;
+  baseline: StackFigures;
+  measured: StackFigures;
+  /** the measured stack's CPU per request ÷ the baseline's, in this pair */
+  ratio: number;
   scrapes: number;
   spans: number;
   unreadable_exports: number;
 }
 
-/**
- * One run: a fresh stack with the variant's environment, the benchmark's channels and key holder,
- * a warm-up, then `requests` chats in a closed loop; CPU is counted over the loop and the few
- * seconds after it (the tracing exporter sends its last batch then; every variant waits alike).
- */
-async function runVariant(
-  variant: Variant,
-  round_: number,
-  mode: Mode,
-  mocks: Mocks,
-  sink: OtlpSink,
-  requests: number,
-  concurrency: number,
-) {
-  await untilQuiet();
+interface PairedStack {
+  stack: RunningStack;
+  ctx: { stack: RunningStack; userKey: string; meter: ProcessMeter };
+}
+
+async function startPairedStack(variant: Variant | 'baseline', mode: Mode, mocks: Mocks, sink: OtlpSink): Promise<PairedStack> {
   const echoPreload = `--require ${resolve(__dirname, 'echo-upstream.js')}`;
   const stack = await startStackLikeNpmStart({
     LOG_LEVEL: 'warn',
@@ -114,48 +114,88 @@ async function runVariant(
   try {
     const userKey = await prepare(stack, mocks);
     const meter = new ProcessMeter(stackRows(stack.launcher.pid!, new URL(stack.databaseUrl).pathname.slice(1)));
-    const ctx = { stack, userKey, meter };
-    await closedLoopChats(ctx, MODELS.instant, Math.min(1000, requests), concurrency);
+    return { stack, ctx: { stack, userKey, meter } };
+  } catch (error) {
+    await stack.stop();
+    throw error;
+  }
+}
+
+/** CPU of each row of `meter` between two snapshots. */
+function cpuBetween(before: CpuSnapshot, after: CpuSnapshot): Record<string, number> {
+  return Object.fromEntries(
+    [...after].map(([name, pids]) => [name, [...pids].reduce((s, [pid, sec]) => s + sec - (before.get(name)?.get(pid) ?? 0), 0)]),
+  );
+}
+
+function figuresOf(requests: number, seconds: number, cpu: Record<string, number>): StackFigures {
+  const per1000 = (cpuSeconds: number) => round((cpuSeconds / requests) * 1000, 3);
+  const switchyard = Object.entries(cpu).filter(([name]) => !NOT_SWITCHYARD.has(name));
+  return {
+    requests,
+    seconds: round(seconds, 2),
+    rps: round(requests / seconds, 1),
+    cpu_s_per_1000: per1000(switchyard.reduce((s, [, v]) => s + v, 0)),
+    all_cpu_s_per_1000: per1000(Object.values(cpu).reduce((s, v) => s + v, 0)),
+    cpu_s_per_1000_by_process: Object.fromEntries(Object.entries(cpu).map(([n, v]) => [n, per1000(v)])),
+  };
+}
+
+/**
+ * One pair: a fresh stack with the variant's environment and a fresh baseline stack (started in an
+ * order that alternates by round), both warmed up, then loaded at the same time, each with
+ * `requests` chats in its own closed loop. Why at the same time: this machine's speed drifts by
+ * 20 % and more between runs a minute apart, far more than the cost measured; two stacks measured
+ * together see the same machine (two baselines measured this way agree within 2 %). CPU is counted
+ * over the loop and the 6 s after it (the span exporter sends its last batch then).
+ */
+async function runPair(variant: Variant, round_: number, mode: Mode, mocks: Mocks, sink: OtlpSink, requests: number, concurrency: number) {
+  await untilQuiet();
+  const order: (Variant | 'baseline')[] = round_ % 2 === 1 ? ['baseline', variant] : [variant, 'baseline'];
+  const started: PairedStack[] = [];
+  try {
+    for (const which of order) started.push(await startPairedStack(which, mode, mocks, sink));
+    const [baseline, measured] = order[0] === 'baseline' ? started : [started[1], started[0]];
+    const both = [baseline, measured];
+    await Promise.all(both.map((s) => closedLoopChats(s.ctx, MODELS.instant, Math.min(3000, requests), concurrency)));
     await new Promise((r) => setTimeout(r, 6000)); // the warm-up's spans are exported before counting starts
     const spansBefore = sink.received();
-    const endpoints = Object.values(JSON.parse(readFileSync(join(stack.dataDir, 'stack.json'), 'utf8')).metrics as Record<string, string>);
+    const endpoints = Object.values(
+      JSON.parse(readFileSync(join(measured.stack.dataDir, 'stack.json'), 'utf8')).metrics as Record<string, string>,
+    );
     const scraper = variant === 'metrics_scraped' ? scrapeEverySecond(endpoints) : null;
-    const cpuBefore = meter.cpu();
-    const loop = await closedLoopChats(ctx, MODELS.instant, requests, concurrency);
+    const cpuBefore = both.map((s) => s.ctx.meter.cpu());
+    const loops = await Promise.all(both.map((s) => closedLoopChats(s.ctx, MODELS.instant, requests, concurrency)));
     await new Promise((r) => setTimeout(r, 6000)); // the BatchSpanProcessor's default delay is 5 s
     const scrapes = (await scraper?.stop()) ?? 0;
-    const cpuAfter = meter.cpu();
-    const cpu = Object.fromEntries(
-      [...cpuAfter].map(([name, pids]) => [name, [...pids].reduce((s, [pid, sec]) => s + sec - (cpuBefore.get(name)?.get(pid) ?? 0), 0)]),
+    const [baselineFigures, measuredFigures] = both.map((s, i) =>
+      figuresOf(loops[i].ok, loops[i].seconds, cpuBetween(cpuBefore[i], s.ctx.meter.cpu())),
     );
-    const per1000 = (seconds: number) => round((seconds / loop.ok) * 1000, 3);
-    const switchyard = Object.entries(cpu).filter(([name]) => !NOT_SWITCHYARD.has(name));
     const received = sink.received();
     return {
       variant,
       round: round_,
-      requests: loop.ok,
-      seconds: round(loop.seconds, 2),
-      rps: round(loop.ok / loop.seconds, 1),
-      cpu_s_per_1000: per1000(switchyard.reduce((s, [, v]) => s + v, 0)),
-      all_cpu_s_per_1000: per1000(Object.values(cpu).reduce((s, v) => s + v, 0)),
-      cpu_s_per_1000_by_process: Object.fromEntries(Object.entries(cpu).map(([n, v]) => [n, per1000(v)])),
+      baseline: baselineFigures,
+      measured: measuredFigures,
+      ratio: round(measuredFigures.cpu_s_per_1000 / baselineFigures.cpu_s_per_1000, 3),
       scrapes,
       spans: received.spans - spansBefore.spans,
       unreadable_exports: received.unreadable - spansBefore.unreadable,
-    } satisfies VariantRun;
+    } satisfies PairRun;
   } finally {
-    await stack.stop();
+    await Promise.all(started.map((s) => s.stack.stop()));
   }
 }
 
 export interface VariantSummary {
   variant: Variant;
+  /** the measured stacks' mean CPU seconds per 1,000 requests, and their baselines' */
   cpu_s_per_1000: number;
-  all_cpu_s_per_1000: number;
-  rps: number;
-  /** CPU per request ÷ the baseline's (Switchyard's processes) */
+  baseline_cpu_s_per_1000: number;
+  /** the mean of the pairs' ratios, and each pair's */
   ratio_vs_baseline: number | null;
+  ratios: number[];
+  rps: number;
   spans_per_request: number | null;
   scrapes: number;
   /** null: nothing to judge; for tracing, whether spans arrived and the ratio is within the bound */
@@ -165,57 +205,55 @@ export interface VariantSummary {
 
 const mean = (values: number[]) => values.reduce((s, v) => s + v, 0) / Math.max(1, values.length);
 
-/** Each variant's mean over the rounds, its ratio to the baseline and, for tracing, the verdict. */
-export function summarizeVariants(runs: VariantRun[]): VariantSummary[] {
+/** Each variant's mean over its pairs, its mean ratio to the baseline and, for tracing, the verdict. */
+export function summarizeVariants(runs: PairRun[]): VariantSummary[] {
   const of = (variant: Variant) => runs.filter((r) => r.variant === variant);
-  const baseline = mean(of('baseline').map((r) => r.cpu_s_per_1000));
   return VARIANTS.filter((v) => of(v).length > 0).map((variant) => {
     const rows = of(variant);
-    const cpu = mean(rows.map((r) => r.cpu_s_per_1000));
     const spans = rows.reduce((s, r) => s + r.spans, 0);
-    const requests = rows.reduce((s, r) => s + r.requests, 0);
+    const requests = rows.reduce((s, r) => s + r.measured.requests, 0);
     const unreadable = rows.reduce((s, r) => s + r.unreadable_exports, 0);
-    const ratio = baseline > 0 && variant !== 'baseline' ? round(cpu / baseline, 3) : null;
+    const ratios = rows.map((r) => r.ratio);
     const summary: VariantSummary = {
       variant,
-      cpu_s_per_1000: round(cpu, 3),
-      all_cpu_s_per_1000: round(mean(rows.map((r) => r.all_cpu_s_per_1000)), 3),
-      rps: round(mean(rows.map((r) => r.rps)), 1),
-      ratio_vs_baseline: ratio,
-      spans_per_request: traced(variant) ? round(spans / Math.max(1, requests), 2) : null,
+      cpu_s_per_1000: round(mean(rows.map((r) => r.measured.cpu_s_per_1000)), 3),
+      baseline_cpu_s_per_1000: round(mean(rows.map((r) => r.baseline.cpu_s_per_1000)), 3),
+      ratio_vs_baseline: round(mean(ratios), 3),
+      ratios,
+      rps: round(mean(rows.map((r) => r.measured.rps)), 1),
+      spans_per_request: SAMPLERS[variant] ? round(spans / Math.max(1, requests), 2) : null,
       scrapes: rows.reduce((s, r) => s + r.scrapes, 0),
       passed: null,
       note: '',
     };
-    if (traced(variant)) {
-      if (spans === 0) {
-        summary.passed = false;
-        summary.ratio_vs_baseline = null;
-        summary.note =
-          unreadable > 0
-            ? `the sink received ${unreadable} exports it could not read (not OTLP/JSON): no figure claimed`
-            : 'tracing is not active: the sink received no span, so no figure is claimed';
-      } else if (variant === 'tracing') {
-        summary.passed = ratio !== null && ratio <= TRACING_CPU_BOUND;
-        summary.note = `${spans} spans received; bound ${TRACING_CPU_BOUND} × baseline`;
-      } else {
-        summary.passed = null;
-        summary.note = `${spans} spans received (parentbased_traceidratio ${SAMPLED_RATIO}; the bound is for 100 % sampling)`;
-      }
+    const expectsSpans = variant === 'tracing' || variant === 'tracing_sampled';
+    if (expectsSpans && spans === 0) {
+      summary.passed = false;
+      summary.ratio_vs_baseline = null;
+      summary.note =
+        unreadable > 0
+          ? `the sink received ${unreadable} exports it could not read (not OTLP/JSON): no figure claimed`
+          : 'tracing is not active: the sink received no span, so no figure is claimed';
+    } else if (variant === 'tracing') {
+      summary.passed = summary.ratio_vs_baseline! <= TRACING_CPU_BOUND;
+      summary.note = `${spans} spans received; bound ${TRACING_CPU_BOUND} × baseline`;
+    } else if (variant === 'tracing_sampled') {
+      summary.note = `${spans} spans received (parentbased_traceidratio ${SAMPLED_RATIO}; the bound is for 100 % sampling)`;
+    } else if (variant === 'tracing_unsampled') {
+      summary.note =
+        spans > 0
+          ? `${spans} spans received with always_off: the sampler was not applied`
+          : 'always_off: the context carried, no span recorded';
     }
-    if (variant === 'baseline' && spans > 0) summary.note = `the baseline sent ${spans} spans: tracing was not off`;
     return summary;
   });
 }
 
-/** The variants in round `r`, rotated so that no variant always runs first (a machine that warms up or slows down favours none). */
-export const variantOrder = (r: number): Variant[] => VARIANTS.map((_, i) => VARIANTS[(i + r) % VARIANTS.length]);
-
 /**
- * `npm run bench -- observability [--quick] [--mode split]`: the cost of metrics and tracing. The
- * same closed-loop workload (chats to a 0 ms mock) runs against a fresh stack per variant, in
- * rotated rounds; CPU seconds per 1,000 requests of Switchyard's processes are compared with the
- * baseline's.
+ * `npm run bench -- observability [--quick] [--mode split]`: the cost of metrics and tracing. Each
+ * variant runs in pairs with a baseline stack loaded at the same time (runPair), one pair per round
+ * (`--quick`: one round of 3,000 requests a stack; full: three rounds of 10,000); CPU seconds per
+ * 1,000 requests of Switchyard's processes are compared within each pair.
  */
 export async function measureObservability(options: { quick: boolean; modes: Mode[] }, mocks: Mocks) {
   const mode = options.modes.length === 1 ? options.modes[0] : 'single';
@@ -223,12 +261,12 @@ export async function measureObservability(options: { quick: boolean; modes: Mod
   const requests = options.quick ? 3000 : 10_000;
   const concurrency = 8;
   const sink = await startOtlpSink();
-  const runs: VariantRun[] = [];
+  const runs: PairRun[] = [];
   try {
     for (let r = 0; r < rounds; r++)
-      for (const variant of variantOrder(r)) {
-        console.log(`… [observability, ${mode}] round ${r + 1}/${rounds}: ${variant}`);
-        const run = await runVariant(variant, r + 1, mode, mocks, sink, requests, concurrency);
+      for (const variant of VARIANTS) {
+        console.log(`… [observability, ${mode}] round ${r + 1}/${rounds}: ${variant} and a baseline, at the same time`);
+        const run = await runPair(variant, r + 1, mode, mocks, sink, requests, concurrency);
         console.log(`  ${JSON.stringify(run)}`);
         runs.push(run);
       }
@@ -241,12 +279,12 @@ export async function measureObservability(options: { quick: boolean; modes: Mod
 /** The summary as a Markdown table. */
 export function observabilityTable(summary: VariantSummary[]): string {
   const lines = [
-    '| run | Switchyard CPU s / 1,000 req | with NATS, S3, Postgres | ratio vs baseline | req/s | spans / request | scrapes | verdict |',
+    '| run | Switchyard CPU s / 1,000 req | its baselines | ratio vs baseline (each pair) | req/s | spans / request | scrapes | verdict |',
     '|---|---|---|---|---|---|---|---|',
   ];
   for (const s of summary)
     lines.push(
-      `| ${s.variant} | ${s.cpu_s_per_1000} | ${s.all_cpu_s_per_1000} | ${s.ratio_vs_baseline ?? '–'} | ${s.rps} | ${s.spans_per_request ?? '–'} | ${s.scrapes} | ${
+      `| ${s.variant} | ${s.cpu_s_per_1000} | ${s.baseline_cpu_s_per_1000} | ${s.ratio_vs_baseline ?? '–'} (${s.ratios.join(', ')}) | ${s.rps} | ${s.spans_per_request ?? '–'} | ${s.scrapes} | ${
         s.passed === null ? s.note || '–' : `${s.passed ? 'pass' : 'FAIL'}: ${s.note}`
       } |`,
     );

@@ -4,7 +4,7 @@ import { NatsConnection } from 'nats';
 import { DomainError, Events, Streams, UsageEvent, UsageEventGroup } from '@switchyard/contracts';
 import { JsonLogger } from '@switchyard/logging';
 import { endSpanWithError, tracingEnabled } from '@switchyard/runtime';
-import { ensureStream, LOGGER, NATS_CONNECTION, publishDurable, startPublishSpan } from '@switchyard/nats';
+import { ensureStream, LOGGER, NATS_CONNECTION, publishDurable, publishTraceOf } from '@switchyard/nats';
 import { RouterConfig } from '../router.config';
 
 const RETRY_DELAYS_MS = [100, 500, 2000, 5000, 10000];
@@ -90,21 +90,21 @@ export class UsagePublisher implements OnApplicationBootstrap, OnApplicationShut
     this.sending = null;
   }
 
-  /** Publishes one group (its requests' trace contexts make the message's producer span); false when it gave up. */
+  /** Publishes one group (carrying its requests' trace: durable-spans.ts); false when it gave up. */
   private async publishWithRetry(waiting: Waiting[]): Promise<boolean> {
     const events = waiting.map((w) => w.event);
     const group: UsageEventGroup = { events };
     const msgId = `usage:${events[0].requestId}:${events.length}`;
     const origins = waiting.flatMap((w) => (w.origin ? [w.origin] : []));
-    const traced = startPublishSpan(Events.routerRequestCompleted, origins);
+    const traced = publishTraceOf(Events.routerRequestCompleted, origins);
     for (let attempt = 0; ; attempt++) {
       try {
         await publishDurable(this.js, Events.routerRequestCompleted, group, msgId, traced?.context);
-        traced?.span.end();
+        traced?.span?.end();
         return true;
       } catch (error) {
         if (attempt >= RETRY_DELAYS_MS.length) {
-          if (traced) endSpanWithError(traced.span, error);
+          if (traced?.span) endSpanWithError(traced.span, error);
           this.logger.error(`usage of ${events.length} request(s) could not be published`, error, JSON.stringify(group));
           return false;
         }

@@ -35,15 +35,28 @@ class ChainedContext implements Context {
 export const EMPTY_CONTEXT: Context = new ChainedContext(null, null, undefined, false);
 
 /**
- * The process's context manager while it traces: the active context in an AsyncLocalStorage,
- * EMPTY_CONTEXT when none, so every context derived from the active one is a chain. It binds
- * functions; it does not patch event emitters (no instrumentation library here needs it).
+ * The one AsyncLocalStorage of the process: the active context, which holds both the request the
+ * code works for (request-scope.ts) and, while the process traces, the active span. One storage
+ * because each enabled AsyncLocalStorage copies its value onto every promise a request creates.
+ */
+export const ambientContext = new AsyncLocalStorage<Context>();
+
+/** The active context (EMPTY_CONTEXT outside any). */
+export const activeContext = (): Context => ambientContext.getStore() ?? EMPTY_CONTEXT;
+
+/** Names the request the running code works for (request-scope.ts); kept by every context the manager activates. */
+export const REQUEST_ID_KEY = Symbol('switchyard.request_id');
+
+/**
+ * The process's context manager while it traces: the active context in the ambient storage,
+ * EMPTY_CONTEXT when none, so every context derived from the active one is a chain. A context made
+ * elsewhere (extracted from a message) is activated with the request id of the active one, so
+ * activating a trace context never loses the request. It binds functions; it does not patch event
+ * emitters (no instrumentation library here needs it).
  */
 export class ChainedContextManager implements ContextManager {
-  private readonly storage = new AsyncLocalStorage<Context>();
-
   active(): Context {
-    return this.storage.getStore() ?? EMPTY_CONTEXT;
+    return activeContext();
   }
 
   with<A extends unknown[], F extends (...args: A) => ReturnType<F>>(
@@ -52,7 +65,7 @@ export class ChainedContextManager implements ContextManager {
     thisArg?: ThisParameterType<F>,
     ...args: A
   ): ReturnType<F> {
-    return this.storage.run(context, thisArg === undefined ? fn : fn.bind(thisArg), ...args);
+    return ambientContext.run(withRequestOf(activeContext(), context), thisArg === undefined ? fn : fn.bind(thisArg), ...args);
   }
 
   bind<T>(context: Context, target: T): T {
@@ -69,8 +82,15 @@ export class ChainedContextManager implements ContextManager {
     return this;
   }
 
+  /** Leaves the storage alone: it is the process's (the request scope keeps using it). */
   disable(): this {
-    this.storage.disable();
     return this;
   }
+}
+
+/** `context`, holding the request id of `active` when it names none. */
+function withRequestOf(active: Context, context: Context): Context {
+  if (context === active) return context;
+  const requestId = active.getValue(REQUEST_ID_KEY);
+  return requestId === undefined || context.getValue(REQUEST_ID_KEY) !== undefined ? context : context.setValue(REQUEST_ID_KEY, requestId);
 }

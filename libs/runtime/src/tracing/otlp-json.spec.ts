@@ -70,6 +70,17 @@ describe('otlpJsonOf', () => {
     expect(canonical(ours)).toEqual(canonical(sdks));
   });
 
+  it('writes a body larger than its first guess, multi-byte text included, byte for byte', async () => {
+    const tracing = await startMemoryTracing({}, 'switchyard');
+    const long = `naïve ☕ 𝄞 ${'x'.repeat(5000)}`;
+    for (let i = 0; i < 3; i++) startSpan(`span ${i}`, { kind: SpanKind.INTERNAL, attributes: { text: long, i } }, ROOT_CONTEXT).span.end();
+    const spans = await tracing.spans();
+    const body = otlpJsonOf(spans);
+    const sdks = JSON.parse(Buffer.from(JsonTraceSerializer.serializeRequest(spans)!).toString('utf8'));
+    expect(canonical(JSON.parse(body.toString('utf8')))).toEqual(canonical(sdks));
+    expect(body.toString('utf8').match(/naïve ☕ 𝄞/g)).toHaveLength(3);
+  });
+
   it('writes ids in hex, timestamps and integers as decimal strings, kinds as OTLP numbers', async () => {
     const spans = await spansOfEveryShape();
     const body = JSON.parse(otlpJsonOf(spans).toString('utf8'));

@@ -15,43 +15,66 @@ const FLAG_IS_REMOTE = 0x200;
 
 /**
  * An export request (`ExportTraceServiceRequest`) holding `spans`, grouped by resource and
- * instrumentation scope, as UTF-8 bytes. Each span is encoded to its own small buffer and the
- * buffers are copied once into the body: joining the spans' strings into one large string cost
- * twice as much as writing them (V8 flattens every piece and allocates the result on its heap).
+ * instrumentation scope, as UTF-8 bytes. Each span's JSON is written straight into the body: joining
+ * the spans' strings into one large string cost twice as much (V8 flattens every piece and
+ * allocates the result on its heap), and a buffer per span cost a copy and an allocation each.
  */
 export function otlpJsonOf(spans: readonly ReadableSpan[]): Buffer {
-  const byResource = new Map<ReadableSpan['resource'], Map<string, Buffer[]>>();
+  const byResource = new Map<ReadableSpan['resource'], Map<string, ReadableSpan[]>>();
   for (const span of spans) {
     let scopes = byResource.get(span.resource);
     if (!scopes) byResource.set(span.resource, (scopes = new Map()));
     const key = scopeJson(span.instrumentationScope);
-    let encoded = scopes.get(key);
-    if (!encoded) scopes.set(key, (encoded = []));
-    encoded.push(Buffer.from(spanJson(span)));
+    let ofScope = scopes.get(key);
+    if (!ofScope) scopes.set(key, (ofScope = []));
+    ofScope.push(span);
   }
-  const chunks: Buffer[] = [];
+  const body = new BodyWriter(spans.length * BYTES_PER_SPAN_GUESS);
+  body.write('{"resourceSpans":[');
   let resourceSeparator = '';
   for (const [resource, scopes] of byResource) {
     let scopeSeparator = '';
-    chunks.push(Buffer.from(`${resourceSeparator}{"resource":${resourceJson(resource)},"scopeSpans":[`));
-    for (const [scope, encoded] of scopes) {
-      chunks.push(Buffer.from(`${scopeSeparator}{"scope":${scope},"spans":[`));
-      encoded.forEach((span, i) => {
-        if (i > 0) chunks.push(COMMA);
-        chunks.push(span);
-      });
-      chunks.push(CLOSE);
+    body.write(`${resourceSeparator}{"resource":${resourceJson(resource)},"scopeSpans":[`);
+    for (const [scope, ofScope] of scopes) {
+      body.write(`${scopeSeparator}{"scope":${scope},"spans":[`);
+      for (let i = 0; i < ofScope.length; i++) body.write(i === 0 ? spanJson(ofScope[i]) : `,${spanJson(ofScope[i])}`);
+      body.write(']}');
       scopeSeparator = ',';
     }
-    chunks.push(CLOSE);
+    body.write(']}');
     resourceSeparator = ',';
   }
-  return Buffer.concat([OPEN_REQUEST, ...chunks, CLOSE]);
+  body.write(']}');
+  return body.bytes();
 }
 
-const OPEN_REQUEST = Buffer.from('{"resourceSpans":[');
-const COMMA = Buffer.from(',');
-const CLOSE = Buffer.from(']}');
+/** What a span takes in the body, about (the first allocation; the writer grows past it). */
+const BYTES_PER_SPAN_GUESS = 1024;
+
+/** UTF-8 text written into one buffer that doubles when a piece might not fit. */
+class BodyWriter {
+  private buffer: Buffer;
+  private length = 0;
+
+  constructor(capacity: number) {
+    this.buffer = Buffer.allocUnsafe(Math.max(256, capacity));
+  }
+
+  write(text: string): void {
+    // a UTF-16 code unit takes at most 3 bytes in UTF-8
+    const needed = this.length + text.length * 3;
+    if (needed > this.buffer.length) {
+      const grown = Buffer.allocUnsafe(Math.max(needed, this.buffer.length * 2));
+      this.buffer.copy(grown, 0, 0, this.length);
+      this.buffer = grown;
+    }
+    this.length += this.buffer.write(text, this.length);
+  }
+
+  bytes(): Buffer {
+    return this.buffer.subarray(0, this.length);
+  }
+}
 
 const resourceCache = new WeakMap<object, string>();
 
