@@ -9,10 +9,6 @@ export const requestScope = {
   run<T>(requestId: string, fn: () => T): T {
     return ambientContext.run(activeContext().setValue(REQUEST_ID_KEY, requestId), fn);
   },
-  /** Makes the rest of the current synchronous run, and what it starts, work for `requestId` (a hook that cannot wrap what follows). */
-  enter(requestId: string): void {
-    ambientContext.enterWith(activeContext().setValue(REQUEST_ID_KEY, requestId));
-  },
   /** The request the running code works for, if any. */
   requestId(): string | undefined {
     const requestId = activeContext().getValue(REQUEST_ID_KEY);
