@@ -4,7 +4,7 @@ import { RunningStack, startStackLikeNpmStart } from '@switchyard/testing';
 import { Mocks, MODELS, prepare } from './bench-setup';
 import type { Mode } from './cli';
 import { OtlpSink, startOtlpSink } from './otlp-sink';
-import { CpuSnapshot, ProcessMeter } from './process-meter';
+import { cpuDelta, ProcessMeter } from './process-meter';
 import { stackRows } from './process-tree';
 import { round } from './stats';
 import { closedLoopChats, untilQuiet } from './workloads';
@@ -121,13 +121,6 @@ async function startPairedStack(variant: Variant | 'baseline', mode: Mode, mocks
   }
 }
 
-/** CPU of each row of `meter` between two snapshots. */
-function cpuBetween(before: CpuSnapshot, after: CpuSnapshot): Record<string, number> {
-  return Object.fromEntries(
-    [...after].map(([name, pids]) => [name, [...pids].reduce((s, [pid, sec]) => s + sec - (before.get(name)?.get(pid) ?? 0), 0)]),
-  );
-}
-
 function figuresOf(requests: number, seconds: number, cpu: Record<string, number>): StackFigures {
   const per1000 = (cpuSeconds: number) => round((cpuSeconds / requests) * 1000, 3);
   const switchyard = Object.entries(cpu).filter(([name]) => !NOT_SWITCHYARD.has(name));
@@ -169,7 +162,7 @@ async function runPair(variant: Variant, round_: number, mode: Mode, mocks: Mock
     await new Promise((r) => setTimeout(r, 6000)); // the BatchSpanProcessor's default delay is 5 s
     const scrapes = (await scraper?.stop()) ?? 0;
     const [baselineFigures, measuredFigures] = both.map((s, i) =>
-      figuresOf(loops[i].ok, loops[i].seconds, cpuBetween(cpuBefore[i], s.ctx.meter.cpu())),
+      figuresOf(loops[i].ok, loops[i].seconds, cpuDelta(cpuBefore[i], s.ctx.meter.cpu())),
     );
     const received = sink.received();
     return {
