@@ -1,4 +1,4 @@
-import { HELP, isCompleteRun, parseBenchArgs, WORKLOADS, workloadsFor } from './cli';
+import { HELP, isCompleteRun, parseBenchArgs, VARIANTS, WORKLOADS, workloadsFor } from './cli';
 
 describe('parseBenchArgs', () => {
   it('measures every workload in both modes by default', () => {
@@ -37,6 +37,13 @@ describe('parseBenchArgs', () => {
     expect(isCompleteRun(options)).toBe(false);
     expect(isCompleteRun(parseBenchArgs(['observability']))).toBe(false);
     expect(HELP).toContain('observability');
+    expect(options.variants).toEqual([...VARIANTS]);
+  });
+
+  it('takes `--variants` as the observability variants to run, in their own order, and refuses an unknown one', () => {
+    expect(parseBenchArgs(['observability', '--variants', 'tracing_unsampled,tracing']).variants).toEqual(['tracing', 'tracing_unsampled']);
+    expect(() => parseBenchArgs(['observability', '--variants', 'tracing,logs'])).toThrow('unknown variant logs');
+    expect(() => parseBenchArgs(['observability', '--variants='])).toThrow('--variants needs a value');
   });
 
   it('runs the workload that kills a service in split mode only', () => {

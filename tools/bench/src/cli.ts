@@ -22,6 +22,15 @@ export type Workload = (typeof WORKLOADS)[number];
 /** Workloads that kill one service's process: they run in split mode only. */
 export const SPLIT_ONLY: readonly Workload[] = ['batch_killed'];
 
+/**
+ * What a measured stack has on, each against a baseline stack (the always-on metrics, nothing else)
+ * running at the same time: metrics scraped every second, every request traced, one request in ten
+ * traced (what an operator would run with), or tracing loaded with nothing sampled (the cost of
+ * carrying the trace context alone).
+ */
+export const VARIANTS = ['metrics_scraped', 'tracing', 'tracing_sampled', 'tracing_unsampled'] as const;
+export type Variant = (typeof VARIANTS)[number];
+
 export interface BenchOptions {
   quick: boolean;
   /** the cost of metrics and tracing instead of the workloads (`npm run bench -- observability`) */
@@ -31,6 +40,8 @@ export interface BenchOptions {
   help: boolean;
   modes: Mode[];
   workloads: Workload[];
+  /** the observability run's variants (`--variants`; all by default) */
+  variants: Variant[];
 }
 
 export const HELP = `npm run bench [-- options]   measure the system started as \`npm start\` does; writes docs/benchmarks.{md,json}
@@ -44,6 +55,7 @@ export const HELP = `npm run bench [-- options]   measure the system started as 
                         request traced (OTLP to an in-bench sink), one in ten, and none sampled, each on a fresh stack
                         loaded at the same time as a fresh baseline stack (single mode unless --mode split; --quick:
                         one round). Leaves docs/ alone
+  --variants a,b        the observability run's variants only: ${VARIANTS.join(', ')}
   --force               measure even when the machine is busy before the start
   --report-only         write the report again from the last run's JSON (after editing tools/bench/findings.md)
   --help                this text
@@ -59,6 +71,7 @@ export function parseBenchArgs(argv: readonly string[]): BenchOptions {
     help: false,
     modes: [...MODES],
     workloads: [...WORKLOADS],
+    variants: [...VARIANTS],
   };
   for (let i = 0; i < argv.length; i++) {
     const [flag, inline] = argv[i].split(/=(.*)/s, 2);
@@ -76,20 +89,25 @@ export function parseBenchArgs(argv: readonly string[]): BenchOptions {
       const mode = value();
       if (!(MODES as readonly string[]).includes(mode)) throw new Error(`--mode must be one of ${MODES.join(', ')}, not ${mode}`);
       options.modes = [mode as Mode];
-    } else if (flag === '--only') {
-      const names = value()
-        .split(',')
-        .map((n) => n.trim())
-        .filter(Boolean);
-      const unknown = names.filter((n) => !(WORKLOADS as readonly string[]).includes(n));
-      if (unknown.length > 0) throw new Error(`unknown workload ${unknown.join(', ')}; known: ${WORKLOADS.join(', ')}`);
-      options.workloads = WORKLOADS.filter((w) => names.includes(w));
-    } else if ((WORKLOADS as readonly string[]).includes(argv[i])) {
+    } else if (flag === '--only') options.workloads = subsetOf(WORKLOADS, value(), 'workload');
+    else if (flag === '--variants') options.variants = subsetOf(VARIANTS, value(), 'variant');
+    else if ((WORKLOADS as readonly string[]).includes(argv[i])) {
       // a bare workload name: that workload alone (`npm run bench -- console`)
       options.workloads = [argv[i] as Workload];
     } else throw new Error(`unknown option ${argv[i]}\n\n${HELP}`);
   }
   return options;
+}
+
+/** The members of `known` a comma-separated list names, in `known`'s order; throws on a name it does not know. */
+function subsetOf<T extends string>(known: readonly T[], list: string, what: string): T[] {
+  const names = list
+    .split(',')
+    .map((n) => n.trim())
+    .filter(Boolean);
+  const unknown = names.filter((n) => !(known as readonly string[]).includes(n));
+  if (unknown.length > 0) throw new Error(`unknown ${what} ${unknown.join(', ')}; known: ${known.join(', ')}`);
+  return known.filter((k) => names.includes(k));
 }
 
 /** Whether this run measures everything (only a complete run replaces docs/benchmarks*.md). */

@@ -2,21 +2,12 @@ import { readFileSync } from 'fs';
 import { join, resolve } from 'path';
 import { RunningStack, startStackLikeNpmStart } from '@switchyard/testing';
 import { Mocks, MODELS, prepare } from './bench-setup';
-import type { Mode } from './cli';
+import { Mode, Variant, VARIANTS } from './cli';
 import { OtlpSink, startOtlpSink } from './otlp-sink';
 import { cpuDelta, ProcessMeter } from './process-meter';
 import { stackRows } from './process-tree';
 import { round } from './stats';
 import { closedLoopChats, untilQuiet } from './workloads';
-
-/**
- * What a measured stack has on, each against a baseline stack (the always-on metrics, nothing else)
- * running at the same time: metrics scraped every second, every request traced, one request in ten
- * traced (what an operator would run with), or tracing loaded with nothing sampled (the cost of
- * carrying the trace context alone).
- */
-export const VARIANTS = ['metrics_scraped', 'tracing', 'tracing_sampled', 'tracing_unsampled'] as const;
-export type Variant = (typeof VARIANTS)[number];
 
 /** Tracing may cost at most this much CPU per request above the baseline (issue 19). */
 export const TRACING_CPU_BOUND = 1.1;
@@ -248,7 +239,7 @@ export function summarizeVariants(runs: PairRun[]): VariantSummary[] {
  * (`--quick`: one round of 3,000 requests a stack; full: three rounds of 10,000); CPU seconds per
  * 1,000 requests of Switchyard's processes are compared within each pair.
  */
-export async function measureObservability(options: { quick: boolean; modes: Mode[] }, mocks: Mocks) {
+export async function measureObservability(options: { quick: boolean; modes: Mode[]; variants: Variant[] }, mocks: Mocks) {
   const mode = options.modes.length === 1 ? options.modes[0] : 'single';
   const rounds = options.quick ? 1 : 3;
   const requests = options.quick ? 3000 : 10_000;
@@ -257,7 +248,7 @@ export async function measureObservability(options: { quick: boolean; modes: Mod
   const runs: PairRun[] = [];
   try {
     for (let r = 0; r < rounds; r++)
-      for (const variant of VARIANTS) {
+      for (const variant of options.variants) {
         console.log(`… [observability, ${mode}] round ${r + 1}/${rounds}: ${variant} and a baseline, at the same time`);
         const run = await runPair(variant, r + 1, mode, mocks, sink, requests, concurrency);
         console.log(`  ${JSON.stringify(run)}`);

@@ -1,5 +1,5 @@
-import { Context, defaultTextMapGetter, Span, SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
-import type { FastifyInstance } from 'fastify';
+import { Attributes, Context, defaultTextMapGetter, Span, SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { extractTraceContext, runInContext, SpanAttr, startSpan, tracingEnabled } from '@switchyard/runtime';
 
 declare module 'fastify' {
@@ -15,6 +15,18 @@ const UNTRACED_ROUTES = new Set(['/health', '/metrics']);
 /** The span name of a request: its method and route template (`POST /v1/chat/completions`), the method alone when no route matched. */
 export function requestSpanName(method: string, route: string | undefined): string {
   return route ? `${method} ${route}` : method;
+}
+
+/** What a request's span says from its start. */
+function requestSpanAttributes(request: FastifyRequest, route: string | undefined): Attributes {
+  const attributes: Attributes = {
+    [SpanAttr.httpMethod]: request.method,
+    [SpanAttr.urlPath]: request.url.split('?', 1)[0],
+    [SpanAttr.urlScheme]: request.protocol,
+    [SpanAttr.requestId]: String(request.id),
+  };
+  if (route) attributes[SpanAttr.httpRoute] = route;
+  return attributes;
 }
 
 /** W3C Trace Context Level 2 `traceresponse`: the trace and the span this request became, for the caller to look it up. */
@@ -44,13 +56,7 @@ export function registerRequestTracing(fastify: FastifyInstance): void {
       {
         kind: SpanKind.SERVER,
         service: 'gateway',
-        attributes: {
-          [SpanAttr.httpMethod]: request.method,
-          [SpanAttr.urlPath]: request.url.split('?', 1)[0],
-          [SpanAttr.urlScheme]: request.protocol,
-          [SpanAttr.requestId]: String(request.id),
-          ...(route && { [SpanAttr.httpRoute]: route }),
-        },
+        attributes: () => requestSpanAttributes(request, route),
       },
       extractTraceContext(request.headers, defaultTextMapGetter),
     );

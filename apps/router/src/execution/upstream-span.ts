@@ -30,15 +30,16 @@ export function startUpstreamSpan(
   const requestModel = typeof call.body.model === 'string' ? call.body.model : req.body.model;
   const started = startSpan(`${genAiOperationOf(req.endpoint)} ${requestModel}`, {
     kind: SpanKind.CLIENT,
-    attributes: upstreamCallAttributes({
-      endpoint: req.endpoint,
-      provider: channel.provider,
-      requestModel,
-      channelId: channel.id,
-      channelType: channel.type,
-      retryCount,
-      url: call.target.baseUrl,
-    }),
+    attributes: () =>
+      upstreamCallAttributes({
+        endpoint: req.endpoint,
+        provider: channel.provider,
+        requestModel,
+        channelId: channel.id,
+        channelType: channel.type,
+        retryCount,
+        url: call.target.baseUrl,
+      }),
   });
   if (traceContentRecorded()) {
     const input = req.body.messages ?? req.body.input ?? req.body.prompt;

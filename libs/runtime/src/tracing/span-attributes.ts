@@ -103,16 +103,41 @@ export function upstreamCallAttributes(facts: UpstreamCallFacts): Attributes {
     [SpanAttr.retryCount]: facts.retryCount,
     [SpanAttr.endpoint]: facts.endpoint,
   };
-  if (facts.url) {
-    try {
-      const url = new URL(facts.url);
-      attributes[SpanAttr.serverAddress] = url.hostname;
-      attributes[SpanAttr.serverPort] = Number(url.port || (url.protocol === 'https:' ? 443 : 80));
-    } catch {
-      // not a URL: nothing to say about the server
-    }
+  const server = facts.url ? serverOf(facts.url) : null;
+  if (server) {
+    attributes[SpanAttr.serverAddress] = server.address;
+    attributes[SpanAttr.serverPort] = server.port;
   }
   return attributes;
+}
+
+interface ServerFacts {
+  address: string;
+  port: number;
+}
+
+/** Upstream base URLs seen, parsed once (a channel's URL is the same on every call); emptied when it holds too many. */
+const serversByUrl = new Map<string, ServerFacts | null>();
+const SERVERS_KEPT = 1000;
+
+/** The host and port a URL names, null when it is not a URL. */
+function serverOf(url: string): ServerFacts | null {
+  let server = serversByUrl.get(url);
+  if (server === undefined) {
+    server = parseServer(url);
+    if (serversByUrl.size >= SERVERS_KEPT) serversByUrl.clear();
+    serversByUrl.set(url, server);
+  }
+  return server;
+}
+
+function parseServer(url: string): ServerFacts | null {
+  try {
+    const parsed = new URL(url);
+    return { address: parsed.hostname, port: Number(parsed.port || (parsed.protocol === 'https:' ? 443 : 80)) };
+  } catch {
+    return null; // not a URL: nothing to say about the server
+  }
 }
 
 export interface UpstreamOutcome {

@@ -2,6 +2,7 @@ import { context, defaultTextMapGetter, propagation, ROOT_CONTEXT, SpanKind, tra
 import { SpanAttr } from './span-attributes';
 import {
   extractTraceContext,
+  serviceOf,
   spanContextOfTraceparent,
   startSpan,
   startTracing,
@@ -60,6 +61,41 @@ describe('tracing', () => {
     tracing = await startMemoryTracing({ OTEL_TRACES_SAMPLER: 'traceidratio', OTEL_TRACES_SAMPLER_ARG: '0' });
     startSpan('caller says yes, ratio says no', { kind: SpanKind.SERVER }, remoteParent(true)).span.end();
     expect(await tracing.spans()).toEqual([]);
+  });
+
+  it("makes no span under a parent it did not sample: a parent-based sampler's child carries the parent's context", async () => {
+    const tracing = await startMemoryTracing({ OTEL_TRACES_SAMPLER: 'parentbased_traceidratio', OTEL_TRACES_SAMPLER_ARG: '0' });
+    const root = startSpan('gateway', { kind: SpanKind.SERVER, service: 'gateway' }, ROOT_CONTEXT);
+    const makeAttributes = jest.fn(() => ({ 'a.b': 1 }));
+    const child = startSpan('router', { kind: SpanKind.SERVER, service: 'router', attributes: makeAttributes }, root.context);
+    expect(child.span).toBe(root.span);
+    expect(trace.getSpanContext(child.context)).toBe(root.span.spanContext());
+    expect(serviceOf(child.context)).toBe('router');
+    expect(withTraceHeaders({}, child.context).traceparent).toBe(
+      `00-${root.span.spanContext().traceId}-${root.span.spanContext().spanId}-00`,
+    );
+    // a caller's unsampled span is not ours: the SDK makes this process's span under it (not recorded)
+    const continued = startSpan('gateway', { kind: SpanKind.SERVER }, remoteParent(false));
+    expect(continued.span.spanContext().spanId).not.toBe('b7ad6b7169203331');
+    expect(continued.span.isRecording()).toBe(false);
+    child.span.end();
+    root.span.end();
+    continued.span.end();
+    expect(makeAttributes).not.toHaveBeenCalled();
+    expect(await tracing.spans()).toEqual([]);
+  });
+
+  it('makes attributes given as a function only for a span that records, and tags it with its service', async () => {
+    const tracing = await startMemoryTracing({ OTEL_TRACES_SAMPLER: 'always_on' });
+    const root = startSpan('gateway', { kind: SpanKind.SERVER, service: 'gateway', attributes: () => ({ 'a.b': 'yes' }) }, ROOT_CONTEXT);
+    const child = startSpan('chat m', { kind: SpanKind.CLIENT, attributes: { 'c.d': 2 } }, root.context);
+    expect(child.span).not.toBe(root.span);
+    child.span.end();
+    root.span.end();
+    expect((await tracing.spans()).map((s) => [s.name, s.attributes])).toEqual([
+      ['chat m', { 'c.d': 2, [SpanAttr.service]: 'gateway' }],
+      ['gateway', { 'a.b': 'yes', [SpanAttr.service]: 'gateway' }],
+    ]);
   });
 
   it('propagates W3C trace context only: traceparent and tracestate, never baggage', async () => {

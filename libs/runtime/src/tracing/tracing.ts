@@ -13,6 +13,7 @@ import {
   SpanStatusCode,
   TextMapGetter,
   trace,
+  TraceFlags,
   Tracer,
 } from '@opentelemetry/api';
 import type { SpanExporter } from '@opentelemetry/sdk-trace-node';
@@ -56,6 +57,7 @@ export function startTracing(
     cachedTracer = null;
     provider = registerTracerProvider(processName, settings, tracesUrl(env), env, exporter);
     active = settings;
+    unsampledParentsDecide = settings.samplerName.startsWith('parentbased_') || settings.samplerName === 'always_off';
     return settings;
   })().catch((error: unknown) => {
     starting = null;
@@ -87,6 +89,7 @@ export async function stopTracing(): Promise<void> {
   if (!stopping) return;
   provider = null;
   active = null;
+  unsampledParentsDecide = false;
   cachedTracer = null;
   let timer: NodeJS.Timeout | undefined;
   await Promise.race([
@@ -121,7 +124,11 @@ export function serviceOf(ctx: Context): string | undefined {
 
 export interface SpanStart {
   kind: SpanKind;
-  attributes?: Attributes;
+  /**
+   * what the span says from its start; a function is called only when the span records (with
+   * nothing sampled, attributes that take work to make are never made)
+   */
+  attributes?: Attributes | (() => Attributes);
   links?: Link[];
   /** the service the span belongs to; by default the one of its parent's context */
   service?: string;
@@ -133,17 +140,43 @@ export interface StartedSpan {
   context: Context;
 }
 
-/** A span under `parent` (by default the active context), tagged with its service. */
+/**
+ * A span under `parent` (by default the active context), tagged with its service. The attributes are
+ * set once the span exists, and only when it records: handed to the SDK's `startSpan`, they would be
+ * copied twice for the sampler (ours are the standard ones, none of which reads attributes) and made
+ * for spans that are not recorded.
+ */
 export function startSpan(name: string, start: SpanStart, parent: Context = context.active()): StartedSpan {
-  const service = start.service ?? serviceOf(parent);
-  const span = tracer().startSpan(
-    name,
-    { kind: start.kind, links: start.links, attributes: service ? { ...start.attributes, [SpanAttr.service]: service } : start.attributes },
-    parent,
-  );
+  const parentService = serviceOf(parent);
+  const service = start.service ?? parentService;
+  const unsampledParent = unsampledParentsDecide ? unsampledLocalSpanOf(parent) : undefined;
+  if (unsampledParent) {
+    // the sampler would not record this span either: carry the parent's context instead of making one
+    return { span: unsampledParent, context: service && service !== parentService ? parent.setValue(SERVICE_KEY, service) : parent };
+  }
+  const span = tracer().startSpan(name, { kind: start.kind, links: start.links }, parent);
+  if (span.isRecording()) {
+    const attributes = typeof start.attributes === 'function' ? start.attributes() : start.attributes;
+    if (attributes) span.setAttributes(attributes);
+    if (service) span.setAttribute(SpanAttr.service, service);
+  }
   let spanContext = trace.setSpan(parent, span);
-  if (service && service !== serviceOf(parent)) spanContext = spanContext.setValue(SERVICE_KEY, service);
+  if (service && service !== parentService) spanContext = spanContext.setValue(SERVICE_KEY, service);
   return { span, context: spanContext };
+}
+
+/**
+ * Whether a span under a parent this process did not sample is never recorded: true for the
+ * parent-based samplers (a local parent not sampled: off) and for `always_off`.
+ */
+let unsampledParentsDecide = false;
+
+/** The span `ctx` holds when it was made here and not sampled (a non-recording span: ending it does nothing). */
+function unsampledLocalSpanOf(ctx: Context): Span | undefined {
+  const span = trace.getSpan(ctx);
+  if (!span) return undefined;
+  const { traceFlags, isRemote } = span.spanContext();
+  return !isRemote && (traceFlags & TraceFlags.SAMPLED) === 0 && !span.isRecording() ? span : undefined;
 }
 
 /** Ends a span as failed: error status, `error.type`, and the exception as an event. */
