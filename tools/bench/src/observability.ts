@@ -88,10 +88,8 @@ export interface PairRun {
   unreadable_exports: number;
 }
 
-interface PairedStack {
-  stack: RunningStack;
-  ctx: { stack: RunningStack; userKey: string; meter: ProcessMeter };
-}
+/** A stack of a pair, with the key and the process meter a closed loop needs. */
+type PairedStack = { stack: RunningStack; userKey: string; meter: ProcessMeter };
 
 async function startPairedStack(variant: Variant | 'baseline', mode: Mode, mocks: Mocks, sink: OtlpSink): Promise<PairedStack> {
   const echoPreload = `--require ${resolve(__dirname, 'echo-upstream.js')}`;
@@ -105,7 +103,7 @@ async function startPairedStack(variant: Variant | 'baseline', mode: Mode, mocks
   try {
     const userKey = await prepare(stack, mocks);
     const meter = new ProcessMeter(stackRows(stack.launcher.pid!, new URL(stack.databaseUrl).pathname.slice(1)));
-    return { stack, ctx: { stack, userKey, meter } };
+    return { stack, userKey, meter };
   } catch (error) {
     await stack.stop();
     throw error;
@@ -141,19 +139,19 @@ async function runPair(variant: Variant, round_: number, mode: Mode, mocks: Mock
     for (const which of order) started.push(await startPairedStack(which, mode, mocks, sink));
     const [baseline, measured] = order[0] === 'baseline' ? started : [started[1], started[0]];
     const both = [baseline, measured];
-    await Promise.all(both.map((s) => closedLoopChats(s.ctx, MODELS.instant, Math.min(3000, requests), concurrency)));
+    await Promise.all(both.map((s) => closedLoopChats(s, MODELS.instant, Math.min(3000, requests), concurrency)));
     await new Promise((r) => setTimeout(r, 6000)); // the warm-up's spans are exported before counting starts
     const spansBefore = sink.received();
     const endpoints = Object.values(
       JSON.parse(readFileSync(join(measured.stack.dataDir, 'stack.json'), 'utf8')).metrics as Record<string, string>,
     );
     const scraper = variant === 'metrics_scraped' ? scrapeEverySecond(endpoints) : null;
-    const cpuBefore = both.map((s) => s.ctx.meter.cpu());
-    const loops = await Promise.all(both.map((s) => closedLoopChats(s.ctx, MODELS.instant, requests, concurrency)));
+    const cpuBefore = both.map((s) => s.meter.cpu());
+    const loops = await Promise.all(both.map((s) => closedLoopChats(s, MODELS.instant, requests, concurrency)));
     await new Promise((r) => setTimeout(r, 6000)); // the BatchSpanProcessor's default delay is 5 s
     const scrapes = (await scraper?.stop()) ?? 0;
     const [baselineFigures, measuredFigures] = both.map((s, i) =>
-      figuresOf(loops[i].ok, loops[i].seconds, cpuDelta(cpuBefore[i], s.ctx.meter.cpu())),
+      figuresOf(loops[i].ok, loops[i].seconds, cpuDelta(cpuBefore[i], s.meter.cpu())),
     );
     const received = sink.received();
     return {

@@ -57,7 +57,6 @@ export function startTracing(
     cachedTracer = null;
     provider = registerTracerProvider(processName, settings, tracesUrl(env), env, exporter);
     active = settings;
-    unsampledParentsDecide = settings.samplerName.startsWith('parentbased_') || settings.samplerName === 'always_off';
     return settings;
   })().catch((error: unknown) => {
     starting = null;
@@ -89,7 +88,6 @@ export async function stopTracing(): Promise<void> {
   if (!stopping) return;
   provider = null;
   active = null;
-  unsampledParentsDecide = false;
   cachedTracer = null;
   let timer: NodeJS.Timeout | undefined;
   await Promise.race([
@@ -149,7 +147,7 @@ export interface StartedSpan {
 export function startSpan(name: string, start: SpanStart, parent: Context = context.active()): StartedSpan {
   const parentService = serviceOf(parent);
   const service = start.service ?? parentService;
-  const unsampledParent = unsampledParentsDecide ? unsampledLocalSpanOf(parent) : undefined;
+  const unsampledParent = unsampledParentsDecide() ? unsampledLocalSpanOf(parent) : undefined;
   if (unsampledParent) {
     // the sampler would not record this span either: carry the parent's context instead of making one
     return { span: unsampledParent, context: service && service !== parentService ? parent.setValue(SERVICE_KEY, service) : parent };
@@ -169,7 +167,9 @@ export function startSpan(name: string, start: SpanStart, parent: Context = cont
  * Whether a span under a parent this process did not sample is never recorded: true for the
  * parent-based samplers (a local parent not sampled: off) and for `always_off`.
  */
-let unsampledParentsDecide = false;
+function unsampledParentsDecide(): boolean {
+  return active !== null && (active.samplerName.startsWith('parentbased_') || active.samplerName === 'always_off');
+}
 
 /** The span `ctx` holds when it was made here and not sampled (a non-recording span: ending it does nothing). */
 function unsampledLocalSpanOf(ctx: Context): Span | undefined {
