@@ -6,10 +6,10 @@ import { EdgeDefinition, ServiceTransport } from '@switchyard/nats';
 import { ObjectStorage, storageSettingsFrom } from '@switchyard/object-storage';
 import { GatewayConfig } from './gateway.config';
 import { GatewayModule } from './gateway.module';
-import { registerAccessLog } from './http/access-log';
+import { refusedLineOf, registerAccessLog, startAccessLine } from './http/access-log';
 import { registerDraining } from './http/draining';
 import { edgeServerOptions, registerEdge } from './http/edge';
-import { registerHttpMetrics } from './http/http-metrics';
+import { countRefusedConnection, measureRequest, registerHttpMetrics } from './http/http-metrics';
 import { clientRequestIdFrom, newRequestId } from './http/request-id';
 import { registerRequestTracing } from './http/request-tracing';
 
@@ -29,7 +29,16 @@ export async function createGatewayApp(
   // bodies may travel to the router in one NATS message, so the server's max_payload bounds them (in both modes, so they accept the same)
   const bodyLimit = Math.max(64 * 1024, (transport.nc.info?.max_payload ?? 1024 * 1024) - NATS_ENVELOPE_BYTES);
   const adapter = new FastifyAdapter({
-    ...edgeServerOptions(bodyLimit),
+    ...edgeServerOptions(bodyLimit, {
+      request: (request, reply) => {
+        measureRequest(request, reply);
+        startAccessLine(request, reply, logger);
+      },
+      connection: (refusal) => {
+        countRefusedConnection(refusal);
+        logger.event('info', 'request', refusedLineOf(refusal));
+      },
+    }),
     genReqId: newRequestId,
     logger: false,
     keepAliveTimeout: 65_000,

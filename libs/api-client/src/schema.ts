@@ -5381,6 +5381,7 @@ export interface operations {
           'application/json': components['schemas']['StoredResponse'];
         };
       };
+      400: components['responses']['OpenAIError400_invalid_value'];
       401: components['responses']['OpenAIError401_invalid_api_key'];
       403: components['responses']['OpenAIError403_AUTH_1015'];
       404: components['responses']['OpenAIError404_not_found'];
@@ -5431,6 +5432,7 @@ export interface operations {
           'application/json': components['schemas']['ResponseDeleted'];
         };
       };
+      400: components['responses']['OpenAIError400_invalid_value'];
       401: components['responses']['OpenAIError401_invalid_api_key'];
       403: components['responses']['OpenAIError403_AUTH_1015_permission_denied'];
       404: components['responses']['OpenAIError404_not_found'];
@@ -5495,6 +5497,7 @@ export interface operations {
           'application/json': components['schemas']['ResponseInputItemList'];
         };
       };
+      400: components['responses']['OpenAIError400_invalid_value'];
       401: components['responses']['OpenAIError401_invalid_api_key'];
       403: components['responses']['OpenAIError403_AUTH_1015'];
       404: components['responses']['OpenAIError404_not_found'];
@@ -6608,6 +6611,7 @@ export interface operations {
           'application/json': components['schemas']['GenerationTask'];
         };
       };
+      400: components['responses']['OpenAIError400_invalid_value'];
       401: components['responses']['OpenAIError401_invalid_api_key'];
       403: components['responses']['OpenAIError403_AUTH_1015'];
       404: components['responses']['OpenAIError404_not_found'];
@@ -6750,6 +6754,7 @@ export interface operations {
           'application/json': components['schemas']['GenerationTask'];
         };
       };
+      400: components['responses']['OpenAIError400_invalid_value'];
       401: components['responses']['OpenAIError401_invalid_api_key'];
       403: components['responses']['OpenAIError403_AUTH_1015'];
       404: components['responses']['OpenAIError404_not_found'];
@@ -6892,6 +6897,7 @@ export interface operations {
           'application/json': components['schemas']['GenerationTask'];
         };
       };
+      400: components['responses']['OpenAIError400_invalid_value'];
       401: components['responses']['OpenAIError401_invalid_api_key'];
       403: components['responses']['OpenAIError403_AUTH_1015'];
       404: components['responses']['OpenAIError404_not_found'];
@@ -7082,6 +7088,7 @@ export interface operations {
           'application/json': components['schemas']['File'] | components['schemas']['AnthropicFile'];
         };
       };
+      400: components['responses']['FilesError400_invalid_value'];
       401: components['responses']['FilesError401_invalid_api_key'];
       403: components['responses']['FilesError403_AUTH_1015'];
       404: components['responses']['FilesError404_INFERENCE_3302'];
@@ -7136,6 +7143,7 @@ export interface operations {
           'application/json': components['schemas']['FileDeleted'] | components['schemas']['AnthropicFileDeleted'];
         };
       };
+      400: components['responses']['FilesError400_invalid_value'];
       401: components['responses']['FilesError401_invalid_api_key'];
       403: components['responses']['FilesError403_AUTH_1015_permission_denied'];
       404: components['responses']['FilesError404_INFERENCE_3302'];
@@ -7465,6 +7473,7 @@ export interface operations {
           'application/json': components['schemas']['Batch'];
         };
       };
+      400: components['responses']['OpenAIError400_invalid_value'];
       401: components['responses']['OpenAIError401_invalid_api_key'];
       403: components['responses']['OpenAIError403_AUTH_1015'];
       404: components['responses']['OpenAIError404_not_found'];
@@ -7536,6 +7545,7 @@ export interface operations {
           'application/json': components['schemas']['Batch'];
         };
       };
+      400: components['responses']['OpenAIError400_invalid_value'];
       401: components['responses']['OpenAIError401_invalid_api_key'];
       403: components['responses']['OpenAIError403_AUTH_1015_permission_denied'];
       404: components['responses']['OpenAIError404_not_found'];
@@ -7665,6 +7675,7 @@ export interface operations {
           'application/json': components['schemas']['Model'];
         };
       };
+      400: components['responses']['OpenAIError400_invalid_value'];
       401: components['responses']['OpenAIError401_invalid_api_key'];
       403: components['responses']['OpenAIError403_AUTH_1015'];
       404: components['responses']['OpenAIError404_model_not_found'];
@@ -8273,6 +8284,7 @@ export interface operations {
         };
         content?: never;
       };
+      400: components['responses']['OpenAIError400_invalid_value'];
       401: components['responses']['OpenAIError401_invalid_api_key'];
       403: components['responses']['OpenAIError403_permission_denied'];
       404: components['responses']['OpenAIError404_not_found'];
@@ -8521,6 +8533,7 @@ export interface operations {
           'application/json': components['schemas']['ApiKey'];
         };
       };
+      400: components['responses']['OpenAIError400_invalid_value'];
       401: components['responses']['OpenAIError401_invalid_api_key'];
       403: components['responses']['OpenAIError403_permission_denied'];
       404: components['responses']['OpenAIError404_not_found'];
@@ -8752,6 +8765,7 @@ export interface operations {
           'application/json': components['schemas']['Channel'];
         };
       };
+      400: components['responses']['OpenAIError400_invalid_value'];
       401: components['responses']['OpenAIError401_invalid_api_key'];
       403: components['responses']['OpenAIError403_AUTH_1015'];
       404: components['responses']['OpenAIError404_not_found'];
@@ -8799,6 +8813,7 @@ export interface operations {
           'application/json': components['schemas']['Deleted'];
         };
       };
+      400: components['responses']['OpenAIError400_invalid_value'];
       401: components['responses']['OpenAIError401_invalid_api_key'];
       403: components['responses']['OpenAIError403_AUTH_1015_permission_denied'];
       404: components['responses']['OpenAIError404_not_found'];
@@ -9119,6 +9134,7 @@ export interface operations {
           'application/json': components['schemas']['User'];
         };
       };
+      400: components['responses']['OpenAIError400_invalid_value'];
       401: components['responses']['OpenAIError401_invalid_api_key'];
       403: components['responses']['OpenAIError403_permission_denied'];
       404: components['responses']['OpenAIError404_not_found'];
@@ -9247,6 +9263,7 @@ export interface operations {
           'application/json': components['schemas']['ApiKeyList'];
         };
       };
+      400: components['responses']['OpenAIError400_invalid_value'];
       401: components['responses']['OpenAIError401_invalid_api_key'];
       403: components['responses']['OpenAIError403_permission_denied'];
       404: components['responses']['OpenAIError404_not_found'];
@@ -9376,6 +9393,7 @@ export interface operations {
           'application/json': components['schemas']['ApiKey'];
         };
       };
+      400: components['responses']['OpenAIError400_invalid_value'];
       401: components['responses']['OpenAIError401_invalid_api_key'];
       403: components['responses']['OpenAIError403_permission_denied'];
       404: components['responses']['OpenAIError404_not_found'];
@@ -9565,6 +9583,7 @@ export interface operations {
           'application/json': components['schemas']['User'];
         };
       };
+      400: components['responses']['OpenAIError400_invalid_value'];
       401: components['responses']['OpenAIError401_invalid_api_key'];
       403: components['responses']['OpenAIError403_permission_denied'];
       404: components['responses']['OpenAIError404_not_found'];
@@ -10444,6 +10463,7 @@ export interface operations {
           'application/json': components['schemas']['InviteDetails'];
         };
       };
+      400: components['responses']['OpenAIError400_invalid_value'];
       404: components['responses']['OpenAIError404_not_found'];
       414: components['responses']['OpenAIError414_request_too_large'];
       431: components['responses']['OpenAIError431_request_too_large'];
@@ -10841,6 +10861,7 @@ export interface operations {
           'application/json': components['schemas']['Channel'];
         };
       };
+      400: components['responses']['OpenAIError400_invalid_value'];
       401: components['responses']['OpenAIError401_invalid_api_key'];
       403: components['responses']['OpenAIError403_permission_denied'];
       404: components['responses']['OpenAIError404_not_found'];
@@ -10888,6 +10909,7 @@ export interface operations {
           'application/json': components['schemas']['Deleted'];
         };
       };
+      400: components['responses']['OpenAIError400_invalid_value'];
       401: components['responses']['OpenAIError401_invalid_api_key'];
       403: components['responses']['OpenAIError403_permission_denied'];
       404: components['responses']['OpenAIError404_not_found'];
@@ -11093,6 +11115,7 @@ export interface operations {
           'application/json': components['schemas']['ChannelHealth'];
         };
       };
+      400: components['responses']['OpenAIError400_invalid_value'];
       401: components['responses']['OpenAIError401_invalid_api_key'];
       403: components['responses']['OpenAIError403_permission_denied'];
       404: components['responses']['OpenAIError404_not_found'];
@@ -11451,6 +11474,7 @@ export interface operations {
         };
         content?: never;
       };
+      400: components['responses']['OpenAIError400_invalid_value'];
       404: components['responses']['OpenAIError404_not_found'];
       414: components['responses']['OpenAIError414_request_too_large'];
       431: components['responses']['OpenAIError431_request_too_large'];
@@ -11553,6 +11577,7 @@ export interface operations {
         };
         content?: never;
       };
+      400: components['responses']['OpenAIError400_invalid_value'];
       404: components['responses']['OpenAIError404_not_found'];
       414: components['responses']['OpenAIError414_request_too_large'];
       431: components['responses']['OpenAIError431_request_too_large'];

@@ -112,7 +112,8 @@ function errorsOf(op: Operation): Map<number, ErrorCode[]> {
       order.filter((code) => all.has(code)),
     );
   };
-  // the edge: a URL or headers beyond its limits, and anything unforeseen
+  // the edge: a URL or headers beyond its limits, a path parameter that is not valid percent-encoding, and anything unforeseen
+  if (op.path.includes('{')) add(400, ['invalid_value']);
   add(414, ['request_too_large']);
   add(431, ['request_too_large']);
   add(500, ['internal_error']);
@@ -249,7 +250,7 @@ const INFO_DESCRIPTION = (limits: ApiLimits) =>
     '**Errors.** OpenAI\'s envelope `{"error": {"message", "type", "param", "code"}}` everywhere except Anthropic\'s routes (`{"type": "error", "error": {"type", "message"}}`, and `/v1/files` in Anthropic mode) and Gemini\'s (`{"error": {"code", "message", "status"}}`). `code` is one of the product\'s codes, e.g. `AUTH_1015` (key without the inference scope), `VALIDATION_4016` (upload too large), `VALIDATION_4007` (file purpose), `INFERENCE_3302` (no such file), `INFERENCE_3303` (batch file not valid JSONL), `invalid_api_key`, `insufficient_quota`, `rate_limit_exceeded`.',
     "**Routing.** Every inference answer says which channel served it: `_routing` in the body (on the last chunk of an OpenAI stream, the first event of the others) and the `x-switchyard-*` headers. `x-switchyard-channel-type` and `x-switchyard-cache` steer one request. `x-request-id` is ours on every answer; a caller's own `x-request-id` comes back as `x-client-request-id`.",
     "**Traces.** When the operator exports OpenTelemetry traces, a caller's W3C `traceparent` (and `tracestate`) is continued across the gateway, its services and the upstream call, and every answer names the request's trace in `traceresponse`.",
-    `**Limits.** JSON bodies${limits.jsonBodyBytes === null ? " up to the NATS server's `max_payload` less 16 KiB" : ` up to ${limits.jsonBodyBytes} bytes`} (nested too deeply: 400 \`invalid_json\`); uploads up to ${limits.maxUploadBytes} bytes; over-long URLs (414) and headers (431) are refused before any route runs.`,
+    `**Limits.** JSON bodies${limits.jsonBodyBytes === null ? " up to the NATS server's `max_payload` less 16 KiB" : ` up to ${limits.jsonBodyBytes} bytes`} (nested too deeply: 400 \`invalid_json\`); uploads up to ${limits.maxUploadBytes} bytes; over-long URLs (414), headers (431) and malformed percent-encoding in a path (400) are refused before any route runs.`,
   ].join('\n\n');
 
 /**

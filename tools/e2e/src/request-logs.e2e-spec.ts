@@ -12,6 +12,7 @@ import {
   validatingFetch,
 } from '@switchyard/testing';
 import { expectLauncherRefusal } from './launcher-refusal';
+import { sampleSum } from './metrics-kit';
 
 /** The demo channel's upstream key (the launcher seeds it) */
 const DEMO_UPSTREAM_KEY = 'sk-mock-upstream-demo';
@@ -87,6 +88,13 @@ describe.each<StackMode>(['single', 'split'])('request logs (%s mode)', (mode) =
     return usdToNano(record.cost);
   }
 
+  /** The gateway's Prometheus exposition. */
+  async function metricsText(): Promise<string> {
+    const answer = await fetch(`${stack.gatewayUrl}/metrics`);
+    expect(answer.status).toBe(200);
+    return answer.text();
+  }
+
   /** The fields every access line of this user's chat completions has. */
   const chatLine = (requestId: string) => ({
     level: 'info',
@@ -149,11 +157,13 @@ describe.each<StackMode>(['single', 'split'])('request logs (%s mode)', (mode) =
         channel_id: routing.channel.id,
         channel_type: routing.channel.channelType,
         stream: true,
-        upstream_ms: null,
+        upstream_ms: expect.any(Number),
         cost_usd: expect.stringMatching(/^\d+\.\d{9}$/),
         error_code: null,
       },
     ]);
+    // the upstream's part: until its stream opened, then while it ran; within the whole request's time
+    expect(lines[0].upstream_ms).toBeLessThanOrEqual(Math.ceil(lines[0].duration_ms as number));
     const cost = parseDecimal(lines[0].cost_usd as string, 9);
     expect(cost).toBeGreaterThan(0n);
     expect(cost).toBe(await billedNano(requestId));
@@ -179,6 +189,39 @@ describe.each<StackMode>(['single', 'split'])('request logs (%s mode)', (mode) =
         error_code: 'model_not_found',
       },
     ]);
+  });
+
+  it('writes one line for a generation task with the model it asked for', async () => {
+    const task = await call('POST', '/v1/videos/generations', user.key, { model: 'no-such-video-model', prompt: 'a logged video' });
+    const [line] = await accessLinesOf(stack, task.headers.get('x-request-id')!);
+    expect(line).toMatchObject({ route: '/v1/:family/generations', method: 'POST', status: task.status, model: 'no-such-video-model' });
+  });
+
+  it('writes one line, and counts the request, for a request refused before any route saw it', async () => {
+    const counted = (exposition: string, status: number) =>
+      sampleSum(exposition, 'switchyard_http_requests_total', { route: 'unmatched', method: 'GET', status: String(status) });
+    const before = await metricsText();
+    const badUrl = await call('GET', '/v1/files/%zz', user.key);
+    expect(badUrl.status).toBe(400);
+    const tooLarge = await call('GET', '/v1/models', user.key, undefined, { 'x-filler': 'h'.repeat(40_000) });
+    expect(tooLarge.status).toBe(431);
+    const expected = (answer: { headers: Headers }, status: number, errorCode: string) => ({
+      request_id: answer.headers.get('x-request-id'),
+      method: 'GET',
+      route: 'unmatched',
+      status,
+      user_id: null,
+      model: null,
+      error_code: errorCode,
+    });
+    expect(await accessLinesOf(stack, badUrl.headers.get('x-request-id')!)).toEqual([
+      expect.objectContaining(expected(badUrl, 400, 'invalid_value')),
+    ]);
+    expect(await accessLinesOf(stack, tooLarge.headers.get('x-request-id')!)).toEqual([
+      expect.objectContaining(expected(tooLarge, 431, 'request_too_large')),
+    ]);
+    const after = await metricsText();
+    for (const status of [400, 431]) expect(counted(after, status) - counted(before, status)).toBe(1);
   });
 
   it('writes a line for a forged key without the key or a caller', async () => {

@@ -3,7 +3,16 @@ import { NodeTracerProvider } from '@opentelemetry/sdk-trace-node';
 import Fastify, { FastifyInstance } from 'fastify';
 import { DomainError, RoutingInfo } from '@switchyard/contracts';
 import { JsonLogger, LogLevel } from '@switchyard/logging';
-import { noteCost, noteErrorCode, noteRequested, noteRouted, registerAccessLog } from './access-log';
+import {
+  noteCost,
+  noteErrorCode,
+  noteRequested,
+  noteRouted,
+  noteStreamEnded,
+  noteStreamOpened,
+  refusedLineOf,
+  registerAccessLog,
+} from './access-log';
 import { answerError } from './all-exceptions.filter';
 import { noteUpstreamTime } from './http-metrics';
 
@@ -17,6 +26,8 @@ const routing: RoutingInfo = {
   ],
 };
 const userKey = 'sk-sy-access-log-user-key-0123456789';
+/** how long the test's stream runs after it opened */
+const STREAM_RUNS_MS = 40;
 
 interface Setup {
   /** hooks registered before the access log's */
@@ -52,12 +63,15 @@ async function appWithAccessLog(level: LogLevel = 'info', { before, after }: Set
     noteRequested(request, 'no-such-model', false);
     throw new DomainError('model_not_found', 'The model does not exist');
   });
-  app.post('/v1/stream', (request, reply) => {
+  app.post('/v1/stream', async (request, reply) => {
     noteRequested(request, 'mock-gpt', true);
     noteRouted(request, routing, null);
     reply.hijack();
     reply.raw.writeHead(200, { 'content-type': 'text/event-stream' });
+    noteStreamOpened(request, routing);
     reply.raw.write('data: {}\n\n');
+    await new Promise((resolve) => setTimeout(resolve, STREAM_RUNS_MS));
+    noteStreamEnded(request);
     noteCost(request, 0.5);
     reply.raw.end('data: [DONE]\n\n');
   });
@@ -162,20 +176,45 @@ describe('the access line', () => {
     expect(written.join('')).not.toContain('usr_secret_id');
   });
 
-  it('writes a stream when it ends, with the cost that came with its end', async () => {
+  it("writes a stream when it ends, with the cost that came with its end and the upstream's time: until it opened, then while it ran", async () => {
     const { call, settled } = await appWithAccessLog();
     expect((await call('POST', '/v1/stream', { body: {} })).text).toContain('[DONE]');
-    expect(await settled(1)).toEqual([
+    const lines = await settled(1);
+    expect(lines).toEqual([
       expect.objectContaining({
         status: 200,
         stream: true,
         model: 'mock-gpt',
         channel_id: 'ch_1',
         cost_usd: '0.500000000',
-        upstream_ms: null,
+        upstream_ms: expect.any(Number),
         aborted: false,
       }),
     ]);
+    // the attempts took 12 + 30 ms until the stream opened (routing above), then it ran STREAM_RUNS_MS
+    expect(lines[0].upstream_ms).toBeGreaterThanOrEqual(42 + STREAM_RUNS_MS - 1);
+    expect(lines[0].upstream_ms).toBeLessThan(42 + (lines[0].duration_ms as number) + 1);
+  });
+
+  it('writes the line of a request refused before any route saw it with the fields of every line', () => {
+    expect(refusedLineOf({ requestId: 'req_1', method: 'GET', status: 431, errorCode: 'request_too_large' })).toEqual({
+      request_id: 'req_1',
+      trace_id: null,
+      user_id: null,
+      key_id: null,
+      method: 'GET',
+      route: 'unmatched',
+      status: 431,
+      model: null,
+      channel_id: null,
+      channel_type: null,
+      stream: false,
+      duration_ms: null,
+      upstream_ms: null,
+      cost_usd: null,
+      error_code: 'request_too_large',
+      aborted: false,
+    });
   });
 
   it('writes a request the caller abandoned, marked aborted', async () => {

@@ -2,7 +2,8 @@ import { context, isSpanContextValid, trace } from '@opentelemetry/api';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { formatDecimal, RoutingInfo, usdToNano } from '@switchyard/contracts';
 import type { JsonLogger, LogLevel } from '@switchyard/logging';
-import { routeLabel } from './http-metrics';
+import type { ConnectionRefusal } from './client-error';
+import { routeLabel, UNMATCHED_ROUTE, upstreamSecondsOf } from './http-metrics';
 
 /** What the gateway learns about a request while serving it, for its access line. */
 export interface AccessFacts {
@@ -14,6 +15,15 @@ export interface AccessFacts {
   /** what the caller is charged, USD, as the router showed it */
   costUsd: number | null;
   errorCode: string | null;
+  /** a stream's upstream time: until its answering call opened, then while the stream ran */
+  streamUpstream: StreamUpstream | null;
+}
+
+/** What the upstream took of a stream: its calls until the answering one opened, and the instants the stream ran between. */
+interface StreamUpstream {
+  openMs: number;
+  openedAt: bigint;
+  endedAt: bigint | null;
 }
 
 declare module 'fastify' {
@@ -49,6 +59,19 @@ export function noteRouted(request: FastifyRequest, routing: RoutingInfo, costUs
   noteCost(request, costUsd);
 }
 
+/** A routed stream opened to the caller: its upstream calls took `routing.attempts`' time until the answering one opened. */
+export function noteStreamOpened(request: FastifyRequest, routing: RoutingInfo): void {
+  const facts = request.accessFacts;
+  if (!facts) return;
+  facts.streamUpstream = { openMs: upstreamSecondsOf(routing) * 1000, openedAt: process.hrtime.bigint(), endedAt: null };
+}
+
+/** A stream's last event (its end or its error) came from the upstream's side. */
+export function noteStreamEnded(request: FastifyRequest): void {
+  const upstream = request.accessFacts?.streamUpstream;
+  if (upstream && upstream.endedAt === null) upstream.endedAt = process.hrtime.bigint();
+}
+
 /** A stream's cost arrives with its end. */
 export function noteCost(request: FastifyRequest, costUsd: number | null | undefined): void {
   if (request.accessFacts && costUsd !== undefined && costUsd !== null) request.accessFacts.costUsd = costUsd;
@@ -77,12 +100,24 @@ export function accessLineOf(request: FastifyRequest, reply: FastifyReply, facts
     channel_type: routing?.channel.channelType ?? null,
     stream: facts.stream,
     duration_ms: Math.round(Number(now - facts.startedAt) / 1e5) / 10,
-    upstream_ms: request.upstreamSeconds === undefined ? null : Math.round(request.upstreamSeconds * 1000),
+    upstream_ms: upstreamMsOf(request, facts, now),
     cost_usd: facts.costUsd === null ? null : formatDecimal(usdToNano(facts.costUsd), 9),
     error_code: facts.errorCode,
     // the caller left before the whole answer was written
     aborted: !raw.writableFinished,
   };
+}
+
+/**
+ * The upstream's part of the duration: its calls' time for an answer in one piece; for a stream, its
+ * calls until the answering one opened plus the time the stream ran (until its last event, or until
+ * the caller left). Null when the request never went upstream.
+ */
+function upstreamMsOf(request: FastifyRequest, facts: AccessFacts, now: bigint): number | null {
+  if (request.upstreamSeconds !== undefined) return Math.round(request.upstreamSeconds * 1000);
+  const stream = facts.streamUpstream;
+  if (!stream) return null;
+  return Math.round(stream.openMs + Number((stream.endedAt ?? now) - stream.openedAt) / 1e6);
 }
 
 function levelOf(request: FastifyRequest): LogLevel {
@@ -96,24 +131,52 @@ function levelOf(request: FastifyRequest): LogLevel {
  */
 export function registerAccessLog(fastify: FastifyInstance, logger: JsonLogger): void {
   fastify.addHook('onRequest', (request, reply, done) => {
-    const facts: AccessFacts = {
-      startedAt: process.hrtime.bigint(),
-      traceId: activeTraceId(),
-      model: null,
-      stream: false,
-      routing: null,
-      costUsd: null,
-      errorCode: null,
-    };
-    request.accessFacts = facts;
-    reply.raw.once('close', () => {
-      const level = levelOf(request);
-      if (logger.isLevelEnabled(level)) logger.event(level, 'request', accessLineOf(request, reply, facts, process.hrtime.bigint()));
-    });
+    startAccessLine(request, reply, logger);
     done();
   });
   fastify.addHook('preHandler', (request, _reply, done) => {
     if (request.accessFacts && request.accessFacts.traceId === null) request.accessFacts.traceId = activeTraceId();
     done();
   });
+}
+
+/** Starts a request's line, written when its response closes (the onRequest hook's work; also for a request Fastify refused before any hook). */
+export function startAccessLine(request: FastifyRequest, reply: FastifyReply, logger: JsonLogger): void {
+  const facts: AccessFacts = {
+    startedAt: process.hrtime.bigint(),
+    traceId: activeTraceId(),
+    model: null,
+    stream: false,
+    routing: null,
+    costUsd: null,
+    errorCode: null,
+    streamUpstream: null,
+  };
+  request.accessFacts = facts;
+  reply.raw.once('close', () => {
+    const level = levelOf(request);
+    if (logger.isLevelEnabled(level)) logger.event(level, 'request', accessLineOf(request, reply, facts, process.hrtime.bigint()));
+  });
+}
+
+/** The line of a request Node's HTTP parser refused: the fields of every line, with only what its answer says. */
+export function refusedLineOf(refusal: ConnectionRefusal): Record<string, unknown> {
+  return {
+    request_id: refusal.requestId,
+    trace_id: null,
+    user_id: null,
+    key_id: null,
+    method: refusal.method,
+    route: UNMATCHED_ROUTE,
+    status: refusal.status,
+    model: null,
+    channel_id: null,
+    channel_type: null,
+    stream: false,
+    duration_ms: null,
+    upstream_ms: null,
+    cost_usd: null,
+    error_code: refusal.errorCode,
+    aborted: false,
+  };
 }

@@ -1,4 +1,5 @@
-import { clientErrorOf, clientErrorResponse, partialRequest } from './client-error';
+import { PassThrough } from 'stream';
+import { answerClientError, clientErrorOf, clientErrorResponse, ConnectionRefusal, partialRequest } from './client-error';
 import { URL_MAX_BYTES } from './edge-limits';
 
 const raw = (lines: string[]) => Buffer.from(lines.join('\r\n'), 'latin1');
@@ -60,5 +61,45 @@ describe('clientErrorResponse', () => {
       ),
     );
     expect(files.body).toMatchObject({ type: 'error' });
+  });
+});
+
+describe('answerClientError', () => {
+  /** A socket that keeps what is written to it. */
+  function socketKeeping() {
+    const written: string[] = [];
+    const socket = new PassThrough();
+    socket.end = ((chunk: string) => {
+      written.push(chunk);
+      return socket;
+    }) as typeof socket.end;
+    return { socket, written };
+  }
+
+  it('reports the refusal with the id its answer carries, a known method and the status', () => {
+    const { socket, written } = socketKeeping();
+    const refusals: ConnectionRefusal[] = [];
+    answerClientError({ code: 'HPE_HEADER_OVERFLOW', rawPacket: raw(['GET /v1/models HTTP/1.1', 'X-Fill: aaa']) }, socket, (r) =>
+      refusals.push(r),
+    );
+    expect(refusals).toEqual([{ requestId: expect.any(String), method: 'GET', status: 431, errorCode: 'request_too_large' }]);
+    expect(written[0]).toContain(`x-request-id: ${refusals[0].requestId}\r\n`);
+    socket.destroy();
+  });
+
+  it('names no method a caller made up', () => {
+    const { socket } = socketKeeping();
+    const refusals: ConnectionRefusal[] = [];
+    answerClientError({ code: 'HPE_INVALID_METHOD', rawPacket: raw(['MADE-UP /v1/models HTTP/1.1']) }, socket, (r) => refusals.push(r));
+    expect(refusals).toEqual([expect.objectContaining({ method: null, status: 400, errorCode: 'invalid_value' })]);
+    socket.destroy();
+  });
+
+  it('reports nothing for a connection the caller reset', () => {
+    const { socket } = socketKeeping();
+    const refused = jest.fn();
+    answerClientError({ code: 'ECONNRESET' }, socket, refused);
+    expect(refused).not.toHaveBeenCalled();
+    socket.destroy();
   });
 });

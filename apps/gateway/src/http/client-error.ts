@@ -1,4 +1,4 @@
-import { STATUS_CODES } from 'http';
+import { METHODS, STATUS_CODES } from 'http';
 import { Duplex } from 'stream';
 import { DomainError } from '@switchyard/contracts';
 import { errorResponse } from './error-envelope';
@@ -21,6 +21,12 @@ export function partialRequest(rawPacket: Buffer | undefined): { requestLine: st
   return { requestLine, url: requestLine.split(' ')[1] ?? '/', headers };
 }
 
+/** The method a request line starts with, when it is one Node knows (a caller's bytes never become a label as they came). */
+function methodOf(requestLine: string): string | null {
+  const method = requestLine.split(' ', 1)[0];
+  return METHODS.includes(method) ? method : null;
+}
+
 /** The domain error for a request Node's parser refused before any route saw it. */
 export function clientErrorOf(code: string | undefined, requestLine: string): DomainError {
   if (code === 'HPE_HEADER_OVERFLOW') {
@@ -32,10 +38,19 @@ export function clientErrorOf(code: string | undefined, requestLine: string): Do
   return new DomainError('invalid_value', 'The request is not valid HTTP/1.1', null, 400);
 }
 
+/** A request Node's parser refused, as its access line and the request counter know it. */
+export interface ConnectionRefusal {
+  /** the id its answer carries in `x-request-id` */
+  requestId: string;
+  /** its method when the request line named a known one */
+  method: string | null;
+  status: number;
+  errorCode: string;
+}
+
 /** The raw HTTP answer to such a request, in the caller's API's error envelope. */
-export function clientErrorResponse(error: DomainError, rawPacket: Buffer | undefined): string {
+export function clientErrorResponse(error: DomainError, rawPacket: Buffer | undefined, requestId = newRequestId()): string {
   const { url, headers } = partialRequest(rawPacket);
-  const requestId = newRequestId();
   const answer = errorResponse(error, { id: requestId, url, headers });
   const body = JSON.stringify(answer.body);
   const head = [
@@ -54,11 +69,20 @@ export function clientErrorResponse(error: DomainError, rawPacket: Buffer | unde
  * beyond them, malformed HTTP). Fastify's default answers in its own shape; we answer in the API's
  * envelope, then let the caller read it before the connection closes.
  */
-export function answerClientError(error: { code?: string; rawPacket?: unknown }, socket: Duplex): void {
+export function answerClientError(
+  error: { code?: string; rawPacket?: unknown },
+  socket: Duplex,
+  refused: (refusal: ConnectionRefusal) => void = () => undefined,
+): void {
   if (error.code === 'ECONNRESET' || socket.destroyed) return;
   const received = Buffer.isBuffer(error.rawPacket) ? error.rawPacket : undefined;
   const { requestLine } = partialRequest(received);
-  if (socket.writable) socket.end(clientErrorResponse(clientErrorOf(error.code, requestLine), received));
+  if (socket.writable) {
+    const domain = clientErrorOf(error.code, requestLine);
+    const requestId = newRequestId();
+    socket.end(clientErrorResponse(domain, received, requestId));
+    refused({ requestId, method: methodOf(requestLine), status: domain.status, errorCode: domain.code });
+  }
   // what the caller still sends is read and dropped, so it sees our answer rather than a reset
   socket.resume();
   setTimeout(() => socket.destroy(), LINGER_MS).unref();

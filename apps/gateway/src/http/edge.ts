@@ -1,7 +1,8 @@
 import { Server } from 'http';
 import { FastifyHttpOptions, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { createValidated, DomainError } from '@switchyard/contracts';
-import { answerClientError } from './client-error';
+import { noteErrorCode } from './access-log';
+import { answerClientError, ConnectionRefusal } from './client-error';
 import { HEADERS_MAX_BYTES, URL_MAX_BYTES } from './edge-limits';
 import { errorResponse } from './error-envelope';
 import { registerJsonBody } from './json-body';
@@ -57,23 +58,45 @@ type EdgeServerOptions = Pick<
   'bodyLimit' | 'http' | 'clientErrorHandler' | 'frameworkErrors' | 'return503OnClosing'
 >;
 
+/**
+ * Who hears of a request refused before any route, and so before any hook, saw it: without them such
+ * a request would have no access line and count in no metric.
+ */
+export interface RefusalWatchers {
+  /** Fastify made a request of it (a malformed URL): watched as the onRequest hooks watch every other */
+  request(request: FastifyRequest, reply: FastifyReply): void;
+  /** Node's parser refused it (malformed HTTP, headers too large): only its answer is known */
+  connection(refusal: ConnectionRefusal): void;
+}
+
+const NO_WATCHERS: RefusalWatchers = { request: () => undefined, connection: () => undefined };
+
 /** Fastify's own routing refusals (a malformed URL, an overlong path segment), in the API's envelope. */
-const answerFrameworkError: NonNullable<EdgeServerOptions['frameworkErrors']> = (error, request, reply) => {
-  const domain =
-    error.code === 'FST_ERR_MAX_PARAM_LENGTH'
-      ? new DomainError('request_too_large', 'A segment of the request path is too long', null, 414)
-      : new DomainError('invalid_value', 'The request URL is malformed', null, 400);
-  const { status, headers, body } = errorResponse(domain, { id: String(request.id), url: request.url, headers: request.headers });
-  void (reply as FastifyReply).status(status).headers(headers).type('application/json').send(body);
-};
+const answerFrameworkError =
+  (watchers: RefusalWatchers): NonNullable<EdgeServerOptions['frameworkErrors']> =>
+  (error, request, reply) => {
+    watchers.request(request, reply as FastifyReply);
+    const domain =
+      error.code === 'FST_ERR_MAX_PARAM_LENGTH'
+        ? new DomainError('request_too_large', 'A segment of the request path is too long', null, 414)
+        : new DomainError('invalid_value', 'The request URL is malformed', null, 400);
+    noteErrorCode(request, domain.code);
+    const { status, headers, body } = errorResponse(domain, { id: String(request.id), url: request.url, headers: request.headers });
+    // no onRequest hook ran: the id every answer carries is set here
+    void (reply as FastifyReply)
+      .status(status)
+      .headers({ ...headers, 'x-request-id': String(request.id) })
+      .type('application/json')
+      .send(body);
+  };
 
 /** The HTTP server's side of the edge, for the Fastify adapter's options. */
-export function edgeServerOptions(bodyLimit: number): EdgeServerOptions {
+export function edgeServerOptions(bodyLimit: number, watchers: RefusalWatchers = NO_WATCHERS): EdgeServerOptions {
   return {
     bodyLimit,
     http: { maxHeaderSize: HEADERS_MAX_BYTES },
-    clientErrorHandler: answerClientError,
-    frameworkErrors: answerFrameworkError,
+    clientErrorHandler: (error, socket) => answerClientError(error, socket, watchers.connection),
+    frameworkErrors: answerFrameworkError(watchers),
     // a request that still arrives while the gateway closes (on a connection opened before) is served,
     // with `Connection: close`, not refused with Fastify's own 503 body: the shutdown waits for it anyway
     return503OnClosing: false,

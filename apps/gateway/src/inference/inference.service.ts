@@ -21,7 +21,7 @@ import {
 } from '@switchyard/contracts';
 import { ProducerLost, RpcClient, STREAM_PRODUCER_LOST_MS } from '@switchyard/nats';
 import { GatewayConfig } from '../gateway.config';
-import { noteCost, noteErrorCode, noteRequested, noteRouted } from '../http/access-log';
+import { noteCost, noteErrorCode, noteRequested, noteRouted, noteStreamEnded, noteStreamOpened } from '../http/access-log';
 import { noteUpstreamTime, observeStreamOpened } from '../http/http-metrics';
 import { BinaryWriter } from './binary-writer';
 import { EventDialect, EventStreamWriter } from './event-stream-writer';
@@ -169,6 +169,7 @@ export class InferenceService {
       for await (const event of events) {
         if (event.kind === 'error') {
           if (!writer.started) throw DomainError.fromWire(event.error);
+          noteStreamEnded(request);
           noteErrorCode(request, event.error.code);
           writer.handle(event, errorBody(DomainError.fromWire(event.error)));
           return;
@@ -183,12 +184,16 @@ export class InferenceService {
             ...(event.contentType && { 'content-type': event.contentType }),
           });
           observeStreamOpened(request, event.routing);
+          noteStreamOpened(request, event.routing);
           continue;
         }
         // the caller left: stop relaying (the router still reads the upstream to the end and bills it)
         if (callerGone) return;
         if (event.kind === 'chunk') forwardedText += completionTextOf(event.data);
-        if (event.kind === 'end') noteCost(request, event.costUsd);
+        if (event.kind === 'end') {
+          noteStreamEnded(request);
+          noteCost(request, event.costUsd);
+        }
         writer.handle(event);
       }
     } catch (error) {

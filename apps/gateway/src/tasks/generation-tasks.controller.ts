@@ -1,7 +1,9 @@
-import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Req } from '@nestjs/common';
+import type { FastifyRequest } from 'fastify';
 import { DomainError, GenerationBody, Principal, Subjects, TaskKind } from '@switchyard/contracts';
 import { RpcClient } from '@switchyard/nats';
 import { Access, Caller } from '../auth/access';
+import { noteRequested } from '../http/access-log';
 import { admitBody } from '../http/edge';
 
 const kinds: Record<string, TaskKind> = { videos: 'video', music: 'music', '3d': '3d' };
@@ -23,9 +25,11 @@ export class GenerationTasksController {
   @Post(':family/generations')
   @HttpCode(200)
   @Access('inference')
-  create(@Caller() caller: Principal, @Param('family') family: string, @Body() body: unknown) {
+  create(@Caller() caller: Principal, @Param('family') family: string, @Body() body: unknown, @Req() request: FastifyRequest) {
     const kind = kindOf(family);
-    return this.rpc.send(Subjects.batchesTaskCreate, { principal: caller, kind, body: admitBody(GenerationBody, body) });
+    const admitted = admitBody(GenerationBody, body);
+    noteRequested(request, admitted.model, false);
+    return this.rpc.send(Subjects.batchesTaskCreate, { principal: caller, kind, body: admitted });
   }
 
   @Get(':family/generations/:id')
