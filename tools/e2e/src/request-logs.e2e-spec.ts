@@ -90,7 +90,7 @@ describe.each<StackMode>(['single', 'split'])('request logs (%s mode)', (mode) =
 
   /** The gateway's Prometheus exposition. */
   async function metricsText(): Promise<string> {
-    const answer = await fetch(`${stack.gatewayUrl}/metrics`);
+    const answer = await validatingFetch(`${stack.gatewayUrl}/metrics`);
     expect(answer.status).toBe(200);
     return answer.text();
   }

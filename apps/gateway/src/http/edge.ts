@@ -75,7 +75,7 @@ const NO_WATCHERS: RefusalWatchers = { request: () => undefined, connection: () 
 const answerFrameworkError =
   (watchers: RefusalWatchers): NonNullable<EdgeServerOptions['frameworkErrors']> =>
   (error, request, reply) => {
-    watchers.request(request, reply as FastifyReply);
+    watchers.request(request, reply);
     const domain =
       error.code === 'FST_ERR_MAX_PARAM_LENGTH'
         ? new DomainError('request_too_large', 'A segment of the request path is too long', null, 414)
