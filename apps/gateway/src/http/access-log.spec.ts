@@ -196,25 +196,24 @@ describe('the access line', () => {
     expect(lines[0].upstream_ms).toBeLessThan(42 + (lines[0].duration_ms as number) + 1);
   });
 
-  it('writes the line of a request refused before any route saw it with the fields of every line', () => {
-    expect(refusedLineOf({ requestId: 'req_1', method: 'GET', status: 431, errorCode: 'request_too_large' })).toEqual({
+  it('writes the line of a request refused before any route saw it with the fields of every line', async () => {
+    const { call, settled } = await appWithAccessLog();
+    await call('POST', '/v1/things/x', { body: {} });
+    const { level, time, service, pid, msg, ...fieldsOfEveryLine } = (await settled(1))[0];
+    expect([level, typeof time, service, pid, msg]).toEqual(['info', 'string', 'gateway', process.pid, 'request']);
+    const refused = refusedLineOf({ requestId: 'req_1', method: 'GET', status: 431, errorCode: 'request_too_large' });
+    expect(Object.keys(refused).sort()).toEqual(Object.keys(fieldsOfEveryLine).sort());
+    expect(refused).toMatchObject({
       request_id: 'req_1',
-      trace_id: null,
-      user_id: null,
-      key_id: null,
       method: 'GET',
       route: 'unmatched',
       status: 431,
-      model: null,
-      channel_id: null,
-      channel_type: null,
-      stream: false,
-      duration_ms: null,
-      upstream_ms: null,
-      cost_usd: null,
       error_code: 'request_too_large',
+      stream: false,
       aborted: false,
     });
+    const known = ['request_id', 'method', 'route', 'status', 'error_code', 'stream', 'aborted'];
+    for (const [field, value] of Object.entries(refused)) if (!known.includes(field)) expect([field, value]).toEqual([field, null]);
   });
 
   it('writes a request the caller abandoned, marked aborted', async () => {
