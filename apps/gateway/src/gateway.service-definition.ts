@@ -10,7 +10,7 @@ import { refusedLineOf, registerAccessLog, startAccessLine } from './http/access
 import { registerDraining } from './http/draining';
 import { edgeServerOptions, registerEdge } from './http/edge';
 import { countRefusedConnection, measureRequest, registerHttpMetrics } from './http/http-metrics';
-import { clientRequestIdFrom, newRequestId } from './http/request-id';
+import { newRequestId, setRequestIdHeaders } from './http/request-id';
 import { registerRequestTracing } from './http/request-tracing';
 
 /** Room for the envelope around a body on its way to the router over NATS. */
@@ -31,6 +31,7 @@ export async function createGatewayApp(
   const adapter = new FastifyAdapter({
     ...edgeServerOptions(bodyLimit, {
       request: (request, reply) => {
+        setRequestIdHeaders(request, reply);
         measureRequest(request, reply);
         startAccessLine(request, reply, logger);
       },
@@ -53,9 +54,7 @@ export async function createGatewayApp(
   registerRequestTracing(fastify);
   registerAccessLog(fastify, logger);
   fastify.addHook('onRequest', (request, reply, done) => {
-    reply.header('x-request-id', request.id);
-    const clientRequestId = clientRequestIdFrom(request.headers['x-request-id']);
-    if (clientRequestId !== null) reply.header('x-client-request-id', clientRequestId);
+    setRequestIdHeaders(request, reply);
     // whatever this request's work leaves uncaught is logged with its id (superviseProcess)
     requestScope.run(String(request.id), done);
   });

@@ -63,7 +63,7 @@ type EdgeServerOptions = Pick<
  * a request would have no access line and count in no metric.
  */
 export interface RefusalWatchers {
-  /** Fastify made a request of it (a malformed URL): watched as the onRequest hooks watch every other */
+  /** Fastify made a request of it (a malformed URL): watched, and its answer labelled, as the onRequest hooks do for every other */
   request(request: FastifyRequest, reply: FastifyReply): void;
   /** Node's parser refused it (malformed HTTP, headers too large): only its answer is known */
   connection(refusal: ConnectionRefusal): void;
@@ -82,12 +82,7 @@ const answerFrameworkError =
         : new DomainError('invalid_value', 'The request URL is malformed', null, 400);
     noteErrorCode(request, domain.code);
     const { status, headers, body } = errorResponse(domain, { id: String(request.id), url: request.url, headers: request.headers });
-    // no onRequest hook ran: the id every answer carries is set here
-    void (reply as FastifyReply)
-      .status(status)
-      .headers({ ...headers, 'x-request-id': String(request.id) })
-      .type('application/json')
-      .send(body);
+    void (reply as FastifyReply).status(status).headers(headers).type('application/json').send(body);
   };
 
 /** The HTTP server's side of the edge, for the Fastify adapter's options. */

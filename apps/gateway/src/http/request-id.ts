@@ -1,4 +1,5 @@
 import { randomBytes } from 'crypto';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 
 const printable = /^[A-Za-z0-9._:-]{1,128}$/;
 
@@ -45,4 +46,11 @@ export const newRequestId: () => string = requestIdMaker();
 export function clientRequestIdFrom(header: string | string[] | undefined): string | null {
   const value = Array.isArray(header) ? header[0] : header;
   return value !== undefined && printable.test(value) ? value : null;
+}
+
+/** The ids every answer carries: ours (`x-request-id`) and the caller's own label, when it sent a usable one (`x-client-request-id`). */
+export function setRequestIdHeaders(request: FastifyRequest, reply: FastifyReply): void {
+  reply.header('x-request-id', request.id);
+  const clientRequestId = clientRequestIdFrom(request.headers['x-request-id']);
+  if (clientRequestId !== null) reply.header('x-client-request-id', clientRequestId);
 }
