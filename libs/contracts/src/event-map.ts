@@ -5,6 +5,7 @@ import type { UserChangedEvent } from './payloads/local-accounts';
 import type { ChannelCalledEvent, ChannelHealthClearedEvent } from './payloads/channels';
 import type { RoutingPolicyChanged } from './payloads/routing';
 import type { SessionsRevokedEvent } from './payloads/sessions';
+import type { RpcRequestAbandonedEvent } from './payloads/rpc';
 import type { UsageEvent, UsageEventGroup } from './payloads/usage';
 
 /** Payload type of every event subject (broadcasts and durable events). */
@@ -23,6 +24,7 @@ export type EventMap = {
   [Events.routerChannelHealthCleared]: ChannelHealthClearedEvent;
   [Events.routerPolicyChanged]: RoutingPolicyChanged;
   [Events.batchesBatchChanged]: Empty;
+  [Events.rpcRequestAbandoned]: RpcRequestAbandonedEvent;
 };
 
 /** Events stored on a JetStream stream until consumed; every other event is a broadcast. */

@@ -38,6 +38,7 @@ export * from './payloads/sessions';
 export * from './payloads/own-account';
 export * from './payloads/channels';
 export * from './payloads/health';
+export * from './payloads/rpc';
 export * from './api-key';
 export * from './password-strength';
 export * from './ids';

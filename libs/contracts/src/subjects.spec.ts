@@ -3,16 +3,19 @@ import type { RpcSubject } from './rpc-map';
 import type { EventMap } from './event-map';
 
 const segment = '[a-z][a-z0-9-]*';
-const requestGrammar = new RegExp(`^(${ServiceNames.join('|')})\\.${segment}\\.${segment}(\\.v[2-9][0-9]*)?$`);
+const grammarOf = (names: readonly string[]) => new RegExp(`^(${names.join('|')})\\.${segment}\\.${segment}(\\.v[2-9][0-9]*)?$`);
+const requestGrammar = grammarOf(ServiceNames);
+/** events are also sent by the request/reply layer itself, which every service runs (`rpc.…`) */
+const eventGrammar = grammarOf([...ServiceNames, 'rpc']);
 
 describe('NATS subjects', () => {
   it('request subjects follow <handling-service>.<entity>.<verb>', () => {
     for (const subject of Object.values(Subjects)) expect(subject).toMatch(requestGrammar);
   });
 
-  it('event subjects follow <emitting-service>.<entity>.<past-tense>', () => {
+  it('event subjects follow <emitting-service>.<entity>.<past-tense> (or rpc.<entity>.<past-tense>)', () => {
     for (const subject of Object.values(Events)) {
-      expect(subject).toMatch(requestGrammar);
+      expect(subject).toMatch(eventGrammar);
       expect(subject.split('.')[2]).toMatch(/ed$/);
     }
   });

@@ -1,6 +1,7 @@
 /**
  * Every NATS subject Switchyard uses, in one place.
- * Request/reply: `<handling-service>.<entity>.<verb>`; events: `<emitting-service>.<entity>.<past-tense>`.
+ * Request/reply: `<handling-service>.<entity>.<verb>`; events: `<emitting-service>.<entity>.<past-tense>`
+ * (`rpc.<entity>.<past-tense>` for the request/reply layer's own, which every service sends).
  * A breaking change to a payload gets a new `.v2` subject.
  */
 export const Subjects = {
@@ -120,6 +121,12 @@ export const Events = {
   routerPolicyChanged: 'router.policy.changed',
   /** broadcast: a batch was created or cancelled; every batches replica looks for work at once */
   batchesBatchChanged: 'batches.batch.changed',
+  /**
+   * broadcast: a caller stopped waiting for a request/reply before any packet of the answer came
+   * (the replica it reached is frozen, or its event loop blocked); that replica drops the request
+   * unrun if it has not started it yet (nats-rpc-server.ts). Sent by any service's RpcClient.
+   */
+  rpcRequestAbandoned: 'rpc.request.abandoned',
 } as const;
 
 export type Subject = (typeof Subjects)[keyof typeof Subjects];

@@ -1,3 +1,4 @@
+import { execFileSync } from 'child_process';
 import { mkdtempSync, rmSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
@@ -5,8 +6,8 @@ import { Controller, INestMicroservice, Module } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
 import { connect, createInbox, NatsConnection } from 'nats';
 import { Observable } from 'rxjs';
-import { DomainError, Subjects } from '@switchyard/contracts';
-import { eventually, LocalNats, startNatsServer } from '@switchyard/runtime';
+import { DomainError, Events, Subjects } from '@switchyard/contracts';
+import { eventually, LocalNats, metrics, startNatsServer } from '@switchyard/runtime';
 import { startMicroservice } from './microservice';
 import { ProducerLost, RpcClient } from './rpc-client';
 import { STREAM_HEARTBEAT_MS, STREAM_PRODUCER_LOST_MS } from './stream-heartbeat';
@@ -16,6 +17,8 @@ const logged: unknown[] = [];
 const logger = { log: () => undefined, error: (message: unknown) => void logged.push(message), warn: () => undefined };
 
 let releaseSlow: (() => void) | null = null;
+/** what `record` was asked, in order */
+const recorded: number[] = [];
 
 @Controller()
 class ProbeHandlers {
@@ -65,6 +68,13 @@ class ProbeHandlers {
   @MessagePattern(Subjects.batchesBatchGet)
   huge() {
     return { text: 'x'.repeat(9 * 1024 * 1024) };
+  }
+
+  /** notes each request it runs */
+  @MessagePattern(Subjects.routerFileBind)
+  record(@Payload() data: { n: number }) {
+    recorded.push(data.n);
+    return { n: data.n };
   }
 
   /** answers only when the test lets it */
@@ -239,6 +249,48 @@ describe('NatsRpcServer: Nest handlers served on the process connection (real na
     await expect(answer).rejects.toMatchObject({ code: 'service_unavailable' });
     expect(Date.now() - diedAt).toBeLessThan(STREAM_HEARTBEAT_MS + STREAM_PRODUCER_LOST_MS + 500);
     await doomed.close().catch(() => undefined);
+  });
+
+  it('drops unrun a request whose caller gave up before a replica took it (a replica frozen or blocked reads both at once), and runs the others', async () => {
+    const dropped = () =>
+      metrics()
+        .rpcAbandoned.get()
+        .then((m) => m.values.find((v) => v.labels.subject === Subjects.routerFileBind)?.value ?? 0);
+    const droppedBefore = await dropped();
+    // another process sends two requests and gives up on the first while this one (both replicas) is blocked, as a
+    // frozen router would be: when it wakes, the requests and the give-up wait in its socket together
+    const caller = `
+      const { connect } = require('nats');
+      (async () => {
+        const nc = await connect({ servers: ${JSON.stringify(nats.url)} });
+        const send = (subject, body) => nc.publish(subject, new TextEncoder().encode(JSON.stringify(body)));
+        send(${JSON.stringify(Subjects.routerFileBind)}, { pattern: 'x', id: 'given-up', data: { n: 1 } });
+        send(${JSON.stringify(Subjects.routerFileBind)}, { pattern: 'x', id: 'still-wanted', data: { n: 2 } });
+        send(${JSON.stringify(Events.rpcRequestAbandoned)}, { id: 'given-up' });
+        await nc.drain();
+      })();`;
+    execFileSync(process.execPath, ['-e', caller], { cwd: join(__dirname, '..', '..', '..') });
+    await eventually('the request nobody gave up on runs', async () => recorded.includes(2) || undefined);
+    await new Promise((r) => setTimeout(r, 200));
+    expect(recorded.filter((n) => n === 1 || n === 2)).toEqual([2]);
+    expect((await dropped()) - droppedBefore).toBe(1);
+  });
+
+  it('says so to every replica when it gives up on a request no replica answered at all, naming the request', async () => {
+    const subject = 'test.rpc.silent';
+    const taken: string[] = [];
+    const silent = client.subscribe(subject, { callback: (_err, msg) => taken.push(msg.json<{ id: string }>().id) });
+    const abandoned: string[] = [];
+    const listener = client.subscribe(Events.rpcRequestAbandoned, {
+      callback: (_err, msg) => abandoned.push(msg.json<{ id: string }>().id),
+    });
+    await client.flush();
+    const replies = rpc.stream(subject as never, {} as never, { firstTimeoutMs: 300, idleTimeoutMs: 300 });
+    await expect(replies.next()).rejects.toMatchObject({ code: 'service_unavailable' });
+    await eventually('the give-up is broadcast', async () => abandoned.length > 0 || undefined);
+    expect(abandoned).toEqual(taken);
+    silent.unsubscribe();
+    listener.unsubscribe();
   });
 
   it('answers an answer too large for one NATS message with a clean upstream_error, not a bare internal error', async () => {

@@ -1,8 +1,10 @@
 import { CustomTransportStrategy, MessageHandler, NatsContext, Server } from '@nestjs/microservices';
 import { Msg, NatsConnection, Subscription } from 'nats';
 import { isObservable, Observable } from 'rxjs';
-import { DomainError, Untrusted } from '@switchyard/contracts';
-import { runInContext, tracingEnabled } from '@switchyard/runtime';
+import { DomainError, Events, Untrusted } from '@switchyard/contracts';
+import { metrics, runInContext, tracingEnabled } from '@switchyard/runtime';
+import { AbandonedRequests } from './abandoned-requests';
+import { onBroadcast } from './broadcast';
 import { STREAM_HEARTBEAT_MS } from './stream-heartbeat';
 import { InFlightHandlers } from './in-flight-handlers';
 import { ReplyPacket, ReplyPacketBody, RequestPacket } from './rpc-packets';
@@ -16,6 +18,9 @@ interface ErrorLogger {
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
 
+/** Request ids are UUIDs (RpcClient): a longer one in a give-up is not one of ours. */
+const MAX_REQUEST_ID_LENGTH = 64;
+
 /**
  * Serves a service's `@MessagePattern` handlers over NATS in the service's queue group, with the
  * same wire format as Nest's own NATS transport (request `{pattern,data,id}`, replies
@@ -28,6 +33,7 @@ const decoder = new TextDecoder();
 export class NatsRpcServer extends Server implements CustomTransportStrategy {
   private readonly subscriptions: Subscription[] = [];
   private readonly inFlight = new InFlightHandlers();
+  private readonly abandoned = new AbandonedRequests();
 
   constructor(
     private readonly nc: NatsConnection,
@@ -40,15 +46,13 @@ export class NatsRpcServer extends Server implements CustomTransportStrategy {
   }
 
   listen(callback: () => void): void {
+    this.subscriptions.push(
+      onBroadcast(this.nc, Events.rpcRequestAbandoned, (event) => {
+        if (typeof event.id === 'string' && event.id.length <= MAX_REQUEST_ID_LENGTH) this.abandoned.remember(event.id);
+      }),
+    );
     for (const [subject, handler] of this.messageHandlers) {
-      this.subscriptions.push(
-        this.nc.subscribe(subject, {
-          queue: this.queue,
-          // only a caller inside a trace sends headers (trace-headers.ts)
-          callback: (err, msg) =>
-            err || void (tracingEnabled() && msg.headers ? this.handleTraced(handler, msg) : this.handle(handler, msg)),
-        }),
-      );
+      this.subscriptions.push(this.nc.subscribe(subject, { queue: this.queue, callback: (err, msg) => err || this.receive(handler, msg) }));
     }
     callback();
   }
@@ -72,17 +76,15 @@ export class NatsRpcServer extends Server implements CustomTransportStrategy {
     return this.nc as T;
   }
 
-  /** `handle` inside the handler's span, a child of the caller's span named in the message's headers. */
-  private async handleTraced(handler: MessageHandler, msg: Msg): Promise<void> {
-    const parent = traceContextOf(msg.headers);
-    if (!inTrace(parent)) return this.handle(handler, msg);
-    const traced = startRpcServerSpan(this.queue, msg.subject, 'nats', parent);
-    let failure: unknown;
-    await runInContext(traced.context, () => this.handle(handler, msg, (err) => (failure = err)));
-    endRpcSpan(traced.span, failure);
-  }
-
-  private async handle(handler: MessageHandler, msg: Msg, onFailure?: (err: unknown) => void): Promise<void> {
+  /**
+   * Takes a request, and runs it once every message that arrived with it has been read (the next
+   * turn of the event loop), unless one of them said its caller gave up on it. A replica that was
+   * frozen, or whose event loop was blocked, finds the request and its caller's give-up
+   * (Events.rpcRequestAbandoned, sent after the same connection's request, so delivered after it)
+   * in its socket together when it wakes: without the wait it would start an upstream call, and
+   * bill it, for a caller already told the request failed.
+   */
+  private receive(handler: MessageHandler, msg: Msg): void {
     let request: Untrusted<RequestPacket>;
     try {
       request = JSON.parse(decoder.decode(msg.data)) as typeof request;
@@ -90,13 +92,41 @@ export class NatsRpcServer extends Server implements CustomTransportStrategy {
       this.errors.error(`dropping a message on ${msg.subject} that is not JSON`);
       return;
     }
+    this.inFlight.started();
+    setImmediate(() => {
+      if (typeof request.id === 'string' && this.abandoned.take(request.id)) {
+        metrics().rpcAbandoned.inc({ subject: msg.subject });
+        this.inFlight.finished();
+        return;
+      }
+      // only a caller inside a trace sends headers (trace-headers.ts)
+      void (tracingEnabled() && msg.headers ? this.handleTraced(handler, msg, request) : this.handle(handler, msg, request));
+    });
+  }
+
+  /** `handle` inside the handler's span, a child of the caller's span named in the message's headers. */
+  private async handleTraced(handler: MessageHandler, msg: Msg, request: Untrusted<RequestPacket>): Promise<void> {
+    const parent = traceContextOf(msg.headers);
+    if (!inTrace(parent)) return this.handle(handler, msg, request);
+    const traced = startRpcServerSpan(this.queue, msg.subject, 'nats', parent);
+    let failure: unknown;
+    await runInContext(traced.context, () => this.handle(handler, msg, request, (err) => (failure = err)));
+    endRpcSpan(traced.span, failure);
+  }
+
+  /** Runs a request `receive` counted as in flight, and answers it. */
+  private async handle(
+    handler: MessageHandler,
+    msg: Msg,
+    request: Untrusted<RequestPacket>,
+    onFailure?: (err: unknown) => void,
+  ): Promise<void> {
     // every subject is request/reply here; a message nobody waits for is run and not answered
     const id = request.id;
     const respond =
       msg.reply && typeof id === 'string'
         ? (packet: ReplyPacketBody) => void msg.respond(this.encodeWithin({ id, ...packet } satisfies ReplyPacket))
         : () => undefined;
-    this.inFlight.started();
     // a single answer that takes a while is heartbeated too, so a caller that watches the producer
     // (RpcClient.send with watchProducer) notices within seconds when this process dies
     const heartbeats = setInterval(() => this.nc.isClosed() || respond({ heartbeat: true }), STREAM_HEARTBEAT_MS);

@@ -1,8 +1,9 @@
 import { randomUUID } from 'crypto';
 import { createInbox, Msg, NatsConnection } from 'nats';
-import { DomainError, RpcReply, RpcRequest, RpcStreamValue, RpcSubject, Untrusted } from '@switchyard/contracts';
+import { DomainError, Events, RpcReply, RpcRequest, RpcStreamValue, RpcSubject, Untrusted } from '@switchyard/contracts';
 import { Context } from '@opentelemetry/api';
 import { metrics, StartedSpan, tracingEnabled } from '@switchyard/runtime';
+import { broadcast } from './broadcast';
 import { ReplyPacket, RequestPacket } from './rpc-packets';
 import { endRpcSpan, startRpcClientSpan } from './rpc-spans';
 import { timedStream } from './rpc-stream-metrics';
@@ -258,6 +259,8 @@ export class NatsRpcTransport implements RpcTransport {
           });
           wake = null;
           if (!arrived) {
+            // nothing came, not even a heartbeat: no replica has started it, so whichever holds it must not (nats-rpc-server.ts)
+            if (first) broadcast(this.nc, Events.rpcRequestAbandoned, { id });
             if (Date.now() >= deadline) throw noAnswerWithin(subject, options.totalTimeoutMs!);
             throw lostAfterMs !== undefined ? new ProducerLost(subject, waitMs) : noAnswerWithin(subject, waitMs);
           }

@@ -120,9 +120,10 @@ describe('streams outlive no router', () => {
     );
   }
 
-  it("answers a stream request its router took and never answered with a 503 in the caller's envelope within 5 s (chaos finding 7)", async () => {
-    const { key } = await createUserWithKey(stack, { name: 'frozen-router', credits: 5 });
+  it("answers a stream request its router took and never answered with a 503 in the caller's envelope within 5 s (chaos finding 7), and the router, once awake, does not run it", async () => {
+    const { key, userId } = await createUserWithKey(stack, { name: 'frozen-router', credits: 5 });
     const router = servicePid(stack, 'router');
+    const upstreamCallsBefore = (await upstream.requests()).length;
     // frozen, the router holds its NATS connection: the request is delivered to it and never answered, no heartbeat either
     process.kill(router, 'SIGSTOP');
     try {
@@ -147,9 +148,21 @@ describe('streams outlive no router', () => {
       expect(chat).toMatchObject({ status: 503, body: { error: { code: 'service_unavailable', type: expect.any(String) } } });
       expect(messages).toMatchObject({ status: 503, body: { type: 'error', error: { type: expect.any(String) } } });
       for (const answer of [chat, messages]) expect(answer.endedAt - started).toBeLessThan(ERROR_WITHIN_MS);
+      // the gateway's give-ups reach the sleeping router's socket, behind the requests
+      await new Promise((r) => setTimeout(r, 300));
     } finally {
       process.kill(router, 'SIGCONT');
     }
+    // awake, the router reads the requests and the give-ups together: it drops both requests unrun, so their callers,
+    // told they failed, are not billed for an upstream call they never saw (and billed again when they retry)
+    await eventually(
+      'the router answers again',
+      async () => (await apiCaller(stack)('GET', '/v1/models', key)).status === 200 || undefined,
+    );
+    await new Promise((r) => setTimeout(r, 1500));
+    expect((await upstream.requests()).length).toBe(upstreamCallsBefore);
+    const { rows } = await db.query('SELECT count(*)::int AS n FROM billing.usage_records WHERE user_id = $1', [userId]);
+    expect(rows[0].n).toBe(0);
   });
 
   it('ends OpenAI chat, Anthropic Messages, Responses and Gemini streams with their own error event within 5 s of the router dying, and bills each as estimated', async () => {

@@ -128,6 +128,12 @@ export const METRIC_CATALOG = {
     labelNames: ['subject'],
     buckets: RPC_BUCKETS,
   }),
+  rpcAbandoned: family({
+    name: 'switchyard_rpc_abandoned_total',
+    type: 'counter',
+    help: 'Requests between services this replica dropped unrun because their caller had stopped waiting before it took them (it was frozen or its event loop blocked), by subject.',
+    labelNames: ['subject'],
+  }),
   channelCapRefusals: family({
     name: 'switchyard_channel_cap_refusals_total',
     type: 'counter',
