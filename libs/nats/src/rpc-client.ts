@@ -259,8 +259,8 @@ export class NatsRpcTransport implements RpcTransport {
           });
           wake = null;
           if (!arrived) {
-            // nothing came, not even a heartbeat: no replica has started it, so whichever holds it must not (nats-rpc-server.ts)
-            if (first) broadcast(this.nc, Events.rpcRequestAbandoned, { id });
+            // nothing came, not even a heartbeat: a replica holding it unstarted must not start it now (nats-rpc-server.ts)
+            if (first) this.sayAbandoned(id);
             if (Date.now() >= deadline) throw noAnswerWithin(subject, options.totalTimeoutMs!);
             throw lostAfterMs !== undefined ? new ProducerLost(subject, waitMs) : noAnswerWithin(subject, waitMs);
           }
@@ -284,6 +284,15 @@ export class NatsRpcTransport implements RpcTransport {
       }
     } finally {
       reply.done();
+    }
+  }
+
+  /** Best effort: a connection closing or draining cannot send it, and the caller's own error matters more. */
+  private sayAbandoned(id: string): void {
+    try {
+      if (!this.nc.isClosed() && !this.nc.isDraining()) broadcast(this.nc, Events.rpcRequestAbandoned, { id });
+    } catch {
+      // the replica holding the request runs it, as before there was a give-up
     }
   }
 }
