@@ -287,10 +287,10 @@ export class NatsRpcTransport implements RpcTransport {
     }
   }
 
-  /** Best effort: a connection closing or draining cannot send it, and the caller's own error matters more. */
+  /** Best effort: a closing or draining connection refuses it, and the caller's own error matters more. */
   private sayAbandoned(id: string): void {
     try {
-      if (!this.nc.isClosed() && !this.nc.isDraining()) broadcast(this.nc, Events.rpcRequestAbandoned, { id });
+      broadcast(this.nc, Events.rpcRequestAbandoned, { id });
     } catch {
       // the replica holding the request runs it, as before there was a give-up
     }
